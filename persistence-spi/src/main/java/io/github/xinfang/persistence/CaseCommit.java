@@ -1,0 +1,61 @@
+package io.github.xinfang.persistence;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One change of one case, to be committed atomically (rule S2 of {@link CaseStore}): the new events, the
+ * new snapshot, the new index row and the command's idempotency key and digest. Immutable.
+ *
+ * @param caseId the case
+ * @param expectedVersion the version the writer read (0 for a new case)
+ * @param events the new events, at least one, with consecutive sequence numbers continuing the history
+ * @param snapshot the state after the events, at version {@code expectedVersion + 1}
+ * @param indexRow the index columns after the events, at version {@code expectedVersion + 1}
+ * @param idempotencyKey the key of the command that produced the change
+ * @param commandDigest the digest of that command (SHA-256 hex of core's canonical encoding)
+ * @since 0.1
+ */
+public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> events, StoredSnapshot snapshot,
+                         IndexRow indexRow, String idempotencyKey, String commandDigest) {
+    /**
+     * Checks the arguments and that every part names the same case and the next version.
+     *
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException naming an inconsistent argument
+     */
+    public CaseCommit {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(events, "events");
+        Objects.requireNonNull(snapshot, "snapshot");
+        Objects.requireNonNull(indexRow, "indexRow");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        Objects.requireNonNull(commandDigest, "commandDigest");
+        if (expectedVersion < 0) throw new IllegalArgumentException("expectedVersion must not be negative");
+        if (idempotencyKey.isBlank()) throw new IllegalArgumentException("idempotencyKey must not be blank");
+        if (commandDigest.isBlank()) throw new IllegalArgumentException("commandDigest must not be blank");
+        events = List.copyOf(events);
+        if (events.isEmpty()) throw new IllegalArgumentException("events must not be empty");
+        long previous = -1;
+        for (StoredEvent e : events) {
+            if (!e.caseId().equals(caseId)) throw new IllegalArgumentException("events must all belong to case " + caseId);
+            if (previous != -1 && e.sequence() != previous + 1) {
+                throw new IllegalArgumentException("events must have consecutive sequence numbers");
+            }
+            previous = e.sequence();
+        }
+        if (!snapshot.caseId().equals(caseId)) throw new IllegalArgumentException("snapshot must belong to case " + caseId);
+        if (snapshot.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("snapshot must be at version expectedVersion + 1");
+        }
+        if (!indexRow.caseId().equals(caseId)) throw new IllegalArgumentException("indexRow must belong to case " + caseId);
+        if (indexRow.version() != expectedVersion + 1) {
+            throw new IllegalArgumentException("indexRow must be at version expectedVersion + 1");
+        }
+    }
+
+    /** @return the version the case has once this change is committed */
+    public long newVersion() {
+        return expectedVersion + 1;
+    }
+}

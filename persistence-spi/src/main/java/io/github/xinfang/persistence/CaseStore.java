@@ -1,0 +1,77 @@
+package io.github.xinfang.persistence;
+
+import java.util.Optional;
+
+/**
+ * The storage port of xinfang: where a portal keeps its cases. Implementations must be thread-safe.
+ *
+ * <p>The contract, as numbered rules (the test kit names its tests after them):
+ * <ol>
+ *   <li><b>S1 (byte for byte).</b> Every stored event and snapshot comes back exactly as committed: the
+ *       same case id, sequence, type name, schema version, recorded instant and payload text, byte for byte.</li>
+ *   <li><b>S2 (atomic commit).</b> {@link #commit} stores the commit's events, its snapshot, its index row
+ *       and its idempotency record together, or none of them. A reader never sees part of a commit.</li>
+ *   <li><b>S3 (optimistic version).</b> A commit succeeds only if the stored version of its case equals its
+ *       expected version (0: the case does not exist). Otherwise it throws {@link VersionConflictException}
+ *       and changes nothing. The check is atomic with the write: of several concurrent commits at the same
+ *       expected version exactly one succeeds.</li>
+ *   <li><b>S4 (versions and sequences).</b> A case's version is the number of its commits. Event sequence
+ *       numbers start at 1 and have no gaps; a commit whose first event does not continue the stored
+ *       sequence is refused with {@link IllegalArgumentException} and changes nothing.</li>
+ *   <li><b>S5 (idempotency records).</b> Idempotency keys are unique per case. A commit whose key is
+ *       already recorded for its case throws {@link DuplicateCommandException} and changes nothing (a
+ *       version conflict, if both apply, may be reported instead). {@link #findApplied} returns the digest,
+ *       the versions and exactly the events of the commit that recorded the key.</li>
+ *   <li><b>S6 (load).</b> {@link #load} returns the latest committed version, its snapshot and every event
+ *       in sequence order; an unknown case is empty.</li>
+ *   <li><b>S7 (index row).</b> {@link #indexRow} returns the index row of the latest commit, equal to the
+ *       one committed.</li>
+ *   <li><b>S8 (failures).</b> Infrastructure failures are thrown as {@link StoreException} (or a subclass)
+ *       with the cause kept; nothing else escapes.</li>
+ * </ol>
+ *
+ * <p>The SPI grows only by {@code default} methods and new optional ports.
+ *
+ * @since 0.1
+ */
+public interface CaseStore {
+
+    /**
+     * Commits one change of one case atomically (rules S2 to S5).
+     *
+     * @param commit the change
+     * @throws VersionConflictException if the stored version is not the expected one
+     * @throws DuplicateCommandException if the idempotency key is already recorded for the case
+     * @throws IllegalArgumentException if the events do not continue the stored sequence
+     * @throws StoreException on an infrastructure failure
+     */
+    void commit(CaseCommit commit);
+
+    /**
+     * Loads a case (rule S6).
+     *
+     * @param caseId the case id
+     * @return the case, or empty if it was never committed
+     * @throws StoreException on an infrastructure failure
+     */
+    Optional<StoredCase> load(String caseId);
+
+    /**
+     * Finds the commit that recorded an idempotency key for a case (rule S5).
+     *
+     * @param caseId the case id
+     * @param idempotencyKey the key
+     * @return the applied command, or empty
+     * @throws StoreException on an infrastructure failure
+     */
+    Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey);
+
+    /**
+     * Reads a case's current index row (rule S7).
+     *
+     * @param caseId the case id
+     * @return the row, or empty for an unknown case
+     * @throws StoreException on an infrastructure failure
+     */
+    Optional<IndexRow> indexRow(String caseId);
+}

@@ -1,0 +1,12 @@
+/**
+ * Storage ports of xinfang: the contract a portal implements to keep cases in its own database.
+ *
+ * <p>Everything here depends on the JDK alone. An adapter never sees a domain type: it stores opaque
+ * event payloads ({@link io.github.xinfang.persistence.StoredEvent}), an opaque snapshot and the index
+ * columns that core computes ({@link io.github.xinfang.persistence.IndexRow}). The entry point is
+ * {@link io.github.xinfang.persistence.CaseStore}; its Javadoc states the contract as numbered rules.
+ * The in-memory reference store lives in {@code io.github.xinfang.persistence.memory}.
+ *
+ * @since 0.1
+ */
+package io.github.xinfang.persistence;
