@@ -1,0 +1,326 @@
+package io.github.xinfang.cases;
+
+import io.github.xinfang.directory.UnitId;
+
+import java.time.LocalDate;
+
+/**
+ * What a portal asks the case service to do (one row of the lifecycle table each). A closed set.
+ *
+ * <p>Every command names its case by a caller-supplied id, carries an idempotency key and an actor. Command
+ * records only copy their arguments: the case service checks every field and answers a bad one with a
+ * {@code VALIDATION} rejection naming it, never an exception. Raw form input (dates, free text) travels as
+ * plain values; {@code toString} of a command never shows free text (reasons, opinions, replies) or
+ * petition data.
+ *
+ * @since 0.1
+ */
+public sealed interface CaseCommand {
+    /** @return the case the command is for */
+    CaseId caseId();
+
+    /** @return the command's idempotency key, unique per case */
+    IdempotencyKey key();
+
+    /** @return who issues the command */
+    Actor actor();
+
+    /**
+     * 登记: registers a petition as a new case under a caller-supplied id; chooses the profile (null: the default).
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param petition the petition as the form gives it
+     * @param profile the time-limit profile's id, or null for the default
+     * @since 0.1
+     */
+    record Register(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, String profile) implements CaseCommand {}
+
+    /**
+     * 交办/转送: routes the case to a unit that can handle it.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param unit the handling unit
+     * @param receivedOn the day the unit received the matter
+     * @since 0.1
+     */
+    record Route(CaseId caseId, IdempotencyKey key, Actor actor, UnitId unit, LocalDate receivedOn) implements CaseCommand {}
+
+    /**
+     * 异议: the handling unit objects that the matter is outside its remit; the case goes back to the office.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param reason the reasons
+     * @param objectedOn the day of the objection
+     * @since 0.1
+     */
+    record RaiseObjection(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate objectedOn) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "RaiseObjection[" + "caseId=" + caseId
+                    + ", key=" + key
+                    + ", actor=" + actor
+                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)")
+                    + ", objectedOn=" + objectedOn + "]";
+        }
+    }
+
+    /**
+     * 转出: transfers the case to an organ outside this portal.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param organ the receiving organ's name
+     * @param transferredOn the day of the transfer
+     * @since 0.1
+     */
+    record TransferOut(CaseId caseId, IdempotencyKey key, Actor actor, String organ, LocalDate transferredOn) implements CaseCommand {}
+
+    /**
+     * 导入法定途径: sends a claim into a statutory channel (Art. 31(1) to (5)).
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param channel the statutory channel
+     * @param redirectedOn the day of the decision
+     * @since 0.1
+     */
+    record Redirect(CaseId caseId, IdempotencyKey key, Actor actor, LegalChannel channel, LocalDate redirectedOn) implements CaseCommand {}
+
+    /**
+     * 不予受理: declines the petition with a reason code.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param reason why
+     * @param declinedOn the day of the decision
+     * @since 0.1
+     */
+    record Decline(CaseId caseId, IdempotencyKey key, Actor actor, DeclineReason reason, LocalDate declinedOn) implements CaseCommand {}
+
+    /**
+     * 告知: tells the petitioner in writing how the matter will be handled.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param servedOn the day the petitioner was told
+     * @since 0.1
+     */
+    record InformPetitioner(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate servedOn) implements CaseCommand {}
+
+    /**
+     * 受理: the handling unit accepts the matter.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param acceptedOn the day of acceptance
+     * @since 0.1
+     */
+    record Accept(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate acceptedOn) implements CaseCommand {}
+
+    /**
+     * 延期: extends the handling limit once; the actor is the approver, an official of the handling unit.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param days the extension in days, at most the profile's maximum
+     * @param reason why
+     * @param approvedOn the day it was approved
+     * @param petitionerToldOn the day the petitioner was told
+     * @since 0.1
+     */
+    record Extend(CaseId caseId, IdempotencyKey key, Actor actor, int days, String reason, LocalDate approvedOn, LocalDate petitionerToldOn) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "Extend[" + "caseId=" + caseId
+                    + ", key=" + key
+                    + ", actor=" + actor
+                    + ", days=" + days
+                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)")
+                    + ", approvedOn=" + approvedOn
+                    + ", petitionerToldOn=" + petitionerToldOn + "]";
+        }
+    }
+
+    /**
+     * 报结: proposes a conclusion with the written reply; an Art. 32 outcome for 申诉求决类 only.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param outcome the Art. 32 outcome (申诉求决类), or null for the other categories
+     * @param replyText the written reply or response
+     * @param proposedOn the day of the proposal
+     * @since 0.1
+     */
+    record ProposeConclusion(CaseId caseId, IdempotencyKey key, Actor actor, Outcome outcome, String replyText, LocalDate proposedOn) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "ProposeConclusion[" + "caseId=" + caseId
+                    + ", key=" + key
+                    + ", actor=" + actor
+                    + ", outcome=" + outcome
+                    + ", replyText=" + (replyText == null ? "null" : "(" + replyText.length() + " chars)")
+                    + ", proposedOn=" + proposedOn + "]";
+        }
+    }
+
+    /**
+     * 审核通过/办结: approves the proposed conclusion; the approver is not the proposer.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param approvedOn the day of approval
+     * @since 0.1
+     */
+    record ApproveConclusion(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate approvedOn) implements CaseCommand {}
+
+    /**
+     * 退回重办: returns the proposal for rework; the handling clock keeps running.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param reason why
+     * @since 0.1
+     */
+    record ReturnForRework(CaseId caseId, IdempotencyKey key, Actor actor, String reason) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "ReturnForRework[" + "caseId=" + caseId
+                    + ", key=" + key
+                    + ", actor=" + actor
+                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)") + "]";
+        }
+    }
+
+    /**
+     * 送达书面答复: the written reply was served on the petitioner.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param servedOn the day it was served
+     * @since 0.1
+     */
+    record ServeReply(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate servedOn) implements CaseCommand {}
+
+    /**
+     * 复查申请: the petitioner asks for review (申诉求决类 only).
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param receivedOn the day the request was received
+     * @since 0.1
+     */
+    record RequestReview(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate receivedOn) implements CaseCommand {}
+
+    /**
+     * 复查意见: the review body gives its opinion.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param opinion the opinion
+     * @param concludedOn the day of the opinion
+     * @since 0.1
+     */
+    record ConcludeReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "ConcludeReview[" + "caseId=" + caseId
+                    + ", key=" + key
+                    + ", actor=" + actor
+                    + ", opinion=" + (opinion == null ? "null" : "(" + opinion.length() + " chars)")
+                    + ", concludedOn=" + concludedOn + "]";
+        }
+    }
+
+    /**
+     * 送达复查意见: the review opinion was served on the petitioner.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param servedOn the day it was served
+     * @since 0.1
+     */
+    record ServeReviewOpinion(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate servedOn) implements CaseCommand {}
+
+    /**
+     * 复核申请: the petitioner asks for re-review (申诉求决类 only).
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param receivedOn the day the request was received
+     * @since 0.1
+     */
+    record RequestReReview(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate receivedOn) implements CaseCommand {}
+
+    /**
+     * 复核意见: the re-review body gives its opinion; the same facts are not accepted again.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param opinion the opinion
+     * @param concludedOn the day of the opinion
+     * @since 0.1
+     */
+    record ConcludeReReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "ConcludeReReview[" + "caseId=" + caseId
+                    + ", key=" + key
+                    + ", actor=" + actor
+                    + ", opinion=" + (opinion == null ? "null" : "(" + opinion.length() + " chars)")
+                    + ", concludedOn=" + concludedOn + "]";
+        }
+    }
+
+    /**
+     * 重新办理: reopens a concluded or reviewed case; a new handling clock with a fresh extension allowance.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param reason why
+     * @param reopenedOn the day of reopening
+     * @since 0.1
+     */
+    record Reopen(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate reopenedOn) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "Reopen[" + "caseId=" + caseId
+                    + ", key=" + key
+                    + ", actor=" + actor
+                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)")
+                    + ", reopenedOn=" + reopenedOn + "]";
+        }
+    }
+
+    /**
+     * 撤回: the petitioner withdraws the petition.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param withdrawnOn the day of the withdrawal
+     * @since 0.1
+     */
+    record Withdraw(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate withdrawnOn) implements CaseCommand {}
+}

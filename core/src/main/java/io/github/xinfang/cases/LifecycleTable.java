@@ -1,0 +1,269 @@
+package io.github.xinfang.cases;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The procedure track's lifecycle as one table (DESIGN.md section 5): for each command, the stages it may
+ * start from, the stage it leads to, and the named guards that run after the table allows it.
+ *
+ * <p>Decisions look the table up first ({@code ILLEGAL_TRANSITION} if there is no row for the stage),
+ * then run the row's guards in order. Rows that later work brings (import, hearings, merge, ...) are
+ * listed with {@link Row#arrivesWith()} set and no command type, so the documentation shows the whole table.
+ * The one instance, {@link #procedure()}, is immutable and shared; thread-safe.
+ *
+ * @since 0.1
+ */
+public final class LifecycleTable {
+
+    /**
+     * A named rule a row runs after the table allows the command. Each maps to one rejection code.
+     *
+     * @since 0.1
+     */
+    public enum Guard {
+        /** No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit ({@code ACCUSED_PARTY}). */
+        ACTOR_NOT_ACCUSED,
+        /** The unit routed to is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). */
+        UNIT_NOT_ACCUSED,
+        /** The fact's date is not before the case's earlier facts ({@code VALIDATION}). */
+        FACT_NOT_BEFORE_EARLIER_FACTS,
+        /** Only for 申诉求决类 ({@code NOT_APPLICABLE_TO_CATEGORY}). */
+        CLAIM_CATEGORY_ONLY,
+        /** An Art. 32 outcome is given for 申诉求决类 and only there ({@code VALIDATION} / {@code NOT_APPLICABLE_TO_CATEGORY}). */
+        OUTCOME_FITS_CATEGORY,
+        /** The objection is inside the objection window, 5 working days from the unit's receipt ({@code WINDOW_EXPIRED}). */
+        INSIDE_OBJECTION_WINDOW,
+        /** The written reply was served ({@code WINDOW_NOT_OPEN}) and the review window has not lapsed ({@code WINDOW_EXPIRED}). */
+        INSIDE_REVIEW_WINDOW,
+        /** The review opinion was served ({@code WINDOW_NOT_OPEN}) and the re-review window has not lapsed ({@code WINDOW_EXPIRED}). */
+        INSIDE_RE_REVIEW_WINDOW,
+        /** The case's profile gives its category a handling clock ({@code NOT_APPLICABLE_TO_CATEGORY}). */
+        HAS_HANDLING_CLOCK,
+        /** The approver is an official of the handling unit ({@code NOT_AUTHORISED}). */
+        APPROVER_OF_HANDLING_UNIT,
+        /** The handling clock was not extended yet ({@code EXTENSION_ALREADY_GRANTED}). */
+        EXTENSION_UNUSED,
+        /** The extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
+        EXTENSION_WITHIN_MAXIMUM,
+        /** The approver is not the proposer ({@code SAME_ACTOR}). */
+        APPROVER_NOT_PROPOSER,
+        /** The written reply has not been served yet ({@code ILLEGAL_TRANSITION}). */
+        REPLY_NOT_YET_SERVED,
+        /** The review opinion has not been served yet ({@code ILLEGAL_TRANSITION}). */
+        OPINION_NOT_YET_SERVED
+    }
+
+    /**
+     * One row of the table. Immutable.
+     *
+     * @param command the command's name (the simple name of its record where it exists)
+     * @param chinese the command's Chinese name
+     * @param type the command's record type, or null for a row that later work brings
+     * @param from the stages it may start from (empty: the case does not exist yet)
+     * @param to the stage it leads to, or null to stay in the same stage
+     * @param guards the guards it runs, in order
+     * @param arrivesWith empty for a row in force; otherwise which later work brings it
+     * @since 0.1
+     */
+    public record Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to,
+                      List<Guard> guards, String arrivesWith) {
+        /**
+         * @throws NullPointerException naming a null argument (type and to may be null)
+         */
+        public Row {
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(chinese, "chinese");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(guards, "guards");
+            Objects.requireNonNull(arrivesWith, "arrivesWith");
+            from = from.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Stage.class))
+                    : Collections.unmodifiableSet(EnumSet.copyOf(from));
+            guards = List.copyOf(guards);
+        }
+
+        /**
+         * @param stage a stage
+         * @return the stage the command leads to from there (the same stage for a row that stays)
+         */
+        public Stage next(Stage stage) {
+            return to == null ? stage : to;
+        }
+
+        /** @return whether the row is in force in this version */
+        public boolean inForce() {
+            return type != null;
+        }
+    }
+
+    private static final String TIME_LIMITS = "time limits";
+    private static final String RESOLUTION = "resolution track";
+    private static final LifecycleTable PROCEDURE = buildProcedure();
+
+    private final List<Row> rows;
+    private final Map<Class<? extends CaseCommand>, Row> byType;
+
+    private LifecycleTable(List<Row> rows) {
+        this.rows = List.copyOf(rows);
+        Map<Class<? extends CaseCommand>, Row> m = new HashMap<>();
+        for (Row r : rows) {
+            if (r.type() != null && m.put(r.type(), r) != null) throw new IllegalStateException("two rows for " + r.command());
+        }
+        this.byType = Map.copyOf(m);
+    }
+
+    /** @return the procedure track's table, shared and immutable */
+    public static LifecycleTable procedure() {
+        return PROCEDURE;
+    }
+
+    /** @return every row, in the order of DESIGN.md, including rows later work brings */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * @param type a command type
+     * @return its row, or empty if none is in force
+     */
+    public Optional<Row> row(Class<? extends CaseCommand> type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /**
+     * @param stage the case's stage, or null if the case does not exist
+     * @param type a command type
+     * @return whether the table has a row for the command from that stage
+     */
+    public boolean allows(Stage stage, Class<? extends CaseCommand> type) {
+        Row r = byType.get(type);
+        if (r == null) return false;
+        return stage == null ? r.from().isEmpty() : r.from().contains(stage);
+    }
+
+    /**
+     * Renders the table as Markdown, as committed in {@code docs/lifecycle.md}.
+     *
+     * @return the Markdown text
+     */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Procedure track: lifecycle table\n\n");
+        sb.append("Generated from `LifecycleTable.procedure()`; a test fails when the two differ. ");
+        sb.append("A row marked *arrives with* is listed for completeness and not yet in force.\n\n");
+        sb.append("| command | 中文 | from | to | guards | arrives with |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        for (Row r : rows) {
+            sb.append("| ").append(r.command()).append(" | ").append(r.chinese()).append(" | ")
+                    .append(r.from().isEmpty() ? "(none)" : join(r.from())).append(" | ")
+                    .append(r.to() == null ? "same" : r.to().name()).append(" | ")
+                    .append(r.guards().isEmpty() ? "" : joinGuards(r.guards())).append(" | ")
+                    .append(r.arrivesWith()).append(" |\n");
+        }
+        sb.append("\nStages: ");
+        List<String> stages = new ArrayList<>();
+        for (Stage s : Stage.values()) stages.add(s.name() + " (" + s.chinese() + ", " + s.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
+        sb.append(String.join(", ", stages)).append(".\n");
+        return sb.toString();
+    }
+
+    private static String join(Set<Stage> stages) {
+        List<String> names = new ArrayList<>();
+        for (Stage s : stages) names.add(s.name());
+        return String.join(", ", names);
+    }
+
+    private static String joinGuards(List<Guard> guards) {
+        List<String> names = new ArrayList<>();
+        for (Guard g : guards) names.add(g.name());
+        return String.join(", ", names);
+    }
+
+    private static LifecycleTable buildProcedure() {
+        Set<Stage> none = EnumSet.noneOf(Stage.class);
+        Set<Stage> any = EnumSet.allOf(Stage.class);
+        Set<Stage> nonTerminal = EnumSet.noneOf(Stage.class);
+        for (Stage s : Stage.values()) if (!s.isTerminal()) nonTerminal.add(s);
+
+        Guard actor = Guard.ACTOR_NOT_ACCUSED;
+        Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
+        List<Row> r = new ArrayList<>();
+        r.add(row("Register", "登记", CaseCommand.Register.class, none, Stage.REGISTERED, List.of(actor)));
+        r.add(later("Import", "历史数据导入", none, null, TIME_LIMITS));
+        r.add(row("Route", "交办/转送", CaseCommand.Route.class, EnumSet.of(Stage.REGISTERED), Stage.ROUTED,
+                List.of(actor, Guard.UNIT_NOT_ACCUSED, dated)));
+        r.add(row("RaiseObjection", "异议", CaseCommand.RaiseObjection.class, EnumSet.of(Stage.ROUTED), Stage.REGISTERED,
+                List.of(actor, dated, Guard.INSIDE_OBJECTION_WINDOW)));
+        r.add(row("TransferOut", "转出", CaseCommand.TransferOut.class, EnumSet.of(Stage.REGISTERED), Stage.TRANSFERRED_OUT,
+                List.of(actor, dated)));
+        r.add(row("Redirect", "导入法定途径", CaseCommand.Redirect.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
+                Stage.REDIRECTED, List.of(actor, dated)));
+        r.add(row("Decline", "不予受理", CaseCommand.Decline.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
+                Stage.DECLINED, List.of(actor, dated)));
+        r.add(row("InformPetitioner", "告知", CaseCommand.InformPetitioner.class, EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING),
+                null, List.of(actor, dated)));
+        r.add(row("Accept", "受理", CaseCommand.Accept.class, EnumSet.of(Stage.ROUTED), Stage.IN_HANDLING, List.of(actor, dated)));
+        r.add(later("RecordContact", "电话联系/见面/走访/约访",
+                EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW), null, TIME_LIMITS));
+        r.add(later("GiveStageReply", "阶段性答复", EnumSet.of(Stage.IN_HANDLING), null, TIME_LIMITS));
+        r.add(row("Extend", "延期", CaseCommand.Extend.class, EnumSet.of(Stage.IN_HANDLING), null,
+                List.of(actor, dated, Guard.HAS_HANDLING_CLOCK, Guard.APPROVER_OF_HANDLING_UNIT, Guard.EXTENSION_UNUSED,
+                        Guard.EXTENSION_WITHIN_MAXIMUM)));
+        r.add(later("OpenHearing / CloseHearing", "听证",
+                EnumSet.of(Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW), null, TIME_LIMITS));
+        r.add(row("ProposeConclusion", "报结", CaseCommand.ProposeConclusion.class, EnumSet.of(Stage.IN_HANDLING),
+                Stage.PENDING_APPROVAL, List.of(actor, dated, Guard.OUTCOME_FITS_CATEGORY)));
+        r.add(row("ApproveConclusion", "审核通过/办结", CaseCommand.ApproveConclusion.class, EnumSet.of(Stage.PENDING_APPROVAL),
+                Stage.CONCLUDED, List.of(actor, dated, Guard.APPROVER_NOT_PROPOSER)));
+        r.add(row("ReturnForRework", "退回重办", CaseCommand.ReturnForRework.class, EnumSet.of(Stage.PENDING_APPROVAL),
+                Stage.IN_HANDLING, List.of(actor)));
+        r.add(row("ServeReply", "送达书面答复", CaseCommand.ServeReply.class, EnumSet.of(Stage.CONCLUDED), null,
+                List.of(actor, Guard.REPLY_NOT_YET_SERVED, dated)));
+        r.add(row("RequestReview", "复查申请", CaseCommand.RequestReview.class, EnumSet.of(Stage.CONCLUDED), Stage.UNDER_REVIEW,
+                List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_REVIEW_WINDOW)));
+        r.add(row("ConcludeReview", "复查意见", CaseCommand.ConcludeReview.class, EnumSet.of(Stage.UNDER_REVIEW), Stage.REVIEWED,
+                List.of(actor, dated)));
+        r.add(row("ServeReviewOpinion", "送达复查意见", CaseCommand.ServeReviewOpinion.class, EnumSet.of(Stage.REVIEWED), null,
+                List.of(actor, Guard.OPINION_NOT_YET_SERVED, dated)));
+        r.add(row("RequestReReview", "复核申请", CaseCommand.RequestReReview.class, EnumSet.of(Stage.REVIEWED),
+                Stage.UNDER_RE_REVIEW, List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_RE_REVIEW_WINDOW)));
+        r.add(row("ConcludeReReview", "复核意见", CaseCommand.ConcludeReReview.class, EnumSet.of(Stage.UNDER_RE_REVIEW),
+                Stage.FINAL, List.of(actor, dated)));
+        r.add(row("Reopen", "重新办理", CaseCommand.Reopen.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED), Stage.IN_HANDLING,
+                List.of(actor, dated)));
+        r.add(later("Terminate", "终结", EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL), Stage.TERMINATED, TIME_LIMITS));
+        r.add(row("Withdraw", "撤回", CaseCommand.Withdraw.class,
+                EnumSet.of(Stage.REGISTERED, Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL), Stage.WITHDRAWN,
+                List.of(actor, dated)));
+        r.add(later("Merge", "并案", nonTerminal, Stage.MERGED, RESOLUTION));
+        r.add(later("RecordMergedCase", "并入", nonTerminal, null, RESOLUTION));
+        r.add(later("CorrectOrReclassify", "更正/改类", nonTerminal, null, TIME_LIMITS));
+        r.add(later("ChangeProfile", "变更时限方案", nonTerminal, null, TIME_LIMITS));
+        r.add(later("RecordWarningOrBreach", "预警/超期", any, null, TIME_LIMITS));
+        Set<Stage> notMerged = EnumSet.allOf(Stage.class);
+        notMerged.remove(Stage.MERGED);
+        r.add(later("RecordRepeatPetition", "重复信访", notMerged, null, RESOLUTION));
+        r.add(later("RecordFollowUpVisit", "回访",
+                EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL, Stage.TERMINATED), null, RESOLUTION));
+        r.add(later("IssueSupervision", "督办/提醒函/问责建议函/挂牌督办", nonTerminal, null, RESOLUTION));
+        r.add(later("RecordSupervisionFeedback", "书面反馈", any, null, RESOLUTION));
+        return new LifecycleTable(r);
+    }
+
+    private static Row row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to,
+                           List<Guard> guards) {
+        if (!type.getSimpleName().equals(command)) throw new IllegalStateException("row name " + command + " != " + type);
+        return new Row(command, chinese, type, from, to, guards, "");
+    }
+
+    private static Row later(String command, String chinese, Set<Stage> from, Stage to, String arrivesWith) {
+        return new Row(command, chinese, null, from, to, List.of(), arrivesWith);
+    }
+}
