@@ -1,0 +1,303 @@
+package io.github.xinfang.cases;
+
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.internal.validation.CommandChecks;
+import io.github.xinfang.internal.validation.FieldProblem;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.FreeText;
+import io.github.xinfang.time.TimeLimits;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The decide function of the case aggregate: (state, command, recordedAt) → events, or a rejection.
+ *
+ * <p>Pure: it reads no clock and no store; its only collaborators are immutable values (the time-limit
+ * rules and the organisation directory). It checks the command's fields, looks the command up in
+ * {@link LifecycleTable#procedure()}, then runs the row's {@link LifecycleTable.Guard guards} in order. It never
+ * throws for the content of a command. Immutable and thread-safe.
+ *
+ * @since 0.1
+ */
+public final class CaseDecider {
+    private final TimeLimits limits;
+    private final OrganisationDirectory directory;
+    private final CommandChecks checks;
+    private final LifecycleTable table = LifecycleTable.procedure();
+
+    private CaseDecider(TimeLimits limits, OrganisationDirectory directory) {
+        this.limits = limits;
+        this.directory = directory;
+        this.checks = new CommandChecks(limits, directory);
+    }
+
+    /**
+     * @param limits the time-limit rules
+     * @param directory the organisation directory
+     * @return a decider
+     */
+    public static CaseDecider create(TimeLimits limits, OrganisationDirectory directory) {
+        return new CaseDecider(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(directory, "directory"));
+    }
+
+    /** @return the time-limit rules this decider counts with */
+    public TimeLimits timeLimits() {
+        return limits;
+    }
+
+    /**
+     * Decides a command.
+     *
+     * @param state the case's state, or null if the case does not exist
+     * @param command the command
+     * @param recordedAt the instant the events will carry (not before the state's last {@code recordedAt})
+     * @return the events to append, or a rejection
+     */
+    public Decision decide(CaseState state, CaseCommand command, Instant recordedAt) {
+        Objects.requireNonNull(recordedAt, "recordedAt");
+        Stage stage = state == null ? null : state.stage();
+        LocalDate today = LocalDate.ofInstant(recordedAt, limits.zone());
+        try {
+            checks.checkShape(command, today);
+            checks.checkDirectory(command);
+        } catch (FieldProblem p) {
+            return reject(Rejection.invalid(p.field(), p.problem(), stage));
+        }
+        if (state != null && !state.caseId().equals(command.caseId())) {
+            return reject(Rejection.invalid("caseId", "does not match the loaded case", stage));
+        }
+        if (state == null && !(command instanceof CaseCommand.Register)) {
+            return reject(Rejection.of(RejectionCode.CASE_NOT_FOUND, null));
+        }
+        if (state != null && command instanceof CaseCommand.Register) {
+            return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
+        }
+        LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
+                () -> new AssertionError("no table row for " + command.getClass().getName()));
+        if (!table.allows(stage, command.getClass())) {
+            return reject(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage,
+                    command.getClass().getSimpleName() + " from " + stage, row.chinese() + "，当前阶段：" + stage.chinese()));
+        }
+        Petition petition;
+        try {
+            petition = state != null ? state.petition()
+                    : CommandChecks.parsePetition(((CaseCommand.Register) command).petition(), today);
+        } catch (FieldProblem p) {
+            return reject(Rejection.invalid(p.field(), p.problem(), stage));
+        }
+        for (LifecycleTable.Guard guard : row.guards()) {
+            Rejection r = check(guard, state, petition, command);
+            if (r != null) return reject(r);
+        }
+        EventId id = new EventId(command.caseId(), state == null ? 1 : state.lastSequence() + 1);
+        return new Decision.Accepted(List.of(event(id, state, petition, command, recordedAt)));
+    }
+
+    private static Decision reject(Rejection r) {
+        return new Decision.Rejected(r);
+    }
+
+    private Rejection check(LifecycleTable.Guard guard, CaseState s, Petition petition, CaseCommand c) {
+        Stage stage = s == null ? null : s.stage();
+        switch (guard) {
+            case ACTOR_NOT_ACCUSED:
+                return actorIsAccused(c.actor(), petition) ? accused(stage, "actor") : null;
+            case UNIT_NOT_ACCUSED:
+                return accusedUnits(petition).contains(((CaseCommand.Route) c).unit()) ? accused(stage, "unit") : null;
+            case FACT_NOT_BEFORE_EARLIER_FACTS:
+                for (LocalDate d : factDates(c)) {
+                    if (d.isBefore(s.lastFactOn())) {
+                        return Rejection.invalid(factField(c), "must not be before the case's earlier facts", stage);
+                    }
+                }
+                return null;
+            case CLAIM_CATEGORY_ONLY:
+                return petition.category() == Category.CLAIM ? null
+                        : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "only for claims (申诉求决类)", "仅适用于申诉求决类");
+            case OUTCOME_FITS_CATEGORY: {
+                Outcome outcome = ((CaseCommand.ProposeConclusion) c).outcome();
+                if (petition.category() == Category.CLAIM && outcome == null) {
+                    return Rejection.invalid("outcome", "an Art. 32 outcome is required for claims (申诉求决类)", stage);
+                }
+                if (petition.category() != Category.CLAIM && outcome != null) {
+                    return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
+                            "Art. 32 outcomes apply to claims only", "第三十二条处理意见仅适用于申诉求决类");
+                }
+                return null;
+            }
+            case INSIDE_OBJECTION_WINDOW: {
+                LocalDate last = limits.objectionWindowLastDay(s.profile(), s.unitReceivedOn());
+                return ((CaseCommand.RaiseObjection) c).objectedOn().isAfter(last) ? expired(stage, last) : null;
+            }
+            case INSIDE_REVIEW_WINDOW:
+                return window(stage, s.replyServedOn(), ((CaseCommand.RequestReview) c).receivedOn(), true, s.profile());
+            case INSIDE_RE_REVIEW_WINDOW:
+                return window(stage, s.reviewOpinionServedOn(), ((CaseCommand.RequestReReview) c).receivedOn(), false, s.profile());
+            case HAS_HANDLING_CLOCK:
+                return limits.hasHandlingClock(s.profile(), petition.category()) ? null
+                        : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
+                        "the profile gives this category no handling limit", "该类事项无办理期限");
+            case APPROVER_OF_HANDLING_UNIT:
+                return c.actor() instanceof Actor.OfficialActor a && a.unit().equals(s.handlingUnit()) ? null
+                        : Rejection.of(RejectionCode.NOT_AUTHORISED, stage,
+                        "the approver must be an official of the handling unit", "审批人须为承办单位人员");
+            case EXTENSION_UNUSED:
+                return s.extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, stage);
+            case EXTENSION_WITHIN_MAXIMUM: {
+                int max = limits.maxExtensionDays(s.profile());
+                return ((CaseCommand.Extend) c).days() <= max ? null
+                        : Rejection.of(RejectionCode.EXTENSION_TOO_LONG, stage, "at most " + max + " days", "最长" + max + "日");
+            }
+            case APPROVER_NOT_PROPOSER:
+                return sameActor(c.actor(), s.proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage) : null;
+            case REPLY_NOT_YET_SERVED:
+                return s.replyServedOn() == null ? null
+                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the reply was already served", "答复已送达");
+            case OPINION_NOT_YET_SERVED:
+                return s.reviewOpinionServedOn() == null ? null
+                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the review opinion was already served", "复查意见已送达");
+            default:
+                throw new AssertionError("unhandled guard " + guard);
+        }
+    }
+
+    private Rejection window(Stage stage, LocalDate servedOn, LocalDate requestedOn, boolean review, String profile) {
+        if (servedOn == null) {
+            return Rejection.of(RejectionCode.WINDOW_NOT_OPEN, stage,
+                    review ? "the written reply was not served yet" : "the review opinion was not served yet",
+                    review ? "书面答复尚未送达" : "复查意见尚未送达");
+        }
+        LocalDate last = review ? limits.reviewWindowLastDay(profile, servedOn) : limits.reReviewWindowLastDay(profile, servedOn);
+        return requestedOn.isAfter(last) ? expired(stage, last) : null;
+    }
+
+    private static Rejection expired(Stage stage, LocalDate last) {
+        return Rejection.of(RejectionCode.WINDOW_EXPIRED, stage, "the last day was " + last, "期限最后一日为" + last);
+    }
+
+    private static Rejection accused(Stage stage, String who) {
+        return Rejection.of(RejectionCode.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
+    }
+
+    private static boolean sameActor(Actor a, Actor b) {
+        if (a instanceof Actor.OfficialActor x && b instanceof Actor.OfficialActor y) return x.official().equals(y.official());
+        return Objects.equals(a, b);
+    }
+
+    private Set<UnitId> accusedUnits(Petition petition) {
+        Set<UnitId> units = new HashSet<>();
+        for (AccusedParty p : petition.accused()) {
+            if (p instanceof AccusedParty.AccusedUnit u) units.add(u.unit());
+            if (p instanceof AccusedParty.AccusedOfficial o) directory.official(o.official()).ifPresent(off -> units.add(off.unit()));
+        }
+        return units;
+    }
+
+    private boolean actorIsAccused(Actor actor, Petition petition) {
+        if (!(actor instanceof Actor.OfficialActor a)) return false;
+        Set<OfficialId> officials = new HashSet<>();
+        for (AccusedParty p : petition.accused()) {
+            if (p instanceof AccusedParty.AccusedOfficial o) officials.add(o.official());
+        }
+        if (officials.contains(a.official())) return true;
+        Set<UnitId> units = accusedUnits(petition);
+        return units.contains(a.unit())
+                || directory.official(a.official()).map(off -> units.contains(off.unit())).orElse(false);
+    }
+
+    private static List<LocalDate> factDates(CaseCommand c) {
+        if (c instanceof CaseCommand.Route x) return List.of(x.receivedOn());
+        if (c instanceof CaseCommand.RaiseObjection x) return List.of(x.objectedOn());
+        if (c instanceof CaseCommand.TransferOut x) return List.of(x.transferredOn());
+        if (c instanceof CaseCommand.Redirect x) return List.of(x.redirectedOn());
+        if (c instanceof CaseCommand.Decline x) return List.of(x.declinedOn());
+        if (c instanceof CaseCommand.InformPetitioner x) return List.of(x.servedOn());
+        if (c instanceof CaseCommand.Accept x) return List.of(x.acceptedOn());
+        if (c instanceof CaseCommand.Extend x) return List.of(x.approvedOn(), x.petitionerToldOn());
+        if (c instanceof CaseCommand.ProposeConclusion x) return List.of(x.proposedOn());
+        if (c instanceof CaseCommand.ApproveConclusion x) return List.of(x.approvedOn());
+        if (c instanceof CaseCommand.ServeReply x) return List.of(x.servedOn());
+        if (c instanceof CaseCommand.RequestReview x) return List.of(x.receivedOn());
+        if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.concludedOn());
+        if (c instanceof CaseCommand.ServeReviewOpinion x) return List.of(x.servedOn());
+        if (c instanceof CaseCommand.RequestReReview x) return List.of(x.receivedOn());
+        if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.concludedOn());
+        if (c instanceof CaseCommand.Reopen x) return List.of(x.reopenedOn());
+        if (c instanceof CaseCommand.Withdraw x) return List.of(x.withdrawnOn());
+        return List.of();
+    }
+
+    private static String factField(CaseCommand c) {
+        if (c instanceof CaseCommand.Route || c instanceof CaseCommand.RequestReview || c instanceof CaseCommand.RequestReReview) return "receivedOn";
+        if (c instanceof CaseCommand.RaiseObjection) return "objectedOn";
+        if (c instanceof CaseCommand.TransferOut) return "transferredOn";
+        if (c instanceof CaseCommand.Redirect) return "redirectedOn";
+        if (c instanceof CaseCommand.Decline) return "declinedOn";
+        if (c instanceof CaseCommand.InformPetitioner || c instanceof CaseCommand.ServeReply
+                || c instanceof CaseCommand.ServeReviewOpinion) return "servedOn";
+        if (c instanceof CaseCommand.Accept) return "acceptedOn";
+        if (c instanceof CaseCommand.Extend || c instanceof CaseCommand.ApproveConclusion) return "approvedOn";
+        if (c instanceof CaseCommand.ProposeConclusion) return "proposedOn";
+        if (c instanceof CaseCommand.ConcludeReview || c instanceof CaseCommand.ConcludeReReview) return "concludedOn";
+        if (c instanceof CaseCommand.Reopen) return "reopenedOn";
+        if (c instanceof CaseCommand.Withdraw) return "withdrawnOn";
+        return "date";
+    }
+
+    private static FreeText text(String s) {
+        return new FreeText(s);
+    }
+
+    private static CaseEvent event(EventId id, CaseState s, Petition petition, CaseCommand command, Instant at) {
+        Actor actor = command.actor();
+        if (command instanceof CaseCommand.Register c) {
+            return new CaseEvent.Registered(id, actor, at, c.profile() == null ? TimeLimits.NATIONAL_2022 : c.profile(), petition);
+        } else if (command instanceof CaseCommand.Route c) {
+            return new CaseEvent.Routed(id, actor, at, c.unit(), c.receivedOn());
+        } else if (command instanceof CaseCommand.RaiseObjection c) {
+            return new CaseEvent.ObjectionRaised(id, actor, at, s.handlingUnit(), text(c.reason()), c.objectedOn());
+        } else if (command instanceof CaseCommand.TransferOut c) {
+            return new CaseEvent.TransferredOut(id, actor, at, c.organ(), c.transferredOn());
+        } else if (command instanceof CaseCommand.Redirect c) {
+            return new CaseEvent.Redirected(id, actor, at, c.channel(), c.redirectedOn());
+        } else if (command instanceof CaseCommand.Decline c) {
+            return new CaseEvent.Declined(id, actor, at, c.reason(), c.declinedOn());
+        } else if (command instanceof CaseCommand.InformPetitioner c) {
+            return new CaseEvent.PetitionerInformed(id, actor, at, c.servedOn());
+        } else if (command instanceof CaseCommand.Accept c) {
+            return new CaseEvent.Accepted(id, actor, at, c.acceptedOn());
+        } else if (command instanceof CaseCommand.Extend c) {
+            return new CaseEvent.Extended(id, actor, at, c.days(), text(c.reason()), c.approvedOn(), c.petitionerToldOn());
+        } else if (command instanceof CaseCommand.ProposeConclusion c) {
+            return new CaseEvent.ConclusionProposed(id, actor, at, c.outcome(), text(c.replyText()), c.proposedOn());
+        } else if (command instanceof CaseCommand.ApproveConclusion c) {
+            return new CaseEvent.ConclusionApproved(id, actor, at, c.approvedOn());
+        } else if (command instanceof CaseCommand.ReturnForRework c) {
+            return new CaseEvent.ReturnedForRework(id, actor, at, text(c.reason()));
+        } else if (command instanceof CaseCommand.ServeReply c) {
+            return new CaseEvent.ReplyServed(id, actor, at, c.servedOn());
+        } else if (command instanceof CaseCommand.RequestReview c) {
+            return new CaseEvent.ReviewRequested(id, actor, at, c.receivedOn());
+        } else if (command instanceof CaseCommand.ConcludeReview c) {
+            return new CaseEvent.ReviewConcluded(id, actor, at, text(c.opinion()), c.concludedOn());
+        } else if (command instanceof CaseCommand.ServeReviewOpinion c) {
+            return new CaseEvent.ReviewOpinionServed(id, actor, at, c.servedOn());
+        } else if (command instanceof CaseCommand.RequestReReview c) {
+            return new CaseEvent.ReReviewRequested(id, actor, at, c.receivedOn());
+        } else if (command instanceof CaseCommand.ConcludeReReview c) {
+            return new CaseEvent.ReReviewConcluded(id, actor, at, text(c.opinion()), c.concludedOn());
+        } else if (command instanceof CaseCommand.Reopen c) {
+            return new CaseEvent.Reopened(id, actor, at, text(c.reason()), c.reopenedOn());
+        } else if (command instanceof CaseCommand.Withdraw c) {
+            return new CaseEvent.Withdrawn(id, actor, at, c.withdrawnOn());
+        }
+        throw new AssertionError("unhandled command type " + command.getClass().getName());
+    }
+}

@@ -1,0 +1,299 @@
+package io.github.xinfang.internal.validation;
+
+import io.github.xinfang.cases.AccusedParty;
+import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.Petition;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.Petitioner;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.petition.Address;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.petition.FreeText;
+import io.github.xinfang.petition.IdNumber;
+import io.github.xinfang.petition.PersonName;
+import io.github.xinfang.petition.PhoneNumber;
+import io.github.xinfang.petition.RegionCode;
+import io.github.xinfang.time.TimeLimits;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Shape and directory checks of commands, and the parsing of form input into value records. Stateless
+ * apart from its immutable collaborators; thread-safe. Every check names the field's path and never its value.
+ */
+public final class CommandChecks {
+    /** Facts dated before this day are out of range. */
+    public static final LocalDate EARLIEST_FACT = LocalDate.of(1980, 1, 1);
+    /** The longest extension a command may ask for before the profile's cap is even looked at. */
+    public static final int MAX_EXTENSION_SHAPE = 365;
+    /** A group visit sends at most five representatives (Art. 20). */
+    public static final int MAX_VISIT_REPRESENTATIVES = 5;
+    private static final int MAX_SHORT_TEXT = 200;
+    private static final int MAX_PETITIONERS = 1_000;
+    private static final int MAX_ACCUSED = 100;
+
+    private final TimeLimits limits;
+    private final OrganisationDirectory directory;
+
+    /**
+     * @param limits the time-limit rules (to know profiles)
+     * @param directory the organisation directory
+     */
+    public CommandChecks(TimeLimits limits, OrganisationDirectory directory) {
+        this.limits = limits;
+        this.directory = directory;
+    }
+
+    /**
+     * Checks every field of a command that can be checked without the case: presence, blanks, ranges,
+     * formats, dates not in the future.
+     *
+     * @param command the command (may be null)
+     * @param today the current date in the case's zone
+     * @throws FieldProblem naming the first bad field
+     */
+    public void checkShape(CaseCommand command, LocalDate today) throws FieldProblem {
+        if (command == null) throw new FieldProblem("command", "must not be null");
+        required(command.caseId(), "caseId");
+        required(command.key(), "key");
+        required(command.actor(), "actor");
+        if (command instanceof CaseCommand.Register c) {
+            required(c.petition(), "petition");
+            parsePetition(c.petition(), today);
+            if (c.profile() != null && !limits.knowsProfile(c.profile())) throw new FieldProblem("profile", "unknown profile");
+        } else if (command instanceof CaseCommand.Route c) {
+            required(c.unit(), "unit");
+            date(c.receivedOn(), "receivedOn", today);
+        } else if (command instanceof CaseCommand.RaiseObjection c) {
+            text(c.reason(), "reason");
+            date(c.objectedOn(), "objectedOn", today);
+        } else if (command instanceof CaseCommand.TransferOut c) {
+            shortText(c.organ(), "organ");
+            date(c.transferredOn(), "transferredOn", today);
+        } else if (command instanceof CaseCommand.Redirect c) {
+            required(c.channel(), "channel");
+            date(c.redirectedOn(), "redirectedOn", today);
+        } else if (command instanceof CaseCommand.Decline c) {
+            required(c.reason(), "reason");
+            date(c.declinedOn(), "declinedOn", today);
+        } else if (command instanceof CaseCommand.InformPetitioner c) {
+            date(c.servedOn(), "servedOn", today);
+        } else if (command instanceof CaseCommand.Accept c) {
+            date(c.acceptedOn(), "acceptedOn", today);
+        } else if (command instanceof CaseCommand.Extend c) {
+            if (c.days() < 1 || c.days() > MAX_EXTENSION_SHAPE) {
+                throw new FieldProblem("days", "must be between 1 and " + MAX_EXTENSION_SHAPE);
+            }
+            text(c.reason(), "reason");
+            date(c.approvedOn(), "approvedOn", today);
+            date(c.petitionerToldOn(), "petitionerToldOn", today);
+        } else if (command instanceof CaseCommand.ProposeConclusion c) {
+            text(c.replyText(), "replyText");
+            date(c.proposedOn(), "proposedOn", today);
+        } else if (command instanceof CaseCommand.ApproveConclusion c) {
+            date(c.approvedOn(), "approvedOn", today);
+        } else if (command instanceof CaseCommand.ReturnForRework c) {
+            text(c.reason(), "reason");
+        } else if (command instanceof CaseCommand.ServeReply c) {
+            date(c.servedOn(), "servedOn", today);
+        } else if (command instanceof CaseCommand.RequestReview c) {
+            date(c.receivedOn(), "receivedOn", today);
+        } else if (command instanceof CaseCommand.ConcludeReview c) {
+            text(c.opinion(), "opinion");
+            date(c.concludedOn(), "concludedOn", today);
+        } else if (command instanceof CaseCommand.ServeReviewOpinion c) {
+            date(c.servedOn(), "servedOn", today);
+        } else if (command instanceof CaseCommand.RequestReReview c) {
+            date(c.receivedOn(), "receivedOn", today);
+        } else if (command instanceof CaseCommand.ConcludeReReview c) {
+            text(c.opinion(), "opinion");
+            date(c.concludedOn(), "concludedOn", today);
+        } else if (command instanceof CaseCommand.Reopen c) {
+            text(c.reason(), "reason");
+            date(c.reopenedOn(), "reopenedOn", today);
+        } else if (command instanceof CaseCommand.Withdraw c) {
+            date(c.withdrawnOn(), "withdrawnOn", today);
+        } else {
+            throw new AssertionError("unhandled command type " + command.getClass().getName());
+        }
+    }
+
+    /**
+     * Checks that every unit and official a command names exists, and that an official actor acts for
+     * the official's own unit. Call after {@link #checkShape}.
+     *
+     * @param command a command whose shape was checked
+     * @throws FieldProblem naming the first unknown reference
+     */
+    public void checkDirectory(CaseCommand command) throws FieldProblem {
+        if (command.actor() instanceof Actor.OfficialActor a) {
+            Optional<Official> official = directory.official(a.official());
+            if (official.isEmpty()) throw new FieldProblem("actor.official", "unknown official");
+            if (!official.get().unit().equals(a.unit())) throw new FieldProblem("actor.unit", "is not the official's unit");
+        }
+        if (command instanceof CaseCommand.Route c) {
+            unit(c.unit(), "unit");
+        } else if (command instanceof CaseCommand.Register c && c.petition().accused() != null) {
+            List<AccusedPartyForm> accused = c.petition().accused();
+            for (int i = 0; i < accused.size(); i++) {
+                AccusedPartyForm a = accused.get(i);
+                if (a.unit() != null) unit(a.unit(), "petition.accused[" + i + "].unit");
+                if (a.official() != null && directory.official(a.official()).isEmpty()) {
+                    throw new FieldProblem("petition.accused[" + i + "].official", "unknown official");
+                }
+            }
+        }
+    }
+
+    private void unit(UnitId id, String field) throws FieldProblem {
+        if (directory.unit(id).isEmpty()) throw new FieldProblem(field, "unknown unit");
+    }
+
+    /**
+     * Parses a petition form into a {@link Petition}.
+     *
+     * @param form the form
+     * @param today the current date in the case's zone
+     * @return the petition
+     * @throws FieldProblem naming the first bad field, with the prefix {@code petition.}
+     */
+    public static Petition parsePetition(PetitionForm form, LocalDate today) throws FieldProblem {
+        if (form == null) throw new FieldProblem("petition", "must not be null");
+        date(form.receivedOn(), "petition.receivedOn", today);
+        required(form.channel(), "petition.channel");
+        required(form.category(), "petition.category");
+        shortText(form.subjectArea(), "petition.subjectArea");
+        required(form.regionCode(), "petition.regionCode");
+        RegionCode region;
+        try {
+            region = new RegionCode(form.regionCode());
+        } catch (IllegalArgumentException e) {
+            throw new FieldProblem("petition.regionCode", "must be six digits naming a province or below");
+        }
+        required(form.firstPetition(), "petition.firstPetition");
+        if (form.firstPetition() && form.repeatsCase() != null) {
+            throw new FieldProblem("petition.repeatsCase", "must be absent for a first petition");
+        }
+        if (!form.firstPetition() && form.repeatsCase() == null) {
+            throw new FieldProblem("petition.repeatsCase", "must name the earlier case for a repeat petition");
+        }
+        required(form.petitioners(), "petition.petitioners");
+        if (form.petitioners().isEmpty()) throw new FieldProblem("petition.petitioners", "must not be empty");
+        if (form.petitioners().size() > MAX_PETITIONERS) {
+            throw new FieldProblem("petition.petitioners", "must hold at most " + MAX_PETITIONERS);
+        }
+        if (form.channel() == Channel.VISIT && form.petitioners().size() > MAX_VISIT_REPRESENTATIVES) {
+            throw new FieldProblem("petition.petitioners", "a visit sends at most five representatives (Art. 20)");
+        }
+        List<Petitioner> petitioners = new ArrayList<>();
+        for (int i = 0; i < form.petitioners().size(); i++) {
+            petitioners.add(petitioner(form.petitioners().get(i), "petition.petitioners[" + i + "]"));
+        }
+        int headcount = form.headcount() == null ? petitioners.size() : form.headcount();
+        if (headcount < petitioners.size() || headcount > Petition.MAX_HEADCOUNT) {
+            throw new FieldProblem("petition.headcount", "must be between the number of petitioners and " + Petition.MAX_HEADCOUNT);
+        }
+        List<AccusedParty> accused = new ArrayList<>();
+        if (form.accused() != null) {
+            if (form.accused().size() > MAX_ACCUSED) throw new FieldProblem("petition.accused", "must hold at most " + MAX_ACCUSED);
+            for (int i = 0; i < form.accused().size(); i++) {
+                accused.add(accusedParty(form.accused().get(i), "petition.accused[" + i + "]"));
+            }
+        }
+        FreeText summary = freeText(form.summary(), "petition.summary");
+        return new Petition(form.receivedOn(), form.channel(), form.category(), form.subjectArea(), region,
+                form.firstPetition(), form.repeatsCase(), petitioners, headcount, accused, summary);
+    }
+
+    private static Petitioner petitioner(PetitionerForm p, String path) throws FieldProblem {
+        if (p == null) throw new FieldProblem(path, "must not be null");
+        PersonName name;
+        try {
+            name = new PersonName(nonBlank(p.name(), path + ".name"));
+        } catch (IllegalArgumentException e) {
+            throw new FieldProblem(path + ".name", "must be at most 100 characters");
+        }
+        IdNumber id = null;
+        if (p.idNumber() != null) {
+            try {
+                id = new IdNumber(nonBlank(p.idNumber(), path + ".idNumber"));
+            } catch (IllegalArgumentException e) {
+                throw new FieldProblem(path + ".idNumber", "must be an 18-character resident ID number with a valid check character");
+            }
+        }
+        PhoneNumber phone = null;
+        if (p.phone() != null) {
+            try {
+                phone = new PhoneNumber(nonBlank(p.phone(), path + ".phone"));
+            } catch (IllegalArgumentException e) {
+                throw new FieldProblem(path + ".phone", "must be a mobile or landline number");
+            }
+        }
+        Address address = null;
+        if (p.address() != null) {
+            try {
+                address = new Address(nonBlank(p.address(), path + ".address"));
+            } catch (IllegalArgumentException e) {
+                throw new FieldProblem(path + ".address", "must be at most 500 characters");
+            }
+        }
+        return new Petitioner(name, id, phone, address);
+    }
+
+    private static AccusedParty accusedParty(AccusedPartyForm a, String path) throws FieldProblem {
+        if (a == null) throw new FieldProblem(path, "must not be null");
+        int given = (a.unit() != null ? 1 : 0) + (a.official() != null ? 1 : 0) + (a.outsideName() != null ? 1 : 0);
+        if (given != 1) throw new FieldProblem(path, "must name exactly one of unit, official, outsideName");
+        if (a.unit() != null) return new AccusedParty.AccusedUnit(a.unit());
+        if (a.official() != null) return new AccusedParty.AccusedOfficial(a.official());
+        if (a.outsideName().length() > MAX_SHORT_TEXT) throw new FieldProblem(path + ".outsideName", "must be at most " + MAX_SHORT_TEXT + " characters");
+        return new AccusedParty.OutsideParty(freeText(a.outsideName(), path + ".outsideName"));
+    }
+
+    /**
+     * Parses free text.
+     *
+     * @param s the text
+     * @param field the field's path
+     * @return the text as a value
+     * @throws FieldProblem if it is null, blank or too long
+     */
+    public static FreeText freeText(String s, String field) throws FieldProblem {
+        nonBlank(s, field);
+        if (s.length() > FreeText.MAX_LENGTH) throw new FieldProblem(field, "must be at most " + FreeText.MAX_LENGTH + " characters");
+        return new FreeText(s);
+    }
+
+    private static void text(String s, String field) throws FieldProblem {
+        freeText(s, field);
+    }
+
+    private static void shortText(String s, String field) throws FieldProblem {
+        nonBlank(s, field);
+        if (s.length() > MAX_SHORT_TEXT) throw new FieldProblem(field, "must be at most " + MAX_SHORT_TEXT + " characters");
+    }
+
+    private static String nonBlank(String s, String field) throws FieldProblem {
+        if (s == null) throw new FieldProblem(field, "must not be null");
+        if (s.isBlank()) throw new FieldProblem(field, "must not be blank");
+        return s;
+    }
+
+    private static void required(Object o, String field) throws FieldProblem {
+        if (o == null) throw new FieldProblem(field, "must not be null");
+    }
+
+    private static void date(LocalDate d, String field, LocalDate today) throws FieldProblem {
+        if (d == null) throw new FieldProblem(field, "must not be null");
+        if (d.isAfter(today)) throw new FieldProblem(field, "must not be in the future");
+        if (d.isBefore(EARLIEST_FACT)) throw new FieldProblem(field, "must not be before " + EARLIEST_FACT);
+    }
+}

@@ -1,0 +1,255 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.CaseDecider;
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.Decision;
+import io.github.xinfang.cases.Rejection;
+import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Stage;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.internal.codec.CaseCodec;
+import io.github.xinfang.internal.validation.CommandChecks;
+import io.github.xinfang.internal.validation.FieldProblem;
+import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.time.StatutoryTimeLimits;
+import io.github.xinfang.time.TimeLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The entry point portals call: {@link #handle} checks a command, keeps it idempotent, loads the case,
+ * decides, commits at the expected version and notifies listeners.
+ *
+ * <p>Order of work in {@code handle}: shape checks → digest → idempotency lookup → directory checks → load
+ * → decide → commit. A version conflict starts again at the lookup, at most {@code maxRetries} times, then
+ * answers {@link RejectionCode#VERSION_CONFLICT}. Idempotency (DESIGN invariant 8): a key already applied
+ * with the same command returns the earlier result and appends nothing; with a different command it is
+ * {@link RejectionCode#IDEMPOTENCY_MISMATCH}; a rejected command records nothing.
+ *
+ * <p>{@code handle} never throws for the content of a command. Infrastructure failures (the store, a
+ * stored record that does not decode) are thrown as {@code XinfangException}s. Time comes from the injected
+ * {@link InstantSource}; within a case {@code recordedAt} never goes backwards. Thread-safe: any number of
+ * threads (and of service instances over one store) may call it at once.
+ *
+ * @since 0.1
+ */
+public final class CaseService {
+    private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+
+    private final CaseStore store;
+    private final InstantSource clock;
+    private final TimeLimits limits;
+    private final CaseDecider decider;
+    private final CommandChecks checks;
+    private final CaseCodec codec;
+    private final int maxRetries;
+    private final List<CaseListener> listeners;
+
+    private CaseService(Builder b) {
+        this.store = b.store;
+        this.clock = b.clock;
+        this.limits = b.limits;
+        this.decider = CaseDecider.create(b.limits, b.directory);
+        this.checks = new CommandChecks(b.limits, b.directory);
+        this.codec = CaseCodec.create();
+        this.maxRetries = b.maxRetries;
+        this.listeners = List.copyOf(b.listeners);
+    }
+
+    /**
+     * Starts building a service.
+     *
+     * @param store where cases are kept (e.g. {@code InMemoryCaseStore.create()})
+     * @param directory the organisation directory
+     * @param clock the source of {@code recordedAt}
+     * @return a builder
+     */
+    public static Builder builder(CaseStore store, OrganisationDirectory directory, InstantSource clock) {
+        return new Builder(store, directory, clock);
+    }
+
+    /**
+     * Handles one command.
+     *
+     * @param command the command
+     * @return applied (with the new version and events) or rejected (with a typed reason)
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public CommandResult handle(CaseCommand command) {
+        Instant now = clock.instant();
+        try {
+            checks.checkShape(command, LocalDate.ofInstant(now, limits.zone()));
+        } catch (FieldProblem p) {
+            return rejected(command, Rejection.invalid(p.field(), p.problem(), null));
+        }
+        String caseId = command.caseId().value();
+        String key = command.key().value();
+        String digest = codec.digest(command);
+        for (int attempt = 0; attempt <= maxRetries; attempt++) {
+            Optional<AppliedCommand> earlier = store.findApplied(caseId, key);
+            if (earlier.isPresent()) {
+                if (!earlier.get().commandDigest().equals(digest)) {
+                    return rejected(command, Rejection.of(RejectionCode.IDEMPOTENCY_MISMATCH, null));
+                }
+                return new CommandResult.Applied(command.caseId(), earlier.get().versionAfter(),
+                        decodeAll(earlier.get().events()), true);
+            }
+            try {
+                checks.checkDirectory(command);
+            } catch (FieldProblem p) {
+                return rejected(command, Rejection.invalid(p.field(), p.problem(), null));
+            }
+            Optional<StoredCase> stored = store.load(caseId);
+            CaseState state = stored.map(s -> codec.decodeSnapshot(s.snapshot())).orElse(null);
+            long version = stored.map(StoredCase::version).orElse(0L);
+            Instant recordedAt = state == null || !state.lastRecordedAt().isAfter(now) ? now : state.lastRecordedAt();
+            Decision decision = decider.decide(state, command, recordedAt);
+            if (decision instanceof Decision.Rejected r) {
+                return rejected(command, r.rejection());
+            }
+            List<CaseEvent> events = ((Decision.Accepted) decision).events();
+            CaseState next = state;
+            List<StoredEvent> storedEvents = new ArrayList<>(events.size());
+            for (CaseEvent e : events) {
+                next = CaseState.evolve(next, e);
+                storedEvents.add(codec.encode(e));
+            }
+            long newVersion = version + 1;
+            CaseCommit commit = new CaseCommit(caseId, version, storedEvents, codec.encodeSnapshot(next, newVersion),
+                    indexRow(next, newVersion), key, digest);
+            try {
+                store.commit(commit);
+            } catch (VersionConflictException | DuplicateCommandException e) {
+                log.debug("case {} conflict at version {} (attempt {}): {}", caseId, version, attempt + 1,
+                        e.getClass().getSimpleName());
+                continue;
+            }
+            if (log.isDebugEnabled()) {
+                log.debug("case {} v{} {} -> {}", caseId, newVersion, command.getClass().getSimpleName(), next.stage());
+            }
+            notifyListeners(command.caseId(), newVersion, events);
+            return new CommandResult.Applied(command.caseId(), newVersion, events, false);
+        }
+        return rejected(command, Rejection.of(RejectionCode.VERSION_CONFLICT, null,
+                "still conflicting after " + maxRetries + " retries", "重试" + maxRetries + "次后仍冲突"));
+    }
+
+    /**
+     * Loads a case with its whole history.
+     *
+     * @param caseId the case
+     * @return the case, or empty if it does not exist
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public Optional<CaseHistory> history(CaseId caseId) {
+        Objects.requireNonNull(caseId, "caseId");
+        return store.load(caseId.value()).map(s -> new CaseHistory(s.version(), codec.decodeSnapshot(s.snapshot()),
+                decodeAll(s.events())));
+    }
+
+    private List<CaseEvent> decodeAll(List<StoredEvent> stored) {
+        List<CaseEvent> events = new ArrayList<>(stored.size());
+        for (StoredEvent e : stored) events.add(codec.decode(e));
+        return events;
+    }
+
+    private static IndexRow indexRow(CaseState s, long version) {
+        return IndexRow.builder(s.caseId().value())
+                .version(version)
+                .stage(s.stage().name())
+                .regionCode(s.petition().region().value())
+                .handlingUnit(s.handlingUnit() == null ? null : s.handlingUnit().value())
+                .build();
+    }
+
+    private void notifyListeners(CaseId caseId, long version, List<CaseEvent> events) {
+        for (CaseListener l : listeners) {
+            try {
+                l.committed(caseId, version, events);
+            } catch (RuntimeException e) {
+                log.warn("listener {} failed for case {} v{}: {}", l.getClass().getName(), caseId, version,
+                        e.getClass().getName());
+            }
+        }
+    }
+
+    private static CommandResult rejected(CaseCommand command, Rejection r) {
+        if (log.isDebugEnabled()) {
+            log.debug("case {} {} rejected: {} {}", command == null || command.caseId() == null ? "?" : command.caseId(),
+                    command == null ? "null" : command.getClass().getSimpleName(), r.code(),
+                    r.stage().map(Stage::name).orElse("-"));
+        }
+        return new CommandResult.Rejected(r);
+    }
+
+    /**
+     * Builds a {@link CaseService}. Not thread-safe; the service it builds is.
+     *
+     * @since 0.1
+     */
+    public static final class Builder {
+        private final CaseStore store;
+        private final OrganisationDirectory directory;
+        private final InstantSource clock;
+        private TimeLimits limits = StatutoryTimeLimits.mondayToFriday();
+        private int maxRetries = 3;
+        private final List<CaseListener> listeners = new ArrayList<>();
+
+        private Builder(CaseStore store, OrganisationDirectory directory, InstantSource clock) {
+            this.store = Objects.requireNonNull(store, "store");
+            this.directory = Objects.requireNonNull(directory, "directory");
+            this.clock = Objects.requireNonNull(clock, "clock");
+        }
+
+        /**
+         * @param limits the time-limit rules (default: the national profile on Monday-to-Friday days)
+         * @return this builder
+         */
+        public Builder timeLimits(TimeLimits limits) {
+            this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * @param maxRetries how many times a version conflict is retried (default 3, at least 0)
+         * @return this builder
+         */
+        public Builder maxRetries(int maxRetries) {
+            if (maxRetries < 0) throw new IllegalArgumentException("maxRetries must not be negative");
+            this.maxRetries = maxRetries;
+            return this;
+        }
+
+        /**
+         * @param listener told after each commit, in registration order
+         * @return this builder
+         */
+        public Builder listener(CaseListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** @return the service */
+        public CaseService build() {
+            return new CaseService(this);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.github.xinfang.architecture;
+
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** Architecture rules of core, as tests (STYLE.md "Build guards"). */
+class ArchitectureTests {
+    private static final JavaClasses CORE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.xinfang");
+
+    @Test
+    void coreNeverReadsTheWallClock() {
+        noClasses().that().resideInAPackage("io.github.xinfang..")
+                .should().callMethod(java.time.Instant.class, "now")
+                .orShould().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.ZonedDateTime.class, "now")
+                .orShould().callMethod(java.time.OffsetDateTime.class, "now")
+                .orShould().callMethod(java.time.Clock.class, "systemUTC")
+                .orShould().callMethod(java.time.Clock.class, "systemDefaultZone")
+                .orShould().callMethod(java.time.InstantSource.class, "system")
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                .orShould().callMethod(System.class, "nanoTime")
+                .check(CORE);
+    }
+
+    @Test
+    void coreDoesNoFileOrNetworkIo() {
+        noClasses().that().resideInAPackage("io.github.xinfang..")
+                .should().dependOnClassesThat().haveNameMatching("java\\.io\\.File.*")
+                .orShould().dependOnClassesThat().resideInAPackage("java.nio.file..")
+                .orShould().dependOnClassesThat().resideInAPackage("java.net..")
+                .check(CORE);
+    }
+
+    @Test
+    void jacksonAndGuavaStayInInternalPackages() {
+        noClasses().that().resideInAPackage("io.github.xinfang..").and().resideOutsideOfPackage("..internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "com.google.common..")
+                .check(CORE);
+    }
+
+    @Test
+    void noJacksonOrGuavaTypeInAPublicSignature() {
+        methods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .should(notExpose("com.fasterxml.jackson", "com.google.common"))
+                .check(CORE);
+    }
+
+    private static ArchCondition<JavaMethod> notExpose(String... prefixes) {
+        return new ArchCondition<>("not expose " + String.join(" or ", prefixes) + " types") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaClass t : method.getRawParameterTypes()) report(method, t, events);
+                report(method, method.getRawReturnType(), events);
+            }
+
+            private void report(JavaMethod method, JavaClass type, ConditionEvents events) {
+                for (String p : prefixes) {
+                    if (type.getName().startsWith(p)) {
+                        events.add(SimpleConditionEvent.violated(method, method.getFullName() + " exposes " + type.getName()));
+                    }
+                }
+            }
+        };
+    }
+
+    @Test
+    void noStaticMutableState() {
+        noClasses().that().resideInAPackage("io.github.xinfang..")
+                .should(haveNonFinalStaticFields())
+                .check(CORE);
+    }
+
+    private static ArchCondition<JavaClass> haveNonFinalStaticFields() {
+        return new ArchCondition<>("have a non-final static field") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                c.getFields().stream()
+                        .filter(f -> f.getModifiers().contains(JavaModifier.STATIC) && !f.getModifiers().contains(JavaModifier.FINAL))
+                        .filter(f -> !f.getName().startsWith("$"))
+                        .forEach(f -> events.add(SimpleConditionEvent.satisfied(f, f.getFullName() + " is static and not final")));
+            }
+        };
+    }
+}

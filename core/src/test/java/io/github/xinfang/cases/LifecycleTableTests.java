@@ -1,0 +1,62 @@
+package io.github.xinfang.cases;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LifecycleTableTests {
+    /** The committed rendering, relative to the core module (surefire's working directory). */
+    static final Path COMMITTED = Path.of("..", "docs", "lifecycle.md");
+
+    @Test
+    void theCommittedMarkdownIsTheCodesTable() throws IOException {
+        String rendered = LifecycleTable.procedure().toMarkdown();
+        if (Boolean.getBoolean("xinfang.writeLifecycleDoc")) {
+            Files.writeString(COMMITTED, rendered, StandardCharsets.UTF_8);
+        }
+        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
+                .as("docs/lifecycle.md differs from LifecycleTable.procedure().toMarkdown(); "
+                        + "regenerate with mvn -pl core test -Dtest=LifecycleTableTests -Dxinfang.writeLifecycleDoc=true")
+                .isEqualTo(rendered);
+    }
+
+    @Test
+    void everyCommandTypeHasExactlyOneRowInForce() {
+        Set<Class<?>> permitted = Arrays.stream(CaseCommand.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        Set<Class<?>> inTable = new HashSet<>();
+        for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
+            if (row.inForce()) assertThat(inTable.add(row.type())).as(row.command()).isTrue();
+        }
+        assertThat(inTable).isEqualTo(permitted);
+    }
+
+    @Test
+    void terminalStagesAcceptNoCommandInForceAndFinalOnlyLaterRows() {
+        for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
+            if (!row.inForce()) continue;
+            for (Stage s : Stage.values()) {
+                if (s.kind() != Stage.Kind.OPEN) {
+                    assertThat(LifecycleTable.procedure().allows(s, row.type())).as(row.command() + " from " + s).isFalse();
+                }
+            }
+        }
+    }
+
+    @Test
+    void onlyRegisterStartsACase() {
+        for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
+            if (row.inForce()) {
+                assertThat(LifecycleTable.procedure().allows(null, row.type())).isEqualTo(row.type() == CaseCommand.Register.class);
+            }
+        }
+    }
+}

@@ -1,0 +1,411 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.DeclineReason;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.LegalChannel;
+import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.testing.Org;
+import io.github.xinfang.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+/**
+ * Model-based property: random sequences of commands, valid and invalid, run against the case service
+ * (in-memory store) and against a small independent model of the procedure track written from DESIGN.md
+ * section 5 (its own transition map, its own day-by-day window arithmetic, its own idempotency record).
+ * After every step the accept/reject decision, the stage, the version and the history length agree.
+ */
+class LifecycleModelProperties {
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    static final int CASES = 3;
+
+    /** The model's own stages (strings, so it does not lean on the library's enum). */
+    enum MStage {
+        REGISTERED, ROUTED, IN_HANDLING, PENDING_APPROVAL, CONCLUDED, UNDER_REVIEW, REVIEWED, UNDER_RE_REVIEW, FINAL,
+        TRANSFERRED_OUT, REDIRECTED, DECLINED, WITHDRAWN
+    }
+
+    /** The commands the generator draws from; REPEAT and REUSE_KEY exercise idempotency. */
+    enum Kind {
+        REGISTER, ROUTE, OBJECT, TRANSFER_OUT, REDIRECT, DECLINE, INFORM, ACCEPT, EXTEND, PROPOSE, APPROVE, RETURN,
+        SERVE_REPLY, REQUEST_REVIEW, CONCLUDE_REVIEW, SERVE_OPINION, REQUEST_RE_REVIEW, CONCLUDE_RE_REVIEW, REOPEN,
+        WITHDRAW, REPEAT_LAST, REUSE_KEY
+    }
+
+    /** The model's transition table: command kind → (from stages, to stage or null for same). */
+    static final Map<Kind, Set<MStage>> FROM = new HashMap<>();
+    static final Map<Kind, MStage> TO = new HashMap<>();
+
+    static {
+        t(Kind.ROUTE, EnumSet.of(MStage.REGISTERED), MStage.ROUTED);
+        t(Kind.OBJECT, EnumSet.of(MStage.ROUTED), MStage.REGISTERED);
+        t(Kind.TRANSFER_OUT, EnumSet.of(MStage.REGISTERED), MStage.TRANSFERRED_OUT);
+        t(Kind.REDIRECT, EnumSet.of(MStage.REGISTERED, MStage.ROUTED), MStage.REDIRECTED);
+        t(Kind.DECLINE, EnumSet.of(MStage.REGISTERED, MStage.ROUTED), MStage.DECLINED);
+        t(Kind.INFORM, EnumSet.of(MStage.ROUTED, MStage.IN_HANDLING), null);
+        t(Kind.ACCEPT, EnumSet.of(MStage.ROUTED), MStage.IN_HANDLING);
+        t(Kind.EXTEND, EnumSet.of(MStage.IN_HANDLING), null);
+        t(Kind.PROPOSE, EnumSet.of(MStage.IN_HANDLING), MStage.PENDING_APPROVAL);
+        t(Kind.APPROVE, EnumSet.of(MStage.PENDING_APPROVAL), MStage.CONCLUDED);
+        t(Kind.RETURN, EnumSet.of(MStage.PENDING_APPROVAL), MStage.IN_HANDLING);
+        t(Kind.SERVE_REPLY, EnumSet.of(MStage.CONCLUDED), null);
+        t(Kind.REQUEST_REVIEW, EnumSet.of(MStage.CONCLUDED), MStage.UNDER_REVIEW);
+        t(Kind.CONCLUDE_REVIEW, EnumSet.of(MStage.UNDER_REVIEW), MStage.REVIEWED);
+        t(Kind.SERVE_OPINION, EnumSet.of(MStage.REVIEWED), null);
+        t(Kind.REQUEST_RE_REVIEW, EnumSet.of(MStage.REVIEWED), MStage.UNDER_RE_REVIEW);
+        t(Kind.CONCLUDE_RE_REVIEW, EnumSet.of(MStage.UNDER_RE_REVIEW), MStage.FINAL);
+        t(Kind.REOPEN, EnumSet.of(MStage.CONCLUDED, MStage.REVIEWED), MStage.IN_HANDLING);
+        t(Kind.WITHDRAW, EnumSet.of(MStage.REGISTERED, MStage.ROUTED, MStage.IN_HANDLING, MStage.PENDING_APPROVAL), MStage.WITHDRAWN);
+    }
+
+    private static void t(Kind k, Set<MStage> from, MStage to) {
+        FROM.put(k, from);
+        TO.put(k, to);
+    }
+
+    /** One generated step: raw numbers turned into a command against the model's current state. */
+    record Step(int pick, int kindIndex, int caseIndex, int actorIndex, int unitIndex, int dateOffset, int days, int flags) {}
+
+    static Gen<Step> steps() {
+        return lists().of(integers().between(0, 999)).ofSize(8)
+                .map(v -> new Step(v.get(0) % 100, v.get(1), v.get(2) % CASES, v.get(3) % 8, v.get(4) % 4,
+                        v.get(5) % 16 - 3, v.get(6) % 40 + 1, v.get(7)));
+    }
+
+    @Test
+    void serviceAgreesWithTheLifecycleModel() {
+        qt().forAll(lists().of(steps()).ofSizeBetween(1, 50))
+                .checkAssert(steps -> {
+                    World w = new World();
+                    for (int i = 0; i < steps.size(); i++) w.step(steps.get(i), i);
+                });
+    }
+
+    /** A model case: only what the rules need. */
+    static final class MCase {
+        MStage stage = MStage.REGISTERED;
+        Category category;
+        boolean accusesLand;
+        LocalDate lastFact;
+        UnitId unit;
+        LocalDate unitReceivedOn;
+        boolean extended;
+        String proposer;
+        LocalDate replyServedOn;
+        LocalDate opinionServedOn;
+        long version;
+        long events;
+    }
+
+    /** The service, the store, a clock, and the model side by side. */
+    static final class World {
+        final TestClock clock = TestClock.at("2026-01-05T02:00:00Z");
+        final CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
+        final Map<Integer, MCase> model = new HashMap<>();
+        /** Applied commands by (case, key), as the model remembers them. */
+        final Map<String, CaseCommand> appliedByKey = new HashMap<>();
+        final Map<String, Long> versionByKey = new HashMap<>();
+        CaseCommand last;
+        int keys;
+
+        LocalDate today() {
+            return LocalDate.ofInstant(clock.instant(), ZONE);
+        }
+
+        static CaseId caseId(int i) {
+            return new CaseId("MB-" + i);
+        }
+
+        void step(Step s, int index) {
+            clock.advance(Duration.ofHours(13));
+            CaseCommand command;
+            boolean reuse = false;
+            if (s.pick() < 8 && last != null) {
+                command = last;                                      // a client retry: same key, same command
+            } else if (s.pick() < 12 && last != null) {
+                command = build(s, Kind.values()[s.kindIndex() % 20], last.key());  // same key, another command
+                reuse = true;
+            } else {
+                Kind kind = chooseKind(s);
+                command = build(s, kind, new IdempotencyKey("key-" + (++keys)));
+            }
+            CommandResult result = service.handle(command);
+            Expectation expected = expect(command, reuse);
+            assertThat(result.isApplied()).as("step %d %s: applied? (model says %s)", index, command, expected).isEqualTo(expected.applied);
+            if (result instanceof CommandResult.Applied a) {
+                assertThat(a.replayed()).as("step %d replayed", index).isEqualTo(expected.replayed);
+                assertThat(a.version()).as("step %d version", index).isEqualTo(expected.version);
+            }
+            if (expected.applied && !expected.replayed) apply(command);
+            last = command;
+            int touched = Integer.parseInt(command.caseId().value().substring(3));
+            MCase m = model.get(touched);
+            if (m == null) {
+                assertThat(service.history(command.caseId())).as("step %d: no case %d", index, touched).isEmpty();
+            } else {
+                CaseHistory h = service.history(command.caseId()).orElseThrow();
+                assertThat(h.state().stage().name()).as("step %d stage of case %d", index, touched).isEqualTo(m.stage.name());
+                assertThat(h.version()).as("step %d version of case %d", index, touched).isEqualTo(m.version);
+                assertThat((long) h.events().size()).as("step %d history of case %d", index, touched).isEqualTo(m.events);
+            }
+        }
+
+        Kind chooseKind(Step s) {
+            MCase c = model.get(s.caseIndex());
+            if (c == null || s.pick() >= 75) return Kind.values()[s.kindIndex() % 20];
+            List<Kind> allowed = new ArrayList<>();
+            for (Map.Entry<Kind, Set<MStage>> e : FROM.entrySet()) if (e.getValue().contains(c.stage)) allowed.add(e.getKey());
+            allowed.sort(null);
+            return allowed.isEmpty() ? Kind.values()[s.kindIndex() % 20] : allowed.get(s.kindIndex() % allowed.size());
+        }
+
+        static final List<Actor> ACTORS = List.of(Org.clerk(), Org.officeHead(), Org.staffOf(Org.HOUSING), Org.headOf(Org.HOUSING),
+                Org.staffOf(Org.LABOUR), Org.headOf(Org.LABOUR), Org.staffOf(Org.LAND), Org.headOf(Org.LAND));
+
+        CaseCommand build(Step s, Kind kind, IdempotencyKey key) {
+            CaseId id = caseId(s.caseIndex());
+            MCase c = model.get(s.caseIndex());
+            Actor actor = ACTORS.get(s.actorIndex());
+            LocalDate base = c == null ? today().minusDays(10) : c.lastFact;
+            LocalDate date = base.plusDays(s.dateOffset());
+            boolean blank = (s.flags() & 0xF) == 0;              // one in sixteen: a blank text field
+            String text = blank ? "  " : "理由" + s.flags();
+            UnitId unit = Org.UNITS.get(s.unitIndex());
+            switch (kind) {
+                case REGISTER: {
+                    Category category = Category.values()[s.flags() % 3];
+                    boolean accuseLand = (s.flags() & 0x10) != 0;
+                    PetitionForm form = new PetitionForm(today().minusDays(Math.floorMod(s.dateOffset(), 10)), Channel.LETTER,
+                            category, "城乡建设", blank ? "45080" : "450802", true, null,
+                            List.of(new PetitionerForm("覃某某", null, null, null)), null,
+                            accuseLand ? List.of(AccusedPartyForm.unit(Org.LAND)) : null, "事项内容");
+                    return new CaseCommand.Register(id, key, actor, form, null);
+                }
+                case ROUTE: return new CaseCommand.Route(id, key, actor, unit, date);
+                case OBJECT: return new CaseCommand.RaiseObjection(id, key, actor, text, date);
+                case TRANSFER_OUT: return new CaseCommand.TransferOut(id, key, actor, blank ? "" : "市公安局", date);
+                case REDIRECT: return new CaseCommand.Redirect(id, key, actor, LegalChannel.LITIGATION, date);
+                case DECLINE: return new CaseCommand.Decline(id, key, actor, DeclineReason.PENDING_BELOW, date);
+                case INFORM: return new CaseCommand.InformPetitioner(id, key, actor, date);
+                case ACCEPT: return new CaseCommand.Accept(id, key, actor, date);
+                case EXTEND: return new CaseCommand.Extend(id, key, actor, s.days(), text, date, date);
+                case PROPOSE: {
+                    Outcome outcome = (s.flags() & 0x20) != 0 ? null : Outcome.values()[s.flags() % 3];
+                    return new CaseCommand.ProposeConclusion(id, key, actor, outcome, text, date);
+                }
+                case APPROVE: return new CaseCommand.ApproveConclusion(id, key, actor, date);
+                case RETURN: return new CaseCommand.ReturnForRework(id, key, actor, text);
+                case SERVE_REPLY: return new CaseCommand.ServeReply(id, key, actor, date);
+                case REQUEST_REVIEW: return new CaseCommand.RequestReview(id, key, actor, date.plusDays(s.days() - 10));
+                case CONCLUDE_REVIEW: return new CaseCommand.ConcludeReview(id, key, actor, text, date);
+                case SERVE_OPINION: return new CaseCommand.ServeReviewOpinion(id, key, actor, date);
+                case REQUEST_RE_REVIEW: return new CaseCommand.RequestReReview(id, key, actor, date.plusDays(s.days() - 10));
+                case CONCLUDE_RE_REVIEW: return new CaseCommand.ConcludeReReview(id, key, actor, text, date);
+                case REOPEN: return new CaseCommand.Reopen(id, key, actor, text, date);
+                case WITHDRAW: return new CaseCommand.Withdraw(id, key, actor, date);
+                default: throw new AssertionError(kind);
+            }
+        }
+
+        record Expectation(boolean applied, boolean replayed, long version) {}
+
+        Expectation expect(CaseCommand command, boolean reuse) {
+            String k = command.caseId().value() + "|" + command.key().value();
+            CaseCommand earlier = appliedByKey.get(k);
+            if (earlier != null) {
+                return earlier.equals(command) ? new Expectation(true, true, versionByKey.get(k)) : new Expectation(false, false, 0);
+            }
+            int index = Integer.parseInt(command.caseId().value().substring(3));
+            MCase c = model.get(index);
+            boolean ok = allowed(c, command);
+            return new Expectation(ok, false, ok ? (c == null ? 1 : c.version + 1) : 0);
+        }
+
+        /** The model's decision, from DESIGN.md section 5, independent of the library's code. */
+        boolean allowed(MCase c, CaseCommand command) {
+            LocalDate today = today();
+            if (command instanceof CaseCommand.Register r) {
+                if (c != null) return false;
+                PetitionForm f = r.petition();
+                if (!f.regionCode().matches("\\d{6}")) return false;
+                if (accused(r.actor(), f.accused() != null)) return false;
+                return !f.receivedOn().isAfter(today);
+            }
+            if (c == null) return false;
+            if (accused(command.actor(), c.accusesLand)) return false;
+            Kind kind = kindOf(command);
+            if (!FROM.get(kind).contains(c.stage)) return false;
+            for (String t : texts(command)) if (t.isBlank()) return false;
+            for (LocalDate d : dates(command)) if (d.isAfter(today) || d.isBefore(c.lastFact)) return false;
+            switch (kind) {
+                case ROUTE:
+                    return !(c.accusesLand && ((CaseCommand.Route) command).unit().equals(Org.LAND));
+                case OBJECT:
+                    return !((CaseCommand.RaiseObjection) command).objectedOn().isAfter(workingDaysAfter(c.unitReceivedOn, 5));
+                case EXTEND: {
+                    CaseCommand.Extend e = (CaseCommand.Extend) command;
+                    return c.category == Category.CLAIM && command.actor() instanceof Actor.OfficialActor a
+                            && a.unit().equals(c.unit) && !c.extended && e.days() <= 30;
+                }
+                case PROPOSE:
+                    return (((CaseCommand.ProposeConclusion) command).outcome() != null) == (c.category == Category.CLAIM);
+                case APPROVE:
+                    return !officialOf(command.actor()).equals(c.proposer);
+                case SERVE_REPLY:
+                    return c.replyServedOn == null;
+                case SERVE_OPINION:
+                    return c.opinionServedOn == null;
+                case REQUEST_REVIEW:
+                    return c.category == Category.CLAIM && c.replyServedOn != null
+                            && !((CaseCommand.RequestReview) command).receivedOn().isAfter(rolled(c.replyServedOn.plusDays(30)));
+                case REQUEST_RE_REVIEW:
+                    return c.category == Category.CLAIM && c.opinionServedOn != null
+                            && !((CaseCommand.RequestReReview) command).receivedOn().isAfter(rolled(c.opinionServedOn.plusDays(30)));
+                default:
+                    return true;
+            }
+        }
+
+        void apply(CaseCommand command) {
+            int index = Integer.parseInt(command.caseId().value().substring(3));
+            MCase c = model.get(index);
+            if (command instanceof CaseCommand.Register r) {
+                c = new MCase();
+                c.category = r.petition().category();
+                c.accusesLand = r.petition().accused() != null;
+                c.lastFact = r.petition().receivedOn();
+                model.put(index, c);
+            } else {
+                Kind kind = kindOf(command);
+                if (TO.get(kind) != null) c.stage = TO.get(kind);
+                for (LocalDate d : dates(command)) if (d.isAfter(c.lastFact)) c.lastFact = d;
+                switch (kind) {
+                    case ROUTE: c.unit = ((CaseCommand.Route) command).unit(); c.unitReceivedOn = ((CaseCommand.Route) command).receivedOn(); break;
+                    case OBJECT: c.unit = null; c.unitReceivedOn = null; break;
+                    case EXTEND: c.extended = true; break;
+                    case PROPOSE: c.proposer = officialOf(command.actor()); break;
+                    case RETURN: case APPROVE: c.proposer = null; break;
+                    case SERVE_REPLY: c.replyServedOn = ((CaseCommand.ServeReply) command).servedOn(); break;
+                    case SERVE_OPINION: c.opinionServedOn = ((CaseCommand.ServeReviewOpinion) command).servedOn(); break;
+                    case REOPEN: c.extended = false; c.replyServedOn = null; c.opinionServedOn = null; c.proposer = null; break;
+                    default: break;
+                }
+            }
+            c.version++;
+            c.events++;
+            String k = command.caseId().value() + "|" + command.key().value();
+            appliedByKey.put(k, command);
+            versionByKey.put(k, c.version);
+        }
+
+        static boolean accused(Actor actor, boolean accusesLand) {
+            return accusesLand && actor instanceof Actor.OfficialActor a && a.unit().equals(Org.LAND);
+        }
+
+        static String officialOf(Actor a) {
+            return a instanceof Actor.OfficialActor o ? o.official().value() : "system";
+        }
+
+        static boolean isWorkingDay(LocalDate d) {
+            return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+        }
+
+        /** Day by day: the n-th working day after start. */
+        static LocalDate workingDaysAfter(LocalDate start, int n) {
+            LocalDate d = start;
+            while (n > 0) {
+                d = d.plusDays(1);
+                if (isWorkingDay(d)) n--;
+            }
+            return d;
+        }
+
+        static LocalDate rolled(LocalDate d) {
+            while (!isWorkingDay(d)) d = d.plusDays(1);
+            return d;
+        }
+
+        static Kind kindOf(CaseCommand c) {
+            if (c instanceof CaseCommand.Route) return Kind.ROUTE;
+            if (c instanceof CaseCommand.RaiseObjection) return Kind.OBJECT;
+            if (c instanceof CaseCommand.TransferOut) return Kind.TRANSFER_OUT;
+            if (c instanceof CaseCommand.Redirect) return Kind.REDIRECT;
+            if (c instanceof CaseCommand.Decline) return Kind.DECLINE;
+            if (c instanceof CaseCommand.InformPetitioner) return Kind.INFORM;
+            if (c instanceof CaseCommand.Accept) return Kind.ACCEPT;
+            if (c instanceof CaseCommand.Extend) return Kind.EXTEND;
+            if (c instanceof CaseCommand.ProposeConclusion) return Kind.PROPOSE;
+            if (c instanceof CaseCommand.ApproveConclusion) return Kind.APPROVE;
+            if (c instanceof CaseCommand.ReturnForRework) return Kind.RETURN;
+            if (c instanceof CaseCommand.ServeReply) return Kind.SERVE_REPLY;
+            if (c instanceof CaseCommand.RequestReview) return Kind.REQUEST_REVIEW;
+            if (c instanceof CaseCommand.ConcludeReview) return Kind.CONCLUDE_REVIEW;
+            if (c instanceof CaseCommand.ServeReviewOpinion) return Kind.SERVE_OPINION;
+            if (c instanceof CaseCommand.RequestReReview) return Kind.REQUEST_RE_REVIEW;
+            if (c instanceof CaseCommand.ConcludeReReview) return Kind.CONCLUDE_RE_REVIEW;
+            if (c instanceof CaseCommand.Reopen) return Kind.REOPEN;
+            if (c instanceof CaseCommand.Withdraw) return Kind.WITHDRAW;
+            return Kind.REGISTER;
+        }
+
+        static List<String> texts(CaseCommand c) {
+            if (c instanceof CaseCommand.RaiseObjection x) return List.of(x.reason());
+            if (c instanceof CaseCommand.TransferOut x) return List.of(x.organ());
+            if (c instanceof CaseCommand.Extend x) return List.of(x.reason());
+            if (c instanceof CaseCommand.ProposeConclusion x) return List.of(x.replyText());
+            if (c instanceof CaseCommand.ReturnForRework x) return List.of(x.reason());
+            if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.opinion());
+            if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.opinion());
+            if (c instanceof CaseCommand.Reopen x) return List.of(x.reason());
+            return List.of();
+        }
+
+        static List<LocalDate> dates(CaseCommand c) {
+            if (c instanceof CaseCommand.Route x) return List.of(x.receivedOn());
+            if (c instanceof CaseCommand.RaiseObjection x) return List.of(x.objectedOn());
+            if (c instanceof CaseCommand.TransferOut x) return List.of(x.transferredOn());
+            if (c instanceof CaseCommand.Redirect x) return List.of(x.redirectedOn());
+            if (c instanceof CaseCommand.Decline x) return List.of(x.declinedOn());
+            if (c instanceof CaseCommand.InformPetitioner x) return List.of(x.servedOn());
+            if (c instanceof CaseCommand.Accept x) return List.of(x.acceptedOn());
+            if (c instanceof CaseCommand.Extend x) return List.of(x.approvedOn(), x.petitionerToldOn());
+            if (c instanceof CaseCommand.ProposeConclusion x) return List.of(x.proposedOn());
+            if (c instanceof CaseCommand.ApproveConclusion x) return List.of(x.approvedOn());
+            if (c instanceof CaseCommand.ServeReply x) return List.of(x.servedOn());
+            if (c instanceof CaseCommand.RequestReview x) return List.of(x.receivedOn());
+            if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.concludedOn());
+            if (c instanceof CaseCommand.ServeReviewOpinion x) return List.of(x.servedOn());
+            if (c instanceof CaseCommand.RequestReReview x) return List.of(x.receivedOn());
+            if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.concludedOn());
+            if (c instanceof CaseCommand.Reopen x) return List.of(x.reopenedOn());
+            if (c instanceof CaseCommand.Withdraw x) return List.of(x.withdrawnOn());
+            return List.of();
+        }
+    }
+}

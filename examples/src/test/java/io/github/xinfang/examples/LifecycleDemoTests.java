@@ -1,0 +1,25 @@
+package io.github.xinfang.examples;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class LifecycleDemoTests {
+
+    @Test
+    void theDemoWalksItsCasesAndPrintsNoPersonalData() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int applied = LifecycleDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String out = bytes.toString(StandardCharsets.UTF_8);
+
+        assertThat(applied).isEqualTo(25);
+        assertThat(out).contains("GB-2025-000101", "stage FINAL", "stage CONCLUDED", "stage DECLINED")
+                .contains("REJECTED ACCUSED_PARTY", "REJECTED WINDOW_EXPIRED")
+                .contains("25 commands applied, 2 rejected.");
+        assertThat(out).doesNotContain("韦明华", "450802198807150015", "13877512345", "中山北路");
+    }
+}
