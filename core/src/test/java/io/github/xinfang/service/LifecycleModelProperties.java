@@ -126,7 +126,8 @@ class LifecycleModelProperties {
     /** The service, the store, a clock, and the model side by side. */
     static final class World {
         final TestClock clock = TestClock.at("2026-01-05T02:00:00Z");
-        final CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
+        final InMemoryCaseStore store = InMemoryCaseStore.create();
+        final CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
         final Map<Integer, MCase> model = new HashMap<>();
         /** Applied commands by (case, key), as the model remembers them. */
         final Map<String, CaseCommand> appliedByKey = new HashMap<>();
@@ -142,7 +143,7 @@ class LifecycleModelProperties {
             return new CaseId("MB-" + i);
         }
 
-        void step(Step s, int index) {
+        CommandResult step(Step s, int index) {
             clock.advance(Duration.ofHours(13));
             CaseCommand command;
             boolean reuse = false;
@@ -174,6 +175,7 @@ class LifecycleModelProperties {
                 assertThat(h.version()).as("step %d version of case %d", index, touched).isEqualTo(m.version);
                 assertThat((long) h.events().size()).as("step %d history of case %d", index, touched).isEqualTo(m.events);
             }
+            return result;
         }
 
         Kind chooseKind(Step s) {

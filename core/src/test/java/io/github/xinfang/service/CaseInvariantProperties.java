@@ -1,0 +1,503 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseDecider;
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.Decision;
+import io.github.xinfang.cases.DeclineReason;
+import io.github.xinfang.cases.EventId;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.LegalChannel;
+import io.github.xinfang.cases.LifecycleTable;
+import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Stage;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.petition.IdNumber;
+import io.github.xinfang.time.StatutoryTimeLimits;
+import io.github.xinfang.testing.CapturedLogs;
+import io.github.xinfang.testing.Org;
+import io.github.xinfang.testing.TestClock;
+import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+/** Properties for DESIGN.md section 3, invariants 1, 2, 3, 5, 7, 8 and 9. */
+class CaseInvariantProperties {
+    private static final LocalDate DAY = LocalDate.parse("2026-03-02");
+
+    // ---- invariant 1: the state is a pure function of the history ----
+
+    @Test
+    void inv1_replayingTheHistoryGivesTheSameState() {
+        qt().forAll(lists().of(LifecycleModelProperties.steps()).ofSizeBetween(1, 50)).checkAssert(steps -> {
+            LifecycleModelProperties.World w = new LifecycleModelProperties.World();
+            for (int i = 0; i < steps.size(); i++) w.step(steps.get(i), i);
+            for (int i = 0; i < LifecycleModelProperties.CASES; i++) {
+                Optional<CaseHistory> h = w.service.history(LifecycleModelProperties.World.caseId(i));
+                h.ifPresent(history -> assertThat(CaseState.replay(history.events())).isEqualTo(history.state()));
+            }
+        });
+    }
+
+    // ---- invariant 2: a rejected command changes nothing ----
+
+    @Test
+    void inv2_aRejectedCommandChangesNothing() {
+        qt().forAll(lists().of(LifecycleModelProperties.steps()).ofSizeBetween(1, 50)).checkAssert(steps -> {
+            LifecycleModelProperties.World w = new LifecycleModelProperties.World();
+            for (int i = 0; i < steps.size(); i++) {
+                List<Optional<StoredCase>> before = new ArrayList<>();
+                List<Optional<IndexRow>> rowsBefore = new ArrayList<>();
+                for (int c = 0; c < LifecycleModelProperties.CASES; c++) {
+                    before.add(w.store.load(LifecycleModelProperties.World.caseId(c).value()));
+                    rowsBefore.add(w.store.indexRow(LifecycleModelProperties.World.caseId(c).value()));
+                }
+                CommandResult r = w.step(steps.get(i), i);
+                if (!r.isApplied() || ((CommandResult.Applied) r).replayed()) {
+                    for (int c = 0; c < LifecycleModelProperties.CASES; c++) {
+                        String id = LifecycleModelProperties.World.caseId(c).value();
+                        assertThat(w.store.load(id)).as("case %d after step %d", c, i).isEqualTo(before.get(c));
+                        assertThat(w.store.indexRow(id)).isEqualTo(rowsBefore.get(c));
+                    }
+                }
+            }
+        });
+    }
+
+    // ---- invariant 3: closed and terminal stages refuse what the table refuses ----
+
+    /** One valid-looking command of every type in force, for a case in any stage. */
+    static List<CaseCommand> oneOfEach(CaseId id, LocalDate on) {
+        Actor a = Org.headOf(Org.HOUSING);
+        IdempotencyKey k = new IdempotencyKey("k");
+        return List.of(
+                new CaseCommand.Register(id, k, Org.clerk(), claim(on), null),
+                new CaseCommand.Route(id, k, Org.clerk(), Org.LABOUR, on),
+                new CaseCommand.RaiseObjection(id, k, a, "理由", on),
+                new CaseCommand.TransferOut(id, k, a, "市公安局", on),
+                new CaseCommand.Redirect(id, k, a, LegalChannel.ARBITRATION, on),
+                new CaseCommand.Decline(id, k, a, DeclineReason.OTHER, on),
+                new CaseCommand.InformPetitioner(id, k, a, on),
+                new CaseCommand.Accept(id, k, a, on),
+                new CaseCommand.Extend(id, k, a, 10, "理由", on, on),
+                new CaseCommand.ProposeConclusion(id, k, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, "答复", on),
+                new CaseCommand.ApproveConclusion(id, k, a, on),
+                new CaseCommand.ReturnForRework(id, k, a, "理由"),
+                new CaseCommand.ServeReply(id, k, a, on),
+                new CaseCommand.RequestReview(id, k, a, on),
+                new CaseCommand.ConcludeReview(id, k, a, "意见", on),
+                new CaseCommand.ServeReviewOpinion(id, k, a, on),
+                new CaseCommand.RequestReReview(id, k, a, on),
+                new CaseCommand.ConcludeReReview(id, k, a, "意见", on),
+                new CaseCommand.Reopen(id, k, a, "理由", on),
+                new CaseCommand.Withdraw(id, k, a, on));
+    }
+
+    static PetitionForm claim(LocalDate on) {
+        return new PetitionForm(on, Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
+                List.of(new PetitionerForm("覃某", null, null, null)), null, null, "内容");
+    }
+
+    /** A hand-built state in any stage (MERGED and TERMINATED are reachable only through later rows). */
+    static CaseState stateIn(Stage stage, CaseId id) {
+        CaseDecider decider = CaseDecider.create(StatutoryTimeLimits.mondayToFriday(), Org.DIRECTORY);
+        Instant at = Instant.parse("2026-03-02T02:00:00Z");
+        Decision d = decider.decide(null, new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null), at);
+        CaseState s = CaseState.replay(((Decision.Accepted) d).events());
+        return new CaseState(s.caseId(), s.lastSequence(), stage, s.profile(), s.petition(), Org.HOUSING, DAY, DAY, DAY, null,
+                0, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, DAY, DAY, DAY, DAY, DAY, DAY, at, 0, 0);
+    }
+
+    @Test
+    void inv3_closedAndTerminalStagesRefuseWhatTheTableRefuses() {
+        List<Stage> notOpen = new ArrayList<>();
+        for (Stage s : Stage.values()) if (s.kind() != Stage.Kind.OPEN) notOpen.add(s);
+        CaseDecider decider = CaseDecider.create(StatutoryTimeLimits.mondayToFriday(), Org.DIRECTORY);
+        qt().forAll(integers().between(0, notOpen.size() - 1), integers().between(0, 19), integers().between(0, 60))
+                .checkAssert((stageIndex, commandIndex, days) -> {
+                    CaseId id = new CaseId("T-1");
+                    Stage stage = notOpen.get(stageIndex);
+                    CaseCommand c = oneOfEach(id, DAY.plusDays(days)).get(commandIndex);
+                    Decision d = decider.decide(stateIn(stage, id), c, Instant.parse("2026-06-01T02:00:00Z"));
+                    assertThat(d).isInstanceOf(Decision.Rejected.class);
+                    RejectionCode expected = c instanceof CaseCommand.Register ? RejectionCode.CASE_EXISTS : RejectionCode.ILLEGAL_TRANSITION;
+                    assertThat(((Decision.Rejected) d).rejection().code()).isEqualTo(expected);
+                    assertThat(((Decision.Rejected) d).rejection().stage()).contains(stage);
+                    assertThat(LifecycleTable.procedure().allows(stage, c.getClass())).isFalse();
+                });
+    }
+
+    @Test
+    void openStagesAllowExactlyTheTablesRows() {
+        CaseDecider decider = CaseDecider.create(StatutoryTimeLimits.mondayToFriday(), Org.DIRECTORY);
+        for (Stage stage : Stage.values()) {
+            for (CaseCommand c : oneOfEach(new CaseId("T-2"), DAY.plusDays(1))) {
+                if (c instanceof CaseCommand.Register) continue;
+                Decision d = decider.decide(stateIn(stage, new CaseId("T-2")), c, Instant.parse("2026-06-01T02:00:00Z"));
+                boolean illegal = d instanceof Decision.Rejected r && r.rejection().code() == RejectionCode.ILLEGAL_TRANSITION
+                        && !r.rejection().messageEnglish().contains("already served");
+                assertThat(illegal).as("%s from %s", c.getClass().getSimpleName(), stage)
+                        .isEqualTo(!LifecycleTable.procedure().allows(stage, c.getClass()));
+            }
+        }
+    }
+
+    // ---- invariant 5: no command reaches an accused party ----
+
+    record Accusation(int unitMask, int officialMask) {}
+
+    static final List<OfficialId> OFFICIALS = List.of(Org.OFFICE_CLERK, Org.OFFICE_HEAD, Org.HOUSING_STAFF, Org.HOUSING_HEAD,
+            Org.LABOUR_STAFF, Org.LABOUR_HEAD, Org.LAND_STAFF, Org.LAND_HEAD);
+
+    @Test
+    void inv5_noCommandReachesAnAccusedParty() {
+        Gen<Accusation> accusations = integers().between(0, 15).zip(integers().between(0, 255), Accusation::new);
+        qt().forAll(accusations, integers().between(0, 3), integers().between(0, 7), integers().between(0, 7))
+                .checkAssert((acc, routeTo, registrar, acceptor) -> {
+                    List<AccusedPartyForm> accused = new ArrayList<>();
+                    Set<UnitId> accusedUnits = new HashSet<>();
+                    Set<OfficialId> accusedOfficials = new HashSet<>();
+                    for (int i = 0; i < 4; i++) {
+                        if ((acc.unitMask() & (1 << i)) != 0) {
+                            accused.add(AccusedPartyForm.unit(Org.UNITS.get(i)));
+                            accusedUnits.add(Org.UNITS.get(i));
+                        }
+                    }
+                    for (int i = 0; i < 8; i++) {
+                        if ((acc.officialMask() & (1 << i)) != 0) {
+                            accused.add(AccusedPartyForm.official(OFFICIALS.get(i)));
+                            accusedOfficials.add(OFFICIALS.get(i));
+                            accusedUnits.add(Org.DIRECTORY.official(OFFICIALS.get(i)).orElseThrow().unit());
+                        }
+                    }
+                    TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
+                    CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
+                    CaseId id = new CaseId("ACC-1");
+                    PetitionForm form = new PetitionForm(DAY, Channel.LETTER, Category.ACCUSATION, "政法", "450802", true, null,
+                            List.of(new PetitionerForm("黄某", null, null, null)), null, accused, "举报内容");
+                    Actor reg = official(registrar);
+                    CommandResult r1 = service.handle(new CaseCommand.Register(id, new IdempotencyKey("1"), reg, form, null));
+                    assertThat(r1.isApplied()).isEqualTo(!touches(reg, accusedUnits, accusedOfficials));
+                    if (!r1.isApplied()) {
+                        assertThat(((CommandResult.Rejected) r1).rejection().code()).isEqualTo(RejectionCode.ACCUSED_PARTY);
+                        return;
+                    }
+                    UnitId unit = Org.UNITS.get(routeTo);
+                    Actor router = Org.clerk();
+                    CommandResult r2 = service.handle(new CaseCommand.Route(id, new IdempotencyKey("2"), router, unit, DAY));
+                    boolean routeRefused = accusedUnits.contains(unit) || touches(router, accusedUnits, accusedOfficials);
+                    assertThat(r2.isApplied()).isEqualTo(!routeRefused);
+                    if (!r2.isApplied()) {
+                        assertThat(((CommandResult.Rejected) r2).rejection().code()).isEqualTo(RejectionCode.ACCUSED_PARTY);
+                        return;
+                    }
+                    Actor acceptorActor = official(acceptor);
+                    CommandResult r3 = service.handle(new CaseCommand.Accept(id, new IdempotencyKey("3"), acceptorActor, DAY));
+                    assertThat(r3.isApplied()).isEqualTo(!touches(acceptorActor, accusedUnits, accusedOfficials));
+                    // whatever was applied, neither the handling unit nor any actor of the history is accused
+                    CaseHistory h = service.history(id).orElseThrow();
+                    assertThat(accusedUnits).doesNotContain(h.state().handlingUnit());
+                    for (CaseEvent e : h.events()) assertThat(touches(e.actor(), accusedUnits, accusedOfficials)).isFalse();
+                });
+    }
+
+    private static Actor official(int i) {
+        OfficialId id = OFFICIALS.get(i);
+        return Actor.official(id, Org.DIRECTORY.official(id).orElseThrow().unit());
+    }
+
+    private static boolean touches(Actor a, Set<UnitId> units, Set<OfficialId> officials) {
+        return a instanceof Actor.OfficialActor o && (officials.contains(o.official()) || units.contains(o.unit()));
+    }
+
+    // ---- invariant 7: concurrent writers never lose an update ----
+
+    @Test
+    void inv7_concurrentWritersOnOneCaseNeverLoseAnUpdate() {
+        qt().withExamples(Math.min(50, examples())).forAll(integers().between(2, 8), integers().between(1, 12))
+                .checkAssert((threads, perThread) -> {
+                    InMemoryCaseStore store = InMemoryCaseStore.create();
+                    TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
+                    CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).maxRetries(1).build();
+                    CaseId id = new CaseId("CONC-1");
+                    assertThat(service.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null)).isApplied()).isTrue();
+                    assertThat(service.handle(new CaseCommand.Route(id, new IdempotencyKey("t"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
+                    List<CommandResult> results = Collections.synchronizedList(new ArrayList<>());
+                    runConcurrently(threads, t -> {
+                        for (int i = 0; i < perThread; i++) {
+                            results.add(service.handle(new CaseCommand.InformPetitioner(id, new IdempotencyKey("t" + t + "-" + i),
+                                    Org.staffOf(Org.HOUSING), DAY)));
+                        }
+                    });
+                    long applied = results.stream().filter(CommandResult::isApplied).count();
+                    for (CommandResult r : results) {
+                        if (!r.isApplied()) {
+                            assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.VERSION_CONFLICT);
+                        }
+                    }
+                    CaseHistory h = service.history(id).orElseThrow();
+                    assertThat(h.version()).isEqualTo(2 + applied);
+                    assertThat(h.events()).hasSize((int) (2 + applied));
+                    Set<Long> versions = new HashSet<>();
+                    for (CommandResult r : results) if (r instanceof CommandResult.Applied a) assertThat(versions.add(a.version())).isTrue();
+                    for (int i = 0; i < h.events().size(); i++) assertThat(h.events().get(i).sequence()).isEqualTo(i + 1);
+                    for (CommandResult r : results) {
+                        if (r instanceof CommandResult.Applied a) {
+                            assertThat(h.events().get((int) a.version() - 1)).isEqualTo(a.events().get(0));
+                        }
+                    }
+                });
+    }
+
+    @Test
+    void aStoreThatAlwaysConflictsGivesVersionConflictAfterTheBoundedRetries() {
+        AtomicInteger commits = new AtomicInteger();
+        InMemoryCaseStore real = InMemoryCaseStore.create();
+        CaseStore conflicting = new CaseStore() {
+            @Override
+            public void commit(CaseCommit commit) {
+                commits.incrementAndGet();
+                throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), commit.expectedVersion() + 1);
+            }
+
+            @Override
+            public Optional<StoredCase> load(String caseId) {
+                return real.load(caseId);
+            }
+
+            @Override
+            public Optional<AppliedCommand> findApplied(String caseId, String key) {
+                return real.findApplied(caseId, key);
+            }
+
+            @Override
+            public Optional<IndexRow> indexRow(String caseId) {
+                return real.indexRow(caseId);
+            }
+        };
+        CaseService service = CaseService.builder(conflicting, Org.DIRECTORY, TestClock.at("2026-03-03T02:00:00Z")).maxRetries(3).build();
+        CommandResult r = service.handle(new CaseCommand.Register(new CaseId("VC-1"), new IdempotencyKey("r"), Org.clerk(), claim(DAY), null));
+        assertThat(r).isInstanceOf(CommandResult.Rejected.class);
+        assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.VERSION_CONFLICT);
+        assertThat(commits).hasValue(4);
+        assertThat(real.load("VC-1")).isEmpty();
+    }
+
+    // ---- invariant 8: idempotency ----
+
+    @Test
+    void inv8_sameKeySameCommandReturnsTheEarlierResultAndAppendsNothing() {
+        qt().forAll(integers().between(0, 19), integers().between(1, 5)).checkAssert((commandIndex, repeats) -> {
+            InMemoryCaseStore store = InMemoryCaseStore.create();
+            TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
+            CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
+            CaseId id = new CaseId("ID-1");
+            List<CaseCommand> path = List.of(
+                    new CaseCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null),
+                    new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY));
+            CommandResult first = null;
+            for (CaseCommand c : path) first = service.handle(c);
+            CaseCommand c = path.get(commandIndex % 2);
+            Optional<StoredCase> before = store.load("ID-1");
+            for (int i = 0; i < repeats; i++) {
+                clock.advance(java.time.Duration.ofMinutes(5));
+                CommandResult again = service.handle(c);
+                assertThat(again).isInstanceOf(CommandResult.Applied.class);
+                assertThat(((CommandResult.Applied) again).replayed()).isTrue();
+                assertThat(((CommandResult.Applied) again).version()).isEqualTo(commandIndex % 2 + 1L);
+            }
+            assertThat(store.load("ID-1")).isEqualTo(before);
+            assertThat(first).isNotNull();
+        });
+    }
+
+    @Test
+    void inv8_sameKeyDifferentCommandIsAMismatch() {
+        qt().forAll(integers().between(1, 60)).checkAssert(days -> {
+            TestClock clock = TestClock.at("2026-06-03T02:00:00Z");
+            CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
+            CaseId id = new CaseId("ID-2");
+            service.handle(new CaseCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
+            assertThat(service.handle(new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
+            CommandResult r = service.handle(new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(days)));
+            assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
+            CommandResult other = service.handle(new CaseCommand.Register(id, new IdempotencyKey("b"), Org.clerk(), claim(DAY), null));
+            assertThat(((CommandResult.Rejected) other).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
+            CommandResult exists = service.handle(new CaseCommand.Register(id, new IdempotencyKey("z" + days), Org.clerk(), claim(DAY), null));
+            assertThat(((CommandResult.Rejected) exists).rejection().code()).isEqualTo(RejectionCode.CASE_EXISTS);
+            assertThat(service.history(id).orElseThrow().version()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void inv8_aRejectedCommandRecordsNothingSoItsRetryIsDecidedAfresh() {
+        qt().forAll(integers().between(1, 30)).checkAssert(daysAhead -> {
+            TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
+            CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
+            CaseId id = new CaseId("ID-3");
+            service.handle(new CaseCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
+            // dated in the future today: rejected, nothing recorded under the key
+            CaseCommand route = new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(1 + daysAhead));
+            assertThat(((CommandResult.Rejected) service.handle(route)).rejection().code()).isEqualTo(RejectionCode.VALIDATION);
+            clock.advance(java.time.Duration.ofDays(1 + daysAhead));
+            CommandResult retry = service.handle(route);
+            assertThat(retry).isInstanceOf(CommandResult.Applied.class);
+            assertThat(((CommandResult.Applied) retry).replayed()).isFalse();
+            assertThat(((CommandResult.Applied) retry).version()).isEqualTo(2);
+        });
+    }
+
+    // ---- invariant 9: personal data never in toString, logs or messages ----
+
+    record Person(String name, String id, String phone, String address, String summary) {}
+
+    static Gen<Person> people() {
+        String surnames = "覃韦黄蒙莫陆梁甘卢邓";
+        String given = "建国明华丽芳志强秀英桂兰文杰海燕德胜";
+        Gen<String> names = lists().of(integers().between(0, given.length() - 1)).ofSizeBetween(2, 3)
+                .zip(integers().between(0, surnames.length() - 1), (g, s) -> {
+                    StringBuilder b = new StringBuilder().append(surnames.charAt(s));
+                    for (int i : g) b.append(given.charAt(i));
+                    return b.toString();
+                });
+        Gen<String> ids = integers().between(0, 99_999_999).zip(integers().between(0, 999), (n, m) -> {
+            String body = "4508" + String.format("%02d", 2 + n % 3) + "19" + String.format("%02d", 50 + n % 50)
+                    + String.format("%02d", 1 + n % 12) + String.format("%02d", 1 + n % 28) + String.format("%03d", m);
+            return body + IdNumber.checkCharacter(body);
+        });
+        Gen<String> phones = integers().between(0, 999_999_999).map(n -> "13" + String.format("%09d", n));
+        Gen<String> addresses = integers().between(100, 99_999).map(n -> "广西贵港市港北区建设路" + n + "号院" + (n % 37) + "栋");
+        Gen<String> summaries = integers().between(1_000, 999_999).map(n -> "反映征地补偿款被截留编号" + n + "请求依法处理并答复");
+        return names.zip(ids, phones, addresses, summaries, Person::new);
+    }
+
+    @Test
+    void inv9_noToStringLogLineOrMessageCarriesPersonalData() {
+        qt().forAll(people(), integers().between(0, 19)).checkAssert((p, commandIndex) -> {
+            TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
+            List<Object> shown = new ArrayList<>();
+            CapturedLogs.Captured<Void> captured = CapturedLogs.during(() -> {
+                CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock)
+                        .listener((caseId, version, events) -> {
+                            throw new IllegalStateException("listener fails on purpose: " + caseId);
+                        })
+                        .build();
+                CaseId id = new CaseId("PII-1");
+                PetitionForm form = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
+                        List.of(new PetitionerForm(p.name(), p.id(), p.phone(), p.address())), 3,
+                        List.of(AccusedPartyForm.outside(p.name() + "公司")), p.summary());
+                CaseCommand register = new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), form, null);
+                shown.add(register);
+                shown.add(form);
+                shown.add(service.handle(register));
+                // invalid variants whose bad fields carry personal data
+                PetitionForm badPhone = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
+                        List.of(new PetitionerForm(p.name(), p.id(), p.phone() + "9", p.address())), 3, null, p.summary());
+                shown.add(service.handle(new CaseCommand.Register(new CaseId("PII-2"), new IdempotencyKey("r"), Org.clerk(), badPhone, null)));
+                PetitionForm badId = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
+                        List.of(new PetitionerForm(p.name(), p.id().substring(0, 17) + "Y", p.phone(), p.address())), 3, null, p.summary());
+                shown.add(service.handle(new CaseCommand.Register(new CaseId("PII-3"), new IdempotencyKey("r"), Org.clerk(), badId, null)));
+                CaseCommand next = oneOfEach(id, DAY).get(commandIndex);
+                CaseCommand withText = next instanceof CaseCommand.RaiseObjection
+                        ? new CaseCommand.RaiseObjection(id, new IdempotencyKey("o"), Org.staffOf(Org.HOUSING), p.summary(), DAY)
+                        : new CaseCommand.ReturnForRework(id, new IdempotencyKey("w"), Org.officeHead(), p.summary() + p.name());
+                shown.add(withText);
+                shown.add(service.handle(withText));
+                shown.add(next);
+                shown.add(service.handle(next));
+                CaseHistory h = service.history(id).orElseThrow();
+                shown.add(h);
+                shown.add(h.state());
+                shown.add(h.state().petition());
+                shown.addAll(h.events());
+                return null;
+            });
+            List<String> texts = new ArrayList<>(captured.lines());
+            for (Object o : shown) {
+                texts.add(String.valueOf(o));
+                if (o instanceof CommandResult.Rejected r) {
+                    texts.add(r.rejection().messageEnglish());
+                    texts.add(r.rejection().messageChinese());
+                }
+            }
+            assertThat(captured.lines()).as("the failing listener is logged").anyMatch(l -> l.contains("PII-1"));
+            for (String value : List.of(p.name(), p.id(), p.phone(), p.phone() + "9", p.address(), p.summary())) {
+                for (String t : texts) assertThat(t).doesNotContain(value);
+            }
+            assertThatThrownBy(() -> new io.github.xinfang.petition.PhoneNumber(p.phone() + "9"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(p.phone()));
+            assertThatThrownBy(() -> new IdNumber(p.id().substring(0, 17) + "Y"))
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain(p.id().substring(0, 17)));
+        });
+    }
+
+    // ---- helpers ----
+
+    interface ThreadBody {
+        void run(int thread) throws Exception;
+    }
+
+    static void runConcurrently(int threads, ThreadBody body) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int n = t;
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    body.run(n);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : futures) f.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("a writer thread failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    static int examples() {
+        return Integer.getInteger("QT_EXAMPLES", 1000);
+    }
+}
