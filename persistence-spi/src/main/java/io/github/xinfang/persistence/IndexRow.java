@@ -1,14 +1,23 @@
 package io.github.xinfang.persistence;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * The queryable columns of one case, computed by core on every commit and stored by the adapter beside
  * the snapshot. Columns are added over time with defaults, so the row is built with a {@link Builder}
  * and carries the {@link #schemaVersion() schema version} it was computed with. Immutable.
  *
- * <p>Schema version 1 holds: case id, version, procedure stage, region code and handling unit.
+ * <p>Columns: case id, version, procedure stage, region code, handling unit (schema version 1); the next
+ * instant the case needs attention and the units involved (time limits); the resolution track's state, the
+ * active package leader, the lead unit and the batches the case is in (resolution track). A column a
+ * computation does not fill keeps its default: empty for optional columns and lists. Multi-valued columns
+ * may be kept in child tables; their order is not significant and they hold no duplicates.
  *
  * @since 0.1
  */
@@ -22,6 +31,12 @@ public final class IndexRow {
     private final String stage;
     private final String regionCode;
     private final String handlingUnit;
+    private final Instant nextAttentionAt;
+    private final List<String> unitsInvolved;
+    private final String trackState;
+    private final String activeLeader;
+    private final String leadUnit;
+    private final List<String> batches;
 
     private IndexRow(Builder b) {
         this.schemaVersion = b.schemaVersion;
@@ -30,6 +45,17 @@ public final class IndexRow {
         this.stage = b.stage;
         this.regionCode = b.regionCode;
         this.handlingUnit = b.handlingUnit;
+        this.nextAttentionAt = b.nextAttentionAt;
+        this.unitsInvolved = sortedCopy(b.unitsInvolved);
+        this.trackState = b.trackState;
+        this.activeLeader = b.activeLeader;
+        this.leadUnit = b.leadUnit;
+        this.batches = sortedCopy(b.batches);
+    }
+
+    private static List<String> sortedCopy(Collection<String> values) {
+        TreeSet<String> set = new TreeSet<>(values);
+        return List.copyOf(set);
     }
 
     /**
@@ -50,6 +76,12 @@ public final class IndexRow {
         b.stage = stage;
         b.regionCode = regionCode;
         b.handlingUnit = handlingUnit;
+        b.nextAttentionAt = nextAttentionAt;
+        b.unitsInvolved = new ArrayList<>(unitsInvolved);
+        b.trackState = trackState;
+        b.activeLeader = activeLeader;
+        b.leadUnit = leadUnit;
+        b.batches = new ArrayList<>(batches);
         return b;
     }
 
@@ -83,6 +115,36 @@ public final class IndexRow {
         return Optional.ofNullable(handlingUnit);
     }
 
+    /** @return the earliest warning or due instant of the case's open duty clocks, if any */
+    public Optional<Instant> nextAttentionAt() {
+        return Optional.ofNullable(nextAttentionAt);
+    }
+
+    /** @return the ids of the units involved (handling, lead and co-units), sorted, without duplicates */
+    public List<String> unitsInvolved() {
+        return unitsInvolved;
+    }
+
+    /** @return the resolution track's state (e.g. {@code IN_RESOLUTION}), if the case is on that track */
+    public Optional<String> trackState() {
+        return Optional.ofNullable(trackState);
+    }
+
+    /** @return the active package leader's official id, if any */
+    public Optional<String> activeLeader() {
+        return Optional.ofNullable(activeLeader);
+    }
+
+    /** @return the lead unit of the active package assignment, if any */
+    public Optional<String> leadUnit() {
+        return Optional.ofNullable(leadUnit);
+    }
+
+    /** @return the ids of the batches the case is in, sorted, without duplicates */
+    public List<String> batches() {
+        return batches;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -90,18 +152,24 @@ public final class IndexRow {
         IndexRow r = (IndexRow) o;
         return schemaVersion == r.schemaVersion && version == r.version && caseId.equals(r.caseId)
                 && stage.equals(r.stage) && regionCode.equals(r.regionCode)
-                && Objects.equals(handlingUnit, r.handlingUnit);
+                && Objects.equals(handlingUnit, r.handlingUnit) && Objects.equals(nextAttentionAt, r.nextAttentionAt)
+                && unitsInvolved.equals(r.unitsInvolved) && Objects.equals(trackState, r.trackState)
+                && Objects.equals(activeLeader, r.activeLeader) && Objects.equals(leadUnit, r.leadUnit)
+                && batches.equals(r.batches);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(schemaVersion, caseId, version, stage, regionCode, handlingUnit);
+        return Objects.hash(schemaVersion, caseId, version, stage, regionCode, handlingUnit, nextAttentionAt, unitsInvolved,
+                trackState, activeLeader, leadUnit, batches);
     }
 
     @Override
     public String toString() {
         return "IndexRow[schemaVersion=" + schemaVersion + ", caseId=" + caseId + ", version=" + version
-                + ", stage=" + stage + ", regionCode=" + regionCode + ", handlingUnit=" + handlingUnit + "]";
+                + ", stage=" + stage + ", regionCode=" + regionCode + ", handlingUnit=" + handlingUnit
+                + ", nextAttentionAt=" + nextAttentionAt + ", unitsInvolved=" + unitsInvolved + ", trackState=" + trackState
+                + ", activeLeader=" + activeLeader + ", leadUnit=" + leadUnit + ", batches=" + batches + "]";
     }
 
     /**
@@ -116,6 +184,12 @@ public final class IndexRow {
         private String stage;
         private String regionCode;
         private String handlingUnit;
+        private Instant nextAttentionAt;
+        private Collection<String> unitsInvolved = List.of();
+        private String trackState;
+        private String activeLeader;
+        private String leadUnit;
+        private Collection<String> batches = List.of();
 
         private Builder(String caseId) {
             this.caseId = Objects.requireNonNull(caseId, "caseId");
@@ -167,6 +241,71 @@ public final class IndexRow {
         public Builder handlingUnit(String handlingUnit) {
             this.handlingUnit = handlingUnit;
             return this;
+        }
+
+        /**
+         * @param nextAttentionAt the next instant the case needs attention, or null for none
+         * @return this builder
+         */
+        public Builder nextAttentionAt(Instant nextAttentionAt) {
+            this.nextAttentionAt = nextAttentionAt;
+            return this;
+        }
+
+        /**
+         * @param unitsInvolved the ids of the units involved (duplicates are dropped)
+         * @return this builder
+         */
+        public Builder unitsInvolved(Collection<String> unitsInvolved) {
+            this.unitsInvolved = checkedList(unitsInvolved, "unitsInvolved");
+            return this;
+        }
+
+        /**
+         * @param trackState the resolution track's state, or null when the case is not on it
+         * @return this builder
+         */
+        public Builder trackState(String trackState) {
+            this.trackState = trackState;
+            return this;
+        }
+
+        /**
+         * @param activeLeader the active package leader's official id, or null
+         * @return this builder
+         */
+        public Builder activeLeader(String activeLeader) {
+            this.activeLeader = activeLeader;
+            return this;
+        }
+
+        /**
+         * @param leadUnit the lead unit's id, or null
+         * @return this builder
+         */
+        public Builder leadUnit(String leadUnit) {
+            this.leadUnit = leadUnit;
+            return this;
+        }
+
+        /**
+         * @param batches the ids of the batches the case is in (duplicates are dropped)
+         * @return this builder
+         */
+        public Builder batches(Collection<String> batches) {
+            this.batches = checkedList(batches, "batches");
+            return this;
+        }
+
+        private static List<String> checkedList(Collection<String> values, String name) {
+            Objects.requireNonNull(values, name);
+            List<String> copy = new ArrayList<>(values.size());
+            for (String v : values) {
+                if (v == null) throw new NullPointerException(name + " element");
+                if (v.isBlank()) throw new IllegalArgumentException(name + " must not hold a blank id");
+                copy.add(v);
+            }
+            return copy;
         }
 
         /**

@@ -1,38 +1,64 @@
 package io.github.xinfang.persistence.memory;
 
 import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.Change;
+import io.github.xinfang.persistence.ChangeFeed;
+import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.persistence.WorkClaims;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
- * A {@link CaseStore} held in memory: the embedded default and the reference implementation of the SPI
- * contract. Thread-safe: commits on one case are serialised by the case's entry, commits on different
- * cases run in parallel; readers see whole commits only (each case's state is swapped as one immutable value).
+ * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
+ * {@link WorkClaims}): the embedded default and the reference implementation of the SPI contract.
  *
- * <p>Nothing is durable: the store lives as long as the object.
+ * <p>Thread-safe: commits on one case are serialised by the case's entry, commits on different cases run in
+ * parallel; readers see whole commits only (each case's state is swapped as one immutable value). Queries
+ * are answered from sorted indexes kept up to date on every commit (by next attention instant, overall and
+ * per unit involved), never by scanning all cases. Nothing is durable: the store lives as long as the object.
  *
  * @since 0.1
  */
-public final class InMemoryCaseStore implements CaseStore {
+public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
 
     /** One case's committed state; replaced as a whole on every commit. */
     private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied) {}
 
+    /** A position in the attention index: (next attention instant, case id). */
+    private record Key(Instant at, String caseId) implements Comparable<Key> {
+        @Override
+        public int compareTo(Key o) {
+            int c = at.compareTo(o.at);
+            return c != 0 ? c : caseId.compareTo(o.caseId);
+        }
+    }
+
     private final ConcurrentHashMap<String, Entry> cases = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<Key> attention = new ConcurrentSkipListSet<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<Key>> attentionByUnit = new ConcurrentHashMap<>();
+    private final Object feedLock = new Object();
+    private final List<Change> feed = new ArrayList<>();            // guarded by feedLock
+    private final Map<String, Claim> leases = new HashMap<>();      // guarded by itself
 
     private InMemoryCaseStore() {}
 
@@ -44,7 +70,14 @@ public final class InMemoryCaseStore implements CaseStore {
     @Override
     public void commit(CaseCommit commit) {
         Objects.requireNonNull(commit, "commit");
-        cases.compute(commit.caseId(), (id, current) -> apply(current, commit));
+        cases.compute(commit.caseId(), (id, current) -> {
+            Entry next = apply(current, commit);
+            reindex(current == null ? null : current.indexRow(), next.indexRow());
+            synchronized (feedLock) {
+                feed.add(new Change(feed.size() + 1L, commit.caseId(), commit.newVersion(), commit.events()));
+            }
+            return next;
+        });
     }
 
     private static Entry apply(Entry current, CaseCommit commit) {
@@ -72,6 +105,25 @@ public final class InMemoryCaseStore implements CaseStore {
         return new Entry(next, commit.indexRow(), Collections.unmodifiableMap(applied));
     }
 
+    /** Moves a case's keys in the attention indexes from its old row to its new one. */
+    private void reindex(IndexRow old, IndexRow now) {
+        if (old != null && old.nextAttentionAt().isPresent()) {
+            Key k = new Key(old.nextAttentionAt().get(), old.caseId());
+            attention.remove(k);
+            for (String unit : old.unitsInvolved()) {
+                ConcurrentSkipListSet<Key> set = attentionByUnit.get(unit);
+                if (set != null) set.remove(k);
+            }
+        }
+        if (now.nextAttentionAt().isPresent()) {
+            Key k = new Key(now.nextAttentionAt().get(), now.caseId());
+            attention.add(k);
+            for (String unit : now.unitsInvolved()) {
+                attentionByUnit.computeIfAbsent(unit, u -> new ConcurrentSkipListSet<>()).add(k);
+            }
+        }
+    }
+
     @Override
     public Optional<StoredCase> load(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
@@ -92,5 +144,69 @@ public final class InMemoryCaseStore implements CaseStore {
         Objects.requireNonNull(caseId, "caseId");
         Entry e = cases.get(caseId);
         return e == null ? Optional.empty() : Optional.of(e.indexRow());
+    }
+
+    @Override
+    public List<Change> changesAfter(long position, int limit) {
+        if (position < 0) throw new IllegalArgumentException("position must not be negative");
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        synchronized (feedLock) {
+            if (position >= feed.size()) return List.of();
+            int from = (int) position;
+            return List.copyOf(feed.subList(from, (int) Math.min(feed.size(), from + (long) limit)));
+        }
+    }
+
+    @Override
+    public List<IndexRow> needingAttention(AttentionQuery query) {
+        Objects.requireNonNull(query, "query");
+        NavigableSet<Key> index = query.unitInvolved() == null ? attention
+                : attentionByUnit.getOrDefault(query.unitInvolved(), new ConcurrentSkipListSet<>());
+        NavigableSet<Key> range = query.afterAt() == null ? index : index.tailSet(new Key(query.afterAt(), query.afterCaseId()), false);
+        List<IndexRow> rows = new ArrayList<>();
+        for (Key k : range) {
+            if (!k.at().isBefore(query.before()) || rows.size() >= query.limit()) break;
+            Entry e = cases.get(k.caseId());
+            if (e == null) continue;
+            IndexRow row = e.indexRow();
+            if (!row.nextAttentionAt().map(k.at()::equals).orElse(false)) continue;   // moved by a concurrent commit
+            if (query.regionPrefix() != null && !row.regionCode().startsWith(query.regionPrefix())) continue;
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    @Override
+    public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+        Objects.requireNonNull(dueBefore, "dueBefore");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(owner, "owner");
+        if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        List<Claim> claimed = new ArrayList<>();
+        synchronized (leases) {
+            for (Key k : attention) {
+                if (!k.at().isBefore(dueBefore) || claimed.size() >= limit) break;
+                Claim held = leases.get(k.caseId());
+                if (held != null && held.leasedUntil().isAfter(now)) continue;
+                Claim c = new Claim(k.caseId(), owner, now.plus(lease));
+                leases.put(k.caseId(), c);
+                claimed.add(c);
+            }
+        }
+        return claimed;
+    }
+
+    @Override
+    public boolean release(String caseId, String owner) {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(owner, "owner");
+        synchronized (leases) {
+            Claim held = leases.get(caseId);
+            if (held == null || !held.owner().equals(owner)) return false;
+            leases.remove(caseId);
+            return true;
+        }
     }
 }
