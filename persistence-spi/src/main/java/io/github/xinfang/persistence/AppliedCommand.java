@@ -29,7 +29,7 @@ public record AppliedCommand(String caseId, String idempotencyKey, String comman
         Objects.requireNonNull(commandDigest, "commandDigest");
         Objects.requireNonNull(events, "events");
         if (versionBefore < 0) throw new IllegalArgumentException("versionBefore must not be negative");
-        if (versionAfter != versionBefore + 1) throw new IllegalArgumentException("versionAfter must be versionBefore + 1");
+        if (versionBefore == Long.MAX_VALUE || versionAfter != versionBefore + 1) throw new IllegalArgumentException("versionAfter must be versionBefore + 1");
         events = List.copyOf(events);
     }
 }

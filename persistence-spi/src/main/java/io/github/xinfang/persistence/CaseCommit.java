@@ -31,6 +31,7 @@ public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> 
         Objects.requireNonNull(indexRow, "indexRow");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(commandDigest, "commandDigest");
+        if (caseId.isBlank()) throw new IllegalArgumentException("caseId must not be blank");
         if (expectedVersion < 0) throw new IllegalArgumentException("expectedVersion must not be negative");
         if (idempotencyKey.isBlank()) throw new IllegalArgumentException("idempotencyKey must not be blank");
         if (commandDigest.isBlank()) throw new IllegalArgumentException("commandDigest must not be blank");

@@ -23,8 +23,13 @@ public record StoredCase(String caseId, long version, StoredSnapshot snapshot, L
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(snapshot, "snapshot");
         Objects.requireNonNull(events, "events");
+        if (caseId.isBlank()) throw new IllegalArgumentException("caseId must not be blank");
         if (version < 1) throw new IllegalArgumentException("version must be at least 1");
+        if (!snapshot.caseId().equals(caseId)) throw new IllegalArgumentException("snapshot must belong to case " + caseId);
         if (snapshot.version() != version) throw new IllegalArgumentException("snapshot must be at version " + version);
         events = List.copyOf(events);
+        for (StoredEvent e : events) {
+            if (!e.caseId().equals(caseId)) throw new IllegalArgumentException("events must all belong to case " + caseId);
+        }
     }
 }

@@ -1,0 +1,84 @@
+package io.github.xinfang.persistence;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The index row's builder requires its columns and checks them; rows are values that round-trip through {@code toBuilder}. */
+class IndexRowTests {
+
+    private static IndexRow.Builder complete() {
+        return IndexRow.builder("积案-1").version(3).stage("IN_HANDLING").regionCode("440103").handlingUnit("unit-1");
+    }
+
+    @Test
+    void aCompleteRowKeepsItsColumns() {
+        IndexRow row = complete().build();
+        assertThat(row.schemaVersion()).isEqualTo(IndexRow.CURRENT_SCHEMA_VERSION);
+        assertThat(row.caseId()).isEqualTo("积案-1");
+        assertThat(row.version()).isEqualTo(3);
+        assertThat(row.stage()).isEqualTo("IN_HANDLING");
+        assertThat(row.regionCode()).isEqualTo("440103");
+        assertThat(row.handlingUnit()).contains("unit-1");
+        assertThat(complete().handlingUnit(null).build().handlingUnit()).isEmpty();
+    }
+
+    @Test
+    void eachRequiredColumnMustBeSet() {
+        assertThatThrownBy(() -> IndexRow.builder("c").stage("S").regionCode("440103").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        assertThatThrownBy(() -> IndexRow.builder("c").version(1).regionCode("440103").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("stage");
+        assertThatThrownBy(() -> IndexRow.builder("c").version(1).stage("S").build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("regionCode");
+    }
+
+    @Test
+    void badColumnsAreRefusedNamingTheColumn() {
+        assertThatThrownBy(() -> IndexRow.builder(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("caseId");
+        assertThatThrownBy(() -> IndexRow.builder(" ")).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("caseId");
+        assertThatThrownBy(() -> complete().version(0)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("version");
+        assertThatThrownBy(() -> complete().schemaVersion(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("schemaVersion");
+        assertThatThrownBy(() -> complete().stage(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("stage");
+        assertThatThrownBy(() -> complete().regionCode(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("regionCode");
+    }
+
+    @Test
+    void equalRowsHaveEqualHashCodesAndEveryColumnCounts() {
+        IndexRow row = complete().build();
+        assertThat(complete().build()).isEqualTo(row).hasSameHashCodeAs(row);
+        assertThat(row).isNotEqualTo(null).isNotEqualTo("积案-1");
+        assertThat(complete().version(4).build()).isNotEqualTo(row);
+        assertThat(complete().stage("CONCLUDED").build()).isNotEqualTo(row);
+        assertThat(complete().regionCode("110101").build()).isNotEqualTo(row);
+        assertThat(complete().handlingUnit("unit-2").build()).isNotEqualTo(row);
+        assertThat(complete().handlingUnit(null).build()).isNotEqualTo(row);
+        assertThat(complete().schemaVersion(2).build()).isNotEqualTo(row);
+        assertThat(IndexRow.builder("积案-2").version(3).stage("IN_HANDLING").regionCode("440103")
+                .handlingUnit("unit-1").build()).isNotEqualTo(row);
+    }
+
+    @Test
+    void toBuilderRoundTripsAndDerivesAChangedRowWithoutTouchingTheOriginal() {
+        IndexRow row = complete().schemaVersion(2).build();
+        assertThat(row.toBuilder().build()).isEqualTo(row).hasSameHashCodeAs(row).isNotSameAs(row);
+        assertThat(complete().handlingUnit(null).build().toBuilder().build().handlingUnit()).isEmpty();
+        IndexRow next = row.toBuilder().version(4).stage("CONCLUDED").build();
+        assertThat(next.version()).isEqualTo(4);
+        assertThat(next.stage()).isEqualTo("CONCLUDED");
+        assertThat(next.caseId()).isEqualTo(row.caseId());
+        assertThat(next.schemaVersion()).isEqualTo(2);
+        assertThat(next.regionCode()).isEqualTo(row.regionCode());
+        assertThat(next.handlingUnit()).isEqualTo(row.handlingUnit());
+        assertThat(row.version()).isEqualTo(3);
+        assertThat(row.stage()).isEqualTo("IN_HANDLING");
+    }
+
+    @Test
+    void toStringNamesTheColumns() {
+        assertThat(complete().build().toString()).contains("caseId=积案-1", "version=3", "stage=IN_HANDLING");
+    }
+}
