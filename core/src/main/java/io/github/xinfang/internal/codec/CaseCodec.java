@@ -1,7 +1,5 @@
 package io.github.xinfang.internal.codec;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,10 +15,8 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
@@ -125,15 +121,11 @@ public final class CaseCodec {
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .build();
         JsonMapper mapper = JsonMapper.builder(factory)
-                .addModule(new JavaTimeModule())
                 .addModule(new DomainModule(MAX_STRING_LENGTH))
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .defaultLeniency(false)
-                .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forContentNulls(Nulls.FAIL)))
                 .build();
         this.treeReader = mapper.reader();
         Map<Class<?>, ObjectReader> readers = new LinkedHashMap<>();
@@ -347,8 +339,8 @@ public final class CaseCodec {
 
     private static Problem classify(IOException e) {
         if (find(e, StreamConstraintsException.class) != null) return Problem.LIMIT_EXCEEDED;
-        if (find(e, InvalidNullException.class) != null) return Problem.MISSING_FIELD;
-        if (find(e, InvalidFormatException.class) != null) return Problem.INVALID_VALUE;
+        InvalidFormatException format = find(e, InvalidFormatException.class);
+        if (format != null) return format.getValue() instanceof String ? Problem.INVALID_VALUE : Problem.WRONG_TYPE;
         if (find(e, MismatchedInputException.class) != null) return Problem.WRONG_TYPE;
         if (find(e, InputCoercionException.class) != null) return Problem.WRONG_TYPE;
         return Problem.WRONG_TYPE;

@@ -17,7 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>a record whose only component is {@code String value} (ids, codes, names, free text) is a JSON string;</li>
  *   <li>a variant of a sealed value type (actors, accused parties) is an object with a {@code kind} property;</li>
- *   <li>any other record is an object of its components, by component name, nulls included.</li>
+ *   <li>any other record is an object of its components, by component name, nulls included;</li>
+ *   <li>instants and dates are ISO-8601 strings ({@link IsoTime}).</li>
  * </ul>
  * Applies to records in {@code io.github.xinfang} packages only. Immutable once registered.
  */
@@ -30,6 +31,10 @@ final class DomainModule extends SimpleModule {
     DomainModule(int maxStringLength) {
         super("xinfang-domain");
         this.maxStringLength = maxStringLength;
+        addSerializer(java.time.Instant.class, IsoTime.instantWriter());
+        addDeserializer(java.time.Instant.class, IsoTime.instantReader());
+        addSerializer(java.time.LocalDate.class, IsoTime.dateWriter());
+        addDeserializer(java.time.LocalDate.class, IsoTime.dateReader());
     }
 
     @Override

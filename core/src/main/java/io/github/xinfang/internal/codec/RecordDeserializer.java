@@ -14,6 +14,7 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -136,7 +137,17 @@ final class RecordDeserializer extends StdDeserializer<Object> {
             throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected a boolean");
         }
         if (raw.isPrimitive()) throw new IllegalStateException("unsupported primitive " + raw + " in " + handledType());
-        return ctxt.readValue(p, types[i]);
+        Object value = ctxt.readValue(p, types[i]);
+        if (value instanceof List<?> list) {
+            for (int at = 0; at < list.size(); at++) {
+                if (list.get(at) == null) {
+                    CodecProblem problem = CodecProblem.reading(p, Problem.MISSING_FIELD, "null element");
+                    problem.prependPath(list, at);
+                    throw problem;
+                }
+            }
+        }
+        return value;
     }
 
     private Object construct(JsonParser p, Object[] args) throws JsonMappingException {
