@@ -95,7 +95,11 @@ public final class CodecException extends XinfangException {
         return m.toString();
     }
 
-    /** @return the stable type name of the event or snapshot concerned, never a class name */
+    /**
+     * @return the stable type name of the event, command or snapshot concerned, never a class name; for an
+     *     unknown stored type name that is not a plain identifier ({@code [A-Za-z0-9._-]}, at most 100
+     *     characters), {@code (unprintable type name)}
+     */
     public String typeName() {
         return typeName;
     }

@@ -78,8 +78,9 @@ import java.util.regex.Pattern;
  * <h2>Digests</h2>
  * {@link #digest} is the SHA-256, in lower-case hex, of the UTF-8 bytes of
  * {@code "xinfang-command/1\n" + commandTypeName + "\n" + canonicalJson}, where the canonical JSON of the
- * whole command (actor included) has its properties sorted by name at every level, nulls written
- * explicitly, no whitespace, dates in ISO-8601. Equal commands have equal digests, across JVMs and releases
+ * whole command (actor included) has its properties sorted by name at every level (the {@code kind} of an
+ * actor or accused party included), nulls written explicitly, no whitespace, dates in ISO-8601, strings in
+ * UTF-8 with only quotes, backslashes and control characters escaped. Equal commands have equal digests, across JVMs and releases
  * of the same encoding version.
  *
  * <p>Immutable and thread-safe: one Jackson mapper, its readers and writers are configured once in

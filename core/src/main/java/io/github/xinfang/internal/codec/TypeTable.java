@@ -10,7 +10,9 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
+import java.util.Collections;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,8 +94,8 @@ final class TypeTable {
                     "official", AccusedParty.AccusedOfficial.class,
                     "outside", AccusedParty.OutsideParty.class));
 
-    private static final Map<Class<?>, EventType> EVENTS_BY_CLASS = index(true);
-    private static final Map<String, EventType> EVENTS_BY_NAME = index(false);
+    private static final Map<Class<?>, EventType> EVENTS_BY_CLASS = byClass();
+    private static final Map<String, EventType> EVENTS_BY_NAME = byName();
     private static final Map<Class<?>, String> KIND_OF_VARIANT = kinds();
     private static final Set<String> SCHEMA_NAMES = schemaNames();
 
@@ -140,28 +142,33 @@ final class TypeTable {
         return SCHEMA_NAMES.contains(name);
     }
 
+    /** An unmodifiable map keeping the order given; keys and values must be unique. */
     @SuppressWarnings("unchecked")
     private static <K, V> Map<K, V> ordered(Object... keysAndValues) {
         Map<K, V> m = new LinkedHashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (m.put((K) keysAndValues[i], (V) keysAndValues[i + 1]) != null) {
-                throw new ExceptionInInitializerError("duplicate key " + keysAndValues[i]);
+                throw new IllegalStateException("duplicate key " + keysAndValues[i]);
             }
         }
-        if (new HashSet<>(m.values()).size() != m.size()) throw new ExceptionInInitializerError("duplicate value");
-        return java.util.Collections.unmodifiableMap(m);
+        if (new HashSet<>(m.values()).size() != m.size()) throw new IllegalStateException("duplicate value in " + m);
+        return Collections.unmodifiableMap(m);
     }
 
-    private static <K> Map<K, EventType> index(boolean byClass) {
-        Map<Object, EventType> m = new LinkedHashMap<>();
+    private static Map<Class<?>, EventType> byClass() {
+        Map<Class<?>, EventType> m = new HashMap<>();
         for (EventType e : EVENTS) {
-            if (m.put(byClass ? e.type() : e.name(), e) != null) {
-                throw new ExceptionInInitializerError("duplicate event type row for " + (byClass ? e.type() : e.name()));
-            }
+            if (m.put(e.type(), e) != null) throw new IllegalStateException("two rows for " + e.type().getName());
         }
-        @SuppressWarnings("unchecked")
-        Map<K, EventType> result = (Map<K, EventType>) Map.copyOf(m);
-        return result;
+        return Map.copyOf(m);
+    }
+
+    private static Map<String, EventType> byName() {
+        Map<String, EventType> m = new HashMap<>();
+        for (EventType e : EVENTS) {
+            if (m.put(e.name(), e) != null) throw new IllegalStateException("two rows named " + e.name());
+        }
+        return Map.copyOf(m);
     }
 
     private static Map<Class<?>, String> kinds() {

@@ -368,6 +368,22 @@ class CaseCodecTests {
     }
 
     @Test
+    void aProblemInsideAnActorOrAnAccusedPartyIsNamedThroughIt() {
+        refusedRegistered(edit(codec.encode(registered()), root -> ((ObjectNode) root.get("actor")).put("unit", 5)),
+                Problem.WRONG_TYPE, "actor.unit");
+        refusedRegistered(edit(codec.encode(registered()), root -> ((ObjectNode) root.get("actor")).put("official", " ")),
+                Problem.INVALID_VALUE, "actor.official");
+        refusedRegistered(edit(codec.encode(registered()), root -> ((ObjectNode) root.get("actor")).put("job", "sweep")),
+                Problem.UNKNOWN_FIELD, "actor.job");
+        refusedRegistered(edit(codec.encode(registered()),
+                        root -> ((ObjectNode) petitionOf(root).get("accused").get(1)).put("name", " ")),
+                Problem.INVALID_VALUE, "petition.accused[1].name");
+        refusedRegistered(edit(codec.encode(registered()),
+                        root -> ((ObjectNode) petitionOf(root).get("accused").get(0)).remove("unit")),
+                Problem.MISSING_FIELD, "petition.accused[0].unit");
+    }
+
+    @Test
     void aRuleAcrossFieldsIsBlamedOnTheFieldItsConstructorNames() {
         refusedRegistered(edit(codec.encode(registered()), root -> petitionOf(root).put("headcount", 1)),
                 Problem.INVALID_VALUE, "petition.headcount");
