@@ -1,0 +1,182 @@
+package io.github.xinfang.internal.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.type.TypeFactory;
+import io.github.xinfang.cases.CodecException.Problem;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a domain record from a JSON object by calling its canonical constructor, so the compact
+ * constructor's checks always run and nothing half-built escapes. Strict: every component must be present
+ * (null allowed where the constructor allows it), unknown properties are refused, strings, integers and
+ * booleans must have exactly that JSON type. An event's {@code id} comes from the context attribute
+ * {@link #EVENT_ID}, not from the payload. Each failure is a {@link CodecProblem} whose path names the
+ * component. Immutable and thread-safe.
+ */
+final class RecordDeserializer extends StdDeserializer<Object> {
+    private static final long serialVersionUID = 1L;
+
+    /** The component of an event that is not in the payload, and the context attribute supplying it. */
+    static final String EVENT_ID = "id";
+    static final String EVENT_ID_ATTRIBUTE = "xinfang.codec.eventId";
+
+    private final transient RecordComponent[] components;
+    private final transient JavaType[] types;
+    private final transient Constructor<?> constructor;
+    private final transient Map<String, Integer> index;
+    private final int suppliedIndex;
+
+    RecordDeserializer(Class<?> type, TypeFactory typeFactory) {
+        super(type);
+        this.components = type.getRecordComponents();
+        this.types = new JavaType[components.length];
+        Class<?>[] raw = new Class<?>[components.length];
+        Map<String, Integer> idx = new HashMap<>();
+        int supplied = -1;
+        boolean event = TypeTable.event(type) != null;
+        for (int i = 0; i < components.length; i++) {
+            raw[i] = components[i].getType();
+            types[i] = typeFactory.constructType(components[i].getGenericType());
+            idx.put(components[i].getName(), i);
+            if (event && components[i].getName().equals(EVENT_ID)) supplied = i;
+        }
+        this.index = Map.copyOf(idx);
+        this.suppliedIndex = supplied;
+        try {
+            this.constructor = type.getDeclaredConstructor(raw);
+            this.constructor.setAccessible(true);
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("no canonical constructor on " + type.getName(), e);
+        }
+    }
+
+    @Override
+    public boolean isCachable() {
+        return true;
+    }
+
+    @Override
+    public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.START_OBJECT) {
+            t = p.nextToken();
+        } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
+            throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected an object for " + handledType().getSimpleName());
+        }
+        Object[] args = new Object[components.length];
+        boolean[] seen = new boolean[components.length];
+        for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+            String name = p.currentName();
+            Integer i = index.get(name);
+            p.nextToken();
+            if (i == null || i == suppliedIndex) {
+                throw JsonMappingException.wrapWithPath(
+                        CodecProblem.reading(p, Problem.UNKNOWN_FIELD, "not a field of " + handledType().getSimpleName()),
+                        handledType(), TypeTable.isSchemaName(name) ? name : "?");
+            }
+            try {
+                args[i] = component(p, ctxt, i);
+            } catch (JsonMappingException e) {
+                e.prependPath(handledType(), name);
+                throw e;
+            } catch (IOException e) {
+                throw JsonMappingException.wrapWithPath(e, handledType(), name);
+            }
+            seen[i] = true;
+        }
+        for (int i = 0; i < components.length; i++) {
+            if (i == suppliedIndex) {
+                args[i] = ctxt.getAttribute(EVENT_ID_ATTRIBUTE);
+            } else if (!seen[i]) {
+                throw JsonMappingException.wrapWithPath(
+                        CodecProblem.reading(p, Problem.MISSING_FIELD, null), handledType(), components[i].getName());
+            }
+        }
+        return construct(p, args);
+    }
+
+    private Object component(JsonParser p, DeserializationContext ctxt, int i) throws IOException {
+        JsonToken t = p.currentToken();
+        Class<?> raw = components[i].getType();
+        if (t == JsonToken.VALUE_NULL) {
+            if (raw.isPrimitive()) throw CodecProblem.reading(p, Problem.MISSING_FIELD, "null for a " + raw.getName());
+            return null;
+        }
+        if (raw == String.class) {
+            if (t != JsonToken.VALUE_STRING) throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected a string");
+            return p.getText();
+        }
+        if (raw == int.class || raw == Integer.class) {
+            if (t != JsonToken.VALUE_NUMBER_INT || p.getNumberType() != JsonParser.NumberType.INT) {
+                throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected a 32-bit integer");
+            }
+            return p.getIntValue();
+        }
+        if (raw == long.class || raw == Long.class) {
+            if (t != JsonToken.VALUE_NUMBER_INT
+                    || (p.getNumberType() != JsonParser.NumberType.INT && p.getNumberType() != JsonParser.NumberType.LONG)) {
+                throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected a 64-bit integer");
+            }
+            return p.getLongValue();
+        }
+        if (raw == boolean.class || raw == Boolean.class) {
+            if (t == JsonToken.VALUE_TRUE) return Boolean.TRUE;
+            if (t == JsonToken.VALUE_FALSE) return Boolean.FALSE;
+            throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected a boolean");
+        }
+        if (raw.isPrimitive()) throw new IllegalStateException("unsupported primitive " + raw + " in " + handledType());
+        Object value = ctxt.readValue(p, types[i]);
+        if (value instanceof List<?> list) {
+            for (int at = 0; at < list.size(); at++) {
+                if (list.get(at) == null) {
+                    CodecProblem problem = CodecProblem.reading(p, Problem.MISSING_FIELD, "null element");
+                    problem.prependPath(list, at);
+                    throw problem;
+                }
+            }
+        }
+        return value;
+    }
+
+    private Object construct(JsonParser p, Object[] args) throws JsonMappingException {
+        try {
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            Throwable refusal = e.getCause();
+            String field = blamedComponent(refusal);
+            Problem problem = refusal instanceof NullPointerException && field != null ? Problem.MISSING_FIELD : Problem.INVALID_VALUE;
+            CodecProblem cp = CodecProblem.refused(p, problem, handledType(), refusal);
+            if (field != null) cp.prependPath(handledType(), field);
+            throw cp;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot call the canonical constructor of " + handledType().getName(), e);
+        }
+    }
+
+    /**
+     * Domain constructors name the parameter they refuse: {@code requireNonNull(x, "x")}, or a message that
+     * starts with the parameter's name ("headcount must be ...").
+     */
+    private String blamedComponent(Throwable refusal) {
+        String m = refusal == null ? null : refusal.getMessage();
+        if (m == null) return null;
+        int end = 0;
+        while (end < m.length() && Character.isJavaIdentifierPart(m.charAt(end))) end++;
+        String first = m.substring(0, end);
+        boolean wholeMessage = end == m.length();
+        if (!index.containsKey(first) || index.get(first) == suppliedIndex) return null;
+        return wholeMessage || m.charAt(end) == ' ' || m.charAt(end) == ':' ? first : null;
+    }
+}

@@ -1,0 +1,299 @@
+package io.github.xinfang.internal.codec;
+
+import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CodecException;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.testing.DomainGenerators;
+import io.github.xinfang.testing.Org;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.RecordComponent;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+
+/** Properties of the codec: round trips, the completeness and stability of the type tables, digests. */
+class CaseCodecProperties {
+    private final CaseCodec codec = CaseCodec.create();
+
+    /** The stored type names: part of the format; changing one breaks every store. */
+    private static final List<String> EVENT_TYPE_NAMES = List.of(
+            "case.registered", "case.routed", "case.objection-raised", "case.transferred-out", "case.redirected",
+            "case.declined", "case.petitioner-informed", "case.accepted", "case.extended", "case.conclusion-proposed",
+            "case.conclusion-approved", "case.returned-for-rework", "case.reply-served", "case.review-requested",
+            "case.review-concluded", "case.review-opinion-served", "case.re-review-requested",
+            "case.re-review-concluded", "case.reopened", "case.withdrawn");
+
+    /** The command type names: part of every digest; changing one makes retried commands mismatch. */
+    private static final List<String> COMMAND_TYPE_NAMES = List.of(
+            "case.register", "case.route", "case.raise-objection", "case.transfer-out", "case.redirect",
+            "case.decline", "case.inform-petitioner", "case.accept", "case.extend", "case.propose-conclusion",
+            "case.approve-conclusion", "case.return-for-rework", "case.serve-reply", "case.request-review",
+            "case.conclude-review", "case.serve-review-opinion", "case.request-re-review", "case.conclude-re-review",
+            "case.reopen", "case.withdraw");
+
+    // ------------------------------------------------------------------ events
+
+    @Test
+    void everyEventSurvivesARoundTrip() {
+        qt().forAll(DomainGenerators.events()).checkAssert(event -> {
+            StoredEvent stored = codec.encode(event);
+            assertThat(codec.decode(stored)).isEqualTo(event);
+        });
+    }
+
+    @Test
+    void aStoredEventCarriesTheTableNameVersionAndTheEventsColumns() {
+        qt().forAll(DomainGenerators.events()).checkAssert(event -> {
+            StoredEvent stored = codec.encode(event);
+            assertThat(stored.type()).isEqualTo(CaseCodec.eventTypeNames().get(event.getClass()));
+            assertThat(stored.schemaVersion()).isEqualTo(1);
+            assertThat(stored.caseId()).isEqualTo(event.caseId().value());
+            assertThat(stored.sequence()).isEqualTo(event.sequence());
+            assertThat(stored.recordedAt()).isEqualTo(event.recordedAt());
+        });
+    }
+
+    @Test
+    void reEncodingADecodedEventGivesTheSamePayloadByteForByte() {
+        CaseCodec other = CaseCodec.create();
+        qt().forAll(DomainGenerators.events()).checkAssert(event -> {
+            StoredEvent stored = codec.encode(event);
+            assertThat(codec.encode(codec.decode(stored)).payload()).isEqualTo(stored.payload());
+            assertThat(other.encode(event)).isEqualTo(stored);
+        });
+    }
+
+    @Test
+    void everyTruncatedPayloadIsACodecException() {
+        qt().forAll(DomainGenerators.events(), integers().between(0, 1_000_000)).checkAssert((event, cut) -> {
+            StoredEvent stored = codec.encode(event);
+            String payload = stored.payload().substring(0, cut % stored.payload().length());
+            Throwable thrown = catchThrowable(() -> codec.decode(withPayload(stored, payload)));
+            assertThat(thrown).isInstanceOf(CodecException.class);
+            assertThat(((CodecException) thrown).typeName()).isEqualTo(stored.type());
+        });
+    }
+
+    @Test
+    void aCorruptedPayloadGivesAnEventOrACodecExceptionAndNothingElse() {
+        qt().forAll(DomainGenerators.events(), integers().between(0, 1_000_000), integers().between(0, 12))
+                .checkAssert((event, at, replacement) -> {
+                    StoredEvent stored = codec.encode(event);
+                    String p = stored.payload();
+                    int i = at % p.length();
+                    String corrupted = p.substring(0, i) + "{}[]:,\"0-9ntx\\".charAt(replacement) + p.substring(i + 1);
+                    Throwable thrown = catchThrowable(() -> codec.decode(withPayload(stored, corrupted)));
+                    if (thrown != null) assertThat(thrown).isInstanceOf(CodecException.class);
+                });
+    }
+
+    @Test
+    void everyEventTypeHasATypeNameAndAGenerator() {
+        Set<Class<?>> permitted = Set.of(CaseEvent.class.getPermittedSubclasses());
+        assertThat(Set.<Class<?>>copyOf(CaseCodec.eventTypeNames().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
+        assertThat(Set.<Class<?>>copyOf(DomainGenerators.eventsByType().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
+    }
+
+    @Test
+    void eventTypeNamesAreUniqueAndStable() {
+        assertThat(new ArrayList<>(CaseCodec.eventTypeNames().values())).containsExactlyElementsOf(EVENT_TYPE_NAMES);
+        assertThat(new HashSet<>(EVENT_TYPE_NAMES)).hasSize(CaseEvent.class.getPermittedSubclasses().length);
+        for (TypeTable.EventType row : TypeTable.events()) {
+            assertThat(TypeTable.event(row.name())).isEqualTo(row);
+            assertThat(row.schemaVersion()).isEqualTo(1);
+            assertThat(row.name()).doesNotContain(row.type().getSimpleName());
+        }
+    }
+
+    @Test
+    void everySealedValueVariantHasAKind() {
+        for (Class<?> sealed : List.of(Actor.class, io.github.xinfang.cases.AccusedParty.class)) {
+            assertThat(TypeTable.variants(sealed).values())
+                    .containsExactlyInAnyOrder(sealed.getPermittedSubclasses());
+        }
+    }
+
+    // ------------------------------------------------------------------ snapshots
+
+    @Test
+    void everySnapshotSurvivesARoundTrip() {
+        qt().forAll(DomainGenerators.caseStates(), integers().between(1, 10_000)).checkAssert((state, version) -> {
+            StoredSnapshot stored = codec.encodeSnapshot(state, version);
+            assertThat(stored.caseId()).isEqualTo(state.caseId().value());
+            assertThat(stored.version()).isEqualTo((long) version);
+            assertThat(stored.schemaVersion()).isEqualTo(1);
+            assertThat(codec.decodeSnapshot(stored)).isEqualTo(state);
+        });
+    }
+
+    // ------------------------------------------------------------------ digests
+
+    @Test
+    void everyCommandTypeHasATypeNameAndAGenerator() {
+        Set<Class<?>> permitted = Set.of(CaseCommand.class.getPermittedSubclasses());
+        assertThat(Set.<Class<?>>copyOf(CaseCodec.commandTypeNames().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
+        assertThat(new ArrayList<>(CaseCodec.commandTypeNames().values())).containsExactlyElementsOf(COMMAND_TYPE_NAMES);
+        assertThat(Set.<Class<?>>copyOf(DomainGenerators.commandsByType().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
+    }
+
+    @Test
+    void equalCommandsHaveEqualDigests() {
+        CaseCodec other = CaseCodec.create();
+        qt().forAll(DomainGenerators.commands()).checkAssert(command -> {
+            CaseCommand copy = (CaseCommand) deepCopy(command);
+            assertThat(copy).isEqualTo(command).isNotSameAs(command);
+            String digest = codec.digest(command);
+            assertThat(digest).matches("[0-9a-f]{64}");
+            assertThat(codec.digest(copy)).isEqualTo(digest);
+            assertThat(other.digest(command)).isEqualTo(digest);
+        });
+    }
+
+    @Test
+    void changingAnyFieldOfACommandChangesItsDigest() {
+        qt().forAll(DomainGenerators.commands(), integers().between(0, Integer.MAX_VALUE)).checkAssert((command, choice) -> {
+            CaseCommand changed = (CaseCommand) Mutation.change(command, choice);
+            assertThat(changed).isNotEqualTo(command);
+            assertThat(codec.digest(changed)).isNotEqualTo(codec.digest(command));
+        });
+    }
+
+    @Test
+    void commandsOfDifferentTypesWithTheSameFieldsHaveDifferentDigests() {
+        qt().forAll(DomainGenerators.commands(CaseCommand.Accept.class)).checkAssert(a -> {
+            var served = new CaseCommand.ServeReply(a.caseId(), a.key(), a.actor(), a.acceptedOn());
+            var informed = new CaseCommand.InformPetitioner(a.caseId(), a.key(), a.actor(), a.acceptedOn());
+            assertThat(Set.of(codec.digest(a), codec.digest(served), codec.digest(informed))).hasSize(3);
+        });
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static StoredEvent withPayload(StoredEvent s, String payload) {
+        return new StoredEvent(s.caseId(), s.sequence(), s.type(), s.schemaVersion(), payload, s.recordedAt());
+    }
+
+    /** A structurally equal copy: new record instances, new strings, new lists. */
+    static Object deepCopy(Object v) {
+        if (v == null) return null;
+        if (v instanceof String s) return new String(s.toCharArray());
+        if (v instanceof List<?> l) {
+            List<Object> copy = new ArrayList<>();
+            for (Object o : l) copy.add(deepCopy(o));
+            return copy;
+        }
+        if (v.getClass().isRecord()) {
+            RecordComponent[] rcs = v.getClass().getRecordComponents();
+            Object[] args = new Object[rcs.length];
+            for (int i = 0; i < rcs.length; i++) args[i] = deepCopy(Mutation.get(rcs[i], v));
+            return Mutation.construct(v.getClass(), args);
+        }
+        return v;
+    }
+
+    /**
+     * Changes one field of a command, chosen by an integer: at the top level or inside a form, a value is
+     * either changed (text appended, number incremented, date moved, enum advanced, list shortened) or
+     * replaced by null (or null by a value).
+     */
+    static final class Mutation {
+        private Mutation() {}
+
+        private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
+                Map.entry(String.class, "甄翊"),
+                Map.entry(Integer.class, 7),
+                Map.entry(Boolean.class, Boolean.TRUE),
+                Map.entry(LocalDate.class, LocalDate.of(2020, 2, 29)),
+                Map.entry(CaseId.class, new CaseId("case-sample")),
+                Map.entry(UnitId.class, Org.LAND),
+                Map.entry(OfficialId.class, Org.LAND_HEAD),
+                Map.entry(Actor.class, Actor.system("sample")),
+                Map.entry(List.class, List.of()),
+                Map.entry(PetitionerForm.class, new PetitionerForm("甄翊", null, null, null)),
+                Map.entry(AccusedPartyForm.class, AccusedPartyForm.unit(Org.LAND)));
+
+        static Object change(Object record, int choice) {
+            RecordComponent[] rcs = record.getClass().getRecordComponents();
+            int i = choice % rcs.length;
+            int rest = choice / rcs.length;
+            Object[] args = new Object[rcs.length];
+            for (int j = 0; j < rcs.length; j++) args[j] = get(rcs[j], record);
+            args[i] = changeValue(args[i], rcs[i].getType(), rest);
+            return construct(record.getClass(), args);
+        }
+
+        private static Object changeValue(Object v, Class<?> type, int choice) {
+            boolean nullable = !type.isPrimitive();
+            if (v == null) {
+                if (type.isEnum()) return type.getEnumConstants()[0];
+                Object sample = SAMPLES.get(type);
+                if (sample == null) throw new AssertionError("no sample for " + type);
+                return sample;
+            }
+            if (nullable && choice % 4 == 0 && !(v instanceof Actor)) return null;
+            int next = choice / 4;
+            if (v instanceof String s) return s + "x";
+            if (v instanceof Integer n) return n + 1;
+            if (v instanceof Boolean b) return !b;
+            if (v instanceof LocalDate d) return d.plusDays(1);
+            if (v instanceof Enum<?> e) {
+                Object[] constants = e.getDeclaringClass().getEnumConstants();
+                return constants[(e.ordinal() + 1) % constants.length];
+            }
+            if (v instanceof CaseId c) return new CaseId(c.value() + "x");
+            if (v instanceof io.github.xinfang.cases.IdempotencyKey k) return new io.github.xinfang.cases.IdempotencyKey(k.value() + "x");
+            if (v instanceof UnitId u) return new UnitId(u.value() + "x");
+            if (v instanceof OfficialId o) return new OfficialId(o.value() + "x");
+            if (v instanceof Actor.SystemActor a) return Actor.system(a.job() + "x");
+            if (v instanceof Actor.OfficialActor a) {
+                return next % 2 == 0 ? Actor.official(new OfficialId(a.official().value() + "x"), a.unit())
+                        : Actor.official(a.official(), new UnitId(a.unit().value() + "x"));
+            }
+            if (v instanceof List<?> l) {
+                if (l.isEmpty()) return null;
+                List<Object> copy = new ArrayList<>(l);
+                int at = next % l.size();
+                if ((next / l.size()) % 2 == 0) copy.remove(at);
+                else copy.set(at, change(l.get(at), next / l.size() / 2));
+                return copy;
+            }
+            if (v.getClass().isRecord()) return change(v, next);
+            throw new AssertionError("cannot change a " + v.getClass());
+        }
+
+        static Object get(RecordComponent rc, Object record) {
+            try {
+                return rc.getAccessor().invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+
+        static Object construct(Class<?> type, Object[] args) {
+            Class<?>[] types = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                return type.getDeclaredConstructor(types).newInstance(args);
+            } catch (ReflectiveOperationException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+}
