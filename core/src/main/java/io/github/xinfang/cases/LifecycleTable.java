@@ -163,7 +163,7 @@ public final class LifecycleTable {
         for (Row r : rows) {
             sb.append("| ").append(r.command()).append(" | ").append(r.chinese()).append(" | ")
                     .append(r.from().isEmpty() ? "(none)" : join(r.from())).append(" | ")
-                    .append(r.to() == null ? "same" : r.to().name()).append(" | ")
+                    .append(r.to() != null ? r.to().name() : r.from().isEmpty() ? "(the stage it brings)" : "same").append(" | ")
                     .append(r.guards().isEmpty() ? "" : joinGuards(r.guards())).append(" | ")
                     .append(r.arrivesWith()).append(" |\n");
         }
@@ -227,13 +227,13 @@ public final class LifecycleTable {
         r.add(row("ServeReply", "送达书面答复", CaseCommand.ServeReply.class, EnumSet.of(Stage.CONCLUDED), null,
                 List.of(actor, Guard.REPLY_NOT_YET_SERVED, dated)));
         r.add(row("RequestReview", "复查申请", CaseCommand.RequestReview.class, EnumSet.of(Stage.CONCLUDED), Stage.UNDER_REVIEW,
-                List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_REVIEW_WINDOW)));
+                List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_REVIEW_WINDOW, dated)));
         r.add(row("ConcludeReview", "复查意见", CaseCommand.ConcludeReview.class, EnumSet.of(Stage.UNDER_REVIEW), Stage.REVIEWED,
                 List.of(actor, dated)));
         r.add(row("ServeReviewOpinion", "送达复查意见", CaseCommand.ServeReviewOpinion.class, EnumSet.of(Stage.REVIEWED), null,
                 List.of(actor, Guard.OPINION_NOT_YET_SERVED, dated)));
         r.add(row("RequestReReview", "复核申请", CaseCommand.RequestReReview.class, EnumSet.of(Stage.REVIEWED),
-                Stage.UNDER_RE_REVIEW, List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_RE_REVIEW_WINDOW)));
+                Stage.UNDER_RE_REVIEW, List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_RE_REVIEW_WINDOW, dated)));
         r.add(row("ConcludeReReview", "复核意见", CaseCommand.ConcludeReReview.class, EnumSet.of(Stage.UNDER_RE_REVIEW),
                 Stage.FINAL, List.of(actor, dated)));
         r.add(row("Reopen", "重新办理", CaseCommand.Reopen.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED), Stage.IN_HANDLING,

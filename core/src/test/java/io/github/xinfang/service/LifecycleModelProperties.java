@@ -43,7 +43,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class LifecycleModelProperties {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
-    static final int CASES = 3;
+    static final int CASES = 2;
 
     /** The model's own stages (strings, so it does not lean on the library's enum). */
     enum MStage {
@@ -144,7 +144,8 @@ class LifecycleModelProperties {
         }
 
         CommandResult step(Step s, int index) {
-            clock.advance(Duration.ofHours(13));
+            // mostly half a day; one step in ten jumps up to 40 days, so windows and limits can lapse
+            clock.advance(s.flags() % 10 == 9 ? Duration.ofDays(1 + s.days()) : Duration.ofHours(13));
             CaseCommand command;
             boolean reuse = false;
             if (s.pick() < 8 && last != null) {
@@ -178,13 +179,22 @@ class LifecycleModelProperties {
             return result;
         }
 
+        /** Terminal moves, loops and moves back are drawn less often so that sequences reach the later stages. */
+        static final Set<Kind> ENDINGS = EnumSet.of(Kind.DECLINE, Kind.REDIRECT, Kind.TRANSFER_OUT, Kind.WITHDRAW);
+        static final Set<Kind> DETOURS = EnumSet.of(Kind.INFORM, Kind.REOPEN, Kind.RETURN, Kind.OBJECT);
+
         Kind chooseKind(Step s) {
             MCase c = model.get(s.caseIndex());
-            if (c == null || s.pick() >= 75) return Kind.values()[s.kindIndex() % 20];
-            List<Kind> allowed = new ArrayList<>();
-            for (Map.Entry<Kind, Set<MStage>> e : FROM.entrySet()) if (e.getValue().contains(c.stage)) allowed.add(e.getKey());
-            allowed.sort(null);
-            return allowed.isEmpty() ? Kind.values()[s.kindIndex() % 20] : allowed.get(s.kindIndex() % allowed.size());
+            if (c == null) return s.pick() < 90 ? Kind.REGISTER : Kind.values()[s.kindIndex() % 20];
+            if (s.pick() >= 85) return Kind.values()[s.kindIndex() % 20];
+            List<Kind> weighted = new ArrayList<>();
+            for (Kind k : Kind.values()) {
+                if (FROM.containsKey(k) && FROM.get(k).contains(c.stage)) {
+                    int weight = ENDINGS.contains(k) ? 1 : DETOURS.contains(k) ? 4 : 15;
+                    for (int i = 0; i < weight; i++) weighted.add(k);
+                }
+            }
+            return weighted.isEmpty() ? Kind.values()[s.kindIndex() % 20] : weighted.get(s.kindIndex() % weighted.size());
         }
 
         static final List<Actor> ACTORS = List.of(Org.clerk(), Org.officeHead(), Org.staffOf(Org.HOUSING), Org.headOf(Org.HOUSING),
@@ -195,14 +205,17 @@ class LifecycleModelProperties {
             MCase c = model.get(s.caseIndex());
             Actor actor = ACTORS.get(s.actorIndex());
             LocalDate base = c == null ? today().minusDays(10) : c.lastFact;
-            LocalDate date = base.plusDays(s.dateOffset());
+            // four in five dates fall between the case's last fact and today; the rest anywhere near (often invalid)
+            long gap = Math.max(0, java.time.temporal.ChronoUnit.DAYS.between(base, today()));
+            LocalDate date = s.flags() % 5 != 0 ? base.plusDays(Math.floorMod(s.dateOffset() * 7L + s.days(), gap + 1))
+                    : base.plusDays(s.dateOffset());
             boolean blank = (s.flags() & 0xF) == 0;              // one in sixteen: a blank text field
             String text = blank ? "  " : "理由" + s.flags();
             UnitId unit = Org.UNITS.get(s.unitIndex());
             switch (kind) {
                 case REGISTER: {
-                    Category category = Category.values()[s.flags() % 3];
-                    boolean accuseLand = (s.flags() & 0x10) != 0;
+                    Category category = s.flags() % 6 == 0 ? Category.SUGGESTION : s.flags() % 6 == 1 ? Category.ACCUSATION : Category.CLAIM;
+                    boolean accuseLand = s.flags() % 8 == 1;
                     PetitionForm form = new PetitionForm(today().minusDays(Math.floorMod(s.dateOffset(), 10)), Channel.LETTER,
                             category, "城乡建设", blank ? "45080" : "450802", true, null,
                             List.of(new PetitionerForm("覃某某", null, null, null)), null,
@@ -218,16 +231,18 @@ class LifecycleModelProperties {
                 case ACCEPT: return new CaseCommand.Accept(id, key, actor, date);
                 case EXTEND: return new CaseCommand.Extend(id, key, actor, s.days(), text, date, date);
                 case PROPOSE: {
-                    Outcome outcome = (s.flags() & 0x20) != 0 ? null : Outcome.values()[s.flags() % 3];
+                    boolean fits = s.flags() % 7 != 0;                  // one in seven proposals gets the outcome wrong
+                    boolean claim = c != null && c.category == Category.CLAIM;
+                    Outcome outcome = fits == claim ? Outcome.values()[s.flags() % 3] : null;
                     return new CaseCommand.ProposeConclusion(id, key, actor, outcome, text, date);
                 }
                 case APPROVE: return new CaseCommand.ApproveConclusion(id, key, actor, date);
                 case RETURN: return new CaseCommand.ReturnForRework(id, key, actor, text);
                 case SERVE_REPLY: return new CaseCommand.ServeReply(id, key, actor, date);
-                case REQUEST_REVIEW: return new CaseCommand.RequestReview(id, key, actor, date.plusDays(s.days() - 10));
+                case REQUEST_REVIEW: return new CaseCommand.RequestReview(id, key, actor, date);
                 case CONCLUDE_REVIEW: return new CaseCommand.ConcludeReview(id, key, actor, text, date);
                 case SERVE_OPINION: return new CaseCommand.ServeReviewOpinion(id, key, actor, date);
-                case REQUEST_RE_REVIEW: return new CaseCommand.RequestReReview(id, key, actor, date.plusDays(s.days() - 10));
+                case REQUEST_RE_REVIEW: return new CaseCommand.RequestReReview(id, key, actor, date);
                 case CONCLUDE_RE_REVIEW: return new CaseCommand.ConcludeReReview(id, key, actor, text, date);
                 case REOPEN: return new CaseCommand.Reopen(id, key, actor, text, date);
                 case WITHDRAW: return new CaseCommand.Withdraw(id, key, actor, date);
