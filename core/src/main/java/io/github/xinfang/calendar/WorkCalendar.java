@@ -52,8 +52,8 @@ public final class WorkCalendar {
     private final long lastEpoch;
     /** cumulative[i]: working days in [first, first + i]. */
     private final int[] cumulative;
-    /** byOrdinal[k - 1]: offset from first of the k-th working day. */
-    private final int[] byOrdinal;
+    /** byOrdinal[k - 1]: the k-th working day (shared instances: no date arithmetic on the hot path). */
+    private final LocalDate[] byOrdinal;
     private final int total;
 
     private WorkCalendar(Builder b, Map<Integer, Notice> notices) {
@@ -89,10 +89,10 @@ public final class WorkCalendar {
             cumulative[i] = count;
         }
         this.total = count;
-        this.byOrdinal = new int[count];
+        this.byOrdinal = new LocalDate[count];
         for (int i = 0, k = 0; i < size; i++) {
             if (working[i]) {
-                byOrdinal[k++] = i;
+                byOrdinal[k++] = LocalDate.ofEpochDay(firstEpoch + i);
             }
         }
     }
@@ -194,7 +194,9 @@ public final class WorkCalendar {
      */
     public boolean isWorkingDay(LocalDate date) {
         long e = Objects.requireNonNull(date, "date").toEpochDay();
-        requireCovered(e, "isWorkingDay(" + date + ")");
+        if (!covers(e)) {
+            throw uncovered(e, "isWorkingDay(" + date + ")");
+        }
         return isWorking(e);
     }
 
@@ -211,7 +213,24 @@ public final class WorkCalendar {
      *     coverage
      */
     public LocalDate plusWorkingDays(LocalDate start, int n) {
-        return LocalDate.ofEpochDay(plusWorkingDaysEpoch(start, n));
+        long e = Objects.requireNonNull(start, "start").toEpochDay();
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        if (!covers(e)) {
+            throw uncovered(e, "plusWorkingDays(" + start + ", " + n + ")");
+        }
+        if (n == 0) {
+            return start;
+        }
+        long k = ordinalOf(e) + n;
+        if (k >= 1 && k <= total) {
+            return byOrdinal[(int) (k - 1)];   // the common case: two array reads
+        }
+        if (k > total && policy == UncoveredDatePolicy.FAIL) {   // ran past the end from a covered start
+            throw uncovered(lastEpoch + 1, "plusWorkingDays(" + start + ", " + n + ")");
+        }
+        return dayOfOrdinal(k);
     }
 
     /**
@@ -241,8 +260,9 @@ public final class WorkCalendar {
     public int workingDaysBetween(LocalDate from, LocalDate to) {
         long f = Objects.requireNonNull(from, "from").toEpochDay();
         long t = Objects.requireNonNull(to, "to").toEpochDay();
-        requireCovered(f, "workingDaysBetween(" + from + ", " + to + ")");
-        requireCovered(t, "workingDaysBetween(" + from + ", " + to + ")");
+        if (!covers(f) || !covers(t)) {
+            throw uncovered(covers(f) ? t : f, "workingDaysBetween(" + from + ", " + to + ")");
+        }
         return Math.toIntExact(ordinalOf(t) - ordinalOf(f));
     }
 
@@ -256,14 +276,17 @@ public final class WorkCalendar {
      */
     public LocalDate nextWorkingDayOnOrAfter(LocalDate date) {
         long e = Objects.requireNonNull(date, "date").toEpochDay();
-        String question = "nextWorkingDayOnOrAfter(" + date + ")";
-        requireCovered(e, question);
+        if (!covers(e)) {
+            throw uncovered(e, "nextWorkingDayOnOrAfter(" + date + ")");
+        }
         if (isWorking(e)) {
             return date;
         }
-        long r = dayOfOrdinal(ordinalOf(e) + 1);
-        requireCoveredThrough(r, question);
-        return LocalDate.ofEpochDay(r);
+        long k = ordinalOf(e) + 1;
+        if (k > total && policy == UncoveredDatePolicy.FAIL) {
+            throw uncovered(lastEpoch + 1, "nextWorkingDayOnOrAfter(" + date + ")");
+        }
+        return dayOfOrdinal(k);
     }
 
     /**
@@ -278,21 +301,6 @@ public final class WorkCalendar {
         return new CalendarAnswer(result, coverage.isFinal(date, result));
     }
 
-    private long plusWorkingDaysEpoch(LocalDate start, int n) {
-        long e = Objects.requireNonNull(start, "start").toEpochDay();
-        if (n < 0) {
-            throw new IllegalArgumentException("n must not be negative");
-        }
-        String question = "plusWorkingDays(" + start + ", " + n + ")";
-        requireCovered(e, question);
-        if (n == 0) {
-            return e;
-        }
-        long r = dayOfOrdinal(ordinalOf(e) + n);
-        requireCoveredThrough(r, question);
-        return r;
-    }
-
     /** Working days in [first, e]; zero or negative before first (weekend rules outside coverage). */
     private long ordinalOf(long e) {
         if (e < firstEpoch) {
@@ -305,14 +313,14 @@ public final class WorkCalendar {
     }
 
     /** The working day whose ordinal is k: the inverse of ordinalOf on working days. */
-    private long dayOfOrdinal(long k) {
+    private LocalDate dayOfOrdinal(long k) {
         if (k <= 0) {
-            return Weekdays.nth(k + Weekdays.prefix(firstEpoch - 1));
+            return LocalDate.ofEpochDay(Weekdays.nth(k + Weekdays.prefix(firstEpoch - 1)));
         }
         if (k > total) {
-            return Weekdays.nth(k - total + Weekdays.prefix(lastEpoch));
+            return LocalDate.ofEpochDay(Weekdays.nth(k - total + Weekdays.prefix(lastEpoch)));
         }
-        return firstEpoch + byOrdinal[(int) (k - 1)];
+        return byOrdinal[(int) (k - 1)];
     }
 
     private boolean isWorking(long e) {
@@ -323,17 +331,14 @@ public final class WorkCalendar {
         return cumulative[i] != (i == 0 ? 0 : cumulative[i - 1]);
     }
 
-    private void requireCovered(long e, String question) {
-        if (policy == UncoveredDatePolicy.FAIL && (e < firstEpoch || e > lastEpoch)) {
-            throw new CalendarCoverageException(LocalDate.ofEpochDay(e), coverage, question);
-        }
+    /** Whether the policy lets the calendar answer about epoch day e. */
+    private boolean covers(long e) {
+        return policy == UncoveredDatePolicy.WEEKENDS_ONLY || (e >= firstEpoch && e <= lastEpoch);
     }
 
-    /** A result at r, reached from a covered start, needs every date up to r. */
-    private void requireCoveredThrough(long r, String question) {
-        if (policy == UncoveredDatePolicy.FAIL && r > lastEpoch) {
-            throw new CalendarCoverageException(LocalDate.ofEpochDay(lastEpoch + 1), coverage, question);
-        }
+    /** The exception for an uncovered date; the message is built only on this cold path. */
+    private CalendarCoverageException uncovered(long e, String question) {
+        return new CalendarCoverageException(LocalDate.ofEpochDay(e), coverage, question);
     }
 
     @Override
