@@ -1,0 +1,41 @@
+package io.github.xinfang.calendar;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The calendar package keeps core's rules: no file system, network or wall clock; Jackson only inside. */
+class CalendarArchitectureTests {
+    private static final JavaClasses CALENDAR = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.github.xinfang.calendar");
+
+    @Test
+    void theCalendarNeverTouchesFilesOrTheNetwork() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("java.nio.file..", "java.net..")
+                .orShould().dependOnClassesThat(DescribedPredicate.describe("java.io.File*",
+                        c -> c.getPackageName().equals("java.io") && c.getSimpleName().startsWith("File")))
+                .check(CALENDAR);
+    }
+
+    @Test
+    void theCalendarNeverReadsTheWallClock() {
+        noClasses().should().callMethodWhere(DescribedPredicate.describe("a wall-clock read",
+                        (JavaMethodCall call) -> call.getName().equals("now")
+                                && call.getTargetOwner().getPackageName().equals("java.time")
+                                || call.getName().equals("currentTimeMillis")))
+                .check(CALENDAR);
+    }
+
+    @Test
+    void jacksonAndGuavaStayInTheInternalPackage() {
+        noClasses().that().resideOutsideOfPackage("io.github.xinfang.calendar.internal..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..", "com.google.common..")
+                .check(CALENDAR);
+    }
+}
