@@ -1,0 +1,282 @@
+package io.github.xinfang.persistence.tck;
+
+import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredSnapshot;
+import org.quicktheories.QuickTheory;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import static org.quicktheories.QuickTheory.qt;
+
+/**
+ * What every suite of the kit shares: the factory method an integrator implements, the hook that disposes
+ * of a store, and the scale settings. Extend one of the suites ({@link CaseStoreTck}, {@link ChangeFeedTck},
+ * {@link CaseQueryTck}, {@link WorkClaimsTck}, {@link FullStoreTck}), not this class.
+ *
+ * <p>Every test asks for its own store (often one per property example), so {@link #newStore()} must return
+ * a fresh, empty store each time: for a database, a new schema or truncated tables.
+ *
+ * <p>Scale: {@value #EXAMPLES_PROPERTY} sets the examples per property (default {@value #DEFAULT_EXAMPLES});
+ * {@value #THREADS_PROPERTY} the threads of the concurrency tests (default {@value #DEFAULT_THREADS}). Both
+ * can also be set by overriding {@link #examples()} and {@link #threads()}.
+ *
+ * <p>A suite instance is used by one test at a time; the stores it creates must be thread-safe (the
+ * concurrency tests share one store between threads).
+ *
+ * @param <S> the adapter's type
+ * @since 0.1
+ */
+public abstract class StoreTck<S extends CaseStore> {
+
+    /** The system property setting the examples each property tries. */
+    public static final String EXAMPLES_PROPERTY = "xinfang.tck.examples";
+    /** The system property setting the threads of the concurrency tests. */
+    public static final String THREADS_PROPERTY = "xinfang.tck.threads";
+    /** Examples per property when {@value #EXAMPLES_PROPERTY} is not set. */
+    public static final int DEFAULT_EXAMPLES = 50;
+    /** Threads per concurrency test when {@value #THREADS_PROPERTY} is not set. */
+    public static final int DEFAULT_THREADS = 4;
+
+    /** For subclasses. */
+    protected StoreTck() {}
+
+    /**
+     * Creates the store under test: fresh and empty on every call.
+     *
+     * @return a new store
+     */
+    protected abstract S newStore();
+
+    /**
+     * Disposes of a store a test is done with (close its pool, drop its schema). The default does nothing.
+     *
+     * @param store a store {@link #newStore()} returned
+     */
+    protected void closeStore(S store) {}
+
+    /**
+     * @return how many examples each property tries: {@value #EXAMPLES_PROPERTY}, else {@value #DEFAULT_EXAMPLES}
+     */
+    protected int examples() {
+        return Math.max(1, Integer.getInteger(EXAMPLES_PROPERTY, DEFAULT_EXAMPLES));
+    }
+
+    /**
+     * @return how many threads the concurrency tests use: {@value #THREADS_PROPERTY}, else {@value #DEFAULT_THREADS}
+     */
+    protected int threads() {
+        return Math.max(2, Integer.getInteger(THREADS_PROPERTY, DEFAULT_THREADS));
+    }
+
+    /** A property runner at the configured scale; shrinking is bounded so a slow adapter stays usable. */
+    final QuickTheory theory() {
+        return qt().withExamples(examples()).withShrinkCycles(Math.max(20, examples()));
+    }
+
+    /** Runs a body against a fresh store and disposes of the store afterwards. */
+    final void inFreshStore(Consumer<S> body) {
+        S store = newStore();
+        if (store == null) throw new AssertionError("newStore() returned null: it must return a fresh, empty store");
+        try {
+            body.accept(store);
+        } finally {
+            closeStore(store);
+        }
+    }
+
+    // ---- shared helpers ----
+
+    /** Commits every commit in order, failing with the rule it breaks if the store refuses a valid one. */
+    static void commitAll(CaseStore store, List<CaseCommit> commits) {
+        for (CaseCommit c : commits) commitValid(store, c);
+    }
+
+    static void commitValid(CaseStore store, CaseCommit c) {
+        try {
+            store.commit(c);
+        } catch (RuntimeException e) {
+            throw new AssertionError("S3/S4: a valid commit on case " + c.caseId() + " at expected version "
+                    + c.expectedVersion() + " (first sequence " + c.events().get(0).sequence() + ") was refused with "
+                    + e + ": the stored version or sequence is not the number of commits/events so far", e);
+        }
+    }
+
+    /** The commits of each case, in order. */
+    static Map<String, List<CaseCommit>> byCase(List<CaseCommit> commits) {
+        Map<String, List<CaseCommit>> out = new LinkedHashMap<>();
+        for (CaseCommit c : commits) out.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c);
+        return out;
+    }
+
+    /** The history a case must have after its commits. */
+    static List<StoredEvent> eventsOf(List<CaseCommit> commits) {
+        List<StoredEvent> events = new ArrayList<>();
+        for (CaseCommit c : commits) events.addAll(c.events());
+        return events;
+    }
+
+    static long version(CaseStore store, String caseId) {
+        return store.load(caseId).map(StoredCase::version).orElse(0L);
+    }
+
+    static long nextSequence(CaseStore store, String caseId) {
+        return store.load(caseId).map(c -> c.events().size() + 1L).orElse(1L);
+    }
+
+    /**
+     * A commit with the content of a template, moved onto a case at a version: for writes whose version
+     * is only known when they run.
+     */
+    static CaseCommit rebase(CaseCommit template, String caseId, long expectedVersion, long nextSequence, String key) {
+        List<StoredEvent> events = new ArrayList<>();
+        long seq = nextSequence;
+        for (StoredEvent e : template.events()) {
+            events.add(new StoredEvent(caseId, seq++, e.type(), e.schemaVersion(), e.payload(), e.recordedAt()));
+        }
+        StoredSnapshot s = template.snapshot();
+        IndexRow row = copyRow(template.indexRow(), caseId, expectedVersion + 1);
+        return new CaseCommit(caseId, expectedVersion, events,
+                new StoredSnapshot(caseId, expectedVersion + 1, s.schemaVersion(), s.payload()), row, key,
+                template.commandDigest());
+    }
+
+    static IndexRow copyRow(IndexRow r, String caseId, long version) {
+        return IndexRow.builder(caseId).schemaVersion(r.schemaVersion()).version(version).stage(r.stage())
+                .regionCode(r.regionCode()).handlingUnit(r.handlingUnit().orElse(null))
+                .nextAttentionAt(r.nextAttentionAt().orElse(null)).unitsInvolved(r.unitsInvolved())
+                .trackState(r.trackState().orElse(null)).activeLeader(r.activeLeader().orElse(null))
+                .leadUnit(r.leadUnit().orElse(null)).batches(r.batches()).build();
+    }
+
+    /** Everything a reader can see of a case through the {@link CaseStore} port. */
+    record Observed(Optional<StoredCase> stored, Optional<IndexRow> row, Optional<AppliedCommand> applied) {
+        static Observed of(CaseStore store, String caseId, String key) {
+            return new Observed(store.load(caseId), store.indexRow(caseId), store.findApplied(caseId, key));
+        }
+    }
+
+    /** Runs code that must fail; returns what it threw, or null. */
+    static Throwable thrownBy(Runnable code) {
+        try {
+            code.run();
+            return null;
+        } catch (Throwable t) {
+            return t;
+        }
+    }
+
+    // ---- concurrent writers (S3, F1, F2) ----
+
+    private static final java.time.Instant SAMPLE_AT = java.time.Instant.parse("2024-03-01T08:00:00Z");
+
+    /** A commit drawing no randomness: one to three events with fixed tricky payloads. */
+    static CaseCommit sampleCommit(String caseId, long expectedVersion, long nextSequence, String key, int salt) {
+        List<StoredEvent> events = new ArrayList<>();
+        int n = 1 + Math.floorMod(salt, 3);
+        for (int i = 0; i < n; i++) {
+            events.add(new StoredEvent(caseId, nextSequence + i, "CaseRouted", 1,
+                    StoredRecordGenerators.samplePayload(salt + i), SAMPLE_AT.plusNanos(salt * 1_001L + i)));
+        }
+        IndexRow row = IndexRow.builder(caseId).version(expectedVersion + 1).stage("IN_HANDLING").regionCode("440103")
+                .nextAttentionAt(SAMPLE_AT.plusSeconds(3_600L * Math.floorMod(salt, 48)))
+                .unitsInvolved(List.of("unit-gz-xfj")).build();
+        return new CaseCommit(caseId, expectedVersion, events,
+                new StoredSnapshot(caseId, expectedVersion + 1, 1, StoredRecordGenerators.samplePayload(salt + 1)), row,
+                key, "digest-" + key);
+    }
+
+    /** One commit attempt of a concurrent writer, in the order the writer made it. */
+    record Attempt(int writer, CaseCommit commit, boolean succeeded) {}
+
+    /**
+     * Writers that each read a case, commit at the version they read, and count a conflict as a lost race;
+     * every attempt is recorded.
+     */
+    static List<Attempt> concurrentWriters(CaseStore store, List<String> cases, int writers, int attemptsPerWriter) {
+        List<List<Attempt>> perWriter = Race.run(writers, w -> () -> {
+            List<Attempt> mine = new ArrayList<>();
+            for (int i = 0; i < attemptsPerWriter; i++) {
+                String caseId = cases.get(Math.floorMod(i * 7 + w * 3, cases.size()));
+                Optional<StoredCase> current = store.load(caseId);
+                long v = current.map(StoredCase::version).orElse(0L);
+                long next = current.map(c -> c.events().size() + 1L).orElse(1L);
+                CaseCommit c = sampleCommit(caseId, v, next, "w" + w + "-" + i, w * 31 + i);
+                boolean ok;
+                try {
+                    store.commit(c);
+                    ok = true;
+                } catch (io.github.xinfang.persistence.VersionConflictException e) {
+                    ok = false;
+                } catch (RuntimeException e) {
+                    throw new AssertionError("S3: a commit at expected version " + v + " on case " + caseId
+                            + " racing other writers failed with " + e + " instead of succeeding or throwing"
+                            + " VersionConflictException: translate the database's unique-key or serialisation"
+                            + " failure into VersionConflictException", e);
+                }
+                mine.add(new Attempt(w, c, ok));
+            }
+            return mine;
+        });
+        List<Attempt> all = new ArrayList<>();
+        perWriter.forEach(all::addAll);
+        return all;
+    }
+
+    /** Checks that no update was lost: one winner per expected version, and the history is the winners'. */
+    static void assertNoLostUpdate(CaseStore store, List<Attempt> attempts) {
+        Map<String, Map<Long, Attempt>> winners = new LinkedHashMap<>();
+        for (Attempt a : attempts) {
+            if (!a.succeeded()) continue;
+            Attempt earlier = winners.computeIfAbsent(a.commit().caseId(), k -> new java.util.TreeMap<>())
+                    .put(a.commit().expectedVersion(), a);
+            if (earlier != null) {
+                throw new AssertionError("S3: two commits at expected version " + a.commit().expectedVersion()
+                        + " on case " + a.commit().caseId() + " both succeeded (keys " + earlier.commit().idempotencyKey()
+                        + " and " + a.commit().idempotencyKey() + "): the version check must be atomic with the write"
+                        + " (a conditional update or a unique constraint), not a read followed by a write");
+            }
+        }
+        for (Map.Entry<String, Map<Long, Attempt>> e : winners.entrySet()) {
+            String caseId = e.getKey();
+            List<CaseCommit> commits = new ArrayList<>();
+            long expected = 0;
+            for (Map.Entry<Long, Attempt> w : e.getValue().entrySet()) {
+                if (w.getKey() != expected) {
+                    throw new AssertionError("S3: on case " + caseId + " a commit at expected version " + w.getKey()
+                            + " succeeded although no commit produced version " + w.getKey() + ": the version check is"
+                            + " not done against the stored version");
+                }
+                commits.add(w.getValue().commit());
+                expected++;
+            }
+            StoredCase loaded = store.load(caseId).orElseThrow(() -> new AssertionError(
+                    "S3/S6: case " + caseId + " had successful commits but load() finds nothing"));
+            if (loaded.version() != commits.size() || !loaded.events().equals(eventsOf(commits))) {
+                throw new AssertionError("S3: lost update on case " + caseId + ": " + commits.size()
+                        + " commits succeeded but the store holds version " + loaded.version() + " with "
+                        + loaded.events().size() + " events (expected " + eventsOf(commits).size() + "): the version"
+                        + " check must be atomic with the write (a conditional update or a unique constraint)");
+            }
+        }
+        for (Attempt a : attempts) {
+            boolean recorded = store.findApplied(a.commit().caseId(), a.commit().idempotencyKey()).isPresent();
+            if (recorded != a.succeeded()) {
+                throw new AssertionError((a.succeeded()
+                        ? "S2/S5: the successful commit " + a.commit().idempotencyKey() + " has no idempotency record"
+                        : "S2/S3: the commit " + a.commit().idempotencyKey() + " was refused with VersionConflictException"
+                                + " but its idempotency record was kept: a refused commit must change nothing")
+                        + " (case " + a.commit().caseId() + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.xinfang.persistence.tck;
+
+import io.github.xinfang.persistence.tck.BrokenStores.Forwarding;
+import org.junit.jupiter.api.Test;
+
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The kit tests itself: every deliberately broken store of {@link BrokenStores} makes the suite method for
+ * the rule it breaks fail, with a message naming the rule and saying what to check; an honest narrow store
+ * passes with its capability hook off.
+ */
+class BrokenStoreTests {
+
+    @Test
+    void aStoreThatLosesConcurrentUpdatesFailsS3OnOneCase() {
+        assertKitFails(() -> store(BrokenStores::losesConcurrentUpdates).required_S3_concurrentWritersOnOneCase(),
+                "S3:", "both succeeded", "atomic with the write");
+    }
+
+    @Test
+    void aStoreThatLosesConcurrentUpdatesFailsS3OnManyCases() {
+        assertKitFails(() -> store(BrokenStores::losesConcurrentUpdates).required_S3_concurrentWritersOnManyCases(),
+                "S3:", "atomic with the write");
+    }
+
+    @Test
+    void aStoreThatWritesTheIndexRowInASecondStepFailsS2() {
+        assertKitFails(() -> store(BrokenStores::writesIndexRowInASecondStep).required_S2_readersNeverSeePartOfACommit(),
+                "S2:", "index row version", "one transaction");
+    }
+
+    @Test
+    void aStoreThatPagesWithOffsetsFailsQ2() {
+        assertKitFails(() -> query(BrokenStores::pagesWithOffsets)
+                        .required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages(),
+                "Q2:", "keyset");
+    }
+
+    @Test
+    void aStoreThatReordersTheFeedFailsF2AndF3() {
+        assertKitFails(() -> feed(BrokenStores::reordersTheFeed).required_F2_changesFollowCommitOrder(),
+                "F2:", "order by position");
+        assertKitFails(() -> feed(BrokenStores::reordersTheFeed).required_F3_readingAfterAPosition(),
+                "F3:", "ascending by position");
+    }
+
+    @Test
+    void aStoreThatNormalisesJsonFailsS1AndF4() {
+        assertKitFails(() -> store(BrokenStores::normalisesJson).required_S1_storedRecordsComeBackByteForByte(),
+                "S1:", "byte for byte", "jsonb");
+        assertKitFails(() -> feed(BrokenStores::normalisesJson).required_F4_changesCarryTheCommitsEventsByteForByte(),
+                "F4:", "byte for byte");
+    }
+
+    @Test
+    void aStoreThatDropsSupplementaryCharactersFailsS1() {
+        assertKitFails(() -> store(BrokenStores::dropsSupplementaryCharacters).required_S1_storedRecordsComeBackByteForByte(),
+                "S1:", "utf8mb4");
+    }
+
+    @Test
+    void aStoreWithKeysUniqueAcrossCasesFailsS5() {
+        assertKitFails(() -> store(BrokenStores::keysUniqueAcrossCases).required_S5_idempotencyLookups(),
+                "S5:", "unique per case");
+    }
+
+    @Test
+    void aStoreThatClaimsWithoutALockFailsW2() {
+        assertKitFails(() -> claims(BrokenStores::claimsWithoutALock).required_W2_twoClaimantsNeverHoldTheSameCase(),
+                "W2:", "SKIP LOCKED");
+    }
+
+    @Test
+    void aStoreThatHoldsALeaseAtItsEndFailsW4() {
+        assertKitFails(() -> claims(BrokenStores::leaseHeldAtItsEnd).required_W4_expiredLeaseCanBeClaimedAgain(),
+                "W4:", "no longer holds");
+    }
+
+    @Test
+    void aNarrowStoreThatRefusesRegionFiltersPassesQ1WithItsHookOff() {
+        narrowQuery(BrokenStores::refusesRegionFilter).required_Q1_sameRowsSameOrderAsTheReference();
+        narrowQuery(BrokenStores::refusesRegionFilter)
+                .required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
+    }
+
+    @Test
+    void aNarrowStoreThatIgnoresRegionFiltersFailsQ1() {
+        assertKitFails(() -> narrowQuery(BrokenStores::ignoresRegionFilter).required_Q1_sameRowsSameOrderAsTheReference(),
+                "Q1:", "supportsRegionFilter() is false", "UnsupportedOperationException");
+        assertKitFails(() -> query(BrokenStores::ignoresRegionFilter).required_Q1_sameRowsSameOrderAsTheReference(),
+                "Q1:", "in order");
+    }
+
+    @Test
+    void theReferenceStorePassesTheSuitesTheBrokenStoresFail() {
+        // the same suite objects, given a correct store, pass: the failures above come from the flaws
+        store(BrokenStores.Forwarding::new).required_S3_concurrentWritersOnOneCase();
+        store(BrokenStores.Forwarding::new).required_S2_readersNeverSeePartOfACommit();
+        query(BrokenStores.Forwarding::new).required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
+        feed(BrokenStores.Forwarding::new).required_F2_changesFollowCommitOrder();
+        claims(BrokenStores.Forwarding::new).required_W2_twoClaimantsNeverHoldTheSameCase();
+    }
+
+    private static void assertKitFails(Runnable suiteMethod, String... messageParts) {
+        Throwable failure = catchThrowable(suiteMethod::run);
+        assertThat(failure).as("the kit must fail on this broken store").isInstanceOf(AssertionError.class);
+        assertThat(failure.getMessage()).as("the kit's failure names the rule and says what to check")
+                .contains(messageParts);
+    }
+
+    private static CaseStoreTck<Forwarding> store(Supplier<Forwarding> factory) {
+        return new CaseStoreTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+        };
+    }
+
+    private static ChangeFeedTck<Forwarding> feed(Supplier<Forwarding> factory) {
+        return new ChangeFeedTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+        };
+    }
+
+    private static CaseQueryTck<Forwarding> query(Supplier<Forwarding> factory) {
+        return new CaseQueryTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+        };
+    }
+
+    private static CaseQueryTck<Forwarding> narrowQuery(Supplier<Forwarding> factory) {
+        return new CaseQueryTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+
+            @Override
+            protected boolean supportsRegionFilter() {
+                return false;
+            }
+        };
+    }
+
+    private static WorkClaimsTck<Forwarding> claims(Supplier<Forwarding> factory) {
+        return new WorkClaimsTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+        };
+    }
+}

@@ -1,0 +1,280 @@
+package io.github.xinfang.persistence.tck;
+
+import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.AttentionQuery;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseQuery;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.Change;
+import io.github.xinfang.persistence.ChangeFeed;
+import io.github.xinfang.persistence.Claim;
+import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.persistence.WorkClaims;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Deliberately broken stores, each wrapping a correct in-memory store and breaking one rule the way real
+ * adapters do. {@link BrokenStoreTests} checks that the kit catches every one, with a message naming the rule.
+ */
+final class BrokenStores {
+
+    private BrokenStores() {}
+
+    /** Passes everything to a correct store; each flaw overrides what it breaks. */
+    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
+        final InMemoryCaseStore delegate = InMemoryCaseStore.create();
+
+        @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
+        @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
+        @Override public Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate.findApplied(caseId, key); }
+        @Override public Optional<IndexRow> indexRow(String caseId) { return delegate.indexRow(caseId); }
+        @Override public List<Change> changesAfter(long position, int limit) { return delegate.changesAfter(position, limit); }
+        @Override public List<IndexRow> needingAttention(AttentionQuery query) { return delegate.needingAttention(query); }
+        @Override public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+            return delegate.claimDue(dueBefore, now, lease, owner, limit);
+        }
+        @Override public boolean release(String caseId, String owner) { return delegate.release(caseId, owner); }
+    }
+
+    /** Lets other threads in between a read and the write that depends on it, as a slow network does. */
+    static void raceWindow() {
+        for (int i = 0; i < 20_000; i++) Thread.onSpinWait();
+        Thread.yield();
+    }
+
+    /**
+     * Breaks S3: reads the version, then writes with {@code UPDATE ... WHERE case_id = ?} (no version in the
+     * condition), so two writers at the same expected version both succeed and one's decision is lost.
+     */
+    static Forwarding losesConcurrentUpdates() {
+        return new Forwarding() {
+            @Override
+            public void commit(CaseCommit c) {
+                long stored = StoreTck.version(delegate, c.caseId());
+                if (stored != c.expectedVersion()) throw new VersionConflictException(c.caseId(), c.expectedVersion(), stored);
+                raceWindow();
+                for (int attempt = 0; ; attempt++) {
+                    long now = StoreTck.version(delegate, c.caseId());
+                    try {
+                        delegate.commit(StoreTck.rebase(c, c.caseId(), now, StoreTck.nextSequence(delegate, c.caseId()),
+                                c.idempotencyKey()));
+                        return;
+                    } catch (VersionConflictException e) {
+                        if (attempt > 1_000) throw e;
+                    }
+                }
+            }
+        };
+    }
+
+    /** Breaks S2: commits the events, then writes the index row in a second step (a second transaction). */
+    static Forwarding writesIndexRowInASecondStep() {
+        return new Forwarding() {
+            private final Map<String, IndexRow> rows = new ConcurrentHashMap<>();
+
+            @Override
+            public void commit(CaseCommit c) {
+                delegate.commit(c);
+                raceWindow();
+                rows.put(c.caseId(), c.indexRow());
+            }
+
+            @Override
+            public Optional<IndexRow> indexRow(String caseId) {
+                return Optional.ofNullable(rows.get(caseId));
+            }
+        };
+    }
+
+    /**
+     * Breaks Q2: remembers a page's end as a row count and serves the next page with {@code OFFSET}, so rows
+     * written before the cursor shift the pages.
+     */
+    static Forwarding pagesWithOffsets() {
+        return new Forwarding() {
+            private final Map<String, Integer> offsets = new ConcurrentHashMap<>();
+
+            @Override
+            public List<IndexRow> needingAttention(AttentionQuery q) {
+                Integer offset = q.afterAt() == null ? Integer.valueOf(0) : offsets.get(cursor(q, q.afterAt(), q.afterCaseId()));
+                if (offset == null) return delegate.needingAttention(q);   // a keyset it never handed out
+                List<IndexRow> all = delegate.needingAttention(new AttentionQuery(q.before(), null, null,
+                        q.regionPrefix(), q.unitInvolved(), AttentionQuery.MAX_LIMIT));
+                List<IndexRow> page = all.subList(Math.min(offset, all.size()), Math.min(offset + q.limit(), all.size()));
+                if (!page.isEmpty()) {
+                    IndexRow last = page.get(page.size() - 1);
+                    offsets.put(cursor(q, last.nextAttentionAt().orElseThrow(), last.caseId()), offset + page.size());
+                }
+                return List.copyOf(page);
+            }
+
+            private String cursor(AttentionQuery q, Instant at, String caseId) {
+                return q.before() + "|" + q.regionPrefix() + "|" + q.unitInvolved() + "|" + at + "|" + caseId;
+            }
+        };
+    }
+
+    /** Breaks F2/F3: returns a page of the feed ordered by case id (an ORDER BY on the wrong column). */
+    static Forwarding reordersTheFeed() {
+        return new Forwarding() {
+            @Override
+            public List<Change> changesAfter(long position, int limit) {
+                List<Change> page = new ArrayList<>(delegate.changesAfter(position, limit));
+                page.sort(Comparator.comparing(Change::caseId).thenComparing(Change::version));
+                return page;
+            }
+        };
+    }
+
+    /** Breaks S1: keeps payloads in a {@code jsonb}-like column that drops insignificant whitespace. */
+    static Forwarding normalisesJson() {
+        return new Forwarding() {
+            @Override
+            public void commit(CaseCommit c) {
+                List<StoredEvent> events = new ArrayList<>();
+                for (StoredEvent e : c.events()) {
+                    events.add(new StoredEvent(e.caseId(), e.sequence(), e.type(), e.schemaVersion(), minify(e.payload()),
+                            e.recordedAt()));
+                }
+                StoredSnapshot s = c.snapshot();
+                delegate.commit(new CaseCommit(c.caseId(), c.expectedVersion(), events,
+                        new StoredSnapshot(s.caseId(), s.version(), s.schemaVersion(), minify(s.payload())), c.indexRow(),
+                        c.idempotencyKey(), c.commandDigest()));
+            }
+        };
+    }
+
+    /** Drops JSON whitespace outside strings. */
+    static String minify(String json) {
+        StringBuilder b = new StringBuilder(json.length());
+        boolean inString = false;
+        boolean escaped = false;
+        for (int i = 0; i < json.length(); i++) {
+            char ch = json.charAt(i);
+            if (inString) {
+                b.append(ch);
+                if (escaped) escaped = false;
+                else if (ch == '\\') escaped = true;
+                else if (ch == '"') inString = false;
+            } else if (ch == '"') {
+                inString = true;
+                b.append(ch);
+            } else if (ch != ' ' && ch != '\t' && ch != '\n' && ch != '\r') {
+                b.append(ch);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Breaks S1: a three-byte UTF-8 column (MySQL's utf8mb3) turns emoji and rare CJK into U+FFFD. */
+    static Forwarding dropsSupplementaryCharacters() {
+        return new Forwarding() {
+            @Override
+            public Optional<StoredCase> load(String caseId) {
+                return delegate.load(caseId).map(c -> {
+                    List<StoredEvent> events = new ArrayList<>();
+                    for (StoredEvent e : c.events()) {
+                        events.add(new StoredEvent(e.caseId(), e.sequence(), e.type(), e.schemaVersion(),
+                                bmpOnly(e.payload()), e.recordedAt()));
+                    }
+                    return new StoredCase(c.caseId(), c.version(), c.snapshot(), events);
+                });
+            }
+
+            private String bmpOnly(String text) {
+                StringBuilder b = new StringBuilder();
+                text.codePoints().forEach(cp -> b.appendCodePoint(Character.isBmpCodePoint(cp) ? cp : 0xFFFD));
+                return b.toString();
+            }
+        };
+    }
+
+    /** Breaks S5: a unique index on the idempotency key alone instead of (case id, key). */
+    static Forwarding keysUniqueAcrossCases() {
+        return new Forwarding() {
+            private final Map<String, String> caseOfKey = new ConcurrentHashMap<>();
+
+            @Override
+            public void commit(CaseCommit c) {
+                String owner = caseOfKey.get(c.idempotencyKey());
+                if (owner != null && !owner.equals(c.caseId())) throw new DuplicateCommandException(c.caseId(), c.idempotencyKey());
+                delegate.commit(c);
+                caseOfKey.put(c.idempotencyKey(), c.caseId());
+            }
+        };
+    }
+
+    /** Breaks W2: reads which cases are free, then writes the leases without a condition. */
+    static Forwarding claimsWithoutALock() {
+        return new Forwarding() {
+            private final Map<String, Claim> leases = new ConcurrentHashMap<>();
+
+            @Override
+            public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+                List<Claim> free = new ArrayList<>();
+                for (IndexRow row : delegate.needingAttention(AttentionQuery.firstPage(dueBefore, AttentionQuery.MAX_LIMIT))) {
+                    Claim held = leases.get(row.caseId());
+                    if (held == null || !held.leasedUntil().isAfter(now)) free.add(new Claim(row.caseId(), owner, now.plus(lease)));
+                    if (free.size() == limit) break;
+                }
+                raceWindow();
+                for (Claim c : free) leases.put(c.caseId(), c);
+                return free;
+            }
+
+            @Override
+            public boolean release(String caseId, String owner) {
+                Claim held = leases.get(caseId);
+                return held != null && held.owner().equals(owner) && leases.remove(caseId, held);
+            }
+        };
+    }
+
+    /** Breaks W4: treats a lease as still held at the instant it ends ({@code leased_until >= now}). */
+    static Forwarding leaseHeldAtItsEnd() {
+        return new Forwarding() {
+            @Override
+            public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+                Objects.requireNonNull(now, "now");
+                return delegate.claimDue(dueBefore, now.minusNanos(1), lease.plusNanos(1), owner, limit);
+            }
+        };
+    }
+
+    /** Narrow but honest: refuses region-prefix filters with UnsupportedOperationException. */
+    static Forwarding refusesRegionFilter() {
+        return new Forwarding() {
+            @Override
+            public List<IndexRow> needingAttention(AttentionQuery q) {
+                if (q.regionPrefix() != null) throw new UnsupportedOperationException("region filters are not supported");
+                return delegate.needingAttention(q);
+            }
+        };
+    }
+
+    /** Narrow and dishonest: ignores region-prefix filters, answering as if none were given. */
+    static Forwarding ignoresRegionFilter() {
+        return new Forwarding() {
+            @Override
+            public List<IndexRow> needingAttention(AttentionQuery q) {
+                return delegate.needingAttention(new AttentionQuery(q.before(), q.afterAt(), q.afterCaseId(), null,
+                        q.unitInvolved(), q.limit()));
+            }
+        };
+    }
+}
