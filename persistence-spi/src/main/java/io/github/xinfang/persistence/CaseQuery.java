@@ -8,7 +8,8 @@ import java.util.List;
  *
  * <ol>
  *   <li><b>Q1 (attention).</b> {@link #needingAttention} returns the rows whose next attention instant is
- *       strictly before {@code before}, matching the filters, ordered by (next attention instant, case id),
+ *       strictly before {@code before}, matching the filters, ordered by (next attention instant, case id; case
+ *       ids compare as {@link String#compareTo}, i.e. binary order: on PostgreSQL use {@code COLLATE "C"}),
  *       strictly after the keyset position, at most {@code limit}. Rows without a next attention instant
  *       never appear.</li>
  *   <li><b>Q2 (keyset paging).</b> A row that does not change while a client pages through a query appears

@@ -15,8 +15,8 @@ import java.util.List;
  *       unexpired at {@code now}, earliest attention first.</li>
  *   <li><b>W2 (exclusive).</b> At any instant a case is leased to at most one owner: of concurrent claims on
  *       the same case, at most one gets it.</li>
- *   <li><b>W3 (release).</b> {@link #release} ends a lease held by the owner; a lease held by another owner is
- *       left alone.</li>
+ *   <li><b>W3 (release).</b> {@link #release} ends a lease held by the owner (expired or not) and answers true;
+ *       a lease held by another owner is left alone and the answer is false.</li>
  *   <li><b>W4 (expiry).</b> A lease whose end is at or before {@code now} no longer holds: the case can be
  *       claimed again.</li>
  * </ol>

@@ -57,7 +57,17 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     private final ConcurrentSkipListSet<Key> attention = new ConcurrentSkipListSet<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<Key>> attentionByUnit = new ConcurrentHashMap<>();
     private final Object feedLock = new Object();
-    private final List<Change> feed = new ArrayList<>();            // guarded by feedLock
+    private final List<Slot> feed = new ArrayList<>();              // guarded by feedLock
+
+    /** A feed position, taken inside the commit and published once the commit is installed. */
+    private static final class Slot {
+        final Change change;
+        volatile boolean published;
+
+        Slot(Change change) {
+            this.change = change;
+        }
+    }
     private final Map<String, Claim> leases = new HashMap<>();      // guarded by itself
 
     private InMemoryCaseStore() {}
@@ -70,14 +80,18 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     @Override
     public void commit(CaseCommit commit) {
         Objects.requireNonNull(commit, "commit");
+        Slot[] slot = new Slot[1];
         cases.compute(commit.caseId(), (id, current) -> {
             Entry next = apply(current, commit);
             reindex(current == null ? null : current.indexRow(), next.indexRow());
             synchronized (feedLock) {
-                feed.add(new Change(feed.size() + 1L, commit.caseId(), commit.newVersion(), commit.events()));
+                slot[0] = new Slot(new Change(feed.size() + 1L, commit.caseId(), commit.newVersion(), commit.events()));
+                feed.add(slot[0]);
             }
             return next;
         });
+        // Readers of the feed see a position only once the commit is installed, and never past an unpublished one.
+        slot[0].published = true;
     }
 
     private static Entry apply(Entry current, CaseCommit commit) {
@@ -150,11 +164,15 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     public List<Change> changesAfter(long position, int limit) {
         if (position < 0) throw new IllegalArgumentException("position must not be negative");
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        List<Change> changes = new ArrayList<>();
         synchronized (feedLock) {
-            if (position >= feed.size()) return List.of();
-            int from = (int) position;
-            return List.copyOf(feed.subList(from, (int) Math.min(feed.size(), from + (long) limit)));
+            for (long p = position; p < feed.size() && changes.size() < limit; p++) {
+                Slot s = feed.get((int) p);
+                if (!s.published) break;
+                changes.add(s.change);
+            }
         }
+        return changes;
     }
 
     @Override
@@ -171,6 +189,7 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             IndexRow row = e.indexRow();
             if (!row.nextAttentionAt().map(k.at()::equals).orElse(false)) continue;   // moved by a concurrent commit
             if (query.regionPrefix() != null && !row.regionCode().startsWith(query.regionPrefix())) continue;
+            if (query.unitInvolved() != null && !row.unitsInvolved().contains(query.unitInvolved())) continue;
             rows.add(row);
         }
         return rows;
