@@ -1,0 +1,59 @@
+package io.github.xinfang.persistence.jdbc;
+
+/**
+ * The SQL dialects {@link JdbcCaseStore} speaks: where the databases differ in the statements it issues and
+ * in the migration scripts it applies. Immutable, stateless.
+ *
+ * <p>PostgreSQL-compatible databases (KingbaseES, openGauss) use {@link #POSTGRESQL}; the module's README says
+ * what to check on each, and what to change for DM (达梦).
+ *
+ * @since 0.1
+ */
+public enum Dialect {
+    /** PostgreSQL 10 or later (tested on 14): partial attention index, {@code COLLATE "C"} ids, {@code RETURNING}. */
+    POSTGRESQL("postgresql",
+            "UPDATE xf_feed_counter SET last_position = last_position + 1 WHERE id = 1 RETURNING last_position",
+            " FOR UPDATE OF l SKIP LOCKED"),
+    /** H2 2.x in its regular mode, embedded (memory or file): plain attention index, CLOB payloads. */
+    H2("h2", null, " FOR UPDATE SKIP LOCKED");
+
+    private final String directory;
+    private final String incrementAndReturnPosition;
+    private final String claimLockClause;
+
+    Dialect(String directory, String incrementAndReturnPosition, String claimLockClause) {
+        this.directory = directory;
+        this.incrementAndReturnPosition = incrementAndReturnPosition;
+        this.claimLockClause = claimLockClause;
+    }
+
+    /**
+     * The classpath resource holding a migration script of this dialect, for integrators who apply the
+     * schema with their own tool (Flyway, Liquibase) instead of {@link JdbcCaseStore#migrate()}.
+     *
+     * @param version the schema version, from 1 to {@link JdbcCaseStore#SCHEMA_VERSION}
+     * @return the resource name, e.g. {@code io/github/xinfang/persistence/jdbc/postgresql/V1__schema.sql}
+     * @throws IllegalArgumentException if no script has that version
+     */
+    public String migrationScript(int version) {
+        if (version < 1 || version > JdbcCaseStore.SCHEMA_VERSION) {
+            throw new IllegalArgumentException("version must be between 1 and " + JdbcCaseStore.SCHEMA_VERSION);
+        }
+        return "io/github/xinfang/persistence/jdbc/" + directory + "/V" + version + "__schema.sql";
+    }
+
+    /** @return the statement that advances the feed counter and returns the new position in one go, or null */
+    String incrementAndReturnPosition() {
+        return incrementAndReturnPosition;
+    }
+
+    /** @return the locking clause of the claim query (case rows {@code c}, claim rows {@code l}) */
+    String claimLockClause() {
+        return claimLockClause;
+    }
+
+    /** @return true if DDL runs inside a transaction that can be rolled back */
+    boolean transactionalDdl() {
+        return this == POSTGRESQL;
+    }
+}

@@ -1,0 +1,776 @@
+package io.github.xinfang.persistence.jdbc;
+
+import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.AttentionQuery;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseQuery;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.Change;
+import io.github.xinfang.persistence.ChangeFeed;
+import io.github.xinfang.persistence.Claim;
+import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.StoreException;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.persistence.WorkClaims;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A {@link CaseStore} on plain JDBC, with every optional port ({@link ChangeFeed}, {@link CaseQuery},
+ * {@link WorkClaims}), for PostgreSQL and H2 (and, with the README's dialect notes, KingbaseES, openGauss and DM).
+ *
+ * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect}; {@link #migrate()} creates or
+ * upgrades the schema. Semantics mirror the in-memory reference store rule for rule:
+ * <ul>
+ *   <li>A commit is one transaction at READ COMMITTED: the version check is the database's (a conditional
+ *       {@code UPDATE ... WHERE version = ?} whose update count is checked, or an {@code INSERT} relying on the
+ *       primary key for a new case), then the idempotency record (unique per case and key), the events, the
+ *       index row's child rows, and last the change-feed entry.</li>
+ *   <li>Change-feed positions come from a one-row counter updated as the last statement of every commit: its
+ *       row lock serialises commits from that statement to the end of the transaction, which makes positions
+ *       gap-free and in commit order (a rolled-back commit gives its number back).</li>
+ *   <li>Reads of immutable history (events, applied commands, the feed) run in auto-commit; reads of index
+ *       rows, which span a case row and its child rows, run in a read-only REPEATABLE READ transaction so a
+ *       row is never torn between two commits.</li>
+ *   <li>Transient failures of a commit (deadlock, serialisation failure, lock timeout, H2's concurrent-update
+ *       error) roll the whole transaction back and retry it a few times; other {@link SQLException}s become a
+ *       {@link StoreException} with the cause kept.</li>
+ * </ul>
+ *
+ * <p>Thread-safe: the object holds no mutable state; every operation borrows its own connection.
+ *
+ * @since 0.1
+ */
+public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
+
+    /** The schema version this library writes and reads; {@link #migrate()} brings a database up to it. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** How many times a commit is attempted when the database reports a transient failure. */
+    private static final int MAX_ATTEMPTS = 8;
+
+    /** Largest IN-list the adapter sends (Oracle-like databases such as DM refuse more than 1,000). */
+    private static final int IN_LIST_LIMIT = 1000;
+
+    private static final String CASE_COLUMNS = "c.case_id, c.version, c.index_schema_version, c.stage, c.region_code,"
+            + " c.handling_unit, c.next_attention_at, c.track_state, c.active_leader, c.lead_unit";
+
+    private static final String EVENT_COLUMNS = "e.sequence, e.type, e.schema_version, e.payload, e.recorded_at";
+
+    private final DataSource dataSource;
+    private final Dialect dialect;
+
+    private JdbcCaseStore(DataSource dataSource, Dialect dialect) {
+        this.dataSource = dataSource;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Creates a store over a data source. Nothing is read or written until the first call; call
+     * {@link #migrate()} once at start-up (or apply {@link Dialect#migrationScript} with your own tool).
+     *
+     * @param dataSource where connections come from (a pool, in production)
+     * @param dialect the database's dialect
+     * @return the store
+     * @throws NullPointerException naming a null argument
+     */
+    public static JdbcCaseStore create(DataSource dataSource, Dialect dialect) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(dialect, "dialect");
+        return new JdbcCaseStore(dataSource, dialect);
+    }
+
+    /** @return the dialect this store speaks */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Creates the schema, or upgrades it to {@link #SCHEMA_VERSION}, recording applied scripts in the table
+     * {@code xf_schema_version}. Idempotent: an up-to-date schema is left alone. On PostgreSQL the scripts run
+     * in one transaction under a table lock, so nodes starting together apply each script once; on H2, whose
+     * DDL commits by itself, call it from one thread.
+     *
+     * @return this store
+     * @throws StoreException if a script fails, or the database holds a newer schema than this library knows
+     */
+    public JdbcCaseStore migrate() {
+        SchemaMigrator.migrate(dataSource, dialect);
+        return this;
+    }
+
+    // ---------------------------------------------------------------------------------------------- commit
+
+    /** How a commit attempt ended, when it did not throw. */
+    private enum Outcome { COMMITTED, CONFLICT, DUPLICATE, BAD_SEQUENCE }
+
+    @Override
+    public void commit(CaseCommit commit) {
+        Objects.requireNonNull(commit, "commit");
+        SQLException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Outcome outcome;
+            try {
+                outcome = attemptCommit(commit);
+            } catch (SQLException e) {
+                if (!isTransient(e)) throw new StoreException("commit failed on case " + commit.caseId(), e);
+                last = e;
+                continue;
+            }
+            switch (outcome) {
+                case COMMITTED:
+                    return;
+                case CONFLICT:
+                    throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), storedVersion(commit.caseId()));
+                case DUPLICATE:
+                    throw new DuplicateCommandException(commit.caseId(), commit.idempotencyKey());
+                case BAD_SEQUENCE:
+                    throw new IllegalArgumentException("events must continue the stored sequence of case " + commit.caseId()
+                            + ", got " + commit.events().get(0).sequence());
+                default:
+                    throw new AssertionError(outcome);
+            }
+        }
+        throw new StoreException("commit on case " + commit.caseId() + " failed " + MAX_ATTEMPTS
+                + " times with transient errors", last);
+    }
+
+    /** One attempt: one transaction, committed only if the outcome is {@link Outcome#COMMITTED}. */
+    private Outcome attemptCommit(CaseCommit commit) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            try {
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                }
+                c.setAutoCommit(false);
+                Outcome outcome;
+                try {
+                    outcome = writeCommit(c, commit);
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+                if (outcome == Outcome.COMMITTED) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return outcome;
+            } finally {
+                c.setAutoCommit(autoCommit);
+                if (isolation != Connection.TRANSACTION_READ_COMMITTED) c.setTransactionIsolation(isolation);
+            }
+        }
+    }
+
+    /** The statements of one commit, in an open transaction. The feed counter comes last, on purpose. */
+    private Outcome writeCommit(Connection c, CaseCommit commit) throws SQLException {
+        String caseId = commit.caseId();
+        List<StoredEvent> events = commit.events();
+        long firstSequence = events.get(0).sequence();
+        long lastSequence = events.get(events.size() - 1).sequence();
+        long newVersion = commit.newVersion();
+
+        if (commit.expectedVersion() == 0) {
+            if (firstSequence != 1) {
+                return readVersionAndSequence(c, caseId)[0] != 0 ? Outcome.CONFLICT : Outcome.BAD_SEQUENCE;
+            }
+            try {
+                insertCase(c, commit, lastSequence);
+            } catch (SQLException e) {
+                if (isUniqueViolation(e)) return Outcome.CONFLICT;   // the case exists: someone committed it first
+                throw e;
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_claim (case_id) VALUES (?)")) {
+                ps.setString(1, caseId);
+                ps.executeUpdate();
+            }
+        } else {
+            if (updateCase(c, commit, lastSequence, firstSequence - 1) == 0) {
+                long[] stored = readVersionAndSequence(c, caseId);
+                if (stored[0] != commit.expectedVersion()) return Outcome.CONFLICT;
+                return keyRecorded(c, caseId, commit.idempotencyKey()) ? Outcome.DUPLICATE : Outcome.BAD_SEQUENCE;
+            }
+            // This transaction now holds the case row's lock at the expected version: no other commit of the
+            // case can record a key until it ends, so a unique violation below is this key, already recorded.
+            try {
+                insertCommit(c, commit, firstSequence, lastSequence);
+            } catch (SQLException e) {
+                if (isUniqueViolation(e)) return Outcome.DUPLICATE;
+                throw e;
+            }
+            deleteChildren(c, caseId);
+        }
+        if (commit.expectedVersion() == 0) insertCommit(c, commit, firstSequence, lastSequence);
+        insertEvents(c, events, newVersion);
+        insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", caseId, commit.indexRow().unitsInvolved());
+        insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", caseId, commit.indexRow().batches());
+
+        long position = nextPosition(c);
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO xf_change (position, case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setLong(1, position);
+            ps.setString(2, caseId);
+            ps.setLong(3, newVersion);
+            ps.setLong(4, firstSequence);
+            ps.setLong(5, lastSequence);
+            ps.executeUpdate();
+        }
+        return Outcome.COMMITTED;
+    }
+
+    private void insertCase(Connection c, CaseCommit commit, long lastSequence) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_case (version, last_sequence, index_schema_version,"
+                + " stage, region_code, handling_unit, next_attention_at, track_state, active_leader, lead_unit,"
+                + " snapshot_version, snapshot_schema_version, snapshot_payload, case_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            bindCaseColumns(ps, commit, lastSequence);
+            ps.setString(14, commit.caseId());
+            ps.executeUpdate();
+        }
+    }
+
+    private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET version = ?, last_sequence = ?,"
+                + " index_schema_version = ?, stage = ?, region_code = ?, handling_unit = ?, next_attention_at = ?,"
+                + " track_state = ?, active_leader = ?, lead_unit = ?, snapshot_version = ?, snapshot_schema_version = ?,"
+                + " snapshot_payload = ? WHERE case_id = ? AND version = ? AND last_sequence = ?")) {
+            bindCaseColumns(ps, commit, lastSequence);
+            ps.setString(14, commit.caseId());
+            ps.setLong(15, commit.expectedVersion());
+            ps.setLong(16, storedLastSequence);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bindCaseColumns(PreparedStatement ps, CaseCommit commit, long lastSequence) throws SQLException {
+        IndexRow row = commit.indexRow();
+        StoredSnapshot snapshot = commit.snapshot();
+        ps.setLong(1, commit.newVersion());
+        ps.setLong(2, lastSequence);
+        ps.setInt(3, row.schemaVersion());
+        ps.setString(4, row.stage());
+        ps.setString(5, row.regionCode());
+        setNullableString(ps, 6, row.handlingUnit());
+        if (row.nextAttentionAt().isPresent()) {
+            ps.setBigDecimal(7, Instants.toDecimal(row.nextAttentionAt().get()));
+        } else {
+            ps.setNull(7, Types.DECIMAL);
+        }
+        setNullableString(ps, 8, row.trackState());
+        setNullableString(ps, 9, row.activeLeader());
+        setNullableString(ps, 10, row.leadUnit());
+        ps.setLong(11, snapshot.version());
+        ps.setInt(12, snapshot.schemaVersion());
+        ps.setString(13, snapshot.payload());
+    }
+
+    private static void setNullableString(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    private static void insertCommit(Connection c, CaseCommit commit, long firstSequence, long lastSequence) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_commit (case_id, version, idempotency_key, command_digest,"
+                + " first_sequence, last_sequence) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, commit.caseId());
+            ps.setLong(2, commit.newVersion());
+            ps.setString(3, commit.idempotencyKey());
+            ps.setString(4, commit.commandDigest());
+            ps.setLong(5, firstSequence);
+            ps.setLong(6, lastSequence);
+            ps.executeUpdate();
+        }
+    }
+
+    private static void insertEvents(Connection c, List<StoredEvent> events, long commitVersion) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_event (case_id, sequence, commit_version, type,"
+                + " schema_version, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (StoredEvent e : events) {
+                ps.setString(1, e.caseId());
+                ps.setLong(2, e.sequence());
+                ps.setLong(3, commitVersion);
+                ps.setString(4, e.type());
+                ps.setInt(5, e.schemaVersion());
+                ps.setString(6, e.payload());
+                ps.setBigDecimal(7, Instants.toDecimal(e.recordedAt()));
+                if (events.size() == 1) {
+                    ps.executeUpdate();
+                } else {
+                    ps.addBatch();
+                }
+            }
+            if (events.size() > 1) ps.executeBatch();
+        }
+    }
+
+    private static void deleteChildren(Connection c, String caseId) throws SQLException {
+        for (String sql : new String[] {"DELETE FROM xf_case_unit WHERE case_id = ?", "DELETE FROM xf_case_batch WHERE case_id = ?"}) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, caseId);
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static void insertChildren(Connection c, String sql, String caseId, List<String> values) throws SQLException {
+        if (values.isEmpty()) return;
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (String v : values) {
+                ps.setString(1, caseId);
+                ps.setString(2, v);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Advances the feed counter; its row lock is held until this transaction ends. */
+    private long nextPosition(Connection c) throws SQLException {
+        String returning = dialect.incrementAndReturnPosition();
+        if (returning != null) {
+            try (PreparedStatement ps = c.prepareStatement(returning); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
+                return rs.getLong(1);
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_feed_counter SET last_position = last_position + 1 WHERE id = 1")) {
+            if (ps.executeUpdate() != 1) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_position FROM xf_feed_counter WHERE id = 1");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** @return {version, last sequence} of the case as this connection sees it, {0, 0} if absent */
+    private static long[] readVersionAndSequence(Connection c, String caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, last_sequence FROM xf_case WHERE case_id = ?")) {
+            ps.setString(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
+            }
+        }
+    }
+
+    private static boolean keyRecorded(Connection c, String caseId, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_commit WHERE case_id = ? AND idempotency_key = ?")) {
+            ps.setString(1, caseId);
+            ps.setString(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** The stored version of a case after a failed commit, for the conflict's message; -1 if it cannot be read. */
+    private long storedVersion(String caseId) {
+        try (Connection c = dataSource.getConnection()) {
+            return readVersionAndSequence(c, caseId)[0];
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * Unique or primary-key violation: SQLState 23505 on PostgreSQL (and its cousins) and H2. It is only ever
+     * asked of the two statements that can break a unique key in a correct database (the new case's row, the
+     * commit's idempotency record); DM reports 23000 here instead (see the README).
+     */
+    private static boolean isUniqueViolation(SQLException e) {
+        return "23505".equals(e.getSQLState());
+    }
+
+    /**
+     * Failures after which a fresh attempt may succeed: class 40 (serialisation failure, deadlock), lock
+     * timeouts (PostgreSQL 55P03, H2 HYT00) and H2's "concurrent update" (90131).
+     */
+    private static boolean isTransient(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            String state = x.getSQLState();
+            if (state == null) continue;
+            if (state.startsWith("40") || state.equals("55P03") || state.equals("HYT00") || state.equals("90131")) return true;
+        }
+        return false;
+    }
+
+    // ----------------------------------------------------------------------------------------------- reads
+
+    @Override
+    public Optional<StoredCase> load(String caseId) {
+        Objects.requireNonNull(caseId, "caseId");
+        try (Connection c = dataSource.getConnection()) {
+            long version;
+            long lastSequence;
+            StoredSnapshot snapshot;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, last_sequence, snapshot_version,"
+                    + " snapshot_schema_version, snapshot_payload FROM xf_case WHERE case_id = ?")) {
+                ps.setString(1, caseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    version = rs.getLong(1);
+                    lastSequence = rs.getLong(2);
+                    snapshot = new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5));
+                }
+            }
+            // Events never change once written: bounding by the case row's last sequence gives the history of
+            // exactly that version, whatever commits since.
+            List<StoredEvent> events = readEvents(c, caseId, 1, lastSequence);
+            return Optional.of(new StoredCase(caseId, version, snapshot, events));
+        } catch (SQLException e) {
+            throw new StoreException("load failed on case " + caseId, e);
+        }
+    }
+
+    @Override
+    public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        try (Connection c = dataSource.getConnection()) {
+            long version;
+            String digest;
+            long first;
+            long last;
+            try (PreparedStatement ps = c.prepareStatement("SELECT version, command_digest, first_sequence, last_sequence"
+                    + " FROM xf_commit WHERE case_id = ? AND idempotency_key = ?")) {
+                ps.setString(1, caseId);
+                ps.setString(2, idempotencyKey);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    version = rs.getLong(1);
+                    digest = rs.getString(2);
+                    first = rs.getLong(3);
+                    last = rs.getLong(4);
+                }
+            }
+            return Optional.of(new AppliedCommand(caseId, idempotencyKey, digest, version - 1, version,
+                    readEvents(c, caseId, first, last)));
+        } catch (SQLException e) {
+            throw new StoreException("idempotency lookup failed on case " + caseId, e);
+        }
+    }
+
+    private static List<StoredEvent> readEvents(Connection c, String caseId, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM xf_event e"
+                + " WHERE e.case_id = ? AND e.sequence >= ? AND e.sequence <= ? ORDER BY e.sequence")) {
+            ps.setString(1, caseId);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            ps.setFetchSize(1000);
+            List<StoredEvent> events = new ArrayList<>((int) Math.min(Math.max(to - from + 1, 0), 10_000));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) events.add(event(caseId, rs, 1));
+            }
+            if (events.size() != to - from + 1) {
+                throw new StoreException("case " + caseId + " misses events between sequences " + from + " and " + to);
+            }
+            return events;
+        }
+    }
+
+    private static StoredEvent event(String caseId, ResultSet rs, int first) throws SQLException {
+        return new StoredEvent(caseId, rs.getLong(first), rs.getString(first + 1), rs.getInt(first + 2),
+                rs.getString(first + 3), Instants.fromDecimal(rs.getBigDecimal(first + 4)));
+    }
+
+    @Override
+    public Optional<IndexRow> indexRow(String caseId) {
+        Objects.requireNonNull(caseId, "caseId");
+        return inReadTransaction("index row read failed on case " + caseId, c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.case_id = ?")) {
+                ps.setString(1, caseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return Optional.empty();
+                    Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
+                    rows.put(caseId, indexRowBuilder(rs));
+                    return Optional.of(withChildren(c, rows).get(0));
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<IndexRow> needingAttention(AttentionQuery query) {
+        Objects.requireNonNull(query, "query");
+        StringBuilder sql = new StringBuilder("SELECT ").append(CASE_COLUMNS).append(" FROM xf_case c")
+                .append(" WHERE c.next_attention_at IS NOT NULL AND c.next_attention_at < ?");
+        if (query.afterAt() != null) {
+            // Keyset position, written portably; the first conjunct bounds the index range scan.
+            sql.append(" AND c.next_attention_at >= ? AND (c.next_attention_at > ? OR (c.next_attention_at = ? AND c.case_id > ?))");
+        }
+        if (query.regionPrefix() != null) sql.append(" AND c.region_code LIKE ?");
+        if (query.unitInvolved() != null) {
+            sql.append(" AND EXISTS (SELECT 1 FROM xf_case_unit u WHERE u.case_id = c.case_id AND u.unit_id = ?)");
+        }
+        sql.append(" ORDER BY c.next_attention_at, c.case_id LIMIT ?");
+        return inReadTransaction("attention query failed", c -> {
+            Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setBigDecimal(i++, Instants.toDecimal(query.before()));
+                if (query.afterAt() != null) {
+                    ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
+                    ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
+                    ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
+                    ps.setString(i++, query.afterCaseId());
+                }
+                if (query.regionPrefix() != null) ps.setString(i++, query.regionPrefix() + "%");   // digits only: no escaping
+                if (query.unitInvolved() != null) ps.setString(i++, query.unitInvolved());
+                ps.setInt(i, query.limit());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.put(rs.getString(1), indexRowBuilder(rs));
+                }
+            }
+            return withChildren(c, rows);
+        });
+    }
+
+    private static IndexRow.Builder indexRowBuilder(ResultSet rs) throws SQLException {
+        IndexRow.Builder b = IndexRow.builder(rs.getString(1))
+                .version(rs.getLong(2))
+                .schemaVersion(rs.getInt(3))
+                .stage(rs.getString(4))
+                .regionCode(rs.getString(5))
+                .handlingUnit(rs.getString(6))
+                .trackState(rs.getString(8))
+                .activeLeader(rs.getString(9))
+                .leadUnit(rs.getString(10));
+        BigDecimal at = rs.getBigDecimal(7);
+        if (at != null) b.nextAttentionAt(Instants.fromDecimal(at));
+        return b;
+    }
+
+    /** Reads the units and batches of the rows (in the caller's transaction) and builds the rows, in order. */
+    private static List<IndexRow> withChildren(Connection c, Map<String, IndexRow.Builder> rows) throws SQLException {
+        if (rows.isEmpty()) return List.of();
+        Map<String, List<String>> units = children(c, "SELECT case_id, unit_id FROM xf_case_unit WHERE case_id IN ", rows);
+        Map<String, List<String>> batches = children(c, "SELECT case_id, batch_id FROM xf_case_batch WHERE case_id IN ", rows);
+        List<IndexRow> built = new ArrayList<>(rows.size());
+        for (Map.Entry<String, IndexRow.Builder> e : rows.entrySet()) {
+            built.add(e.getValue()
+                    .unitsInvolved(units.getOrDefault(e.getKey(), List.of()))
+                    .batches(batches.getOrDefault(e.getKey(), List.of()))
+                    .build());
+        }
+        return built;
+    }
+
+    private static Map<String, List<String>> children(Connection c, String sqlPrefix, Map<String, ?> rows) throws SQLException {
+        Map<String, List<String>> children = new HashMap<>();
+        List<String> ids = new ArrayList<>(rows.keySet());
+        for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT));
+            StringBuilder sql = new StringBuilder(sqlPrefix).append('(');
+            for (int i = 0; i < chunk.size(); i++) sql.append(i == 0 ? "?" : ", ?");
+            sql.append(')');
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        return children;
+    }
+
+    // ----------------------------------------------------------------------------------------- change feed
+
+    @Override
+    public List<Change> changesAfter(long position, int limit) {
+        if (position < 0) throw new IllegalArgumentException("position must not be negative");
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        // Positions are gap-free and become visible in order (the counter serialises commits), so the next
+        // `limit` changes are exactly the positions in (position, position + limit].
+        long upTo = position > Long.MAX_VALUE - limit ? Long.MAX_VALUE : position + limit;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement("SELECT ch.position, ch.case_id, ch.version, " + EVENT_COLUMNS
+                     + " FROM xf_change ch JOIN xf_event e ON e.case_id = ch.case_id"
+                     + " AND e.sequence >= ch.first_sequence AND e.sequence <= ch.last_sequence"
+                     + " WHERE ch.position > ? AND ch.position <= ? ORDER BY ch.position, e.sequence")) {
+            ps.setLong(1, position);
+            ps.setLong(2, upTo);
+            ps.setFetchSize(1000);
+            List<Change> changes = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                long current = -1;
+                String caseId = null;
+                long version = 0;
+                List<StoredEvent> events = new ArrayList<>();
+                while (rs.next()) {
+                    long p = rs.getLong(1);
+                    if (p != current) {
+                        if (current != -1) changes.add(new Change(current, caseId, version, events));
+                        current = p;
+                        caseId = rs.getString(2);
+                        version = rs.getLong(3);
+                        events = new ArrayList<>();
+                    }
+                    events.add(event(caseId, rs, 4));
+                }
+                if (current != -1) changes.add(new Change(current, caseId, version, events));
+            }
+            for (int i = 0; i < changes.size(); i++) {
+                if (changes.get(i).position() != position + 1 + i) {
+                    throw new StoreException("change feed has a gap before position " + changes.get(i).position());
+                }
+            }
+            return changes;
+        } catch (SQLException e) {
+            throw new StoreException("change feed read failed after position " + position, e);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- work claims
+
+    @Override
+    public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+        Objects.requireNonNull(dueBefore, "dueBefore");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(lease, "lease");
+        Objects.requireNonNull(owner, "owner");
+        if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        Instant until = now.plus(lease);
+        String select = "SELECT c.case_id FROM xf_case c JOIN xf_claim l ON l.case_id = c.case_id"
+                + " WHERE c.next_attention_at IS NOT NULL AND c.next_attention_at < ?"
+                + " AND (l.leased_until IS NULL OR l.leased_until <= ?)"
+                + " ORDER BY c.next_attention_at, c.case_id LIMIT ?" + dialect.claimLockClause();
+        SQLException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
+                int isolation = c.getTransactionIsolation();
+                try {
+                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    }
+                    c.setAutoCommit(false);
+                    try {
+                        List<Claim> claims = claim(c, select, dueBefore, now, until, owner, limit);
+                        c.commit();
+                        return claims;
+                    } catch (SQLException | RuntimeException | Error e) {
+                        rollbackQuietly(c, e);
+                        throw e;
+                    }
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) c.setTransactionIsolation(isolation);
+                }
+            } catch (SQLException e) {
+                if (!isTransient(e)) throw new StoreException("claiming due work failed for owner " + owner, e);
+                last = e;
+            }
+        }
+        throw new StoreException("claiming due work failed " + MAX_ATTEMPTS + " times with transient errors", last);
+    }
+
+    private static List<Claim> claim(Connection c, String select, Instant dueBefore, Instant now, Instant until, String owner,
+                                     int limit) throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(select)) {
+            ps.setBigDecimal(1, Instants.toDecimal(dueBefore));
+            ps.setBigDecimal(2, Instants.toDecimal(now));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) candidates.add(rs.getString(1));
+            }
+        }
+        List<Claim> claims = new ArrayList<>(candidates.size());
+        // The rows are locked; the guard re-reads the latest committed lease, so a lease another node took
+        // between our snapshot and our lock is never overwritten.
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_claim SET owner = ?, leased_until = ?"
+                + " WHERE case_id = ? AND (leased_until IS NULL OR leased_until <= ?)")) {
+            for (String caseId : candidates) {
+                ps.setString(1, owner);
+                ps.setBigDecimal(2, Instants.toDecimal(until));
+                ps.setString(3, caseId);
+                ps.setBigDecimal(4, Instants.toDecimal(now));
+                if (ps.executeUpdate() == 1) claims.add(new Claim(caseId, owner, until));
+            }
+        }
+        return claims;
+    }
+
+    @Override
+    public boolean release(String caseId, String owner) {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(owner, "owner");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "UPDATE xf_claim SET owner = NULL, leased_until = NULL WHERE case_id = ? AND owner = ?")) {
+            ps.setString(1, caseId);
+            ps.setString(2, owner);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new StoreException("releasing the lease on case " + caseId + " failed", e);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------- transactions
+
+    /** Work on an open connection. */
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    /** Runs reads in one read-only REPEATABLE READ transaction: one snapshot across several statements. */
+    private <T> T inReadTransaction(String failure, Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            int isolation = c.getTransactionIsolation();
+            try {
+                if (isolation != Connection.TRANSACTION_REPEATABLE_READ) {
+                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                }
+                c.setAutoCommit(false);
+                try {
+                    T result = work.run(c);
+                    c.commit();
+                    return result;
+                } catch (SQLException | RuntimeException | Error e) {
+                    rollbackQuietly(c, e);
+                    throw e;
+                }
+            } finally {
+                c.setAutoCommit(autoCommit);
+                if (isolation != Connection.TRANSACTION_REPEATABLE_READ) c.setTransactionIsolation(isolation);
+            }
+        } catch (SQLException e) {
+            throw new StoreException(failure, e);
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package io.github.xinfang.persistence.jdbc;
+
+/** The attention-query properties on H2 in memory. */
+class H2MemoryJdbcCaseQueryProperties extends JdbcCaseQueryContract {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.H2_MEMORY;
+    }
+}
