@@ -17,6 +17,7 @@ import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -205,6 +206,36 @@ public final class CaseService {
             CaseState state = codec.decodeSnapshot(s.snapshot());
             return limits.clocks(state.clocks(), state.profile(), state.petition().category(), state.petition().region(), at);
         });
+    }
+
+    /**
+     * Recomputes every stored index row (after the work calendar or a profile changed, e.g. a new holiday
+     * notice was loaded) and stores it at the case's current version. Nothing else in the stored history
+     * changes. A case committed to concurrently keeps the row of that commit, which was computed fresh.
+     *
+     * @return how many rows were replaced
+     * @throws UnsupportedOperationException if the store does not implement {@link IndexMaintenance}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public int reindex() {
+        if (!(store instanceof IndexMaintenance maintenance)) {
+            throw new UnsupportedOperationException("the store does not implement IndexMaintenance: " + store.getClass().getName());
+        }
+        int replaced = 0;
+        String after = null;
+        while (true) {
+            List<String> ids = maintenance.caseIdsAfter(after, 500);
+            if (ids.isEmpty()) break;
+            for (String id : ids) {
+                Optional<StoredCase> stored = store.load(id);
+                if (stored.isEmpty()) continue;
+                CaseState state = codec.decodeSnapshot(stored.get().snapshot());
+                if (maintenance.replaceIndexRow(indexRow(state, stored.get().version()))) replaced++;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+        log.info("reindexed {} cases", replaced);
+        return replaced;
     }
 
     /** @return the time-limit rules this service counts with */

@@ -20,10 +20,13 @@ import java.util.Optional;
  * @param state the state at the instant asked
  * @param metOn the date it was met, or null
  * @param daysLate days past {@code dueOn} (met late or overdue: positive), or before it (negative)
+ * @param warningRecorded whether the sweep recorded this run's warning
+ * @param breachRecorded whether the sweep recorded this run's breach (a duty) or lapse (a window)
  * @since 0.1
  */
 public record ClockStatus(ClockId clock, int round, LocalDate startedOn, LocalDate dueOn, Instant dueAt, Instant warnAt,
-                          boolean dueIsFinal, ClockState state, LocalDate metOn, long daysLate) {
+                          boolean dueIsFinal, ClockState state, LocalDate metOn, long daysLate, boolean warningRecorded,
+                          boolean breachRecorded) {
     /** @throws NullPointerException naming a required argument that is null */
     public ClockStatus {
         Objects.requireNonNull(clock, "clock");

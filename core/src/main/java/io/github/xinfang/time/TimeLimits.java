@@ -193,6 +193,6 @@ public interface TimeLimits {
             else state = ClockState.RUNNING;
         }
         return new ClockStatus(run.clock(), run.round(), run.startedOn(), due.date(), dueAt, warnAt, due.isFinal(), state,
-                run.metOn(), late);
+                run.metOn(), late, run.warned(), run.breached());
     }
 }
