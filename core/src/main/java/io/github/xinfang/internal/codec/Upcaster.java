@@ -24,11 +24,13 @@ interface Upcaster {
     /**
      * @param from the old property name
      * @param to the new property name
-     * @return an upcaster that renames one top-level property, keeping the order of the others
+     * @return an upcaster that renames one top-level property, keeping the order of the others; a payload that
+     *     already has both names is refused rather than merged
      */
     static Upcaster renaming(String from, String to) {
         return payload -> {
             if (!payload.has(from)) return payload;            // the binder reports the missing field
+            if (payload.has(to)) throw new IllegalArgumentException("payload has both the old and the new name");
             ObjectNode renamed = payload.objectNode();
             payload.fields().forEachRemaining(e -> renamed.set(e.getKey().equals(from) ? to : e.getKey(), e.getValue()));
             return renamed;
