@@ -16,8 +16,6 @@ import io.github.xinfang.internal.validation.FieldProblem;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
-import io.github.xinfang.persistence.Change;
-import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
@@ -287,13 +285,13 @@ public final class CaseService {
      * projections, notifications and search indexes to learn about commits (listeners are a convenience that a
      * crash can skip). Persist the position of the last change you processed and pass it back here; see
      * {@link ChangeFollower} for a poller that does this in batches. The feed's rules F1 to F4
-     * ({@link ChangeFeed}) apply: positions start at 1, are gap-free and ascending, and each change holds
-     * exactly one commit's events.
+     * ({@link io.github.xinfang.persistence.ChangeFeed}) apply: positions start at 1, are gap-free and
+     * ascending, and each change holds exactly one commit's events.
      *
      * @param position the position of the last change already processed (0 to read from the start)
      * @param limit the most changes to return, at least 1
      * @return the changes after {@code position}, ascending, at most {@code limit}; empty when none is there yet
-     * @throws UnsupportedOperationException if the store does not implement {@link ChangeFeed}
+     * @throws UnsupportedOperationException if the store does not implement {@link io.github.xinfang.persistence.ChangeFeed}
      * @throws IllegalArgumentException if position is negative or limit below 1
      * @throws io.github.xinfang.cases.CodecException if a stored event does not decode
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
@@ -302,19 +300,21 @@ public final class CaseService {
     public List<CaseChange> changesAfter(long position, int limit) {
         if (position < 0) throw new IllegalArgumentException("position must not be negative");
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
-        List<Change> raw = feed().changesAfter(position, limit);
+        List<io.github.xinfang.persistence.Change> raw = feed().changesAfter(position, limit);
         List<CaseChange> changes = new ArrayList<>(raw.size());
-        for (Change c : raw) changes.add(new CaseChange(c.position(), new CaseId(c.caseId()), c.version(), decodeAll(c.events())));
+        for (io.github.xinfang.persistence.Change c : raw) {
+            changes.add(new CaseChange(c.position(), new CaseId(c.caseId()), c.version(), decodeAll(c.events())));
+        }
         return changes;
     }
 
     /** @return whether the store offers a change feed (for {@link ChangeFollower}) */
     boolean hasChangeFeed() {
-        return store instanceof ChangeFeed;
+        return store instanceof io.github.xinfang.persistence.ChangeFeed;
     }
 
-    private ChangeFeed feed() {
-        if (store instanceof ChangeFeed f) return f;
+    private io.github.xinfang.persistence.ChangeFeed feed() {
+        if (store instanceof io.github.xinfang.persistence.ChangeFeed f) return f;
         throw new UnsupportedOperationException("the store " + store.getClass().getName() + " does not implement ChangeFeed");
     }
 }
