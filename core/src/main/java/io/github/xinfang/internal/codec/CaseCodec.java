@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
@@ -54,7 +55,20 @@ import java.util.regex.Pattern;
  * objects with a {@code kind} property ({@code official}/{@code system}; {@code unit}/{@code official}/{@code outside}).
  *
  * <h2>Snapshots</h2>
- * A {@link CaseState} is stored whole (case id included), schema version 1.
+ * A {@link CaseState} is stored whole (case id included) under the type name {@code case.snapshot} with its
+ * own schema version ({@value TypeTable#SNAPSHOT_SCHEMA_VERSION}). A snapshot is a cache: it can always be
+ * rebuilt by replaying the case's events ({@code CaseService.rebuildSnapshot}), which is the way out when a
+ * release drops support for an old snapshot version.
+ *
+ * <h2>Schema versions and upcasting</h2>
+ * Every stored type has a current schema version ({@code TypeTable}); encoding always writes it. Decoding
+ * accepts the current version and every older version from which an unbroken chain of {@link Upcaster}s
+ * ({@link Upcasters#standard()}) leads to it: the payload is parsed into a JSON tree, each step turns the tree
+ * of version {@code k} into that of {@code k + 1} (a field renamed, a field added with a default...), and only
+ * then is the tree bound to the domain record, with the same strictness as a current payload. A version
+ * newer than the current one, or an older one without a chain, is {@link Problem#UNSUPPORTED_SCHEMA_VERSION};
+ * a step that fails is {@link Problem#INVALID_VALUE}. Errors name the stored version, and field paths refer
+ * to the upcast payload. The committed golden files of older versions are the fixtures that prove each chain.
  *
  * <h2>Decoding is strict</h2>
  * Unknown type name, unsupported schema version, malformed JSON (including trailing content and duplicate
@@ -102,13 +116,26 @@ public final class CaseCodec {
 
     private static final Pattern PRINTABLE_TYPE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
+    private final Map<String, Integer> currentVersions;
+    private final Upcasters upcasters;
     private final ObjectReader treeReader;
     private final Map<Class<?>, ObjectReader> eventReaders;
     private final ObjectReader snapshotReader;
     private final ObjectWriter payloadWriter;
     private final ObjectWriter canonicalWriter;
 
-    private CaseCodec() {
+    private CaseCodec(Map<String, Integer> versionOverrides, Upcasters upcasters) {
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        for (TypeTable.EventType row : TypeTable.events()) versions.put(row.name(), row.schemaVersion());
+        versions.put(TypeTable.SNAPSHOT_TYPE, TypeTable.SNAPSHOT_SCHEMA_VERSION);
+        versionOverrides.forEach((type, v) -> {
+            if (!versions.containsKey(type)) throw new IllegalArgumentException("unknown type " + type);
+            if (v < 1) throw new IllegalArgumentException("schema version of " + type + " must be at least 1");
+            versions.put(type, v);
+        });
+        this.currentVersions = Map.copyOf(versions);
+        upcasters.checkAgainst(currentVersions);
+        this.upcasters = upcasters;
         StreamReadConstraints limits = StreamReadConstraints.builder()
                 .maxDocumentLength(MAX_DOCUMENT_LENGTH)
                 .maxStringLength(MAX_STRING_LENGTH)
@@ -141,7 +168,31 @@ public final class CaseCodec {
 
     /** @return a codec; create one and share it (it is thread-safe and costly to build) */
     public static CaseCodec create() {
-        return new CaseCodec();
+        return new CaseCodec(Map.of(), Upcasters.standard());
+    }
+
+    /**
+     * A codec whose table differs from this release's: for tests of the upcasting hook, and for preparing a
+     * schema change before it is made in {@code TypeTable}.
+     *
+     * @param versionOverrides current schema versions by type name, replacing the table's
+     * @param upcasters the upcasting chains to use instead of the standard ones
+     * @return the codec
+     * @throws IllegalArgumentException if a type is unknown, or a step does not lead to a version up to the current one
+     */
+    static CaseCodec create(Map<String, Integer> versionOverrides, Upcasters upcasters) {
+        return new CaseCodec(Map.copyOf(versionOverrides), Objects.requireNonNull(upcasters, "upcasters"));
+    }
+
+    /**
+     * @param typeName a stored type name (an event's, or {@code case.snapshot})
+     * @return the schema version this codec writes for it
+     * @throws IllegalArgumentException for an unknown type name
+     */
+    int currentVersion(String typeName) {
+        Integer v = currentVersions.get(typeName);
+        if (v == null) throw new IllegalArgumentException("unknown type " + typeName);
+        return v;
     }
 
     /**
@@ -156,7 +207,7 @@ public final class CaseCodec {
         TypeTable.EventType row = TypeTable.event(event.getClass());
         if (row == null) throw new AssertionError("no type name for " + event.getClass().getName());
         String payload = write(payloadWriter, event, row.name());
-        return new StoredEvent(event.caseId().value(), event.sequence(), row.name(), row.schemaVersion(), payload,
+        return new StoredEvent(event.caseId().value(), event.sequence(), row.name(), currentVersion(row.name()), payload,
                 event.recordedAt());
     }
 
@@ -174,10 +225,7 @@ public final class CaseCodec {
         if (row == null) {
             throw new CodecException(printable(stored.type()), stored.schemaVersion(), Problem.UNKNOWN_TYPE, null, null, null);
         }
-        if (stored.schemaVersion() != row.schemaVersion()) {
-            throw new CodecException(row.name(), stored.schemaVersion(), Problem.UNSUPPORTED_SCHEMA_VERSION, null,
-                    "supported: " + row.schemaVersion(), null);
-        }
+        checkVersion(row.name(), stored.schemaVersion());
         EventId id;
         try {
             id = new EventId(new CaseId(stored.caseId()), stored.sequence());
@@ -185,7 +233,7 @@ public final class CaseCodec {
             throw new CodecException(row.name(), stored.schemaVersion(), Problem.INVALID_VALUE, "id",
                     "stored case id refused by CaseId", e);
         }
-        JsonNode tree = parse(stored.payload(), row.name(), stored.schemaVersion());
+        JsonNode tree = upcast(parse(stored.payload(), row.name(), stored.schemaVersion()), row.name(), stored.schemaVersion());
         Object event = read(eventReaders.get(row.type()).withAttribute(RecordDeserializer.EVENT_ID_ATTRIBUTE, id), tree,
                 row.name(), stored.schemaVersion());
         return (CaseEvent) event;
@@ -196,13 +244,13 @@ public final class CaseCodec {
      *
      * @param state the state
      * @param version the case's version after the commit that produced it (at least 1)
-     * @return the stored snapshot, schema version {@value TypeTable#SNAPSHOT_SCHEMA_VERSION}
+     * @return the stored snapshot, at the snapshot's current schema version ({@value TypeTable#SNAPSHOT_SCHEMA_VERSION})
      * @throws CodecException ({@link Problem#NOT_ENCODABLE}) if the payload would exceed a decoding limit
      */
     public StoredSnapshot encodeSnapshot(CaseState state, long version) {
         Objects.requireNonNull(state, "state");
         String payload = write(payloadWriter, state, TypeTable.SNAPSHOT_TYPE);
-        return new StoredSnapshot(state.caseId().value(), version, TypeTable.SNAPSHOT_SCHEMA_VERSION, payload);
+        return new StoredSnapshot(state.caseId().value(), version, currentVersion(TypeTable.SNAPSHOT_TYPE), payload);
     }
 
     /**
@@ -216,11 +264,8 @@ public final class CaseCodec {
     public CaseState decodeSnapshot(StoredSnapshot stored) {
         Objects.requireNonNull(stored, "stored");
         String type = TypeTable.SNAPSHOT_TYPE;
-        if (stored.schemaVersion() != TypeTable.SNAPSHOT_SCHEMA_VERSION) {
-            throw new CodecException(type, stored.schemaVersion(), Problem.UNSUPPORTED_SCHEMA_VERSION, null,
-                    "supported: " + TypeTable.SNAPSHOT_SCHEMA_VERSION, null);
-        }
-        JsonNode tree = parse(stored.payload(), type, stored.schemaVersion());
+        checkVersion(type, stored.schemaVersion());
+        JsonNode tree = upcast(parse(stored.payload(), type, stored.schemaVersion()), type, stored.schemaVersion());
         CaseState state = (CaseState) read(snapshotReader, tree, type, stored.schemaVersion());
         if (!state.caseId().value().equals(stored.caseId())) {
             throw new CodecException(type, stored.schemaVersion(), Problem.INVALID_VALUE, "caseId",
@@ -280,6 +325,38 @@ public final class CaseCodec {
                     "payload longer than " + MAX_DOCUMENT_LENGTH + " characters", null);
         }
         return json;
+    }
+
+    /** Phase 0: the stored version must be the current one, or reach it through upcasters. */
+    private void checkVersion(String type, int version) {
+        int current = currentVersion(type);
+        int oldest = upcasters.oldestReadable(type, current);
+        if (version < oldest || version > current) {
+            throw new CodecException(type, version, Problem.UNSUPPORTED_SCHEMA_VERSION, null,
+                    "supported: " + (oldest == current ? String.valueOf(current) : oldest + " to " + current), null);
+        }
+    }
+
+    /** Phase 1b: bring a payload of an older version to the current one, one step at a time. */
+    private JsonNode upcast(JsonNode tree, String type, int version) {
+        int current = currentVersion(type);
+        ObjectNode node = (ObjectNode) tree;
+        for (int v = version; v < current; v++) {
+            Upcaster step = upcasters.step(type, v);
+            try {
+                node = step.upcast(node);
+            } catch (CodecException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // The step's own message might quote the payload: keep only its class.
+                throw new CodecException(type, version, Problem.INVALID_VALUE, null,
+                        "upcaster from v" + v + " failed: " + e.getClass().getSimpleName(), null);
+            }
+            if (node == null) {
+                throw new CodecException(type, version, Problem.INVALID_VALUE, null, "upcaster from v" + v + " returned nothing", null);
+            }
+        }
+        return node;
     }
 
     /** Phase 1: the payload must be one well-formed JSON object within the limits. */

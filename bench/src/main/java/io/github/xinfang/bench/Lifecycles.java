@@ -1,0 +1,107 @@
+package io.github.xinfang.bench;
+
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.petition.RegionCode;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
+import io.github.xinfang.persistence.CaseStore;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A full case lifecycle for the benchmarks: registration, routing, telling the petitioner, acceptance, an
+ * extension, a proposal returned for rework, a second proposal, approval, the reply, review and re-review:
+ * {@value #COMMITS} commands, each one commit of one event, covering 12 of the 20 event types. Fake data.
+ * Immutable.
+ */
+final class Lifecycles {
+    private Lifecycles() {}
+
+    /** Commits (and events) of one lifecycle. */
+    static final int COMMITS = 14;
+
+    static final RegionCode REGION = new RegionCode("450802");
+    static final UnitId OFFICE = new UnitId("office");
+    static final UnitId HOUSING = new UnitId("housing");
+    static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
+    static final OrganisationDirectory DIRECTORY = InMemoryDirectory.of(
+            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
+                    new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
+            List.of(new Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
+                    new Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
+                    new Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
+                    new Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true)));
+
+    private static final Actor CLERK = Actor.official(new OfficialId("office-clerk"), OFFICE);
+    private static final Actor OFFICE_HEAD = Actor.official(new OfficialId("office-head"), OFFICE);
+    private static final Actor STAFF = Actor.official(new OfficialId("housing-staff"), HOUSING);
+    private static final Actor HEAD = Actor.official(new OfficialId("housing-head"), HOUSING);
+
+    static CaseService service(CaseStore store) {
+        return CaseService.builder(store, DIRECTORY, CLOCK).build();
+    }
+
+    /** @return the commands of one lifecycle of the given case, in order */
+    static List<CaseCommand> commands(CaseId id) {
+        PetitionForm form = new PetitionForm(d("2026-03-02"), Channel.VISIT, Category.CLAIM, "城乡建设", "450802", true, null,
+                List.of(new PetitionerForm("测试甲", null, "13800000000", null)), null, null, "样例：虚构的信访事项。");
+        List<CaseCommand> c = new ArrayList<>(COMMITS);
+        int k = 0;
+        c.add(new CaseCommand.Register(id, key(++k), CLERK, form, null));
+        c.add(new CaseCommand.Route(id, key(++k), CLERK, HOUSING, d("2026-03-04")));
+        c.add(new CaseCommand.InformPetitioner(id, key(++k), STAFF, d("2026-03-06")));
+        c.add(new CaseCommand.Accept(id, key(++k), STAFF, d("2026-03-06")));
+        c.add(new CaseCommand.Extend(id, key(++k), HEAD, 30, "样例：需补充调查。", d("2026-04-20"), d("2026-04-21")));
+        c.add(new CaseCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.SUPPORTED, "样例：予以支持。", d("2026-04-22")));
+        c.add(new CaseCommand.ReturnForRework(id, key(++k), HEAD, "样例：证据不足。"));
+        c.add(new CaseCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.EXPLAINED, "样例：解释说明。", d("2026-04-28")));
+        c.add(new CaseCommand.ApproveConclusion(id, key(++k), HEAD, d("2026-04-29")));
+        c.add(new CaseCommand.ServeReply(id, key(++k), STAFF, d("2026-04-30")));
+        c.add(new CaseCommand.RequestReview(id, key(++k), OFFICE_HEAD, d("2026-05-15")));
+        c.add(new CaseCommand.ConcludeReview(id, key(++k), OFFICE_HEAD, "样例：维持。", d("2026-06-05")));
+        c.add(new CaseCommand.ServeReviewOpinion(id, key(++k), OFFICE_HEAD, d("2026-06-08")));
+        c.add(new CaseCommand.RequestReReview(id, key(++k), OFFICE_HEAD, d("2026-06-20")));
+        if (c.size() != COMMITS) throw new AssertionError(c.size());
+        return c;
+    }
+
+    /**
+     * Runs one lifecycle.
+     *
+     * @throws IllegalStateException if a command is not applied (the benchmark would measure rejections)
+     */
+    static void run(CaseService service, CaseId id) {
+        for (CaseCommand command : commands(id)) {
+            CommandResult r = service.handle(command);
+            if (!(r instanceof CommandResult.Applied)) {
+                throw new IllegalStateException(command.getClass().getSimpleName() + " not applied: " + r);
+            }
+        }
+    }
+
+    private static IdempotencyKey key(int k) {
+        return new IdempotencyKey("k" + k);
+    }
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+}

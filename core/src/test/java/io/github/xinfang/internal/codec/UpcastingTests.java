@@ -1,0 +1,190 @@
+package io.github.xinfang.internal.codec;
+
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.CodecException;
+import io.github.xinfang.cases.CodecException.Problem;
+import io.github.xinfang.cases.EventId;
+import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/**
+ * The upcasting hook, proved with committed old-format fixtures (under
+ * {@code core/src/test/resources/io/github/xinfang/codec/upcasting/}). Every stored type of this release is
+ * at version 1, so the tests configure a codec whose table pretends that some types have moved on:
+ * <ul>
+ *   <li>{@code case.routed} at v3: v1 wrote the unit as {@code handlingUnit} and the day as {@code unitReceivedOn};
+ *       v2 renamed {@code handlingUnit} to {@code unit}; v3 renamed {@code unitReceivedOn} to {@code receivedOn}
+ *       (a field renamed, twice, through a chain);</li>
+ *   <li>{@code case.conclusion-proposed} at v2: v1 had no {@code outcome} (a field added, null for old events);</li>
+ *   <li>the snapshot at v2: v1 had no {@code objectionCount} (a counter added, 0 for old snapshots).</li>
+ * </ul>
+ */
+class UpcastingTests {
+    private static final Upcasters CHAINS = Upcasters.builder()
+            .add("case.routed", 1, Upcaster.renaming("handlingUnit", "unit"))
+            .add("case.routed", 2, Upcaster.renaming("unitReceivedOn", "receivedOn"))
+            .add("case.conclusion-proposed", 1, Upcaster.addingNull("outcome"))
+            .add(TypeTable.SNAPSHOT_TYPE, 1, payload -> {
+                if (!payload.has("objectionCount")) payload.put("objectionCount", 0);
+                return payload;
+            })
+            .build();
+    private static final Map<String, Integer> VERSIONS = Map.of("case.routed", 3, "case.conclusion-proposed", 2,
+            TypeTable.SNAPSHOT_TYPE, 2);
+
+    private final CaseCodec later = CaseCodec.create(VERSIONS, CHAINS);
+
+    private static final CaseEvent.Routed ROUTED = new CaseEvent.Routed(new EventId(GoldenSamples.CASE, GoldenSamples.SEQUENCE),
+            GoldenSamples.of(CaseEvent.Routed.class).actor(), GoldenSamples.RECORDED_AT, GoldenSamples.UNIT, LocalDate.of(2024, 5, 10));
+
+    @Test
+    void aRoutedEventWrittenAtVersion1ReadsAfterTwoRenames() {
+        assertThat(later.decode(routed(1, fixture("case.routed.v1.json")))).isEqualTo(ROUTED);
+    }
+
+    @Test
+    void aRoutedEventWrittenAtVersion2ReadsThroughTheLastStepOnly() {
+        assertThat(later.decode(routed(2, fixture("case.routed.v2.json")))).isEqualTo(ROUTED);
+    }
+
+    @Test
+    void encodingWritesTheCurrentVersionWhichReadsWithoutUpcasting() {
+        StoredEvent stored = later.encode(ROUTED);
+
+        assertThat(stored.schemaVersion()).isEqualTo(3);
+        assertThat(stored.payload()).contains("\"unit\":").contains("\"receivedOn\":").doesNotContain("unitReceivedOn");
+        assertThat(later.decode(stored)).isEqualTo(ROUTED);
+    }
+
+    @Test
+    void anEventWrittenBeforeAFieldWasAddedReadsWithTheDefault() {
+        CaseEvent.ConclusionProposed sample = GoldenSamples.of(CaseEvent.ConclusionProposed.class);
+        StoredEvent old = new StoredEvent(GoldenSamples.CASE.value(), GoldenSamples.SEQUENCE, "case.conclusion-proposed", 1,
+                fixture("case.conclusion-proposed.v1.json"), GoldenSamples.RECORDED_AT);
+
+        CaseEvent.ConclusionProposed read = (CaseEvent.ConclusionProposed) later.decode(old);
+
+        assertThat(read.outcome()).isNull();
+        assertThat(read).isEqualTo(new CaseEvent.ConclusionProposed(sample.id(), sample.actor(), sample.recordedAt(), null,
+                sample.replyText(), sample.proposedOn()));
+    }
+
+    @Test
+    void aSnapshotWrittenBeforeACounterWasAddedReadsWithZero() {
+        CaseState sample = GoldenSamples.of(CaseState.class);
+
+        CaseState read = later.decodeSnapshot(new StoredSnapshot(GoldenSamples.CASE.value(), 7, 1, fixture("case.snapshot.v1.json")));
+
+        assertThat(read.objectionCount()).isZero();
+        assertThat(later.encodeSnapshot(read, 7).payload())
+                .isEqualTo(later.encodeSnapshot(sample, 7).payload().replace("\"objectionCount\":1", "\"objectionCount\":0"));
+        assertThat(later.encodeSnapshot(sample, 7).schemaVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void theReleasedCodecRefusesTheOldFixturesAsUnsupportedVersions() {
+        // Without the chains the v1 routed fixture is not a known version of case.routed: refused, never mis-bound.
+        CaseCodec released = CaseCodec.create();
+        StoredEvent v2 = routed(2, fixture("case.routed.v2.json"));
+
+        CodecException e = (CodecException) catchThrowable(() -> released.decode(v2));
+
+        assertThat(e.problem()).isEqualTo(Problem.UNSUPPORTED_SCHEMA_VERSION);
+        assertThat(e.typeName()).isEqualTo("case.routed");
+        assertThat(e.schemaVersion()).isEqualTo(2);
+        assertThat(e.getMessage()).contains("supported: 1");
+    }
+
+    @Test
+    void aVersionNewerThanTheTableOrWithoutAChainIsUnsupported() {
+        CodecException newer = (CodecException) catchThrowable(() -> later.decode(routed(4, fixture("case.routed.v2.json"))));
+        assertThat(newer.problem()).isEqualTo(Problem.UNSUPPORTED_SCHEMA_VERSION);
+        assertThat(newer.getMessage()).contains("supported: 1 to 3");
+
+        CaseCodec broken = CaseCodec.create(VERSIONS, Upcasters.builder()
+                .add("case.routed", 2, Upcaster.renaming("unitReceivedOn", "receivedOn")).build());
+        CodecException gap = (CodecException) catchThrowable(() -> broken.decode(routed(1, fixture("case.routed.v1.json"))));
+        assertThat(gap.problem()).isEqualTo(Problem.UNSUPPORTED_SCHEMA_VERSION);
+        assertThat(gap.getMessage()).contains("supported: 2 to 3");
+    }
+
+    @Test
+    void theUpcastPayloadIsBoundAsStrictlyAsACurrentOne() {
+        // A v1 payload lacking the day: after the chain, the missing field is named as the current schema calls it.
+        CodecException missing = (CodecException) catchThrowable(() -> later.decode(routed(1,
+                "{\"actor\":{\"kind\":\"system\",\"job\":\"import\"},\"recordedAt\":\"2024-05-06T07:08:09Z\",\"handlingUnit\":\"u\"}")));
+        assertThat(missing.problem()).isEqualTo(Problem.MISSING_FIELD);
+        assertThat(missing.fieldPath()).hasValue("receivedOn");
+        assertThat(missing.schemaVersion()).isEqualTo(1);
+
+        // A v1 payload already using a v3 name next to the old one is not silently merged.
+        CodecException both = (CodecException) catchThrowable(() -> later.decode(routed(1, fixture("case.routed.v1.json")
+                .replace("\"handlingUnit\"", "\"receivedOn\":\"2024-05-10\",\"handlingUnit\""))));
+        assertThat(both.problem()).isEqualTo(Problem.INVALID_VALUE);
+        assertThat(both.getMessage()).contains("upcaster from v2 failed");
+    }
+
+    @Test
+    void aFailingUpcasterIsACodecExceptionWithoutItsMessage() {
+        CaseCodec failing = CaseCodec.create(Map.of("case.routed", 2), Upcasters.builder()
+                .add("case.routed", 1, payload -> {
+                    throw new IllegalStateException("would quote " + payload);
+                }).build());
+
+        CodecException e = (CodecException) catchThrowable(() -> failing.decode(routed(1, fixture("case.routed.v1.json"))));
+
+        assertThat(e.problem()).isEqualTo(Problem.INVALID_VALUE);
+        assertThat(e.typeName()).isEqualTo("case.routed");
+        assertThat(e.getMessage()).contains("upcaster from v1 failed: IllegalStateException").doesNotContain("golden");
+        assertThat(e.getCause()).isNull();
+    }
+
+    @Test
+    void chainsThatDoNotFitTheTableAreRefusedWhenTheCodecIsBuilt() {
+        assertThatThrownBy(() -> CaseCodec.create(Map.of(), Upcasters.builder()
+                .add("case.routed", 1, Upcaster.addingNull("x")).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("case.routed from v1");
+        assertThatThrownBy(() -> CaseCodec.create(Map.of(), Upcasters.builder()
+                .add("case.no-such-type", 1, Upcaster.addingNull("x")).build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown type");
+        assertThatThrownBy(() -> Upcasters.builder().add("case.routed", 1, p -> p).add("case.routed", 1, p -> p))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theReleasedChainsFitTheReleasedTable() {
+        for (TypeTable.EventType row : TypeTable.events()) {
+            assertThat(Upcasters.standard().oldestReadable(row.name(), row.schemaVersion()))
+                    .as("%s: every version from 1 to the current one reads (a missing step is a data loss)", row.name())
+                    .isEqualTo(1);
+        }
+        assertThat(Upcasters.standard().oldestReadable(TypeTable.SNAPSHOT_TYPE, TypeTable.SNAPSHOT_SCHEMA_VERSION)).isEqualTo(1);
+    }
+
+    private static StoredEvent routed(int version, String payload) {
+        return new StoredEvent(GoldenSamples.CASE.value(), GoldenSamples.SEQUENCE, "case.routed", version, payload,
+                GoldenSamples.RECORDED_AT);
+    }
+
+    private static String fixture(String name) {
+        try (InputStream in = UpcastingTests.class.getResourceAsStream("/io/github/xinfang/codec/upcasting/" + name)) {
+            if (in == null) throw new AssertionError("missing fixture " + name);
+            String s = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return s.endsWith("\n") ? s.substring(0, s.length() - 1) : s;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
