@@ -40,7 +40,9 @@ public record ClockRun(ClockId clock, int round, LocalDate startedOn, LocalDate 
     }
 
     ClockRun met(LocalDate on) {
-        return new ClockRun(clock, round, startedOn, on, stopped, extensionDays, pausedDays, null, warned, breached);
+        // met while paused (a re-review concluded with its hearing still open): the open pause counts up to the meeting
+        return new ClockRun(clock, round, startedOn, on, stopped, extensionDays, pausedDays + openPauseDays(on), null, warned,
+                breached);
     }
 
     ClockRun stop() {
@@ -56,8 +58,12 @@ public record ClockRun(ClockId clock, int round, LocalDate startedOn, LocalDate 
     }
 
     ClockRun resume(LocalDate on) {
-        int days = pausedSince == null ? 0 : (int) Math.max(0, on.toEpochDay() - pausedSince.toEpochDay());
-        return new ClockRun(clock, round, startedOn, metOn, stopped, extensionDays, pausedDays + days, null, warned, breached);
+        return new ClockRun(clock, round, startedOn, metOn, stopped, extensionDays, pausedDays + openPauseDays(on), null, warned,
+                breached);
+    }
+
+    private int openPauseDays(LocalDate until) {
+        return pausedSince == null ? 0 : (int) Math.max(0, until.toEpochDay() - pausedSince.toEpochDay());
     }
 
     ClockRun warn() {

@@ -1,0 +1,230 @@
+package io.github.xinfang.time;
+
+import io.github.xinfang.calendar.DayCount;
+import io.github.xinfang.calendar.TimeLimit;
+import io.github.xinfang.petition.Category;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.StringReader;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The shipped profiles say what LEGAL.md says; malformed profile data is refused naming its source and place. */
+class ProfileCatalogueTests {
+    private static final ProfileCatalogue SHIPPED = ProfileCatalogue.shipped();
+
+    private static Profile profile(String id) {
+        return SHIPPED.get(id).orElseThrow(() -> new AssertionError("profile " + id + " not shipped"));
+    }
+
+    private static ClockRule rule(String profile, ClockId clock) {
+        return profile(profile).rule(clock).orElseThrow(() -> new AssertionError(profile + " has no " + clock));
+    }
+
+    private static TimeLimit days(int n) {
+        return TimeLimit.days(n);
+    }
+
+    private static TimeLimit workingDays(int n) {
+        return TimeLimit.workingDays(n);
+    }
+
+    @Test
+    void everyShippedProfileLoadsInIndexOrderWithTheThreeWindows() {
+        assertThat(SHIPPED.all()).extracting(Profile::id).containsExactly("national-2022", "zhejiang-2016", "henan-2012",
+                "shandong-2015", "simplified-2016", "fast-track-123");
+        for (Profile p : SHIPPED.all()) {
+            assertThat(p.name()).as(p.id()).isNotBlank();
+            for (ClockId window : List.of(ClockId.OBJECTION, ClockId.REVIEW_REQUEST, ClockId.RE_REVIEW_REQUEST)) {
+                assertThat(p.rule(window)).as("%s %s", p.id(), window).isPresent();
+            }
+            // Every shipped profile keeps the statutory objection window of 5 working days (Art. 23(3)).
+            assertThat(p.rule(ClockId.OBJECTION).orElseThrow().limit()).as(p.id()).isEqualTo(workingDays(5));
+        }
+        assertThat(StandardTimeLimits.create().defaultProfile()).isEqualTo(TimeLimits.NATIONAL_2022);
+    }
+
+    @Test
+    void theNationalProfileHasTheLimitsOfThe2022Regulation() {
+        Profile p = profile("national-2022");
+        assertThat(rule("national-2022", ClockId.ROUTING).limit()).isEqualTo(days(15));         // Art. 22
+        assertThat(rule("national-2022", ClockId.TELLING).limit()).isEqualTo(days(15));         // Art. 23
+        assertThat(rule("national-2022", ClockId.OBJECTION).limit()).isEqualTo(workingDays(5)); // Art. 23(3)
+        ClockRule handling = rule("national-2022", ClockId.HANDLING);                          // Art. 34
+        assertThat(handling.limit()).isEqualTo(days(60));
+        assertThat(handling.categories()).containsExactly(Category.CLAIM);
+        assertThat(handling.appliesTo(Category.SUGGESTION)).isFalse();
+        assertThat(handling.appliesTo(Category.ACCUSATION)).isFalse();
+        assertThat(p.maxExtensionDays()).isEqualTo(30);
+        for (ClockId c : List.of(ClockId.REVIEW_REQUEST, ClockId.REVIEW, ClockId.RE_REVIEW_REQUEST, ClockId.RE_REVIEW)) {
+            assertThat(rule("national-2022", c).limit()).as("%s", c).isEqualTo(days(30));     // Art. 35, 36
+        }
+        assertThat(p.rule(ClockId.ACCEPTANCE)).as("no national acceptance limit").isEmpty();
+        assertThat(p.rule(ClockId.CONTACT)).isEmpty();
+        assertThat(p.terminationProvided()).isFalse();
+        // Default counting: start day not counted, calendar-day limits roll to the next working day.
+        assertThat(handling.limit().countsStartDay()).isFalse();
+        assertThat(handling.limit().rollsToWorkingDay()).isTrue();
+    }
+
+    @Test
+    void zhejiangHandles30DaysExtends60AndDecidesAcceptanceIn5WorkingDays() {
+        Profile p = profile("zhejiang-2016");
+        assertThat(rule("zhejiang-2016", ClockId.HANDLING).limit()).isEqualTo(days(30));
+        assertThat(rule("zhejiang-2016", ClockId.HANDLING).categories()).containsExactly(Category.CLAIM);
+        assertThat(p.maxExtensionDays()).isEqualTo(60);
+        assertThat(rule("zhejiang-2016", ClockId.ACCEPTANCE).limit()).isEqualTo(workingDays(5));
+    }
+
+    @Test
+    void henanForwardsIn5DaysAndHandles30() {
+        Profile p = profile("henan-2012");
+        assertThat(rule("henan-2012", ClockId.ROUTING).limit()).isEqualTo(days(5));
+        assertThat(rule("henan-2012", ClockId.HANDLING).limit()).isEqualTo(days(30));
+        // complex cases at most 90 days in all: 30 + 60
+        assertThat(p.maxExtensionDays()).isEqualTo(60);
+    }
+
+    @Test
+    void simplifiedHandlingAccepts3AndConcludes10WorkingDays() {
+        Profile p = profile("simplified-2016");
+        assertThat(rule("simplified-2016", ClockId.ACCEPTANCE).limit()).isEqualTo(workingDays(3));
+        ClockRule handling = rule("simplified-2016", ClockId.HANDLING);
+        assertThat(handling.limit()).isEqualTo(workingDays(10));
+        assertThat(handling.limit().dayCount()).isEqualTo(DayCount.WORKING_DAYS);
+        assertThat(handling.categories()).isEqualTo(EnumSet.allOf(Category.class));
+    }
+
+    @Test
+    void fastTrackContactsIn1DayMeetsIn2AndRepliesIn3() {
+        assertThat(rule("fast-track-123", ClockId.CONTACT).limit().length()).isEqualTo(1);
+        assertThat(rule("fast-track-123", ClockId.MEETING).limit().length()).isEqualTo(2);
+        assertThat(rule("fast-track-123", ClockId.STAGE_REPLY).limit().length()).isEqualTo(3);
+        for (ClockId c : List.of(ClockId.CONTACT, ClockId.MEETING, ClockId.STAGE_REPLY)) {
+            assertThat(rule("fast-track-123", c).limit().dayCount()).as("%s", c).isEqualTo(DayCount.CALENDAR_DAYS);
+            assertThat(c.kind()).isEqualTo(ClockKind.DUTY);
+        }
+        // the fast track sits on the national limits
+        assertThat(rule("fast-track-123", ClockId.HANDLING).limit()).isEqualTo(days(60));
+    }
+
+    @Test
+    void onlyShandongProvidesForTermination() {
+        for (Profile p : SHIPPED.all()) {
+            assertThat(p.terminationProvided()).as(p.id()).isEqualTo(p.id().equals("shandong-2015"));
+        }
+        StandardTimeLimits limits = StandardTimeLimits.create();
+        assertThat(limits.terminationProvided("shandong-2015")).isTrue();
+        assertThat(limits.terminationProvided("national-2022")).isFalse();
+        assertThat(limits.terminationProvided("no-such-profile")).isFalse();
+    }
+
+    @Test
+    void aProfileWrittenByAPortalIsReadWithItsDefaults() {
+        Profile p = ProfileCatalogue.read(new StringReader(doc(
+                "{\"clock\": \"HANDLING\", \"length\": 45, \"count\": \"days\", \"categories\": [\"CLAIM\", \"ACCUSATION\"],"
+                        + " \"countsStartDay\": true, \"rollsToWorkingDay\": false, \"source\": \"local rule\"}")), "portal.json");
+        ClockRule handling = p.rule(ClockId.HANDLING).orElseThrow();
+        assertThat(handling.limit()).isEqualTo(new TimeLimit(45, DayCount.CALENDAR_DAYS, true, false));
+        assertThat(handling.warnDays()).isZero();
+        assertThat(handling.categories()).isEqualTo(Set.of(Category.CLAIM, Category.ACCUSATION));
+        assertThat(p.rule(ClockId.OBJECTION).orElseThrow().categories()).isEqualTo(EnumSet.allOf(Category.class));
+        ProfileCatalogue c = SHIPPED.with(p);
+        assertThat(c.get("portal-1")).contains(p);
+        assertThat(c.all()).hasSize(7);
+    }
+
+    // ------------------------------------------------------------------ malformed data
+
+    /** A valid profile document whose clocks are the three windows plus {@code extra} (a JSON object or empty). */
+    private static String doc(String extra) {
+        return "{\"id\": \"portal-1\", \"name\": \"A portal's profile\", \"terminationProvided\": false, \"maxExtensionDays\": 30,\n"
+                + " \"clocks\": [\n"
+                + (extra.isEmpty() ? "" : "  " + extra + ",\n")
+                + "  {\"clock\": \"OBJECTION\", \"length\": 5, \"count\": \"working-days\"},\n"
+                + "  {\"clock\": \"REVIEW_REQUEST\", \"length\": 30, \"count\": \"days\"},\n"
+                + "  {\"clock\": \"RE_REVIEW_REQUEST\", \"length\": 30, \"count\": \"days\"}\n"
+                + " ]}";
+    }
+
+    private static void refused(String json, String source, String... place) {
+        assertThatThrownBy(() -> ProfileCatalogue.read(new StringReader(json), source))
+                .isInstanceOf(ProfileDataException.class)
+                .hasMessageContaining(source)
+                .hasMessageContainingAll(place)
+                .hasNoCause();
+    }
+
+    @Test
+    void theTemplateDocumentItselfIsValid() {
+        assertThat(ProfileCatalogue.read(new StringReader(doc("")), "ok.json").clocks()).hasSize(3);
+    }
+
+    @Test
+    void anUnknownClockIsRefusedNamingTheClockField() {
+        refused(doc("{\"clock\": \"LUNCH\", \"length\": 1, \"count\": \"days\"}"), "bad-clock.json", "$.clocks[0].clock");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedNamingWhereItIs() {
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": 30, \"count\": \"days\", \"lenght\": 31}"), "typo.json",
+                "$.clocks[0]", "unknown field");
+        refused(doc("").replace("\"maxExtensionDays\"", "\"maxExtension\": 1, \"maxExtensionDays\""), "top-typo.json",
+                "$ has an unknown field");
+    }
+
+    @Test
+    void aMissingWindowIsRefusedNamingTheWindow() {
+        String json = doc("").replace("  {\"clock\": \"REVIEW_REQUEST\", \"length\": 30, \"count\": \"days\"},\n", "");
+        refused(json, "no-review-window.json", "clocks", "REVIEW_REQUEST");
+    }
+
+    @Test
+    void aBadCountIsRefusedNamingTheCountField() {
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": 30, \"count\": \"weeks\"}"), "bad-count.json", "$.clocks[0].count");
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": 30}"), "no-count.json", "$.clocks[0].count");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "1.5", "\"30\"", "4000"})
+    void aBadLengthIsRefusedNamingTheLengthField(String length) {
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": " + length + ", \"count\": \"days\"}"), "bad-length.json",
+                "$.clocks[0].length");
+    }
+
+    @Test
+    void trailingGarbageIsRefusedNamingTheLine() {
+        refused(doc("") + "\n}", "trailing.json", "malformed JSON at line");
+        refused(doc("") + " {\"id\": \"again\"}", "two-documents.json", "malformed JSON");
+        refused(doc("").substring(0, 40), "truncated.json", "malformed JSON");
+    }
+
+    @Test
+    void aRepeatedClockAndARepeatedKeyAreRefused() {
+        refused(doc("{\"clock\": \"OBJECTION\", \"length\": 5, \"count\": \"working-days\"}"), "twice.json", "OBJECTION",
+                "appears twice");
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": 30, \"length\": 60, \"count\": \"days\"}"), "dup-key.json",
+                "malformed JSON");
+    }
+
+    @Test
+    void otherBadFieldsAreRefusedNamingThem() {
+        refused(doc("").replace("\"terminationProvided\": false", "\"terminationProvided\": \"no\""), "bad-bool.json",
+                "$.terminationProvided");
+        refused(doc("").replace("\"id\": \"portal-1\"", "\"id\": \" \""), "blank-id.json", "$.id");
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": 30, \"count\": \"days\", \"categories\": [\"GRIEVANCE\"]}"),
+                "bad-category.json", "$.clocks[0].categories");
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": 30, \"count\": \"days\", \"categories\": []}"),
+                "no-category.json", "$.clocks[0].categories");
+        refused(doc("{\"clock\": \"HANDLING\", \"length\": 0, \"count\": \"days\", \"countsStartDay\": true}"),
+                "zero-start.json", "$.clocks[0]");
+        refused("[]", "array.json", "must be an object");
+        refused("{\"id\": \"x\", \"name\": \"x\", \"maxExtensionDays\": 0}", "no-clocks.json", "$.clocks");
+    }
+}
