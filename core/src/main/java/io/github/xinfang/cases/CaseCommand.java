@@ -2,7 +2,11 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.directory.UnitId;
 
+import io.github.xinfang.time.ClockId;
+
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * What a portal asks the case service to do (one row of the lifecycle table each). A closed set.
@@ -323,4 +327,171 @@ public sealed interface CaseCommand {
      * @since 0.1
      */
     record Withdraw(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate withdrawnOn) implements CaseCommand {}
+
+    /**
+     * 历史数据导入: brings in a case from an earlier system, with its stage and dated facts in order.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param petition the petition as the form gives it
+     * @param profile the time-limit profile's id, or null for the default
+     * @param stage the stage the case is in
+     * @param handlingUnit the handling unit, required once the case was routed
+     * @param facts the dated facts, in order of their dates
+     * @since 0.1
+     */
+    record Import(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, String profile, Stage stage,
+                  UnitId handlingUnit, List<ImportedFact> facts) implements CaseCommand {}
+
+    /**
+     * 电话联系/见面/走访/约访: records a contact with the petitioner.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param kind how
+     * @param contactedOn when
+     * @since 0.1
+     */
+    record RecordContact(CaseId caseId, IdempotencyKey key, Actor actor, ContactKind kind, LocalDate contactedOn)
+            implements CaseCommand {}
+
+    /**
+     * 阶段性答复: gives the petitioner a reply on progress.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param text the reply
+     * @param repliedOn when
+     * @since 0.1
+     */
+    record GiveStageReply(CaseId caseId, IdempotencyKey key, Actor actor, String text, LocalDate repliedOn) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "GiveStageReply[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", text="
+                    + (text == null ? "null" : "(" + text.length() + " chars)") + ", repliedOn=" + repliedOn + "]";
+        }
+    }
+
+    /**
+     * 听证: opens a hearing; pauses the re-review clock while open.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param openedOn when
+     * @since 0.1
+     */
+    record OpenHearing(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate openedOn) implements CaseCommand {}
+
+    /**
+     * Closes the open hearing.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param closedOn when
+     * @since 0.1
+     */
+    record CloseHearing(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate closedOn) implements CaseCommand {}
+
+    /**
+     * 更正/改类: corrects the petition's data or its category, with a reason; clocks are recomputed.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param petition the corrected petition
+     * @param reason why
+     * @since 0.1
+     */
+    record CorrectPetition(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, String reason)
+            implements CaseCommand {
+        @Override
+        public String toString() {
+            return "CorrectPetition[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", petition=" + petition
+                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)") + "]";
+        }
+    }
+
+    /**
+     * Changes the case's time-limit profile, with a reason; clocks are recomputed.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param profile the new profile's id
+     * @param reason why
+     * @since 0.1
+     */
+    record ChangeProfile(CaseId caseId, IdempotencyKey key, Actor actor, String profile, String reason) implements CaseCommand {
+        @Override
+        public String toString() {
+            return "ChangeProfile[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", profile=" + profile
+                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)") + "]";
+        }
+    }
+
+    /**
+     * 终结: terminates the case where the profile's region provides for it.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who issues it
+     * @param legalBasis the legal basis
+     * @param terminatedOn when
+     * @since 0.1
+     */
+    record Terminate(CaseId caseId, IdempotencyKey key, Actor actor, String legalBasis, LocalDate terminatedOn)
+            implements CaseCommand {
+        @Override
+        public String toString() {
+            return "Terminate[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", legalBasis="
+                    + (legalBasis == null ? "null" : "(" + legalBasis.length() + " chars)") + ", terminatedOn=" + terminatedOn + "]";
+        }
+    }
+
+    /**
+     * 预警: records that a duty clock is due soon. Issued by the deadline sweep only.
+     *
+     * @param caseId the case
+     * @param key the idempotency key (derived from case, clock, round and due instant)
+     * @param actor the sweep (a system actor)
+     * @param clock the clock
+     * @param round the clock's run
+     * @param dueAt its due instant
+     * @since 0.1
+     */
+    record RecordWarning(CaseId caseId, IdempotencyKey key, Actor actor, ClockId clock, int round, Instant dueAt)
+            implements CaseCommand {}
+
+    /**
+     * 超期: records that a duty clock is overdue. Issued by the deadline sweep only.
+     *
+     * @param caseId the case
+     * @param key the idempotency key (derived from case, clock, round and due instant)
+     * @param actor the sweep (a system actor)
+     * @param clock the clock
+     * @param round the clock's run
+     * @param dueAt its due instant
+     * @since 0.1
+     */
+    record RecordBreach(CaseId caseId, IdempotencyKey key, Actor actor, ClockId clock, int round, Instant dueAt)
+            implements CaseCommand {}
+
+    /**
+     * Records that a window lapsed unused (never a breach). Issued by the deadline sweep only.
+     *
+     * @param caseId the case
+     * @param key the idempotency key (derived from case, clock, round and due instant)
+     * @param actor the sweep (a system actor)
+     * @param clock the window
+     * @param round the window's run
+     * @param dueAt its end
+     * @since 0.1
+     */
+    record RecordLapse(CaseId caseId, IdempotencyKey key, Actor actor, ClockId clock, int round, Instant dueAt)
+            implements CaseCommand {}
 }

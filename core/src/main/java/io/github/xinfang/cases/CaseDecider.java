@@ -7,6 +7,10 @@ import io.github.xinfang.internal.validation.CommandChecks;
 import io.github.xinfang.internal.validation.FieldProblem;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.FreeText;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.ClockRun;
+import io.github.xinfang.time.ClockState;
+import io.github.xinfang.time.ClockStatus;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;
@@ -14,6 +18,7 @@ import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,10 +78,11 @@ public final class CaseDecider {
         if (state != null && !state.caseId().equals(command.caseId())) {
             return reject(Rejection.invalid("caseId", "does not match the loaded case", stage));
         }
-        if (state == null && !(command instanceof CaseCommand.Register)) {
+        boolean creates = command instanceof CaseCommand.Register || command instanceof CaseCommand.Import;
+        if (state == null && !creates) {
             return reject(Rejection.of(RejectionCode.CASE_NOT_FOUND, null));
         }
-        if (state != null && command instanceof CaseCommand.Register) {
+        if (state != null && creates) {
             return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
         }
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
@@ -86,31 +92,37 @@ public final class CaseDecider {
                     command.getClass().getSimpleName() + " from " + stage, row.chinese() + "，当前阶段：" + stage.chinese()));
         }
         Petition petition;
+        Petition corrected = null;
         try {
-            petition = state != null ? state.petition()
-                    : CommandChecks.parsePetition(((CaseCommand.Register) command).petition(), today);
+            if (command instanceof CaseCommand.Register c) petition = CommandChecks.parsePetition(c.petition(), today);
+            else if (command instanceof CaseCommand.Import c) petition = CommandChecks.parsePetition(c.petition(), today);
+            else petition = state.petition();
+            if (command instanceof CaseCommand.CorrectPetition c) corrected = CommandChecks.parsePetition(c.petition(), today);
         } catch (FieldProblem p) {
             return reject(Rejection.invalid(p.field(), p.problem(), stage));
         }
         for (LifecycleTable.Guard guard : row.guards()) {
-            Rejection r = check(guard, state, petition, command);
+            Rejection r = check(guard, state, petition, corrected, command, recordedAt);
             if (r != null) return reject(r);
         }
         EventId id = new EventId(command.caseId(), state == null ? 1 : state.lastSequence() + 1);
-        return new Decision.Accepted(List.of(event(id, state, petition, command, recordedAt)));
+        return new Decision.Accepted(List.of(event(id, state, petition, corrected, command, recordedAt)));
     }
 
     private static Decision reject(Rejection r) {
         return new Decision.Rejected(r);
     }
 
-    private Rejection check(LifecycleTable.Guard guard, CaseState s, Petition petition, CaseCommand c) {
+    private Rejection check(LifecycleTable.Guard guard, CaseState s, Petition petition, Petition corrected, CaseCommand c,
+                            Instant at) {
         Stage stage = s == null ? null : s.stage();
         switch (guard) {
             case ACTOR_NOT_ACCUSED:
                 return actorIsAccused(c.actor(), petition) ? accused(stage, "actor") : null;
-            case UNIT_NOT_ACCUSED:
-                return accusedUnits(petition).contains(((CaseCommand.Route) c).unit()) ? accused(stage, "unit") : null;
+            case UNIT_NOT_ACCUSED: {
+                UnitId unit = c instanceof CaseCommand.Route r ? r.unit() : ((CaseCommand.Import) c).handlingUnit();
+                return unit != null && accusedUnits(petition).contains(unit) ? accused(stage, "unit") : null;
+            }
             case FACT_NOT_BEFORE_EARLIER_FACTS:
                 for (LocalDate d : factDates(c)) {
                     if (d.isBefore(s.lastFactOn())) {
@@ -132,14 +144,12 @@ public final class CaseDecider {
                 }
                 return null;
             }
-            case INSIDE_OBJECTION_WINDOW: {
-                LocalDate last = limits.objectionWindowLastDay(s.profile(), s.unitReceivedOn());
-                return ((CaseCommand.RaiseObjection) c).objectedOn().isAfter(last) ? expired(stage, last) : null;
-            }
+            case INSIDE_OBJECTION_WINDOW:
+                return window(s, ClockId.OBJECTION, s.unitReceivedOn(), ((CaseCommand.RaiseObjection) c).objectedOn());
             case INSIDE_REVIEW_WINDOW:
-                return window(stage, s.replyServedOn(), ((CaseCommand.RequestReview) c).receivedOn(), true, s.profile());
+                return window(s, ClockId.REVIEW_REQUEST, s.replyServedOn(), ((CaseCommand.RequestReview) c).receivedOn());
             case INSIDE_RE_REVIEW_WINDOW:
-                return window(stage, s.reviewOpinionServedOn(), ((CaseCommand.RequestReReview) c).receivedOn(), false, s.profile());
+                return window(s, ClockId.RE_REVIEW_REQUEST, s.reviewOpinionServedOn(), ((CaseCommand.RequestReReview) c).receivedOn());
             case HAS_HANDLING_CLOCK:
                 return limits.hasHandlingClock(s.profile(), petition.category()) ? null
                         : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
@@ -163,19 +173,83 @@ public final class CaseDecider {
             case OPINION_NOT_YET_SERVED:
                 return s.reviewOpinionServedOn() == null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the review opinion was already served", "复查意见已送达");
+            case HEARING_NOT_OPEN:
+                return s.hearingOpenedOn() == null ? null
+                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "a hearing is already open", "听证尚未结束");
+            case HEARING_OPEN:
+                return s.hearingOpenedOn() != null ? null
+                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no hearing is open", "没有进行中的听证");
+            case CORRECTION_FITS_STAGE:
+                return correctionFits(s, corrected);
+            case CORRECTION_KEEPS_HANDLER_UNACCUSED:
+                if (s.handlingUnit() != null && accusedUnits(corrected).contains(s.handlingUnit())) return accused(stage, "handling unit");
+                return actorIsAccused(c.actor(), corrected) ? accused(stage, "actor") : null;
+            case TERMINATION_PROVIDED:
+                return limits.terminationProvided(s.profile()) ? null
+                        : Rejection.of(RejectionCode.NOT_PROVIDED_BY_PROFILE, stage, "the profile " + s.profile()
+                        + " does not provide for termination", "时限方案" + s.profile() + "未规定终结");
+            case SWEEP_ONLY:
+                return c.actor() instanceof Actor.SystemActor ? null
+                        : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the deadline sweep records this", "仅由期限巡检记录");
+            case CLOCK_DUE:
+                return clockDue(s, petition, c, at);
             default:
                 throw new AssertionError("unhandled guard " + guard);
         }
     }
 
-    private Rejection window(Stage stage, LocalDate servedOn, LocalDate requestedOn, boolean review, String profile) {
-        if (servedOn == null) {
-            return Rejection.of(RejectionCode.WINDOW_NOT_OPEN, stage,
+    private Rejection window(CaseState s, ClockId clock, LocalDate start, LocalDate requestedOn) {
+        if (start == null) {
+            boolean review = clock == ClockId.REVIEW_REQUEST;
+            return Rejection.of(RejectionCode.WINDOW_NOT_OPEN, s.stage(),
                     review ? "the written reply was not served yet" : "the review opinion was not served yet",
                     review ? "书面答复尚未送达" : "复查意见尚未送达");
         }
-        LocalDate last = review ? limits.reviewWindowLastDay(profile, servedOn) : limits.reReviewWindowLastDay(profile, servedOn);
-        return requestedOn.isAfter(last) ? expired(stage, last) : null;
+        Optional<LocalDate> last = limits.lastDay(s.profile(), clock, s.petition().region(), start);
+        return last.isPresent() && requestedOn.isAfter(last.get()) ? expired(s.stage(), last.get()) : null;
+    }
+
+    private Rejection correctionFits(CaseState s, Petition corrected) {
+        Stage stage = s.stage();
+        boolean claim = corrected.category() == Category.CLAIM;
+        if (!claim && (stage == Stage.UNDER_REVIEW || stage == Stage.REVIEWED || stage == Stage.UNDER_RE_REVIEW)) {
+            return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "review belongs to claims only",
+                    "复查复核仅适用于申诉求决类");
+        }
+        if (stage == Stage.PENDING_APPROVAL && (s.outcome() != null) != claim) {
+            return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "the pending proposal does not fit the new category",
+                    "待审核的处理意见与新类别不符");
+        }
+        LocalDate bound = s.unitReceivedOn() != null ? s.unitReceivedOn() : s.lastFactOn();
+        if (corrected.receivedOn().isAfter(bound)) {
+            return Rejection.invalid("petition.receivedOn", "must not be after the case's later facts", stage);
+        }
+        return null;
+    }
+
+    private Rejection clockDue(CaseState s, Petition petition, CaseCommand c, Instant at) {
+        ClockId clock;
+        int round;
+        Instant dueAt;
+        ClockState wanted;
+        if (c instanceof CaseCommand.RecordWarning w) {
+            clock = w.clock(); round = w.round(); dueAt = w.dueAt(); wanted = ClockState.DUE_SOON;
+        } else if (c instanceof CaseCommand.RecordBreach b) {
+            clock = b.clock(); round = b.round(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
+        } else {
+            CaseCommand.RecordLapse l = (CaseCommand.RecordLapse) c;
+            clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = ClockState.LAPSED;
+        }
+        Optional<ClockRun> run = s.clocks().run(clock);
+        boolean recorded = run.map(r -> wanted == ClockState.DUE_SOON ? r.warned() : r.breached()).orElse(true);
+        if (!recorded && run.get().round() == round) {
+            for (ClockStatus st : limits.clocks(s.clocks(), s.profile(), petition.category(), petition.region(), at)) {
+                if (st.clock() == clock && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
+            }
+        }
+        return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(), clock + " round " + round + " is not "
+                + wanted.name().toLowerCase(java.util.Locale.ROOT) + " at " + dueAt + ", or that was already recorded",
+                "该期限当前不处于所记录的状态，或已记录");
     }
 
     private static Rejection expired(Stage stage, LocalDate last) {
@@ -231,6 +305,11 @@ public final class CaseDecider {
         if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.concludedOn());
         if (c instanceof CaseCommand.Reopen x) return List.of(x.reopenedOn());
         if (c instanceof CaseCommand.Withdraw x) return List.of(x.withdrawnOn());
+        if (c instanceof CaseCommand.RecordContact x) return List.of(x.contactedOn());
+        if (c instanceof CaseCommand.GiveStageReply x) return List.of(x.repliedOn());
+        if (c instanceof CaseCommand.OpenHearing x) return List.of(x.openedOn());
+        if (c instanceof CaseCommand.CloseHearing x) return List.of(x.closedOn());
+        if (c instanceof CaseCommand.Terminate x) return List.of(x.terminatedOn());
         return List.of();
     }
 
@@ -248,6 +327,11 @@ public final class CaseDecider {
         if (c instanceof CaseCommand.ConcludeReview || c instanceof CaseCommand.ConcludeReReview) return "concludedOn";
         if (c instanceof CaseCommand.Reopen) return "reopenedOn";
         if (c instanceof CaseCommand.Withdraw) return "withdrawnOn";
+        if (c instanceof CaseCommand.RecordContact) return "contactedOn";
+        if (c instanceof CaseCommand.GiveStageReply) return "repliedOn";
+        if (c instanceof CaseCommand.OpenHearing) return "openedOn";
+        if (c instanceof CaseCommand.CloseHearing) return "closedOn";
+        if (c instanceof CaseCommand.Terminate) return "terminatedOn";
         return "date";
     }
 
@@ -255,10 +339,33 @@ public final class CaseDecider {
         return new FreeText(s);
     }
 
-    private static CaseEvent event(EventId id, CaseState s, Petition petition, CaseCommand command, Instant at) {
+    private CaseEvent event(EventId id, CaseState s, Petition petition, Petition corrected, CaseCommand command, Instant at) {
         Actor actor = command.actor();
         if (command instanceof CaseCommand.Register c) {
-            return new CaseEvent.Registered(id, actor, at, c.profile() == null ? TimeLimits.NATIONAL_2022 : c.profile(), petition);
+            return new CaseEvent.Registered(id, actor, at, c.profile() == null ? limits.defaultProfile() : c.profile(), petition);
+        } else if (command instanceof CaseCommand.Import c) {
+            return new CaseEvent.Imported(id, actor, at, c.profile() == null ? limits.defaultProfile() : c.profile(), petition,
+                    c.stage(), c.handlingUnit(), c.facts());
+        } else if (command instanceof CaseCommand.RecordContact c) {
+            return new CaseEvent.ContactRecorded(id, actor, at, c.kind(), c.contactedOn());
+        } else if (command instanceof CaseCommand.GiveStageReply c) {
+            return new CaseEvent.StageReplyGiven(id, actor, at, text(c.text()), c.repliedOn());
+        } else if (command instanceof CaseCommand.OpenHearing c) {
+            return new CaseEvent.HearingOpened(id, actor, at, c.openedOn());
+        } else if (command instanceof CaseCommand.CloseHearing c) {
+            return new CaseEvent.HearingClosed(id, actor, at, c.closedOn());
+        } else if (command instanceof CaseCommand.CorrectPetition c) {
+            return new CaseEvent.PetitionCorrected(id, actor, at, corrected, text(c.reason()));
+        } else if (command instanceof CaseCommand.ChangeProfile c) {
+            return new CaseEvent.ProfileChanged(id, actor, at, c.profile(), text(c.reason()));
+        } else if (command instanceof CaseCommand.Terminate c) {
+            return new CaseEvent.Terminated(id, actor, at, text(c.legalBasis()), c.terminatedOn());
+        } else if (command instanceof CaseCommand.RecordWarning c) {
+            return new CaseEvent.WarningRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof CaseCommand.RecordBreach c) {
+            return new CaseEvent.BreachRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof CaseCommand.RecordLapse c) {
+            return new CaseEvent.LapseRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
         } else if (command instanceof CaseCommand.Route c) {
             return new CaseEvent.Routed(id, actor, at, c.unit(), c.receivedOn());
         } else if (command instanceof CaseCommand.RaiseObjection c) {

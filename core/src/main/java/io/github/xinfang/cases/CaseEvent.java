@@ -3,8 +3,11 @@ package io.github.xinfang.cases;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.FreeText;
 
+import io.github.xinfang.time.ClockId;
+
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -442,6 +445,245 @@ public sealed interface CaseEvent {
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(recordedAt, "recordedAt");
             Objects.requireNonNull(withdrawnOn, "withdrawnOn");
+        }
+    }
+
+    /**
+     * A case was brought in from an earlier system, with its stage and dated facts.
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param profile the case's profile
+     * @param petition the parsed petition
+     * @param stage the stage it was in
+     * @param handlingUnit the handling unit, or null before routing
+     * @param facts the dated facts, in order
+     * @since 0.1
+     */
+    record Imported(EventId id, Actor actor, Instant recordedAt, String profile, Petition petition, Stage stage,
+                    UnitId handlingUnit, List<ImportedFact> facts) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument (handlingUnit may be null) */
+        public Imported {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(petition, "petition");
+            Objects.requireNonNull(stage, "stage");
+            facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
+        }
+    }
+
+    /**
+     * A contact with the petitioner was recorded.
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param kind how
+     * @param contactedOn when
+     * @since 0.1
+     */
+    record ContactRecorded(EventId id, Actor actor, Instant recordedAt, ContactKind kind, LocalDate contactedOn) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public ContactRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(contactedOn, "contactedOn");
+        }
+    }
+
+    /**
+     * A stage reply was given (阶段性答复).
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param text the reply
+     * @param repliedOn when
+     * @since 0.1
+     */
+    record StageReplyGiven(EventId id, Actor actor, Instant recordedAt, FreeText text, LocalDate repliedOn) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public StageReplyGiven {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(repliedOn, "repliedOn");
+        }
+    }
+
+    /**
+     * A hearing was opened (听证).
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param openedOn when
+     * @since 0.1
+     */
+    record HearingOpened(EventId id, Actor actor, Instant recordedAt, LocalDate openedOn) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public HearingOpened {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(openedOn, "openedOn");
+        }
+    }
+
+    /**
+     * The open hearing was closed.
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param closedOn when
+     * @since 0.1
+     */
+    record HearingClosed(EventId id, Actor actor, Instant recordedAt, LocalDate closedOn) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public HearingClosed {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(closedOn, "closedOn");
+        }
+    }
+
+    /**
+     * The petition's data or category was corrected (更正/改类).
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param petition the corrected petition
+     * @param reason why
+     * @since 0.1
+     */
+    record PetitionCorrected(EventId id, Actor actor, Instant recordedAt, Petition petition, FreeText reason) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public PetitionCorrected {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(petition, "petition");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The case's profile was changed.
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param profile the new profile
+     * @param reason why
+     * @since 0.1
+     */
+    record ProfileChanged(EventId id, Actor actor, Instant recordedAt, String profile, FreeText reason) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public ProfileChanged {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(profile, "profile");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The case was terminated (终结).
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param legalBasis the legal basis
+     * @param terminatedOn when
+     * @since 0.1
+     */
+    record Terminated(EventId id, Actor actor, Instant recordedAt, FreeText legalBasis, LocalDate terminatedOn) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public Terminated {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(legalBasis, "legalBasis");
+            Objects.requireNonNull(terminatedOn, "terminatedOn");
+        }
+    }
+
+    /**
+     * The sweep recorded that a duty clock is due soon (预警).
+     *
+     * @param id the event's id
+     * @param actor the sweep
+     * @param recordedAt when it was recorded
+     * @param clock the clock
+     * @param round its run
+     * @param dueAt its due instant
+     * @since 0.1
+     */
+    record WarningRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public WarningRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (round < 1) throw new IllegalArgumentException("round must be at least 1");
+        }
+    }
+
+    /**
+     * The sweep recorded that a duty clock is overdue (超期).
+     *
+     * @param id the event's id
+     * @param actor the sweep
+     * @param recordedAt when it was recorded
+     * @param clock the clock
+     * @param round its run
+     * @param dueAt its due instant
+     * @since 0.1
+     */
+    record BreachRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public BreachRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (round < 1) throw new IllegalArgumentException("round must be at least 1");
+        }
+    }
+
+    /**
+     * The sweep recorded that a window lapsed unused.
+     *
+     * @param id the event's id
+     * @param actor the sweep
+     * @param recordedAt when it was recorded
+     * @param clock the window
+     * @param round its run
+     * @param dueAt its end
+     * @since 0.1
+     */
+    record LapseRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements CaseEvent {
+        /** @throws NullPointerException naming a null argument */
+        public LapseRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (round < 1) throw new IllegalArgumentException("round must be at least 1");
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.github.xinfang.cases;
 
 import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.ClockLedger;
+import io.github.xinfang.time.Fact;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +36,8 @@ import java.util.Objects;
  * @param lastRecordedAt the latest {@code recordedAt} so far
  * @param reworkCount how many proposals were returned for rework
  * @param objectionCount how many objections were raised
+ * @param hearingOpenedOn the day the open hearing began, or null when none is open
+ * @param clocks the clock facts (starts, meetings, stops, extensions, pauses, recorded warnings and breaches)
  * @since 0.1
  */
 public record CaseState(CaseId caseId, long lastSequence, Stage stage, String profile, Petition petition,
@@ -40,7 +45,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
                         LocalDate handlingStartedOn, LocalDate informedOn, int extensionDays, Actor proposer,
                         Outcome outcome, LocalDate conclusionApprovedOn, LocalDate replyServedOn,
                         LocalDate reviewRequestedOn, LocalDate reviewOpinionServedOn, LocalDate reReviewRequestedOn,
-                        LocalDate lastFactOn, Instant lastRecordedAt, int reworkCount, int objectionCount) {
+                        LocalDate lastFactOn, Instant lastRecordedAt, int reworkCount, int objectionCount,
+                        LocalDate hearingOpenedOn, ClockLedger clocks) {
 
     /** @throws NullPointerException naming a required argument that is null */
     public CaseState {
@@ -50,6 +56,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         Objects.requireNonNull(petition, "petition");
         Objects.requireNonNull(lastFactOn, "lastFactOn");
         Objects.requireNonNull(lastRecordedAt, "lastRecordedAt");
+        Objects.requireNonNull(clocks, "clocks");
         if (lastSequence < 1) throw new IllegalArgumentException("lastSequence must be at least 1");
     }
 
@@ -79,6 +86,10 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
      */
     public static CaseState evolve(CaseState state, CaseEvent event) {
         Objects.requireNonNull(event, "event");
+        if (state == null && event instanceof CaseEvent.Imported im) {
+            if (event.sequence() != 1) throw new IllegalArgumentException("event: the first event must have sequence 1");
+            return imported(im);
+        }
         if (state == null) {
             if (!(event instanceof CaseEvent.Registered)) {
                 throw new IllegalArgumentException("event: a history must start with Registered, got " + event.getClass().getSimpleName());
@@ -86,7 +97,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             if (event.sequence() != 1) throw new IllegalArgumentException("event: the first event must have sequence 1");
             CaseEvent.Registered r = (CaseEvent.Registered) event;
             return new CaseState(r.caseId(), 1, Stage.REGISTERED, r.profile(), r.petition(), null, null, null, null, null,
-                    0, null, null, null, null, null, null, null, r.petition().receivedOn(), r.recordedAt(), 0, 0);
+                    0, null, null, null, null, null, null, null, r.petition().receivedOn(), r.recordedAt(), 0, 0,
+                    null, ClockLedger.empty().apply(Fact.RECEIVED, r.petition().receivedOn(), 0));
         }
         if (!event.caseId().equals(state.caseId)) throw new IllegalArgumentException("event: belongs to another case");
         if (event.sequence() != state.lastSequence + 1) {
@@ -95,13 +107,14 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         Draft d = new Draft(state);
         d.lastSequence = event.sequence();
         d.lastRecordedAt = later(state.lastRecordedAt, event.recordedAt());
-        if (event instanceof CaseEvent.Registered) {
-            throw new IllegalArgumentException("event: Registered on an existing case");
+        if (event instanceof CaseEvent.Registered || event instanceof CaseEvent.Imported) {
+            throw new IllegalArgumentException("event: a first event on an existing case");
         } else if (event instanceof CaseEvent.Routed e) {
             d.stage = Stage.ROUTED;
             d.handlingUnit = e.unit();
             d.unitReceivedOn = e.receivedOn();
             d.fact(e.receivedOn());
+            d.clock(Fact.ROUTED, e.receivedOn());
         } else if (event instanceof CaseEvent.ObjectionRaised e) {
             d.stage = Stage.REGISTERED;
             d.handlingUnit = null;
@@ -109,27 +122,37 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.informedOn = null;
             d.objectionCount++;
             d.fact(e.objectedOn());
+            d.clock(Fact.OBJECTED, e.objectedOn());
         } else if (event instanceof CaseEvent.TransferredOut e) {
             d.stage = Stage.TRANSFERRED_OUT;
             d.fact(e.transferredOn());
+            d.clock(Fact.TRANSFERRED_OUT, e.transferredOn());
+            d.clock(Fact.ENDED, e.transferredOn());
         } else if (event instanceof CaseEvent.Redirected e) {
             d.stage = Stage.REDIRECTED;
             d.fact(e.redirectedOn());
+            d.clock(Fact.REDIRECTED, e.redirectedOn());
+            d.clock(Fact.ENDED, e.redirectedOn());
         } else if (event instanceof CaseEvent.Declined e) {
             d.stage = Stage.DECLINED;
             d.fact(e.declinedOn());
+            d.clock(Fact.DECLINED, e.declinedOn());
+            d.clock(Fact.ENDED, e.declinedOn());
         } else if (event instanceof CaseEvent.PetitionerInformed e) {
             d.informedOn = e.servedOn();
             d.fact(e.servedOn());
+            d.clock(Fact.INFORMED, e.servedOn());
         } else if (event instanceof CaseEvent.Accepted e) {
             d.stage = Stage.IN_HANDLING;
             d.acceptedOn = e.acceptedOn();
             d.handlingStartedOn = e.acceptedOn();
             d.fact(e.acceptedOn());
+            d.clock(Fact.ACCEPTED, e.acceptedOn());
         } else if (event instanceof CaseEvent.Extended e) {
             d.extensionDays = e.days();
             d.fact(e.approvedOn());
             d.fact(e.petitionerToldOn());
+            d.clocks = d.clocks.apply(Fact.EXTENDED, e.approvedOn(), e.days());
         } else if (event instanceof CaseEvent.ConclusionProposed e) {
             d.stage = Stage.PENDING_APPROVAL;
             d.proposer = e.actor();
@@ -140,6 +163,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.proposer = null;
             d.conclusionApprovedOn = e.approvedOn();
             d.fact(e.approvedOn());
+            d.clock(Fact.CONCLUSION_APPROVED, e.approvedOn());
         } else if (event instanceof CaseEvent.ReturnedForRework) {
             d.stage = Stage.IN_HANDLING;
             d.proposer = null;
@@ -148,23 +172,29 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         } else if (event instanceof CaseEvent.ReplyServed e) {
             d.replyServedOn = e.servedOn();
             d.fact(e.servedOn());
+            d.clock(Fact.REPLY_SERVED, e.servedOn());
         } else if (event instanceof CaseEvent.ReviewRequested e) {
             d.stage = Stage.UNDER_REVIEW;
             d.reviewRequestedOn = e.receivedOn();
             d.fact(e.receivedOn());
+            d.clock(Fact.REVIEW_REQUESTED, e.receivedOn());
         } else if (event instanceof CaseEvent.ReviewConcluded e) {
             d.stage = Stage.REVIEWED;
             d.fact(e.concludedOn());
+            d.clock(Fact.REVIEW_CONCLUDED, e.concludedOn());
         } else if (event instanceof CaseEvent.ReviewOpinionServed e) {
             d.reviewOpinionServedOn = e.servedOn();
             d.fact(e.servedOn());
+            d.clock(Fact.REVIEW_OPINION_SERVED, e.servedOn());
         } else if (event instanceof CaseEvent.ReReviewRequested e) {
             d.stage = Stage.UNDER_RE_REVIEW;
             d.reReviewRequestedOn = e.receivedOn();
             d.fact(e.receivedOn());
+            d.clock(Fact.RE_REVIEW_REQUESTED, e.receivedOn());
         } else if (event instanceof CaseEvent.ReReviewConcluded e) {
             d.stage = Stage.FINAL;
             d.fact(e.concludedOn());
+            d.clock(Fact.RE_REVIEW_CONCLUDED, e.concludedOn());
         } else if (event instanceof CaseEvent.Reopened e) {
             d.stage = Stage.IN_HANDLING;
             d.handlingStartedOn = e.reopenedOn();
@@ -177,13 +207,84 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.reviewOpinionServedOn = null;
             d.reReviewRequestedOn = null;
             d.fact(e.reopenedOn());
+            d.clock(Fact.REOPENED, e.reopenedOn());
         } else if (event instanceof CaseEvent.Withdrawn e) {
             d.stage = Stage.WITHDRAWN;
             d.fact(e.withdrawnOn());
+            d.clock(Fact.ENDED, e.withdrawnOn());
+        } else if (event instanceof CaseEvent.ContactRecorded e) {
+            d.fact(e.contactedOn());
+            d.clock(e.kind() == ContactKind.PHONE ? Fact.CONTACTED_BY_PHONE : Fact.MET_IN_PERSON, e.contactedOn());
+        } else if (event instanceof CaseEvent.StageReplyGiven e) {
+            d.fact(e.repliedOn());
+            d.clock(Fact.STAGE_REPLY_GIVEN, e.repliedOn());
+        } else if (event instanceof CaseEvent.HearingOpened e) {
+            d.fact(e.openedOn());
+            d.hearingOpenedOn = e.openedOn();
+            d.clock(Fact.HEARING_OPENED, e.openedOn());
+        } else if (event instanceof CaseEvent.HearingClosed e) {
+            d.fact(e.closedOn());
+            d.hearingOpenedOn = null;
+            d.clock(Fact.HEARING_CLOSED, e.closedOn());
+        } else if (event instanceof CaseEvent.PetitionCorrected e) {
+            LocalDate oldReceipt = d.petition.receivedOn();
+            d.petition = e.petition();
+            if (!oldReceipt.equals(e.petition().receivedOn())) {
+                d.clocks = d.clocks.correctStart(ClockId.ROUTING, 1, e.petition().receivedOn());
+            }
+        } else if (event instanceof CaseEvent.ProfileChanged e) {
+            d.profile = e.profile();
+        } else if (event instanceof CaseEvent.Terminated e) {
+            d.stage = Stage.TERMINATED;
+            d.fact(e.terminatedOn());
+            d.clock(Fact.ENDED, e.terminatedOn());
+        } else if (event instanceof CaseEvent.WarningRecorded e) {
+            d.clocks = d.clocks.recordSweep(e.clock(), false);
+        } else if (event instanceof CaseEvent.BreachRecorded e) {
+            d.clocks = d.clocks.recordSweep(e.clock(), true);
+        } else if (event instanceof CaseEvent.LapseRecorded e) {
+            d.clocks = d.clocks.recordSweep(e.clock(), true);
         } else {
             throw new AssertionError("unhandled event type " + event.getClass().getName());
         }
         return d.build();
+    }
+
+    /** Builds the state of an imported case from its dated facts. */
+    private static CaseState imported(CaseEvent.Imported im) {
+        LocalDate received = im.petition().receivedOn();
+        ClockLedger ledger = ClockLedger.empty().apply(Fact.RECEIVED, received, 0);
+        LocalDate unitReceivedOn = null, acceptedOn = null, handlingStartedOn = null, informedOn = null;
+        LocalDate approvedOn = null, replyServedOn = null, reviewRequestedOn = null, opinionServedOn = null, reReviewOn = null;
+        LocalDate last = received;
+        int extension = 0;
+        for (ImportedFact f : im.facts()) {
+            LocalDate on = f.on();
+            if (on.isAfter(last)) last = on;
+            int days = f.days() == null ? 0 : f.days();
+            ledger = ledger.apply(f.fact(), on, days);
+            switch (f.fact()) {
+                case ROUTED: unitReceivedOn = on; break;
+                case OBJECTED: unitReceivedOn = null; informedOn = null; break;
+                case INFORMED: informedOn = on; break;
+                case ACCEPTED: acceptedOn = on; handlingStartedOn = on; break;
+                case EXTENDED: extension = days; break;
+                case CONCLUSION_APPROVED: approvedOn = on; break;
+                case REPLY_SERVED: replyServedOn = on; break;
+                case REVIEW_REQUESTED: reviewRequestedOn = on; break;
+                case REVIEW_OPINION_SERVED: opinionServedOn = on; break;
+                case RE_REVIEW_REQUESTED: reReviewOn = on; break;
+                case REOPENED:
+                    handlingStartedOn = on; extension = 0; approvedOn = null; replyServedOn = null;
+                    reviewRequestedOn = null; opinionServedOn = null; reReviewOn = null;
+                    break;
+                default: break;
+            }
+        }
+        if (im.stage().isTerminal()) ledger = ledger.apply(Fact.ENDED, last, 0);
+        return new CaseState(im.caseId(), 1, im.stage(), im.profile(), im.petition(), im.handlingUnit(), unitReceivedOn,
+                acceptedOn, handlingStartedOn, informedOn, extension, null, null, approvedOn, replyServedOn, reviewRequestedOn,
+                opinionServedOn, reReviewOn, last, im.recordedAt(), 0, 0, null, ledger);
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -201,8 +302,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         final CaseId caseId;
         long lastSequence;
         Stage stage;
-        final String profile;
-        final Petition petition;
+        String profile;
+        Petition petition;
         UnitId handlingUnit;
         LocalDate unitReceivedOn;
         LocalDate acceptedOn;
@@ -220,6 +321,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         Instant lastRecordedAt;
         int reworkCount;
         int objectionCount;
+        LocalDate hearingOpenedOn;
+        ClockLedger clocks;
 
         Draft(CaseState s) {
             caseId = s.caseId;
@@ -244,6 +347,12 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             lastRecordedAt = s.lastRecordedAt;
             reworkCount = s.reworkCount;
             objectionCount = s.objectionCount;
+            hearingOpenedOn = s.hearingOpenedOn;
+            clocks = s.clocks;
+        }
+
+        void clock(Fact f, LocalDate on) {
+            clocks = clocks.apply(f, on, 0);
         }
 
         void fact(LocalDate on) {
@@ -254,7 +363,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             return new CaseState(caseId, lastSequence, stage, profile, petition, handlingUnit, unitReceivedOn, acceptedOn,
                     handlingStartedOn, informedOn, extensionDays, proposer, outcome, conclusionApprovedOn, replyServedOn,
                     reviewRequestedOn, reviewOpinionServedOn, reReviewRequestedOn, lastFactOn, lastRecordedAt, reworkCount,
-                    objectionCount);
+                    objectionCount, hearingOpenedOn, clocks);
         }
     }
 }

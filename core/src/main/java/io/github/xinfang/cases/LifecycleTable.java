@@ -58,7 +58,21 @@ public final class LifecycleTable {
         /** The written reply has not been served yet ({@code ILLEGAL_TRANSITION}). */
         REPLY_NOT_YET_SERVED,
         /** The review opinion has not been served yet ({@code ILLEGAL_TRANSITION}). */
-        OPINION_NOT_YET_SERVED
+        OPINION_NOT_YET_SERVED,
+        /** No hearing is open ({@code ILLEGAL_TRANSITION}). */
+        HEARING_NOT_OPEN,
+        /** A hearing is open ({@code ILLEGAL_TRANSITION}). */
+        HEARING_OPEN,
+        /** The corrected category allows the current stage and pending outcome ({@code NOT_APPLICABLE_TO_CATEGORY}); the corrected receipt is not after the routing ({@code VALIDATION}). */
+        CORRECTION_FITS_STAGE,
+        /** Under the corrected accusations, neither the handling unit nor the actor is accused ({@code ACCUSED_PARTY}). */
+        CORRECTION_KEEPS_HANDLER_UNACCUSED,
+        /** The case's profile provides for termination ({@code NOT_PROVIDED_BY_PROFILE}). */
+        TERMINATION_PROVIDED,
+        /** Only the deadline sweep (a system actor) records warnings, breaches and lapses ({@code NOT_AUTHORISED}). */
+        SWEEP_ONLY,
+        /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). */
+        CLOCK_DUE
     }
 
     /**
@@ -103,7 +117,6 @@ public final class LifecycleTable {
         }
     }
 
-    private static final String TIME_LIMITS = "time limits";
     private static final String RESOLUTION = "resolution track";
     private static final LifecycleTable PROCEDURE = buildProcedure();
 
@@ -196,7 +209,7 @@ public final class LifecycleTable {
         Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
         List<Row> r = new ArrayList<>();
         r.add(row("Register", "登记", CaseCommand.Register.class, none, Stage.REGISTERED, List.of(actor)));
-        r.add(later("Import", "历史数据导入", none, null, TIME_LIMITS));
+        r.add(row("Import", "历史数据导入", CaseCommand.Import.class, none, null, List.of(actor, Guard.UNIT_NOT_ACCUSED)));
         r.add(row("Route", "交办/转送", CaseCommand.Route.class, EnumSet.of(Stage.REGISTERED), Stage.ROUTED,
                 List.of(actor, Guard.UNIT_NOT_ACCUSED, dated)));
         r.add(row("RaiseObjection", "异议", CaseCommand.RaiseObjection.class, EnumSet.of(Stage.ROUTED), Stage.REGISTERED,
@@ -210,14 +223,18 @@ public final class LifecycleTable {
         r.add(row("InformPetitioner", "告知", CaseCommand.InformPetitioner.class, EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING),
                 null, List.of(actor, dated)));
         r.add(row("Accept", "受理", CaseCommand.Accept.class, EnumSet.of(Stage.ROUTED), Stage.IN_HANDLING, List.of(actor, dated)));
-        r.add(later("RecordContact", "电话联系/见面/走访/约访",
-                EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW), null, TIME_LIMITS));
-        r.add(later("GiveStageReply", "阶段性答复", EnumSet.of(Stage.IN_HANDLING), null, TIME_LIMITS));
+        r.add(row("RecordContact", "电话联系/见面/走访/约访", CaseCommand.RecordContact.class,
+                EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW), null, List.of(actor, dated)));
+        r.add(row("GiveStageReply", "阶段性答复", CaseCommand.GiveStageReply.class, EnumSet.of(Stage.IN_HANDLING), null,
+                List.of(actor, dated)));
         r.add(row("Extend", "延期", CaseCommand.Extend.class, EnumSet.of(Stage.IN_HANDLING), null,
                 List.of(actor, dated, Guard.HAS_HANDLING_CLOCK, Guard.APPROVER_OF_HANDLING_UNIT, Guard.EXTENSION_UNUSED,
                         Guard.EXTENSION_WITHIN_MAXIMUM)));
-        r.add(later("OpenHearing / CloseHearing", "听证",
-                EnumSet.of(Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW), null, TIME_LIMITS));
+        Set<Stage> hearings = EnumSet.of(Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW);
+        r.add(row("OpenHearing", "听证（开始）", CaseCommand.OpenHearing.class, hearings, null,
+                List.of(actor, Guard.HEARING_NOT_OPEN, dated)));
+        r.add(row("CloseHearing", "听证（结束）", CaseCommand.CloseHearing.class, hearings, null,
+                List.of(actor, Guard.HEARING_OPEN, dated)));
         r.add(row("ProposeConclusion", "报结", CaseCommand.ProposeConclusion.class, EnumSet.of(Stage.IN_HANDLING),
                 Stage.PENDING_APPROVAL, List.of(actor, dated, Guard.OUTCOME_FITS_CATEGORY)));
         r.add(row("ApproveConclusion", "审核通过/办结", CaseCommand.ApproveConclusion.class, EnumSet.of(Stage.PENDING_APPROVAL),
@@ -238,15 +255,21 @@ public final class LifecycleTable {
                 Stage.FINAL, List.of(actor, dated)));
         r.add(row("Reopen", "重新办理", CaseCommand.Reopen.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED), Stage.IN_HANDLING,
                 List.of(actor, dated)));
-        r.add(later("Terminate", "终结", EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL), Stage.TERMINATED, TIME_LIMITS));
+        r.add(row("Terminate", "终结", CaseCommand.Terminate.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL),
+                Stage.TERMINATED, List.of(actor, Guard.TERMINATION_PROVIDED, dated)));
         r.add(row("Withdraw", "撤回", CaseCommand.Withdraw.class,
                 EnumSet.of(Stage.REGISTERED, Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL), Stage.WITHDRAWN,
                 List.of(actor, dated)));
         r.add(later("Merge", "并案", nonTerminal, Stage.MERGED, RESOLUTION));
         r.add(later("RecordMergedCase", "并入", nonTerminal, null, RESOLUTION));
-        r.add(later("CorrectOrReclassify", "更正/改类", nonTerminal, null, TIME_LIMITS));
-        r.add(later("ChangeProfile", "变更时限方案", nonTerminal, null, TIME_LIMITS));
-        r.add(later("RecordWarningOrBreach", "预警/超期", any, null, TIME_LIMITS));
+        Set<Stage> open = EnumSet.noneOf(Stage.class);
+        for (Stage s : Stage.values()) if (s.kind() == Stage.Kind.OPEN) open.add(s);
+        r.add(row("CorrectPetition", "更正/改类", CaseCommand.CorrectPetition.class, open, null,
+                List.of(actor, Guard.CORRECTION_FITS_STAGE, Guard.CORRECTION_KEEPS_HANDLER_UNACCUSED)));
+        r.add(row("ChangeProfile", "变更时限方案", CaseCommand.ChangeProfile.class, open, null, List.of(actor)));
+        r.add(row("RecordWarning", "预警", CaseCommand.RecordWarning.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
+        r.add(row("RecordBreach", "超期", CaseCommand.RecordBreach.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
+        r.add(row("RecordLapse", "期限届满未申请", CaseCommand.RecordLapse.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
         Set<Stage> notMerged = EnumSet.allOf(Stage.class);
         notMerged.remove(Stage.MERGED);
         r.add(later("RecordRepeatPetition", "重复信访", notMerged, null, RESOLUTION));

@@ -25,6 +25,8 @@ public enum RejectionCode {
     EXTENSION_TOO_LONG("the extension is longer than allowed", "延长期限超过规定"),
     /** The actor may not approve this (e.g. an extension approver outside the handling unit). */
     NOT_AUTHORISED("the actor is not authorised for this command", "操作人无权办理此事项"),
+    /** The case's profile does not provide for this (e.g. termination where the region has no such rule). */
+    NOT_PROVIDED_BY_PROFILE("the case's profile does not provide for this", "该事项适用的时限方案未规定此项"),
     /** A register command named an existing case with another idempotency key. */
     CASE_EXISTS("a case with this id already exists", "该编号的信访事项已存在"),
     /** A command other than register named a case that does not exist. */

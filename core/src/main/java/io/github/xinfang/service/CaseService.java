@@ -17,11 +17,13 @@ import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
-import io.github.xinfang.time.StatutoryTimeLimits;
+import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,9 +68,9 @@ public final class CaseService {
     private CaseService(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
-        this.limits = b.limits;
-        this.decider = CaseDecider.create(b.limits, b.directory);
-        this.checks = new CommandChecks(b.limits, b.directory);
+        this.limits = b.limits == null ? StandardTimeLimits.create() : b.limits;
+        this.decider = CaseDecider.create(limits, b.directory);
+        this.checks = new CommandChecks(limits, b.directory);
         this.codec = CaseCodec.create();
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
@@ -171,13 +173,84 @@ public final class CaseService {
         return events;
     }
 
-    private static IndexRow indexRow(CaseState s, long version) {
+    /**
+     * Computes a case's index row: its columns and the next instant it needs attention (a pure function of
+     * the state, its profile and the work calendar).
+     */
+    IndexRow indexRow(CaseState s, long version) {
+        List<String> units = new ArrayList<>();
+        if (s.handlingUnit() != null) units.add(s.handlingUnit().value());
         return IndexRow.builder(s.caseId().value())
                 .version(version)
                 .stage(s.stage().name())
                 .regionCode(s.petition().region().value())
                 .handlingUnit(s.handlingUnit() == null ? null : s.handlingUnit().value())
+                .unitsInvolved(units)
+                .nextAttentionAt(limits.nextAttention(s.clocks(), s.profile(), s.petition().category(), s.petition().region())
+                        .orElse(null))
                 .build();
+    }
+
+    /**
+     * The clocks of a case as of an instant: due dates (final or provisional), states, lateness.
+     *
+     * @param caseId the case
+     * @param at the instant
+     * @return the clocks, or empty if the case does not exist
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public Optional<List<ClockStatus>> clocks(CaseId caseId, Instant at) {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(at, "at");
+        return store.load(caseId.value()).map(s -> {
+            CaseState state = codec.decodeSnapshot(s.snapshot());
+            return limits.clocks(state.clocks(), state.profile(), state.petition().category(), state.petition().region(), at);
+        });
+    }
+
+    /**
+     * Recomputes every stored index row (after the work calendar or a profile changed, e.g. a new holiday
+     * notice was loaded) and stores it at the case's current version. Nothing else in the stored history
+     * changes. A case committed to concurrently keeps the row of that commit, which was computed fresh.
+     *
+     * @return how many rows were replaced
+     * @throws UnsupportedOperationException if the store does not implement {@link IndexMaintenance}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public int reindex() {
+        if (!(store instanceof IndexMaintenance maintenance)) {
+            throw new UnsupportedOperationException("the store does not implement IndexMaintenance: " + store.getClass().getName());
+        }
+        int replaced = 0;
+        String after = null;
+        while (true) {
+            List<String> ids = maintenance.caseIdsAfter(after, 500);
+            if (ids.isEmpty()) break;
+            for (String id : ids) {
+                Optional<StoredCase> stored = store.load(id);
+                if (stored.isEmpty()) continue;
+                CaseState state = codec.decodeSnapshot(stored.get().snapshot());
+                if (maintenance.replaceIndexRow(indexRow(state, stored.get().version()))) replaced++;
+            }
+            after = ids.get(ids.size() - 1);
+        }
+        log.info("reindexed {} cases", replaced);
+        return replaced;
+    }
+
+    /** @return the time-limit rules this service counts with */
+    public TimeLimits timeLimits() {
+        return limits;
+    }
+
+    /** @return the store this service writes to */
+    CaseStore store() {
+        return store;
+    }
+
+    /** @return the codec */
+    CaseCodec codec() {
+        return codec;
     }
 
     private void notifyListeners(CaseId caseId, long version, List<CaseEvent> events) {
@@ -209,7 +282,7 @@ public final class CaseService {
         private final CaseStore store;
         private final OrganisationDirectory directory;
         private final InstantSource clock;
-        private TimeLimits limits = StatutoryTimeLimits.mondayToFriday();
+        private TimeLimits limits;
         private int maxRetries = 3;
         private final List<CaseListener> listeners = new ArrayList<>();
 
@@ -220,7 +293,8 @@ public final class CaseService {
         }
 
         /**
-         * @param limits the time-limit rules (default: the national profile on Monday-to-Friday days)
+         * @param limits the time-limit rules (default: {@link StandardTimeLimits#create()}, the shipped profiles on the
+         *     official work calendar)
          * @return this builder
          */
         public Builder timeLimits(TimeLimits limits) {

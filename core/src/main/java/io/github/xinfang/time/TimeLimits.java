@@ -1,15 +1,23 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.calendar.CalendarAnswer;
+import io.github.xinfang.calendar.TimeLimit;
+import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.RegionCode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * The time-limit rules decisions need: the last day of the objection, review and re-review windows, the
- * extension cap and which categories have a handling clock, per profile. Counting follows DESIGN.md
- * section 2: the day of the starting fact is not counted; a calendar-day limit ending on a non-working day
- * ends on the next working day; a working-day limit counts working days only.
+ * The one small time-limit interface decisions and clocks read: the profiles a case may have, the work
+ * calendar of a region, and the zone in which instants become dates. Everything else (window ends,
+ * clock due dates, states, the next attention instant) is derived here from those, counted as DESIGN.md
+ * section 2 says. {@link StandardTimeLimits} is the implementation a portal normally uses.
  *
  * <p>Implementations are immutable and thread-safe.
  *
@@ -21,10 +29,16 @@ public interface TimeLimits {
     String NATIONAL_2022 = "national-2022";
 
     /**
-     * @param profile a profile id
-     * @return whether this object knows the profile
+     * @param id a profile id
+     * @return the profile, if known
      */
-    boolean knowsProfile(String profile);
+    Optional<Profile> profile(String id);
+
+    /**
+     * @param region a case's region
+     * @return the work calendar for cases in that region (the national calendar with the region's overlays)
+     */
+    WorkCalendar calendar(RegionCode region);
 
     /** @return the profile a case gets when registration names none */
     default String defaultProfile() {
@@ -33,40 +47,152 @@ public interface TimeLimits {
 
     /** @return the zone in which instants become dates (Asia/Shanghai by default) */
     default ZoneId zone() {
-        return ZoneId.of("Asia/Shanghai");
+        return WorkCalendar.DEFAULT_ZONE;
     }
 
     /**
-     * @param profile the case's profile
-     * @param unitReceivedOn the day the handling unit received the matter
-     * @return the last day an objection may be raised (Art. 23(3): 5 working days)
+     * @param id a profile id
+     * @return whether the profile is known
      */
-    LocalDate objectionWindowLastDay(String profile, LocalDate unitReceivedOn);
+    default boolean knowsProfile(String id) {
+        return profile(id).isPresent();
+    }
 
     /**
+     * The last day of a clock that started on a date (windows: the last day a request is in time).
+     *
      * @param profile the case's profile
-     * @param replyServedOn the day the written reply was served
-     * @return the last day a review may be requested (Art. 35: 30 days)
+     * @param clock the clock
+     * @param region the case's region
+     * @param start the date of the starting fact
+     * @return the last day, or empty if the profile does not have the clock
      */
-    LocalDate reviewWindowLastDay(String profile, LocalDate replyServedOn);
-
-    /**
-     * @param profile the case's profile
-     * @param opinionServedOn the day the review opinion was served
-     * @return the last day a re-review may be requested (Art. 36: 30 days)
-     */
-    LocalDate reReviewWindowLastDay(String profile, LocalDate opinionServedOn);
+    default Optional<LocalDate> lastDay(String profile, ClockId clock, RegionCode region, LocalDate start) {
+        return profile(profile).flatMap(p -> p.rule(clock)).map(r -> r.limit().dueDate(start, calendar(region)));
+    }
 
     /**
      * @param profile the case's profile
      * @param category the case's category
      * @return whether the profile gives the category a handling clock (nationally: 申诉求决类 only)
      */
-    boolean hasHandlingClock(String profile, Category category);
+    default boolean hasHandlingClock(String profile, Category category) {
+        return profile(profile).flatMap(p -> p.rule(ClockId.HANDLING)).map(r -> r.appliesTo(category)).orElse(false);
+    }
 
     /**
      * @param profile the case's profile
      * @return the longest extension of the handling limit, in days (nationally 30)
      */
-    int maxExtensionDays(String profile);
+    default int maxExtensionDays(String profile) {
+        return profile(profile).map(Profile::maxExtensionDays).orElse(0);
+    }
+
+    /**
+     * @param profile the case's profile
+     * @return whether the profile's region provides for termination (终结)
+     */
+    default boolean terminationProvided(String profile) {
+        return profile(profile).map(Profile::terminationProvided).orElse(false);
+    }
+
+    /**
+     * The clocks of a case as of an instant, one per run the profile has a rule for and that applies to the
+     * category, in {@link ClockId} order.
+     *
+     * @param ledger the case's clock facts
+     * @param profile the case's profile
+     * @param category the case's category
+     * @param region the case's region
+     * @param at the instant
+     * @return the clocks' statuses
+     */
+    default List<ClockStatus> clocks(ClockLedger ledger, String profile, Category category, RegionCode region, Instant at) {
+        Optional<Profile> p = profile(profile);
+        List<ClockStatus> out = new ArrayList<>();
+        if (p.isEmpty()) return out;
+        WorkCalendar calendar = calendar(region);
+        LocalDate today = LocalDate.ofInstant(at, zone());
+        for (ClockRun run : ledger.runs()) {
+            Optional<ClockRule> rule = p.get().rule(run.clock());
+            if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
+            out.add(status(run, rule.get(), calendar, at, today));
+        }
+        return out;
+    }
+
+    /**
+     * The next instant a case needs attention: the earliest warning (not yet recorded) or due instant of its
+     * open duty clocks, and the end of its open windows whose lapse is not yet recorded. Paused clocks wait.
+     * A pure function of the ledger, the profile and the calendar, so it can be stored in the index row.
+     *
+     * @param ledger the case's clock facts
+     * @param profile the case's profile
+     * @param category the case's category
+     * @param region the case's region
+     * @return the instant, or empty when nothing is pending
+     */
+    default Optional<Instant> nextAttention(ClockLedger ledger, String profile, Category category, RegionCode region) {
+        Optional<Profile> p = profile(profile);
+        if (p.isEmpty()) return Optional.empty();
+        WorkCalendar calendar = calendar(region);
+        Instant next = null;
+        for (ClockRun run : ledger.runs()) {
+            if (!run.isOpen() || run.pausedSince() != null) continue;
+            Optional<ClockRule> rule = p.get().rule(run.clock());
+            if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
+            CalendarAnswer due = dueDate(run, rule.get(), calendar);
+            Instant dueAt = due.date().plusDays(1).atStartOfDay(zone()).toInstant();
+            Instant candidate;
+            if (run.clock().kind() == ClockKind.WINDOW) {
+                if (run.breached()) continue;
+                candidate = dueAt;
+            } else {
+                Instant warnAt = warnAt(rule.get(), dueAt);
+                candidate = warnAt != null && !run.warned() && warnAt.isBefore(dueAt) ? warnAt : dueAt;
+            }
+            if (next == null || candidate.isBefore(next)) next = candidate;
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /**
+     * The due date of a run: the rule's limit lengthened by the run's extension and closed pauses.
+     *
+     * @param run the run
+     * @param rule its rule
+     * @param calendar the case's calendar
+     * @return the last day, final or provisional
+     */
+    static CalendarAnswer dueDate(ClockRun run, ClockRule rule, WorkCalendar calendar) {
+        TimeLimit base = rule.limit();
+        TimeLimit limit = new TimeLimit(base.length() + run.extensionDays() + run.pausedDays(), base.dayCount(),
+                base.countsStartDay(), base.rollsToWorkingDay());
+        return limit.due(run.startedOn(), calendar);
+    }
+
+    private Instant warnAt(ClockRule rule, Instant dueAt) {
+        return rule.warnDays() == 0 ? null : dueAt.atZone(zone()).minusDays(rule.warnDays()).toInstant();
+    }
+
+    private ClockStatus status(ClockRun run, ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
+        CalendarAnswer due = dueDate(run, rule, calendar);
+        Instant dueAt = due.date().plusDays(1).atStartOfDay(zone()).toInstant();
+        Instant warnAt = warnAt(rule, dueAt);
+        ClockState state;
+        long late;
+        if (run.metOn() != null) {
+            late = run.metOn().toEpochDay() - due.date().toEpochDay();
+            state = late > 0 ? ClockState.MET_LATE : ClockState.MET;
+        } else {
+            late = today.toEpochDay() - due.date().toEpochDay();
+            if (run.stopped()) state = ClockState.STOPPED;
+            else if (run.pausedSince() != null) state = ClockState.PAUSED;
+            else if (!at.isBefore(dueAt)) state = run.clock().kind() == ClockKind.WINDOW ? ClockState.LAPSED : ClockState.OVERDUE;
+            else if (warnAt != null && !at.isBefore(warnAt)) state = ClockState.DUE_SOON;
+            else state = ClockState.RUNNING;
+        }
+        return new ClockStatus(run.clock(), run.round(), run.startedOn(), due.date(), dueAt, warnAt, due.isFinal(), state,
+                run.metOn(), late, run.warned(), run.breached());
+    }
 }

@@ -1,8 +1,10 @@
 /**
- * Time limits (期限): how windows and limits are counted from the legal facts of a case.
+ * Time limits (期限) and clocks: profiles as data, the clock facts a case accumulates, and how due dates,
+ * warnings and states are derived from them on the official work calendar.
  *
- * <p>Entry point: {@link io.github.xinfang.time.TimeLimits}, with
- * {@link io.github.xinfang.time.StatutoryTimeLimits} for the national 2022 profile.
+ * <p>Entry points: {@link io.github.xinfang.time.TimeLimits} (what decisions and the service read),
+ * {@link io.github.xinfang.time.StandardTimeLimits} (shipped profiles on the official calendar),
+ * {@link io.github.xinfang.time.ProfileCatalogue} (profiles and their JSON format).
  *
  * @since 0.1
  */

@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.calendar.UncoveredDatePolicy;
+import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -19,7 +21,6 @@ import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
-import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -349,8 +350,11 @@ class LifecycleModelProperties {
             return a instanceof Actor.OfficialActor o ? o.official().value() : "system";
         }
 
+        /** The official calendar, asked one day at a time (the model does its own counting). */
+        static final WorkCalendar CALENDAR = WorkCalendar.builder().national().uncoveredDates(UncoveredDatePolicy.WEEKENDS_ONLY).build();
+
         static boolean isWorkingDay(LocalDate d) {
-            return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
+            return CALENDAR.isWorkingDay(d);
         }
 
         /** Day by day: the n-th working day after start. */

@@ -7,6 +7,11 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.ContactKind;
+import io.github.xinfang.cases.ImportedFact;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.ClockLedger;
+import io.github.xinfang.time.Fact;
 import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -418,6 +423,29 @@ public final class DomainGenerators {
                 t.generate(in), d.generate(in)));
         m.put(CaseCommand.Withdraw.class, in -> new CaseCommand.Withdraw(c.generate(in), k.generate(in), a.generate(in),
                 d.generate(in)));
+        m.put(CaseCommand.Import.class, in -> new CaseCommand.Import(c.generate(in), k.generate(in), a.generate(in),
+                petitionForms().generate(in), nullable(profiles()).generate(in), stages().generate(in),
+                nullable(handlingUnitIds()).generate(in), importedFacts().generate(in)));
+        m.put(CaseCommand.RecordContact.class, in -> new CaseCommand.RecordContact(c.generate(in), k.generate(in),
+                a.generate(in), contactKinds().generate(in), d.generate(in)));
+        m.put(CaseCommand.GiveStageReply.class, in -> new CaseCommand.GiveStageReply(c.generate(in), k.generate(in),
+                a.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseCommand.OpenHearing.class, in -> new CaseCommand.OpenHearing(c.generate(in), k.generate(in),
+                a.generate(in), d.generate(in)));
+        m.put(CaseCommand.CloseHearing.class, in -> new CaseCommand.CloseHearing(c.generate(in), k.generate(in),
+                a.generate(in), d.generate(in)));
+        m.put(CaseCommand.CorrectPetition.class, in -> new CaseCommand.CorrectPetition(c.generate(in), k.generate(in),
+                a.generate(in), petitionForms().generate(in), t.generate(in)));
+        m.put(CaseCommand.ChangeProfile.class, in -> new CaseCommand.ChangeProfile(c.generate(in), k.generate(in),
+                a.generate(in), profiles().generate(in), t.generate(in)));
+        m.put(CaseCommand.Terminate.class, in -> new CaseCommand.Terminate(c.generate(in), k.generate(in),
+                a.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseCommand.RecordWarning.class, in -> new CaseCommand.RecordWarning(c.generate(in), k.generate(in),
+                systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
+        m.put(CaseCommand.RecordBreach.class, in -> new CaseCommand.RecordBreach(c.generate(in), k.generate(in),
+                systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
+        m.put(CaseCommand.RecordLapse.class, in -> new CaseCommand.RecordLapse(c.generate(in), k.generate(in),
+                systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -484,6 +512,29 @@ public final class DomainGenerators {
                 t.generate(in), d.generate(in)));
         m.put(CaseEvent.Withdrawn.class, in -> new CaseEvent.Withdrawn(i.generate(in), a.generate(in), r.generate(in),
                 d.generate(in)));
+        m.put(CaseEvent.Imported.class, in -> new CaseEvent.Imported(i.generate(in), a.generate(in), r.generate(in),
+                profiles().generate(in), petitions().generate(in), stages().generate(in),
+                nullable(handlingUnitIds()).generate(in), importedFacts().generate(in)));
+        m.put(CaseEvent.ContactRecorded.class, in -> new CaseEvent.ContactRecorded(i.generate(in), a.generate(in),
+                r.generate(in), contactKinds().generate(in), d.generate(in)));
+        m.put(CaseEvent.StageReplyGiven.class, in -> new CaseEvent.StageReplyGiven(i.generate(in), a.generate(in),
+                r.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseEvent.HearingOpened.class, in -> new CaseEvent.HearingOpened(i.generate(in), a.generate(in),
+                r.generate(in), d.generate(in)));
+        m.put(CaseEvent.HearingClosed.class, in -> new CaseEvent.HearingClosed(i.generate(in), a.generate(in),
+                r.generate(in), d.generate(in)));
+        m.put(CaseEvent.PetitionCorrected.class, in -> new CaseEvent.PetitionCorrected(i.generate(in), a.generate(in),
+                r.generate(in), petitions().generate(in), t.generate(in)));
+        m.put(CaseEvent.ProfileChanged.class, in -> new CaseEvent.ProfileChanged(i.generate(in), a.generate(in),
+                r.generate(in), profiles().generate(in), t.generate(in)));
+        m.put(CaseEvent.Terminated.class, in -> new CaseEvent.Terminated(i.generate(in), a.generate(in),
+                r.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseEvent.WarningRecorded.class, in -> new CaseEvent.WarningRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
+        m.put(CaseEvent.BreachRecorded.class, in -> new CaseEvent.BreachRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
+        m.put(CaseEvent.LapseRecorded.class, in -> new CaseEvent.LapseRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -515,8 +566,47 @@ public final class DomainGenerators {
                     integers().between(0, 30).generate(in), nullable(actors(), 40).generate(in),
                     nullable(outcomes(), 40).generate(in), day.generate(in), day.generate(in), day.generate(in),
                     day.generate(in), day.generate(in), factDates().generate(in), instants().generate(in),
-                    integers().between(0, 5).generate(in), integers().between(0, 5).generate(in));
+                    integers().between(0, 5).generate(in), integers().between(0, 5).generate(in),
+                    day.generate(in), clockLedgers().generate(in));
         };
+    }
+
+    // ------------------------------------------------------------------ clocks
+
+    /** @return every clock id */
+    public static Gen<ClockId> clockIds() {
+        return arbitrary().enumValues(ClockId.class);
+    }
+
+    /** @return every contact kind */
+    public static Gen<ContactKind> contactKinds() {
+        return arbitrary().enumValues(ContactKind.class);
+    }
+
+    /** @return imported facts (0 to 6, dates in order; days only on extensions) */
+    public static Gen<List<ImportedFact>> importedFacts() {
+        Gen<Fact> facts = arbitrary().pick(java.util.Arrays.stream(Fact.values())
+                .filter(f -> f != Fact.RECEIVED && f != Fact.ENDED).collect(java.util.stream.Collectors.toList()));
+        return lists().of(facts.zip(integers().between(1, 30), (f, days) -> new Object[] {f, days})).ofSizeBetween(0, 6)
+                .zip(factDates(), (raw, start) -> {
+                    List<ImportedFact> out = new ArrayList<>();
+                    LocalDate on = start;
+                    for (Object[] x : raw) {
+                        Fact f = (Fact) x[0];
+                        on = on.plusDays((Integer) x[1] % 7);
+                        out.add(new ImportedFact(f, on, f == Fact.EXTENDED ? (Integer) x[1] : null));
+                    }
+                    return out;
+                });
+    }
+
+    /** @return ledgers built from random facts, as evolve would build them */
+    public static Gen<ClockLedger> clockLedgers() {
+        return importedFacts().zip(factDates(), (facts, received) -> {
+            ClockLedger l = ClockLedger.empty().apply(Fact.RECEIVED, received, 0);
+            for (ImportedFact f : facts) l = l.apply(f.fact(), f.on(), f.days() == null ? 0 : f.days());
+            return l;
+        });
     }
 
     // ------------------------------------------------------------------ helpers

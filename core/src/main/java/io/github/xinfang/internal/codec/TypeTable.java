@@ -60,7 +60,18 @@ final class TypeTable {
             new EventType(CaseEvent.ReReviewRequested.class, "case.re-review-requested", 1),
             new EventType(CaseEvent.ReReviewConcluded.class, "case.re-review-concluded", 1),
             new EventType(CaseEvent.Reopened.class, "case.reopened", 1),
-            new EventType(CaseEvent.Withdrawn.class, "case.withdrawn", 1));
+            new EventType(CaseEvent.Withdrawn.class, "case.withdrawn", 1),
+            new EventType(CaseEvent.Imported.class, "case.imported", 1),
+            new EventType(CaseEvent.ContactRecorded.class, "case.contact-recorded", 1),
+            new EventType(CaseEvent.StageReplyGiven.class, "case.stage-reply-given", 1),
+            new EventType(CaseEvent.HearingOpened.class, "case.hearing-opened", 1),
+            new EventType(CaseEvent.HearingClosed.class, "case.hearing-closed", 1),
+            new EventType(CaseEvent.PetitionCorrected.class, "case.petition-corrected", 1),
+            new EventType(CaseEvent.ProfileChanged.class, "case.profile-changed", 1),
+            new EventType(CaseEvent.Terminated.class, "case.terminated", 1),
+            new EventType(CaseEvent.WarningRecorded.class, "case.warning-recorded", 1),
+            new EventType(CaseEvent.BreachRecorded.class, "case.breach-recorded", 1),
+            new EventType(CaseEvent.LapseRecorded.class, "case.lapse-recorded", 1));
 
     private static final Map<Class<? extends CaseCommand>, String> COMMANDS = ordered(
             CaseCommand.Register.class, "case.register",
@@ -82,7 +93,18 @@ final class TypeTable {
             CaseCommand.RequestReReview.class, "case.request-re-review",
             CaseCommand.ConcludeReReview.class, "case.conclude-re-review",
             CaseCommand.Reopen.class, "case.reopen",
-            CaseCommand.Withdraw.class, "case.withdraw");
+            CaseCommand.Withdraw.class, "case.withdraw",
+            CaseCommand.Import.class, "case.import",
+            CaseCommand.RecordContact.class, "case.record-contact",
+            CaseCommand.GiveStageReply.class, "case.give-stage-reply",
+            CaseCommand.OpenHearing.class, "case.open-hearing",
+            CaseCommand.CloseHearing.class, "case.close-hearing",
+            CaseCommand.CorrectPetition.class, "case.correct-petition",
+            CaseCommand.ChangeProfile.class, "case.change-profile",
+            CaseCommand.Terminate.class, "case.terminate",
+            CaseCommand.RecordWarning.class, "case.record-warning",
+            CaseCommand.RecordBreach.class, "case.record-breach",
+            CaseCommand.RecordLapse.class, "case.record-lapse");
 
     /** Sealed value types written with a {@link #DISCRIMINATOR}: interface to (kind to record). */
     private static final Map<Class<?>, Map<String, Class<?>>> VARIANTS = Map.of(

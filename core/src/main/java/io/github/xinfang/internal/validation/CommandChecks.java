@@ -8,6 +8,10 @@ import io.github.xinfang.cases.Petition;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Petitioner;
 import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.cases.ImportedFact;
+import io.github.xinfang.cases.Stage;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Fact;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
@@ -22,6 +26,8 @@ import io.github.xinfang.time.TimeLimits;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -32,6 +38,8 @@ import java.util.Optional;
 public final class CommandChecks {
     /** Facts dated before this day are out of range. */
     public static final LocalDate EARLIEST_FACT = LocalDate.of(1980, 1, 1);
+    /** The most dated facts an imported case may bring. */
+    public static final int MAX_IMPORTED_FACTS = 500;
     /** The longest extension a command may ask for before the profile's cap is even looked at. */
     public static final int MAX_EXTENSION_SHAPE = 365;
     /** A group visit sends at most five representatives (Art. 20). */
@@ -121,6 +129,43 @@ public final class CommandChecks {
             date(c.reopenedOn(), "reopenedOn", today);
         } else if (command instanceof CaseCommand.Withdraw c) {
             date(c.withdrawnOn(), "withdrawnOn", today);
+        } else if (command instanceof CaseCommand.Import c) {
+            required(c.petition(), "petition");
+            Petition p = parsePetition(c.petition(), today);
+            if (c.profile() != null && !limits.knowsProfile(c.profile())) throw new FieldProblem("profile", "unknown profile");
+            required(c.stage(), "stage");
+            if (c.stage() == Stage.MERGED) throw new FieldProblem("stage", "a merged case is not imported");
+            if (ROUTED_STAGES.contains(c.stage()) && c.handlingUnit() == null) {
+                throw new FieldProblem("handlingUnit", "must be given for a case in stage " + c.stage());
+            }
+            importedFacts(c.facts(), p.receivedOn(), today);
+        } else if (command instanceof CaseCommand.RecordContact c) {
+            required(c.kind(), "kind");
+            date(c.contactedOn(), "contactedOn", today);
+        } else if (command instanceof CaseCommand.GiveStageReply c) {
+            text(c.text(), "text");
+            date(c.repliedOn(), "repliedOn", today);
+        } else if (command instanceof CaseCommand.OpenHearing c) {
+            date(c.openedOn(), "openedOn", today);
+        } else if (command instanceof CaseCommand.CloseHearing c) {
+            date(c.closedOn(), "closedOn", today);
+        } else if (command instanceof CaseCommand.CorrectPetition c) {
+            required(c.petition(), "petition");
+            parsePetition(c.petition(), today);
+            text(c.reason(), "reason");
+        } else if (command instanceof CaseCommand.ChangeProfile c) {
+            required(c.profile(), "profile");
+            if (!limits.knowsProfile(c.profile())) throw new FieldProblem("profile", "unknown profile");
+            text(c.reason(), "reason");
+        } else if (command instanceof CaseCommand.Terminate c) {
+            text(c.legalBasis(), "legalBasis");
+            date(c.terminatedOn(), "terminatedOn", today);
+        } else if (command instanceof CaseCommand.RecordWarning c) {
+            sweep(c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof CaseCommand.RecordBreach c) {
+            sweep(c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof CaseCommand.RecordLapse c) {
+            sweep(c.clock(), c.round(), c.dueAt());
         } else {
             throw new AssertionError("unhandled command type " + command.getClass().getName());
         }
@@ -141,14 +186,60 @@ public final class CommandChecks {
         }
         if (command instanceof CaseCommand.Route c) {
             unit(c.unit(), "unit");
-        } else if (command instanceof CaseCommand.Register c && c.petition().accused() != null) {
-            List<AccusedPartyForm> accused = c.petition().accused();
+        } else if (command instanceof CaseCommand.Import c) {
+            if (c.handlingUnit() != null) unit(c.handlingUnit(), "handlingUnit");
+            accusedInDirectory(c.petition());
+        } else if (command instanceof CaseCommand.CorrectPetition c) {
+            accusedInDirectory(c.petition());
+        } else if (command instanceof CaseCommand.Register c) {
+            accusedInDirectory(c.petition());
+        }
+    }
+
+    private void accusedInDirectory(PetitionForm form) throws FieldProblem {
+        if (form.accused() != null) {
+            List<AccusedPartyForm> accused = form.accused();
             for (int i = 0; i < accused.size(); i++) {
                 AccusedPartyForm a = accused.get(i);
                 if (a.unit() != null) unit(a.unit(), "petition.accused[" + i + "].unit");
                 if (a.official() != null && directory.official(a.official()).isEmpty()) {
                     throw new FieldProblem("petition.accused[" + i + "].official", "unknown official");
                 }
+            }
+        }
+    }
+
+    private static void sweep(ClockId clock, int round, java.time.Instant dueAt) throws FieldProblem {
+        required(clock, "clock");
+        if (round < 1) throw new FieldProblem("round", "must be at least 1");
+        required(dueAt, "dueAt");
+    }
+
+    /** Stages a case reaches only after routing: an imported case in one of them names its handling unit. */
+    private static final Set<Stage> ROUTED_STAGES = EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL,
+            Stage.CONCLUDED, Stage.UNDER_REVIEW, Stage.REVIEWED, Stage.UNDER_RE_REVIEW, Stage.FINAL);
+
+    private static void importedFacts(List<ImportedFact> facts, LocalDate receivedOn, LocalDate today) throws FieldProblem {
+        required(facts, "facts");
+        if (facts.size() > MAX_IMPORTED_FACTS) throw new FieldProblem("facts", "must hold at most " + MAX_IMPORTED_FACTS);
+        LocalDate previous = receivedOn;
+        for (int i = 0; i < facts.size(); i++) {
+            String path = "facts[" + i + "]";
+            ImportedFact f = facts.get(i);
+            if (f == null) throw new FieldProblem(path, "must not be null");
+            required(f.fact(), path + ".fact");
+            if (f.fact() == Fact.RECEIVED || f.fact() == Fact.ENDED) {
+                throw new FieldProblem(path + ".fact", "is implied (the petition's date, the terminal stage) and not imported");
+            }
+            date(f.on(), path + ".on", today);
+            if (f.on().isBefore(previous)) throw new FieldProblem(path + ".on", "must not be before the facts before it");
+            previous = f.on();
+            if (f.fact() == Fact.EXTENDED) {
+                if (f.days() == null || f.days() < 1 || f.days() > MAX_EXTENSION_SHAPE) {
+                    throw new FieldProblem(path + ".days", "must be between 1 and " + MAX_EXTENSION_SHAPE);
+                }
+            } else if (f.days() != null) {
+                throw new FieldProblem(path + ".days", "is only for an extension");
             }
         }
     }

@@ -39,7 +39,10 @@ class CaseCodecProperties {
             "case.declined", "case.petitioner-informed", "case.accepted", "case.extended", "case.conclusion-proposed",
             "case.conclusion-approved", "case.returned-for-rework", "case.reply-served", "case.review-requested",
             "case.review-concluded", "case.review-opinion-served", "case.re-review-requested",
-            "case.re-review-concluded", "case.reopened", "case.withdrawn");
+            "case.re-review-concluded", "case.reopened", "case.withdrawn",
+            "case.imported", "case.contact-recorded", "case.stage-reply-given", "case.hearing-opened", "case.hearing-closed",
+            "case.petition-corrected", "case.profile-changed", "case.terminated", "case.warning-recorded",
+            "case.breach-recorded", "case.lapse-recorded");
 
     /** The command type names: part of every digest; changing one makes retried commands mismatch. */
     private static final List<String> COMMAND_TYPE_NAMES = List.of(
@@ -47,7 +50,10 @@ class CaseCodecProperties {
             "case.decline", "case.inform-petitioner", "case.accept", "case.extend", "case.propose-conclusion",
             "case.approve-conclusion", "case.return-for-rework", "case.serve-reply", "case.request-review",
             "case.conclude-review", "case.serve-review-opinion", "case.request-re-review", "case.conclude-re-review",
-            "case.reopen", "case.withdraw");
+            "case.reopen", "case.withdraw",
+            "case.import", "case.record-contact", "case.give-stage-reply", "case.open-hearing", "case.close-hearing",
+            "case.correct-petition", "case.change-profile", "case.terminate", "case.record-warning", "case.record-breach",
+            "case.record-lapse");
 
     // ------------------------------------------------------------------ events
 
@@ -254,6 +260,7 @@ class CaseCodecProperties {
             if (v instanceof Integer n) return n + 1;
             if (v instanceof Boolean b) return !b;
             if (v instanceof LocalDate d) return d.plusDays(1);
+            if (v instanceof java.time.Instant i) return i.plusNanos(1);
             if (v instanceof Enum<?> e) {
                 Object[] constants = e.getDeclaringClass().getEnumConstants();
                 return constants[(e.ordinal() + 1) % constants.length];

@@ -9,6 +9,7 @@ import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -30,7 +31,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}): the embedded default and the reference implementation of the SPI contract.
+ * {@link WorkClaims}, {@link IndexMaintenance}): the embedded default and the reference implementation of the SPI contract.
  *
  * <p>Thread-safe: commits on one case are serialised by the case's entry, commits on different cases run in
  * parallel; readers see whole commits only (each case's state is swapped as one immutable value). Queries
@@ -39,7 +40,7 @@ import java.util.concurrent.ConcurrentSkipListSet;
  *
  * @since 0.1
  */
-public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
+public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
 
     /** One case's committed state; replaced as a whole on every commit. */
     private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied) {}
@@ -54,6 +55,7 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     }
 
     private final ConcurrentHashMap<String, Entry> cases = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<String> caseIds = new ConcurrentSkipListSet<>();
     private final ConcurrentSkipListSet<Key> attention = new ConcurrentSkipListSet<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<Key>> attentionByUnit = new ConcurrentHashMap<>();
     private final Object feedLock = new Object();
@@ -92,6 +94,7 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
         });
         // Readers of the feed see a position only once the commit is installed, and never past an unpublished one.
         slot[0].published = true;
+        caseIds.add(commit.caseId());
     }
 
     private static Entry apply(Entry current, CaseCommit commit) {
@@ -193,6 +196,30 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             rows.add(row);
         }
         return rows;
+    }
+
+    @Override
+    public List<String> caseIdsAfter(String after, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        List<String> ids = new ArrayList<>();
+        for (String id : after == null ? caseIds : caseIds.tailSet(after, false)) {
+            if (ids.size() >= limit) break;
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Override
+    public boolean replaceIndexRow(IndexRow row) {
+        Objects.requireNonNull(row, "row");
+        boolean[] replaced = new boolean[1];
+        cases.computeIfPresent(row.caseId(), (id, current) -> {
+            if (current.stored().version() != row.version()) return current;
+            reindex(current.indexRow(), row);
+            replaced[0] = true;
+            return new Entry(current.stored(), row, current.applied());
+        });
+        return replaced[0];
     }
 
     @Override

@@ -1,0 +1,144 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.persistence.Claim;
+import io.github.xinfang.persistence.WorkClaims;
+import io.github.xinfang.time.ClockKind;
+import io.github.xinfang.time.ClockState;
+import io.github.xinfang.time.ClockStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The deadline sweep (期限巡检): a method a portal's scheduler calls with the current instant. It claims the
+ * cases that need attention (through the store's {@link WorkClaims}, so two sweeping nodes never work on the
+ * same case at once), and records through the case service each warning (预警), each breach (超期) and each
+ * lapsed window once per clock run, with deterministic idempotency keys (case, clock, round, kind and due
+ * instant): a second sweep at the same instant appends nothing. A lapsed window is recorded as a lapse, never
+ * as a breach.
+ *
+ * <p>Pass the same instant the service's clock gives (the records are checked against it). Thread-safe;
+ * holds no state between sweeps. The sweep has no threads of its own.
+ *
+ * @since 0.1
+ */
+public final class DeadlineSweep {
+    private static final Logger log = LoggerFactory.getLogger(DeadlineSweep.class);
+    /** The actor the sweep's records carry. */
+    public static final String JOB = "deadline-sweep";
+
+    private final CaseService service;
+    private final WorkClaims claims;
+    private final String owner;
+    private final Duration lease;
+    private final int batchSize;
+
+    private DeadlineSweep(CaseService service, WorkClaims claims, String owner, Duration lease, int batchSize) {
+        this.service = service;
+        this.claims = claims;
+        this.owner = owner;
+        this.lease = lease;
+        this.batchSize = batchSize;
+    }
+
+    /**
+     * A sweep with a 5-minute lease and batches of 100 cases.
+     *
+     * @param service the case service (its store must implement {@link WorkClaims})
+     * @param owner this node's name, unique among sweeping nodes
+     * @return the sweep
+     * @throws UnsupportedOperationException if the service's store does not offer work claims
+     */
+    public static DeadlineSweep create(CaseService service, String owner) {
+        return create(service, owner, Duration.ofMinutes(5), 100);
+    }
+
+    /**
+     * @param service the case service (its store must implement {@link WorkClaims})
+     * @param owner this node's name, unique among sweeping nodes
+     * @param lease how long a claim holds (longer than one sweep takes)
+     * @param batchSize how many cases to claim at a time
+     * @return the sweep
+     * @throws UnsupportedOperationException if the service's store does not offer work claims
+     */
+    public static DeadlineSweep create(CaseService service, String owner, Duration lease, int batchSize) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(lease, "lease");
+        if (owner.isBlank()) throw new IllegalArgumentException("owner must not be blank");
+        if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
+        if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1");
+        if (!(service.store() instanceof WorkClaims claims)) {
+            throw new UnsupportedOperationException("the store does not implement WorkClaims: " + service.store().getClass().getName());
+        }
+        return new DeadlineSweep(service, claims, owner, lease, batchSize);
+    }
+
+    /**
+     * Sweeps once.
+     *
+     * @param now the current instant (from the same clock as the service's)
+     * @return what was recorded
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure (claims taken so far are released)
+     */
+    public SweepReport sweep(Instant now) {
+        Objects.requireNonNull(now, "now");
+        List<Claim> held = new ArrayList<>();
+        int[] counts = new int[5];
+        try {
+            while (true) {
+                List<Claim> batch = claims.claimDue(now.plusNanos(1), now, lease, owner, batchSize);
+                if (batch.isEmpty()) break;
+                held.addAll(batch);
+                for (Claim c : batch) sweepCase(new CaseId(c.caseId()), now, counts);
+            }
+        } finally {
+            for (Claim c : held) claims.release(c.caseId(), owner);
+        }
+        SweepReport report = new SweepReport(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4]);
+        log.info("deadline sweep {} at {}: {} cases, {} warnings, {} breaches, {} lapses, {} already recorded, {} refused",
+                owner, now, report.casesClaimed(), report.warnings(), report.breaches(), report.lapses(),
+                report.alreadyRecorded(), report.refused());
+        return report;
+    }
+
+    private void sweepCase(CaseId id, Instant now, int[] counts) {
+        List<ClockStatus> clocks = service.clocks(id, now).orElse(List.of());
+        for (ClockStatus st : clocks) {
+            CaseCommand command = null;
+            int slot = -1;
+            if (st.kind() == ClockKind.DUTY && st.state() == ClockState.DUE_SOON && !st.warningRecorded()) {
+                command = new CaseCommand.RecordWarning(id, key(id, st, "warning"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+                slot = 0;
+            } else if (st.kind() == ClockKind.DUTY && st.state() == ClockState.OVERDUE && !st.breachRecorded()) {
+                command = new CaseCommand.RecordBreach(id, key(id, st, "breach"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+                slot = 1;
+            } else if (st.kind() == ClockKind.WINDOW && st.state() == ClockState.LAPSED && !st.breachRecorded()) {
+                command = new CaseCommand.RecordLapse(id, key(id, st, "lapse"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+                slot = 2;
+            }
+            if (command == null) continue;
+            CommandResult r = service.handle(command);
+            if (r instanceof CommandResult.Applied a) {
+                counts[a.replayed() ? 3 : slot]++;
+            } else {
+                counts[4]++;
+                log.debug("sweep record for case {} {} refused: {}", id, st.clock(), ((CommandResult.Rejected) r).rejection().code());
+            }
+        }
+    }
+
+    /** The deterministic idempotency key of a record: case, clock, round, kind and due instant. */
+    static IdempotencyKey key(CaseId id, ClockStatus st, String kind) {
+        return new IdempotencyKey("sweep:" + st.clock() + ":" + st.round() + ":" + kind + ":" + st.dueAt().getEpochSecond());
+    }
+}

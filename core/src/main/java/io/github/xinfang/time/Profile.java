@@ -1,0 +1,50 @@
+package io.github.xinfang.time;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A named set of clocks (时限方案): the national 2022 profile, a regional variant, simplified handling, a local
+ * fast track. Profiles are data: see {@link ProfileCatalogue} for the shipped ones and the JSON format.
+ * Immutable.
+ *
+ * @param id the profile's id, e.g. {@code national-2022}
+ * @param name a human-readable name
+ * @param terminationProvided whether the profile's region provides for termination (终结)
+ * @param maxExtensionDays the longest extension of the handling limit, in days
+ * @param clocks the clocks, at most one per {@link ClockId}; the three windows are always present
+ * @since 0.1
+ */
+public record Profile(String id, String name, boolean terminationProvided, int maxExtensionDays, List<ClockRule> clocks) {
+    /**
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException on a blank id, a negative extension, a repeated clock, or a missing window
+     */
+    public Profile {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(clocks, "clocks");
+        if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
+        if (maxExtensionDays < 0) throw new IllegalArgumentException("maxExtensionDays must not be negative");
+        clocks = List.copyOf(clocks);
+        Map<ClockId, ClockRule> seen = new EnumMap<>(ClockId.class);
+        for (ClockRule r : clocks) {
+            if (seen.put(r.clock(), r) != null) throw new IllegalArgumentException("clocks: " + r.clock() + " appears twice");
+        }
+        for (ClockId window : List.of(ClockId.OBJECTION, ClockId.REVIEW_REQUEST, ClockId.RE_REVIEW_REQUEST)) {
+            if (!seen.containsKey(window)) throw new IllegalArgumentException("clocks: the window " + window + " is required");
+        }
+    }
+
+    /**
+     * @param clock a clock
+     * @return its rule in this profile, if the profile has it
+     */
+    public Optional<ClockRule> rule(ClockId clock) {
+        for (ClockRule r : clocks) if (r.clock() == clock) return Optional.of(r);
+        return Optional.empty();
+    }
+}

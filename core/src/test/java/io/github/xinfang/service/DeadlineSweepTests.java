@@ -1,0 +1,171 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.persistence.AttentionQuery;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.ClockRule;
+import io.github.xinfang.time.Profile;
+import io.github.xinfang.time.ProfileCatalogue;
+import io.github.xinfang.time.StandardTimeLimits;
+import io.github.xinfang.calendar.TimeLimit;
+import io.github.xinfang.testing.Org;
+import io.github.xinfang.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The deadline sweep records each warning, breach and lapse once; the overdue query and reindex. */
+class DeadlineSweepTests {
+    private final TestClock clock = TestClock.at("2026-03-02T02:00:00Z");
+    private final InMemoryCaseStore store = InMemoryCaseStore.create();
+    private final CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
+    private final AtomicInteger keys = new AtomicInteger();
+
+    private IdempotencyKey key() {
+        return new IdempotencyKey("k" + keys.incrementAndGet());
+    }
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private void ok(CaseCommand c) {
+        assertThat(service.handle(c).isApplied()).as("%s", c).isTrue();
+    }
+
+    private List<String> events(CaseId id) {
+        return service.history(id).orElseThrow().events().stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toList());
+    }
+
+    private SweepReport sweepAt(String iso) {
+        clock.set(Instant.parse(iso));
+        return DeadlineSweep.create(service, "node-a").sweep(clock.instant());
+    }
+
+    @Test
+    void aRoutingClockIsWarnedOnceThenBreachedOnceAndShowsInTheOverdueQuery() {
+        CaseId id = new CaseId("SW-1");
+        // received Monday 2 March 2026: 15 days end Tuesday 17 March (a working day); due at 18 March 00:00 Beijing
+        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        IndexRow row = store.indexRow("SW-1").orElseThrow();
+        assertThat(row.nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));   // warning: 3 days before
+
+        assertThat(sweepAt("2026-03-10T02:00:00Z").recorded()).isZero();
+        SweepReport warned = sweepAt("2026-03-15T02:00:00Z");
+        assertThat(warned.warnings()).isEqualTo(1);
+        assertThat(sweepAt("2026-03-15T02:00:00Z").recorded()).as("a second sweep at the same instant appends nothing").isZero();
+        assertThat(store.indexRow("SW-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-17T16:00:00Z"));
+
+        SweepReport breached = sweepAt("2026-03-18T02:00:00Z");
+        assertThat(breached.breaches()).isEqualTo(1);
+        assertThat(sweepAt("2026-03-19T02:00:00Z").recorded()).isZero();
+        assertThat(events(id)).containsExactly("Registered", "WarningRecorded", "BreachRecorded");
+        CaseEvent.BreachRecorded b = (CaseEvent.BreachRecorded) service.history(id).orElseThrow().events().get(2);
+        assertThat(b.clock()).isEqualTo(ClockId.ROUTING);
+        assertThat(b.dueAt()).isEqualTo(Instant.parse("2026-03-17T16:00:00Z"));
+
+        // the overdue case stays in the attention query, ordered by its due instant
+        List<IndexRow> overdue = store.needingAttention(AttentionQuery.firstPage(clock.instant(), 10));
+        assertThat(overdue).extracting(IndexRow::caseId).containsExactly("SW-1");
+        // routing meets the clock: the case leaves the query
+        ok(new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-19")));
+        assertThat(store.needingAttention(AttentionQuery.firstPage(Instant.parse("2026-03-20T00:00:00Z"), 10))).isEmpty();
+    }
+
+    @Test
+    void aLapsedReviewWindowIsRecordedAsALapseNeverAsABreach() {
+        CaseId id = new CaseId("SW-2");
+        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        ok(new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-02")));
+        clock.set(Instant.parse("2026-04-30T02:00:00Z"));
+        ok(new CaseCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-03")));
+        ok(new CaseCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-03")));
+        ok(new CaseCommand.ProposeConclusion(id, key(), Org.staffOf(Org.HOUSING), Outcome.EXPLAINED, "答复", d("2026-04-20")));
+        ok(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(Org.HOUSING), d("2026-04-21")));
+        ok(new CaseCommand.ServeReply(id, key(), Org.staffOf(Org.HOUSING), d("2026-04-22")));
+        // 30 days from 22 April end on 22 May (a Friday); the window lapses at 23 May 00:00 Beijing
+        SweepReport r = sweepAt("2026-05-25T02:00:00Z");
+        assertThat(r.lapses()).isEqualTo(1);
+        assertThat(r.breaches()).isZero();
+        List<String> names = events(id);
+        assertThat(names).endsWith("LapseRecorded").doesNotContain("BreachRecorded");
+        assertThat(sweepAt("2026-05-26T02:00:00Z").recorded()).isZero();
+        assertThat(store.indexRow("SW-2").orElseThrow().nextAttentionAt()).isEmpty();
+    }
+
+    @Test
+    void twoSweepingNodesRecordEachWarningAndBreachOnce() {
+        int cases = 40;
+        clock.set(Instant.parse("2026-03-10T02:00:00Z"));
+        for (int i = 0; i < cases; i++) {
+            ok(new CaseCommand.Register(new CaseId("N-" + i), key(), Org.clerk(),
+                    CaseInvariantProperties.claim(d("2026-03-02").plusDays(i % 5)), null));
+        }
+        clock.set(Instant.parse("2026-03-16T02:00:00Z"));
+        List<SweepReport> reports = Collections.synchronizedList(new ArrayList<>());
+        CaseInvariantProperties.runConcurrently(2, t -> reports.add(
+                DeadlineSweep.create(service, "node-" + t, java.time.Duration.ofMinutes(5), 3).sweep(clock.instant())));
+        clock.set(Instant.parse("2026-03-25T02:00:00Z"));
+        CaseInvariantProperties.runConcurrently(2, t -> reports.add(
+                DeadlineSweep.create(service, "node-" + t, java.time.Duration.ofMinutes(5), 3).sweep(clock.instant())));
+        for (int i = 0; i < cases; i++) {
+            Map<String, Long> counts = events(new CaseId("N-" + i)).stream()
+                    .collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+            assertThat(counts.getOrDefault("BreachRecorded", 0L)).as("case %d", i).isEqualTo(1L);
+            assertThat(counts.getOrDefault("WarningRecorded", 0L)).as("case %d", i).isLessThanOrEqualTo(1L);
+        }
+        int breaches = reports.stream().mapToInt(SweepReport::breaches).sum();
+        assertThat(breaches).isEqualTo(cases);
+    }
+
+    @Test
+    void onlyTheSweepRecordsAndOnlyWhatIsDue() {
+        CaseId id = new CaseId("SW-3");
+        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        Instant due = Instant.parse("2026-03-17T16:00:00Z");
+        CommandResult byOfficial = service.handle(new CaseCommand.RecordBreach(id, key(), Org.officeHead(), ClockId.ROUTING, 1, due));
+        assertThat(((CommandResult.Rejected) byOfficial).rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED);
+        CommandResult early = service.handle(new CaseCommand.RecordBreach(id, key(),
+                io.github.xinfang.cases.Actor.system(DeadlineSweep.JOB), ClockId.ROUTING, 1, due));
+        assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
+    }
+
+    @Test
+    void reindexRecomputesIndexRowsAndLeavesTheHistoryAlone() {
+        CaseId id = new CaseId("RX-1");
+        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        CaseHistory before = service.history(id).orElseThrow();
+        assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));
+        // the portal changes its rules: national routing in 10 days without a warning window
+        Profile national = StandardTimeLimits.create().profile("national-2022").orElseThrow();
+        List<ClockRule> rules = new ArrayList<>();
+        for (ClockRule r : national.clocks()) {
+            rules.add(r.clock() == ClockId.ROUTING ? new ClockRule(ClockId.ROUTING, TimeLimit.days(10), 0, r.categories()) : r);
+        }
+        Profile changed = new Profile(national.id(), national.name(), false, 30, rules);
+        CaseService other = CaseService.builder(store, Org.DIRECTORY, clock)
+                .timeLimits(StandardTimeLimits.builder().profiles(ProfileCatalogue.shipped().with(changed)).build()).build();
+        assertThat(other.reindex()).isEqualTo(1);
+        // 10 days from 2 March end on Thursday 12 March: due at 13 March 00:00 Beijing
+        assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-12T16:00:00Z"));
+        CaseHistory after = service.history(id).orElseThrow();
+        assertThat(after.version()).isEqualTo(before.version());
+        assertThat(after.events()).isEqualTo(before.events());
+    }
+}
