@@ -6,6 +6,11 @@ import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.ContactKind;
+import io.github.xinfang.cases.ImportedFact;
+import io.github.xinfang.cases.Stage;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Fact;
 import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.LegalChannel;
@@ -49,15 +54,29 @@ class LifecycleModelProperties {
     /** The model's own stages (strings, so it does not lean on the library's enum). */
     enum MStage {
         REGISTERED, ROUTED, IN_HANDLING, PENDING_APPROVAL, CONCLUDED, UNDER_REVIEW, REVIEWED, UNDER_RE_REVIEW, FINAL,
-        TRANSFERRED_OUT, REDIRECTED, DECLINED, WITHDRAWN
+        TRANSFERRED_OUT, REDIRECTED, DECLINED, WITHDRAWN, TERMINATED
     }
+
+    /** What the model knows of each profile it uses (from LEGAL.md; the shipped JSON is the library's). */
+    record MProfile(Set<Category> handling, int maxExtension, boolean termination) {}
+
+    static final Map<String, MProfile> PROFILES = Map.of(
+            "national-2022", new MProfile(EnumSet.of(Category.CLAIM), 30, false),
+            "zhejiang-2016", new MProfile(EnumSet.of(Category.CLAIM), 60, false),
+            "shandong-2015", new MProfile(EnumSet.of(Category.CLAIM), 30, true),
+            "simplified-2016", new MProfile(EnumSet.allOf(Category.class), 0, false));
+    static final List<String> PROFILE_IDS = List.of("national-2022", "zhejiang-2016", "shandong-2015", "simplified-2016");
 
     /** The commands the generator draws from; REPEAT and REUSE_KEY exercise idempotency. */
     enum Kind {
         REGISTER, ROUTE, OBJECT, TRANSFER_OUT, REDIRECT, DECLINE, INFORM, ACCEPT, EXTEND, PROPOSE, APPROVE, RETURN,
         SERVE_REPLY, REQUEST_REVIEW, CONCLUDE_REVIEW, SERVE_OPINION, REQUEST_RE_REVIEW, CONCLUDE_RE_REVIEW, REOPEN,
-        WITHDRAW, REPEAT_LAST, REUSE_KEY
+        WITHDRAW, CONTACT, STAGE_REPLY, OPEN_HEARING, CLOSE_HEARING, CORRECT, CHANGE_PROFILE, TERMINATE,
+        RECORD_BY_OFFICIAL, IMPORT, REPEAT_LAST, REUSE_KEY
     }
+
+    /** The kinds a step may draw directly (not the idempotency replays). */
+    static final int DRAWN = Kind.IMPORT.ordinal() + 1;
 
     /** The model's transition table: command kind → (from stages, to stage or null for same). */
     static final Map<Kind, Set<MStage>> FROM = new HashMap<>();
@@ -83,6 +102,14 @@ class LifecycleModelProperties {
         t(Kind.CONCLUDE_RE_REVIEW, EnumSet.of(MStage.UNDER_RE_REVIEW), MStage.FINAL);
         t(Kind.REOPEN, EnumSet.of(MStage.CONCLUDED, MStage.REVIEWED), MStage.IN_HANDLING);
         t(Kind.WITHDRAW, EnumSet.of(MStage.REGISTERED, MStage.ROUTED, MStage.IN_HANDLING, MStage.PENDING_APPROVAL), MStage.WITHDRAWN);
+        t(Kind.CONTACT, EnumSet.of(MStage.ROUTED, MStage.IN_HANDLING, MStage.UNDER_REVIEW, MStage.UNDER_RE_REVIEW), null);
+        t(Kind.STAGE_REPLY, EnumSet.of(MStage.IN_HANDLING), null);
+        t(Kind.OPEN_HEARING, EnumSet.of(MStage.IN_HANDLING, MStage.UNDER_REVIEW, MStage.UNDER_RE_REVIEW), null);
+        t(Kind.CLOSE_HEARING, EnumSet.of(MStage.IN_HANDLING, MStage.UNDER_REVIEW, MStage.UNDER_RE_REVIEW), null);
+        t(Kind.CORRECT, EnumSet.range(MStage.REGISTERED, MStage.UNDER_RE_REVIEW), null);
+        t(Kind.CHANGE_PROFILE, EnumSet.range(MStage.REGISTERED, MStage.UNDER_RE_REVIEW), null);
+        t(Kind.TERMINATE, EnumSet.of(MStage.CONCLUDED, MStage.REVIEWED, MStage.FINAL), MStage.TERMINATED);
+        t(Kind.RECORD_BY_OFFICIAL, EnumSet.noneOf(MStage.class), null);
     }
 
     private static void t(Kind k, Set<MStage> from, MStage to) {
@@ -120,6 +147,9 @@ class LifecycleModelProperties {
         String proposer;
         LocalDate replyServedOn;
         LocalDate opinionServedOn;
+        boolean outcomePresent;
+        boolean hearingOpen;
+        String profile = "national-2022";
         long version;
         long events;
     }
@@ -152,7 +182,7 @@ class LifecycleModelProperties {
             if (s.pick() < 8 && last != null) {
                 command = last;                                      // a client retry: same key, same command
             } else if (s.pick() < 12 && last != null) {
-                command = build(s, Kind.values()[s.kindIndex() % 20], last.key());  // same key, another command
+                command = build(s, Kind.values()[s.kindIndex() % DRAWN], last.key());  // same key, another command
                 reuse = true;
             } else {
                 Kind kind = chooseKind(s);
@@ -182,20 +212,22 @@ class LifecycleModelProperties {
 
         /** Terminal moves, loops and moves back are drawn less often so that sequences reach the later stages. */
         static final Set<Kind> ENDINGS = EnumSet.of(Kind.DECLINE, Kind.REDIRECT, Kind.TRANSFER_OUT, Kind.WITHDRAW);
-        static final Set<Kind> DETOURS = EnumSet.of(Kind.INFORM, Kind.REOPEN, Kind.RETURN, Kind.OBJECT);
+        static final Set<Kind> DETOURS = EnumSet.of(Kind.INFORM, Kind.REOPEN, Kind.RETURN, Kind.OBJECT, Kind.CONTACT,
+                Kind.STAGE_REPLY, Kind.OPEN_HEARING, Kind.CLOSE_HEARING);
+        static final Set<Kind> RARE = EnumSet.of(Kind.CORRECT, Kind.CHANGE_PROFILE, Kind.TERMINATE);
 
         Kind chooseKind(Step s) {
             MCase c = model.get(s.caseIndex());
-            if (c == null) return s.pick() < 90 ? Kind.REGISTER : Kind.values()[s.kindIndex() % 20];
-            if (s.pick() >= 85) return Kind.values()[s.kindIndex() % 20];
+            if (c == null) return s.pick() < 70 ? Kind.REGISTER : s.pick() < 90 ? Kind.IMPORT : Kind.values()[s.kindIndex() % DRAWN];
+            if (s.pick() >= 85) return Kind.values()[s.kindIndex() % DRAWN];
             List<Kind> weighted = new ArrayList<>();
             for (Kind k : Kind.values()) {
                 if (FROM.containsKey(k) && FROM.get(k).contains(c.stage)) {
-                    int weight = ENDINGS.contains(k) ? 1 : DETOURS.contains(k) ? 4 : 15;
+                    int weight = ENDINGS.contains(k) || RARE.contains(k) ? 1 : DETOURS.contains(k) ? 3 : 15;
                     for (int i = 0; i < weight; i++) weighted.add(k);
                 }
             }
-            return weighted.isEmpty() ? Kind.values()[s.kindIndex() % 20] : weighted.get(s.kindIndex() % weighted.size());
+            return weighted.isEmpty() ? Kind.values()[s.kindIndex() % DRAWN] : weighted.get(s.kindIndex() % weighted.size());
         }
 
         static final List<Actor> ACTORS = List.of(Org.clerk(), Org.officeHead(), Org.staffOf(Org.HOUSING), Org.headOf(Org.HOUSING),
@@ -247,6 +279,35 @@ class LifecycleModelProperties {
                 case CONCLUDE_RE_REVIEW: return new CaseCommand.ConcludeReReview(id, key, actor, text, date);
                 case REOPEN: return new CaseCommand.Reopen(id, key, actor, text, date);
                 case WITHDRAW: return new CaseCommand.Withdraw(id, key, actor, date);
+                case CONTACT: return new CaseCommand.RecordContact(id, key, actor, ContactKind.values()[s.flags() % 4], date);
+                case STAGE_REPLY: return new CaseCommand.GiveStageReply(id, key, actor, text, date);
+                case OPEN_HEARING: return new CaseCommand.OpenHearing(id, key, actor, date);
+                case CLOSE_HEARING: return new CaseCommand.CloseHearing(id, key, actor, date);
+                case CORRECT: {
+                    Category category = Category.values()[s.days() % 3];
+                    LocalDate received = (c == null ? today() : c.lastFact).minusDays(s.days() % 12);
+                    PetitionForm form = new PetitionForm(received, Channel.LETTER, category, "自然资源", "450802", true, null,
+                            List.of(new PetitionerForm("覃某某", null, null, null)), null, null, "更正后的事项内容");
+                    return new CaseCommand.CorrectPetition(id, key, actor, form, text);
+                }
+                case CHANGE_PROFILE: return new CaseCommand.ChangeProfile(id, key, actor, PROFILE_IDS.get(s.days() % 4), text);
+                case TERMINATE: return new CaseCommand.Terminate(id, key, actor, text, date);
+                case RECORD_BY_OFFICIAL:
+                    return new CaseCommand.RecordBreach(id, key, actor, ClockId.values()[s.days() % ClockId.values().length], 1,
+                            clock.instant().minusSeconds(3600L * s.days()));
+                case IMPORT: {
+                    int variant = s.flags() % 3;
+                    LocalDate received = today().minusDays(10 + s.days() % 20);
+                    PetitionForm form = new PetitionForm(received, Channel.ONLINE, Category.values()[s.days() % 3], "劳动保障",
+                            "450802", true, null, List.of(new PetitionerForm("韦某某", null, null, null)), null, null, "历史事项");
+                    List<ImportedFact> facts = new ArrayList<>();
+                    LocalDate routedOn = received.plusDays(s.flags() % 5);
+                    if (variant >= 1) facts.add(ImportedFact.of(Fact.ROUTED, routedOn));
+                    if (variant >= 2) facts.add(ImportedFact.of(Fact.ACCEPTED, routedOn.plusDays(1 + s.days() % 4)));
+                    Stage stage = variant == 0 ? Stage.REGISTERED : variant == 1 ? Stage.ROUTED : Stage.IN_HANDLING;
+                    return new CaseCommand.Import(id, key, actor, form, PROFILE_IDS.get(s.days() % 4), stage,
+                            variant == 0 ? null : unit, facts);
+                }
                 default: throw new AssertionError(kind);
             }
         }
@@ -275,7 +336,13 @@ class LifecycleModelProperties {
                 if (accused(r.actor(), f.accused() != null)) return false;
                 return !f.receivedOn().isAfter(today);
             }
+            if (command instanceof CaseCommand.Import im) {
+                if (c != null) return false;
+                for (ImportedFact f : im.facts()) if (f.on().isAfter(today)) return false;
+                return true;
+            }
             if (c == null) return false;
+            if (command instanceof CaseCommand.RecordBreach) return false;   // an official is never the sweep
             if (accused(command.actor(), c.accusesLand)) return false;
             Kind kind = kindOf(command);
             if (!FROM.get(kind).contains(c.stage)) return false;
@@ -288,8 +355,23 @@ class LifecycleModelProperties {
                     return !((CaseCommand.RaiseObjection) command).objectedOn().isAfter(workingDaysAfter(c.unitReceivedOn, 5));
                 case EXTEND: {
                     CaseCommand.Extend e = (CaseCommand.Extend) command;
-                    return c.category == Category.CLAIM && command.actor() instanceof Actor.OfficialActor a
-                            && a.unit().equals(c.unit) && !c.extended && e.days() <= 30;
+                    MProfile p = PROFILES.get(c.profile);
+                    return p.handling().contains(c.category) && command.actor() instanceof Actor.OfficialActor a
+                            && a.unit().equals(c.unit) && !c.extended && e.days() <= p.maxExtension();
+                }
+                case OPEN_HEARING:
+                    return !c.hearingOpen;
+                case CLOSE_HEARING:
+                    return c.hearingOpen;
+                case TERMINATE:
+                    return PROFILES.get(c.profile).termination();
+                case CORRECT: {
+                    CaseCommand.CorrectPetition k = (CaseCommand.CorrectPetition) command;
+                    boolean claim = k.petition().category() == Category.CLAIM;
+                    if (!claim && EnumSet.of(MStage.UNDER_REVIEW, MStage.REVIEWED, MStage.UNDER_RE_REVIEW).contains(c.stage)) return false;
+                    if (c.stage == MStage.PENDING_APPROVAL && c.outcomePresent != claim) return false;
+                    LocalDate bound = c.unitReceivedOn != null ? c.unitReceivedOn : c.lastFact;
+                    return !k.petition().receivedOn().isAfter(bound) && !k.petition().receivedOn().isAfter(today);
                 }
                 case PROPOSE:
                     return (((CaseCommand.ProposeConclusion) command).outcome() != null) == (c.category == Category.CLAIM);
@@ -319,6 +401,18 @@ class LifecycleModelProperties {
                 c.accusesLand = r.petition().accused() != null;
                 c.lastFact = r.petition().receivedOn();
                 model.put(index, c);
+            } else if (command instanceof CaseCommand.Import im) {
+                c = new MCase();
+                c.category = im.petition().category();
+                c.lastFact = im.petition().receivedOn();
+                c.profile = im.profile();
+                c.stage = MStage.valueOf(im.stage().name());
+                c.unit = im.handlingUnit();
+                for (ImportedFact f : im.facts()) {
+                    if (f.fact() == Fact.ROUTED) c.unitReceivedOn = f.on();
+                    if (f.on().isAfter(c.lastFact)) c.lastFact = f.on();
+                }
+                model.put(index, c);
             } else {
                 Kind kind = kindOf(command);
                 if (TO.get(kind) != null) c.stage = TO.get(kind);
@@ -327,11 +421,25 @@ class LifecycleModelProperties {
                     case ROUTE: c.unit = ((CaseCommand.Route) command).unit(); c.unitReceivedOn = ((CaseCommand.Route) command).receivedOn(); break;
                     case OBJECT: c.unit = null; c.unitReceivedOn = null; break;
                     case EXTEND: c.extended = true; break;
-                    case PROPOSE: c.proposer = officialOf(command.actor()); break;
-                    case RETURN: case APPROVE: c.proposer = null; break;
+                    case PROPOSE:
+                        c.proposer = officialOf(command.actor());
+                        c.outcomePresent = ((CaseCommand.ProposeConclusion) command).outcome() != null;
+                        break;
+                    case RETURN: c.proposer = null; c.outcomePresent = false; break;
+                    case APPROVE: c.proposer = null; break;
+                    case OPEN_HEARING: c.hearingOpen = true; break;
+                    case CLOSE_HEARING: c.hearingOpen = false; break;
+                    case CORRECT:
+                        c.category = ((CaseCommand.CorrectPetition) command).petition().category();
+                        c.accusesLand = false;
+                        break;
+                    case CHANGE_PROFILE: c.profile = ((CaseCommand.ChangeProfile) command).profile(); break;
                     case SERVE_REPLY: c.replyServedOn = ((CaseCommand.ServeReply) command).servedOn(); break;
                     case SERVE_OPINION: c.opinionServedOn = ((CaseCommand.ServeReviewOpinion) command).servedOn(); break;
-                    case REOPEN: c.extended = false; c.replyServedOn = null; c.opinionServedOn = null; c.proposer = null; break;
+                    case REOPEN:
+                        c.extended = false; c.replyServedOn = null; c.opinionServedOn = null; c.proposer = null;
+                        c.outcomePresent = false;
+                        break;
                     default: break;
                 }
             }
@@ -392,6 +500,15 @@ class LifecycleModelProperties {
             if (c instanceof CaseCommand.ConcludeReReview) return Kind.CONCLUDE_RE_REVIEW;
             if (c instanceof CaseCommand.Reopen) return Kind.REOPEN;
             if (c instanceof CaseCommand.Withdraw) return Kind.WITHDRAW;
+            if (c instanceof CaseCommand.RecordContact) return Kind.CONTACT;
+            if (c instanceof CaseCommand.GiveStageReply) return Kind.STAGE_REPLY;
+            if (c instanceof CaseCommand.OpenHearing) return Kind.OPEN_HEARING;
+            if (c instanceof CaseCommand.CloseHearing) return Kind.CLOSE_HEARING;
+            if (c instanceof CaseCommand.CorrectPetition) return Kind.CORRECT;
+            if (c instanceof CaseCommand.ChangeProfile) return Kind.CHANGE_PROFILE;
+            if (c instanceof CaseCommand.Terminate) return Kind.TERMINATE;
+            if (c instanceof CaseCommand.RecordBreach) return Kind.RECORD_BY_OFFICIAL;
+            if (c instanceof CaseCommand.Import) return Kind.IMPORT;
             return Kind.REGISTER;
         }
 
@@ -404,6 +521,10 @@ class LifecycleModelProperties {
             if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.opinion());
             if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.opinion());
             if (c instanceof CaseCommand.Reopen x) return List.of(x.reason());
+            if (c instanceof CaseCommand.GiveStageReply x) return List.of(x.text());
+            if (c instanceof CaseCommand.CorrectPetition x) return List.of(x.reason());
+            if (c instanceof CaseCommand.ChangeProfile x) return List.of(x.reason());
+            if (c instanceof CaseCommand.Terminate x) return List.of(x.legalBasis());
             return List.of();
         }
 
@@ -426,6 +547,11 @@ class LifecycleModelProperties {
             if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.concludedOn());
             if (c instanceof CaseCommand.Reopen x) return List.of(x.reopenedOn());
             if (c instanceof CaseCommand.Withdraw x) return List.of(x.withdrawnOn());
+            if (c instanceof CaseCommand.RecordContact x) return List.of(x.contactedOn());
+            if (c instanceof CaseCommand.GiveStageReply x) return List.of(x.repliedOn());
+            if (c instanceof CaseCommand.OpenHearing x) return List.of(x.openedOn());
+            if (c instanceof CaseCommand.CloseHearing x) return List.of(x.closedOn());
+            if (c instanceof CaseCommand.Terminate x) return List.of(x.terminatedOn());
             return List.of();
         }
     }
