@@ -6,6 +6,8 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.UnitId;
@@ -21,7 +23,14 @@ import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
+import io.github.xinfang.service.DeadlineSweep;
+import io.github.xinfang.service.SweepReport;
+import io.github.xinfang.time.ClockId;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -33,11 +42,13 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +57,8 @@ import org.junit.jupiter.api.Test;
  * threads at once. Every thread sends every step of every case under the step's shared key (a portal resending
  * to whichever node answers) and sometimes again under a key of its own (a second clerk pressing the same
  * button). Afterwards: no update is lost, every rejection is typed, and every history replays to its snapshot.
+ * Then both nodes run the {@link DeadlineSweep} at once, while clerks route cases on both: each warning and
+ * each breach is recorded once.
  */
 class PostgresMultiNodeTests {
     private static final int NODES = 2;
@@ -107,6 +120,107 @@ class PostgresMultiNodeTests {
             pool.shutdown();
 
             check(stores.get(0).delegate, cases, all);
+        }
+    }
+
+    @Test
+    void twoNodesSweepingConcurrentlyWhileCommandsRunRecordEachWarningAndBreachOnce() throws Exception {
+        try (TestDatabase db = TestDatabase.open(TestDatabase.Kind.POSTGRESQL)) {
+            db.store();
+            AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-10T02:00:00Z"));
+            InstantSource clock = now::get;
+            List<CaseService> nodes = new ArrayList<>();
+            for (int n = 0; n < NODES; n++) {
+                nodes.add(CaseService.builder(JdbcCaseStore.create(db.pool(THREADS_PER_NODE), Dialect.POSTGRESQL),
+                        Domain.DIRECTORY, clock).maxRetries(MAX_RETRIES).build());
+            }
+            int cases = 30;
+            List<CaseId> ids = new ArrayList<>();
+            for (int i = 0; i < cases; i++) {
+                CaseId id = new CaseId("XF-SWEEP-" + i);
+                ids.add(id);
+                // Received 2 to 6 March: routing is due 15 days later, warned 3 days before.
+                PetitionForm form = Domain.claim();
+                form = new PetitionForm(LocalDate.parse("2026-03-02").plusDays(i % 5), form.channel(), form.category(),
+                        form.subjectArea(), form.regionCode(), form.firstPetition(), form.repeatsCase(), form.petitioners(),
+                        form.headcount(), form.accused(), form.summary());
+                assertThat(nodes.get(i % NODES).handle(new CaseCommand.Register(id, new IdempotencyKey(id.value() + "/register"),
+                        Domain.clerk(), form, null)).isApplied()).isTrue();
+            }
+            List<SweepReport> reports = Collections.synchronizedList(new ArrayList<>());
+            // Sweeps at three instants: warnings due, then breaches due, then nothing left to record. During
+            // the first two, a clerk on each node routes some cases (which stops their routing clock).
+            Set<CaseId> routed = ConcurrentHashMap.newKeySet();
+            String[] instants = {"2026-03-16T02:00:00Z", "2026-03-25T02:00:00Z", "2026-03-25T02:00:00Z"};
+            for (int round = 0; round < instants.length; round++) {
+                now.set(Instant.parse(instants[round]));
+                LocalDate today = LocalDate.parse(instants[round].substring(0, 10));
+                int r = round;
+                CyclicBarrier start = new CyclicBarrier(2 * NODES);
+                ExecutorService pool = Executors.newFixedThreadPool(2 * NODES);
+                List<Future<?>> done = new ArrayList<>();
+                for (int n = 0; n < NODES; n++) {
+                    CaseService node = nodes.get(n);
+                    String owner = "node-" + n;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        reports.add(DeadlineSweep.create(node, owner, Duration.ofMinutes(5), 3).sweep(now.get()));
+                        return null;
+                    }));
+                    int nodeIndex = n;
+                    done.add(pool.submit(() -> {
+                        start.await();
+                        if (r >= 2) return null;
+                        for (int i = nodeIndex + 2 * r; i < cases; i += 7) {
+                            CaseId id = ids.get(i);
+                            CommandResult res = node.handle(new CaseCommand.Route(id, new IdempotencyKey(id.value() + "/route"),
+                                    Domain.clerk(), Domain.HOUSING, today));
+                            if (res.isApplied()) {
+                                routed.add(id);
+                            } else {
+                                assertThat(((CommandResult.Rejected) res).rejection().code()).as("route %s", id)
+                                        .isIn(EXPECTED_CODES);
+                            }
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> f : done) f.get();
+                pool.shutdown();
+                if (round == 2) {
+                    assertThat(reports.subList(reports.size() - NODES, reports.size())).as("a sweep at the same instant again")
+                            .allSatisfy(rep -> assertThat(rep.recorded()).isZero());
+                }
+            }
+
+            JdbcCaseStore store = JdbcCaseStore.create(db.pool(2), Dialect.POSTGRESQL);
+            CaseCodec codec = CaseCodec.create();
+            int warnings = 0;
+            int breaches = 0;
+            for (CaseId id : ids) {
+                StoredCase stored = store.load(id.value()).orElseThrow();
+                List<CaseEvent> history = Domain.decode(codec, stored);
+                Map<String, Integer> records = new HashMap<>();
+                for (CaseEvent e : history) {
+                    if (e instanceof CaseEvent.WarningRecorded w) {
+                        records.merge("warning " + w.clock() + " #" + w.round(), 1, Integer::sum);
+                        warnings++;
+                    } else if (e instanceof CaseEvent.BreachRecorded b) {
+                        records.merge("breach " + b.clock() + " #" + b.round(), 1, Integer::sum);
+                        breaches++;
+                    }
+                }
+                assertThat(records.values()).as("%s: each warning and breach recorded once: %s", id, records).allMatch(c -> c == 1);
+                if (!routed.contains(id)) {
+                    assertThat(records).as("%s: never routed, its routing clock is breached", id)
+                            .containsEntry("breach " + ClockId.ROUTING + " #1", 1);
+                }
+                CaseState[] replayed = Domain.replayedAndStored(codec, stored);
+                assertThat(replayed[0]).as("%s: the history replays to the stored snapshot", id).isEqualTo(replayed[1]);
+            }
+            assertThat(reports.stream().mapToInt(SweepReport::warnings).sum()).as("warnings the sweeps report").isEqualTo(warnings);
+            assertThat(reports.stream().mapToInt(SweepReport::breaches).sum()).as("breaches the sweeps report").isEqualTo(breaches);
+            assertThat(breaches).isGreaterThanOrEqualTo(cases - routed.size());
         }
     }
 
