@@ -2,9 +2,14 @@ package io.github.xinfang.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
 
 import java.io.BufferedReader;
 import java.io.File;
@@ -28,8 +33,9 @@ import org.junit.jupiter.api.Test;
 /**
  * A child JVM ({@link CrashWriter}) commits a stream of commits and is killed with {@code destroyForcibly} in
  * the middle of it; after reopening, the database holds only whole commits, every acknowledged commit, and a
- * gap-free change feed. (Replaying each history to its stored snapshot needs core's codec; here the snapshot
- * records the event count it was built from, and that is checked.)
+ * gap-free change feed. The child drives a {@code CaseService} (real domain commits: claims going through
+ * their lifecycle), so every history is also decoded with the codec and replayed ({@code CaseState.replay}) to
+ * its stored snapshot; then a service on the reopened store finishes the interrupted lifecycles.
  */
 class CrashConsistencyTests {
 
@@ -83,39 +89,45 @@ class CrashConsistencyTests {
     }
 
     private static void checkWholeCommits(TestDatabase db, JdbcCaseStore store, Map<String, Long> acked) throws SQLException {
+        CaseCodec codec = CaseCodec.create();
+        CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
+        List<String> caseIds = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT case_id FROM xf_case ORDER BY case_id");
+             ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) caseIds.add(rs.getString(1));
+        }
+        assertThat(caseIds).as("every acknowledged case is there").containsAll(acked.keySet());
+
         long commits = 0;
         Set<String> keys = new HashSet<>();
-        for (int t = 0; t < CrashWriter.THREADS; t++) {
-            for (int k = 0; k < CrashWriter.CASES_PER_THREAD; k++) {
-                String caseId = CrashWriter.caseId(t, k);
-                long ackedVersion = acked.getOrDefault(caseId, 0L);
-                StoredCase c = store.load(caseId).orElse(null);
-                if (c == null) {
-                    assertThat(ackedVersion).as("%s was acknowledged but is missing", caseId).isZero();
-                    continue;
-                }
-                assertThat(c.version()).as("%s: every acknowledged commit is there", caseId).isGreaterThanOrEqualTo(ackedVersion);
-                assertThat(c.snapshot().version()).isEqualTo(c.version());
-                // The writer's commit v holds 1 + ((v - 1) % 3) events: the history is exactly v whole commits.
-                long expectedEvents = 0;
-                for (long v = 1; v <= c.version(); v++) {
-                    long before = expectedEvents;
-                    expectedEvents += 1 + (v - 1) % 3;
-                    var applied = store.findApplied(caseId, caseId + "/key-" + v).orElseThrow();
-                    assertThat(applied.versionAfter()).isEqualTo(v);
-                    assertThat(applied.events()).extracting(StoredEvent::sequence).first().isEqualTo(before + 1);
-                    keys.add(caseId + "/" + v);
-                }
-                assertThat(c.events()).as("%s: events of whole commits only", caseId).hasSize((int) expectedEvents);
-                for (int i = 0; i < c.events().size(); i++) assertThat(c.events().get(i).sequence()).isEqualTo(i + 1);
-                assertThat(c.snapshot().payload()).as("%s: snapshot built from all its events", caseId)
-                        .isEqualTo("{\"version\":" + c.version() + ",\"events\":" + expectedEvents + "}");
-                assertThat(count(db, "SELECT COUNT(*) FROM xf_commit WHERE case_id = '" + caseId + "'")).isEqualTo(c.version());
-                assertThat(count(db, "SELECT COUNT(*) FROM xf_event WHERE case_id = '" + caseId + "'")).isEqualTo(expectedEvents);
-                commits += c.version();
+        List<String> unfinished = new ArrayList<>();
+        for (String caseId : caseIds) {
+            StoredCase c = store.load(caseId).orElseThrow();
+            assertThat(c.version()).as("%s: every acknowledged commit is there", caseId)
+                    .isGreaterThanOrEqualTo(acked.getOrDefault(caseId, 0L))
+                    .isBetween(1L, (long) Domain.LIFECYCLE_STEPS);
+            assertThat(c.snapshot().version()).isEqualTo(c.version());
+            // Whole commits only: the history is exactly the events of the steps applied so far, in order.
+            List<StoredEvent> ofCommits = new ArrayList<>();
+            for (int step = 0; step < c.version(); step++) {
+                var applied = store.findApplied(caseId, CrashWriter.key(new CaseId(caseId), step)).orElseThrow(
+                        () -> new AssertionError(caseId + ": a version without its step's idempotency record"));
+                assertThat(applied.versionAfter()).isEqualTo(step + 1L);
+                assertThat(applied.events()).as("%s: a commit holds events", caseId).isNotEmpty();
+                ofCommits.addAll(applied.events());
+                keys.add(caseId + "/" + (step + 1));
             }
+            assertThat(c.events()).as("%s: events of whole commits only", caseId).isEqualTo(ofCommits);
+            for (int i = 0; i < c.events().size(); i++) assertThat(c.events().get(i).sequence()).isEqualTo(i + 1);
+            // Every event decodes, and the history replays to the stored snapshot.
+            CaseState[] replayed = Domain.replayedAndStored(codec, c);
+            assertThat(replayed[0]).as("%s: the history replays to the stored snapshot", caseId).isEqualTo(replayed[1]);
+            assertThat(store.indexRow(caseId).orElseThrow().stage()).isEqualTo(replayed[0].stage().name());
+            assertThat(count(db, "SELECT COUNT(*) FROM xf_commit WHERE case_id = '" + caseId + "'")).isEqualTo(c.version());
+            assertThat(count(db, "SELECT COUNT(*) FROM xf_event WHERE case_id = '" + caseId + "'")).isEqualTo(c.events().size());
+            if (c.version() < Domain.LIFECYCLE_STEPS) unfinished.add(caseId);
+            commits += c.version();
         }
-        assertThat(commits).as("commits in the store").isGreaterThanOrEqualTo(acked.values().stream().mapToLong(Long::longValue).sum());
         assertThat(count(db, "SELECT COUNT(*) FROM xf_commit")).isEqualTo(commits);
         assertThat(count(db, "SELECT last_position FROM xf_feed_counter")).isEqualTo(commits);
 
@@ -130,10 +142,28 @@ class CrashConsistencyTests {
         for (Change ch : feed) assertThat(fed.add(ch.caseId() + "/" + ch.version())).as("each commit once").isTrue();
         assertThat(fed).isEqualTo(keys);
 
-        // The store carries on where the writer stopped.
-        String caseId = CrashWriter.caseId(0, 0);
-        store.commit(Commits.next(store, caseId, 1, b -> b));
-        assertThat(store.changesAfter(commits, 10)).hasSize(1);
+        // A service on the reopened store finishes the interrupted lifecycles, resending every step under its key:
+        // steps committed before the kill (acknowledged or not) are recognised, the others are applied once.
+        assertThat(unfinished).as("the writer was killed with lifecycles under way").isNotEmpty();
+        for (String caseId : unfinished) {
+            CaseId id = new CaseId(caseId);
+            long before = store.load(caseId).orElseThrow().version();
+            String[] parts = caseId.split("-");
+            for (int step = 0; step < Domain.LIFECYCLE_STEPS; step++) {
+                CommandResult r = service.handle(Domain.step(id, step, CrashWriter.unitOf(Integer.parseInt(parts[3])),
+                        CrashWriter.key(id, step)));
+                assertThat(r).as("%s step %d after restart", caseId, step).isInstanceOf(CommandResult.Applied.class);
+                CommandResult.Applied a = (CommandResult.Applied) r;
+                assertThat(a.replayed()).as("%s step %d: replayed iff committed before the kill", caseId, step).isEqualTo(step < before);
+                assertThat(a.version()).isEqualTo(step + 1L);
+            }
+            StoredCase done = store.load(caseId).orElseThrow();
+            CaseState[] replayed = Domain.replayedAndStored(codec, done);
+            assertThat(replayed[0]).isEqualTo(replayed[1]);
+            assertThat(done.version()).isEqualTo(Domain.LIFECYCLE_STEPS);
+            commits += Domain.LIFECYCLE_STEPS - before;
+        }
+        assertThat(count(db, "SELECT last_position FROM xf_feed_counter")).isEqualTo(commits);
     }
 
     private static long count(TestDatabase db, String query) throws SQLException {

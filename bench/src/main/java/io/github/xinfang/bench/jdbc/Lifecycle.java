@@ -1,0 +1,88 @@
+package io.github.xinfang.bench.jdbc;
+
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.petition.RegionCode;
+
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A small directory (港北区), a fixed clock and the commands of a claim's lifecycle. Stateless. */
+final class Lifecycle {
+    private Lifecycle() {}
+
+    static final RegionCode REGION = new RegionCode("450802");
+    static final UnitId OFFICE = new UnitId("office");
+    static final UnitId HOUSING = new UnitId("housing");
+
+    static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(
+            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
+                    new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
+            List.of(new Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
+                    new Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
+                    new Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
+                    new Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true)));
+
+    /** Stands after every fact the commands date. */
+    static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
+
+    /** Commits in {@link #commands}. */
+    static final int STEPS = 7;
+
+    private static final Actor CLERK = Actor.official(new OfficialId("office-clerk"), OFFICE);
+    private static final Actor STAFF = Actor.official(new OfficialId("housing-staff"), HOUSING);
+    private static final Actor HEAD = Actor.official(new OfficialId("housing-head"), HOUSING);
+
+    private static PetitionForm claim() {
+        return new PetitionForm(LocalDate.parse("2026-03-02"), Channel.VISIT, Category.CLAIM, "城乡建设", REGION.value(), true,
+                null, List.of(new PetitionerForm("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
+    }
+
+    private static IdempotencyKey k(CaseId id, String step) {
+        return new IdempotencyKey(id.value() + "/" + step);
+    }
+
+    /** Register → route → inform the petitioner → accept → propose → approve → serve the reply: 7 commits. */
+    static List<CaseCommand> commands(CaseId id) {
+        return List.of(
+                new CaseCommand.Register(id, k(id, "register"), CLERK, claim(), null),
+                new CaseCommand.Route(id, k(id, "route"), CLERK, HOUSING, LocalDate.parse("2026-03-04")),
+                new CaseCommand.InformPetitioner(id, k(id, "inform"), STAFF, LocalDate.parse("2026-03-06")),
+                new CaseCommand.Accept(id, k(id, "accept"), STAFF, LocalDate.parse("2026-03-06")),
+                new CaseCommand.ProposeConclusion(id, k(id, "propose"), STAFF, Outcome.EXPLAINED, "依法解释说明。",
+                        LocalDate.parse("2026-04-20")),
+                new CaseCommand.ApproveConclusion(id, k(id, "approve"), HEAD, LocalDate.parse("2026-04-21")),
+                new CaseCommand.ServeReply(id, k(id, "serve"), STAFF, LocalDate.parse("2026-04-22")));
+    }
+
+    /**
+     * A longer history: the lifecycle with {@code reworks} rounds of propose → return for rework before the
+     * approval (7 + 2 × reworks commits, one event each).
+     */
+    static List<CaseCommand> withReworks(CaseId id, int reworks) {
+        List<CaseCommand> base = commands(id);
+        List<CaseCommand> out = new ArrayList<>(base.subList(0, 4));
+        for (int r = 0; r < reworks; r++) {
+            out.add(new CaseCommand.ProposeConclusion(id, k(id, "propose-" + r), STAFF, Outcome.EXPLAINED, "依法解释说明（第" + r + "稿）。",
+                    LocalDate.parse("2026-04-20")));
+            out.add(new CaseCommand.ReturnForRework(id, k(id, "rework-" + r), HEAD, "请补充说明依据。"));
+        }
+        out.addAll(base.subList(4, 7));
+        return out;
+    }
+}

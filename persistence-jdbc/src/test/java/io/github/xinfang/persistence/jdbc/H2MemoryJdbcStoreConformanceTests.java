@@ -1,0 +1,9 @@
+package io.github.xinfang.persistence.jdbc;
+
+/** The whole conformance kit on H2 in memory. */
+class H2MemoryJdbcStoreConformanceTests extends JdbcStoreConformance {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.H2_MEMORY;
+    }
+}

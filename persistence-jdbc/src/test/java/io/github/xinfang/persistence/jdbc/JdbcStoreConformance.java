@@ -1,0 +1,77 @@
+package io.github.xinfang.persistence.jdbc;
+
+import io.github.xinfang.persistence.tck.FullStoreTck;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+
+/**
+ * The whole conformance kit ({@link FullStoreTck}: rules S1–S7, F1–F4, Q1–Q3, W1–W4) on one kind of database.
+ *
+ * <p>The kit asks for a fresh, empty store per property example (hundreds per run), so stores are recycled:
+ * {@link #closeStore} empties every table of the store's database ({@link TestDatabase#reset()}: the state of
+ * a fresh migration, feed counter at 0) and keeps the database for the next {@link #newStore()}; a database
+ * is opened (a new H2 database, a new PostgreSQL schema, migrated) only when none is free. Examples per
+ * property: {@code xinfang.tck.examples} (kit default 50).
+ */
+abstract class JdbcStoreConformance extends FullStoreTck<JdbcCaseStore> {
+
+    private static final Deque<Pooled> FREE = new ArrayDeque<>();
+    private static final Map<JdbcCaseStore, Pooled> IN_USE = new IdentityHashMap<>();
+    private static final List<TestDatabase> OPENED = new ArrayList<>();
+
+    private record Pooled(TestDatabase db, JdbcCaseStore store) {}
+
+    /** @return the database this class runs the kit on */
+    abstract TestDatabase.Kind kind();
+
+    @Override
+    protected JdbcCaseStore newStore() {
+        synchronized (FREE) {
+            Pooled p = null;
+            for (var it = FREE.iterator(); it.hasNext(); ) {
+                Pooled candidate = it.next();
+                if (candidate.db().kind() == kind()) {
+                    it.remove();
+                    p = candidate;
+                    break;
+                }
+            }
+            if (p == null) {
+                TestDatabase db = TestDatabase.open(kind());
+                OPENED.add(db);
+                p = new Pooled(db, db.store());
+            }
+            IN_USE.put(p.store(), p);
+            return p.store();
+        }
+    }
+
+    @Override
+    protected void closeStore(JdbcCaseStore store) {
+        Pooled p;
+        synchronized (FREE) {
+            p = IN_USE.remove(store);
+        }
+        if (p == null) throw new AssertionError("closeStore() got a store newStore() did not hand out");
+        p.db().reset();
+        synchronized (FREE) {
+            FREE.push(p);
+        }
+    }
+
+    @AfterAll
+    static void closeDatabases() {
+        synchronized (FREE) {
+            for (TestDatabase db : OPENED) db.close();
+            OPENED.clear();
+            FREE.clear();
+            IN_USE.clear();
+        }
+    }
+}
