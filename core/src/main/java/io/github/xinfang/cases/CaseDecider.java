@@ -175,7 +175,19 @@ public final class CaseDecider {
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the review opinion was already served", "复查意见已送达");
             case HEARING_NOT_OPEN:
                 return s.hearingOpenedOn() == null ? null
-                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "a hearing is already open", "听证尚未结束");
+                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "a hearing is open; close it first", "听证尚未结束");
+            case IMPORTED_EXTENSION_WITHIN_MAXIMUM: {
+                CaseCommand.Import im = (CaseCommand.Import) c;
+                int max = limits.maxExtensionDays(im.profile() == null ? limits.defaultProfile() : im.profile());
+                for (int i = 0; i < im.facts().size(); i++) {
+                    Integer days = im.facts().get(i).days();
+                    if (days != null && days > max) {
+                        return Rejection.of(RejectionCode.EXTENSION_TOO_LONG, stage, "facts[" + i + "]: at most " + max + " days",
+                                "facts[" + i + "]：最长" + max + "日");
+                    }
+                }
+                return null;
+            }
             case HEARING_OPEN:
                 return s.hearingOpenedOn() != null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no hearing is open", "没有进行中的听证");

@@ -59,8 +59,10 @@ public final class LifecycleTable {
         REPLY_NOT_YET_SERVED,
         /** The review opinion has not been served yet ({@code ILLEGAL_TRANSITION}). */
         OPINION_NOT_YET_SERVED,
-        /** No hearing is open ({@code ILLEGAL_TRANSITION}). */
+        /** No hearing is open ({@code ILLEGAL_TRANSITION}): a hearing is closed before the stage it belongs to ends. */
         HEARING_NOT_OPEN,
+        /** An imported extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
+        IMPORTED_EXTENSION_WITHIN_MAXIMUM,
         /** A hearing is open ({@code ILLEGAL_TRANSITION}). */
         HEARING_OPEN,
         /** The corrected category allows the current stage and pending outcome ({@code NOT_APPLICABLE_TO_CATEGORY}); the corrected receipt is not after the routing ({@code VALIDATION}). */
@@ -209,7 +211,8 @@ public final class LifecycleTable {
         Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
         List<Row> r = new ArrayList<>();
         r.add(row("Register", "登记", CaseCommand.Register.class, none, Stage.REGISTERED, List.of(actor)));
-        r.add(row("Import", "历史数据导入", CaseCommand.Import.class, none, null, List.of(actor, Guard.UNIT_NOT_ACCUSED)));
+        r.add(row("Import", "历史数据导入", CaseCommand.Import.class, none, null,
+                List.of(actor, Guard.UNIT_NOT_ACCUSED, Guard.IMPORTED_EXTENSION_WITHIN_MAXIMUM)));
         r.add(row("Route", "交办/转送", CaseCommand.Route.class, EnumSet.of(Stage.REGISTERED), Stage.ROUTED,
                 List.of(actor, Guard.UNIT_NOT_ACCUSED, dated)));
         r.add(row("RaiseObjection", "异议", CaseCommand.RaiseObjection.class, EnumSet.of(Stage.ROUTED), Stage.REGISTERED,
@@ -236,7 +239,7 @@ public final class LifecycleTable {
         r.add(row("CloseHearing", "听证（结束）", CaseCommand.CloseHearing.class, hearings, null,
                 List.of(actor, Guard.HEARING_OPEN, dated)));
         r.add(row("ProposeConclusion", "报结", CaseCommand.ProposeConclusion.class, EnumSet.of(Stage.IN_HANDLING),
-                Stage.PENDING_APPROVAL, List.of(actor, dated, Guard.OUTCOME_FITS_CATEGORY)));
+                Stage.PENDING_APPROVAL, List.of(actor, dated, Guard.OUTCOME_FITS_CATEGORY, Guard.HEARING_NOT_OPEN)));
         r.add(row("ApproveConclusion", "审核通过/办结", CaseCommand.ApproveConclusion.class, EnumSet.of(Stage.PENDING_APPROVAL),
                 Stage.CONCLUDED, List.of(actor, dated, Guard.APPROVER_NOT_PROPOSER)));
         r.add(row("ReturnForRework", "退回重办", CaseCommand.ReturnForRework.class, EnumSet.of(Stage.PENDING_APPROVAL),
@@ -246,13 +249,13 @@ public final class LifecycleTable {
         r.add(row("RequestReview", "复查申请", CaseCommand.RequestReview.class, EnumSet.of(Stage.CONCLUDED), Stage.UNDER_REVIEW,
                 List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_REVIEW_WINDOW, dated)));
         r.add(row("ConcludeReview", "复查意见", CaseCommand.ConcludeReview.class, EnumSet.of(Stage.UNDER_REVIEW), Stage.REVIEWED,
-                List.of(actor, dated)));
+                List.of(actor, dated, Guard.HEARING_NOT_OPEN)));
         r.add(row("ServeReviewOpinion", "送达复查意见", CaseCommand.ServeReviewOpinion.class, EnumSet.of(Stage.REVIEWED), null,
                 List.of(actor, Guard.OPINION_NOT_YET_SERVED, dated)));
         r.add(row("RequestReReview", "复核申请", CaseCommand.RequestReReview.class, EnumSet.of(Stage.REVIEWED),
                 Stage.UNDER_RE_REVIEW, List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_RE_REVIEW_WINDOW, dated)));
         r.add(row("ConcludeReReview", "复核意见", CaseCommand.ConcludeReReview.class, EnumSet.of(Stage.UNDER_RE_REVIEW),
-                Stage.FINAL, List.of(actor, dated)));
+                Stage.FINAL, List.of(actor, dated, Guard.HEARING_NOT_OPEN)));
         r.add(row("Reopen", "重新办理", CaseCommand.Reopen.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED), Stage.IN_HANDLING,
                 List.of(actor, dated)));
         r.add(row("Terminate", "终结", CaseCommand.Terminate.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL),

@@ -125,6 +125,16 @@ public final class CaseService {
             Instant recordedAt = state == null || !state.lastRecordedAt().isAfter(now) ? now : state.lastRecordedAt();
             Decision decision = decider.decide(state, command, recordedAt);
             if (decision instanceof Decision.Rejected r) {
+                // The same command may have been committed by another caller between the lookup and the load:
+                // its key now answers (replay or mismatch) rather than a rejection decided on a state that already holds it.
+                Optional<AppliedCommand> meanwhile = store.findApplied(caseId, key);
+                if (meanwhile.isPresent()) {
+                    if (!meanwhile.get().commandDigest().equals(digest)) {
+                        return rejected(command, Rejection.of(RejectionCode.IDEMPOTENCY_MISMATCH, null));
+                    }
+                    return new CommandResult.Applied(command.caseId(), meanwhile.get().versionAfter(),
+                            decodeAll(meanwhile.get().events()), true);
+                }
                 return rejected(command, r.rejection());
             }
             List<CaseEvent> events = ((Decision.Accepted) decision).events();

@@ -360,6 +360,8 @@ class LifecycleModelProperties {
                             && a.unit().equals(c.unit) && !c.extended && e.days() <= p.maxExtension();
                 }
                 case OPEN_HEARING:
+                case CONCLUDE_REVIEW:
+                case CONCLUDE_RE_REVIEW:
                     return !c.hearingOpen;
                 case CLOSE_HEARING:
                     return c.hearingOpen;
@@ -374,7 +376,8 @@ class LifecycleModelProperties {
                     return !k.petition().receivedOn().isAfter(bound) && !k.petition().receivedOn().isAfter(today);
                 }
                 case PROPOSE:
-                    return (((CaseCommand.ProposeConclusion) command).outcome() != null) == (c.category == Category.CLAIM);
+                    return (((CaseCommand.ProposeConclusion) command).outcome() != null) == (c.category == Category.CLAIM)
+                            && !c.hearingOpen;
                 case APPROVE:
                     return !officialOf(command.actor()).equals(c.proposer);
                 case SERVE_REPLY:
