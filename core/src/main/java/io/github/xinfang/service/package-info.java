@@ -2,7 +2,13 @@
  * The case service: the entry point portals call. It checks, loads, decides, commits at the expected
  * version with bounded retries, keeps commands idempotent, and notifies listeners after each commit.
  *
- * <p>Entry point: {@link io.github.xinfang.service.CaseService#builder}.
+ * <p>Entry point: {@link io.github.xinfang.service.CaseService#builder}. Around it:
+ * {@link io.github.xinfang.service.DeadlineSweep} records warnings, breaches and lapses (a portal's scheduler
+ * calls it); {@link io.github.xinfang.service.CaseService#changesAfter} and
+ * {@link io.github.xinfang.service.ChangeFollower} follow the store's change feed from a saved position;
+ * {@link io.github.xinfang.service.CaseService#clocks} shows a case's clocks;
+ * {@link io.github.xinfang.service.CaseService#reindex} recomputes index rows after a calendar change;
+ * {@link io.github.xinfang.service.CaseService#rebuildSnapshot} replays a case from its events.
  *
  * @since 0.1
  */

@@ -22,6 +22,9 @@ import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
+import io.github.xinfang.service.DeadlineSweep;
+import io.github.xinfang.service.SweepReport;
+import io.github.xinfang.time.ClockStatus;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -36,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Registers a few petitions in 贵港市港北区 (region 450802) on the embedded in-memory store and walks them
  * through the procedure track: a claim through conclusion, review and re-review; a misrouted matter objected
  * and routed again; a proposal returned for rework; a declined petition; and two refusals (a review asked
- * too late, an accused unit as handler). Prints each case's history.
+ * too late, an accused unit as handler). Prints each case's history, one case's clocks on the official
+ * calendar, and what a deadline sweep records.
  */
 public final class LifecycleDemo {
     private static final UnitId OFFICE = new UnitId("gb-xfj");          // 港北区信访局
@@ -142,6 +146,15 @@ public final class LifecycleDemo {
                 out.println("  #" + e.sequence() + " " + e.getClass().getSimpleName() + " by " + describe(e.actor()));
             }
         }
+        out.println();
+        out.println("Clocks of " + c2 + " on " + clock.instant() + ":");
+        for (ClockStatus st : service.clocks(c2, clock.instant()).orElseThrow()) {
+            out.printf("  %-18s round %d  started %s  due %s  %s%n", st.clock(), st.round(), st.startedOn(), st.dueOn(), st.state());
+        }
+        SweepReport swept = DeadlineSweep.create(service, "demo-node").sweep(clock.instant());
+        out.println("Deadline sweep: " + swept.warnings() + " warnings, " + swept.breaches() + " breaches, "
+                + swept.lapses() + " lapses recorded; a second sweep records "
+                + DeadlineSweep.create(service, "demo-node").sweep(clock.instant()).recorded() + ".");
         out.println();
         out.println(s.applied + " commands applied, " + s.rejected + " rejected.");
         return s.applied;

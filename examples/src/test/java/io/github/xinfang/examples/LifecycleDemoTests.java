@@ -19,7 +19,9 @@ class LifecycleDemoTests {
         assertThat(applied).isEqualTo(25);
         assertThat(out).contains("GB-2025-000101", "stage FINAL", "stage CONCLUDED", "stage DECLINED")
                 .contains("REJECTED ACCUSED_PARTY", "REJECTED WINDOW_EXPIRED")
-                .contains("25 commands applied, 2 rejected.");
+                .contains("25 commands applied, 2 rejected.")
+                .contains("TELLING", "OVERDUE", "REVIEW_REQUEST", "LAPSED")
+                .contains("Deadline sweep: 0 warnings, 1 breaches, 1 lapses recorded; a second sweep records 0.");
         assertThat(out).doesNotContain("韦明华", "450802198807150015", "13877512345", "中山北路");
     }
 }
