@@ -306,11 +306,15 @@ class ClockScenarioTests {
     }
 
     @Test
-    void aReReviewConcludedWhileItsHearingIsStillOpenDoesNotCountTheHearingTime() {
+    void aReReviewCannotBeConcludedWhileItsHearingIsOpenAndTheHearingTimeIsNotCounted() {
         clock.set(at("2026-07-20", 10));
         concludeAndReachReReview();
         applied(new CaseCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
-        // Concluded on 20 Jul, the hearing open since 10 Jun: 40 days of hearing, so 70 days after 1 Jun (Mon 10 Aug).
+        CommandResult early = service.handle(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
+        assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
+        assertThat(status(ClockId.RE_REVIEW).state()).isEqualTo(ClockState.PAUSED);
+        applied(new CaseCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-07-20")));
+        // The hearing ran from 10 Jun to 20 Jul: 40 days not counted, so 70 days after 1 Jun (Mon 10 Aug).
         applied(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
         ClockStatus reReview = status(ClockId.RE_REVIEW);
         assertThat(reReview.state()).isEqualTo(ClockState.MET);
