@@ -113,7 +113,8 @@ public record TimeLimit(int length, DayCount dayCount, boolean countsStartDay, b
         Objects.requireNonNull(calendar, "calendar");
         LocalDate base = countsStartDay ? start.minusDays(1) : start;
         if (dayCount == DayCount.WORKING_DAYS) {
-            LocalDate due = calendar.plusWorkingDays(base, length);
+            // a limit of no working days ends on the start if that is a working day, else on the next one
+            LocalDate due = length == 0 ? calendar.nextWorkingDayOnOrAfter(base) : calendar.plusWorkingDays(base, length);
             return new CalendarAnswer(due, calendar.coverage().isFinal(base, due));
         }
         LocalDate last = base.plusDays(length);
