@@ -306,11 +306,16 @@ class ClockScenarioTests {
     }
 
     @Test
-    void aReReviewConcludedWhileItsHearingIsStillOpenDoesNotCountTheHearingTime() {
+    void aReReviewIsNotConcludedWhileItsHearingIsOpenAndTheHearingTimeDoesNotCount() {
         clock.set(at("2026-07-20", 10));
         concludeAndReachReReview();
         applied(new CaseCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
-        // Concluded on 20 Jul, the hearing open since 10 Jun: 40 days of hearing, so 70 days after 1 Jun (Mon 10 Aug).
+        // A hearing closes before its stage ends (HEARING_NOT_OPEN on the conclusion).
+        CommandResult refused = service.handle(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
+        assertThat(refused).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION));
+        // Closed and concluded on 20 Jul, the hearing open since 10 Jun: 40 days of hearing, so 70 days after 1 Jun (Mon 10 Aug).
+        applied(new CaseCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-07-20")));
         applied(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
         ClockStatus reReview = status(ClockId.RE_REVIEW);
         assertThat(reReview.state()).isEqualTo(ClockState.MET);
