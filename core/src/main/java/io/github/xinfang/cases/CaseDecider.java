@@ -15,6 +15,8 @@ import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,20 +38,49 @@ public final class CaseDecider {
     private final OrganisationDirectory directory;
     private final CommandChecks checks;
     private final LifecycleTable table = LifecycleTable.procedure();
+    private final RankLadder ladder;
+    private final EscalationPolicy escalation;
+    private final ResolutionDecider resolution;
 
-    private CaseDecider(TimeLimits limits, OrganisationDirectory directory) {
+    private CaseDecider(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder, EscalationPolicy escalation) {
         this.limits = limits;
         this.directory = directory;
         this.checks = new CommandChecks(limits, directory);
+        this.ladder = ladder;
+        this.escalation = escalation;
+        for (EscalationPolicy.Rule r : escalation.rules()) {
+            if (!ladder.knows(r.requires().rank())) {
+                throw new IllegalArgumentException("escalation: rule " + r.name() + " requires a rank that is not on the ladder");
+            }
+        }
+        this.resolution = new ResolutionDecider(directory, ladder);
     }
 
     /**
+     * A decider with the civil-service {@link RankLadder} and the {@link EscalationPolicy#standard() standard}
+     * escalation policy.
+     *
      * @param limits the time-limit rules
      * @param directory the organisation directory
      * @return a decider
      */
     public static CaseDecider create(TimeLimits limits, OrganisationDirectory directory) {
-        return new CaseDecider(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(directory, "directory"));
+        return create(limits, directory, RankLadder.civilService(), EscalationPolicy.standard());
+    }
+
+    /**
+     * @param limits the time-limit rules
+     * @param directory the organisation directory
+     * @param ladder the portal's rank ladder
+     * @param escalation the portal's escalation policy (its ranks on the ladder)
+     * @return a decider
+     * @throws IllegalArgumentException if a rule of the policy requires a rank that is not on the ladder
+     * @since 0.2
+     */
+    public static CaseDecider create(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder,
+                                     EscalationPolicy escalation) {
+        return new CaseDecider(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(directory, "directory"),
+                Objects.requireNonNull(ladder, "ladder"), Objects.requireNonNull(escalation, "escalation"));
     }
 
     /** @return the time-limit rules this decider counts with */
@@ -85,6 +116,11 @@ public final class CaseDecider {
         if (state != null && creates) {
             return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
         }
+        Optional<ResolutionTable.Row> resolutionRow = ResolutionTable.resolution().row(command.getClass());
+        if (resolutionRow.isPresent()) {
+            Decision d = resolution.decide(state, command, resolutionRow.get(), recordedAt);
+            return d instanceof Decision.Accepted a ? escalate(state, a.events(), recordedAt) : d;
+        }
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
                 () -> new AssertionError("no table row for " + command.getClass().getName()));
         if (!table.allows(stage, command.getClass())) {
@@ -106,7 +142,55 @@ public final class CaseDecider {
             if (r != null) return reject(r);
         }
         EventId id = new EventId(command.caseId(), state == null ? 1 : state.lastSequence() + 1);
-        return new Decision.Accepted(List.of(event(id, state, petition, corrected, command, recordedAt)));
+        return escalate(state, List.of(event(id, state, petition, corrected, command, recordedAt)), recordedAt);
+    }
+
+    /**
+     * 提级包案: recomputes the required rank after the events and, when it rises, appends the event that records
+     * the rise, naming the rules that fired. The requirement never falls.
+     */
+    private Decision escalate(CaseState before, List<CaseEvent> events, Instant at) {
+        CaseState after = before;
+        for (CaseEvent e : events) after = CaseState.evolve(after, e);
+        Resolution r = after.resolution();
+        if (r == null) return new Decision.Accepted(events);
+        EscalationPolicy.Inputs inputs = escalationInputs(after);
+        RequiredRank current = r.requiredRank();
+        RequiredRank raised = current;
+        List<String> rules = new ArrayList<>();
+        for (EscalationPolicy.Rule rule : escalation.firing(inputs)) {
+            boolean alreadyImplied = current != null && ladder.meets(current.rank(), current.principal(), rule.requires());
+            if (alreadyImplied) continue;
+            raised = ladder.join(raised, rule.requires());
+            rules.add(rule.name());
+        }
+        if (rules.isEmpty() || raised.equals(current)) return new Decision.Accepted(events);
+        List<CaseEvent> all = new ArrayList<>(events);
+        all.add(new CaseEvent.RequiredRankRaised(new EventId(after.caseId(), after.lastSequence() + 1), ESCALATION, at, raised, rules));
+        return new Decision.Accepted(all);
+    }
+
+    /**
+     * The escalation inputs of a case. A seam: repeat petitions, skipped levels and days overdue join here when
+     * their rows arrive.
+     */
+    private static EscalationPolicy.Inputs escalationInputs(CaseState s) {
+        Set<IssuingLevel> levels = EnumSet.noneOf(IssuingLevel.class);
+        for (Resolution.Batch b : s.resolution().batches()) levels.add(b.level());
+        return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, s.petition().headcount());
+    }
+
+    /** The actor of the events the escalation policy records. */
+    static final Actor ESCALATION = Actor.system("escalation");
+
+    /** @return the rank ladder this decider checks leaders against */
+    public RankLadder rankLadder() {
+        return ladder;
+    }
+
+    /** @return the escalation policy this decider applies */
+    public EscalationPolicy escalationPolicy() {
+        return escalation;
     }
 
     private static Decision reject(Rejection r) {
@@ -275,6 +359,15 @@ public final class CaseDecider {
     private static boolean sameActor(Actor a, Actor b) {
         if (a instanceof Actor.OfficialActor x && b instanceof Actor.OfficialActor y) return x.official().equals(y.official());
         return Objects.equals(a, b);
+    }
+
+    static Set<UnitId> accusedUnits(Petition petition, OrganisationDirectory directory) {
+        Set<UnitId> units = new HashSet<>();
+        for (AccusedParty p : petition.accused()) {
+            if (p instanceof AccusedParty.AccusedUnit u) units.add(u.unit());
+            if (p instanceof AccusedParty.AccusedOfficial o) directory.official(o.official()).ifPresent(off -> units.add(off.unit()));
+        }
+        return units;
     }
 
     private Set<UnitId> accusedUnits(Petition petition) {

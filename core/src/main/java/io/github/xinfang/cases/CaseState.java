@@ -38,6 +38,7 @@ import java.util.Objects;
  * @param objectionCount how many objections were raised
  * @param hearingOpenedOn the day the open hearing began, or null when none is open
  * @param clocks the clock facts (starts, meetings, stops, extensions, pauses, recorded warnings and breaches)
+ * @param resolution the resolution track's part (积案化解), or null while the case is not on that track (since 0.2)
  * @since 0.1
  */
 public record CaseState(CaseId caseId, long lastSequence, Stage stage, String profile, Petition petition,
@@ -46,7 +47,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
                         Outcome outcome, LocalDate conclusionApprovedOn, LocalDate replyServedOn,
                         LocalDate reviewRequestedOn, LocalDate reviewOpinionServedOn, LocalDate reReviewRequestedOn,
                         LocalDate lastFactOn, Instant lastRecordedAt, int reworkCount, int objectionCount,
-                        LocalDate hearingOpenedOn, ClockLedger clocks) {
+                        LocalDate hearingOpenedOn, ClockLedger clocks, Resolution resolution) {
 
     /** @throws NullPointerException naming a required argument that is null */
     public CaseState {
@@ -98,7 +99,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             CaseEvent.Registered r = (CaseEvent.Registered) event;
             return new CaseState(r.caseId(), 1, Stage.REGISTERED, r.profile(), r.petition(), null, null, null, null, null,
                     0, null, null, null, null, null, null, null, r.petition().receivedOn(), r.recordedAt(), 0, 0,
-                    null, ClockLedger.empty().apply(Fact.RECEIVED, r.petition().receivedOn(), 0));
+                    null, ClockLedger.empty().apply(Fact.RECEIVED, r.petition().receivedOn(), 0), null);
         }
         if (!event.caseId().equals(state.caseId)) throw new IllegalArgumentException("event: belongs to another case");
         if (event.sequence() != state.lastSequence + 1) {
@@ -244,6 +245,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.clocks = d.clocks.recordSweep(e.clock(), true);
         } else if (event instanceof CaseEvent.LapseRecorded e) {
             d.clocks = d.clocks.recordSweep(e.clock(), true);
+        } else if (ResolutionEvolution.handles(event)) {
+            d.resolution = ResolutionEvolution.evolve(state.resolution, event);
         } else {
             throw new AssertionError("unhandled event type " + event.getClass().getName());
         }
@@ -284,7 +287,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         if (im.stage().isTerminal()) ledger = ledger.apply(Fact.ENDED, last, 0);
         return new CaseState(im.caseId(), 1, im.stage(), im.profile(), im.petition(), im.handlingUnit(), unitReceivedOn,
                 acceptedOn, handlingStartedOn, informedOn, extension, null, null, approvedOn, replyServedOn, reviewRequestedOn,
-                opinionServedOn, reReviewOn, last, im.recordedAt(), 0, 0, null, ledger);
+                opinionServedOn, reReviewOn, last, im.recordedAt(), 0, 0, null, ledger, null);
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -323,6 +326,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         int objectionCount;
         LocalDate hearingOpenedOn;
         ClockLedger clocks;
+        Resolution resolution;
 
         Draft(CaseState s) {
             caseId = s.caseId;
@@ -349,6 +353,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             objectionCount = s.objectionCount;
             hearingOpenedOn = s.hearingOpenedOn;
             clocks = s.clocks;
+            resolution = s.resolution;
         }
 
         void clock(Fact f, LocalDate on) {
@@ -363,7 +368,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             return new CaseState(caseId, lastSequence, stage, profile, petition, handlingUnit, unitReceivedOn, acceptedOn,
                     handlingStartedOn, informedOn, extensionDays, proposer, outcome, conclusionApprovedOn, replyServedOn,
                     reviewRequestedOn, reviewOpinionServedOn, reReviewRequestedOn, lastFactOn, lastRecordedAt, reworkCount,
-                    objectionCount, hearingOpenedOn, clocks);
+                    objectionCount, hearingOpenedOn, clocks, resolution);
         }
     }
 }

@@ -35,6 +35,8 @@ public enum RejectionCode {
     IDEMPOTENCY_MISMATCH("the idempotency key was used for a different command", "幂等键已用于其他操作"),
     /** Concurrent writers kept winning after the bounded retries. */
     VERSION_CONFLICT("the case kept changing concurrently; try again", "该事项正被并发修改，请重试"),
+    /** The package leader's rank is below the rank the case requires (提级包案). */
+    RANK_TOO_LOW("the leader's rank is below the required rank", "包案领导级别低于要求"),
     /** A field of the command is missing, blank, out of range, unknown or malformed. */
     VALIDATION("a field of the command is invalid", "操作字段无效");
 

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,7 +20,7 @@ class LifecycleTableTests {
 
     @Test
     void theCommittedMarkdownIsTheCodesTable() throws IOException {
-        String rendered = LifecycleTable.procedure().toMarkdown();
+        String rendered = LifecycleTable.procedure().toMarkdown() + "\n" + ResolutionTable.resolution().toMarkdown();
         if (Boolean.getBoolean("xinfang.writeLifecycleDoc")) {
             Files.writeString(COMMITTED, rendered, StandardCharsets.UTF_8);
         }
@@ -36,6 +37,9 @@ class LifecycleTableTests {
         for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
             if (row.inForce()) assertThat(inTable.add(row.type())).as(row.command()).isTrue();
         }
+        for (ResolutionTable.Row row : ResolutionTable.resolution().rows()) {
+            assertThat(inTable.add(row.type())).as(row.command()).isTrue();
+        }
         assertThat(inTable).isEqualTo(permitted);
     }
 
@@ -49,6 +53,27 @@ class LifecycleTableTests {
                 boolean expected = sweep.contains(row.type()) || (s == Stage.FINAL && row.type() == CaseCommand.Terminate.class);
                 assertThat(LifecycleTable.procedure().allows(s, row.type())).as(row.command() + " from " + s).isEqualTo(expected);
             }
+        }
+    }
+
+    @Test
+    void designationAndEnrolmentAreRefusedOnlyInWithdrawnTransferredOutAndMergedCases() {
+        Set<Stage> refused = Set.of(Stage.WITHDRAWN, Stage.TRANSFERRED_OUT, Stage.MERGED);
+        for (Stage s : Stage.values()) {
+            for (Class<? extends CaseCommand> type : List.of(CaseCommand.DesignateBacklog.class, CaseCommand.EnrolInBatch.class)) {
+                assertThat(ResolutionTable.resolution().allows(s, null, type)).as(type.getSimpleName() + " in " + s)
+                        .isEqualTo(!refused.contains(s));
+            }
+        }
+    }
+
+    @Test
+    void onlyDesignationAndEnrolmentPutACaseOnTheTrackAndOnlyAssignmentLeavesOpen() {
+        for (ResolutionTable.Row row : ResolutionTable.resolution().rows()) {
+            boolean starts = row.type() == CaseCommand.DesignateBacklog.class || row.type() == CaseCommand.EnrolInBatch.class;
+            assertThat(row.fromNone()).as(row.command()).isEqualTo(starts);
+            boolean leavesOpen = row.startsFrom(TrackState.OPEN) && row.next(TrackState.OPEN) != TrackState.OPEN;
+            assertThat(leavesOpen).as(row.command()).isEqualTo(row.type() == CaseCommand.AssignPackageLeader.class);
         }
     }
 

@@ -3,7 +3,18 @@ package io.github.xinfang.testing;
 import io.github.xinfang.cases.AccusedParty;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.AssignmentEnd;
+import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.IssuingLevel;
+import io.github.xinfang.cases.PlanStepForm;
+import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.ReplacementReason;
+import io.github.xinfang.cases.RequiredRank;
+import io.github.xinfang.cases.Resolution;
+import io.github.xinfang.cases.ResolutionKind;
+import io.github.xinfang.cases.TrackState;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
@@ -446,6 +457,32 @@ public final class DomainGenerators {
                 systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
         m.put(CaseCommand.RecordLapse.class, in -> new CaseCommand.RecordLapse(c.generate(in), k.generate(in),
                 systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
+        Gen<OfficialId> o = officialIds();
+        Gen<UnitId> u = handlingUnitIds();
+        m.put(CaseCommand.DesignateBacklog.class, in -> new CaseCommand.DesignateBacklog(c.generate(in), k.generate(in),
+                a.generate(in), arbitrary().enumValues(BacklogSource.class).generate(in), d.generate(in)));
+        m.put(CaseCommand.EnrolInBatch.class, in -> new CaseCommand.EnrolInBatch(c.generate(in), k.generate(in), a.generate(in),
+                batchIds().generate(in), arbitrary().enumValues(IssuingLevel.class).generate(in), "第三批重复信访案件",
+                d.generate(in), d.generate(in)));
+        m.put(CaseCommand.FlagHardCase.class, in -> new CaseCommand.FlagHardCase(c.generate(in), k.generate(in), a.generate(in),
+                t.generate(in), d.generate(in)));
+        m.put(CaseCommand.AssignPackageLeader.class, in -> new CaseCommand.AssignPackageLeader(c.generate(in), k.generate(in),
+                a.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in), d.generate(in)));
+        m.put(CaseCommand.ReplacePackageLeader.class, in -> new CaseCommand.ReplacePackageLeader(c.generate(in), k.generate(in),
+                a.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in),
+                arbitrary().enumValues(ReplacementReason.class).generate(in), d.generate(in)));
+        m.put(CaseCommand.RecordPlan.class, in -> new CaseCommand.RecordPlan(c.generate(in), k.generate(in), a.generate(in),
+                lists().of(planStepForms()).ofSizeBetween(1, 4).generate(in), d.generate(in)));
+        m.put(CaseCommand.MarkPlanStepDone.class, in -> new CaseCommand.MarkPlanStepDone(c.generate(in), k.generate(in),
+                a.generate(in), integers().between(1, 4).generate(in), d.generate(in)));
+        m.put(CaseCommand.ClaimResolution.class, in -> new CaseCommand.ClaimResolution(c.generate(in), k.generate(in),
+                a.generate(in), arbitrary().enumValues(ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseCommand.ApproveResolution.class, in -> new CaseCommand.ApproveResolution(c.generate(in), k.generate(in),
+                a.generate(in), d.generate(in)));
+        m.put(CaseCommand.RejectResolution.class, in -> new CaseCommand.RejectResolution(c.generate(in), k.generate(in),
+                a.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseCommand.ReportRebound.class, in -> new CaseCommand.ReportRebound(c.generate(in), k.generate(in),
+                a.generate(in), t.generate(in), d.generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -535,6 +572,35 @@ public final class DomainGenerators {
                 r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
         m.put(CaseEvent.LapseRecorded.class, in -> new CaseEvent.LapseRecorded(i.generate(in), systemActors().generate(in),
                 r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
+        Gen<OfficialId> o = officialIds();
+        Gen<UnitId> u = handlingUnitIds();
+        m.put(CaseEvent.BacklogDesignated.class, in -> new CaseEvent.BacklogDesignated(i.generate(in), a.generate(in), r.generate(in),
+                arbitrary().enumValues(BacklogSource.class).generate(in), d.generate(in)));
+        m.put(CaseEvent.BatchEnrolled.class, in -> new CaseEvent.BatchEnrolled(i.generate(in), a.generate(in), r.generate(in),
+                batchIds().generate(in), arbitrary().enumValues(IssuingLevel.class).generate(in), "第三批重复信访案件",
+                d.generate(in), d.generate(in)));
+        m.put(CaseEvent.HardCaseFlagged.class, in -> new CaseEvent.HardCaseFlagged(i.generate(in), a.generate(in), r.generate(in),
+                t.generate(in), d.generate(in)));
+        m.put(CaseEvent.PackageLeaderAssigned.class, in -> new CaseEvent.PackageLeaderAssigned(i.generate(in), a.generate(in),
+                r.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in), d.generate(in)));
+        m.put(CaseEvent.PackageLeaderReplaced.class, in -> new CaseEvent.PackageLeaderReplaced(i.generate(in), a.generate(in),
+                r.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in),
+                arbitrary().enumValues(ReplacementReason.class).generate(in), d.generate(in)));
+        m.put(CaseEvent.PlanRecorded.class, in -> new CaseEvent.PlanRecorded(i.generate(in), a.generate(in), r.generate(in),
+                integers().between(1, 5).generate(in), lists().of(planSteps()).ofSizeBetween(1, 4).generate(in), d.generate(in)));
+        m.put(CaseEvent.PlanStepDone.class, in -> new CaseEvent.PlanStepDone(i.generate(in), a.generate(in), r.generate(in),
+                integers().between(1, 5).generate(in), integers().between(1, 4).generate(in), d.generate(in)));
+        m.put(CaseEvent.ResolutionClaimed.class, in -> new CaseEvent.ResolutionClaimed(i.generate(in), a.generate(in),
+                r.generate(in), arbitrary().enumValues(ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseEvent.ResolutionApproved.class, in -> new CaseEvent.ResolutionApproved(i.generate(in), a.generate(in),
+                r.generate(in), d.generate(in)));
+        m.put(CaseEvent.ResolutionRejected.class, in -> new CaseEvent.ResolutionRejected(i.generate(in), a.generate(in),
+                r.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseEvent.ReboundReported.class, in -> new CaseEvent.ReboundReported(i.generate(in), a.generate(in),
+                r.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseEvent.RequiredRankRaised.class, in -> new CaseEvent.RequiredRankRaised(i.generate(in), systemActors().generate(in),
+                r.generate(in), requiredRanks().generate(in), lists().of(arbitrary().pick(List.of("hard-case", "province-batch",
+                "headcount-50"))).ofSizeBetween(1, 3).generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -567,7 +633,69 @@ public final class DomainGenerators {
                     nullable(outcomes(), 40).generate(in), day.generate(in), day.generate(in), day.generate(in),
                     day.generate(in), day.generate(in), factDates().generate(in), instants().generate(in),
                     integers().between(0, 5).generate(in), integers().between(0, 5).generate(in),
-                    day.generate(in), clockLedgers().generate(in));
+                    day.generate(in), clockLedgers().generate(in), nullable(resolutions(), 50).generate(in));
+        };
+    }
+
+    // ------------------------------------------------------------------ resolution track
+
+    /** @return batch ids */
+    public static Gen<BatchId> batchIds() {
+        return integers().between(1, 9).map(i -> new BatchId("batch-" + i));
+    }
+
+    /** @return required ranks on the civil-service ladder */
+    public static Gen<RequiredRank> requiredRanks() {
+        return arbitrary().pick(RankLadder.civilService().ranks()).zip(booleans().all(), RequiredRank::new);
+    }
+
+    /** @return official lists of 1 to 3 */
+    public static Gen<List<OfficialId>> taskForces() {
+        return lists().of(officialIds()).ofSizeBetween(1, 3);
+    }
+
+    /** @return unit lists of 0 to 2 */
+    public static Gen<List<UnitId>> coUnits() {
+        return lists().of(handlingUnitIds()).ofSizeBetween(0, 2);
+    }
+
+    /** @return plan steps, done or not */
+    public static Gen<Resolution.PlanStep> planSteps() {
+        return in -> new Resolution.PlanStep(freeTexts().generate(in), factDates().generate(in), nullable(factDates()).generate(in));
+    }
+
+    /** @return plan step forms */
+    public static Gen<PlanStepForm> planStepForms() {
+        return in -> new PlanStepForm(freeTextStrings().generate(in), factDates().generate(in));
+    }
+
+    /** @return resolution parts of a state, consistent with their constructors, not necessarily reachable */
+    public static Gen<Resolution> resolutions() {
+        return in -> {
+            List<Resolution.Assignment> assignments = new ArrayList<>();
+            int n = integers().between(0, 3).generate(in);
+            LocalDate from = factDates().generate(in);
+            for (int i = 0; i < n; i++) {
+                boolean last = i == n - 1;
+                LocalDate to = last && booleans().all().generate(in) ? null : from.plusDays(integers().between(0, 90).generate(in));
+                assignments.add(new Resolution.Assignment(officialIds().generate(in), handlingUnitIds().generate(in),
+                        taskForces().generate(in), coUnits().generate(in), from, to,
+                        to == null ? null : arbitrary().enumValues(AssignmentEnd.class).generate(in)));
+                if (to != null) from = to;
+            }
+            List<Resolution.Plan> plans = new ArrayList<>();
+            int p = integers().between(0, 2).generate(in);
+            for (int i = 1; i <= p; i++) {
+                plans.add(new Resolution.Plan(i, factDates().generate(in), lists().of(planSteps()).ofSizeBetween(1, 3).generate(in)));
+            }
+            RequiredRank rank = nullable(requiredRanks()).generate(in);
+            return new Resolution(arbitrary().enumValues(TrackState.class).generate(in),
+                    arbitrary().enumValues(BacklogSource.class).generate(in), booleans().all().generate(in),
+                    lists().of(in2 -> new Resolution.Batch(batchIds().generate(in2), arbitrary().enumValues(IssuingLevel.class).generate(in2),
+                            "第三批重复信访案件", factDates().generate(in2), factDates().generate(in2))).ofSizeBetween(0, 2).generate(in),
+                    rank, rank == null ? List.of() : List.of("hard-case"), assignments,
+                    nullable(arbitrary().enumValues(ResolutionKind.class)).generate(in), nullable(actors()).generate(in),
+                    integers().between(0, 5).generate(in), plans, factDates().generate(in));
         };
     }
 

@@ -25,6 +25,20 @@ public final class Org {
     /** Every unit, in a fixed order. */
     public static final List<UnitId> UNITS = List.of(OFFICE, HOUSING, LABOUR, LAND);
 
+    /** 港北区人民政府 and 贵港市人民政府: the governments whose leaders take on backlog cases (not in {@link #UNITS}). */
+    public static final UnitId DISTRICT = new UnitId("district");
+    public static final UnitId CITY = new UnitId("city");
+    /** 副区长, 县处级副职. */
+    public static final OfficialId DISTRICT_DEPUTY = new OfficialId("district-deputy");
+    /** 常务副区长, 县处级正职 but not a principal leader. */
+    public static final OfficialId DISTRICT_EXECUTIVE = new OfficialId("district-executive");
+    /** 区长, the county principal leader (县处级正职, principal). */
+    public static final OfficialId DISTRICT_HEAD = new OfficialId("district-head");
+    /** 副市长, 厅局级副职. */
+    public static final OfficialId CITY_DEPUTY = new OfficialId("city-deputy");
+    /** An official whose rank name is not on the civil-service ladder. */
+    public static final OfficialId ODD_RANK = new OfficialId("odd-rank");
+
     public static final OfficialId OFFICE_CLERK = new OfficialId("office-clerk");
     public static final OfficialId OFFICE_HEAD = new OfficialId("office-head");
     public static final OfficialId HOUSING_STAFF = new OfficialId("housing-staff");
@@ -38,7 +52,9 @@ public final class Org {
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
                     new Unit(LABOUR, "港北区人社局", "department", "county", REGION, null),
-                    new Unit(LAND, "港北区自然资源局", "department", "county", REGION, null)),
+                    new Unit(LAND, "港北区自然资源局", "department", "county", REGION, null),
+                    new Unit(DISTRICT, "港北区人民政府", "government", "county", REGION, null),
+                    new Unit(CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null)),
             List.of(new Official(OFFICE_CLERK, OFFICE, "登记员", "乡科级副职", false),
                     new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
                     new Official(HOUSING_STAFF, HOUSING, "科员", "乡科级副职", false),
@@ -46,7 +62,12 @@ public final class Org {
                     new Official(LABOUR_STAFF, LABOUR, "科员", "乡科级副职", false),
                     new Official(LABOUR_HEAD, LABOUR, "局长", "乡科级正职", true),
                     new Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
-                    new Official(LAND_HEAD, LAND, "局长", "乡科级正职", true)));
+                    new Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
+                    new Official(DISTRICT_DEPUTY, DISTRICT, "副区长", "县处级副职", false),
+                    new Official(DISTRICT_EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
+                    new Official(DISTRICT_HEAD, DISTRICT, "区长", "县处级正职", true),
+                    new Official(CITY_DEPUTY, CITY, "副市长", "厅局级副职", false),
+                    new Official(ODD_RANK, DISTRICT, "调研员", "处级", false)));
 
     public static Actor clerk() {
         return Actor.official(OFFICE_CLERK, OFFICE);

@@ -71,7 +71,19 @@ final class TypeTable {
             new EventType(CaseEvent.Terminated.class, "case.terminated", 1),
             new EventType(CaseEvent.WarningRecorded.class, "case.warning-recorded", 1),
             new EventType(CaseEvent.BreachRecorded.class, "case.breach-recorded", 1),
-            new EventType(CaseEvent.LapseRecorded.class, "case.lapse-recorded", 1));
+            new EventType(CaseEvent.LapseRecorded.class, "case.lapse-recorded", 1),
+            new EventType(CaseEvent.BacklogDesignated.class, "case.backlog-designated", 1),
+            new EventType(CaseEvent.BatchEnrolled.class, "case.batch-enrolled", 1),
+            new EventType(CaseEvent.HardCaseFlagged.class, "case.hard-case-flagged", 1),
+            new EventType(CaseEvent.PackageLeaderAssigned.class, "case.package-leader-assigned", 1),
+            new EventType(CaseEvent.PackageLeaderReplaced.class, "case.package-leader-replaced", 1),
+            new EventType(CaseEvent.PlanRecorded.class, "case.plan-recorded", 1),
+            new EventType(CaseEvent.PlanStepDone.class, "case.plan-step-done", 1),
+            new EventType(CaseEvent.ResolutionClaimed.class, "case.resolution-claimed", 1),
+            new EventType(CaseEvent.ResolutionApproved.class, "case.resolution-approved", 1),
+            new EventType(CaseEvent.ResolutionRejected.class, "case.resolution-rejected", 1),
+            new EventType(CaseEvent.ReboundReported.class, "case.rebound-reported", 1),
+            new EventType(CaseEvent.RequiredRankRaised.class, "case.required-rank-raised", 1));
 
     private static final Map<Class<? extends CaseCommand>, String> COMMANDS = ordered(
             CaseCommand.Register.class, "case.register",
@@ -104,7 +116,18 @@ final class TypeTable {
             CaseCommand.Terminate.class, "case.terminate",
             CaseCommand.RecordWarning.class, "case.record-warning",
             CaseCommand.RecordBreach.class, "case.record-breach",
-            CaseCommand.RecordLapse.class, "case.record-lapse");
+            CaseCommand.RecordLapse.class, "case.record-lapse",
+            CaseCommand.DesignateBacklog.class, "case.designate-backlog",
+            CaseCommand.EnrolInBatch.class, "case.enrol-in-batch",
+            CaseCommand.FlagHardCase.class, "case.flag-hard-case",
+            CaseCommand.AssignPackageLeader.class, "case.assign-package-leader",
+            CaseCommand.ReplacePackageLeader.class, "case.replace-package-leader",
+            CaseCommand.RecordPlan.class, "case.record-plan",
+            CaseCommand.MarkPlanStepDone.class, "case.mark-plan-step-done",
+            CaseCommand.ClaimResolution.class, "case.claim-resolution",
+            CaseCommand.ApproveResolution.class, "case.approve-resolution",
+            CaseCommand.RejectResolution.class, "case.reject-resolution",
+            CaseCommand.ReportRebound.class, "case.report-rebound");
 
     /** Sealed value types written with a {@link #DISCRIMINATOR}: interface to (kind to record). */
     private static final Map<Class<?>, Map<String, Class<?>>> VARIANTS = Map.of(

@@ -8,11 +8,13 @@ import io.github.xinfang.cases.Petition;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Petitioner;
 import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.ImportedFact;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.Fact;
 import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Address;
@@ -45,6 +47,11 @@ public final class CommandChecks {
     /** A group visit sends at most five representatives (Art. 20). */
     public static final int MAX_VISIT_REPRESENTATIVES = 5;
     private static final int MAX_SHORT_TEXT = 200;
+    /** The most steps a plan may have. */
+    public static final int MAX_PLAN_STEPS = 100;
+    /** The most task-force members or co-units an assignment may name. */
+    public static final int MAX_ASSIGNEES = 100;
+    private static final LocalDate LATEST_PLANNED = LocalDate.of(2199, 12, 31);
     private static final int MAX_PETITIONERS = 1_000;
     private static final int MAX_ACCUSED = 100;
 
@@ -166,6 +173,51 @@ public final class CommandChecks {
             sweep(c.clock(), c.round(), c.dueAt());
         } else if (command instanceof CaseCommand.RecordLapse c) {
             sweep(c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof CaseCommand.DesignateBacklog c) {
+            required(c.source(), "source");
+            date(c.designatedOn(), "designatedOn", today);
+        } else if (command instanceof CaseCommand.EnrolInBatch c) {
+            required(c.batch(), "batch");
+            required(c.level(), "level");
+            shortText(c.batchName(), "batchName");
+            plannedDate(c.targetDate(), "targetDate");
+            date(c.enrolledOn(), "enrolledOn", today);
+        } else if (command instanceof CaseCommand.FlagHardCase c) {
+            text(c.reason(), "reason");
+            date(c.flaggedOn(), "flaggedOn", today);
+        } else if (command instanceof CaseCommand.AssignPackageLeader c) {
+            assignment(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
+            date(c.assignedOn(), "assignedOn", today);
+        } else if (command instanceof CaseCommand.ReplacePackageLeader c) {
+            assignment(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
+            required(c.reason(), "reason");
+            date(c.replacedOn(), "replacedOn", today);
+        } else if (command instanceof CaseCommand.RecordPlan c) {
+            required(c.steps(), "steps");
+            if (c.steps().isEmpty()) throw new FieldProblem("steps", "must not be empty");
+            if (c.steps().size() > MAX_PLAN_STEPS) throw new FieldProblem("steps", "must hold at most " + MAX_PLAN_STEPS);
+            for (int i = 0; i < c.steps().size(); i++) {
+                PlanStepForm st = c.steps().get(i);
+                if (st == null) throw new FieldProblem("steps[" + i + "]", "must not be null");
+                text(st.description(), "steps[" + i + "].description");
+                plannedDate(st.dueOn(), "steps[" + i + "].dueOn");
+            }
+            date(c.recordedOn(), "recordedOn", today);
+        } else if (command instanceof CaseCommand.MarkPlanStepDone c) {
+            if (c.step() < 1 || c.step() > MAX_PLAN_STEPS) throw new FieldProblem("step", "must be between 1 and " + MAX_PLAN_STEPS);
+            date(c.doneOn(), "doneOn", today);
+        } else if (command instanceof CaseCommand.ClaimResolution c) {
+            required(c.kind(), "kind");
+            text(c.evidence(), "evidence");
+            date(c.claimedOn(), "claimedOn", today);
+        } else if (command instanceof CaseCommand.ApproveResolution c) {
+            date(c.approvedOn(), "approvedOn", today);
+        } else if (command instanceof CaseCommand.RejectResolution c) {
+            text(c.reason(), "reason");
+            date(c.rejectedOn(), "rejectedOn", today);
+        } else if (command instanceof CaseCommand.ReportRebound c) {
+            text(c.reason(), "reason");
+            date(c.reportedOn(), "reportedOn", today);
         } else {
             throw new AssertionError("unhandled command type " + command.getClass().getName());
         }
@@ -193,7 +245,44 @@ public final class CommandChecks {
             accusedInDirectory(c.petition());
         } else if (command instanceof CaseCommand.Register c) {
             accusedInDirectory(c.petition());
+        } else if (command instanceof CaseCommand.AssignPackageLeader c) {
+            assigneesInDirectory(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
+        } else if (command instanceof CaseCommand.ReplacePackageLeader c) {
+            assigneesInDirectory(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
         }
+    }
+
+    private void assigneesInDirectory(OfficialId leader, UnitId leadUnit, List<OfficialId> taskForce, List<UnitId> coUnits)
+            throws FieldProblem {
+        if (directory.official(leader).isEmpty()) throw new FieldProblem("leader", "unknown official");
+        unit(leadUnit, "leadUnit");
+        for (int i = 0; i < taskForce.size(); i++) {
+            if (directory.official(taskForce.get(i)).isEmpty()) throw new FieldProblem("taskForce[" + i + "]", "unknown official");
+        }
+        for (int i = 0; i < coUnits.size(); i++) unit(coUnits.get(i), "coUnits[" + i + "]");
+    }
+
+    private static void assignment(OfficialId leader, UnitId leadUnit, List<OfficialId> taskForce, List<UnitId> coUnits)
+            throws FieldProblem {
+        required(leader, "leader");
+        required(leadUnit, "leadUnit");
+        required(taskForce, "taskForce");
+        if (taskForce.isEmpty()) throw new FieldProblem("taskForce", "must name at least one official");
+        if (taskForce.size() > MAX_ASSIGNEES) throw new FieldProblem("taskForce", "must hold at most " + MAX_ASSIGNEES);
+        for (int i = 0; i < taskForce.size(); i++) required(taskForce.get(i), "taskForce[" + i + "]");
+        required(coUnits, "coUnits");
+        if (coUnits.size() > MAX_ASSIGNEES) throw new FieldProblem("coUnits", "must hold at most " + MAX_ASSIGNEES);
+        for (int i = 0; i < coUnits.size(); i++) {
+            required(coUnits.get(i), "coUnits[" + i + "]");
+            if (coUnits.get(i).equals(leadUnit)) throw new FieldProblem("coUnits[" + i + "]", "is the lead unit");
+        }
+    }
+
+    /** A planned date (due, target): may lie in the future, not before the earliest fact. */
+    private static void plannedDate(LocalDate d, String field) throws FieldProblem {
+        if (d == null) throw new FieldProblem(field, "must not be null");
+        if (d.isBefore(EARLIEST_FACT)) throw new FieldProblem(field, "must not be before " + EARLIEST_FACT);
+        if (d.isAfter(LATEST_PLANNED)) throw new FieldProblem(field, "must not be after " + LATEST_PLANNED);
     }
 
     private void accusedInDirectory(PetitionForm form) throws FieldProblem {

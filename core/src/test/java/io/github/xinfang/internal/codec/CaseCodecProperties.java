@@ -42,7 +42,8 @@ class CaseCodecProperties {
             "case.re-review-concluded", "case.reopened", "case.withdrawn",
             "case.imported", "case.contact-recorded", "case.stage-reply-given", "case.hearing-opened", "case.hearing-closed",
             "case.petition-corrected", "case.profile-changed", "case.terminated", "case.warning-recorded",
-            "case.breach-recorded", "case.lapse-recorded");
+            "case.breach-recorded", "case.lapse-recorded",
+            "case.backlog-designated", "case.batch-enrolled", "case.hard-case-flagged", "case.package-leader-assigned", "case.package-leader-replaced", "case.plan-recorded", "case.plan-step-done", "case.resolution-claimed", "case.resolution-approved", "case.resolution-rejected", "case.rebound-reported", "case.required-rank-raised");
 
     /** The command type names: part of every digest; changing one makes retried commands mismatch. */
     private static final List<String> COMMAND_TYPE_NAMES = List.of(
@@ -53,7 +54,8 @@ class CaseCodecProperties {
             "case.reopen", "case.withdraw",
             "case.import", "case.record-contact", "case.give-stage-reply", "case.open-hearing", "case.close-hearing",
             "case.correct-petition", "case.change-profile", "case.terminate", "case.record-warning", "case.record-breach",
-            "case.record-lapse");
+            "case.record-lapse",
+            "case.designate-backlog", "case.enrol-in-batch", "case.flag-hard-case", "case.assign-package-leader", "case.replace-package-leader", "case.record-plan", "case.mark-plan-step-done", "case.claim-resolution", "case.approve-resolution", "case.reject-resolution", "case.report-rebound");
 
     // ------------------------------------------------------------------ events
 
@@ -279,11 +281,19 @@ class CaseCodecProperties {
                 List<Object> copy = new ArrayList<>(l);
                 int at = next % l.size();
                 if ((next / l.size()) % 2 == 0) copy.remove(at);
-                else copy.set(at, change(l.get(at), next / l.size() / 2));
+                else copy.set(at, isId(l.get(at)) ? changeValue(l.get(at), l.get(at).getClass(), 1)
+                        : change(l.get(at), next / l.size() / 2));
                 return copy;
             }
+            if (isId(v)) return construct(v.getClass(), new Object[] {get(v.getClass().getRecordComponents()[0], v) + "x"});
             if (v.getClass().isRecord()) return change(v, next);
             throw new AssertionError("cannot change a " + v.getClass());
+        }
+
+        /** A record whose only component is a String value (an id): its value is never null. */
+        static boolean isId(Object v) {
+            RecordComponent[] parts = v.getClass().isRecord() ? v.getClass().getRecordComponents() : null;
+            return parts != null && parts.length == 1 && parts[0].getType() == String.class;
         }
 
         static Object get(RecordComponent rc, Object record) {

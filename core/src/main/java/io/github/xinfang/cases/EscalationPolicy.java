@@ -1,0 +1,126 @@
+package io.github.xinfang.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * 提级包案: the rules that give the rank a backlog case's package leader must hold. A portal builds one from
+ * {@link Rule}s; the case service recomputes the requirement whenever an event changes an input and records a
+ * rise (never a fall) as an event naming the rules that fired. Immutable and thread-safe if its rules'
+ * conditions are.
+ *
+ * <p>Inputs today are the hard-case flag, the issuing levels of the case's batches and the headcount; repeat
+ * petitions, skipped levels and days overdue arrive as further components of {@link Inputs}.
+ *
+ * @since 0.2
+ */
+public final class EscalationPolicy {
+    private final List<Rule> rules;
+
+    private EscalationPolicy(List<Rule> rules) {
+        this.rules = rules;
+    }
+
+    /**
+     * @param rules the rules, in the order their names are reported
+     * @return the policy
+     * @throws NullPointerException if rules or one of them is null
+     */
+    public static EscalationPolicy of(List<Rule> rules) {
+        return new EscalationPolicy(List.copyOf(Objects.requireNonNull(rules, "rules")));
+    }
+
+    /**
+     * The default rules: a hard case (钉子案) needs 县处级正职; a batch from the province or above needs 厅局级副职;
+     * 50 or more petitioners need the county principal leader (县处级正职, principal).
+     *
+     * @return the default policy, for the civil-service ladder
+     */
+    public static EscalationPolicy standard() {
+        return of(List.of(
+                Rule.hardCase("hard-case", new RequiredRank("县处级正职", false)),
+                Rule.batchFrom("province-batch", IssuingLevel.PROVINCE, new RequiredRank("厅局级副职", false)),
+                Rule.headcountAtLeast("headcount-50", 50, new RequiredRank("县处级正职", true))));
+    }
+
+    /** @return the rules */
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /**
+     * @param inputs the case's facts
+     * @return the rules that fire for them, in order
+     */
+    public List<Rule> firing(Inputs inputs) {
+        Objects.requireNonNull(inputs, "inputs");
+        List<Rule> out = new ArrayList<>();
+        for (Rule r : rules) if (r.condition().test(inputs)) out.add(r);
+        return out;
+    }
+
+    /**
+     * The facts of a case the rules read. Immutable.
+     *
+     * @param hardCase whether the case is flagged a hard case (钉子案/骨头案)
+     * @param batchLevels the issuing levels of the batches the case is in
+     * @param headcount how many people stand behind the petition
+     * @since 0.2
+     */
+    public record Inputs(boolean hardCase, Set<IssuingLevel> batchLevels, int headcount) {
+        /** @throws NullPointerException if batchLevels is null */
+        public Inputs {
+            batchLevels = Set.copyOf(Objects.requireNonNull(batchLevels, "batchLevels"));
+        }
+    }
+
+    /**
+     * One rule: a name, a condition on the inputs and the requirement it sets when it fires. Immutable.
+     *
+     * @param name the rule's name, reported in the event that records a rise
+     * @param condition when it fires
+     * @param requires what it requires then
+     * @since 0.2
+     */
+    public record Rule(String name, Predicate<Inputs> condition, RequiredRank requires) {
+        /** @throws NullPointerException naming a null argument */
+        public Rule {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(condition, "condition");
+            Objects.requireNonNull(requires, "requires");
+        }
+
+        /**
+         * @param name the rule's name
+         * @param requires the requirement
+         * @return a rule firing for a case flagged hard
+         */
+        public static Rule hardCase(String name, RequiredRank requires) {
+            return new Rule(name, Inputs::hardCase, requires);
+        }
+
+        /**
+         * @param name the rule's name
+         * @param level the lowest issuing level that fires it
+         * @param requires the requirement
+         * @return a rule firing for a case in a batch issued at that level or above
+         */
+        public static Rule batchFrom(String name, IssuingLevel level, RequiredRank requires) {
+            Objects.requireNonNull(level, "level");
+            return new Rule(name, in -> in.batchLevels().stream().anyMatch(l -> l.isAtLeast(level)), requires);
+        }
+
+        /**
+         * @param name the rule's name
+         * @param headcount the least headcount that fires it
+         * @param requires the requirement
+         * @return a rule firing for a petition with at least that many people behind it
+         */
+        public static Rule headcountAtLeast(String name, int headcount, RequiredRank requires) {
+            return new Rule(name, in -> in.headcount() >= headcount, requires);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package io.github.xinfang.cases;
+
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.petition.FreeText;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The resolution-track part of a case's state (积案化解), separate from its procedure stage; present once the
+ * case was designated backlog or enrolled in a batch. Immutable.
+ *
+ * @param track the track state
+ * @param source where the backlog case came from
+ * @param hardCase whether the case is flagged a hard case (钉子案/骨头案)
+ * @param batches the batches the case is in, in order of enrolment
+ * @param requiredRank the rank the package leader must hold, or null while no escalation rule fired
+ * @param requiredRankRules the rules that set the required rank (empty when there is none)
+ * @param assignments every package assignment, oldest first; at most the last is active
+ * @param claimKind the kind of the pending or approved resolution, or null
+ * @param claimant who claimed the pending or approved resolution, or null
+ * @param returnedClaims how many claims were returned (退回)
+ * @param plans every plan version, oldest first; the last is in force
+ * @param lastOn the latest date of a resolution-track fact
+ * @since 0.2
+ */
+public record Resolution(TrackState track, BacklogSource source, boolean hardCase, List<Batch> batches,
+                         RequiredRank requiredRank, List<String> requiredRankRules, List<Assignment> assignments,
+                         ResolutionKind claimKind, Actor claimant, int returnedClaims, List<Plan> plans, LocalDate lastOn) {
+
+    /** @throws NullPointerException naming a required argument that is null */
+    public Resolution {
+        Objects.requireNonNull(track, "track");
+        Objects.requireNonNull(source, "source");
+        batches = List.copyOf(Objects.requireNonNull(batches, "batches"));
+        requiredRankRules = List.copyOf(Objects.requireNonNull(requiredRankRules, "requiredRankRules"));
+        assignments = List.copyOf(Objects.requireNonNull(assignments, "assignments"));
+        plans = List.copyOf(Objects.requireNonNull(plans, "plans"));
+        Objects.requireNonNull(lastOn, "lastOn");
+        if (returnedClaims < 0) throw new IllegalArgumentException("returnedClaims must not be negative");
+    }
+
+    /** @return the active assignment (the last one, if it has not ended) */
+    public Optional<Assignment> activeAssignment() {
+        if (assignments.isEmpty()) return Optional.empty();
+        Assignment last = assignments.get(assignments.size() - 1);
+        return last.isActive() ? Optional.of(last) : Optional.empty();
+    }
+
+    /** @return the plan in force (the latest version) */
+    public Optional<Plan> currentPlan() {
+        return plans.isEmpty() ? Optional.empty() : Optional.of(plans.get(plans.size() - 1));
+    }
+
+    /**
+     * @param batch a batch id
+     * @return whether the case is in that batch
+     */
+    public boolean isIn(BatchId batch) {
+        for (Batch b : batches) if (b.id().equals(batch)) return true;
+        return false;
+    }
+
+    /**
+     * 包案: one package assignment, a leader with a lead unit, a task force and co-units, from one day to another.
+     * Immutable.
+     *
+     * @param leader the package leader
+     * @param leadUnit the lead unit (主办单位)
+     * @param taskForce the task force (工作专班)
+     * @param coUnits the co-units (协办单位)
+     * @param from the day it started
+     * @param to the day it ended, or null while active
+     * @param ended why it ended, or null while active
+     * @since 0.2
+     */
+    public record Assignment(OfficialId leader, UnitId leadUnit, List<OfficialId> taskForce, List<UnitId> coUnits,
+                             LocalDate from, LocalDate to, AssignmentEnd ended) {
+        /**
+         * @throws NullPointerException naming a required argument that is null
+         * @throws IllegalArgumentException if only one of to and ended is given, or to is before from
+         */
+        public Assignment {
+            Objects.requireNonNull(leader, "leader");
+            Objects.requireNonNull(leadUnit, "leadUnit");
+            taskForce = List.copyOf(Objects.requireNonNull(taskForce, "taskForce"));
+            coUnits = List.copyOf(Objects.requireNonNull(coUnits, "coUnits"));
+            Objects.requireNonNull(from, "from");
+            if ((to == null) != (ended == null)) throw new IllegalArgumentException("to and ended must be given together");
+            if (to != null && to.isBefore(from)) throw new IllegalArgumentException("to must not be before from");
+        }
+
+        /** @return whether it has not ended */
+        public boolean isActive() {
+            return to == null;
+        }
+
+        /**
+         * @param on the day it ends
+         * @param why why
+         * @return this assignment, ended
+         */
+        public Assignment end(LocalDate on, AssignmentEnd why) {
+            return new Assignment(leader, leadUnit, taskForce, coUnits, from, on, why);
+        }
+    }
+
+    /**
+     * 上级交办批次: a batch the case is in. Immutable.
+     *
+     * @param id the batch
+     * @param level the issuing level
+     * @param name the batch's name (e.g. 第三批重复信访案件)
+     * @param targetDate the day the batch is to be cleared
+     * @param enrolledOn the day the case was enrolled
+     * @since 0.2
+     */
+    public record Batch(BatchId id, IssuingLevel level, String name, LocalDate targetDate, LocalDate enrolledOn) {
+        /** @throws NullPointerException naming a null argument */
+        public Batch {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(targetDate, "targetDate");
+            Objects.requireNonNull(enrolledOn, "enrolledOn");
+        }
+    }
+
+    /**
+     * 化解方案: one version of the plan. Immutable.
+     *
+     * @param version 1 for the first plan, then one more per new version
+     * @param recordedOn the day it was recorded
+     * @param steps its steps, in order
+     * @since 0.2
+     */
+    public record Plan(int version, LocalDate recordedOn, List<PlanStep> steps) {
+        /** @throws NullPointerException naming a null argument; IllegalArgumentException if version is below 1 */
+        public Plan {
+            if (version < 1) throw new IllegalArgumentException("version must be at least 1");
+            Objects.requireNonNull(recordedOn, "recordedOn");
+            steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
+        }
+    }
+
+    /**
+     * One step of a plan. Immutable; the description masks itself.
+     *
+     * @param description what is to be done
+     * @param dueOn the day it is due
+     * @param doneOn the day it was done, or null
+     * @since 0.2
+     */
+    public record PlanStep(FreeText description, LocalDate dueOn, LocalDate doneOn) {
+        /** @throws NullPointerException naming a required argument that is null */
+        public PlanStep {
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(dueOn, "dueOn");
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package io.github.xinfang.cases;
+
+import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.petition.FreeText;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The decide function of the resolution track's commands: table lookup, guards, events. Called by
+ * {@link CaseDecider} after the shape and directory checks, for a case that exists. Immutable and thread-safe.
+ */
+final class ResolutionDecider {
+    private final OrganisationDirectory directory;
+    private final RankLadder ladder;
+
+    ResolutionDecider(OrganisationDirectory directory, RankLadder ladder) {
+        this.directory = directory;
+        this.ladder = ladder;
+    }
+
+    Decision decide(CaseState s, CaseCommand c, ResolutionTable.Row row, Instant at) {
+        Resolution r = s.resolution();
+        TrackState track = r == null ? null : r.track();
+        if (!row.stages().contains(s.stage()) || !row.startsFrom(track)) {
+            String trackEn = track == null ? "not on the resolution track" : "track " + track;
+            String trackZh = track == null ? "未列为积案" : "化解状态：" + track.chinese();
+            return rejected(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(),
+                    c.getClass().getSimpleName() + " from " + s.stage() + ", " + trackEn,
+                    row.chinese() + "，当前阶段：" + s.stage().chinese() + "，" + trackZh));
+        }
+        for (ResolutionTable.Guard g : row.guards()) {
+            Rejection rejection = check(g, s, c);
+            if (rejection != null) return rejected(rejection);
+        }
+        EventId id = new EventId(s.caseId(), s.lastSequence() + 1);
+        return new Decision.Accepted(List.of(event(id, s, c, at)));
+    }
+
+    private static Decision rejected(Rejection r) {
+        return new Decision.Rejected(r);
+    }
+
+    private Rejection check(ResolutionTable.Guard g, CaseState s, CaseCommand c) {
+        Stage stage = s.stage();
+        Resolution r = s.resolution();
+        switch (g) {
+            case ACTOR_NOT_ACCUSED:
+                return c.actor() instanceof Actor.OfficialActor a && isAccused(a.official(), s.petition())
+                        || c.actor() instanceof Actor.OfficialActor b && accusedUnits(s).contains(b.unit())
+                        ? accused(stage, "actor") : null;
+            case FACT_NOT_BEFORE_EARLIER_FACTS:
+                return r != null && date(c).isBefore(r.lastOn())
+                        ? Rejection.invalid(dateField(c), "must not be before the resolution track's earlier facts", stage) : null;
+            case NOT_YET_IN_BATCH: {
+                CaseCommand.EnrolInBatch e = (CaseCommand.EnrolInBatch) c;
+                return r != null && r.isIn(e.batch())
+                        ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the case is already in batch " + e.batch()
+                        + " (track " + r.track() + ")", "已纳入该批次（化解状态：" + r.track().chinese() + "）") : null;
+            }
+            case NOT_YET_HARD_CASE:
+                return r.hardCase() ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage,
+                        "the case is already flagged a hard case (track " + r.track() + ")",
+                        "已标记为钉子案（化解状态：" + r.track().chinese() + "）") : null;
+            case ASSIGNEES_NOT_ACCUSED:
+                return assigneesAccused(s, c);
+            case LEADER_RANK_SUFFICIENT: {
+                OfficialId leader = c instanceof CaseCommand.AssignPackageLeader a ? a.leader()
+                        : ((CaseCommand.ReplacePackageLeader) c).leader();
+                Official o = directory.official(leader).orElseThrow(() -> new AssertionError("checked by the directory check"));
+                if (!ladder.knows(o.rank())) return Rejection.invalid("leader", "the official's rank is not on the portal's rank ladder", stage);
+                RequiredRank req = r.requiredRank();
+                if (ladder.meets(o.rank(), o.principal(), req)) return null;
+                String need = req.rank() + (req.principal() ? " (principal leader)" : "");
+                String needZh = req.rank() + (req.principal() ? "（主要领导）" : "");
+                return Rejection.of(RejectionCode.RANK_TOO_LOW, stage,
+                        "required " + need + ", the leader holds " + o.rank() + (o.principal() ? " (principal leader)" : "")
+                                + " (track " + r.track() + ")",
+                        "须" + needZh + "，该领导为" + o.rank() + (o.principal() ? "（主要领导）" : "") + "（化解状态：" + r.track().chinese() + "）");
+            }
+            case PLAN_STEP_OPEN: {
+                int step = ((CaseCommand.MarkPlanStepDone) c).step();
+                if (r.currentPlan().isEmpty()) {
+                    return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no plan was recorded (track " + r.track() + ")",
+                            "尚无化解方案（化解状态：" + r.track().chinese() + "）");
+                }
+                Resolution.Plan plan = r.currentPlan().get();
+                if (step > plan.steps().size()) {
+                    return Rejection.invalid("step", "the plan in force has " + plan.steps().size() + " steps", stage);
+                }
+                return plan.steps().get(step - 1).doneOn() != null
+                        ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "step " + step + " is already done (track " + r.track() + ")",
+                        "该步骤已完成（化解状态：" + r.track().chinese() + "）") : null;
+            }
+            case APPROVER_NOT_CLAIMANT:
+                return sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage,
+                        "the approver of a resolution must not be its claimant (track " + r.track() + ")",
+                        "审核人不得为申请化解人（化解状态：" + r.track().chinese() + "）") : null;
+            default:
+                throw new AssertionError("unhandled guard " + g);
+        }
+    }
+
+    private Rejection assigneesAccused(CaseState s, CaseCommand c) {
+        OfficialId leader;
+        UnitId leadUnit;
+        List<OfficialId> taskForce;
+        List<UnitId> coUnits;
+        if (c instanceof CaseCommand.AssignPackageLeader a) {
+            leader = a.leader(); leadUnit = a.leadUnit(); taskForce = a.taskForce(); coUnits = a.coUnits();
+        } else {
+            CaseCommand.ReplacePackageLeader a = (CaseCommand.ReplacePackageLeader) c;
+            leader = a.leader(); leadUnit = a.leadUnit(); taskForce = a.taskForce(); coUnits = a.coUnits();
+        }
+        Set<UnitId> units = accusedUnits(s);
+        if (isAccused(leader, s.petition())) return accused(s.stage(), "leader");
+        if (units.contains(leadUnit)) return accused(s.stage(), "leadUnit");
+        for (int i = 0; i < taskForce.size(); i++) {
+            if (isAccused(taskForce.get(i), s.petition())) return accused(s.stage(), "taskForce[" + i + "]");
+        }
+        for (int i = 0; i < coUnits.size(); i++) {
+            if (units.contains(coUnits.get(i))) return accused(s.stage(), "coUnits[" + i + "]");
+        }
+        return null;
+    }
+
+    private Set<UnitId> accusedUnits(CaseState s) {
+        return CaseDecider.accusedUnits(s.petition(), directory);
+    }
+
+    /** An official is accused, or belongs to an accused unit or to the unit of an accused official. */
+    private boolean isAccused(OfficialId official, Petition petition) {
+        for (AccusedParty p : petition.accused()) {
+            if (p instanceof AccusedParty.AccusedOfficial o && o.official().equals(official)) return true;
+        }
+        Set<UnitId> units = CaseDecider.accusedUnits(petition, directory);
+        return directory.official(official).map(o -> units.contains(o.unit())).orElse(false);
+    }
+
+    private static Rejection accused(Stage stage, String who) {
+        return Rejection.of(RejectionCode.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
+    }
+
+    private static boolean sameActor(Actor a, Actor b) {
+        if (a instanceof Actor.OfficialActor x && b instanceof Actor.OfficialActor y) return x.official().equals(y.official());
+        return Objects.equals(a, b);
+    }
+
+    private static LocalDate date(CaseCommand c) {
+        if (c instanceof CaseCommand.DesignateBacklog x) return x.designatedOn();
+        if (c instanceof CaseCommand.EnrolInBatch x) return x.enrolledOn();
+        if (c instanceof CaseCommand.FlagHardCase x) return x.flaggedOn();
+        if (c instanceof CaseCommand.AssignPackageLeader x) return x.assignedOn();
+        if (c instanceof CaseCommand.ReplacePackageLeader x) return x.replacedOn();
+        if (c instanceof CaseCommand.RecordPlan x) return x.recordedOn();
+        if (c instanceof CaseCommand.MarkPlanStepDone x) return x.doneOn();
+        if (c instanceof CaseCommand.ClaimResolution x) return x.claimedOn();
+        if (c instanceof CaseCommand.ApproveResolution x) return x.approvedOn();
+        if (c instanceof CaseCommand.RejectResolution x) return x.rejectedOn();
+        if (c instanceof CaseCommand.ReportRebound x) return x.reportedOn();
+        throw new AssertionError("unhandled command type " + c.getClass().getName());
+    }
+
+    private static String dateField(CaseCommand c) {
+        if (c instanceof CaseCommand.DesignateBacklog) return "designatedOn";
+        if (c instanceof CaseCommand.EnrolInBatch) return "enrolledOn";
+        if (c instanceof CaseCommand.FlagHardCase) return "flaggedOn";
+        if (c instanceof CaseCommand.AssignPackageLeader) return "assignedOn";
+        if (c instanceof CaseCommand.ReplacePackageLeader) return "replacedOn";
+        if (c instanceof CaseCommand.RecordPlan) return "recordedOn";
+        if (c instanceof CaseCommand.MarkPlanStepDone) return "doneOn";
+        if (c instanceof CaseCommand.ClaimResolution) return "claimedOn";
+        if (c instanceof CaseCommand.ApproveResolution) return "approvedOn";
+        if (c instanceof CaseCommand.RejectResolution) return "rejectedOn";
+        return "reportedOn";
+    }
+
+    private static CaseEvent event(EventId id, CaseState s, CaseCommand command, Instant at) {
+        Actor actor = command.actor();
+        if (command instanceof CaseCommand.DesignateBacklog c) {
+            return new CaseEvent.BacklogDesignated(id, actor, at, c.source(), c.designatedOn());
+        } else if (command instanceof CaseCommand.EnrolInBatch c) {
+            return new CaseEvent.BatchEnrolled(id, actor, at, c.batch(), c.level(), c.batchName(), c.targetDate(), c.enrolledOn());
+        } else if (command instanceof CaseCommand.FlagHardCase c) {
+            return new CaseEvent.HardCaseFlagged(id, actor, at, new FreeText(c.reason()), c.flaggedOn());
+        } else if (command instanceof CaseCommand.AssignPackageLeader c) {
+            return new CaseEvent.PackageLeaderAssigned(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.assignedOn());
+        } else if (command instanceof CaseCommand.ReplacePackageLeader c) {
+            return new CaseEvent.PackageLeaderReplaced(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.reason(),
+                    c.replacedOn());
+        } else if (command instanceof CaseCommand.RecordPlan c) {
+            List<Resolution.PlanStep> steps = new ArrayList<>();
+            for (PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(new FreeText(f.description()), f.dueOn(), null));
+            return new CaseEvent.PlanRecorded(id, actor, at, s.resolution().plans().size() + 1, steps, c.recordedOn());
+        } else if (command instanceof CaseCommand.MarkPlanStepDone c) {
+            return new CaseEvent.PlanStepDone(id, actor, at, s.resolution().plans().size(), c.step(), c.doneOn());
+        } else if (command instanceof CaseCommand.ClaimResolution c) {
+            return new CaseEvent.ResolutionClaimed(id, actor, at, c.kind(), new FreeText(c.evidence()), c.claimedOn());
+        } else if (command instanceof CaseCommand.ApproveResolution c) {
+            return new CaseEvent.ResolutionApproved(id, actor, at, c.approvedOn());
+        } else if (command instanceof CaseCommand.RejectResolution c) {
+            return new CaseEvent.ResolutionRejected(id, actor, at, new FreeText(c.reason()), c.rejectedOn());
+        } else if (command instanceof CaseCommand.ReportRebound c) {
+            return new CaseEvent.ReboundReported(id, actor, at, new FreeText(c.reason()), c.reportedOn());
+        }
+        throw new AssertionError("unhandled command type " + command.getClass().getName());
+    }
+}

@@ -1,0 +1,147 @@
+package io.github.xinfang.cases;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The evolve function of the resolution track's part of the state; pure. Used by {@link CaseState#evolve} only. */
+final class ResolutionEvolution {
+    private ResolutionEvolution() {}
+
+    static boolean handles(CaseEvent e) {
+        return e instanceof CaseEvent.BacklogDesignated || e instanceof CaseEvent.BatchEnrolled
+                || e instanceof CaseEvent.HardCaseFlagged || e instanceof CaseEvent.PackageLeaderAssigned
+                || e instanceof CaseEvent.PackageLeaderReplaced || e instanceof CaseEvent.PlanRecorded
+                || e instanceof CaseEvent.PlanStepDone || e instanceof CaseEvent.ResolutionClaimed
+                || e instanceof CaseEvent.ResolutionApproved || e instanceof CaseEvent.ResolutionRejected
+                || e instanceof CaseEvent.ReboundReported || e instanceof CaseEvent.RequiredRankRaised;
+    }
+
+    /** A mutable copy. */
+    private static final class Draft {
+        TrackState track;
+        BacklogSource source;
+        boolean hardCase;
+        List<Resolution.Batch> batches;
+        RequiredRank requiredRank;
+        List<String> requiredRankRules;
+        List<Resolution.Assignment> assignments;
+        ResolutionKind claimKind;
+        Actor claimant;
+        int returnedClaims;
+        List<Resolution.Plan> plans;
+        LocalDate lastOn;
+
+        Draft(Resolution r) {
+            track = r.track();
+            source = r.source();
+            hardCase = r.hardCase();
+            batches = new ArrayList<>(r.batches());
+            requiredRank = r.requiredRank();
+            requiredRankRules = r.requiredRankRules();
+            assignments = new ArrayList<>(r.assignments());
+            claimKind = r.claimKind();
+            claimant = r.claimant();
+            returnedClaims = r.returnedClaims();
+            plans = new ArrayList<>(r.plans());
+            lastOn = r.lastOn();
+        }
+
+        void on(LocalDate d) {
+            if (d.isAfter(lastOn)) lastOn = d;
+        }
+
+        void endActive(LocalDate on, AssignmentEnd why) {
+            int last = assignments.size() - 1;
+            if (last < 0 || !assignments.get(last).isActive()) throw new IllegalArgumentException("event: no active assignment to end");
+            assignments.set(last, assignments.get(last).end(on, why));
+        }
+
+        void reopenTrack() {
+            track = TrackState.OPEN;
+            claimKind = null;
+            claimant = null;
+        }
+
+        Resolution build() {
+            return new Resolution(track, source, hardCase, batches, requiredRank, requiredRankRules, assignments, claimKind,
+                    claimant, returnedClaims, plans, lastOn);
+        }
+    }
+
+    static Resolution evolve(Resolution r, CaseEvent event) {
+        if (r == null) {
+            if (event instanceof CaseEvent.BacklogDesignated e) {
+                return new Resolution(TrackState.OPEN, e.source(), false, List.of(), null, List.of(), List.of(), null, null, 0,
+                        List.of(), e.designatedOn());
+            }
+            if (event instanceof CaseEvent.BatchEnrolled e) {
+                return new Resolution(TrackState.OPEN, BacklogSource.BATCH, false, List.of(batch(e)), null, List.of(), List.of(),
+                        null, null, 0, List.of(), e.enrolledOn());
+            }
+            throw new IllegalArgumentException("event: " + event.getClass().getSimpleName() + " on a case not on the resolution track");
+        }
+        Draft d = new Draft(r);
+        if (event instanceof CaseEvent.BacklogDesignated e) {
+            d.reopenTrack();
+            d.source = e.source();
+            d.on(e.designatedOn());
+        } else if (event instanceof CaseEvent.BatchEnrolled e) {
+            if (d.track == TrackState.RESOLVED) d.reopenTrack();
+            d.batches.add(batch(e));
+            d.on(e.enrolledOn());
+        } else if (event instanceof CaseEvent.HardCaseFlagged e) {
+            d.hardCase = true;
+            d.on(e.flaggedOn());
+        } else if (event instanceof CaseEvent.PackageLeaderAssigned e) {
+            d.track = TrackState.IN_RESOLUTION;
+            d.assignments.add(new Resolution.Assignment(e.leader(), e.leadUnit(), e.taskForce(), e.coUnits(), e.assignedOn(), null, null));
+            d.on(e.assignedOn());
+        } else if (event instanceof CaseEvent.PackageLeaderReplaced e) {
+            d.endActive(e.replacedOn(), AssignmentEnd.of(e.reason()));
+            d.assignments.add(new Resolution.Assignment(e.leader(), e.leadUnit(), e.taskForce(), e.coUnits(), e.replacedOn(), null, null));
+            d.on(e.replacedOn());
+        } else if (event instanceof CaseEvent.PlanRecorded e) {
+            d.plans.add(new Resolution.Plan(e.version(), e.recordedOn(), e.steps()));
+            d.on(e.recordedOn());
+        } else if (event instanceof CaseEvent.PlanStepDone e) {
+            int pi = e.version() - 1;
+            if (pi < 0 || pi >= d.plans.size()) throw new IllegalArgumentException("event: no plan version " + e.version());
+            Resolution.Plan plan = d.plans.get(pi);
+            if (e.step() < 1 || e.step() > plan.steps().size()) throw new IllegalArgumentException("event: no step " + e.step());
+            List<Resolution.PlanStep> steps = new ArrayList<>(plan.steps());
+            Resolution.PlanStep st = steps.get(e.step() - 1);
+            steps.set(e.step() - 1, new Resolution.PlanStep(st.description(), st.dueOn(), e.doneOn()));
+            d.plans.set(pi, new Resolution.Plan(plan.version(), plan.recordedOn(), steps));
+            d.on(e.doneOn());
+        } else if (event instanceof CaseEvent.ResolutionClaimed e) {
+            d.track = TrackState.CLAIMED;
+            d.claimKind = e.kind();
+            d.claimant = e.actor();
+            d.on(e.claimedOn());
+        } else if (event instanceof CaseEvent.ResolutionApproved e) {
+            d.track = TrackState.RESOLVED;
+            d.endActive(e.approvedOn(), AssignmentEnd.RESOLUTION_APPROVED);
+            d.on(e.approvedOn());
+        } else if (event instanceof CaseEvent.ResolutionRejected e) {
+            d.track = TrackState.IN_RESOLUTION;
+            d.claimKind = null;
+            d.claimant = null;
+            d.returnedClaims++;
+            d.on(e.rejectedOn());
+        } else if (event instanceof CaseEvent.ReboundReported e) {
+            d.reopenTrack();
+            d.on(e.reportedOn());
+        } else if (event instanceof CaseEvent.RequiredRankRaised e) {
+            d.requiredRank = e.rank();
+            d.requiredRankRules = e.rules();
+        } else {
+            throw new AssertionError("unhandled event type " + event.getClass().getName());
+        }
+        return d.build();
+    }
+
+    private static Resolution.Batch batch(CaseEvent.BatchEnrolled e) {
+        return new Resolution.Batch(e.batch(), e.level(), e.batchName(), e.targetDate(), e.enrolledOn());
+    }
+}

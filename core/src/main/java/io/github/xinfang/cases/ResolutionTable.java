@@ -1,0 +1,223 @@
+package io.github.xinfang.cases;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The resolution track's lifecycle as one table (积案化解, DESIGN.md section 5): for each command, the track
+ * states it may start from (including "not on the track"), the track state it leads to, the procedure stages
+ * it is allowed in, and the named guards that run after the table allows it.
+ *
+ * <p>Decisions look the table up first ({@code ILLEGAL_TRANSITION} if there is no row for the track state or
+ * the procedure stage), then run the row's guards in order. The one instance, {@link #resolution()}, is
+ * immutable and shared; thread-safe.
+ *
+ * @since 0.2
+ */
+public final class ResolutionTable {
+
+    /**
+     * A named rule a row runs after the table allows the command. Each maps to one rejection code.
+     *
+     * @since 0.2
+     */
+    public enum Guard {
+        /** No accused party acts ({@code ACCUSED_PARTY}). */
+        ACTOR_NOT_ACCUSED,
+        /** The fact's date is not before the track's earlier facts ({@code VALIDATION}). */
+        FACT_NOT_BEFORE_EARLIER_FACTS,
+        /** The case is not in that batch yet ({@code ILLEGAL_TRANSITION}). */
+        NOT_YET_IN_BATCH,
+        /** The case is not flagged a hard case yet ({@code ILLEGAL_TRANSITION}). */
+        NOT_YET_HARD_CASE,
+        /** Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party ({@code ACCUSED_PARTY}). */
+        ASSIGNEES_NOT_ACCUSED,
+        /** The leader's rank is on the ladder ({@code VALIDATION}) and at least the required rank ({@code RANK_TOO_LOW}). */
+        LEADER_RANK_SUFFICIENT,
+        /** The plan in force has that step and it is not done yet ({@code ILLEGAL_TRANSITION}). */
+        PLAN_STEP_OPEN,
+        /** The approver is not the claimant ({@code SAME_ACTOR}). */
+        APPROVER_NOT_CLAIMANT
+    }
+
+    /**
+     * One row of the table. Immutable.
+     *
+     * @param command the command's name (the simple name of its record)
+     * @param chinese the command's Chinese name
+     * @param type the command's record type
+     * @param fromNone whether it may start on a case that is not on the track
+     * @param from the track states it moves from, to {@code to}
+     * @param to the track state it leads to from {@code fromNone} and {@code from}, or null
+     * @param stays the track states it may start from and stays in
+     * @param stages the procedure stages it is allowed in
+     * @param guards the guards it runs, in order
+     * @since 0.2
+     */
+    public record Row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone,
+                      Set<TrackState> from, TrackState to, Set<TrackState> stays, Set<Stage> stages, List<Guard> guards) {
+        /** @throws NullPointerException naming a null argument (to may be null) */
+        public Row {
+            Objects.requireNonNull(command, "command");
+            Objects.requireNonNull(chinese, "chinese");
+            Objects.requireNonNull(type, "type");
+            from = copy(Objects.requireNonNull(from, "from"), TrackState.class);
+            stays = copy(Objects.requireNonNull(stays, "stays"), TrackState.class);
+            stages = copy(Objects.requireNonNull(stages, "stages"), Stage.class);
+            guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
+        }
+
+        /**
+         * @param track the track state, or null when the case is not on the track
+         * @return whether the row starts from there
+         */
+        public boolean startsFrom(TrackState track) {
+            return track == null ? fromNone : from.contains(track) || stays.contains(track);
+        }
+
+        /**
+         * @param track a track state the row starts from, or null
+         * @return the track state it leads to
+         */
+        public TrackState next(TrackState track) {
+            return track != null && stays.contains(track) ? track : to;
+        }
+
+        private static <E extends Enum<E>> Set<E> copy(Set<E> set, Class<E> type) {
+            return Collections.unmodifiableSet(set.isEmpty() ? EnumSet.noneOf(type) : EnumSet.copyOf(set));
+        }
+    }
+
+    private static final ResolutionTable RESOLUTION = build();
+
+    private final List<Row> rows;
+    private final Map<Class<? extends CaseCommand>, Row> byType;
+
+    private ResolutionTable(List<Row> rows) {
+        this.rows = List.copyOf(rows);
+        Map<Class<? extends CaseCommand>, Row> m = new HashMap<>();
+        for (Row r : rows) if (m.put(r.type(), r) != null) throw new IllegalStateException("two rows for " + r.command());
+        this.byType = Map.copyOf(m);
+    }
+
+    /** @return the resolution track's table, shared and immutable */
+    public static ResolutionTable resolution() {
+        return RESOLUTION;
+    }
+
+    /** @return every row, in the order of DESIGN.md */
+    public List<Row> rows() {
+        return rows;
+    }
+
+    /**
+     * @param type a command type
+     * @return its row, or empty if it is not a resolution-track command
+     */
+    public Optional<Row> row(Class<? extends CaseCommand> type) {
+        return Optional.ofNullable(byType.get(type));
+    }
+
+    /**
+     * @param stage the case's procedure stage
+     * @param track the case's track state, or null if it is not on the track
+     * @param type a command type
+     * @return whether the table has a row for the command from there
+     */
+    public boolean allows(Stage stage, TrackState track, Class<? extends CaseCommand> type) {
+        Row r = byType.get(type);
+        return r != null && r.stages().contains(stage) && r.startsFrom(track);
+    }
+
+    /**
+     * Renders the table as Markdown, as appended to {@code docs/lifecycle.md}.
+     *
+     * @return the Markdown text
+     */
+    public String toMarkdown() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("# Resolution track: lifecycle table\n\n");
+        sb.append("Generated from `ResolutionTable.resolution()`; a test fails when the two differ. ");
+        sb.append("*from → to* moves the track; *stays in* keeps it. ");
+        sb.append("After every accepted command the case service recomputes the required rank and, when it rises, ");
+        sb.append("appends `RequiredRankRaised` (提级包案) naming the rules that fired, in the same commit.\n\n");
+        sb.append("| command | 中文 | from → to | stays in | procedure stages | guards |\n");
+        sb.append("|---|---|---|---|---|---|\n");
+        Set<Stage> all = EnumSet.allOf(Stage.class);
+        for (Row r : rows) {
+            List<String> from = new ArrayList<>();
+            if (r.fromNone()) from.add("(none)");
+            for (TrackState t : r.from()) from.add(t.name());
+            List<String> stays = new ArrayList<>();
+            for (TrackState t : r.stays()) stays.add(t.name());
+            String stages;
+            if (r.stages().equals(all)) {
+                stages = "any";
+            } else {
+                List<String> except = new ArrayList<>();
+                for (Stage s : Stage.values()) if (!r.stages().contains(s)) except.add(s.name());
+                stages = "any except " + String.join(", ", except);
+            }
+            List<String> guards = new ArrayList<>();
+            for (Guard g : r.guards()) guards.add(g.name());
+            sb.append("| ").append(r.command()).append(" | ").append(r.chinese()).append(" | ")
+                    .append(from.isEmpty() ? "" : String.join(", ", from) + " → " + r.to().name()).append(" | ")
+                    .append(String.join(", ", stays)).append(" | ")
+                    .append(stages).append(" | ")
+                    .append(String.join(", ", guards)).append(" |\n");
+        }
+        sb.append("\nTrack states: ");
+        List<String> states = new ArrayList<>();
+        for (TrackState t : TrackState.values()) states.add(t.name() + " (" + t.chinese() + ")");
+        sb.append(String.join(", ", states)).append(".\n");
+        return sb.toString();
+    }
+
+    private static ResolutionTable build() {
+        Set<Stage> any = EnumSet.allOf(Stage.class);
+        Set<Stage> designatable = EnumSet.allOf(Stage.class);
+        designatable.removeAll(EnumSet.of(Stage.WITHDRAWN, Stage.TRANSFERRED_OUT, Stage.MERGED));
+        Set<TrackState> none = EnumSet.noneOf(TrackState.class);
+        Set<TrackState> onTrack = EnumSet.of(TrackState.OPEN, TrackState.IN_RESOLUTION, TrackState.CLAIMED);
+        Guard actor = Guard.ACTOR_NOT_ACCUSED;
+        Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
+        List<Row> r = new ArrayList<>();
+        r.add(row("DesignateBacklog", "列为积案", CaseCommand.DesignateBacklog.class, true, EnumSet.of(TrackState.RESOLVED),
+                TrackState.OPEN, none, designatable, List.of(actor, dated)));
+        r.add(row("EnrolInBatch", "纳入上级交办批次", CaseCommand.EnrolInBatch.class, true, EnumSet.of(TrackState.RESOLVED),
+                TrackState.OPEN, onTrack, designatable, List.of(actor, dated, Guard.NOT_YET_IN_BATCH)));
+        r.add(row("FlagHardCase", "钉子案/骨头案", CaseCommand.FlagHardCase.class, false, none, null, onTrack, any,
+                List.of(actor, dated, Guard.NOT_YET_HARD_CASE)));
+        r.add(row("AssignPackageLeader", "领导包案", CaseCommand.AssignPackageLeader.class, false, EnumSet.of(TrackState.OPEN),
+                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT)));
+        r.add(row("ReplacePackageLeader", "更换包案领导", CaseCommand.ReplacePackageLeader.class, false, none, null,
+                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any,
+                List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT)));
+        r.add(row("RecordPlan", "化解方案", CaseCommand.RecordPlan.class, false, none, null, EnumSet.of(TrackState.IN_RESOLUTION),
+                any, List.of(actor, dated)));
+        r.add(row("MarkPlanStepDone", "方案步骤完成", CaseCommand.MarkPlanStepDone.class, false, none, null,
+                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any, List.of(actor, dated, Guard.PLAN_STEP_OPEN)));
+        r.add(row("ClaimResolution", "申请化解", CaseCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
+                TrackState.CLAIMED, none, any, List.of(actor, dated)));
+        r.add(row("ApproveResolution", "审核销号", CaseCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
+                TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT)));
+        r.add(row("RejectResolution", "退回", CaseCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
+                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated)));
+        r.add(row("ReportRebound", "反弹", CaseCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
+                TrackState.OPEN, none, any, List.of(actor, dated)));
+        return new ResolutionTable(r);
+    }
+
+    private static Row row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone,
+                           Set<TrackState> from, TrackState to, Set<TrackState> stays, Set<Stage> stages, List<Guard> guards) {
+        if (!type.getSimpleName().equals(command)) throw new IllegalStateException("row name " + command + " != " + type);
+        return new Row(command, chinese, type, fromNone, from, to, stays, stages, guards);
+    }
+}
