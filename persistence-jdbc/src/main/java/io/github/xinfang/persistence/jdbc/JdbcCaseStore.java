@@ -9,6 +9,7 @@ import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.StoredCase;
@@ -36,7 +37,7 @@ import javax.sql.DataSource;
 
 /**
  * A {@link CaseStore} on plain JDBC, with every optional port ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}), for PostgreSQL and H2 (and, with the README's dialect notes, KingbaseES, openGauss and DM).
+ * {@link WorkClaims}, {@link IndexMaintenance}), for PostgreSQL and H2 (and, with the README's dialect notes, KingbaseES, openGauss and DM).
  *
  * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect}; {@link #migrate()} creates or
  * upgrades the schema. Semantics mirror the in-memory reference store rule for rule:
@@ -60,7 +61,7 @@ import javax.sql.DataSource;
  *
  * @since 0.1
  */
-public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
+public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
 
     /** The schema version this library writes and reads; {@link #migrate()} brings a database up to it. */
     public static final int SCHEMA_VERSION = 1;
@@ -738,6 +739,98 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         } catch (SQLException e) {
             throw new StoreException("releasing the lease on case " + caseId + " failed", e);
         }
+    }
+
+    // ----------------------------------------------------------------------------------- index maintenance
+
+    @Override
+    public List<String> caseIdsAfter(String after, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        // Keyset over the primary key, never OFFSET: cases created between pages cannot shift the listing.
+        // case_id is COLLATE "C" on PostgreSQL and compared as Java strings on H2, so the order is String.compareTo's.
+        String sql = after == null ? "SELECT case_id FROM xf_case ORDER BY case_id LIMIT ?"
+                : "SELECT case_id FROM xf_case WHERE case_id > ? ORDER BY case_id LIMIT ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (after != null) ps.setString(i++, after);
+            ps.setInt(i, limit);
+            List<String> ids = new ArrayList<>(Math.min(limit, 1_000));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new StoreException("listing case ids after " + after + " failed", e);
+        }
+    }
+
+    @Override
+    public boolean replaceIndexRow(IndexRow row) {
+        Objects.requireNonNull(row, "row");
+        SQLException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
+                int isolation = c.getTransactionIsolation();
+                try {
+                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                    }
+                    c.setAutoCommit(false);
+                    try {
+                        boolean replaced = writeIndexRow(c, row);
+                        if (replaced) {
+                            c.commit();
+                        } else {
+                            c.rollback();
+                        }
+                        return replaced;
+                    } catch (SQLException | RuntimeException | Error e) {
+                        rollbackQuietly(c, e);
+                        throw e;
+                    }
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) c.setTransactionIsolation(isolation);
+                }
+            } catch (SQLException e) {
+                if (!isTransient(e)) throw new StoreException("replacing the index row of case " + row.caseId() + " failed", e);
+                last = e;
+            }
+        }
+        throw new StoreException("replacing the index row of case " + row.caseId() + " failed " + MAX_ATTEMPTS
+                + " times with transient errors", last);
+    }
+
+    /**
+     * The index columns of the case row, guarded by the version (the update takes the row's lock, so a commit
+     * of the case waits for us or we for it), then the child rows, only if the guard matched. Events, snapshot,
+     * idempotency records and the feed are not touched.
+     */
+    private static boolean writeIndexRow(Connection c, IndexRow row) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET index_schema_version = ?, stage = ?,"
+                + " region_code = ?, handling_unit = ?, next_attention_at = ?, track_state = ?, active_leader = ?,"
+                + " lead_unit = ? WHERE case_id = ? AND version = ?")) {
+            ps.setInt(1, row.schemaVersion());
+            ps.setString(2, row.stage());
+            ps.setString(3, row.regionCode());
+            setNullableString(ps, 4, row.handlingUnit());
+            if (row.nextAttentionAt().isPresent()) {
+                ps.setBigDecimal(5, Instants.toDecimal(row.nextAttentionAt().get()));
+            } else {
+                ps.setNull(5, Types.DECIMAL);
+            }
+            setNullableString(ps, 6, row.trackState());
+            setNullableString(ps, 7, row.activeLeader());
+            setNullableString(ps, 8, row.leadUnit());
+            ps.setString(9, row.caseId());
+            ps.setLong(10, row.version());
+            if (ps.executeUpdate() == 0) return false;   // unknown case, or at another version: change nothing
+        }
+        deleteChildren(c, row.caseId());
+        insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", row.caseId(), row.unitsInvolved());
+        insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", row.caseId(), row.batches());
+        return true;
     }
 
     // ----------------------------------------------------------------------------------------- transactions

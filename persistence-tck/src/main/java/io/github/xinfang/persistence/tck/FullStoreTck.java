@@ -7,14 +7,16 @@ import io.github.xinfang.persistence.WorkClaims;
 import org.junit.jupiter.api.Nested;
 
 /**
- * Every suite of the kit at once, for a store that offers all ports ({@link CaseStore}, {@link ChangeFeed},
- * {@link CaseQuery}, {@link WorkClaims}). Extend it with one factory method; JUnit runs each suite as a
- * nested class, sharing the factory, the disposal hook, the scale settings and the capability hooks
- * declared here.
+ * The suites of the four original ports at once, for a store that offers {@link CaseStore}, {@link ChangeFeed},
+ * {@link CaseQuery} and {@link WorkClaims}. A store that also offers
+ * {@link io.github.xinfang.persistence.IndexMaintenance} extends {@link FullStoreWithMaintenanceTck} instead (this
+ * class's type bound stays as it is, so stores without that later, optional port keep compiling). Extend it with
+ * one factory method; JUnit runs each suite as a nested class, sharing the factory, the disposal hook, the scale
+ * settings and the capability hooks declared here.
  *
  * <pre>{@code
- * class JdbcStoreConformanceTests extends FullStoreTck<JdbcCaseStore> {
- *     protected JdbcCaseStore newStore() { return JdbcCaseStore.create(freshDatabase()); }
+ * class MyStoreConformanceTests extends FullStoreTck<MyStore> {
+ *     protected MyStore newStore() { return MyStore.create(freshDatabase()); }
  * }
  * }</pre>
  *

@@ -21,7 +21,8 @@ import static org.quicktheories.QuickTheory.qt;
 /**
  * What every suite of the kit shares: the factory method an integrator implements, the hook that disposes
  * of a store, and the scale settings. Extend one of the suites ({@link CaseStoreTck}, {@link ChangeFeedTck},
- * {@link CaseQueryTck}, {@link WorkClaimsTck}, {@link FullStoreTck}), not this class.
+ * {@link CaseQueryTck}, {@link WorkClaimsTck}, {@link IndexMaintenanceTck}, {@link FullStoreTck},
+ * {@link FullStoreWithMaintenanceTck}), not this class.
  *
  * <p>Every test asks for its own store (often one per property example), so {@link #newStore()} must return
  * a fresh, empty store each time: for a database, a new schema or truncated tables.

@@ -96,6 +96,43 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aStoreThatListsWithOffsetsFailsM1() {
+        assertKitFails(() -> maintenance(BrokenStores::listsWithOffsets).required_M1_listsEveryCaseOnceInOrder(),
+                "M1:", "never with OFFSET");
+    }
+
+    @Test
+    void aStoreThatReplacesAtAnyVersionFailsM2() {
+        assertKitFails(() -> maintenance(BrokenStores::replacesAtAnyVersion).required_M2_replacesOnlyAtTheStoredVersion(),
+                "M2:", "changes nothing and answers false", "AND version = ?");
+    }
+
+    @Test
+    void aStoreThatKeepsOldChildRowsFailsM2() {
+        assertKitFails(() -> maintenance(BrokenStores::keepsOldChildRows).required_M2_replacesOnlyAtTheStoredVersion(),
+                "M2:", "replace the child rows too");
+    }
+
+    @Test
+    void aStoreThatFeedsReplacementsFailsM2() {
+        assertKitFails(() -> maintenance(BrokenStores::feedsReplacements).required_M2_replacesOnlyAtTheStoredVersion(),
+                "M2:", "never writes to the change feed");
+    }
+
+    @Test
+    void aStoreWithoutIndexMaintenanceStillFitsFullStoreTck() {
+        // FullStoreTck's bound did not grow with the new optional port: a four-port store still compiles and runs
+        FullStoreTck<BrokenStores.FourPorts> kit = new FullStoreTck<>() {
+            @Override
+            protected BrokenStores.FourPorts newStore() {
+                return new BrokenStores.FourPorts();
+            }
+        };
+        kit.new Store().required_S7_indexRowIsTheLatestCommitted();
+        kit.new Query().required_Q3_aQueryAfterACommitSeesItsRow();
+    }
+
+    @Test
     void theReferenceStorePassesTheSuitesTheBrokenStoresFail() {
         // the same suite objects, given a correct store, pass: the failures above come from the flaws
         store(BrokenStores.Forwarding::new).required_S3_concurrentWritersOnOneCase();
@@ -103,6 +140,8 @@ class BrokenStoreTests {
         query(BrokenStores.Forwarding::new).required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
         feed(BrokenStores.Forwarding::new).required_F2_changesFollowCommitOrder();
         claims(BrokenStores.Forwarding::new).required_W2_twoClaimantsNeverHoldTheSameCase();
+        maintenance(BrokenStores.Forwarding::new).required_M1_listsEveryCaseOnceInOrder();
+        maintenance(BrokenStores.Forwarding::new).required_M2_replacesOnlyAtTheStoredVersion();
     }
 
     private static void assertKitFails(Runnable suiteMethod, String... messageParts) {
@@ -155,6 +194,15 @@ class BrokenStoreTests {
 
     private static WorkClaimsTck<Forwarding> claims(Supplier<Forwarding> factory) {
         return new WorkClaimsTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+        };
+    }
+
+    private static IndexMaintenanceTck<Forwarding> maintenance(Supplier<Forwarding> factory) {
+        return new IndexMaintenanceTck<>() {
             @Override
             protected Forwarding newStore() {
                 return factory.get();

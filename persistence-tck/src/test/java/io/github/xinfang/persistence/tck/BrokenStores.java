@@ -9,6 +9,7 @@ import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
+import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -36,8 +37,26 @@ final class BrokenStores {
     private BrokenStores() {}
 
     /** Passes everything to a correct store; each flaw overrides what it breaks. */
-    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
+    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
         final InMemoryCaseStore delegate = InMemoryCaseStore.create();
+
+        @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
+        @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
+        @Override public Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate.findApplied(caseId, key); }
+        @Override public Optional<IndexRow> indexRow(String caseId) { return delegate.indexRow(caseId); }
+        @Override public List<Change> changesAfter(long position, int limit) { return delegate.changesAfter(position, limit); }
+        @Override public List<IndexRow> needingAttention(AttentionQuery query) { return delegate.needingAttention(query); }
+        @Override public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+            return delegate.claimDue(dueBefore, now, lease, owner, limit);
+        }
+        @Override public boolean release(String caseId, String owner) { return delegate.release(caseId, owner); }
+        @Override public List<String> caseIdsAfter(String after, int limit) { return delegate.caseIdsAfter(after, limit); }
+        @Override public boolean replaceIndexRow(IndexRow row) { return delegate.replaceIndexRow(row); }
+    }
+
+    /** An honest store with the four original ports and without {@link IndexMaintenance}: it still fits {@link FullStoreTck}. */
+    static final class FourPorts implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
+        private final InMemoryCaseStore delegate = InMemoryCaseStore.create();
 
         @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
         @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
@@ -274,6 +293,78 @@ final class BrokenStores {
             public List<IndexRow> needingAttention(AttentionQuery q) {
                 return delegate.needingAttention(new AttentionQuery(q.before(), q.afterAt(), q.afterCaseId(), null,
                         q.unitInvolved(), q.limit()));
+            }
+        };
+    }
+
+    /**
+     * Breaks M1: remembers where a page ended as a row count and serves the next page with {@code OFFSET}, so a
+     * case created before the cursor shifts the rest and a case is listed twice.
+     */
+    static Forwarding listsWithOffsets() {
+        return new Forwarding() {
+            private final Map<String, Integer> offsets = new ConcurrentHashMap<>();
+
+            @Override
+            public List<String> caseIdsAfter(String after, int limit) {
+                Integer offset = after == null ? Integer.valueOf(0) : offsets.get(after);
+                if (offset == null) return delegate.caseIdsAfter(after, limit);   // a position it never handed out
+                List<String> all = delegate.caseIdsAfter(null, Integer.MAX_VALUE);
+                List<String> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+                if (!page.isEmpty()) offsets.put(page.get(page.size() - 1), offset + page.size());
+                return List.copyOf(page);
+            }
+        };
+    }
+
+    /** Breaks M2: {@code UPDATE xf_case SET ... WHERE case_id = ?} without the version, so a stale row overwrites a fresh one. */
+    static Forwarding replacesAtAnyVersion() {
+        return new Forwarding() {
+            @Override
+            public boolean replaceIndexRow(IndexRow row) {
+                Optional<StoredCase> stored = delegate.load(row.caseId());
+                if (stored.isEmpty()) return false;
+                return delegate.replaceIndexRow(StoreTck.copyRow(row, row.caseId(), stored.get().version()));
+            }
+        };
+    }
+
+    /** Breaks M2: updates the case row's columns but keeps the old units and batches child rows. */
+    static Forwarding keepsOldChildRows() {
+        return new Forwarding() {
+            @Override
+            public boolean replaceIndexRow(IndexRow row) {
+                Optional<IndexRow> old = delegate.indexRow(row.caseId());
+                if (old.isEmpty()) return false;
+                return delegate.replaceIndexRow(row.toBuilder().unitsInvolved(old.get().unitsInvolved())
+                        .batches(old.get().batches()).build());
+            }
+        };
+    }
+
+    /** Breaks M2: writes a change-feed entry for every replacement, as if it were a commit. */
+    static Forwarding feedsReplacements() {
+        return new Forwarding() {
+            private final List<Change> extra = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+            @Override
+            public boolean replaceIndexRow(IndexRow row) {
+                boolean replaced = delegate.replaceIndexRow(row);
+                if (replaced) {
+                    StoredCase stored = delegate.load(row.caseId()).orElseThrow();
+                    long last = StoreTck.version(delegate, row.caseId());
+                    long position = delegate.changesAfter(0, Integer.MAX_VALUE).size() + extra.size() + 1L;
+                    extra.add(new Change(position, row.caseId(), last, List.of(stored.events().get(stored.events().size() - 1))));
+                }
+                return replaced;
+            }
+
+            @Override
+            public List<Change> changesAfter(long position, int limit) {
+                List<Change> all = new ArrayList<>(delegate.changesAfter(0, Integer.MAX_VALUE));
+                all.addAll(extra);
+                return List.copyOf(all.subList((int) Math.min(position, all.size()),
+                        (int) Math.min(position + limit, all.size())));
             }
         };
     }
