@@ -186,7 +186,7 @@ abstract class JdbcCaseStoreContract {
                 assertThat(won).as("winners of round %d", round).isEqualTo(1);
             }
         } finally {
-            pool.shutdownNow();
+            shutDownWithoutInterrupting(pool);
         }
         StoredCase hot = store.load("hot").orElseThrow();
         assertThat(hot.version()).isEqualTo(rounds);
@@ -224,7 +224,7 @@ abstract class JdbcCaseStoreContract {
             }
             for (Future<?> f : done) f.get(120, TimeUnit.SECONDS);
         } finally {
-            pool.shutdownNow();
+            shutDownWithoutInterrupting(pool);
         }
         int total = 0;
         for (Map.Entry<String, AtomicInteger> e : successes.entrySet()) {
@@ -390,7 +390,7 @@ abstract class JdbcCaseStoreContract {
             assertThat(follower.get(60, TimeUnit.SECONDS)).isEqualTo((long) writers * commitsPerWriter);
         } finally {
             writing.set(false);
-            pool.shutdownNow();
+            shutDownWithoutInterrupting(pool);
         }
         assertThat(readerProblems).isEmpty();
         assertFeedComplete(writers * commitsPerWriter);
@@ -487,7 +487,7 @@ abstract class JdbcCaseStoreContract {
             }
             for (Future<?> f : done) f.get(120, TimeUnit.SECONDS);
         } finally {
-            pool.shutdownNow();
+            shutDownWithoutInterrupting(pool);
         }
         assertThat(doubleClaims).isEmpty();
         assertThat(holders).hasSize(cases);
@@ -575,5 +575,16 @@ abstract class JdbcCaseStoreContract {
         List<Long> r = new ArrayList<>();
         for (long i = from; i <= to; i++) r.add(i);
         return r;
+    }
+
+    /** Lets running store calls finish (an interrupted file channel closes an embedded H2 database). */
+    private static void shutDownWithoutInterrupting(java.util.concurrent.ExecutorService pool) {
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(5, TimeUnit.MINUTES)) pool.shutdownNow();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            pool.shutdownNow();
+        }
     }
 }

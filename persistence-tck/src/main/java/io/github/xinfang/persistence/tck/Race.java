@@ -54,7 +54,15 @@ final class Race {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted", e);
         } finally {
-            pool.shutdownNow();
+            // Never interrupt a task inside a store call (an interrupted file channel closes an embedded database):
+            // let the others finish, and interrupt only tasks still running after the deadlock limit.
+            pool.shutdown();
+            try {
+                if (!pool.awaitTermination(DEADLOCK_MINUTES, TimeUnit.MINUTES)) pool.shutdownNow();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                pool.shutdownNow();
+            }
         }
     }
 }
