@@ -190,7 +190,20 @@ public final class CaseService {
     IndexRow indexRow(CaseState s, long version) {
         List<String> units = new ArrayList<>();
         if (s.handlingUnit() != null) units.add(s.handlingUnit().value());
-        return IndexRow.builder(s.caseId().value())
+        IndexRow.Builder row = IndexRow.builder(s.caseId().value());
+        io.github.xinfang.cases.Resolution r = s.resolution();
+        if (r != null) {
+            row.trackState(r.track().name());
+            List<String> batches = new ArrayList<>();
+            for (io.github.xinfang.cases.Resolution.Batch b : r.batches()) batches.add(b.id().value());
+            row.batches(batches);
+            r.activeAssignment().ifPresent(a -> {
+                row.activeLeader(a.leader().value()).leadUnit(a.leadUnit().value());
+                units.add(a.leadUnit().value());
+                for (io.github.xinfang.directory.UnitId co : a.coUnits()) units.add(co.value());
+            });
+        }
+        return row
                 .version(version)
                 .stage(s.stage().name())
                 .regionCode(s.petition().region().value())
