@@ -362,7 +362,7 @@ public final class CaseService {
      * @param caseId the case
      * @return the state replayed from the case's events, or empty if the case does not exist
      * @throws io.github.xinfang.cases.CodecException if a stored event does not decode
-     * @throws IllegalStateException if the stored events do not form a history (a corrupt store)
+     * @throws io.github.xinfang.persistence.StoreException if the stored events do not form a history (a corrupt store)
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      * @since 0.1
      */
@@ -372,7 +372,7 @@ public final class CaseService {
             try {
                 return CaseState.replay(decodeAll(s.events()));
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("stored events of case " + caseId.value() + " do not replay", e);
+                throw new io.github.xinfang.persistence.StoreException("stored events of case " + caseId.value() + " do not replay", e);
             }
         });
     }

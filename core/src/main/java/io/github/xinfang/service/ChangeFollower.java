@@ -19,7 +19,7 @@ import java.util.function.Consumer;
  *
  * <p>The follower checks the feed's promise (rules F1 and F3 of {@link io.github.xinfang.persistence.ChangeFeed}):
  * a change whose position does not follow the last one handled is not handed on but reported as an
- * {@link IllegalStateException}.
+ * {@link io.github.xinfang.persistence.StoreException}.
  *
  * <p>Thread-safe: {@code pollOnce} is serialised, so overlapping scheduler ticks never hand a change twice.
  *
@@ -69,14 +69,15 @@ public final class ChangeFollower {
      * @throws RuntimeException whatever the handler throws, after the position of the changes handled before it
      * @throws io.github.xinfang.cases.CodecException if a stored event does not decode (the position stays)
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure (the position stays)
-     * @throws IllegalStateException if the store's feed skips a position (the position stays)
+     * @throws io.github.xinfang.persistence.StoreException if the store's feed skips a position (the position stays)
      */
     public synchronized long pollOnce() {
         List<CaseChange> batch = service.changesAfter(position, batchSize);
         for (CaseChange change : batch) {
             if (change.position() != position + 1) {
                 // F1/F3 promise gap-free ascending positions; handing on after a gap would lose changes silently.
-                throw new IllegalStateException("change feed jumped from position " + position + " to " + change.position());
+                throw new io.github.xinfang.persistence.StoreException("change feed jumped from position " + position + " to "
+                        + change.position());
             }
             handler.accept(change);
             position = change.position();

@@ -138,7 +138,7 @@ class ChangeFeedTests {
         List<Long> seen = new ArrayList<>();
         ChangeFollower follower = ChangeFollower.after(broken, 0, 10, c -> seen.add(c.position()));
 
-        assertThatThrownBy(follower::pollOnce).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(follower::pollOnce).isInstanceOf(io.github.xinfang.persistence.StoreException.class)
                 .hasMessageContaining("from position 1 to 3");
         assertThat(follower.position()).isEqualTo(1);
         assertThat(seen).containsExactly(1L);
@@ -166,7 +166,7 @@ class ChangeFeedTests {
             }
         }, Org.DIRECTORY, clock).build();
 
-        assertThatThrownBy(() -> corrupt.rebuildSnapshot(first)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> corrupt.rebuildSnapshot(first)).isInstanceOf(io.github.xinfang.persistence.StoreException.class)
                 .hasMessageContaining(first.value()).hasCauseInstanceOf(IllegalArgumentException.class);
     }
 
