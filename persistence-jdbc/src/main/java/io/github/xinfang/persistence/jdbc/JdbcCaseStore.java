@@ -270,21 +270,29 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         StoredSnapshot snapshot = commit.snapshot();
         ps.setLong(1, commit.newVersion());
         ps.setLong(2, lastSequence);
-        ps.setInt(3, row.schemaVersion());
-        ps.setString(4, row.stage());
-        ps.setString(5, row.regionCode());
-        setNullableString(ps, 6, row.handlingUnit());
-        if (row.nextAttentionAt().isPresent()) {
-            ps.setBigDecimal(7, Instants.toDecimal(row.nextAttentionAt().get()));
-        } else {
-            ps.setNull(7, Types.DECIMAL);
-        }
-        setNullableString(ps, 8, row.trackState());
-        setNullableString(ps, 9, row.activeLeader());
-        setNullableString(ps, 10, row.leadUnit());
+        bindIndexColumns(ps, 3, row);
         ps.setLong(11, snapshot.version());
         ps.setInt(12, snapshot.schemaVersion());
         ps.setString(13, snapshot.payload());
+    }
+
+    /**
+     * Binds the eight index columns in schema order (index schema version, stage, region code, handling unit, next
+     * attention instant, track state, active leader, lead unit) from parameter {@code first} on.
+     */
+    private static void bindIndexColumns(PreparedStatement ps, int first, IndexRow row) throws SQLException {
+        ps.setInt(first, row.schemaVersion());
+        ps.setString(first + 1, row.stage());
+        ps.setString(first + 2, row.regionCode());
+        setNullableString(ps, first + 3, row.handlingUnit());
+        if (row.nextAttentionAt().isPresent()) {
+            ps.setBigDecimal(first + 4, Instants.toDecimal(row.nextAttentionAt().get()));
+        } else {
+            ps.setNull(first + 4, Types.DECIMAL);
+        }
+        setNullableString(ps, first + 5, row.trackState());
+        setNullableString(ps, first + 6, row.activeLeader());
+        setNullableString(ps, first + 7, row.leadUnit());
     }
 
     private static void setNullableString(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
@@ -811,18 +819,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET index_schema_version = ?, stage = ?,"
                 + " region_code = ?, handling_unit = ?, next_attention_at = ?, track_state = ?, active_leader = ?,"
                 + " lead_unit = ? WHERE case_id = ? AND version = ?")) {
-            ps.setInt(1, row.schemaVersion());
-            ps.setString(2, row.stage());
-            ps.setString(3, row.regionCode());
-            setNullableString(ps, 4, row.handlingUnit());
-            if (row.nextAttentionAt().isPresent()) {
-                ps.setBigDecimal(5, Instants.toDecimal(row.nextAttentionAt().get()));
-            } else {
-                ps.setNull(5, Types.DECIMAL);
-            }
-            setNullableString(ps, 6, row.trackState());
-            setNullableString(ps, 7, row.activeLeader());
-            setNullableString(ps, 8, row.leadUnit());
+            bindIndexColumns(ps, 1, row);
             ps.setString(9, row.caseId());
             ps.setLong(10, row.version());
             if (ps.executeUpdate() == 0) return false;   // unknown case, or at another version: change nothing
