@@ -11,6 +11,9 @@ import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.ClockRun;
 import io.github.xinfang.time.ClockState;
 import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.DutyKind;
+import io.github.xinfang.time.DutyStatus;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;
@@ -42,7 +45,8 @@ public final class CaseDecider {
     private final EscalationPolicy escalation;
     private final ResolutionDecider resolution;
 
-    private CaseDecider(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder, EscalationPolicy escalation) {
+    private CaseDecider(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder, EscalationPolicy escalation,
+                        ApprovalRule approval) {
         this.limits = limits;
         this.directory = directory;
         this.checks = new CommandChecks(limits, directory);
@@ -53,7 +57,7 @@ public final class CaseDecider {
                 throw new IllegalArgumentException("escalation: rule " + r.name() + " requires a rank that is not on the ladder");
             }
         }
-        this.resolution = new ResolutionDecider(directory, ladder);
+        this.resolution = new ResolutionDecider(directory, ladder, approval);
     }
 
     /**
@@ -79,8 +83,24 @@ public final class CaseDecider {
      */
     public static CaseDecider create(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder,
                                      EscalationPolicy escalation) {
+        return create(limits, directory, ladder, escalation, ApprovalRule.standard());
+    }
+
+    /**
+     * @param limits the time-limit rules
+     * @param directory the organisation directory
+     * @param ladder the portal's rank ladder
+     * @param escalation the portal's escalation policy (its ranks on the ladder)
+     * @param approval who may approve a resolution (审核销号)
+     * @return a decider
+     * @throws IllegalArgumentException if a rule of the policy requires a rank that is not on the ladder
+     * @since 0.2
+     */
+    public static CaseDecider create(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder,
+                                     EscalationPolicy escalation, ApprovalRule approval) {
         return new CaseDecider(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(directory, "directory"),
-                Objects.requireNonNull(ladder, "ladder"), Objects.requireNonNull(escalation, "escalation"));
+                Objects.requireNonNull(ladder, "ladder"), Objects.requireNonNull(escalation, "escalation"),
+                Objects.requireNonNull(approval, "approval"));
     }
 
     /** @return the time-limit rules this decider counts with */
@@ -123,6 +143,11 @@ public final class CaseDecider {
         }
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
                 () -> new AssertionError("no table row for " + command.getClass().getName()));
+        if (stage == Stage.MERGED && command instanceof CaseCommand.RecordRepeatPetition) {
+            CaseId survivor = state.activity().mergedInto();
+            return reject(Rejection.of(RejectionCode.MERGED_INTO, stage, "the case was merged into " + survivor,
+                    "该事项已并入" + survivor));
+        }
         if (!table.allows(stage, command.getClass())) {
             return reject(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage,
                     command.getClass().getSimpleName() + " from " + stage, row.chinese() + "，当前阶段：" + stage.chinese()));
@@ -154,7 +179,7 @@ public final class CaseDecider {
         for (CaseEvent e : events) after = CaseState.evolve(after, e);
         Resolution r = after.resolution();
         if (r == null) return new Decision.Accepted(events);
-        EscalationPolicy.Inputs inputs = escalationInputs(after);
+        EscalationPolicy.Inputs inputs = escalationInputs(after, at);
         RequiredRank current = r.requiredRank();
         RequiredRank raised = current;
         List<String> rules = new ArrayList<>();
@@ -166,18 +191,41 @@ public final class CaseDecider {
         }
         if (rules.isEmpty() || raised.equals(current)) return new Decision.Accepted(events);
         List<CaseEvent> all = new ArrayList<>(events);
-        all.add(new CaseEvent.RequiredRankRaised(new EventId(after.caseId(), after.lastSequence() + 1), ESCALATION, at, raised, rules));
+        long seq = after.lastSequence();
+        all.add(new CaseEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
+        Optional<Resolution.Assignment> active = r.activeAssignment();
+        if (active.isPresent() && after.duties().open(DutyKind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
+            all.add(new CaseEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
+                    after.duties().count(DutyKind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
+        }
         return new Decision.Accepted(all);
     }
 
+    /** Whether an official's rank in the directory meets a requirement (an unknown official or rank does not). */
+    private boolean leaderMeets(OfficialId leader, RequiredRank required) {
+        return directory.official(leader).map(o -> ladder.knows(o.rank()) && ladder.meets(o.rank(), o.principal(), required))
+                .orElse(false);
+    }
+
     /**
-     * The escalation inputs of a case. A seam: repeat petitions, skipped levels and days overdue join here when
-     * their rows arrive.
+     * The escalation inputs of a case as of an instant: the hard-case flag, its batches' issuing levels, the largest
+     * headcount (the petition's or a repeat petition's), its repeat petitions (件次 and 人次), the farthest skipped
+     * level, and the most days any of its duty clocks or duties is overdue.
      */
-    private static EscalationPolicy.Inputs escalationInputs(CaseState s) {
+    private EscalationPolicy.Inputs escalationInputs(CaseState s, Instant at) {
         Set<IssuingLevel> levels = EnumSet.noneOf(IssuingLevel.class);
         for (Resolution.Batch b : s.resolution().batches()) levels.add(b.level());
-        return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, s.petition().headcount());
+        CaseActivity act = s.activity();
+        long overdue = 0;
+        Petition p = s.petition();
+        for (ClockStatus st : limits.clocks(s.clocks(), s.profile(), p.category(), p.region(), at)) {
+            if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
+        }
+        for (DutyStatus st : limits.duties(s.duties(), p.region(), at)) {
+            if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
+        }
+        return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, Math.max(p.headcount(), act.largestRepeatHeadcount()),
+                act.repeatPetitions().size(), act.repeatPersons(), act.farthestSkip(), overdue);
     }
 
     /** The actor of the events the escalation policy records. */
@@ -289,6 +337,34 @@ public final class CaseDecider {
                         : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the deadline sweep records this", "仅由期限巡检记录");
             case CLOCK_DUE:
                 return clockDue(s, petition, c, at);
+            case NOT_INTO_ITSELF:
+                return ((CaseCommand.Merge) c).into().equals(s.caseId())
+                        ? Rejection.invalid("into", "a case is not merged into itself", stage) : null;
+            case SERVICE_ONLY:
+                return c.actor() instanceof Actor.SystemActor ? null
+                        : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the case service records this", "仅由系统记录");
+            case REPEAT_NOT_BEFORE_RECEIPT:
+                return ((CaseCommand.RecordRepeatPetition) c).receivedOn().isBefore(petition.receivedOn())
+                        ? Rejection.invalid("receivedOn", "must not be before the original petition's receipt", stage) : null;
+            case SUPERVISABLE:
+                return !stage.isTerminal() || s.resolution() != null ? null
+                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "supervision of a case in " + stage
+                        + " that is not on the resolution track", "已终止且未列为积案的事项不可督办，当前阶段：" + stage.chinese());
+            case ADDRESSEE_NOT_ACCUSED:
+                return accusedUnits(petition).contains(((CaseCommand.IssueSupervision) c).addressee()) ? accused(stage, "addressee") : null;
+            case SUPERVISION_AWAITING_FEEDBACK: {
+                CaseCommand.RecordSupervisionFeedback f = (CaseCommand.RecordSupervisionFeedback) c;
+                Optional<CaseActivity.Supervision> sup = s.activity().supervision(f.supervision());
+                if (sup.isEmpty()) return Rejection.invalid("supervision", "no supervision with this number on the case", stage);
+                if (sup.get().feedbackOn() != null) {
+                    return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "feedback on supervision " + f.supervision()
+                            + " was already given", "该督办已反馈");
+                }
+                return f.givenOn().isBefore(sup.get().issuedOn())
+                        ? Rejection.invalid("givenOn", "must not be before the supervision was issued", stage) : null;
+            }
+            case DUTY_DUE:
+                return dutyDue(s, petition, c, at);
             default:
                 throw new AssertionError("unhandled guard " + guard);
         }
@@ -346,6 +422,26 @@ public final class CaseDecider {
         return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(), clock + " round " + round + " is not "
                 + wanted.name().toLowerCase(java.util.Locale.ROOT) + " at " + dueAt + ", or that was already recorded",
                 "该期限当前不处于所记录的状态，或已记录");
+    }
+
+    private Rejection dutyDue(CaseState s, Petition petition, CaseCommand c, Instant at) {
+        DutyId duty;
+        Instant dueAt;
+        ClockState wanted;
+        if (c instanceof CaseCommand.RecordDutyWarning w) {
+            duty = w.duty(); dueAt = w.dueAt(); wanted = ClockState.DUE_SOON;
+        } else {
+            CaseCommand.RecordDutyBreach b = (CaseCommand.RecordDutyBreach) c;
+            duty = b.duty(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
+        }
+        for (DutyStatus st : limits.duties(s.duties(), petition.region(), at)) {
+            if (!st.duty().equals(duty)) continue;
+            boolean recorded = wanted == ClockState.DUE_SOON ? st.warningRecorded() || st.breachRecorded() : st.breachRecorded();
+            if (!recorded && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
+        }
+        return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(), "duty " + duty + " is not "
+                + wanted.name().toLowerCase(java.util.Locale.ROOT) + " at " + dueAt + ", or that was already recorded",
+                "该职责期限当前不处于所记录的状态，或已记录");
     }
 
     private static Rejection expired(Stage stage, LocalDate last) {
@@ -415,6 +511,8 @@ public final class CaseDecider {
         if (c instanceof CaseCommand.OpenHearing x) return List.of(x.openedOn());
         if (c instanceof CaseCommand.CloseHearing x) return List.of(x.closedOn());
         if (c instanceof CaseCommand.Terminate x) return List.of(x.terminatedOn());
+        if (c instanceof CaseCommand.Merge x) return List.of(x.mergedOn());
+        if (c instanceof CaseCommand.RecordFollowUpVisit x) return List.of(x.visitedOn());
         return List.of();
     }
 
@@ -437,6 +535,8 @@ public final class CaseDecider {
         if (c instanceof CaseCommand.OpenHearing) return "openedOn";
         if (c instanceof CaseCommand.CloseHearing) return "closedOn";
         if (c instanceof CaseCommand.Terminate) return "terminatedOn";
+        if (c instanceof CaseCommand.Merge) return "mergedOn";
+        if (c instanceof CaseCommand.RecordFollowUpVisit) return "visitedOn";
         return "date";
     }
 
@@ -509,6 +609,24 @@ public final class CaseDecider {
             return new CaseEvent.Reopened(id, actor, at, text(c.reason()), c.reopenedOn());
         } else if (command instanceof CaseCommand.Withdraw c) {
             return new CaseEvent.Withdrawn(id, actor, at, c.withdrawnOn());
+        } else if (command instanceof CaseCommand.Merge c) {
+            return new CaseEvent.Merged(id, actor, at, c.into(), text(c.reason()), c.mergedOn());
+        } else if (command instanceof CaseCommand.RecordMergedCase c) {
+            return new CaseEvent.MergedCaseRecorded(id, actor, at, c.merged(), c.mergedOn());
+        } else if (command instanceof CaseCommand.RecordRepeatPetition c) {
+            boolean accepted = s.stage() != Stage.FINAL && s.stage() != Stage.TERMINATED;
+            return new CaseEvent.RepeatPetitionRecorded(id, actor, at, c.receivedOn(), c.channel(), c.headcount(), c.skippedLevel(), accepted);
+        } else if (command instanceof CaseCommand.RecordFollowUpVisit c) {
+            return new CaseEvent.FollowUpVisitRecorded(id, actor, at, c.satisfaction(), c.visitedOn());
+        } else if (command instanceof CaseCommand.IssueSupervision c) {
+            return new CaseEvent.SupervisionIssued(id, actor, at, s.activity().supervisions().size() + 1, c.kind(), c.addressee(),
+                    c.issuedOn(), c.feedbackDueOn());
+        } else if (command instanceof CaseCommand.RecordSupervisionFeedback c) {
+            return new CaseEvent.SupervisionFeedbackRecorded(id, actor, at, c.supervision(), text(c.feedback()), c.givenOn());
+        } else if (command instanceof CaseCommand.RecordDutyWarning c) {
+            return new CaseEvent.DutyWarningRecorded(id, actor, at, c.duty(), c.dueAt());
+        } else if (command instanceof CaseCommand.RecordDutyBreach c) {
+            return new CaseEvent.DutyBreachRecorded(id, actor, at, c.duty(), c.dueAt());
         }
         throw new AssertionError("unhandled command type " + command.getClass().getName());
     }

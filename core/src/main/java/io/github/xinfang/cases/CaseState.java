@@ -3,10 +3,14 @@ package io.github.xinfang.cases;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.ClockLedger;
+import io.github.xinfang.time.Duty;
+import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.DutyLedger;
 import io.github.xinfang.time.Fact;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,6 +43,9 @@ import java.util.Objects;
  * @param hearingOpenedOn the day the open hearing began, or null when none is open
  * @param clocks the clock facts (starts, meetings, stops, extensions, pauses, recorded warnings and breaches)
  * @param resolution the resolution track's part (积案化解), or null while the case is not on that track (since 0.2)
+ * @param activity repeat petitions, follow-up visits, supervision and merge links (null reads as none; since 0.2)
+ * @param duties the duties whose due dates come from the case's facts: replacement, plan steps, batch targets,
+ *     supervision feedback (null reads as none; since 0.2)
  * @since 0.1
  */
 public record CaseState(CaseId caseId, long lastSequence, Stage stage, String profile, Petition petition,
@@ -47,7 +54,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
                         Outcome outcome, LocalDate conclusionApprovedOn, LocalDate replyServedOn,
                         LocalDate reviewRequestedOn, LocalDate reviewOpinionServedOn, LocalDate reReviewRequestedOn,
                         LocalDate lastFactOn, Instant lastRecordedAt, int reworkCount, int objectionCount,
-                        LocalDate hearingOpenedOn, ClockLedger clocks, Resolution resolution) {
+                        LocalDate hearingOpenedOn, ClockLedger clocks, Resolution resolution, CaseActivity activity,
+                        DutyLedger duties) {
 
     /** @throws NullPointerException naming a required argument that is null */
     public CaseState {
@@ -59,6 +67,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         Objects.requireNonNull(lastRecordedAt, "lastRecordedAt");
         Objects.requireNonNull(clocks, "clocks");
         if (lastSequence < 1) throw new IllegalArgumentException("lastSequence must be at least 1");
+        if (activity == null) activity = CaseActivity.none();
+        if (duties == null) duties = DutyLedger.empty();
     }
 
     /**
@@ -99,7 +109,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             CaseEvent.Registered r = (CaseEvent.Registered) event;
             return new CaseState(r.caseId(), 1, Stage.REGISTERED, r.profile(), r.petition(), null, null, null, null, null,
                     0, null, null, null, null, null, null, null, r.petition().receivedOn(), r.recordedAt(), 0, 0,
-                    null, ClockLedger.empty().apply(Fact.RECEIVED, r.petition().receivedOn(), 0), null);
+                    null, ClockLedger.empty().apply(Fact.RECEIVED, r.petition().receivedOn(), 0), null, null, null);
         }
         if (!event.caseId().equals(state.caseId)) throw new IllegalArgumentException("event: belongs to another case");
         if (event.sequence() != state.lastSequence + 1) {
@@ -245,8 +255,50 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.clocks = d.clocks.recordSweep(e.clock(), true);
         } else if (event instanceof CaseEvent.LapseRecorded e) {
             d.clocks = d.clocks.recordSweep(e.clock(), true);
+        } else if (event instanceof CaseEvent.Merged e) {
+            d.stage = Stage.MERGED;
+            d.fact(e.mergedOn());
+            d.clock(Fact.ENDED, e.mergedOn());
+            d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), d.activity.supervisions(),
+                    e.into(), d.activity.mergedCases());
+        } else if (event instanceof CaseEvent.MergedCaseRecorded e) {
+            List<CaseId> merged = new ArrayList<>(d.activity.mergedCases());
+            merged.add(e.merged());
+            d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), d.activity.supervisions(),
+                    d.activity.mergedInto(), merged);
+        } else if (event instanceof CaseEvent.RepeatPetitionRecorded e) {
+            List<CaseActivity.RepeatPetition> repeats = new ArrayList<>(d.activity.repeatPetitions());
+            repeats.add(new CaseActivity.RepeatPetition(e.receivedOn(), e.channel(), e.headcount(), e.skippedLevel(), e.acceptedAgain()));
+            d.activity = new CaseActivity(repeats, d.activity.followUps(), d.activity.supervisions(), d.activity.mergedInto(),
+                    d.activity.mergedCases());
+        } else if (event instanceof CaseEvent.FollowUpVisitRecorded e) {
+            List<CaseActivity.FollowUp> visits = new ArrayList<>(d.activity.followUps());
+            visits.add(new CaseActivity.FollowUp(e.visitedOn(), e.satisfaction()));
+            d.activity = new CaseActivity(d.activity.repeatPetitions(), visits, d.activity.supervisions(), d.activity.mergedInto(),
+                    d.activity.mergedCases());
+        } else if (event instanceof CaseEvent.SupervisionIssued e) {
+            List<CaseActivity.Supervision> sup = new ArrayList<>(d.activity.supervisions());
+            if (e.number() != sup.size() + 1) throw new IllegalArgumentException("event: expected supervision " + (sup.size() + 1));
+            sup.add(new CaseActivity.Supervision(e.number(), e.kind(), e.actor(), e.addressee(), e.issuedOn(), e.feedbackDueOn(), null));
+            d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), sup, d.activity.mergedInto(),
+                    d.activity.mergedCases());
+            d.duties = d.duties.start(Duty.dueOn(DutyId.supervision(e.number()), e.issuedOn(), e.feedbackDueOn()));
+        } else if (event instanceof CaseEvent.SupervisionFeedbackRecorded e) {
+            List<CaseActivity.Supervision> sup = new ArrayList<>(d.activity.supervisions());
+            if (e.number() < 1 || e.number() > sup.size()) throw new IllegalArgumentException("event: no supervision " + e.number());
+            CaseActivity.Supervision old = sup.get(e.number() - 1);
+            sup.set(e.number() - 1, new CaseActivity.Supervision(old.number(), old.kind(), old.issuer(), old.addressee(), old.issuedOn(),
+                    old.feedbackDueOn(), e.givenOn()));
+            d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), sup, d.activity.mergedInto(),
+                    d.activity.mergedCases());
+            d.duties = d.duties.meet(DutyId.supervision(e.number()), e.givenOn());
+        } else if (event instanceof CaseEvent.DutyWarningRecorded e) {
+            d.duties = d.duties.recordSweep(e.duty(), false);
+        } else if (event instanceof CaseEvent.DutyBreachRecorded e) {
+            d.duties = d.duties.recordSweep(e.duty(), true);
         } else if (ResolutionEvolution.handles(event)) {
             d.resolution = ResolutionEvolution.evolve(state.resolution, event);
+            d.duties = ResolutionEvolution.duties(d.duties, state.resolution, event);
         } else {
             throw new AssertionError("unhandled event type " + event.getClass().getName());
         }
@@ -287,7 +339,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         if (im.stage().isTerminal()) ledger = ledger.apply(Fact.ENDED, last, 0);
         return new CaseState(im.caseId(), 1, im.stage(), im.profile(), im.petition(), im.handlingUnit(), unitReceivedOn,
                 acceptedOn, handlingStartedOn, informedOn, extension, null, null, approvedOn, replyServedOn, reviewRequestedOn,
-                opinionServedOn, reReviewOn, last, im.recordedAt(), 0, 0, null, ledger, null);
+                opinionServedOn, reReviewOn, last, im.recordedAt(), 0, 0, null, ledger, null, null, null);
     }
 
     private static Instant later(Instant a, Instant b) {
@@ -327,6 +379,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         LocalDate hearingOpenedOn;
         ClockLedger clocks;
         Resolution resolution;
+        CaseActivity activity;
+        DutyLedger duties;
 
         Draft(CaseState s) {
             caseId = s.caseId;
@@ -354,6 +408,8 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             hearingOpenedOn = s.hearingOpenedOn;
             clocks = s.clocks;
             resolution = s.resolution;
+            activity = s.activity;
+            duties = s.duties;
         }
 
         void clock(Fact f, LocalDate on) {
@@ -368,7 +424,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             return new CaseState(caseId, lastSequence, stage, profile, petition, handlingUnit, unitReceivedOn, acceptedOn,
                     handlingStartedOn, informedOn, extensionDays, proposer, outcome, conclusionApprovedOn, replyServedOn,
                     reviewRequestedOn, reviewOpinionServedOn, reReviewRequestedOn, lastFactOn, lastRecordedAt, reworkCount,
-                    objectionCount, hearingOpenedOn, clocks, resolution);
+                    objectionCount, hearingOpenedOn, clocks, resolution, activity, duties);
         }
     }
 }

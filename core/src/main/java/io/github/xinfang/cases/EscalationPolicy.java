@@ -12,8 +12,10 @@ import java.util.function.Predicate;
  * rise (never a fall) as an event naming the rules that fired. Immutable and thread-safe if its rules'
  * conditions are.
  *
- * <p>Inputs today are the hard-case flag, the issuing levels of the case's batches and the headcount; repeat
- * petitions, skipped levels and days overdue arrive as further components of {@link Inputs}.
+ * <p>The inputs ({@link Inputs}) are the hard-case flag, the issuing levels of the case's batches, the
+ * headcount, the repeat petitions (件次 and 人次), the farthest skipped level (越级/进京) and the days overdue. Days
+ * overdue are counted as of each event's {@code recordedAt} (a breach the sweep records is such an event), so a
+ * rule on them fires at the first event after the threshold is crossed.
  *
  * @since 0.2
  */
@@ -35,7 +37,8 @@ public final class EscalationPolicy {
 
     /**
      * The default rules: a hard case (钉子案) needs 县处级正职; a batch from the province or above needs 厅局级副职;
-     * 50 or more petitioners need the county principal leader (县处级正职, principal).
+     * 50 or more petitioners need the county principal leader (县处级正职, principal); so do three or more repeat
+     * petitions, and a repeat petition in Beijing (进京).
      *
      * @return the default policy, for the civil-service ladder
      */
@@ -43,7 +46,9 @@ public final class EscalationPolicy {
         return of(List.of(
                 Rule.hardCase("hard-case", new RequiredRank("县处级正职", false)),
                 Rule.batchFrom("province-batch", IssuingLevel.PROVINCE, new RequiredRank("厅局级副职", false)),
-                Rule.headcountAtLeast("headcount-50", 50, new RequiredRank("县处级正职", true))));
+                Rule.headcountAtLeast("headcount-50", 50, new RequiredRank("县处级正职", true)),
+                Rule.repeatPetitionsAtLeast("repeat-3", 3, new RequiredRank("县处级正职", true)),
+                Rule.skippedLevelAtLeast("beijing", SkippedLevel.TO_BEIJING, new RequiredRank("县处级正职", true))));
     }
 
     /** @return the rules */
@@ -67,13 +72,26 @@ public final class EscalationPolicy {
      *
      * @param hardCase whether the case is flagged a hard case (钉子案/骨头案)
      * @param batchLevels the issuing levels of the batches the case is in
-     * @param headcount how many people stand behind the petition
+     * @param headcount the most people behind the petition or one of its repeat petitions
+     * @param repeatPetitions how many repeat petitions were recorded on the case (件次)
+     * @param repeatPersons how many people stood behind them together (人次)
+     * @param skippedLevel the farthest a repeat petition went past the proper level
+     * @param daysOverdue the most days one of the case's duty clocks or duties is overdue, 0 if none is
      * @since 0.2
      */
-    public record Inputs(boolean hardCase, Set<IssuingLevel> batchLevels, int headcount) {
-        /** @throws NullPointerException if batchLevels is null */
+    public record Inputs(boolean hardCase, Set<IssuingLevel> batchLevels, int headcount, int repeatPetitions, long repeatPersons,
+                         SkippedLevel skippedLevel, long daysOverdue) {
+        /**
+         * @throws NullPointerException if batchLevels or skippedLevel is null
+         * @throws IllegalArgumentException if a count is negative
+         */
         public Inputs {
             batchLevels = Set.copyOf(Objects.requireNonNull(batchLevels, "batchLevels"));
+            Objects.requireNonNull(skippedLevel, "skippedLevel");
+            if (headcount < 0) throw new IllegalArgumentException("headcount must not be negative");
+            if (repeatPetitions < 0) throw new IllegalArgumentException("repeatPetitions must not be negative");
+            if (repeatPersons < 0) throw new IllegalArgumentException("repeatPersons must not be negative");
+            if (daysOverdue < 0) throw new IllegalArgumentException("daysOverdue must not be negative");
         }
     }
 
@@ -121,6 +139,53 @@ public final class EscalationPolicy {
          */
         public static Rule headcountAtLeast(String name, int headcount, RequiredRank requires) {
             return new Rule(name, in -> in.headcount() >= headcount, requires);
+        }
+
+        /**
+         * @param name the rule's name
+         * @param count the least number of repeat petitions (件次) that fires it
+         * @param requires the requirement
+         * @return a rule firing for a case with at least that many repeat petitions
+         * @since 0.2
+         */
+        public static Rule repeatPetitionsAtLeast(String name, int count, RequiredRank requires) {
+            return new Rule(name, in -> in.repeatPetitions() >= count, requires);
+        }
+
+        /**
+         * @param name the rule's name
+         * @param persons the least number of persons (人次) behind the repeat petitions together that fires it
+         * @param requires the requirement
+         * @return a rule firing for a case whose repeat petitions brought at least that many persons
+         * @since 0.2
+         */
+        public static Rule repeatPersonsAtLeast(String name, long persons, RequiredRank requires) {
+            return new Rule(name, in -> in.repeatPersons() >= persons, requires);
+        }
+
+        /**
+         * @param name the rule's name
+         * @param level the least skipped level that fires it (越级 or 进京)
+         * @param requires the requirement
+         * @return a rule firing for a case with a repeat petition that went at least that far
+         * @since 0.2
+         */
+        public static Rule skippedLevelAtLeast(String name, SkippedLevel level, RequiredRank requires) {
+            Objects.requireNonNull(level, "level");
+            if (level == SkippedLevel.NONE) throw new IllegalArgumentException("level must be SKIPPED_LEVEL or TO_BEIJING");
+            return new Rule(name, in -> in.skippedLevel().isAtLeast(level), requires);
+        }
+
+        /**
+         * @param name the rule's name
+         * @param days the least days overdue that fires it
+         * @param requires the requirement
+         * @return a rule firing for a case with a duty clock or duty at least that many days overdue
+         * @since 0.2
+         */
+        public static Rule daysOverdueAtLeast(String name, long days, RequiredRank requires) {
+            if (days < 1) throw new IllegalArgumentException("days must be at least 1");
+            return new Rule(name, in -> in.daysOverdue() >= days, requires);
         }
     }
 }

@@ -74,7 +74,21 @@ public final class LifecycleTable {
         /** Only the deadline sweep (a system actor) records warnings, breaches and lapses ({@code NOT_AUTHORISED}). */
         SWEEP_ONLY,
         /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). */
-        CLOCK_DUE
+        CLOCK_DUE,
+        /** A case is not merged into itself ({@code VALIDATION}). @since 0.2 */
+        NOT_INTO_ITSELF,
+        /** Only the case service (a system actor) records this ({@code NOT_AUTHORISED}). @since 0.2 */
+        SERVICE_ONLY,
+        /** A repeat petition is not received before the original petition ({@code VALIDATION}). @since 0.2 */
+        REPEAT_NOT_BEFORE_RECEIPT,
+        /** The case is in a non-terminal stage or on the resolution track ({@code ILLEGAL_TRANSITION}). @since 0.2 */
+        SUPERVISABLE,
+        /** The addressee of supervision is not accused and not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.2 */
+        ADDRESSEE_NOT_ACCUSED,
+        /** The supervision exists ({@code VALIDATION}), awaits feedback ({@code ILLEGAL_TRANSITION}), and the feedback is not dated before it ({@code VALIDATION}). @since 0.2 */
+        SUPERVISION_AWAITING_FEEDBACK,
+        /** The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). @since 0.2 */
+        DUTY_DUE
     }
 
     /**
@@ -119,7 +133,6 @@ public final class LifecycleTable {
         }
     }
 
-    private static final String RESOLUTION = "resolution track";
     private static final LifecycleTable PROCEDURE = buildProcedure();
 
     private final List<Row> rows;
@@ -204,8 +217,6 @@ public final class LifecycleTable {
     private static LifecycleTable buildProcedure() {
         Set<Stage> none = EnumSet.noneOf(Stage.class);
         Set<Stage> any = EnumSet.allOf(Stage.class);
-        Set<Stage> nonTerminal = EnumSet.noneOf(Stage.class);
-        for (Stage s : Stage.values()) if (!s.isTerminal()) nonTerminal.add(s);
 
         Guard actor = Guard.ACTOR_NOT_ACCUSED;
         Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
@@ -263,10 +274,10 @@ public final class LifecycleTable {
         r.add(row("Withdraw", "撤回", CaseCommand.Withdraw.class,
                 EnumSet.of(Stage.REGISTERED, Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL), Stage.WITHDRAWN,
                 List.of(actor, dated)));
-        r.add(later("Merge", "并案", nonTerminal, Stage.MERGED, RESOLUTION));
-        r.add(later("RecordMergedCase", "并入", nonTerminal, null, RESOLUTION));
         Set<Stage> open = EnumSet.noneOf(Stage.class);
         for (Stage s : Stage.values()) if (s.kind() == Stage.Kind.OPEN) open.add(s);
+        r.add(row("Merge", "并案", CaseCommand.Merge.class, open, Stage.MERGED, List.of(actor, Guard.NOT_INTO_ITSELF, dated)));
+        r.add(row("RecordMergedCase", "并入", CaseCommand.RecordMergedCase.class, open, null, List.of(Guard.SERVICE_ONLY)));
         r.add(row("CorrectPetition", "更正/改类", CaseCommand.CorrectPetition.class, open, null,
                 List.of(actor, Guard.CORRECTION_FITS_STAGE, Guard.CORRECTION_KEEPS_HANDLER_UNACCUSED)));
         r.add(row("ChangeProfile", "变更时限方案", CaseCommand.ChangeProfile.class, open, null, List.of(actor)));
@@ -275,11 +286,18 @@ public final class LifecycleTable {
         r.add(row("RecordLapse", "期限届满未申请", CaseCommand.RecordLapse.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
         Set<Stage> notMerged = EnumSet.allOf(Stage.class);
         notMerged.remove(Stage.MERGED);
-        r.add(later("RecordRepeatPetition", "重复信访", notMerged, null, RESOLUTION));
-        r.add(later("RecordFollowUpVisit", "回访",
-                EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL, Stage.TERMINATED), null, RESOLUTION));
-        r.add(later("IssueSupervision", "督办/提醒函/问责建议函/挂牌督办", nonTerminal, null, RESOLUTION));
-        r.add(later("RecordSupervisionFeedback", "书面反馈", any, null, RESOLUTION));
+        r.add(row("RecordRepeatPetition", "重复信访", CaseCommand.RecordRepeatPetition.class, notMerged, null,
+                List.of(actor, Guard.REPEAT_NOT_BEFORE_RECEIPT)));
+        r.add(row("RecordFollowUpVisit", "回访", CaseCommand.RecordFollowUpVisit.class,
+                EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL, Stage.TERMINATED), null, List.of(actor, dated)));
+        r.add(row("IssueSupervision", "督办/提醒函/问责建议函/挂牌督办", CaseCommand.IssueSupervision.class, any, null,
+                List.of(Guard.SUPERVISABLE, actor, Guard.ADDRESSEE_NOT_ACCUSED)));
+        r.add(row("RecordSupervisionFeedback", "书面反馈", CaseCommand.RecordSupervisionFeedback.class, any, null,
+                List.of(actor, Guard.SUPERVISION_AWAITING_FEEDBACK)));
+        r.add(row("RecordDutyWarning", "预警（职责期限）", CaseCommand.RecordDutyWarning.class, any, null,
+                List.of(Guard.SWEEP_ONLY, Guard.DUTY_DUE)));
+        r.add(row("RecordDutyBreach", "超期（职责期限）", CaseCommand.RecordDutyBreach.class, any, null,
+                List.of(Guard.SWEEP_ONLY, Guard.DUTY_DUE)));
         return new LifecycleTable(r);
     }
 
@@ -287,9 +305,5 @@ public final class LifecycleTable {
                            List<Guard> guards) {
         if (!type.getSimpleName().equals(command)) throw new IllegalStateException("row name " + command + " != " + type);
         return new Row(command, chinese, type, from, to, guards, "");
-    }
-
-    private static Row later(String command, String chinese, Set<Stage> from, Stage to, String arrivesWith) {
-        return new Row(command, chinese, null, from, to, List.of(), arrivesWith);
     }
 }

@@ -37,6 +37,8 @@ public enum RejectionCode {
     VERSION_CONFLICT("the case kept changing concurrently; try again", "该事项正被并发修改，请重试"),
     /** The package leader's rank is below the rank the case requires (提级包案). */
     RANK_TOO_LOW("the leader's rank is below the required rank", "包案领导级别低于要求"),
+    /** The case was merged into another (并案); the message names the surviving case. */
+    MERGED_INTO("the case was merged into another case", "该事项已并入其他事项"),
     /** A field of the command is missing, blank, out of range, unknown or malformed. */
     VALIDATION("a field of the command is invalid", "操作字段无效");
 

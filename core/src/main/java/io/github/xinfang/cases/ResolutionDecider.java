@@ -20,10 +20,12 @@ import java.util.Set;
 final class ResolutionDecider {
     private final OrganisationDirectory directory;
     private final RankLadder ladder;
+    private final ApprovalRule approval;
 
-    ResolutionDecider(OrganisationDirectory directory, RankLadder ladder) {
+    ResolutionDecider(OrganisationDirectory directory, RankLadder ladder, ApprovalRule approval) {
         this.directory = directory;
         this.ladder = ladder;
+        this.approval = approval;
     }
 
     Decision decide(CaseState s, CaseCommand c, ResolutionTable.Row row, Instant at) {
@@ -103,9 +105,25 @@ final class ResolutionDecider {
                 return sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage,
                         "the approver of a resolution must not be its claimant (track " + r.track() + ")",
                         "审核人不得为申请化解人（化解状态：" + r.track().chinese() + "）") : null;
+            case APPROVER_AUTHORISED: {
+                IssuingLevel highest = maxLevel(r);
+                boolean may = c.actor() instanceof Actor.OfficialActor a
+                        && directory.unit(a.unit()).map(u -> approval.mayApprove(u, java.util.Optional.ofNullable(highest))).orElse(false);
+                if (may) return null;
+                String levelEn = highest == null ? "the petition office" : "the petition office or a unit of level " + highest + " or above";
+                String levelZh = highest == null ? "信访部门" : "信访部门或" + highest.chinese() + "及以上单位";
+                return Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "the approver must be of " + levelEn + " (track " + r.track() + ")",
+                        "审核人须为" + levelZh + "人员（化解状态：" + r.track().chinese() + "）");
+            }
             default:
                 throw new AssertionError("unhandled guard " + g);
         }
+    }
+
+    private static IssuingLevel maxLevel(Resolution r) {
+        IssuingLevel highest = null;
+        for (Resolution.Batch b : r.batches()) if (highest == null || b.level().isAtLeast(highest)) highest = b.level();
+        return highest;
     }
 
     private Rejection assigneesAccused(CaseState s, CaseCommand c) {

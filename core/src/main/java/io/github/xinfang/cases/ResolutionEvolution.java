@@ -1,5 +1,10 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.time.Duty;
+import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.DutyKind;
+import io.github.xinfang.time.DutyLedger;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +19,35 @@ final class ResolutionEvolution {
                 || e instanceof CaseEvent.PackageLeaderReplaced || e instanceof CaseEvent.PlanRecorded
                 || e instanceof CaseEvent.PlanStepDone || e instanceof CaseEvent.ResolutionClaimed
                 || e instanceof CaseEvent.ResolutionApproved || e instanceof CaseEvent.ResolutionRejected
-                || e instanceof CaseEvent.ReboundReported || e instanceof CaseEvent.RequiredRankRaised;
+                || e instanceof CaseEvent.ReboundReported || e instanceof CaseEvent.RequiredRankRaised
+                || e instanceof CaseEvent.ReplacementClockStarted;
+    }
+
+    /**
+     * The duties a resolution-track event starts, meets or stops (DESIGN.md section 2, "Stopping"): enrolment
+     * starts the batch's target; a plan starts its steps and stops the old version's open ones; a step done meets
+     * its duty; a replacement meets the replacement clock; approval meets the batch targets and stops the plan
+     * steps and the replacement clock.
+     */
+    static DutyLedger duties(DutyLedger duties, Resolution before, CaseEvent event) {
+        if (event instanceof CaseEvent.BatchEnrolled e) {
+            return duties.start(Duty.dueOn(DutyId.batchTarget(e.batch().value()), e.enrolledOn(), e.targetDate()));
+        } else if (event instanceof CaseEvent.PackageLeaderReplaced e) {
+            return duties.meetAll(DutyKind.REPLACEMENT, e.replacedOn());
+        } else if (event instanceof CaseEvent.PlanRecorded e) {
+            DutyLedger out = duties.stopAll(DutyKind.PLAN_STEP);
+            for (int i = 0; i < e.steps().size(); i++) {
+                out = out.start(Duty.dueOn(DutyId.planStep(e.version(), i + 1), e.recordedOn(), e.steps().get(i).dueOn()));
+            }
+            return out;
+        } else if (event instanceof CaseEvent.PlanStepDone e) {
+            return duties.meet(DutyId.planStep(e.version(), e.step()), e.doneOn());
+        } else if (event instanceof CaseEvent.ResolutionApproved e) {
+            return duties.meetAll(DutyKind.BATCH_TARGET, e.approvedOn()).stopAll(DutyKind.PLAN_STEP).stopAll(DutyKind.REPLACEMENT);
+        } else if (event instanceof CaseEvent.ReplacementClockStarted e) {
+            return duties.start(Duty.within(DutyId.replacement(e.round()), e.startedOn(), e.limit()));
+        }
+        return duties;
     }
 
     /** A mutable copy. */
@@ -135,6 +168,8 @@ final class ResolutionEvolution {
         } else if (event instanceof CaseEvent.RequiredRankRaised e) {
             d.requiredRank = e.rank();
             d.requiredRankRules = e.rules();
+        } else if (event instanceof CaseEvent.ReplacementClockStarted) {
+            if (r.activeAssignment().isEmpty()) throw new IllegalArgumentException("event: no active assignment to replace");
         } else {
             throw new AssertionError("unhandled event type " + event.getClass().getName());
         }

@@ -44,7 +44,9 @@ public final class ResolutionTable {
         /** The plan in force has that step and it is not done yet ({@code ILLEGAL_TRANSITION}). */
         PLAN_STEP_OPEN,
         /** The approver is not the claimant ({@code SAME_ACTOR}). */
-        APPROVER_NOT_CLAIMANT
+        APPROVER_NOT_CLAIMANT,
+        /** The approver is an official of the batch's issuing level or of the petition office, per the portal's {@link ApprovalRule} ({@code NOT_AUTHORISED}). @since 0.2 */
+        APPROVER_AUTHORISED
     }
 
     /**
@@ -207,7 +209,7 @@ public final class ResolutionTable {
         r.add(row("ClaimResolution", "申请化解", CaseCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
                 TrackState.CLAIMED, none, any, List.of(actor, dated)));
         r.add(row("ApproveResolution", "审核销号", CaseCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
-                TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT)));
+                TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT, Guard.APPROVER_AUTHORISED)));
         r.add(row("RejectResolution", "退回", CaseCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
                 TrackState.IN_RESOLUTION, none, any, List.of(actor, dated)));
         r.add(row("ReportRebound", "反弹", CaseCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),

@@ -1,11 +1,16 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.ApprovalRule;
 import io.github.xinfang.cases.CaseDecider;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.Decision;
+import io.github.xinfang.cases.EscalationPolicy;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
@@ -23,6 +28,7 @@ import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.DutyStatus;
 import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.slf4j.Logger;
@@ -69,7 +75,7 @@ public final class CaseService {
         this.store = b.store;
         this.clock = b.clock;
         this.limits = b.limits == null ? StandardTimeLimits.create() : b.limits;
-        this.decider = CaseDecider.create(limits, b.directory);
+        this.decider = CaseDecider.create(limits, b.directory, b.ladder, b.escalation, b.approval);
         this.checks = new CommandChecks(limits, b.directory);
         this.codec = CaseCodec.create();
         this.maxRetries = b.maxRetries;
@@ -96,6 +102,35 @@ public final class CaseService {
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
     public CommandResult handle(CaseCommand command) {
+        CommandResult result = handleOne(command);
+        if (command instanceof CaseCommand.Merge merge && result instanceof CommandResult.Applied applied) {
+            recordMergeOnSurvivor(merge, applied);
+        }
+        return result;
+    }
+
+    /**
+     * 并入: records the link on the surviving case, keyed by the merge event, so a retried merge (answered as a
+     * replay) completes a link that an earlier failure left out, and never records it twice.
+     */
+    private void recordMergeOnSurvivor(CaseCommand.Merge merge, CommandResult.Applied applied) {
+        for (CaseEvent e : applied.events()) {
+            if (!(e instanceof CaseEvent.Merged m)) continue;
+            CaseCommand link = new CaseCommand.RecordMergedCase(m.into(),
+                    new IdempotencyKey("merge:" + merge.caseId().value() + ":" + m.sequence()), Actor.system(MERGE_JOB),
+                    merge.caseId(), m.mergedOn());
+            CommandResult r = handleOne(link);
+            if (r instanceof CommandResult.Rejected rejected) {
+                log.warn("case {} merged into {}, but the link on the surviving case was refused: {}", merge.caseId(), m.into(),
+                        rejected.rejection().code());
+            }
+        }
+    }
+
+    /** The actor of the links the service records on surviving cases. */
+    public static final String MERGE_JOB = "merge";
+
+    private CommandResult handleOne(CaseCommand command) {
         Instant now = clock.instant();
         try {
             checks.checkShape(command, LocalDate.ofInstant(now, limits.zone()));
@@ -118,6 +153,14 @@ public final class CaseService {
                 checks.checkDirectory(command);
             } catch (FieldProblem p) {
                 return rejected(command, Rejection.invalid(p.field(), p.problem(), null));
+            }
+            if (command instanceof CaseCommand.Merge merge && !merge.into().equals(merge.caseId())) {
+                Optional<StoredCase> survivor = store.load(merge.into().value());
+                if (survivor.isEmpty()) return rejected(command, Rejection.invalid("into", "no case with this id", null));
+                Stage survivorStage = codec.decodeSnapshot(survivor.get().snapshot()).stage();
+                if (survivorStage.isTerminal()) {
+                    return rejected(command, Rejection.invalid("into", "the surviving case is closed (" + survivorStage + ")", null));
+                }
             }
             Optional<StoredCase> stored = store.load(caseId);
             CaseState state = stored.map(s -> codec.decodeSnapshot(s.snapshot())).orElse(null);
@@ -203,14 +246,17 @@ public final class CaseService {
                 for (io.github.xinfang.directory.UnitId co : a.coUnits()) units.add(co.value());
             });
         }
+        Optional<Instant> clocksNext = limits.nextAttention(s.clocks(), s.profile(), s.petition().category(), s.petition().region());
+        Optional<Instant> dutiesNext = limits.nextDutyAttention(s.duties(), s.petition().region());
+        Instant next = clocksNext.orElse(null);
+        if (dutiesNext.isPresent() && (next == null || dutiesNext.get().isBefore(next))) next = dutiesNext.get();
         return row
                 .version(version)
                 .stage(s.stage().name())
                 .regionCode(s.petition().region().value())
                 .handlingUnit(s.handlingUnit() == null ? null : s.handlingUnit().value())
                 .unitsInvolved(units)
-                .nextAttentionAt(limits.nextAttention(s.clocks(), s.profile(), s.petition().category(), s.petition().region())
-                        .orElse(null))
+                .nextAttentionAt(next)
                 .build();
     }
 
@@ -228,6 +274,25 @@ public final class CaseService {
         return store.load(caseId.value()).map(s -> {
             CaseState state = codec.decodeSnapshot(s.snapshot());
             return limits.clocks(state.clocks(), state.profile(), state.petition().category(), state.petition().region(), at);
+        });
+    }
+
+    /**
+     * The duties of a case as of an instant (replacement of a package leader, plan steps, batch targets,
+     * supervision feedback): due dates, states, lateness.
+     *
+     * @param caseId the case
+     * @param at the instant
+     * @return the duties, or empty if the case does not exist
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     * @since 0.2
+     */
+    public Optional<List<DutyStatus>> duties(CaseId caseId, Instant at) {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(at, "at");
+        return store.load(caseId.value()).map(s -> {
+            CaseState state = codec.decodeSnapshot(s.snapshot());
+            return limits.duties(state.duties(), state.petition().region(), at);
         });
     }
 
@@ -306,6 +371,9 @@ public final class CaseService {
         private final OrganisationDirectory directory;
         private final InstantSource clock;
         private TimeLimits limits;
+        private RankLadder ladder = RankLadder.civilService();
+        private EscalationPolicy escalation = EscalationPolicy.standard();
+        private ApprovalRule approval = ApprovalRule.standard();
         private int maxRetries = 3;
         private final List<CaseListener> listeners = new ArrayList<>();
 
@@ -322,6 +390,36 @@ public final class CaseService {
          */
         public Builder timeLimits(TimeLimits limits) {
             this.limits = Objects.requireNonNull(limits, "limits");
+            return this;
+        }
+
+        /**
+         * @param ladder the portal's rank ladder (default: {@link RankLadder#civilService()})
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder rankLadder(RankLadder ladder) {
+            this.ladder = Objects.requireNonNull(ladder, "ladder");
+            return this;
+        }
+
+        /**
+         * @param escalation the portal's escalation policy, its ranks on the ladder (default: {@link EscalationPolicy#standard()})
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder escalationPolicy(EscalationPolicy escalation) {
+            this.escalation = Objects.requireNonNull(escalation, "escalation");
+            return this;
+        }
+
+        /**
+         * @param approval who may approve a resolution (default: {@link ApprovalRule#standard()})
+         * @return this builder
+         * @since 0.2
+         */
+        public Builder approvalRule(ApprovalRule approval) {
+            this.approval = Objects.requireNonNull(approval, "approval");
             return this;
         }
 
@@ -344,7 +442,10 @@ public final class CaseService {
             return this;
         }
 
-        /** @return the service */
+        /**
+         * @return the service
+         * @throws IllegalArgumentException if a rule of the escalation policy requires a rank that is not on the ladder
+         */
         public CaseService build() {
             return new CaseService(this);
         }

@@ -9,6 +9,7 @@ import io.github.xinfang.persistence.WorkClaims;
 import io.github.xinfang.time.ClockKind;
 import io.github.xinfang.time.ClockState;
 import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.DutyStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -127,14 +128,35 @@ public final class DeadlineSweep {
                 slot = 2;
             }
             if (command == null) continue;
-            CommandResult r = service.handle(command);
-            if (r instanceof CommandResult.Applied a) {
-                counts[a.replayed() ? 3 : slot]++;
-            } else {
-                counts[4]++;
-                log.debug("sweep record for case {} {} refused: {}", id, st.clock(), ((CommandResult.Rejected) r).rejection().code());
-            }
+            record(id, command, slot, st.clock().toString(), counts);
         }
+        for (DutyStatus st : service.duties(id, now).orElse(List.of())) {
+            CaseCommand command = null;
+            int slot = -1;
+            if (st.state() == ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
+                command = new CaseCommand.RecordDutyWarning(id, dutyKey(st, "warning"), Actor.system(JOB), st.duty(), st.dueAt());
+                slot = 0;
+            } else if (st.state() == ClockState.OVERDUE && !st.breachRecorded()) {
+                command = new CaseCommand.RecordDutyBreach(id, dutyKey(st, "breach"), Actor.system(JOB), st.duty(), st.dueAt());
+                slot = 1;
+            }
+            if (command != null) record(id, command, slot, st.duty().toString(), counts);
+        }
+    }
+
+    private void record(CaseId id, CaseCommand command, int slot, String what, int[] counts) {
+        CommandResult r = service.handle(command);
+        if (r instanceof CommandResult.Applied a) {
+            counts[a.replayed() ? 3 : slot]++;
+        } else {
+            counts[4]++;
+            log.debug("sweep record for case {} {} refused: {}", id, what, ((CommandResult.Rejected) r).rejection().code());
+        }
+    }
+
+    /** The deterministic idempotency key of a duty's record: case, duty, kind and due instant. */
+    static IdempotencyKey dutyKey(DutyStatus st, String kind) {
+        return new IdempotencyKey("sweep:" + st.duty().kind() + ":" + st.duty().ref() + ":" + kind + ":" + st.dueAt().getEpochSecond());
     }
 
     /** The deterministic idempotency key of a record: case, clock, round, kind and due instant. */

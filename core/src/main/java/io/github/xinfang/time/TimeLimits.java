@@ -157,6 +157,120 @@ public interface TimeLimits {
     }
 
     /**
+     * @return how many days before its due date a duty ({@link Duty}) is due soon (default 2; 0 for no warning)
+     * @since 0.2
+     */
+    default int dutyWarningDays() {
+        return 2;
+    }
+
+    /**
+     * @return the time a package leader whose rank fell below a raised requirement has to be replaced
+     *     (default 5 working days, 提级包案)
+     * @since 0.2
+     */
+    default TimeLimit replacementLimit() {
+        return TimeLimit.workingDays(5);
+    }
+
+    /**
+     * The duties of a case as of an instant, in the order they started.
+     *
+     * @param duties the case's duties
+     * @param region the case's region (its calendar counts limits)
+     * @param at the instant
+     * @return their statuses
+     * @since 0.2
+     */
+    default List<DutyStatus> duties(DutyLedger duties, RegionCode region, Instant at) {
+        List<DutyStatus> out = new ArrayList<>(duties.duties().size());
+        if (duties.duties().isEmpty()) return out;
+        WorkCalendar calendar = calendar(region);
+        LocalDate today = LocalDate.ofInstant(at, zone());
+        for (Duty d : duties.duties()) {
+            CalendarAnswer due = dutyDue(d, calendar);
+            LocalDate dueOn = due.date();
+            boolean fin = due.isFinal();
+            Instant dueAt = dueOn.plusDays(1).atStartOfDay(zone()).toInstant();
+            Instant warnAt = dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
+            ClockState state;
+            long late;
+            if (d.metOn() != null) {
+                late = d.metOn().toEpochDay() - dueOn.toEpochDay();
+                state = late > 0 ? ClockState.MET_LATE : ClockState.MET;
+            } else {
+                late = today.toEpochDay() - dueOn.toEpochDay();
+                if (d.stopped()) state = ClockState.STOPPED;
+                else if (!at.isBefore(dueAt)) state = ClockState.OVERDUE;
+                else if (warnAt != null && !at.isBefore(warnAt)) state = ClockState.DUE_SOON;
+                else state = ClockState.RUNNING;
+            }
+            out.add(new DutyStatus(d.id(), d.startedOn(), dueOn, dueAt, warnAt, fin, state, d.metOn(), late, d.warned(), d.breached()));
+        }
+        return out;
+    }
+
+    /**
+     * The next instant a case's duties need attention: the earliest warning not yet recorded, or due instant
+     * whose breach is not yet recorded, of its open duties.
+     *
+     * @param duties the case's duties
+     * @param region the case's region
+     * @return the instant, or empty when no duty is pending
+     * @since 0.2
+     */
+    default Optional<Instant> nextDutyAttention(DutyLedger duties, RegionCode region) {
+        Instant next = null;
+        if (duties.duties().isEmpty()) return Optional.empty();
+        WorkCalendar calendar = calendar(region);
+        for (Duty d : duties.duties()) {
+            if (!d.isOpen()) continue;
+            Instant dueAt = dutyDue(d, calendar).date().plusDays(1).atStartOfDay(zone()).toInstant();
+            Instant warnAt = dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
+            Instant candidate;
+            if (warnAt != null && !d.warned() && !d.breached()) candidate = warnAt;
+            else if (!d.breached()) candidate = dueAt;
+            else continue;
+            if (next == null || candidate.isBefore(next)) next = candidate;
+        }
+        return Optional.ofNullable(next);
+    }
+
+    /**
+     * The earliest due instant of a case's open duty clocks and open duties (windows excluded): the case is
+     * overdue at any instant not before it. Paused clocks wait.
+     *
+     * @param ledger the case's clock facts
+     * @param duties the case's duties
+     * @param profile the case's profile
+     * @param category the case's category
+     * @param region the case's region
+     * @return the instant, or empty when no duty is open
+     * @since 0.2
+     */
+    default Optional<Instant> earliestDue(ClockLedger ledger, DutyLedger duties, String profile, Category category, RegionCode region) {
+        Instant earliest = null;
+        Optional<Profile> p = profile(profile);
+        if (p.isPresent()) {
+            WorkCalendar calendar = calendar(region);
+            for (ClockRun run : ledger.runs()) {
+                if (run.clock().kind() != ClockKind.DUTY || !run.isOpen() || run.pausedSince() != null) continue;
+                Optional<ClockRule> rule = p.get().rule(run.clock());
+                if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
+                Instant dueAt = dueDate(run, rule.get(), calendar).date().plusDays(1).atStartOfDay(zone()).toInstant();
+                if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
+            }
+        }
+        WorkCalendar dutyCalendar = duties.duties().isEmpty() ? null : calendar(region);
+        for (Duty d : duties.duties()) {
+            if (!d.isOpen()) continue;
+            Instant dueAt = dutyDue(d, dutyCalendar).date().plusDays(1).atStartOfDay(zone()).toInstant();
+            if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    /**
      * The due date of a run: the rule's limit lengthened by the run's extension and closed pauses.
      *
      * @param run the run
@@ -169,6 +283,10 @@ public interface TimeLimits {
         TimeLimit limit = new TimeLimit(base.length() + run.extensionDays() + run.pausedDays(), base.dayCount(),
                 base.countsStartDay(), base.rollsToWorkingDay());
         return limit.due(run.startedOn(), calendar);
+    }
+
+    private static CalendarAnswer dutyDue(Duty d, WorkCalendar calendar) {
+        return d.dueOn() != null ? new CalendarAnswer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
     }
 
     private Instant warnAt(ClockRule rule, Instant dueAt) {

@@ -44,13 +44,21 @@ class LifecycleTableTests {
     }
 
     @Test
-    void closedAndTerminalStagesAcceptOnlyTheSweepsRecordsAndFinalAlsoTermination() {
-        Set<Class<?>> sweep = Set.of(CaseCommand.RecordWarning.class, CaseCommand.RecordBreach.class, CaseCommand.RecordLapse.class);
+    void closedAndTerminalStagesAcceptOnlyWhatDesignListsForThem() {
+        // DESIGN.md section 5: FINAL accepts only terminate, repeat petitions, follow-up visits and supervision feedback;
+        // terminal stages only repeat petitions (not MERGED), follow-up visits (TERMINATED) and supervision feedback; the
+        // sweep's records apply anywhere; supervision is allowed by the table everywhere and refused by its SUPERVISABLE guard.
+        Set<Class<?>> everywhere = Set.of(CaseCommand.RecordWarning.class, CaseCommand.RecordBreach.class, CaseCommand.RecordLapse.class,
+                CaseCommand.RecordDutyWarning.class, CaseCommand.RecordDutyBreach.class, CaseCommand.RecordSupervisionFeedback.class,
+                CaseCommand.IssueSupervision.class);
         for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
             if (!row.inForce()) continue;
             for (Stage s : Stage.values()) {
                 if (s.kind() == Stage.Kind.OPEN) continue;
-                boolean expected = sweep.contains(row.type()) || (s == Stage.FINAL && row.type() == CaseCommand.Terminate.class);
+                boolean expected = everywhere.contains(row.type())
+                        || (s == Stage.FINAL && row.type() == CaseCommand.Terminate.class)
+                        || (s != Stage.MERGED && row.type() == CaseCommand.RecordRepeatPetition.class)
+                        || ((s == Stage.FINAL || s == Stage.TERMINATED) && row.type() == CaseCommand.RecordFollowUpVisit.class);
                 assertThat(LifecycleTable.procedure().allows(s, row.type())).as(row.command() + " from " + s).isEqualTo(expected);
             }
         }

@@ -178,7 +178,7 @@ class CaseInvariantProperties {
         Decision d = decider.decide(null, new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null), at);
         CaseState s = CaseState.replay(((Decision.Accepted) d).events());
         return new CaseState(s.caseId(), s.lastSequence(), stage, s.profile(), s.petition(), Org.HOUSING, DAY, DAY, DAY, null,
-                0, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, DAY, DAY, DAY, DAY, DAY, DAY, at, 0, 0, null, ClockLedger.empty(), null);
+                0, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, DAY, DAY, DAY, DAY, DAY, DAY, at, 0, 0, null, ClockLedger.empty(), null, null, null);
     }
 
     @Test

@@ -146,8 +146,10 @@ class ResolutionScenarioTests {
         applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"));
         CommandResult.Applied flagged = applied(new CaseCommand.FlagHardCase(id, key(), Org.officeHead(), "钉子案", d("2026-05-20")));
-        assertThat(flagged.events()).hasSize(2);
+        assertThat(flagged.events()).hasSize(3);
         assertThat(resolution().requiredRank()).isEqualTo(new RequiredRank("县处级正职", false));
+        assertThat(flagged.events().get(2)).as("the deputy is below the raised rank: the replacement clock starts")
+                .isInstanceOfSatisfying(CaseEvent.ReplacementClockStarted.class, e -> assertThat(e.round()).isEqualTo(1));
 
         rejected(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-05-21")), RejectionCode.RANK_TOO_LOW);

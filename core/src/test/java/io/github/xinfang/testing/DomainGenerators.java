@@ -6,7 +6,15 @@ import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.AssignmentEnd;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.Satisfaction;
+import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.SupervisionKind;
+import io.github.xinfang.time.Duty;
+import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.DutyKind;
+import io.github.xinfang.time.DutyLedger;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.RankLadder;
@@ -483,6 +491,27 @@ public final class DomainGenerators {
                 a.generate(in), t.generate(in), d.generate(in)));
         m.put(CaseCommand.ReportRebound.class, in -> new CaseCommand.ReportRebound(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseCommand.Merge.class, in -> new CaseCommand.Merge(c.generate(in), k.generate(in), a.generate(in), c.generate(in),
+                t.generate(in), d.generate(in)));
+        m.put(CaseCommand.RecordMergedCase.class, in -> new CaseCommand.RecordMergedCase(c.generate(in), k.generate(in),
+                systemActors().generate(in), c.generate(in), d.generate(in)));
+        m.put(CaseCommand.RecordRepeatPetition.class, in -> new CaseCommand.RecordRepeatPetition(c.generate(in), k.generate(in),
+                a.generate(in), d.generate(in), arbitrary().enumValues(Channel.class).generate(in), integers().between(1, 80).generate(in),
+                arbitrary().enumValues(SkippedLevel.class).generate(in)));
+        m.put(CaseCommand.RecordFollowUpVisit.class, in -> new CaseCommand.RecordFollowUpVisit(c.generate(in), k.generate(in),
+                a.generate(in), arbitrary().enumValues(Satisfaction.class).generate(in), d.generate(in)));
+        m.put(CaseCommand.IssueSupervision.class, in -> {
+            LocalDate issued = d.generate(in);
+            return new CaseCommand.IssueSupervision(c.generate(in), k.generate(in), a.generate(in),
+                    arbitrary().enumValues(SupervisionKind.class).generate(in), handlingUnitIds().generate(in), issued,
+                    issued.plusDays(integers().between(0, 60).generate(in)));
+        });
+        m.put(CaseCommand.RecordSupervisionFeedback.class, in -> new CaseCommand.RecordSupervisionFeedback(c.generate(in),
+                k.generate(in), a.generate(in), integers().between(1, 4).generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseCommand.RecordDutyWarning.class, in -> new CaseCommand.RecordDutyWarning(c.generate(in), k.generate(in),
+                systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
+        m.put(CaseCommand.RecordDutyBreach.class, in -> new CaseCommand.RecordDutyBreach(c.generate(in), k.generate(in),
+                systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -601,6 +630,28 @@ public final class DomainGenerators {
         m.put(CaseEvent.RequiredRankRaised.class, in -> new CaseEvent.RequiredRankRaised(i.generate(in), systemActors().generate(in),
                 r.generate(in), requiredRanks().generate(in), lists().of(arbitrary().pick(List.of("hard-case", "province-batch",
                 "headcount-50"))).ofSizeBetween(1, 3).generate(in)));
+        Gen<CaseId> cid = caseIds();
+        m.put(CaseEvent.Merged.class, in -> new CaseEvent.Merged(i.generate(in), a.generate(in), r.generate(in), cid.generate(in),
+                t.generate(in), d.generate(in)));
+        m.put(CaseEvent.MergedCaseRecorded.class, in -> new CaseEvent.MergedCaseRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), cid.generate(in), d.generate(in)));
+        m.put(CaseEvent.RepeatPetitionRecorded.class, in -> new CaseEvent.RepeatPetitionRecorded(i.generate(in), a.generate(in),
+                r.generate(in), d.generate(in), arbitrary().enumValues(Channel.class).generate(in), integers().between(1, 80).generate(in),
+                arbitrary().enumValues(SkippedLevel.class).generate(in), booleans().all().generate(in)));
+        m.put(CaseEvent.FollowUpVisitRecorded.class, in -> new CaseEvent.FollowUpVisitRecorded(i.generate(in), a.generate(in),
+                r.generate(in), arbitrary().enumValues(Satisfaction.class).generate(in), d.generate(in)));
+        m.put(CaseEvent.SupervisionIssued.class, in -> new CaseEvent.SupervisionIssued(i.generate(in), a.generate(in),
+                r.generate(in), integers().between(1, 4).generate(in), arbitrary().enumValues(SupervisionKind.class).generate(in),
+                u.generate(in), d.generate(in), d.generate(in)));
+        m.put(CaseEvent.SupervisionFeedbackRecorded.class, in -> new CaseEvent.SupervisionFeedbackRecorded(i.generate(in),
+                a.generate(in), r.generate(in), integers().between(1, 4).generate(in), t.generate(in), d.generate(in)));
+        m.put(CaseEvent.ReplacementClockStarted.class, in -> new CaseEvent.ReplacementClockStarted(i.generate(in),
+                systemActors().generate(in), r.generate(in), integers().between(1, 3).generate(in), d.generate(in),
+                io.github.xinfang.calendar.TimeLimit.workingDays(integers().between(1, 10).generate(in))));
+        m.put(CaseEvent.DutyWarningRecorded.class, in -> new CaseEvent.DutyWarningRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), dutyIds().generate(in), r.generate(in)));
+        m.put(CaseEvent.DutyBreachRecorded.class, in -> new CaseEvent.DutyBreachRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), dutyIds().generate(in), r.generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -633,7 +684,61 @@ public final class DomainGenerators {
                     nullable(outcomes(), 40).generate(in), day.generate(in), day.generate(in), day.generate(in),
                     day.generate(in), day.generate(in), factDates().generate(in), instants().generate(in),
                     integers().between(0, 5).generate(in), integers().between(0, 5).generate(in),
-                    day.generate(in), clockLedgers().generate(in), nullable(resolutions(), 50).generate(in));
+                    day.generate(in), clockLedgers().generate(in), nullable(resolutions(), 50).generate(in),
+                    activities().generate(in), dutyLedgers().generate(in));
+        };
+    }
+
+    /** @return duty ids of every kind */
+    public static Gen<DutyId> dutyIds() {
+        return in -> {
+            switch (arbitrary().enumValues(DutyKind.class).generate(in)) {
+                case REPLACEMENT: return DutyId.replacement(integers().between(1, 3).generate(in));
+                case PLAN_STEP: return DutyId.planStep(integers().between(1, 3).generate(in), integers().between(1, 4).generate(in));
+                case BATCH_TARGET: return DutyId.batchTarget(batchIds().generate(in).value());
+                default: return DutyId.supervision(integers().between(1, 4).generate(in));
+            }
+        };
+    }
+
+    /** @return duty ledgers with distinct duties, open, met or stopped, named dates or limits */
+    public static Gen<DutyLedger> dutyLedgers() {
+        return in -> {
+            List<Duty> duties = new ArrayList<>();
+            java.util.Set<DutyId> seen = new java.util.HashSet<>();
+            int n = integers().between(0, 4).generate(in);
+            for (int j = 0; j < n; j++) {
+                DutyId id = dutyIds().generate(in);
+                if (!seen.add(id)) continue;
+                LocalDate start = factDates().generate(in);
+                boolean named = booleans().all().generate(in);
+                LocalDate met = nullable(factDates()).generate(in);
+                boolean stopped = met == null && booleans().all().generate(in);
+                duties.add(new Duty(id, start, named ? start.plusDays(integers().between(0, 90).generate(in)) : null,
+                        named ? null : io.github.xinfang.calendar.TimeLimit.workingDays(5), met, stopped,
+                        booleans().all().generate(in), booleans().all().generate(in)));
+            }
+            return new DutyLedger(duties);
+        };
+    }
+
+    /** @return activities with random repeat petitions, follow-ups, supervisions and merge links */
+    public static Gen<CaseActivity> activities() {
+        return in -> {
+            List<CaseActivity.RepeatPetition> repeats = lists().of(in2 -> new CaseActivity.RepeatPetition(factDates().generate(in2),
+                    arbitrary().enumValues(Channel.class).generate(in2), integers().between(1, 80).generate(in2),
+                    arbitrary().enumValues(SkippedLevel.class).generate(in2), booleans().all().generate(in2))).ofSizeBetween(0, 3).generate(in);
+            List<CaseActivity.FollowUp> visits = lists().of(in2 -> new CaseActivity.FollowUp(factDates().generate(in2),
+                    arbitrary().enumValues(Satisfaction.class).generate(in2))).ofSizeBetween(0, 2).generate(in);
+            List<CaseActivity.Supervision> sup = new ArrayList<>();
+            int n = integers().between(0, 2).generate(in);
+            for (int j = 1; j <= n; j++) {
+                LocalDate issued = factDates().generate(in);
+                sup.add(new CaseActivity.Supervision(j, arbitrary().enumValues(SupervisionKind.class).generate(in), actors().generate(in),
+                        handlingUnitIds().generate(in), issued, issued.plusDays(10), nullable(factDates()).generate(in)));
+            }
+            return new CaseActivity(repeats, visits, sup, nullable(caseIds()).generate(in),
+                    lists().of(caseIds()).ofSizeBetween(0, 2).generate(in));
         };
     }
 

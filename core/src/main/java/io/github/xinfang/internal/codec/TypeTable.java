@@ -83,7 +83,16 @@ final class TypeTable {
             new EventType(CaseEvent.ResolutionApproved.class, "case.resolution-approved", 1),
             new EventType(CaseEvent.ResolutionRejected.class, "case.resolution-rejected", 1),
             new EventType(CaseEvent.ReboundReported.class, "case.rebound-reported", 1),
-            new EventType(CaseEvent.RequiredRankRaised.class, "case.required-rank-raised", 1));
+            new EventType(CaseEvent.RequiredRankRaised.class, "case.required-rank-raised", 1),
+            new EventType(CaseEvent.Merged.class, "case.merged", 1),
+            new EventType(CaseEvent.MergedCaseRecorded.class, "case.merged-case-recorded", 1),
+            new EventType(CaseEvent.RepeatPetitionRecorded.class, "case.repeat-petition-recorded", 1),
+            new EventType(CaseEvent.FollowUpVisitRecorded.class, "case.follow-up-visit-recorded", 1),
+            new EventType(CaseEvent.SupervisionIssued.class, "case.supervision-issued", 1),
+            new EventType(CaseEvent.SupervisionFeedbackRecorded.class, "case.supervision-feedback-recorded", 1),
+            new EventType(CaseEvent.ReplacementClockStarted.class, "case.replacement-clock-started", 1),
+            new EventType(CaseEvent.DutyWarningRecorded.class, "case.duty-warning-recorded", 1),
+            new EventType(CaseEvent.DutyBreachRecorded.class, "case.duty-breach-recorded", 1));
 
     private static final Map<Class<? extends CaseCommand>, String> COMMANDS = ordered(
             CaseCommand.Register.class, "case.register",
@@ -127,7 +136,15 @@ final class TypeTable {
             CaseCommand.ClaimResolution.class, "case.claim-resolution",
             CaseCommand.ApproveResolution.class, "case.approve-resolution",
             CaseCommand.RejectResolution.class, "case.reject-resolution",
-            CaseCommand.ReportRebound.class, "case.report-rebound");
+            CaseCommand.ReportRebound.class, "case.report-rebound",
+            CaseCommand.Merge.class, "case.merge",
+            CaseCommand.RecordMergedCase.class, "case.record-merged-case",
+            CaseCommand.RecordRepeatPetition.class, "case.record-repeat-petition",
+            CaseCommand.RecordFollowUpVisit.class, "case.record-follow-up-visit",
+            CaseCommand.IssueSupervision.class, "case.issue-supervision",
+            CaseCommand.RecordSupervisionFeedback.class, "case.record-supervision-feedback",
+            CaseCommand.RecordDutyWarning.class, "case.record-duty-warning",
+            CaseCommand.RecordDutyBreach.class, "case.record-duty-breach");
 
     /** Sealed value types written with a {@link #DISCRIMINATOR}: interface to (kind to record). */
     private static final Map<Class<?>, Map<String, Class<?>>> VARIANTS = Map.of(

@@ -218,6 +218,39 @@ public final class CommandChecks {
         } else if (command instanceof CaseCommand.ReportRebound c) {
             text(c.reason(), "reason");
             date(c.reportedOn(), "reportedOn", today);
+        } else if (command instanceof CaseCommand.Merge c) {
+            required(c.into(), "into");
+            text(c.reason(), "reason");
+            date(c.mergedOn(), "mergedOn", today);
+        } else if (command instanceof CaseCommand.RecordMergedCase c) {
+            required(c.merged(), "merged");
+            date(c.mergedOn(), "mergedOn", today);
+        } else if (command instanceof CaseCommand.RecordRepeatPetition c) {
+            date(c.receivedOn(), "receivedOn", today);
+            required(c.channel(), "channel");
+            if (c.headcount() < 1 || c.headcount() > MAX_PETITIONERS) {
+                throw new FieldProblem("headcount", "must be between 1 and " + MAX_PETITIONERS);
+            }
+            required(c.skippedLevel(), "skippedLevel");
+        } else if (command instanceof CaseCommand.RecordFollowUpVisit c) {
+            required(c.satisfaction(), "satisfaction");
+            date(c.visitedOn(), "visitedOn", today);
+        } else if (command instanceof CaseCommand.IssueSupervision c) {
+            required(c.kind(), "kind");
+            required(c.addressee(), "addressee");
+            date(c.issuedOn(), "issuedOn", today);
+            plannedDate(c.feedbackDueOn(), "feedbackDueOn");
+            if (c.feedbackDueOn().isBefore(c.issuedOn())) throw new FieldProblem("feedbackDueOn", "must not be before issuedOn");
+        } else if (command instanceof CaseCommand.RecordSupervisionFeedback c) {
+            if (c.supervision() < 1) throw new FieldProblem("supervision", "must be at least 1");
+            text(c.feedback(), "feedback");
+            date(c.givenOn(), "givenOn", today);
+        } else if (command instanceof CaseCommand.RecordDutyWarning c) {
+            required(c.duty(), "duty");
+            required(c.dueAt(), "dueAt");
+        } else if (command instanceof CaseCommand.RecordDutyBreach c) {
+            required(c.duty(), "duty");
+            required(c.dueAt(), "dueAt");
         } else {
             throw new AssertionError("unhandled command type " + command.getClass().getName());
         }
@@ -249,6 +282,8 @@ public final class CommandChecks {
             assigneesInDirectory(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
         } else if (command instanceof CaseCommand.ReplacePackageLeader c) {
             assigneesInDirectory(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
+        } else if (command instanceof CaseCommand.IssueSupervision c) {
+            unit(c.addressee(), "addressee");
         }
     }
 

@@ -43,7 +43,10 @@ class CaseCodecProperties {
             "case.imported", "case.contact-recorded", "case.stage-reply-given", "case.hearing-opened", "case.hearing-closed",
             "case.petition-corrected", "case.profile-changed", "case.terminated", "case.warning-recorded",
             "case.breach-recorded", "case.lapse-recorded",
-            "case.backlog-designated", "case.batch-enrolled", "case.hard-case-flagged", "case.package-leader-assigned", "case.package-leader-replaced", "case.plan-recorded", "case.plan-step-done", "case.resolution-claimed", "case.resolution-approved", "case.resolution-rejected", "case.rebound-reported", "case.required-rank-raised");
+            "case.backlog-designated", "case.batch-enrolled", "case.hard-case-flagged", "case.package-leader-assigned", "case.package-leader-replaced", "case.plan-recorded", "case.plan-step-done", "case.resolution-claimed", "case.resolution-approved", "case.resolution-rejected", "case.rebound-reported", "case.required-rank-raised",
+            "case.merged", "case.merged-case-recorded", "case.repeat-petition-recorded", "case.follow-up-visit-recorded",
+            "case.supervision-issued", "case.supervision-feedback-recorded", "case.replacement-clock-started",
+            "case.duty-warning-recorded", "case.duty-breach-recorded");
 
     /** The command type names: part of every digest; changing one makes retried commands mismatch. */
     private static final List<String> COMMAND_TYPE_NAMES = List.of(
@@ -55,7 +58,9 @@ class CaseCodecProperties {
             "case.import", "case.record-contact", "case.give-stage-reply", "case.open-hearing", "case.close-hearing",
             "case.correct-petition", "case.change-profile", "case.terminate", "case.record-warning", "case.record-breach",
             "case.record-lapse",
-            "case.designate-backlog", "case.enrol-in-batch", "case.flag-hard-case", "case.assign-package-leader", "case.replace-package-leader", "case.record-plan", "case.mark-plan-step-done", "case.claim-resolution", "case.approve-resolution", "case.reject-resolution", "case.report-rebound");
+            "case.designate-backlog", "case.enrol-in-batch", "case.flag-hard-case", "case.assign-package-leader", "case.replace-package-leader", "case.record-plan", "case.mark-plan-step-done", "case.claim-resolution", "case.approve-resolution", "case.reject-resolution", "case.report-rebound",
+            "case.merge", "case.record-merged-case", "case.record-repeat-petition", "case.record-follow-up-visit",
+            "case.issue-supervision", "case.record-supervision-feedback", "case.record-duty-warning", "case.record-duty-breach");
 
     // ------------------------------------------------------------------ events
 
@@ -268,6 +273,11 @@ class CaseCodecProperties {
                 return constants[(e.ordinal() + 1) % constants.length];
             }
             if (v instanceof CaseId c) return new CaseId(c.value() + "x");
+            if (v instanceof io.github.xinfang.time.DutyId d) {
+                return next % 2 == 0 ? new io.github.xinfang.time.DutyId(d.kind(), d.ref() + "x")
+                        : new io.github.xinfang.time.DutyId(changeValue(d.kind(), io.github.xinfang.time.DutyKind.class, 1) instanceof
+                        io.github.xinfang.time.DutyKind k ? k : d.kind(), d.ref());
+            }
             if (v instanceof io.github.xinfang.cases.IdempotencyKey k) return new io.github.xinfang.cases.IdempotencyKey(k.value() + "x");
             if (v instanceof UnitId u) return new UnitId(u.value() + "x");
             if (v instanceof OfficialId o) return new OfficialId(o.value() + "x");

@@ -72,7 +72,9 @@ final class GoldenSamples {
             Map.entry(PhoneNumber.class, () -> new PhoneNumber(PHONE)),
             Map.entry(Address.class, () -> new Address(ADDRESS)),
             Map.entry(FreeText.class, () -> new FreeText(TEXT)),
-            Map.entry(AccusedPartyForm.class, () -> AccusedPartyForm.outside("样例虚构有限公司")));
+            Map.entry(AccusedPartyForm.class, () -> AccusedPartyForm.outside("样例虚构有限公司")),
+            Map.entry(io.github.xinfang.time.Duty.class, () -> io.github.xinfang.time.Duty.dueOn(
+                    io.github.xinfang.time.DutyId.supervision(1), DAY, DAY.plusDays(15))));
 
     /** Every variant, for lists of a sealed or alternative type. */
     private static final Map<Class<?>, Supplier<List<Object>>> LISTS = Map.of(

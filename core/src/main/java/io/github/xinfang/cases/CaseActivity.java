@@ -1,0 +1,128 @@
+package io.github.xinfang.cases;
+
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.petition.Channel;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What happened around a case besides its procedure stage and resolution track: repeat petitions (重复信访),
+ * follow-up visits (回访), supervision (督办) and merge links (并案). Part of the case's state. Immutable.
+ *
+ * @param repeatPetitions every repeat petition, in the order recorded
+ * @param followUps every follow-up visit, in the order recorded
+ * @param supervisions every supervision, numbered from 1 in the order issued
+ * @param mergedInto the surviving case this case was merged into, or null
+ * @param mergedCases the cases merged into this one, in the order recorded
+ * @since 0.2
+ */
+public record CaseActivity(List<RepeatPetition> repeatPetitions, List<FollowUp> followUps, List<Supervision> supervisions,
+                           CaseId mergedInto, List<CaseId> mergedCases) {
+    private static final CaseActivity NONE = new CaseActivity(List.of(), List.of(), List.of(), null, List.of());
+
+    /** @throws NullPointerException naming a null list */
+    public CaseActivity {
+        repeatPetitions = List.copyOf(Objects.requireNonNull(repeatPetitions, "repeatPetitions"));
+        followUps = List.copyOf(Objects.requireNonNull(followUps, "followUps"));
+        supervisions = List.copyOf(Objects.requireNonNull(supervisions, "supervisions"));
+        mergedCases = List.copyOf(Objects.requireNonNull(mergedCases, "mergedCases"));
+    }
+
+    /** @return no activity */
+    public static CaseActivity none() {
+        return NONE;
+    }
+
+    /** @return the most people behind one repeat petition, 0 if there was none */
+    public int largestRepeatHeadcount() {
+        int max = 0;
+        for (RepeatPetition r : repeatPetitions) max = Math.max(max, r.headcount());
+        return max;
+    }
+
+    /** @return the people behind all repeat petitions together (人次) */
+    public long repeatPersons() {
+        long n = 0;
+        for (RepeatPetition r : repeatPetitions) n += r.headcount();
+        return n;
+    }
+
+    /** @return the farthest any repeat petition went past its level */
+    public SkippedLevel farthestSkip() {
+        SkippedLevel max = SkippedLevel.NONE;
+        for (RepeatPetition r : repeatPetitions) if (r.skippedLevel().isAtLeast(max)) max = r.skippedLevel();
+        return max;
+    }
+
+    /**
+     * @param number a supervision's number
+     * @return it, if issued
+     */
+    public Optional<Supervision> supervision(int number) {
+        return number >= 1 && number <= supervisions.size() ? Optional.of(supervisions.get(number - 1)) : Optional.empty();
+    }
+
+    /**
+     * 重复信访: one repeat petition on the case. Immutable.
+     *
+     * @param receivedOn the day it was received
+     * @param channel how it came
+     * @param headcount how many people stood behind it
+     * @param skippedLevel how far it went past the proper level
+     * @param acceptedAgain false when the case was FINAL or TERMINATED (recorded, not accepted again)
+     * @since 0.2
+     */
+    public record RepeatPetition(LocalDate receivedOn, Channel channel, int headcount, SkippedLevel skippedLevel,
+                                 boolean acceptedAgain) {
+        /** @throws NullPointerException naming a null argument; IllegalArgumentException if headcount is below 1 */
+        public RepeatPetition {
+            Objects.requireNonNull(receivedOn, "receivedOn");
+            Objects.requireNonNull(channel, "channel");
+            Objects.requireNonNull(skippedLevel, "skippedLevel");
+            if (headcount < 1) throw new IllegalArgumentException("headcount must be at least 1");
+        }
+    }
+
+    /**
+     * 回访: one follow-up visit. Immutable.
+     *
+     * @param visitedOn the day
+     * @param satisfaction the petitioner's rating
+     * @since 0.2
+     */
+    public record FollowUp(LocalDate visitedOn, Satisfaction satisfaction) {
+        /** @throws NullPointerException naming a null argument */
+        public FollowUp {
+            Objects.requireNonNull(visitedOn, "visitedOn");
+            Objects.requireNonNull(satisfaction, "satisfaction");
+        }
+    }
+
+    /**
+     * 督办: one supervision of the case, with its feedback duty. Immutable.
+     *
+     * @param number its number on the case, from 1
+     * @param kind 督办, 提醒函, 问责建议函 or 挂牌督办
+     * @param issuer who issued it
+     * @param addressee the unit that must give feedback
+     * @param issuedOn the day it was issued
+     * @param feedbackDueOn the last day for the written feedback
+     * @param feedbackOn the day feedback was given, or null
+     * @since 0.2
+     */
+    public record Supervision(int number, SupervisionKind kind, Actor issuer, UnitId addressee, LocalDate issuedOn,
+                              LocalDate feedbackDueOn, LocalDate feedbackOn) {
+        /** @throws NullPointerException naming a required argument that is null; IllegalArgumentException if number is below 1 */
+        public Supervision {
+            if (number < 1) throw new IllegalArgumentException("number must be at least 1");
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(issuer, "issuer");
+            Objects.requireNonNull(addressee, "addressee");
+            Objects.requireNonNull(issuedOn, "issuedOn");
+            Objects.requireNonNull(feedbackDueOn, "feedbackDueOn");
+        }
+    }
+}

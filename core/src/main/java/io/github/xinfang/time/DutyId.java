@@ -1,0 +1,69 @@
+package io.github.xinfang.time;
+
+import java.util.Objects;
+
+/**
+ * Names one duty of a case: its kind and a reference unique within the kind (the replacement round, the plan
+ * version and step, the batch id, the supervision's number). Immutable.
+ *
+ * @param kind the kind
+ * @param ref the reference within the kind, e.g. {@code 2.3} for step 3 of plan version 2
+ * @since 0.2
+ */
+public record DutyId(DutyKind kind, String ref) {
+    /** The longest reference. */
+    public static final int MAX_REF_LENGTH = 200;
+
+    /**
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if ref is blank or longer than {@link #MAX_REF_LENGTH}
+     */
+    public DutyId {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(ref, "ref");
+        if (ref.isBlank()) throw new IllegalArgumentException("ref must not be blank");
+        if (ref.length() > MAX_REF_LENGTH) throw new IllegalArgumentException("ref must be at most " + MAX_REF_LENGTH + " characters");
+    }
+
+    /**
+     * @param round the replacement round, from 1
+     * @return the id of that replacement duty
+     */
+    public static DutyId replacement(int round) {
+        if (round < 1) throw new IllegalArgumentException("round must be at least 1");
+        return new DutyId(DutyKind.REPLACEMENT, Integer.toString(round));
+    }
+
+    /**
+     * @param version the plan version, from 1
+     * @param step the step, from 1
+     * @return the id of that plan step's duty
+     */
+    public static DutyId planStep(int version, int step) {
+        if (version < 1) throw new IllegalArgumentException("version must be at least 1");
+        if (step < 1) throw new IllegalArgumentException("step must be at least 1");
+        return new DutyId(DutyKind.PLAN_STEP, version + "." + step);
+    }
+
+    /**
+     * @param batch the batch's id
+     * @return the id of that batch's target duty
+     */
+    public static DutyId batchTarget(String batch) {
+        return new DutyId(DutyKind.BATCH_TARGET, Objects.requireNonNull(batch, "batch"));
+    }
+
+    /**
+     * @param number the supervision's number on the case, from 1
+     * @return the id of that supervision's feedback duty
+     */
+    public static DutyId supervision(int number) {
+        if (number < 1) throw new IllegalArgumentException("number must be at least 1");
+        return new DutyId(DutyKind.SUPERVISION_FEEDBACK, Integer.toString(number));
+    }
+
+    @Override
+    public String toString() {
+        return kind + ":" + ref;
+    }
+}
