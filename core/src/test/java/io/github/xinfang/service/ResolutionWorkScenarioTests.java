@@ -1,0 +1,350 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.CaseActivity;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.IssuingLevel;
+import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.cases.PlanStepForm;
+import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.ReplacementReason;
+import io.github.xinfang.cases.RequiredRank;
+import io.github.xinfang.cases.ResolutionKind;
+import io.github.xinfang.cases.Satisfaction;
+import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.Stage;
+import io.github.xinfang.cases.SupervisionKind;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.testing.Org;
+import io.github.xinfang.testing.TestClock;
+import io.github.xinfang.time.ClockState;
+import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.DutyKind;
+import io.github.xinfang.time.DutyStatus;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Scenarios of the rows that feed the resolution work (merge, repeat petitions, follow-up visits, supervision)
+ * and of the duties whose due dates come from the case's facts (replacement, plan steps, batch targets,
+ * supervision feedback), as DESIGN.md section 5 describes them.
+ */
+class ResolutionWorkScenarioTests {
+    private final TestClock clock = TestClock.at("2026-06-01T02:00:00Z");
+    private final InMemoryCaseStore store = InMemoryCaseStore.create();
+    private final CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
+    private final AtomicInteger keys = new AtomicInteger();
+    private final CaseId id = new CaseId("XF-2021-0117");
+
+    private IdempotencyKey key() {
+        return new IdempotencyKey("k" + keys.incrementAndGet());
+    }
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static PetitionForm claim(List<AccusedPartyForm> accused) {
+        return new PetitionForm(d("2021-04-12"), Channel.LETTER, Category.CLAIM, "拖欠工资", "450802", true, null,
+                List.of(new PetitionerForm("韦秀英", null, null, null)), 1, accused, "工程款拖欠多年。");
+    }
+
+    private CommandResult.Applied applied(CaseCommand c) {
+        CommandResult r = service.handle(c);
+        assertThat(r).as("%s: %s", c.getClass().getSimpleName(), r).isInstanceOf(CommandResult.Applied.class);
+        return (CommandResult.Applied) r;
+    }
+
+    private CommandResult.Rejected rejected(CaseCommand c, RejectionCode code) {
+        CommandResult r = service.handle(c);
+        assertThat(r).as("%s", c.getClass().getSimpleName()).isInstanceOf(CommandResult.Rejected.class);
+        CommandResult.Rejected x = (CommandResult.Rejected) r;
+        assertThat(x.rejection().code()).as("%s", x.rejection()).isEqualTo(code);
+        return x;
+    }
+
+    private CaseState state(CaseId caseId) {
+        return service.history(caseId).orElseThrow().state();
+    }
+
+    private void register(CaseId caseId, List<AccusedPartyForm> accused) {
+        register(caseId, accused, null);
+    }
+
+    private void register(CaseId caseId, List<AccusedPartyForm> accused, String profile) {
+        applied(new CaseCommand.Register(caseId, key(), Org.clerk(), claim(accused), profile));
+    }
+
+    private CaseCommand repeat(String on, int headcount, SkippedLevel skipped) {
+        return new CaseCommand.RecordRepeatPetition(id, key(), Org.clerk(), d(on), Channel.VISIT, headcount, skipped);
+    }
+
+    private DutyStatus duty(DutyId duty, Instant at) {
+        return service.duties(id, at).orElseThrow().stream().filter(s -> s.duty().equals(duty)).findFirst().orElseThrow();
+    }
+
+    private java.util.Optional<Instant> dutyAttention() {
+        CaseState s = state(id);
+        return service.timeLimits().nextDutyAttention(s.duties(), s.petition().region());
+    }
+
+    /** Takes the case to CONCLUDED with its reply served. */
+    private void conclude() {
+        applied(new CaseCommand.Route(id, key(), Org.clerk(), Org.LABOUR, d("2021-04-13")));
+        applied(new CaseCommand.Accept(id, key(), Org.staffOf(Org.LABOUR), d("2021-04-14")));
+        applied(new CaseCommand.ProposeConclusion(id, key(), Org.staffOf(Org.LABOUR), Outcome.SUPPORTED, "支持。", d("2021-05-10")));
+        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(Org.LABOUR), d("2021-05-11")));
+    }
+
+    @Test
+    void threeRepeatPetitionsRaiseTheRankToTheCountyPrincipalStartTheReplacementClockAndTheSweepRecordsItsBreach() {
+        register(id, null);
+        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
+
+        assertThat(applied(repeat("2026-05-12", 2, SkippedLevel.NONE)).events()).hasSize(1);
+        assertThat(applied(repeat("2026-05-19", 1, SkippedLevel.SKIPPED_LEVEL)).events()).hasSize(1);
+        CommandResult.Applied third = applied(repeat("2026-05-26", 3, SkippedLevel.NONE));
+
+        assertThat(third.events()).hasSize(3);
+        assertThat(third.events().get(1)).isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class, e -> {
+            assertThat(e.rank()).isEqualTo(new RequiredRank("县处级正职", true));
+            assertThat(e.rules()).containsExactly("repeat-3");
+        });
+        assertThat(third.events().get(2)).isInstanceOf(CaseEvent.ReplacementClockStarted.class);
+        CaseActivity act = state(id).activity();
+        assertThat(act.repeatPetitions()).hasSize(3);
+        assertThat(act.repeatPersons()).isEqualTo(6);
+        assertThat(act.farthestSkip()).isEqualTo(SkippedLevel.SKIPPED_LEVEL);
+
+        // Recorded 2026-06-01 (a Monday): five working days are 06-02 .. 06-08 (06-06/07 a weekend) -> due 2026-06-08.
+        DutyStatus running = duty(DutyId.replacement(1), clock.instant());
+        assertThat(running.dueOn()).isEqualTo(d("2026-06-08"));
+        assertThat(running.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(dutyAttention()).as("its warning, two days before").hasValue(Instant.parse("2026-06-06T16:00:00Z"));
+
+        clock.set(Instant.parse("2026-06-09T01:00:00Z"));
+        DeadlineSweep sweep = DeadlineSweep.create(service, "node-1");
+        SweepReport first = sweep.sweep(clock.instant());
+        assertThat(first.breaches()).isGreaterThanOrEqualTo(1);
+        assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
+            assertThat(s.state()).isEqualTo(ClockState.OVERDUE);
+            assertThat(s.breachRecorded()).isTrue();
+        });
+        assertThat(sweep.sweep(clock.instant()).breaches()).as("a second sweep records nothing again").isZero();
+
+        rejected(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-06-09")), RejectionCode.RANK_TOO_LOW);
+        applied(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-06-09")));
+        assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
+            assertThat(s.state()).isEqualTo(ClockState.MET_LATE);
+            assertThat(s.daysLate()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aPetitionInBeijingOrFiftyPeopleRaiseTheRankButARiseTheLeaderMeetsStartsNoClock() {
+        register(id, null);
+        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
+
+        CommandResult.Applied beijing = applied(repeat("2026-05-12", 1, SkippedLevel.TO_BEIJING));
+
+        assertThat(beijing.events()).hasSize(2);
+        assertThat(((CaseEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
+        assertThat(applied(repeat("2026-05-13", 60, SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
+        assertThat(state(id).duties().count(DutyKind.REPLACEMENT)).isZero();
+    }
+
+    @Test
+    void aMergedCaseLinksToItsSurvivorOnceAndRefusesLaterRepeatPetitionsNamingIt() {
+        CaseId survivor = new CaseId("XF-2021-0099");
+        register(survivor, null);
+        register(id, null);
+        CaseCommand.Merge merge = new CaseCommand.Merge(id, key(), Org.officeHead(), survivor, "同一事项", d("2026-05-20"));
+
+        CommandResult.Applied merged = applied(merge);
+        CommandResult.Applied again = applied(merge);
+
+        assertThat(again.replayed()).isTrue();
+        assertThat(state(id).stage()).isEqualTo(Stage.MERGED);
+        assertThat(state(id).activity().mergedInto()).isEqualTo(survivor);
+        assertThat(state(survivor).activity().mergedCases()).as("recorded once, keyed by the merge event").containsExactly(id);
+        assertThat(service.history(survivor).orElseThrow().events()).last().isInstanceOfSatisfying(CaseEvent.MergedCaseRecorded.class,
+                e -> assertThat(e.actor().toString()).contains(CaseService.MERGE_JOB));
+        assertThat(merged.events()).hasSize(1);
+
+        CommandResult.Rejected refused = rejected(repeat("2026-05-25", 1, SkippedLevel.NONE), RejectionCode.MERGED_INTO);
+        assertThat(refused.rejection().messageEnglish()).contains(survivor.value());
+        assertThat(refused.rejection().messageChinese()).contains(survivor.value());
+    }
+
+    @Test
+    void aMergeIntoItselfAnUnknownOrAClosedCaseIsRefusedAndOnlyTheServiceRecordsLinks() {
+        CaseId closed = new CaseId("XF-2021-0100");
+        register(closed, null);
+        applied(new CaseCommand.Withdraw(closed, key(), Org.clerk(), d("2021-04-20")));
+        register(id, null);
+
+        assertThat(rejected(new CaseCommand.Merge(id, key(), Org.officeHead(), id, "同一事项", d("2026-05-20")),
+                RejectionCode.VALIDATION).rejection().field()).contains("into");
+        assertThat(rejected(new CaseCommand.Merge(id, key(), Org.officeHead(), new CaseId("XF-NONE"), "同一事项", d("2026-05-20")),
+                RejectionCode.VALIDATION).rejection().field()).contains("into");
+        assertThat(rejected(new CaseCommand.Merge(id, key(), Org.officeHead(), closed, "同一事项", d("2026-05-20")),
+                RejectionCode.VALIDATION).rejection().field()).contains("into");
+        rejected(new CaseCommand.RecordMergedCase(id, key(), Org.officeHead(), closed, d("2026-05-20")), RejectionCode.NOT_AUTHORISED);
+        assertThat(state(id).stage()).isEqualTo(Stage.REGISTERED);
+    }
+
+    @Test
+    void repeatPetitionsOnATerminatedCaseAreRecordedAsNotAcceptedAgainAndFollowUpsComeAfterConclusion() {
+        register(id, null, "shandong-2015");
+        rejected(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-01")),
+                RejectionCode.ILLEGAL_TRANSITION);
+        conclude();
+        applied(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.BASICALLY_SATISFIED, d("2021-06-01")));
+        rejected(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-10")),
+                RejectionCode.VALIDATION);
+        CaseEvent.RepeatPetitionRecorded accepted = (CaseEvent.RepeatPetitionRecorded) applied(repeat("2021-07-01", 1,
+                SkippedLevel.NONE)).events().get(0);
+        assertThat(accepted.acceptedAgain()).isTrue();
+        rejected(repeat("2021-04-01", 1, SkippedLevel.NONE), RejectionCode.VALIDATION);
+
+        applied(new CaseCommand.Terminate(id, key(), Org.officeHead(), "《山东省信访事项终结办法》", d("2021-08-01")));
+        CaseEvent.RepeatPetitionRecorded notAgain = (CaseEvent.RepeatPetitionRecorded) applied(repeat("2021-09-01", 1,
+                SkippedLevel.NONE)).events().get(0);
+        assertThat(notAgain.acceptedAgain()).isFalse();
+        applied(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.DISSATISFIED, d("2021-09-02")));
+        assertThat(state(id).stage()).isEqualTo(Stage.TERMINATED);
+        assertThat(state(id).activity().followUps()).extracting(CaseActivity.FollowUp::satisfaction)
+                .containsExactly(Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED);
+    }
+
+    @Test
+    void supervisionOfAnAccusedUnitIsRefusedAndFeedbackMeetsTheDutyOnce() {
+        register(id, List.of(AccusedPartyForm.unit(Org.HOUSING)));
+        rejected(new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
+                d("2026-05-20"), d("2026-06-03")), RejectionCode.ACCUSED_PARTY);
+        CommandResult.Applied issued = applied(new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.LISTED,
+                Org.LABOUR, d("2026-05-20"), d("2026-06-02")));
+        assertThat(((CaseEvent.SupervisionIssued) issued.events().get(0)).number()).isEqualTo(1);
+        assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(ClockState.DUE_SOON);
+
+        rejected(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 2, "已处理", d("2026-05-28")),
+                RejectionCode.VALIDATION);
+        rejected(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-19")),
+                RejectionCode.VALIDATION);
+        applied(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-28")));
+        rejected(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "再次反馈", d("2026-05-29")),
+                RejectionCode.ILLEGAL_TRANSITION);
+        assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(ClockState.MET);
+        assertThat(state(id).activity().supervision(1)).hasValueSatisfying(s -> assertThat(s.feedbackOn()).isEqualTo(d("2026-05-28")));
+    }
+
+    @Test
+    void aWithdrawnCaseIsSupervisedOnlyWhileOnTheResolutionTrack() {
+        register(id, null);
+        applied(new CaseCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), IssuingLevel.CITY, "第一批",
+                d("2026-09-30"), d("2026-05-06")));
+        applied(new CaseCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-10")));
+        applied(new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
+                d("2026-05-20"), d("2026-06-03")));
+
+        CaseId other = new CaseId("XF-2021-0200");
+        register(other, null);
+        applied(new CaseCommand.Withdraw(other, key(), Org.clerk(), d("2026-05-10")));
+        rejected(new CaseCommand.IssueSupervision(other, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
+                d("2026-05-20"), d("2026-06-03")), RejectionCode.ILLEGAL_TRANSITION);
+    }
+
+    @Test
+    void planStepsAndBatchTargetsAreDutiesThatAnApprovalByTheRightLevelSettles() {
+        register(id, null);
+        BatchId batch = new BatchId("gg-2026-2");
+        applied(new CaseCommand.EnrolInBatch(id, key(), Org.officeHead(), batch, IssuingLevel.CITY, "第二批交办积案",
+                d("2026-06-30"), d("2026-05-06")));
+        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
+        applied(new CaseCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-15")),
+                new PlanStepForm("落实补偿", d("2026-06-20"))), d("2026-05-09")));
+        applied(new CaseCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-20")),
+                new PlanStepForm("落实补偿", d("2026-06-25"))), d("2026-05-10")));
+        applied(new CaseCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-18")));
+        Instant now = clock.instant();
+
+        assertThat(duty(DutyId.planStep(1, 1), now).state()).as("superseded").isEqualTo(ClockState.STOPPED);
+        assertThat(duty(DutyId.planStep(2, 1), now).state()).isEqualTo(ClockState.MET);
+        assertThat(duty(DutyId.planStep(2, 2), now).dueOn()).isEqualTo(d("2026-06-25"));
+        assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).dueOn()).isEqualTo(d("2026-06-30"));
+
+        applied(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补偿已到位", d("2026-05-28")));
+        rejected(new CaseCommand.ApproveResolution(id, key(), Org.headOf(Org.HOUSING), d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
+        rejected(new CaseCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")), RejectionCode.SAME_ACTOR);
+        applied(new CaseCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")));
+
+        assertThat(duty(DutyId.planStep(2, 2), now).state()).isEqualTo(ClockState.STOPPED);
+        assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).state()).isEqualTo(ClockState.MET);
+        assertThat(dutyAttention()).as("no duty left to watch").isEmpty();
+    }
+
+    /** 副市长 of 贵港市人民政府: a city-level unit may approve a city batch. */
+    private static final Actor CITY_DEPUTY = Actor.official(Org.CITY_DEPUTY, Org.CITY);
+
+    @Test
+    void aCaseInNoBatchIsApprovedByThePetitionOfficeOnly() {
+        register(id, null);
+        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
+        applied(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
+        rejected(new CaseCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
+        applied(new CaseCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
+    }
+
+    @Test
+    void aPortalChoosesItsOwnLadderPolicyAndApprovalRule() {
+        io.github.xinfang.cases.RankLadder ladder = io.github.xinfang.cases.RankLadder.civilService();
+        CaseService strict = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock)
+                .rankLadder(ladder)
+                .escalationPolicy(io.github.xinfang.cases.EscalationPolicy.of(List.of(io.github.xinfang.cases.EscalationPolicy.Rule
+                        .repeatPetitionsAtLeast("repeat-1", 1, new RequiredRank("厅局级副职", false)))))
+                .approvalRule((unit, level) -> false)
+                .build();
+        strict.handle(new CaseCommand.Register(id, key(), Org.clerk(), claim(null), null));
+        strict.handle(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        CommandResult r = strict.handle(repeat("2026-05-12", 1, SkippedLevel.NONE));
+        assertThat(((CommandResult.Applied) r).events()).last().isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class,
+                e -> assertThat(e.rules()).containsExactly("repeat-1"));
+        OfficialId deputy = Org.DISTRICT_HEAD;
+        assertThat(strict.handle(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), deputy, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-13")))).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.RANK_TOO_LOW));
+        strict.handle(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.CITY_DEPUTY, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-13")));
+        strict.handle(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
+        assertThat(strict.handle(new CaseCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29"))))
+                .isInstanceOfSatisfying(CommandResult.Rejected.class,
+                        x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
+    }
+}
