@@ -15,9 +15,11 @@ import java.util.TreeSet;
  *
  * <p>Columns: case id, version, procedure stage, region code, handling unit (schema version 1); the next
  * instant the case needs attention and the units involved (time limits); the resolution track's state, the
- * active package leader, the lead unit and the batches the case is in (resolution track). A column a
- * computation does not fill keeps its default: empty for optional columns and lists. Multi-valued columns
- * may be kept in child tables; their order is not significant and they hold no duplicates.
+ * active package leader, the lead unit and the batches the case is in (resolution track); the earliest due
+ * instant of the case's open duty clocks and duties (a leader's workload). A column a computation does not fill
+ * keeps its default: empty for optional columns and lists. Multi-valued columns may be kept in child tables;
+ * their order is not significant and they hold no duplicates. Adding a column with a default does not change
+ * {@link #CURRENT_SCHEMA_VERSION}.
  *
  * @since 0.1
  */
@@ -37,6 +39,7 @@ public final class IndexRow {
     private final String activeLeader;
     private final String leadUnit;
     private final List<String> batches;
+    private final Instant earliestDueAt;
 
     private IndexRow(Builder b) {
         this.schemaVersion = b.schemaVersion;
@@ -51,6 +54,7 @@ public final class IndexRow {
         this.activeLeader = b.activeLeader;
         this.leadUnit = b.leadUnit;
         this.batches = sortedCopy(b.batches);
+        this.earliestDueAt = b.earliestDueAt;
     }
 
     private static List<String> sortedCopy(Collection<String> values) {
@@ -82,6 +86,7 @@ public final class IndexRow {
         b.activeLeader = activeLeader;
         b.leadUnit = leadUnit;
         b.batches = new ArrayList<>(batches);
+        b.earliestDueAt = earliestDueAt;
         return b;
     }
 
@@ -145,6 +150,16 @@ public final class IndexRow {
         return batches;
     }
 
+    /**
+     * The earliest due instant among the case's open duty clocks and duties (windows and warnings excluded):
+     * the case is overdue at instant {@code t} when this is present and at or before {@code t}.
+     *
+     * @return the earliest due instant, if the case has an open duty clock or duty
+     */
+    public Optional<Instant> earliestDueAt() {
+        return Optional.ofNullable(earliestDueAt);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -155,13 +170,13 @@ public final class IndexRow {
                 && Objects.equals(handlingUnit, r.handlingUnit) && Objects.equals(nextAttentionAt, r.nextAttentionAt)
                 && unitsInvolved.equals(r.unitsInvolved) && Objects.equals(trackState, r.trackState)
                 && Objects.equals(activeLeader, r.activeLeader) && Objects.equals(leadUnit, r.leadUnit)
-                && batches.equals(r.batches);
+                && batches.equals(r.batches) && Objects.equals(earliestDueAt, r.earliestDueAt);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(schemaVersion, caseId, version, stage, regionCode, handlingUnit, nextAttentionAt, unitsInvolved,
-                trackState, activeLeader, leadUnit, batches);
+                trackState, activeLeader, leadUnit, batches, earliestDueAt);
     }
 
     @Override
@@ -169,7 +184,8 @@ public final class IndexRow {
         return "IndexRow[schemaVersion=" + schemaVersion + ", caseId=" + caseId + ", version=" + version
                 + ", stage=" + stage + ", regionCode=" + regionCode + ", handlingUnit=" + handlingUnit
                 + ", nextAttentionAt=" + nextAttentionAt + ", unitsInvolved=" + unitsInvolved + ", trackState=" + trackState
-                + ", activeLeader=" + activeLeader + ", leadUnit=" + leadUnit + ", batches=" + batches + "]";
+                + ", activeLeader=" + activeLeader + ", leadUnit=" + leadUnit + ", batches=" + batches
+                + ", earliestDueAt=" + earliestDueAt + "]";
     }
 
     /**
@@ -190,6 +206,7 @@ public final class IndexRow {
         private String activeLeader;
         private String leadUnit;
         private Collection<String> batches = List.of();
+        private Instant earliestDueAt;
 
         private Builder(String caseId) {
             this.caseId = Objects.requireNonNull(caseId, "caseId");
@@ -294,6 +311,16 @@ public final class IndexRow {
          */
         public Builder batches(Collection<String> batches) {
             this.batches = checkedList(batches, "batches");
+            return this;
+        }
+
+        /**
+         * @param earliestDueAt the earliest due instant among the case's open duty clocks and duties (windows and
+         *                      warnings excluded), or null when it has none
+         * @return this builder
+         */
+        public Builder earliestDueAt(Instant earliestDueAt) {
+            this.earliestDueAt = earliestDueAt;
             return this;
         }
 

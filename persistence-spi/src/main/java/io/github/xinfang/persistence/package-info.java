@@ -4,7 +4,11 @@
  * <p>Everything here depends on the JDK alone. An adapter never sees a domain type: it stores opaque
  * event payloads ({@link io.github.xinfang.persistence.StoredEvent}), an opaque snapshot and the index
  * columns that core computes ({@link io.github.xinfang.persistence.IndexRow}). The entry point is
- * {@link io.github.xinfang.persistence.CaseStore}; its Javadoc states the contract as numbered rules.
+ * {@link io.github.xinfang.persistence.CaseStore}; its Javadoc states the contract as numbered rules. A store may
+ * also offer the optional ports {@link io.github.xinfang.persistence.ChangeFeed},
+ * {@link io.github.xinfang.persistence.CaseQuery}, {@link io.github.xinfang.persistence.WorkClaims},
+ * {@link io.github.xinfang.persistence.IndexMaintenance} and {@link io.github.xinfang.persistence.ResolutionQuery},
+ * each with its own numbered rules.
  * The in-memory reference store lives in {@code io.github.xinfang.persistence.memory}.
  *
  * @since 0.1

@@ -2,6 +2,8 @@ package io.github.xinfang.persistence;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,6 +59,7 @@ class IndexRowTests {
         assertThat(complete().handlingUnit("unit-2").build()).isNotEqualTo(row);
         assertThat(complete().handlingUnit(null).build()).isNotEqualTo(row);
         assertThat(complete().schemaVersion(2).build()).isNotEqualTo(row);
+        assertThat(complete().earliestDueAt(Instant.parse("2025-03-01T00:00:00Z")).build()).isNotEqualTo(row);
         assertThat(IndexRow.builder("积案-2").version(3).stage("IN_HANDLING").regionCode("440103")
                 .handlingUnit("unit-1").build()).isNotEqualTo(row);
     }
@@ -75,6 +78,22 @@ class IndexRowTests {
         assertThat(next.handlingUnit()).isEqualTo(row.handlingUnit());
         assertThat(row.version()).isEqualTo(3);
         assertThat(row.stage()).isEqualTo("IN_HANDLING");
+    }
+
+    @Test
+    void theEarliestDueInstantIsOptionalAndRoundTrips() {
+        Instant due = Instant.parse("2025-03-01T08:00:00.000000001Z");
+        assertThat(complete().build().earliestDueAt()).isEmpty();
+        assertThat(complete().build().schemaVersion()).as("a column added with a default keeps the schema version")
+                .isEqualTo(1);
+        IndexRow row = complete().earliestDueAt(due).build();
+        assertThat(row.earliestDueAt()).contains(due);
+        assertThat(complete().earliestDueAt(due).build()).isEqualTo(row).hasSameHashCodeAs(row);
+        assertThat(complete().earliestDueAt(due.plusNanos(1)).build()).isNotEqualTo(row);
+        assertThat(row.toBuilder().build()).isEqualTo(row);
+        assertThat(row.toBuilder().version(4).build().earliestDueAt()).contains(due);
+        assertThat(row.toBuilder().earliestDueAt(null).build().earliestDueAt()).isEmpty();
+        assertThat(row.toString()).contains("earliestDueAt=2025-03-01T08:00:00.000000001Z");
     }
 
     @Test

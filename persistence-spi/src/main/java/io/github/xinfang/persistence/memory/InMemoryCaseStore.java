@@ -11,6 +11,8 @@ import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
@@ -26,21 +28,28 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}): the embedded default and the reference implementation of the SPI contract.
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}): the embedded default and the reference
+ * implementation of the SPI contract.
  *
  * <p>Thread-safe: commits on one case are serialised by the case's entry, commits on different cases run in
  * parallel; readers see whole commits only (each case's state is swapped as one immutable value). Queries
- * are answered from sorted indexes kept up to date on every commit (by next attention instant, overall and
- * per unit involved), never by scanning all cases. Nothing is durable: the store lives as long as the object.
+ * are answered from sorted indexes kept up to date on every commit and index-row replacement (by next attention
+ * instant, overall and per unit involved; by case id per active leader, lead unit and batch; by earliest due
+ * instant per active leader), never by scanning all cases: a leader's workload costs a walk over that leader's
+ * overdue cases. Nothing is durable: the store lives as long as the object.
  *
  * @since 0.1
  */
-public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
+public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
+        ResolutionQuery {
 
     /** One case's committed state; replaced as a whole on every commit. */
     private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied) {}
@@ -58,6 +67,9 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     private final ConcurrentSkipListSet<String> caseIds = new ConcurrentSkipListSet<>();
     private final ConcurrentSkipListSet<Key> attention = new ConcurrentSkipListSet<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<Key>> attentionByUnit = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, LeaderCases> byLeader = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> byLeadUnit = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> byBatch = new ConcurrentHashMap<>();
     private final Object feedLock = new Object();
     private final List<Slot> feed = new ArrayList<>();              // guarded by feedLock
 
@@ -71,6 +83,52 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
         }
     }
     private final Map<String, Claim> leases = new HashMap<>();      // guarded by itself
+
+    /**
+     * One active leader's cases: their ids (for paging and the active count) and their (earliest due instant, case
+     * id) keys (for the overdue count), changed together under the object's lock so a count never sees one
+     * without the other.
+     */
+    private static final class LeaderCases {
+        private final TreeSet<String> ids = new TreeSet<>();
+        private final TreeSet<Key> due = new TreeSet<>();
+
+        synchronized void add(String caseId, Instant dueAt) {
+            ids.add(caseId);
+            if (dueAt != null) due.add(new Key(dueAt, caseId));
+        }
+
+        synchronized void remove(String caseId, Instant dueAt) {
+            ids.remove(caseId);
+            if (dueAt != null) due.remove(new Key(dueAt, caseId));
+        }
+
+        synchronized void moveDue(String caseId, Instant from, Instant to) {
+            if (from != null) due.remove(new Key(from, caseId));
+            if (to != null) due.add(new Key(to, caseId));
+        }
+
+        /** Up to {@code limit} rows after a case id; {@code current} gives a case's row, or null to skip it. */
+        synchronized List<IndexRow> page(String after, int limit, Function<String, IndexRow> current) {
+            List<IndexRow> page = new ArrayList<>(Math.min(limit, ids.size()));
+            for (String id : after == null ? ids : ids.tailSet(after, false)) {
+                if (page.size() >= limit) break;
+                IndexRow row = current.apply(id);
+                if (row != null) page.add(row);
+            }
+            return page;
+        }
+
+        /** @return {active, overdue at asOf}: a walk over the overdue keys only */
+        synchronized long[] counts(Instant asOf) {
+            long overdue = 0;
+            for (Key k : due) {
+                if (k.at().isAfter(asOf)) break;
+                overdue++;
+            }
+            return new long[] {ids.size(), overdue};
+        }
+    }
 
     private InMemoryCaseStore() {}
 
@@ -122,8 +180,14 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
         return new Entry(next, commit.indexRow(), Collections.unmodifiableMap(applied));
     }
 
-    /** Moves a case's keys in the attention indexes from its old row to its new one. */
+    /** Moves a case's keys in every index from its old row to its new one. */
     private void reindex(IndexRow old, IndexRow now) {
+        reindexAttention(old, now);
+        reindexResolution(old, now);
+    }
+
+    /** Moves a case's keys in the attention indexes from its old row to its new one. */
+    private void reindexAttention(IndexRow old, IndexRow now) {
         if (old != null && old.nextAttentionAt().isPresent()) {
             Key k = new Key(old.nextAttentionAt().get(), old.caseId());
             attention.remove(k);
@@ -138,6 +202,37 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             for (String unit : now.unitsInvolved()) {
                 attentionByUnit.computeIfAbsent(unit, u -> new ConcurrentSkipListSet<>()).add(k);
             }
+        }
+    }
+
+    /**
+     * Moves a case in the resolution indexes from its old row to its new one. Only what changed moves, so a case
+     * whose leader, lead unit or batch stays never leaves that index, not even for an instant.
+     */
+    private void reindexResolution(IndexRow old, IndexRow now) {
+        String id = now.caseId();
+        String oldLeader = old == null ? null : old.activeLeader().orElse(null);
+        String newLeader = now.activeLeader().orElse(null);
+        Instant oldDue = old == null ? null : old.earliestDueAt().orElse(null);
+        Instant newDue = now.earliestDueAt().orElse(null);
+        if (oldLeader != null && oldLeader.equals(newLeader)) {
+            if (!Objects.equals(oldDue, newDue)) byLeader.get(oldLeader).moveDue(id, oldDue, newDue);
+        } else {
+            if (newLeader != null) byLeader.computeIfAbsent(newLeader, l -> new LeaderCases()).add(id, newDue);
+            if (oldLeader != null) byLeader.get(oldLeader).remove(id, oldDue);
+        }
+        String oldUnit = old == null ? null : old.leadUnit().orElse(null);
+        String newUnit = now.leadUnit().orElse(null);
+        if (!Objects.equals(oldUnit, newUnit)) {
+            if (newUnit != null) byLeadUnit.computeIfAbsent(newUnit, u -> new ConcurrentSkipListSet<>()).add(id);
+            if (oldUnit != null) byLeadUnit.get(oldUnit).remove(id);
+        }
+        List<String> oldBatches = old == null ? List.of() : old.batches();
+        for (String batch : now.batches()) {
+            if (!oldBatches.contains(batch)) byBatch.computeIfAbsent(batch, b -> new ConcurrentSkipListSet<>()).add(id);
+        }
+        for (String batch : oldBatches) {
+            if (!now.batches().contains(batch)) byBatch.get(batch).remove(id);
         }
     }
 
@@ -196,6 +291,63 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             rows.add(row);
         }
         return rows;
+    }
+
+    @Override
+    public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit) {
+        Objects.requireNonNull(leader, "leader");
+        checkLimit(limit);
+        LeaderCases index = byLeader.get(leader);
+        if (index == null) return List.of();
+        return index.page(afterCaseId, limit, id -> currentRow(id, row -> row.activeLeader().map(leader::equals).orElse(false)));
+    }
+
+    @Override
+    public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit) {
+        Objects.requireNonNull(unit, "unit");
+        checkLimit(limit);
+        return page(byLeadUnit.get(unit), afterCaseId, limit, row -> row.leadUnit().map(unit::equals).orElse(false));
+    }
+
+    @Override
+    public List<IndexRow> byBatch(String batch, String afterCaseId, int limit) {
+        Objects.requireNonNull(batch, "batch");
+        checkLimit(limit);
+        return page(byBatch.get(batch), afterCaseId, limit, row -> row.batches().contains(batch));
+    }
+
+    @Override
+    public LeaderWorkload workload(String leader, Instant asOf) {
+        Objects.requireNonNull(leader, "leader");
+        Objects.requireNonNull(asOf, "asOf");
+        LeaderCases index = byLeader.get(leader);
+        long[] counts = index == null ? new long[] {0, 0} : index.counts(asOf);
+        return new LeaderWorkload(leader, asOf, counts[0], counts[1]);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+    }
+
+    /** Up to {@code limit} current rows of the ids in an index after a case id. */
+    private List<IndexRow> page(NavigableSet<String> index, String after, int limit, Predicate<IndexRow> matches) {
+        if (index == null) return List.of();
+        List<IndexRow> rows = new ArrayList<>();
+        for (String id : after == null ? index : index.tailSet(after, false)) {
+            if (rows.size() >= limit) break;
+            IndexRow row = currentRow(id, matches);
+            if (row != null) rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * A case's installed row if it matches, else null: an index moves a case before the commit installs its new
+     * row, so a case whose installed row no longer (or not yet) matches is skipped.
+     */
+    private IndexRow currentRow(String caseId, Predicate<IndexRow> matches) {
+        Entry e = cases.get(caseId);
+        return e != null && matches.test(e.indexRow()) ? e.indexRow() : null;
     }
 
     @Override
