@@ -257,6 +257,8 @@ public final class CaseService {
                 .handlingUnit(s.handlingUnit() == null ? null : s.handlingUnit().value())
                 .unitsInvolved(units)
                 .nextAttentionAt(next)
+                .earliestDueAt(limits.earliestDue(s.clocks(), s.duties(), s.profile(), s.petition().category(), s.petition().region())
+                        .orElse(null))
                 .build();
     }
 

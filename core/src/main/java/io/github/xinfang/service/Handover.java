@@ -1,0 +1,132 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.ReplacementReason;
+import io.github.xinfang.cases.Resolution;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.ResolutionQuery;
+import io.github.xinfang.persistence.XinfangException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * 新官理旧账: hands every active package assignment of an official to a successor after a post change, case by
+ * case through the normal command path ({@link CaseCommand.ReplacePackageLeader} with reason
+ * {@link ReplacementReason#POST_CHANGE}), so each case records the handover in its own history. The lead unit,
+ * the co-units and the task force stay (the outgoing official is replaced by the successor where they were a
+ * member of it too).
+ *
+ * <p>Each case's command carries the deterministic idempotency key {@code handover:<operation id>:<case id>}: a
+ * re-run of the same operation (after a crash, or to be sure) changes nothing that was already moved, and tries
+ * again what was refused. The report lists what moved and what did not, with the rejection (for example
+ * {@code RANK_TOO_LOW} where the successor is below a case's required rank); nothing stops halfway silently: an
+ * infrastructure failure is rethrown after it is logged with the counts so far, and re-running the operation
+ * finishes it.
+ *
+ * <p>Finds the cases through the store's {@link ResolutionQuery} (keyset pages by active leader, no scan).
+ * Thread-safe; holds no state between runs.
+ *
+ * @since 0.2
+ */
+public final class Handover {
+    private static final Logger log = LoggerFactory.getLogger(Handover.class);
+    /** The job name of the system actor the handover's commands carry. */
+    public static final String JOB = "handover";
+    private static final int PAGE = 200;
+
+    private final CaseService service;
+    private final ResolutionQuery query;
+
+    private Handover(CaseService service, ResolutionQuery query) {
+        this.service = service;
+        this.query = query;
+    }
+
+    /**
+     * @param service the case service (its store must implement {@link ResolutionQuery})
+     * @return the operation
+     * @throws UnsupportedOperationException if the store does not offer the resolution queries
+     */
+    public static Handover create(CaseService service) {
+        Objects.requireNonNull(service, "service");
+        if (!(service.store() instanceof ResolutionQuery query)) {
+            throw new UnsupportedOperationException("the store does not implement ResolutionQuery: " + service.store().getClass().getName());
+        }
+        return new Handover(service, query);
+    }
+
+    /**
+     * Runs one handover.
+     *
+     * @param operationId the operation's id, unique per post change (e.g. the appointment document's number); the
+     *     same id re-runs the same operation
+     * @param outgoing the official leaving the post
+     * @param successor the official taking it over
+     * @param handedOverOn the day of the handover (the date the assignments change hands)
+     * @return what moved and what did not
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if operationId is blank or the two officials are the same
+     * @throws XinfangException on an infrastructure failure (after logging the counts so far; re-run to finish)
+     */
+    public HandoverReport run(String operationId, OfficialId outgoing, OfficialId successor, LocalDate handedOverOn) {
+        Objects.requireNonNull(operationId, "operationId");
+        Objects.requireNonNull(outgoing, "outgoing");
+        Objects.requireNonNull(successor, "successor");
+        Objects.requireNonNull(handedOverOn, "handedOverOn");
+        if (operationId.isBlank()) throw new IllegalArgumentException("operationId must not be blank");
+        if (outgoing.equals(successor)) throw new IllegalArgumentException("successor must differ from outgoing");
+        List<CaseId> moved = new ArrayList<>();
+        List<HandoverReport.NotMoved> notMoved = new ArrayList<>();
+        String after = null;
+        try {
+            while (true) {
+                List<IndexRow> page = query.byActiveLeader(outgoing.value(), after, PAGE);
+                if (page.isEmpty()) break;
+                for (IndexRow row : page) {
+                    CaseId caseId = new CaseId(row.caseId());
+                    Optional<CaseCommand> command = command(operationId, caseId, outgoing, successor, handedOverOn);
+                    if (command.isEmpty()) continue;
+                    CommandResult r = service.handle(command.get());
+                    if (r instanceof CommandResult.Applied) moved.add(caseId);
+                    else notMoved.add(new HandoverReport.NotMoved(caseId, ((CommandResult.Rejected) r).rejection()));
+                }
+                after = page.get(page.size() - 1).caseId();
+            }
+        } catch (XinfangException e) {
+            log.error("handover {} interrupted after {} moved and {} not moved: {}; run it again to finish", operationId,
+                    moved.size(), notMoved.size(), e.getClass().getName());
+            throw e;
+        }
+        log.info("handover {}: {} cases moved, {} not moved", operationId, moved.size(), notMoved.size());
+        return new HandoverReport(operationId, moved, notMoved);
+    }
+
+    /** The replacement for one case, or empty if the case is no longer led by the outgoing official. */
+    private Optional<CaseCommand> command(String operationId, CaseId caseId, OfficialId outgoing, OfficialId successor,
+                                          LocalDate on) {
+        Optional<CaseHistory> h = service.history(caseId);
+        if (h.isEmpty()) return Optional.empty();
+        CaseState s = h.get().state();
+        Optional<Resolution.Assignment> active = s.resolution() == null ? Optional.empty() : s.resolution().activeAssignment();
+        if (active.isEmpty() || !active.get().leader().equals(outgoing)) return Optional.empty();
+        Resolution.Assignment a = active.get();
+        List<OfficialId> taskForce = new ArrayList<>();
+        for (OfficialId m : a.taskForce()) {
+            OfficialId member = m.equals(outgoing) ? successor : m;
+            if (!taskForce.contains(member)) taskForce.add(member);
+        }
+        return Optional.of(new CaseCommand.ReplacePackageLeader(caseId, new IdempotencyKey("handover:" + operationId + ":" + caseId.value()),
+                Actor.system(JOB), successor, a.leadUnit(), taskForce, a.coUnits(), ReplacementReason.POST_CHANGE, on));
+    }
+}

@@ -1,0 +1,253 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.IssuingLevel;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.cases.ReplacementReason;
+import io.github.xinfang.cases.RequiredRank;
+import io.github.xinfang.cases.Resolution;
+import io.github.xinfang.cases.ResolutionKind;
+import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.TrackState;
+import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.petition.RegionCode;
+import io.github.xinfang.testing.TestClock;
+import io.github.xinfang.time.ClockState;
+import io.github.xinfang.time.DutyId;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The second batch of a city's backlog campaign, drawn from published bureau reports ({@code ../shared/data/
+ * bureau-figures.md}: "of the second batch of 126 cases, 42 were substantively resolved: 33%"): 港北区 enrols the 126
+ * cases 贵港市 hands down, assigns leaders by rank, one petitioner petitions again three times and that case
+ * escalates to the county principal leader, a deputy district head changes post and hands over, 42 cases are
+ * substantively resolved and crossed off, 5 claims are returned; the batch report shows the matching figures.
+ */
+class BureauBatchScenarioTests {
+    private static final RegionCode GANGBEI = new RegionCode("450802");
+    private static final UnitId OFFICE = new UnitId("gb-office");
+    private static final UnitId LAND = new UnitId("gb-land");
+    private static final UnitId HOUSING = new UnitId("gb-housing");
+    private static final UnitId DISTRICT = new UnitId("gb-government");
+    private static final UnitId CITY = new UnitId("gg-government");
+    private static final OfficialId CLERK = new OfficialId("gb-clerk");
+    private static final OfficialId OFFICE_HEAD = new OfficialId("gb-office-head");
+    private static final OfficialId LAND_HEAD = new OfficialId("gb-land-head");
+    private static final OfficialId LAND_STAFF = new OfficialId("gb-land-staff");
+    private static final OfficialId HOUSING_HEAD = new OfficialId("gb-housing-head");
+    /** 副区长 (县处级副职) who changes post, and the one who succeeds him. */
+    private static final OfficialId DEPUTY_OUT = new OfficialId("gb-deputy-1");
+    private static final OfficialId DEPUTY_IN = new OfficialId("gb-deputy-2");
+    /** 常务副区长 (县处级正职), package leader of the hard cases. */
+    private static final OfficialId EXECUTIVE = new OfficialId("gb-executive");
+    /** 区长: the county principal leader. */
+    private static final OfficialId HEAD = new OfficialId("gb-head");
+
+    private static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(
+            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
+                    new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
+                    new Unit(HOUSING, "港北区住建局", "department", "county", GANGBEI, null),
+                    new Unit(DISTRICT, "港北区人民政府", "government", "county", GANGBEI, null),
+                    new Unit(CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null)),
+            List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
+                    new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
+                    new Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
+                    new Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
+                    new Official(HOUSING_HEAD, HOUSING, "局长", "乡科级正职", true),
+                    new Official(DEPUTY_OUT, DISTRICT, "副区长", "县处级副职", false),
+                    new Official(DEPUTY_IN, DISTRICT, "副区长", "县处级副职", false),
+                    new Official(EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
+                    new Official(HEAD, DISTRICT, "区长", "县处级正职", true)));
+
+    private static final int CASES = 126;
+    private static final int HARD = 9;
+    private static final BatchId BATCH = new BatchId("gg-2026-jiaoban-2");
+
+    private final TestClock clock = TestClock.at("2026-03-02T01:00:00Z");
+    private final InMemoryCaseStore store = InMemoryCaseStore.create();
+    private final CaseService service = CaseService.builder(store, DIRECTORY, clock).build();
+    private final BatchReports reports = BatchReports.create(service);
+    private final AtomicInteger keys = new AtomicInteger();
+
+    private IdempotencyKey key() {
+        return new IdempotencyKey("bk" + keys.incrementAndGet());
+    }
+
+    private static LocalDate d(String iso) {
+        return LocalDate.parse(iso);
+    }
+
+    private static CaseId caseId(int i) {
+        return new CaseId(String.format("GB-JA-%03d", i));
+    }
+
+    private static Actor official(OfficialId id, UnitId unit) {
+        return Actor.official(id, unit);
+    }
+
+    private CommandResult.Applied applied(CaseCommand c) {
+        CommandResult r = service.handle(c);
+        assertThat(r).as("%s: %s", c.getClass().getSimpleName(), r).isInstanceOf(CommandResult.Applied.class);
+        return (CommandResult.Applied) r;
+    }
+
+    private Resolution resolution(int i) {
+        CaseState s = service.history(caseId(i)).orElseThrow().state();
+        return s.resolution();
+    }
+
+    private void at(String instant) {
+        clock.set(Instant.parse(instant));
+    }
+
+    @Test
+    void theSecondBatchOf126CasesEndsWith42SubstantivelyResolvedAndTheReportSaysSo() {
+        Actor clerk = official(CLERK, OFFICE);
+        Actor officeHead = official(OFFICE_HEAD, OFFICE);
+        Actor landHead = official(LAND_HEAD, LAND);
+
+        // March: the city hands down the batch; the district registers and enrols its 126 backlog cases.
+        for (int i = 1; i <= CASES; i++) {
+            LocalDate received = d("2019-01-07").plusDays(7L * i);
+            applied(new CaseCommand.Register(caseId(i), key(), clerk, new PetitionForm(received, Channel.VISIT, Category.CLAIM,
+                    i % 3 == 0 ? "城乡建设" : "自然资源", GANGBEI.value(), true, null,
+                    List.of(new PetitionerForm("信访人" + i, null, null, null)), 1, null, "历史遗留问题，反复信访。"), null));
+            applied(new CaseCommand.EnrolInBatch(caseId(i), key(), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
+                    d("2026-06-30"), d("2026-03-02")));
+        }
+        // Hard cases (钉子案) need 县处级正职: the executive deputy head leads them; a deputy head leads the rest.
+        at("2026-03-05T01:00:00Z");
+        for (int i = 1; i <= HARD; i++) {
+            applied(new CaseCommand.FlagHardCase(caseId(i), key(), officeHead, "多年反复上访，诉求复杂", d("2026-03-05")));
+        }
+        at("2026-03-09T01:00:00Z");
+        for (int i = 1; i <= CASES; i++) {
+            OfficialId leader = i <= HARD ? EXECUTIVE : DEPUTY_OUT;
+            applied(new CaseCommand.AssignPackageLeader(caseId(i), key(), officeHead, leader, LAND, List.of(LAND_STAFF),
+                    List.of(HOUSING), d("2026-03-09")));
+        }
+        assertThat(resolution(1).requiredRank()).isEqualTo(new RequiredRank("县处级正职", false));
+        ResolutionQueryView query = new ResolutionQueryView(store);
+        assertThat(query.workload(DEPUTY_OUT, clock.instant()).activeCases()).isEqualTo(CASES - HARD);
+        assertThat(query.workload(EXECUTIVE, clock.instant()).activeCases()).isEqualTo(HARD);
+
+        // April: case 100's petitioner petitions again three times, once skipping a level: the case escalates to the
+        // county principal leader (repeat-3), the replacement clock starts, and the district head takes the case over.
+        int repeater = 100;
+        for (String day : List.of("2026-04-01", "2026-04-08", "2026-04-15")) {
+            at(day + "T01:00:00Z");
+            applied(new CaseCommand.RecordRepeatPetition(caseId(repeater), key(), clerk, d(day), Channel.VISIT, 2,
+                    day.endsWith("08") ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.NONE));
+        }
+        Resolution escalated = resolution(repeater);
+        assertThat(escalated.requiredRank()).isEqualTo(new RequiredRank("县处级正职", true));
+        assertThat(escalated.requiredRankRules()).containsExactly("repeat-3");
+        assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
+                .anySatisfy(s -> {
+                    assertThat(s.duty()).isEqualTo(DutyId.replacement(1));
+                    assertThat(s.state()).isEqualTo(ClockState.RUNNING);
+                });
+        at("2026-04-17T01:00:00Z");
+        applied(new CaseCommand.ReplacePackageLeader(caseId(repeater), key(), officeHead, HEAD, LAND, List.of(LAND_STAFF),
+                List.of(HOUSING), ReplacementReason.ESCALATION, d("2026-04-17")));
+        assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
+                .anySatisfy(s -> assertThat(s.state()).isEqualTo(ClockState.MET));
+
+        // May: the deputy head changes post (新官理旧账): his 116 cases go to his successor, case by case.
+        at("2026-05-06T01:00:00Z");
+        Handover handover = Handover.create(service);
+        HandoverReport report = handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06"));
+        assertThat(report.moved()).hasSize(CASES - HARD - 1);
+        assertThat(report.complete()).isTrue();
+        assertThat(handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06")).moved())
+                .as("a re-run changes nothing").isEmpty();
+        assertThat(query.workload(DEPUTY_OUT, clock.instant()).activeCases()).isZero();
+        assertThat(query.workload(DEPUTY_IN, clock.instant()).activeCases()).isEqualTo(CASES - HARD - 1);
+        Resolution handed = resolution(50);
+        assertThat(handed.assignments()).hasSize(2);
+        assertThat(handed.assignments().get(0).to()).isEqualTo(d("2026-05-06"));
+        assertThat(handed.activeAssignment().orElseThrow().leader()).isEqualTo(DEPUTY_IN);
+
+        // June: 47 claims; 5 are returned for rework (退回); 42 substantively resolved and crossed off (销号).
+        at("2026-06-08T01:00:00Z");
+        List<Integer> claimed = new ArrayList<>();
+        for (int i = 10; i < 10 + 47; i++) {
+            applied(new CaseCommand.ClaimResolution(caseId(i), key(), landHead, ResolutionKind.SUBSTANTIVE, "诉求已解决，信访人签字息诉",
+                    d("2026-06-08")));
+            claimed.add(i);
+        }
+        Instant beforeReview = clock.instant();
+        at("2026-06-15T01:00:00Z");
+        for (int i : claimed.subList(0, 5)) {
+            applied(new CaseCommand.RejectResolution(caseId(i), key(), officeHead, "化解材料不实", d("2026-06-15")));
+        }
+        for (int i : claimed.subList(5, 47)) {
+            applied(new CaseCommand.ApproveResolution(caseId(i), key(), officeHead, d("2026-06-15")));
+        }
+        Instant afterReview = clock.instant();
+
+        BatchProgress june = reports.progress(BATCH, afterReview);
+        assertThat(june.cases()).isEqualTo(126);
+        assertThat(june.claimed()).isEqualTo(42);
+        assertThat(june.resolved()).isEqualTo(42);
+        assertThat(june.substantivelyResolved()).isEqualTo(42);
+        assertThat(june.returned()).isEqualTo(5);
+        assertThat(june.overdue()).isZero();
+        assertThat(june.substantiveRate().percent()).hasValue(new BigDecimal("33.3"));
+        assertThat(june.substantiveRate().toString()).isEqualTo("42/126 件 (33.3%)");
+
+        BatchProgress claimedOnly = reports.progress(BATCH, beforeReview);
+        assertThat(claimedOnly.claimed()).as("as of before the review").isEqualTo(47);
+        assertThat(claimedOnly.resolved()).isZero();
+        assertThat(claimedOnly.returned()).isZero();
+        assertThat(claimedOnly.claimRate().percent()).hasValue(new BigDecimal("37.3"));
+
+        BatchProgress july = reports.progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
+        assertThat(july.overdue()).as("past the target date, every case not crossed off is overdue").isEqualTo(126 - 42);
+
+        // Crossing off met the batch's target on the resolved cases; the others' target is overdue in July.
+        assertThat(service.duties(caseId(20), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
+                .anySatisfy(s -> {
+                    assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
+                    assertThat(s.state()).isEqualTo(ClockState.MET);
+                });
+        assertThat(service.duties(caseId(80), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
+                .anySatisfy(s -> {
+                    assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
+                    assertThat(s.state()).isEqualTo(ClockState.OVERDUE);
+                });
+        assertThat(resolution(20).track()).isEqualTo(TrackState.RESOLVED);
+        assertThat(service.history(caseId(10)).orElseThrow().events()).last().isInstanceOf(CaseEvent.ResolutionRejected.class);
+    }
+
+    /** The store's resolution queries, typed by official. */
+    private record ResolutionQueryView(InMemoryCaseStore store) {
+        LeaderWorkload workload(OfficialId leader, Instant asOf) {
+            return store.workload(leader.value(), asOf);
+        }
+    }
+}
