@@ -57,12 +57,14 @@ public final class LifecycleDemo {
     private LifecycleDemo() {}
 
     /**
-     * Runs the demo.
+     * Runs this demo, then the {@link BacklogCampaignDemo backlog campaign}.
      *
      * @param args ignored
      */
     public static void main(String[] args) {
         run(System.out);
+        System.out.println();
+        BacklogCampaignDemo.run(System.out);
     }
 
     /**
