@@ -158,7 +158,7 @@ public final class CaseService {
                 Optional<StoredCase> survivor = store.load(merge.into().value());
                 if (survivor.isEmpty()) return rejected(command, Rejection.invalid("into", "no case with this id", null));
                 Stage survivorStage = codec.decodeSnapshot(survivor.get().snapshot()).stage();
-                if (survivorStage.isTerminal()) {
+                if (survivorStage.kind() != Stage.Kind.OPEN) {
                     return rejected(command, Rejection.invalid("into", "the surviving case is closed (" + survivorStage + ")", null));
                 }
             }
