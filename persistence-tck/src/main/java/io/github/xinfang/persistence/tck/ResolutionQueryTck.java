@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -174,11 +175,39 @@ public abstract class ResolutionQueryTck<S extends CaseStore & ResolutionQuery> 
         checkListing(Listing.BATCH);
     }
 
+    /**
+     * Case ids that differ from each other only in the case of their letters ({@code XF-1}, {@code xf-1},
+     * {@code Xf-1}): binary order and a case-insensitive collation sort them differently.
+     */
+    private static Gen<List<String>> caseTwins() {
+        return lists().of(StoredRecordGenerators.caseIds()).ofSizeBetween(0, 2).map(ids -> {
+            Set<String> twins = new TreeSet<>();
+            for (String id : ids) {
+                twins.add(id);
+                twins.add(id.toUpperCase(Locale.ROOT));
+                twins.add(id.toLowerCase(Locale.ROOT));
+                twins.add(id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1).toLowerCase(Locale.ROOT));
+            }
+            return new ArrayList<>(twins);
+        });
+    }
+
     private void checkListing(Listing listing) {
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(listingSpecs(listing)).ofSizeBetween(1, 6))
-                .checkAssert((commits, specs) -> inFreshStore(store -> {
+        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(listingSpecs(listing)).ofSizeBetween(1, 6),
+                        caseTwins(), StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl"))
+                .checkAssert((commits, specs, twins, template) -> inFreshStore(store -> {
                     commitAll(store, commits);
                     Map<String, IndexRow> latest = latestRows(commits);
+                    // cases whose ids differ only in case, holding the first query's key
+                    int twinNo = 0;
+                    for (String twin : twins) {
+                        IndexRow row = listing.withKey(template.indexRow().toBuilder(), template.indexRow(), specs.get(0).key())
+                                .build();
+                        CaseCommit c = rebase(new CaseCommit(TEMPLATE_ID, 0, template.events(), template.snapshot(), row, "tmpl",
+                                template.commandDigest()), twin, version(store, twin), nextSequence(store, twin), "twin-" + twinNo++);
+                        commitValid(store, c);
+                        latest.put(twin, c.indexRow());
+                    }
                     List<String> ids = new ArrayList<>(new TreeSet<>(latest.keySet()));
                     for (ListingSpec spec : specs) {
                         // one page from an arbitrary position: a stored case id, or any id at all
