@@ -11,6 +11,8 @@ import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -37,7 +39,8 @@ import javax.sql.DataSource;
 
 /**
  * A {@link CaseStore} on plain JDBC, with every optional port ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}), for PostgreSQL and H2 (and, with the README's dialect notes, KingbaseES, openGauss and DM).
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}), for PostgreSQL and H2 (and, with the
+ * README's dialect notes, KingbaseES, openGauss and DM).
  *
  * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect}; {@link #migrate()} creates or
  * upgrades the schema. Semantics mirror the in-memory reference store rule for rule:
@@ -61,10 +64,14 @@ import javax.sql.DataSource;
  *
  * @since 0.1
  */
-public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
+public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
+        ResolutionQuery {
 
-    /** The schema version this library writes and reads; {@link #migrate()} brings a database up to it. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * The schema version this library writes and reads; {@link #migrate()} brings a database up to it (version 2
+     * added the earliest due instant and the indexes of the resolution queries).
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     /** How many times a commit is attempted when the database reports a transient failure. */
     private static final int MAX_ATTEMPTS = 8;
@@ -73,7 +80,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     private static final int IN_LIST_LIMIT = 1000;
 
     private static final String CASE_COLUMNS = "c.case_id, c.version, c.index_schema_version, c.stage, c.region_code,"
-            + " c.handling_unit, c.next_attention_at, c.track_state, c.active_leader, c.lead_unit";
+            + " c.handling_unit, c.next_attention_at, c.track_state, c.active_leader, c.lead_unit, c.earliest_due_at";
 
     private static final String EVENT_COLUMNS = "e.sequence, e.type, e.schema_version, e.payload, e.recorded_at";
 
@@ -244,10 +251,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     private void insertCase(Connection c, CaseCommit commit, long lastSequence) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_case (version, last_sequence, index_schema_version,"
                 + " stage, region_code, handling_unit, next_attention_at, track_state, active_leader, lead_unit,"
-                + " snapshot_version, snapshot_schema_version, snapshot_payload, case_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " earliest_due_at, snapshot_version, snapshot_schema_version, snapshot_payload, case_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             bindCaseColumns(ps, commit, lastSequence);
-            ps.setString(14, commit.caseId());
+            ps.setString(15, commit.caseId());
             ps.executeUpdate();
         }
     }
@@ -255,12 +262,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET version = ?, last_sequence = ?,"
                 + " index_schema_version = ?, stage = ?, region_code = ?, handling_unit = ?, next_attention_at = ?,"
-                + " track_state = ?, active_leader = ?, lead_unit = ?, snapshot_version = ?, snapshot_schema_version = ?,"
-                + " snapshot_payload = ? WHERE case_id = ? AND version = ? AND last_sequence = ?")) {
+                + " track_state = ?, active_leader = ?, lead_unit = ?, earliest_due_at = ?, snapshot_version = ?,"
+                + " snapshot_schema_version = ?, snapshot_payload = ? WHERE case_id = ? AND version = ? AND last_sequence = ?")) {
             bindCaseColumns(ps, commit, lastSequence);
-            ps.setString(14, commit.caseId());
-            ps.setLong(15, commit.expectedVersion());
-            ps.setLong(16, storedLastSequence);
+            ps.setString(15, commit.caseId());
+            ps.setLong(16, commit.expectedVersion());
+            ps.setLong(17, storedLastSequence);
             return ps.executeUpdate();
         }
     }
@@ -271,28 +278,36 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         ps.setLong(1, commit.newVersion());
         ps.setLong(2, lastSequence);
         bindIndexColumns(ps, 3, row);
-        ps.setLong(11, snapshot.version());
-        ps.setInt(12, snapshot.schemaVersion());
-        ps.setString(13, snapshot.payload());
+        ps.setLong(3 + INDEX_COLUMNS, snapshot.version());
+        ps.setInt(4 + INDEX_COLUMNS, snapshot.schemaVersion());
+        ps.setString(5 + INDEX_COLUMNS, snapshot.payload());
     }
 
+    /** How many parameters {@link #bindIndexColumns} binds. */
+    private static final int INDEX_COLUMNS = 9;
+
     /**
-     * Binds the eight index columns in schema order (index schema version, stage, region code, handling unit, next
-     * attention instant, track state, active leader, lead unit) from parameter {@code first} on.
+     * Binds the nine index columns in schema order (index schema version, stage, region code, handling unit, next
+     * attention instant, track state, active leader, lead unit, earliest due instant) from parameter {@code first} on.
      */
     private static void bindIndexColumns(PreparedStatement ps, int first, IndexRow row) throws SQLException {
         ps.setInt(first, row.schemaVersion());
         ps.setString(first + 1, row.stage());
         ps.setString(first + 2, row.regionCode());
         setNullableString(ps, first + 3, row.handlingUnit());
-        if (row.nextAttentionAt().isPresent()) {
-            ps.setBigDecimal(first + 4, Instants.toDecimal(row.nextAttentionAt().get()));
-        } else {
-            ps.setNull(first + 4, Types.DECIMAL);
-        }
+        setNullableInstant(ps, first + 4, row.nextAttentionAt());
         setNullableString(ps, first + 5, row.trackState());
         setNullableString(ps, first + 6, row.activeLeader());
         setNullableString(ps, first + 7, row.leadUnit());
+        setNullableInstant(ps, first + 8, row.earliestDueAt());
+    }
+
+    private static void setNullableInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setBigDecimal(index, Instants.toDecimal(value.get()));
+        } else {
+            ps.setNull(index, Types.DECIMAL);
+        }
     }
 
     private static void setNullableString(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
@@ -579,6 +594,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 .leadUnit(rs.getString(10));
         BigDecimal at = rs.getBigDecimal(7);
         if (at != null) b.nextAttentionAt(Instants.fromDecimal(at));
+        BigDecimal due = rs.getBigDecimal(11);
+        if (due != null) b.earliestDueAt(Instants.fromDecimal(due));
         return b;
     }
 
@@ -613,6 +630,89 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             }
         }
         return children;
+    }
+
+    // ---------------------------------------------------------------------------------- resolution queries
+
+    /** The listings of {@link ResolutionQuery}, each over its index: the SQL of one keyset page. */
+    enum Listing {
+        /** Index {@code xf_case_by_leader (active_leader, case_id)}. */
+        LEADER("SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.active_leader = ?", "c.case_id"),
+        /** Index {@code xf_case_by_lead_unit (lead_unit, case_id)}. */
+        LEAD_UNIT("SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.lead_unit = ?", "c.case_id"),
+        /** Index {@code xf_case_batch_by_batch (batch_id, case_id)} of the child table, then the case rows by key. */
+        BATCH("SELECT " + CASE_COLUMNS + " FROM xf_case_batch b JOIN xf_case c ON c.case_id = b.case_id"
+                + " WHERE b.batch_id = ?", "b.case_id");
+
+        private final String select;
+        private final String caseId;
+
+        Listing(String select, String caseId) {
+            this.select = select;
+            this.caseId = caseId;
+        }
+
+        /** @return the page's statement: key, then (if {@code keyset}) the case id to start after, then the limit */
+        String sql(boolean keyset) {
+            return select + (keyset ? " AND " + caseId + " > ?" : "") + " ORDER BY " + caseId + " LIMIT ?";
+        }
+    }
+
+    /**
+     * A leader's workload in one statement over {@code xf_case_leader_due (active_leader, earliest_due_at)}: one
+     * range of the index, both counts from one snapshot. Parameters: asOf, leader.
+     */
+    static final String WORKLOAD_SQL = "SELECT COUNT(*), COUNT(CASE WHEN c.earliest_due_at <= ? THEN 1 END)"
+            + " FROM xf_case c WHERE c.active_leader = ?";
+
+    @Override
+    public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit) {
+        return listing(Listing.LEADER, Objects.requireNonNull(leader, "leader"), afterCaseId, limit);
+    }
+
+    @Override
+    public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit) {
+        return listing(Listing.LEAD_UNIT, Objects.requireNonNull(unit, "unit"), afterCaseId, limit);
+    }
+
+    @Override
+    public List<IndexRow> byBatch(String batch, String afterCaseId, int limit) {
+        return listing(Listing.BATCH, Objects.requireNonNull(batch, "batch"), afterCaseId, limit);
+    }
+
+    /** One keyset page (never OFFSET) and its rows' child columns, in one read-only snapshot. */
+    private List<IndexRow> listing(Listing listing, String key, String afterCaseId, int limit) {
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        String sql = listing.sql(afterCaseId != null);
+        return inReadTransaction("resolution listing " + listing + " failed", c -> {
+            Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, key);
+                if (afterCaseId != null) ps.setString(i++, afterCaseId);
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.put(rs.getString(1), indexRowBuilder(rs));
+                }
+            }
+            return withChildren(c, rows);
+        });
+    }
+
+    @Override
+    public LeaderWorkload workload(String leader, Instant asOf) {
+        Objects.requireNonNull(leader, "leader");
+        Objects.requireNonNull(asOf, "asOf");
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(WORKLOAD_SQL)) {
+            ps.setBigDecimal(1, Instants.toDecimal(asOf));
+            ps.setString(2, leader);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new StoreException("the workload count of leader " + leader + " returned no row");
+                return new LeaderWorkload(leader, asOf, rs.getLong(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw new StoreException("workload count failed for leader " + leader, e);
+        }
     }
 
     // ----------------------------------------------------------------------------------------- change feed
@@ -818,10 +918,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     private static boolean writeIndexRow(Connection c, IndexRow row) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET index_schema_version = ?, stage = ?,"
                 + " region_code = ?, handling_unit = ?, next_attention_at = ?, track_state = ?, active_leader = ?,"
-                + " lead_unit = ? WHERE case_id = ? AND version = ?")) {
+                + " lead_unit = ?, earliest_due_at = ? WHERE case_id = ? AND version = ?")) {
             bindIndexColumns(ps, 1, row);
-            ps.setString(9, row.caseId());
-            ps.setLong(10, row.version());
+            ps.setString(1 + INDEX_COLUMNS, row.caseId());
+            ps.setLong(2 + INDEX_COLUMNS, row.version());
             if (ps.executeUpdate() == 0) return false;   // unknown case, or at another version: change nothing
         }
         deleteChildren(c, row.caseId());

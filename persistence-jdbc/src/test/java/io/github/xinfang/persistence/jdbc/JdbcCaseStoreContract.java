@@ -304,7 +304,7 @@ abstract class JdbcCaseStoreContract {
         assertThat(store.indexRow("c1")).isEmpty();
         CaseCommit first = commit("c1", 0, 0, 1, b -> b.handlingUnit("u1").nextAttentionAt(T0.plusNanos(7))
                 .unitsInvolved(List.of("u3", "u1", "u2")).trackState("IN_RESOLUTION").activeLeader("o1").leadUnit("u1")
-                .batches(List.of("2025-积案-1", "b0")).schemaVersion(1));
+                .batches(List.of("2025-积案-1", "b0")).earliestDueAt(T0.plusNanos(9)).schemaVersion(1));
         store.commit(first);
         assertThat(store.indexRow("c1")).contains(first.indexRow());
 
@@ -313,6 +313,7 @@ abstract class JdbcCaseStoreContract {
         assertThat(store.indexRow("c1")).contains(second.indexRow());
         IndexRow row = store.indexRow("c1").orElseThrow();
         assertThat(row.nextAttentionAt()).isEmpty();
+        assertThat(row.earliestDueAt()).isEmpty();
         assertThat(row.batches()).isEmpty();
         assertThat(row.handlingUnit()).isEmpty();
     }

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Nested;
  * The suites of the four original ports at once, for a store that offers {@link CaseStore}, {@link ChangeFeed},
  * {@link CaseQuery} and {@link WorkClaims}. A store that also offers
  * {@link io.github.xinfang.persistence.IndexMaintenance} extends {@link FullStoreWithMaintenanceTck} instead (this
- * class's type bound stays as it is, so stores without that later, optional port keep compiling). Extend it with
+ * class's type bound stays as it is, so stores without that later, optional port keep compiling); one that offers
+ * {@link io.github.xinfang.persistence.ResolutionQuery} extends {@link FullStoreWithResolutionTck} or
+ * {@link FullStoreWithMaintenanceAndResolutionTck}. Extend it with
  * one factory method; JUnit runs each suite as a nested class, sharing the factory, the disposal hook, the scale
  * settings and the capability hooks declared here.
  *

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Nested;
  * {@link FullStoreTck} plus the suite of {@link IndexMaintenance} (rules M1 and M2), for a store that offers
  * every port including index maintenance. Extend it instead of {@link FullStoreTck} with the same factory
  * method; JUnit runs the five suites as nested classes, sharing the factory, the disposal hook, the scale
- * settings and the capability hooks.
+ * settings and the capability hooks. A store that also offers {@link io.github.xinfang.persistence.ResolutionQuery}
+ * extends {@link FullStoreWithMaintenanceAndResolutionTck}.
  *
  * <p>A separate class rather than a sixth nested suite of {@link FullStoreTck}: {@link IndexMaintenance} is an
  * optional port added after the others, and widening {@link FullStoreTck}'s type bound would stop the test

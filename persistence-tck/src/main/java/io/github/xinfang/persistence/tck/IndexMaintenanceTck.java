@@ -9,6 +9,8 @@ import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import org.junit.jupiter.api.Test;
@@ -36,8 +38,9 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * that existed for the whole listing must appear exactly once, ascending in {@link String#compareTo} order (a
  * binary collation, {@code COLLATE "C"} on PostgreSQL). Replacing (M2) is compared with the in-memory reference
  * store fed the same commits and replacements: same answers, same index rows, and, if the store also offers
- * {@link CaseQuery}, the same attention-query results; events, snapshots, idempotency records and (if the store
- * offers {@link ChangeFeed}) the change feed must not move.
+ * {@link CaseQuery} or {@link ResolutionQuery}, the same attention-query results and the same listings and
+ * workloads of the leaders, lead units and batches of the old and new row; events, snapshots, idempotency records
+ * and (if the store offers {@link ChangeFeed}) the change feed must not move.
  *
  * <p>Capability hooks {@link #supportsRegionFilter()} and {@link #supportsUnitFilter()} matter only for a store
  * that also implements {@link CaseQuery}: a filter it does not support is not used to compare rows.
@@ -272,6 +275,9 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
                         if (store instanceof CaseQuery) {
                             compareQueries((CaseQuery) store, reference, what, oldRow, due);
                         }
+                        if (store instanceof ResolutionQuery) {
+                            compareResolutionQueries((ResolutionQuery) store, reference, what, oldRow, due);
+                        }
                     }
                     for (String caseId : cases) {
                         if (!reference.indexRow(caseId).equals(store.indexRow(caseId))) {
@@ -288,6 +294,45 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
                         }
                     }
                 }));
+    }
+
+    /**
+     * M2 as seen through the resolution queries: the listings of the old and new row's leaders, lead units and
+     * batches, and the leaders' workloads (at their due instants and far ahead), equal the reference's.
+     */
+    private static void compareResolutionQueries(ResolutionQuery store, InMemoryCaseStore reference, String what,
+                                                 Optional<IndexRow> oldRow, Optional<IndexRow> newRow) {
+        for (ResolutionQueryTck.Listing listing : ResolutionQueryTck.Listing.values()) {
+            Set<String> keys = new TreeSet<>();
+            oldRow.ifPresent(r -> keys.addAll(listing.keysOf(r)));
+            newRow.ifPresent(r -> keys.addAll(listing.keysOf(r)));
+            for (String key : keys) {
+                List<IndexRow> actual = listing.page(store, key, null, AttentionQuery.MAX_LIMIT);
+                List<IndexRow> expected = listing.page(reference, key, null, AttentionQuery.MAX_LIMIT);
+                if (!expected.equals(actual)) {
+                    throw new AssertionError("M2: after " + what + ", " + listing.call(key, null, AttentionQuery.MAX_LIMIT)
+                            + " returned " + actual + " where " + expected + " was due: the resolution queries must see the"
+                            + " replaced row (its active leader, lead unit, batches and earliest due instant), and only it");
+                }
+            }
+        }
+        Set<String> leaders = new TreeSet<>();
+        Set<Instant> instants = new TreeSet<>(List.of(FAR));
+        for (Optional<IndexRow> row : List.of(oldRow, newRow)) {
+            row.flatMap(IndexRow::activeLeader).ifPresent(leaders::add);
+            row.flatMap(IndexRow::earliestDueAt).ifPresent(instants::add);
+        }
+        for (String leader : leaders) {
+            for (Instant asOf : instants) {
+                LeaderWorkload actual = store.workload(leader, asOf);
+                LeaderWorkload expected = reference.workload(leader, asOf);
+                if (!expected.equals(actual)) {
+                    throw new AssertionError("M2: after " + what + ", workload(\"" + leader + "\", " + asOf + ") returned "
+                            + actual + " where " + expected + " was due: the workload must count the replaced row (its"
+                            + " active leader and earliest due instant), and only it");
+                }
+            }
+        }
     }
 
     /** M2 as seen through the attention query: the store's results equal the reference's. */

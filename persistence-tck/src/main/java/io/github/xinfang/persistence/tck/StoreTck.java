@@ -21,8 +21,9 @@ import static org.quicktheories.QuickTheory.qt;
 /**
  * What every suite of the kit shares: the factory method an integrator implements, the hook that disposes
  * of a store, and the scale settings. Extend one of the suites ({@link CaseStoreTck}, {@link ChangeFeedTck},
- * {@link CaseQueryTck}, {@link WorkClaimsTck}, {@link IndexMaintenanceTck}, {@link FullStoreTck},
- * {@link FullStoreWithMaintenanceTck}), not this class.
+ * {@link CaseQueryTck}, {@link WorkClaimsTck}, {@link IndexMaintenanceTck}, {@link ResolutionQueryTck},
+ * {@link FullStoreTck}, {@link FullStoreWithMaintenanceTck}, {@link FullStoreWithResolutionTck},
+ * {@link FullStoreWithMaintenanceAndResolutionTck}), not this class.
  *
  * <p>Every test asks for its own store (often one per property example), so {@link #newStore()} must return
  * a fresh, empty store each time: for a database, a new schema or truncated tables.
@@ -156,7 +157,7 @@ public abstract class StoreTck<S extends CaseStore> {
                 .regionCode(r.regionCode()).handlingUnit(r.handlingUnit().orElse(null))
                 .nextAttentionAt(r.nextAttentionAt().orElse(null)).unitsInvolved(r.unitsInvolved())
                 .trackState(r.trackState().orElse(null)).activeLeader(r.activeLeader().orElse(null))
-                .leadUnit(r.leadUnit().orElse(null)).batches(r.batches()).build();
+                .leadUnit(r.leadUnit().orElse(null)).batches(r.batches()).earliestDueAt(r.earliestDueAt().orElse(null)).build();
     }
 
     /** Everything a reader can see of a case through the {@link CaseStore} port. */

@@ -23,7 +23,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 /**
  * QuickTheories generators of realistic stored records, for the suites of this kit and for an integrator's
  * own properties: case ids, JSON payload texts, event type names, instants, events, snapshots, index rows
- * and whole commit sequences over several cases.
+ * (with the unit, official and batch ids they use) and whole commit sequences over several cases.
  *
  * <p>Payloads are always well-formed JSON (so an adapter may keep them in a {@code json} column), and they
  * are written the way storage layers are known to mangle: CJK text (including supplementary-plane
@@ -107,6 +107,20 @@ public final class StoredRecordGenerators {
         List<String> units = new ArrayList<>(UNITS);
         units.add("unit-nobody");
         return Generate.pick(units);
+    }
+
+    /** @return official ids, from the set {@link #indexRows} uses as active leaders, plus one no row names */
+    public static Gen<String> officialIds() {
+        List<String> officials = new ArrayList<>(OFFICIALS);
+        officials.add("off-nobody");
+        return Generate.pick(officials);
+    }
+
+    /** @return batch ids, from the set {@link #indexRows} uses, plus one no row names */
+    public static Gen<String> batchIds() {
+        List<String> batches = new ArrayList<>(BATCHES);
+        batches.add("batch-nobody");
+        return Generate.pick(batches);
     }
 
     /**
@@ -229,8 +243,9 @@ public final class StoredRecordGenerators {
 
     /**
      * Index rows with random columns: optional columns often empty, multi-valued columns of zero to four
-     * ids, region codes sharing prefixes, attention instants from {@link #attentionInstants()}, and now and
-     * then a schema version above the current one.
+     * ids, region codes sharing prefixes, attention and earliest due instants from {@link #attentionInstants()}
+     * (so due instants tie with each other and with the instants a workload is counted at), active leaders from
+     * {@link #officialIds()}, and now and then a schema version above the current one.
      *
      * @param caseId the case
      * @param version the case version the row reflects
@@ -247,7 +262,8 @@ public final class StoredRecordGenerators {
                     .trackState(maybe(in, TRACK_STATES))
                     .activeLeader(maybe(in, OFFICIALS))
                     .leadUnit(maybe(in, UNITS))
-                    .batches(some(in, BATCHES));
+                    .batches(some(in, BATCHES))
+                    .earliestDueAt(between(in, 0, 2) == 0 ? null : attentionInstants().generate(in));
             if (between(in, 0, 9) == 0) b.schemaVersion(2);
             return b.build();
         };

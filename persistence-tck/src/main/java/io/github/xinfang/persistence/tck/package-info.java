@@ -6,8 +6,12 @@
  * <p>Entry points: {@link io.github.xinfang.persistence.tck.CaseStoreTck},
  * {@link io.github.xinfang.persistence.tck.ChangeFeedTck}, {@link io.github.xinfang.persistence.tck.CaseQueryTck},
  * {@link io.github.xinfang.persistence.tck.WorkClaimsTck}, {@link io.github.xinfang.persistence.tck.IndexMaintenanceTck},
- * or {@link io.github.xinfang.persistence.tck.FullStoreWithMaintenanceTck} for a store that offers every port
- * ({@link io.github.xinfang.persistence.tck.FullStoreTck} for one with every port but index maintenance). An integrator extends one of them in test code and implements one
+ * {@link io.github.xinfang.persistence.tck.ResolutionQueryTck}, or for several ports at once
+ * {@link io.github.xinfang.persistence.tck.FullStoreTck} (the four original ports),
+ * {@link io.github.xinfang.persistence.tck.FullStoreWithMaintenanceTck} (plus index maintenance),
+ * {@link io.github.xinfang.persistence.tck.FullStoreWithResolutionTck} (plus the resolution queries) and
+ * {@link io.github.xinfang.persistence.tck.FullStoreWithMaintenanceAndResolutionTck} (every port). An integrator
+ * extends one of them in test code and implements one
  * factory method returning a fresh, empty store. {@link io.github.xinfang.persistence.tck.StoredRecordGenerators}
  * gives the realistic stored records the suites use, for the integrator's own properties.
  *

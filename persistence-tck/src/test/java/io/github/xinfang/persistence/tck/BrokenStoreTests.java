@@ -133,6 +133,84 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aStoreThatPagesListingsWithOffsetsFailsR5() {
+        assertKitFails(() -> resolution(BrokenStores::pagesListingsWithOffsets)
+                        .required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages(),
+                "R5:", "keyset", "never with OFFSET");
+    }
+
+    @Test
+    void aStoreThatKeepsCasesInTheirOldLeadersIndexFailsR1AndR4() {
+        assertKitFails(() -> resolution(BrokenStores::keepsCasesInTheirOldLeadersIndex)
+                        .required_R1_byActiveLeaderPagesEqualABruteForceOverTheRowsWritten(),
+                "R1:", "whose active leader is", "leaves the index of its old active leader");
+        assertKitFails(() -> resolution(BrokenStores::keepsCasesInTheirOldLeadersIndex)
+                        .required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce(),
+                "R4:", "active cases", "out of its old leader's index");
+        assertKitFails(() -> resolution(BrokenStores::keepsCasesInTheirOldLeadersIndex)
+                        .required_R6_aQueryAfterACommitSeesItsRow(),
+                "R6:", "still returned it");
+    }
+
+    @Test
+    void aStoreThatCountsOverdueWithLessThanFailsR4() {
+        assertKitFails(() -> resolution(BrokenStores::countsOverdueWithLessThan)
+                        .required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce(),
+                "R4:", "overdue", "due exactly at", "earliest_due_at <= ?, not <");
+    }
+
+    @Test
+    void aStoreThatOrdersCaseIdsIgnoringCaseFailsR2() {
+        assertKitFails(() -> resolution(BrokenStores::ordersCaseIdsIgnoringCase)
+                        .required_R2_byLeadUnitPagesEqualABruteForceOverTheRowsWritten(),
+                "R2:", "byLeadUnit(");
+    }
+
+    @Test
+    void aStoreWhoseResolutionQueriesIgnoreReplacedRowsFailsM2() {
+        assertKitFails(() -> maintenance(BrokenStores::resolutionQueriesIgnoreReplacedRows)
+                        .required_M2_replacesOnlyAtTheStoredVersion(),
+                "M2:", "the resolution queries must see the replaced row");
+    }
+
+    @Test
+    void aStoreThatAcceptsLimitsBelowOneFailsR7() {
+        assertKitFails(() -> resolution(BrokenStores::acceptsLimitsBelowOne).required_R7_badArgumentsAreRefused(),
+                "R7:", "byBatch(batch, null, ", "IllegalArgumentException");
+    }
+
+    @Test
+    void aStoreWithoutResolutionQueryStillFitsFullStoreWithMaintenanceTck() {
+        // FullStoreWithMaintenanceTck's bound did not grow with ResolutionQuery: a five-port store still compiles and runs
+        FullStoreWithMaintenanceTck<BrokenStores.FivePorts> kit = new FullStoreWithMaintenanceTck<>() {
+            @Override
+            protected BrokenStores.FivePorts newStore() {
+                return new BrokenStores.FivePorts();
+            }
+        };
+        kit.new Store().required_S7_indexRowIsTheLatestCommitted();
+        kit.new Maintenance().required_M2_replacesOnlyAtTheStoredVersion();
+    }
+
+    @Test
+    void aStoreWithTheFourPortsAndResolutionQueriesFitsFullStoreWithResolutionTck() {
+        FullStoreWithResolutionTck<BrokenStores.Forwarding> kit = new FullStoreWithResolutionTck<>() {
+            @Override
+            protected BrokenStores.Forwarding newStore() {
+                return new BrokenStores.Forwarding();
+            }
+        };
+        kit.new Query().required_Q3_aQueryAfterACommitSeesItsRow();
+        kit.new Resolution().required_R6_aQueryAfterACommitSeesItsRow();
+        assertKitFails(() -> new FullStoreWithResolutionTck<BrokenStores.Forwarding>() {
+            @Override
+            protected BrokenStores.Forwarding newStore() {
+                return BrokenStores.countsOverdueWithLessThan();
+            }
+        }.new Resolution().required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce(), "R4:");
+    }
+
+    @Test
     void theReferenceStorePassesTheSuitesTheBrokenStoresFail() {
         // the same suite objects, given a correct store, pass: the failures above come from the flaws
         store(BrokenStores.Forwarding::new).required_S3_concurrentWritersOnOneCase();
@@ -142,6 +220,12 @@ class BrokenStoreTests {
         claims(BrokenStores.Forwarding::new).required_W2_twoClaimantsNeverHoldTheSameCase();
         maintenance(BrokenStores.Forwarding::new).required_M1_listsEveryCaseOnceInOrder();
         maintenance(BrokenStores.Forwarding::new).required_M2_replacesOnlyAtTheStoredVersion();
+        resolution(BrokenStores.Forwarding::new).required_R1_byActiveLeaderPagesEqualABruteForceOverTheRowsWritten();
+        resolution(BrokenStores.Forwarding::new).required_R2_byLeadUnitPagesEqualABruteForceOverTheRowsWritten();
+        resolution(BrokenStores.Forwarding::new).required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce();
+        resolution(BrokenStores.Forwarding::new).required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
+        resolution(BrokenStores.Forwarding::new).required_R6_aQueryAfterACommitSeesItsRow();
+        resolution(BrokenStores.Forwarding::new).required_R7_badArgumentsAreRefused();
     }
 
     private static void assertKitFails(Runnable suiteMethod, String... messageParts) {
@@ -194,6 +278,15 @@ class BrokenStoreTests {
 
     private static WorkClaimsTck<Forwarding> claims(Supplier<Forwarding> factory) {
         return new WorkClaimsTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+        };
+    }
+
+    private static ResolutionQueryTck<Forwarding> resolution(Supplier<Forwarding> factory) {
+        return new ResolutionQueryTck<>() {
             @Override
             protected Forwarding newStore() {
                 return factory.get();

@@ -11,6 +11,8 @@ import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
@@ -26,7 +28,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 
 /**
  * Deliberately broken stores, each wrapping a correct in-memory store and breaking one rule the way real
@@ -37,8 +41,34 @@ final class BrokenStores {
     private BrokenStores() {}
 
     /** Passes everything to a correct store; each flaw overrides what it breaks. */
-    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
+    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, ResolutionQuery {
         final InMemoryCaseStore delegate = InMemoryCaseStore.create();
+
+        @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
+        @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
+        @Override public Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate.findApplied(caseId, key); }
+        @Override public Optional<IndexRow> indexRow(String caseId) { return delegate.indexRow(caseId); }
+        @Override public List<Change> changesAfter(long position, int limit) { return delegate.changesAfter(position, limit); }
+        @Override public List<IndexRow> needingAttention(AttentionQuery query) { return delegate.needingAttention(query); }
+        @Override public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+            return delegate.claimDue(dueBefore, now, lease, owner, limit);
+        }
+        @Override public boolean release(String caseId, String owner) { return delegate.release(caseId, owner); }
+        @Override public List<String> caseIdsAfter(String after, int limit) { return delegate.caseIdsAfter(after, limit); }
+        @Override public boolean replaceIndexRow(IndexRow row) { return delegate.replaceIndexRow(row); }
+        @Override public List<IndexRow> byActiveLeader(String leader, String after, int limit) {
+            return delegate.byActiveLeader(leader, after, limit);
+        }
+        @Override public List<IndexRow> byLeadUnit(String unit, String after, int limit) { return delegate.byLeadUnit(unit, after, limit); }
+        @Override public List<IndexRow> byBatch(String batch, String after, int limit) { return delegate.byBatch(batch, after, limit); }
+        @Override public LeaderWorkload workload(String leader, Instant asOf) { return delegate.workload(leader, asOf); }
+    }
+
+    /**
+     * An honest store with the five ports before {@link ResolutionQuery}: it still fits {@link FullStoreWithMaintenanceTck}.
+     */
+    static final class FivePorts implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
+        private final InMemoryCaseStore delegate = InMemoryCaseStore.create();
 
         @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
         @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
@@ -365,6 +395,145 @@ final class BrokenStores {
                 all.addAll(extra);
                 return List.copyOf(all.subList((int) Math.min(position, all.size()),
                         (int) Math.min(position + limit, all.size())));
+            }
+        };
+    }
+
+    /**
+     * Breaks R5: remembers where a page of a listing ended as a row count and serves the next page with
+     * {@code OFFSET}, so a case joining the listing before the cursor shifts the rest and a row is listed twice.
+     */
+    static Forwarding pagesListingsWithOffsets() {
+        return new Forwarding() {
+            private final Map<String, Integer> offsets = new ConcurrentHashMap<>();
+
+            @Override
+            public List<IndexRow> byActiveLeader(String leader, String after, int limit) {
+                return offsetPage("leader", leader, after, limit, delegate.byActiveLeader(leader, null, Integer.MAX_VALUE));
+            }
+
+            @Override
+            public List<IndexRow> byLeadUnit(String unit, String after, int limit) {
+                return offsetPage("unit", unit, after, limit, delegate.byLeadUnit(unit, null, Integer.MAX_VALUE));
+            }
+
+            @Override
+            public List<IndexRow> byBatch(String batch, String after, int limit) {
+                return offsetPage("batch", batch, after, limit, delegate.byBatch(batch, null, Integer.MAX_VALUE));
+            }
+
+            private List<IndexRow> offsetPage(String listing, String key, String after, int limit, List<IndexRow> all) {
+                Integer offset = after == null ? Integer.valueOf(0) : offsets.get(listing + "|" + key + "|" + after);
+                if (offset == null) {   // a position it never handed out
+                    List<IndexRow> page = new ArrayList<>();
+                    for (IndexRow row : all) if (row.caseId().compareTo(after) > 0 && page.size() < limit) page.add(row);
+                    return page;
+                }
+                List<IndexRow> page = all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
+                if (!page.isEmpty()) offsets.put(listing + "|" + key + "|" + page.get(page.size() - 1).caseId(), offset + page.size());
+                return List.copyOf(page);
+            }
+        };
+    }
+
+    /**
+     * Breaks R1 and R4: adds a case to its new leader's index on every commit but never removes it from the old
+     * leader's, so a leader keeps the cases handed over to a successor (新官理旧账).
+     */
+    static Forwarding keepsCasesInTheirOldLeadersIndex() {
+        return new Forwarding() {
+            private final Map<String, ConcurrentSkipListSet<String>> byLeader = new ConcurrentHashMap<>();
+
+            @Override
+            public void commit(CaseCommit c) {
+                delegate.commit(c);
+                c.indexRow().activeLeader().ifPresent(l -> byLeader.computeIfAbsent(l, k -> new ConcurrentSkipListSet<>()).add(c.caseId()));
+            }
+
+            @Override
+            public List<IndexRow> byActiveLeader(String leader, String after, int limit) {
+                Objects.requireNonNull(leader, "leader");
+                if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+                List<IndexRow> page = new ArrayList<>();
+                ConcurrentSkipListSet<String> ids = byLeader.getOrDefault(leader, new ConcurrentSkipListSet<>());
+                for (String id : after == null ? ids : ids.tailSet(after, false)) {
+                    if (page.size() >= limit) break;
+                    page.add(delegate.indexRow(id).orElseThrow());
+                }
+                return page;
+            }
+
+            @Override
+            public LeaderWorkload workload(String leader, Instant asOf) {
+                Objects.requireNonNull(leader, "leader");
+                Objects.requireNonNull(asOf, "asOf");
+                List<IndexRow> rows = byActiveLeader(leader, null, Integer.MAX_VALUE);
+                long overdue = rows.stream().filter(r -> r.earliestDueAt().map(at -> !at.isAfter(asOf)).orElse(false)).count();
+                return new LeaderWorkload(leader, asOf, rows.size(), overdue);
+            }
+        };
+    }
+
+    /** Breaks R4: counts a case as overdue only when its earliest due instant is strictly before {@code asOf} ({@code <}). */
+    static Forwarding countsOverdueWithLessThan() {
+        return new Forwarding() {
+            @Override
+            public LeaderWorkload workload(String leader, Instant asOf) {
+                Objects.requireNonNull(asOf, "asOf");
+                LeaderWorkload strict = delegate.workload(leader, asOf.minusNanos(1));
+                return new LeaderWorkload(leader, asOf, strict.activeCases(), strict.overdueCases());
+            }
+        };
+    }
+
+    /** Breaks R2: orders lead units' cases ignoring case, as a locale collation does (no {@code COLLATE "C"}). */
+    static Forwarding ordersCaseIdsIgnoringCase() {
+        return new Forwarding() {
+            @Override
+            public List<IndexRow> byLeadUnit(String unit, String after, int limit) {
+                Objects.requireNonNull(unit, "unit");
+                if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+                TreeMap<String, IndexRow> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER.thenComparing(Comparator.naturalOrder()));
+                for (IndexRow row : delegate.byLeadUnit(unit, null, Integer.MAX_VALUE)) sorted.put(row.caseId(), row);
+                List<IndexRow> page = new ArrayList<>();
+                for (IndexRow row : (after == null ? sorted : sorted.tailMap(after, false)).values()) {
+                    if (page.size() >= limit) break;
+                    page.add(row);
+                }
+                return page;
+            }
+        };
+    }
+
+    /**
+     * Breaks M2 for the resolution queries: answers them from the rows as committed, so an index row replaced
+     * without a commit (after a holiday notice moved due dates) is not seen.
+     */
+    static Forwarding resolutionQueriesIgnoreReplacedRows() {
+        return new Forwarding() {
+            private final InMemoryCaseStore committed = InMemoryCaseStore.create();
+
+            @Override
+            public void commit(CaseCommit c) {
+                delegate.commit(c);
+                committed.commit(c);
+            }
+
+            @Override public List<IndexRow> byActiveLeader(String leader, String after, int limit) {
+                return committed.byActiveLeader(leader, after, limit);
+            }
+            @Override public List<IndexRow> byLeadUnit(String unit, String after, int limit) { return committed.byLeadUnit(unit, after, limit); }
+            @Override public List<IndexRow> byBatch(String batch, String after, int limit) { return committed.byBatch(batch, after, limit); }
+            @Override public LeaderWorkload workload(String leader, Instant asOf) { return committed.workload(leader, asOf); }
+        };
+    }
+
+    /** Breaks R7: answers a batch listing with a limit below 1 with an empty page instead of refusing it. */
+    static Forwarding acceptsLimitsBelowOne() {
+        return new Forwarding() {
+            @Override
+            public List<IndexRow> byBatch(String batch, String after, int limit) {
+                return limit < 1 ? List.of() : delegate.byBatch(batch, after, limit);
             }
         };
     }

@@ -1,0 +1,17 @@
+-- xinfang JDBC adapter, schema version 2, H2 2.x (REGULAR mode): the resolution track's queries.
+-- Rows written at version 1 keep earliest_due_at NULL (not overdue) until their next commit or index-row
+-- replacement (CaseService.reindex()) fills it.
+
+-- The earliest due instant among the case's open duty clocks and duties, as DECIMAL(38,9) like every instant.
+ALTER TABLE xf_case ADD COLUMN earliest_due_at DECIMAL(38,9);
+
+-- byActiveLeader: WHERE active_leader = ? AND case_id > ? ORDER BY case_id LIMIT ?
+CREATE INDEX xf_case_by_leader ON xf_case (active_leader, case_id);
+
+-- workload: the leader's range of this index holds both counts (all of it: active; earliest_due_at <= ?: overdue).
+CREATE INDEX xf_case_leader_due ON xf_case (active_leader, earliest_due_at);
+
+-- byLeadUnit: WHERE lead_unit = ? AND case_id > ? ORDER BY case_id LIMIT ?
+CREATE INDEX xf_case_by_lead_unit ON xf_case (lead_unit, case_id);
+
+-- byBatch ranges over xf_case_batch_by_batch (batch_id, case_id), created at version 1.
