@@ -42,10 +42,7 @@ public final class BatchReports {
      */
     public static BatchReports create(CaseService service) {
         Objects.requireNonNull(service, "service");
-        if (!(service.store() instanceof ResolutionQuery query)) {
-            throw new UnsupportedOperationException("the store does not implement ResolutionQuery: " + service.store().getClass().getName());
-        }
-        return new BatchReports(service, query);
+        return new BatchReports(service, service.resolutionQuery());
     }
 
     /**

@@ -338,6 +338,15 @@ public final class CaseService {
         return store;
     }
 
+    /**
+     * @return the store's resolution queries
+     * @throws UnsupportedOperationException if the store does not offer them
+     */
+    io.github.xinfang.persistence.ResolutionQuery resolutionQuery() {
+        if (store instanceof io.github.xinfang.persistence.ResolutionQuery q) return q;
+        throw new UnsupportedOperationException("the store does not implement ResolutionQuery: " + store.getClass().getName());
+    }
+
     /** @return the codec */
     CaseCodec codec() {
         return codec;

@@ -60,10 +60,7 @@ public final class Handover {
      */
     public static Handover create(CaseService service) {
         Objects.requireNonNull(service, "service");
-        if (!(service.store() instanceof ResolutionQuery query)) {
-            throw new UnsupportedOperationException("the store does not implement ResolutionQuery: " + service.store().getClass().getName());
-        }
-        return new Handover(service, query);
+        return new Handover(service, service.resolutionQuery());
     }
 
     /**
