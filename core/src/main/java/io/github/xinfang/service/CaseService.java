@@ -61,6 +61,8 @@ import java.util.Optional;
  */
 public final class CaseService {
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
+    /** The job name of the system actor that records merge links on surviving cases (并入). */
+    public static final String MERGE_JOB = "merge";
 
     private final CaseStore store;
     private final InstantSource clock;
@@ -126,9 +128,6 @@ public final class CaseService {
             }
         }
     }
-
-    /** The actor of the links the service records on surviving cases. */
-    public static final String MERGE_JOB = "merge";
 
     private CommandResult handleOne(CaseCommand command) {
         Instant now = clock.instant();
