@@ -803,4 +803,17 @@ public sealed interface CaseCommand {
      */
     record RecordDutyBreach(CaseId caseId, IdempotencyKey key, Actor actor, io.github.xinfang.time.DutyId duty, Instant dueAt)
             implements CaseCommand {}
+
+    /**
+     * 提级包案 by time: asks for the required rank to be recomputed now, because a days-overdue rule of the
+     * escalation policy may have started to fire without any event. Issued by the deadline sweep only, when the
+     * case's index row says a threshold was crossed; refused ({@code ILLEGAL_TRANSITION}) when no rule newly
+     * fires, so it records something only when the rank rises.
+     *
+     * @param caseId the case
+     * @param key the idempotency key (derived from the case and the instant the threshold was crossed)
+     * @param actor the sweep
+     * @since 0.2
+     */
+    record ReassessEscalation(CaseId caseId, IdempotencyKey key, Actor actor) implements CaseCommand {}
 }

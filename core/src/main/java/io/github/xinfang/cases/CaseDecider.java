@@ -137,6 +137,17 @@ public final class CaseDecider {
             return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
         }
         Optional<ResolutionTable.Row> resolutionRow = ResolutionTable.resolution().row(command.getClass());
+        if (resolutionRow.isPresent() && command instanceof CaseCommand.ReassessEscalation) {
+            Rejection refused = resolution.check(state, command, resolutionRow.get());
+            if (refused != null) return reject(refused);
+            List<CaseEvent> rise = escalated(state, List.of(), recordedAt);
+            if (rise.isEmpty()) {
+                Resolution r = state.resolution();
+                return reject(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no escalation rule newly fires (track "
+                        + r.track() + ")", "无新触发的提级包案规则（化解状态：" + r.track().chinese() + "）"));
+            }
+            return new Decision.Accepted(rise);
+        }
         if (resolutionRow.isPresent()) {
             Decision d = resolution.decide(state, command, resolutionRow.get(), recordedAt);
             return d instanceof Decision.Accepted a ? escalate(state, a.events(), recordedAt) : d;
@@ -175,10 +186,15 @@ public final class CaseDecider {
      * the rise, naming the rules that fired. The requirement never falls.
      */
     private Decision escalate(CaseState before, List<CaseEvent> events, Instant at) {
+        return new Decision.Accepted(escalated(before, events, at));
+    }
+
+    /** The events followed by the rise they cause (and the replacement clock it starts), if any. */
+    private List<CaseEvent> escalated(CaseState before, List<CaseEvent> events, Instant at) {
         CaseState after = before;
         for (CaseEvent e : events) after = CaseState.evolve(after, e);
         Resolution r = after.resolution();
-        if (r == null) return new Decision.Accepted(events);
+        if (r == null) return events;
         EscalationPolicy.Inputs inputs = escalationInputs(after, at);
         RequiredRank current = r.requiredRank();
         RequiredRank raised = current;
@@ -189,7 +205,7 @@ public final class CaseDecider {
             raised = ladder.join(raised, rule.requires());
             rules.add(rule.name());
         }
-        if (rules.isEmpty() || raised.equals(current)) return new Decision.Accepted(events);
+        if (rules.isEmpty() || raised.equals(current)) return events;
         List<CaseEvent> all = new ArrayList<>(events);
         long seq = after.lastSequence();
         all.add(new CaseEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
@@ -198,7 +214,43 @@ public final class CaseDecider {
             all.add(new CaseEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
                     after.duties().count(DutyKind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
         }
-        return new Decision.Accepted(all);
+        return all;
+    }
+
+    /**
+     * The instant a days-overdue rule of the escalation policy ({@link EscalationPolicy.Rule#daysOverdueAtLeast})
+     * starts to fire on a case without any event: its earliest open duty clock or duty has then been overdue that
+     * many days. Rules whose requirement the case's required rank already meets are skipped. The case service puts
+     * it into the index row's next attention instant, and the deadline sweep then asks for the rank to be
+     * recomputed ({@link CaseCommand.ReassessEscalation}). A pure function of the state, the profile, the calendar
+     * and the policy.
+     *
+     * @param state a case's state
+     * @return the instant, or empty when no such rule can still fire (or the case is not on the resolution track)
+     * @since 0.2
+     */
+    public Optional<Instant> nextEscalationCheck(CaseState state) {
+        Objects.requireNonNull(state, "state");
+        Resolution r = state.resolution();
+        if (r == null) return Optional.empty();
+        Optional<Instant> due = Optional.empty();
+        boolean looked = false;
+        Instant next = null;
+        for (EscalationPolicy.Rule rule : escalation.rules()) {
+            java.util.OptionalLong days = rule.overdueThreshold();
+            if (days.isEmpty()) continue;
+            RequiredRank current = r.requiredRank();
+            if (current != null && ladder.meets(current.rank(), current.principal(), rule.requires())) continue;
+            if (!looked) {
+                Petition p = state.petition();
+                due = limits.earliestDue(state.clocks(), state.duties(), state.profile(), p.category(), p.region());
+                looked = true;
+            }
+            if (due.isEmpty()) return Optional.empty();
+            Instant at = due.get().atZone(limits.zone()).plusDays(days.getAsLong() - 1).toInstant();
+            if (next == null || at.isBefore(next)) next = at;
+        }
+        return Optional.ofNullable(next);
     }
 
     /** Whether an official's rank in the directory meets a requirement (an unknown official or rank does not). */

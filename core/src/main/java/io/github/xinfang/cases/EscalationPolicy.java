@@ -14,8 +14,9 @@ import java.util.function.Predicate;
  *
  * <p>The inputs ({@link Inputs}) are the hard-case flag, the issuing levels of the case's batches, the
  * headcount, the repeat petitions (件次 and 人次), the farthest skipped level (越级/进京) and the days overdue. Days
- * overdue are counted as of each event's {@code recordedAt} (a breach the sweep records is such an event), so a
- * rule on them fires at the first event after the threshold is crossed.
+ * overdue are counted as of each event's {@code recordedAt}; a rule built by {@link Rule#daysOverdueAtLeast} also
+ * fires without an event: the case's index row carries the instant its threshold is crossed, and the deadline sweep
+ * then asks for the rank to be recomputed ({@link CaseCommand.ReassessEscalation}).
  *
  * @since 0.2
  */
@@ -185,7 +186,25 @@ public final class EscalationPolicy {
          */
         public static Rule daysOverdueAtLeast(String name, long days, RequiredRank requires) {
             if (days < 1) throw new IllegalArgumentException("days must be at least 1");
-            return new Rule(name, in -> in.daysOverdue() >= days, requires);
+            return new Rule(name, new OverdueAtLeast(days), requires);
+        }
+
+        /**
+         * @return the days overdue at which this rule fires, when it was built by {@link #daysOverdueAtLeast}: the case
+         *     service then knows the instant it starts to fire without an event, and the deadline sweep asks for the
+         *     required rank to be recomputed at that instant
+         * @since 0.2
+         */
+        public java.util.OptionalLong overdueThreshold() {
+            return condition instanceof OverdueAtLeast o ? java.util.OptionalLong.of(o.days()) : java.util.OptionalLong.empty();
+        }
+
+        /** The condition of {@link #daysOverdueAtLeast}, recognisable so its threshold can be read back. */
+        private record OverdueAtLeast(long days) implements Predicate<Inputs> {
+            @Override
+            public boolean test(Inputs in) {
+                return in.daysOverdue() >= days;
+            }
         }
     }
 }

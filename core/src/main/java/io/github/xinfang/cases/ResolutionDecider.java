@@ -29,21 +29,28 @@ final class ResolutionDecider {
     }
 
     Decision decide(CaseState s, CaseCommand c, ResolutionTable.Row row, Instant at) {
+        Rejection rejection = check(s, c, row);
+        if (rejection != null) return rejected(rejection);
+        EventId id = new EventId(s.caseId(), s.lastSequence() + 1);
+        return new Decision.Accepted(List.of(event(id, s, c, at)));
+    }
+
+    /** The table lookup and the row's guards: the rejection, or null when the command may proceed. */
+    Rejection check(CaseState s, CaseCommand c, ResolutionTable.Row row) {
         Resolution r = s.resolution();
         TrackState track = r == null ? null : r.track();
         if (!row.stages().contains(s.stage()) || !row.startsFrom(track)) {
             String trackEn = track == null ? "not on the resolution track" : "track " + track;
             String trackZh = track == null ? "未列为积案" : "化解状态：" + track.chinese();
-            return rejected(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(),
+            return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(),
                     c.getClass().getSimpleName() + " from " + s.stage() + ", " + trackEn,
-                    row.chinese() + "，当前阶段：" + s.stage().chinese() + "，" + trackZh));
+                    row.chinese() + "，当前阶段：" + s.stage().chinese() + "，" + trackZh);
         }
         for (ResolutionTable.Guard g : row.guards()) {
             Rejection rejection = check(g, s, c);
-            if (rejection != null) return rejected(rejection);
+            if (rejection != null) return rejection;
         }
-        EventId id = new EventId(s.caseId(), s.lastSequence() + 1);
-        return new Decision.Accepted(List.of(event(id, s, c, at)));
+        return null;
     }
 
     private static Decision rejected(Rejection r) {
@@ -105,6 +112,12 @@ final class ResolutionDecider {
                 return sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage,
                         "the approver of a resolution must not be its claimant (track " + r.track() + ")",
                         "审核人不得为申请化解人（化解状态：" + r.track().chinese() + "）") : null;
+            case SWEEP_ONLY:
+                return c.actor() instanceof Actor.SystemActor ? null
+                        : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the deadline sweep asks for this (track " + r.track() + ")",
+                        "仅由期限巡检发起（化解状态：" + r.track().chinese() + "）");
+            case RANK_RISES:
+                return null; // decided by CaseDecider, which owns the escalation policy
             case APPROVER_AUTHORISED: {
                 IssuingLevel highest = maxLevel(r);
                 boolean may = c.actor() instanceof Actor.OfficialActor a

@@ -46,7 +46,11 @@ public final class ResolutionTable {
         /** The approver is not the claimant ({@code SAME_ACTOR}). */
         APPROVER_NOT_CLAIMANT,
         /** The approver is an official of the batch's issuing level or of the petition office, per the portal's {@link ApprovalRule} ({@code NOT_AUTHORISED}). @since 0.2 */
-        APPROVER_AUTHORISED
+        APPROVER_AUTHORISED,
+        /** Only the deadline sweep (a system actor) asks for it ({@code NOT_AUTHORISED}). @since 0.2 */
+        SWEEP_ONLY,
+        /** An escalation rule newly fires: the required rank rises ({@code ILLEGAL_TRANSITION}). @since 0.2 */
+        RANK_RISES
     }
 
     /**
@@ -212,6 +216,8 @@ public final class ResolutionTable {
                 TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT, Guard.APPROVER_AUTHORISED)));
         r.add(row("RejectResolution", "退回", CaseCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
                 TrackState.IN_RESOLUTION, none, any, List.of(actor, dated)));
+        r.add(row("ReassessEscalation", "提级包案（逾期）", CaseCommand.ReassessEscalation.class, false, none, null,
+                EnumSet.allOf(TrackState.class), any, List.of(Guard.SWEEP_ONLY, Guard.RANK_RISES)));
         r.add(row("ReportRebound", "反弹", CaseCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
                 TrackState.OPEN, none, any, List.of(actor, dated)));
         return new ResolutionTable(r);

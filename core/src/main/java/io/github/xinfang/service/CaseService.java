@@ -249,6 +249,8 @@ public final class CaseService {
         Optional<Instant> dutiesNext = limits.nextDutyAttention(s.duties(), s.petition().region());
         Instant next = clocksNext.orElse(null);
         if (dutiesNext.isPresent() && (next == null || dutiesNext.get().isBefore(next))) next = dutiesNext.get();
+        Optional<Instant> escalation = decider.nextEscalationCheck(s);
+        if (escalation.isPresent() && (next == null || escalation.get().isBefore(next))) next = escalation.get();
         return row
                 .version(version)
                 .stage(s.stage().name())
@@ -295,6 +297,15 @@ public final class CaseService {
             CaseState state = codec.decodeSnapshot(s.snapshot());
             return limits.duties(state.duties(), state.petition().region(), at);
         });
+    }
+
+    /**
+     * @param caseId a case
+     * @return the instant a days-overdue escalation rule starts to fire on it ({@link CaseDecider#nextEscalationCheck}),
+     *     or empty (also when the case does not exist)
+     */
+    Optional<Instant> escalationCheck(CaseId caseId) {
+        return store.load(caseId.value()).flatMap(s -> decider.nextEscalationCheck(codec.decodeSnapshot(s.snapshot())));
     }
 
     /**

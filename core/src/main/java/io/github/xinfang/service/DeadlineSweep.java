@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The deadline sweep (期限巡检): a method a portal's scheduler calls with the current instant. It claims the
@@ -25,7 +26,9 @@ import java.util.Objects;
  * same case at once), and records through the case service each warning (预警), each breach (超期) and each
  * lapsed window once per clock run, with deterministic idempotency keys (case, clock, round, kind and due
  * instant): a second sweep at the same instant appends nothing. A lapsed window is recorded as a lapse, never
- * as a breach.
+ * as a breach. The duties of the resolution track and of supervision are recorded the same way (keys: case,
+ * duty, kind, due instant), and where a days-overdue escalation rule has started to fire, the sweep asks for the
+ * required rank to be recomputed ({@link CaseCommand.ReassessEscalation}, key: case and the instant it started).
  *
  * <p>Pass the same instant the service's clock gives (the records are checked against it). Thread-safe;
  * holds no state between sweeps. The sweep has no threads of its own.
@@ -94,7 +97,7 @@ public final class DeadlineSweep {
     public SweepReport sweep(Instant now) {
         Objects.requireNonNull(now, "now");
         List<Claim> held = new ArrayList<>();
-        int[] counts = new int[5];
+        int[] counts = new int[6];
         try {
             while (true) {
                 List<Claim> batch = claims.claimDue(now.plusNanos(1), now, lease, owner, batchSize);
@@ -105,9 +108,9 @@ public final class DeadlineSweep {
         } finally {
             for (Claim c : held) claims.release(c.caseId(), owner);
         }
-        SweepReport report = new SweepReport(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4]);
-        log.info("deadline sweep {} at {}: {} cases, {} warnings, {} breaches, {} lapses, {} already recorded, {} refused",
-                owner, now, report.casesClaimed(), report.warnings(), report.breaches(), report.lapses(),
+        SweepReport report = new SweepReport(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        log.info("deadline sweep {} at {}: {} cases, {} warnings, {} breaches, {} lapses, {} escalations, {} already recorded, {} refused",
+                owner, now, report.casesClaimed(), report.warnings(), report.breaches(), report.lapses(), report.escalations(),
                 report.alreadyRecorded(), report.refused());
         return report;
     }
@@ -141,6 +144,18 @@ public final class DeadlineSweep {
                 slot = 1;
             }
             if (command != null) record(id, command, slot, st.duty().toString(), counts);
+        }
+        Optional<Instant> check = service.escalationCheck(id);
+        if (check.isPresent() && !check.get().isAfter(now)) {
+            CommandResult r = service.handle(new CaseCommand.ReassessEscalation(id,
+                    new IdempotencyKey("sweep:escalation:" + check.get().getEpochSecond()), Actor.system(JOB)));
+            if (r instanceof CommandResult.Applied a) {
+                if (a.replayed()) counts[3]++;
+                else counts[5]++;
+            } else {
+                counts[4]++;
+                log.debug("sweep escalation check for case {} refused: {}", id, ((CommandResult.Rejected) r).rejection().code());
+            }
         }
     }
 

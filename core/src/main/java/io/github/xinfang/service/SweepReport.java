@@ -9,11 +9,13 @@ package io.github.xinfang.service;
  * @param lapses lapsed windows recorded
  * @param alreadyRecorded records another sweep (or an earlier run of this one) had already made
  * @param refused records the case refused (it changed between the look and the record; the next sweep retries)
+ * @param escalations required ranks raised because a days-overdue escalation rule started to fire (since 0.2)
  * @since 0.1
  */
-public record SweepReport(int casesClaimed, int warnings, int breaches, int lapses, int alreadyRecorded, int refused) {
-    /** @return how many events the sweep appended */
+public record SweepReport(int casesClaimed, int warnings, int breaches, int lapses, int alreadyRecorded, int refused,
+                          int escalations) {
+    /** @return how many commands of the sweep appended events */
     public int recorded() {
-        return warnings + breaches + lapses;
+        return warnings + breaches + lapses + escalations;
     }
 }

@@ -347,4 +347,41 @@ class ResolutionWorkScenarioTests {
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
                         x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
     }
+
+    @Test
+    void aDaysOverdueRuleFiresWithoutAnEventWhenTheSweepFindsTheThresholdCrossed() {
+        io.github.xinfang.cases.EscalationPolicy policy = io.github.xinfang.cases.EscalationPolicy.of(List.of(
+                io.github.xinfang.cases.EscalationPolicy.Rule.daysOverdueAtLeast("overdue-30", 30, new RequiredRank("县处级正职", false))));
+        CaseService timed = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).escalationPolicy(policy).build();
+        PetitionForm recent = new PetitionForm(d("2026-06-01"), Channel.LETTER, Category.CLAIM, "拖欠工资", "450802", true, null,
+                List.of(new PetitionerForm("韦秀英", null, null, null)), 1, null, "工程款拖欠多年。");
+        timed.handle(new CaseCommand.Register(id, key(), Org.clerk(), recent, null));
+        timed.handle(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-06-01")));
+        timed.handle(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-06-01")));
+        LocalDate routingDue = timed.clocks(id, clock.instant()).orElseThrow().get(0).dueOn();
+        Instant threshold = routingDue.plusDays(30).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
+        assertThat(timed.escalationCheck(id)).hasValue(threshold);
+
+        DeadlineSweep sweep = DeadlineSweep.create(timed, "node-1");
+        clock.set(threshold.minusSeconds(3600));
+        assertThat(sweep.sweep(clock.instant()).escalations()).as("29 days overdue: not yet").isZero();
+        assertThat(timed.history(id).orElseThrow().state().resolution().requiredRank()).isNull();
+
+        clock.set(threshold);
+        SweepReport crossed = sweep.sweep(clock.instant());
+        assertThat(crossed.escalations()).isEqualTo(1);
+        List<CaseEvent> events = timed.history(id).orElseThrow().events();
+        assertThat(events.get(events.size() - 2)).isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class,
+                e -> assertThat(e.rules()).containsExactly("overdue-30"));
+        assertThat(events.get(events.size() - 1)).as("the deputy is below it now").isInstanceOf(CaseEvent.ReplacementClockStarted.class);
+        assertThat(timed.escalationCheck(id)).as("the rule's requirement is met: nothing left to check").isEmpty();
+        assertThat(sweep.sweep(clock.instant()).escalations()).isZero();
+        assertThat(timed.handle(new CaseCommand.ReassessEscalation(id, key(), Actor.system("deadline-sweep"))))
+                .isInstanceOfSatisfying(CommandResult.Rejected.class,
+                        r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION));
+        assertThat(timed.handle(new CaseCommand.ReassessEscalation(id, key(), Org.officeHead())))
+                .isInstanceOfSatisfying(CommandResult.Rejected.class,
+                        r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
+    }
 }

@@ -512,6 +512,8 @@ public final class DomainGenerators {
                 systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
         m.put(CaseCommand.RecordDutyBreach.class, in -> new CaseCommand.RecordDutyBreach(c.generate(in), k.generate(in),
                 systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
+        m.put(CaseCommand.ReassessEscalation.class, in -> new CaseCommand.ReassessEscalation(c.generate(in), k.generate(in),
+                systemActors().generate(in)));
         return Collections.unmodifiableMap(m);
     }
 

@@ -144,7 +144,8 @@ final class TypeTable {
             CaseCommand.IssueSupervision.class, "case.issue-supervision",
             CaseCommand.RecordSupervisionFeedback.class, "case.record-supervision-feedback",
             CaseCommand.RecordDutyWarning.class, "case.record-duty-warning",
-            CaseCommand.RecordDutyBreach.class, "case.record-duty-breach");
+            CaseCommand.RecordDutyBreach.class, "case.record-duty-breach",
+            CaseCommand.ReassessEscalation.class, "case.reassess-escalation");
 
     /** Sealed value types written with a {@link #DISCRIMINATOR}: interface to (kind to record). */
     private static final Map<Class<?>, Map<String, Class<?>>> VARIANTS = Map.of(

@@ -251,6 +251,8 @@ public final class CommandChecks {
         } else if (command instanceof CaseCommand.RecordDutyBreach c) {
             required(c.duty(), "duty");
             required(c.dueAt(), "dueAt");
+        } else if (command instanceof CaseCommand.ReassessEscalation) {
+            // nothing beyond case, key and actor
         } else {
             throw new AssertionError("unhandled command type " + command.getClass().getName());
         }

@@ -60,7 +60,8 @@ class CaseCodecProperties {
             "case.record-lapse",
             "case.designate-backlog", "case.enrol-in-batch", "case.flag-hard-case", "case.assign-package-leader", "case.replace-package-leader", "case.record-plan", "case.mark-plan-step-done", "case.claim-resolution", "case.approve-resolution", "case.reject-resolution", "case.report-rebound",
             "case.merge", "case.record-merged-case", "case.record-repeat-petition", "case.record-follow-up-visit",
-            "case.issue-supervision", "case.record-supervision-feedback", "case.record-duty-warning", "case.record-duty-breach");
+            "case.issue-supervision", "case.record-supervision-feedback", "case.record-duty-warning", "case.record-duty-breach",
+            "case.reassess-escalation");
 
     // ------------------------------------------------------------------ events
 
