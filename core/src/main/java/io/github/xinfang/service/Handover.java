@@ -31,8 +31,8 @@ import java.util.Optional;
  * re-run of the same operation (after a crash, or to be sure) changes nothing that was already moved, and tries
  * again what was refused. The report lists what moved and what did not, with the rejection (for example
  * {@code RANK_TOO_LOW} where the successor is below a case's required rank); nothing stops halfway silently: an
- * infrastructure failure is rethrown after it is logged with the counts so far, and re-running the operation
- * finishes it.
+ * infrastructure failure ends the run with a {@link HandoverInterruptedException} carrying what was done so far,
+ * and re-running the operation finishes it.
  *
  * <p>Finds the cases through the store's {@link ResolutionQuery} (keyset pages by active leader, no scan).
  * Thread-safe; holds no state between runs.
@@ -74,7 +74,7 @@ public final class Handover {
      * @return what moved and what did not
      * @throws NullPointerException naming a null argument
      * @throws IllegalArgumentException if operationId is blank or the two officials are the same
-     * @throws XinfangException on an infrastructure failure (after logging the counts so far; re-run to finish)
+     * @throws HandoverInterruptedException on an infrastructure failure, with what was done so far (re-run to finish)
      */
     public HandoverReport run(String operationId, OfficialId outgoing, OfficialId successor, LocalDate handedOverOn) {
         Objects.requireNonNull(operationId, "operationId");
@@ -101,9 +101,7 @@ public final class Handover {
                 after = page.get(page.size() - 1).caseId();
             }
         } catch (XinfangException e) {
-            log.error("handover {} interrupted after {} moved and {} not moved: {}; run it again to finish", operationId,
-                    moved.size(), notMoved.size(), e.getClass().getName());
-            throw e;
+            throw new HandoverInterruptedException(new HandoverReport(operationId, moved, notMoved), e);
         }
         log.info("handover {}: {} cases moved, {} not moved", operationId, moved.size(), notMoved.size());
         return new HandoverReport(operationId, moved, notMoved);

@@ -1,0 +1,153 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.ResolutionQuery;
+import io.github.xinfang.persistence.StoreException;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.testing.Org;
+import io.github.xinfang.testing.TestClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** 新官理旧账 examples: an interrupted handover says what it did, and running it again finishes the rest. */
+class HandoverTests {
+
+    /** The in-memory store, failing every commit while {@code failing} is set. */
+    static final class FlakyStore implements CaseStore, ResolutionQuery {
+        final InMemoryCaseStore inner = InMemoryCaseStore.create();
+        final AtomicInteger commitsLeft = new AtomicInteger(Integer.MAX_VALUE);
+
+        @Override
+        public void commit(CaseCommit commit) {
+            if (commitsLeft.getAndDecrement() <= 0) throw new StoreException("the database went away");
+            inner.commit(commit);
+        }
+
+        @Override
+        public Optional<StoredCase> load(String caseId) {
+            return inner.load(caseId);
+        }
+
+        @Override
+        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
+            return inner.findApplied(caseId, idempotencyKey);
+        }
+
+        @Override
+        public Optional<IndexRow> indexRow(String caseId) {
+            return inner.indexRow(caseId);
+        }
+
+        @Override
+        public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit) {
+            return inner.byActiveLeader(leader, afterCaseId, limit);
+        }
+
+        @Override
+        public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit) {
+            return inner.byLeadUnit(unit, afterCaseId, limit);
+        }
+
+        @Override
+        public List<IndexRow> byBatch(String batch, String afterCaseId, int limit) {
+            return inner.byBatch(batch, afterCaseId, limit);
+        }
+
+        @Override
+        public LeaderWorkload workload(String leader, Instant asOf) {
+            return inner.workload(leader, asOf);
+        }
+    }
+
+    @Test
+    void anInterruptedHandoverReportsWhatItMovedAndARerunFinishesTheRest() {
+        FlakyStore store = new FlakyStore();
+        CaseService service = CaseService.builder(store, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
+        for (int i = 0; i < 5; i++) {
+            CaseId id = new CaseId("HO-" + i);
+            service.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
+                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)),
+                    1, null, "征地补偿。"), null));
+            service.handle(new CaseCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
+                    LocalDate.parse("2026-05-01")));
+            service.handle(new CaseCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
+                    Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
+        }
+        Handover handover = Handover.create(service);
+        store.commitsLeft.set(2);
+
+        assertThatThrownBy(() -> handover.run("op-7", Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01")))
+                .isInstanceOfSatisfying(HandoverInterruptedException.class, e -> {
+                    assertThat(e.partialReport().moved()).extracting(CaseId::value).containsExactly("HO-0", "HO-1");
+                    assertThat(e.getCause()).isInstanceOf(StoreException.class);
+                    assertThat(e.getMessage()).contains("op-7", "2 moved");
+                });
+        assertThat(store.workload(Org.DISTRICT_DEPUTY.value(), Instant.parse("2026-06-30T02:00:00Z")).activeCases()).isEqualTo(3);
+
+        store.commitsLeft.set(Integer.MAX_VALUE);
+        HandoverReport rest = handover.run("op-7", Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01"));
+        assertThat(rest.moved()).extracting(CaseId::value).containsExactly("HO-2", "HO-3", "HO-4");
+        assertThat(store.workload(Org.DISTRICT_EXECUTIVE.value(), Instant.parse("2026-06-30T02:00:00Z")).activeCases()).isEqualTo(5);
+        assertThat(handover.run("op-7", Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01")).moved()).isEmpty();
+    }
+
+    @Test
+    void aHandoverNeedsTheResolutionQueriesAndTwoDifferentOfficials() {
+        CaseStore plain = new CaseStore() {
+            final InMemoryCaseStore inner = InMemoryCaseStore.create();
+
+            @Override
+            public void commit(CaseCommit commit) {
+                inner.commit(commit);
+            }
+
+            @Override
+            public Optional<StoredCase> load(String caseId) {
+                return inner.load(caseId);
+            }
+
+            @Override
+            public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
+                return inner.findApplied(caseId, idempotencyKey);
+            }
+
+            @Override
+            public Optional<IndexRow> indexRow(String caseId) {
+                return inner.indexRow(caseId);
+            }
+        };
+        CaseService without = CaseService.builder(plain, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
+        assertThatThrownBy(() -> Handover.create(without)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> BatchReports.create(without)).isInstanceOf(UnsupportedOperationException.class);
+
+        CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
+        Handover handover = Handover.create(service);
+        assertThatThrownBy(() -> handover.run("op", Org.DISTRICT_DEPUTY, Org.DISTRICT_DEPUTY, LocalDate.parse("2026-06-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("successor");
+        assertThatThrownBy(() -> handover.run(" ", Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operationId");
+        assertThatThrownBy(() -> handover.run("op", null, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01")))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("outgoing");
+    }
+}
