@@ -150,4 +150,51 @@ class HandoverTests {
         assertThatThrownBy(() -> handover.run("op", null, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01")))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("outgoing");
     }
+
+    @Test
+    void twoNodesRunningTheSameHandoverAtOnceMoveEachCaseOnce() throws Exception {
+        InMemoryCaseStore store = InMemoryCaseStore.create();
+        TestClock clock = TestClock.at("2026-06-30T02:00:00Z");
+        CaseService nodeA = CaseService.builder(store, Org.DIRECTORY, clock).build();
+        CaseService nodeB = CaseService.builder(store, Org.DIRECTORY, clock).build();
+        int cases = 60;
+        for (int i = 0; i < cases; i++) {
+            CaseId id = new CaseId(String.format("HC-%03d", i));
+            nodeA.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
+                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)),
+                    1, null, "征地补偿。"), null));
+            nodeA.handle(new CaseCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
+                    LocalDate.parse("2026-05-01")));
+            nodeA.handle(new CaseCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
+                    Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            java.util.concurrent.Future<HandoverReport> a = pool.submit(() -> {
+                start.await();
+                return Handover.create(nodeA).run("op-9", Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
+            });
+            java.util.concurrent.Future<HandoverReport> b = pool.submit(() -> {
+                start.await();
+                return Handover.create(nodeB).run("op-9", Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
+            });
+            start.countDown();
+            HandoverReport ra = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            HandoverReport rb = b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(ra.notMoved()).isEmpty();
+            assertThat(rb.notMoved()).isEmpty();
+            java.util.Set<CaseId> reported = new java.util.HashSet<>(ra.moved());
+            reported.addAll(rb.moved());
+            assertThat(reported).as("every case reported moved by one node or both (a replay)").hasSize(cases);
+        } finally {
+            pool.shutdown();
+        }
+        for (int i = 0; i < cases; i++) {
+            CaseHistory h = nodeA.history(new CaseId(String.format("HC-%03d", i))).orElseThrow();
+            assertThat(h.events().stream().filter(e -> e instanceof io.github.xinfang.cases.CaseEvent.PackageLeaderReplaced).count())
+                    .as("one handover per case").isEqualTo(1);
+            assertThat(h.state().resolution().activeAssignment().orElseThrow().leader()).isEqualTo(Org.DISTRICT_HEAD);
+        }
+    }
 }
