@@ -10,6 +10,11 @@
  * {@link io.github.xinfang.service.CaseService#reindex} recomputes index rows after a calendar change;
  * {@link io.github.xinfang.service.CaseService#rebuildSnapshot} replays a case from its events.
  *
+ * <p>For the resolution track (积案化解): {@link io.github.xinfang.service.CaseService#duties} shows a case's
+ * duties (replacement of a package leader, plan steps, batch targets, supervision feedback);
+ * {@link io.github.xinfang.service.Handover} hands an official's cases to a successor (新官理旧账);
+ * {@link io.github.xinfang.service.BatchReports} counts a batch's progress with its ratios.
+ *
  * @since 0.1
  */
 package io.github.xinfang.service;
