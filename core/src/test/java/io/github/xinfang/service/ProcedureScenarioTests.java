@@ -199,4 +199,30 @@ class ProcedureScenarioTests {
         assertThat(before.rejection().stage()).contains(Stage.REGISTERED);
         rejected(new CaseCommand.Accept(new CaseId("nope"), key(), Org.clerk(), d("2026-03-03")), RejectionCode.CASE_NOT_FOUND);
     }
+
+    /**
+     * Pinned from a shrunk failure of the procedure model: a review window whose last day, 2026-04-20, is Guangxi's
+     * 壮族三月三 holiday (the shipped overlay: 19-20 April 2026) ends on the 21st for a case in 港北区 (450802), and on
+     * the 20th for the same case in Hangzhou (330106).
+     */
+    @Test
+    void aReviewWindowEndingOnSanyuesanRollsToTheNextWorkingDayInGuangxiOnly() {
+        for (String region : List.of("450802", "330106")) {
+            CaseId c = new CaseId("XF-SYS-" + region);
+            applied(new CaseCommand.Register(c, key(), Org.clerk(), new PetitionForm(d("2026-01-19"), Channel.LETTER, Category.CLAIM,
+                    "城乡建设", region, true, null, List.of(new PetitionerForm("覃某", null, null, null)), 1, null, "内容"), null));
+            applied(new CaseCommand.Route(c, key(), Org.clerk(), Org.LABOUR, d("2026-01-20")));
+            applied(new CaseCommand.Accept(c, key(), Org.staffOf(Org.LABOUR), d("2026-01-28")));
+            applied(new CaseCommand.ProposeConclusion(c, key(), Org.staffOf(Org.LABOUR), Outcome.EXPLAINED, "解释说明。", d("2026-02-20")));
+            applied(new CaseCommand.ApproveConclusion(c, key(), Org.headOf(Org.LABOUR), d("2026-03-11")));
+            applied(new CaseCommand.ServeReply(c, key(), Org.staffOf(Org.LABOUR), d("2026-03-21")));
+            CommandResult r = service.handle(new CaseCommand.RequestReview(c, key(), Org.clerk(), d("2026-04-21")));
+            if (region.equals("450802")) {
+                assertThat(r).as("last day rolled past 三月三").isInstanceOf(CommandResult.Applied.class);
+            } else {
+                assertThat(r).isInstanceOfSatisfying(CommandResult.Rejected.class,
+                        x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.WINDOW_EXPIRED));
+            }
+        }
+    }
 }
