@@ -373,7 +373,8 @@ class ResolutionModelProperties {
             assertMinimum("sequence met a replacement clock", 2 * per);
             assertMinimum("sequence stopped a replacement clock", per);
             assertMinimum("merge link recorded on the survivor", 10 * per);
-            assertMinimum("merge refused: survivor FINAL", per / 4);
+            // "merge refused: survivor FINAL" is reported but not asserted: it comes about 7 times a run, too rare for a
+            // minimum that must never fail by chance; the example aMergeIntoACaseClosedAfterReReviewIsRefusedAndLosesNoLink pins it.
             assertMinimum("rise by rule repeat-3", 2 * per);
             assertMinimum("rise by rule beijing", 8 * per);
             assertMinimum("rise by rule headcount-50", 20 * per);
