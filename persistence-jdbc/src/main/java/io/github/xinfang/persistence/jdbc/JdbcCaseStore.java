@@ -134,61 +134,28 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     @Override
     public void commit(CaseCommit commit) {
         Objects.requireNonNull(commit, "commit");
-        SQLException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Outcome outcome;
-            try {
-                outcome = attemptCommit(commit);
-            } catch (SQLException e) {
-                if (!isTransient(e)) throw new StoreException("commit failed on case " + commit.caseId(), e);
-                last = e;
-                continue;
-            }
-            switch (outcome) {
-                case COMMITTED:
-                    return;
-                case CONFLICT:
-                    throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), storedVersion(commit.caseId()));
-                case DUPLICATE:
-                    throw new DuplicateCommandException(commit.caseId(), commit.idempotencyKey());
-                case BAD_SEQUENCE:
-                    throw new IllegalArgumentException("events must continue the stored sequence of case " + commit.caseId()
-                            + ", got " + commit.events().get(0).sequence());
-                default:
-                    throw new AssertionError(outcome);
-            }
+        Outcome outcome = retryingTransient("commit failed on case " + commit.caseId(), "commit on case " + commit.caseId(),
+                () -> attemptCommit(commit));
+        switch (outcome) {
+            case COMMITTED:
+                return;
+            case CONFLICT:
+                throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), storedVersion(commit.caseId()));
+            case DUPLICATE:
+                throw new DuplicateCommandException(commit.caseId(), commit.idempotencyKey());
+            case BAD_SEQUENCE:
+                throw new IllegalArgumentException("events must continue the stored sequence of case " + commit.caseId()
+                        + ", got " + commit.events().get(0).sequence());
+            default:
+                throw new AssertionError(outcome);
         }
-        throw new StoreException("commit on case " + commit.caseId() + " failed " + MAX_ATTEMPTS
-                + " times with transient errors", last);
     }
 
     /** One attempt: one transaction, committed only if the outcome is {@link Outcome#COMMITTED}. */
     private Outcome attemptCommit(CaseCommit commit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            try {
-                if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-                    c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                }
-                c.setAutoCommit(false);
-                Outcome outcome;
-                try {
-                    outcome = writeCommit(c, commit);
-                } catch (SQLException | RuntimeException | Error e) {
-                    rollbackQuietly(c, e);
-                    throw e;
-                }
-                if (outcome == Outcome.COMMITTED) {
-                    c.commit();
-                } else {
-                    c.rollback();
-                }
-                return outcome;
-            } finally {
-                c.setAutoCommit(autoCommit);
-                if (isolation != Connection.TRANSACTION_READ_COMMITTED) c.setTransactionIsolation(isolation);
-            }
+            return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> writeCommit(x, commit),
+                    outcome -> outcome == Outcome.COMMITTED);
         }
     }
 
@@ -777,34 +744,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 + " WHERE c.next_attention_at IS NOT NULL AND c.next_attention_at < ?"
                 + " AND (l.leased_until IS NULL OR l.leased_until <= ?)"
                 + " ORDER BY c.next_attention_at, c.case_id LIMIT ?" + dialect.claimLockClause();
-        SQLException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+        return retryingTransient("claiming due work failed for owner " + owner, "claiming due work failed", () -> {
             try (Connection c = dataSource.getConnection()) {
-                boolean autoCommit = c.getAutoCommit();
-                int isolation = c.getTransactionIsolation();
-                try {
-                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-                    }
-                    c.setAutoCommit(false);
-                    try {
-                        List<Claim> claims = claim(c, select, dueBefore, now, until, owner, limit);
-                        c.commit();
-                        return claims;
-                    } catch (SQLException | RuntimeException | Error e) {
-                        rollbackQuietly(c, e);
-                        throw e;
-                    }
-                } finally {
-                    c.setAutoCommit(autoCommit);
-                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) c.setTransactionIsolation(isolation);
-                }
-            } catch (SQLException e) {
-                if (!isTransient(e)) throw new StoreException("claiming due work failed for owner " + owner, e);
-                last = e;
+                return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED,
+                        x -> claim(x, select, dueBefore, now, until, owner, limit), claims -> true);
             }
-        }
-        throw new StoreException("claiming due work failed " + MAX_ATTEMPTS + " times with transient errors", last);
+        });
     }
 
     private static List<Claim> claim(Connection c, String select, Instant dueBefore, Instant now, Instant until, String owner,
@@ -875,39 +820,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     @Override
     public boolean replaceIndexRow(IndexRow row) {
         Objects.requireNonNull(row, "row");
-        SQLException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try (Connection c = dataSource.getConnection()) {
-                boolean autoCommit = c.getAutoCommit();
-                int isolation = c.getTransactionIsolation();
-                try {
-                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
-                        c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        return retryingTransient("replacing the index row of case " + row.caseId() + " failed",
+                "replacing the index row of case " + row.caseId(), () -> {
+                    try (Connection c = dataSource.getConnection()) {
+                        return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> writeIndexRow(x, row), replaced -> replaced);
                     }
-                    c.setAutoCommit(false);
-                    try {
-                        boolean replaced = writeIndexRow(c, row);
-                        if (replaced) {
-                            c.commit();
-                        } else {
-                            c.rollback();
-                        }
-                        return replaced;
-                    } catch (SQLException | RuntimeException | Error e) {
-                        rollbackQuietly(c, e);
-                        throw e;
-                    }
-                } finally {
-                    c.setAutoCommit(autoCommit);
-                    if (isolation != Connection.TRANSACTION_READ_COMMITTED) c.setTransactionIsolation(isolation);
-                }
-            } catch (SQLException e) {
-                if (!isTransient(e)) throw new StoreException("replacing the index row of case " + row.caseId() + " failed", e);
-                last = e;
-            }
-        }
-        throw new StoreException("replacing the index row of case " + row.caseId() + " failed " + MAX_ATTEMPTS
-                + " times with transient errors", last);
+                });
     }
 
     /**
@@ -937,30 +855,61 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs reads in one read-only REPEATABLE READ transaction: one snapshot across several statements. */
+    /** Runs reads in one REPEATABLE READ transaction: one snapshot across several statements. */
     private <T> T inReadTransaction(String failure, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
-            boolean autoCommit = c.getAutoCommit();
-            int isolation = c.getTransactionIsolation();
-            try {
-                if (isolation != Connection.TRANSACTION_REPEATABLE_READ) {
-                    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                }
-                c.setAutoCommit(false);
-                try {
-                    T result = work.run(c);
-                    c.commit();
-                    return result;
-                } catch (SQLException | RuntimeException | Error e) {
-                    rollbackQuietly(c, e);
-                    throw e;
-                }
-            } finally {
-                c.setAutoCommit(autoCommit);
-                if (isolation != Connection.TRANSACTION_REPEATABLE_READ) c.setTransactionIsolation(isolation);
-            }
+            return inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, work, result -> true);
         } catch (SQLException e) {
             throw new StoreException(failure, e);
         }
+    }
+
+    /**
+     * Runs work in one transaction at an isolation level, commits it if {@code keep} accepts the result and rolls it
+     * back otherwise (or on any failure, keeping the failure), and leaves the connection's settings as it found them.
+     */
+    private static <T> T inTransaction(Connection c, int level, Work<T> work, java.util.function.Predicate<T> keep)
+            throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        int isolation = c.getTransactionIsolation();
+        try {
+            if (isolation != level) c.setTransactionIsolation(level);
+            c.setAutoCommit(false);
+            T result;
+            try {
+                result = work.run(c);
+            } catch (SQLException | RuntimeException | Error e) {
+                rollbackQuietly(c, e);
+                throw e;
+            }
+            if (keep.test(result)) c.commit();
+            else c.rollback();
+            return result;
+        } finally {
+            c.setAutoCommit(autoCommit);
+            if (isolation != level) c.setTransactionIsolation(isolation);
+        }
+    }
+
+    /** A call that may fail with an {@link SQLException}. */
+    private interface SqlCall<T> {
+        T call() throws SQLException;
+    }
+
+    /**
+     * Tries a call up to {@link #MAX_ATTEMPTS} times while it fails with transient errors (serialisation failures,
+     * deadlocks, lock timeouts); any other failure at once becomes a {@link StoreException}.
+     */
+    private static <T> T retryingTransient(String failure, String what, SqlCall<T> call) {
+        SQLException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                return call.call();
+            } catch (SQLException e) {
+                if (!isTransient(e)) throw new StoreException(failure, e);
+                last = e;
+            }
+        }
+        throw new StoreException(what + " failed " + MAX_ATTEMPTS + " times with transient errors", last);
     }
 }
