@@ -504,7 +504,8 @@ public final class CaseDecider {
         return Rejection.of(RejectionCode.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
     }
 
-    private static boolean sameActor(Actor a, Actor b) {
+    /** Two actors are the same person: the same official (whatever unit they act for), or equal system actors. */
+    static boolean sameActor(Actor a, Actor b) {
         if (a instanceof Actor.OfficialActor x && b instanceof Actor.OfficialActor y) return x.official().equals(y.official());
         return Objects.equals(a, b);
     }
@@ -519,12 +520,7 @@ public final class CaseDecider {
     }
 
     private Set<UnitId> accusedUnits(Petition petition) {
-        Set<UnitId> units = new HashSet<>();
-        for (AccusedParty p : petition.accused()) {
-            if (p instanceof AccusedParty.AccusedUnit u) units.add(u.unit());
-            if (p instanceof AccusedParty.AccusedOfficial o) directory.official(o.official()).ifPresent(off -> units.add(off.unit()));
-        }
-        return units;
+        return accusedUnits(petition, directory);
     }
 
     private boolean actorIsAccused(Actor actor, Petition petition) {

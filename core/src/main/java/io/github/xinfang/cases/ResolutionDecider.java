@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -109,7 +108,7 @@ final class ResolutionDecider {
                         "该步骤已完成（化解状态：" + r.track().chinese() + "）") : null;
             }
             case APPROVER_NOT_CLAIMANT:
-                return sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage,
+                return CaseDecider.sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage,
                         "the approver of a resolution must not be its claimant (track " + r.track() + ")",
                         "审核人不得为申请化解人（化解状态：" + r.track().chinese() + "）") : null;
             case SWEEP_ONLY:
@@ -177,11 +176,6 @@ final class ResolutionDecider {
 
     private static Rejection accused(Stage stage, String who) {
         return Rejection.of(RejectionCode.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
-    }
-
-    private static boolean sameActor(Actor a, Actor b) {
-        if (a instanceof Actor.OfficialActor x && b instanceof Actor.OfficialActor y) return x.official().equals(y.official());
-        return Objects.equals(a, b);
     }
 
     private static LocalDate date(CaseCommand c) {

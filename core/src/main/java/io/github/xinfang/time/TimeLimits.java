@@ -142,7 +142,7 @@ public interface TimeLimits {
             Optional<ClockRule> rule = p.get().rule(run.clock());
             if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
             CalendarAnswer due = dueDate(run, rule.get(), calendar);
-            Instant dueAt = due.date().plusDays(1).atStartOfDay(zone()).toInstant();
+            Instant dueAt = overdueFrom(due.date());
             Instant candidate;
             if (run.clock().kind() == ClockKind.WINDOW) {
                 if (run.breached()) continue;
@@ -191,8 +191,8 @@ public interface TimeLimits {
             CalendarAnswer due = dutyDue(d, calendar);
             LocalDate dueOn = due.date();
             boolean fin = due.isFinal();
-            Instant dueAt = dueOn.plusDays(1).atStartOfDay(zone()).toInstant();
-            Instant warnAt = dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
+            Instant dueAt = overdueFrom(dueOn);
+            Instant warnAt = dutyWarnAt(dueAt);
             ClockState state;
             long late;
             if (d.metOn() != null) {
@@ -225,8 +225,8 @@ public interface TimeLimits {
         WorkCalendar calendar = calendar(region);
         for (Duty d : duties.duties()) {
             if (!d.isOpen()) continue;
-            Instant dueAt = dutyDue(d, calendar).date().plusDays(1).atStartOfDay(zone()).toInstant();
-            Instant warnAt = dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
+            Instant dueAt = overdueFrom(dutyDue(d, calendar).date());
+            Instant warnAt = dutyWarnAt(dueAt);
             Instant candidate;
             if (warnAt != null && !d.warned() && !d.breached()) candidate = warnAt;
             else if (!d.breached()) candidate = dueAt;
@@ -257,14 +257,14 @@ public interface TimeLimits {
                 if (run.clock().kind() != ClockKind.DUTY || !run.isOpen() || run.pausedSince() != null) continue;
                 Optional<ClockRule> rule = p.get().rule(run.clock());
                 if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
-                Instant dueAt = dueDate(run, rule.get(), calendar).date().plusDays(1).atStartOfDay(zone()).toInstant();
+                Instant dueAt = overdueFrom(dueDate(run, rule.get(), calendar).date());
                 if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
             }
         }
         WorkCalendar dutyCalendar = duties.duties().isEmpty() ? null : calendar(region);
         for (Duty d : duties.duties()) {
             if (!d.isOpen()) continue;
-            Instant dueAt = dutyDue(d, dutyCalendar).date().plusDays(1).atStartOfDay(zone()).toInstant();
+            Instant dueAt = overdueFrom(dutyDue(d, dutyCalendar).date());
             if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
         }
         return Optional.ofNullable(earliest);
@@ -285,6 +285,15 @@ public interface TimeLimits {
         return limit.due(run.startedOn(), calendar);
     }
 
+    /** The instant a clock or duty whose last day is {@code dueOn} becomes overdue: the start of the next day. */
+    private Instant overdueFrom(LocalDate dueOn) {
+        return dueOn.plusDays(1).atStartOfDay(zone()).toInstant();
+    }
+
+    private Instant dutyWarnAt(Instant dueAt) {
+        return dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
+    }
+
     private static CalendarAnswer dutyDue(Duty d, WorkCalendar calendar) {
         return d.dueOn() != null ? new CalendarAnswer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
     }
@@ -295,7 +304,7 @@ public interface TimeLimits {
 
     private ClockStatus status(ClockRun run, ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
         CalendarAnswer due = dueDate(run, rule, calendar);
-        Instant dueAt = due.date().plusDays(1).atStartOfDay(zone()).toInstant();
+        Instant dueAt = overdueFrom(due.date());
         Instant warnAt = warnAt(rule, dueAt);
         ClockState state;
         long late;
