@@ -33,14 +33,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** 新官理旧账 examples: an interrupted handover says what it did, and running it again finishes the rest. */
 class HandoverTests {
 
-    /** The in-memory store, failing every commit while {@code failing} is set. */
-    static final class FlakyStore implements CaseStore, ResolutionQuery {
+    /** The in-memory store behind the four {@link CaseStore} methods only (no resolution queries). */
+    static class PlainStore implements CaseStore {
         final InMemoryCaseStore inner = InMemoryCaseStore.create();
-        final AtomicInteger commitsLeft = new AtomicInteger(Integer.MAX_VALUE);
 
         @Override
         public void commit(CaseCommit commit) {
-            if (commitsLeft.getAndDecrement() <= 0) throw new StoreException("the database went away");
             inner.commit(commit);
         }
 
@@ -57,6 +55,17 @@ class HandoverTests {
         @Override
         public Optional<IndexRow> indexRow(String caseId) {
             return inner.indexRow(caseId);
+        }
+    }
+
+    /** The in-memory store with its resolution queries, failing every commit once {@code commitsLeft} runs out. */
+    static final class FlakyStore extends PlainStore implements ResolutionQuery {
+        final AtomicInteger commitsLeft = new AtomicInteger(Integer.MAX_VALUE);
+
+        @Override
+        public void commit(CaseCommit commit) {
+            if (commitsLeft.getAndDecrement() <= 0) throw new StoreException("the database went away");
+            super.commit(commit);
         }
 
         @Override
@@ -114,29 +123,7 @@ class HandoverTests {
 
     @Test
     void aHandoverNeedsTheResolutionQueriesAndTwoDifferentOfficials() {
-        CaseStore plain = new CaseStore() {
-            final InMemoryCaseStore inner = InMemoryCaseStore.create();
-
-            @Override
-            public void commit(CaseCommit commit) {
-                inner.commit(commit);
-            }
-
-            @Override
-            public Optional<StoredCase> load(String caseId) {
-                return inner.load(caseId);
-            }
-
-            @Override
-            public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-                return inner.findApplied(caseId, idempotencyKey);
-            }
-
-            @Override
-            public Optional<IndexRow> indexRow(String caseId) {
-                return inner.indexRow(caseId);
-            }
-        };
+        CaseStore plain = new PlainStore();
         CaseService without = CaseService.builder(plain, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
         assertThatThrownBy(() -> Handover.create(without)).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> BatchReports.create(without)).isInstanceOf(UnsupportedOperationException.class);
