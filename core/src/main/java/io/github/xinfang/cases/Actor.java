@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.text.TextRule;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 
@@ -57,9 +58,7 @@ public sealed interface Actor {
          * @throws IllegalArgumentException if job is blank or too long
          */
         public SystemActor {
-            Objects.requireNonNull(job, "job");
-            if (job.isBlank()) throw new IllegalArgumentException("job must not be blank");
-            if (job.length() > 64) throw new IllegalArgumentException("job must be at most 64 characters");
+            TextRule.ID.require(job, "job", 64);
         }
     }
 }

@@ -124,10 +124,10 @@ public final class CaseDecider {
             checks.checkShape(command, today);
             checks.checkDirectory(command);
         } catch (FieldProblem p) {
-            return reject(Rejection.invalid(p.field(), p.problem(), stage));
+            return reject(Rejection.invalid(p.field(), p.problem(), p.problemChinese(), stage));
         }
         if (state != null && !state.caseId().equals(command.caseId())) {
-            return reject(Rejection.invalid("caseId", "does not match the loaded case", stage));
+            return reject(Rejection.invalid("caseId", "does not match the loaded case", "与所载事项不符", stage));
         }
         boolean creates = command instanceof CaseCommand.Register || command instanceof CaseCommand.Import;
         if (state == null && !creates) {
@@ -171,7 +171,7 @@ public final class CaseDecider {
             else petition = state.petition();
             if (command instanceof CaseCommand.CorrectPetition c) corrected = CommandChecks.parsePetition(c.petition(), today);
         } catch (FieldProblem p) {
-            return reject(Rejection.invalid(p.field(), p.problem(), stage));
+            return reject(Rejection.invalid(p.field(), p.problem(), p.problemChinese(), stage));
         }
         for (LifecycleTable.Guard guard : row.guards()) {
             Rejection r = check(guard, state, petition, corrected, command, recordedAt);
@@ -310,7 +310,7 @@ public final class CaseDecider {
             case FACT_NOT_BEFORE_EARLIER_FACTS:
                 for (LocalDate d : factDates(c)) {
                     if (d.isBefore(s.lastFactOn())) {
-                        return Rejection.invalid(factField(c), "must not be before the case's earlier facts", stage);
+                        return Rejection.invalid(factField(c), "must not be before the case's earlier facts", "不得早于事项此前的事实日期", stage);
                     }
                 }
                 return null;
@@ -320,7 +320,7 @@ public final class CaseDecider {
             case OUTCOME_FITS_CATEGORY: {
                 Outcome outcome = ((CaseCommand.ProposeConclusion) c).outcome();
                 if (petition.category() == Category.CLAIM && outcome == null) {
-                    return Rejection.invalid("outcome", "an Art. 32 outcome is required for claims (申诉求决类)", stage);
+                    return Rejection.invalid("outcome", "an Art. 32 outcome is required for claims (申诉求决类)", "申诉求决类须给出第三十二条规定的处理结果", stage);
                 }
                 if (petition.category() != Category.CLAIM && outcome != null) {
                     return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
@@ -391,13 +391,13 @@ public final class CaseDecider {
                 return clockDue(s, petition, c, at);
             case NOT_INTO_ITSELF:
                 return ((CaseCommand.Merge) c).into().equals(s.caseId())
-                        ? Rejection.invalid("into", "a case is not merged into itself", stage) : null;
+                        ? Rejection.invalid("into", "a case is not merged into itself", "事项不得并入自身", stage) : null;
             case SERVICE_ONLY:
                 return c.actor() instanceof Actor.SystemActor ? null
                         : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the case service records this", "仅由系统记录");
             case REPEAT_NOT_BEFORE_RECEIPT:
                 return ((CaseCommand.RecordRepeatPetition) c).receivedOn().isBefore(petition.receivedOn())
-                        ? Rejection.invalid("receivedOn", "must not be before the original petition's receipt", stage) : null;
+                        ? Rejection.invalid("receivedOn", "must not be before the original petition's receipt", "不得早于原信访事项的收到日期", stage) : null;
             case SUPERVISABLE:
                 return !stage.isTerminal() || s.resolution() != null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "supervision of a case in " + stage
@@ -407,13 +407,13 @@ public final class CaseDecider {
             case SUPERVISION_AWAITING_FEEDBACK: {
                 CaseCommand.RecordSupervisionFeedback f = (CaseCommand.RecordSupervisionFeedback) c;
                 Optional<CaseActivity.Supervision> sup = s.activity().supervision(f.supervision());
-                if (sup.isEmpty()) return Rejection.invalid("supervision", "no supervision with this number on the case", stage);
+                if (sup.isEmpty()) return Rejection.invalid("supervision", "no supervision with this number on the case", "编号在本事项中不存在", stage);
                 if (sup.get().feedbackOn() != null) {
                     return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "feedback on supervision " + f.supervision()
                             + " was already given", "该督办已反馈");
                 }
                 return f.givenOn().isBefore(sup.get().issuedOn())
-                        ? Rejection.invalid("givenOn", "must not be before the supervision was issued", stage) : null;
+                        ? Rejection.invalid("givenOn", "must not be before the supervision was issued", "不得早于督办下发日期", stage) : null;
             }
             case DUTY_DUE:
                 return dutyDue(s, petition, c, at);
@@ -446,7 +446,7 @@ public final class CaseDecider {
         }
         LocalDate bound = s.unitReceivedOn() != null ? s.unitReceivedOn() : s.lastFactOn();
         if (corrected.receivedOn().isAfter(bound)) {
-            return Rejection.invalid("petition.receivedOn", "must not be after the case's later facts", stage);
+            return Rejection.invalid("petition.receivedOn", "must not be after the case's later facts", "不得晚于事项此后的事实日期", stage);
         }
         return null;
     }

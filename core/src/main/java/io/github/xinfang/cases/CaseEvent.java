@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.text.TextRule;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.FreeText;
@@ -56,7 +57,7 @@ public sealed interface CaseEvent {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(profile, "profile");
+            TextRule.ID.require(profile, "profile", 64);
             Objects.requireNonNull(petition, "petition");
         }
     }
@@ -121,7 +122,7 @@ public sealed interface CaseEvent {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(organ, "organ");
+            TextRule.LINE.require(organ, "organ", Integer.MAX_VALUE);   // the command's check bounds the length
             Objects.requireNonNull(transferredOn, "transferredOn");
         }
     }
@@ -469,7 +470,7 @@ public sealed interface CaseEvent {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(profile, "profile");
+            TextRule.ID.require(profile, "profile", 64);
             Objects.requireNonNull(petition, "petition");
             Objects.requireNonNull(stage, "stage");
             facts = List.copyOf(Objects.requireNonNull(facts, "facts"));
@@ -593,7 +594,7 @@ public sealed interface CaseEvent {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(actor, "actor");
             Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(profile, "profile");
+            TextRule.ID.require(profile, "profile", 64);
             Objects.requireNonNull(reason, "reason");
         }
     }
@@ -733,7 +734,7 @@ public sealed interface CaseEvent {
             Objects.requireNonNull(recordedAt, "recordedAt");
             Objects.requireNonNull(batch, "batch");
             Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(batchName, "batchName");
+            TextRule.LINE.require(batchName, "batchName", Integer.MAX_VALUE);   // the command's check bounds the length
             Objects.requireNonNull(targetDate, "targetDate");
             Objects.requireNonNull(enrolledOn, "enrolledOn");
 

@@ -1,23 +1,20 @@
 package io.github.xinfang.cases;
 
-import java.util.Objects;
+import io.github.xinfang.text.TextRule;
 
 /**
  * A case's identifier, supplied by the caller (e.g. the portal's 信访件编号). Immutable.
  *
- * @param value not blank, at most 64 characters, no control characters
+ * @param value an id under {@link TextRule#ID}: at most 64 code points, no whitespace, control, format or private-use character
  * @since 0.1
  */
 public record CaseId(String value) {
     /**
      * @throws NullPointerException if value is null
-     * @throws IllegalArgumentException if value is blank, too long, or has control characters
+     * @throws IllegalArgumentException if value breaks {@link TextRule#ID} (blank, too long, a character an id may not hold)
      */
     public CaseId {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) throw new IllegalArgumentException("value must not be blank");
-        if (value.length() > 64) throw new IllegalArgumentException("value must be at most 64 characters");
-        if (value.chars().anyMatch(Character::isISOControl)) throw new IllegalArgumentException("value must not contain control characters");
+        TextRule.ID.require(value, "value", 64);
     }
 
     @Override

@@ -1,22 +1,20 @@
 package io.github.xinfang.cases;
 
-import java.util.Objects;
+import io.github.xinfang.text.TextRule;
 
 /**
  * A command's idempotency key, unique per case (DESIGN invariant 8). Immutable.
  *
- * @param value not blank, at most 128 characters
+ * @param value an id under {@link TextRule#ID}: at most 128 code points, no whitespace, control, format or private-use character
  * @since 0.1
  */
 public record IdempotencyKey(String value) {
     /**
      * @throws NullPointerException if value is null
-     * @throws IllegalArgumentException if value is blank or longer than 128 characters
+     * @throws IllegalArgumentException if value breaks {@link TextRule#ID} (blank, too long, a character an id may not hold)
      */
     public IdempotencyKey {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) throw new IllegalArgumentException("value must not be blank");
-        if (value.length() > 128) throw new IllegalArgumentException("value must be at most 128 characters");
+        TextRule.ID.require(value, "value", 128);
     }
 
     @Override

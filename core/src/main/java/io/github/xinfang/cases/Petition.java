@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.text.TextRule;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.FreeText;
@@ -40,12 +41,11 @@ public record Petition(LocalDate receivedOn, Channel channel, Category category,
         Objects.requireNonNull(receivedOn, "receivedOn");
         Objects.requireNonNull(channel, "channel");
         Objects.requireNonNull(category, "category");
-        Objects.requireNonNull(subjectArea, "subjectArea");
+        TextRule.LINE.require(subjectArea, "subjectArea", 200);
         Objects.requireNonNull(region, "region");
         Objects.requireNonNull(petitioners, "petitioners");
         Objects.requireNonNull(accused, "accused");
         Objects.requireNonNull(summary, "summary");
-        if (subjectArea.isBlank()) throw new IllegalArgumentException("subjectArea must not be blank");
         petitioners = List.copyOf(petitioners);
         accused = List.copyOf(accused);
         if (petitioners.isEmpty()) throw new IllegalArgumentException("petitioners must not be empty");

@@ -1,5 +1,7 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.text.TextRule;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -32,7 +34,7 @@ public final class RankLadder {
         List<String> copy = List.copyOf(Objects.requireNonNull(ranks, "ranks"));
         if (copy.isEmpty()) throw new IllegalArgumentException("ranks must not be empty");
         if (new HashSet<>(copy).size() != copy.size()) throw new IllegalArgumentException("ranks must not repeat a name");
-        for (String r : copy) if (r.isBlank()) throw new IllegalArgumentException("ranks must not be blank");
+        for (String r : copy) TextRule.LINE.require(r, "ranks", 200);
         return new RankLadder(copy);
     }
 

@@ -51,19 +51,24 @@ public final class Rejection {
     }
 
     /**
-     * A {@code VALIDATION} rejection naming a field.
+     * A {@code VALIDATION} rejection naming a field: the English message names the field's path, the Chinese one
+     * its Chinese name (信访事项的行政区划代码), each followed by what is wrong in that language.
      *
      * @param field the field's path (e.g. {@code petition.petitioners[0].phone})
      * @param problem what is wrong, in English, without the value
+     * @param problemChinese what is wrong, in Chinese, without the value
      * @param stage the stage, or null
      * @return the rejection
+     * @since 0.3
      */
-    public static Rejection invalid(String field, String problem, Stage stage) {
+    public static Rejection invalid(String field, String problem, String problemChinese, Stage stage) {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(problem, "problem");
+        Objects.requireNonNull(problemChinese, "problemChinese");
         return new Rejection(RejectionCode.VALIDATION, stage, field,
                 RejectionCode.VALIDATION.english() + ": " + field + ": " + problem,
-                RejectionCode.VALIDATION.chinese() + "：" + field + "：" + problem);
+                RejectionCode.VALIDATION.chinese() + "：" + FieldNames.chinese(field) + (problemChinese.startsWith("第") ? "的" : "")
+                        + problemChinese);
     }
 
     /** @return the machine-readable code */

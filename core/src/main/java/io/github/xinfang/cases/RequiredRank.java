@@ -1,6 +1,6 @@
 package io.github.xinfang.cases;
 
-import java.util.Objects;
+import io.github.xinfang.text.TextRule;
 
 /**
  * The least rank a package leader must hold (a name on the portal's {@link RankLadder}) and whether the
@@ -12,8 +12,11 @@ import java.util.Objects;
  * @since 0.2
  */
 public record RequiredRank(String rank, boolean principal) {
-    /** @throws NullPointerException if rank is null */
+    /**
+     * @throws NullPointerException if rank is null
+     * @throws IllegalArgumentException if rank breaks {@link io.github.xinfang.text.TextRule#LINE} (at most 200)
+     */
     public RequiredRank {
-        Objects.requireNonNull(rank, "rank");
+        TextRule.LINE.require(rank, "rank", 200);
     }
 }

@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.text.TextRule;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.FreeText;
@@ -123,7 +124,7 @@ public record Resolution(TrackState track, BacklogSource source, boolean hardCas
         public Batch {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(level, "level");
-            Objects.requireNonNull(name, "name");
+            TextRule.LINE.require(name, "name", 200);
             Objects.requireNonNull(targetDate, "targetDate");
             Objects.requireNonNull(enrolledOn, "enrolledOn");
         }

@@ -66,7 +66,7 @@ final class ResolutionDecider {
                         ? accused(stage, "actor") : null;
             case FACT_NOT_BEFORE_EARLIER_FACTS:
                 return r != null && date(c).isBefore(r.lastOn())
-                        ? Rejection.invalid(dateField(c), "must not be before the resolution track's earlier facts", stage) : null;
+                        ? Rejection.invalid(dateField(c), "must not be before the resolution track's earlier facts", "不得早于化解工作此前的事实日期", stage) : null;
             case NOT_YET_IN_BATCH: {
                 CaseCommand.EnrolInBatch e = (CaseCommand.EnrolInBatch) c;
                 return r != null && r.isIn(e.batch())
@@ -83,7 +83,7 @@ final class ResolutionDecider {
                 OfficialId leader = c instanceof CaseCommand.AssignPackageLeader a ? a.leader()
                         : ((CaseCommand.ReplacePackageLeader) c).leader();
                 Official o = directory.official(leader).orElseThrow(() -> new AssertionError("checked by the directory check"));
-                if (!ladder.knows(o.rank())) return Rejection.invalid("leader", "the official's rank is not on the portal's rank ladder", stage);
+                if (!ladder.knows(o.rank())) return Rejection.invalid("leader", "the official's rank is not on the portal's rank ladder", "的职级不在本平台的职级序列中", stage);
                 RequiredRank req = r.requiredRank();
                 if (ladder.meets(o.rank(), o.principal(), req)) return null;
                 String need = req.rank() + (req.principal() ? " (principal leader)" : "");
@@ -101,7 +101,8 @@ final class ResolutionDecider {
                 }
                 Resolution.Plan plan = r.currentPlan().get();
                 if (step > plan.steps().size()) {
-                    return Rejection.invalid("step", "the plan in force has " + plan.steps().size() + " steps", stage);
+                    return Rejection.invalid("step", "the plan in force has " + plan.steps().size() + " steps",
+                            "超出现行方案的" + plan.steps().size() + "个步骤", stage);
                 }
                 return plan.steps().get(step - 1).doneOn() != null
                         ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "step " + step + " is already done (track " + r.track() + ")",

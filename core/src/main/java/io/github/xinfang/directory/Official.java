@@ -1,5 +1,7 @@
 package io.github.xinfang.directory;
 
+import io.github.xinfang.text.TextRule;
+
 import java.util.Objects;
 
 /**
@@ -16,11 +18,12 @@ import java.util.Objects;
 public record Official(OfficialId id, UnitId unit, String post, String rank, boolean principal) {
     /**
      * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if post or rank breaks {@link io.github.xinfang.text.TextRule#LINE} (at most 200)
      */
     public Official {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(unit, "unit");
-        Objects.requireNonNull(post, "post");
-        Objects.requireNonNull(rank, "rank");
+        TextRule.LINE.require(post, "post", 200);
+        TextRule.LINE.require(rank, "rank", 200);
     }
 }

@@ -1,22 +1,20 @@
 package io.github.xinfang.directory;
 
-import java.util.Objects;
+import io.github.xinfang.text.TextRule;
 
 /**
  * The identifier of an official (工作人员/领导干部) in the organisation directory. Immutable.
  *
- * @param value not blank, at most 64 characters
+ * @param value an id under {@link TextRule#ID}: at most 64 code points, no whitespace, control, format or private-use character
  * @since 0.1
  */
 public record OfficialId(String value) {
     /**
      * @throws NullPointerException if value is null
-     * @throws IllegalArgumentException if value is blank or longer than 64 characters
+     * @throws IllegalArgumentException if value breaks {@link TextRule#ID} (blank, too long, a character an id may not hold)
      */
     public OfficialId {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) throw new IllegalArgumentException("value must not be blank");
-        if (value.length() > 64) throw new IllegalArgumentException("value must be at most 64 characters");
+        TextRule.ID.require(value, "value", 64);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.github.xinfang.directory;
 
+import io.github.xinfang.text.TextRule;
 import io.github.xinfang.petition.RegionCode;
 
 import java.util.Objects;
@@ -18,14 +19,14 @@ import java.util.Objects;
 public record Unit(UnitId id, String name, String kind, String level, RegionCode region, UnitId parent) {
     /**
      * @throws NullPointerException naming a null argument (parent may be null)
-     * @throws IllegalArgumentException if name is blank
+     * @throws IllegalArgumentException if name breaks {@link io.github.xinfang.text.TextRule#LINE} (at most 200), or kind
+     *     or level breaks {@link io.github.xinfang.text.TextRule#ID} (at most 64)
      */
     public Unit {
         Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(level, "level");
+        TextRule.LINE.require(name, "name", 200);
+        TextRule.ID.require(kind, "kind", 64);
+        TextRule.ID.require(level, "level", 64);
         Objects.requireNonNull(region, "region");
-        if (name.isBlank()) throw new IllegalArgumentException("name must not be blank");
     }
 }

@@ -1,22 +1,23 @@
 package io.github.xinfang.petition;
 
-import java.util.Objects;
+import io.github.xinfang.text.TextRule;
 
 /**
  * A postal or home address: personal data, masked in {@code toString} (only its length shows). Immutable.
  *
- * @param value the address, not blank, at most 500 characters
+ * @param value the address, one line under {@link TextRule#LINE}, at most {@value #MAX_LENGTH} code points
  * @since 0.1
  */
 public record Address(String value) {
+    /** The most code points accepted. @since 0.3 */
+    public static final int MAX_LENGTH = 500;
+
     /**
      * @throws NullPointerException if value is null
-     * @throws IllegalArgumentException if value is blank or longer than 500 characters
+     * @throws IllegalArgumentException if value breaks {@link TextRule#LINE} (blank, too long, a control character)
      */
     public Address {
-        Objects.requireNonNull(value, "value");
-        if (value.isBlank()) throw new IllegalArgumentException("value must not be blank");
-        if (value.length() > 500) throw new IllegalArgumentException("value must be at most 500 characters");
+        TextRule.LINE.require(value, "value", MAX_LENGTH);
     }
 
     @Override

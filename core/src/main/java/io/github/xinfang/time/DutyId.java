@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.text.TextRule;
+
 import java.util.Objects;
 
 /**
@@ -20,9 +22,7 @@ public record DutyId(DutyKind kind, String ref) {
      */
     public DutyId {
         Objects.requireNonNull(kind, "kind");
-        Objects.requireNonNull(ref, "ref");
-        if (ref.isBlank()) throw new IllegalArgumentException("ref must not be blank");
-        if (ref.length() > MAX_REF_LENGTH) throw new IllegalArgumentException("ref must be at most " + MAX_REF_LENGTH + " characters");
+        TextRule.ID.require(ref, "ref", MAX_REF_LENGTH);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.text.TextRule;
+
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,9 @@ public record Profile(String id, String name, boolean terminationProvided, int m
      * @throws IllegalArgumentException on a blank id, a negative extension, a repeated clock, or a missing window
      */
     public Profile {
-        Objects.requireNonNull(id, "id");
-        Objects.requireNonNull(name, "name");
+        TextRule.ID.require(id, "id", 64);
+        TextRule.LINE.require(name, "name", 200);
         Objects.requireNonNull(clocks, "clocks");
-        if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
         if (maxExtensionDays < 0) throw new IllegalArgumentException("maxExtensionDays must not be negative");
         clocks = List.copyOf(clocks);
         Map<ClockId, ClockRule> seen = new EnumMap<>(ClockId.class);

@@ -23,6 +23,7 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.CodecException;
+import io.github.xinfang.internal.text.StoredText;
 import io.github.xinfang.cases.CodecException.Problem;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.persistence.StoredEvent;
@@ -221,6 +222,24 @@ public final class CaseCodec {
      */
     public CaseEvent decode(StoredEvent stored) {
         Objects.requireNonNull(stored, "stored");
+        return StoredText.read(() -> decodeEvent(stored));
+    }
+
+    /**
+     * Decodes a stored event as if it were new input: every value must satisfy today's text rule
+     * ({@link io.github.xinfang.text.TextRule}), which {@link #decode} does not ask of stored records.
+     *
+     * @param stored the stored record
+     * @return the event
+     * @throws CodecException as {@link #decode} does, and ({@link Problem#INVALID_VALUE}) for text that breaks the rule
+     */
+    public CaseEvent decodeStrictly(StoredEvent stored) {
+        Objects.requireNonNull(stored, "stored");
+        if (StoredText.reading()) throw new IllegalStateException("decodeStrictly inside a lenient read");
+        return decodeEvent(stored);
+    }
+
+    private CaseEvent decodeEvent(StoredEvent stored) {
         TypeTable.EventType row = TypeTable.event(stored.type());
         if (row == null) {
             throw new CodecException(printable(stored.type()), stored.schemaVersion(), Problem.UNKNOWN_TYPE, null, null, null);
@@ -263,6 +282,10 @@ public final class CaseCodec {
      */
     public CaseState decodeSnapshot(StoredSnapshot stored) {
         Objects.requireNonNull(stored, "stored");
+        return StoredText.read(() -> readSnapshot(stored));
+    }
+
+    private CaseState readSnapshot(StoredSnapshot stored) {
         String type = TypeTable.SNAPSHOT_TYPE;
         checkVersion(type, stored.schemaVersion());
         JsonNode tree = upcast(parse(stored.payload(), type, stored.schemaVersion()), type, stored.schemaVersion());

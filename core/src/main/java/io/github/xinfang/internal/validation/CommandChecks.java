@@ -24,6 +24,7 @@ import io.github.xinfang.petition.IdNumber;
 import io.github.xinfang.petition.PersonName;
 import io.github.xinfang.petition.PhoneNumber;
 import io.github.xinfang.petition.RegionCode;
+import io.github.xinfang.text.TextRule;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.LocalDate;
@@ -76,14 +77,14 @@ public final class CommandChecks {
      * @throws FieldProblem naming the first bad field
      */
     public void checkShape(CaseCommand command, LocalDate today) throws FieldProblem {
-        if (command == null) throw new FieldProblem("command", "must not be null");
+        if (command == null) throw new FieldProblem("command", "must not be null", "不得缺失");
         required(command.caseId(), "caseId");
         required(command.key(), "key");
         required(command.actor(), "actor");
         if (command instanceof CaseCommand.Register c) {
             required(c.petition(), "petition");
             parsePetition(c.petition(), today);
-            if (c.profile() != null && !limits.knowsProfile(c.profile())) throw new FieldProblem("profile", "unknown profile");
+            if (c.profile() != null) profile(c.profile(), "profile");
         } else if (command instanceof CaseCommand.Route c) {
             required(c.unit(), "unit");
             date(c.receivedOn(), "receivedOn", today);
@@ -105,7 +106,7 @@ public final class CommandChecks {
             date(c.acceptedOn(), "acceptedOn", today);
         } else if (command instanceof CaseCommand.Extend c) {
             if (c.days() < 1 || c.days() > MAX_EXTENSION_SHAPE) {
-                throw new FieldProblem("days", "must be between 1 and " + MAX_EXTENSION_SHAPE);
+                throw new FieldProblem("days", "must be between 1 and " + MAX_EXTENSION_SHAPE, "须在1到" + MAX_EXTENSION_SHAPE + "之间");
             }
             text(c.reason(), "reason");
             date(c.approvedOn(), "approvedOn", today);
@@ -139,11 +140,11 @@ public final class CommandChecks {
         } else if (command instanceof CaseCommand.Import c) {
             required(c.petition(), "petition");
             Petition p = parsePetition(c.petition(), today);
-            if (c.profile() != null && !limits.knowsProfile(c.profile())) throw new FieldProblem("profile", "unknown profile");
+            if (c.profile() != null) profile(c.profile(), "profile");
             required(c.stage(), "stage");
-            if (c.stage() == Stage.MERGED) throw new FieldProblem("stage", "a merged case is not imported");
+            if (c.stage() == Stage.MERGED) throw new FieldProblem("stage", "a merged case is not imported", "已并案的事项不导入");
             if (ROUTED_STAGES.contains(c.stage()) && c.handlingUnit() == null) {
-                throw new FieldProblem("handlingUnit", "must be given for a case in stage " + c.stage());
+                throw new FieldProblem("handlingUnit", "must be given for a case in stage " + c.stage(), "处于" + c.stage().chinese() + "阶段的事项必须填写");
             }
             importedFacts(c.facts(), p.receivedOn(), today);
         } else if (command instanceof CaseCommand.RecordContact c) {
@@ -161,8 +162,7 @@ public final class CommandChecks {
             parsePetition(c.petition(), today);
             text(c.reason(), "reason");
         } else if (command instanceof CaseCommand.ChangeProfile c) {
-            required(c.profile(), "profile");
-            if (!limits.knowsProfile(c.profile())) throw new FieldProblem("profile", "unknown profile");
+            profile(c.profile(), "profile");
             text(c.reason(), "reason");
         } else if (command instanceof CaseCommand.Terminate c) {
             text(c.legalBasis(), "legalBasis");
@@ -194,17 +194,17 @@ public final class CommandChecks {
             date(c.replacedOn(), "replacedOn", today);
         } else if (command instanceof CaseCommand.RecordPlan c) {
             required(c.steps(), "steps");
-            if (c.steps().isEmpty()) throw new FieldProblem("steps", "must not be empty");
-            if (c.steps().size() > MAX_PLAN_STEPS) throw new FieldProblem("steps", "must hold at most " + MAX_PLAN_STEPS);
+            if (c.steps().isEmpty()) throw new FieldProblem("steps", "must not be empty", "不得为空");
+            if (c.steps().size() > MAX_PLAN_STEPS) throw new FieldProblem("steps", "must hold at most " + MAX_PLAN_STEPS, "最多" + MAX_PLAN_STEPS + "项");
             for (int i = 0; i < c.steps().size(); i++) {
                 PlanStepForm st = c.steps().get(i);
-                if (st == null) throw new FieldProblem("steps[" + i + "]", "must not be null");
+                if (st == null) throw new FieldProblem("steps[" + i + "]", "must not be null", "不得缺失");
                 text(st.description(), "steps[" + i + "].description");
                 plannedDate(st.dueOn(), "steps[" + i + "].dueOn");
             }
             date(c.recordedOn(), "recordedOn", today);
         } else if (command instanceof CaseCommand.MarkPlanStepDone c) {
-            if (c.step() < 1 || c.step() > MAX_PLAN_STEPS) throw new FieldProblem("step", "must be between 1 and " + MAX_PLAN_STEPS);
+            if (c.step() < 1 || c.step() > MAX_PLAN_STEPS) throw new FieldProblem("step", "must be between 1 and " + MAX_PLAN_STEPS, "须在1到" + MAX_PLAN_STEPS + "之间");
             date(c.doneOn(), "doneOn", today);
         } else if (command instanceof CaseCommand.ClaimResolution c) {
             required(c.kind(), "kind");
@@ -229,7 +229,7 @@ public final class CommandChecks {
             date(c.receivedOn(), "receivedOn", today);
             required(c.channel(), "channel");
             if (c.headcount() < 1 || c.headcount() > MAX_PETITIONERS) {
-                throw new FieldProblem("headcount", "must be between 1 and " + MAX_PETITIONERS);
+                throw new FieldProblem("headcount", "must be between 1 and " + MAX_PETITIONERS, "须在1到" + MAX_PETITIONERS + "之间");
             }
             required(c.skippedLevel(), "skippedLevel");
         } else if (command instanceof CaseCommand.RecordFollowUpVisit c) {
@@ -240,9 +240,9 @@ public final class CommandChecks {
             required(c.addressee(), "addressee");
             date(c.issuedOn(), "issuedOn", today);
             plannedDate(c.feedbackDueOn(), "feedbackDueOn");
-            if (c.feedbackDueOn().isBefore(c.issuedOn())) throw new FieldProblem("feedbackDueOn", "must not be before issuedOn");
+            if (c.feedbackDueOn().isBefore(c.issuedOn())) throw new FieldProblem("feedbackDueOn", "must not be before issuedOn", "不得早于督办下发日期");
         } else if (command instanceof CaseCommand.RecordSupervisionFeedback c) {
-            if (c.supervision() < 1) throw new FieldProblem("supervision", "must be at least 1");
+            if (c.supervision() < 1) throw new FieldProblem("supervision", "must be at least 1", "须至少为1");
             text(c.feedback(), "feedback");
             date(c.givenOn(), "givenOn", today);
         } else if (command instanceof CaseCommand.RecordDutyWarning c) {
@@ -268,8 +268,8 @@ public final class CommandChecks {
     public void checkDirectory(CaseCommand command) throws FieldProblem {
         if (command.actor() instanceof Actor.OfficialActor a) {
             Optional<Official> official = directory.official(a.official());
-            if (official.isEmpty()) throw new FieldProblem("actor.official", "unknown official");
-            if (!official.get().unit().equals(a.unit())) throw new FieldProblem("actor.unit", "is not the official's unit");
+            if (official.isEmpty()) throw new FieldProblem("actor.official", "unknown official", "工作人员不存在");
+            if (!official.get().unit().equals(a.unit())) throw new FieldProblem("actor.unit", "is not the official's unit", "不是该工作人员所在单位");
         }
         if (command instanceof CaseCommand.Route c) {
             unit(c.unit(), "unit");
@@ -291,10 +291,10 @@ public final class CommandChecks {
 
     private void assigneesInDirectory(OfficialId leader, UnitId leadUnit, List<OfficialId> taskForce, List<UnitId> coUnits)
             throws FieldProblem {
-        if (directory.official(leader).isEmpty()) throw new FieldProblem("leader", "unknown official");
+        if (directory.official(leader).isEmpty()) throw new FieldProblem("leader", "unknown official", "工作人员不存在");
         unit(leadUnit, "leadUnit");
         for (int i = 0; i < taskForce.size(); i++) {
-            if (directory.official(taskForce.get(i)).isEmpty()) throw new FieldProblem("taskForce[" + i + "]", "unknown official");
+            if (directory.official(taskForce.get(i)).isEmpty()) throw new FieldProblem("taskForce[" + i + "]", "unknown official", "工作人员不存在");
         }
         for (int i = 0; i < coUnits.size(); i++) unit(coUnits.get(i), "coUnits[" + i + "]");
     }
@@ -304,22 +304,22 @@ public final class CommandChecks {
         required(leader, "leader");
         required(leadUnit, "leadUnit");
         required(taskForce, "taskForce");
-        if (taskForce.isEmpty()) throw new FieldProblem("taskForce", "must name at least one official");
-        if (taskForce.size() > MAX_ASSIGNEES) throw new FieldProblem("taskForce", "must hold at most " + MAX_ASSIGNEES);
+        if (taskForce.isEmpty()) throw new FieldProblem("taskForce", "must name at least one official", "须至少有一名工作人员");
+        if (taskForce.size() > MAX_ASSIGNEES) throw new FieldProblem("taskForce", "must hold at most " + MAX_ASSIGNEES, "最多" + MAX_ASSIGNEES + "项");
         for (int i = 0; i < taskForce.size(); i++) required(taskForce.get(i), "taskForce[" + i + "]");
         required(coUnits, "coUnits");
-        if (coUnits.size() > MAX_ASSIGNEES) throw new FieldProblem("coUnits", "must hold at most " + MAX_ASSIGNEES);
+        if (coUnits.size() > MAX_ASSIGNEES) throw new FieldProblem("coUnits", "must hold at most " + MAX_ASSIGNEES, "最多" + MAX_ASSIGNEES + "项");
         for (int i = 0; i < coUnits.size(); i++) {
             required(coUnits.get(i), "coUnits[" + i + "]");
-            if (coUnits.get(i).equals(leadUnit)) throw new FieldProblem("coUnits[" + i + "]", "is the lead unit");
+            if (coUnits.get(i).equals(leadUnit)) throw new FieldProblem("coUnits[" + i + "]", "is the lead unit", "与牵头单位相同");
         }
     }
 
     /** A planned date (due, target): may lie in the future, not before the earliest fact. */
     private static void plannedDate(LocalDate d, String field) throws FieldProblem {
-        if (d == null) throw new FieldProblem(field, "must not be null");
-        if (d.isBefore(EARLIEST_FACT)) throw new FieldProblem(field, "must not be before " + EARLIEST_FACT);
-        if (d.isAfter(LATEST_PLANNED)) throw new FieldProblem(field, "must not be after " + LATEST_PLANNED);
+        if (d == null) throw new FieldProblem(field, "must not be null", "不得缺失");
+        if (d.isBefore(EARLIEST_FACT)) throw new FieldProblem(field, "must not be before " + EARLIEST_FACT, "不得早于" + EARLIEST_FACT);
+        if (d.isAfter(LATEST_PLANNED)) throw new FieldProblem(field, "must not be after " + LATEST_PLANNED, "不得晚于" + LATEST_PLANNED);
     }
 
     private void accusedInDirectory(PetitionForm form) throws FieldProblem {
@@ -329,7 +329,7 @@ public final class CommandChecks {
                 AccusedPartyForm a = accused.get(i);
                 if (a.unit() != null) unit(a.unit(), "petition.accused[" + i + "].unit");
                 if (a.official() != null && directory.official(a.official()).isEmpty()) {
-                    throw new FieldProblem("petition.accused[" + i + "].official", "unknown official");
+                    throw new FieldProblem("petition.accused[" + i + "].official", "unknown official", "工作人员不存在");
                 }
             }
         }
@@ -337,7 +337,7 @@ public final class CommandChecks {
 
     private static void sweep(ClockId clock, int round, java.time.Instant dueAt) throws FieldProblem {
         required(clock, "clock");
-        if (round < 1) throw new FieldProblem("round", "must be at least 1");
+        if (round < 1) throw new FieldProblem("round", "must be at least 1", "须至少为1");
         required(dueAt, "dueAt");
     }
 
@@ -347,31 +347,31 @@ public final class CommandChecks {
 
     private static void importedFacts(List<ImportedFact> facts, LocalDate receivedOn, LocalDate today) throws FieldProblem {
         required(facts, "facts");
-        if (facts.size() > MAX_IMPORTED_FACTS) throw new FieldProblem("facts", "must hold at most " + MAX_IMPORTED_FACTS);
+        if (facts.size() > MAX_IMPORTED_FACTS) throw new FieldProblem("facts", "must hold at most " + MAX_IMPORTED_FACTS, "最多" + MAX_IMPORTED_FACTS + "项");
         LocalDate previous = receivedOn;
         for (int i = 0; i < facts.size(); i++) {
             String path = "facts[" + i + "]";
             ImportedFact f = facts.get(i);
-            if (f == null) throw new FieldProblem(path, "must not be null");
+            if (f == null) throw new FieldProblem(path, "must not be null", "不得缺失");
             required(f.fact(), path + ".fact");
             if (f.fact() == Fact.RECEIVED || f.fact() == Fact.ENDED) {
-                throw new FieldProblem(path + ".fact", "is implied (the petition's date, the terminal stage) and not imported");
+                throw new FieldProblem(path + ".fact", "is implied (the petition's date, the terminal stage) and not imported", "由信访日期或终结阶段推定，不导入");
             }
             date(f.on(), path + ".on", today);
-            if (f.on().isBefore(previous)) throw new FieldProblem(path + ".on", "must not be before the facts before it");
+            if (f.on().isBefore(previous)) throw new FieldProblem(path + ".on", "must not be before the facts before it", "不得早于其前的事实日期");
             previous = f.on();
             if (f.fact() == Fact.EXTENDED) {
                 if (f.days() == null || f.days() < 1 || f.days() > MAX_EXTENSION_SHAPE) {
-                    throw new FieldProblem(path + ".days", "must be between 1 and " + MAX_EXTENSION_SHAPE);
+                    throw new FieldProblem(path + ".days", "must be between 1 and " + MAX_EXTENSION_SHAPE, "须在1到" + MAX_EXTENSION_SHAPE + "之间");
                 }
             } else if (f.days() != null) {
-                throw new FieldProblem(path + ".days", "is only for an extension");
+                throw new FieldProblem(path + ".days", "is only for an extension", "仅用于延期");
             }
         }
     }
 
     private void unit(UnitId id, String field) throws FieldProblem {
-        if (directory.unit(id).isEmpty()) throw new FieldProblem(field, "unknown unit");
+        if (directory.unit(id).isEmpty()) throw new FieldProblem(field, "unknown unit", "单位不存在");
     }
 
     /**
@@ -383,7 +383,7 @@ public final class CommandChecks {
      * @throws FieldProblem naming the first bad field, with the prefix {@code petition.}
      */
     public static Petition parsePetition(PetitionForm form, LocalDate today) throws FieldProblem {
-        if (form == null) throw new FieldProblem("petition", "must not be null");
+        if (form == null) throw new FieldProblem("petition", "must not be null", "不得缺失");
         date(form.receivedOn(), "petition.receivedOn", today);
         required(form.channel(), "petition.channel");
         required(form.category(), "petition.category");
@@ -393,22 +393,22 @@ public final class CommandChecks {
         try {
             region = new RegionCode(form.regionCode());
         } catch (IllegalArgumentException e) {
-            throw new FieldProblem("petition.regionCode", "must be six digits naming a province or below");
+            throw new FieldProblem("petition.regionCode", "must be six digits naming a province or below", "须为六位数字的省级及以下行政区划代码");
         }
         required(form.firstPetition(), "petition.firstPetition");
         if (form.firstPetition() && form.repeatsCase() != null) {
-            throw new FieldProblem("petition.repeatsCase", "must be absent for a first petition");
+            throw new FieldProblem("petition.repeatsCase", "must be absent for a first petition", "初次信访不得填写");
         }
         if (!form.firstPetition() && form.repeatsCase() == null) {
-            throw new FieldProblem("petition.repeatsCase", "must name the earlier case for a repeat petition");
+            throw new FieldProblem("petition.repeatsCase", "must name the earlier case for a repeat petition", "重复信访须写明原信访事项");
         }
         required(form.petitioners(), "petition.petitioners");
-        if (form.petitioners().isEmpty()) throw new FieldProblem("petition.petitioners", "must not be empty");
+        if (form.petitioners().isEmpty()) throw new FieldProblem("petition.petitioners", "must not be empty", "不得为空");
         if (form.petitioners().size() > MAX_PETITIONERS) {
-            throw new FieldProblem("petition.petitioners", "must hold at most " + MAX_PETITIONERS);
+            throw new FieldProblem("petition.petitioners", "must hold at most " + MAX_PETITIONERS, "最多" + MAX_PETITIONERS + "项");
         }
         if (form.channel() == Channel.VISIT && form.petitioners().size() > MAX_VISIT_REPRESENTATIVES) {
-            throw new FieldProblem("petition.petitioners", "a visit sends at most five representatives (Art. 20)");
+            throw new FieldProblem("petition.petitioners", "a visit sends at most five representatives (Art. 20)", "走访推选的代表不超过五人（第二十条）");
         }
         List<Petitioner> petitioners = new ArrayList<>();
         for (int i = 0; i < form.petitioners().size(); i++) {
@@ -416,11 +416,11 @@ public final class CommandChecks {
         }
         int headcount = form.headcount() == null ? petitioners.size() : form.headcount();
         if (headcount < petitioners.size() || headcount > Petition.MAX_HEADCOUNT) {
-            throw new FieldProblem("petition.headcount", "must be between the number of petitioners and " + Petition.MAX_HEADCOUNT);
+            throw new FieldProblem("petition.headcount", "must be between the number of petitioners and " + Petition.MAX_HEADCOUNT, "须在信访人数与" + Petition.MAX_HEADCOUNT + "之间");
         }
         List<AccusedParty> accused = new ArrayList<>();
         if (form.accused() != null) {
-            if (form.accused().size() > MAX_ACCUSED) throw new FieldProblem("petition.accused", "must hold at most " + MAX_ACCUSED);
+            if (form.accused().size() > MAX_ACCUSED) throw new FieldProblem("petition.accused", "must hold at most " + MAX_ACCUSED, "最多" + MAX_ACCUSED + "项");
             for (int i = 0; i < form.accused().size(); i++) {
                 accused.add(accusedParty(form.accused().get(i), "petition.accused[" + i + "]"));
             }
@@ -431,86 +431,92 @@ public final class CommandChecks {
     }
 
     private static Petitioner petitioner(PetitionerForm p, String path) throws FieldProblem {
-        if (p == null) throw new FieldProblem(path, "must not be null");
-        PersonName name;
-        try {
-            name = new PersonName(nonBlank(p.name(), path + ".name"));
-        } catch (IllegalArgumentException e) {
-            throw new FieldProblem(path + ".name", "must be at most 100 characters");
-        }
+        if (p == null) throw new FieldProblem(path, "must not be null", "不得缺失");
+        PersonName name = new PersonName(line(p.name(), path + ".name", PersonName.MAX_LENGTH));
         IdNumber id = null;
         if (p.idNumber() != null) {
             try {
-                id = new IdNumber(nonBlank(p.idNumber(), path + ".idNumber"));
+                id = new IdNumber(p.idNumber());
             } catch (IllegalArgumentException e) {
-                throw new FieldProblem(path + ".idNumber", "must be an 18-character resident ID number with a valid check character");
+                throw new FieldProblem(path + ".idNumber", "must be an 18-character resident ID number with a valid check character",
+                        "须为校验码正确的18位居民身份证号码");
             }
         }
         PhoneNumber phone = null;
         if (p.phone() != null) {
             try {
-                phone = new PhoneNumber(nonBlank(p.phone(), path + ".phone"));
+                phone = new PhoneNumber(p.phone());
             } catch (IllegalArgumentException e) {
-                throw new FieldProblem(path + ".phone", "must be a mobile or landline number");
+                throw new FieldProblem(path + ".phone", "must be a mobile or landline number", "须为手机或固定电话号码");
             }
         }
-        Address address = null;
-        if (p.address() != null) {
-            try {
-                address = new Address(nonBlank(p.address(), path + ".address"));
-            } catch (IllegalArgumentException e) {
-                throw new FieldProblem(path + ".address", "must be at most 500 characters");
-            }
-        }
+        Address address = p.address() == null ? null : new Address(line(p.address(), path + ".address", Address.MAX_LENGTH));
         return new Petitioner(name, id, phone, address);
     }
 
     private static AccusedParty accusedParty(AccusedPartyForm a, String path) throws FieldProblem {
-        if (a == null) throw new FieldProblem(path, "must not be null");
+        if (a == null) throw new FieldProblem(path, "must not be null", "不得缺失");
         int given = (a.unit() != null ? 1 : 0) + (a.official() != null ? 1 : 0) + (a.outsideName() != null ? 1 : 0);
-        if (given != 1) throw new FieldProblem(path, "must name exactly one of unit, official, outsideName");
+        if (given != 1) throw new FieldProblem(path, "must name exactly one of unit, official, outsideName", "须且只须写明单位、工作人员或外部对象名称之一");
         if (a.unit() != null) return new AccusedParty.AccusedUnit(a.unit());
         if (a.official() != null) return new AccusedParty.AccusedOfficial(a.official());
-        if (a.outsideName().length() > MAX_SHORT_TEXT) throw new FieldProblem(path + ".outsideName", "must be at most " + MAX_SHORT_TEXT + " characters");
-        return new AccusedParty.OutsideParty(freeText(a.outsideName(), path + ".outsideName"));
+        return new AccusedParty.OutsideParty(new FreeText(line(a.outsideName(), path + ".outsideName", MAX_SHORT_TEXT)));
     }
 
     /**
-     * Parses free text.
+     * Parses free text under {@link TextRule#TEXT}.
      *
      * @param s the text
      * @param field the field's path
      * @return the text as a value
-     * @throws FieldProblem if it is null, blank or too long
+     * @throws FieldProblem if it is null or breaks the rule (blank, too long, a control character but tab, CR, LF)
      */
     public static FreeText freeText(String s, String field) throws FieldProblem {
-        nonBlank(s, field);
-        if (s.length() > FreeText.MAX_LENGTH) throw new FieldProblem(field, "must be at most " + FreeText.MAX_LENGTH + " characters");
-        return new FreeText(s);
+        return new FreeText(checked(TextRule.TEXT, s, field, FreeText.MAX_LENGTH));
     }
 
     private static void text(String s, String field) throws FieldProblem {
-        freeText(s, field);
+        checked(TextRule.TEXT, s, field, FreeText.MAX_LENGTH);
     }
 
     private static void shortText(String s, String field) throws FieldProblem {
-        nonBlank(s, field);
-        if (s.length() > MAX_SHORT_TEXT) throw new FieldProblem(field, "must be at most " + MAX_SHORT_TEXT + " characters");
+        line(s, field, MAX_SHORT_TEXT);
     }
 
-    private static String nonBlank(String s, String field) throws FieldProblem {
-        if (s == null) throw new FieldProblem(field, "must not be null");
-        if (s.isBlank()) throw new FieldProblem(field, "must not be blank");
+    private static String line(String s, String field, int max) throws FieldProblem {
+        return checked(TextRule.LINE, s, field, max);
+    }
+
+    /** A profile id: an id under the text rule that names a known profile. */
+    private void profile(String s, String field) throws FieldProblem {
+        checked(TextRule.ID, s, field, 64);
+        if (!limits.knowsProfile(s)) throw new FieldProblem(field, "unknown profile", "时限方案不存在");
+    }
+
+    /**
+     * Checks a string under a kind of the text rule.
+     *
+     * @param rule the kind of string
+     * @param s the string
+     * @param field the field's path
+     * @param max the most code points
+     * @return s
+     * @throws FieldProblem if s is null or breaks the rule, in English and Chinese
+     */
+    public static String checked(TextRule rule, String s, String field, int max) throws FieldProblem {
+        if (s == null) throw new FieldProblem(field, "must not be null", "不得缺失");
+        java.util.Optional<TextRule.Problem> problem = rule.check(s, max);
+        if (problem.isPresent()) throw new FieldProblem(field, problem.get().english(), problem.get().chinese());
         return s;
     }
 
     private static void required(Object o, String field) throws FieldProblem {
-        if (o == null) throw new FieldProblem(field, "must not be null");
+        if (o == null) throw new FieldProblem(field, "must not be null", "不得缺失");
     }
 
     private static void date(LocalDate d, String field, LocalDate today) throws FieldProblem {
-        if (d == null) throw new FieldProblem(field, "must not be null");
-        if (d.isAfter(today)) throw new FieldProblem(field, "must not be in the future");
-        if (d.isBefore(EARLIEST_FACT)) throw new FieldProblem(field, "must not be before " + EARLIEST_FACT);
+        if (d == null) throw new FieldProblem(field, "must not be null", "不得缺失");
+        if (d.isAfter(today)) throw new FieldProblem(field, "must not be in the future", "不得晚于今天");
+        if (d.isBefore(EARLIEST_FACT)) throw new FieldProblem(field, "must not be before " + EARLIEST_FACT, "不得早于" + EARLIEST_FACT);
     }
 }

@@ -9,11 +9,13 @@ public final class FieldProblem extends Exception {
 
     private final String field;
     private final String problem;
+    private final String problemChinese;
 
-    FieldProblem(String field, String problem) {
+    FieldProblem(String field, String problem, String problemChinese) {
         super(field + ": " + problem, null, false, false);
         this.field = field;
         this.problem = problem;
+        this.problemChinese = problemChinese;
     }
 
     /** @return the field's path */
@@ -21,8 +23,13 @@ public final class FieldProblem extends Exception {
         return field;
     }
 
-    /** @return what is wrong, without the value */
+    /** @return what is wrong, in English, without the value */
     public String problem() {
         return problem;
+    }
+
+    /** @return what is wrong, in Chinese, without the value */
+    public String problemChinese() {
+        return problemChinese;
     }
 }
