@@ -27,7 +27,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * The text rule against an independent model written from its statement (regular expressions over code points
  * rather than {@link Character}'s classifiers), and every value constructor against the rule.
  */
-class TextRuleProperties {
+public class TextRuleProperties {
     /** Pieces of text: ordinary, and every kind of hostile code unit the rule speaks of. */
     static final List<String> PIECES = List.of(
             "a", "Z", "7", "-", "_", ":", "信", "访", "港北区", "E6",
@@ -43,14 +43,14 @@ class TextRuleProperties {
 
     private static final int ORDINARY = 10;
 
-    static Gen<String> texts() {
+    public static Gen<String> texts() {
         // Half the draws are ordinary pieces, so that accepted strings are common too.
         return lists().of(integers().between(0, 2 * PIECES.size() - 1)).ofSizeBetween(0, 12)
                 .map(ix -> ix.stream().map(i -> PIECES.get(i < PIECES.size() ? i : i % ORDINARY)).reduce("", String::concat));
     }
 
     /** Ordinary pieces with one piece of any kind inserted: about half of them satisfy the rule. */
-    static Gen<String> nearlyOrdinary() {
+    public static Gen<String> nearlyOrdinary() {
         return lists().of(integers().between(0, ORDINARY - 1)).ofSizeBetween(1, 8)
                 .zip(integers().between(0, PIECES.size() - 1), integers().between(0, 8), (ix, piece, at) -> {
                     StringBuilder b = new StringBuilder();
