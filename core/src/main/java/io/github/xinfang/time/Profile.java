@@ -19,15 +19,30 @@ import java.util.Optional;
  * @since 0.1
  */
 public record Profile(String id, String name, boolean terminationProvided, int maxExtensionDays, List<ClockRule> clocks) {
+    /** The longest profile id (a case records it). */
+    public static final int MAX_ID_LENGTH = 64;
+    /** The longest profile name. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     /**
      * @throws NullPointerException naming a null argument
-     * @throws IllegalArgumentException on a blank id, a negative extension, a repeated clock, or a missing window
+     * @throws IllegalArgumentException on a blank id, an id longer than {@value #MAX_ID_LENGTH} characters or with
+     *     whitespace or control characters, a name longer than {@value #MAX_NAME_LENGTH} characters or with control
+     *     characters, a negative extension, a repeated clock, or a missing window
      */
     public Profile {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(clocks, "clocks");
         if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
+        if (id.length() > MAX_ID_LENGTH) throw new IllegalArgumentException("id must be at most " + MAX_ID_LENGTH + " characters");
+        if (id.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("id must not contain whitespace or control characters");
+        }
+        if (name.length() > MAX_NAME_LENGTH) throw new IllegalArgumentException("name must be at most " + MAX_NAME_LENGTH + " characters");
+        if (name.codePoints().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("name must not contain control characters");
+        }
         if (maxExtensionDays < 0) throw new IllegalArgumentException("maxExtensionDays must not be negative");
         clocks = List.copyOf(clocks);
         Map<ClockId, ClockRule> seen = new EnumMap<>(ClockId.class);
