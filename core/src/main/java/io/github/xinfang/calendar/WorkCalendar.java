@@ -454,7 +454,8 @@ public final class WorkCalendar {
          *
          * @return the calendar
          * @throws IllegalStateException when no source holds a notice
-         * @throws CalendarDataException when the loaded years are not consecutive
+         * @throws CalendarDataException when the loaded years are not consecutive, or a notice year has no
+         *     working day once the overlays are applied
          */
         public WorkCalendar build() {
             TreeMap<Integer, Notice> notices = new TreeMap<>();
@@ -479,6 +480,13 @@ public final class WorkCalendar {
                 previous = year;
             }
             WorkCalendar calendar = new WorkCalendar(this, notices);
+            for (int year : notices.keySet()) {
+                long lastOfYear = LocalDate.of(year, 12, 31).toEpochDay();
+                if (calendar.ordinalOf(lastOfYear) == calendar.ordinalOf(lastOfYear - LocalDate.of(year, 12, 31).getDayOfYear())) {
+                    throw new CalendarDataException(from.get(year), "year " + year, "the notice and the overlays leave "
+                            + year + " without a single working day");
+                }
+            }
             log.debug("work calendar built: {} notices {}..{}, {} overlays, {}", notices.size(),
                     notices.firstKey(), notices.lastKey(), overlays.size(), calendar);
             return calendar;

@@ -465,7 +465,7 @@ public final class CaseDecider {
             clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = ClockState.LAPSED;
         }
         Optional<ClockRun> run = s.clocks().run(clock);
-        boolean recorded = run.map(r -> wanted == ClockState.DUE_SOON ? r.warned() : r.breached()).orElse(true);
+        boolean recorded = run.map(r -> wanted == ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
         if (!recorded && run.get().round() == round) {
             for (ClockStatus st : limits.clocks(s.clocks(), s.profile(), petition.category(), petition.region(), at)) {
                 if (st.clock() == clock && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;

@@ -73,7 +73,7 @@ public final class LifecycleTable {
         TERMINATION_PROVIDED,
         /** Only the deadline sweep (a system actor) records warnings, breaches and lapses ({@code NOT_AUTHORISED}). */
         SWEEP_ONLY,
-        /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). */
+        /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach ({@code ILLEGAL_TRANSITION}). */
         CLOCK_DUE,
         /** A case is not merged into itself ({@code VALIDATION}). @since 0.2 */
         NOT_INTO_ITSELF,

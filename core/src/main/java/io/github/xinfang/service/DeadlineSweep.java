@@ -29,6 +29,9 @@ import java.util.Optional;
  * as a breach. The duties of the resolution track and of supervision are recorded the same way (keys: case,
  * duty, kind, due instant), and where a days-overdue escalation rule has started to fire, the sweep asks for the
  * required rank to be recomputed ({@link CaseCommand.ReassessEscalation}, key: case and the instant it started).
+ * A clock run or duty whose breach is recorded gets nothing more (no warning after an extension granted late),
+ * so the case is not claimed for it again ({@link io.github.xinfang.time.TimeLimits#nextAttention}): a sweep with
+ * nothing to record claims nothing.
  *
  * <p>Pass the same instant the service's clock gives (the records are checked against it). Thread-safe;
  * holds no state between sweeps. The sweep has no threads of its own.
@@ -120,7 +123,7 @@ public final class DeadlineSweep {
         for (ClockStatus st : clocks) {
             CaseCommand command = null;
             int slot = -1;
-            if (st.kind() == ClockKind.DUTY && st.state() == ClockState.DUE_SOON && !st.warningRecorded()) {
+            if (st.kind() == ClockKind.DUTY && st.state() == ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
                 command = new CaseCommand.RecordWarning(id, key(id, st, "warning"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
                 slot = 0;
             } else if (st.kind() == ClockKind.DUTY && st.state() == ClockState.OVERDUE && !st.breachRecorded()) {

@@ -29,7 +29,9 @@ import java.util.Optional;
  *
  * <p>Each case's command carries the deterministic idempotency key {@code handover:<operation id>:<case id>}: a
  * re-run of the same operation (after a crash, or to be sure) changes nothing that was already moved, and tries
- * again what was refused. The report lists what moved and what did not, with the rejection (for example
+ * again what was refused. So that this key always fits an {@link IdempotencyKey} whatever the case id, an
+ * operation id has at most {@value #MAX_OPERATION_ID_LENGTH} characters and no whitespace or control characters;
+ * any other is refused before anything moves. The report lists what moved and what did not, with the rejection (for example
  * {@code RANK_TOO_LOW} where the successor is below a case's required rank); nothing stops halfway silently: an
  * infrastructure failure ends the run with a {@link HandoverInterruptedException} carrying what was done so far,
  * and re-running the operation finishes it.
@@ -43,6 +45,12 @@ public final class Handover {
     private static final Logger log = LoggerFactory.getLogger(Handover.class);
     /** The job name of the system actor the handover's commands carry. */
     public static final String JOB = "handover";
+    private static final String KEY_PREFIX = "handover:";
+    /**
+     * The longest operation id: the idempotency key {@code handover:<operation id>:<case id>} of the longest case id
+     * (64 characters) then has {@link IdempotencyKey}'s 128.
+     */
+    public static final int MAX_OPERATION_ID_LENGTH = 54;   // 128 - "handover:".length() - ":".length() - 64
     private static final int PAGE = 200;
 
     private final CaseService service;
@@ -73,7 +81,8 @@ public final class Handover {
      * @param handedOverOn the day of the handover (the date the assignments change hands)
      * @return what moved and what did not
      * @throws NullPointerException naming a null argument
-     * @throws IllegalArgumentException if operationId is blank or the two officials are the same
+     * @throws IllegalArgumentException if operationId is blank, longer than {@value #MAX_OPERATION_ID_LENGTH}
+     *     characters or holds whitespace or control characters, or the two officials are the same; nothing has moved
      * @throws HandoverInterruptedException on an infrastructure failure, with what was done so far (re-run to finish)
      */
     public HandoverReport run(String operationId, OfficialId outgoing, OfficialId successor, LocalDate handedOverOn) {
@@ -81,7 +90,8 @@ public final class Handover {
         Objects.requireNonNull(outgoing, "outgoing");
         Objects.requireNonNull(successor, "successor");
         Objects.requireNonNull(handedOverOn, "handedOverOn");
-        if (operationId.isBlank()) throw new IllegalArgumentException("operationId must not be blank");
+        // The keys it builds ("handover:" + operationId + ":" + caseId) must be idempotency keys.
+        io.github.xinfang.text.TextRule.ID.require(operationId, "operationId", MAX_OPERATION_ID_LENGTH);
         if (outgoing.equals(successor)) throw new IllegalArgumentException("successor must differ from outgoing");
         List<CaseId> moved = new ArrayList<>();
         List<HandoverReport.NotMoved> notMoved = new ArrayList<>();
@@ -121,7 +131,7 @@ public final class Handover {
             OfficialId member = m.equals(outgoing) ? successor : m;
             if (!taskForce.contains(member)) taskForce.add(member);
         }
-        return Optional.of(new CaseCommand.ReplacePackageLeader(caseId, new IdempotencyKey("handover:" + operationId + ":" + caseId.value()),
+        return Optional.of(new CaseCommand.ReplacePackageLeader(caseId, new IdempotencyKey(KEY_PREFIX + operationId + ":" + caseId.value()),
                 Actor.system(JOB), successor, a.leadUnit(), taskForce, a.coUnits(), ReplacementReason.POST_CHANGE, on));
     }
 }

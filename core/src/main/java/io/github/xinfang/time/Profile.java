@@ -21,13 +21,20 @@ import java.util.Optional;
  * @since 0.1
  */
 public record Profile(String id, String name, boolean terminationProvided, int maxExtensionDays, List<ClockRule> clocks) {
+    /** The longest profile id (a case records it). */
+    public static final int MAX_ID_LENGTH = 64;
+    /** The longest profile name. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     /**
      * @throws NullPointerException naming a null argument
-     * @throws IllegalArgumentException on a blank id, a negative extension, a repeated clock, or a missing window
+     * @throws IllegalArgumentException if id breaks {@link TextRule#ID} (at most {@value #MAX_ID_LENGTH}) or name breaks
+     *     {@link TextRule#LINE} (at most {@value #MAX_NAME_LENGTH}), on a negative extension, a repeated clock, or a
+     *     missing window
      */
     public Profile {
-        TextRule.ID.require(id, "id", 64);
-        TextRule.LINE.require(name, "name", 200);
+        TextRule.ID.require(id, "id", MAX_ID_LENGTH);
+        TextRule.LINE.require(name, "name", MAX_NAME_LENGTH);
         Objects.requireNonNull(clocks, "clocks");
         if (maxExtensionDays < 0) throw new IllegalArgumentException("maxExtensionDays must not be negative");
         clocks = List.copyOf(clocks);

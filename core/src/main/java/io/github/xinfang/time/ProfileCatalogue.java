@@ -29,7 +29,9 @@ import java.util.Optional;
  * }</pre>
  * {@code clock} names a {@link ClockId}; {@code count} is {@code days} (calendar days) or {@code working-days};
  * optional {@code warnDays} (0), {@code categories} (all), {@code countsStartDay} (false),
- * {@code rollsToWorkingDay} (true) and a free {@code source} note. The three windows are required.
+ * {@code rollsToWorkingDay} (true) and a free {@code source} note. The three windows are required. A clock lasts
+ * at least 1 day and its warning window is shorter than its length. A document is at most 1 MiB, nested at most
+ * 16 deep, holds one JSON value and nothing after it; ids have at most 64 characters (no whitespace), names 200.
  * Immutable and thread-safe.
  *
  * @since 0.1

@@ -123,8 +123,11 @@ public interface TimeLimits {
 
     /**
      * The next instant a case needs attention: the earliest warning (not yet recorded) or due instant of its
-     * open duty clocks, and the end of its open windows whose lapse is not yet recorded. Paused clocks wait.
-     * A pure function of the ledger, the profile and the calendar, so it can be stored in the index row.
+     * open duty clocks whose breach is not yet recorded, and the end of its open windows whose lapse is not yet
+     * recorded. Paused clocks wait. A run whose breach or lapse is recorded needs no more attention, even while it
+     * stays open (the deadline sweep records nothing more for it), so a case whose only pending clocks are breached
+     * is not claimed by every sweep again. A pure function of the ledger, the profile and the calendar, so it can
+     * be stored in the index row.
      *
      * @param ledger the case's clock facts
      * @param profile the case's profile
@@ -138,14 +141,13 @@ public interface TimeLimits {
         WorkCalendar calendar = calendar(region);
         Instant next = null;
         for (ClockRun run : ledger.runs()) {
-            if (!run.isOpen() || run.pausedSince() != null) continue;
+            if (!run.isOpen() || run.pausedSince() != null || run.breached()) continue;
             Optional<ClockRule> rule = p.get().rule(run.clock());
             if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
             CalendarAnswer due = dueDate(run, rule.get(), calendar);
             Instant dueAt = overdueFrom(due.date());
             Instant candidate;
             if (run.clock().kind() == ClockKind.WINDOW) {
-                if (run.breached()) continue;
                 candidate = dueAt;
             } else {
                 Instant warnAt = warnAt(rule.get(), dueAt);

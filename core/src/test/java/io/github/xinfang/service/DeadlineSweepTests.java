@@ -6,8 +6,15 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.SupervisionKind;
+import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.AttentionQuery;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.WorkClaims;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.ClockRule;
@@ -19,12 +26,14 @@ import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -80,12 +89,16 @@ class DeadlineSweepTests {
         assertThat(b.clock()).isEqualTo(ClockId.ROUTING);
         assertThat(b.dueAt()).isEqualTo(Instant.parse("2026-03-17T16:00:00Z"));
 
-        // the overdue case stays in the attention query, ordered by its due instant
-        List<IndexRow> overdue = store.needingAttention(AttentionQuery.firstPage(clock.instant(), 10));
-        assertThat(overdue).extracting(IndexRow::caseId).containsExactly("SW-1");
-        // routing meets the clock: the case leaves the query
+        // with its breach recorded the case needs no more attention from a sweep (it leaves the attention query), and its
+        // row's earliest due instant says it is overdue
+        assertThat(store.needingAttention(AttentionQuery.firstPage(clock.instant(), 10))).isEmpty();
+        assertThat(store.indexRow("SW-1").orElseThrow().nextAttentionAt()).isEmpty();
+        assertThat(store.indexRow("SW-1").orElseThrow().earliestDueAt()).contains(Instant.parse("2026-03-17T16:00:00Z"));
+        // routing meets the clock: the case is no longer overdue; its next attention is the telling clock's warning
         ok(new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-19")));
         assertThat(store.needingAttention(AttentionQuery.firstPage(Instant.parse("2026-03-20T00:00:00Z"), 10))).isEmpty();
+        assertThat(store.indexRow("SW-1").orElseThrow().earliestDueAt()).hasValueSatisfying(
+                due -> assertThat(due).isAfter(Instant.parse("2026-03-20T00:00:00Z")));
     }
 
     @Test
@@ -167,5 +180,125 @@ class DeadlineSweepTests {
         CaseHistory after = service.history(id).orElseThrow();
         assertThat(after.version()).isEqualTo(before.version());
         assertThat(after.events()).isEqualTo(before.events());
+    }
+
+    // ------------------------------------------------------------------ a sweep with nothing to record (issue 11, item 6)
+
+    /** The in-memory store, counting the cases loaded and claimed. */
+    static final class CountingStore implements CaseStore, WorkClaims {
+        final InMemoryCaseStore inner = InMemoryCaseStore.create();
+        final AtomicInteger loads = new AtomicInteger();
+        final AtomicInteger claimed = new AtomicInteger();
+
+        void reset() {
+            loads.set(0);
+            claimed.set(0);
+        }
+
+        @Override
+        public void commit(CaseCommit commit) {
+            inner.commit(commit);
+        }
+
+        @Override
+        public Optional<StoredCase> load(String caseId) {
+            loads.incrementAndGet();
+            return inner.load(caseId);
+        }
+
+        @Override
+        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
+            return inner.findApplied(caseId, idempotencyKey);
+        }
+
+        @Override
+        public Optional<IndexRow> indexRow(String caseId) {
+            return inner.indexRow(caseId);
+        }
+
+        @Override
+        public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+            List<Claim> claims = inner.claimDue(dueBefore, now, lease, owner, limit);
+            claimed.addAndGet(claims.size());
+            return claims;
+        }
+
+        @Override
+        public boolean release(String caseId, String owner) {
+            return inner.release(caseId, owner);
+        }
+    }
+
+    private static final int CASES = 30;
+
+    @Test
+    void aSweepWithNothingToRecordClaimsAndLoadsNoCaseWhoseBreachedStatutoryClockStaysOpen() {
+        CountingStore counting = new CountingStore();
+        CaseService svc = CaseService.builder(counting, Org.DIRECTORY, clock).build();
+        DeadlineSweep sweep = DeadlineSweep.create(svc, "node-a");
+        // half the cases are warned before their routing clock is breached, half are first seen breached
+        for (int i = 0; i < CASES / 2; i++) {
+            assertThat(svc.handle(new CaseCommand.Register(new CaseId("W-" + i), key(), Org.clerk(),
+                    CaseInvariantProperties.claim(d("2026-03-02")), null)).isApplied()).isTrue();
+        }
+        clock.set(Instant.parse("2026-03-15T02:00:00Z"));
+        assertThat(sweep.sweep(clock.instant()).warnings()).isEqualTo(CASES / 2);
+        for (int i = 0; i < CASES / 2; i++) {
+            assertThat(svc.handle(new CaseCommand.Register(new CaseId("B-" + i), key(), Org.clerk(),
+                    CaseInvariantProperties.claim(d("2026-03-02")), null)).isApplied()).isTrue();
+        }
+        clock.set(Instant.parse("2026-03-18T02:00:00Z"));
+        SweepReport breached = sweep.sweep(clock.instant());
+        assertThat(breached.breaches()).isEqualTo(CASES);
+        // the routing clocks stay open (no case is ever routed): nothing more is due for any of them
+        for (String at : List.of("2026-03-18T02:00:02Z", "2026-03-19T02:00:00Z", "2026-06-30T02:00:00Z")) {
+            clock.set(Instant.parse(at));
+            counting.reset();
+            SweepReport quiet = sweep.sweep(clock.instant());
+            assertThat(quiet.recorded()).as("sweep at %s", at).isZero();
+            assertThat(quiet.casesClaimed()).as("cases claimed at %s", at).isZero();
+            assertThat(counting.claimed.get()).as("claims at %s", at).isZero();
+            assertThat(counting.loads.get()).as("loads at %s", at).isZero();
+        }
+        for (int i = 0; i < CASES / 2; i++) {
+            assertThat(counting.indexRow("W-" + i).orElseThrow().nextAttentionAt()).isEmpty();
+            assertThat(counting.indexRow("B-" + i).orElseThrow().nextAttentionAt()).isEmpty();
+        }
+        // the overdue cases are still found as overdue
+        assertThat(svc.clocks(new CaseId("B-0"), clock.instant()).orElseThrow().get(0).state())
+                .isEqualTo(io.github.xinfang.time.ClockState.OVERDUE);
+    }
+
+    @Test
+    void aSweepWithNothingToRecordClaimsAndLoadsNoCaseWhoseBreachedSupervisionFeedbackStaysOpen() {
+        CountingStore counting = new CountingStore();
+        CaseService svc = CaseService.builder(counting, Org.DIRECTORY, clock).build();
+        DeadlineSweep sweep = DeadlineSweep.create(svc, "node-a");
+        for (int i = 0; i < CASES; i++) {
+            CaseId id = new CaseId("F-" + i);
+            for (CaseCommand c : List.of(
+                    new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null),
+                    new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-02")),
+                    new CaseCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
+                    new CaseCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
+                    new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
+                            d("2026-03-02"), d("2026-03-06")))) {
+                assertThat(svc.handle(c).isApplied()).as("%s", c).isTrue();
+            }
+        }
+        clock.set(Instant.parse("2026-03-12T02:00:00Z"));
+        SweepReport first = sweep.sweep(clock.instant());
+        assertThat(first.breaches()).as("the feedback duties").isEqualTo(CASES);
+        for (String at : List.of("2026-03-12T02:00:02Z", "2026-03-20T02:00:00Z")) {
+            clock.set(Instant.parse(at));
+            counting.reset();
+            SweepReport quiet = sweep.sweep(clock.instant());
+            assertThat(quiet.recorded()).as("sweep at %s", at).isZero();
+            assertThat(counting.claimed.get()).as("claims at %s", at).isZero();
+            assertThat(counting.loads.get()).as("loads at %s", at).isZero();
+        }
+        // the handling clock's warning (10 days before its 60 days end, in late April) is the next thing due
+        assertThat(counting.indexRow("F-0").orElseThrow().nextAttentionAt())
+                .hasValueSatisfying(next -> assertThat(next).isAfter(Instant.parse("2026-04-15T00:00:00Z")));
     }
 }

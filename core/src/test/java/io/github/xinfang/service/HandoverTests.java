@@ -184,4 +184,77 @@ class HandoverTests {
             assertThat(h.state().resolution().activeAssignment().orElseThrow().leader()).isEqualTo(Org.DISTRICT_HEAD);
         }
     }
+
+    // ------------------------------------------------------------------ operation ids (issue 11, item 7b)
+
+    /** The longest case id an {@link IdempotencyKey} must still fit with the operation id. */
+    private static final String LONGEST_CASE_ID = "HO-9" + "9".repeat(60);
+
+    private static CaseService ledByTheDeputy(InMemoryCaseStore store, String... caseIds) {
+        CaseService service = CaseService.builder(store, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
+        for (String caseId : caseIds) {
+            CaseId id = new CaseId(caseId);
+            assertThat(service.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(
+                    LocalDate.parse("2024-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
+                    List.of(new PetitionerForm("覃建国", null, null, null)), 1, null, "征地补偿。"), null)).isApplied()).isTrue();
+            assertThat(service.handle(new CaseCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
+                    BacklogSource.OWN_SWEEP, LocalDate.parse("2026-05-01"))).isApplied()).isTrue();
+            assertThat(service.handle(new CaseCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(),
+                    Org.DISTRICT_DEPUTY, Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02"))).isApplied())
+                    .isTrue();
+        }
+        return service;
+    }
+
+    private static long ledBy(InMemoryCaseStore store, io.github.xinfang.directory.OfficialId leader) {
+        return store.workload(leader.value(), Instant.parse("2026-06-30T02:00:00Z")).activeCases();
+    }
+
+    @Test
+    void anOperationIdTooLongForTheIdempotencyKeyIsRefusedNamingItBeforeAnythingMoves() {
+        assertThat(LONGEST_CASE_ID).hasSize(64);
+        InMemoryCaseStore store = InMemoryCaseStore.create();
+        Handover handover = Handover.create(ledByTheDeputy(store, "HO-1", LONGEST_CASE_ID));
+        String tooLong = "港北组干〔2026〕17号-" + "补".repeat(46);   // 60 characters: its key for a 64-character case id has 134
+        assertThatThrownBy(() -> handover.run(tooLong, Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operationId").hasMessageContaining("54");
+        assertThat(ledBy(store, Org.DISTRICT_DEPUTY)).as("nothing moved").isEqualTo(2L);
+        for (String bad : List.of("港北组干 17号", "op\t7", "op\n7", "op\u00007", "op\u30007", " op-7")) {
+            assertThatThrownBy(() -> handover.run(bad, Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01")))
+                    .as("operation id %s", bad.codePoints().mapToObj(Integer::toHexString).toList())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("operationId");
+        }
+        assertThat(ledBy(store, Org.DISTRICT_DEPUTY)).as("nothing moved").isEqualTo(2L);
+
+        String longest = "港北组干〔2026〕17号-" + "补".repeat(40);
+        assertThat(longest).hasSize(54);   // Handover.MAX_OPERATION_ID_LENGTH
+        HandoverReport report = handover.run(longest, Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01"));
+        assertThat(report.moved()).extracting(CaseId::value).containsExactly("HO-1", LONGEST_CASE_ID);
+        assertThat(store.findApplied(LONGEST_CASE_ID, "handover:" + longest + ":" + LONGEST_CASE_ID)).isPresent();
+    }
+
+    @Test
+    void theKeyOfAHandoverIsStillHandoverOperationCaseSoAReRunAfterAnUpgradeIsRecognisedAsAReplay() {
+        InMemoryCaseStore store = InMemoryCaseStore.create();
+        CaseService service = ledByTheDeputy(store, "HO-1", "HO-2");
+        String op = "港北组干〔2026〕17号";
+        HandoverReport first = Handover.create(service).run(op, Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
+        assertThat(first.moved()).hasSize(2);
+        // the key an earlier release recorded for the same operation and case
+        AppliedCommand applied = store.findApplied("HO-1", "handover:" + op + ":HO-1").orElseThrow();
+        long version = service.history(new CaseId("HO-1")).orElseThrow().version();
+        assertThat(applied.versionAfter()).isEqualTo(version);
+        // the same command again (a second node, or a re-run racing the first) is a replay, and changes nothing
+        CommandResult again = service.handle(new CaseCommand.ReplacePackageLeader(new CaseId("HO-1"),
+                new IdempotencyKey("handover:" + op + ":HO-1"), io.github.xinfang.cases.Actor.system(Handover.JOB), Org.DISTRICT_HEAD,
+                Org.LAND, List.of(Org.LAND_STAFF), List.of(), io.github.xinfang.cases.ReplacementReason.POST_CHANGE,
+                LocalDate.parse("2026-06-01")));
+        assertThat(again).isInstanceOfSatisfying(CommandResult.Applied.class, a -> assertThat(a.replayed()).isTrue());
+        // and re-running the operation moves nothing and records nothing
+        HandoverReport rerun = Handover.create(service).run(op, Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
+        assertThat(rerun.moved()).isEmpty();
+        assertThat(rerun.notMoved()).isEmpty();
+        assertThat(service.history(new CaseId("HO-1")).orElseThrow().version()).isEqualTo(version);
+        assertThat(ledBy(store, Org.DISTRICT_HEAD)).isEqualTo(2L);
+    }
 }

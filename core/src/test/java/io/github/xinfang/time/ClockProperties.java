@@ -190,7 +190,7 @@ class ClockProperties {
     // ------------------------------------------------------------------ (d) next attention
 
     @Test
-    void nextAttentionIsTheEarliestPendingWarningDueInstantOrWindowEndOverTheStatuses() {
+    void nextAttentionIsTheEarliestPendingWarningDueInstantOrWindowEndOverTheStatusesOfRunsNotYetBreached() {
         qt().forAll(subjects(), instants()).checkAssert((subject, at) -> {
             ClockLedger ledger = subject.ledger();
             String profile = subject.profile();
@@ -200,9 +200,9 @@ class ClockProperties {
             for (ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
                 if (CLOSED.contains(s.state())) continue;   // met, stopped or paused: nothing to watch
                 ClockRun run = ledger.run(s.clock()).orElseThrow();
+                if (run.breached()) continue;               // its breach or lapse is recorded: nothing more to do
                 Instant candidate;
                 if (s.kind() == ClockKind.WINDOW) {
-                    if (run.breached()) continue;           // its lapse is recorded
                     candidate = s.dueAt();
                 } else {
                     candidate = s.warnAt() != null && !run.warned() ? s.warnAt() : s.dueAt();

@@ -227,4 +227,83 @@ class ProfileCatalogueTests {
         refused("[]", "array.json", "must be an object");
         refused("{\"id\": \"x\", \"name\": \"x\", \"maxExtensionDays\": 0}", "no-clocks.json", "$.clocks");
     }
+
+    // ------------------------------------------------------------------ limits (issue 11, item 5)
+
+    /** Refused with a short message: the place and the limit, never the offending value. */
+    private static void refusedBriefly(String json, String source, String... place) {
+        assertThatThrownBy(() -> ProfileCatalogue.read(new StringReader(json), source))
+                .isInstanceOf(ProfileDataException.class)
+                .hasMessageContaining(source)
+                .hasMessageContainingAll(place)
+                .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+    }
+
+    @Test
+    void aMegabyteIdIsRefusedNamingTheLineNotWithANullPointerException() {
+        String id = "x".repeat(1 << 20);
+        refusedBriefly(doc("").replace("\"portal-1\"", "\"" + id + "\""), "huge-id.json", "line 1", "too large");
+    }
+
+    @Test
+    void aFiveMegabyteNameIsRefusedNamingTheLine() {
+        String name = "名".repeat(5 << 20);
+        refusedBriefly(doc("").replace("\"A portal's profile\"", "\"" + name + "\""), "huge-name.json", "line 1", "too large");
+    }
+
+    @Test
+    void deepNestingIsRefusedNamingTheLine() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        refusedBriefly(doc("").replace("\"maxExtensionDays\": 30", "\"maxExtensionDays\": " + deep), "deep.json", "line 1",
+                "too large");
+    }
+
+    @Test
+    void aDocumentOverAMebibyteIsRefusedEvenWhenTheRestIsWhitespace() {
+        refusedBriefly(doc("") + " ".repeat(2 << 20), "padded.json", "too large");
+    }
+
+    @Test
+    void anIdOrNameOverItsLimitIsRefusedNamingTheField() {
+        refusedBriefly(doc("").replace("\"portal-1\"", "\"" + "p".repeat(65) + "\""), "long-id.json", "$.id", "64");
+        refusedBriefly(doc("").replace("\"portal-1\"", "\"portal 1\""), "spaced-id.json", "$.id", "whitespace");
+        refusedBriefly(doc("").replace("\"A portal's profile\"", "\"" + "名".repeat(201) + "\""), "long-name.json", "$.name", "200");
+        refusedBriefly(doc("{\"clock\": \"HANDLING\", \"length\": 30, \"count\": \"days\", \"source\": \"" + "s".repeat(501) + "\"}"),
+                "long-note.json", "$.clocks[0].source");
+        assertThat(ProfileCatalogue.read(new StringReader(doc("").replace("\"portal-1\"", "\"" + "p".repeat(64) + "\"")), "ok.json").id())
+                .hasSize(64);
+    }
+
+    @Test
+    void aClockOfZeroDaysIsRefused() {
+        refusedBriefly(doc("{\"clock\": \"HANDLING\", \"length\": 0, \"count\": \"days\"}"), "zero.json",
+                "$.clocks[0].length", "at least 1");
+        refusedBriefly(doc("{\"clock\": \"ACCEPTANCE\", \"length\": 0, \"count\": \"working-days\"}"), "zero-working.json",
+                "$.clocks[0].length");
+        assertThatThrownBy(() -> new ClockRule(ClockId.HANDLING, days(0), 0, EnumSet.allOf(Category.class)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
+    }
+
+    @Test
+    void aWarningWindowAsLongAsItsLimitOrLongerIsRefused() {
+        refusedBriefly(doc("{\"clock\": \"HANDLING\", \"length\": 10, \"count\": \"days\", \"warnDays\": 10}"), "warn-equal.json",
+                "$.clocks[0].warnDays", "less than the length (10)");
+        refusedBriefly(doc("{\"clock\": \"HANDLING\", \"length\": 10, \"count\": \"working-days\", \"warnDays\": 30}"),
+                "warn-longer.json", "$.clocks[0].warnDays");
+        assertThat(ProfileCatalogue.read(new StringReader(doc("{\"clock\": \"HANDLING\", \"length\": 10, \"count\": \"days\","
+                + " \"warnDays\": 9}")), "warn-ok.json").rule(ClockId.HANDLING).orElseThrow().warnDays()).isEqualTo(9);
+        assertThatThrownBy(() -> new ClockRule(ClockId.HANDLING, days(5), 5, EnumSet.allOf(Category.class)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warnDays");
+    }
+
+    @Test
+    void aProfileBuiltInCodeKeepsTheSameLimitsOnIdAndName() {
+        List<ClockRule> windows = ProfileCatalogue.read(new StringReader(doc("")), "ok.json").clocks();
+        assertThatThrownBy(() -> new Profile("p".repeat(65), "n", false, 0, windows))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+        assertThatThrownBy(() -> new Profile("a b", "n", false, 0, windows))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
+        assertThatThrownBy(() -> new Profile("p", "n".repeat(201), false, 0, windows))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("name");
+    }
 }

@@ -5,8 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A request for the cases that need attention before an instant: overdue and due-soon cases, ordered by
- * their next attention instant then case id, one keyset page at a time. Immutable.
+ * A request for the cases that need attention before an instant: due-soon and overdue cases whose warning,
+ * breach or lapse is not yet recorded (core computes the instant; a case whose breach is recorded leaves the
+ * query, and its row's earliest due instant still says it is overdue), ordered by their next attention instant
+ * then case id, one keyset page at a time. Immutable.
  *
  * @param before only rows whose next attention instant is strictly before this
  * @param afterAt the keyset position: the last row of the previous page's next attention instant, or null for the first page

@@ -33,6 +33,13 @@ import java.util.regex.Pattern;
  * 1 of the previous year to December 31 of its year; a {@code work} date must be a Saturday or Sunday; a
  * date named twice in one block is an error.
  *
+ * <p>Limits ({@link CalendarLimits}): a source of at most {@value CalendarLimits#MAX_SOURCE_CHARS} characters,
+ * lines of at most {@value CalendarLimits#MAX_LINE_CHARS}, titles of at most
+ * {@value CalendarLimits#MAX_TITLE_CHARS}, ranges of at most {@value CalendarLimits#MAX_RANGE_DAYS} days, at most
+ * {@value CalendarLimits#MAX_DATES_PER_BLOCK} dates in a block; a notice or overlay block must leave each year it
+ * names a working day and make at most {@value CalendarLimits#MAX_WEEKDAYS_OFF_PER_YEAR} weekdays of a year off. A
+ * refusal names the line and repeats no long value.
+ *
  * <p>Stateless; thread-safe.
  *
  * @since 0.1
@@ -78,9 +85,9 @@ public final class CalendarText {
         Block block = null;
         int lineNo = 0;
         try {
-            BufferedReader in = new BufferedReader(reader);
-            for (String raw = in.readLine(); raw != null; raw = in.readLine()) {
-                lineNo++;
+            Lines in = new Lines(new BufferedReader(reader), source);
+            for (String raw = in.next(); raw != null; raw = in.next()) {
+                lineNo = in.number();
                 String line = stripComment(raw).strip();
                 if (line.isEmpty()) {
                     continue;
@@ -89,7 +96,7 @@ public final class CalendarText {
                 String where = "line " + lineNo;
                 switch (tokens[0]) {
                     case "notice": {
-                        flush(block, notices, overlays);
+                        flush(block, notices, overlays, source);
                         if (tokens.length < 2 || !YEAR.matcher(tokens[1]).matches()) {
                             throw new CalendarDataException(source, where, "'notice' needs a four-digit year");
                         }
@@ -97,16 +104,16 @@ public final class CalendarText {
                         if (!years.add(year)) {
                             throw new CalendarDataException(source, where, "a second notice for " + year);
                         }
-                        block = new Block(year, null, rest(tokens, 2, "notice " + year));
+                        block = new Block(year, null, title(tokens, "notice " + year, source, where), where);
                         break;
                     }
                     case "overlay": {
-                        flush(block, notices, overlays);
+                        flush(block, notices, overlays, source);
                         if (tokens.length < 2 || !PREFIX.matcher(tokens[1]).matches()) {
                             throw new CalendarDataException(source, where,
                                     "'overlay' needs a region code prefix of 2 to 6 digits");
                         }
-                        block = new Block(0, tokens[1], rest(tokens, 2, "overlay " + tokens[1]));
+                        block = new Block(0, tokens[1], title(tokens, "overlay " + tokens[1], source, where), where);
                         break;
                     }
                     case "off":
@@ -130,13 +137,14 @@ public final class CalendarText {
                         break;
                     }
                     default:
-                        throw new CalendarDataException(source, where, "unknown statement '" + tokens[0] + "'");
+                        throw new CalendarDataException(source, where, "unknown statement "
+                                + CalendarLimits.excerpt(tokens[0]));
                 }
             }
         } catch (IOException e) {
             throw new CalendarDataException(source, "line " + (lineNo + 1), "could not read: " + e.getMessage(), e);
         }
-        flush(block, notices, overlays);
+        flush(block, notices, overlays, source);
         return new Parsed(notices, overlays);
     }
 
@@ -148,7 +156,11 @@ public final class CalendarText {
         LocalDate from = date(block, dots < 0 ? item : item.substring(0, dots), source, where);
         LocalDate to = dots < 0 ? from : date(block, item.substring(dots + 2), source, where);
         if (to.isBefore(from)) {
-            throw new CalendarDataException(source, where, "range " + item + " ends before it starts");
+            throw new CalendarDataException(source, where, "range " + CalendarLimits.excerpt(item) + " ends before it starts");
+        }
+        if (to.toEpochDay() - from.toEpochDay() >= CalendarLimits.MAX_RANGE_DAYS) {
+            throw new CalendarDataException(source, where, "range " + CalendarLimits.excerpt(item) + " is longer than "
+                    + CalendarLimits.MAX_RANGE_DAYS + " days");
         }
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             if (block.overlayPrefix == null) {
@@ -165,6 +177,10 @@ public final class CalendarText {
             if (block.days.put(d, off) != null) {
                 throw new CalendarDataException(source, where, "date " + d + " is named twice in one block");
             }
+            if (block.days.size() > CalendarLimits.MAX_DATES_PER_BLOCK) {
+                throw new CalendarDataException(source, where, "a block names more than "
+                        + CalendarLimits.MAX_DATES_PER_BLOCK + " dates");
+            }
         }
     }
 
@@ -177,16 +193,17 @@ public final class CalendarText {
                 return LocalDate.parse(block.year + "-" + text);
             }
         } catch (DateTimeParseException e) {
-            throw new CalendarDataException(source, where, "'" + text + "' is not a date", e);
+            throw new CalendarDataException(source, where, CalendarLimits.excerpt(text) + " is not a date", e);
         }
-        throw new CalendarDataException(source, where, "'" + text + "' is not a date ("
+        throw new CalendarDataException(source, where, CalendarLimits.excerpt(text) + " is not a date ("
                 + (block.overlayPrefix == null ? "yyyy-MM-dd or MM-dd" : "yyyy-MM-dd") + ")");
     }
 
-    private static void flush(Block block, List<Notice> notices, List<OverlayBlock> overlays) {
+    private static void flush(Block block, List<Notice> notices, List<OverlayBlock> overlays, String source) {
         if (block == null) {
             return;
         }
+        CalendarLimits.checkYears(block.days, source, block.where);
         if (block.overlayPrefix == null) {
             notices.add(new Notice(block.year, block.title, block.days));
         } else {
@@ -194,8 +211,16 @@ public final class CalendarText {
         }
     }
 
-    private static String rest(String[] tokens, int from, String fallback) {
-        return tokens.length > from ? String.join(" ", List.of(tokens).subList(from, tokens.length)) : fallback;
+    /** The title after a block's keyword and argument, or the fallback when there is none. */
+    private static String title(String[] tokens, String fallback, String source, String where) {
+        if (tokens.length <= 2) {
+            return fallback;
+        }
+        String title = String.join(" ", List.of(tokens).subList(2, tokens.length));
+        java.util.Optional<io.github.xinfang.text.TextRule.Problem> problem =
+                io.github.xinfang.text.TextRule.LINE.check(title, CalendarLimits.MAX_TITLE_CHARS);
+        if (problem.isPresent()) throw new CalendarDataException(source, where, "the title " + problem.get().english());
+        return title;
     }
 
     private static String stripComment(String line) {
@@ -207,12 +232,76 @@ public final class CalendarText {
         final int year;
         final String overlayPrefix;
         final String title;
+        /** The line that opened the block. */
+        final String where;
         final Map<LocalDate, Boolean> days = new LinkedHashMap<>();
 
-        Block(int year, String overlayPrefix, String title) {
+        Block(int year, String overlayPrefix, String title, String where) {
             this.year = year;
             this.overlayPrefix = overlayPrefix;
             this.title = title;
+            this.where = where;
+        }
+    }
+
+    /**
+     * The lines of a source, as {@link BufferedReader#readLine()} splits them, refusing a line longer than
+     * {@link CalendarLimits#MAX_LINE_CHARS} and a source longer than {@link CalendarLimits#MAX_SOURCE_CHARS}
+     * before reading them whole.
+     */
+    private static final class Lines {
+        private final BufferedReader in;
+        private final String source;
+        private final StringBuilder line = new StringBuilder();
+        private long read;
+        private int number;
+        private boolean pendingLf;
+
+        Lines(BufferedReader in, String source) {
+            this.in = in;
+            this.source = source;
+        }
+
+        /** The next line without its terminator, or null at the end. */
+        String next() throws IOException {
+            line.setLength(0);
+            boolean any = false;
+            while (true) {
+                int c = in.read();
+                if (c < 0) {
+                    if (!any) {
+                        return null;
+                    }
+                    number++;
+                    return line.toString();
+                }
+                if (++read > CalendarLimits.MAX_SOURCE_CHARS) {
+                    throw new CalendarDataException(source, "line " + (number + 1), "the source is longer than "
+                            + CalendarLimits.MAX_SOURCE_CHARS + " characters");
+                }
+                if (pendingLf) {
+                    pendingLf = false;
+                    if (c == '\n') {
+                        continue;
+                    }
+                }
+                any = true;
+                if (c == '\n' || c == '\r') {
+                    pendingLf = c == '\r';
+                    number++;
+                    return line.toString();
+                }
+                if (line.length() == CalendarLimits.MAX_LINE_CHARS) {
+                    throw new CalendarDataException(source, "line " + (number + 1), "longer than "
+                            + CalendarLimits.MAX_LINE_CHARS + " characters");
+                }
+                line.append((char) c);
+            }
+        }
+
+        /** The number of the line {@link #next()} returned last, from 1. */
+        int number() {
+            return number;
         }
     }
 }

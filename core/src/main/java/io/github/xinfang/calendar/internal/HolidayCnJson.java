@@ -1,8 +1,14 @@
 package io.github.xinfang.calendar.internal;
 
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParseException;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -22,14 +28,32 @@ import java.util.Optional;
  *
  * <p>A listed date follows {@code isOffDay}; an unlisted date follows Saturday/Sunday rules; a file with
  * no days means the notice is not out yet, and yields no notice. Fields other than {@code year} and
- * {@code days} are ignored. Every failure, syntax or content, becomes a {@link CalendarDataException}
- * naming the source and the line or field; no Jackson exception escapes.
+ * {@code days} are ignored, apart from the length of a day's {@code name}. Every failure, syntax or content,
+ * becomes a {@link CalendarDataException} naming the source and the line or field; no Jackson exception escapes.
+ *
+ * <p>Limits ({@link CalendarLimits}): one JSON value and nothing after it, at most
+ * {@value CalendarLimits#MAX_SOURCE_CHARS} characters, strings of at most {@value CalendarLimits#MAX_STRING_CHARS},
+ * nesting at most {@value CalendarLimits#MAX_DEPTH} deep, names of at most {@value CalendarLimits#MAX_TITLE_CHARS};
+ * the notice must leave its year a working day and make at most
+ * {@value CalendarLimits#MAX_WEEKDAYS_OFF_PER_YEAR} weekdays of a year off.
  *
  * <p>Stateless; thread-safe.
  *
  * @since 0.1
  */
 public final class HolidayCnJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxDocumentLength(CalendarLimits.MAX_SOURCE_CHARS)
+                            .maxStringLength(CalendarLimits.MAX_STRING_CHARS)
+                            .maxNestingDepth(CalendarLimits.MAX_DEPTH)
+                            .build())
+                    .build())
+            .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
     private HolidayCnJson() {
     }
 
@@ -44,21 +68,7 @@ public final class HolidayCnJson {
     public static Optional<Notice> parse(Reader reader, String source) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(source, "source");
-        ObjectMapper mapper = JsonMapper.builder()
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-                .build();
-        JsonNode root;
-        try {
-            root = mapper.readTree(reader);
-        } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? "input"
-                    : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            String what = e instanceof JsonParseException ? "malformed JSON" : "unreadable JSON";
-            throw new CalendarDataException(source, where, what + ": " + e.getOriginalMessage(), e);
-        } catch (IOException e) {
-            throw new CalendarDataException(source, "input", "could not read: " + e.getMessage(), e);
-        }
+        JsonNode root = read(reader, source);
         if (root == null || root.isMissingNode()) {
             throw new CalendarDataException(source, "input", "empty input");
         }
@@ -93,11 +103,17 @@ public final class HolidayCnJson {
                 date = LocalDate.parse(dateNode.textValue());
             } catch (DateTimeParseException e) {
                 throw new CalendarDataException(source, path + ".date",
-                        "'" + dateNode.textValue() + "' is not a date yyyy-MM-dd", e);
+                        CalendarLimits.excerpt(dateNode.textValue()) + " is not a date yyyy-MM-dd", e);
             }
             if (date.isBefore(Notice.earliestPermitted(year)) || date.getYear() > year) {
                 throw new CalendarDataException(source, path + ".date", "date " + date
                         + " lies outside the notice for " + year);
+            }
+            JsonNode name = day.get("name");
+            if (name != null && name.isTextual()) {
+                java.util.Optional<io.github.xinfang.text.TextRule.Problem> problem =
+                        io.github.xinfang.text.TextRule.LINE.check(name.textValue(), CalendarLimits.MAX_TITLE_CHARS);
+                if (problem.isPresent()) throw new CalendarDataException(source, path + ".name", problem.get().english());
             }
             JsonNode off = day.get("isOffDay");
             if (off == null || !off.isBoolean()) {
@@ -112,6 +128,48 @@ public final class HolidayCnJson {
         if (offDays.isEmpty()) {
             return Optional.empty();
         }
+        CalendarLimits.checkYears(offDays, source, "$.days");
         return Optional.of(new Notice(year, source, offDays));
+    }
+
+    /** One JSON value and nothing after it, or a refusal naming the line and column. */
+    private static JsonNode read(Reader reader, String source) {
+        try (JsonParser parser = MAPPER.createParser(reader)) {
+            try {
+                JsonNode root = MAPPER.readTree(parser);
+                if (root != null && parser.nextToken() != null) {
+                    throw new CalendarDataException(source, where(parser.currentLocation()), "content after the JSON document");
+                }
+                return root;
+            } catch (StreamConstraintsException e) {
+                String limit = e.getOriginalMessage() == null ? "a size limit is exceeded"
+                        : e.getOriginalMessage().replaceAll(", from `[^`]*`", "");
+                throw new CalendarDataException(source, where(location(e, parser)), "too large: " + limit, e);
+            } catch (JacksonException e) {
+                String what = e instanceof JsonParseException ? "malformed JSON" : "unreadable JSON";
+                throw new CalendarDataException(source, where(location(e, parser)), what + ": " + brief(e.getOriginalMessage()), e);
+            }
+        } catch (IOException e) {
+            throw new CalendarDataException(source, "input", "could not read: " + e.getMessage(), e);
+        }
+    }
+
+    /** A parser's message, cut short: Jackson repeats up to 256 characters of an unrecognised token. */
+    private static String brief(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        return message.length() <= 160 ? message : message.substring(0, 160) + "…";
+    }
+
+    private static JsonLocation location(JacksonException e, JsonParser parser) {
+        return e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+    }
+
+    private static String where(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return "input";
+        }
+        return "line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 }

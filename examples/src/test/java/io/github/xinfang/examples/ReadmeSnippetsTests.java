@@ -1,0 +1,215 @@
+package io.github.xinfang.examples;
+
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.ApprovalRule;
+import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.EscalationPolicy;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.PetitionerForm;
+import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.AttentionQuery;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.petition.RegionCode;
+import io.github.xinfang.service.BatchProgress;
+import io.github.xinfang.service.BatchReports;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
+import io.github.xinfang.service.DeadlineSweep;
+import io.github.xinfang.service.Handover;
+import io.github.xinfang.service.HandoverReport;
+import io.github.xinfang.service.SweepReport;
+import io.github.xinfang.time.ClockStatus;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The Java snippets of the project's README, compiled: each {@code ```java} block of {@code README.md} is one
+ * region of this file between {@code // tag::NAME[]} and {@code // end::NAME[]}, in the same order and verbatim up
+ * to indentation, so the README cannot show code that does not compile (issue 11, item 7). To change a snippet,
+ * change it here and copy the region into the README; the test says which block differs.
+ */
+class ReadmeSnippetsTests {
+    private static final Path SELF = Path.of("src/test/java/io/github/xinfang/examples/ReadmeSnippetsTests.java");
+    private static final Pattern TAG = Pattern.compile("^\\s*// tag::([a-z-]+)\\[\\]\\s*$");
+
+    // ------------------------------------------------------------------ the snippets
+
+    /** README, "Using it". */
+    static CaseService usingIt(OrganisationDirectory directory, CaseId caseId, OfficialId clerk, UnitId office, UnitId housingBureau) {
+        // tag::using[]
+        InstantSource clock = InstantSource.system();   // the portal's clock, injected once; tests inject one they move
+        CaseService cases = CaseService.builder(InMemoryCaseStore.create(), directory, clock)
+                .listener((id, version, events) -> { /* notify, project */ })
+                .build();
+
+        CommandResult r = cases.handle(new CaseCommand.Route(caseId, new IdempotencyKey("req-7781"),
+                Actor.official(clerk, office), housingBureau, LocalDate.of(2026, 3, 4)));
+        if (r instanceof CommandResult.Rejected rejected) {
+            rejected.rejection().code();            // e.g. ACCUSED_PARTY, WINDOW_EXPIRED, VALIDATION
+            rejected.rejection().messageChinese();  // 被反映对象不得经办或知悉该事项：…
+        }
+        // end::using[]
+        return cases;
+    }
+
+    /** README, "Time limits". */
+    static List<IndexRow> timeLimits(CaseService cases, InMemoryCaseStore store, InstantSource clock, CaseId caseId) {
+        // tag::time-limits[]
+        Instant now = clock.instant();                                      // from the injected clock, never Instant.now()
+        List<ClockStatus> clocks = cases.clocks(caseId, now).orElseThrow(); // due date (final or provisional), state, lateness
+        List<IndexRow> due = store.needingAttention(AttentionQuery.firstPage(now, 100).inRegion("4508")); // a warning or breach to record
+        SweepReport r = DeadlineSweep.create(cases, "node-1").sweep(now);   // records 预警/超期/lapses once, claiming work first
+        // end::time-limits[]
+        assertThat(clocks).isNotEmpty();
+        assertThat(r.breaches()).isEqualTo(due.size());
+        assertThat(store.needingAttention(AttentionQuery.firstPage(now, 100))).as("nothing left for the next sweep").isEmpty();
+        return due;
+    }
+
+    /** README, "Backlog cases". */
+    static HandoverReport backlog(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock, OfficialId outgoing,
+                                  OfficialId successor, LocalDate handedOverOn, BatchId batchId, Instant asOf, OfficialId leader,
+                                  Instant now) {
+        // tag::backlog[]
+        CaseService cases = CaseService.builder(store, directory, clock)
+                .rankLadder(RankLadder.civilService()).escalationPolicy(EscalationPolicy.standard()).approvalRule(ApprovalRule.standard())
+                .build();
+        HandoverReport moved = Handover.create(cases).run("港北组干〔2026〕17号", outgoing, successor, handedOverOn); // 新官理旧账
+        BatchProgress p = BatchReports.create(cases).progress(batchId, asOf);   // p.claimRate(): "900/924 件 (97.4%)"
+        LeaderWorkload w = store.workload(leader.value(), now);                   // active cases, overdue ones
+        List<IndexRow> led = store.byActiveLeader(leader.value(), null, 100);     // also byLeadUnit, byBatch: keyset pages
+        // end::backlog[]
+        assertThat(p.claimRate()).isNotNull();
+        assertThat(w.activeCases()).isEqualTo(led.size());
+        return moved;
+    }
+
+    // ------------------------------------------------------------------ the snippets run
+
+    private static final UnitId OFFICE = new UnitId("gb-xfj");
+    private static final UnitId HOUSING = new UnitId("gb-zjj");
+    private static final OfficialId CLERK = new OfficialId("xfj-001");
+    private static final OfficialId DEPUTY = new OfficialId("gb-fqz");
+    private static final OfficialId SUCCESSOR = new OfficialId("gb-fqz-2");
+    private static final RegionCode GANGBEI = new RegionCode("450802");
+    private static final OrganisationDirectory DIRECTORY = InMemoryDirectory.of(
+            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
+                    new Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", GANGBEI, null)),
+            List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
+                    new Official(DEPUTY, HOUSING, "副局长", "乡科级副职", false),
+                    new Official(SUCCESSOR, HOUSING, "副局长", "乡科级副职", false)));
+
+    @Test
+    void theSnippetsRunOnTheInMemoryStore() {
+        CaseId caseId = new CaseId("GB-2026-000001");
+        CaseService cases = usingIt(DIRECTORY, caseId, CLERK, OFFICE, HOUSING);   // no such case yet: refused, not thrown
+        assertThat(cases.history(caseId)).isEmpty();
+
+        InMemoryCaseStore store = InMemoryCaseStore.create();
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-20T02:00:00Z"));
+        CaseService service = CaseService.builder(store, DIRECTORY, clock).build();
+        assertThat(service.handle(new CaseCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
+                new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
+                        List.of(new PetitionerForm("示例", null, null, null)), 1, null, "示例。"), null)).isApplied()).isTrue();
+        assertThat(timeLimits(service, store, clock, caseId)).extracting(IndexRow::caseId).containsExactly(caseId.value());
+
+        HandoverReport moved = backlog(store, DIRECTORY, clock, DEPUTY, SUCCESSOR, LocalDate.of(2026, 3, 20), new BatchId("batch-3"),
+                clock.instant(), SUCCESSOR, clock.instant());
+        assertThat(moved.moved()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ the README shows exactly these
+
+    @Test
+    void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
+        List<String> blocks = javaBlocks(read(Path.of("..", "README.md")));
+        List<String> regions = regions(read(SELF));
+        assertThat(blocks).as("```java blocks in README.md").hasSize(3);
+        assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SELF).containsExactlyElementsOf(blocks);
+    }
+
+    private static String read(Path relative) throws IOException {
+        Path base = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
+        return Files.readString(base.resolve(relative), StandardCharsets.UTF_8);
+    }
+
+    /** The {@code ```java} blocks of a Markdown text, each without its fences and common indentation. */
+    static List<String> javaBlocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        List<String> current = null;
+        for (String line : markdown.split("\n", -1)) {
+            String trimmed = line.strip();
+            if (current == null && trimmed.equals("```java")) {
+                current = new ArrayList<>();
+            } else if (current != null && trimmed.equals("```")) {
+                blocks.add(dedent(current));
+                current = null;
+            } else if (current != null) {
+                current.add(line);
+            }
+        }
+        assertThat(current).as("an unclosed ```java block").isNull();
+        return blocks;
+    }
+
+    /** The tagged regions of a source text, in order, each without its tag lines and common indentation. */
+    static List<String> regions(String source) {
+        List<String> regions = new ArrayList<>();
+        String[] lines = source.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher tag = TAG.matcher(lines[i]);
+            if (!tag.matches()) continue;
+            String end = "// end::" + tag.group(1) + "[]";
+            List<String> region = new ArrayList<>();
+            int j = i + 1;
+            while (j < lines.length && !lines[j].strip().equals(end)) region.add(lines[j++]);
+            assertThat(j).as("region %s has an end tag", tag.group(1)).isLessThan(lines.length);
+            regions.add(dedent(region));
+            i = j;
+        }
+        return regions;
+    }
+
+    /** Lines joined, trailing spaces and common leading indentation removed. */
+    static String dedent(List<String> lines) {
+        int indent = Integer.MAX_VALUE;
+        for (String l : lines) {
+            if (l.isBlank()) continue;
+            int n = 0;
+            while (n < l.length() && l.charAt(n) == ' ') n++;
+            indent = Math.min(indent, n);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String l : lines) {
+            String s = l.stripTrailing();
+            sb.append(s.isEmpty() ? "" : s.substring(Math.min(indent, s.length()))).append('\n');
+        }
+        return sb.toString();
+    }
+}
