@@ -51,7 +51,8 @@ import java.util.Set;
  * Command sequences for {@link StoreDifferentialProperties}, each reproducible from its seed: an organisation
  * directory in 港北区 (the shape of core's test {@code Org}) whose unit and official ids are sometimes hostile
  * ({@link HostileText}), two to four cases whose ids sometimes are (and sometimes differ from another case's id only
- * by a zero-width space or by which unpaired surrogate they hold), and 60 to 200 commands.
+ * by a zero-width space or by which unpaired surrogate they hold, or only by one character that sorts differently in
+ * UTF-16 and in code points), and 60 to 200 commands.
  *
  * <p>Each case follows two scripts, a step at a time, whatever the stores answer (so generation never depends on a
  * store): the procedure (register, route, raise an objection and route again, inform, accept, extend, stage replies,
@@ -220,23 +221,36 @@ final class CommandScripts {
             int n = 2 + r.nextInt(3);
             Set<String> ids = new HashSet<>();
             for (int i = 0; i < n; i++) {
-                String id;
                 int roll = r.nextInt(100);
+                if (i + 1 < n && roll >= 92) {
+                    // Two ids equal but for one character, one above the surrogates (U+E000 to U+FFFF) and one beyond
+                    // U+FFFF: String.compareTo orders them one way, UTF-8 bytes (COLLATE "C") the other.
+                    String base = String.format("XF-450802-2026-%06d-", r.nextInt(1_000_000));
+                    addCase(base + HostileText.aboveSurrogates(r) + "1", ids);
+                    addCase(base + HostileText.supplementary(r) + "1", ids);
+                    i++;
+                    continue;
+                }
+                String id;
                 if (i > 0 && roll < 15) {
                     id = HostileText.sibling(cases.get(i - 1).id, r);   // differs by a ZWSP or by its unpaired surrogate
                 } else {
                     String base = String.format("XF-450802-2026-%06d", r.nextInt(1_000_000));
                     id = roll < 30 ? HostileText.hostile(base, r) : roll < 40 ? HostileText.withLoneSurrogate(base, r) : base;
                 }
-                if (!ids.add(id)) id = id + "-" + i;
-                ids.add(id);
-                int c = r.nextInt(100);
-                cases.add(new Script(id, c < 70 ? Category.CLAIM : c < 85 ? Category.SUGGESTION : Category.ACCUSATION));
+                addCase(id, ids);
             }
             String batch = maybe("batch-" + (1 + r.nextInt(9)), r, HOSTILE_ID);
             batches.add(batch);
             batches.add(r.nextInt(100) < 20 ? HostileText.sibling(batch, r) : maybe(batch + "x", r, HOSTILE_ID));
             job = maybe("deadline-sweep", r, HOSTILE_ID);
+        }
+
+        private void addCase(String id, Set<String> ids) {
+            String unique = ids.add(id) ? id : id + "-" + cases.size();
+            ids.add(unique);
+            int c = r.nextInt(100);
+            cases.add(new Script(unique, c < 70 ? Category.CLAIM : c < 85 ? Category.SUGGESTION : Category.ACCUSATION));
         }
 
         Sequence sequence() {

@@ -163,6 +163,31 @@ final class HostileText {
         return s.toString();
     }
 
+    /**
+     * @param r the randomness
+     * @return one character between the surrogates and U+FFFF: the byte order mark, a private-use character or a
+     *     fullwidth form (in UTF-16 it sorts after every supplementary character, in code points before)
+     */
+    static String aboveSurrogates(Random r) {
+        switch (r.nextInt(3)) {
+            case 0: return "\uFEFF";
+            case 1: return String.valueOf((char) (0xE000 + r.nextInt(0x1900)));
+            default: return String.valueOf((char) (0xFF01 + r.nextInt(0x5E)));
+        }
+    }
+
+    /**
+     * @param r the randomness
+     * @return one supplementary character: CJK Extension B, an emoji or a supplementary private-use character
+     */
+    static String supplementary(Random r) {
+        switch (r.nextInt(3)) {
+            case 0: return fragment(Kind.CJK_EXTENSION_B, r);
+            case 1: return new String(Character.toChars(0x1F600 + r.nextInt(0x50)));
+            default: return new String(Character.toChars(0xF0000 + r.nextInt(0xFFFE)));
+        }
+    }
+
     /** @return exactly {@link #LONG_CODE_POINTS} code points, mostly CJK Extension B (so about twice as many chars) */
     static String longText(Random r) {
         StringBuilder s = new StringBuilder(2 * LONG_CODE_POINTS);
