@@ -52,7 +52,12 @@ import javax.sql.DataSource;
  *       index row's child rows, and last the change-feed entry.</li>
  *   <li>Change-feed positions come from a one-row counter updated as the last statement of every commit: its
  *       row lock serialises commits from that statement to the end of the transaction, which makes positions
- *       gap-free and in commit order (a rolled-back commit gives its number back).</li>
+ *       gap-free and in commit order (a rolled-back commit gives its number back). On H2 a commit locks that row
+ *       first as well, so commits run one at a time: H2 can lose a commit of a row whose lock a rolled-back
+ *       transaction had waited for (see the README's "What we guarantee").</li>
+ *   <li>A commit refused before it wrote anything (a version conflict, a recorded key, a sequence that does not
+ *       continue) ends with {@code COMMIT} of its unchanged transaction, never {@code ROLLBACK}, for the same
+ *       reason.</li>
  *   <li>Reads of immutable history (events, applied commands, the feed) run in auto-commit; reads of index
  *       rows, which span a case row and its child rows, run in a read-only REPEATABLE READ transaction so a
  *       row is never torn between two commits.</li>
