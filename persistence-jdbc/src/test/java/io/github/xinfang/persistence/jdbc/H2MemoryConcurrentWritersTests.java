@@ -1,6 +1,6 @@
 package io.github.xinfang.persistence.jdbc;
 
-/** The concurrent writers on H2 in memory: 3 runs of 4 × 150 commands. */
+/** The concurrent writers on H2 in memory: 2 runs of 4 × 150 commands. */
 class H2MemoryConcurrentWritersTests extends ConcurrentWritersContract {
     @Override
     TestDatabase.Kind kind() {
@@ -9,7 +9,7 @@ class H2MemoryConcurrentWritersTests extends ConcurrentWritersContract {
 
     @Override
     int repetitions() {
-        return 3;
+        return 2;
     }
 
     @Override

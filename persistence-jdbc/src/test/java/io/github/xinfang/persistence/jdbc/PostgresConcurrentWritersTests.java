@@ -1,6 +1,6 @@
 package io.github.xinfang.persistence.jdbc;
 
-/** The concurrent writers on the embedded PostgreSQL server: 3 runs of 4 × 150 commands. */
+/** The concurrent writers on the embedded PostgreSQL server: 2 runs of 4 × 150 commands. */
 class PostgresConcurrentWritersTests extends ConcurrentWritersContract {
     @Override
     TestDatabase.Kind kind() {
@@ -9,7 +9,7 @@ class PostgresConcurrentWritersTests extends ConcurrentWritersContract {
 
     @Override
     int repetitions() {
-        return 3;
+        return 2;
     }
 
     @Override
