@@ -263,10 +263,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             if (updateCase(c, commit, lastSequence, firstSequence - 1) == 0) {
                 long[] stored = readVersionAndSequence(c, caseId);
                 if (stored[0] != commit.expectedVersion()) return Outcome.CONFLICT;
-                if (keyRecorded(c, caseId, commit.idempotencyKey())) return Outcome.DUPLICATE;
-                // The guard matched nothing, yet the row reads as matching: another commit of the case is finishing
-                // (H2 shows it to the guarded update a moment before it shows it to a read). A conflict: try again.
-                return stored[1] == firstSequence - 1 ? Outcome.CONFLICT : Outcome.BAD_SEQUENCE;
+                // The guard matched nothing, yet the row reads as matching it: another commit of the case is finishing
+                // (H2 shows it to the guarded update a moment before it shows it to reads, which may then see that
+                // commit's idempotency record but not yet its case row). A conflict: the caller reloads and tries again.
+                if (stored[1] == firstSequence - 1) return Outcome.CONFLICT;
+                return keyRecorded(c, caseId, commit.idempotencyKey()) ? Outcome.DUPLICATE : Outcome.BAD_SEQUENCE;
             }
             // This transaction now holds the case row's lock at the expected version: no other commit of the
             // case can record a key until it ends, so a unique violation below is this key, already recorded.
