@@ -556,6 +556,36 @@ public final class CaseService {
     }
 
     /**
+     * The rebuilder a storage adapter's maintenance calls for a snapshot it cannot read (for example
+     * {@code JdbcCaseStore.migrate(SnapshotRebuilder)} over an H2 database whose large objects were damaged). It
+     * decodes the events (upcasting those of older releases), replays them with {@link CaseState#replay} and
+     * encodes the state with this release's codec at the version given: the snapshot a commit of that version
+     * stores (rules B1 to B5 of {@link io.github.xinfang.persistence.SnapshotRebuilder}). It uses neither the store
+     * nor the clock. Thread-safe.
+     *
+     * @return the rebuilder
+     * @since 0.2
+     */
+    public io.github.xinfang.persistence.SnapshotRebuilder snapshotRebuilder() {
+        return (caseId, version, events) -> {
+            Objects.requireNonNull(caseId, "caseId");
+            Objects.requireNonNull(events, "events");
+            if (version < 1) throw new IllegalArgumentException("version must be at least 1, was " + version);
+            CaseState state;
+            try {
+                state = CaseState.replay(decodeAll(events));
+            } catch (IllegalArgumentException e) {
+                throw new io.github.xinfang.persistence.StoreException("stored events of case " + caseId + " do not replay", e);
+            }
+            if (!state.caseId().value().equals(caseId)) {
+                throw new io.github.xinfang.persistence.StoreException("stored events of case " + caseId
+                        + " replay to case " + state.caseId().value());
+            }
+            return codec.encodeSnapshot(state, version);
+        };
+    }
+
+    /**
      * Reads the store's change feed after a position and decodes it: the reliable way for a portal's
      * projections, notifications and search indexes to learn about commits (listeners are a convenience that a
      * crash can skip). Persist the position of the last change you processed and pass it back here; see

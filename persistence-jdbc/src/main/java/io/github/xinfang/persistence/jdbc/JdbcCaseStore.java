@@ -13,6 +13,7 @@ import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.ResolutionQuery;
+import io.github.xinfang.persistence.SnapshotRebuilder;
 import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -51,7 +52,12 @@ import javax.sql.DataSource;
  *       index row's child rows, and last the change-feed entry.</li>
  *   <li>Change-feed positions come from a one-row counter updated as the last statement of every commit: its
  *       row lock serialises commits from that statement to the end of the transaction, which makes positions
- *       gap-free and in commit order (a rolled-back commit gives its number back).</li>
+ *       gap-free and in commit order (a rolled-back commit gives its number back). On H2 a commit locks that row
+ *       first as well, so commits run one at a time: H2 can lose a commit of a row whose lock a rolled-back
+ *       transaction had waited for (see the README's "What we guarantee").</li>
+ *   <li>A commit refused before it wrote anything (a version conflict, a recorded key, a sequence that does not
+ *       continue) ends with {@code COMMIT} of its unchanged transaction, never {@code ROLLBACK}, for the same
+ *       reason.</li>
  *   <li>Reads of immutable history (events, applied commands, the feed) run in auto-commit; reads of index
  *       rows, which span a case row and its child rows, run in a read-only REPEATABLE READ transaction so a
  *       row is never torn between two commits.</li>
@@ -69,9 +75,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     /**
      * The schema version this library writes and reads; {@link #migrate()} brings a database up to it (version 2
-     * added the earliest due instant and the indexes of the resolution queries).
+     * added the earliest due instant and the indexes of the resolution queries; version 3 moved H2's payload
+     * columns from {@code CLOB} to {@code CHARACTER VARYING}, out of H2's large-object store).
      */
-    public static final int SCHEMA_VERSION = 2;
+    public static final int SCHEMA_VERSION = 3;
 
     /** How many times a commit is attempted when the database reports a transient failure. */
     private static final int MAX_ATTEMPTS = 8;
@@ -116,20 +123,74 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * Creates the schema, or upgrades it to {@link #SCHEMA_VERSION}, recording applied scripts in the table
      * {@code xf_schema_version}. Idempotent: an up-to-date schema is left alone. On PostgreSQL the scripts run
      * in one transaction under a table lock, so nodes starting together apply each script once; on H2, whose
-     * DDL commits by itself, call it from one thread.
+     * DDL commits by itself, call it from one thread, before the store takes commits.
+     *
+     * <p>Upgrading to version 3 reads every case's snapshot first. If one cannot be read (H2 fails to read a
+     * damaged large object, or the value is missing), this method changes nothing and throws, naming the cases:
+     * use {@link #migrate(SnapshotRebuilder)}, which rebuilds them from their events.
      *
      * @return this store
-     * @throws StoreException if a script fails, or the database holds a newer schema than this library knows
+     * @throws StoreException if a script fails, a snapshot cannot be read, or the database holds a newer schema
+     *     than this library knows
      */
     public JdbcCaseStore migrate() {
-        SchemaMigrator.migrate(dataSource, dialect);
+        SchemaMigrator.migrate(dataSource, dialect, SCHEMA_VERSION, null);
         return this;
+    }
+
+    /**
+     * Like {@link #migrate()}, and where upgrading to version 3 finds a snapshot it cannot read (reading it fails,
+     * as on an H2 database whose large objects concurrent commits damaged, or the value is missing), it rebuilds
+     * that snapshot from the case's events with the rebuilder (core's {@code CaseService.snapshotRebuilder()}) and
+     * writes it, before any script runs. The rebuilds come first and write nothing: if one fails (an event that
+     * cannot be read, a history that does not replay), nothing is written and the migration throws, naming the
+     * case. On PostgreSQL the repairs and the scripts are one transaction; on H2 the repairs are committed
+     * together, then each script with its record, so a failure leaves the database at a version it can be migrated
+     * from again. A database already at version 3 is left alone (see {@link #repairSnapshots}).
+     *
+     * @param rebuilder rebuilds a snapshot from the case's events
+     * @return the versions before and after, and the cases whose snapshot was rebuilt
+     * @throws NullPointerException if the rebuilder is null
+     * @throws StoreException if a script, a read or a rebuild fails, or the database holds a newer schema than
+     *     this library knows
+     * @since 0.2
+     */
+    public MigrationReport migrate(SnapshotRebuilder rebuilder) {
+        Objects.requireNonNull(rebuilder, "rebuilder");
+        return SchemaMigrator.migrate(dataSource, dialect, SCHEMA_VERSION, rebuilder);
+    }
+
+    /**
+     * Reads every case's snapshot, and rebuilds from the case's events and writes each one that cannot be read
+     * (or is missing), in one transaction: for a database whose schema is applied by your own tool (Flyway,
+     * Liquibase), before it applies {@code V3__schema.sql} to an H2 database that concurrent commits may have
+     * damaged; or as a check at any time. The rebuilds come before any write, and a failed one writes nothing.
+     * Each write is guarded by the version the snapshot was rebuilt at. Reads the whole case table; run it while
+     * the store takes no commits.
+     *
+     * @param rebuilder rebuilds a snapshot from the case's events (core's {@code CaseService.snapshotRebuilder()})
+     * @return the ids of the cases whose snapshot was rebuilt, in {@link String#compareTo} order
+     * @throws NullPointerException if the rebuilder is null
+     * @throws StoreException if a read, a rebuild or a write fails (nothing is written then)
+     * @since 0.2
+     */
+    public List<String> repairSnapshots(SnapshotRebuilder rebuilder) {
+        Objects.requireNonNull(rebuilder, "rebuilder");
+        try (Connection c = dataSource.getConnection()) {
+            return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> SnapshotRepair.repair(x, rebuilder), ids -> true);
+        } catch (SQLException e) {
+            throw new StoreException("repairing unreadable snapshots failed; nothing was written", e);
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- commit
 
-    /** How a commit attempt ended, when it did not throw. */
-    private enum Outcome { COMMITTED, CONFLICT, DUPLICATE, BAD_SEQUENCE }
+    /**
+     * How a commit attempt ended, when it did not throw. Every refusal but {@link #DUPLICATE_AFTER_UPDATE} is found
+     * before the attempt writes anything, and its transaction is committed rather than rolled back (see
+     * {@link #attemptCommit}).
+     */
+    private enum Outcome { COMMITTED, CONFLICT, DUPLICATE, DUPLICATE_AFTER_UPDATE, BAD_SEQUENCE }
 
     @Override
     public void commit(CaseCommit commit) {
@@ -142,6 +203,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             case CONFLICT:
                 throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), storedVersion(commit.caseId()));
             case DUPLICATE:
+            case DUPLICATE_AFTER_UPDATE:
                 throw new DuplicateCommandException(commit.caseId(), commit.idempotencyKey());
             case BAD_SEQUENCE:
                 throw new IllegalArgumentException("events must continue the stored sequence of case " + commit.caseId()
@@ -151,11 +213,19 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    /** One attempt: one transaction, committed only if the outcome is {@link Outcome#COMMITTED}. */
+    /**
+     * One attempt: one transaction. It is rolled back only when it wrote something it must not keep
+     * ({@link Outcome#DUPLICATE_AFTER_UPDATE}) or failed; a refusal found before any write (a conflict: the guarded
+     * update matched no row) is committed, changing nothing. That is deliberate: on H2 (2.3.232 and 2.4.240) rolling
+     * back a transaction whose guarded update waited for the case row's lock while another commit of the case
+     * finished can put back the row as it was before that other commit, so the case loses an acknowledged commit
+     * (its row falls behind its idempotency records and events, and every later commit of it is refused). A
+     * {@code ROLLBACK} and a {@code COMMIT} of a transaction that changed nothing are otherwise the same.
+     */
     private Outcome attemptCommit(CaseCommit commit) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> writeCommit(x, commit),
-                    outcome -> outcome == Outcome.COMMITTED);
+                    outcome -> outcome != Outcome.DUPLICATE_AFTER_UPDATE);
         }
     }
 
@@ -167,6 +237,14 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         long lastSequence = events.get(events.size() - 1).sequence();
         long newVersion = commit.newVersion();
 
+        if (dialect.commitsQueueOnTheFeedCounter()) {
+            // H2: queue here, before touching the case row, so that commits of a case never wait for each other's
+            // row lock (see Dialect.H2). Nothing is written: a refusal below still commits an unchanged database.
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_position FROM xf_feed_counter WHERE id = 1 FOR UPDATE");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
+            }
+        }
         if (commit.expectedVersion() == 0) {
             if (firstSequence != 1) {
                 return readVersionAndSequence(c, caseId)[0] != 0 ? Outcome.CONFLICT : Outcome.BAD_SEQUENCE;
@@ -185,6 +263,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             if (updateCase(c, commit, lastSequence, firstSequence - 1) == 0) {
                 long[] stored = readVersionAndSequence(c, caseId);
                 if (stored[0] != commit.expectedVersion()) return Outcome.CONFLICT;
+                // The guard matched nothing, yet the row reads as matching it: another commit of the case is finishing
+                // (H2 shows it to the guarded update a moment before it shows it to reads, which may then see that
+                // commit's idempotency record but not yet its case row). A conflict: the caller reloads and tries again.
+                if (stored[1] == firstSequence - 1) return Outcome.CONFLICT;
                 return keyRecorded(c, caseId, commit.idempotencyKey()) ? Outcome.DUPLICATE : Outcome.BAD_SEQUENCE;
             }
             // This transaction now holds the case row's lock at the expected version: no other commit of the
@@ -192,7 +274,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             try {
                 insertCommit(c, commit, firstSequence, lastSequence);
             } catch (SQLException e) {
-                if (isUniqueViolation(e)) return Outcome.DUPLICATE;
+                if (isUniqueViolation(e)) return Outcome.DUPLICATE_AFTER_UPDATE;   // the case row was updated: roll back
                 throw e;
             }
             deleteChildren(c, caseId);
@@ -474,7 +556,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    private static List<StoredEvent> readEvents(Connection c, String caseId, long from, long to) throws SQLException {
+    /**
+     * Reads the events {@code from .. to} of a case, in sequence order.
+     *
+     * @throws StoreException if one of them is missing
+     */
+    static List<StoredEvent> readEvents(Connection c, String caseId, long from, long to) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM xf_event e"
                 + " WHERE e.case_id = ? AND e.sequence >= ? AND e.sequence <= ? ORDER BY e.sequence")) {
             ps.setString(1, caseId);
@@ -823,7 +910,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         return retryingTransient("replacing the index row of case " + row.caseId() + " failed",
                 "replacing the index row of case " + row.caseId(), () -> {
                     try (Connection c = dataSource.getConnection()) {
-                        return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> writeIndexRow(x, row), replaced -> replaced);
+                        // Not replaced means nothing was written: commit, never roll back (see attemptCommit).
+                        return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> writeIndexRow(x, row), replaced -> true);
                     }
                 });
     }

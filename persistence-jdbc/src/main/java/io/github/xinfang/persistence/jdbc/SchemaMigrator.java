@@ -1,6 +1,8 @@
 package io.github.xinfang.persistence.jdbc;
 
+import io.github.xinfang.persistence.SnapshotRebuilder;
 import io.github.xinfang.persistence.StoreException;
+import io.github.xinfang.persistence.StoredSnapshot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,15 +28,31 @@ final class SchemaMigrator {
 
     private SchemaMigrator() {}
 
-    static void migrate(DataSource dataSource, Dialect dialect) {
-        migrate(dataSource, dialect, JdbcCaseStore.SCHEMA_VERSION);
-    }
+    /** The first version without large objects: applying it checks, and repairs, every snapshot first. */
+    static final int PAYLOADS_WITHOUT_LOBS = 3;
+
+    /** How many unreadable cases an error message names before it counts the rest. */
+    private static final int NAMED_IN_MESSAGES = 10;
 
     /**
      * Applies the scripts up to {@code target} only (tests build databases as older versions of the library left
      * them, then migrate them the rest of the way).
      */
-    static void migrate(DataSource dataSource, Dialect dialect, int target) {
+    static MigrationReport migrate(DataSource dataSource, Dialect dialect, int target) {
+        return migrate(dataSource, dialect, target, null);
+    }
+
+    /**
+     * Applies the scripts from the database's version up to {@code target}. When that passes version 3 on a
+     * database that has rows, every snapshot is read first: the unreadable ones are rebuilt with the rebuilder and
+     * written before any script runs, or, without a rebuilder, the migration stops before changing anything.
+     *
+     * <p>On PostgreSQL everything is one transaction. On H2, whose DDL commits by itself, the repairs are committed
+     * first, then each script with its record in {@code xf_schema_version}; a script that fails leaves the
+     * database at the previous version (H2 converts a column by copying its table, and keeps the old one if the
+     * copy fails), so running the migration again goes on from there.
+     */
+    static MigrationReport migrate(DataSource dataSource, Dialect dialect, int target, SnapshotRebuilder rebuilder) {
         if (target < 1 || target > JdbcCaseStore.SCHEMA_VERSION) {
             throw new IllegalArgumentException("target must be between 1 and " + JdbcCaseStore.SCHEMA_VERSION);
         }
@@ -55,18 +73,33 @@ final class SchemaMigrator {
                         throw new StoreException("the database holds xinfang schema version " + current
                                 + ", newer than this library's " + JdbcCaseStore.SCHEMA_VERSION);
                     }
+                    List<String> repaired = List.of();
+                    if (current >= 1 && current < PAYLOADS_WITHOUT_LOBS && target >= PAYLOADS_WITHOUT_LOBS) {
+                        repaired = repairSnapshots(c, rebuilder);
+                        if (!dialect.transactionalDdl()) c.commit();
+                    }
                     for (int v = current + 1; v <= target; v++) {
                         String script = dialect.migrationScript(v);
-                        try (Statement s = c.createStatement()) {
-                            for (String sql : statements(read(script))) s.execute(sql);
-                        }
-                        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_schema_version (version, script) VALUES (?, ?)")) {
-                            ps.setInt(1, v);
-                            ps.setString(2, script);
-                            ps.executeUpdate();
+                        try {
+                            try (Statement s = c.createStatement()) {
+                                for (String sql : statements(read(script))) s.execute(sql);
+                            }
+                            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_schema_version (version, script) VALUES (?, ?)")) {
+                                ps.setInt(1, v);
+                                ps.setString(2, script);
+                                ps.executeUpdate();
+                            }
+                            // H2: the script's DDL has committed itself; its record goes with it, before the next script.
+                            if (!dialect.transactionalDdl()) c.commit();
+                        } catch (SQLException e) {
+                            throw new StoreException("schema migration failed applying " + script + "; the database stays at"
+                                    + " version " + (dialect.transactionalDdl() ? current : v - 1)
+                                    + (repaired.isEmpty() || dialect.transactionalDdl() ? ""
+                                    : " (the snapshots rebuilt before, of cases " + repaired + ", are written and stay)"), e);
                         }
                     }
                     c.commit();
+                    return new MigrationReport(current, Math.max(current, target), repaired);
                 } catch (SQLException | RuntimeException e) {
                     try {
                         c.rollback();
@@ -81,6 +114,36 @@ final class SchemaMigrator {
         } catch (SQLException e) {
             throw new StoreException("schema migration failed", e);
         }
+    }
+
+    /**
+     * Reads every snapshot; rebuilds and writes the unreadable ones with the rebuilder, or fails naming them,
+     * having changed nothing, if there is none.
+     */
+    private static List<String> repairSnapshots(Connection c, SnapshotRebuilder rebuilder) throws SQLException {
+        List<SnapshotRepair.Unreadable> unreadable = SnapshotRepair.find(c);
+        if (unreadable.isEmpty()) return List.of();
+        if (rebuilder == null) {
+            List<String> ids = SnapshotRepair.ids(unreadable);
+            String named = ids.size() <= NAMED_IN_MESSAGES ? String.join(", ", ids)
+                    : String.join(", ", ids.subList(0, NAMED_IN_MESSAGES)) + " and " + (ids.size() - NAMED_IN_MESSAGES) + " more";
+            String message = "schema version " + PAYLOADS_WITHOUT_LOBS + " was not applied and nothing was changed: the"
+                    + " stored snapshot of " + (ids.size() == 1 ? "case " : ids.size() + " cases ") + named
+                    + " cannot be read (read failed or value missing). Rebuild " + (ids.size() == 1 ? "it" : "them")
+                    + " from the events with JdbcCaseStore.migrate(SnapshotRebuilder),"
+                    + " e.g. store.migrate(caseService.snapshotRebuilder())";
+            SQLException firstFailure = null;
+            for (SnapshotRepair.Unreadable u : unreadable) {
+                if (u.failure() != null) {
+                    firstFailure = u.failure();
+                    break;
+                }
+            }
+            throw firstFailure == null ? new StoreException(message) : new StoreException(message, firstFailure);
+        }
+        List<StoredSnapshot> rebuilt = SnapshotRepair.rebuild(c, unreadable, rebuilder);
+        SnapshotRepair.write(c, rebuilt);
+        return SnapshotRepair.ids(unreadable);
     }
 
     private static void createVersionTable(Connection c) throws SQLException {

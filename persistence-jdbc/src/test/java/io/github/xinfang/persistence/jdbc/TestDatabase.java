@@ -81,8 +81,14 @@ final class TestDatabase implements AutoCloseable {
 
     /** @return a new pool of up to {@code size} connections, closed with this database */
     DataSource pool(int size) {
+        return pool(size, null);
+    }
+
+    /** @return a new pool of up to {@code size} connections, each set up by {@code initSql} (or not, if null) */
+    DataSource pool(int size, String initSql) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
+        if (initSql != null) config.setConnectionInitSql(initSql);
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setPoolName("xf-test-" + pools.size());
@@ -114,10 +120,25 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /**
+     * The file of an H2 file database ({@code name.mv.db}), for tests that damage it with H2's own storage API while
+     * the database is closed.
+     */
+    Path h2File() {
+        if (kind != Kind.H2_FILE) throw new IllegalStateException("not a file database: " + kind);
+        String path = url.substring("jdbc:h2:file:".length(), url.indexOf(';'));
+        return Path.of(path + ".mv.db");
+    }
+
+    /** Closes the pools handed out so far (an H2 file database closes with its last connection); new ones may follow. */
+    void closePools() {
         for (HikariDataSource ds : pools) ds.close();
         pools.clear();
+    }
+
+    @Override
+    public void close() {
+        closePools();
         if (kind == Kind.H2_MEMORY) {
             try (Connection c = connect(); Statement s = c.createStatement()) {
                 s.execute("SHUTDOWN");

@@ -1,0 +1,273 @@
+package io.github.xinfang.persistence.jdbc;
+
+import static io.github.xinfang.persistence.jdbc.Commits.commit;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.Change;
+import io.github.xinfang.persistence.SnapshotRebuilder;
+import io.github.xinfang.persistence.StoreException;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Schema version 3 over databases that versions 1 and 2 wrote: every record comes back byte for byte; a snapshot
+ * that cannot be read is rebuilt from its case's events by {@link JdbcCaseStore#migrate(SnapshotRebuilder)} and
+ * listed, and {@link JdbcCaseStore#migrate()} refuses it, changing nothing; a failed rebuild writes nothing. One
+ * subclass per database; the H2 file subclass also damages a large object the way concurrent commits did.
+ */
+abstract class JdbcMigrationContract {
+
+    /** A rebuilder for databases whose snapshots all read: it must not be called. */
+    static final SnapshotRebuilder UNUSED = (caseId, version, events) -> {
+        throw new AssertionError("no snapshot should need rebuilding, yet case " + caseId + " did");
+    };
+
+    TestDatabase db;
+
+    /** @return the database the subclass runs on */
+    abstract TestDatabase.Kind kind();
+
+    @BeforeEach
+    void openDatabase() {
+        db = TestDatabase.open(kind());
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        db.close();
+    }
+
+    @Test
+    void aVersion2DatabaseMigratesAndEveryRecordComesBackByteForByte() throws SQLException {
+        DataSource pool = db.pool(4);
+        SchemaMigrator.migrate(pool, db.dialect(), 2);
+        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        List<CaseCommit> written = new ArrayList<>();
+        written.add(commit("c-1", 0, 0, 3));
+        written.add(commit("c-1", 1, 3, 2));
+        written.add(commit("积案-2", 0, 0, 1, b -> b.activeLeader("off-1").leadUnit("u1").batches(List.of("第三批"))));
+        CaseCommit big = commit("c-3", 0, 0, 1);
+        String document = "{\"long\":\"" + "长".repeat(300_000) + "\",\"mixed\":\"e\u0301 😀 \\r\\n\t \"}";
+        big = new CaseCommit(big.caseId(), 0, List.of(new StoredEvent("c-3", 1, "case.noted", 1, document, Commits.T0)),
+                new StoredSnapshot("c-3", 1, 2, document + " "), big.indexRow(), big.idempotencyKey(), big.commandDigest());
+        written.add(big);
+        for (CaseCommit c : written) store.commit(c);
+        Map<String, StoredCase> before = loadAll(store, "c-1", "积案-2", "c-3");
+        List<Change> feedBefore = store.changesAfter(0, 10);
+
+        MigrationReport report = store.migrate(UNUSED);
+
+        assertThat(report).isEqualTo(new MigrationReport(2, JdbcCaseStore.SCHEMA_VERSION, List.of()));
+        assertThat(loadAll(store, "c-1", "积案-2", "c-3")).isEqualTo(before);
+        assertThat(store.changesAfter(0, 10)).isEqualTo(feedBefore);
+        for (CaseCommit c : written) {
+            assertThat(store.findApplied(c.caseId(), c.idempotencyKey()).orElseThrow().versionAfter()).isEqualTo(c.newVersion());
+        }
+        assertThat(store.indexRow("积案-2")).contains(written.get(2).indexRow());
+        assertPayloadColumnsAreNotLargeObjects();
+        assertThat(count("SELECT MAX(version) FROM xf_schema_version")).isEqualTo(3);
+        store.commit(commit("c-1", 2, 5, 1));
+        assertThat(store.load("c-1").orElseThrow().version()).isEqualTo(3);
+        assertThat(store.migrate(UNUSED)).isEqualTo(new MigrationReport(3, 3, List.of()));
+    }
+
+    @Test
+    void aMissingSnapshotIsRebuiltFromItsEventsListedAndTheOthersAreUntouched() throws SQLException {
+        Written w = writeCasesAtVersion2(3);
+        String damaged = w.ids.get(1);
+        dropSnapshot(damaged);
+
+        MigrationReport report = w.store.migrate(w.service.snapshotRebuilder());
+
+        assertThat(report).isEqualTo(new MigrationReport(2, 3, List.of(damaged)));
+        Map<String, StoredCase> after = loadAll(w.store, w.ids.toArray(String[]::new));
+        assertThat(after).isEqualTo(w.before);   // the rebuilt snapshot is the one its last commit wrote, byte for byte
+        assertThat(w.service.rebuildSnapshot(new CaseId(damaged)))
+                .contains(w.service.history(new CaseId(damaged)).orElseThrow().state());
+        assertPayloadColumnsAreNotLargeObjects();
+        assertTakesACommand(w, damaged);
+    }
+
+    @Test
+    void migrateWithoutARebuilderRefusesAnUnreadableSnapshotNamingItAndChangesNothing() throws SQLException {
+        Written w = writeCasesAtVersion2(3);
+        String damaged = w.ids.get(2);
+        dropSnapshot(damaged);
+        String columnType = payloadType();
+
+        assertThatThrownBy(() -> w.store.migrate()).isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining(damaged).hasMessageContaining("migrate(SnapshotRebuilder)")
+                .hasMessageContaining("nothing was changed");
+
+        assertThat(count("SELECT MAX(version) FROM xf_schema_version")).isEqualTo(2);
+        assertThat(count("SELECT COUNT(*) FROM xf_case WHERE snapshot_payload IS NULL")).isEqualTo(1);
+        assertThat(payloadType()).isEqualTo(columnType);
+        assertThat(w.store.migrate(w.service.snapshotRebuilder()).repairedCases()).containsExactly(damaged);
+        assertThat(loadAll(w.store, w.ids.toArray(String[]::new))).isEqualTo(w.before);
+    }
+
+    @Test
+    void aRebuildThatFailsWritesNothingAndTheMigrationCanBeRunAgain() throws SQLException {
+        Written w = writeCasesAtVersion2(4);
+        String first = w.ids.get(0);
+        String second = w.ids.get(3);
+        dropSnapshot(first);
+        dropSnapshot(second);
+        SnapshotRebuilder good = w.service.snapshotRebuilder();
+        SnapshotRebuilder failingOnTheSecond = (caseId, version, events) -> {
+            if (caseId.equals(second)) throw new StoreException("simulated: the events of " + caseId + " do not replay");
+            return good.rebuild(caseId, version, events);
+        };
+
+        assertThatThrownBy(() -> w.store.migrate(failingOnTheSecond)).isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining(second).hasMessageContaining("nothing was written").hasCauseInstanceOf(StoreException.class);
+        assertThat(count("SELECT COUNT(*) FROM xf_case WHERE snapshot_payload IS NULL")).as("neither snapshot written").isEqualTo(2);
+        assertThat(count("SELECT MAX(version) FROM xf_schema_version")).isEqualTo(2);
+
+        SnapshotRebuilder wrongVersion = (caseId, version, events) -> {
+            StoredSnapshot s = good.rebuild(caseId, version, events);
+            return new StoredSnapshot(caseId, version + 1, s.schemaVersion(), s.payload());
+        };
+        assertThatThrownBy(() -> w.store.migrate(wrongVersion)).isExactlyInstanceOf(StoreException.class)
+                .hasMessageContaining("rule B2");
+        assertThat(count("SELECT COUNT(*) FROM xf_case WHERE snapshot_payload IS NULL")).isEqualTo(2);
+
+        assertThat(w.store.migrate(good).repairedCases()).containsExactly(first, second);
+        assertThat(loadAll(w.store, w.ids.toArray(String[]::new))).isEqualTo(w.before);
+    }
+
+    @Test
+    void repairSnapshotsRebuildsAMissingSnapshotOnAnUpToDateDatabase() throws SQLException {
+        Written w = writeCasesAtVersion2(2);
+        assertThat(w.store.migrate(UNUSED).repairedCases()).isEmpty();
+        String damaged = w.ids.get(0);
+        dropSnapshot(damaged);
+
+        assertThat(w.store.repairSnapshots(w.service.snapshotRebuilder())).containsExactly(damaged);
+
+        assertThat(loadAll(w.store, w.ids.toArray(String[]::new))).isEqualTo(w.before);
+        assertThat(w.store.repairSnapshots(UNUSED)).isEmpty();
+        assertTakesACommand(w, damaged);
+    }
+
+    // ------------------------------------------------------------------------------------------ helpers
+
+    /** Cases written through a service at schema version 2, and what they loaded as. */
+    record Written(JdbcCaseStore store, CaseService service, List<String> ids, Map<String, StoredCase> before) {}
+
+    /** A database at version 2 with {@code cases} cases written through the service, each with a few commits. */
+    Written writeCasesAtVersion2(int cases) {
+        DataSource pool = db.pool(4);
+        SchemaMigrator.migrate(pool, db.dialect(), 2);
+        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < cases; c++) {
+            CaseId id = new CaseId("XF-450802-2026-" + String.format("%06d", c + 1));
+            ids.add(id.value());
+            for (int step = 0; step <= 1 + c % 3; step++) {
+                assertThat(service.handle(Domain.step(id, step, Domain.HOUSING, id.value() + "/" + step)).isApplied()).isTrue();
+            }
+            assertThat(service.handle(repeat(id, "repeat")).isApplied()).isTrue();
+        }
+        return new Written(store, service, List.copyOf(ids), loadAll(store, ids.toArray(String[]::new)));
+    }
+
+    static CaseCommand repeat(CaseId id, String key) {
+        return new CaseCommand.RecordRepeatPetition(id, new IdempotencyKey(key), Domain.clerk(), LocalDate.parse("2026-05-04"),
+                Channel.VISIT, 2, SkippedLevel.NONE);
+    }
+
+    static void assertTakesACommand(Written w, String caseId) {
+        long version = w.store.load(caseId).orElseThrow().version();
+        CommandResult r = w.service.handle(repeat(new CaseId(caseId), caseId + "/after-repair"));
+        assertThat(r).isInstanceOf(CommandResult.Applied.class);
+        assertThat(((CommandResult.Applied) r).version()).isEqualTo(version + 1);
+    }
+
+    /** Lets the snapshot column hold NULL, then removes a case's snapshot: a missing value. */
+    void dropSnapshot(String caseId) throws SQLException {
+        sql(db.kind() == TestDatabase.Kind.POSTGRESQL ? "ALTER TABLE xf_case ALTER COLUMN snapshot_payload DROP NOT NULL"
+                : "ALTER TABLE xf_case ALTER COLUMN snapshot_payload SET NULL");
+        try (Connection c = db.connect();
+             PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET snapshot_payload = NULL WHERE case_id = ?")) {
+            ps.setString(1, caseId);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    static Map<String, StoredCase> loadAll(JdbcCaseStore store, String... ids) {
+        Map<String, StoredCase> cases = new LinkedHashMap<>();
+        for (String id : ids) cases.put(id, store.load(id).orElseThrow());
+        return cases;
+    }
+
+    void assertPayloadColumnsAreNotLargeObjects() throws SQLException {
+        if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
+            assertThat(payloadType()).isEqualTo("text/text");
+        } else {
+            assertThat(payloadType()).isEqualTo("CHARACTER VARYING 16777216/CHARACTER VARYING 16777216");
+        }
+    }
+
+    /** @return the types of xf_case.snapshot_payload and xf_event.payload, as the catalogue names them */
+    String payloadType() throws SQLException {
+        String sql = "SELECT data_type, character_maximum_length FROM information_schema.columns"
+                + " WHERE LOWER(table_name) = ? AND LOWER(column_name) = ?"
+                + (db.kind() == TestDatabase.Kind.POSTGRESQL ? " AND table_schema = current_schema()" : "");
+        StringBuilder types = new StringBuilder();
+        for (String[] column : new String[][] {{"xf_case", "snapshot_payload"}, {"xf_event", "payload"}}) {
+            try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(sql)) {
+                ps.setString(1, column[0]);
+                ps.setString(2, column[1]);
+                try (ResultSet rs = ps.executeQuery()) {
+                    assertThat(rs.next()).as("column %s.%s", column[0], column[1]).isTrue();
+                    if (types.length() > 0) types.append('/');
+                    types.append(rs.getString(1));
+                    if (rs.getString(2) != null) types.append(' ').append(rs.getString(2));
+                }
+            }
+        }
+        return types.toString();
+    }
+
+    void sql(String statement) throws SQLException {
+        try (Connection c = db.connect(); Statement s = c.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
+    long count(String query) {
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
