@@ -75,13 +75,15 @@ public final class DeadlineSweep {
      * @param lease how long a claim holds (longer than one sweep takes)
      * @param batchSize how many cases to claim at a time
      * @return the sweep
+     * @throws IllegalArgumentException if owner breaks {@link io.github.xinfang.text.TextRule#ID} (at most 200), lease is
+     *     not positive or batchSize below 1
      * @throws UnsupportedOperationException if the service's store does not offer work claims
      */
     public static DeadlineSweep create(CaseService service, String owner, Duration lease, int batchSize) {
         Objects.requireNonNull(service, "service");
         Objects.requireNonNull(owner, "owner");
         Objects.requireNonNull(lease, "lease");
-        if (owner.isBlank()) throw new IllegalArgumentException("owner must not be blank");
+        io.github.xinfang.text.TextRule.ID.require(owner, "owner", 200);
         if (lease.isNegative() || lease.isZero()) throw new IllegalArgumentException("lease must be positive");
         if (batchSize < 1) throw new IllegalArgumentException("batchSize must be at least 1");
         if (!(service.store() instanceof WorkClaims claims)) {

@@ -505,6 +505,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     @Override
     public Optional<StoredCase> load(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
+        if (!storable(caseId)) return Optional.empty();
         try (Connection c = dataSource.getConnection()) {
             long version;
             long lastSequence;
@@ -532,6 +533,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (!storable(caseId) || !storable(idempotencyKey)) return Optional.empty();
         try (Connection c = dataSource.getConnection()) {
             long version;
             String digest;
@@ -587,6 +589,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     @Override
     public Optional<IndexRow> indexRow(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
+        if (!storable(caseId)) return Optional.empty();
         return inReadTransaction("index row read failed on case " + caseId, c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.case_id = ?")) {
                 ps.setString(1, caseId);
@@ -603,6 +606,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     @Override
     public List<IndexRow> needingAttention(AttentionQuery query) {
         Objects.requireNonNull(query, "query");
+        if (!storable(query.regionPrefix()) || !storable(query.unitInvolved())) return List.of();
         StringBuilder sql = new StringBuilder("SELECT ").append(CASE_COLUMNS).append(" FROM xf_case c")
                 .append(" WHERE c.next_attention_at IS NOT NULL AND c.next_attention_at < ?");
         if (query.afterAt() != null) {
@@ -737,6 +741,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     /** One keyset page (never OFFSET) and its rows' child columns, in one read-only snapshot. */
     private List<IndexRow> listing(Listing listing, String key, String afterCaseId, int limit) {
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        if (!storable(key)) return List.of();
         String sql = listing.sql(afterCaseId != null);
         return inReadTransaction("resolution listing " + listing + " failed", c -> {
             Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
@@ -757,6 +762,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public LeaderWorkload workload(String leader, Instant asOf) {
         Objects.requireNonNull(leader, "leader");
         Objects.requireNonNull(asOf, "asOf");
+        if (!storable(leader)) return new LeaderWorkload(leader, asOf, 0, 0);
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(WORKLOAD_SQL)) {
             ps.setBigDecimal(1, Instants.toDecimal(asOf));
             ps.setString(2, leader);
@@ -870,6 +876,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public boolean release(String caseId, String owner) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(owner, "owner");
+        if (!storable(caseId) || !storable(owner)) return false;
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
                      "UPDATE xf_claim SET owner = NULL, leased_until = NULL WHERE case_id = ? AND owner = ?")) {
@@ -879,6 +886,26 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         } catch (SQLException e) {
             throw new StoreException("releasing the lease on case " + caseId + " failed", e);
         }
+    }
+
+    /**
+     * Whether a database can hold the string as it is: no NUL (PostgreSQL refuses it) and no unpaired surrogate
+     * (H2 and PostgreSQL store {@code ?} for it). Core's text rule lets no such string into a commit, so a look-up by
+     * one matches nothing, and answers so on every database as the in-memory store does, instead of failing on one.
+     */
+    private static boolean storable(String s) {
+        if (s == null) return true;
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch == '\u0000') return false;
+            if (Character.isHighSurrogate(ch)) {
+                if (i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) i++;
+                else return false;
+            } else if (Character.isLowSurrogate(ch)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ----------------------------------------------------------------------------------- index maintenance
