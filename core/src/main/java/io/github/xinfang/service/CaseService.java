@@ -34,6 +34,7 @@ import io.github.xinfang.time.TimeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -41,6 +42,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
  * The entry point portals call: {@link #handle} checks a command, keeps it idempotent, loads the case,
@@ -54,7 +56,8 @@ import java.util.Optional;
  *
  * <p>{@code handle} never throws for the content of a command. Infrastructure failures (the store, a
  * stored record that does not decode) are thrown as {@code XinfangException}s. Time comes from the injected
- * {@link InstantSource}; within a case {@code recordedAt} never goes backwards. Thread-safe: any number of
+ * {@link InstantSource}; within a case {@code recordedAt} never goes backwards. {@link CommandObserver}s see how
+ * each command ended, timed with a monotonic ticker (not a clock). Thread-safe: any number of
  * threads (and of service instances over one store) may call it at once.
  *
  * @since 0.1
@@ -63,6 +66,8 @@ public final class CaseService {
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
     /** The job name of the system actor that records merge links on surviving cases (并入). */
     public static final String MERGE_JOB = "merge";
+    /** The default ticker: a monotonic timer for the observers' timings, never read as a clock. */
+    private static final LongSupplier MONOTONIC = System::nanoTime;
 
     private final CaseStore store;
     private final InstantSource clock;
@@ -72,6 +77,8 @@ public final class CaseService {
     private final CaseCodec codec;
     private final int maxRetries;
     private final List<CaseListener> listeners;
+    private final List<CommandObserver> observers;
+    private final LongSupplier ticker;
 
     private CaseService(Builder b) {
         this.store = b.store;
@@ -82,6 +89,8 @@ public final class CaseService {
         this.codec = CaseCodec.create();
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
+        this.observers = List.copyOf(b.observers);
+        this.ticker = b.ticker;
     }
 
     /**
@@ -104,7 +113,7 @@ public final class CaseService {
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
     public CommandResult handle(CaseCommand command) {
-        CommandResult result = handleOne(command);
+        CommandResult result = observed(command);
         if (command instanceof CaseCommand.Merge merge && result instanceof CommandResult.Applied applied) {
             recordMergeOnSurvivor(merge, applied);
         }
@@ -121,7 +130,7 @@ public final class CaseService {
             CaseCommand link = new CaseCommand.RecordMergedCase(m.into(),
                     new IdempotencyKey("merge:" + merge.caseId().value() + ":" + m.sequence()), Actor.system(MERGE_JOB),
                     merge.caseId(), m.mergedOn());
-            CommandResult r = handleOne(link);
+            CommandResult r = observed(link);
             if (r instanceof CommandResult.Rejected rejected) {
                 log.warn("case {} merged into {}, but the link on the surviving case was refused: {}", merge.caseId(), m.into(),
                         rejected.rejection().code());
@@ -129,7 +138,60 @@ public final class CaseService {
         }
     }
 
-    private CommandResult handleOne(CaseCommand command) {
+    /** Handles one command and reports its outcome to the observers; with none, it neither reads the ticker nor allocates. */
+    private CommandResult observed(CaseCommand command) {
+        if (observers.isEmpty()) return handleOne(command, null);
+        long start = ticker.getAsLong();
+        Attempts attempts = new Attempts();
+        CommandResult result = handleOne(command, attempts);
+        Duration elapsed = Duration.ofNanos(ticker.getAsLong() - start);
+        CommandOutcome outcome;
+        if (result instanceof CommandResult.Applied a) {
+            outcome = new CommandOutcome(caseIdOf(command), typeOf(command),
+                    a.replayed() ? CommandOutcome.Kind.REPLAYED : CommandOutcome.Kind.APPLIED, null, attempts.retries, elapsed);
+        } else {
+            outcome = new CommandOutcome(caseIdOf(command), typeOf(command),
+                    attempts.gaveUp ? CommandOutcome.Kind.CONFLICT : CommandOutcome.Kind.REJECTED,
+                    ((CommandResult.Rejected) result).rejection().code(), attempts.retries, elapsed);
+        }
+        for (CommandObserver o : observers) {
+            try {
+                o.handled(outcome);
+            } catch (RuntimeException e) {
+                log.warn("observer {} failed for {} on case {}: {}", o.getClass().getName(), outcome.commandType(),
+                        outcome.caseId(), e.getClass().getName());
+            }
+        }
+        return result;
+    }
+
+    private void notifyRetry(CaseCommand command, int retry) {
+        for (CommandObserver o : observers) {
+            try {
+                o.retrying(command.caseId(), typeOf(command), retry);
+            } catch (RuntimeException e) {
+                log.warn("observer {} failed on retry {} of {} on case {}: {}", o.getClass().getName(), retry, typeOf(command),
+                        command.caseId(), e.getClass().getName());
+            }
+        }
+    }
+
+    private static CaseId caseIdOf(CaseCommand command) {
+        return command == null ? null : command.caseId();
+    }
+
+    private static String typeOf(CaseCommand command) {
+        return command == null ? null : command.getClass().getSimpleName();
+    }
+
+    /** What one call of {@link #handleOne} tells its observers beyond the result: retries made, and whether it gave up. */
+    private static final class Attempts {
+        int retries;
+        boolean gaveUp;
+    }
+
+    /** @param attempts where to count retries, or null when nobody observes */
+    private CommandResult handleOne(CaseCommand command, Attempts attempts) {
         Instant now = clock.instant();
         // A resend of a command applied before is answered from its key before any check runs, so a command that
         // an older release accepted stays a replay after the input rules tightened.
@@ -150,6 +212,7 @@ public final class CaseService {
         String key = command.key().value();
         String digest = codec.digest(command);
         for (int attempt = 0; attempt <= maxRetries; attempt++) {
+            if (attempts != null) attempts.retries = attempt;
             // The first attempt reuses the look-up made before the checks when it found nothing.
             Optional<AppliedCommand> earlier = attempt == 0 && looked ? Optional.empty() : store.findApplied(caseId, key);
             if (earlier.isPresent()) {
@@ -206,6 +269,7 @@ public final class CaseService {
             } catch (VersionConflictException | DuplicateCommandException e) {
                 log.debug("case {} conflict at version {} (attempt {}): {}", caseId, version, attempt + 1,
                         e.getClass().getSimpleName());
+                if (attempts != null && attempt < maxRetries) notifyRetry(command, attempt + 1);
                 continue;
             }
             if (log.isDebugEnabled()) {
@@ -214,6 +278,7 @@ public final class CaseService {
             notifyListeners(command.caseId(), newVersion, events);
             return new CommandResult.Applied(command.caseId(), newVersion, events, false);
         }
+        if (attempts != null) attempts.gaveUp = true;
         return rejected(command, Rejection.of(RejectionCode.VERSION_CONFLICT, null,
                 "still conflicting after " + maxRetries + " retries", "重试" + maxRetries + "次后仍冲突"));
     }
@@ -453,6 +518,8 @@ public final class CaseService {
         private ApprovalRule approval = ApprovalRule.standard();
         private int maxRetries = 3;
         private final List<CaseListener> listeners = new ArrayList<>();
+        private final List<CommandObserver> observers = new ArrayList<>();
+        private LongSupplier ticker = MONOTONIC;
 
         private Builder(CaseStore store, OrganisationDirectory directory, InstantSource clock) {
             this.store = Objects.requireNonNull(store, "store");
@@ -516,6 +583,29 @@ public final class CaseService {
          */
         public Builder listener(CaseListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * @param observer told how each command handled ended, with its timing, in registration order (see
+         *     {@link CommandObserver} for its rules)
+         * @return this builder
+         * @since 0.4
+         */
+        public Builder observer(CommandObserver observer) {
+            observers.add(Objects.requireNonNull(observer, "observer"));
+            return this;
+        }
+
+        /**
+         * @param nanoTime a monotonic timer in nanoseconds for the observers' timings (default {@code System::nanoTime}):
+         *     only differences between two readings are used, never a value as a date, so this is not a clock; it is
+         *     read twice per command handled, and not at all when no observer is registered
+         * @return this builder
+         * @since 0.4
+         */
+        public Builder ticker(LongSupplier nanoTime) {
+            this.ticker = Objects.requireNonNull(nanoTime, "nanoTime");
             return this;
         }
 

@@ -8,7 +8,8 @@
  * {@link io.github.xinfang.service.ChangeFollower} follow the store's change feed from a saved position;
  * {@link io.github.xinfang.service.CaseService#clocks} shows a case's clocks;
  * {@link io.github.xinfang.service.CaseService#reindex} recomputes index rows after a calendar change;
- * {@link io.github.xinfang.service.CaseService#rebuildSnapshot} replays a case from its events.
+ * {@link io.github.xinfang.service.CaseService#rebuildSnapshot} replays a case from its events;
+ * {@link io.github.xinfang.service.CommandObserver} sees how each command ended, with its timing, for metrics.
  *
  * <p>For the resolution track (积案化解): {@link io.github.xinfang.service.CaseService#duties} shows a case's
  * duties (replacement of a package leader, plan steps, batch targets, supervision feedback);

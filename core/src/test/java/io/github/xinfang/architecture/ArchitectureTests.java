@@ -1,5 +1,7 @@
 package io.github.xinfang.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethod;
@@ -9,10 +11,12 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.github.xinfang.service.CaseService;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Architecture rules of core, as tests (STYLE.md "Build guards"). */
 class ArchitectureTests {
@@ -33,6 +37,23 @@ class ArchitectureTests {
                 .orShould().callMethod(java.time.InstantSource.class, "system")
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(System.class, "nanoTime")
+                .check(CORE);
+    }
+
+    /**
+     * {@code System.nanoTime} is a monotonic timer, not a clock: the one reference to it is the default ticker of the
+     * case service's observer timings ({@code CaseService.Builder#ticker}); nothing else in core may reach it, by a
+     * call or by a method reference.
+     */
+    @Test
+    void onlyTheServiceDefaultTickerReferencesTheMonotonicTimer() {
+        DescribedPredicate<JavaAccess<?>> nanoTime = DescribedPredicate.describe("System.nanoTime",
+                a -> a.getTargetOwner().isEquivalentTo(System.class) && a.getName().equals("nanoTime"));
+        assertThat(CORE.get(CaseService.class).getAccessesFromSelf()).as("the rule sees method references")
+                .anyMatch(nanoTime::test);
+        noClasses().that().resideInAPackage("io.github.xinfang..")
+                .and().doNotHaveFullyQualifiedName(CaseService.class.getName())
+                .should().accessTargetWhere(nanoTime)
                 .check(CORE);
     }
 

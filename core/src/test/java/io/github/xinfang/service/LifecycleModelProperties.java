@@ -35,6 +35,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.QuickTheory.qt;
@@ -158,13 +159,22 @@ class LifecycleModelProperties {
     static final class World {
         final TestClock clock = TestClock.at("2026-01-05T02:00:00Z");
         final InMemoryCaseStore store = InMemoryCaseStore.create();
-        final CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
+        final CaseService service;
         final Map<Integer, MCase> model = new HashMap<>();
         /** Applied commands by (case, key), as the model remembers them. */
         final Map<String, CaseCommand> appliedByKey = new HashMap<>();
         final Map<String, Long> versionByKey = new HashMap<>();
         CaseCommand last;
         int keys;
+
+        World() {
+            service = CaseService.builder(store, Org.DIRECTORY, clock).build();
+        }
+
+        /** A world whose service also tells an observer, timed with a ticker. */
+        World(CommandObserver observer, LongSupplier ticker) {
+            service = CaseService.builder(store, Org.DIRECTORY, clock).observer(observer).ticker(ticker).build();
+        }
 
         LocalDate today() {
             return LocalDate.ofInstant(clock.instant(), ZONE);

@@ -43,6 +43,10 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -75,6 +79,19 @@ class ReadmeSnippetsTests {
             rejected.rejection().messageChinese();  // 被反映对象不得经办或知悉该事项：…
         }
         // end::using[]
+        return cases;
+    }
+
+    /** README, "Using it": metrics. */
+    static CaseService observed(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock,
+                                Map<String, LongAdder> outcomes, AtomicLong slowestNanos) {
+        // tag::observer[]
+        CaseService cases = CaseService.builder(store, directory, clock)
+                .observer(o -> outcomes.computeIfAbsent(o.commandType() + ":" + o.kind()   // APPLIED, REPLAYED, REJECTED, CONFLICT
+                        + o.rejectionCode().map(code -> ":" + code).orElse(""), k -> new LongAdder()).increment())
+                .observer(o -> slowestNanos.accumulateAndGet(o.elapsed().toNanos(), Math::max))   // also o.retries(), o.caseId()
+                .build();   // timings come from a monotonic ticker (System::nanoTime unless Builder.ticker injects one), not a clock
+        // end::observer[]
         return cases;
     }
 
@@ -137,6 +154,17 @@ class ReadmeSnippetsTests {
         assertThat(service.handle(new CaseCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
                 new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
                         List.of(new PetitionerForm("示例", null, null, null)), 1, null, "示例。"), null)).isApplied()).isTrue();
+        Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+        CaseService observed = observed(InMemoryCaseStore.create(), DIRECTORY, clock, outcomes, new AtomicLong());
+        CaseCommand register = new CaseCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
+                new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
+                        List.of(new PetitionerForm("示例", null, null, null)), 1, null, "示例。"), null);
+        observed.handle(register);
+        observed.handle(register);
+        observed.handle(new CaseCommand.Route(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE), HOUSING,
+                LocalDate.of(2026, 3, 4)));
+        assertThat(outcomes).containsOnlyKeys("Register:APPLIED", "Register:REPLAYED", "Route:REJECTED:IDEMPOTENCY_MISMATCH");
+
         assertThat(timeLimits(service, store, clock, caseId)).extracting(IndexRow::caseId).containsExactly(caseId.value());
 
         HandoverReport moved = backlog(store, DIRECTORY, clock, DEPUTY, SUCCESSOR, LocalDate.of(2026, 3, 20), new BatchId("batch-3"),
@@ -150,7 +178,7 @@ class ReadmeSnippetsTests {
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("..", "README.md")));
         List<String> regions = regions(read(SELF));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(3);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(4);
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SELF).containsExactlyElementsOf(blocks);
     }
 
