@@ -32,10 +32,18 @@ class ReadmeSnippetsTests {
         return store;
     }
 
+    /** README, upgrading to schema version 3. */
+    static MigrationReport repair(JdbcCaseStore store, io.github.xinfang.service.CaseService caseService) {
+        // tag::repair[]
+        MigrationReport report = store.migrate(caseService.snapshotRebuilder());   // report.repairedCases(): usually empty
+        // end::repair[]
+        return report;
+    }
+
     @Test
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("README.md")));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(1);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(2);
         assertThat(regions(read(SELF))).as("the README's ```java blocks, in order, as the regions of " + SELF)
                 .containsExactlyElementsOf(blocks);
     }
