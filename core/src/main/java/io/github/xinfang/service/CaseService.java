@@ -395,24 +395,30 @@ public final class CaseService {
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
     public int reindex() {
-        if (!(store instanceof IndexMaintenance maintenance)) {
-            throw new UnsupportedOperationException("the store does not implement IndexMaintenance: " + store.getClass().getName());
-        }
-        int replaced = 0;
+        IndexMaintenance maintenance = maintenance();
+        int[] replaced = {0};
+        forEachStoredCase(maintenance, stored -> {
+            CaseState state = codec.decodeSnapshot(stored.snapshot());
+            if (maintenance.replaceIndexRow(indexRow(state, stored.version()))) replaced[0]++;
+        });
+        log.info("reindexed {} cases", replaced[0]);
+        return replaced[0];
+    }
+
+    private IndexMaintenance maintenance() {
+        if (store instanceof IndexMaintenance maintenance) return maintenance;
+        throw new UnsupportedOperationException("the store does not implement IndexMaintenance: " + store.getClass().getName());
+    }
+
+    /** Loads every stored case, in case-id order, a keyset page of ids at a time. */
+    private void forEachStoredCase(IndexMaintenance maintenance, java.util.function.Consumer<StoredCase> action) {
         String after = null;
         while (true) {
             List<String> ids = maintenance.caseIdsAfter(after, 500);
-            if (ids.isEmpty()) break;
-            for (String id : ids) {
-                Optional<StoredCase> stored = store.load(id);
-                if (stored.isEmpty()) continue;
-                CaseState state = codec.decodeSnapshot(stored.get().snapshot());
-                if (maintenance.replaceIndexRow(indexRow(state, stored.get().version()))) replaced++;
-            }
+            if (ids.isEmpty()) return;
+            for (String id : ids) store.load(id).ifPresent(action);
             after = ids.get(ids.size() - 1);
         }
-        log.info("reindexed {} cases", replaced);
-        return replaced;
     }
 
     /**
@@ -431,30 +437,19 @@ public final class CaseService {
      * @since 0.3
      */
     public List<TextFinding> textFindings() {
-        if (!(store instanceof IndexMaintenance maintenance)) {
-            throw new UnsupportedOperationException("the store does not implement IndexMaintenance: " + store.getClass().getName());
-        }
         List<TextFinding> findings = new ArrayList<>();
-        String after = null;
-        while (true) {
-            List<String> ids = maintenance.caseIdsAfter(after, 500);
-            if (ids.isEmpty()) break;
-            for (String id : ids) {
-                Optional<StoredCase> stored = store.load(id);
-                if (stored.isEmpty()) continue;
-                for (StoredEvent e : stored.get().events()) {
-                    try {
-                        codec.decodeStrictly(e);
-                    } catch (io.github.xinfang.cases.CodecException x) {
-                        if (x.problem() != io.github.xinfang.cases.CodecException.Problem.INVALID_VALUE) throw x;
-                        codec.decode(e);   // still readable as stored: a finding, not a corrupt record
-                        findings.add(new TextFinding(id, e.sequence(), e.type(), x.fieldPath().orElse(""),
-                                x.getCause() == null ? x.getMessage() : x.getCause().getMessage()));
-                    }
+        forEachStoredCase(maintenance(), stored -> {
+            for (StoredEvent e : stored.events()) {
+                try {
+                    codec.decodeStrictly(e);
+                } catch (io.github.xinfang.cases.CodecException x) {
+                    if (x.problem() != io.github.xinfang.cases.CodecException.Problem.INVALID_VALUE) throw x;
+                    codec.decode(e);   // still readable as stored: a finding, not a corrupt record
+                    findings.add(new TextFinding(stored.caseId(), e.sequence(), e.type(), x.fieldPath().orElse(""),
+                            x.getCause() == null ? x.getMessage() : x.getCause().getMessage()));
                 }
             }
-            after = ids.get(ids.size() - 1);
-        }
+        });
         if (!findings.isEmpty()) log.warn("{} stored events hold text that breaks the text rule", findings.size());
         return List.copyOf(findings);
     }
