@@ -585,7 +585,7 @@ public final class CaseService {
          * @param observer told how each command handled ended, with its timing, in registration order (see
          *     {@link CommandObserver} for its rules)
          * @return this builder
-         * @since 0.4
+         * @since 0.3
          */
         public Builder observer(CommandObserver observer) {
             observers.add(Objects.requireNonNull(observer, "observer"));
@@ -597,7 +597,7 @@ public final class CaseService {
          *     only differences between two readings are used, never a value as a date, so this is not a clock; it is
          *     read twice per command handled, and not at all when no observer is registered
          * @return this builder
-         * @since 0.4
+         * @since 0.3
          */
         public Builder ticker(LongSupplier nanoTime) {
             this.ticker = Objects.requireNonNull(nanoTime, "nanoTime");
@@ -649,7 +649,7 @@ public final class CaseService {
      * nor the clock. Thread-safe.
      *
      * @return the rebuilder
-     * @since 0.2
+     * @since 0.3
      */
     public io.github.xinfang.persistence.SnapshotRebuilder snapshotRebuilder() {
         return (caseId, version, events) -> {

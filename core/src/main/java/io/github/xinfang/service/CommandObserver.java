@@ -14,7 +14,7 @@ import io.github.xinfang.cases.CaseId;
  * WARN (ids and class names only) and changes neither the command's result nor the other observers' calls.
  * Implementations are called concurrently when the service is, and should be quick and thread-safe.
  *
- * @since 0.4
+ * @since 0.3
  */
 @FunctionalInterface
 public interface CommandObserver {

@@ -24,14 +24,14 @@ import java.util.Optional;
  *     went through; {@code maxRetries} for {@link Kind#CONFLICT})
  * @param elapsed the time {@code handle} spent on this command, measured with the service's monotonic ticker; for
  *     a merge it excludes the link recorded afterwards, which has its own outcome
- * @since 0.4
+ * @since 0.3
  */
 public record CommandOutcome(CaseId caseId, String commandType, Kind kind, RejectionCode code, int retries, Duration elapsed) {
 
     /**
      * How a command ended.
      *
-     * @since 0.4
+     * @since 0.3
      */
     public enum Kind {
         /** Applied now: its events were appended ({@link CommandResult.Applied} not replayed). */

@@ -22,7 +22,7 @@ import java.util.List;
  *
  * <p>Implementations are thread-safe.
  *
- * @since 0.2
+ * @since 0.3
  */
 @FunctionalInterface
 public interface SnapshotRebuilder {

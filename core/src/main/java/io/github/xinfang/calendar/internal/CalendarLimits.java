@@ -12,7 +12,7 @@ import java.util.TreeSet;
  *
  * <p>Stateless; thread-safe.
  *
- * @since 0.2
+ * @since 0.3
  */
 public final class CalendarLimits {
     /** The longest source read, in characters (a year's holiday-cn file has about 5,000). */

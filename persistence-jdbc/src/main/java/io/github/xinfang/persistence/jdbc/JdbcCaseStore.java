@@ -153,7 +153,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * @throws NullPointerException if the rebuilder is null
      * @throws StoreException if a script, a read or a rebuild fails, or the database holds a newer schema than
      *     this library knows
-     * @since 0.2
+     * @since 0.3
      */
     public MigrationReport migrate(SnapshotRebuilder rebuilder) {
         Objects.requireNonNull(rebuilder, "rebuilder");
@@ -172,7 +172,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * @return the ids of the cases whose snapshot was rebuilt, in {@link String#compareTo} order
      * @throws NullPointerException if the rebuilder is null
      * @throws StoreException if a read, a rebuild or a write fails (nothing is written then)
-     * @since 0.2
+     * @since 0.3
      */
     public List<String> repairSnapshots(SnapshotRebuilder rebuilder) {
         Objects.requireNonNull(rebuilder, "rebuilder");

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param fromVersion the schema version the database held before (0 for an empty database)
  * @param toVersion the schema version it holds now ({@link JdbcCaseStore#SCHEMA_VERSION})
  * @param repairedCases the ids of the cases whose snapshot was rebuilt and written, in {@link String#compareTo} order
- * @since 0.2
+ * @since 0.3
  */
 public record MigrationReport(int fromVersion, int toVersion, List<String> repairedCases) {
     /**
