@@ -46,6 +46,22 @@ public enum Dialect {
         return "io/github/xinfang/persistence/jdbc/" + directory + "/V" + version + "__schema.sql";
     }
 
+    /**
+     * The dialect of a database, from the product name its JDBC driver reports
+     * ({@link java.sql.DatabaseMetaData#getDatabaseProductName()}).
+     *
+     * @param productName the product name, e.g. {@code PostgreSQL} or {@code H2}
+     * @return the dialect, or empty for a database this adapter does not support
+     * @throws NullPointerException if productName is null
+     * @since 0.3
+     */
+    public static java.util.Optional<Dialect> forProductName(String productName) {
+        java.util.Objects.requireNonNull(productName, "productName");
+        if (productName.equals("PostgreSQL")) return java.util.Optional.of(POSTGRESQL);
+        if (productName.equals("H2")) return java.util.Optional.of(H2);
+        return java.util.Optional.empty();
+    }
+
     /** @return the statement that advances the feed counter and returns the new position in one go, or null */
     String incrementAndReturnPosition() {
         return incrementAndReturnPosition;

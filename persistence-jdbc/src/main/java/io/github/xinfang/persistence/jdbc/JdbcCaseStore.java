@@ -114,6 +114,72 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         return new JdbcCaseStore(dataSource, dialect);
     }
 
+    /**
+     * Creates a store over a data source, its dialect detected from the database's product name (one connection is
+     * borrowed and returned). A database the adapter does not support is refused here, naming the supported ones;
+     * for a PostgreSQL-compatible database (KingbaseES, openGauss), pass {@link Dialect#POSTGRESQL} to
+     * {@link #create(DataSource, Dialect)}.
+     *
+     * @param dataSource where connections come from (a pool, in production)
+     * @return the store
+     * @throws NullPointerException if dataSource is null
+     * @throws StoreException if the database is not PostgreSQL or H2, or cannot be asked what it is
+     * @since 0.3
+     */
+    public static JdbcCaseStore create(DataSource dataSource) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        String product;
+        try (Connection c = dataSource.getConnection()) {
+            product = c.getMetaData().getDatabaseProductName();
+        } catch (SQLException e) {
+            throw new StoreException("could not ask the database for its product name", e);
+        }
+        Dialect dialect = Dialect.forProductName(product).orElseThrow(() -> new StoreException("unsupported database "
+                + product + ": xinfang-persistence-jdbc supports PostgreSQL (10 or later) and H2 (2.x); for a"
+                + " PostgreSQL-compatible database (KingbaseES, openGauss) pass Dialect.POSTGRESQL to create(dataSource, dialect)"));
+        return new JdbcCaseStore(dataSource, dialect);
+    }
+
+    /**
+     * The schema version the database holds, read without changing anything: the highest version recorded in
+     * {@code xf_schema_version}, or 0 when that table does not exist (no xinfang schema).
+     *
+     * @return the version, 0 for none
+     * @throws StoreException if the database cannot be read
+     * @since 0.3
+     */
+    public int schemaVersion() {
+        try (Connection c = dataSource.getConnection()) {
+            return SchemaMigrator.installedVersion(c);
+        } catch (SQLException e) {
+            throw new StoreException("reading the xinfang schema version failed", e);
+        }
+    }
+
+    /**
+     * Fails fast unless the database holds exactly the schema version this library needs ({@link #SCHEMA_VERSION}),
+     * for portals whose own tool applies the scripts: read-only.
+     *
+     * @return this store
+     * @throws StoreException saying which version was found and which is needed (e.g. {@code xinfang schema 2 found,
+     *     this library needs 3}), or if the database cannot be read
+     * @since 0.3
+     */
+    public JdbcCaseStore validate() {
+        int found = schemaVersion();
+        if (found == SCHEMA_VERSION) return this;
+        if (found == 0) {
+            throw new StoreException("no xinfang schema found (no xf_schema_version table), this library needs "
+                    + SCHEMA_VERSION + ": call migrate() or apply " + dialect.migrationScript(1) + " to " + dialect.migrationScript(SCHEMA_VERSION));
+        }
+        if (found > SCHEMA_VERSION) {
+            throw new StoreException("xinfang schema " + found + " found, newer than this library's " + SCHEMA_VERSION
+                    + ": upgrade the library");
+        }
+        throw new StoreException("xinfang schema " + found + " found, this library needs " + SCHEMA_VERSION
+                + ": call migrate() or apply " + dialect.migrationScript(found + 1) + " and the scripts after it");
+    }
+
     /** @return the dialect this store speaks */
     public Dialect dialect() {
         return dialect;

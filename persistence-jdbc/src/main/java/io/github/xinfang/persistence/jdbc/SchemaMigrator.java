@@ -156,6 +156,20 @@ final class SchemaMigrator {
         }
     }
 
+    /**
+     * The highest recorded version, or 0 when the version table does not exist; reads only.
+     */
+    static int installedVersion(Connection c) throws SQLException {
+        java.sql.DatabaseMetaData meta = c.getMetaData();
+        String schema = c.getSchema();
+        for (String name : new String[] {"xf_schema_version", "XF_SCHEMA_VERSION"}) {
+            try (ResultSet rs = meta.getTables(c.getCatalog(), schema, name, new String[] {"TABLE"})) {
+                if (rs.next()) return currentVersion(c);
+            }
+        }
+        return 0;
+    }
+
     private static int currentVersion(Connection c) throws SQLException {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT MAX(version) FROM xf_schema_version")) {
             rs.next();
