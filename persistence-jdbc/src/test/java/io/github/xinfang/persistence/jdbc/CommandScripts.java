@@ -345,7 +345,9 @@ final class CommandScripts {
         private Spec procedure(Script c) {
             switch (c.procedure) {
                 case 0:
-                    c.procedure = r.nextInt(100) < 25 ? 0 : 1;   // now and then registered again: CASE_EXISTS, or a second try
+                    // Registered again when this try may carry hostile text (a refused registration would leave the case
+                    // unknown to every later step), and now and then anyway: CASE_EXISTS, or a second try.
+                    c.procedure = textPercent > 0 || r.nextInt(100) < 25 ? 0 : 1;
                     return register(c);
                 case 1:
                     if (c.routed && r.nextInt(100) < 10) {
