@@ -7,18 +7,14 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.persistence.AppliedCommand;
-import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
-import io.github.xinfang.persistence.IndexRow;
-import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
+import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 
 /** Shared by the change-feed tests: one case's lifecycle as fixed commands, and a store without a feed. */
 final class ChangeFeedFixtures {
@@ -60,26 +56,6 @@ final class ChangeFeedFixtures {
 
     /** A store that implements {@link CaseStore} only: no change feed. */
     static CaseStore withoutFeed(CaseStore delegate) {
-        return new CaseStore() {
-            @Override
-            public void commit(CaseCommit commit) {
-                delegate.commit(commit);
-            }
-
-            @Override
-            public Optional<StoredCase> load(String caseId) {
-                return delegate.load(caseId);
-            }
-
-            @Override
-            public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-                return delegate.findApplied(caseId, idempotencyKey);
-            }
-
-            @Override
-            public Optional<IndexRow> indexRow(String caseId) {
-                return delegate.indexRow(caseId);
-            }
-        };
+        return new ForwardingStore(delegate);
     }
 }

@@ -4,14 +4,12 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
-import io.github.xinfang.persistence.IndexRow;
-import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.testing.CapturedLogs;
+import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -220,8 +217,7 @@ class CommandObserverTests {
     }
 
     /** A store whose commits fail with a version conflict, as if another writer had won, whenever it says so. */
-    static final class ConflictingStore implements CaseStore {
-        private final CaseStore delegate;
+    static final class ConflictingStore extends ForwardingStore {
         private final BooleanSupplier conflictNow;
 
         /** @param conflicts how many of the first commits fail */
@@ -231,7 +227,7 @@ class CommandObserverTests {
 
         /** @param conflictNow asked at each commit whether it fails */
         ConflictingStore(CaseStore delegate, BooleanSupplier conflictNow) {
-            this.delegate = delegate;
+            super(delegate);
             this.conflictNow = conflictNow;
         }
 
@@ -245,22 +241,7 @@ class CommandObserverTests {
             if (conflictNow.getAsBoolean()) {
                 throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), commit.expectedVersion() + 1);
             }
-            delegate.commit(commit);
-        }
-
-        @Override
-        public Optional<StoredCase> load(String caseId) {
-            return delegate.load(caseId);
-        }
-
-        @Override
-        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-            return delegate.findApplied(caseId, idempotencyKey);
-        }
-
-        @Override
-        public Optional<IndexRow> indexRow(String caseId) {
-            return delegate.indexRow(caseId);
+            super.commit(commit);
         }
     }
 }

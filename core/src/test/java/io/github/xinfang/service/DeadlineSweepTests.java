@@ -7,10 +7,7 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.SupervisionKind;
-import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.AttentionQuery;
-import io.github.xinfang.persistence.CaseCommit;
-import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
@@ -22,6 +19,7 @@ import io.github.xinfang.time.Profile;
 import io.github.xinfang.time.ProfileCatalogue;
 import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.calendar.TimeLimit;
+import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -185,10 +183,19 @@ class DeadlineSweepTests {
     // ------------------------------------------------------------------ a sweep with nothing to record (issue 11, item 6)
 
     /** The in-memory store, counting the cases loaded and claimed. */
-    static final class CountingStore implements CaseStore, WorkClaims {
-        final InMemoryCaseStore inner = InMemoryCaseStore.create();
+    static final class CountingStore extends ForwardingStore implements WorkClaims {
+        final InMemoryCaseStore inner;
         final AtomicInteger loads = new AtomicInteger();
         final AtomicInteger claimed = new AtomicInteger();
+
+        CountingStore() {
+            this(InMemoryCaseStore.create());
+        }
+
+        private CountingStore(InMemoryCaseStore inner) {
+            super(inner);
+            this.inner = inner;
+        }
 
         void reset() {
             loads.set(0);
@@ -196,24 +203,9 @@ class DeadlineSweepTests {
         }
 
         @Override
-        public void commit(CaseCommit commit) {
-            inner.commit(commit);
-        }
-
-        @Override
         public Optional<StoredCase> load(String caseId) {
             loads.incrementAndGet();
-            return inner.load(caseId);
-        }
-
-        @Override
-        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-            return inner.findApplied(caseId, idempotencyKey);
-        }
-
-        @Override
-        public Optional<IndexRow> indexRow(String caseId) {
-            return inner.indexRow(caseId);
+            return super.load(caseId);
         }
 
         @Override

@@ -13,10 +13,10 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoreException;
-import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
+import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,27 +33,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HandoverTests {
 
     /** The in-memory store behind the four {@link CaseStore} methods only (no resolution queries). */
-    static class PlainStore implements CaseStore {
-        final InMemoryCaseStore inner = InMemoryCaseStore.create();
+    static class PlainStore extends ForwardingStore {
+        final InMemoryCaseStore inner;
 
-        @Override
-        public void commit(CaseCommit commit) {
-            inner.commit(commit);
+        PlainStore() {
+            this(InMemoryCaseStore.create());
         }
 
-        @Override
-        public Optional<StoredCase> load(String caseId) {
-            return inner.load(caseId);
-        }
-
-        @Override
-        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-            return inner.findApplied(caseId, idempotencyKey);
-        }
-
-        @Override
-        public Optional<IndexRow> indexRow(String caseId) {
-            return inner.indexRow(caseId);
+        private PlainStore(InMemoryCaseStore inner) {
+            super(inner);
+            this.inner = inner;
         }
     }
 
