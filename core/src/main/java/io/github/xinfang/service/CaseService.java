@@ -190,6 +190,11 @@ public final class CaseService {
         boolean gaveUp;
     }
 
+    /** The earlier result of a command applied before under the same key: its version and events, nothing appended. */
+    private CommandResult.Applied replay(CaseCommand command, AppliedCommand earlier) {
+        return new CommandResult.Applied(command.caseId(), earlier.versionAfter(), decodeAll(earlier.events()), true);
+    }
+
     /** @param attempts where to count retries, or null when nobody observes */
     private CommandResult handleOne(CaseCommand command, Attempts attempts) {
         Instant now = clock.instant();
@@ -199,7 +204,7 @@ public final class CaseService {
         if (looked) {
             Optional<AppliedCommand> earlier = store.findApplied(command.caseId().value(), command.key().value());
             if (earlier.isPresent() && earlier.get().commandDigest().equals(codec.digest(command))) {
-                return new CommandResult.Applied(command.caseId(), earlier.get().versionAfter(), decodeAll(earlier.get().events()), true);
+                return replay(command, earlier.get());
             }
             looked = earlier.isEmpty();
         }
@@ -219,8 +224,7 @@ public final class CaseService {
                 if (!earlier.get().commandDigest().equals(digest)) {
                     return rejected(command, Rejection.of(RejectionCode.IDEMPOTENCY_MISMATCH, null));
                 }
-                return new CommandResult.Applied(command.caseId(), earlier.get().versionAfter(),
-                        decodeAll(earlier.get().events()), true);
+                return replay(command, earlier.get());
             }
             try {
                 checks.checkDirectory(command);
@@ -249,8 +253,7 @@ public final class CaseService {
                     if (!meanwhile.get().commandDigest().equals(digest)) {
                         return rejected(command, Rejection.of(RejectionCode.IDEMPOTENCY_MISMATCH, null));
                     }
-                    return new CommandResult.Applied(command.caseId(), meanwhile.get().versionAfter(),
-                            decodeAll(meanwhile.get().events()), true);
+                    return replay(command, meanwhile.get());
                 }
                 return rejected(command, r.rejection());
             }
@@ -631,13 +634,16 @@ public final class CaseService {
      */
     public Optional<CaseState> rebuildSnapshot(CaseId caseId) {
         Objects.requireNonNull(caseId, "caseId");
-        return store.load(caseId.value()).map(s -> {
-            try {
-                return CaseState.replay(decodeAll(s.events()));
-            } catch (IllegalArgumentException e) {
-                throw new io.github.xinfang.persistence.StoreException("stored events of case " + caseId.value() + " do not replay", e);
-            }
-        });
+        return store.load(caseId.value()).map(s -> replayed(caseId.value(), s.events()));
+    }
+
+    /** The state the stored events replay to; a history that does not replay is a corrupt store. */
+    private CaseState replayed(String caseId, List<StoredEvent> events) {
+        try {
+            return CaseState.replay(decodeAll(events));
+        } catch (IllegalArgumentException e) {
+            throw new io.github.xinfang.persistence.StoreException("stored events of case " + caseId + " do not replay", e);
+        }
     }
 
     /**
@@ -656,12 +662,7 @@ public final class CaseService {
             Objects.requireNonNull(caseId, "caseId");
             Objects.requireNonNull(events, "events");
             if (version < 1) throw new IllegalArgumentException("version must be at least 1, was " + version);
-            CaseState state;
-            try {
-                state = CaseState.replay(decodeAll(events));
-            } catch (IllegalArgumentException e) {
-                throw new io.github.xinfang.persistence.StoreException("stored events of case " + caseId + " do not replay", e);
-            }
+            CaseState state = replayed(caseId, events);
             if (!state.caseId().value().equals(caseId)) {
                 throw new io.github.xinfang.persistence.StoreException("stored events of case " + caseId
                         + " replay to case " + state.caseId().value());
