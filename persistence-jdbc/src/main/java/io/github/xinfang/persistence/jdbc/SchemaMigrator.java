@@ -2,7 +2,6 @@ package io.github.xinfang.persistence.jdbc;
 
 import io.github.xinfang.persistence.SnapshotRebuilder;
 import io.github.xinfang.persistence.StoreException;
-import io.github.xinfang.persistence.StoredSnapshot;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -121,29 +120,25 @@ final class SchemaMigrator {
      * having changed nothing, if there is none.
      */
     private static List<String> repairSnapshots(Connection c, SnapshotRebuilder rebuilder) throws SQLException {
+        if (rebuilder != null) return SnapshotRepair.repair(c, rebuilder);
         List<SnapshotRepair.Unreadable> unreadable = SnapshotRepair.find(c);
         if (unreadable.isEmpty()) return List.of();
-        if (rebuilder == null) {
-            List<String> ids = SnapshotRepair.ids(unreadable);
-            String named = ids.size() <= NAMED_IN_MESSAGES ? String.join(", ", ids)
-                    : String.join(", ", ids.subList(0, NAMED_IN_MESSAGES)) + " and " + (ids.size() - NAMED_IN_MESSAGES) + " more";
-            String message = "schema version " + PAYLOADS_WITHOUT_LOBS + " was not applied and nothing was changed: the"
-                    + " stored snapshot of " + (ids.size() == 1 ? "case " : ids.size() + " cases ") + named
-                    + " cannot be read (read failed or value missing). Rebuild " + (ids.size() == 1 ? "it" : "them")
-                    + " from the events with JdbcCaseStore.migrate(SnapshotRebuilder),"
-                    + " e.g. store.migrate(caseService.snapshotRebuilder())";
-            SQLException firstFailure = null;
-            for (SnapshotRepair.Unreadable u : unreadable) {
-                if (u.failure() != null) {
-                    firstFailure = u.failure();
-                    break;
-                }
+        List<String> ids = SnapshotRepair.ids(unreadable);
+        String named = ids.size() <= NAMED_IN_MESSAGES ? String.join(", ", ids)
+                : String.join(", ", ids.subList(0, NAMED_IN_MESSAGES)) + " and " + (ids.size() - NAMED_IN_MESSAGES) + " more";
+        String message = "schema version " + PAYLOADS_WITHOUT_LOBS + " was not applied and nothing was changed: the"
+                + " stored snapshot of " + (ids.size() == 1 ? "case " : ids.size() + " cases ") + named
+                + " cannot be read (read failed or value missing). Rebuild " + (ids.size() == 1 ? "it" : "them")
+                + " from the events with JdbcCaseStore.migrate(SnapshotRebuilder),"
+                + " e.g. store.migrate(caseService.snapshotRebuilder())";
+        SQLException firstFailure = null;
+        for (SnapshotRepair.Unreadable u : unreadable) {
+            if (u.failure() != null) {
+                firstFailure = u.failure();
+                break;
             }
-            throw firstFailure == null ? new StoreException(message) : new StoreException(message, firstFailure);
         }
-        List<StoredSnapshot> rebuilt = SnapshotRepair.rebuild(c, unreadable, rebuilder);
-        SnapshotRepair.write(c, rebuilt);
-        return SnapshotRepair.ids(unreadable);
+        throw firstFailure == null ? new StoreException(message) : new StoreException(message, firstFailure);
     }
 
     private static void createVersionTable(Connection c) throws SQLException {
