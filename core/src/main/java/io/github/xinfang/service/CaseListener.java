@@ -10,6 +10,10 @@ import java.util.List;
  * rejection or a replayed command. A convenience for in-process reactions: an exception it throws is
  * logged (with ids only) and does not undo the commit or stop the other listeners.
  *
+ * <p>When the store takes part in the caller's transaction (the JDBC adapter's participating mode), listeners are
+ * told when that transaction commits (through {@link io.github.xinfang.persistence.CaseStore#afterCommit}), and never
+ * if it rolls back.
+ *
  * @since 0.1
  */
 @FunctionalInterface

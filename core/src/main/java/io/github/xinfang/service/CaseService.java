@@ -278,7 +278,7 @@ public final class CaseService {
             if (log.isDebugEnabled()) {
                 log.debug("case {} v{} {} -> {}", caseId, newVersion, command.getClass().getSimpleName(), next.stage());
             }
-            notifyListeners(command.caseId(), newVersion, events);
+            if (!listeners.isEmpty()) store.afterCommit(() -> notifyListeners(command.caseId(), newVersion, events));
             return new CommandResult.Applied(command.caseId(), newVersion, events, false);
         }
         if (attempts != null) attempts.gaveUp = true;

@@ -40,4 +40,9 @@ public class ForwardingStore implements CaseStore {
     public Optional<IndexRow> indexRow(String caseId) {
         return delegate.indexRow(caseId);
     }
+
+    @Override
+    public void afterCommit(Runnable action) {
+        delegate.afterCommit(action);
+    }
 }

@@ -74,4 +74,18 @@ public interface CaseStore {
      * @throws StoreException on an infrastructure failure
      */
     Optional<IndexRow> indexRow(String caseId);
+
+    /**
+     * Runs an action once the commit this thread just made is durable and visible to other readers: at once, for a
+     * store that commits by itself (this default); after the caller's transaction commits, for a store that takes
+     * part in a transaction the caller opened; never, if that transaction rolls back. The service calls it after
+     * each successful {@link #commit}, to tell its listeners.
+     *
+     * @param action what to run; its exceptions are the caller's (the service catches its listeners' own)
+     * @throws NullPointerException if action is null
+     * @since 0.3
+     */
+    default void afterCommit(Runnable action) {
+        java.util.Objects.requireNonNull(action, "action").run();
+    }
 }

@@ -18,6 +18,7 @@ import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.persistence.TransientStoreException;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.WorkClaims;
 
@@ -26,6 +27,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
@@ -78,7 +81,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * added the earliest due instant and the indexes of the resolution queries; version 3 moved H2's payload
      * columns from {@code CLOB} to {@code CHARACTER VARYING}, out of H2's large-object store).
      */
-    public static final int SCHEMA_VERSION = 3;
+    public static final int SCHEMA_VERSION = 4;
 
     /** How many times a commit is attempted when the database reports a transient failure. */
     private static final int MAX_ATTEMPTS = 8;
@@ -93,10 +96,102 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     private final DataSource dataSource;
     private final Dialect dialect;
+    private final Tables tables;
+    /** The caller's transactions, in the participating mode; null in the own-transaction mode. */
+    private final TransactionBinding binding;
 
-    private JdbcCaseStore(DataSource dataSource, Dialect dialect) {
+    private JdbcCaseStore(DataSource dataSource, Dialect dialect, Tables tables, TransactionBinding binding) {
         this.dataSource = dataSource;
         this.dialect = dialect;
+        this.tables = tables;
+        this.binding = binding;
+    }
+
+    /**
+     * Starts building a store over a data source: its dialect (detected unless given), the schema holding its tables
+     * (the connection's current schema unless given), and whether it runs its own transactions (the default) or
+     * takes part in the caller's.
+     *
+     * @param dataSource where the store's own connections come from (a pool, in production); a participating store
+     *     uses it when no caller's transaction is open, and for the work that must commit on its own (numbering the
+     *     change feed, work claims, migrations)
+     * @return a builder
+     * @throws NullPointerException if dataSource is null
+     * @since 0.3
+     */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    /**
+     * Builds a {@link JdbcCaseStore}. Not thread-safe; the store it builds is.
+     *
+     * @since 0.3
+     */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private Dialect dialect;
+        private String schema;
+        private TransactionBinding binding;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * @param dialect the database's dialect; when not set, {@link #build()} detects it from the database's product
+         *     name (borrowing one connection)
+         * @return this builder
+         * @throws NullPointerException if dialect is null
+         */
+        public Builder dialect(Dialect dialect) {
+            this.dialect = Objects.requireNonNull(dialect, "dialect");
+            return this;
+        }
+
+        /**
+         * Names the schema (on MySQL: the database) that holds xinfang's tables. Every statement the store issues names
+         * its tables with it, so the store reads and writes there whatever the connection's current schema or search
+         * path is. Unset, the store uses unqualified names: the connection's current schema.
+         *
+         * @param schema an unquoted SQL identifier: a letter or underscore, then letters, digits or underscores, at
+         *     most 63 characters (PostgreSQL folds it to lower case, H2 to upper case, as for any unquoted name)
+         * @return this builder
+         * @throws NullPointerException if schema is null
+         * @throws IllegalArgumentException if schema is not such an identifier
+         */
+        public Builder schema(String schema) {
+            this.schema = Tables.checkSchemaName(schema);
+            return this;
+        }
+
+        /**
+         * Makes the store take part in the caller's transaction: while {@code binding} answers a connection, every
+         * commit, read and index write runs on it, inside a savepoint of the store's own, and the store never commits,
+         * rolls back, retries or changes the connection's settings; listeners are told after the caller's transaction
+         * commits. The caller's transaction must run at READ COMMITTED or stronger (checked at each commit). A commit
+         * that fails for a transient reason (deadlock, lock timeout) is undone to the savepoint and thrown as a
+         * {@link io.github.xinfang.persistence.TransientStoreException}; a version conflict, including a serialisation
+         * failure of the case row at REPEATABLE READ or SERIALIZABLE, is the usual
+         * {@link VersionConflictException}. Either way the caller's transaction stays usable.
+         *
+         * @param binding the caller's transactions
+         * @return this builder
+         * @throws NullPointerException if binding is null
+         */
+        public Builder participating(TransactionBinding binding) {
+            this.binding = Objects.requireNonNull(binding, "binding");
+            return this;
+        }
+
+        /**
+         * @return the store; nothing is read or written except, without a dialect, the product name
+         * @throws StoreException if the dialect must be detected and the database is not supported, or cannot be asked
+         */
+        public JdbcCaseStore build() {
+            Dialect d = dialect != null ? dialect : detectDialect(dataSource);
+            return new JdbcCaseStore(dataSource, d, new Tables(schema), binding);
+        }
     }
 
     /**
@@ -111,7 +206,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public static JdbcCaseStore create(DataSource dataSource, Dialect dialect) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(dialect, "dialect");
-        return new JdbcCaseStore(dataSource, dialect);
+        return builder(dataSource).dialect(dialect).build();
     }
 
     /**
@@ -127,7 +222,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * @since 0.3
      */
     public static JdbcCaseStore create(DataSource dataSource) {
-        Objects.requireNonNull(dataSource, "dataSource");
+        return builder(dataSource).build();
+    }
+
+    private static Dialect detectDialect(DataSource dataSource) {
         String product;
         try (Connection c = dataSource.getConnection()) {
             product = c.getMetaData().getDatabaseProductName();
@@ -137,7 +235,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Dialect dialect = Dialect.forProductName(product).orElseThrow(() -> new StoreException("unsupported database "
                 + product + ": xinfang-persistence-jdbc supports PostgreSQL (10 or later) and H2 (2.x); for a"
                 + " PostgreSQL-compatible database (KingbaseES, openGauss) pass Dialect.POSTGRESQL to create(dataSource, dialect)"));
-        return new JdbcCaseStore(dataSource, dialect);
+        return dialect;
     }
 
     /**
@@ -243,7 +341,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public List<String> repairSnapshots(SnapshotRebuilder rebuilder) {
         Objects.requireNonNull(rebuilder, "rebuilder");
         try (Connection c = dataSource.getConnection()) {
-            return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> SnapshotRepair.repair(x, rebuilder), ids -> true);
+            String schema = c.getSchema();
+            if (tables.schema() != null) c.setSchema(tables.schema());   // the repair's statements name no schema
+            try {
+                return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> SnapshotRepair.repair(x, rebuilder), ids -> true);
+            } finally {
+                if (tables.schema() != null) c.setSchema(schema);
+            }
         } catch (SQLException e) {
             throw new StoreException("repairing unreadable snapshots failed; nothing was written", e);
         }
@@ -258,11 +362,29 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      */
     private enum Outcome { COMMITTED, CONFLICT, DUPLICATE, DUPLICATE_AFTER_UPDATE, BAD_SEQUENCE }
 
+    /**
+     * Runs the action at once, or, in the participating mode while the caller's transaction is open, registers it with
+     * the {@link TransactionBinding} to run after that transaction commits (never if it rolls back).
+     */
+    @Override
+    public void afterCommit(Runnable action) {
+        Objects.requireNonNull(action, "action");
+        Connection caller = callerConnection();
+        if (caller == null) {
+            action.run();
+            return;
+        }
+        onCallersConnection(caller, "registering an after-commit action failed", c -> {
+            binding.afterCommit(action);
+            return null;
+        });
+    }
+
     @Override
     public void commit(CaseCommit commit) {
         Objects.requireNonNull(commit, "commit");
-        Outcome outcome = retryingTransient("commit failed on case " + commit.caseId(), "commit on case " + commit.caseId(),
-                () -> attemptCommit(commit));
+        Outcome outcome = writing("commit failed on case " + commit.caseId(), "commit on case " + commit.caseId(),
+                (c, own) -> writeCommit(c, commit, own), o -> o != Outcome.DUPLICATE_AFTER_UPDATE, Outcome.CONFLICT);
         switch (outcome) {
             case COMMITTED:
                 return;
@@ -280,33 +402,21 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /**
-     * One attempt: one transaction. It is rolled back only when it wrote something it must not keep
-     * ({@link Outcome#DUPLICATE_AFTER_UPDATE}) or failed; a refusal found before any write (a conflict: the guarded
-     * update matched no row) is committed, changing nothing. That is deliberate: on H2 (2.3.232 and 2.4.240) rolling
-     * back a transaction whose guarded update waited for the case row's lock while another commit of the case
-     * finished can put back the row as it was before that other commit, so the case loses an acknowledged commit
-     * (its row falls behind its idempotency records and events, and every later commit of it is refused). A
-     * {@code ROLLBACK} and a {@code COMMIT} of a transaction that changed nothing are otherwise the same.
+     * The statements of one commit, in an open transaction (the store's own, or a savepoint in the caller's). The
+     * change is appended to {@code xf_change_pending} last; the feed's reader numbers it (see {@link #changesAfter}).
      */
-    private Outcome attemptCommit(CaseCommit commit) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
-            return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> writeCommit(x, commit),
-                    outcome -> outcome != Outcome.DUPLICATE_AFTER_UPDATE);
-        }
-    }
-
-    /** The statements of one commit, in an open transaction. The feed counter comes last, on purpose. */
-    private Outcome writeCommit(Connection c, CaseCommit commit) throws SQLException {
+    private Outcome writeCommit(Connection c, CaseCommit commit, boolean ownTransaction) throws SQLException {
         String caseId = commit.caseId();
         List<StoredEvent> events = commit.events();
         long firstSequence = events.get(0).sequence();
         long lastSequence = events.get(events.size() - 1).sequence();
         long newVersion = commit.newVersion();
 
-        if (dialect.commitsQueueOnTheFeedCounter()) {
+        if (ownTransaction && dialect.commitsQueueOnTheFeedCounter()) {
             // H2: queue here, before touching the case row, so that commits of a case never wait for each other's
             // row lock (see Dialect.H2). Nothing is written: a refusal below still commits an unchanged database.
-            try (PreparedStatement ps = c.prepareStatement("SELECT last_position FROM xf_feed_counter WHERE id = 1 FOR UPDATE");
+            // Never inside a caller's transaction, which would hold this lock for as long as it stays open.
+            try (PreparedStatement ps = prepare(c, "SELECT last_position FROM xf_feed_counter WHERE id = 1 FOR UPDATE");
                  ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
             }
@@ -321,7 +431,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 if (isUniqueViolation(e)) return Outcome.CONFLICT;   // the case exists: someone committed it first
                 throw e;
             }
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_claim (case_id) VALUES (?)")) {
+            try (PreparedStatement ps = prepare(c, "INSERT INTO xf_claim (case_id) VALUES (?)")) {
                 ps.setString(1, caseId);
                 ps.executeUpdate();
             }
@@ -350,21 +460,19 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", caseId, commit.indexRow().unitsInvolved());
         insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", caseId, commit.indexRow().batches());
 
-        long position = nextPosition(c);
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO xf_change (position, case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setLong(1, position);
-            ps.setString(2, caseId);
-            ps.setLong(3, newVersion);
-            ps.setLong(4, firstSequence);
-            ps.setLong(5, lastSequence);
+        try (PreparedStatement ps = prepare(c,
+                "INSERT INTO xf_change_pending (case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, caseId);
+            ps.setLong(2, newVersion);
+            ps.setLong(3, firstSequence);
+            ps.setLong(4, lastSequence);
             ps.executeUpdate();
         }
         return Outcome.COMMITTED;
     }
 
     private void insertCase(Connection c, CaseCommit commit, long lastSequence) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_case (version, last_sequence, index_schema_version,"
+        try (PreparedStatement ps = prepare(c, "INSERT INTO xf_case (version, last_sequence, index_schema_version,"
                 + " stage, region_code, handling_unit, next_attention_at, track_state, active_leader, lead_unit,"
                 + " earliest_due_at, snapshot_version, snapshot_schema_version, snapshot_payload, case_id)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -375,7 +483,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET version = ?, last_sequence = ?,"
+        try (PreparedStatement ps = prepare(c, "UPDATE xf_case SET version = ?, last_sequence = ?,"
                 + " index_schema_version = ?, stage = ?, region_code = ?, handling_unit = ?, next_attention_at = ?,"
                 + " track_state = ?, active_leader = ?, lead_unit = ?, earliest_due_at = ?, snapshot_version = ?,"
                 + " snapshot_schema_version = ?, snapshot_payload = ? WHERE case_id = ? AND version = ? AND last_sequence = ?")) {
@@ -433,8 +541,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    private static void insertCommit(Connection c, CaseCommit commit, long firstSequence, long lastSequence) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_commit (case_id, version, idempotency_key, command_digest,"
+    private void insertCommit(Connection c, CaseCommit commit, long firstSequence, long lastSequence) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "INSERT INTO xf_commit (case_id, version, idempotency_key, command_digest,"
                 + " first_sequence, last_sequence) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, commit.caseId());
             ps.setLong(2, commit.newVersion());
@@ -446,8 +554,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    private static void insertEvents(Connection c, List<StoredEvent> events, long commitVersion) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_event (case_id, sequence, commit_version, type,"
+    private void insertEvents(Connection c, List<StoredEvent> events, long commitVersion) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "INSERT INTO xf_event (case_id, sequence, commit_version, type,"
                 + " schema_version, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (StoredEvent e : events) {
                 ps.setString(1, e.caseId());
@@ -467,18 +575,18 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    private static void deleteChildren(Connection c, String caseId) throws SQLException {
+    private void deleteChildren(Connection c, String caseId) throws SQLException {
         for (String sql : new String[] {"DELETE FROM xf_case_unit WHERE case_id = ?", "DELETE FROM xf_case_batch WHERE case_id = ?"}) {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = prepare(c, sql)) {
                 ps.setString(1, caseId);
                 ps.executeUpdate();
             }
         }
     }
 
-    private static void insertChildren(Connection c, String sql, String caseId, List<String> values) throws SQLException {
+    private void insertChildren(Connection c, String sql, String caseId, List<String> values) throws SQLException {
         if (values.isEmpty()) return;
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
+        try (PreparedStatement ps = prepare(c, sql)) {
             for (String v : values) {
                 ps.setString(1, caseId);
                 ps.setString(2, v);
@@ -488,28 +596,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    /** Advances the feed counter; its row lock is held until this transaction ends. */
-    private long nextPosition(Connection c) throws SQLException {
-        String returning = dialect.incrementAndReturnPosition();
-        if (returning != null) {
-            try (PreparedStatement ps = c.prepareStatement(returning); ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
-                return rs.getLong(1);
-            }
-        }
-        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_feed_counter SET last_position = last_position + 1 WHERE id = 1")) {
-            if (ps.executeUpdate() != 1) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_position FROM xf_feed_counter WHERE id = 1");
-             ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     /** @return {version, last sequence} of the case as this connection sees it, {0, 0} if absent */
-    private static long[] readVersionAndSequence(Connection c, String caseId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, last_sequence FROM xf_case WHERE case_id = ?")) {
+    private long[] readVersionAndSequence(Connection c, String caseId) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT version, last_sequence FROM xf_case WHERE case_id = ?")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
@@ -517,8 +606,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    private static boolean keyRecorded(Connection c, String caseId, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM xf_commit WHERE case_id = ? AND idempotency_key = ?")) {
+    private boolean keyRecorded(Connection c, String caseId, String key) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "SELECT 1 FROM xf_commit WHERE case_id = ? AND idempotency_key = ?")) {
             ps.setString(1, caseId);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -527,18 +616,23 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    /** The stored version of a case after a failed commit, for the conflict's message; -1 if it cannot be read. */
+    /** The stored version of a case after a failed commit, for the conflict's message. */
     private long storedVersion(String caseId) {
-        try (Connection c = dataSource.getConnection()) {
-            return readVersionAndSequence(c, caseId)[0];
-        } catch (SQLException e) {
-            return -1;
-        }
+        return reading("reading the version of case " + caseId + " after a conflict failed",
+                c -> readVersionAndSequence(c, caseId)[0]);
     }
 
     private static void rollbackQuietly(Connection c, Throwable cause) {
         try {
             c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static void rollbackQuietly(Connection c, Savepoint savepoint, Throwable cause) {
+        try {
+            c.rollback(savepoint);
         } catch (SQLException e) {
             cause.addSuppressed(e);
         }
@@ -557,6 +651,14 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * Failures after which a fresh attempt may succeed: class 40 (serialisation failure, deadlock), lock
      * timeouts (PostgreSQL 55P03, H2 HYT00) and H2's "concurrent update" (90131).
      */
+    /** A serialisation failure (SQLState 40001): at REPEATABLE READ or above, a row changed since the transaction began. */
+    private static boolean isSerializationFailure(SQLException e) {
+        for (SQLException x = e; x != null; x = x.getNextException()) {
+            if ("40001".equals(x.getSQLState())) return true;
+        }
+        return false;
+    }
+
     private static boolean isTransient(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             String state = x.getSQLState();
@@ -572,11 +674,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public Optional<StoredCase> load(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
-        try (Connection c = dataSource.getConnection()) {
+        return reading("load failed on case " + caseId, c -> {
             long version;
             long lastSequence;
             StoredSnapshot snapshot;
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, last_sequence, snapshot_version,"
+            try (PreparedStatement ps = prepare(c, "SELECT version, last_sequence, snapshot_version,"
                     + " snapshot_schema_version, snapshot_payload FROM xf_case WHERE case_id = ?")) {
                 ps.setString(1, caseId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -588,11 +690,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             }
             // Events never change once written: bounding by the case row's last sequence gives the history of
             // exactly that version, whatever commits since.
-            List<StoredEvent> events = readEvents(c, caseId, 1, lastSequence);
+            List<StoredEvent> events = readEvents(tables, c, caseId, 1, lastSequence);
             return Optional.of(new StoredCase(caseId, version, snapshot, events));
-        } catch (SQLException e) {
-            throw new StoreException("load failed on case " + caseId, e);
-        }
+        });
     }
 
     @Override
@@ -600,12 +700,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         if (!storable(caseId) || !storable(idempotencyKey)) return Optional.empty();
-        try (Connection c = dataSource.getConnection()) {
+        return reading("idempotency lookup failed on case " + caseId, c -> {
             long version;
             String digest;
             long first;
             long last;
-            try (PreparedStatement ps = c.prepareStatement("SELECT version, command_digest, first_sequence, last_sequence"
+            try (PreparedStatement ps = prepare(c, "SELECT version, command_digest, first_sequence, last_sequence"
                     + " FROM xf_commit WHERE case_id = ? AND idempotency_key = ?")) {
                 ps.setString(1, caseId);
                 ps.setString(2, idempotencyKey);
@@ -618,10 +718,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 }
             }
             return Optional.of(new AppliedCommand(caseId, idempotencyKey, digest, version - 1, version,
-                    readEvents(c, caseId, first, last)));
-        } catch (SQLException e) {
-            throw new StoreException("idempotency lookup failed on case " + caseId, e);
-        }
+                    readEvents(tables, c, caseId, first, last)));
+        });
     }
 
     /**
@@ -629,8 +727,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      *
      * @throws StoreException if one of them is missing
      */
-    static List<StoredEvent> readEvents(Connection c, String caseId, long from, long to) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + EVENT_COLUMNS + " FROM xf_event e"
+    static List<StoredEvent> readEvents(Tables tables, Connection c, String caseId, long from, long to) throws SQLException {
+        try (PreparedStatement ps = tables.prepare(c, "SELECT " + EVENT_COLUMNS + " FROM xf_event e"
                 + " WHERE e.case_id = ? AND e.sequence >= ? AND e.sequence <= ? ORDER BY e.sequence")) {
             ps.setString(1, caseId);
             ps.setLong(2, from);
@@ -657,7 +755,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
         return inReadTransaction("index row read failed on case " + caseId, c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.case_id = ?")) {
+            try (PreparedStatement ps = prepare(c, "SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.case_id = ?")) {
                 ps.setString(1, caseId);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) return Optional.empty();
@@ -686,7 +784,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         sql.append(" ORDER BY c.next_attention_at, c.case_id LIMIT ?");
         return inReadTransaction("attention query failed", c -> {
             Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = prepare(c, sql.toString())) {
                 int i = 1;
                 ps.setBigDecimal(i++, Instants.toDecimal(query.before()));
                 if (query.afterAt() != null) {
@@ -724,7 +822,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /** Reads the units and batches of the rows (in the caller's transaction) and builds the rows, in order. */
-    private static List<IndexRow> withChildren(Connection c, Map<String, IndexRow.Builder> rows) throws SQLException {
+    private List<IndexRow> withChildren(Connection c, Map<String, IndexRow.Builder> rows) throws SQLException {
         if (rows.isEmpty()) return List.of();
         Map<String, List<String>> units = children(c, "SELECT case_id, unit_id FROM xf_case_unit WHERE case_id IN ", rows);
         Map<String, List<String>> batches = children(c, "SELECT case_id, batch_id FROM xf_case_batch WHERE case_id IN ", rows);
@@ -738,7 +836,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         return built;
     }
 
-    private static Map<String, List<String>> children(Connection c, String sqlPrefix, Map<String, ?> rows) throws SQLException {
+    private Map<String, List<String>> children(Connection c, String sqlPrefix, Map<String, ?> rows) throws SQLException {
         Map<String, List<String>> children = new HashMap<>();
         List<String> ids = new ArrayList<>(rows.keySet());
         for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) {
@@ -746,7 +844,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             StringBuilder sql = new StringBuilder(sqlPrefix).append('(');
             for (int i = 0; i < chunk.size(); i++) sql.append(i == 0 ? "?" : ", ?");
             sql.append(')');
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            try (PreparedStatement ps = prepare(c, sql.toString())) {
                 for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
@@ -811,7 +909,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         String sql = listing.sql(afterCaseId != null);
         return inReadTransaction("resolution listing " + listing + " failed", c -> {
             Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
+            try (PreparedStatement ps = prepare(c, sql)) {
                 int i = 1;
                 ps.setString(i++, key);
                 if (afterCaseId != null) ps.setString(i++, afterCaseId);
@@ -829,16 +927,16 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(leader, "leader");
         Objects.requireNonNull(asOf, "asOf");
         if (!storable(leader)) return new LeaderWorkload(leader, asOf, 0, 0);
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(WORKLOAD_SQL)) {
-            ps.setBigDecimal(1, Instants.toDecimal(asOf));
-            ps.setString(2, leader);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) throw new StoreException("the workload count of leader " + leader + " returned no row");
-                return new LeaderWorkload(leader, asOf, rs.getLong(1), rs.getLong(2));
+        return reading("workload count failed for leader " + leader, c -> {
+            try (PreparedStatement ps = prepare(c, WORKLOAD_SQL)) {
+                ps.setBigDecimal(1, Instants.toDecimal(asOf));
+                ps.setString(2, leader);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new StoreException("the workload count of leader " + leader + " returned no row");
+                    return new LeaderWorkload(leader, asOf, rs.getLong(1), rs.getLong(2));
+                }
             }
-        } catch (SQLException e) {
-            throw new StoreException("workload count failed for leader " + leader, e);
-        }
+        });
     }
 
     // ----------------------------------------------------------------------------------------- change feed
@@ -847,11 +945,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public List<Change> changesAfter(long position, int limit) {
         if (position < 0) throw new IllegalArgumentException("position must not be negative");
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
-        // Positions are gap-free and become visible in order (the counter serialises commits), so the next
-        // `limit` changes are exactly the positions in (position, position + limit].
+        // Positions are handed out gap-free, in one transaction at a time (the counter's lock), so after the pending
+        // commits are numbered the next `limit` changes are exactly the positions in (position, position + limit].
         long upTo = position > Long.MAX_VALUE - limit ? Long.MAX_VALUE : position + limit;
+        numberPendingChanges(upTo);
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT ch.position, ch.case_id, ch.version, " + EVENT_COLUMNS
+             PreparedStatement ps = prepare(c, "SELECT ch.position, ch.case_id, ch.version, " + EVENT_COLUMNS
                      + " FROM xf_change ch JOIN xf_event e ON e.case_id = ch.case_id"
                      + " AND e.sequence >= ch.first_sequence AND e.sequence <= ch.last_sequence"
                      + " WHERE ch.position > ? AND ch.position <= ? ORDER BY ch.position, e.sequence")) {
@@ -888,6 +987,79 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
+    /** How many pending changes one numbering transaction takes. */
+    private static final int NUMBERING_BATCH = 500;
+
+    /**
+     * Numbers committed changes waiting in {@code xf_change_pending}, in id order, until none is left or the feed
+     * reaches {@code upTo}: each batch in a short transaction of the store's own (never the caller's), holding the feed
+     * counter's lock only while it moves the batch to {@code xf_change}. A batch that finds nothing left changes nothing.
+     */
+    private void numberPendingChanges(long upTo) {
+        while (true) {
+            boolean pending = retryingTransient("looking for unnumbered changes failed", "looking for unnumbered changes", () -> {
+                try (Connection c = dataSource.getConnection();
+                     PreparedStatement ps = prepare(c, "SELECT id FROM xf_change_pending ORDER BY id LIMIT 1");
+                     ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
+            });
+            if (!pending) return;
+            long[] numbered = retryingTransient("numbering changes failed", "numbering changes", () -> {
+                try (Connection c = dataSource.getConnection()) {
+                    return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, this::numberBatch, r -> true);
+                }
+            });
+            if (numbered[0] < NUMBERING_BATCH || numbered[1] >= upTo) return;
+        }
+    }
+
+    /** @return {how many changes were numbered, the feed's last position after} */
+    private long[] numberBatch(Connection c) throws SQLException {
+        long last;
+        try (PreparedStatement ps = prepare(c, "SELECT last_position FROM xf_feed_counter WHERE id = 1 FOR UPDATE");
+             ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
+            last = rs.getLong(1);
+        }
+        List<long[]> rows = new ArrayList<>();
+        List<String> caseIds = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, "SELECT id, case_id, version, first_sequence, last_sequence"
+                + " FROM xf_change_pending ORDER BY id LIMIT ?")) {
+            ps.setInt(1, NUMBERING_BATCH);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new long[] {rs.getLong(1), rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                    caseIds.add(rs.getString(2));
+                }
+            }
+        }
+        if (rows.isEmpty()) return new long[] {0, last};
+        try (PreparedStatement insert = prepare(c, "INSERT INTO xf_change (position, case_id, version, first_sequence,"
+                + " last_sequence) VALUES (?, ?, ?, ?, ?)");
+             PreparedStatement delete = prepare(c, "DELETE FROM xf_change_pending WHERE id = ?")) {
+            for (int i = 0; i < rows.size(); i++) {
+                long[] row = rows.get(i);
+                insert.setLong(1, last + 1 + i);
+                insert.setString(2, caseIds.get(i));
+                insert.setLong(3, row[1]);
+                insert.setLong(4, row[2]);
+                insert.setLong(5, row[3]);
+                insert.addBatch();
+                delete.setLong(1, row[0]);
+                delete.addBatch();
+            }
+            insert.executeBatch();
+            delete.executeBatch();
+        }
+        last += rows.size();
+        try (PreparedStatement ps = prepare(c, "UPDATE xf_feed_counter SET last_position = ? WHERE id = 1")) {
+            ps.setLong(1, last);
+            ps.executeUpdate();
+        }
+        return new long[] {rows.size(), last};
+    }
+
     // ----------------------------------------------------------------------------------------- work claims
 
     @Override
@@ -911,10 +1083,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         });
     }
 
-    private static List<Claim> claim(Connection c, String select, Instant dueBefore, Instant now, Instant until, String owner,
+    private List<Claim> claim(Connection c, String select, Instant dueBefore, Instant now, Instant until, String owner,
                                      int limit) throws SQLException {
         List<String> candidates = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(select)) {
+        try (PreparedStatement ps = prepare(c, select)) {
             ps.setBigDecimal(1, Instants.toDecimal(dueBefore));
             ps.setBigDecimal(2, Instants.toDecimal(now));
             ps.setInt(3, limit);
@@ -925,7 +1097,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         List<Claim> claims = new ArrayList<>(candidates.size());
         // The rows are locked; the guard re-reads the latest committed lease, so a lease another node took
         // between our snapshot and our lock is never overwritten.
-        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_claim SET owner = ?, leased_until = ?"
+        try (PreparedStatement ps = prepare(c, "UPDATE xf_claim SET owner = ?, leased_until = ?"
                 + " WHERE case_id = ? AND (leased_until IS NULL OR leased_until <= ?)")) {
             for (String caseId : candidates) {
                 ps.setString(1, owner);
@@ -944,7 +1116,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(owner, "owner");
         if (!storable(caseId) || !storable(owner)) return false;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement(
+             PreparedStatement ps = prepare(c, 
                      "UPDATE xf_claim SET owner = NULL, leased_until = NULL WHERE case_id = ? AND owner = ?")) {
             ps.setString(1, caseId);
             ps.setString(2, owner);
@@ -952,6 +1124,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         } catch (SQLException e) {
             throw new StoreException("releasing the lease on case " + caseId + " failed", e);
         }
+    }
+
+    /** Prepares a statement with its tables in the configured schema. */
+    private PreparedStatement prepare(Connection c, String sql) throws SQLException {
+        return tables.prepare(c, sql);
     }
 
     /**
@@ -983,30 +1160,26 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         // case_id is COLLATE "C" on PostgreSQL and compared as Java strings on H2, so the order is String.compareTo's.
         String sql = after == null ? "SELECT case_id FROM xf_case ORDER BY case_id LIMIT ?"
                 : "SELECT case_id FROM xf_case WHERE case_id > ? ORDER BY case_id LIMIT ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (after != null) ps.setString(i++, after);
-            ps.setInt(i, limit);
-            List<String> ids = new ArrayList<>(Math.min(limit, 1_000));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) ids.add(rs.getString(1));
+        return reading("listing case ids after " + after + " failed", c -> {
+            try (PreparedStatement ps = prepare(c, sql)) {
+                int i = 1;
+                if (after != null) ps.setString(i++, after);
+                ps.setInt(i, limit);
+                List<String> ids = new ArrayList<>(Math.min(limit, 1_000));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) ids.add(rs.getString(1));
+                }
+                return ids;
             }
-            return ids;
-        } catch (SQLException e) {
-            throw new StoreException("listing case ids after " + after + " failed", e);
-        }
+        });
     }
 
     @Override
     public boolean replaceIndexRow(IndexRow row) {
         Objects.requireNonNull(row, "row");
-        return retryingTransient("replacing the index row of case " + row.caseId() + " failed",
-                "replacing the index row of case " + row.caseId(), () -> {
-                    try (Connection c = dataSource.getConnection()) {
-                        // Not replaced means nothing was written: commit, never roll back (see attemptCommit).
-                        return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> writeIndexRow(x, row), replaced -> true);
-                    }
-                });
+        // Not replaced means nothing was written: keep the transaction, never roll it back (see writing).
+        return writing("replacing the index row of case " + row.caseId() + " failed",
+                "replacing the index row of case " + row.caseId(), (c, own) -> writeIndexRow(c, row), replaced -> true, false);
     }
 
     /**
@@ -1014,8 +1187,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * of the case waits for us or we for it), then the child rows, only if the guard matched. Events, snapshot,
      * idempotency records and the feed are not touched.
      */
-    private static boolean writeIndexRow(Connection c, IndexRow row) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET index_schema_version = ?, stage = ?,"
+    private boolean writeIndexRow(Connection c, IndexRow row) throws SQLException {
+        try (PreparedStatement ps = prepare(c, "UPDATE xf_case SET index_schema_version = ?, stage = ?,"
                 + " region_code = ?, handling_unit = ?, next_attention_at = ?, track_state = ?, active_leader = ?,"
                 + " lead_unit = ?, earliest_due_at = ? WHERE case_id = ? AND version = ?")) {
             bindIndexColumns(ps, 1, row);
@@ -1036,8 +1209,19 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs reads in one REPEATABLE READ transaction: one snapshot across several statements. */
+    /** Work that writes, told whether it runs in a transaction of the store's own or in the caller's. */
+    private interface Write<T> {
+        T run(Connection c, boolean ownTransaction) throws SQLException;
+    }
+
+    /**
+     * Reads that need one snapshot across several statements (a case row and its child rows): in a read-only
+     * REPEATABLE READ transaction of the store's own, or, in the participating mode, on the caller's connection as it
+     * is (its isolation level and read-only flag untouched: the caller's transaction decides what it sees).
+     */
     private <T> T inReadTransaction(String failure, Work<T> work) {
+        Connection caller = callerConnection();
+        if (caller != null) return onCallersConnection(caller, failure, work);
         try (Connection c = dataSource.getConnection()) {
             return inTransaction(c, Connection.TRANSACTION_REPEATABLE_READ, work, result -> true);
         } catch (SQLException e) {
@@ -1046,10 +1230,132 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /**
+     * Reads of immutable rows or of one row: on the caller's connection in the participating mode while a transaction
+     * is open, otherwise on a connection of the store's own in auto-commit.
+     */
+    private <T> T reading(String failure, Work<T> work) {
+        Connection caller = callerConnection();
+        if (caller != null) return onCallersConnection(caller, failure, work);
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new StoreException(failure, e);
+        }
+    }
+
+    /**
+     * Writes. In a transaction of the store's own at READ COMMITTED, retried while it fails for a transient reason,
+     * and rolled back only when it wrote something it must not keep ({@code keep} refuses the result) or failed: a
+     * refusal found before any write (a conflict: the guarded update matched no row) is committed, changing nothing.
+     * That is deliberate: on H2 (2.3.232 and 2.4.240) rolling back a transaction whose guarded update waited for the
+     * case row's lock while another commit of the case finished can put back the row as it was before that other
+     * commit, so the case loses an acknowledged commit. A {@code ROLLBACK} and a {@code COMMIT} of a transaction that
+     * changed nothing are otherwise the same.
+     *
+     * <p>In the participating mode, while the caller's transaction is open, the work runs once inside a savepoint
+     * instead, released when {@code keep} accepts the result and rolled back to otherwise or on failure: the caller's
+     * transaction is never committed, rolled back or retried. A serialisation failure there (the caller's transaction
+     * runs at REPEATABLE READ or SERIALIZABLE and the row changed since it began) answers {@code onSerializationFailure}
+     * when that is not null; another transient failure is a {@link TransientStoreException}.
+     */
+    private <T> T writing(String failure, String what, Write<T> work, Predicate<T> keep, T onSerializationFailure) {
+        Connection caller = callerConnection();
+        if (caller != null) {
+            return onCallersConnection(caller, failure, c -> inSavepoint(c, failure, work, keep, onSerializationFailure));
+        }
+        return retryingTransient(failure, what, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> work.run(x, true), keep);
+            }
+        });
+    }
+
+    private <T> T inSavepoint(Connection c, String failure, Write<T> work, Predicate<T> keep, T onSerializationFailure)
+            throws SQLException {
+        requireCallersTransaction(c);
+        Savepoint savepoint = c.setSavepoint();
+        T result;
+        try {
+            result = work.run(c, false);
+        } catch (SQLException e) {
+            rollbackQuietly(c, savepoint, e);
+            if (onSerializationFailure != null && isSerializationFailure(e)) return onSerializationFailure;
+            if (isTransient(e)) {
+                throw new TransientStoreException(failure + " for a transient reason; the store's statements were undone"
+                        + " and the caller's transaction can go on or be retried whole", e);
+            }
+            throw e;
+        } catch (RuntimeException | Error e) {
+            rollbackQuietly(c, savepoint, e);
+            throw e;
+        }
+        if (keep.test(result)) {
+            c.releaseSavepoint(savepoint);
+        } else {
+            c.rollback(savepoint);
+        }
+        return result;
+    }
+
+    /** A participating store writes only inside the caller's transaction, at READ COMMITTED or stronger. */
+    private static void requireCallersTransaction(Connection c) throws SQLException {
+        if (c.getAutoCommit()) {
+            throw new StoreException("the connection of the caller's transaction is in auto-commit mode: a participating"
+                    + " store writes only inside the caller's transaction (open one, or build the store without"
+                    + " participating(...) to let it commit by itself)");
+        }
+        int level = c.getTransactionIsolation();
+        if (level < Connection.TRANSACTION_READ_COMMITTED) {
+            throw new StoreException("the caller's transaction runs at " + (level == Connection.TRANSACTION_NONE ? "no"
+                    : "READ UNCOMMITTED") + " isolation: xinfang needs READ COMMITTED or stronger (REPEATABLE READ,"
+                    + " SERIALIZABLE), so that it never decides on changes another transaction may still roll back");
+        }
+    }
+
+    /** The connection of the caller's open transaction, or null (own-transaction mode, or no transaction open). */
+    private Connection callerConnection() {
+        if (binding == null) return null;
+        try {
+            return binding.currentConnection().orElse(null);
+        } catch (SQLException e) {
+            throw new StoreException("could not get the connection of the caller's transaction", e);
+        }
+    }
+
+    /** Runs work on the caller's connection, then hands it back to the binding, whether the work failed or not. */
+    private <T> T onCallersConnection(Connection c, String failure, Work<T> work) {
+        T result;
+        try {
+            result = work.run(c);
+        } catch (SQLException e) {
+            StoreException failed = new StoreException(failure, e);
+            releaseQuietly(c, failed);
+            throw failed;
+        } catch (RuntimeException | Error e) {
+            releaseQuietly(c, e);
+            throw e;
+        }
+        try {
+            binding.release(c);
+        } catch (SQLException e) {
+            throw new StoreException("handing the caller's connection back failed", e);
+        }
+        return result;
+    }
+
+    private void releaseQuietly(Connection c, Throwable cause) {
+        try {
+            binding.release(c);
+        } catch (SQLException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
      * Runs work in one transaction at an isolation level, commits it if {@code keep} accepts the result and rolls it
      * back otherwise (or on any failure, keeping the failure), and leaves the connection's settings as it found them.
      */
-    private static <T> T inTransaction(Connection c, int level, Work<T> work, java.util.function.Predicate<T> keep)
+    private static <T> T inTransaction(Connection c, int level, Work<T> work, Predicate<T> keep)
             throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         int isolation = c.getTransactionIsolation();

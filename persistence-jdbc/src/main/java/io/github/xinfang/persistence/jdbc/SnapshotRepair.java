@@ -134,7 +134,7 @@ final class SnapshotRepair {
         for (Unreadable u : cases) {
             List<StoredEvent> events;
             try {
-                events = JdbcCaseStore.readEvents(c, u.caseId(), 1, u.lastSequence());
+                events = JdbcCaseStore.readEvents(new Tables(null), c, u.caseId(), 1, u.lastSequence());
             } catch (SQLException e) {
                 throw new StoreException("the events of case " + u.caseId() + " cannot be read, so its unreadable snapshot"
                         + " cannot be rebuilt; nothing was written", e);

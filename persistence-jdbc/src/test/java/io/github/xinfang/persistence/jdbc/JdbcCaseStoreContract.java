@@ -117,8 +117,8 @@ abstract class JdbcCaseStoreContract {
     @Test
     void s2_aCommitFailingAtItsLastStatementLeavesNothing() throws SQLException {
         store.commit(commit("c1", 0, 0, 2, b -> b.unitsInvolved(List.of("u1")).nextAttentionAt(T0)));
-        // Sabotage: a stray feed entry where the next commit's position goes; the feed insert is the last statement.
-        sql("INSERT INTO xf_change (position, case_id, version, first_sequence, last_sequence) VALUES (2, 'other', 1, 1, 1)");
+        // Sabotage: the case's next change cannot be appended for the feed, and appending it is the commit's last statement.
+        sql("ALTER TABLE xf_change_pending ADD CONSTRAINT xf_sabotage CHECK (case_id <> 'c1' OR version < 2)");
         assertFailsAndLeavesNothing();
     }
 
@@ -135,7 +135,8 @@ abstract class JdbcCaseStoreContract {
         assertThat(count("SELECT COUNT(*) FROM xf_commit")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM xf_case_unit WHERE unit_id = 'u1'")).isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM xf_case_batch")).isZero();
-        assertThat(count("SELECT last_position FROM xf_feed_counter")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM xf_change_pending WHERE case_id = 'c1'")).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM xf_change")).isZero();
     }
 
     // ------------------------------------------------------------------------------------------ S3
