@@ -360,7 +360,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * before the attempt writes anything, and its transaction is committed rather than rolled back (see
      * {@link #attemptCommit}).
      */
-    private enum Outcome { COMMITTED, CONFLICT, DUPLICATE, DUPLICATE_AFTER_UPDATE, BAD_SEQUENCE }
+    private enum Outcome { COMMITTED, CONFLICT, CONFLICT_ON_INSERT, DUPLICATE, DUPLICATE_AFTER_UPDATE, BAD_SEQUENCE }
 
     /**
      * Runs the action at once, or, in the participating mode while the caller's transaction is open, registers it with
@@ -384,11 +384,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public void commit(CaseCommit commit) {
         Objects.requireNonNull(commit, "commit");
         Outcome outcome = writing("commit failed on case " + commit.caseId(), "commit on case " + commit.caseId(),
-                (c, own) -> writeCommit(c, commit, own), o -> o != Outcome.DUPLICATE_AFTER_UPDATE, Outcome.CONFLICT);
+                (c, own) -> writeCommit(c, commit, own), o -> o != Outcome.DUPLICATE_AFTER_UPDATE,
+                o -> o != Outcome.DUPLICATE_AFTER_UPDATE && o != Outcome.CONFLICT_ON_INSERT, Outcome.CONFLICT);
         switch (outcome) {
             case COMMITTED:
                 return;
             case CONFLICT:
+            case CONFLICT_ON_INSERT:
                 throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), storedVersion(commit.caseId()));
             case DUPLICATE:
             case DUPLICATE_AFTER_UPDATE:
@@ -428,7 +430,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             try {
                 insertCase(c, commit, lastSequence);
             } catch (SQLException e) {
-                if (isUniqueViolation(e)) return Outcome.CONFLICT;   // the case exists: someone committed it first
+                // The case exists: someone committed it first. The failed statement is undone with its savepoint inside a
+                // caller's transaction (PostgreSQL refuses every later statement of a transaction with a failed one).
+                if (isUniqueViolation(e)) return Outcome.CONFLICT_ON_INSERT;
                 throw e;
             }
             try (PreparedStatement ps = prepare(c, "INSERT INTO xf_claim (case_id) VALUES (?)")) {
@@ -1179,7 +1183,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(row, "row");
         // Not replaced means nothing was written: keep the transaction, never roll it back (see writing).
         return writing("replacing the index row of case " + row.caseId() + " failed",
-                "replacing the index row of case " + row.caseId(), (c, own) -> writeIndexRow(c, row), replaced -> true, false);
+                "replacing the index row of case " + row.caseId(), (c, own) -> writeIndexRow(c, row), replaced -> true,
+                replaced -> true, false);
     }
 
     /**
@@ -1253,15 +1258,17 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * changed nothing are otherwise the same.
      *
      * <p>In the participating mode, while the caller's transaction is open, the work runs once inside a savepoint
-     * instead, released when {@code keep} accepts the result and rolled back to otherwise or on failure: the caller's
+     * instead, released when {@code keepInSavepoint} accepts the result (it must refuse every result reached after a
+     * failed statement) and rolled back to otherwise or on failure: the caller's
      * transaction is never committed, rolled back or retried. A serialisation failure there (the caller's transaction
      * runs at REPEATABLE READ or SERIALIZABLE and the row changed since it began) answers {@code onSerializationFailure}
      * when that is not null; another transient failure is a {@link TransientStoreException}.
      */
-    private <T> T writing(String failure, String what, Write<T> work, Predicate<T> keep, T onSerializationFailure) {
+    private <T> T writing(String failure, String what, Write<T> work, Predicate<T> keep, Predicate<T> keepInSavepoint,
+                          T onSerializationFailure) {
         Connection caller = callerConnection();
         if (caller != null) {
-            return onCallersConnection(caller, failure, c -> inSavepoint(c, failure, work, keep, onSerializationFailure));
+            return onCallersConnection(caller, failure, c -> inSavepoint(c, failure, work, keepInSavepoint, onSerializationFailure));
         }
         return retryingTransient(failure, what, () -> {
             try (Connection c = dataSource.getConnection()) {
