@@ -46,18 +46,21 @@ import javax.sql.DataSource;
  * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}), for PostgreSQL and H2 (and, with the
  * README's dialect notes, KingbaseES, openGauss and DM).
  *
- * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect}; {@link #migrate()} creates or
- * upgrades the schema. Semantics mirror the in-memory reference store rule for rule:
+ * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect} ({@link #create}, or {@link #builder} for a
+ * schema name and the participating mode); {@link #migrate()} creates or upgrades the schema. Semantics mirror the
+ * in-memory reference store rule for rule:
  * <ul>
  *   <li>A commit is one transaction at READ COMMITTED: the version check is the database's (a conditional
  *       {@code UPDATE ... WHERE version = ?} whose update count is checked, or an {@code INSERT} relying on the
  *       primary key for a new case), then the idempotency record (unique per case and key), the events, the
- *       index row's child rows, and last the change-feed entry.</li>
- *   <li>Change-feed positions come from a one-row counter updated as the last statement of every commit: its
- *       row lock serialises commits from that statement to the end of the transaction, which makes positions
- *       gap-free and in commit order (a rolled-back commit gives its number back). On H2 a commit locks that row
- *       first as well, so commits run one at a time: H2 can lose a commit of a row whose lock a rolled-back
- *       transaction had waited for (see the README's "What we guarantee").</li>
+ *       index row's child rows, and last the change, appended unnumbered to {@code xf_change_pending}.</li>
+ *   <li>Change-feed positions are handed out by {@link #changesAfter}: in a short transaction of its own it locks the
+ *       one-row counter and numbers the committed pending changes in the order of their identity ids, which is commit
+ *       order for every pair of commits where one was acknowledged before the other began; positions are gap-free,
+ *       and no commit ever holds the counter's lock (see the README's "The change feed"). On H2 a commit in a
+ *       transaction of its own still locks the counter row first, so such commits run one at a time: H2 can lose a
+ *       commit of a row whose lock a rolled-back transaction had waited for (see the README's "What we
+ *       guarantee").</li>
  *   <li>A commit refused before it wrote anything (a version conflict, a recorded key, a sequence that does not
  *       continue) ends with {@code COMMIT} of its unchanged transaction, never {@code ROLLBACK}, for the same
  *       reason.</li>
@@ -67,9 +70,13 @@ import javax.sql.DataSource;
  *   <li>Transient failures of a commit (deadlock, serialisation failure, lock timeout, H2's concurrent-update
  *       error) roll the whole transaction back and retry it a few times; other {@link SQLException}s become a
  *       {@link StoreException} with the cause kept.</li>
+ *   <li>In the participating mode ({@link Builder#participating}) commits and reads run on the connection of the
+ *       caller's open transaction instead, each commit inside a savepoint, never committing, rolling back, retrying
+ *       or changing the connection's settings; listeners hear of a commit when the caller's transaction commits.</li>
  * </ul>
  *
- * <p>Thread-safe: the object holds no mutable state; every operation borrows its own connection.
+ * <p>Thread-safe: the object holds no mutable state; every operation borrows its own connection, or uses the
+ * caller's.
  *
  * @since 0.1
  */

@@ -10,7 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.InstantSource;
 import javax.sql.DataSource;
+
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,18 +42,46 @@ class ReadmeSnippetsTests {
     }
 
     /** README, upgrading to schema version 3. */
-    static MigrationReport repair(JdbcCaseStore store, io.github.xinfang.service.CaseService caseService) {
+    static MigrationReport repair(JdbcCaseStore store, CaseService caseService) {
         // tag::repair[]
         MigrationReport report = store.migrate(caseService.snapshotRebuilder());   // report.repairedCases(): usually empty
         // end::repair[]
         return report;
     }
 
+    /** README, the participating mode. */
+    static CommandResult participating(DataSource pool, OrganisationDirectory directory, InstantSource clock,
+                                       String form, CaseCommand register) {
+        // tag::participating[]
+        JdbcTransactions transactions = new JdbcTransactions(pool);   // plain JDBC; Spring and Jakarta below
+        JdbcCaseStore store = JdbcCaseStore.builder(pool).participating(transactions).build();
+        CaseService service = CaseService.builder(store, directory, clock).build();
+        CommandResult result = transactions.inTransaction(connection -> {
+            insertIntakeForm(connection, form);   // the portal's own row
+            return service.handle(register);      // the case, in the same transaction: both or neither
+        });
+        // end::participating[]
+        return result;
+    }
+
+    static void insertIntakeForm(Connection connection, String form) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO portal_intake (id) VALUES (?)")) {
+            ps.setString(1, form);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The files holding the README's regions, in the README's order: this one, then the Spring binding's. */
+    private static final List<Path> SOURCES = List.of(SELF,
+            Path.of("src/test/java/io/github/xinfang/persistence/jdbc/SpringTransactionBinding.java"));
+
     @Test
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("README.md")));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(2);
-        assertThat(regions(read(SELF))).as("the README's ```java blocks, in order, as the regions of " + SELF)
+        assertThat(blocks).as("```java blocks in README.md").hasSize(4);
+        List<String> regions = new ArrayList<>();
+        for (Path source : SOURCES) regions.addAll(regions(read(source)));
+        assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SOURCES)
                 .containsExactlyElementsOf(blocks);
     }
 
