@@ -31,7 +31,7 @@ class SchemaCheckTests {
                 SchemaMigrator.migrate(pool, db.dialect(), 2, null);
                 assertThat(store.schemaVersion()).isEqualTo(2);
                 assertThatThrownBy(store::validate).isInstanceOf(StoreException.class)
-                        .hasMessageStartingWith("xinfang schema 2 found, this library needs 3: call migrate() or apply "
+                        .hasMessageStartingWith("xinfang schema 2 found, this library needs " + JdbcCaseStore.SCHEMA_VERSION + ": call migrate() or apply "
                                 + db.dialect().migrationScript(3));
 
                 store.migrate();
