@@ -325,6 +325,15 @@ public final class CaseService {
                 for (io.github.xinfang.directory.UnitId co : a.coUnits()) units.add(co.value());
             });
         }
+        // one computation gives the clock dues and the earliest of them, so the two columns always agree
+        java.util.SortedMap<String, Instant> dues = limits.dueInstants(s.clocks(), s.duties(), s.profile(),
+                s.petition().category(), s.petition().region());
+        List<io.github.xinfang.persistence.ClockDue> clockDues = new ArrayList<>(dues.size());
+        Instant earliest = null;
+        for (java.util.Map.Entry<String, Instant> d : dues.entrySet()) {
+            clockDues.add(new io.github.xinfang.persistence.ClockDue(d.getKey(), d.getValue()));
+            if (earliest == null || d.getValue().isBefore(earliest)) earliest = d.getValue();
+        }
         Optional<Instant> clocksNext = limits.nextAttention(s.clocks(), s.profile(), s.petition().category(), s.petition().region());
         Optional<Instant> dutiesNext = limits.nextDutyAttention(s.duties(), s.petition().region());
         Instant next = clocksNext.orElse(null);
@@ -338,8 +347,8 @@ public final class CaseService {
                 .handlingUnit(s.handlingUnit() == null ? null : s.handlingUnit().value())
                 .unitsInvolved(units)
                 .nextAttentionAt(next)
-                .earliestDueAt(limits.earliestDue(s.clocks(), s.duties(), s.profile(), s.petition().category(), s.petition().region())
-                        .orElse(null))
+                .earliestDueAt(earliest)
+                .clockDues(clockDues)
                 .build();
     }
 

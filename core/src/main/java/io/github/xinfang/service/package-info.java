@@ -16,6 +16,11 @@
  * {@link io.github.xinfang.service.Handover} hands an official's cases to a successor (新官理旧账);
  * {@link io.github.xinfang.service.BatchReports} counts a batch's progress with its ratios.
  *
+ * <p>For a portal's lists: {@link io.github.xinfang.service.CaseListings} pages through the store's index (cases
+ * needing attention, a package leader's, a lead unit's and a batch's cases, and the overdue cases of a handling unit, a
+ * region or a package leader with their late clocks and days late, and their counts) with opaque cursors
+ * ({@link io.github.xinfang.service.Page}).
+ *
  * @since 0.1
  */
 package io.github.xinfang.service;

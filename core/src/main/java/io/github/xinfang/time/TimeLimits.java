@@ -252,6 +252,30 @@ public interface TimeLimits {
      */
     default Optional<Instant> earliestDue(ClockLedger ledger, DutyLedger duties, String profile, Category category, RegionCode region) {
         Instant earliest = null;
+        for (Instant dueAt : dueInstants(ledger, duties, profile, category, region).values()) {
+            if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
+        }
+        return Optional.ofNullable(earliest);
+    }
+
+    /**
+     * The open duty clocks and open duties of a case (windows excluded; paused clocks wait, so they are excluded too),
+     * each with the instant it becomes overdue (the start of the day after its last day, in {@link #zone()}): the
+     * clocks {@link #earliestDue} takes the earliest of, and the index row's clock dues. A clock is named by its
+     * {@link ClockId} constant (e.g. {@code HANDLING}), a duty by its {@link DutyId} ({@code PLAN_STEP:2.3}); should
+     * two open runs of one clock exist, the earlier due instant is kept.
+     *
+     * @param ledger the case's clock facts
+     * @param duties the case's duties
+     * @param profile the case's profile
+     * @param category the case's category
+     * @param region the case's region
+     * @return the due instants by clock name, sorted by name; empty when no duty is open
+     * @since 0.4
+     */
+    default java.util.SortedMap<String, Instant> dueInstants(ClockLedger ledger, DutyLedger duties, String profile,
+                                                             Category category, RegionCode region) {
+        java.util.SortedMap<String, Instant> dues = new java.util.TreeMap<>();
         Optional<Profile> p = profile(profile);
         if (p.isPresent()) {
             WorkCalendar calendar = calendar(region);
@@ -260,16 +284,16 @@ public interface TimeLimits {
                 Optional<ClockRule> rule = p.get().rule(run.clock());
                 if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
                 Instant dueAt = overdueFrom(dueDate(run, rule.get(), calendar).date());
-                if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
+                dues.merge(run.clock().name(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
             }
         }
         WorkCalendar dutyCalendar = duties.duties().isEmpty() ? null : calendar(region);
         for (Duty d : duties.duties()) {
             if (!d.isOpen()) continue;
             Instant dueAt = overdueFrom(dutyDue(d, dutyCalendar).date());
-            if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
+            dues.merge(d.id().toString(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
         }
-        return Optional.ofNullable(earliest);
+        return java.util.Collections.unmodifiableSortedMap(dues);
     }
 
     /**

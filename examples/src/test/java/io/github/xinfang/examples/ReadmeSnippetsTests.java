@@ -25,7 +25,12 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.BatchProgress;
 import io.github.xinfang.service.BatchReports;
+import io.github.xinfang.service.CaseListings;
 import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.LateClock;
+import io.github.xinfang.service.OverdueCase;
+import io.github.xinfang.service.Page;
+import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.service.Handover;
@@ -127,6 +132,21 @@ class ReadmeSnippetsTests {
         return moved;
     }
 
+    /** README, "Overdue cases and cursors". */
+    static Page<OverdueCase> overdue(CaseService cases, Instant now, String cursor) {
+        // tag::overdue[]
+        CaseListings lists = CaseListings.create(cases);
+        OverdueScope beihai = OverdueScope.regionPrefix("4508");      // also handlingUnit(unitId), activeLeader(officialId)
+        long total = lists.countOverdue(beihai, now);                  // for the page total: "共 N 件"
+        Page<OverdueCase> page = lists.overdue(beihai, now, 20, cursor); // cursor: null, or the previous page's next()
+        for (OverdueCase c : page.items()) c.lateClocks();             // which clock, its last day, calendar days late
+        String next = page.next().orElse(null);                        // opaque text: hand it to the browser as it is
+        // end::overdue[]
+        assertThat(total).isEqualTo(page.items().size());
+        assertThat(next).isNull();
+        return page;
+    }
+
     // ------------------------------------------------------------------ the snippets run
 
     private static final UnitId OFFICE = new UnitId("gb-xfj");
@@ -170,6 +190,11 @@ class ReadmeSnippetsTests {
         HandoverReport moved = backlog(store, DIRECTORY, clock, DEPUTY, SUCCESSOR, LocalDate.of(2026, 3, 20), new BatchId("batch-3"),
                 clock.instant(), SUCCESSOR, clock.instant());
         assertThat(moved.moved()).isEmpty();
+
+        Page<OverdueCase> late = overdue(service, clock.instant(), null);
+        assertThat(late.items()).extracting(OverdueCase::caseId).containsExactly(caseId.value());
+        assertThat(late.items().get(0).lateClocks()).extracting(LateClock::clock, LateClock::daysLate)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ROUTING", 3L));
     }
 
     // ------------------------------------------------------------------ the README shows exactly these
@@ -178,7 +203,7 @@ class ReadmeSnippetsTests {
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("..", "README.md")));
         List<String> regions = regions(read(SELF));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(4);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(5);
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SELF).containsExactlyElementsOf(blocks);
     }
 

@@ -16,7 +16,9 @@ import java.util.TreeSet;
  * <p>Columns: case id, version, procedure stage, region code, handling unit (schema version 1); the next
  * instant the case needs attention and the units involved (time limits); the resolution track's state, the
  * active package leader, the lead unit and the batches the case is in (resolution track); the earliest due
- * instant of the case's open duty clocks and duties (a leader's workload). A column a computation does not fill
+ * instant of the case's open duty clocks and duties (a leader's workload); each open duty clock and duty with the
+ * instant it becomes overdue ({@link #clockDues()}, since 0.4: the overdue queries of {@link OverdueQuery}). A column
+ * a computation does not fill
  * keeps its default: empty for optional columns and lists. Multi-valued columns may be kept in child tables;
  * their order is not significant and they hold no duplicates. Adding a column with a default does not change
  * {@link #CURRENT_SCHEMA_VERSION}.
@@ -40,6 +42,7 @@ public final class IndexRow {
     private final String leadUnit;
     private final List<String> batches;
     private final Instant earliestDueAt;
+    private final List<ClockDue> clockDues;
 
     private IndexRow(Builder b) {
         this.schemaVersion = b.schemaVersion;
@@ -55,6 +58,7 @@ public final class IndexRow {
         this.leadUnit = b.leadUnit;
         this.batches = sortedCopy(b.batches);
         this.earliestDueAt = b.earliestDueAt;
+        this.clockDues = List.copyOf(new TreeSet<>(b.clockDues));
     }
 
     private static List<String> sortedCopy(Collection<String> values) {
@@ -87,6 +91,7 @@ public final class IndexRow {
         b.leadUnit = leadUnit;
         b.batches = new ArrayList<>(batches);
         b.earliestDueAt = earliestDueAt;
+        b.clockDues = clockDues;
         return b;
     }
 
@@ -160,6 +165,35 @@ public final class IndexRow {
         return Optional.ofNullable(earliestDueAt);
     }
 
+    /**
+     * The case's open duty clocks and duties (windows excluded; paused clocks excluded, they wait), each with the
+     * instant it becomes overdue: the column the overdue queries ({@link OverdueQuery}) answer from. Core keeps it
+     * consistent with {@link #earliestDueAt()}: the earliest of these instants is the earliest due instant. Rows
+     * written before this column existed (and never recomputed since) hold none: recompute them (core's
+     * {@code CaseService.reindex()}) after upgrading.
+     *
+     * @return the clock dues, sorted by clock name, one per clock name
+     * @since 0.4
+     */
+    public List<ClockDue> clockDues() {
+        return clockDues;
+    }
+
+    /**
+     * @param asOf an instant
+     * @return the clock dues that are late at that instant ({@code dueAt <= asOf}), sorted by clock name
+     * @throws NullPointerException if asOf is null
+     * @since 0.4
+     */
+    public List<ClockDue> lateClocks(Instant asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        List<ClockDue> late = new ArrayList<>();
+        for (ClockDue d : clockDues) {
+            if (d.lateAt(asOf)) late.add(d);
+        }
+        return List.copyOf(late);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -170,13 +204,14 @@ public final class IndexRow {
                 && Objects.equals(handlingUnit, r.handlingUnit) && Objects.equals(nextAttentionAt, r.nextAttentionAt)
                 && unitsInvolved.equals(r.unitsInvolved) && Objects.equals(trackState, r.trackState)
                 && Objects.equals(activeLeader, r.activeLeader) && Objects.equals(leadUnit, r.leadUnit)
-                && batches.equals(r.batches) && Objects.equals(earliestDueAt, r.earliestDueAt);
+                && batches.equals(r.batches) && Objects.equals(earliestDueAt, r.earliestDueAt)
+                && clockDues.equals(r.clockDues);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(schemaVersion, caseId, version, stage, regionCode, handlingUnit, nextAttentionAt, unitsInvolved,
-                trackState, activeLeader, leadUnit, batches, earliestDueAt);
+                trackState, activeLeader, leadUnit, batches, earliestDueAt, clockDues);
     }
 
     @Override
@@ -185,7 +220,7 @@ public final class IndexRow {
                 + ", stage=" + stage + ", regionCode=" + regionCode + ", handlingUnit=" + handlingUnit
                 + ", nextAttentionAt=" + nextAttentionAt + ", unitsInvolved=" + unitsInvolved + ", trackState=" + trackState
                 + ", activeLeader=" + activeLeader + ", leadUnit=" + leadUnit + ", batches=" + batches
-                + ", earliestDueAt=" + earliestDueAt + "]";
+                + ", earliestDueAt=" + earliestDueAt + ", clockDues=" + clockDues + "]";
     }
 
     /**
@@ -207,6 +242,7 @@ public final class IndexRow {
         private String leadUnit;
         private Collection<String> batches = List.of();
         private Instant earliestDueAt;
+        private Collection<ClockDue> clockDues = List.of();
 
         private Builder(String caseId) {
             this.caseId = Objects.requireNonNull(caseId, "caseId");
@@ -321,6 +357,27 @@ public final class IndexRow {
          */
         public Builder earliestDueAt(Instant earliestDueAt) {
             this.earliestDueAt = earliestDueAt;
+            return this;
+        }
+
+        /**
+         * @param clockDues the case's open duty clocks and duties with the instants they become overdue, one per clock
+         *                  name
+         * @return this builder
+         * @throws NullPointerException if clockDues or an element is null
+         * @throws IllegalArgumentException if two elements name the same clock
+         * @since 0.4
+         */
+        public Builder clockDues(Collection<ClockDue> clockDues) {
+            Objects.requireNonNull(clockDues, "clockDues");
+            java.util.Set<String> names = new java.util.HashSet<>();
+            List<ClockDue> copy = new ArrayList<>(clockDues.size());
+            for (ClockDue d : clockDues) {
+                if (d == null) throw new NullPointerException("clockDues element");
+                if (!names.add(d.clock())) throw new IllegalArgumentException("clockDues must name each clock once");
+                copy.add(d);
+            }
+            this.clockDues = copy;
             return this;
         }
 

@@ -3,6 +3,7 @@ package io.github.xinfang.persistence;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -94,6 +95,64 @@ class IndexRowTests {
         assertThat(row.toBuilder().version(4).build().earliestDueAt()).contains(due);
         assertThat(row.toBuilder().earliestDueAt(null).build().earliestDueAt()).isEmpty();
         assertThat(row.toString()).contains("earliestDueAt=2025-03-01T08:00:00.000000001Z");
+    }
+
+    @Test
+    void clockDuesAreSortedByClockNameOnePerNameAndAnswerWhichAreLate() {
+        Instant due = Instant.parse("2025-03-01T16:00:00Z");
+        ClockDue handling = new ClockDue("HANDLING", due);
+        ClockDue telling = new ClockDue("TELLING", due.plusSeconds(86_400));
+        ClockDue step = new ClockDue("PLAN_STEP:2.3", due.minusNanos(1));
+        IndexRow row = complete().clockDues(List.of(telling, handling, step)).build();
+        assertThat(row.clockDues()).containsExactly(handling, step, telling);
+        assertThat(complete().build().clockDues()).isEmpty();
+        assertThat(complete().build().schemaVersion()).as("a column added with a default keeps the schema version").isEqualTo(1);
+        assertThat(row.lateClocks(due.minusNanos(2))).isEmpty();
+        assertThat(row.lateClocks(due.minusNanos(1))).containsExactly(step);
+        assertThat(row.lateClocks(due)).as("due exactly then: late").containsExactly(handling, step);
+        assertThat(row.toBuilder().build()).isEqualTo(row).hasSameHashCodeAs(row);
+        assertThat(row.toBuilder().version(4).build().clockDues()).containsExactly(handling, step, telling);
+        assertThat(complete().clockDues(List.of(handling)).build()).isNotEqualTo(row);
+        assertThat(row.toString()).contains("clockDues=[ClockDue[clock=HANDLING");
+        assertThatThrownBy(() -> complete().clockDues(List.of(handling, new ClockDue("HANDLING", due.plusSeconds(1)))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clockDues");
+        assertThatThrownBy(() -> complete().clockDues(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("clockDues");
+        assertThatThrownBy(() -> complete().clockDues(java.util.Arrays.asList(handling, null)))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("clockDues");
+        assertThatThrownBy(() -> row.lateClocks(null)).isInstanceOf(NullPointerException.class).hasMessageContaining("asOf");
+    }
+
+    @Test
+    void aClockDueNamesItsClockAndInstant() {
+        Instant due = Instant.parse("2025-03-01T16:00:00Z");
+        assertThatThrownBy(() -> new ClockDue(null, due)).isInstanceOf(NullPointerException.class).hasMessageContaining("clock");
+        assertThatThrownBy(() -> new ClockDue("HANDLING", null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("dueAt");
+        assertThatThrownBy(() -> new ClockDue(" ", due)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clock");
+        assertThatThrownBy(() -> new ClockDue("x".repeat(ClockDue.MAX_CLOCK_LENGTH + 1), due))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clock");
+        assertThat(new ClockDue("HANDLING", due).lateAt(due)).isTrue();
+        assertThat(new ClockDue("HANDLING", due).lateAt(due.minusNanos(1))).isFalse();
+    }
+
+    @Test
+    void overdueScopesCheckTheirKeyAndMatchRows() {
+        IndexRow row = complete().activeLeader("off-1").build();
+        assertThat(OverdueScope.handlingUnit("unit-1").contains(row)).isTrue();
+        assertThat(OverdueScope.handlingUnit("unit-2").contains(row)).isFalse();
+        assertThat(OverdueScope.regionPrefix("4401").contains(row)).isTrue();
+        assertThat(OverdueScope.regionPrefix("4402").contains(row)).isFalse();
+        assertThat(OverdueScope.activeLeader("off-1").contains(row)).isTrue();
+        assertThat(OverdueScope.activeLeader("off-1").contains(complete().build())).isFalse();
+        assertThatThrownBy(() -> OverdueScope.handlingUnit(null)).isInstanceOf(NullPointerException.class)
+                .hasMessageContaining("unit");
+        assertThatThrownBy(() -> OverdueScope.regionPrefix("44a")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prefix");
+        assertThatThrownBy(() -> OverdueScope.regionPrefix("4401031")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("prefix");
+        assertThatThrownBy(() -> OverdueScope.activeLeader(" ")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leader");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
@@ -12,6 +13,8 @@ import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.OverdueQuery;
+import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.SnapshotRebuilder;
 import io.github.xinfang.persistence.StoreException;
@@ -43,7 +46,7 @@ import javax.sql.DataSource;
 
 /**
  * A {@link CaseStore} on plain JDBC, with every optional port ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}), for PostgreSQL and H2 (and, with the
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}), for PostgreSQL and H2 (and, with the
  * README's dialect notes, KingbaseES, openGauss and DM).
  *
  * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect} ({@link #create}, or {@link #builder} for a
@@ -81,12 +84,13 @@ import javax.sql.DataSource;
  * @since 0.1
  */
 public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
-        ResolutionQuery {
+        ResolutionQuery, OverdueQuery {
 
     /**
      * The schema version this library writes and reads; {@link #migrate()} brings a database up to it (version 2
      * added the earliest due instant and the indexes of the resolution queries; version 3 moved H2's payload
-     * columns from {@code CLOB} to {@code CHARACTER VARYING}, out of H2's large-object store).
+     * columns from {@code CLOB} to {@code CHARACTER VARYING}, out of H2's large-object store; version 4 added the
+     * clock dues table {@code xf_case_clock} and the indexes of the overdue queries).
      */
     public static final int SCHEMA_VERSION = 4;
 
@@ -470,6 +474,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         insertEvents(c, events, newVersion);
         insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", caseId, commit.indexRow().unitsInvolved());
         insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", caseId, commit.indexRow().batches());
+        insertClockDues(c, caseId, commit.indexRow().clockDues());
 
         try (PreparedStatement ps = prepare(c,
                 "INSERT INTO xf_change_pending (case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?)")) {
@@ -587,7 +592,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     private void deleteChildren(Connection c, String caseId) throws SQLException {
-        for (String sql : new String[] {"DELETE FROM xf_case_unit WHERE case_id = ?", "DELETE FROM xf_case_batch WHERE case_id = ?"}) {
+        for (String sql : new String[] {"DELETE FROM xf_case_unit WHERE case_id = ?", "DELETE FROM xf_case_batch WHERE case_id = ?",
+                "DELETE FROM xf_case_clock WHERE case_id = ?"}) {
             try (PreparedStatement ps = prepare(c, sql)) {
                 ps.setString(1, caseId);
                 ps.executeUpdate();
@@ -601,6 +607,20 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             for (String v : values) {
                 ps.setString(1, caseId);
                 ps.setString(2, v);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Inserts the clock rows of an index row ({@link IndexRow#clockDues()}), as one batch. */
+    private void insertClockDues(Connection c, String caseId, List<ClockDue> dues) throws SQLException {
+        if (dues.isEmpty()) return;
+        try (PreparedStatement ps = prepare(c, "INSERT INTO xf_case_clock (case_id, clock, due_at) VALUES (?, ?, ?)")) {
+            for (ClockDue d : dues) {
+                ps.setString(1, caseId);
+                ps.setString(2, d.clock());
+                ps.setBigDecimal(3, Instants.toDecimal(d.dueAt()));
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -832,19 +852,46 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         return b;
     }
 
-    /** Reads the units and batches of the rows (in the caller's transaction) and builds the rows, in order. */
+    /**
+     * Reads the units, batches and clock dues of the rows (in the caller's transaction) and builds the rows, in order:
+     * one statement per child table for up to {@link #IN_LIST_LIMIT} rows, whatever the page size (never one per row).
+     */
     private List<IndexRow> withChildren(Connection c, Map<String, IndexRow.Builder> rows) throws SQLException {
         if (rows.isEmpty()) return List.of();
         Map<String, List<String>> units = children(c, "SELECT case_id, unit_id FROM xf_case_unit WHERE case_id IN ", rows);
         Map<String, List<String>> batches = children(c, "SELECT case_id, batch_id FROM xf_case_batch WHERE case_id IN ", rows);
+        Map<String, List<ClockDue>> clocks = clockDues(c, rows);
         List<IndexRow> built = new ArrayList<>(rows.size());
         for (Map.Entry<String, IndexRow.Builder> e : rows.entrySet()) {
             built.add(e.getValue()
                     .unitsInvolved(units.getOrDefault(e.getKey(), List.of()))
                     .batches(batches.getOrDefault(e.getKey(), List.of()))
+                    .clockDues(clocks.getOrDefault(e.getKey(), List.of()))
                     .build());
         }
         return built;
+    }
+
+    /** The clock rows of the rows' cases, by case id, in {@link #IN_LIST_LIMIT}-sized IN lists. */
+    private Map<String, List<ClockDue>> clockDues(Connection c, Map<String, ?> rows) throws SQLException {
+        Map<String, List<ClockDue>> dues = new HashMap<>();
+        List<String> ids = new ArrayList<>(rows.keySet());
+        for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT));
+            StringBuilder sql = new StringBuilder("SELECT case_id, clock, due_at FROM xf_case_clock WHERE case_id IN (");
+            for (int i = 0; i < chunk.size(); i++) sql.append(i == 0 ? "?" : ", ?");
+            sql.append(')');
+            try (PreparedStatement ps = prepare(c, sql.toString())) {
+                for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        dues.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new ClockDue(rs.getString(2), Instants.fromDecimal(rs.getBigDecimal(3))));
+                    }
+                }
+            }
+        }
+        return dues;
     }
 
     private Map<String, List<String>> children(Connection c, String sqlPrefix, Map<String, ?> rows) throws SQLException {
@@ -945,6 +992,89 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new StoreException("the workload count of leader " + leader + " returned no row");
                     return new LeaderWorkload(leader, asOf, rs.getLong(1), rs.getLong(2));
+                }
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------------------------- overdue queries
+
+    /**
+     * The overdue condition of rule O1: a clock row of the case due at or before {@code asOf}, over the clock table's
+     * primary key (case_id, clock). One parameter: asOf.
+     */
+    private static final String LATE_CLOCK = "EXISTS (SELECT 1 FROM xf_case_clock k WHERE k.case_id = c.case_id AND k.due_at <= ?)";
+
+    /**
+     * The scope condition of rule O2 over {@code xf_case c}, with one parameter, over its index: {@code xf_case_by_handling_unit},
+     * {@code xf_case_by_region} (a prefix {@code LIKE}; digits only, nothing to escape) or {@code xf_case_by_leader}.
+     */
+    private static String scopeCondition(OverdueScope scope) {
+        if (scope instanceof OverdueScope.HandlingUnit) return "c.handling_unit = ?";
+        if (scope instanceof OverdueScope.RegionPrefix) return "c.region_code LIKE ?";
+        if (scope instanceof OverdueScope.ActiveLeader) return "c.active_leader = ?";
+        throw new AssertionError("unknown overdue scope " + scope.getClass().getName());
+    }
+
+    private static String scopeParameter(OverdueScope scope) {
+        if (scope instanceof OverdueScope.HandlingUnit u) return u.unit();
+        if (scope instanceof OverdueScope.RegionPrefix p) return p.prefix() + "%";
+        if (scope instanceof OverdueScope.ActiveLeader l) return l.leader();
+        throw new AssertionError("unknown overdue scope " + scope.getClass().getName());
+    }
+
+    /**
+     * The SQL of one overdue page: the scope's index range after the keyset position, each case tested for a late clock
+     * by key, ordered by case id. Parameters: scope, (case id to start after), asOf, limit.
+     */
+    static String overdueSql(OverdueScope scope, boolean keyset) {
+        return "SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE " + scopeCondition(scope)
+                + (keyset ? " AND c.case_id > ?" : "") + " AND " + LATE_CLOCK + " ORDER BY c.case_id LIMIT ?";
+    }
+
+    /** The SQL of an overdue count. Parameters: scope, asOf. */
+    static String countOverdueSql(OverdueScope scope) {
+        return "SELECT COUNT(*) FROM xf_case c WHERE " + scopeCondition(scope) + " AND " + LATE_CLOCK;
+    }
+
+    /** One keyset page (never OFFSET) and its rows' child columns, in one read-only snapshot: four statements. */
+    @Override
+    public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
+        String key = scopeParameter(scope);
+        if (!storable(key)) return List.of();
+        String sql = overdueSql(scope, afterCaseId != null);
+        return inReadTransaction("overdue query failed for " + scope, c -> {
+            Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
+            try (PreparedStatement ps = prepare(c, sql)) {
+                int i = 1;
+                ps.setString(i++, key);
+                if (afterCaseId != null) ps.setString(i++, afterCaseId);
+                ps.setBigDecimal(i++, Instants.toDecimal(asOf));
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) rows.put(rs.getString(1), indexRowBuilder(rs));
+                }
+            }
+            return withChildren(c, rows);
+        });
+    }
+
+    @Override
+    public long countOverdue(OverdueScope scope, Instant asOf) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        String key = scopeParameter(scope);
+        if (!storable(key)) return 0;
+        return reading("overdue count failed for " + scope, c -> {
+            try (PreparedStatement ps = prepare(c, countOverdueSql(scope))) {
+                ps.setString(1, key);
+                ps.setBigDecimal(2, Instants.toDecimal(asOf));
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) throw new StoreException("the overdue count for " + scope + " returned no row");
+                    return rs.getLong(1);
                 }
             }
         });
@@ -1211,6 +1341,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         deleteChildren(c, row.caseId());
         insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", row.caseId(), row.unitsInvolved());
         insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", row.caseId(), row.batches());
+        insertClockDues(c, row.caseId(), row.clockDues());
         return true;
     }
 

@@ -21,7 +21,7 @@ import org.h2.mvstore.tx.TransactionStore;
 import org.junit.jupiter.api.Test;
 
 /**
- * Schema version 3 over older databases, on H2 in file mode; also over a database whose large object H2 lost, the
+ * The current schema version over older databases, on H2 in file mode; also over a database whose large object H2 lost, the
  * damage concurrent commits did to version-2 databases, and through a script that fails midway.
  */
 class H2FileJdbcMigrationTests extends JdbcMigrationContract {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Schema version 3 over databases that versions 1 and 2 wrote: every record comes back byte for byte; a snapshot
+ * The current schema version over databases that versions 1 to 3 wrote: every record comes back byte for byte; a snapshot
  * that cannot be read is rebuilt from its case's events by {@link JdbcCaseStore#migrate(SnapshotRebuilder)} and
  * listed, and {@link JdbcCaseStore#migrate()} refuses it, changing nothing; a failed rebuild writes nothing. One
  * subclass per database; the H2 file subclass also damages a large object the way concurrent commits did.
@@ -67,6 +67,7 @@ abstract class JdbcMigrationContract {
         DataSource pool = db.pool(4);
         SchemaMigrator.migrate(pool, db.dialect(), 2);
         lendPendingChanges(pool);
+        lendTheClockTable();
         JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         List<CaseCommit> written = new ArrayList<>();
         written.add(commit("c-1", 0, 0, 3));
@@ -78,6 +79,7 @@ abstract class JdbcMigrationContract {
                 new StoredSnapshot("c-3", 1, 2, document + " "), big.indexRow(), big.idempotencyKey(), big.commandDigest());
         written.add(big);
         for (CaseCommit c : written) store.commit(c);
+        takeBackTheClockTable();
         List<Change> feedBefore = takeBackPendingChanges(store);
         Map<String, StoredCase> before = loadAll(store, "c-1", "积案-2", "c-3");
 
@@ -178,6 +180,56 @@ abstract class JdbcMigrationContract {
         assertTakesACommand(w, damaged);
     }
 
+    @Test
+    void aVersion3DatabaseMigratesAndReindexGivesItsRowsTheirClockDues() throws SQLException {
+        DataSource pool = db.pool(4);
+        SchemaMigrator.migrate(pool, db.dialect(), 3);
+        lendTheClockTable();
+        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
+        List<String> ids = new ArrayList<>();
+        for (int c = 0; c < 5; c++) {
+            CaseId id = new CaseId("XF-450802-2026-" + String.format("%06d", c + 1));
+            ids.add(id.value());
+            // routed in March and never told (steps 0, 1) or told and accepted (0 to 3): all late on 30 June
+            for (int step = 0; step <= (c % 2 == 0 ? 1 : 3); step++) {
+                assertThat(service.handle(Domain.step(id, step, Domain.HOUSING, id.value() + "/" + step)).isApplied()).isTrue();
+            }
+        }
+        Map<String, io.github.xinfang.persistence.IndexRow> rows = new LinkedHashMap<>();
+        for (String id : ids) rows.put(id, store.indexRow(id).orElseThrow());
+        takeBackTheClockTable();
+        Map<String, StoredCase> before = loadAll(store, ids.toArray(String[]::new));
+        io.github.xinfang.persistence.OverdueScope housing = io.github.xinfang.persistence.OverdueScope.handlingUnit(
+                Domain.HOUSING.value());
+        java.time.Instant now = Domain.CLOCK.instant();
+
+        assertThat(store.migrate(UNUSED)).isEqualTo(new MigrationReport(3, JdbcCaseStore.SCHEMA_VERSION, List.of()));
+
+        assertThat(count("SELECT MAX(version) FROM xf_schema_version")).isEqualTo(4);
+        assertThat(loadAll(store, ids.toArray(String[]::new))).isEqualTo(before);
+        for (String id : ids) {
+            assertThat(store.indexRow(id).orElseThrow().clockDues()).as("rows written at version 3 have no clock rows").isEmpty();
+            assertThat(store.indexRow(id).orElseThrow().earliestDueAt()).isEqualTo(rows.get(id).earliestDueAt());
+        }
+        assertThat(store.countOverdue(housing, now)).as("not overdue to the new queries until reindexed").isZero();
+        assertThat(store.workload("nobody", now).activeCases()).isZero();
+
+        assertThat(service.reindex()).isEqualTo(ids.size());
+
+        for (String id : ids) assertThat(store.indexRow(id)).contains(rows.get(id));
+        assertThat(store.countOverdue(housing, now)).isEqualTo(ids.size());
+        assertThat(store.overdue(housing, now, null, 10)).extracting(io.github.xinfang.persistence.IndexRow::caseId)
+                .containsExactlyElementsOf(ids);
+        assertThat(store.overdue(housing, now, null, 10).get(0).lateClocks(now)).extracting(
+                io.github.xinfang.persistence.ClockDue::clock).containsExactly("TELLING");
+        assertThat(store.overdue(housing, now, null, 10).get(1).lateClocks(now)).extracting(
+                io.github.xinfang.persistence.ClockDue::clock).containsExactly("HANDLING");
+        assertThat(loadAll(store, ids.toArray(String[]::new))).as("reindex touches index rows only").isEqualTo(before);
+        assertTakesACommand(new Written(store, service, ids, before), ids.get(0));
+        assertThat(store.indexRow(ids.get(0)).orElseThrow().clockDues()).as("a commit writes the clock rows too").isNotEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------ helpers
 
     /** Cases written through a service at schema version 2, and what they loaded as. */
@@ -188,6 +240,7 @@ abstract class JdbcMigrationContract {
         DataSource pool = db.pool(4);
         SchemaMigrator.migrate(pool, db.dialect(), 2);
         lendPendingChanges(pool);
+        lendTheClockTable();
         JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
         List<String> ids = new ArrayList<>();
@@ -199,6 +252,7 @@ abstract class JdbcMigrationContract {
             }
             assertThat(service.handle(repeat(id, "repeat")).isApplied()).isTrue();
         }
+        takeBackTheClockTable();
         takeBackPendingChanges(store);
         return new Written(store, service, List.copyOf(ids), loadAll(store, ids.toArray(String[]::new)));
     }
@@ -230,6 +284,29 @@ abstract class JdbcMigrationContract {
             throw new IllegalStateException(e);
         }
         return feed;
+    }
+
+    /**
+     * Lends a database of an older schema version the clock table of version 4, so that this release's adapter can
+     * write to it; {@link #takeBackTheClockTable()} drops it with its rows. What stays is what an older release wrote:
+     * case rows and their other child rows, and no clock rows.
+     */
+    void lendTheClockTable() {
+        try {
+            sql("CREATE TABLE xf_case_clock (case_id VARCHAR(512) NOT NULL, clock VARCHAR(512) NOT NULL,"
+                    + " due_at DECIMAL(38,9) NOT NULL, CONSTRAINT xf_case_clock_pk PRIMARY KEY (case_id, clock))");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Drops the clock table {@link #lendTheClockTable()} lent. */
+    void takeBackTheClockTable() {
+        try {
+            sql("DROP TABLE xf_case_clock");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static CaseCommand repeat(CaseId id, String key) {

@@ -1,6 +1,6 @@
 package io.github.xinfang.persistence.jdbc;
 
-import io.github.xinfang.persistence.tck.FullStoreWithMaintenanceAndResolutionTck;
+import io.github.xinfang.persistence.tck.FullStoreWithOverdueTck;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -11,8 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * The whole conformance kit ({@link FullStoreWithMaintenanceAndResolutionTck}: rules S1–S7, F1–F4, Q1–Q3, W1–W4, M1–M2,
- * R1–R7) on one kind of database.
+ * The whole conformance kit ({@link FullStoreWithOverdueTck}: rules S1–S7, F1–F4, Q1–Q3, W1–W4, M1–M2,
+ * R1–R7, O1–O6) on one kind of database.
  *
  * <p>The kit asks for a fresh, empty store per property example (hundreds per run), so stores are recycled:
  * {@link #closeStore} empties every table of the store's database ({@link TestDatabase#reset()}: the state of
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.AfterAll;
  * is opened (a new H2 database, a new PostgreSQL schema, migrated) only when none is free. Examples per
  * property: {@code xinfang.tck.examples} (kit default 50).
  */
-abstract class JdbcStoreConformance extends FullStoreWithMaintenanceAndResolutionTck<JdbcCaseStore> {
+abstract class JdbcStoreConformance extends FullStoreWithOverdueTck<JdbcCaseStore> {
 
     private static final Deque<Pooled> FREE = new ArrayDeque<>();
     private static final Map<JdbcCaseStore, Pooled> IN_USE = new IdentityHashMap<>();

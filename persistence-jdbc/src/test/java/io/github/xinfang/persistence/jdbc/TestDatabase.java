@@ -110,7 +110,7 @@ final class TestDatabase implements AutoCloseable {
     /** Empties every table of the adapter, as after a fresh migration. */
     void reset() {
         try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String table : new String[] {"xf_case", "xf_event", "xf_commit", "xf_case_unit", "xf_case_batch",
+            for (String table : new String[] {"xf_case", "xf_event", "xf_commit", "xf_case_unit", "xf_case_batch", "xf_case_clock",
                     "xf_change", "xf_change_pending", "xf_claim"}) {
                 s.execute("DELETE FROM " + table);
             }

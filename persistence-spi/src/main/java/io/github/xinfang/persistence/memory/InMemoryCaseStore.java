@@ -12,6 +12,8 @@ import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.OverdueQuery;
+import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
@@ -36,20 +39,22 @@ import java.util.function.Predicate;
 
 /**
  * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}): the embedded default and the reference
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}): the embedded default
+ * and the reference
  * implementation of the SPI contract.
  *
  * <p>Thread-safe: commits on one case are serialised by the case's entry, commits on different cases run in
  * parallel; readers see whole commits only (each case's state is swapped as one immutable value). Queries
  * are answered from sorted indexes kept up to date on every commit and index-row replacement (by next attention
  * instant, overall and per unit involved; by case id per active leader, lead unit and batch; by earliest due
- * instant per active leader), never by scanning all cases: a leader's workload costs a walk over that leader's
- * overdue cases. Nothing is durable: the store lives as long as the object.
+ * instant per active leader; by case id per handling unit, region code and active leader of the cases with an open
+ * duty clock), never by scanning all cases: a leader's workload costs a walk over that leader's overdue cases, an
+ * overdue listing or count a walk over the scope's cases that have an open duty clock. Nothing is durable: the store lives as long as the object.
  *
  * @since 0.1
  */
 public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
-        ResolutionQuery {
+        ResolutionQuery, OverdueQuery {
 
     /** One case's committed state; replaced as a whole on every commit. */
     private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied) {}
@@ -70,6 +75,10 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     private final ConcurrentHashMap<String, LeaderCases> byLeader = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> byLeadUnit = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> byBatch = new ConcurrentHashMap<>();
+    /** Cases with clock dues, by handling unit, by region code and by active leader (the overdue queries). */
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> dueByUnit = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> dueByRegion = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> dueByLeader = new ConcurrentHashMap<>();
     private final Object feedLock = new Object();
     private final List<Slot> feed = new ArrayList<>();              // guarded by feedLock
 
@@ -184,6 +193,22 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     private void reindex(IndexRow old, IndexRow now) {
         reindexAttention(old, now);
         reindexResolution(old, now);
+        reindexDue(dueByUnit, old, now, r -> r.handlingUnit().orElse(null));
+        reindexDue(dueByRegion, old, now, IndexRow::regionCode);
+        reindexDue(dueByLeader, old, now, r -> r.activeLeader().orElse(null));
+    }
+
+    /**
+     * Moves a case in one of the overdue indexes: it is under its row's key while its row has clock dues. Only a
+     * change moves it, so a case that keeps its key and its clock dues never leaves the index.
+     */
+    private static void reindexDue(ConcurrentHashMap<String, ConcurrentSkipListSet<String>> index, IndexRow old, IndexRow now,
+                                   Function<IndexRow, String> key) {
+        String oldKey = old == null || old.clockDues().isEmpty() ? null : key.apply(old);
+        String newKey = now.clockDues().isEmpty() ? null : key.apply(now);
+        if (Objects.equals(oldKey, newKey)) return;
+        if (newKey != null) index.computeIfAbsent(newKey, k -> new ConcurrentSkipListSet<>()).add(now.caseId());
+        if (oldKey != null) index.get(oldKey).remove(now.caseId());
     }
 
     /** Moves a case's keys in the attention indexes from its old row to its new one. */
@@ -323,6 +348,53 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
         LeaderCases index = byLeader.get(leader);
         long[] counts = index == null ? new long[] {0, 0} : index.counts(asOf);
         return new LeaderWorkload(leader, asOf, counts[0], counts[1]);
+    }
+
+    @Override
+    public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        checkLimit(limit);
+        Predicate<IndexRow> matches = row -> scope.contains(row) && !row.lateClocks(asOf).isEmpty();
+        if (!(scope instanceof OverdueScope.RegionPrefix region)) return page(dueIndex(scope), afterCaseId, limit, matches);
+        // a prefix spans several region codes: the first `limit` of each, merged, hold the first `limit` of all
+        TreeMap<String, IndexRow> merged = new TreeMap<>();
+        for (Map.Entry<String, ConcurrentSkipListSet<String>> e : dueByRegion.entrySet()) {
+            if (!e.getKey().startsWith(region.prefix())) continue;
+            for (IndexRow row : page(e.getValue(), afterCaseId, limit, matches)) merged.put(row.caseId(), row);
+        }
+        List<IndexRow> rows = new ArrayList<>(merged.values());
+        return rows.size() > limit ? List.copyOf(rows.subList(0, limit)) : rows;
+    }
+
+    @Override
+    public long countOverdue(OverdueScope scope, Instant asOf) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        Predicate<IndexRow> matches = row -> scope.contains(row) && !row.lateClocks(asOf).isEmpty();
+        List<NavigableSet<String>> indexes = new ArrayList<>();
+        if (scope instanceof OverdueScope.RegionPrefix region) {
+            for (Map.Entry<String, ConcurrentSkipListSet<String>> e : dueByRegion.entrySet()) {
+                if (e.getKey().startsWith(region.prefix())) indexes.add(e.getValue());
+            }
+        } else {
+            NavigableSet<String> index = dueIndex(scope);
+            if (index != null) indexes.add(index);
+        }
+        long count = 0;
+        for (NavigableSet<String> index : indexes) {
+            for (String id : index) {
+                if (currentRow(id, matches) != null) count++;
+            }
+        }
+        return count;
+    }
+
+    /** @return the index of a unit's or a leader's cases with clock dues, or null when it has none */
+    private NavigableSet<String> dueIndex(OverdueScope scope) {
+        if (scope instanceof OverdueScope.HandlingUnit u) return dueByUnit.get(u.unit());
+        if (scope instanceof OverdueScope.ActiveLeader l) return dueByLeader.get(l.leader());
+        throw new AssertionError("no single index for scope " + scope);
     }
 
     private static void checkLimit(int limit) {

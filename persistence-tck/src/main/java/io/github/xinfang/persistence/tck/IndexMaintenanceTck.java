@@ -10,6 +10,8 @@ import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.OverdueQuery;
+import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -278,6 +280,9 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
                         if (store instanceof ResolutionQuery) {
                             compareResolutionQueries((ResolutionQuery) store, reference, what, oldRow, due);
                         }
+                        if (store instanceof OverdueQuery) {
+                            compareOverdueQueries((OverdueQuery) store, reference, what, oldRow, due);
+                        }
                     }
                     for (String caseId : cases) {
                         if (!reference.indexRow(caseId).equals(store.indexRow(caseId))) {
@@ -330,6 +335,30 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
                     throw new AssertionError("M2: after " + what + ", workload(\"" + leader + "\", " + asOf + ") returned "
                             + actual + " where " + expected + " was due: the workload must count the replaced row (its"
                             + " active leader and earliest due instant), and only it");
+                }
+            }
+        }
+    }
+
+    /**
+     * M2 as seen through the overdue queries: the listings and counts of the old and new row's scopes, at their clocks'
+     * due instants and far ahead, equal the reference's.
+     */
+    private static void compareOverdueQueries(OverdueQuery store, InMemoryCaseStore reference, String what,
+                                              Optional<IndexRow> oldRow, Optional<IndexRow> newRow) {
+        if (newRow.isEmpty()) return;
+        Set<Instant> instants = new TreeSet<>(List.of(FAR));
+        for (Optional<IndexRow> row : List.of(oldRow, newRow)) {
+            row.ifPresent(r -> r.clockDues().forEach(d -> instants.add(d.dueAt())));
+        }
+        for (OverdueScope scope : OverdueQueryTck.scopesOf(oldRow.orElse(null), newRow.get())) {
+            for (Instant asOf : instants) {
+                List<IndexRow> actual = store.overdue(scope, asOf, null, AttentionQuery.MAX_LIMIT);
+                List<IndexRow> expected = reference.overdue(scope, asOf, null, AttentionQuery.MAX_LIMIT);
+                if (!expected.equals(actual) || store.countOverdue(scope, asOf) != expected.size()) {
+                    throw new AssertionError("M2: after " + what + ", overdue(" + scope + ", " + asOf + ") returned " + actual
+                            + " (count " + store.countOverdue(scope, asOf) + ") where " + expected + " was due: the overdue"
+                            + " queries must see the replaced row (its scope and clock dues), and only it");
                 }
             }
         }

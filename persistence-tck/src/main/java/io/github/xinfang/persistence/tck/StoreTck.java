@@ -157,7 +157,8 @@ public abstract class StoreTck<S extends CaseStore> {
                 .regionCode(r.regionCode()).handlingUnit(r.handlingUnit().orElse(null))
                 .nextAttentionAt(r.nextAttentionAt().orElse(null)).unitsInvolved(r.unitsInvolved())
                 .trackState(r.trackState().orElse(null)).activeLeader(r.activeLeader().orElse(null))
-                .leadUnit(r.leadUnit().orElse(null)).batches(r.batches()).earliestDueAt(r.earliestDueAt().orElse(null)).build();
+                .leadUnit(r.leadUnit().orElse(null)).batches(r.batches()).earliestDueAt(r.earliestDueAt().orElse(null))
+                .clockDues(r.clockDues()).build();
     }
 
     /** Everything a reader can see of a case through the {@link CaseStore} port. */

@@ -1,6 +1,7 @@
 package io.github.xinfang.persistence.tck;
 
 import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
@@ -56,6 +57,10 @@ public final class StoredRecordGenerators {
     private static final List<String> UNITS = List.of(
             "unit-gz-xfj", "unit-gz-yuexiu", "unit-gz-haizhu", "unit-gg-xfj", "unit-bj-dongcheng", "unit-sz-zjj",
             "广州市信访局", "U-0001");
+
+    private static final List<String> CLOCKS = List.of(
+            "ROUTING", "TELLING", "HANDLING", "REVIEW", "RE_REVIEW", "handling", "PLAN_STEP:1.2", "PLAN_STEP:2.1",
+            "BATCH_TARGET:专项-2025-01", "SUPERVISION_FEEDBACK:1", "REPLACEMENT:1");
 
     private static final List<String> OFFICIALS = List.of("off-0001", "off-0002", "off-0417", "官员-7");
 
@@ -265,7 +270,28 @@ public final class StoredRecordGenerators {
                     .batches(some(in, BATCHES))
                     .earliestDueAt(between(in, 0, 2) == 0 ? null : attentionInstants().generate(in));
             if (between(in, 0, 9) == 0) b.schemaVersion(2);
+            b.clockDues(clockDues().generate(in));
             return b.build();
+        };
+    }
+
+    /**
+     * Clock dues of an index row: zero to four distinct clock names (clocks such as {@code HANDLING} and duties such
+     * as {@code PLAN_STEP:1.2}, names that differ only in case among them), each due at an instant from
+     * {@link #attentionInstants()}, so due instants tie with each other and with the instants queries ask about.
+     *
+     * @return clock dues, one per clock name
+     * @since 0.4
+     */
+    public static Gen<List<ClockDue>> clockDues() {
+        return in -> {
+            int n = between(in, 0, 2) == 0 ? 0 : between(in, 1, 4);
+            Map<String, ClockDue> dues = new java.util.TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                String clock = pick(in, CLOCKS);
+                dues.put(clock, new ClockDue(clock, attentionInstants().generate(in)));
+            }
+            return new ArrayList<>(dues.values());
         };
     }
 

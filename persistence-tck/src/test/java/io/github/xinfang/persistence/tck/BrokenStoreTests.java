@@ -211,6 +211,18 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aStoreThatListsOverdueWithLessThanFailsO1() {
+        assertKitFails(() -> overdue(BrokenStores::listsOverdueWithLessThan)
+                .required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten(), "O1:", "due_at <= ?");
+    }
+
+    @Test
+    void aStoreThatCountsOverdueFromTheEarliestDueColumnFailsO3() {
+        assertKitFails(() -> overdue(BrokenStores::countsOverdueFromTheEarliestDueColumn)
+                .required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten(), "O3:", "countOverdue");
+    }
+
+    @Test
     void theReferenceStorePassesTheSuitesTheBrokenStoresFail() {
         // the same suite objects, given a correct store, pass: the failures above come from the flaws
         store(BrokenStores.Forwarding::new).required_S3_concurrentWritersOnOneCase();
@@ -226,6 +238,10 @@ class BrokenStoreTests {
         resolution(BrokenStores.Forwarding::new).required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
         resolution(BrokenStores.Forwarding::new).required_R6_aQueryAfterACommitSeesItsRow();
         resolution(BrokenStores.Forwarding::new).required_R7_badArgumentsAreRefused();
+        overdue(BrokenStores.Forwarding::new).required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten();
+        overdue(BrokenStores.Forwarding::new).required_O4_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
+        overdue(BrokenStores.Forwarding::new).required_O5_aQueryAfterACommitSeesItsRow();
+        overdue(BrokenStores.Forwarding::new).required_O6_badArgumentsAreRefused();
     }
 
     private static void assertKitFails(Runnable suiteMethod, String... messageParts) {
@@ -287,6 +303,15 @@ class BrokenStoreTests {
 
     private static ResolutionQueryTck<Forwarding> resolution(Supplier<Forwarding> factory) {
         return new ResolutionQueryTck<>() {
+            @Override
+            protected Forwarding newStore() {
+                return factory.get();
+            }
+        };
+    }
+
+    private static OverdueQueryTck<Forwarding> overdue(Supplier<Forwarding> factory) {
+        return new OverdueQueryTck<>() {
             @Override
             protected Forwarding newStore() {
                 return factory.get();

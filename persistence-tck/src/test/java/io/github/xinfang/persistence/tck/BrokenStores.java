@@ -12,6 +12,8 @@ import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.OverdueQuery;
+import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -41,7 +43,8 @@ final class BrokenStores {
     private BrokenStores() {}
 
     /** Passes everything to a correct store; each flaw overrides what it breaks. */
-    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, ResolutionQuery {
+    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, ResolutionQuery,
+            OverdueQuery {
         final InMemoryCaseStore delegate = InMemoryCaseStore.create();
 
         @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
@@ -62,6 +65,10 @@ final class BrokenStores {
         @Override public List<IndexRow> byLeadUnit(String unit, String after, int limit) { return delegate.byLeadUnit(unit, after, limit); }
         @Override public List<IndexRow> byBatch(String batch, String after, int limit) { return delegate.byBatch(batch, after, limit); }
         @Override public LeaderWorkload workload(String leader, Instant asOf) { return delegate.workload(leader, asOf); }
+        @Override public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String after, int limit) {
+            return delegate.overdue(scope, asOf, after, limit);
+        }
+        @Override public long countOverdue(OverdueScope scope, Instant asOf) { return delegate.countOverdue(scope, asOf); }
     }
 
     /**
@@ -482,6 +489,37 @@ final class BrokenStores {
                 Objects.requireNonNull(asOf, "asOf");
                 LeaderWorkload strict = delegate.workload(leader, asOf.minusNanos(1));
                 return new LeaderWorkload(leader, asOf, strict.activeCases(), strict.overdueCases());
+            }
+        };
+    }
+
+    /** Breaks O1: a clock due exactly at {@code asOf} is not listed as late ({@code due_at < ?}). */
+    static Forwarding listsOverdueWithLessThan() {
+        return new Forwarding() {
+            @Override
+            public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String after, int limit) {
+                Objects.requireNonNull(asOf, "asOf");
+                return delegate.overdue(scope, asOf.minusNanos(1), after, limit);
+            }
+        };
+    }
+
+    /**
+     * Breaks O3: counts from the earliest due instant column instead of the clock dues, as an adapter reusing the
+     * workload's SQL would.
+     */
+    static Forwarding countsOverdueFromTheEarliestDueColumn() {
+        return new Forwarding() {
+            @Override
+            public long countOverdue(OverdueScope scope, Instant asOf) {
+                Objects.requireNonNull(scope, "scope");
+                Objects.requireNonNull(asOf, "asOf");
+                long n = 0;
+                for (String id : delegate.caseIdsAfter(null, Integer.MAX_VALUE)) {
+                    IndexRow row = delegate.indexRow(id).orElseThrow();
+                    if (scope.contains(row) && row.earliestDueAt().map(d -> !d.isAfter(asOf)).orElse(false)) n++;
+                }
+                return n;
             }
         };
     }

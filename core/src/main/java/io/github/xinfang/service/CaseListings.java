@@ -1,0 +1,273 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.AttentionQuery;
+import io.github.xinfang.persistence.CaseQuery;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.ClockDue;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.OverdueQuery;
+import io.github.xinfang.persistence.OverdueScope;
+import io.github.xinfang.persistence.ResolutionQuery;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The keyset listings a portal pages through, with opaque string cursors: cases needing attention, a package
+ * leader's, a lead unit's and a batch's cases, and the overdue cases (超期) of a handling unit, a region or a package
+ * leader with their late clocks and days late, plus the overdue counts for page totals. Everything is answered from
+ * the store's index rows through its optional query ports ({@link CaseQuery}, {@link ResolutionQuery},
+ * {@link OverdueQuery}): a page costs one query of the store and never loads a case.
+ *
+ * <p><b>Cursors.</b> Each {@link Page} carries the cursor of the next page, or none on the last page. Pass it back
+ * with the same listing and the same filters ({@code null} for the first page). The cursor encodes the store's
+ * existing keyset position (the last item's case id, and for the attention listing its next attention instant) in a
+ * small versioned format, base64url, bound to the listing and its filters: a cursor that is damaged, of another
+ * listing or of other filters is refused with an {@link IllegalArgumentException} naming {@code cursor}. The instants
+ * ({@code before}, {@code asOf}) are not bound: a portal may ask each page "as of now". Paging is by keyset, so a row
+ * that does not change while a client pages (and stays in the listing) appears exactly once. Adapters are not
+ * involved: they see the same {@code afterCaseId} keys as before.
+ *
+ * <p><b>Days late</b> are calendar days in the zone of the service's time limits (see {@link LateClock}).
+ *
+ * <p>Thread-safe; holds no state of its own.
+ *
+ * @since 0.4
+ */
+public final class CaseListings {
+    /** The largest page. */
+    public static final int MAX_PAGE_SIZE = 1_000;
+
+    private final CaseStore store;
+    private final ZoneId zone;
+
+    private CaseListings(CaseStore store, ZoneId zone) {
+        this.store = store;
+        this.zone = zone;
+    }
+
+    /**
+     * @param service the case service; its store answers the listings through whichever query ports it offers
+     * @return the listings
+     */
+    public static CaseListings create(CaseService service) {
+        Objects.requireNonNull(service, "service");
+        return new CaseListings(service.store(), service.timeLimits().zone());
+    }
+
+    // ------------------------------------------------------------------------------------------ attention
+
+    /**
+     * One page of the cases needing attention before an instant (rule Q1 of {@link CaseQuery}), by next attention
+     * instant then case id.
+     *
+     * @param before only cases whose next attention instant is strictly before this
+     * @param regionPrefix only cases whose region code starts with this (one to six digits), or null for all
+     * @param unitInvolved only cases this unit is involved in, or null for all
+     * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+     * @param cursor the previous page's next cursor, or null for the first page
+     * @return the page
+     * @throws NullPointerException if before is null
+     * @throws IllegalArgumentException naming {@code pageSize}, {@code regionPrefix} or {@code cursor}
+     * @throws UnsupportedOperationException if the store does not implement {@link CaseQuery}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public Page<IndexRow> needingAttention(Instant before, String regionPrefix, UnitId unitInvolved, int pageSize, String cursor) {
+        Objects.requireNonNull(before, "before");
+        checkPageSize(pageSize);
+        String unit = unitInvolved == null ? null : unitInvolved.value();
+        String[] filters = {regionPrefix, unit};
+        PageCursor.Position after = position(cursor, PageCursor.Listing.ATTENTION, filters);
+        AttentionQuery query = new AttentionQuery(before, after == null ? null : after.at(), after == null ? null : after.caseId(),
+                regionPrefix, unit, pageSize + 1);
+        List<IndexRow> rows = port(CaseQuery.class).needingAttention(query);
+        boolean more = rows.size() > pageSize;
+        List<IndexRow> items = more ? rows.subList(0, pageSize) : rows;
+        Optional<String> next = Optional.empty();
+        if (more) {
+            IndexRow last = items.get(items.size() - 1);
+            Instant at = last.nextAttentionAt().orElseThrow(() -> new io.github.xinfang.persistence.StoreException(
+                    "the attention query returned case " + last.caseId() + " without a next attention instant"));
+            next = Optional.of(PageCursor.encode(PageCursor.Listing.ATTENTION, filters, at, last.caseId()));
+        }
+        return new Page<>(items, next);
+    }
+
+    // ------------------------------------------------------------------------------------------ resolution track
+
+    /**
+     * One page of a package leader's cases (rule R1 of {@link ResolutionQuery}), by case id.
+     *
+     * @param leader the package leader
+     * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+     * @param cursor the previous page's next cursor, or null for the first page
+     * @return the page
+     * @throws NullPointerException if leader is null
+     * @throws IllegalArgumentException naming {@code pageSize} or {@code cursor}
+     * @throws UnsupportedOperationException if the store does not implement {@link ResolutionQuery}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public Page<IndexRow> byActiveLeader(OfficialId leader, int pageSize, String cursor) {
+        String key = Objects.requireNonNull(leader, "leader").value();
+        return byCaseId(PageCursor.Listing.BY_ACTIVE_LEADER, key, pageSize, cursor,
+                (after, limit) -> port(ResolutionQuery.class).byActiveLeader(key, after, limit));
+    }
+
+    /**
+     * One page of a lead unit's cases (rule R2 of {@link ResolutionQuery}), by case id.
+     *
+     * @param unit the lead unit
+     * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+     * @param cursor the previous page's next cursor, or null for the first page
+     * @return the page
+     * @throws NullPointerException if unit is null
+     * @throws IllegalArgumentException naming {@code pageSize} or {@code cursor}
+     * @throws UnsupportedOperationException if the store does not implement {@link ResolutionQuery}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public Page<IndexRow> byLeadUnit(UnitId unit, int pageSize, String cursor) {
+        String key = Objects.requireNonNull(unit, "unit").value();
+        return byCaseId(PageCursor.Listing.BY_LEAD_UNIT, key, pageSize, cursor,
+                (after, limit) -> port(ResolutionQuery.class).byLeadUnit(key, after, limit));
+    }
+
+    /**
+     * One page of a batch's cases (rule R3 of {@link ResolutionQuery}), by case id.
+     *
+     * @param batch the batch
+     * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+     * @param cursor the previous page's next cursor, or null for the first page
+     * @return the page
+     * @throws NullPointerException if batch is null
+     * @throws IllegalArgumentException naming {@code pageSize} or {@code cursor}
+     * @throws UnsupportedOperationException if the store does not implement {@link ResolutionQuery}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public Page<IndexRow> byBatch(BatchId batch, int pageSize, String cursor) {
+        String key = Objects.requireNonNull(batch, "batch").value();
+        return byCaseId(PageCursor.Listing.BY_BATCH, key, pageSize, cursor,
+                (after, limit) -> port(ResolutionQuery.class).byBatch(key, after, limit));
+    }
+
+    // ------------------------------------------------------------------------------------------ overdue
+
+    /**
+     * One page of the overdue cases of a scope as of an instant (rules O1 and O2 of {@link OverdueQuery}), by case id,
+     * each with its late clocks and days late, computed from its index row alone.
+     *
+     * @param scope a handling unit's, a region prefix's or an active package leader's cases
+     * @param asOf the instant (a clock due exactly then is late)
+     * @param pageSize 1 to {@value #MAX_PAGE_SIZE}
+     * @param cursor the previous page's next cursor, or null for the first page
+     * @return the page
+     * @throws NullPointerException if scope or asOf is null
+     * @throws IllegalArgumentException naming {@code pageSize} or {@code cursor}
+     * @throws UnsupportedOperationException if the store does not implement {@link OverdueQuery}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public Page<OverdueCase> overdue(OverdueScope scope, Instant asOf, int pageSize, String cursor) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        Page<IndexRow> rows = byCaseId(overdueListing(scope), scopeKey(scope), pageSize, cursor,
+                (after, limit) -> port(OverdueQuery.class).overdue(scope, asOf, after, limit));
+        List<OverdueCase> items = new ArrayList<>(rows.items().size());
+        for (IndexRow row : rows.items()) items.add(overdueCase(row, asOf));
+        return new Page<>(items, rows.next());
+    }
+
+    /**
+     * Counts the overdue cases of a scope as of an instant (rule O3 of {@link OverdueQuery}): the total of
+     * {@link #overdue}'s pages, for page totals.
+     *
+     * @param scope a handling unit's, a region prefix's or an active package leader's cases
+     * @param asOf the instant
+     * @return how many cases are overdue
+     * @throws NullPointerException if scope or asOf is null
+     * @throws UnsupportedOperationException if the store does not implement {@link OverdueQuery}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     */
+    public long countOverdue(OverdueScope scope, Instant asOf) {
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(asOf, "asOf");
+        return port(OverdueQuery.class).countOverdue(scope, asOf);
+    }
+
+    /**
+     * The late clocks of a row at an instant, with their last days and calendar days late in the service's zone.
+     *
+     * @throws io.github.xinfang.persistence.StoreException if the store returned a row that is not overdue then
+     */
+    OverdueCase overdueCase(IndexRow row, Instant asOf) {
+        LocalDate today = LocalDate.ofInstant(asOf, zone);
+        List<LateClock> late = new ArrayList<>();
+        for (ClockDue d : row.lateClocks(asOf)) {
+            LocalDate dueOn = LocalDate.ofInstant(d.dueAt(), zone).minusDays(1);
+            late.add(new LateClock(d.clock(), dueOn, d.dueAt(), Math.max(1, today.toEpochDay() - dueOn.toEpochDay())));
+        }
+        if (late.isEmpty()) {
+            throw new io.github.xinfang.persistence.StoreException("the overdue query returned case " + row.caseId()
+                    + ", which has no clock due at or before " + asOf + " (rule O1)");
+        }
+        return new OverdueCase(row, late);
+    }
+
+    private static PageCursor.Listing overdueListing(OverdueScope scope) {
+        if (scope instanceof OverdueScope.HandlingUnit) return PageCursor.Listing.OVERDUE_BY_UNIT;
+        if (scope instanceof OverdueScope.RegionPrefix) return PageCursor.Listing.OVERDUE_IN_REGION;
+        if (scope instanceof OverdueScope.ActiveLeader) return PageCursor.Listing.OVERDUE_BY_LEADER;
+        throw new AssertionError("unknown scope " + scope.getClass().getName());
+    }
+
+    private static String scopeKey(OverdueScope scope) {
+        if (scope instanceof OverdueScope.HandlingUnit u) return u.unit();
+        if (scope instanceof OverdueScope.RegionPrefix p) return p.prefix();
+        if (scope instanceof OverdueScope.ActiveLeader l) return l.leader();
+        throw new AssertionError("unknown scope " + scope.getClass().getName());
+    }
+
+    // ------------------------------------------------------------------------------------------ shared
+
+    /** One page of a store listing keyed by case id. */
+    private interface CaseIdListing {
+        List<IndexRow> page(String afterCaseId, int limit);
+    }
+
+    /** Reads one more row than the page holds, to know whether a next page exists without a final empty page. */
+    private static Page<IndexRow> byCaseId(PageCursor.Listing listing, String key, int pageSize, String cursor,
+                                           CaseIdListing query) {
+        checkPageSize(pageSize);
+        String[] filters = {key};
+        PageCursor.Position after = position(cursor, listing, filters);
+        List<IndexRow> rows = query.page(after == null ? null : after.caseId(), pageSize + 1);
+        boolean more = rows.size() > pageSize;
+        List<IndexRow> items = more ? rows.subList(0, pageSize) : rows;
+        Optional<String> next = more
+                ? Optional.of(PageCursor.encode(listing, filters, null, items.get(items.size() - 1).caseId()))
+                : Optional.empty();
+        return new Page<>(items, next);
+    }
+
+    private static PageCursor.Position position(String cursor, PageCursor.Listing listing, String[] filters) {
+        return cursor == null ? null : PageCursor.decode(cursor, listing, filters);
+    }
+
+    private static void checkPageSize(int pageSize) {
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pageSize must be between 1 and " + MAX_PAGE_SIZE);
+        }
+    }
+
+    private <P> P port(Class<P> type) {
+        if (type.isInstance(store)) return type.cast(store);
+        throw new UnsupportedOperationException("the store does not implement " + type.getSimpleName() + ": "
+                + store.getClass().getName());
+    }
+}

@@ -1,0 +1,9 @@
+package io.github.xinfang.persistence.jdbc;
+
+/** The overdue queries' statements on H2 in memory. */
+class H2MemoryJdbcOverdueQueryTests extends JdbcOverdueQueryContract {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.H2_MEMORY;
+    }
+}

@@ -1,0 +1,9 @@
+package io.github.xinfang.persistence.jdbc;
+
+/** The overdue queries' statements on the embedded PostgreSQL server. */
+class PostgresJdbcOverdueQueryTests extends JdbcOverdueQueryContract {
+    @Override
+    TestDatabase.Kind kind() {
+        return TestDatabase.Kind.POSTGRESQL;
+    }
+}
