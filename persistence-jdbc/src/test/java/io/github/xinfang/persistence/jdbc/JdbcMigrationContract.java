@@ -184,6 +184,7 @@ abstract class JdbcMigrationContract {
     void aVersion3DatabaseMigratesAndReindexGivesItsRowsTheirClockDues() throws SQLException {
         DataSource pool = db.pool(4);
         SchemaMigrator.migrate(pool, db.dialect(), 3);
+        lendPendingChanges(pool);
         lendTheClockTable();
         JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
@@ -199,6 +200,7 @@ abstract class JdbcMigrationContract {
         Map<String, io.github.xinfang.persistence.IndexRow> rows = new LinkedHashMap<>();
         for (String id : ids) rows.put(id, store.indexRow(id).orElseThrow());
         takeBackTheClockTable();
+        takeBackPendingChanges(store);
         Map<String, StoredCase> before = loadAll(store, ids.toArray(String[]::new));
         io.github.xinfang.persistence.OverdueScope housing = io.github.xinfang.persistence.OverdueScope.handlingUnit(
                 Domain.HOUSING.value());
