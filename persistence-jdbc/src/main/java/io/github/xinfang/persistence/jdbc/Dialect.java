@@ -32,18 +32,44 @@ public enum Dialect {
     }
 
     /**
-     * The classpath resource holding a migration script of this dialect, for integrators who apply the
-     * schema with their own tool (Flyway, Liquibase) instead of {@link JdbcCaseStore#migrate()}.
+     * The classpath resource holding a migration script of this dialect, for integrators who apply the schema with
+     * their own tool instead of {@link JdbcCaseStore#migrate()}. The scripts live in a location of their own,
+     * {@code db/xinfang/<dialect>/}, named as Flyway expects ({@code V1__xinfang_schema.sql}, ...): point a second
+     * Flyway with its own history table at {@link #flywayLocation()} (see the module's README), include
+     * {@code db/xinfang/changelog.xml} in a Liquibase changelog, or run them with any SQL client as they are. Each
+     * script ends by recording its version in {@code xf_schema_version}, the record every path reads.
      *
      * @param version the schema version, from 1 to {@link JdbcCaseStore#SCHEMA_VERSION}
-     * @return the resource name, e.g. {@code io/github/xinfang/persistence/jdbc/postgresql/V1__schema.sql}
+     * @return the resource name, e.g. {@code db/xinfang/postgresql/V1__xinfang_schema.sql}
      * @throws IllegalArgumentException if no script has that version
      */
     public String migrationScript(int version) {
         if (version < 1 || version > JdbcCaseStore.SCHEMA_VERSION) {
             throw new IllegalArgumentException("version must be between 1 and " + JdbcCaseStore.SCHEMA_VERSION);
         }
-        return "io/github/xinfang/persistence/jdbc/" + directory + "/V" + version + "__schema.sql";
+        return "db/xinfang/" + directory + "/V" + version + "__xinfang_schema.sql";
+    }
+
+    /**
+     * The statements of a migration script, in order, as {@link JdbcCaseStore#migrate()} runs them: comment lines
+     * dropped, each statement without its closing semicolon. For tools that take one statement at a time.
+     *
+     * @param version the schema version, from 1 to {@link JdbcCaseStore#SCHEMA_VERSION}
+     * @return the statements, the last of which records the version
+     * @throws IllegalArgumentException if no script has that version
+     * @throws io.github.xinfang.persistence.StoreException if the script cannot be read from the classpath
+     * @since 0.4
+     */
+    public java.util.List<String> migrationStatements(int version) {
+        return SchemaMigrator.statements(SchemaMigrator.read(migrationScript(version)));
+    }
+
+    /**
+     * @return the Flyway location of this dialect's scripts, e.g. {@code classpath:db/xinfang/postgresql}
+     * @since 0.4
+     */
+    public String flywayLocation() {
+        return "classpath:db/xinfang/" + directory;
     }
 
     /**
@@ -84,5 +110,75 @@ public enum Dialect {
     /** @return true if DDL runs inside a transaction that can be rolled back */
     boolean transactionalDdl() {
         return this == POSTGRESQL;
+    }
+
+    /** @return an unquoted identifier as the database's catalog stores it (H2: upper case; PostgreSQL: lower case) */
+    String fold(String identifier) {
+        return switch (this) {
+            case H2 -> identifier.toUpperCase(java.util.Locale.ROOT);
+            case POSTGRESQL -> identifier.toLowerCase(java.util.Locale.ROOT);
+        };
+    }
+
+    /**
+     * Makes a schema the connection's current one (unqualified names resolve and are created there) until the returned
+     * handle is closed, which restores the connection's setting.
+     */
+    Restore useSchema(java.sql.Connection c, String schema) throws java.sql.SQLException {
+        switch (this) {
+            case POSTGRESQL: {
+                String searchPath = queryString(c, "SELECT current_setting('search_path')");
+                setSearchPath(c, schema);
+                return () -> setSearchPath(c, searchPath);
+            }
+            default: {
+                String previous = c.getSchema();
+                c.setSchema(fold(schema));
+                return () -> c.setSchema(previous);
+            }
+        }
+    }
+
+    /** Restores a connection's setting. */
+    interface Restore extends AutoCloseable {
+        @Override
+        void close() throws java.sql.SQLException;
+    }
+
+    /**
+     * The schema whose table of that name an unqualified statement on this connection reaches, when the database looks
+     * for tables along a search path (PostgreSQL); otherwise, or when no such table is visible, null.
+     */
+    String visibleSchema(java.sql.Connection c, String table) throws java.sql.SQLException {
+        if (this != POSTGRESQL) return null;
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT n.nspname FROM pg_catalog.pg_class t"
+                + " JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace WHERE t.oid = to_regclass(?)")) {
+            ps.setString(1, table);
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
+
+    /**
+     * Serialises migrations: PostgreSQL takes a transaction-scoped advisory lock, so nodes starting together apply each
+     * script once (the second finds it applied). H2, embedded, is migrated from one thread.
+     */
+    void lockMigrations(java.sql.Connection c) throws java.sql.SQLException {
+        if (this == POSTGRESQL) queryString(c, "SELECT CAST(pg_advisory_xact_lock(7867368617) AS TEXT)");
+    }
+
+    private static void setSearchPath(java.sql.Connection c, String searchPath) throws java.sql.SQLException {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("SELECT set_config('search_path', ?, false)")) {
+            ps.setString(1, searchPath);
+            ps.executeQuery().close();
+        }
+    }
+
+    private static String queryString(java.sql.Connection c, String sql) throws java.sql.SQLException {
+        try (java.sql.Statement s = c.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 }

@@ -251,7 +251,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     /**
      * The schema version the database holds, read without changing anything: the highest version recorded in
-     * {@code xf_schema_version}, or 0 when that table does not exist (no xinfang schema).
+     * {@code xf_schema_version} of the configured schema (or, unset, of the schema an unqualified statement reaches),
+     * or 0 when that table does not exist (no xinfang schema). Every way of applying the schema writes that record:
+     * {@link #migrate()}, the scripts run by hand, Flyway and Liquibase.
      *
      * @return the version, 0 for none
      * @throws StoreException if the database cannot be read
@@ -259,7 +261,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      */
     public int schemaVersion() {
         try (Connection c = dataSource.getConnection()) {
-            return SchemaMigrator.installedVersion(c);
+            return SchemaMigrator.installedVersion(c, dialect, tables.schema());
         } catch (SQLException e) {
             throw new StoreException("reading the xinfang schema version failed", e);
         }
@@ -277,6 +279,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public JdbcCaseStore validate() {
         int found = schemaVersion();
         if (found == SCHEMA_VERSION) return this;
+        if (found == 0 && unrecordedTables()) {
+            throw new StoreException("xinfang tables found without a version record (no xf_schema_version rows; built"
+                    + " from scripts older than 0.4), this library needs " + SCHEMA_VERSION + ": call migrate(), which"
+                    + " adopts them, recording their version, and applies the scripts they lack");
+        }
         if (found == 0) {
             throw new StoreException("no xinfang schema found (no xf_schema_version table), this library needs "
                     + SCHEMA_VERSION + ": call migrate() or apply " + dialect.migrationScript(1) + " to " + dialect.migrationScript(SCHEMA_VERSION));
@@ -289,16 +296,30 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 + ": call migrate() or apply " + dialect.migrationScript(found + 1) + " and the scripts after it");
     }
 
+    private boolean unrecordedTables() {
+        try (Connection c = dataSource.getConnection()) {
+            return SchemaMigrator.unrecordedTables(c, dialect, tables.schema());
+        } catch (SQLException e) {
+            throw new StoreException("reading the xinfang schema failed", e);
+        }
+    }
+
     /** @return the dialect this store speaks */
     public Dialect dialect() {
         return dialect;
     }
 
     /**
-     * Creates the schema, or upgrades it to {@link #SCHEMA_VERSION}, recording applied scripts in the table
-     * {@code xf_schema_version}. Idempotent: an up-to-date schema is left alone. On PostgreSQL the scripts run
-     * in one transaction under a table lock, so nodes starting together apply each script once; on H2, whose
-     * DDL commits by itself, call it from one thread, before the store takes commits.
+     * Creates the schema, or upgrades it to {@link #SCHEMA_VERSION}, each script recording its version in the table
+     * {@code xf_schema_version} (the record Flyway, Liquibase and scripts run by hand write too, so a database can be
+     * migrated one way, then another). Idempotent: an up-to-date schema is left alone. The tables go to the configured
+     * {@linkplain Builder#schema schema} (which must exist), or, unset, to the schema whose xinfang tables the
+     * connection already reaches (PostgreSQL's search path), or else to the connection's current schema: never a second
+     * copy beside existing tables. Tables another tool built from scripts without a version record are adopted (their
+     * version is read from the columns and tables that exist, and recorded). On PostgreSQL the scripts run in one
+     * transaction under an advisory lock, so nodes starting together apply each script once, and a failure leaves
+     * nothing behind; on H2, whose DDL commits by itself, call it from one thread, before the store takes commits: a
+     * script that fails leaves the database at the version before it, and a first script that fails leaves no tables.
      *
      * <p>Upgrading to version 3 reads every case's snapshot first. If one cannot be read (H2 fails to read a
      * damaged large object, or the value is missing), this method changes nothing and throws, naming the cases:
@@ -309,7 +330,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      *     than this library knows
      */
     public JdbcCaseStore migrate() {
-        SchemaMigrator.migrate(dataSource, dialect, SCHEMA_VERSION, null);
+        SchemaMigrator.migrate(dataSource, dialect, tables.schema(), SCHEMA_VERSION, null);
         return this;
     }
 
@@ -332,13 +353,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      */
     public MigrationReport migrate(SnapshotRebuilder rebuilder) {
         Objects.requireNonNull(rebuilder, "rebuilder");
-        return SchemaMigrator.migrate(dataSource, dialect, SCHEMA_VERSION, rebuilder);
+        return SchemaMigrator.migrate(dataSource, dialect, tables.schema(), SCHEMA_VERSION, rebuilder);
     }
 
     /**
      * Reads every case's snapshot, and rebuilds from the case's events and writes each one that cannot be read
      * (or is missing), in one transaction: for a database whose schema is applied by your own tool (Flyway,
-     * Liquibase), before it applies {@code V3__schema.sql} to an H2 database that concurrent commits may have
+     * Liquibase), before it applies {@code V3__xinfang_schema.sql} to an H2 database that concurrent commits may have
      * damaged; or as a check at any time. The rebuilds come before any write, and a failed one writes nothing.
      * Each write is guarded by the version the snapshot was rebuilt at. Reads the whole case table; run it while
      * the store takes no commits.
@@ -352,12 +373,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public List<String> repairSnapshots(SnapshotRebuilder rebuilder) {
         Objects.requireNonNull(rebuilder, "rebuilder");
         try (Connection c = dataSource.getConnection()) {
-            String schema = c.getSchema();
-            if (tables.schema() != null) c.setSchema(tables.schema());   // the repair's statements name no schema
-            try {
+            // The repair's statements name no schema.
+            try (Dialect.Restore restore = tables.schema() == null ? () -> { } : dialect.useSchema(c, tables.schema())) {
                 return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> SnapshotRepair.repair(x, rebuilder), ids -> true);
-            } finally {
-                if (tables.schema() != null) c.setSchema(schema);
             }
         } catch (SQLException e) {
             throw new StoreException("repairing unreadable snapshots failed; nothing was written", e);

@@ -68,7 +68,7 @@ class H2FileJdbcMigrationTests extends JdbcMigrationContract {
             }
 
             assertThatThrownBy(() -> store.migrate(w.service().snapshotRebuilder())).isExactlyInstanceOf(StoreException.class)
-                    .hasMessageContaining("V3__schema.sql").hasMessageContaining("stays at version 2")
+                    .hasMessageContaining("V3__xinfang_schema.sql").hasMessageContaining("stays at version 2")
                     .hasMessageContaining(damaged);
             blocker.rollback();
         }

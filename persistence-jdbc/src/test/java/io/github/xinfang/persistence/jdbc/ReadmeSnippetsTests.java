@@ -20,6 +20,7 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
+import org.flywaydb.core.Flyway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,6 +48,21 @@ class ReadmeSnippetsTests {
         MigrationReport report = store.migrate(caseService.snapshotRebuilder());   // report.repairedCases(): usually empty
         // end::repair[]
         return report;
+    }
+
+    /** README, schema with your migration tool: a second Flyway (run by {@link SchemaPathsContract}). */
+    static void flyway(DataSource pool, JdbcCaseStore store) {
+        // tag::flyway[]
+        Flyway.configure()
+                .dataSource(pool)
+                .locations(store.dialect().flywayLocation())      // classpath:db/xinfang/postgresql
+                .table("xf_flyway_history")
+                .baselineOnMigrate(true)
+                .baselineVersion(String.valueOf(store.schemaVersion()))
+                .load()
+                .migrate();
+        store.validate();
+        // end::flyway[]
     }
 
     /** README, the participating mode. */
@@ -78,7 +94,7 @@ class ReadmeSnippetsTests {
     @Test
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("README.md")));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(4);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(5);
         List<String> regions = new ArrayList<>();
         for (Path source : SOURCES) regions.addAll(regions(read(source)));
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SOURCES)

@@ -15,3 +15,6 @@ CREATE INDEX xf_case_leader_due ON xf_case (active_leader, earliest_due_at);
 CREATE INDEX xf_case_by_lead_unit ON xf_case (lead_unit, case_id);
 
 -- byBatch ranges over xf_case_batch_by_batch (batch_id, case_id), created at version 1.
+
+-- This script's own record: the last statement, so a script that stops part way records nothing.
+INSERT INTO xf_schema_version (version, script) VALUES (2, 'V2__xinfang_schema.sql');

@@ -17,3 +17,6 @@
 ALTER TABLE xf_case ALTER COLUMN snapshot_payload SET DATA TYPE CHARACTER VARYING(16777216);
 
 ALTER TABLE xf_event ALTER COLUMN payload SET DATA TYPE CHARACTER VARYING(16777216);
+
+-- This script's own record: the last statement, so a script that stops part way records nothing.
+INSERT INTO xf_schema_version (version, script) VALUES (3, 'V3__xinfang_schema.sql');

@@ -3,6 +3,15 @@
 -- Instants are NUMERIC(38,9): epoch seconds with the nanoseconds as the fraction, exact for every java.time.Instant.
 -- Payloads are TEXT (never jsonb, which reorders keys and drops whitespace): returned byte for byte.
 
+-- The version record every path reads and writes: JdbcCaseStore.migrate(), Flyway, Liquibase and a script run by hand.
+-- Each script ends by recording its own version, so a database migrated one way can be migrated on another.
+CREATE TABLE IF NOT EXISTS xf_schema_version (
+    version    INTEGER      NOT NULL,
+    script     VARCHAR(200) NOT NULL,
+    applied_at TIMESTAMP    DEFAULT CURRENT_TIMESTAMP NOT NULL,
+    CONSTRAINT xf_schema_version_pk PRIMARY KEY (version)
+);
+
 CREATE TABLE xf_case (
     case_id                 VARCHAR(512) COLLATE "C" NOT NULL,
     version                 BIGINT        NOT NULL,
@@ -90,3 +99,6 @@ CREATE TABLE xf_claim (
     leased_until NUMERIC(38,9),
     CONSTRAINT xf_claim_pk PRIMARY KEY (case_id)
 );
+
+-- This script's own record: the last statement, so a script that stops part way records nothing.
+INSERT INTO xf_schema_version (version, script) VALUES (1, 'V1__xinfang_schema.sql');

@@ -1,0 +1,73 @@
+package io.github.xinfang.persistence.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shipped migration scripts: where they are, that each records its own version last, and that a released script never
+ * changes (Flyway and Liquibase refuse a database whose applied script changed: a new version gets a new script).
+ */
+class MigrationScriptsTests {
+
+    /** SHA-256 of every shipped script. Add a line for a new version; never edit one. */
+    private static final Map<String, String> RELEASED = new TreeMap<>(Map.of(
+            "db/xinfang/h2/V1__xinfang_schema.sql", "d0d220d0e7e31f78d9b2b2872aeb7062b146588d54a93f475e2ed7554c21edf0",
+            "db/xinfang/h2/V2__xinfang_schema.sql", "62e41c4ccfd8ac58ccecbc24708a30ac116378ebf371b152032a4932fb60c1cd",
+            "db/xinfang/h2/V3__xinfang_schema.sql", "598228225e0b8f3c4e589e2b97a30214018c91a71f929348d7735aa246cc647c",
+            "db/xinfang/h2/V4__xinfang_schema.sql", "9b30cdfc7ed70de7941295569a5784162cda24929759f60fbc8ca1b6abc0158e",
+            "db/xinfang/postgresql/V1__xinfang_schema.sql", "58dfe67175b70c1bfab5de007be127e088576526ef23282929c7ba4df510625d",
+            "db/xinfang/postgresql/V2__xinfang_schema.sql", "5c0e50ffb993c4e950996c76ade479154b5ddf9e0ba3cc11c9cb40b86a01cf0d",
+            "db/xinfang/postgresql/V3__xinfang_schema.sql", "dd24a6bb912143dd5fe05b7a6342871db159286765ae6f79a61780c3e2f1a6e3",
+            "db/xinfang/postgresql/V4__xinfang_schema.sql", "26e5f712012d91eca3b1ebae9a98f7480f653d4b33bc6ce281aa3d486e3cd653"));
+
+    @Test
+    void everyVersionOfEveryDialectHasAScriptInXinfangsOwnLocationThatRecordsItsVersionLast() {
+        for (Dialect d : Dialect.values()) {
+            assertThat(d.flywayLocation()).isEqualTo("classpath:" + d.migrationScript(1).substring(0, d.migrationScript(1).lastIndexOf('/')));
+            for (int v = 1; v <= JdbcCaseStore.SCHEMA_VERSION; v++) {
+                assertThat(d.migrationScript(v)).startsWith("db/xinfang/").endsWith("/V" + v + "__xinfang_schema.sql");
+                List<String> statements = d.migrationStatements(v);
+                assertThat(statements.get(statements.size() - 1)).as("%s version %d", d, v)
+                        .isEqualTo("INSERT INTO xf_schema_version (version, script) VALUES (" + v + ", 'V" + v + "__xinfang_schema.sql')");
+                assertThat(statements).allSatisfy(sql -> assertThat(sql).doesNotEndWith(";").doesNotStartWith("--"));
+            }
+            assertThat(d.migrationStatements(1).get(0)).startsWith("CREATE TABLE IF NOT EXISTS xf_schema_version");
+        }
+        assertThatThrownBy(() -> Dialect.H2.migrationScript(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Dialect.H2.migrationStatements(JdbcCaseStore.SCHEMA_VERSION + 1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aReleasedScriptNeverChanges() throws IOException, NoSuchAlgorithmException {
+        Map<String, String> shipped = new TreeMap<>();
+        for (Dialect d : Dialect.values()) {
+            for (int v = 1; v <= JdbcCaseStore.SCHEMA_VERSION; v++) {
+                String resource = d.migrationScript(v);
+                try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                    assertThat(in).as(resource).isNotNull();
+                    shipped.put(resource, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(in.readAllBytes())));
+                }
+            }
+        }
+        assertThat(shipped).containsAllEntriesOf(RELEASED);
+        assertThat(shipped.keySet()).as("a script with no pinned digest: pin it here").isEqualTo(RELEASED.keySet());
+    }
+
+    @Test
+    void theSplitterDropsCommentLinesAndEndsStatementsAtASemicolonEndingALine() {
+        assertThat(SchemaMigrator.statements("-- a comment\nCREATE TABLE t (\n  a INT -- kept: not a whole line\n);\n\n"
+                + "INSERT INTO t VALUES (1); \n-- the end\nSELECT 1"))
+                .containsExactly("CREATE TABLE t (\n  a INT -- kept: not a whole line\n)", "INSERT INTO t VALUES (1)", "SELECT 1");
+    }
+}
