@@ -1,5 +1,6 @@
 package io.github.xinfang.bench;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -65,20 +66,20 @@ final class Lifecycles {
                 List.of(new PetitionerForm("测试甲", null, "13800000000", null)), null, null, "样例：虚构的信访事项。");
         List<CaseCommand> c = new ArrayList<>(COMMITS);
         int k = 0;
-        c.add(new CaseCommand.Register(id, key(++k), CLERK, form, null));
-        c.add(new CaseCommand.Route(id, key(++k), CLERK, HOUSING, d("2026-03-04")));
-        c.add(new CaseCommand.InformPetitioner(id, key(++k), STAFF, d("2026-03-06")));
-        c.add(new CaseCommand.Accept(id, key(++k), STAFF, d("2026-03-06")));
-        c.add(new CaseCommand.Extend(id, key(++k), HEAD, 30, "样例：需补充调查。", d("2026-04-20"), d("2026-04-21")));
-        c.add(new CaseCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.SUPPORTED, "样例：予以支持。", d("2026-04-22")));
-        c.add(new CaseCommand.ReturnForRework(id, key(++k), HEAD, "样例：证据不足。"));
-        c.add(new CaseCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.EXPLAINED, "样例：解释说明。", d("2026-04-28")));
-        c.add(new CaseCommand.ApproveConclusion(id, key(++k), HEAD, d("2026-04-29")));
-        c.add(new CaseCommand.ServeReply(id, key(++k), STAFF, d("2026-04-30")));
-        c.add(new CaseCommand.RequestReview(id, key(++k), OFFICE_HEAD, d("2026-05-15")));
-        c.add(new CaseCommand.ConcludeReview(id, key(++k), OFFICE_HEAD, "样例：维持。", d("2026-06-05")));
-        c.add(new CaseCommand.ServeReviewOpinion(id, key(++k), OFFICE_HEAD, d("2026-06-08")));
-        c.add(new CaseCommand.RequestReReview(id, key(++k), OFFICE_HEAD, d("2026-06-20")));
+        c.add(new ProcedureCommand.Register(id, key(++k), CLERK, form, null));
+        c.add(new ProcedureCommand.Route(id, key(++k), CLERK, HOUSING, d("2026-03-04")));
+        c.add(new ProcedureCommand.InformPetitioner(id, key(++k), STAFF, d("2026-03-06")));
+        c.add(new ProcedureCommand.Accept(id, key(++k), STAFF, d("2026-03-06")));
+        c.add(new ProcedureCommand.Extend(id, key(++k), HEAD, 30, "样例：需补充调查。", d("2026-04-20"), d("2026-04-21")));
+        c.add(new ProcedureCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.SUPPORTED, "样例：予以支持。", d("2026-04-22")));
+        c.add(new ProcedureCommand.ReturnForRework(id, key(++k), HEAD, "样例：证据不足。"));
+        c.add(new ProcedureCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.EXPLAINED, "样例：解释说明。", d("2026-04-28")));
+        c.add(new ProcedureCommand.ApproveConclusion(id, key(++k), HEAD, d("2026-04-29")));
+        c.add(new ProcedureCommand.ServeReply(id, key(++k), STAFF, d("2026-04-30")));
+        c.add(new ProcedureCommand.RequestReview(id, key(++k), OFFICE_HEAD, d("2026-05-15")));
+        c.add(new ProcedureCommand.ConcludeReview(id, key(++k), OFFICE_HEAD, "样例：维持。", d("2026-06-05")));
+        c.add(new ProcedureCommand.ServeReviewOpinion(id, key(++k), OFFICE_HEAD, d("2026-06-08")));
+        c.add(new ProcedureCommand.RequestReReview(id, key(++k), OFFICE_HEAD, d("2026-06-20")));
         if (c.size() != COMMITS) throw new AssertionError(c.size());
         return c;
     }

@@ -1,5 +1,7 @@
 package io.github.xinfang.bench;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
@@ -255,11 +257,11 @@ public class ResolutionBenchmark {
             CaseId id = realId(i);
             PetitionForm form = new PetitionForm(LocalDate.of(2019, 5, 6).plusDays(2L * i), Channel.VISIT, Category.CLAIM, "自然资源",
                     REGION.value(), true, null, List.of(new PetitionerForm("测试甲", null, null, null)), 1, null, "样例：虚构的积案。");
-            apply(service, new CaseCommand.Register(id, key(key), clerk, form, null));
-            apply(service, new CaseCommand.EnrolInBatch(id, key(key), officeHead, REPORTED, IssuingLevel.CITY, "第二批交办积案",
+            apply(service, new ProcedureCommand.Register(id, key(key), clerk, form, null));
+            apply(service, new ResolutionCommand.EnrolInBatch(id, key(key), officeHead, REPORTED, IssuingLevel.CITY, "第二批交办积案",
                     LocalDate.of(2026, 6, 30), LocalDate.of(2026, 3, 2)));
             boolean hard = i % 20 == 0;
-            if (hard) apply(service, new CaseCommand.FlagHardCase(id, key(key), officeHead, "钉子案", LocalDate.of(2026, 3, 2)));
+            if (hard) apply(service, new ResolutionCommand.FlagHardCase(id, key(key), officeHead, "钉子案", LocalDate.of(2026, 3, 2)));
             int l = drawLeader(weights, random);
             leader[i] = hard ? l - l % 5 : l;
             lead[i] = random.nextInt(DEPARTMENTS);
@@ -267,14 +269,14 @@ public class ResolutionBenchmark {
         populationClock = Instant.parse("2026-03-04T01:00:00Z");
         for (int i = 0; i < BATCH_SIZE; i++) {
             UnitId unit = new UnitId(department(lead[i]));
-            apply(service, new CaseCommand.AssignPackageLeader(realId(i), key(key), officeHead, new OfficialId(leaderId(leader[i])),
+            apply(service, new ResolutionCommand.AssignPackageLeader(realId(i), key(key), officeHead, new OfficialId(leaderId(leader[i])),
                     unit, List.of(new OfficialId(department(lead[i]) + "-staff")), List.of(), LocalDate.of(2026, 3, 4)));
         }
         populationClock = Instant.parse("2026-06-10T01:00:00Z");
         for (int i = 0; i < BATCH_SIZE; i += 5) {
             for (int j = i; j < i + 2; j++) {
                 Actor head = Actor.official(new OfficialId(department(lead[j]) + "-head"), new UnitId(department(lead[j])));
-                apply(service, new CaseCommand.ClaimResolution(realId(j), key(key), head,
+                apply(service, new ResolutionCommand.ClaimResolution(realId(j), key(key), head,
                         j % 3 == 0 ? ResolutionKind.PROCEDURAL : ResolutionKind.SUBSTANTIVE, "化解材料齐全（示例）", LocalDate.of(2026, 6, 10)));
             }
         }
@@ -282,8 +284,8 @@ public class ResolutionBenchmark {
         for (int i = 0; i < BATCH_SIZE; i += 5) {
             for (int j = i; j < i + 2; j++) {
                 apply(service, (i / 5) % 2 == 1 && j == i + 1
-                        ? new CaseCommand.RejectResolution(realId(j), key(key), officeHead, "化解材料不实", LocalDate.of(2026, 6, 15))
-                        : new CaseCommand.ApproveResolution(realId(j), key(key), officeHead, LocalDate.of(2026, 6, 15)));
+                        ? new ResolutionCommand.RejectResolution(realId(j), key(key), officeHead, "化解材料不实", LocalDate.of(2026, 6, 15))
+                        : new ResolutionCommand.ApproveResolution(realId(j), key(key), officeHead, LocalDate.of(2026, 6, 15)));
             }
         }
         populationClock = NOW;

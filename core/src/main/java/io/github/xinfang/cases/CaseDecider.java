@@ -129,7 +129,7 @@ public final class CaseDecider {
         if (state != null && !state.caseId().equals(command.caseId())) {
             return reject(Rejection.invalid("caseId", "does not match the loaded case", "与所载事项不符", stage));
         }
-        boolean creates = command instanceof CaseCommand.Register || command instanceof CaseCommand.Import;
+        boolean creates = command instanceof ProcedureCommand.Register || command instanceof ProcedureCommand.Import;
         if (state == null && !creates) {
             return reject(Rejection.of(RejectionCode.CASE_NOT_FOUND, null));
         }
@@ -137,7 +137,7 @@ public final class CaseDecider {
             return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
         }
         Optional<ResolutionTable.Row> resolutionRow = ResolutionTable.resolution().row(command.getClass());
-        if (resolutionRow.isPresent() && command instanceof CaseCommand.ReassessEscalation) {
+        if (resolutionRow.isPresent() && command instanceof ResolutionCommand.ReassessEscalation) {
             Rejection refused = resolution.check(state, command, resolutionRow.get());
             if (refused != null) return reject(refused);
             List<CaseEvent> rise = escalated(state, List.of(), recordedAt);
@@ -154,7 +154,7 @@ public final class CaseDecider {
         }
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
                 () -> new AssertionError("no table row for " + command.getClass().getName()));
-        if (stage == Stage.MERGED && command instanceof CaseCommand.RecordRepeatPetition) {
+        if (stage == Stage.MERGED && command instanceof ActivityCommand.RecordRepeatPetition) {
             CaseId survivor = state.activity().mergedInto();
             return reject(Rejection.of(RejectionCode.MERGED_INTO, stage, "the case was merged into " + survivor,
                     "该事项已并入" + survivor));
@@ -166,10 +166,10 @@ public final class CaseDecider {
         Petition petition;
         Petition corrected = null;
         try {
-            if (command instanceof CaseCommand.Register c) petition = CommandChecks.parsePetition(c.petition(), today);
-            else if (command instanceof CaseCommand.Import c) petition = CommandChecks.parsePetition(c.petition(), today);
+            if (command instanceof ProcedureCommand.Register c) petition = CommandChecks.parsePetition(c.petition(), today);
+            else if (command instanceof ProcedureCommand.Import c) petition = CommandChecks.parsePetition(c.petition(), today);
             else petition = state.petition();
-            if (command instanceof CaseCommand.CorrectPetition c) corrected = CommandChecks.parsePetition(c.petition(), today);
+            if (command instanceof ProcedureCommand.CorrectPetition c) corrected = CommandChecks.parsePetition(c.petition(), today);
         } catch (FieldProblem p) {
             return reject(Rejection.invalid(p.field(), p.problem(), p.problemChinese(), stage));
         }
@@ -208,10 +208,10 @@ public final class CaseDecider {
         if (rules.isEmpty() || raised.equals(current)) return events;
         List<CaseEvent> all = new ArrayList<>(events);
         long seq = after.lastSequence();
-        all.add(new CaseEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
+        all.add(new ResolutionEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
         Optional<Resolution.Assignment> active = r.activeAssignment();
         if (active.isPresent() && after.duties().open(DutyKind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
-            all.add(new CaseEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
+            all.add(new ResolutionEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
                     after.duties().count(DutyKind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
         }
         return all;
@@ -222,7 +222,7 @@ public final class CaseDecider {
      * starts to fire on a case without any event: its earliest open duty clock or duty has then been overdue that
      * many days. Rules whose requirement the case's required rank already meets are skipped. The case service puts
      * it into the index row's next attention instant, and the deadline sweep then asks for the rank to be
-     * recomputed ({@link CaseCommand.ReassessEscalation}). A pure function of the state, the profile, the calendar
+     * recomputed ({@link ResolutionCommand.ReassessEscalation}). A pure function of the state, the profile, the calendar
      * and the policy.
      *
      * @param state a case's state
@@ -304,7 +304,7 @@ public final class CaseDecider {
             case ACTOR_NOT_ACCUSED:
                 return actorIsAccused(c.actor(), petition) ? accused(stage, "actor") : null;
             case UNIT_NOT_ACCUSED: {
-                UnitId unit = c instanceof CaseCommand.Route r ? r.unit() : ((CaseCommand.Import) c).handlingUnit();
+                UnitId unit = c instanceof ProcedureCommand.Route r ? r.unit() : ((ProcedureCommand.Import) c).handlingUnit();
                 return unit != null && accusedUnits(petition).contains(unit) ? accused(stage, "unit") : null;
             }
             case FACT_NOT_BEFORE_EARLIER_FACTS:
@@ -318,7 +318,7 @@ public final class CaseDecider {
                 return petition.category() == Category.CLAIM ? null
                         : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "only for claims (申诉求决类)", "仅适用于申诉求决类");
             case OUTCOME_FITS_CATEGORY: {
-                Outcome outcome = ((CaseCommand.ProposeConclusion) c).outcome();
+                Outcome outcome = ((ProcedureCommand.ProposeConclusion) c).outcome();
                 if (petition.category() == Category.CLAIM && outcome == null) {
                     return Rejection.invalid("outcome", "an Art. 32 outcome is required for claims (申诉求决类)", "申诉求决类须给出第三十二条规定的处理结果", stage);
                 }
@@ -329,11 +329,11 @@ public final class CaseDecider {
                 return null;
             }
             case INSIDE_OBJECTION_WINDOW:
-                return window(s, ClockId.OBJECTION, s.unitReceivedOn(), ((CaseCommand.RaiseObjection) c).objectedOn());
+                return window(s, ClockId.OBJECTION, s.unitReceivedOn(), ((ProcedureCommand.RaiseObjection) c).objectedOn());
             case INSIDE_REVIEW_WINDOW:
-                return window(s, ClockId.REVIEW_REQUEST, s.replyServedOn(), ((CaseCommand.RequestReview) c).receivedOn());
+                return window(s, ClockId.REVIEW_REQUEST, s.replyServedOn(), ((ProcedureCommand.RequestReview) c).receivedOn());
             case INSIDE_RE_REVIEW_WINDOW:
-                return window(s, ClockId.RE_REVIEW_REQUEST, s.reviewOpinionServedOn(), ((CaseCommand.RequestReReview) c).receivedOn());
+                return window(s, ClockId.RE_REVIEW_REQUEST, s.reviewOpinionServedOn(), ((ProcedureCommand.RequestReReview) c).receivedOn());
             case HAS_HANDLING_CLOCK:
                 return limits.hasHandlingClock(s.profile(), petition.category()) ? null
                         : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
@@ -346,7 +346,7 @@ public final class CaseDecider {
                 return s.extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, stage);
             case EXTENSION_WITHIN_MAXIMUM: {
                 int max = limits.maxExtensionDays(s.profile());
-                return ((CaseCommand.Extend) c).days() <= max ? null
+                return ((ProcedureCommand.Extend) c).days() <= max ? null
                         : Rejection.of(RejectionCode.EXTENSION_TOO_LONG, stage, "at most " + max + " days", "最长" + max + "日");
             }
             case APPROVER_NOT_PROPOSER:
@@ -361,7 +361,7 @@ public final class CaseDecider {
                 return s.hearingOpenedOn() == null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "a hearing is open; close it first", "听证尚未结束");
             case IMPORTED_EXTENSION_WITHIN_MAXIMUM: {
-                CaseCommand.Import im = (CaseCommand.Import) c;
+                ProcedureCommand.Import im = (ProcedureCommand.Import) c;
                 int max = limits.maxExtensionDays(im.profile() == null ? limits.defaultProfile() : im.profile());
                 for (int i = 0; i < im.facts().size(); i++) {
                     Integer days = im.facts().get(i).days();
@@ -390,22 +390,22 @@ public final class CaseDecider {
             case CLOCK_DUE:
                 return clockDue(s, petition, c, at);
             case NOT_INTO_ITSELF:
-                return ((CaseCommand.Merge) c).into().equals(s.caseId())
+                return ((ActivityCommand.Merge) c).into().equals(s.caseId())
                         ? Rejection.invalid("into", "a case is not merged into itself", "事项不得并入自身", stage) : null;
             case SERVICE_ONLY:
                 return c.actor() instanceof Actor.SystemActor ? null
                         : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the case service records this", "仅由系统记录");
             case REPEAT_NOT_BEFORE_RECEIPT:
-                return ((CaseCommand.RecordRepeatPetition) c).receivedOn().isBefore(petition.receivedOn())
+                return ((ActivityCommand.RecordRepeatPetition) c).receivedOn().isBefore(petition.receivedOn())
                         ? Rejection.invalid("receivedOn", "must not be before the original petition's receipt", "不得早于原信访事项的收到日期", stage) : null;
             case SUPERVISABLE:
                 return !stage.isTerminal() || s.resolution() != null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "supervision of a case in " + stage
                         + " that is not on the resolution track", "已终止且未列为积案的事项不可督办，当前阶段：" + stage.chinese());
             case ADDRESSEE_NOT_ACCUSED:
-                return accusedUnits(petition).contains(((CaseCommand.IssueSupervision) c).addressee()) ? accused(stage, "addressee") : null;
+                return accusedUnits(petition).contains(((ActivityCommand.IssueSupervision) c).addressee()) ? accused(stage, "addressee") : null;
             case SUPERVISION_AWAITING_FEEDBACK: {
-                CaseCommand.RecordSupervisionFeedback f = (CaseCommand.RecordSupervisionFeedback) c;
+                ActivityCommand.RecordSupervisionFeedback f = (ActivityCommand.RecordSupervisionFeedback) c;
                 Optional<CaseActivity.Supervision> sup = s.activity().supervision(f.supervision());
                 if (sup.isEmpty()) return Rejection.invalid("supervision", "no supervision with this number on the case", "编号在本事项中不存在", stage);
                 if (sup.get().feedbackOn() != null) {
@@ -456,12 +456,12 @@ public final class CaseDecider {
         int round;
         Instant dueAt;
         ClockState wanted;
-        if (c instanceof CaseCommand.RecordWarning w) {
+        if (c instanceof SweepCommand.RecordWarning w) {
             clock = w.clock(); round = w.round(); dueAt = w.dueAt(); wanted = ClockState.DUE_SOON;
-        } else if (c instanceof CaseCommand.RecordBreach b) {
+        } else if (c instanceof SweepCommand.RecordBreach b) {
             clock = b.clock(); round = b.round(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
         } else {
-            CaseCommand.RecordLapse l = (CaseCommand.RecordLapse) c;
+            SweepCommand.RecordLapse l = (SweepCommand.RecordLapse) c;
             clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = ClockState.LAPSED;
         }
         Optional<ClockRun> run = s.clocks().run(clock);
@@ -480,10 +480,10 @@ public final class CaseDecider {
         DutyId duty;
         Instant dueAt;
         ClockState wanted;
-        if (c instanceof CaseCommand.RecordDutyWarning w) {
+        if (c instanceof SweepCommand.RecordDutyWarning w) {
             duty = w.duty(); dueAt = w.dueAt(); wanted = ClockState.DUE_SOON;
         } else {
-            CaseCommand.RecordDutyBreach b = (CaseCommand.RecordDutyBreach) c;
+            SweepCommand.RecordDutyBreach b = (SweepCommand.RecordDutyBreach) c;
             duty = b.duty(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
         }
         for (DutyStatus st : limits.duties(s.duties(), petition.region(), at)) {
@@ -536,55 +536,55 @@ public final class CaseDecider {
     }
 
     private static List<LocalDate> factDates(CaseCommand c) {
-        if (c instanceof CaseCommand.Route x) return List.of(x.receivedOn());
-        if (c instanceof CaseCommand.RaiseObjection x) return List.of(x.objectedOn());
-        if (c instanceof CaseCommand.TransferOut x) return List.of(x.transferredOn());
-        if (c instanceof CaseCommand.Redirect x) return List.of(x.redirectedOn());
-        if (c instanceof CaseCommand.Decline x) return List.of(x.declinedOn());
-        if (c instanceof CaseCommand.InformPetitioner x) return List.of(x.servedOn());
-        if (c instanceof CaseCommand.Accept x) return List.of(x.acceptedOn());
-        if (c instanceof CaseCommand.Extend x) return List.of(x.approvedOn(), x.petitionerToldOn());
-        if (c instanceof CaseCommand.ProposeConclusion x) return List.of(x.proposedOn());
-        if (c instanceof CaseCommand.ApproveConclusion x) return List.of(x.approvedOn());
-        if (c instanceof CaseCommand.ServeReply x) return List.of(x.servedOn());
-        if (c instanceof CaseCommand.RequestReview x) return List.of(x.receivedOn());
-        if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.concludedOn());
-        if (c instanceof CaseCommand.ServeReviewOpinion x) return List.of(x.servedOn());
-        if (c instanceof CaseCommand.RequestReReview x) return List.of(x.receivedOn());
-        if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.concludedOn());
-        if (c instanceof CaseCommand.Reopen x) return List.of(x.reopenedOn());
-        if (c instanceof CaseCommand.Withdraw x) return List.of(x.withdrawnOn());
-        if (c instanceof CaseCommand.RecordContact x) return List.of(x.contactedOn());
-        if (c instanceof CaseCommand.GiveStageReply x) return List.of(x.repliedOn());
-        if (c instanceof CaseCommand.OpenHearing x) return List.of(x.openedOn());
-        if (c instanceof CaseCommand.CloseHearing x) return List.of(x.closedOn());
-        if (c instanceof CaseCommand.Terminate x) return List.of(x.terminatedOn());
-        if (c instanceof CaseCommand.Merge x) return List.of(x.mergedOn());
-        if (c instanceof CaseCommand.RecordFollowUpVisit x) return List.of(x.visitedOn());
+        if (c instanceof ProcedureCommand.Route x) return List.of(x.receivedOn());
+        if (c instanceof ProcedureCommand.RaiseObjection x) return List.of(x.objectedOn());
+        if (c instanceof ProcedureCommand.TransferOut x) return List.of(x.transferredOn());
+        if (c instanceof ProcedureCommand.Redirect x) return List.of(x.redirectedOn());
+        if (c instanceof ProcedureCommand.Decline x) return List.of(x.declinedOn());
+        if (c instanceof ProcedureCommand.InformPetitioner x) return List.of(x.servedOn());
+        if (c instanceof ProcedureCommand.Accept x) return List.of(x.acceptedOn());
+        if (c instanceof ProcedureCommand.Extend x) return List.of(x.approvedOn(), x.petitionerToldOn());
+        if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.proposedOn());
+        if (c instanceof ProcedureCommand.ApproveConclusion x) return List.of(x.approvedOn());
+        if (c instanceof ProcedureCommand.ServeReply x) return List.of(x.servedOn());
+        if (c instanceof ProcedureCommand.RequestReview x) return List.of(x.receivedOn());
+        if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.concludedOn());
+        if (c instanceof ProcedureCommand.ServeReviewOpinion x) return List.of(x.servedOn());
+        if (c instanceof ProcedureCommand.RequestReReview x) return List.of(x.receivedOn());
+        if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.concludedOn());
+        if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reopenedOn());
+        if (c instanceof ProcedureCommand.Withdraw x) return List.of(x.withdrawnOn());
+        if (c instanceof ProcedureCommand.RecordContact x) return List.of(x.contactedOn());
+        if (c instanceof ProcedureCommand.GiveStageReply x) return List.of(x.repliedOn());
+        if (c instanceof ProcedureCommand.OpenHearing x) return List.of(x.openedOn());
+        if (c instanceof ProcedureCommand.CloseHearing x) return List.of(x.closedOn());
+        if (c instanceof ProcedureCommand.Terminate x) return List.of(x.terminatedOn());
+        if (c instanceof ActivityCommand.Merge x) return List.of(x.mergedOn());
+        if (c instanceof ActivityCommand.RecordFollowUpVisit x) return List.of(x.visitedOn());
         return List.of();
     }
 
     private static String factField(CaseCommand c) {
-        if (c instanceof CaseCommand.Route || c instanceof CaseCommand.RequestReview || c instanceof CaseCommand.RequestReReview) return "receivedOn";
-        if (c instanceof CaseCommand.RaiseObjection) return "objectedOn";
-        if (c instanceof CaseCommand.TransferOut) return "transferredOn";
-        if (c instanceof CaseCommand.Redirect) return "redirectedOn";
-        if (c instanceof CaseCommand.Decline) return "declinedOn";
-        if (c instanceof CaseCommand.InformPetitioner || c instanceof CaseCommand.ServeReply
-                || c instanceof CaseCommand.ServeReviewOpinion) return "servedOn";
-        if (c instanceof CaseCommand.Accept) return "acceptedOn";
-        if (c instanceof CaseCommand.Extend || c instanceof CaseCommand.ApproveConclusion) return "approvedOn";
-        if (c instanceof CaseCommand.ProposeConclusion) return "proposedOn";
-        if (c instanceof CaseCommand.ConcludeReview || c instanceof CaseCommand.ConcludeReReview) return "concludedOn";
-        if (c instanceof CaseCommand.Reopen) return "reopenedOn";
-        if (c instanceof CaseCommand.Withdraw) return "withdrawnOn";
-        if (c instanceof CaseCommand.RecordContact) return "contactedOn";
-        if (c instanceof CaseCommand.GiveStageReply) return "repliedOn";
-        if (c instanceof CaseCommand.OpenHearing) return "openedOn";
-        if (c instanceof CaseCommand.CloseHearing) return "closedOn";
-        if (c instanceof CaseCommand.Terminate) return "terminatedOn";
-        if (c instanceof CaseCommand.Merge) return "mergedOn";
-        if (c instanceof CaseCommand.RecordFollowUpVisit) return "visitedOn";
+        if (c instanceof ProcedureCommand.Route || c instanceof ProcedureCommand.RequestReview || c instanceof ProcedureCommand.RequestReReview) return "receivedOn";
+        if (c instanceof ProcedureCommand.RaiseObjection) return "objectedOn";
+        if (c instanceof ProcedureCommand.TransferOut) return "transferredOn";
+        if (c instanceof ProcedureCommand.Redirect) return "redirectedOn";
+        if (c instanceof ProcedureCommand.Decline) return "declinedOn";
+        if (c instanceof ProcedureCommand.InformPetitioner || c instanceof ProcedureCommand.ServeReply
+                || c instanceof ProcedureCommand.ServeReviewOpinion) return "servedOn";
+        if (c instanceof ProcedureCommand.Accept) return "acceptedOn";
+        if (c instanceof ProcedureCommand.Extend || c instanceof ProcedureCommand.ApproveConclusion) return "approvedOn";
+        if (c instanceof ProcedureCommand.ProposeConclusion) return "proposedOn";
+        if (c instanceof ProcedureCommand.ConcludeReview || c instanceof ProcedureCommand.ConcludeReReview) return "concludedOn";
+        if (c instanceof ProcedureCommand.Reopen) return "reopenedOn";
+        if (c instanceof ProcedureCommand.Withdraw) return "withdrawnOn";
+        if (c instanceof ProcedureCommand.RecordContact) return "contactedOn";
+        if (c instanceof ProcedureCommand.GiveStageReply) return "repliedOn";
+        if (c instanceof ProcedureCommand.OpenHearing) return "openedOn";
+        if (c instanceof ProcedureCommand.CloseHearing) return "closedOn";
+        if (c instanceof ProcedureCommand.Terminate) return "terminatedOn";
+        if (c instanceof ActivityCommand.Merge) return "mergedOn";
+        if (c instanceof ActivityCommand.RecordFollowUpVisit) return "visitedOn";
         return "date";
     }
 
@@ -594,87 +594,87 @@ public final class CaseDecider {
 
     private CaseEvent event(EventId id, CaseState s, Petition petition, Petition corrected, CaseCommand command, Instant at) {
         Actor actor = command.actor();
-        if (command instanceof CaseCommand.Register c) {
-            return new CaseEvent.Registered(id, actor, at, c.profile() == null ? limits.defaultProfile() : c.profile(), petition);
-        } else if (command instanceof CaseCommand.Import c) {
-            return new CaseEvent.Imported(id, actor, at, c.profile() == null ? limits.defaultProfile() : c.profile(), petition,
+        if (command instanceof ProcedureCommand.Register c) {
+            return new ProcedureEvent.Registered(id, actor, at, c.profile() == null ? limits.defaultProfile() : c.profile(), petition);
+        } else if (command instanceof ProcedureCommand.Import c) {
+            return new ProcedureEvent.Imported(id, actor, at, c.profile() == null ? limits.defaultProfile() : c.profile(), petition,
                     c.stage(), c.handlingUnit(), c.facts());
-        } else if (command instanceof CaseCommand.RecordContact c) {
-            return new CaseEvent.ContactRecorded(id, actor, at, c.kind(), c.contactedOn());
-        } else if (command instanceof CaseCommand.GiveStageReply c) {
-            return new CaseEvent.StageReplyGiven(id, actor, at, text(c.text()), c.repliedOn());
-        } else if (command instanceof CaseCommand.OpenHearing c) {
-            return new CaseEvent.HearingOpened(id, actor, at, c.openedOn());
-        } else if (command instanceof CaseCommand.CloseHearing c) {
-            return new CaseEvent.HearingClosed(id, actor, at, c.closedOn());
-        } else if (command instanceof CaseCommand.CorrectPetition c) {
-            return new CaseEvent.PetitionCorrected(id, actor, at, corrected, text(c.reason()));
-        } else if (command instanceof CaseCommand.ChangeProfile c) {
-            return new CaseEvent.ProfileChanged(id, actor, at, c.profile(), text(c.reason()));
-        } else if (command instanceof CaseCommand.Terminate c) {
-            return new CaseEvent.Terminated(id, actor, at, text(c.legalBasis()), c.terminatedOn());
-        } else if (command instanceof CaseCommand.RecordWarning c) {
-            return new CaseEvent.WarningRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
-        } else if (command instanceof CaseCommand.RecordBreach c) {
-            return new CaseEvent.BreachRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
-        } else if (command instanceof CaseCommand.RecordLapse c) {
-            return new CaseEvent.LapseRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
-        } else if (command instanceof CaseCommand.Route c) {
-            return new CaseEvent.Routed(id, actor, at, c.unit(), c.receivedOn());
-        } else if (command instanceof CaseCommand.RaiseObjection c) {
-            return new CaseEvent.ObjectionRaised(id, actor, at, s.handlingUnit(), text(c.reason()), c.objectedOn());
-        } else if (command instanceof CaseCommand.TransferOut c) {
-            return new CaseEvent.TransferredOut(id, actor, at, c.organ(), c.transferredOn());
-        } else if (command instanceof CaseCommand.Redirect c) {
-            return new CaseEvent.Redirected(id, actor, at, c.channel(), c.redirectedOn());
-        } else if (command instanceof CaseCommand.Decline c) {
-            return new CaseEvent.Declined(id, actor, at, c.reason(), c.declinedOn());
-        } else if (command instanceof CaseCommand.InformPetitioner c) {
-            return new CaseEvent.PetitionerInformed(id, actor, at, c.servedOn());
-        } else if (command instanceof CaseCommand.Accept c) {
-            return new CaseEvent.Accepted(id, actor, at, c.acceptedOn());
-        } else if (command instanceof CaseCommand.Extend c) {
-            return new CaseEvent.Extended(id, actor, at, c.days(), text(c.reason()), c.approvedOn(), c.petitionerToldOn());
-        } else if (command instanceof CaseCommand.ProposeConclusion c) {
-            return new CaseEvent.ConclusionProposed(id, actor, at, c.outcome(), text(c.replyText()), c.proposedOn());
-        } else if (command instanceof CaseCommand.ApproveConclusion c) {
-            return new CaseEvent.ConclusionApproved(id, actor, at, c.approvedOn());
-        } else if (command instanceof CaseCommand.ReturnForRework c) {
-            return new CaseEvent.ReturnedForRework(id, actor, at, text(c.reason()));
-        } else if (command instanceof CaseCommand.ServeReply c) {
-            return new CaseEvent.ReplyServed(id, actor, at, c.servedOn());
-        } else if (command instanceof CaseCommand.RequestReview c) {
-            return new CaseEvent.ReviewRequested(id, actor, at, c.receivedOn());
-        } else if (command instanceof CaseCommand.ConcludeReview c) {
-            return new CaseEvent.ReviewConcluded(id, actor, at, text(c.opinion()), c.concludedOn());
-        } else if (command instanceof CaseCommand.ServeReviewOpinion c) {
-            return new CaseEvent.ReviewOpinionServed(id, actor, at, c.servedOn());
-        } else if (command instanceof CaseCommand.RequestReReview c) {
-            return new CaseEvent.ReReviewRequested(id, actor, at, c.receivedOn());
-        } else if (command instanceof CaseCommand.ConcludeReReview c) {
-            return new CaseEvent.ReReviewConcluded(id, actor, at, text(c.opinion()), c.concludedOn());
-        } else if (command instanceof CaseCommand.Reopen c) {
-            return new CaseEvent.Reopened(id, actor, at, text(c.reason()), c.reopenedOn());
-        } else if (command instanceof CaseCommand.Withdraw c) {
-            return new CaseEvent.Withdrawn(id, actor, at, c.withdrawnOn());
-        } else if (command instanceof CaseCommand.Merge c) {
-            return new CaseEvent.Merged(id, actor, at, c.into(), text(c.reason()), c.mergedOn());
-        } else if (command instanceof CaseCommand.RecordMergedCase c) {
-            return new CaseEvent.MergedCaseRecorded(id, actor, at, c.merged(), c.mergedOn());
-        } else if (command instanceof CaseCommand.RecordRepeatPetition c) {
+        } else if (command instanceof ProcedureCommand.RecordContact c) {
+            return new ProcedureEvent.ContactRecorded(id, actor, at, c.kind(), c.contactedOn());
+        } else if (command instanceof ProcedureCommand.GiveStageReply c) {
+            return new ProcedureEvent.StageReplyGiven(id, actor, at, text(c.text()), c.repliedOn());
+        } else if (command instanceof ProcedureCommand.OpenHearing c) {
+            return new ProcedureEvent.HearingOpened(id, actor, at, c.openedOn());
+        } else if (command instanceof ProcedureCommand.CloseHearing c) {
+            return new ProcedureEvent.HearingClosed(id, actor, at, c.closedOn());
+        } else if (command instanceof ProcedureCommand.CorrectPetition c) {
+            return new ProcedureEvent.PetitionCorrected(id, actor, at, corrected, text(c.reason()));
+        } else if (command instanceof ProcedureCommand.ChangeProfile c) {
+            return new ProcedureEvent.ProfileChanged(id, actor, at, c.profile(), text(c.reason()));
+        } else if (command instanceof ProcedureCommand.Terminate c) {
+            return new ProcedureEvent.Terminated(id, actor, at, text(c.legalBasis()), c.terminatedOn());
+        } else if (command instanceof SweepCommand.RecordWarning c) {
+            return new SweepEvent.WarningRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof SweepCommand.RecordBreach c) {
+            return new SweepEvent.BreachRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof SweepCommand.RecordLapse c) {
+            return new SweepEvent.LapseRecorded(id, actor, at, c.clock(), c.round(), c.dueAt());
+        } else if (command instanceof ProcedureCommand.Route c) {
+            return new ProcedureEvent.Routed(id, actor, at, c.unit(), c.receivedOn());
+        } else if (command instanceof ProcedureCommand.RaiseObjection c) {
+            return new ProcedureEvent.ObjectionRaised(id, actor, at, s.handlingUnit(), text(c.reason()), c.objectedOn());
+        } else if (command instanceof ProcedureCommand.TransferOut c) {
+            return new ProcedureEvent.TransferredOut(id, actor, at, c.organ(), c.transferredOn());
+        } else if (command instanceof ProcedureCommand.Redirect c) {
+            return new ProcedureEvent.Redirected(id, actor, at, c.channel(), c.redirectedOn());
+        } else if (command instanceof ProcedureCommand.Decline c) {
+            return new ProcedureEvent.Declined(id, actor, at, c.reason(), c.declinedOn());
+        } else if (command instanceof ProcedureCommand.InformPetitioner c) {
+            return new ProcedureEvent.PetitionerInformed(id, actor, at, c.servedOn());
+        } else if (command instanceof ProcedureCommand.Accept c) {
+            return new ProcedureEvent.Accepted(id, actor, at, c.acceptedOn());
+        } else if (command instanceof ProcedureCommand.Extend c) {
+            return new ProcedureEvent.Extended(id, actor, at, c.days(), text(c.reason()), c.approvedOn(), c.petitionerToldOn());
+        } else if (command instanceof ProcedureCommand.ProposeConclusion c) {
+            return new ProcedureEvent.ConclusionProposed(id, actor, at, c.outcome(), text(c.replyText()), c.proposedOn());
+        } else if (command instanceof ProcedureCommand.ApproveConclusion c) {
+            return new ProcedureEvent.ConclusionApproved(id, actor, at, c.approvedOn());
+        } else if (command instanceof ProcedureCommand.ReturnForRework c) {
+            return new ProcedureEvent.ReturnedForRework(id, actor, at, text(c.reason()));
+        } else if (command instanceof ProcedureCommand.ServeReply c) {
+            return new ProcedureEvent.ReplyServed(id, actor, at, c.servedOn());
+        } else if (command instanceof ProcedureCommand.RequestReview c) {
+            return new ProcedureEvent.ReviewRequested(id, actor, at, c.receivedOn());
+        } else if (command instanceof ProcedureCommand.ConcludeReview c) {
+            return new ProcedureEvent.ReviewConcluded(id, actor, at, text(c.opinion()), c.concludedOn());
+        } else if (command instanceof ProcedureCommand.ServeReviewOpinion c) {
+            return new ProcedureEvent.ReviewOpinionServed(id, actor, at, c.servedOn());
+        } else if (command instanceof ProcedureCommand.RequestReReview c) {
+            return new ProcedureEvent.ReReviewRequested(id, actor, at, c.receivedOn());
+        } else if (command instanceof ProcedureCommand.ConcludeReReview c) {
+            return new ProcedureEvent.ReReviewConcluded(id, actor, at, text(c.opinion()), c.concludedOn());
+        } else if (command instanceof ProcedureCommand.Reopen c) {
+            return new ProcedureEvent.Reopened(id, actor, at, text(c.reason()), c.reopenedOn());
+        } else if (command instanceof ProcedureCommand.Withdraw c) {
+            return new ProcedureEvent.Withdrawn(id, actor, at, c.withdrawnOn());
+        } else if (command instanceof ActivityCommand.Merge c) {
+            return new ActivityEvent.Merged(id, actor, at, c.into(), text(c.reason()), c.mergedOn());
+        } else if (command instanceof ActivityCommand.RecordMergedCase c) {
+            return new ActivityEvent.MergedCaseRecorded(id, actor, at, c.merged(), c.mergedOn());
+        } else if (command instanceof ActivityCommand.RecordRepeatPetition c) {
             boolean accepted = s.stage() != Stage.FINAL && s.stage() != Stage.TERMINATED;
-            return new CaseEvent.RepeatPetitionRecorded(id, actor, at, c.receivedOn(), c.channel(), c.headcount(), c.skippedLevel(), accepted);
-        } else if (command instanceof CaseCommand.RecordFollowUpVisit c) {
-            return new CaseEvent.FollowUpVisitRecorded(id, actor, at, c.satisfaction(), c.visitedOn());
-        } else if (command instanceof CaseCommand.IssueSupervision c) {
-            return new CaseEvent.SupervisionIssued(id, actor, at, s.activity().supervisions().size() + 1, c.kind(), c.addressee(),
+            return new ActivityEvent.RepeatPetitionRecorded(id, actor, at, c.receivedOn(), c.channel(), c.headcount(), c.skippedLevel(), accepted);
+        } else if (command instanceof ActivityCommand.RecordFollowUpVisit c) {
+            return new ActivityEvent.FollowUpVisitRecorded(id, actor, at, c.satisfaction(), c.visitedOn());
+        } else if (command instanceof ActivityCommand.IssueSupervision c) {
+            return new ActivityEvent.SupervisionIssued(id, actor, at, s.activity().supervisions().size() + 1, c.kind(), c.addressee(),
                     c.issuedOn(), c.feedbackDueOn());
-        } else if (command instanceof CaseCommand.RecordSupervisionFeedback c) {
-            return new CaseEvent.SupervisionFeedbackRecorded(id, actor, at, c.supervision(), text(c.feedback()), c.givenOn());
-        } else if (command instanceof CaseCommand.RecordDutyWarning c) {
-            return new CaseEvent.DutyWarningRecorded(id, actor, at, c.duty(), c.dueAt());
-        } else if (command instanceof CaseCommand.RecordDutyBreach c) {
-            return new CaseEvent.DutyBreachRecorded(id, actor, at, c.duty(), c.dueAt());
+        } else if (command instanceof ActivityCommand.RecordSupervisionFeedback c) {
+            return new ActivityEvent.SupervisionFeedbackRecorded(id, actor, at, c.supervision(), text(c.feedback()), c.givenOn());
+        } else if (command instanceof SweepCommand.RecordDutyWarning c) {
+            return new SweepEvent.DutyWarningRecorded(id, actor, at, c.duty(), c.dueAt());
+        } else if (command instanceof SweepCommand.RecordDutyBreach c) {
+            return new SweepEvent.DutyBreachRecorded(id, actor, at, c.duty(), c.dueAt());
         }
         throw new AssertionError("unhandled command type " + command.getClass().getName());
     }

@@ -97,16 +97,16 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
      */
     public static CaseState evolve(CaseState state, CaseEvent event) {
         Objects.requireNonNull(event, "event");
-        if (state == null && event instanceof CaseEvent.Imported im) {
+        if (state == null && event instanceof ProcedureEvent.Imported im) {
             if (event.sequence() != 1) throw new IllegalArgumentException("event: the first event must have sequence 1");
             return imported(im);
         }
         if (state == null) {
-            if (!(event instanceof CaseEvent.Registered)) {
+            if (!(event instanceof ProcedureEvent.Registered)) {
                 throw new IllegalArgumentException("event: a history must start with Registered, got " + event.getClass().getSimpleName());
             }
             if (event.sequence() != 1) throw new IllegalArgumentException("event: the first event must have sequence 1");
-            CaseEvent.Registered r = (CaseEvent.Registered) event;
+            ProcedureEvent.Registered r = (ProcedureEvent.Registered) event;
             return new CaseState(r.caseId(), 1, Stage.REGISTERED, r.profile(), r.petition(), null, null, null, null, null,
                     0, null, null, null, null, null, null, null, r.petition().receivedOn(), r.recordedAt(), 0, 0,
                     null, ClockLedger.empty().apply(Fact.RECEIVED, r.petition().receivedOn(), 0), null, null, null);
@@ -118,15 +118,15 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         Draft d = new Draft(state);
         d.lastSequence = event.sequence();
         d.lastRecordedAt = later(state.lastRecordedAt, event.recordedAt());
-        if (event instanceof CaseEvent.Registered || event instanceof CaseEvent.Imported) {
+        if (event instanceof ProcedureEvent.Registered || event instanceof ProcedureEvent.Imported) {
             throw new IllegalArgumentException("event: a first event on an existing case");
-        } else if (event instanceof CaseEvent.Routed e) {
+        } else if (event instanceof ProcedureEvent.Routed e) {
             d.stage = Stage.ROUTED;
             d.handlingUnit = e.unit();
             d.unitReceivedOn = e.receivedOn();
             d.fact(e.receivedOn());
             d.clock(Fact.ROUTED, e.receivedOn());
-        } else if (event instanceof CaseEvent.ObjectionRaised e) {
+        } else if (event instanceof ProcedureEvent.ObjectionRaised e) {
             d.stage = Stage.REGISTERED;
             d.handlingUnit = null;
             d.unitReceivedOn = null;
@@ -134,79 +134,79 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.objectionCount++;
             d.fact(e.objectedOn());
             d.clock(Fact.OBJECTED, e.objectedOn());
-        } else if (event instanceof CaseEvent.TransferredOut e) {
+        } else if (event instanceof ProcedureEvent.TransferredOut e) {
             d.stage = Stage.TRANSFERRED_OUT;
             d.fact(e.transferredOn());
             d.clock(Fact.TRANSFERRED_OUT, e.transferredOn());
             d.clock(Fact.ENDED, e.transferredOn());
-        } else if (event instanceof CaseEvent.Redirected e) {
+        } else if (event instanceof ProcedureEvent.Redirected e) {
             d.stage = Stage.REDIRECTED;
             d.fact(e.redirectedOn());
             d.clock(Fact.REDIRECTED, e.redirectedOn());
             d.clock(Fact.ENDED, e.redirectedOn());
-        } else if (event instanceof CaseEvent.Declined e) {
+        } else if (event instanceof ProcedureEvent.Declined e) {
             d.stage = Stage.DECLINED;
             d.fact(e.declinedOn());
             d.clock(Fact.DECLINED, e.declinedOn());
             d.clock(Fact.ENDED, e.declinedOn());
-        } else if (event instanceof CaseEvent.PetitionerInformed e) {
+        } else if (event instanceof ProcedureEvent.PetitionerInformed e) {
             d.informedOn = e.servedOn();
             d.fact(e.servedOn());
             d.clock(Fact.INFORMED, e.servedOn());
-        } else if (event instanceof CaseEvent.Accepted e) {
+        } else if (event instanceof ProcedureEvent.Accepted e) {
             d.stage = Stage.IN_HANDLING;
             d.acceptedOn = e.acceptedOn();
             d.handlingStartedOn = e.acceptedOn();
             d.fact(e.acceptedOn());
             d.clock(Fact.ACCEPTED, e.acceptedOn());
-        } else if (event instanceof CaseEvent.Extended e) {
+        } else if (event instanceof ProcedureEvent.Extended e) {
             d.extensionDays = e.days();
             d.fact(e.approvedOn());
             d.fact(e.petitionerToldOn());
             d.clocks = d.clocks.apply(Fact.EXTENDED, e.approvedOn(), e.days());
-        } else if (event instanceof CaseEvent.ConclusionProposed e) {
+        } else if (event instanceof ProcedureEvent.ConclusionProposed e) {
             d.stage = Stage.PENDING_APPROVAL;
             d.proposer = e.actor();
             d.outcome = e.outcome();
             d.fact(e.proposedOn());
-        } else if (event instanceof CaseEvent.ConclusionApproved e) {
+        } else if (event instanceof ProcedureEvent.ConclusionApproved e) {
             d.stage = Stage.CONCLUDED;
             d.proposer = null;
             d.conclusionApprovedOn = e.approvedOn();
             d.fact(e.approvedOn());
             d.clock(Fact.CONCLUSION_APPROVED, e.approvedOn());
-        } else if (event instanceof CaseEvent.ReturnedForRework) {
+        } else if (event instanceof ProcedureEvent.ReturnedForRework) {
             d.stage = Stage.IN_HANDLING;
             d.proposer = null;
             d.outcome = null;
             d.reworkCount++;
-        } else if (event instanceof CaseEvent.ReplyServed e) {
+        } else if (event instanceof ProcedureEvent.ReplyServed e) {
             d.replyServedOn = e.servedOn();
             d.fact(e.servedOn());
             d.clock(Fact.REPLY_SERVED, e.servedOn());
-        } else if (event instanceof CaseEvent.ReviewRequested e) {
+        } else if (event instanceof ProcedureEvent.ReviewRequested e) {
             d.stage = Stage.UNDER_REVIEW;
             d.reviewRequestedOn = e.receivedOn();
             d.fact(e.receivedOn());
             d.clock(Fact.REVIEW_REQUESTED, e.receivedOn());
-        } else if (event instanceof CaseEvent.ReviewConcluded e) {
+        } else if (event instanceof ProcedureEvent.ReviewConcluded e) {
             d.stage = Stage.REVIEWED;
             d.fact(e.concludedOn());
             d.clock(Fact.REVIEW_CONCLUDED, e.concludedOn());
-        } else if (event instanceof CaseEvent.ReviewOpinionServed e) {
+        } else if (event instanceof ProcedureEvent.ReviewOpinionServed e) {
             d.reviewOpinionServedOn = e.servedOn();
             d.fact(e.servedOn());
             d.clock(Fact.REVIEW_OPINION_SERVED, e.servedOn());
-        } else if (event instanceof CaseEvent.ReReviewRequested e) {
+        } else if (event instanceof ProcedureEvent.ReReviewRequested e) {
             d.stage = Stage.UNDER_RE_REVIEW;
             d.reReviewRequestedOn = e.receivedOn();
             d.fact(e.receivedOn());
             d.clock(Fact.RE_REVIEW_REQUESTED, e.receivedOn());
-        } else if (event instanceof CaseEvent.ReReviewConcluded e) {
+        } else if (event instanceof ProcedureEvent.ReReviewConcluded e) {
             d.stage = Stage.FINAL;
             d.fact(e.concludedOn());
             d.clock(Fact.RE_REVIEW_CONCLUDED, e.concludedOn());
-        } else if (event instanceof CaseEvent.Reopened e) {
+        } else if (event instanceof ProcedureEvent.Reopened e) {
             d.stage = Stage.IN_HANDLING;
             d.handlingStartedOn = e.reopenedOn();
             d.extensionDays = 0;
@@ -219,71 +219,71 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.reReviewRequestedOn = null;
             d.fact(e.reopenedOn());
             d.clock(Fact.REOPENED, e.reopenedOn());
-        } else if (event instanceof CaseEvent.Withdrawn e) {
+        } else if (event instanceof ProcedureEvent.Withdrawn e) {
             d.stage = Stage.WITHDRAWN;
             d.fact(e.withdrawnOn());
             d.clock(Fact.ENDED, e.withdrawnOn());
-        } else if (event instanceof CaseEvent.ContactRecorded e) {
+        } else if (event instanceof ProcedureEvent.ContactRecorded e) {
             d.fact(e.contactedOn());
             d.clock(e.kind() == ContactKind.PHONE ? Fact.CONTACTED_BY_PHONE : Fact.MET_IN_PERSON, e.contactedOn());
-        } else if (event instanceof CaseEvent.StageReplyGiven e) {
+        } else if (event instanceof ProcedureEvent.StageReplyGiven e) {
             d.fact(e.repliedOn());
             d.clock(Fact.STAGE_REPLY_GIVEN, e.repliedOn());
-        } else if (event instanceof CaseEvent.HearingOpened e) {
+        } else if (event instanceof ProcedureEvent.HearingOpened e) {
             d.fact(e.openedOn());
             d.hearingOpenedOn = e.openedOn();
             d.clock(Fact.HEARING_OPENED, e.openedOn());
-        } else if (event instanceof CaseEvent.HearingClosed e) {
+        } else if (event instanceof ProcedureEvent.HearingClosed e) {
             d.fact(e.closedOn());
             d.hearingOpenedOn = null;
             d.clock(Fact.HEARING_CLOSED, e.closedOn());
-        } else if (event instanceof CaseEvent.PetitionCorrected e) {
+        } else if (event instanceof ProcedureEvent.PetitionCorrected e) {
             LocalDate oldReceipt = d.petition.receivedOn();
             d.petition = e.petition();
             if (!oldReceipt.equals(e.petition().receivedOn())) {
                 d.clocks = d.clocks.correctStart(ClockId.ROUTING, 1, e.petition().receivedOn());
             }
-        } else if (event instanceof CaseEvent.ProfileChanged e) {
+        } else if (event instanceof ProcedureEvent.ProfileChanged e) {
             d.profile = e.profile();
-        } else if (event instanceof CaseEvent.Terminated e) {
+        } else if (event instanceof ProcedureEvent.Terminated e) {
             d.stage = Stage.TERMINATED;
             d.fact(e.terminatedOn());
             d.clock(Fact.ENDED, e.terminatedOn());
-        } else if (event instanceof CaseEvent.WarningRecorded e) {
+        } else if (event instanceof SweepEvent.WarningRecorded e) {
             d.clocks = d.clocks.recordSweep(e.clock(), false);
-        } else if (event instanceof CaseEvent.BreachRecorded e) {
+        } else if (event instanceof SweepEvent.BreachRecorded e) {
             d.clocks = d.clocks.recordSweep(e.clock(), true);
-        } else if (event instanceof CaseEvent.LapseRecorded e) {
+        } else if (event instanceof SweepEvent.LapseRecorded e) {
             d.clocks = d.clocks.recordSweep(e.clock(), true);
-        } else if (event instanceof CaseEvent.Merged e) {
+        } else if (event instanceof ActivityEvent.Merged e) {
             d.stage = Stage.MERGED;
             d.fact(e.mergedOn());
             d.clock(Fact.ENDED, e.mergedOn());
             d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), d.activity.supervisions(),
                     e.into(), d.activity.mergedCases());
-        } else if (event instanceof CaseEvent.MergedCaseRecorded e) {
+        } else if (event instanceof ActivityEvent.MergedCaseRecorded e) {
             List<CaseId> merged = new ArrayList<>(d.activity.mergedCases());
             merged.add(e.merged());
             d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), d.activity.supervisions(),
                     d.activity.mergedInto(), merged);
-        } else if (event instanceof CaseEvent.RepeatPetitionRecorded e) {
+        } else if (event instanceof ActivityEvent.RepeatPetitionRecorded e) {
             List<CaseActivity.RepeatPetition> repeats = new ArrayList<>(d.activity.repeatPetitions());
             repeats.add(new CaseActivity.RepeatPetition(e.receivedOn(), e.channel(), e.headcount(), e.skippedLevel(), e.acceptedAgain()));
             d.activity = new CaseActivity(repeats, d.activity.followUps(), d.activity.supervisions(), d.activity.mergedInto(),
                     d.activity.mergedCases());
-        } else if (event instanceof CaseEvent.FollowUpVisitRecorded e) {
+        } else if (event instanceof ActivityEvent.FollowUpVisitRecorded e) {
             List<CaseActivity.FollowUp> visits = new ArrayList<>(d.activity.followUps());
             visits.add(new CaseActivity.FollowUp(e.visitedOn(), e.satisfaction()));
             d.activity = new CaseActivity(d.activity.repeatPetitions(), visits, d.activity.supervisions(), d.activity.mergedInto(),
                     d.activity.mergedCases());
-        } else if (event instanceof CaseEvent.SupervisionIssued e) {
+        } else if (event instanceof ActivityEvent.SupervisionIssued e) {
             List<CaseActivity.Supervision> sup = new ArrayList<>(d.activity.supervisions());
             if (e.number() != sup.size() + 1) throw new IllegalArgumentException("event: expected supervision " + (sup.size() + 1));
             sup.add(new CaseActivity.Supervision(e.number(), e.kind(), e.actor(), e.addressee(), e.issuedOn(), e.feedbackDueOn(), null));
             d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), sup, d.activity.mergedInto(),
                     d.activity.mergedCases());
             d.duties = d.duties.start(Duty.dueOn(DutyId.supervision(e.number()), e.issuedOn(), e.feedbackDueOn()));
-        } else if (event instanceof CaseEvent.SupervisionFeedbackRecorded e) {
+        } else if (event instanceof ActivityEvent.SupervisionFeedbackRecorded e) {
             List<CaseActivity.Supervision> sup = new ArrayList<>(d.activity.supervisions());
             if (e.number() < 1 || e.number() > sup.size()) throw new IllegalArgumentException("event: no supervision " + e.number());
             CaseActivity.Supervision old = sup.get(e.number() - 1);
@@ -292,9 +292,9 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
             d.activity = new CaseActivity(d.activity.repeatPetitions(), d.activity.followUps(), sup, d.activity.mergedInto(),
                     d.activity.mergedCases());
             d.duties = d.duties.meet(DutyId.supervision(e.number()), e.givenOn());
-        } else if (event instanceof CaseEvent.DutyWarningRecorded e) {
+        } else if (event instanceof SweepEvent.DutyWarningRecorded e) {
             d.duties = d.duties.recordSweep(e.duty(), false);
-        } else if (event instanceof CaseEvent.DutyBreachRecorded e) {
+        } else if (event instanceof SweepEvent.DutyBreachRecorded e) {
             d.duties = d.duties.recordSweep(e.duty(), true);
         } else if (ResolutionEvolution.handles(event)) {
             d.resolution = ResolutionEvolution.evolve(state.resolution, event);
@@ -306,7 +306,7 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
     }
 
     /** Builds the state of an imported case from its dated facts. */
-    private static CaseState imported(CaseEvent.Imported im) {
+    private static CaseState imported(ProcedureEvent.Imported im) {
         LocalDate received = im.petition().receivedOn();
         ClockLedger ledger = ClockLedger.empty().apply(Fact.RECEIVED, received, 0);
         LocalDate unitReceivedOn = null, acceptedOn = null, handlingStartedOn = null, informedOn = null;

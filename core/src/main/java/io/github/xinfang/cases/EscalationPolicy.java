@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * headcount, the repeat petitions (件次 and 人次), the farthest skipped level (越级/进京) and the days overdue. Days
  * overdue are counted as of each event's {@code recordedAt}; a rule built by {@link Rule#daysOverdueAtLeast} also
  * fires without an event: the case's index row carries the instant its threshold is crossed, and the deadline sweep
- * then asks for the rank to be recomputed ({@link CaseCommand.ReassessEscalation}).
+ * then asks for the rank to be recomputed ({@link ResolutionCommand.ReassessEscalation}).
  *
  * @since 0.2
  */

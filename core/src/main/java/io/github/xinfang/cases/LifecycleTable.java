@@ -221,82 +221,82 @@ public final class LifecycleTable {
         Guard actor = Guard.ACTOR_NOT_ACCUSED;
         Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
         List<Row> r = new ArrayList<>();
-        r.add(row("Register", "登记", CaseCommand.Register.class, none, Stage.REGISTERED, List.of(actor)));
-        r.add(row("Import", "历史数据导入", CaseCommand.Import.class, none, null,
+        r.add(row("Register", "登记", ProcedureCommand.Register.class, none, Stage.REGISTERED, List.of(actor)));
+        r.add(row("Import", "历史数据导入", ProcedureCommand.Import.class, none, null,
                 List.of(actor, Guard.UNIT_NOT_ACCUSED, Guard.IMPORTED_EXTENSION_WITHIN_MAXIMUM)));
-        r.add(row("Route", "交办/转送", CaseCommand.Route.class, EnumSet.of(Stage.REGISTERED), Stage.ROUTED,
+        r.add(row("Route", "交办/转送", ProcedureCommand.Route.class, EnumSet.of(Stage.REGISTERED), Stage.ROUTED,
                 List.of(actor, Guard.UNIT_NOT_ACCUSED, dated)));
-        r.add(row("RaiseObjection", "异议", CaseCommand.RaiseObjection.class, EnumSet.of(Stage.ROUTED), Stage.REGISTERED,
+        r.add(row("RaiseObjection", "异议", ProcedureCommand.RaiseObjection.class, EnumSet.of(Stage.ROUTED), Stage.REGISTERED,
                 List.of(actor, dated, Guard.INSIDE_OBJECTION_WINDOW)));
-        r.add(row("TransferOut", "转出", CaseCommand.TransferOut.class, EnumSet.of(Stage.REGISTERED), Stage.TRANSFERRED_OUT,
+        r.add(row("TransferOut", "转出", ProcedureCommand.TransferOut.class, EnumSet.of(Stage.REGISTERED), Stage.TRANSFERRED_OUT,
                 List.of(actor, dated)));
-        r.add(row("Redirect", "导入法定途径", CaseCommand.Redirect.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
+        r.add(row("Redirect", "导入法定途径", ProcedureCommand.Redirect.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
                 Stage.REDIRECTED, List.of(actor, dated)));
-        r.add(row("Decline", "不予受理", CaseCommand.Decline.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
+        r.add(row("Decline", "不予受理", ProcedureCommand.Decline.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
                 Stage.DECLINED, List.of(actor, dated)));
-        r.add(row("InformPetitioner", "告知", CaseCommand.InformPetitioner.class, EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING),
+        r.add(row("InformPetitioner", "告知", ProcedureCommand.InformPetitioner.class, EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING),
                 null, List.of(actor, dated)));
-        r.add(row("Accept", "受理", CaseCommand.Accept.class, EnumSet.of(Stage.ROUTED), Stage.IN_HANDLING, List.of(actor, dated)));
-        r.add(row("RecordContact", "电话联系/见面/走访/约访", CaseCommand.RecordContact.class,
+        r.add(row("Accept", "受理", ProcedureCommand.Accept.class, EnumSet.of(Stage.ROUTED), Stage.IN_HANDLING, List.of(actor, dated)));
+        r.add(row("RecordContact", "电话联系/见面/走访/约访", ProcedureCommand.RecordContact.class,
                 EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW), null, List.of(actor, dated)));
-        r.add(row("GiveStageReply", "阶段性答复", CaseCommand.GiveStageReply.class, EnumSet.of(Stage.IN_HANDLING), null,
+        r.add(row("GiveStageReply", "阶段性答复", ProcedureCommand.GiveStageReply.class, EnumSet.of(Stage.IN_HANDLING), null,
                 List.of(actor, dated)));
-        r.add(row("Extend", "延期", CaseCommand.Extend.class, EnumSet.of(Stage.IN_HANDLING), null,
+        r.add(row("Extend", "延期", ProcedureCommand.Extend.class, EnumSet.of(Stage.IN_HANDLING), null,
                 List.of(actor, dated, Guard.HAS_HANDLING_CLOCK, Guard.APPROVER_OF_HANDLING_UNIT, Guard.EXTENSION_UNUSED,
                         Guard.EXTENSION_WITHIN_MAXIMUM)));
         Set<Stage> hearings = EnumSet.of(Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW);
-        r.add(row("OpenHearing", "听证（开始）", CaseCommand.OpenHearing.class, hearings, null,
+        r.add(row("OpenHearing", "听证（开始）", ProcedureCommand.OpenHearing.class, hearings, null,
                 List.of(actor, Guard.HEARING_NOT_OPEN, dated)));
-        r.add(row("CloseHearing", "听证（结束）", CaseCommand.CloseHearing.class, hearings, null,
+        r.add(row("CloseHearing", "听证（结束）", ProcedureCommand.CloseHearing.class, hearings, null,
                 List.of(actor, Guard.HEARING_OPEN, dated)));
-        r.add(row("ProposeConclusion", "报结", CaseCommand.ProposeConclusion.class, EnumSet.of(Stage.IN_HANDLING),
+        r.add(row("ProposeConclusion", "报结", ProcedureCommand.ProposeConclusion.class, EnumSet.of(Stage.IN_HANDLING),
                 Stage.PENDING_APPROVAL, List.of(actor, dated, Guard.OUTCOME_FITS_CATEGORY, Guard.HEARING_NOT_OPEN)));
-        r.add(row("ApproveConclusion", "审核通过/办结", CaseCommand.ApproveConclusion.class, EnumSet.of(Stage.PENDING_APPROVAL),
+        r.add(row("ApproveConclusion", "审核通过/办结", ProcedureCommand.ApproveConclusion.class, EnumSet.of(Stage.PENDING_APPROVAL),
                 Stage.CONCLUDED, List.of(actor, dated, Guard.APPROVER_NOT_PROPOSER)));
-        r.add(row("ReturnForRework", "退回重办", CaseCommand.ReturnForRework.class, EnumSet.of(Stage.PENDING_APPROVAL),
+        r.add(row("ReturnForRework", "退回重办", ProcedureCommand.ReturnForRework.class, EnumSet.of(Stage.PENDING_APPROVAL),
                 Stage.IN_HANDLING, List.of(actor)));
-        r.add(row("ServeReply", "送达书面答复", CaseCommand.ServeReply.class, EnumSet.of(Stage.CONCLUDED), null,
+        r.add(row("ServeReply", "送达书面答复", ProcedureCommand.ServeReply.class, EnumSet.of(Stage.CONCLUDED), null,
                 List.of(actor, Guard.REPLY_NOT_YET_SERVED, dated)));
-        r.add(row("RequestReview", "复查申请", CaseCommand.RequestReview.class, EnumSet.of(Stage.CONCLUDED), Stage.UNDER_REVIEW,
+        r.add(row("RequestReview", "复查申请", ProcedureCommand.RequestReview.class, EnumSet.of(Stage.CONCLUDED), Stage.UNDER_REVIEW,
                 List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_REVIEW_WINDOW, dated)));
-        r.add(row("ConcludeReview", "复查意见", CaseCommand.ConcludeReview.class, EnumSet.of(Stage.UNDER_REVIEW), Stage.REVIEWED,
+        r.add(row("ConcludeReview", "复查意见", ProcedureCommand.ConcludeReview.class, EnumSet.of(Stage.UNDER_REVIEW), Stage.REVIEWED,
                 List.of(actor, dated, Guard.HEARING_NOT_OPEN)));
-        r.add(row("ServeReviewOpinion", "送达复查意见", CaseCommand.ServeReviewOpinion.class, EnumSet.of(Stage.REVIEWED), null,
+        r.add(row("ServeReviewOpinion", "送达复查意见", ProcedureCommand.ServeReviewOpinion.class, EnumSet.of(Stage.REVIEWED), null,
                 List.of(actor, Guard.OPINION_NOT_YET_SERVED, dated)));
-        r.add(row("RequestReReview", "复核申请", CaseCommand.RequestReReview.class, EnumSet.of(Stage.REVIEWED),
+        r.add(row("RequestReReview", "复核申请", ProcedureCommand.RequestReReview.class, EnumSet.of(Stage.REVIEWED),
                 Stage.UNDER_RE_REVIEW, List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_RE_REVIEW_WINDOW, dated)));
-        r.add(row("ConcludeReReview", "复核意见", CaseCommand.ConcludeReReview.class, EnumSet.of(Stage.UNDER_RE_REVIEW),
+        r.add(row("ConcludeReReview", "复核意见", ProcedureCommand.ConcludeReReview.class, EnumSet.of(Stage.UNDER_RE_REVIEW),
                 Stage.FINAL, List.of(actor, dated, Guard.HEARING_NOT_OPEN)));
-        r.add(row("Reopen", "重新办理", CaseCommand.Reopen.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED), Stage.IN_HANDLING,
+        r.add(row("Reopen", "重新办理", ProcedureCommand.Reopen.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED), Stage.IN_HANDLING,
                 List.of(actor, dated)));
-        r.add(row("Terminate", "终结", CaseCommand.Terminate.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL),
+        r.add(row("Terminate", "终结", ProcedureCommand.Terminate.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL),
                 Stage.TERMINATED, List.of(actor, Guard.TERMINATION_PROVIDED, dated)));
-        r.add(row("Withdraw", "撤回", CaseCommand.Withdraw.class,
+        r.add(row("Withdraw", "撤回", ProcedureCommand.Withdraw.class,
                 EnumSet.of(Stage.REGISTERED, Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL), Stage.WITHDRAWN,
                 List.of(actor, dated)));
         Set<Stage> open = EnumSet.noneOf(Stage.class);
         for (Stage s : Stage.values()) if (s.kind() == Stage.Kind.OPEN) open.add(s);
-        r.add(row("Merge", "并案", CaseCommand.Merge.class, open, Stage.MERGED, List.of(actor, Guard.NOT_INTO_ITSELF, dated)));
-        r.add(row("RecordMergedCase", "并入", CaseCommand.RecordMergedCase.class, open, null, List.of(Guard.SERVICE_ONLY)));
-        r.add(row("CorrectPetition", "更正/改类", CaseCommand.CorrectPetition.class, open, null,
+        r.add(row("Merge", "并案", ActivityCommand.Merge.class, open, Stage.MERGED, List.of(actor, Guard.NOT_INTO_ITSELF, dated)));
+        r.add(row("RecordMergedCase", "并入", ActivityCommand.RecordMergedCase.class, open, null, List.of(Guard.SERVICE_ONLY)));
+        r.add(row("CorrectPetition", "更正/改类", ProcedureCommand.CorrectPetition.class, open, null,
                 List.of(actor, Guard.CORRECTION_FITS_STAGE, Guard.CORRECTION_KEEPS_HANDLER_UNACCUSED)));
-        r.add(row("ChangeProfile", "变更时限方案", CaseCommand.ChangeProfile.class, open, null, List.of(actor)));
-        r.add(row("RecordWarning", "预警", CaseCommand.RecordWarning.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
-        r.add(row("RecordBreach", "超期", CaseCommand.RecordBreach.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
-        r.add(row("RecordLapse", "期限届满未申请", CaseCommand.RecordLapse.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
+        r.add(row("ChangeProfile", "变更时限方案", ProcedureCommand.ChangeProfile.class, open, null, List.of(actor)));
+        r.add(row("RecordWarning", "预警", SweepCommand.RecordWarning.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
+        r.add(row("RecordBreach", "超期", SweepCommand.RecordBreach.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
+        r.add(row("RecordLapse", "期限届满未申请", SweepCommand.RecordLapse.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
         Set<Stage> notMerged = EnumSet.allOf(Stage.class);
         notMerged.remove(Stage.MERGED);
-        r.add(row("RecordRepeatPetition", "重复信访", CaseCommand.RecordRepeatPetition.class, notMerged, null,
+        r.add(row("RecordRepeatPetition", "重复信访", ActivityCommand.RecordRepeatPetition.class, notMerged, null,
                 List.of(actor, Guard.REPEAT_NOT_BEFORE_RECEIPT)));
-        r.add(row("RecordFollowUpVisit", "回访", CaseCommand.RecordFollowUpVisit.class,
+        r.add(row("RecordFollowUpVisit", "回访", ActivityCommand.RecordFollowUpVisit.class,
                 EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL, Stage.TERMINATED), null, List.of(actor, dated)));
-        r.add(row("IssueSupervision", "督办/提醒函/问责建议函/挂牌督办", CaseCommand.IssueSupervision.class, any, null,
+        r.add(row("IssueSupervision", "督办/提醒函/问责建议函/挂牌督办", ActivityCommand.IssueSupervision.class, any, null,
                 List.of(Guard.SUPERVISABLE, actor, Guard.ADDRESSEE_NOT_ACCUSED)));
-        r.add(row("RecordSupervisionFeedback", "书面反馈", CaseCommand.RecordSupervisionFeedback.class, any, null,
+        r.add(row("RecordSupervisionFeedback", "书面反馈", ActivityCommand.RecordSupervisionFeedback.class, any, null,
                 List.of(actor, Guard.SUPERVISION_AWAITING_FEEDBACK)));
-        r.add(row("RecordDutyWarning", "预警（职责期限）", CaseCommand.RecordDutyWarning.class, any, null,
+        r.add(row("RecordDutyWarning", "预警（职责期限）", SweepCommand.RecordDutyWarning.class, any, null,
                 List.of(Guard.SWEEP_ONLY, Guard.DUTY_DUE)));
-        r.add(row("RecordDutyBreach", "超期（职责期限）", CaseCommand.RecordDutyBreach.class, any, null,
+        r.add(row("RecordDutyBreach", "超期（职责期限）", SweepCommand.RecordDutyBreach.class, any, null,
                 List.of(Guard.SWEEP_ONLY, Guard.DUTY_DUE)));
         return new LifecycleTable(r);
     }

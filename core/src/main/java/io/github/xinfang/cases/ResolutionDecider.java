@@ -68,7 +68,7 @@ final class ResolutionDecider {
                 return r != null && date(c).isBefore(r.lastOn())
                         ? Rejection.invalid(dateField(c), "must not be before the resolution track's earlier facts", "不得早于化解工作此前的事实日期", stage) : null;
             case NOT_YET_IN_BATCH: {
-                CaseCommand.EnrolInBatch e = (CaseCommand.EnrolInBatch) c;
+                ResolutionCommand.EnrolInBatch e = (ResolutionCommand.EnrolInBatch) c;
                 return r != null && r.isIn(e.batch())
                         ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the case is already in batch " + e.batch()
                         + " (track " + r.track() + ")", "已纳入该批次（化解状态：" + r.track().chinese() + "）") : null;
@@ -80,8 +80,8 @@ final class ResolutionDecider {
             case ASSIGNEES_NOT_ACCUSED:
                 return assigneesAccused(s, c);
             case LEADER_RANK_SUFFICIENT: {
-                OfficialId leader = c instanceof CaseCommand.AssignPackageLeader a ? a.leader()
-                        : ((CaseCommand.ReplacePackageLeader) c).leader();
+                OfficialId leader = c instanceof ResolutionCommand.AssignPackageLeader a ? a.leader()
+                        : ((ResolutionCommand.ReplacePackageLeader) c).leader();
                 Official o = directory.official(leader).orElseThrow(() -> new AssertionError("checked by the directory check"));
                 if (!ladder.knows(o.rank())) return Rejection.invalid("leader", "the official's rank is not on the portal's rank ladder", "的职级不在本平台的职级序列中", stage);
                 RequiredRank req = r.requiredRank();
@@ -94,7 +94,7 @@ final class ResolutionDecider {
                         "须" + needZh + "，该领导为" + o.rank() + (o.principal() ? "（主要领导）" : "") + "（化解状态：" + r.track().chinese() + "）");
             }
             case PLAN_STEP_OPEN: {
-                int step = ((CaseCommand.MarkPlanStepDone) c).step();
+                int step = ((ResolutionCommand.MarkPlanStepDone) c).step();
                 if (r.currentPlan().isEmpty()) {
                     return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no plan was recorded (track " + r.track() + ")",
                             "尚无化解方案（化解状态：" + r.track().chinese() + "）");
@@ -144,10 +144,10 @@ final class ResolutionDecider {
         UnitId leadUnit;
         List<OfficialId> taskForce;
         List<UnitId> coUnits;
-        if (c instanceof CaseCommand.AssignPackageLeader a) {
+        if (c instanceof ResolutionCommand.AssignPackageLeader a) {
             leader = a.leader(); leadUnit = a.leadUnit(); taskForce = a.taskForce(); coUnits = a.coUnits();
         } else {
-            CaseCommand.ReplacePackageLeader a = (CaseCommand.ReplacePackageLeader) c;
+            ResolutionCommand.ReplacePackageLeader a = (ResolutionCommand.ReplacePackageLeader) c;
             leader = a.leader(); leadUnit = a.leadUnit(); taskForce = a.taskForce(); coUnits = a.coUnits();
         }
         Set<UnitId> units = accusedUnits(s);
@@ -180,61 +180,61 @@ final class ResolutionDecider {
     }
 
     private static LocalDate date(CaseCommand c) {
-        if (c instanceof CaseCommand.DesignateBacklog x) return x.designatedOn();
-        if (c instanceof CaseCommand.EnrolInBatch x) return x.enrolledOn();
-        if (c instanceof CaseCommand.FlagHardCase x) return x.flaggedOn();
-        if (c instanceof CaseCommand.AssignPackageLeader x) return x.assignedOn();
-        if (c instanceof CaseCommand.ReplacePackageLeader x) return x.replacedOn();
-        if (c instanceof CaseCommand.RecordPlan x) return x.recordedOn();
-        if (c instanceof CaseCommand.MarkPlanStepDone x) return x.doneOn();
-        if (c instanceof CaseCommand.ClaimResolution x) return x.claimedOn();
-        if (c instanceof CaseCommand.ApproveResolution x) return x.approvedOn();
-        if (c instanceof CaseCommand.RejectResolution x) return x.rejectedOn();
-        if (c instanceof CaseCommand.ReportRebound x) return x.reportedOn();
+        if (c instanceof ResolutionCommand.DesignateBacklog x) return x.designatedOn();
+        if (c instanceof ResolutionCommand.EnrolInBatch x) return x.enrolledOn();
+        if (c instanceof ResolutionCommand.FlagHardCase x) return x.flaggedOn();
+        if (c instanceof ResolutionCommand.AssignPackageLeader x) return x.assignedOn();
+        if (c instanceof ResolutionCommand.ReplacePackageLeader x) return x.replacedOn();
+        if (c instanceof ResolutionCommand.RecordPlan x) return x.recordedOn();
+        if (c instanceof ResolutionCommand.MarkPlanStepDone x) return x.doneOn();
+        if (c instanceof ResolutionCommand.ClaimResolution x) return x.claimedOn();
+        if (c instanceof ResolutionCommand.ApproveResolution x) return x.approvedOn();
+        if (c instanceof ResolutionCommand.RejectResolution x) return x.rejectedOn();
+        if (c instanceof ResolutionCommand.ReportRebound x) return x.reportedOn();
         throw new AssertionError("unhandled command type " + c.getClass().getName());
     }
 
     private static String dateField(CaseCommand c) {
-        if (c instanceof CaseCommand.DesignateBacklog) return "designatedOn";
-        if (c instanceof CaseCommand.EnrolInBatch) return "enrolledOn";
-        if (c instanceof CaseCommand.FlagHardCase) return "flaggedOn";
-        if (c instanceof CaseCommand.AssignPackageLeader) return "assignedOn";
-        if (c instanceof CaseCommand.ReplacePackageLeader) return "replacedOn";
-        if (c instanceof CaseCommand.RecordPlan) return "recordedOn";
-        if (c instanceof CaseCommand.MarkPlanStepDone) return "doneOn";
-        if (c instanceof CaseCommand.ClaimResolution) return "claimedOn";
-        if (c instanceof CaseCommand.ApproveResolution) return "approvedOn";
-        if (c instanceof CaseCommand.RejectResolution) return "rejectedOn";
+        if (c instanceof ResolutionCommand.DesignateBacklog) return "designatedOn";
+        if (c instanceof ResolutionCommand.EnrolInBatch) return "enrolledOn";
+        if (c instanceof ResolutionCommand.FlagHardCase) return "flaggedOn";
+        if (c instanceof ResolutionCommand.AssignPackageLeader) return "assignedOn";
+        if (c instanceof ResolutionCommand.ReplacePackageLeader) return "replacedOn";
+        if (c instanceof ResolutionCommand.RecordPlan) return "recordedOn";
+        if (c instanceof ResolutionCommand.MarkPlanStepDone) return "doneOn";
+        if (c instanceof ResolutionCommand.ClaimResolution) return "claimedOn";
+        if (c instanceof ResolutionCommand.ApproveResolution) return "approvedOn";
+        if (c instanceof ResolutionCommand.RejectResolution) return "rejectedOn";
         return "reportedOn";
     }
 
     private static CaseEvent event(EventId id, CaseState s, CaseCommand command, Instant at) {
         Actor actor = command.actor();
-        if (command instanceof CaseCommand.DesignateBacklog c) {
-            return new CaseEvent.BacklogDesignated(id, actor, at, c.source(), c.designatedOn());
-        } else if (command instanceof CaseCommand.EnrolInBatch c) {
-            return new CaseEvent.BatchEnrolled(id, actor, at, c.batch(), c.level(), c.batchName(), c.targetDate(), c.enrolledOn());
-        } else if (command instanceof CaseCommand.FlagHardCase c) {
-            return new CaseEvent.HardCaseFlagged(id, actor, at, new FreeText(c.reason()), c.flaggedOn());
-        } else if (command instanceof CaseCommand.AssignPackageLeader c) {
-            return new CaseEvent.PackageLeaderAssigned(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.assignedOn());
-        } else if (command instanceof CaseCommand.ReplacePackageLeader c) {
-            return new CaseEvent.PackageLeaderReplaced(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.reason(),
+        if (command instanceof ResolutionCommand.DesignateBacklog c) {
+            return new ResolutionEvent.BacklogDesignated(id, actor, at, c.source(), c.designatedOn());
+        } else if (command instanceof ResolutionCommand.EnrolInBatch c) {
+            return new ResolutionEvent.BatchEnrolled(id, actor, at, c.batch(), c.level(), c.batchName(), c.targetDate(), c.enrolledOn());
+        } else if (command instanceof ResolutionCommand.FlagHardCase c) {
+            return new ResolutionEvent.HardCaseFlagged(id, actor, at, new FreeText(c.reason()), c.flaggedOn());
+        } else if (command instanceof ResolutionCommand.AssignPackageLeader c) {
+            return new ResolutionEvent.PackageLeaderAssigned(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.assignedOn());
+        } else if (command instanceof ResolutionCommand.ReplacePackageLeader c) {
+            return new ResolutionEvent.PackageLeaderReplaced(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.reason(),
                     c.replacedOn());
-        } else if (command instanceof CaseCommand.RecordPlan c) {
+        } else if (command instanceof ResolutionCommand.RecordPlan c) {
             List<Resolution.PlanStep> steps = new ArrayList<>();
             for (PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(new FreeText(f.description()), f.dueOn(), null));
-            return new CaseEvent.PlanRecorded(id, actor, at, s.resolution().plans().size() + 1, steps, c.recordedOn());
-        } else if (command instanceof CaseCommand.MarkPlanStepDone c) {
-            return new CaseEvent.PlanStepDone(id, actor, at, s.resolution().plans().size(), c.step(), c.doneOn());
-        } else if (command instanceof CaseCommand.ClaimResolution c) {
-            return new CaseEvent.ResolutionClaimed(id, actor, at, c.kind(), new FreeText(c.evidence()), c.claimedOn());
-        } else if (command instanceof CaseCommand.ApproveResolution c) {
-            return new CaseEvent.ResolutionApproved(id, actor, at, c.approvedOn());
-        } else if (command instanceof CaseCommand.RejectResolution c) {
-            return new CaseEvent.ResolutionRejected(id, actor, at, new FreeText(c.reason()), c.rejectedOn());
-        } else if (command instanceof CaseCommand.ReportRebound c) {
-            return new CaseEvent.ReboundReported(id, actor, at, new FreeText(c.reason()), c.reportedOn());
+            return new ResolutionEvent.PlanRecorded(id, actor, at, s.resolution().plans().size() + 1, steps, c.recordedOn());
+        } else if (command instanceof ResolutionCommand.MarkPlanStepDone c) {
+            return new ResolutionEvent.PlanStepDone(id, actor, at, s.resolution().plans().size(), c.step(), c.doneOn());
+        } else if (command instanceof ResolutionCommand.ClaimResolution c) {
+            return new ResolutionEvent.ResolutionClaimed(id, actor, at, c.kind(), new FreeText(c.evidence()), c.claimedOn());
+        } else if (command instanceof ResolutionCommand.ApproveResolution c) {
+            return new ResolutionEvent.ResolutionApproved(id, actor, at, c.approvedOn());
+        } else if (command instanceof ResolutionCommand.RejectResolution c) {
+            return new ResolutionEvent.ResolutionRejected(id, actor, at, new FreeText(c.reason()), c.rejectedOn());
+        } else if (command instanceof ResolutionCommand.ReportRebound c) {
+            return new ResolutionEvent.ReboundReported(id, actor, at, new FreeText(c.reason()), c.reportedOn());
         }
         throw new AssertionError("unhandled command type " + command.getClass().getName());
     }

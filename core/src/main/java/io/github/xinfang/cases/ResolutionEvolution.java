@@ -14,13 +14,13 @@ final class ResolutionEvolution {
     private ResolutionEvolution() {}
 
     static boolean handles(CaseEvent e) {
-        return e instanceof CaseEvent.BacklogDesignated || e instanceof CaseEvent.BatchEnrolled
-                || e instanceof CaseEvent.HardCaseFlagged || e instanceof CaseEvent.PackageLeaderAssigned
-                || e instanceof CaseEvent.PackageLeaderReplaced || e instanceof CaseEvent.PlanRecorded
-                || e instanceof CaseEvent.PlanStepDone || e instanceof CaseEvent.ResolutionClaimed
-                || e instanceof CaseEvent.ResolutionApproved || e instanceof CaseEvent.ResolutionRejected
-                || e instanceof CaseEvent.ReboundReported || e instanceof CaseEvent.RequiredRankRaised
-                || e instanceof CaseEvent.ReplacementClockStarted;
+        return e instanceof ResolutionEvent.BacklogDesignated || e instanceof ResolutionEvent.BatchEnrolled
+                || e instanceof ResolutionEvent.HardCaseFlagged || e instanceof ResolutionEvent.PackageLeaderAssigned
+                || e instanceof ResolutionEvent.PackageLeaderReplaced || e instanceof ResolutionEvent.PlanRecorded
+                || e instanceof ResolutionEvent.PlanStepDone || e instanceof ResolutionEvent.ResolutionClaimed
+                || e instanceof ResolutionEvent.ResolutionApproved || e instanceof ResolutionEvent.ResolutionRejected
+                || e instanceof ResolutionEvent.ReboundReported || e instanceof ResolutionEvent.RequiredRankRaised
+                || e instanceof ResolutionEvent.ReplacementClockStarted;
     }
 
     /**
@@ -30,21 +30,21 @@ final class ResolutionEvolution {
      * steps and the replacement clock.
      */
     static DutyLedger duties(DutyLedger duties, Resolution before, CaseEvent event) {
-        if (event instanceof CaseEvent.BatchEnrolled e) {
+        if (event instanceof ResolutionEvent.BatchEnrolled e) {
             return duties.start(Duty.dueOn(DutyId.batchTarget(e.batch().value()), e.enrolledOn(), e.targetDate()));
-        } else if (event instanceof CaseEvent.PackageLeaderReplaced e) {
+        } else if (event instanceof ResolutionEvent.PackageLeaderReplaced e) {
             return duties.meetAll(DutyKind.REPLACEMENT, e.replacedOn());
-        } else if (event instanceof CaseEvent.PlanRecorded e) {
+        } else if (event instanceof ResolutionEvent.PlanRecorded e) {
             DutyLedger out = duties.stopAll(DutyKind.PLAN_STEP);
             for (int i = 0; i < e.steps().size(); i++) {
                 out = out.start(Duty.dueOn(DutyId.planStep(e.version(), i + 1), e.recordedOn(), e.steps().get(i).dueOn()));
             }
             return out;
-        } else if (event instanceof CaseEvent.PlanStepDone e) {
+        } else if (event instanceof ResolutionEvent.PlanStepDone e) {
             return duties.meet(DutyId.planStep(e.version(), e.step()), e.doneOn());
-        } else if (event instanceof CaseEvent.ResolutionApproved e) {
+        } else if (event instanceof ResolutionEvent.ResolutionApproved e) {
             return duties.meetAll(DutyKind.BATCH_TARGET, e.approvedOn()).stopAll(DutyKind.PLAN_STEP).stopAll(DutyKind.REPLACEMENT);
-        } else if (event instanceof CaseEvent.ReplacementClockStarted e) {
+        } else if (event instanceof ResolutionEvent.ReplacementClockStarted e) {
             return duties.start(Duty.within(DutyId.replacement(e.round()), e.startedOn(), e.limit()));
         }
         return duties;
@@ -104,40 +104,40 @@ final class ResolutionEvolution {
 
     static Resolution evolve(Resolution r, CaseEvent event) {
         if (r == null) {
-            if (event instanceof CaseEvent.BacklogDesignated e) {
+            if (event instanceof ResolutionEvent.BacklogDesignated e) {
                 return new Resolution(TrackState.OPEN, e.source(), false, List.of(), null, List.of(), List.of(), null, null, 0,
                         List.of(), e.designatedOn());
             }
-            if (event instanceof CaseEvent.BatchEnrolled e) {
+            if (event instanceof ResolutionEvent.BatchEnrolled e) {
                 return new Resolution(TrackState.OPEN, BacklogSource.BATCH, false, List.of(batch(e)), null, List.of(), List.of(),
                         null, null, 0, List.of(), e.enrolledOn());
             }
             throw new IllegalArgumentException("event: " + event.getClass().getSimpleName() + " on a case not on the resolution track");
         }
         Draft d = new Draft(r);
-        if (event instanceof CaseEvent.BacklogDesignated e) {
+        if (event instanceof ResolutionEvent.BacklogDesignated e) {
             d.reopenTrack();
             d.source = e.source();
             d.on(e.designatedOn());
-        } else if (event instanceof CaseEvent.BatchEnrolled e) {
+        } else if (event instanceof ResolutionEvent.BatchEnrolled e) {
             if (d.track == TrackState.RESOLVED) d.reopenTrack();
             d.batches.add(batch(e));
             d.on(e.enrolledOn());
-        } else if (event instanceof CaseEvent.HardCaseFlagged e) {
+        } else if (event instanceof ResolutionEvent.HardCaseFlagged e) {
             d.hardCase = true;
             d.on(e.flaggedOn());
-        } else if (event instanceof CaseEvent.PackageLeaderAssigned e) {
+        } else if (event instanceof ResolutionEvent.PackageLeaderAssigned e) {
             d.track = TrackState.IN_RESOLUTION;
             d.assignments.add(new Resolution.Assignment(e.leader(), e.leadUnit(), e.taskForce(), e.coUnits(), e.assignedOn(), null, null));
             d.on(e.assignedOn());
-        } else if (event instanceof CaseEvent.PackageLeaderReplaced e) {
+        } else if (event instanceof ResolutionEvent.PackageLeaderReplaced e) {
             d.endActive(e.replacedOn(), AssignmentEnd.of(e.reason()));
             d.assignments.add(new Resolution.Assignment(e.leader(), e.leadUnit(), e.taskForce(), e.coUnits(), e.replacedOn(), null, null));
             d.on(e.replacedOn());
-        } else if (event instanceof CaseEvent.PlanRecorded e) {
+        } else if (event instanceof ResolutionEvent.PlanRecorded e) {
             d.plans.add(new Resolution.Plan(e.version(), e.recordedOn(), e.steps()));
             d.on(e.recordedOn());
-        } else if (event instanceof CaseEvent.PlanStepDone e) {
+        } else if (event instanceof ResolutionEvent.PlanStepDone e) {
             int pi = e.version() - 1;
             if (pi < 0 || pi >= d.plans.size()) throw new IllegalArgumentException("event: no plan version " + e.version());
             Resolution.Plan plan = d.plans.get(pi);
@@ -147,28 +147,28 @@ final class ResolutionEvolution {
             steps.set(e.step() - 1, new Resolution.PlanStep(st.description(), st.dueOn(), e.doneOn()));
             d.plans.set(pi, new Resolution.Plan(plan.version(), plan.recordedOn(), steps));
             d.on(e.doneOn());
-        } else if (event instanceof CaseEvent.ResolutionClaimed e) {
+        } else if (event instanceof ResolutionEvent.ResolutionClaimed e) {
             d.track = TrackState.CLAIMED;
             d.claimKind = e.kind();
             d.claimant = e.actor();
             d.on(e.claimedOn());
-        } else if (event instanceof CaseEvent.ResolutionApproved e) {
+        } else if (event instanceof ResolutionEvent.ResolutionApproved e) {
             d.track = TrackState.RESOLVED;
             d.endActive(e.approvedOn(), AssignmentEnd.RESOLUTION_APPROVED);
             d.on(e.approvedOn());
-        } else if (event instanceof CaseEvent.ResolutionRejected e) {
+        } else if (event instanceof ResolutionEvent.ResolutionRejected e) {
             d.track = TrackState.IN_RESOLUTION;
             d.claimKind = null;
             d.claimant = null;
             d.returnedClaims++;
             d.on(e.rejectedOn());
-        } else if (event instanceof CaseEvent.ReboundReported e) {
+        } else if (event instanceof ResolutionEvent.ReboundReported e) {
             d.reopenTrack();
             d.on(e.reportedOn());
-        } else if (event instanceof CaseEvent.RequiredRankRaised e) {
+        } else if (event instanceof ResolutionEvent.RequiredRankRaised e) {
             d.requiredRank = e.rank();
             d.requiredRankRules = e.rules();
-        } else if (event instanceof CaseEvent.ReplacementClockStarted) {
+        } else if (event instanceof ResolutionEvent.ReplacementClockStarted) {
             if (r.activeAssignment().isEmpty()) throw new IllegalArgumentException("event: no active assignment to replace");
         } else {
             throw new AssertionError("unhandled event type " + event.getClass().getName());
@@ -176,7 +176,7 @@ final class ResolutionEvolution {
         return d.build();
     }
 
-    private static Resolution.Batch batch(CaseEvent.BatchEnrolled e) {
+    private static Resolution.Batch batch(ResolutionEvent.BatchEnrolled e) {
         return new Resolution.Batch(e.batch(), e.level(), e.batchName(), e.targetDate(), e.enrolledOn());
     }
 }

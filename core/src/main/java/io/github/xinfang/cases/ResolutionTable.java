@@ -195,30 +195,30 @@ public final class ResolutionTable {
         Guard actor = Guard.ACTOR_NOT_ACCUSED;
         Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
         List<Row> r = new ArrayList<>();
-        r.add(row("DesignateBacklog", "列为积案", CaseCommand.DesignateBacklog.class, true, EnumSet.of(TrackState.RESOLVED),
+        r.add(row("DesignateBacklog", "列为积案", ResolutionCommand.DesignateBacklog.class, true, EnumSet.of(TrackState.RESOLVED),
                 TrackState.OPEN, none, designatable, List.of(actor, dated)));
-        r.add(row("EnrolInBatch", "纳入上级交办批次", CaseCommand.EnrolInBatch.class, true, EnumSet.of(TrackState.RESOLVED),
+        r.add(row("EnrolInBatch", "纳入上级交办批次", ResolutionCommand.EnrolInBatch.class, true, EnumSet.of(TrackState.RESOLVED),
                 TrackState.OPEN, onTrack, designatable, List.of(actor, dated, Guard.NOT_YET_IN_BATCH)));
-        r.add(row("FlagHardCase", "钉子案/骨头案", CaseCommand.FlagHardCase.class, false, none, null, onTrack, any,
+        r.add(row("FlagHardCase", "钉子案/骨头案", ResolutionCommand.FlagHardCase.class, false, none, null, onTrack, any,
                 List.of(actor, dated, Guard.NOT_YET_HARD_CASE)));
-        r.add(row("AssignPackageLeader", "领导包案", CaseCommand.AssignPackageLeader.class, false, EnumSet.of(TrackState.OPEN),
+        r.add(row("AssignPackageLeader", "领导包案", ResolutionCommand.AssignPackageLeader.class, false, EnumSet.of(TrackState.OPEN),
                 TrackState.IN_RESOLUTION, none, any, List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT)));
-        r.add(row("ReplacePackageLeader", "更换包案领导", CaseCommand.ReplacePackageLeader.class, false, none, null,
+        r.add(row("ReplacePackageLeader", "更换包案领导", ResolutionCommand.ReplacePackageLeader.class, false, none, null,
                 EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any,
                 List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT)));
-        r.add(row("RecordPlan", "化解方案", CaseCommand.RecordPlan.class, false, none, null, EnumSet.of(TrackState.IN_RESOLUTION),
+        r.add(row("RecordPlan", "化解方案", ResolutionCommand.RecordPlan.class, false, none, null, EnumSet.of(TrackState.IN_RESOLUTION),
                 any, List.of(actor, dated)));
-        r.add(row("MarkPlanStepDone", "方案步骤完成", CaseCommand.MarkPlanStepDone.class, false, none, null,
+        r.add(row("MarkPlanStepDone", "方案步骤完成", ResolutionCommand.MarkPlanStepDone.class, false, none, null,
                 EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any, List.of(actor, dated, Guard.PLAN_STEP_OPEN)));
-        r.add(row("ClaimResolution", "申请化解", CaseCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
+        r.add(row("ClaimResolution", "申请化解", ResolutionCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
                 TrackState.CLAIMED, none, any, List.of(actor, dated)));
-        r.add(row("ApproveResolution", "审核销号", CaseCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
+        r.add(row("ApproveResolution", "审核销号", ResolutionCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
                 TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT, Guard.APPROVER_AUTHORISED)));
-        r.add(row("RejectResolution", "退回", CaseCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
+        r.add(row("RejectResolution", "退回", ResolutionCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
                 TrackState.IN_RESOLUTION, none, any, List.of(actor, dated)));
-        r.add(row("ReassessEscalation", "提级包案（逾期）", CaseCommand.ReassessEscalation.class, false, none, null,
+        r.add(row("ReassessEscalation", "提级包案（逾期）", ResolutionCommand.ReassessEscalation.class, false, none, null,
                 EnumSet.allOf(TrackState.class), any, List.of(Guard.SWEEP_ONLY, Guard.RANK_RISES)));
-        r.add(row("ReportRebound", "反弹", CaseCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
+        r.add(row("ReportRebound", "反弹", ResolutionCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
                 TrackState.OPEN, none, any, List.of(actor, dated)));
         return new ResolutionTable(r);
     }

@@ -1,5 +1,8 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ActivityEvent;
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.ApprovalRule;
 import io.github.xinfang.cases.CaseDecider;
@@ -114,7 +117,7 @@ public final class CaseService {
      */
     public CommandResult handle(CaseCommand command) {
         CommandResult result = observed(command);
-        if (command instanceof CaseCommand.Merge merge && result instanceof CommandResult.Applied applied) {
+        if (command instanceof ActivityCommand.Merge merge && result instanceof CommandResult.Applied applied) {
             recordMergeOnSurvivor(merge, applied);
         }
         return result;
@@ -124,10 +127,10 @@ public final class CaseService {
      * 并入: records the link on the surviving case, keyed by the merge event, so a retried merge (answered as a
      * replay) completes a link that an earlier failure left out, and never records it twice.
      */
-    private void recordMergeOnSurvivor(CaseCommand.Merge merge, CommandResult.Applied applied) {
+    private void recordMergeOnSurvivor(ActivityCommand.Merge merge, CommandResult.Applied applied) {
         for (CaseEvent e : applied.events()) {
-            if (!(e instanceof CaseEvent.Merged m)) continue;
-            CaseCommand link = new CaseCommand.RecordMergedCase(m.into(),
+            if (!(e instanceof ActivityEvent.Merged m)) continue;
+            CaseCommand link = new ActivityCommand.RecordMergedCase(m.into(),
                     new IdempotencyKey("merge:" + merge.caseId().value() + ":" + m.sequence()), Actor.system(MERGE_JOB),
                     merge.caseId(), m.mergedOn());
             CommandResult r = observed(link);
@@ -231,7 +234,7 @@ public final class CaseService {
             } catch (FieldProblem p) {
                 return rejected(command, Rejection.invalid(p.field(), p.problem(), p.problemChinese(), null));
             }
-            if (command instanceof CaseCommand.Merge merge && !merge.into().equals(merge.caseId())) {
+            if (command instanceof ActivityCommand.Merge merge && !merge.into().equals(merge.caseId())) {
                 Optional<StoredCase> survivor = store.load(merge.into().value());
                 if (survivor.isEmpty()) return rejected(command, Rejection.invalid("into", "no case with this id", "不存在", null));
                 Stage survivorStage = codec.decodeSnapshot(survivor.get().snapshot()).stage();
@@ -437,7 +440,7 @@ public final class CaseService {
      * Lists the stored events whose text breaks today's text rule ({@link io.github.xinfang.text.TextRule}): text
      * that a release before the rule accepted (an id with a zero-width space, a summary of no-break spaces).
      * Such events keep decoding and their cases keep working; this scan is for the portal to find them and
-     * correct what it can with its correction commands ({@link CaseCommand.CorrectPetition}). Reads every case;
+     * correct what it can with its correction commands ({@link ProcedureCommand.CorrectPetition}). Reads every case;
      * writes nothing.
      *
      * @return one finding per such event, by case id (code-point order) and sequence; empty when all stored text

@@ -1,5 +1,6 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseId;
 
 /**
@@ -8,8 +9,8 @@ import io.github.xinfang.cases.CaseId;
  *
  * <p>Rules: {@link #handled} is called once for each command handled, in the calling thread, after the command
  * is done (committed, replayed or refused) and in registration order; this includes the
- * {@link io.github.xinfang.cases.CaseCommand.RecordMergedCase} link that {@code handle} records on the surviving
- * case after a {@link io.github.xinfang.cases.CaseCommand.Merge} (reported after the merge). A command that ends
+ * {@link io.github.xinfang.cases.ActivityCommand.RecordMergedCase} link that {@code handle} records on the surviving
+ * case after a {@link io.github.xinfang.cases.ActivityCommand.Merge} (reported after the merge). A command that ends
  * in an exception (an infrastructure failure) is not reported. An exception an observer throws is logged at
  * WARN (ids and class names only) and changes neither the command's result nor the other observers' calls.
  * Implementations are called concurrently when the service is, and should be quick and thread-safe.

@@ -1,5 +1,6 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.RejectionCode;
 
@@ -13,7 +14,7 @@ import java.util.Optional;
  * personal data. Immutable.
  *
  * @param caseId the command's case, or null when the command had none (or was null); a
- *     {@link io.github.xinfang.cases.CaseCommand.Merge} reports its merged case, the link it records on the
+ *     {@link io.github.xinfang.cases.ActivityCommand.Merge} reports its merged case, the link it records on the
  *     surviving case reports the survivor
  * @param commandType the simple name of the command's record (e.g. {@code Route}, {@code RecordMergedCase}), a
  *     stable name; null when the command was null

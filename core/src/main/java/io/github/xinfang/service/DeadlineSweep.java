@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -28,7 +30,7 @@ import java.util.Optional;
  * instant): a second sweep at the same instant appends nothing. A lapsed window is recorded as a lapse, never
  * as a breach. The duties of the resolution track and of supervision are recorded the same way (keys: case,
  * duty, kind, due instant), and where a days-overdue escalation rule has started to fire, the sweep asks for the
- * required rank to be recomputed ({@link CaseCommand.ReassessEscalation}, key: case and the instant it started).
+ * required rank to be recomputed ({@link ResolutionCommand.ReassessEscalation}, key: case and the instant it started).
  * A clock run or duty whose breach is recorded gets nothing more (no warning after an extension granted late),
  * so the case is not claimed for it again ({@link io.github.xinfang.time.TimeLimits#nextAttention}): a sweep with
  * nothing to record claims nothing.
@@ -126,13 +128,13 @@ public final class DeadlineSweep {
             CaseCommand command = null;
             int slot = -1;
             if (st.kind() == ClockKind.DUTY && st.state() == ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
-                command = new CaseCommand.RecordWarning(id, key(id, st, "warning"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+                command = new SweepCommand.RecordWarning(id, key(id, st, "warning"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
                 slot = 0;
             } else if (st.kind() == ClockKind.DUTY && st.state() == ClockState.OVERDUE && !st.breachRecorded()) {
-                command = new CaseCommand.RecordBreach(id, key(id, st, "breach"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+                command = new SweepCommand.RecordBreach(id, key(id, st, "breach"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
                 slot = 1;
             } else if (st.kind() == ClockKind.WINDOW && st.state() == ClockState.LAPSED && !st.breachRecorded()) {
-                command = new CaseCommand.RecordLapse(id, key(id, st, "lapse"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+                command = new SweepCommand.RecordLapse(id, key(id, st, "lapse"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
                 slot = 2;
             }
             if (command == null) continue;
@@ -142,17 +144,17 @@ public final class DeadlineSweep {
             CaseCommand command = null;
             int slot = -1;
             if (st.state() == ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
-                command = new CaseCommand.RecordDutyWarning(id, dutyKey(st, "warning"), Actor.system(JOB), st.duty(), st.dueAt());
+                command = new SweepCommand.RecordDutyWarning(id, dutyKey(st, "warning"), Actor.system(JOB), st.duty(), st.dueAt());
                 slot = 0;
             } else if (st.state() == ClockState.OVERDUE && !st.breachRecorded()) {
-                command = new CaseCommand.RecordDutyBreach(id, dutyKey(st, "breach"), Actor.system(JOB), st.duty(), st.dueAt());
+                command = new SweepCommand.RecordDutyBreach(id, dutyKey(st, "breach"), Actor.system(JOB), st.duty(), st.dueAt());
                 slot = 1;
             }
             if (command != null) record(id, command, slot, st.duty().toString(), counts);
         }
         Optional<Instant> check = service.escalationCheck(id);
         if (check.isPresent() && !check.get().isAfter(now)) {
-            CommandResult r = service.handle(new CaseCommand.ReassessEscalation(id,
+            CommandResult r = service.handle(new ResolutionCommand.ReassessEscalation(id,
                     new IdempotencyKey("sweep:escalation:" + check.get().getEpochSecond()), Actor.system(JOB)));
             if (r instanceof CommandResult.Applied a) {
                 if (a.replayed()) counts[3]++;

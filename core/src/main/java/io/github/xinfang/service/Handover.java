@@ -1,5 +1,6 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -22,7 +23,7 @@ import java.util.Optional;
 
 /**
  * 新官理旧账: hands every active package assignment of an official to a successor after a post change, case by
- * case through the normal command path ({@link CaseCommand.ReplacePackageLeader} with reason
+ * case through the normal command path ({@link ResolutionCommand.ReplacePackageLeader} with reason
  * {@link ReplacementReason#POST_CHANGE}), so each case records the handover in its own history. The lead unit,
  * the co-units and the task force stay (the outgoing official is replaced by the successor where they were a
  * member of it too).
@@ -131,7 +132,7 @@ public final class Handover {
             OfficialId member = m.equals(outgoing) ? successor : m;
             if (!taskForce.contains(member)) taskForce.add(member);
         }
-        return Optional.of(new CaseCommand.ReplacePackageLeader(caseId, new IdempotencyKey(KEY_PREFIX + operationId + ":" + caseId.value()),
+        return Optional.of(new ResolutionCommand.ReplacePackageLeader(caseId, new IdempotencyKey(KEY_PREFIX + operationId + ":" + caseId.value()),
                 Actor.system(JOB), successor, a.leadUnit(), taskForce, a.coUnits(), ReplacementReason.POST_CHANGE, on));
     }
 }

@@ -32,7 +32,7 @@ class LifecycleTableTests {
 
     @Test
     void everyCommandTypeHasExactlyOneRowInForce() {
-        Set<Class<?>> permitted = Arrays.stream(CaseCommand.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        Set<Class<?>> permitted = Arrays.stream(io.github.xinfang.testing.Sealed.leaves(CaseCommand.class)).collect(Collectors.toSet());
         Set<Class<?>> inTable = new HashSet<>();
         for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
             if (row.inForce()) assertThat(inTable.add(row.type())).as(row.command()).isTrue();
@@ -48,17 +48,17 @@ class LifecycleTableTests {
         // DESIGN.md section 5: FINAL accepts only terminate, repeat petitions, follow-up visits and supervision feedback;
         // terminal stages only repeat petitions (not MERGED), follow-up visits (TERMINATED) and supervision feedback; the
         // sweep's records apply anywhere; supervision is allowed by the table everywhere and refused by its SUPERVISABLE guard.
-        Set<Class<?>> everywhere = Set.of(CaseCommand.RecordWarning.class, CaseCommand.RecordBreach.class, CaseCommand.RecordLapse.class,
-                CaseCommand.RecordDutyWarning.class, CaseCommand.RecordDutyBreach.class, CaseCommand.RecordSupervisionFeedback.class,
-                CaseCommand.IssueSupervision.class);
+        Set<Class<?>> everywhere = Set.of(SweepCommand.RecordWarning.class, SweepCommand.RecordBreach.class, SweepCommand.RecordLapse.class,
+                SweepCommand.RecordDutyWarning.class, SweepCommand.RecordDutyBreach.class, ActivityCommand.RecordSupervisionFeedback.class,
+                ActivityCommand.IssueSupervision.class);
         for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
             if (!row.inForce()) continue;
             for (Stage s : Stage.values()) {
                 if (s.kind() == Stage.Kind.OPEN) continue;
                 boolean expected = everywhere.contains(row.type())
-                        || (s == Stage.FINAL && row.type() == CaseCommand.Terminate.class)
-                        || (s != Stage.MERGED && row.type() == CaseCommand.RecordRepeatPetition.class)
-                        || ((s == Stage.FINAL || s == Stage.TERMINATED) && row.type() == CaseCommand.RecordFollowUpVisit.class);
+                        || (s == Stage.FINAL && row.type() == ProcedureCommand.Terminate.class)
+                        || (s != Stage.MERGED && row.type() == ActivityCommand.RecordRepeatPetition.class)
+                        || ((s == Stage.FINAL || s == Stage.TERMINATED) && row.type() == ActivityCommand.RecordFollowUpVisit.class);
                 assertThat(LifecycleTable.procedure().allows(s, row.type())).as(row.command() + " from " + s).isEqualTo(expected);
             }
         }
@@ -68,7 +68,7 @@ class LifecycleTableTests {
     void designationAndEnrolmentAreRefusedOnlyInWithdrawnTransferredOutAndMergedCases() {
         Set<Stage> refused = Set.of(Stage.WITHDRAWN, Stage.TRANSFERRED_OUT, Stage.MERGED);
         for (Stage s : Stage.values()) {
-            for (Class<? extends CaseCommand> type : List.of(CaseCommand.DesignateBacklog.class, CaseCommand.EnrolInBatch.class)) {
+            for (Class<? extends CaseCommand> type : List.of(ResolutionCommand.DesignateBacklog.class, ResolutionCommand.EnrolInBatch.class)) {
                 assertThat(ResolutionTable.resolution().allows(s, null, type)).as(type.getSimpleName() + " in " + s)
                         .isEqualTo(!refused.contains(s));
             }
@@ -78,10 +78,10 @@ class LifecycleTableTests {
     @Test
     void onlyDesignationAndEnrolmentPutACaseOnTheTrackAndOnlyAssignmentLeavesOpen() {
         for (ResolutionTable.Row row : ResolutionTable.resolution().rows()) {
-            boolean starts = row.type() == CaseCommand.DesignateBacklog.class || row.type() == CaseCommand.EnrolInBatch.class;
+            boolean starts = row.type() == ResolutionCommand.DesignateBacklog.class || row.type() == ResolutionCommand.EnrolInBatch.class;
             assertThat(row.fromNone()).as(row.command()).isEqualTo(starts);
             boolean leavesOpen = row.startsFrom(TrackState.OPEN) && row.next(TrackState.OPEN) != TrackState.OPEN;
-            assertThat(leavesOpen).as(row.command()).isEqualTo(row.type() == CaseCommand.AssignPackageLeader.class);
+            assertThat(leavesOpen).as(row.command()).isEqualTo(row.type() == ResolutionCommand.AssignPackageLeader.class);
         }
     }
 
@@ -90,7 +90,7 @@ class LifecycleTableTests {
         for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
             if (row.inForce()) {
                 assertThat(LifecycleTable.procedure().allows(null, row.type()))
-                        .isEqualTo(row.type() == CaseCommand.Register.class || row.type() == CaseCommand.Import.class);
+                        .isEqualTo(row.type() == ProcedureCommand.Register.class || row.type() == ProcedureCommand.Import.class);
             }
         }
     }

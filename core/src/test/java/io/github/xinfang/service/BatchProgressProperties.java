@@ -1,5 +1,8 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
@@ -61,7 +64,7 @@ class BatchProgressProperties {
             for (int i = 0; i < 6; i++) {
                 CaseId id = new CaseId("B-" + i);
                 ids.add(id);
-                service.handle(new CaseCommand.Register(id, new IdempotencyKey("r" + i), Org.clerk(), new PetitionForm(
+                service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r" + i), Org.clerk(), new PetitionForm(
                         LocalDate.parse("2024-03-02"), Channel.LETTER, Category.CLAIM, "劳动保障", "450802", true, null,
                         List.of(new PetitionerForm("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
             }
@@ -104,29 +107,29 @@ class BatchProgressProperties {
             case 0: {
                 BatchId batch = BATCHES.get(s.choice() % 2);
                 // target dates from 3 to 30 days after 2026-03-02, so some reports fall after them
-                c = new CaseCommand.EnrolInBatch(id, key, Org.officeHead(), batch, batch == BATCHES.get(0) ? IssuingLevel.CITY
+                c = new ResolutionCommand.EnrolInBatch(id, key, Org.officeHead(), batch, batch == BATCHES.get(0) ? IssuingLevel.CITY
                         : IssuingLevel.COUNTY, "交办批次", LocalDate.parse("2026-03-02").plusDays(3L + 9L * s.choice()), today);
                 break;
             }
             case 1:
-                c = new CaseCommand.AssignPackageLeader(id, key, Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+                c = new ResolutionCommand.AssignPackageLeader(id, key, Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                         List.of(Org.LAND_STAFF), List.of(), today);
                 break;
             case 2:
             case 3:
-                c = new CaseCommand.ClaimResolution(id, key, Org.headOf(Org.LAND), s.choice() % 2 == 0 ? ResolutionKind.SUBSTANTIVE
+                c = new ResolutionCommand.ClaimResolution(id, key, Org.headOf(Org.LAND), s.choice() % 2 == 0 ? ResolutionKind.SUBSTANTIVE
                         : ResolutionKind.PROCEDURAL, "已化解", today);
                 break;
             case 4:
-                c = s.choice() == 0 ? new CaseCommand.RejectResolution(id, key, Org.officeHead(), "材料不实", today)
-                        : new CaseCommand.ApproveResolution(id, key, Org.officeHead(), today);
+                c = s.choice() == 0 ? new ResolutionCommand.RejectResolution(id, key, Org.officeHead(), "材料不实", today)
+                        : new ResolutionCommand.ApproveResolution(id, key, Org.officeHead(), today);
                 break;
             case 5:
-                c = new CaseCommand.RejectResolution(id, key, Org.officeHead(), "材料不实", today);
+                c = new ResolutionCommand.RejectResolution(id, key, Org.officeHead(), "材料不实", today);
                 break;
             default:
-                c = s.choice() == 0 ? new CaseCommand.ReportRebound(id, key, Org.officeHead(), "反弹", today)
-                        : new CaseCommand.DesignateBacklog(id, key, Org.officeHead(), BacklogSource.OWN_SWEEP, today);
+                c = s.choice() == 0 ? new ResolutionCommand.ReportRebound(id, key, Org.officeHead(), "反弹", today)
+                        : new ResolutionCommand.DesignateBacklog(id, key, Org.officeHead(), BacklogSource.OWN_SWEEP, today);
                 break;
         }
         service.handle(c);
@@ -144,25 +147,25 @@ class BatchProgressProperties {
             long returned = 0;
             for (CaseEvent e : service.history(id).orElseThrow().events()) {
                 if (e.recordedAt().isAfter(asOf)) continue;
-                if (e instanceof CaseEvent.BatchEnrolled b) {
+                if (e instanceof ResolutionEvent.BatchEnrolled b) {
                     if (b.batch().equals(batch)) {
                         in = true;
                         target = b.targetDate();
                     }
                     if (track == null || track.equals("RESOLVED")) track = "OPEN";
-                } else if (e instanceof CaseEvent.BacklogDesignated) {
+                } else if (e instanceof ResolutionEvent.BacklogDesignated) {
                     track = "OPEN";
-                } else if (e instanceof CaseEvent.PackageLeaderAssigned) {
+                } else if (e instanceof ResolutionEvent.PackageLeaderAssigned) {
                     track = "IN_RESOLUTION";
-                } else if (e instanceof CaseEvent.ResolutionClaimed c) {
+                } else if (e instanceof ResolutionEvent.ResolutionClaimed c) {
                     track = "CLAIMED";
                     kind = c.kind();
-                } else if (e instanceof CaseEvent.ResolutionApproved) {
+                } else if (e instanceof ResolutionEvent.ResolutionApproved) {
                     track = "RESOLVED";
-                } else if (e instanceof CaseEvent.ResolutionRejected) {
+                } else if (e instanceof ResolutionEvent.ResolutionRejected) {
                     track = "IN_RESOLUTION";
                     returned++;
-                } else if (e instanceof CaseEvent.ReboundReported) {
+                } else if (e instanceof ResolutionEvent.ReboundReported) {
                     track = "OPEN";
                 }
             }

@@ -1,5 +1,9 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
@@ -133,21 +137,21 @@ class BureauBatchScenarioTests {
         // March: the city hands down the batch; the district registers and enrols its 126 backlog cases.
         for (int i = 1; i <= CASES; i++) {
             LocalDate received = d("2019-01-07").plusDays(7L * i);
-            applied(new CaseCommand.Register(caseId(i), key(), clerk, new PetitionForm(received, Channel.VISIT, Category.CLAIM,
+            applied(new ProcedureCommand.Register(caseId(i), key(), clerk, new PetitionForm(received, Channel.VISIT, Category.CLAIM,
                     i % 3 == 0 ? "城乡建设" : "自然资源", GANGBEI.value(), true, null,
                     List.of(new PetitionerForm("信访人" + i, null, null, null)), 1, null, "历史遗留问题，反复信访。"), null));
-            applied(new CaseCommand.EnrolInBatch(caseId(i), key(), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
+            applied(new ResolutionCommand.EnrolInBatch(caseId(i), key(), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
                     d("2026-06-30"), d("2026-03-02")));
         }
         // Hard cases (钉子案) need 县处级正职: the executive deputy head leads them; a deputy head leads the rest.
         at("2026-03-05T01:00:00Z");
         for (int i = 1; i <= HARD; i++) {
-            applied(new CaseCommand.FlagHardCase(caseId(i), key(), officeHead, "多年反复上访，诉求复杂", d("2026-03-05")));
+            applied(new ResolutionCommand.FlagHardCase(caseId(i), key(), officeHead, "多年反复上访，诉求复杂", d("2026-03-05")));
         }
         at("2026-03-09T01:00:00Z");
         for (int i = 1; i <= CASES; i++) {
             OfficialId leader = i <= HARD ? EXECUTIVE : DEPUTY_OUT;
-            applied(new CaseCommand.AssignPackageLeader(caseId(i), key(), officeHead, leader, LAND, List.of(LAND_STAFF),
+            applied(new ResolutionCommand.AssignPackageLeader(caseId(i), key(), officeHead, leader, LAND, List.of(LAND_STAFF),
                     List.of(HOUSING), d("2026-03-09")));
         }
         assertThat(resolution(1).requiredRank()).isEqualTo(new RequiredRank("县处级正职", false));
@@ -160,7 +164,7 @@ class BureauBatchScenarioTests {
         int repeater = 100;
         for (String day : List.of("2026-04-01", "2026-04-08", "2026-04-15")) {
             at(day + "T01:00:00Z");
-            applied(new CaseCommand.RecordRepeatPetition(caseId(repeater), key(), clerk, d(day), Channel.VISIT, 2,
+            applied(new ActivityCommand.RecordRepeatPetition(caseId(repeater), key(), clerk, d(day), Channel.VISIT, 2,
                     day.endsWith("08") ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.NONE));
         }
         Resolution escalated = resolution(repeater);
@@ -172,7 +176,7 @@ class BureauBatchScenarioTests {
                     assertThat(s.state()).isEqualTo(ClockState.RUNNING);
                 });
         at("2026-04-17T01:00:00Z");
-        applied(new CaseCommand.ReplacePackageLeader(caseId(repeater), key(), officeHead, HEAD, LAND, List.of(LAND_STAFF),
+        applied(new ResolutionCommand.ReplacePackageLeader(caseId(repeater), key(), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(HOUSING), ReplacementReason.ESCALATION, d("2026-04-17")));
         assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
                 .anySatisfy(s -> assertThat(s.state()).isEqualTo(ClockState.MET));
@@ -196,17 +200,17 @@ class BureauBatchScenarioTests {
         at("2026-06-08T01:00:00Z");
         List<Integer> claimed = new ArrayList<>();
         for (int i = 10; i < 10 + 47; i++) {
-            applied(new CaseCommand.ClaimResolution(caseId(i), key(), landHead, ResolutionKind.SUBSTANTIVE, "诉求已解决，信访人签字息诉",
+            applied(new ResolutionCommand.ClaimResolution(caseId(i), key(), landHead, ResolutionKind.SUBSTANTIVE, "诉求已解决，信访人签字息诉",
                     d("2026-06-08")));
             claimed.add(i);
         }
         Instant beforeReview = clock.instant();
         at("2026-06-15T01:00:00Z");
         for (int i : claimed.subList(0, 5)) {
-            applied(new CaseCommand.RejectResolution(caseId(i), key(), officeHead, "化解材料不实", d("2026-06-15")));
+            applied(new ResolutionCommand.RejectResolution(caseId(i), key(), officeHead, "化解材料不实", d("2026-06-15")));
         }
         for (int i : claimed.subList(5, 47)) {
-            applied(new CaseCommand.ApproveResolution(caseId(i), key(), officeHead, d("2026-06-15")));
+            applied(new ResolutionCommand.ApproveResolution(caseId(i), key(), officeHead, d("2026-06-15")));
         }
         Instant afterReview = clock.instant();
 
@@ -241,7 +245,7 @@ class BureauBatchScenarioTests {
                     assertThat(s.state()).isEqualTo(ClockState.OVERDUE);
                 });
         assertThat(resolution(20).track()).isEqualTo(TrackState.RESOLVED);
-        assertThat(service.history(caseId(10)).orElseThrow().events()).last().isInstanceOf(CaseEvent.ResolutionRejected.class);
+        assertThat(service.history(caseId(10)).orElseThrow().events()).last().isInstanceOf(ResolutionEvent.ResolutionRejected.class);
     }
 
     /** The store's resolution queries, typed by official. */

@@ -1,5 +1,9 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -125,67 +129,67 @@ class CaseInvariantProperties {
         Actor a = Org.headOf(Org.HOUSING);
         IdempotencyKey k = new IdempotencyKey("k");
         return List.of(
-                new CaseCommand.Register(id, k, Org.clerk(), claim(on), null),
-                new CaseCommand.Route(id, k, Org.clerk(), Org.LABOUR, on),
-                new CaseCommand.RaiseObjection(id, k, a, "理由", on),
-                new CaseCommand.TransferOut(id, k, a, "市公安局", on),
-                new CaseCommand.Redirect(id, k, a, LegalChannel.ARBITRATION, on),
-                new CaseCommand.Decline(id, k, a, DeclineReason.OTHER, on),
-                new CaseCommand.InformPetitioner(id, k, a, on),
-                new CaseCommand.Accept(id, k, a, on),
-                new CaseCommand.Extend(id, k, a, 10, "理由", on, on),
-                new CaseCommand.ProposeConclusion(id, k, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, "答复", on),
-                new CaseCommand.ApproveConclusion(id, k, a, on),
-                new CaseCommand.ReturnForRework(id, k, a, "理由"),
-                new CaseCommand.ServeReply(id, k, a, on),
-                new CaseCommand.RequestReview(id, k, a, on),
-                new CaseCommand.ConcludeReview(id, k, a, "意见", on),
-                new CaseCommand.ServeReviewOpinion(id, k, a, on),
-                new CaseCommand.RequestReReview(id, k, a, on),
-                new CaseCommand.ConcludeReReview(id, k, a, "意见", on),
-                new CaseCommand.Reopen(id, k, a, "理由", on),
-                new CaseCommand.Withdraw(id, k, a, on),
-                new CaseCommand.Import(id, k, Org.clerk(), claim(on), null, Stage.REGISTERED, null, List.of()),
-                new CaseCommand.RecordContact(id, k, a, ContactKind.PHONE, on),
-                new CaseCommand.GiveStageReply(id, k, a, "进展", on),
-                new CaseCommand.OpenHearing(id, k, a, on),
-                new CaseCommand.CloseHearing(id, k, a, on),
-                new CaseCommand.CorrectPetition(id, k, a, claim(on.minusDays(30)), "更正"),
-                new CaseCommand.ChangeProfile(id, k, a, "zhejiang-2016", "适用浙江规定"),
-                new CaseCommand.Terminate(id, k, a, "依据", on),
-                new CaseCommand.RecordWarning(id, k, Actor.system("deadline-sweep"), ClockId.HANDLING, 1, Instant.parse("2026-06-01T00:00:00Z")),
-                new CaseCommand.RecordBreach(id, k, Actor.system("deadline-sweep"), ClockId.HANDLING, 1, Instant.parse("2026-06-01T00:00:00Z")),
-                new CaseCommand.RecordLapse(id, k, Actor.system("deadline-sweep"), ClockId.REVIEW_REQUEST, 1, Instant.parse("2026-06-01T00:00:00Z")),
-                new CaseCommand.DesignateBacklog(id, k, a, BacklogSource.OWN_SWEEP, on),
-                new CaseCommand.EnrolInBatch(id, k, a, new BatchId("city-2026-3"), IssuingLevel.CITY, "第三批重复信访案件", on.plusDays(90), on),
-                new CaseCommand.FlagHardCase(id, k, a, "多年未化解", on),
-                new CaseCommand.AssignPackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(), on),
-                new CaseCommand.ReplacePackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(),
+                new ProcedureCommand.Register(id, k, Org.clerk(), claim(on), null),
+                new ProcedureCommand.Route(id, k, Org.clerk(), Org.LABOUR, on),
+                new ProcedureCommand.RaiseObjection(id, k, a, "理由", on),
+                new ProcedureCommand.TransferOut(id, k, a, "市公安局", on),
+                new ProcedureCommand.Redirect(id, k, a, LegalChannel.ARBITRATION, on),
+                new ProcedureCommand.Decline(id, k, a, DeclineReason.OTHER, on),
+                new ProcedureCommand.InformPetitioner(id, k, a, on),
+                new ProcedureCommand.Accept(id, k, a, on),
+                new ProcedureCommand.Extend(id, k, a, 10, "理由", on, on),
+                new ProcedureCommand.ProposeConclusion(id, k, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, "答复", on),
+                new ProcedureCommand.ApproveConclusion(id, k, a, on),
+                new ProcedureCommand.ReturnForRework(id, k, a, "理由"),
+                new ProcedureCommand.ServeReply(id, k, a, on),
+                new ProcedureCommand.RequestReview(id, k, a, on),
+                new ProcedureCommand.ConcludeReview(id, k, a, "意见", on),
+                new ProcedureCommand.ServeReviewOpinion(id, k, a, on),
+                new ProcedureCommand.RequestReReview(id, k, a, on),
+                new ProcedureCommand.ConcludeReReview(id, k, a, "意见", on),
+                new ProcedureCommand.Reopen(id, k, a, "理由", on),
+                new ProcedureCommand.Withdraw(id, k, a, on),
+                new ProcedureCommand.Import(id, k, Org.clerk(), claim(on), null, Stage.REGISTERED, null, List.of()),
+                new ProcedureCommand.RecordContact(id, k, a, ContactKind.PHONE, on),
+                new ProcedureCommand.GiveStageReply(id, k, a, "进展", on),
+                new ProcedureCommand.OpenHearing(id, k, a, on),
+                new ProcedureCommand.CloseHearing(id, k, a, on),
+                new ProcedureCommand.CorrectPetition(id, k, a, claim(on.minusDays(30)), "更正"),
+                new ProcedureCommand.ChangeProfile(id, k, a, "zhejiang-2016", "适用浙江规定"),
+                new ProcedureCommand.Terminate(id, k, a, "依据", on),
+                new SweepCommand.RecordWarning(id, k, Actor.system("deadline-sweep"), ClockId.HANDLING, 1, Instant.parse("2026-06-01T00:00:00Z")),
+                new SweepCommand.RecordBreach(id, k, Actor.system("deadline-sweep"), ClockId.HANDLING, 1, Instant.parse("2026-06-01T00:00:00Z")),
+                new SweepCommand.RecordLapse(id, k, Actor.system("deadline-sweep"), ClockId.REVIEW_REQUEST, 1, Instant.parse("2026-06-01T00:00:00Z")),
+                new ResolutionCommand.DesignateBacklog(id, k, a, BacklogSource.OWN_SWEEP, on),
+                new ResolutionCommand.EnrolInBatch(id, k, a, new BatchId("city-2026-3"), IssuingLevel.CITY, "第三批重复信访案件", on.plusDays(90), on),
+                new ResolutionCommand.FlagHardCase(id, k, a, "多年未化解", on),
+                new ResolutionCommand.AssignPackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(), on),
+                new ResolutionCommand.ReplacePackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(),
                         ReplacementReason.POST_CHANGE, on),
-                new CaseCommand.RecordPlan(id, k, a, List.of(new PlanStepForm("约谈", on.plusDays(10))), on),
-                new CaseCommand.MarkPlanStepDone(id, k, a, 1, on),
-                new CaseCommand.ClaimResolution(id, k, a, ResolutionKind.SUBSTANTIVE, "已兑现", on),
-                new CaseCommand.ApproveResolution(id, k, Org.officeHead(), on),
-                new CaseCommand.RejectResolution(id, k, Org.officeHead(), "证据不足", on),
-                new CaseCommand.ReportRebound(id, k, a, "再次来访", on),
-                new CaseCommand.Merge(id, k, a, new CaseId("T-SURVIVOR"), "同一事项", on),
-                new CaseCommand.RecordMergedCase(id, k, Actor.system(CaseService.MERGE_JOB), new CaseId("T-MERGED"), on),
-                new CaseCommand.RecordRepeatPetition(id, k, Org.clerk(), on, Channel.VISIT, 2, SkippedLevel.SKIPPED_LEVEL),
-                new CaseCommand.RecordFollowUpVisit(id, k, Org.clerk(), Satisfaction.SATISFIED, on),
-                new CaseCommand.IssueSupervision(id, k, Org.officeHead(), SupervisionKind.SUPERVISION, Org.LABOUR, on, on.plusDays(15)),
-                new CaseCommand.RecordSupervisionFeedback(id, k, a, 1, "已办理", on),
-                new CaseCommand.RecordDutyWarning(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1),
+                new ResolutionCommand.RecordPlan(id, k, a, List.of(new PlanStepForm("约谈", on.plusDays(10))), on),
+                new ResolutionCommand.MarkPlanStepDone(id, k, a, 1, on),
+                new ResolutionCommand.ClaimResolution(id, k, a, ResolutionKind.SUBSTANTIVE, "已兑现", on),
+                new ResolutionCommand.ApproveResolution(id, k, Org.officeHead(), on),
+                new ResolutionCommand.RejectResolution(id, k, Org.officeHead(), "证据不足", on),
+                new ResolutionCommand.ReportRebound(id, k, a, "再次来访", on),
+                new ActivityCommand.Merge(id, k, a, new CaseId("T-SURVIVOR"), "同一事项", on),
+                new ActivityCommand.RecordMergedCase(id, k, Actor.system(CaseService.MERGE_JOB), new CaseId("T-MERGED"), on),
+                new ActivityCommand.RecordRepeatPetition(id, k, Org.clerk(), on, Channel.VISIT, 2, SkippedLevel.SKIPPED_LEVEL),
+                new ActivityCommand.RecordFollowUpVisit(id, k, Org.clerk(), Satisfaction.SATISFIED, on),
+                new ActivityCommand.IssueSupervision(id, k, Org.officeHead(), SupervisionKind.SUPERVISION, Org.LABOUR, on, on.plusDays(15)),
+                new ActivityCommand.RecordSupervisionFeedback(id, k, a, 1, "已办理", on),
+                new SweepCommand.RecordDutyWarning(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1),
                         Instant.parse("2026-06-01T00:00:00Z")),
-                new CaseCommand.RecordDutyBreach(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1),
+                new SweepCommand.RecordDutyBreach(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1),
                         Instant.parse("2026-06-01T00:00:00Z")),
-                new CaseCommand.ReassessEscalation(id, k, Actor.system("deadline-sweep")));
+                new ResolutionCommand.ReassessEscalation(id, k, Actor.system("deadline-sweep")));
     }
 
     @Test
     void oneOfEachHoldsEveryCommandType() {
         Set<Class<?>> types = new java.util.HashSet<>();
         for (CaseCommand c : oneOfEach(new CaseId("T-0"), DAY)) types.add(c.getClass());
-        assertThat(types).containsExactlyInAnyOrder(CaseCommand.class.getPermittedSubclasses());
+        assertThat(types).containsExactlyInAnyOrder(io.github.xinfang.testing.Sealed.leaves(CaseCommand.class));
     }
 
     static PetitionForm claim(LocalDate on) {
@@ -197,7 +201,7 @@ class CaseInvariantProperties {
     static CaseState stateIn(Stage stage, CaseId id) {
         CaseDecider decider = CaseDecider.create(LIMITS, Org.DIRECTORY);
         Instant at = Instant.parse("2026-03-02T02:00:00Z");
-        Decision d = decider.decide(null, new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null), at);
+        Decision d = decider.decide(null, new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null), at);
         CaseState s = CaseState.replay(((Decision.Accepted) d).events());
         return new CaseState(s.caseId(), s.lastSequence(), stage, s.profile(), s.petition(), Org.HOUSING, DAY, DAY, DAY, null,
                 0, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, DAY, DAY, DAY, DAY, DAY, DAY, at, 0, 0, null, ClockLedger.empty(), null, null, null);
@@ -211,9 +215,9 @@ class CaseInvariantProperties {
         // DESIGN.md section 5: FINAL accepts terminate, repeat petitions, follow-up visits and supervision feedback; terminal
         // stages repeat petitions (not MERGED), follow-up visits (TERMINATED) and feedback; the sweep's records apply
         // anywhere; supervision is allowed by the table everywhere and refused off the track by its SUPERVISABLE guard.
-        Set<Class<?>> sweepOnly = Set.of(CaseCommand.RecordWarning.class, CaseCommand.RecordBreach.class, CaseCommand.RecordLapse.class,
-                CaseCommand.RecordDutyWarning.class, CaseCommand.RecordDutyBreach.class, CaseCommand.RecordSupervisionFeedback.class,
-                CaseCommand.IssueSupervision.class);
+        Set<Class<?>> sweepOnly = Set.of(SweepCommand.RecordWarning.class, SweepCommand.RecordBreach.class, SweepCommand.RecordLapse.class,
+                SweepCommand.RecordDutyWarning.class, SweepCommand.RecordDutyBreach.class, ActivityCommand.RecordSupervisionFeedback.class,
+                ActivityCommand.IssueSupervision.class);
         int procedureCommands = (int) oneOfEach(new CaseId("T-1"), DAY).stream()
                 .filter(c -> ResolutionTable.resolution().row(c.getClass()).isEmpty()).count();
         qt().forAll(integers().between(0, notOpen.size() - 1), integers().between(0, procedureCommands - 1), integers().between(0, 60))
@@ -224,18 +228,18 @@ class CaseInvariantProperties {
                             .filter(x -> ResolutionTable.resolution().row(x.getClass()).isEmpty()).toList().get(commandIndex);
                     boolean allowed = LifecycleTable.procedure().allows(stage, c.getClass());
                     boolean listed = sweepOnly.contains(c.getClass())
-                            || (stage == Stage.FINAL && c instanceof CaseCommand.Terminate)
-                            || (stage != Stage.MERGED && c instanceof CaseCommand.RecordRepeatPetition)
-                            || ((stage == Stage.FINAL || stage == Stage.TERMINATED) && c instanceof CaseCommand.RecordFollowUpVisit);
+                            || (stage == Stage.FINAL && c instanceof ProcedureCommand.Terminate)
+                            || (stage != Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition)
+                            || ((stage == Stage.FINAL || stage == Stage.TERMINATED) && c instanceof ActivityCommand.RecordFollowUpVisit);
                     assertThat(allowed).as("%s from %s", c, stage).isEqualTo(listed);
                     Decision d = decider.decide(stateIn(stage, id), c, Instant.parse("2026-06-01T02:00:00Z"));
-                    if (allowed && !(c instanceof CaseCommand.Terminate)) return; // decided by the row's guards, tested elsewhere
+                    if (allowed && !(c instanceof ProcedureCommand.Terminate)) return; // decided by the row's guards, tested elsewhere
                     assertThat(d).isInstanceOf(Decision.Rejected.class);
                     Rejection r = ((Decision.Rejected) d).rejection();
-                    RejectionCode expected = c instanceof CaseCommand.Register || c instanceof CaseCommand.Import
+                    RejectionCode expected = c instanceof ProcedureCommand.Register || c instanceof ProcedureCommand.Import
                             ? RejectionCode.CASE_EXISTS
-                            : c instanceof CaseCommand.Terminate && allowed ? RejectionCode.NOT_PROVIDED_BY_PROFILE
-                            : stage == Stage.MERGED && c instanceof CaseCommand.RecordRepeatPetition ? RejectionCode.MERGED_INTO
+                            : c instanceof ProcedureCommand.Terminate && allowed ? RejectionCode.NOT_PROVIDED_BY_PROFILE
+                            : stage == Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition ? RejectionCode.MERGED_INTO
                             : RejectionCode.ILLEGAL_TRANSITION;
                     assertThat(r.code()).isEqualTo(expected);
                     assertThat(r.stage()).contains(stage);
@@ -265,12 +269,12 @@ class CaseInvariantProperties {
         CaseDecider decider = CaseDecider.create(LIMITS, Org.DIRECTORY);
         for (Stage stage : Stage.values()) {
             for (CaseCommand c : oneOfEach(new CaseId("T-2"), DAY.plusDays(1))) {
-                if (c instanceof CaseCommand.Register || c instanceof CaseCommand.Import) continue;
+                if (c instanceof ProcedureCommand.Register || c instanceof ProcedureCommand.Import) continue;
                 if (ResolutionTable.resolution().row(c.getClass()).isPresent()) continue;
                 Decision d = decider.decide(stateIn(stage, new CaseId("T-2")), c, Instant.parse("2026-06-01T02:00:00Z"));
                 boolean illegal = d instanceof Decision.Rejected r && (r.rejection().code() == RejectionCode.ILLEGAL_TRANSITION
                         && r.rejection().messageEnglish().contains(" from " + stage)
-                        || stage == Stage.MERGED && c instanceof CaseCommand.RecordRepeatPetition
+                        || stage == Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition
                         && r.rejection().code() == RejectionCode.MERGED_INTO);
                 assertThat(illegal).as("%s from %s", c.getClass().getSimpleName(), stage)
                         .isEqualTo(!LifecycleTable.procedure().allows(stage, c.getClass()));
@@ -312,7 +316,7 @@ class CaseInvariantProperties {
                     PetitionForm form = new PetitionForm(DAY, Channel.LETTER, Category.ACCUSATION, "政法", "450802", true, null,
                             List.of(new PetitionerForm("黄某", null, null, null)), null, accused, "举报内容");
                     Actor reg = official(registrar);
-                    CommandResult r1 = service.handle(new CaseCommand.Register(id, new IdempotencyKey("1"), reg, form, null));
+                    CommandResult r1 = service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("1"), reg, form, null));
                     assertThat(r1.isApplied()).isEqualTo(!touches(reg, accusedUnits, accusedOfficials));
                     if (!r1.isApplied()) {
                         assertThat(((CommandResult.Rejected) r1).rejection().code()).isEqualTo(RejectionCode.ACCUSED_PARTY);
@@ -320,7 +324,7 @@ class CaseInvariantProperties {
                     }
                     UnitId unit = Org.UNITS.get(routeTo);
                     Actor router = Org.clerk();
-                    CommandResult r2 = service.handle(new CaseCommand.Route(id, new IdempotencyKey("2"), router, unit, DAY));
+                    CommandResult r2 = service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("2"), router, unit, DAY));
                     boolean routeRefused = accusedUnits.contains(unit) || touches(router, accusedUnits, accusedOfficials);
                     assertThat(r2.isApplied()).isEqualTo(!routeRefused);
                     if (!r2.isApplied()) {
@@ -328,7 +332,7 @@ class CaseInvariantProperties {
                         return;
                     }
                     Actor acceptorActor = official(acceptor);
-                    CommandResult r3 = service.handle(new CaseCommand.Accept(id, new IdempotencyKey("3"), acceptorActor, DAY));
+                    CommandResult r3 = service.handle(new ProcedureCommand.Accept(id, new IdempotencyKey("3"), acceptorActor, DAY));
                     assertThat(r3.isApplied()).isEqualTo(!touches(acceptorActor, accusedUnits, accusedOfficials));
                     // whatever was applied, neither the handling unit nor any actor of the history is accused
                     CaseHistory h = service.history(id).orElseThrow();
@@ -356,12 +360,12 @@ class CaseInvariantProperties {
                     TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
                     CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).maxRetries(1).build();
                     CaseId id = new CaseId("CONC-1");
-                    assertThat(service.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null)).isApplied()).isTrue();
-                    assertThat(service.handle(new CaseCommand.Route(id, new IdempotencyKey("t"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
+                    assertThat(service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null)).isApplied()).isTrue();
+                    assertThat(service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("t"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
                     List<CommandResult> results = Collections.synchronizedList(new ArrayList<>());
                     runConcurrently(threads, t -> {
                         for (int i = 0; i < perThread; i++) {
-                            results.add(service.handle(new CaseCommand.InformPetitioner(id, new IdempotencyKey("t" + t + "-" + i),
+                            results.add(service.handle(new ProcedureCommand.InformPetitioner(id, new IdempotencyKey("t" + t + "-" + i),
                                     Org.staffOf(Org.HOUSING), DAY)));
                         }
                     });
@@ -412,7 +416,7 @@ class CaseInvariantProperties {
             }
         };
         CaseService service = CaseService.builder(conflicting, Org.DIRECTORY, TestClock.at("2026-03-03T02:00:00Z")).maxRetries(3).build();
-        CommandResult r = service.handle(new CaseCommand.Register(new CaseId("VC-1"), new IdempotencyKey("r"), Org.clerk(), claim(DAY), null));
+        CommandResult r = service.handle(new ProcedureCommand.Register(new CaseId("VC-1"), new IdempotencyKey("r"), Org.clerk(), claim(DAY), null));
         assertThat(r).isInstanceOf(CommandResult.Rejected.class);
         assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.VERSION_CONFLICT);
         assertThat(commits).hasValue(4);
@@ -429,8 +433,8 @@ class CaseInvariantProperties {
             CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
             CaseId id = new CaseId("ID-1");
             List<CaseCommand> path = List.of(
-                    new CaseCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null),
-                    new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY));
+                    new ProcedureCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null),
+                    new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY));
             CommandResult first = null;
             for (CaseCommand c : path) first = service.handle(c);
             CaseCommand c = path.get(commandIndex % 2);
@@ -453,13 +457,13 @@ class CaseInvariantProperties {
             TestClock clock = TestClock.at("2026-06-03T02:00:00Z");
             CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
             CaseId id = new CaseId("ID-2");
-            service.handle(new CaseCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
-            assertThat(service.handle(new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
-            CommandResult r = service.handle(new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(days)));
+            service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
+            assertThat(service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
+            CommandResult r = service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(days)));
             assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
-            CommandResult other = service.handle(new CaseCommand.Register(id, new IdempotencyKey("b"), Org.clerk(), claim(DAY), null));
+            CommandResult other = service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("b"), Org.clerk(), claim(DAY), null));
             assertThat(((CommandResult.Rejected) other).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
-            CommandResult exists = service.handle(new CaseCommand.Register(id, new IdempotencyKey("z" + days), Org.clerk(), claim(DAY), null));
+            CommandResult exists = service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("z" + days), Org.clerk(), claim(DAY), null));
             assertThat(((CommandResult.Rejected) exists).rejection().code()).isEqualTo(RejectionCode.CASE_EXISTS);
             assertThat(service.history(id).orElseThrow().version()).isEqualTo(2);
         });
@@ -471,9 +475,9 @@ class CaseInvariantProperties {
             TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
             CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
             CaseId id = new CaseId("ID-3");
-            service.handle(new CaseCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
+            service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
             // dated in the future today: rejected, nothing recorded under the key
-            CaseCommand route = new CaseCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(1 + daysAhead));
+            CaseCommand route = new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(1 + daysAhead));
             assertThat(((CommandResult.Rejected) service.handle(route)).rejection().code()).isEqualTo(RejectionCode.VALIDATION);
             clock.advance(java.time.Duration.ofDays(1 + daysAhead));
             CommandResult retry = service.handle(route);
@@ -522,21 +526,21 @@ class CaseInvariantProperties {
                 PetitionForm form = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
                         List.of(new PetitionerForm(p.name(), p.id(), p.phone(), p.address())), 3,
                         List.of(AccusedPartyForm.outside(p.name() + "公司")), p.summary());
-                CaseCommand register = new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), form, null);
+                CaseCommand register = new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), form, null);
                 shown.add(register);
                 shown.add(form);
                 shown.add(service.handle(register));
                 // invalid variants whose bad fields carry personal data
                 PetitionForm badPhone = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
                         List.of(new PetitionerForm(p.name(), p.id(), p.phone() + "9", p.address())), 3, null, p.summary());
-                shown.add(service.handle(new CaseCommand.Register(new CaseId("PII-2"), new IdempotencyKey("r"), Org.clerk(), badPhone, null)));
+                shown.add(service.handle(new ProcedureCommand.Register(new CaseId("PII-2"), new IdempotencyKey("r"), Org.clerk(), badPhone, null)));
                 PetitionForm badId = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
                         List.of(new PetitionerForm(p.name(), p.id().substring(0, 17) + "Y", p.phone(), p.address())), 3, null, p.summary());
-                shown.add(service.handle(new CaseCommand.Register(new CaseId("PII-3"), new IdempotencyKey("r"), Org.clerk(), badId, null)));
+                shown.add(service.handle(new ProcedureCommand.Register(new CaseId("PII-3"), new IdempotencyKey("r"), Org.clerk(), badId, null)));
                 CaseCommand next = oneOfEach(id, DAY).get(commandIndex);
-                CaseCommand withText = next instanceof CaseCommand.RaiseObjection
-                        ? new CaseCommand.RaiseObjection(id, new IdempotencyKey("o"), Org.staffOf(Org.HOUSING), p.summary(), DAY)
-                        : new CaseCommand.ReturnForRework(id, new IdempotencyKey("w"), Org.officeHead(), p.summary() + p.name());
+                CaseCommand withText = next instanceof ProcedureCommand.RaiseObjection
+                        ? new ProcedureCommand.RaiseObjection(id, new IdempotencyKey("o"), Org.staffOf(Org.HOUSING), p.summary(), DAY)
+                        : new ProcedureCommand.ReturnForRework(id, new IdempotencyKey("w"), Org.officeHead(), p.summary() + p.name());
                 shown.add(withText);
                 shown.add(service.handle(withText));
                 shown.add(next);

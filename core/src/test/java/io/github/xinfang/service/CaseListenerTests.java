@@ -1,5 +1,6 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -32,7 +33,7 @@ class CaseListenerTests {
                 .listener((id, v, events) -> calls.add("third " + id + " v" + v))
                 .build();
         CaseId id = new CaseId("L-1");
-        CaseCommand register = new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), CaseInvariantProperties.claim(DAY), null);
+        CaseCommand register = new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), CaseInvariantProperties.claim(DAY), null);
 
         CapturedLogs.Captured<CommandResult> first = CapturedLogs.during(() -> service.handle(register));
         assertThat(first.result().isApplied()).isTrue();
@@ -41,7 +42,7 @@ class CaseListenerTests {
 
         calls.clear();
         assertThat(service.handle(register).isApplied()).as("a replay").isTrue();
-        assertThat(service.handle(new CaseCommand.Accept(id, new IdempotencyKey("x"), Org.clerk(), DAY)).isApplied()).as("a rejection").isFalse();
+        assertThat(service.handle(new ProcedureCommand.Accept(id, new IdempotencyKey("x"), Org.clerk(), DAY)).isApplied()).as("a rejection").isFalse();
         assertThat(calls).as("no listener for a replay or a rejection").isEmpty();
     }
 }

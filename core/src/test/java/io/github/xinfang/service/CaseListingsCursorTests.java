@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
@@ -61,12 +63,12 @@ class CaseListingsCursorTests {
             PetitionForm petition = new PetitionForm(LocalDate.parse("2026-03-02"), Channel.LETTER, Category.CLAIM, "城乡建设",
                     i % 2 == 0 ? "330106" : "330108", true, null, List.of(new PetitionerForm("周建华", null, null, null)), null,
                     null, "拆迁补偿款未按协议支付。");
-            applied(new CaseCommand.Register(id, key(), Org.clerk(), petition, null));
-            applied(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, LocalDate.parse("2026-03-03")));
+            applied(new ProcedureCommand.Register(id, key(), Org.clerk(), petition, null));
+            applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, LocalDate.parse("2026-03-03")));
             if (i < 4) {
-                applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP,
+                applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP,
                         LocalDate.parse("2026-03-10")));
-                applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+                applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                         List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-03-11")));
             }
             ids.add(id.value());

@@ -2,6 +2,7 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.calendar.CalendarCoverageException;
 import io.github.xinfang.calendar.UncoveredDatePolicy;
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -101,8 +102,8 @@ class ClockScenarioTests {
     }
 
     private void registerAndRoute(String profile, String receivedOn, String unitReceivedOn) {
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim(receivedOn), profile));
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d(unitReceivedOn)));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim(receivedOn), profile));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d(unitReceivedOn)));
     }
 
     // ------------------------------------------------------------------ National Day 2025
@@ -121,8 +122,8 @@ class ClockScenarioTests {
         assertThat(status(ClockId.TELLING, at("2025-09-27", 9)).dueOn()).isEqualTo(d("2025-10-11"));
         // The window is a window: past its end it lapses, never overdue, and an objection is refused.
         assertThat(status(ClockId.OBJECTION, at("2025-10-11", 0)).state()).isEqualTo(ClockState.LAPSED);
-        rejected(new CaseCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-11")), RejectionCode.WINDOW_EXPIRED);
-        applied(new CaseCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-10")));
+        rejected(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-11")), RejectionCode.WINDOW_EXPIRED);
+        applied(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-10")));
         ClockStatus met = status(ClockId.OBJECTION);
         assertThat(met.state()).isEqualTo(ClockState.MET);
         assertThat(met.daysLate()).isZero();
@@ -142,7 +143,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.OBJECTION, at("2025-10-01", 9)).dueOn()).isEqualTo(d("2025-10-14"));
         // Telling: 15 days after 30 Sep is Wed 15 Oct.
         assertThat(status(ClockId.TELLING, at("2025-10-01", 9)).dueOn()).isEqualTo(d("2025-10-15"));
-        applied(new CaseCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-14")));
+        applied(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-14")));
         assertThat(service.history(id).orElseThrow().state().stage()).isEqualTo(Stage.REGISTERED);
     }
 
@@ -151,7 +152,7 @@ class ClockScenarioTests {
     @Test
     void routingLimitEndingInsideSpringFestival2026RollsToTuesday24February() {
         clock.set(at("2026-02-02", 10));
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim("2026-02-01"), null));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-02-01"), null));
         // 15 days after Sun 1 Feb is Mon 16 Feb, inside the holiday (15-23 Feb off): the limit ends on Tue 24 Feb.
         ClockStatus routing = status(ClockId.ROUTING);
         assertThat(routing.startedOn()).isEqualTo(d("2026-02-01"));
@@ -181,7 +182,7 @@ class ClockScenarioTests {
         // Telling: 15 days after 12 Feb is Fri 27 Feb, a working day.
         assertThat(status(ClockId.TELLING, at("2026-02-13", 9)).dueOn()).isEqualTo(d("2026-02-27"));
         // The national profile has no acceptance clock at all.
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-02-27")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-02-27")));
         ClockStatus metLate = status(ClockId.ACCEPTANCE);
         assertThat(metLate.state()).isEqualTo(ClockState.MET_LATE);
         assertThat(metLate.metOn()).isEqualTo(d("2026-02-27"));
@@ -197,24 +198,24 @@ class ClockScenarioTests {
         clock.set(at("2026-04-30", 10));
         registerAndRoute(null, "2026-03-02", "2026-03-04");
         assertThat(find(ClockId.ACCEPTANCE, clock.instant())).isEmpty();
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
         // 60 days after Fri 6 Mar is Tue 5 May, inside Labour Day (1-5 May off): rolls to Wed 6 May.
         ClockStatus handling = status(ClockId.HANDLING);
         assertThat(handling.startedOn()).isEqualTo(d("2026-03-06"));
         assertThat(handling.dueOn()).isEqualTo(d("2026-05-06"));
         assertThat(handling.warnAt()).isEqualTo(at("2026-04-27", 0));   // 10 days' warning
         assertThat(handling.state()).isEqualTo(ClockState.DUE_SOON);
-        applied(new CaseCommand.Extend(id, key(), Org.headOf(HOUSING), 30, "需补充调查。", d("2026-04-30"), d("2026-04-30")));
+        applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 30, "需补充调查。", d("2026-04-30"), d("2026-04-30")));
         // 90 days after 6 Mar is Thu 4 Jun, a working day.
         ClockStatus extended = status(ClockId.HANDLING);
         assertThat(extended.dueOn()).isEqualTo(d("2026-06-04"));
         assertThat(extended.state()).isEqualTo(ClockState.RUNNING);
         // The handling clock keeps running while a conclusion waits for approval.
         clock.set(at("2026-06-03", 10));
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-06-03")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-06-03")));
         assertThat(status(ClockId.HANDLING, at("2026-06-05", 9)).state()).isEqualTo(ClockState.OVERDUE);
         clock.set(at("2026-06-05", 10));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-06-05")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-06-05")));
         ClockStatus approved = status(ClockId.HANDLING);
         assertThat(approved.state()).isEqualTo(ClockState.MET_LATE);
         assertThat(approved.daysLate()).isEqualTo(1);
@@ -224,9 +225,9 @@ class ClockScenarioTests {
     void changingTheProfileToZhejiangRecomputesHandlingTo30Days() {
         clock.set(at("2026-03-20", 10));
         registerAndRoute(null, "2026-03-02", "2026-03-04");
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
         assertThat(status(ClockId.HANDLING).dueOn()).isEqualTo(d("2026-05-06"));
-        applied(new CaseCommand.ChangeProfile(id, key(), Org.officeHead(), "zhejiang-2016", "按浙江省信访条例办理。"));
+        applied(new ProcedureCommand.ChangeProfile(id, key(), Org.officeHead(), "zhejiang-2016", "按浙江省信访条例办理。"));
         assertThat(service.history(id).orElseThrow().state().profile()).isEqualTo("zhejiang-2016");
         // 30 days after Fri 6 Mar is Sun 5 Apr, inside Qingming (4-6 Apr off): rolls to Tue 7 Apr.
         ClockStatus handling = status(ClockId.HANDLING);
@@ -234,27 +235,27 @@ class ClockScenarioTests {
         assertThat(handling.dueOn()).isEqualTo(d("2026-04-07"));
         assertThat(handling.warnAt()).isEqualTo(at("2026-04-03", 0));   // 5 days' warning under 浙江
         // 浙江 allows an extension of up to 60 days.
-        applied(new CaseCommand.Extend(id, key(), Org.headOf(HOUSING), 60, "案情复杂。", d("2026-03-20"), d("2026-03-20")));
+        applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 60, "案情复杂。", d("2026-03-20"), d("2026-03-20")));
         // 90 days after 6 Mar: Thu 4 Jun.
         assertThat(status(ClockId.HANDLING).dueOn()).isEqualTo(d("2026-06-04"));
-        rejected(new CaseCommand.ChangeProfile(id, key(), Org.officeHead(), "atlantis-2030", "无此方案。"), RejectionCode.VALIDATION);
+        rejected(new ProcedureCommand.ChangeProfile(id, key(), Org.officeHead(), "atlantis-2030", "无此方案。"), RejectionCode.VALIDATION);
     }
 
     @Test
     void reclassifyingAClaimAsASuggestionRemovesItsHandlingClock() {
         clock.set(at("2026-03-20", 10));
         registerAndRoute(null, "2026-03-02", "2026-03-04");
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
         assertThat(find(ClockId.HANDLING, clock.instant())).isPresent();
         Instant before = service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(),
                 "national-2022", Category.CLAIM, new RegionCode(REGION)).orElseThrow();
         assertThat(before).isEqualTo(at("2026-03-17", 0));   // telling: due Thu 19 Mar, due soon for its last 3 days
-        applied(new CaseCommand.CorrectPetition(id, key(), Org.officeHead(), petition("2026-03-02", Category.SUGGESTION),
+        applied(new ProcedureCommand.CorrectPetition(id, key(), Org.officeHead(), petition("2026-03-02", Category.SUGGESTION),
                 "实为建议意见类。"));
         assertThat(find(ClockId.HANDLING, clock.instant())).isEmpty();
         assertThat(status(ClockId.TELLING).dueOn()).isEqualTo(d("2026-03-19"));
         // Back to a claim: the handling clock that ran all along shows again, still from 6 Mar.
-        applied(new CaseCommand.CorrectPetition(id, key(), Org.officeHead(), claim("2026-03-02"), "复核后确属申诉求决类。"));
+        applied(new ProcedureCommand.CorrectPetition(id, key(), Org.officeHead(), claim("2026-03-02"), "复核后确属申诉求决类。"));
         assertThat(status(ClockId.HANDLING).dueOn()).isEqualTo(d("2026-05-06"));
     }
 
@@ -262,17 +263,17 @@ class ClockScenarioTests {
 
     private void concludeAndReachReReview() {
         registerAndRoute(null, "2026-03-02", "2026-03-04");
-        applied(new CaseCommand.InformPetitioner(id, key(), staff, d("2026-03-05")));
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.NOT_SUPPORTED, "不予支持。", d("2026-04-20")));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-21")));
-        applied(new CaseCommand.ServeReply(id, key(), staff, d("2026-04-22")));
-        applied(new CaseCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-06")));
+        applied(new ProcedureCommand.InformPetitioner(id, key(), staff, d("2026-03-05")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.NOT_SUPPORTED, "不予支持。", d("2026-04-20")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-21")));
+        applied(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-04-22")));
+        applied(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-06")));
         // Review opinion: 30 days after Wed 6 May is Fri 5 Jun.
         assertThat(status(ClockId.REVIEW).dueOn()).isEqualTo(d("2026-06-05"));
-        applied(new CaseCommand.ConcludeReview(id, key(), Org.officeHead(), "维持。", d("2026-05-20")));
-        applied(new CaseCommand.ServeReviewOpinion(id, key(), Org.officeHead(), d("2026-05-22")));
-        applied(new CaseCommand.RequestReReview(id, key(), Org.officeHead(), d("2026-06-01")));
+        applied(new ProcedureCommand.ConcludeReview(id, key(), Org.officeHead(), "维持。", d("2026-05-20")));
+        applied(new ProcedureCommand.ServeReviewOpinion(id, key(), Org.officeHead(), d("2026-05-22")));
+        applied(new ProcedureCommand.RequestReReview(id, key(), Org.officeHead(), d("2026-06-01")));
     }
 
     @Test
@@ -281,14 +282,14 @@ class ClockScenarioTests {
         concludeAndReachReReview();
         // Re-review opinion: 30 days after Mon 1 Jun is Wed 1 Jul.
         assertThat(status(ClockId.RE_REVIEW, at("2026-06-02", 9)).dueOn()).isEqualTo(d("2026-07-01"));
-        applied(new CaseCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
+        applied(new ProcedureCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
         ClockStatus paused = status(ClockId.RE_REVIEW, at("2026-06-12", 9));
         assertThat(paused.state()).isEqualTo(ClockState.PAUSED);
         // Paused: the case needs no attention for this clock while the hearing is open.
         assertThat(status(ClockId.RE_REVIEW, at("2026-07-05", 9)).state()).isEqualTo(ClockState.PAUSED);
         assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(), "national-2022",
                 Category.CLAIM, new RegionCode(REGION))).isEmpty();
-        applied(new CaseCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-06-17")));
+        applied(new ProcedureCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-06-17")));
         // The hearing took 7 days (10 to 17 Jun): 37 days after 1 Jun is Wed 8 Jul.
         ClockStatus resumed = status(ClockId.RE_REVIEW, at("2026-06-18", 9));
         assertThat(resumed.dueOn()).isEqualTo(d("2026-07-08"));
@@ -300,7 +301,7 @@ class ClockScenarioTests {
         ClockStatus review = status(ClockId.REVIEW);
         assertThat(review.state()).isEqualTo(ClockState.MET);
         assertThat(review.daysLate()).isEqualTo(-16);
-        applied(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-06-30")));
+        applied(new ProcedureCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-06-30")));
         assertThat(status(ClockId.RE_REVIEW).state()).isEqualTo(ClockState.MET);
         assertThat(status(ClockId.RE_REVIEW).daysLate()).isEqualTo(-8);
     }
@@ -309,13 +310,13 @@ class ClockScenarioTests {
     void aReReviewCannotBeConcludedWhileItsHearingIsOpenAndTheHearingTimeIsNotCounted() {
         clock.set(at("2026-07-20", 10));
         concludeAndReachReReview();
-        applied(new CaseCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
-        CommandResult early = service.handle(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
+        applied(new ProcedureCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
+        CommandResult early = service.handle(new ProcedureCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
         assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
         assertThat(status(ClockId.RE_REVIEW).state()).isEqualTo(ClockState.PAUSED);
-        applied(new CaseCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-07-20")));
+        applied(new ProcedureCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-07-20")));
         // The hearing ran from 10 Jun to 20 Jul: 40 days not counted, so 70 days after 1 Jun (Mon 10 Aug).
-        applied(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
+        applied(new ProcedureCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
         ClockStatus reReview = status(ClockId.RE_REVIEW);
         assertThat(reReview.state()).isEqualTo(ClockState.MET);
         assertThat(reReview.dueOn()).isEqualTo(d("2026-08-10"));
@@ -326,7 +327,7 @@ class ClockScenarioTests {
     @Test
     void aPetitionRecordedAWeekAfterItArrivedCountsFromItsArrival() {
         clock.set(at("2026-03-09", 15));   // typed in on Mon 9 Mar
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
         assertThat(service.history(id).orElseThrow().events().get(0).recordedAt()).isEqualTo(at("2026-03-09", 15));
         // 15 days after Mon 2 Mar (the letter's arrival) is Tue 17 Mar, not 24 Mar.
         ClockStatus routing = status(ClockId.ROUTING);
@@ -334,19 +335,19 @@ class ClockScenarioTests {
         assertThat(routing.dueOn()).isEqualTo(d("2026-03-17"));
         // Routed on 12 Mar, recorded on 16 Mar: telling counts from 12 Mar (15 days: Fri 27 Mar).
         clock.set(at("2026-03-16", 9));
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-12")));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-12")));
         assertThat(status(ClockId.ROUTING).metOn()).isEqualTo(d("2026-03-12"));
         assertThat(status(ClockId.ROUTING).state()).isEqualTo(ClockState.MET);
         assertThat(status(ClockId.TELLING).startedOn()).isEqualTo(d("2026-03-12"));
         assertThat(status(ClockId.TELLING).dueOn()).isEqualTo(d("2026-03-27"));
         // A fact dated after the moment it is recorded is refused.
-        rejected(new CaseCommand.InformPetitioner(id, key(), staff, d("2026-03-17")), RejectionCode.VALIDATION);
+        rejected(new ProcedureCommand.InformPetitioner(id, key(), staff, d("2026-03-17")), RejectionCode.VALIDATION);
     }
 
     @Test
     void anImportedCaseWhoseHandlingLimitPassedIsOverdueRightAfterImport() {
         clock.set(at("2026-06-30", 10));
-        applied(new CaseCommand.Import(id, key(), Org.clerk(), claim("2026-01-05"), null, Stage.IN_HANDLING, HOUSING,
+        applied(new ProcedureCommand.Import(id, key(), Org.clerk(), claim("2026-01-05"), null, Stage.IN_HANDLING, HOUSING,
                 List.of(ImportedFact.of(Fact.ROUTED, d("2026-01-07")), ImportedFact.of(Fact.INFORMED, d("2026-01-08")),
                         ImportedFact.of(Fact.ACCEPTED, d("2026-01-09")))));
         assertThat(service.history(id).orElseThrow().events()).hasSize(1);
@@ -369,7 +370,7 @@ class ClockScenarioTests {
     @Test
     void anImportedExtensionCountsTowardsTheHandlingDueDate() {
         clock.set(at("2026-06-30", 10));
-        applied(new CaseCommand.Import(id, key(), Org.clerk(), claim("2026-01-05"), null, Stage.IN_HANDLING, HOUSING,
+        applied(new ProcedureCommand.Import(id, key(), Org.clerk(), claim("2026-01-05"), null, Stage.IN_HANDLING, HOUSING,
                 List.of(ImportedFact.of(Fact.ROUTED, d("2026-01-07")), ImportedFact.of(Fact.ACCEPTED, d("2026-01-09")),
                         new ImportedFact(Fact.EXTENDED, d("2026-03-01"), 30))));
         // 90 days after 9 Jan is Fri 9 Apr... 9 Jan + 90 = 9 Apr (Thu): a working day.
@@ -398,10 +399,10 @@ class ClockScenarioTests {
         assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(), "fast-track-123",
                 Category.CLAIM, new RegionCode(REGION))).contains(at("2026-03-07", 0));
 
-        applied(new CaseCommand.RecordContact(id, key(), staff, ContactKind.PHONE, d("2026-03-06")));
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
-        applied(new CaseCommand.GiveStageReply(id, key(), staff, "正在调查核实，预计两周内答复。", d("2026-03-08")));
-        applied(new CaseCommand.RecordContact(id, key(), staff, ContactKind.HOME_VISIT, d("2026-03-09")));
+        applied(new ProcedureCommand.RecordContact(id, key(), staff, ContactKind.PHONE, d("2026-03-06")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.GiveStageReply(id, key(), staff, "正在调查核实，预计两周内答复。", d("2026-03-08")));
+        applied(new ProcedureCommand.RecordContact(id, key(), staff, ContactKind.HOME_VISIT, d("2026-03-09")));
 
         assertThat(status(ClockId.CONTACT).state()).isEqualTo(ClockState.MET);
         assertThat(status(ClockId.CONTACT).metOn()).isEqualTo(d("2026-03-06"));
@@ -426,10 +427,10 @@ class ClockScenarioTests {
 
     private void concludeAndServe(String profile) {
         registerAndRoute(profile, "2026-03-02", "2026-03-04");
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-04-20")));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-21")));
-        applied(new CaseCommand.ServeReply(id, key(), staff, d("2026-04-22")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-04-20")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-21")));
+        applied(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-04-22")));
     }
 
     @Test
@@ -438,7 +439,7 @@ class ClockScenarioTests {
         concludeAndServe("shandong-2015");
         // Review request window: 30 days after Wed 22 Apr is Fri 22 May.
         assertThat(status(ClockId.REVIEW_REQUEST).dueOn()).isEqualTo(d("2026-05-22"));
-        applied(new CaseCommand.Terminate(id, key(), Org.officeHead(), "《山东省信访条例》", d("2026-05-08")));
+        applied(new ProcedureCommand.Terminate(id, key(), Org.officeHead(), "《山东省信访条例》", d("2026-05-08")));
         assertThat(service.history(id).orElseThrow().state().stage()).isEqualTo(Stage.TERMINATED);
         assertThat(status(ClockId.REVIEW_REQUEST).state()).isEqualTo(ClockState.STOPPED);
         assertThat(status(ClockId.HANDLING).state()).isEqualTo(ClockState.MET);
@@ -450,7 +451,7 @@ class ClockScenarioTests {
     void terminationIsRefusedUnderTheNationalProfile() {
         clock.set(at("2026-05-10", 10));
         concludeAndServe(null);
-        rejected(new CaseCommand.Terminate(id, key(), Org.officeHead(), "无", d("2026-05-08")),
+        rejected(new ProcedureCommand.Terminate(id, key(), Org.officeHead(), "无", d("2026-05-08")),
                 RejectionCode.NOT_PROVIDED_BY_PROFILE);
         assertThat(service.history(id).orElseThrow().state().stage()).isEqualTo(Stage.CONCLUDED);
         assertThat(status(ClockId.REVIEW_REQUEST).state()).isEqualTo(ClockState.RUNNING);
@@ -462,7 +463,7 @@ class ClockScenarioTests {
     void aDueDateBeyond2026IsProvisionalOnWeekendRules() {
         clock.set(at("2026-12-10", 10));
         registerAndRoute(null, "2026-11-27", "2026-11-30");
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-12-01")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-12-01")));
         // 60 days after Tue 1 Dec 2026 is Sat 30 Jan 2027: no notice for 2027 yet, so Saturday/Sunday rules
         // roll it to Mon 1 Feb 2027, and the answer is provisional.
         ClockStatus handling = status(ClockId.HANDLING);
@@ -518,7 +519,7 @@ class ClockScenarioTests {
         clock.set(at("2026-12-10", 10));
         registerAndRoute(null, "2026-11-27", "2026-11-30");
         assertThat(status(ClockId.TELLING).dueOn()).isEqualTo(d("2026-12-15"));
-        assertThatThrownBy(() -> service.handle(new CaseCommand.Accept(id, key(), staff, d("2026-12-01"))))
+        assertThatThrownBy(() -> service.handle(new ProcedureCommand.Accept(id, key(), staff, d("2026-12-01"))))
                 .isInstanceOf(CalendarCoverageException.class)
                 .hasMessageContaining("2027-01-30");
     }

@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -53,7 +55,7 @@ class CommandObserverTests {
     }
 
     private static CaseCommand register(String key) {
-        return new CaseCommand.Register(ID, new IdempotencyKey(key), Org.clerk(), CaseInvariantProperties.claim(DAY), null);
+        return new ProcedureCommand.Register(ID, new IdempotencyKey(key), Org.clerk(), CaseInvariantProperties.claim(DAY), null);
     }
 
     @Test
@@ -80,7 +82,7 @@ class CommandObserverTests {
     @Test
     void aRefusedCommandIsReportedWithTheCodeItWasRefusedWith() {
         CaseService service = service(InMemoryCaseStore.create());
-        CommandResult r = service.handle(new CaseCommand.Accept(ID, new IdempotencyKey("a"), Org.clerk(), DAY));
+        CommandResult r = service.handle(new ProcedureCommand.Accept(ID, new IdempotencyKey("a"), Org.clerk(), DAY));
 
         RejectionCode code = ((CommandResult.Rejected) r).rejection().code();
         assertThat(code).isNotIn(RejectionCode.VALIDATION, RejectionCode.VERSION_CONFLICT);
@@ -91,7 +93,7 @@ class CommandObserverTests {
     @Test
     void badInputIsReportedAsAValidationRejection() {
         CaseService service = service(InMemoryCaseStore.create());
-        CaseCommand fromTheFuture = new CaseCommand.Register(ID, new IdempotencyKey("f"), Org.clerk(),
+        CaseCommand fromTheFuture = new ProcedureCommand.Register(ID, new IdempotencyKey("f"), Org.clerk(),
                 CaseInvariantProperties.claim(DAY.plusDays(30)), null);
 
         assertThat(service.handle(fromTheFuture).isApplied()).isFalse();
@@ -106,7 +108,7 @@ class CommandObserverTests {
     void aKeyReusedForAnotherCommandIsReportedAsAnIdempotencyMismatch() {
         CaseService service = service(InMemoryCaseStore.create());
         service.handle(register("r"));
-        CommandResult r = service.handle(new CaseCommand.Route(ID, new IdempotencyKey("r"), Org.clerk(), Org.HOUSING, DAY));
+        CommandResult r = service.handle(new ProcedureCommand.Route(ID, new IdempotencyKey("r"), Org.clerk(), Org.HOUSING, DAY));
 
         assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
         assertThat(outcomes.get(1)).isEqualTo(
@@ -179,11 +181,11 @@ class CommandObserverTests {
         CaseService service = service(InMemoryCaseStore.create());
         CaseId survivor = new CaseId("OBS-SURVIVOR");
         service.handle(register("r"));
-        service.handle(new CaseCommand.Register(survivor, new IdempotencyKey("r"), Org.clerk(), CaseInvariantProperties.claim(DAY), null));
+        service.handle(new ProcedureCommand.Register(survivor, new IdempotencyKey("r"), Org.clerk(), CaseInvariantProperties.claim(DAY), null));
         outcomes.clear();
         readings.set(0);
 
-        CommandResult r = service.handle(new CaseCommand.Merge(ID, new IdempotencyKey("m"), Org.officeHead(), survivor, "同一事项",
+        CommandResult r = service.handle(new ActivityCommand.Merge(ID, new IdempotencyKey("m"), Org.officeHead(), survivor, "同一事项",
                 DAY.plusDays(1)));
 
         assertThat(r.isApplied()).isTrue();

@@ -1,5 +1,8 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -99,42 +102,42 @@ class DeadlineSweepProperties {
             }
             if (!registered[s.caseIndex()]) {
                 Category category = n % 3 == 0 ? Category.SUGGESTION : Category.CLAIM;
-                handle(new CaseCommand.Register(id, key(), Org.clerk(), new PetitionForm(today.minusDays(n % 20), Channel.LETTER,
+                handle(new ProcedureCommand.Register(id, key(), Org.clerk(), new PetitionForm(today.minusDays(n % 20), Channel.LETTER,
                         category, "城乡建设", "450802", true, null, List.of(new PetitionerForm("覃某", null, null, null)), null, null,
                         "内容"), null));
                 registered[s.caseIndex()] = true;
                 return;
             }
             switch (s.action()) {
-                case 1: handle(new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, today)); break;
-                case 2: handle(new CaseCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), today)); break;
-                case 3: handle(new CaseCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), today)); break;
-                case 4: handle(new CaseCommand.Extend(id, key(), Org.headOf(Org.HOUSING), 1 + n % 30, "复杂", today, today)); break;
+                case 1: handle(new ProcedureCommand.Route(id, key(), Org.clerk(), Org.HOUSING, today)); break;
+                case 2: handle(new ProcedureCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), today)); break;
+                case 3: handle(new ProcedureCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), today)); break;
+                case 4: handle(new ProcedureCommand.Extend(id, key(), Org.headOf(Org.HOUSING), 1 + n % 30, "复杂", today, today)); break;
                 case 5:
-                    handle(new CaseCommand.ProposeConclusion(id, key(), Org.staffOf(Org.HOUSING), Outcome.EXPLAINED, "答复", today));
-                    handle(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(Org.HOUSING), today));
+                    handle(new ProcedureCommand.ProposeConclusion(id, key(), Org.staffOf(Org.HOUSING), Outcome.EXPLAINED, "答复", today));
+                    handle(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(Org.HOUSING), today));
                     break;
-                case 6: handle(new CaseCommand.ServeReply(id, key(), Org.staffOf(Org.HOUSING), today)); break;
-                case 7: handle(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, today)); break;
+                case 6: handle(new ProcedureCommand.ServeReply(id, key(), Org.staffOf(Org.HOUSING), today)); break;
+                case 7: handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, today)); break;
                 case 8:
-                    handle(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+                    handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                             List.of(Org.LAND_STAFF), List.of(), today));
                     break;
                 case 9:
-                    handle(new CaseCommand.RecordPlan(id, key(), Org.officeHead(), List.of(new PlanStepForm("约谈", today.plusDays(n % 9)),
+                    handle(new ResolutionCommand.RecordPlan(id, key(), Org.officeHead(), List.of(new PlanStepForm("约谈", today.plusDays(n % 9)),
                             new PlanStepForm("复核", today.plusDays(n % 23))), today));
                     break;
-                case 10: handle(new CaseCommand.MarkPlanStepDone(id, key(), Org.officeHead(), 1 + n % 2, today)); break;
+                case 10: handle(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.officeHead(), 1 + n % 2, today)); break;
                 case 11:
-                    handle(new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.HOUSING, today,
+                    handle(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.HOUSING, today,
                             today.plusDays(n % 12)));
                     break;
-                case 12: handle(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.staffOf(Org.HOUSING), 1, "已办理", today)); break;
+                case 12: handle(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.staffOf(Org.HOUSING), 1, "已办理", today)); break;
                 case 13:
-                    handle(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
+                    handle(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
                             List.of(Org.LAND_STAFF), List.of(), io.github.xinfang.cases.ReplacementReason.ESCALATION, today));
                     break;
-                case 14: handle(new CaseCommand.RequestReview(id, key(), Org.clerk(), today)); break;
+                case 14: handle(new ProcedureCommand.RequestReview(id, key(), Org.clerk(), today)); break;
                 default: clock.advance(Duration.ofHours(n % 48)); break;
             }
         }

@@ -1,5 +1,9 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.SweepCommand;
+import io.github.xinfang.cases.SweepEvent;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
@@ -69,7 +73,7 @@ class DeadlineSweepTests {
     void aRoutingClockIsWarnedOnceThenBreachedOnceAndShowsInTheOverdueQuery() {
         CaseId id = new CaseId("SW-1");
         // received Monday 2 March 2026: 15 days end Tuesday 17 March (a working day); due at 18 March 00:00 Beijing
-        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        ok(new ProcedureCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
         IndexRow row = store.indexRow("SW-1").orElseThrow();
         assertThat(row.nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));   // warning: 3 days before
 
@@ -83,7 +87,7 @@ class DeadlineSweepTests {
         assertThat(breached.breaches()).isEqualTo(1);
         assertThat(sweepAt("2026-03-19T02:00:00Z").recorded()).isZero();
         assertThat(events(id)).containsExactly("Registered", "WarningRecorded", "BreachRecorded");
-        CaseEvent.BreachRecorded b = (CaseEvent.BreachRecorded) service.history(id).orElseThrow().events().get(2);
+        SweepEvent.BreachRecorded b = (SweepEvent.BreachRecorded) service.history(id).orElseThrow().events().get(2);
         assertThat(b.clock()).isEqualTo(ClockId.ROUTING);
         assertThat(b.dueAt()).isEqualTo(Instant.parse("2026-03-17T16:00:00Z"));
 
@@ -93,7 +97,7 @@ class DeadlineSweepTests {
         assertThat(store.indexRow("SW-1").orElseThrow().nextAttentionAt()).isEmpty();
         assertThat(store.indexRow("SW-1").orElseThrow().earliestDueAt()).contains(Instant.parse("2026-03-17T16:00:00Z"));
         // routing meets the clock: the case is no longer overdue; its next attention is the telling clock's warning
-        ok(new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-19")));
+        ok(new ProcedureCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-19")));
         assertThat(store.needingAttention(AttentionQuery.firstPage(Instant.parse("2026-03-20T00:00:00Z"), 10))).isEmpty();
         assertThat(store.indexRow("SW-1").orElseThrow().earliestDueAt()).hasValueSatisfying(
                 due -> assertThat(due).isAfter(Instant.parse("2026-03-20T00:00:00Z")));
@@ -102,14 +106,14 @@ class DeadlineSweepTests {
     @Test
     void aLapsedReviewWindowIsRecordedAsALapseNeverAsABreach() {
         CaseId id = new CaseId("SW-2");
-        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
-        ok(new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-02")));
+        ok(new ProcedureCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        ok(new ProcedureCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-02")));
         clock.set(Instant.parse("2026-04-30T02:00:00Z"));
-        ok(new CaseCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-03")));
-        ok(new CaseCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-03")));
-        ok(new CaseCommand.ProposeConclusion(id, key(), Org.staffOf(Org.HOUSING), Outcome.EXPLAINED, "答复", d("2026-04-20")));
-        ok(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(Org.HOUSING), d("2026-04-21")));
-        ok(new CaseCommand.ServeReply(id, key(), Org.staffOf(Org.HOUSING), d("2026-04-22")));
+        ok(new ProcedureCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-03")));
+        ok(new ProcedureCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-03")));
+        ok(new ProcedureCommand.ProposeConclusion(id, key(), Org.staffOf(Org.HOUSING), Outcome.EXPLAINED, "答复", d("2026-04-20")));
+        ok(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(Org.HOUSING), d("2026-04-21")));
+        ok(new ProcedureCommand.ServeReply(id, key(), Org.staffOf(Org.HOUSING), d("2026-04-22")));
         // 30 days from 22 April end on 22 May (a Friday); the window lapses at 23 May 00:00 Beijing
         SweepReport r = sweepAt("2026-05-25T02:00:00Z");
         assertThat(r.lapses()).isEqualTo(1);
@@ -125,7 +129,7 @@ class DeadlineSweepTests {
         int cases = 40;
         clock.set(Instant.parse("2026-03-10T02:00:00Z"));
         for (int i = 0; i < cases; i++) {
-            ok(new CaseCommand.Register(new CaseId("N-" + i), key(), Org.clerk(),
+            ok(new ProcedureCommand.Register(new CaseId("N-" + i), key(), Org.clerk(),
                     CaseInvariantProperties.claim(d("2026-03-02").plusDays(i % 5)), null));
         }
         clock.set(Instant.parse("2026-03-16T02:00:00Z"));
@@ -148,11 +152,11 @@ class DeadlineSweepTests {
     @Test
     void onlyTheSweepRecordsAndOnlyWhatIsDue() {
         CaseId id = new CaseId("SW-3");
-        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        ok(new ProcedureCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
         Instant due = Instant.parse("2026-03-17T16:00:00Z");
-        CommandResult byOfficial = service.handle(new CaseCommand.RecordBreach(id, key(), Org.officeHead(), ClockId.ROUTING, 1, due));
+        CommandResult byOfficial = service.handle(new SweepCommand.RecordBreach(id, key(), Org.officeHead(), ClockId.ROUTING, 1, due));
         assertThat(((CommandResult.Rejected) byOfficial).rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED);
-        CommandResult early = service.handle(new CaseCommand.RecordBreach(id, key(),
+        CommandResult early = service.handle(new SweepCommand.RecordBreach(id, key(),
                 io.github.xinfang.cases.Actor.system(DeadlineSweep.JOB), ClockId.ROUTING, 1, due));
         assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
     }
@@ -160,7 +164,7 @@ class DeadlineSweepTests {
     @Test
     void reindexRecomputesIndexRowsAndLeavesTheHistoryAlone() {
         CaseId id = new CaseId("RX-1");
-        ok(new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
+        ok(new ProcedureCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
         CaseHistory before = service.history(id).orElseThrow();
         assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));
         // the portal changes its rules: national routing in 10 days without a warning window
@@ -230,13 +234,13 @@ class DeadlineSweepTests {
         DeadlineSweep sweep = DeadlineSweep.create(svc, "node-a");
         // half the cases are warned before their routing clock is breached, half are first seen breached
         for (int i = 0; i < CASES / 2; i++) {
-            assertThat(svc.handle(new CaseCommand.Register(new CaseId("W-" + i), key(), Org.clerk(),
+            assertThat(svc.handle(new ProcedureCommand.Register(new CaseId("W-" + i), key(), Org.clerk(),
                     CaseInvariantProperties.claim(d("2026-03-02")), null)).isApplied()).isTrue();
         }
         clock.set(Instant.parse("2026-03-15T02:00:00Z"));
         assertThat(sweep.sweep(clock.instant()).warnings()).isEqualTo(CASES / 2);
         for (int i = 0; i < CASES / 2; i++) {
-            assertThat(svc.handle(new CaseCommand.Register(new CaseId("B-" + i), key(), Org.clerk(),
+            assertThat(svc.handle(new ProcedureCommand.Register(new CaseId("B-" + i), key(), Org.clerk(),
                     CaseInvariantProperties.claim(d("2026-03-02")), null)).isApplied()).isTrue();
         }
         clock.set(Instant.parse("2026-03-18T02:00:00Z"));
@@ -269,11 +273,11 @@ class DeadlineSweepTests {
         for (int i = 0; i < CASES; i++) {
             CaseId id = new CaseId("F-" + i);
             for (CaseCommand c : List.of(
-                    new CaseCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null),
-                    new CaseCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-02")),
-                    new CaseCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
-                    new CaseCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
-                    new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
+                    new ProcedureCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null),
+                    new ProcedureCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-02")),
+                    new ProcedureCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
+                    new ProcedureCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
+                    new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
                             d("2026-03-02"), d("2026-03-06")))) {
                 assertThat(svc.handle(c).isApplied()).as("%s", c).isTrue();
             }

@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.AssignmentEnd;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
@@ -151,21 +153,21 @@ class HandoverProperties {
     private static void build(CaseService service, CaseId id, CaseSpec spec, AtomicInteger keys) {
         java.util.function.Supplier<IdempotencyKey> key = () -> new IdempotencyKey("k" + keys.incrementAndGet());
         LocalDate day = LocalDate.parse("2026-05-01");
-        service.handle(new CaseCommand.Register(id, key.get(), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"), Channel.VISIT,
+        service.handle(new ProcedureCommand.Register(id, key.get(), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"), Channel.VISIT,
                 Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)), 1, null,
                 "征地补偿多年未到位。"), null));
-        service.handle(new CaseCommand.DesignateBacklog(id, key.get(), Org.officeHead(), BacklogSource.OWN_SWEEP, day));
-        if (spec.hard()) service.handle(new CaseCommand.FlagHardCase(id, key.get(), Org.officeHead(), "钉子案", day));
+        service.handle(new ResolutionCommand.DesignateBacklog(id, key.get(), Org.officeHead(), BacklogSource.OWN_SWEEP, day));
+        if (spec.hard()) service.handle(new ResolutionCommand.FlagHardCase(id, key.get(), Org.officeHead(), "钉子案", day));
         if (spec.leader() < 0) return;
-        service.handle(new CaseCommand.AssignPackageLeader(id, key.get(), Org.officeHead(), LEADERS.get(spec.leader()), Org.LAND,
+        service.handle(new ResolutionCommand.AssignPackageLeader(id, key.get(), Org.officeHead(), LEADERS.get(spec.leader()), Org.LAND,
                 List.of(Org.LAND_STAFF, LEADERS.get(spec.leader())), List.of(Org.HOUSING), day.plusDays(1)));
         if (spec.progress() >= 1) {
-            service.handle(new CaseCommand.ClaimResolution(id, key.get(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "已化解",
+            service.handle(new ResolutionCommand.ClaimResolution(id, key.get(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "已化解",
                     day.plusDays(2)));
         }
-        if (spec.progress() >= 2) service.handle(new CaseCommand.ApproveResolution(id, key.get(), Org.officeHead(), day.plusDays(3)));
+        if (spec.progress() >= 2) service.handle(new ResolutionCommand.ApproveResolution(id, key.get(), Org.officeHead(), day.plusDays(3)));
         if (spec.progress() >= 3) {
-            service.handle(new CaseCommand.ReportRebound(id, key.get(), Org.officeHead(), "回头看反弹", day.plusDays(4)));
+            service.handle(new ResolutionCommand.ReportRebound(id, key.get(), Org.officeHead(), "回头看反弹", day.plusDays(4)));
         }
         CaseState s = service.history(id).orElseThrow().state();
         assertThat(s.resolution()).isNotNull();

@@ -1,5 +1,8 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -83,12 +86,12 @@ class HandoverTests {
         CaseService service = CaseService.builder(store, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
         for (int i = 0; i < 5; i++) {
             CaseId id = new CaseId("HO-" + i);
-            service.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
+            service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
                     Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)),
                     1, null, "征地补偿。"), null));
-            service.handle(new CaseCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
+            service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
                     LocalDate.parse("2026-05-01")));
-            service.handle(new CaseCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
+            service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
                     Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
         }
         Handover handover = Handover.create(service);
@@ -135,12 +138,12 @@ class HandoverTests {
         int cases = 60;
         for (int i = 0; i < cases; i++) {
             CaseId id = new CaseId(String.format("HC-%03d", i));
-            nodeA.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
+            nodeA.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
                     Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)),
                     1, null, "征地补偿。"), null));
-            nodeA.handle(new CaseCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
+            nodeA.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
                     LocalDate.parse("2026-05-01")));
-            nodeA.handle(new CaseCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
+            nodeA.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
                     Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
@@ -167,7 +170,7 @@ class HandoverTests {
         }
         for (int i = 0; i < cases; i++) {
             CaseHistory h = nodeA.history(new CaseId(String.format("HC-%03d", i))).orElseThrow();
-            assertThat(h.events().stream().filter(e -> e instanceof io.github.xinfang.cases.CaseEvent.PackageLeaderReplaced).count())
+            assertThat(h.events().stream().filter(e -> e instanceof io.github.xinfang.cases.ResolutionEvent.PackageLeaderReplaced).count())
                     .as("one handover per case").isEqualTo(1);
             assertThat(h.state().resolution().activeAssignment().orElseThrow().leader()).isEqualTo(Org.DISTRICT_HEAD);
         }
@@ -182,12 +185,12 @@ class HandoverTests {
         CaseService service = CaseService.builder(store, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
         for (String caseId : caseIds) {
             CaseId id = new CaseId(caseId);
-            assertThat(service.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(
+            assertThat(service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(
                     LocalDate.parse("2024-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
                     List.of(new PetitionerForm("覃建国", null, null, null)), 1, null, "征地补偿。"), null)).isApplied()).isTrue();
-            assertThat(service.handle(new CaseCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
+            assertThat(service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
                     BacklogSource.OWN_SWEEP, LocalDate.parse("2026-05-01"))).isApplied()).isTrue();
-            assertThat(service.handle(new CaseCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(),
+            assertThat(service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(),
                     Org.DISTRICT_DEPUTY, Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02"))).isApplied())
                     .isTrue();
         }
@@ -233,7 +236,7 @@ class HandoverTests {
         long version = service.history(new CaseId("HO-1")).orElseThrow().version();
         assertThat(applied.versionAfter()).isEqualTo(version);
         // the same command again (a second node, or a re-run racing the first) is a replay, and changes nothing
-        CommandResult again = service.handle(new CaseCommand.ReplacePackageLeader(new CaseId("HO-1"),
+        CommandResult again = service.handle(new ResolutionCommand.ReplacePackageLeader(new CaseId("HO-1"),
                 new IdempotencyKey("handover:" + op + ":HO-1"), io.github.xinfang.cases.Actor.system(Handover.JOB), Org.DISTRICT_HEAD,
                 Org.LAND, List.of(Org.LAND_STAFF), List.of(), io.github.xinfang.cases.ReplacementReason.POST_CHANGE,
                 LocalDate.parse("2026-06-01")));

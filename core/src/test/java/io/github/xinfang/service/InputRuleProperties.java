@@ -1,5 +1,6 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -51,7 +52,7 @@ class InputRuleProperties {
                 .checkAssert((text, f) -> {
                     Field field = FIELDS.get(f);
                     n[0]++;
-                    CommandResult r = service.handle(new CaseCommand.Register(new CaseId("XF-" + n[0]),
+                    CommandResult r = service.handle(new ProcedureCommand.Register(new CaseId("XF-" + n[0]),
                             new IdempotencyKey("k-" + n[0]), Org.clerk(), field.form().apply(text), null));
                     if (field.rule().check(text, field.max()).isEmpty()) {
                         assertThat(r).as("%s", field.path()).isInstanceOf(CommandResult.Applied.class);
@@ -68,8 +69,8 @@ class InputRuleProperties {
     @Test
     void aDateInTheFutureIsRefusedInChineseThroughout() {
         CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
-        service.handle(new CaseCommand.Register(new CaseId("XF-1"), new IdempotencyKey("k1"), Org.clerk(), InputRuleTests.ordinary("诉求"), null));
-        CommandResult r = service.handle(new CaseCommand.Route(new CaseId("XF-1"), new IdempotencyKey("k2"), Org.clerk(), Org.HOUSING,
+        service.handle(new ProcedureCommand.Register(new CaseId("XF-1"), new IdempotencyKey("k1"), Org.clerk(), InputRuleTests.ordinary("诉求"), null));
+        CommandResult r = service.handle(new ProcedureCommand.Route(new CaseId("XF-1"), new IdempotencyKey("k2"), Org.clerk(), Org.HOUSING,
                 LocalDate.parse("2026-07-30")));
         assertThat(((CommandResult.Rejected) r).rejection().messageChinese()).isEqualTo("操作字段无效：收到日期不得晚于今天");
     }

@@ -1,5 +1,6 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -51,8 +52,8 @@ class InputRuleTests {
         return ((CommandResult.Rejected) r).rejection();
     }
 
-    private CaseCommand.Register register(String id, String key, PetitionForm form) {
-        return new CaseCommand.Register(new CaseId(id), new IdempotencyKey(key), Org.clerk(), form, null);
+    private ProcedureCommand.Register register(String id, String key, PetitionForm form) {
+        return new ProcedureCommand.Register(new CaseId(id), new IdempotencyKey(key), Org.clerk(), form, null);
     }
 
     @Test
@@ -89,15 +90,15 @@ class InputRuleTests {
     @Test
     void textOfOtherCommandsIsCheckedToo() {
         assertThat(service.handle(register("XF-4", "k1", ordinary("诉求")))).isInstanceOf(CommandResult.Applied.class);
-        Rejection organ = rejected(new CaseCommand.TransferOut(new CaseId("XF-4"), new IdempotencyKey("k2"), Org.clerk(),
+        Rejection organ = rejected(new ProcedureCommand.TransferOut(new CaseId("XF-4"), new IdempotencyKey("k2"), Org.clerk(),
                 "\u200B", LocalDate.parse("2026-06-02")));
         assertThat(organ.field()).hasValue("organ");
         assertThat(organ.messageChinese()).isEqualTo("操作字段无效：移送机关不得为空白");
-        Rejection reason = rejected(new CaseCommand.RaiseObjection(new CaseId("XF-4"), new IdempotencyKey("k3"), Org.clerk(),
+        Rejection reason = rejected(new ProcedureCommand.RaiseObjection(new CaseId("XF-4"), new IdempotencyKey("k3"), Org.clerk(),
                 "异议\uDC00", LocalDate.parse("2026-06-02")));
         assertThat(reason.field()).hasValue("reason");
         assertThat(reason.messageChinese()).isEqualTo("操作字段无效：理由的第3个字符是不成对的代理码元");
-        Rejection profile = rejected(new CaseCommand.ChangeProfile(new CaseId("XF-4"), new IdempotencyKey("k4"), Org.clerk(),
+        Rejection profile = rejected(new ProcedureCommand.ChangeProfile(new CaseId("XF-4"), new IdempotencyKey("k4"), Org.clerk(),
                 "national\u200B", "理由"));
         assertThat(profile.field()).hasValue("profile");
         assertThat(profile.messageChinese()).isEqualTo("操作字段无效：时限方案的第9个字符是不可见的格式字符");
@@ -108,10 +109,10 @@ class InputRuleTests {
         // What a release before the rule stored: a summary of no-break spaces, a name holding a control character,
         // and a case id with a zero-width space.
         PetitionForm legacyForm = form("城乡建设", "450802", "覃\u0007建国", null, null, "\u00A0\u00A0");
-        CaseCommand.Register original = register("XF-OLD", "old-key", ordinary("原文"));
+        ProcedureCommand.Register original = register("XF-OLD", "old-key", ordinary("原文"));
         assertThat(service.handle(original)).isInstanceOf(CommandResult.Applied.class);
         StoredCase written = store.load("XF-OLD").orElseThrow();
-        CaseCommand.Register legacyCommand = new CaseCommand.Register(new CaseId("XF-OLD"), new IdempotencyKey("old-key"),
+        ProcedureCommand.Register legacyCommand = new ProcedureCommand.Register(new CaseId("XF-OLD"), new IdempotencyKey("old-key"),
                 Org.clerk(), legacyForm, null);
 
         InMemoryCaseStore upgraded = InMemoryCaseStore.create();
@@ -137,12 +138,12 @@ class InputRuleTests {
         assertThat(((CommandResult.Applied) replay).replayed()).isTrue();
         assertThat(((CommandResult.Applied) replay).version()).isEqualTo(1);
         // The same text under a new key is refused.
-        assertThat(after.handle(new CaseCommand.Register(new CaseId("XF-NEW"), new IdempotencyKey("new-key"), Org.clerk(),
+        assertThat(after.handle(new ProcedureCommand.Register(new CaseId("XF-NEW"), new IdempotencyKey("new-key"), Org.clerk(),
                 legacyForm, null))).isInstanceOf(CommandResult.Rejected.class);
         // The case goes on working, and a correction removes the finding.
-        assertThat(after.handle(new CaseCommand.Route(new CaseId("XF-OLD"), new IdempotencyKey("r1"), Org.clerk(), HOUSING,
+        assertThat(after.handle(new ProcedureCommand.Route(new CaseId("XF-OLD"), new IdempotencyKey("r1"), Org.clerk(), HOUSING,
                 LocalDate.parse("2026-06-02")))).isInstanceOf(CommandResult.Applied.class);
-        assertThat(after.handle(new CaseCommand.CorrectPetition(new CaseId("XF-OLD"), new IdempotencyKey("c1"), Org.clerk(),
+        assertThat(after.handle(new ProcedureCommand.CorrectPetition(new CaseId("XF-OLD"), new IdempotencyKey("c1"), Org.clerk(),
                 ordinary("房屋征收补偿未到位。"), "更正录入错误"))).isInstanceOf(CommandResult.Applied.class);
         assertThat(after.history(new CaseId("XF-OLD")).orElseThrow().state().petition().summary().value()).isEqualTo("房屋征收补偿未到位。");
         assertThat(after.rebuildSnapshot(new CaseId("XF-OLD"))).isPresent();
@@ -150,7 +151,7 @@ class InputRuleTests {
 
     @Test
     void aResendOfAnAppliedCommandIsAReplayEvenWhenTheDirectoryChangedSince() {
-        CaseCommand.Register c = register("XF-5", "k1", ordinary("诉求"));
+        ProcedureCommand.Register c = register("XF-5", "k1", ordinary("诉求"));
         assertThat(service.handle(c)).isInstanceOf(CommandResult.Applied.class);
         CommandResult again = service.handle(c);
         assertThat(again).isInstanceOf(CommandResult.Applied.class);

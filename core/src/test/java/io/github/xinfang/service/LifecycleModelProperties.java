@@ -2,6 +2,8 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.calendar.UncoveredDatePolicy;
 import io.github.xinfang.calendar.WorkCalendar;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -263,47 +265,47 @@ class LifecycleModelProperties {
                             category, "城乡建设", blank ? "45080" : "450802", true, null,
                             List.of(new PetitionerForm("覃某某", null, null, null)), null,
                             accuseLand ? List.of(AccusedPartyForm.unit(Org.LAND)) : null, "事项内容");
-                    return new CaseCommand.Register(id, key, actor, form, null);
+                    return new ProcedureCommand.Register(id, key, actor, form, null);
                 }
-                case ROUTE: return new CaseCommand.Route(id, key, actor, unit, date);
-                case OBJECT: return new CaseCommand.RaiseObjection(id, key, actor, text, date);
-                case TRANSFER_OUT: return new CaseCommand.TransferOut(id, key, actor, blank ? "" : "市公安局", date);
-                case REDIRECT: return new CaseCommand.Redirect(id, key, actor, LegalChannel.LITIGATION, date);
-                case DECLINE: return new CaseCommand.Decline(id, key, actor, DeclineReason.PENDING_BELOW, date);
-                case INFORM: return new CaseCommand.InformPetitioner(id, key, actor, date);
-                case ACCEPT: return new CaseCommand.Accept(id, key, actor, date);
-                case EXTEND: return new CaseCommand.Extend(id, key, actor, s.days(), text, date, date);
+                case ROUTE: return new ProcedureCommand.Route(id, key, actor, unit, date);
+                case OBJECT: return new ProcedureCommand.RaiseObjection(id, key, actor, text, date);
+                case TRANSFER_OUT: return new ProcedureCommand.TransferOut(id, key, actor, blank ? "" : "市公安局", date);
+                case REDIRECT: return new ProcedureCommand.Redirect(id, key, actor, LegalChannel.LITIGATION, date);
+                case DECLINE: return new ProcedureCommand.Decline(id, key, actor, DeclineReason.PENDING_BELOW, date);
+                case INFORM: return new ProcedureCommand.InformPetitioner(id, key, actor, date);
+                case ACCEPT: return new ProcedureCommand.Accept(id, key, actor, date);
+                case EXTEND: return new ProcedureCommand.Extend(id, key, actor, s.days(), text, date, date);
                 case PROPOSE: {
                     boolean fits = s.flags() % 7 != 0;                  // one in seven proposals gets the outcome wrong
                     boolean claim = c != null && c.category == Category.CLAIM;
                     Outcome outcome = fits == claim ? Outcome.values()[s.flags() % 3] : null;
-                    return new CaseCommand.ProposeConclusion(id, key, actor, outcome, text, date);
+                    return new ProcedureCommand.ProposeConclusion(id, key, actor, outcome, text, date);
                 }
-                case APPROVE: return new CaseCommand.ApproveConclusion(id, key, actor, date);
-                case RETURN: return new CaseCommand.ReturnForRework(id, key, actor, text);
-                case SERVE_REPLY: return new CaseCommand.ServeReply(id, key, actor, date);
-                case REQUEST_REVIEW: return new CaseCommand.RequestReview(id, key, actor, date);
-                case CONCLUDE_REVIEW: return new CaseCommand.ConcludeReview(id, key, actor, text, date);
-                case SERVE_OPINION: return new CaseCommand.ServeReviewOpinion(id, key, actor, date);
-                case REQUEST_RE_REVIEW: return new CaseCommand.RequestReReview(id, key, actor, date);
-                case CONCLUDE_RE_REVIEW: return new CaseCommand.ConcludeReReview(id, key, actor, text, date);
-                case REOPEN: return new CaseCommand.Reopen(id, key, actor, text, date);
-                case WITHDRAW: return new CaseCommand.Withdraw(id, key, actor, date);
-                case CONTACT: return new CaseCommand.RecordContact(id, key, actor, ContactKind.values()[s.flags() % 4], date);
-                case STAGE_REPLY: return new CaseCommand.GiveStageReply(id, key, actor, text, date);
-                case OPEN_HEARING: return new CaseCommand.OpenHearing(id, key, actor, date);
-                case CLOSE_HEARING: return new CaseCommand.CloseHearing(id, key, actor, date);
+                case APPROVE: return new ProcedureCommand.ApproveConclusion(id, key, actor, date);
+                case RETURN: return new ProcedureCommand.ReturnForRework(id, key, actor, text);
+                case SERVE_REPLY: return new ProcedureCommand.ServeReply(id, key, actor, date);
+                case REQUEST_REVIEW: return new ProcedureCommand.RequestReview(id, key, actor, date);
+                case CONCLUDE_REVIEW: return new ProcedureCommand.ConcludeReview(id, key, actor, text, date);
+                case SERVE_OPINION: return new ProcedureCommand.ServeReviewOpinion(id, key, actor, date);
+                case REQUEST_RE_REVIEW: return new ProcedureCommand.RequestReReview(id, key, actor, date);
+                case CONCLUDE_RE_REVIEW: return new ProcedureCommand.ConcludeReReview(id, key, actor, text, date);
+                case REOPEN: return new ProcedureCommand.Reopen(id, key, actor, text, date);
+                case WITHDRAW: return new ProcedureCommand.Withdraw(id, key, actor, date);
+                case CONTACT: return new ProcedureCommand.RecordContact(id, key, actor, ContactKind.values()[s.flags() % 4], date);
+                case STAGE_REPLY: return new ProcedureCommand.GiveStageReply(id, key, actor, text, date);
+                case OPEN_HEARING: return new ProcedureCommand.OpenHearing(id, key, actor, date);
+                case CLOSE_HEARING: return new ProcedureCommand.CloseHearing(id, key, actor, date);
                 case CORRECT: {
                     Category category = Category.values()[s.days() % 3];
                     LocalDate received = (c == null ? today() : c.lastFact).minusDays(s.days() % 12);
                     PetitionForm form = new PetitionForm(received, Channel.LETTER, category, "自然资源", "450802", true, null,
                             List.of(new PetitionerForm("覃某某", null, null, null)), null, null, "更正后的事项内容");
-                    return new CaseCommand.CorrectPetition(id, key, actor, form, text);
+                    return new ProcedureCommand.CorrectPetition(id, key, actor, form, text);
                 }
-                case CHANGE_PROFILE: return new CaseCommand.ChangeProfile(id, key, actor, PROFILE_IDS.get(s.days() % 4), text);
-                case TERMINATE: return new CaseCommand.Terminate(id, key, actor, text, date);
+                case CHANGE_PROFILE: return new ProcedureCommand.ChangeProfile(id, key, actor, PROFILE_IDS.get(s.days() % 4), text);
+                case TERMINATE: return new ProcedureCommand.Terminate(id, key, actor, text, date);
                 case RECORD_BY_OFFICIAL:
-                    return new CaseCommand.RecordBreach(id, key, actor, ClockId.values()[s.days() % ClockId.values().length], 1,
+                    return new SweepCommand.RecordBreach(id, key, actor, ClockId.values()[s.days() % ClockId.values().length], 1,
                             clock.instant().minusSeconds(3600L * s.days()));
                 case IMPORT: {
                     int variant = s.flags() % 3;
@@ -315,7 +317,7 @@ class LifecycleModelProperties {
                     if (variant >= 1) facts.add(ImportedFact.of(Fact.ROUTED, routedOn));
                     if (variant >= 2) facts.add(ImportedFact.of(Fact.ACCEPTED, routedOn.plusDays(1 + s.days() % 4)));
                     Stage stage = variant == 0 ? Stage.REGISTERED : variant == 1 ? Stage.ROUTED : Stage.IN_HANDLING;
-                    return new CaseCommand.Import(id, key, actor, form, PROFILE_IDS.get(s.days() % 4), stage,
+                    return new ProcedureCommand.Import(id, key, actor, form, PROFILE_IDS.get(s.days() % 4), stage,
                             variant == 0 ? null : unit, facts);
                 }
                 default: throw new AssertionError(kind);
@@ -339,20 +341,20 @@ class LifecycleModelProperties {
         /** The model's decision, from DESIGN.md section 5, independent of the library's code. */
         boolean allowed(MCase c, CaseCommand command) {
             LocalDate today = today();
-            if (command instanceof CaseCommand.Register r) {
+            if (command instanceof ProcedureCommand.Register r) {
                 if (c != null) return false;
                 PetitionForm f = r.petition();
                 if (!f.regionCode().matches("\\d{6}")) return false;
                 if (accused(r.actor(), f.accused() != null)) return false;
                 return !f.receivedOn().isAfter(today);
             }
-            if (command instanceof CaseCommand.Import im) {
+            if (command instanceof ProcedureCommand.Import im) {
                 if (c != null) return false;
                 for (ImportedFact f : im.facts()) if (f.on().isAfter(today)) return false;
                 return true;
             }
             if (c == null) return false;
-            if (command instanceof CaseCommand.RecordBreach) return false;   // an official is never the sweep
+            if (command instanceof SweepCommand.RecordBreach) return false;   // an official is never the sweep
             if (accused(command.actor(), c.accusesLand)) return false;
             Kind kind = kindOf(command);
             if (!FROM.get(kind).contains(c.stage)) return false;
@@ -360,11 +362,11 @@ class LifecycleModelProperties {
             for (LocalDate d : dates(command)) if (d.isAfter(today) || d.isBefore(c.lastFact)) return false;
             switch (kind) {
                 case ROUTE:
-                    return !(c.accusesLand && ((CaseCommand.Route) command).unit().equals(Org.LAND));
+                    return !(c.accusesLand && ((ProcedureCommand.Route) command).unit().equals(Org.LAND));
                 case OBJECT:
-                    return !((CaseCommand.RaiseObjection) command).objectedOn().isAfter(workingDaysAfter(c.unitReceivedOn, 5));
+                    return !((ProcedureCommand.RaiseObjection) command).objectedOn().isAfter(workingDaysAfter(c.unitReceivedOn, 5));
                 case EXTEND: {
-                    CaseCommand.Extend e = (CaseCommand.Extend) command;
+                    ProcedureCommand.Extend e = (ProcedureCommand.Extend) command;
                     MProfile p = PROFILES.get(c.profile);
                     return p.handling().contains(c.category) && command.actor() instanceof Actor.OfficialActor a
                             && a.unit().equals(c.unit) && !c.extended && e.days() <= p.maxExtension();
@@ -378,7 +380,7 @@ class LifecycleModelProperties {
                 case TERMINATE:
                     return PROFILES.get(c.profile).termination();
                 case CORRECT: {
-                    CaseCommand.CorrectPetition k = (CaseCommand.CorrectPetition) command;
+                    ProcedureCommand.CorrectPetition k = (ProcedureCommand.CorrectPetition) command;
                     boolean claim = k.petition().category() == Category.CLAIM;
                     if (!claim && EnumSet.of(MStage.UNDER_REVIEW, MStage.REVIEWED, MStage.UNDER_RE_REVIEW).contains(c.stage)) return false;
                     if (c.stage == MStage.PENDING_APPROVAL && c.outcomePresent != claim) return false;
@@ -386,7 +388,7 @@ class LifecycleModelProperties {
                     return !k.petition().receivedOn().isAfter(bound) && !k.petition().receivedOn().isAfter(today);
                 }
                 case PROPOSE:
-                    return (((CaseCommand.ProposeConclusion) command).outcome() != null) == (c.category == Category.CLAIM)
+                    return (((ProcedureCommand.ProposeConclusion) command).outcome() != null) == (c.category == Category.CLAIM)
                             && !c.hearingOpen;
                 case APPROVE:
                     return !officialOf(command.actor()).equals(c.proposer);
@@ -396,10 +398,10 @@ class LifecycleModelProperties {
                     return c.opinionServedOn == null;
                 case REQUEST_REVIEW:
                     return c.category == Category.CLAIM && c.replyServedOn != null
-                            && !((CaseCommand.RequestReview) command).receivedOn().isAfter(rolled(c.replyServedOn.plusDays(30)));
+                            && !((ProcedureCommand.RequestReview) command).receivedOn().isAfter(rolled(c.replyServedOn.plusDays(30)));
                 case REQUEST_RE_REVIEW:
                     return c.category == Category.CLAIM && c.opinionServedOn != null
-                            && !((CaseCommand.RequestReReview) command).receivedOn().isAfter(rolled(c.opinionServedOn.plusDays(30)));
+                            && !((ProcedureCommand.RequestReReview) command).receivedOn().isAfter(rolled(c.opinionServedOn.plusDays(30)));
                 default:
                     return true;
             }
@@ -408,13 +410,13 @@ class LifecycleModelProperties {
         void apply(CaseCommand command) {
             int index = Integer.parseInt(command.caseId().value().substring(3));
             MCase c = model.get(index);
-            if (command instanceof CaseCommand.Register r) {
+            if (command instanceof ProcedureCommand.Register r) {
                 c = new MCase();
                 c.category = r.petition().category();
                 c.accusesLand = r.petition().accused() != null;
                 c.lastFact = r.petition().receivedOn();
                 model.put(index, c);
-            } else if (command instanceof CaseCommand.Import im) {
+            } else if (command instanceof ProcedureCommand.Import im) {
                 c = new MCase();
                 c.category = im.petition().category();
                 c.lastFact = im.petition().receivedOn();
@@ -431,24 +433,24 @@ class LifecycleModelProperties {
                 if (TO.get(kind) != null) c.stage = TO.get(kind);
                 for (LocalDate d : dates(command)) if (d.isAfter(c.lastFact)) c.lastFact = d;
                 switch (kind) {
-                    case ROUTE: c.unit = ((CaseCommand.Route) command).unit(); c.unitReceivedOn = ((CaseCommand.Route) command).receivedOn(); break;
+                    case ROUTE: c.unit = ((ProcedureCommand.Route) command).unit(); c.unitReceivedOn = ((ProcedureCommand.Route) command).receivedOn(); break;
                     case OBJECT: c.unit = null; c.unitReceivedOn = null; break;
                     case EXTEND: c.extended = true; break;
                     case PROPOSE:
                         c.proposer = officialOf(command.actor());
-                        c.outcomePresent = ((CaseCommand.ProposeConclusion) command).outcome() != null;
+                        c.outcomePresent = ((ProcedureCommand.ProposeConclusion) command).outcome() != null;
                         break;
                     case RETURN: c.proposer = null; c.outcomePresent = false; break;
                     case APPROVE: c.proposer = null; break;
                     case OPEN_HEARING: c.hearingOpen = true; break;
                     case CLOSE_HEARING: c.hearingOpen = false; break;
                     case CORRECT:
-                        c.category = ((CaseCommand.CorrectPetition) command).petition().category();
+                        c.category = ((ProcedureCommand.CorrectPetition) command).petition().category();
                         c.accusesLand = false;
                         break;
-                    case CHANGE_PROFILE: c.profile = ((CaseCommand.ChangeProfile) command).profile(); break;
-                    case SERVE_REPLY: c.replyServedOn = ((CaseCommand.ServeReply) command).servedOn(); break;
-                    case SERVE_OPINION: c.opinionServedOn = ((CaseCommand.ServeReviewOpinion) command).servedOn(); break;
+                    case CHANGE_PROFILE: c.profile = ((ProcedureCommand.ChangeProfile) command).profile(); break;
+                    case SERVE_REPLY: c.replyServedOn = ((ProcedureCommand.ServeReply) command).servedOn(); break;
+                    case SERVE_OPINION: c.opinionServedOn = ((ProcedureCommand.ServeReviewOpinion) command).servedOn(); break;
                     case REOPEN:
                         c.extended = false; c.replyServedOn = null; c.opinionServedOn = null; c.proposer = null;
                         c.outcomePresent = false;
@@ -496,77 +498,77 @@ class LifecycleModelProperties {
         }
 
         static Kind kindOf(CaseCommand c) {
-            if (c instanceof CaseCommand.Route) return Kind.ROUTE;
-            if (c instanceof CaseCommand.RaiseObjection) return Kind.OBJECT;
-            if (c instanceof CaseCommand.TransferOut) return Kind.TRANSFER_OUT;
-            if (c instanceof CaseCommand.Redirect) return Kind.REDIRECT;
-            if (c instanceof CaseCommand.Decline) return Kind.DECLINE;
-            if (c instanceof CaseCommand.InformPetitioner) return Kind.INFORM;
-            if (c instanceof CaseCommand.Accept) return Kind.ACCEPT;
-            if (c instanceof CaseCommand.Extend) return Kind.EXTEND;
-            if (c instanceof CaseCommand.ProposeConclusion) return Kind.PROPOSE;
-            if (c instanceof CaseCommand.ApproveConclusion) return Kind.APPROVE;
-            if (c instanceof CaseCommand.ReturnForRework) return Kind.RETURN;
-            if (c instanceof CaseCommand.ServeReply) return Kind.SERVE_REPLY;
-            if (c instanceof CaseCommand.RequestReview) return Kind.REQUEST_REVIEW;
-            if (c instanceof CaseCommand.ConcludeReview) return Kind.CONCLUDE_REVIEW;
-            if (c instanceof CaseCommand.ServeReviewOpinion) return Kind.SERVE_OPINION;
-            if (c instanceof CaseCommand.RequestReReview) return Kind.REQUEST_RE_REVIEW;
-            if (c instanceof CaseCommand.ConcludeReReview) return Kind.CONCLUDE_RE_REVIEW;
-            if (c instanceof CaseCommand.Reopen) return Kind.REOPEN;
-            if (c instanceof CaseCommand.Withdraw) return Kind.WITHDRAW;
-            if (c instanceof CaseCommand.RecordContact) return Kind.CONTACT;
-            if (c instanceof CaseCommand.GiveStageReply) return Kind.STAGE_REPLY;
-            if (c instanceof CaseCommand.OpenHearing) return Kind.OPEN_HEARING;
-            if (c instanceof CaseCommand.CloseHearing) return Kind.CLOSE_HEARING;
-            if (c instanceof CaseCommand.CorrectPetition) return Kind.CORRECT;
-            if (c instanceof CaseCommand.ChangeProfile) return Kind.CHANGE_PROFILE;
-            if (c instanceof CaseCommand.Terminate) return Kind.TERMINATE;
-            if (c instanceof CaseCommand.RecordBreach) return Kind.RECORD_BY_OFFICIAL;
-            if (c instanceof CaseCommand.Import) return Kind.IMPORT;
+            if (c instanceof ProcedureCommand.Route) return Kind.ROUTE;
+            if (c instanceof ProcedureCommand.RaiseObjection) return Kind.OBJECT;
+            if (c instanceof ProcedureCommand.TransferOut) return Kind.TRANSFER_OUT;
+            if (c instanceof ProcedureCommand.Redirect) return Kind.REDIRECT;
+            if (c instanceof ProcedureCommand.Decline) return Kind.DECLINE;
+            if (c instanceof ProcedureCommand.InformPetitioner) return Kind.INFORM;
+            if (c instanceof ProcedureCommand.Accept) return Kind.ACCEPT;
+            if (c instanceof ProcedureCommand.Extend) return Kind.EXTEND;
+            if (c instanceof ProcedureCommand.ProposeConclusion) return Kind.PROPOSE;
+            if (c instanceof ProcedureCommand.ApproveConclusion) return Kind.APPROVE;
+            if (c instanceof ProcedureCommand.ReturnForRework) return Kind.RETURN;
+            if (c instanceof ProcedureCommand.ServeReply) return Kind.SERVE_REPLY;
+            if (c instanceof ProcedureCommand.RequestReview) return Kind.REQUEST_REVIEW;
+            if (c instanceof ProcedureCommand.ConcludeReview) return Kind.CONCLUDE_REVIEW;
+            if (c instanceof ProcedureCommand.ServeReviewOpinion) return Kind.SERVE_OPINION;
+            if (c instanceof ProcedureCommand.RequestReReview) return Kind.REQUEST_RE_REVIEW;
+            if (c instanceof ProcedureCommand.ConcludeReReview) return Kind.CONCLUDE_RE_REVIEW;
+            if (c instanceof ProcedureCommand.Reopen) return Kind.REOPEN;
+            if (c instanceof ProcedureCommand.Withdraw) return Kind.WITHDRAW;
+            if (c instanceof ProcedureCommand.RecordContact) return Kind.CONTACT;
+            if (c instanceof ProcedureCommand.GiveStageReply) return Kind.STAGE_REPLY;
+            if (c instanceof ProcedureCommand.OpenHearing) return Kind.OPEN_HEARING;
+            if (c instanceof ProcedureCommand.CloseHearing) return Kind.CLOSE_HEARING;
+            if (c instanceof ProcedureCommand.CorrectPetition) return Kind.CORRECT;
+            if (c instanceof ProcedureCommand.ChangeProfile) return Kind.CHANGE_PROFILE;
+            if (c instanceof ProcedureCommand.Terminate) return Kind.TERMINATE;
+            if (c instanceof SweepCommand.RecordBreach) return Kind.RECORD_BY_OFFICIAL;
+            if (c instanceof ProcedureCommand.Import) return Kind.IMPORT;
             return Kind.REGISTER;
         }
 
         static List<String> texts(CaseCommand c) {
-            if (c instanceof CaseCommand.RaiseObjection x) return List.of(x.reason());
-            if (c instanceof CaseCommand.TransferOut x) return List.of(x.organ());
-            if (c instanceof CaseCommand.Extend x) return List.of(x.reason());
-            if (c instanceof CaseCommand.ProposeConclusion x) return List.of(x.replyText());
-            if (c instanceof CaseCommand.ReturnForRework x) return List.of(x.reason());
-            if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.opinion());
-            if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.opinion());
-            if (c instanceof CaseCommand.Reopen x) return List.of(x.reason());
-            if (c instanceof CaseCommand.GiveStageReply x) return List.of(x.text());
-            if (c instanceof CaseCommand.CorrectPetition x) return List.of(x.reason());
-            if (c instanceof CaseCommand.ChangeProfile x) return List.of(x.reason());
-            if (c instanceof CaseCommand.Terminate x) return List.of(x.legalBasis());
+            if (c instanceof ProcedureCommand.RaiseObjection x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.TransferOut x) return List.of(x.organ());
+            if (c instanceof ProcedureCommand.Extend x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.replyText());
+            if (c instanceof ProcedureCommand.ReturnForRework x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.opinion());
+            if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.opinion());
+            if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.GiveStageReply x) return List.of(x.text());
+            if (c instanceof ProcedureCommand.CorrectPetition x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.ChangeProfile x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.Terminate x) return List.of(x.legalBasis());
             return List.of();
         }
 
         static List<LocalDate> dates(CaseCommand c) {
-            if (c instanceof CaseCommand.Route x) return List.of(x.receivedOn());
-            if (c instanceof CaseCommand.RaiseObjection x) return List.of(x.objectedOn());
-            if (c instanceof CaseCommand.TransferOut x) return List.of(x.transferredOn());
-            if (c instanceof CaseCommand.Redirect x) return List.of(x.redirectedOn());
-            if (c instanceof CaseCommand.Decline x) return List.of(x.declinedOn());
-            if (c instanceof CaseCommand.InformPetitioner x) return List.of(x.servedOn());
-            if (c instanceof CaseCommand.Accept x) return List.of(x.acceptedOn());
-            if (c instanceof CaseCommand.Extend x) return List.of(x.approvedOn(), x.petitionerToldOn());
-            if (c instanceof CaseCommand.ProposeConclusion x) return List.of(x.proposedOn());
-            if (c instanceof CaseCommand.ApproveConclusion x) return List.of(x.approvedOn());
-            if (c instanceof CaseCommand.ServeReply x) return List.of(x.servedOn());
-            if (c instanceof CaseCommand.RequestReview x) return List.of(x.receivedOn());
-            if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.concludedOn());
-            if (c instanceof CaseCommand.ServeReviewOpinion x) return List.of(x.servedOn());
-            if (c instanceof CaseCommand.RequestReReview x) return List.of(x.receivedOn());
-            if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.concludedOn());
-            if (c instanceof CaseCommand.Reopen x) return List.of(x.reopenedOn());
-            if (c instanceof CaseCommand.Withdraw x) return List.of(x.withdrawnOn());
-            if (c instanceof CaseCommand.RecordContact x) return List.of(x.contactedOn());
-            if (c instanceof CaseCommand.GiveStageReply x) return List.of(x.repliedOn());
-            if (c instanceof CaseCommand.OpenHearing x) return List.of(x.openedOn());
-            if (c instanceof CaseCommand.CloseHearing x) return List.of(x.closedOn());
-            if (c instanceof CaseCommand.Terminate x) return List.of(x.terminatedOn());
+            if (c instanceof ProcedureCommand.Route x) return List.of(x.receivedOn());
+            if (c instanceof ProcedureCommand.RaiseObjection x) return List.of(x.objectedOn());
+            if (c instanceof ProcedureCommand.TransferOut x) return List.of(x.transferredOn());
+            if (c instanceof ProcedureCommand.Redirect x) return List.of(x.redirectedOn());
+            if (c instanceof ProcedureCommand.Decline x) return List.of(x.declinedOn());
+            if (c instanceof ProcedureCommand.InformPetitioner x) return List.of(x.servedOn());
+            if (c instanceof ProcedureCommand.Accept x) return List.of(x.acceptedOn());
+            if (c instanceof ProcedureCommand.Extend x) return List.of(x.approvedOn(), x.petitionerToldOn());
+            if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.proposedOn());
+            if (c instanceof ProcedureCommand.ApproveConclusion x) return List.of(x.approvedOn());
+            if (c instanceof ProcedureCommand.ServeReply x) return List.of(x.servedOn());
+            if (c instanceof ProcedureCommand.RequestReview x) return List.of(x.receivedOn());
+            if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.concludedOn());
+            if (c instanceof ProcedureCommand.ServeReviewOpinion x) return List.of(x.servedOn());
+            if (c instanceof ProcedureCommand.RequestReReview x) return List.of(x.receivedOn());
+            if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.concludedOn());
+            if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reopenedOn());
+            if (c instanceof ProcedureCommand.Withdraw x) return List.of(x.withdrawnOn());
+            if (c instanceof ProcedureCommand.RecordContact x) return List.of(x.contactedOn());
+            if (c instanceof ProcedureCommand.GiveStageReply x) return List.of(x.repliedOn());
+            if (c instanceof ProcedureCommand.OpenHearing x) return List.of(x.openedOn());
+            if (c instanceof ProcedureCommand.CloseHearing x) return List.of(x.closedOn());
+            if (c instanceof ProcedureCommand.Terminate x) return List.of(x.terminatedOn());
             return List.of();
         }
     }

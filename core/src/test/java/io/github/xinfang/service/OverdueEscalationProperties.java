@@ -1,5 +1,8 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
@@ -50,10 +53,10 @@ class OverdueEscalationProperties {
                     CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).timeLimits(LIMITS)
                             .escalationPolicy(policy).build();
                     CaseId id = new CaseId("OE-1");
-                    service.handle(new CaseCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(received,
+                    service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(received,
                             Channel.LETTER, Category.CLAIM, "劳动保障", "450802", true, null,
                             List.of(new PetitionerForm("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
-                    service.handle(new CaseCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
+                    service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
                             BacklogSource.OWN_SWEEP, received));
                     LocalDate due = service.clocks(id, clock.instant()).orElseThrow().stream()
                             .filter(c -> c.clock() == ClockId.ROUTING).findFirst().orElseThrow().dueOn();
@@ -68,12 +71,12 @@ class OverdueEscalationProperties {
                         clock.set(at);
                         sweep.sweep(at);
                         rises = (int) service.history(id).orElseThrow().events().stream()
-                                .filter(e -> e instanceof CaseEvent.RequiredRankRaised).count();
+                                .filter(e -> e instanceof ResolutionEvent.RequiredRankRaised).count();
                         boolean shouldHaveRisen = !at.isBefore(fires);
                         assertThat(rises).as("sweep at %s, rule fires at %s", at, fires).isEqualTo(shouldHaveRisen ? 1 : 0);
                         if (shouldHaveRisen && !raised) {
-                            CaseEvent.RequiredRankRaised e = (CaseEvent.RequiredRankRaised) service.history(id).orElseThrow().events()
-                                    .stream().filter(x -> x instanceof CaseEvent.RequiredRankRaised).findFirst().orElseThrow();
+                            ResolutionEvent.RequiredRankRaised e = (ResolutionEvent.RequiredRankRaised) service.history(id).orElseThrow().events()
+                                    .stream().filter(x -> x instanceof ResolutionEvent.RequiredRankRaised).findFirst().orElseThrow();
                             assertThat(e.recordedAt()).as("raised by the first sweep at or after the threshold").isEqualTo(at);
                             raised = true;
                         }

@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -126,26 +128,26 @@ class OverdueListingProperties {
         String region = spec.unit() == 0 ? "330106" : "450802";
         PetitionForm petition = new PetitionForm(day, Channel.LETTER, Category.CLAIM, "城乡建设", region, true, null,
                 List.of(new PetitionerForm("周建华", null, null, null)), null, null, "拆迁补偿款未按协议支付。");
-        handle(service, new CaseCommand.Register(id, key(keys), Org.clerk(), petition, null));
+        handle(service, new ProcedureCommand.Register(id, key(keys), Org.clerk(), petition, null));
         UnitId unit = UNITS.get(spec.unit());
         if (spec.steps() >= 1) {
             day = day.plusDays(spec.gap());
-            handle(service, new CaseCommand.Route(id, key(keys), Org.clerk(), unit, day));
+            handle(service, new ProcedureCommand.Route(id, key(keys), Org.clerk(), unit, day));
         }
         if (spec.steps() >= 2 && spec.steps() != 3) {
             day = day.plusDays(spec.gap());
-            handle(service, new CaseCommand.InformPetitioner(id, key(keys), Org.staffOf(unit), day));
+            handle(service, new ProcedureCommand.InformPetitioner(id, key(keys), Org.staffOf(unit), day));
         }
         if (spec.steps() >= 3) {
             day = day.plusDays(spec.gap());
-            handle(service, new CaseCommand.Accept(id, key(keys), Org.staffOf(unit), day));
+            handle(service, new ProcedureCommand.Accept(id, key(keys), Org.staffOf(unit), day));
         }
         if (spec.backlog()) {
             day = day.plusDays(1);
-            handle(service, new CaseCommand.DesignateBacklog(id, key(keys), Org.officeHead(), BacklogSource.OWN_SWEEP, day));
-            handle(service, new CaseCommand.AssignPackageLeader(id, key(keys), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+            handle(service, new ResolutionCommand.DesignateBacklog(id, key(keys), Org.officeHead(), BacklogSource.OWN_SWEEP, day));
+            handle(service, new ResolutionCommand.AssignPackageLeader(id, key(keys), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                     List.of(Org.LAND_STAFF), List.of(), day));
-            handle(service, new CaseCommand.RecordPlan(id, key(keys), Org.officeHead(),
+            handle(service, new ResolutionCommand.RecordPlan(id, key(keys), Org.officeHead(),
                     List.of(new PlanStepForm("约谈", day.plusDays(spec.stepDue()))), day));
         }
         return id;

@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
@@ -70,7 +72,7 @@ class OverdueScenarioTests {
     private void register(CaseId id, String region, String receivedOn) {
         PetitionForm petition = new PetitionForm(d(receivedOn), Channel.LETTER, Category.CLAIM, "城乡建设", region, true, null,
                 List.of(new PetitionerForm("周建华", null, "13857112345", null)), null, null, "拆迁补偿款未按协议支付。");
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), petition, null));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), petition, null));
     }
 
     @BeforeEach
@@ -79,29 +81,29 @@ class OverdueScenarioTests {
         // A: routed on Tue 3 March and accepted the next day; the petitioner was never told. TELLING (15 days) ended
         // Wed 18 March; HANDLING (60 days from Wed 4 March) ended on Sun 3 May, a Labour Day holiday, so on Wed 6 May.
         register(LATE_TWICE, "330106", "2026-03-02");
-        applied(new CaseCommand.Route(LATE_TWICE, key(), Org.clerk(), HOUSING, d("2026-03-03")));
-        applied(new CaseCommand.Accept(LATE_TWICE, key(), housing, d("2026-03-04")));
+        applied(new ProcedureCommand.Route(LATE_TWICE, key(), Org.clerk(), HOUSING, d("2026-03-03")));
+        applied(new ProcedureCommand.Accept(LATE_TWICE, key(), housing, d("2026-03-04")));
         // B: routed, told and accepted in June: handling runs to August.
         register(ON_TIME, "330106", "2026-06-01");
-        applied(new CaseCommand.Route(ON_TIME, key(), Org.clerk(), HOUSING, d("2026-06-02")));
-        applied(new CaseCommand.InformPetitioner(ON_TIME, key(), housing, d("2026-06-03")));
-        applied(new CaseCommand.Accept(ON_TIME, key(), housing, d("2026-06-03")));
+        applied(new ProcedureCommand.Route(ON_TIME, key(), Org.clerk(), HOUSING, d("2026-06-02")));
+        applied(new ProcedureCommand.InformPetitioner(ON_TIME, key(), housing, d("2026-06-03")));
+        applied(new ProcedureCommand.Accept(ON_TIME, key(), housing, d("2026-06-03")));
         // C: routed and told; only its objection window (5 working days) has run out: a lapse is never overdue.
         register(WINDOW_LAPSED, "330106", "2026-06-12");
-        applied(new CaseCommand.Route(WINDOW_LAPSED, key(), Org.clerk(), HOUSING, d("2026-06-15")));
-        applied(new CaseCommand.InformPetitioner(WINDOW_LAPSED, key(), housing, d("2026-06-16")));
+        applied(new ProcedureCommand.Route(WINDOW_LAPSED, key(), Org.clerk(), HOUSING, d("2026-06-15")));
+        applied(new ProcedureCommand.InformPetitioner(WINDOW_LAPSED, key(), housing, d("2026-06-16")));
         // D: registered in Beihai on 1 April and never routed: ROUTING (15 days) ended Thu 16 April.
         register(UNROUTED, "450802", "2026-04-01");
-        applied(new CaseCommand.Route(UNROUTED, key(), Org.clerk(), LABOUR, d("2026-04-02")));
-        applied(new CaseCommand.InformPetitioner(UNROUTED, key(), Org.staffOf(LABOUR), d("2026-04-03")));
+        applied(new ProcedureCommand.Route(UNROUTED, key(), Org.clerk(), LABOUR, d("2026-04-02")));
+        applied(new ProcedureCommand.InformPetitioner(UNROUTED, key(), Org.staffOf(LABOUR), d("2026-04-03")));
         // E: a backlog case of the district deputy, whose plan's first step was due Wed 10 June.
         register(BACKLOG, "450802", "2026-05-06");
-        applied(new CaseCommand.Route(BACKLOG, key(), Org.clerk(), LABOUR, d("2026-05-07")));
-        applied(new CaseCommand.InformPetitioner(BACKLOG, key(), Org.staffOf(LABOUR), d("2026-05-08")));
-        applied(new CaseCommand.DesignateBacklog(BACKLOG, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-11")));
-        applied(new CaseCommand.AssignPackageLeader(BACKLOG, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        applied(new ProcedureCommand.Route(BACKLOG, key(), Org.clerk(), LABOUR, d("2026-05-07")));
+        applied(new ProcedureCommand.InformPetitioner(BACKLOG, key(), Org.staffOf(LABOUR), d("2026-05-08")));
+        applied(new ResolutionCommand.DesignateBacklog(BACKLOG, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-11")));
+        applied(new ResolutionCommand.AssignPackageLeader(BACKLOG, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-12")));
-        applied(new CaseCommand.RecordPlan(BACKLOG, key(), Org.officeHead(), List.of(new PlanStepForm("约谈", d("2026-06-10"))),
+        applied(new ResolutionCommand.RecordPlan(BACKLOG, key(), Org.officeHead(), List.of(new PlanStepForm("约谈", d("2026-06-10"))),
                 d("2026-05-13")));
         store.reset();
     }
@@ -187,7 +189,7 @@ class OverdueScenarioTests {
     @Test
     void meetingALateClockTakesItOffTheListAndTheCountAfterTheCommit() {
         OverdueScope housing = OverdueScope.handlingUnit(HOUSING.value());
-        applied(new CaseCommand.InformPetitioner(LATE_TWICE, key(), Org.staffOf(HOUSING), d("2026-06-29")));
+        applied(new ProcedureCommand.InformPetitioner(LATE_TWICE, key(), Org.staffOf(HOUSING), d("2026-06-29")));
         Page<OverdueCase> page = listings.overdue(housing, NOW, 10, null);
         assertThat(page.items().get(0).lateClocks()).extracting(LateClock::clock).containsExactly("HANDLING");
         assertThat(listings.countOverdue(housing, NOW)).isEqualTo(1);

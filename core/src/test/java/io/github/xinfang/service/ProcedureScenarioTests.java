@@ -1,5 +1,6 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
@@ -65,23 +66,23 @@ class ProcedureScenarioTests {
 
     private void registerAndConclude() {
         Actor staff = Org.staffOf(HOUSING);
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
-        applied(new CaseCommand.InformPetitioner(id, key(), staff, d("2026-03-06")));
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.EXPLAINED, "依法解释说明。", d("2026-04-20")));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-21")));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
+        applied(new ProcedureCommand.InformPetitioner(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.EXPLAINED, "依法解释说明。", d("2026-04-20")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-21")));
     }
 
     @Test
     void aClaimGoesFromRegistrationThroughReviewAndReReviewToFinal() {
         registerAndConclude();
-        applied(new CaseCommand.ServeReply(id, key(), Org.staffOf(HOUSING), d("2026-04-22")));
-        applied(new CaseCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-15")));
-        applied(new CaseCommand.ConcludeReview(id, key(), Org.officeHead(), "维持。", d("2026-06-05")));
-        applied(new CaseCommand.ServeReviewOpinion(id, key(), Org.officeHead(), d("2026-06-08")));
-        applied(new CaseCommand.RequestReReview(id, key(), Org.officeHead(), d("2026-06-20")));
-        CommandResult.Applied last = applied(new CaseCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-06-29")));
+        applied(new ProcedureCommand.ServeReply(id, key(), Org.staffOf(HOUSING), d("2026-04-22")));
+        applied(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-15")));
+        applied(new ProcedureCommand.ConcludeReview(id, key(), Org.officeHead(), "维持。", d("2026-06-05")));
+        applied(new ProcedureCommand.ServeReviewOpinion(id, key(), Org.officeHead(), d("2026-06-08")));
+        applied(new ProcedureCommand.RequestReReview(id, key(), Org.officeHead(), d("2026-06-20")));
+        CommandResult.Applied last = applied(new ProcedureCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-06-29")));
 
         assertThat(last.version()).isEqualTo(12);
         CaseHistory h = service.history(id).orElseThrow();
@@ -92,55 +93,55 @@ class ProcedureScenarioTests {
                 "ReReviewConcluded");
         assertThat(h.events()).extracting(CaseEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         // After re-review the same facts are not accepted again: nothing but the table's rows applies.
-        rejected(new CaseCommand.Reopen(id, key(), Org.officeHead(), "再次办理。", d("2026-06-30")), RejectionCode.ILLEGAL_TRANSITION);
-        rejected(new CaseCommand.RequestReview(id, key(), Org.officeHead(), d("2026-06-30")), RejectionCode.ILLEGAL_TRANSITION);
+        rejected(new ProcedureCommand.Reopen(id, key(), Org.officeHead(), "再次办理。", d("2026-06-30")), RejectionCode.ILLEGAL_TRANSITION);
+        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-06-30")), RejectionCode.ILLEGAL_TRANSITION);
     }
 
     @Test
     void aProposalReturnedForReworkGoesBackToHandlingAndCanBeProposedAgain() {
         Actor staff = Org.staffOf(HOUSING);
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-04-20")));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-04-20")));
         // The proposer cannot approve their own proposal.
-        rejected(new CaseCommand.ApproveConclusion(id, key(), staff, d("2026-04-21")), RejectionCode.SAME_ACTOR);
-        applied(new CaseCommand.ReturnForRework(id, key(), Org.headOf(HOUSING), "证据不足，退回重办。"));
+        rejected(new ProcedureCommand.ApproveConclusion(id, key(), staff, d("2026-04-21")), RejectionCode.SAME_ACTOR);
+        applied(new ProcedureCommand.ReturnForRework(id, key(), Org.headOf(HOUSING), "证据不足，退回重办。"));
         assertThat(stage()).isEqualTo(Stage.IN_HANDLING);
         assertThat(service.history(id).orElseThrow().state().reworkCount()).isEqualTo(1);
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "补充证据后予以支持。", d("2026-04-28")));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-29")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "补充证据后予以支持。", d("2026-04-28")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-29")));
         assertThat(stage()).isEqualTo(Stage.CONCLUDED);
     }
 
     @Test
     void aMisroutedCaseIsObjectedInsideTheWindowAndRoutedAgain() {
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
         // Received by housing on Wednesday 4 March: five working days end on Wednesday 11 March.
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
-        applied(new CaseCommand.RaiseObjection(id, key(), Org.staffOf(HOUSING), "不属本单位职责。", d("2026-03-11")));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
+        applied(new ProcedureCommand.RaiseObjection(id, key(), Org.staffOf(HOUSING), "不属本单位职责。", d("2026-03-11")));
         assertThat(stage()).isEqualTo(Stage.REGISTERED);
         assertThat(service.history(id).orElseThrow().state().handlingUnit()).isNull();
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), LABOUR, d("2026-03-12")));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), LABOUR, d("2026-03-12")));
         assertThat(service.history(id).orElseThrow().state().handlingUnit()).isEqualTo(LABOUR);
         // One working day too late for a second objection: received 12 March, window ends 19 March.
-        rejected(new CaseCommand.RaiseObjection(id, key(), Org.staffOf(LABOUR), "亦不属本单位职责。", d("2026-03-20")),
+        rejected(new ProcedureCommand.RaiseObjection(id, key(), Org.staffOf(LABOUR), "亦不属本单位职责。", d("2026-03-20")),
                 RejectionCode.WINDOW_EXPIRED);
-        applied(new CaseCommand.Accept(id, key(), Org.staffOf(LABOUR), d("2026-03-20")));
+        applied(new ProcedureCommand.Accept(id, key(), Org.staffOf(LABOUR), d("2026-03-20")));
         assertThat(stage()).isEqualTo(Stage.IN_HANDLING);
     }
 
     @Test
     void aReviewRequestedBeforeTheReplyIsServedIsNotOpenAndAfterThirtyDaysHasExpired() {
         registerAndConclude();
-        CommandResult.Rejected early = rejected(new CaseCommand.RequestReview(id, key(), Org.officeHead(), d("2026-04-22")),
+        CommandResult.Rejected early = rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-04-22")),
                 RejectionCode.WINDOW_NOT_OPEN);
         assertThat(early.rejection().stage()).contains(Stage.CONCLUDED);
         // Served on Thursday 23 April; thirty days end on Saturday 23 May, rolled to Monday 25 May.
-        applied(new CaseCommand.ServeReply(id, key(), Org.staffOf(HOUSING), d("2026-04-23")));
-        rejected(new CaseCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-26")), RejectionCode.WINDOW_EXPIRED);
+        applied(new ProcedureCommand.ServeReply(id, key(), Org.staffOf(HOUSING), d("2026-04-23")));
+        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-26")), RejectionCode.WINDOW_EXPIRED);
         assertThat(stage()).isEqualTo(Stage.CONCLUDED);
-        applied(new CaseCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-25")));
+        applied(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-25")));
         assertThat(stage()).isEqualTo(Stage.UNDER_REVIEW);
     }
 
@@ -149,55 +150,55 @@ class ProcedureScenarioTests {
         PetitionForm suggestion = new PetitionForm(d("2026-03-02"), Channel.ONLINE, Category.SUGGESTION, "农业农村", "450802",
                 true, null, List.of(new PetitionerForm("黄丽", null, null, null)), null, null, "建议修缮村道。");
         Actor staff = Org.staffOf(LABOUR);
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), suggestion, null));
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), LABOUR, d("2026-03-03")));
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-04")));
-        rejected(new CaseCommand.Extend(id, key(), Org.headOf(LABOUR), 10, "复杂。", d("2026-03-05"), d("2026-03-05")),
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), suggestion, null));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), LABOUR, d("2026-03-03")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-04")));
+        rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(LABOUR), 10, "复杂。", d("2026-03-05"), d("2026-03-05")),
                 RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
-        rejected(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "采纳。", d("2026-03-10")),
+        rejected(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "采纳。", d("2026-03-10")),
                 RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, null, "建议已转交镇政府研究采纳。", d("2026-03-10")));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(LABOUR), d("2026-03-11")));
-        applied(new CaseCommand.ServeReply(id, key(), staff, d("2026-03-12")));
-        rejected(new CaseCommand.RequestReview(id, key(), Org.officeHead(), d("2026-03-13")), RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, null, "建议已转交镇政府研究采纳。", d("2026-03-10")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(LABOUR), d("2026-03-11")));
+        applied(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-03-12")));
+        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-03-13")), RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
     }
 
     @Test
     void anExtensionIsGrantedOnceByTheHandlingUnitAndAReopeningRestoresTheAllowance() {
         Actor staff = Org.staffOf(HOUSING);
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
-        applied(new CaseCommand.Accept(id, key(), staff, d("2026-03-06")));
-        rejected(new CaseCommand.Extend(id, key(), Org.headOf(LABOUR), 30, "复杂。", d("2026-04-30"), d("2026-04-30")),
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(LABOUR), 30, "复杂。", d("2026-04-30"), d("2026-04-30")),
                 RejectionCode.NOT_AUTHORISED);
-        rejected(new CaseCommand.Extend(id, key(), Org.headOf(HOUSING), 31, "复杂。", d("2026-04-30"), d("2026-04-30")),
+        rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 31, "复杂。", d("2026-04-30"), d("2026-04-30")),
                 RejectionCode.EXTENSION_TOO_LONG);
-        applied(new CaseCommand.Extend(id, key(), Org.headOf(HOUSING), 30, "复杂。", d("2026-04-30"), d("2026-04-30")));
-        rejected(new CaseCommand.Extend(id, key(), Org.headOf(HOUSING), 5, "更复杂。", d("2026-05-02"), d("2026-05-02")),
+        applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 30, "复杂。", d("2026-04-30"), d("2026-04-30")));
+        rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 5, "更复杂。", d("2026-05-02"), d("2026-05-02")),
                 RejectionCode.EXTENSION_ALREADY_GRANTED);
-        applied(new CaseCommand.ProposeConclusion(id, key(), staff, Outcome.NOT_SUPPORTED, "不予支持。", d("2026-05-20")));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-05-21")));
-        applied(new CaseCommand.ServeReply(id, key(), staff, d("2026-05-22")));
-        rejected(new CaseCommand.ServeReply(id, key(), staff, d("2026-05-23")), RejectionCode.ILLEGAL_TRANSITION);
-        applied(new CaseCommand.Reopen(id, key(), Org.officeHead(), "发现新证据。", d("2026-06-01")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.NOT_SUPPORTED, "不予支持。", d("2026-05-20")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-05-21")));
+        applied(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-05-22")));
+        rejected(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-05-23")), RejectionCode.ILLEGAL_TRANSITION);
+        applied(new ProcedureCommand.Reopen(id, key(), Org.officeHead(), "发现新证据。", d("2026-06-01")));
         CaseHistory h = service.history(id).orElseThrow();
         assertThat(h.state().extensionDays()).isZero();
         assertThat(h.state().replyServedOn()).isNull();
         assertThat(h.state().handlingStartedOn()).isEqualTo(d("2026-06-01"));
-        applied(new CaseCommand.Extend(id, key(), Org.headOf(HOUSING), 15, "补充调查。", d("2026-06-10"), d("2026-06-10")));
+        applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 15, "补充调查。", d("2026-06-10"), d("2026-06-10")));
     }
 
     @Test
     void factsDatedInTheFutureOrBeforeEarlierFactsAreInvalid() {
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
-        CommandResult.Rejected future = rejected(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-07-01")),
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
+        CommandResult.Rejected future = rejected(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-07-01")),
                 RejectionCode.VALIDATION);
         assertThat(future.rejection().field()).contains("receivedOn");
-        CommandResult.Rejected before = rejected(new CaseCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-01")),
+        CommandResult.Rejected before = rejected(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-01")),
                 RejectionCode.VALIDATION);
         assertThat(before.rejection().field()).contains("receivedOn");
         assertThat(before.rejection().stage()).contains(Stage.REGISTERED);
-        rejected(new CaseCommand.Accept(new CaseId("nope"), key(), Org.clerk(), d("2026-03-03")), RejectionCode.CASE_NOT_FOUND);
+        rejected(new ProcedureCommand.Accept(new CaseId("nope"), key(), Org.clerk(), d("2026-03-03")), RejectionCode.CASE_NOT_FOUND);
     }
 
     /**
@@ -209,14 +210,14 @@ class ProcedureScenarioTests {
     void aReviewWindowEndingOnSanyuesanRollsToTheNextWorkingDayInGuangxiOnly() {
         for (String region : List.of("450802", "330106")) {
             CaseId c = new CaseId("XF-SYS-" + region);
-            applied(new CaseCommand.Register(c, key(), Org.clerk(), new PetitionForm(d("2026-01-19"), Channel.LETTER, Category.CLAIM,
+            applied(new ProcedureCommand.Register(c, key(), Org.clerk(), new PetitionForm(d("2026-01-19"), Channel.LETTER, Category.CLAIM,
                     "城乡建设", region, true, null, List.of(new PetitionerForm("覃某", null, null, null)), 1, null, "内容"), null));
-            applied(new CaseCommand.Route(c, key(), Org.clerk(), Org.LABOUR, d("2026-01-20")));
-            applied(new CaseCommand.Accept(c, key(), Org.staffOf(Org.LABOUR), d("2026-01-28")));
-            applied(new CaseCommand.ProposeConclusion(c, key(), Org.staffOf(Org.LABOUR), Outcome.EXPLAINED, "解释说明。", d("2026-02-20")));
-            applied(new CaseCommand.ApproveConclusion(c, key(), Org.headOf(Org.LABOUR), d("2026-03-11")));
-            applied(new CaseCommand.ServeReply(c, key(), Org.staffOf(Org.LABOUR), d("2026-03-21")));
-            CommandResult r = service.handle(new CaseCommand.RequestReview(c, key(), Org.clerk(), d("2026-04-21")));
+            applied(new ProcedureCommand.Route(c, key(), Org.clerk(), Org.LABOUR, d("2026-01-20")));
+            applied(new ProcedureCommand.Accept(c, key(), Org.staffOf(Org.LABOUR), d("2026-01-28")));
+            applied(new ProcedureCommand.ProposeConclusion(c, key(), Org.staffOf(Org.LABOUR), Outcome.EXPLAINED, "解释说明。", d("2026-02-20")));
+            applied(new ProcedureCommand.ApproveConclusion(c, key(), Org.headOf(Org.LABOUR), d("2026-03-11")));
+            applied(new ProcedureCommand.ServeReply(c, key(), Org.staffOf(Org.LABOUR), d("2026-03-21")));
+            CommandResult r = service.handle(new ProcedureCommand.RequestReview(c, key(), Org.clerk(), d("2026-04-21")));
             if (region.equals("450802")) {
                 assertThat(r).as("last day rolled past 三月三").isInstanceOf(CommandResult.Applied.class);
             } else {

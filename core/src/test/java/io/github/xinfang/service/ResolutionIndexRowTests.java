@@ -1,5 +1,7 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
@@ -50,24 +52,24 @@ class ResolutionIndexRowTests {
     void theRowFollowsTheTrackTheLeaderTheLeadUnitAndTheBatches() {
         PetitionForm form = new PetitionForm(d("2019-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
                 List.of(new PetitionerForm("覃建国", null, null, null)), 1, null, "征地补偿多年未到位。");
-        ok(new CaseCommand.Register(id, key(), Org.clerk(), form, null));
+        ok(new ProcedureCommand.Register(id, key(), Org.clerk(), form, null));
         assertThat(row().trackState()).isEmpty();
-        ok(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        ok(new CaseCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), IssuingLevel.CITY,
+        ok(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        ok(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), IssuingLevel.CITY,
                 "第一批积案", d("2026-09-30"), d("2026-05-06")));
         assertThat(row().trackState()).contains("OPEN");
         assertThat(row().batches()).containsExactly("gg-2026-1");
         assertThat(row().activeLeader()).isEmpty();
 
-        ok(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        ok(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(Org.HOUSING), d("2026-05-08")));
         assertThat(row().trackState()).contains("IN_RESOLUTION");
         assertThat(row().activeLeader()).contains(Org.DISTRICT_DEPUTY.value());
         assertThat(row().leadUnit()).contains(Org.LAND.value());
         assertThat(row().unitsInvolved()).contains(Org.LAND.value(), Org.HOUSING.value());
 
-        ok(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "已化解。", d("2026-05-26")));
-        ok(new CaseCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
+        ok(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "已化解。", d("2026-05-26")));
+        ok(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
         assertThat(row().trackState()).contains("RESOLVED");
         assertThat(row().activeLeader()).isEmpty();
         assertThat(row().leadUnit()).isEmpty();

@@ -1,5 +1,9 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BacklogSource;
@@ -411,24 +415,24 @@ class ResolutionModelProperties {
         for (CaseId id : List.of(survivor, merged)) {
             PetitionForm form = new PetitionForm(day, Channel.LETTER, Category.CLAIM, "土地征收", "450802", true, null,
                     List.of(new PetitionerForm("覃某某", null, null, null)), 1, null, "征地补偿多年未到位。");
-            assertThat(service.handle(new CaseCommand.Register(id, key.get(), Org.clerk(), form, null)).isApplied()).isTrue();
+            assertThat(service.handle(new ProcedureCommand.Register(id, key.get(), Org.clerk(), form, null)).isApplied()).isTrue();
         }
         List<CaseCommand> toFinal = List.of(
-                new CaseCommand.Route(survivor, key.get(), Org.clerk(), Org.HOUSING, day),
-                new CaseCommand.Accept(survivor, key.get(), Org.headOf(Org.HOUSING), day),
-                new CaseCommand.ProposeConclusion(survivor, key.get(), Org.staffOf(Org.HOUSING), Outcome.values()[0], "答复意见", day),
-                new CaseCommand.ApproveConclusion(survivor, key.get(), Org.headOf(Org.HOUSING), day),
-                new CaseCommand.ServeReply(survivor, key.get(), Org.staffOf(Org.HOUSING), day),
-                new CaseCommand.RequestReview(survivor, key.get(), Org.clerk(), day),
-                new CaseCommand.ConcludeReview(survivor, key.get(), Org.officeHead(), "复查意见", day),
-                new CaseCommand.ServeReviewOpinion(survivor, key.get(), Org.clerk(), day),
-                new CaseCommand.RequestReReview(survivor, key.get(), Org.clerk(), day),
-                new CaseCommand.ConcludeReReview(survivor, key.get(), Org.officeHead(), "复核意见", day));
+                new ProcedureCommand.Route(survivor, key.get(), Org.clerk(), Org.HOUSING, day),
+                new ProcedureCommand.Accept(survivor, key.get(), Org.headOf(Org.HOUSING), day),
+                new ProcedureCommand.ProposeConclusion(survivor, key.get(), Org.staffOf(Org.HOUSING), Outcome.values()[0], "答复意见", day),
+                new ProcedureCommand.ApproveConclusion(survivor, key.get(), Org.headOf(Org.HOUSING), day),
+                new ProcedureCommand.ServeReply(survivor, key.get(), Org.staffOf(Org.HOUSING), day),
+                new ProcedureCommand.RequestReview(survivor, key.get(), Org.clerk(), day),
+                new ProcedureCommand.ConcludeReview(survivor, key.get(), Org.officeHead(), "复查意见", day),
+                new ProcedureCommand.ServeReviewOpinion(survivor, key.get(), Org.clerk(), day),
+                new ProcedureCommand.RequestReReview(survivor, key.get(), Org.clerk(), day),
+                new ProcedureCommand.ConcludeReReview(survivor, key.get(), Org.officeHead(), "复核意见", day));
         for (CaseCommand c : toFinal) assertThat(service.handle(c).isApplied()).as("%s", c).isTrue();
         CaseHistory closed = service.history(survivor).orElseThrow();
         assertThat(closed.state().stage().name()).isEqualTo("FINAL");
 
-        CommandResult result = service.handle(new CaseCommand.Merge(merged, key.get(), Org.officeHead(), survivor, "同一事项", day));
+        CommandResult result = service.handle(new ActivityCommand.Merge(merged, key.get(), Org.officeHead(), survivor, "同一事项", day));
 
         assertThat(result).isInstanceOf(CommandResult.Rejected.class);
         Rejection rejection = ((CommandResult.Rejected) result).rejection();
@@ -603,13 +607,13 @@ class ResolutionModelProperties {
                 assertThat(a.events().stream().map(e -> e.getClass().getSimpleName()).toList()).as("%s events", what)
                         .isEqualTo(expected.events);
                 if (!expected.replayed && expected.rules != null) {
-                    CaseEvent.RequiredRankRaised r = (CaseEvent.RequiredRankRaised) a.events().get(1);
+                    ResolutionEvent.RequiredRankRaised r = (ResolutionEvent.RequiredRankRaised) a.events().get(1);
                     assertThat(r.rules()).as("%s rules that fired", what).isEqualTo(expected.rules);
                     assertThat(new MRank(LADDER.indexOf(r.rank().rank()), r.rank().principal())).as("%s raised to", what)
                             .isEqualTo(expected.raised);
                 }
                 if (!expected.replayed && expected.clock) {
-                    CaseEvent.ReplacementClockStarted r = (CaseEvent.ReplacementClockStarted) a.events().get(2);
+                    ResolutionEvent.ReplacementClockStarted r = (ResolutionEvent.ReplacementClockStarted) a.events().get(2);
                     MCase c = model.get(indexOf(command.caseId()));
                     assertThat(r.round()).as("%s replacement round", what).isEqualTo(c.dutiesOf(DutyKind.REPLACEMENT) + 1);
                     assertThat(r.startedOn()).as("%s replacement clock starts today", what).isEqualTo(today());
@@ -632,7 +636,7 @@ class ResolutionModelProperties {
                 written.add(indexOf(command.caseId()));
                 tally(command, kind, expected);
             }
-            if (command instanceof CaseCommand.Merge m && expected.code == null) {
+            if (command instanceof ActivityCommand.Merge m && expected.code == null) {
                 Integer survivor = link(m);
                 if (survivor != null) written.add(survivor);
             }
@@ -678,7 +682,7 @@ class ResolutionModelProperties {
          *
          * @return the survivor's index if the link was recorded now
          */
-        Integer link(CaseCommand.Merge m) {
+        Integer link(ActivityCommand.Merge m) {
             String mk = m.caseId().value() + "|" + m.key().value();
             long seq = mergeSequenceByKey.get(mk);
             int si = indexOf(m.into());
@@ -689,7 +693,7 @@ class ResolutionModelProperties {
                 count("merge link refused");
                 return null;
             }
-            CaseCommand link = new CaseCommand.RecordMergedCase(m.into(), new IdempotencyKey("merge:" + m.caseId().value() + ":" + seq),
+            CaseCommand link = new ActivityCommand.RecordMergedCase(m.into(), new IdempotencyKey("merge:" + m.caseId().value() + ":" + seq),
                     Actor.system(CaseService.MERGE_JOB), m.caseId(), m.mergedOn());
             Expectation e = accepted(survivor, link, null);
             if (e.rules != null) throw new AssertionError("model: recording a merge link changes no escalation input");
@@ -902,32 +906,32 @@ class ResolutionModelProperties {
                     PetitionForm form = new PetitionForm(today.minusDays(s.dateOffset()), Channel.VISIT, Category.CLAIM, "土地征收",
                             "450802", true, null, List.of(new PetitionerForm("覃某某", null, null, null)), variant == 2 ? 60 : 1,
                             accused, "征地补偿多年未到位。");
-                    return new CaseCommand.Register(id, key, Org.clerk(), form, s.extra() % 3 == 0 ? "shandong-2015" : null);
+                    return new ProcedureCommand.Register(id, key, Org.clerk(), form, s.extra() % 3 == 0 ? "shandong-2015" : null);
                 }
-                case ROUTE: return new CaseCommand.Route(id, key, actor, Org.UNITS.get(s.who() % 4 == 3 && s.count() < 2 ? 3 : 1 + s.count() % 2), fact);
-                case ACCEPT: return new CaseCommand.Accept(id, key, actor, fact);
+                case ROUTE: return new ProcedureCommand.Route(id, key, actor, Org.UNITS.get(s.who() % 4 == 3 && s.count() < 2 ? 3 : 1 + s.count() % 2), fact);
+                case ACCEPT: return new ProcedureCommand.Accept(id, key, actor, fact);
                 case PROPOSE:
-                    return new CaseCommand.ProposeConclusion(id, key, actor, s.flags() % 13 == 0 ? null : Outcome.values()[s.count() % Outcome.values().length],
+                    return new ProcedureCommand.ProposeConclusion(id, key, actor, s.flags() % 13 == 0 ? null : Outcome.values()[s.count() % Outcome.values().length],
                             blank ? " " : "答复意见", fact);
                 case APPROVE_CONCLUSION: {
                     Actor approver = actor;
                     if (c != null && c.proposer != null && s.who() % 4 == 0) {
                         for (Actor a : ACTORS) if (officialOf(a).equals(c.proposer)) approver = a;   // sometimes the proposer
                     }
-                    return new CaseCommand.ApproveConclusion(id, key, approver, fact);
+                    return new ProcedureCommand.ApproveConclusion(id, key, approver, fact);
                 }
-                case RETURN: return new CaseCommand.ReturnForRework(id, key, actor, text);
-                case SERVE_REPLY: return new CaseCommand.ServeReply(id, key, actor, fact);
-                case REQUEST_REVIEW: return new CaseCommand.RequestReview(id, key, actor, fact);
-                case CONCLUDE_REVIEW: return new CaseCommand.ConcludeReview(id, key, actor, blank ? " " : "复查意见", fact);
-                case SERVE_OPINION: return new CaseCommand.ServeReviewOpinion(id, key, actor, fact);
-                case REQUEST_RE_REVIEW: return new CaseCommand.RequestReReview(id, key, actor, fact);
-                case CONCLUDE_RE_REVIEW: return new CaseCommand.ConcludeReReview(id, key, actor, blank ? " " : "复核意见", fact);
-                case REOPEN: return new CaseCommand.Reopen(id, key, actor, text, fact);
-                case TERMINATE: return new CaseCommand.Terminate(id, key, actor, blank ? " " : "山东省信访条例第四十条", fact);
-                case WITHDRAW: return new CaseCommand.Withdraw(id, key, actor, fact);
-                case TRANSFER_OUT: return new CaseCommand.TransferOut(id, key, actor, blank ? " " : "市公安局", fact);
-                case DECLINE: return new CaseCommand.Decline(id, key, actor, DeclineReason.PENDING_BELOW, fact);
+                case RETURN: return new ProcedureCommand.ReturnForRework(id, key, actor, text);
+                case SERVE_REPLY: return new ProcedureCommand.ServeReply(id, key, actor, fact);
+                case REQUEST_REVIEW: return new ProcedureCommand.RequestReview(id, key, actor, fact);
+                case CONCLUDE_REVIEW: return new ProcedureCommand.ConcludeReview(id, key, actor, blank ? " " : "复查意见", fact);
+                case SERVE_OPINION: return new ProcedureCommand.ServeReviewOpinion(id, key, actor, fact);
+                case REQUEST_RE_REVIEW: return new ProcedureCommand.RequestReReview(id, key, actor, fact);
+                case CONCLUDE_RE_REVIEW: return new ProcedureCommand.ConcludeReReview(id, key, actor, blank ? " " : "复核意见", fact);
+                case REOPEN: return new ProcedureCommand.Reopen(id, key, actor, text, fact);
+                case TERMINATE: return new ProcedureCommand.Terminate(id, key, actor, blank ? " " : "山东省信访条例第四十条", fact);
+                case WITHDRAW: return new ProcedureCommand.Withdraw(id, key, actor, fact);
+                case TRANSFER_OUT: return new ProcedureCommand.TransferOut(id, key, actor, blank ? " " : "市公安局", fact);
+                case DECLINE: return new ProcedureCommand.Decline(id, key, actor, DeclineReason.PENDING_BELOW, fact);
                 case MERGE: {
                     int self = indexOf(id);
                     int roll = s.extra() % 20;
@@ -941,36 +945,36 @@ class ResolutionModelProperties {
                     CaseId into = roll == 0 ? id                                          // into itself
                             : roll == 1 ? caseId(CASES + 6)                               // a case that does not exist
                             : caseId(other);
-                    return new CaseCommand.Merge(id, key, actor, into, blank ? " " : "同一事项", fact);
+                    return new ActivityCommand.Merge(id, key, actor, into, blank ? " " : "同一事项", fact);
                 }
                 case REPEAT: {
                     LocalDate base = c == null ? today.minusDays(5) : c.receivedOn;
                     int hc = s.extra() % 10 < 6 ? 1 + s.extra() % 4 : s.extra() % 10 < 9 ? 45 + s.extra() % 30 : s.extra() % 97 == 0 ? 0 : 2;
                     SkippedLevel skip = s.who() % 10 < 6 ? SkippedLevel.NONE : s.who() % 10 < 8 ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.TO_BEIJING;
-                    return new CaseCommand.RecordRepeatPetition(id, key, actor, dateAfter(base, s), Channel.values()[s.count() % Channel.values().length],
+                    return new ActivityCommand.RecordRepeatPetition(id, key, actor, dateAfter(base, s), Channel.values()[s.count() % Channel.values().length],
                             hc, skip);
                 }
-                case FOLLOW_UP: return new CaseCommand.RecordFollowUpVisit(id, key, actor, Satisfaction.values()[s.count() % 3], fact);
+                case FOLLOW_UP: return new ActivityCommand.RecordFollowUpVisit(id, key, actor, Satisfaction.values()[s.count() % 3], fact);
                 case SUPERVISE: {
                     LocalDate issued = dateAfter(procedureBase, s);
                     LocalDate due = s.extra() % 17 == 0 ? issued.minusDays(1) : issued.plusDays(5 + s.extra() % 20);
-                    return new CaseCommand.IssueSupervision(id, key, actor, SupervisionKind.values()[s.count()],
+                    return new ActivityCommand.IssueSupervision(id, key, actor, SupervisionKind.values()[s.count()],
                             ADDRESSEES.get(s.who() % ADDRESSEES.size()), issued, due);
                 }
                 case FEEDBACK: {
                     int issued = c == null ? 0 : c.supervisions.size();
                     int number = s.extra() % 29 == 0 ? 0 : s.extra() % 7 == 0 ? issued + 1 : 1 + s.extra() % Math.max(1, issued);
                     LocalDate base = c != null && number >= 1 && number <= issued ? c.supervisions.get(number - 1).issuedOn() : procedureBase;
-                    return new CaseCommand.RecordSupervisionFeedback(id, key, actor, number, blank ? " " : "已整改", dateAfter(base, s));
+                    return new ActivityCommand.RecordSupervisionFeedback(id, key, actor, number, blank ? " " : "已整改", dateAfter(base, s));
                 }
                 case DESIGNATE:
-                    return new CaseCommand.DesignateBacklog(id, key, actor, s.count() % 2 == 0 ? BacklogSource.OWN_SWEEP : BacklogSource.BATCH, date);
+                    return new ResolutionCommand.DesignateBacklog(id, key, actor, s.count() % 2 == 0 ? BacklogSource.OWN_SWEEP : BacklogSource.BATCH, date);
                 case ENROL: {
                     int b = s.who() % 10 < 6 ? s.who() % 3 : 3 + s.who() % 2;   // province and central less often
-                    return new CaseCommand.EnrolInBatch(id, key, actor, new BatchId("batch-" + b), BATCH_LEVELS.get(b),
+                    return new ResolutionCommand.EnrolInBatch(id, key, actor, new BatchId("batch-" + b), BATCH_LEVELS.get(b),
                             blank ? " " : "第" + b + "批", today.plusDays(90), date);
                 }
-                case FLAG: return new CaseCommand.FlagHardCase(id, key, actor, text, date);
+                case FLAG: return new ResolutionCommand.FlagHardCase(id, key, actor, text, date);
                 case ASSIGN:
                 case REPLACE: {
                     MOfficial leader = chooseLeader(c, s);
@@ -978,29 +982,29 @@ class ResolutionModelProperties {
                     List<OfficialId> taskForce = List.of(TASK_FORCE.get((s.count() + s.flags() / 7) % 3));
                     List<UnitId> coUnits = s.flags() % 3 == 0 ? List.of() : List.of(LEAD_UNITS.get((s.count() % 3 + (s.flags() % 17 == 1 ? 0 : 1 + s.flags() / 3 % 2)) % 3));
                     if (kind == Kind.ASSIGN) {
-                        return new CaseCommand.AssignPackageLeader(id, key, actor, leader.id(), lead, taskForce, coUnits, date);
+                        return new ResolutionCommand.AssignPackageLeader(id, key, actor, leader.id(), lead, taskForce, coUnits, date);
                     }
-                    return new CaseCommand.ReplacePackageLeader(id, key, actor, leader.id(), lead, taskForce, coUnits,
+                    return new ResolutionCommand.ReplacePackageLeader(id, key, actor, leader.id(), lead, taskForce, coUnits,
                             ReplacementReason.values()[s.count() % 3], date);
                 }
                 case PLAN: {
                     List<PlanStepForm> steps = new ArrayList<>();
                     for (int k = 0; k <= s.count() % 3; k++) steps.add(new PlanStepForm(k == 1 && blank ? " " : "步骤" + k, today.plusDays(10 * k + 5)));
-                    return new CaseCommand.RecordPlan(id, key, actor, steps, date);
+                    return new ResolutionCommand.RecordPlan(id, key, actor, steps, date);
                 }
-                case STEP: return new CaseCommand.MarkPlanStepDone(id, key, actor, s.flags() % 31 == 0 ? 0 : 1 + s.count(), date);
+                case STEP: return new ResolutionCommand.MarkPlanStepDone(id, key, actor, s.flags() % 31 == 0 ? 0 : 1 + s.count(), date);
                 case CLAIM:
-                    return new CaseCommand.ClaimResolution(id, key, actor, s.count() % 2 == 0 ? ResolutionKind.SUBSTANTIVE : ResolutionKind.PROCEDURAL,
+                    return new ResolutionCommand.ClaimResolution(id, key, actor, s.count() % 2 == 0 ? ResolutionKind.SUBSTANTIVE : ResolutionKind.PROCEDURAL,
                             blank ? " " : "已签订息诉罢访协议", date);
                 case APPROVE: {
                     Actor approver = actor;
                     if (c != null && c.claimant != null && s.who() % 4 == 0) {
                         for (Actor a : ACTORS) if (officialOf(a).equals(c.claimant)) approver = a;   // sometimes the claimant
                     }
-                    return new CaseCommand.ApproveResolution(id, key, approver, date);
+                    return new ResolutionCommand.ApproveResolution(id, key, approver, date);
                 }
-                case REJECT: return new CaseCommand.RejectResolution(id, key, actor, text, date);
-                case REBOUND: return new CaseCommand.ReportRebound(id, key, actor, text, date);
+                case REJECT: return new ResolutionCommand.RejectResolution(id, key, actor, text, date);
+                case REBOUND: return new ResolutionCommand.ReportRebound(id, key, actor, text, date);
                 default: throw new AssertionError(kind);
             }
         }
@@ -1045,7 +1049,7 @@ class ResolutionModelProperties {
                         ? new Expectation(null, null, true, versionByKey.get(k), eventsByKey.get(k), null, null, false)
                         : Expectation.rejected(RejectionCode.IDEMPOTENCY_MISMATCH);
             }
-            if (command instanceof CaseCommand.Merge m && !m.into().equals(m.caseId())) {
+            if (command instanceof ActivityCommand.Merge m && !m.into().equals(m.caseId())) {
                 MCase survivor = byId(m.into());
                 // "into another open case on the same matter" (DESIGN.md section 5): the service checks the survivor first
                 if (survivor == null || !OPEN_STAGES.contains(survivor.stage)) {
@@ -1099,7 +1103,7 @@ class ResolutionModelProperties {
             boolean onTrack = c.track != null || kind == Kind.DESIGNATE || kind == Kind.ENROL;
             Set<IssuingLevel> levels = EnumSet.noneOf(IssuingLevel.class);
             levels.addAll(c.batchLevels);
-            if (command instanceof CaseCommand.EnrolInBatch e) levels.add(e.level());
+            if (command instanceof ResolutionCommand.EnrolInBatch e) levels.add(e.level());
             int headcount = c.headcount;
             int repeats = c.repeats.size();
             boolean beijing = false;
@@ -1107,7 +1111,7 @@ class ResolutionModelProperties {
                 headcount = Math.max(headcount, r.headcount());
                 beijing |= r.skipped() == SkippedLevel.TO_BEIJING;
             }
-            if (command instanceof CaseCommand.RecordRepeatPetition r) {
+            if (command instanceof ActivityCommand.RecordRepeatPetition r) {
                 headcount = Math.max(headcount, r.headcount());
                 repeats++;
                 beijing |= r.skippedLevel() == SkippedLevel.TO_BEIJING;
@@ -1120,12 +1124,12 @@ class ResolutionModelProperties {
             LocalDate d = dateOf(command);
             if (d != null && d.isAfter(today())) return RejectionCode.VALIDATION;
             for (String t : textsOf(command)) if (t.isBlank()) return RejectionCode.VALIDATION;
-            if (command instanceof CaseCommand.AssignPackageLeader a && a.coUnits().contains(a.leadUnit())) return RejectionCode.VALIDATION;
-            if (command instanceof CaseCommand.ReplacePackageLeader a && a.coUnits().contains(a.leadUnit())) return RejectionCode.VALIDATION;
-            if (command instanceof CaseCommand.MarkPlanStepDone m && m.step() < 1) return RejectionCode.VALIDATION;
-            if (command instanceof CaseCommand.RecordRepeatPetition r && (r.headcount() < 1 || r.headcount() > 1000)) return RejectionCode.VALIDATION;
-            if (command instanceof CaseCommand.IssueSupervision x && x.feedbackDueOn().isBefore(x.issuedOn())) return RejectionCode.VALIDATION;
-            if (command instanceof CaseCommand.RecordSupervisionFeedback f && f.supervision() < 1) return RejectionCode.VALIDATION;
+            if (command instanceof ResolutionCommand.AssignPackageLeader a && a.coUnits().contains(a.leadUnit())) return RejectionCode.VALIDATION;
+            if (command instanceof ResolutionCommand.ReplacePackageLeader a && a.coUnits().contains(a.leadUnit())) return RejectionCode.VALIDATION;
+            if (command instanceof ResolutionCommand.MarkPlanStepDone m && m.step() < 1) return RejectionCode.VALIDATION;
+            if (command instanceof ActivityCommand.RecordRepeatPetition r && (r.headcount() < 1 || r.headcount() > 1000)) return RejectionCode.VALIDATION;
+            if (command instanceof ActivityCommand.IssueSupervision x && x.feedbackDueOn().isBefore(x.issuedOn())) return RejectionCode.VALIDATION;
+            if (command instanceof ActivityCommand.RecordSupervisionFeedback f && f.supervision() < 1) return RejectionCode.VALIDATION;
             return null;
         }
 
@@ -1141,11 +1145,11 @@ class ResolutionModelProperties {
             boolean early = d != null && d.isBefore(c.lastFact);
             switch (kind) {
                 case ROUTE:
-                    if (c.accusedUnits.contains(((CaseCommand.Route) command).unit())) return Expectation.rejected(RejectionCode.ACCUSED_PARTY);
+                    if (c.accusedUnits.contains(((ProcedureCommand.Route) command).unit())) return Expectation.rejected(RejectionCode.ACCUSED_PARTY);
                     break;
                 case PROPOSE:
                     if (early) break;
-                    return ((CaseCommand.ProposeConclusion) command).outcome() == null ? Expectation.invalid("outcome") : null;
+                    return ((ProcedureCommand.ProposeConclusion) command).outcome() == null ? Expectation.invalid("outcome") : null;
                 case APPROVE_CONCLUSION:
                     if (early) break;
                     return officialOf(command.actor()).equals(c.proposer) ? Expectation.rejected(RejectionCode.SAME_ACTOR) : null;
@@ -1168,15 +1172,15 @@ class ResolutionModelProperties {
                     if (!c.termination) return Expectation.rejected(RejectionCode.NOT_PROVIDED_BY_PROFILE);
                     break;
                 case MERGE:
-                    if (((CaseCommand.Merge) command).into().equals(command.caseId())) return Expectation.invalid("into");
+                    if (((ActivityCommand.Merge) command).into().equals(command.caseId())) return Expectation.invalid("into");
                     break;
                 case REPEAT:
                     return d.isBefore(c.receivedOn) ? Expectation.invalid("receivedOn") : null;
                 case SUPERVISE:
-                    return c.accusedUnits.contains(((CaseCommand.IssueSupervision) command).addressee())
+                    return c.accusedUnits.contains(((ActivityCommand.IssueSupervision) command).addressee())
                             ? Expectation.rejected(RejectionCode.ACCUSED_PARTY) : null;
                 case FEEDBACK: {
-                    CaseCommand.RecordSupervisionFeedback f = (CaseCommand.RecordSupervisionFeedback) command;
+                    ActivityCommand.RecordSupervisionFeedback f = (ActivityCommand.RecordSupervisionFeedback) command;
                     if (f.supervision() > c.supervisions.size()) return Expectation.invalid("supervision");
                     MSupervision sup = c.supervisions.get(f.supervision() - 1);
                     if (sup.feedbackOn() != null) return Expectation.rejected(RejectionCode.ILLEGAL_TRANSITION);
@@ -1223,19 +1227,19 @@ class ResolutionModelProperties {
             if (t != null && dateOf(command).isBefore(c.lastOn)) return RejectionCode.VALIDATION;
             switch (kind) {
                 case ENROL:
-                    return c.batches.contains(((CaseCommand.EnrolInBatch) command).batch().value()) ? RejectionCode.ILLEGAL_TRANSITION : null;
+                    return c.batches.contains(((ResolutionCommand.EnrolInBatch) command).batch().value()) ? RejectionCode.ILLEGAL_TRANSITION : null;
                 case FLAG:
                     return c.hardCase ? RejectionCode.ILLEGAL_TRANSITION : null;
                 case ASSIGN:
                 case REPLACE: {
-                    OfficialId leader = command instanceof CaseCommand.AssignPackageLeader a ? a.leader()
-                            : ((CaseCommand.ReplacePackageLeader) command).leader();
-                    UnitId lead = command instanceof CaseCommand.AssignPackageLeader a ? a.leadUnit()
-                            : ((CaseCommand.ReplacePackageLeader) command).leadUnit();
-                    List<OfficialId> tf = command instanceof CaseCommand.AssignPackageLeader a ? a.taskForce()
-                            : ((CaseCommand.ReplacePackageLeader) command).taskForce();
-                    List<UnitId> co = command instanceof CaseCommand.AssignPackageLeader a ? a.coUnits()
-                            : ((CaseCommand.ReplacePackageLeader) command).coUnits();
+                    OfficialId leader = command instanceof ResolutionCommand.AssignPackageLeader a ? a.leader()
+                            : ((ResolutionCommand.ReplacePackageLeader) command).leader();
+                    UnitId lead = command instanceof ResolutionCommand.AssignPackageLeader a ? a.leadUnit()
+                            : ((ResolutionCommand.ReplacePackageLeader) command).leadUnit();
+                    List<OfficialId> tf = command instanceof ResolutionCommand.AssignPackageLeader a ? a.taskForce()
+                            : ((ResolutionCommand.ReplacePackageLeader) command).taskForce();
+                    List<UnitId> co = command instanceof ResolutionCommand.AssignPackageLeader a ? a.coUnits()
+                            : ((ResolutionCommand.ReplacePackageLeader) command).coUnits();
                     if (accused(c, leader) || c.accusedUnits.contains(lead)) return RejectionCode.ACCUSED_PARTY;
                     for (OfficialId o : tf) if (accused(c, o)) return RejectionCode.ACCUSED_PARTY;
                     for (UnitId u : co) if (c.accusedUnits.contains(u)) return RejectionCode.ACCUSED_PARTY;
@@ -1244,7 +1248,7 @@ class ResolutionModelProperties {
                     return o.mrank().implies(c.required) ? null : RejectionCode.RANK_TOO_LOW;
                 }
                 case STEP: {
-                    int step = ((CaseCommand.MarkPlanStepDone) command).step();
+                    int step = ((ResolutionCommand.MarkPlanStepDone) command).step();
                     if (c.plans.isEmpty()) return RejectionCode.ILLEGAL_TRANSITION;
                     boolean[] plan = c.plans.get(c.plans.size() - 1);
                     if (step > plan.length) return RejectionCode.VALIDATION;
@@ -1284,7 +1288,7 @@ class ResolutionModelProperties {
             int i = indexOf(command.caseId());
             Kind kind = kindOf(command);
             MCase c = model.get(i);
-            if (command instanceof CaseCommand.Register r) {
+            if (command instanceof ProcedureCommand.Register r) {
                 c = new MCase();
                 c.headcount = r.petition().headcount();
                 c.receivedOn = r.petition().receivedOn();
@@ -1312,7 +1316,7 @@ class ResolutionModelProperties {
             if (e.clock) {
                 c.duties.put(DutyKind.REPLACEMENT + ":" + (c.dutiesOf(DutyKind.REPLACEMENT) + 1), new MDuty(today(), "open"));
             }
-            if (command instanceof CaseCommand.Merge) {
+            if (command instanceof ActivityCommand.Merge) {
                 mergeSequenceByKey.put(command.caseId().value() + "|" + command.key().value(), (long) c.events.size() + 1);
             }
             bookkeep(c, command, e);
@@ -1337,22 +1341,22 @@ class ResolutionModelProperties {
                 case SERVE_REPLY: c.replyServedOn = d; break;
                 case SERVE_OPINION: c.opinionServedOn = d; break;
                 case REOPEN: c.replyServedOn = null; c.opinionServedOn = null; c.proposer = null; break;
-                case MERGE: c.mergedInto = ((CaseCommand.Merge) command).into().value(); break;
+                case MERGE: c.mergedInto = ((ActivityCommand.Merge) command).into().value(); break;
                 case REPEAT: {
-                    CaseCommand.RecordRepeatPetition r = (CaseCommand.RecordRepeatPetition) command;
+                    ActivityCommand.RecordRepeatPetition r = (ActivityCommand.RecordRepeatPetition) command;
                     c.repeats.add(new MRepeat(r.headcount(), r.skippedLevel(), !c.stage.equals("FINAL") && !c.stage.equals("TERMINATED")));
                     return;   // a repeat petition is not a fact of the procedure's clocks
                 }
                 case FOLLOW_UP: c.followUps++; return;
                 case SUPERVISE: {
-                    CaseCommand.IssueSupervision x = (CaseCommand.IssueSupervision) command;
+                    ActivityCommand.IssueSupervision x = (ActivityCommand.IssueSupervision) command;
                     int number = c.supervisions.size() + 1;
                     c.supervisions.add(new MSupervision(number, x.addressee(), x.issuedOn(), null));
                     c.duties.put(DutyKind.SUPERVISION_FEEDBACK + ":" + number, new MDuty(x.issuedOn(), "open"));
                     return;
                 }
                 case FEEDBACK: {
-                    CaseCommand.RecordSupervisionFeedback f = (CaseCommand.RecordSupervisionFeedback) command;
+                    ActivityCommand.RecordSupervisionFeedback f = (ActivityCommand.RecordSupervisionFeedback) command;
                     MSupervision sup = c.supervisions.get(f.supervision() - 1);
                     c.supervisions.set(f.supervision() - 1, new MSupervision(sup.number(), sup.addressee(), sup.issuedOn(), f.givenOn()));
                     String id = DutyKind.SUPERVISION_FEEDBACK + ":" + f.supervision();
@@ -1369,7 +1373,7 @@ class ResolutionModelProperties {
             switch (kind) {
                 case DESIGNATE: c.track = "OPEN"; c.claimant = null; break;
                 case ENROL: {
-                    CaseCommand.EnrolInBatch en = (CaseCommand.EnrolInBatch) command;
+                    ResolutionCommand.EnrolInBatch en = (ResolutionCommand.EnrolInBatch) command;
                     if (c.track == null || c.track.equals("RESOLVED")) { c.track = "OPEN"; c.claimant = null; }
                     c.batches.add(en.batch().value());
                     c.batchLevels.add(en.level());
@@ -1378,13 +1382,13 @@ class ResolutionModelProperties {
                 }
                 case FLAG: c.hardCase = true; break;
                 case ASSIGN: {
-                    CaseCommand.AssignPackageLeader a = (CaseCommand.AssignPackageLeader) command;
+                    ResolutionCommand.AssignPackageLeader a = (ResolutionCommand.AssignPackageLeader) command;
                     c.track = "IN_RESOLUTION";
                     c.assignments.add(new MAssignment(a.leader(), a.leadUnit(), d, null, null));
                     break;
                 }
                 case REPLACE: {
-                    CaseCommand.ReplacePackageLeader a = (CaseCommand.ReplacePackageLeader) command;
+                    ResolutionCommand.ReplacePackageLeader a = (ResolutionCommand.ReplacePackageLeader) command;
                     endActive(c, d, a.reason().name());
                     c.assignments.add(new MAssignment(a.leader(), a.leadUnit(), d, null, null));
                     if (c.closeAll(DutyKind.REPLACEMENT, "met on " + d) > 0) {
@@ -1394,7 +1398,7 @@ class ResolutionModelProperties {
                     break;
                 }
                 case PLAN: {
-                    CaseCommand.RecordPlan p = (CaseCommand.RecordPlan) command;
+                    ResolutionCommand.RecordPlan p = (ResolutionCommand.RecordPlan) command;
                     c.closeAll(DutyKind.PLAN_STEP, "stopped");
                     c.plans.add(new boolean[p.steps().size()]);
                     for (int k = 1; k <= p.steps().size(); k++) {
@@ -1403,7 +1407,7 @@ class ResolutionModelProperties {
                     break;
                 }
                 case STEP: {
-                    int step = ((CaseCommand.MarkPlanStepDone) command).step();
+                    int step = ((ResolutionCommand.MarkPlanStepDone) command).step();
                     c.plans.get(c.plans.size() - 1)[step - 1] = true;
                     String id = DutyKind.PLAN_STEP + ":" + c.plans.size() + "." + step;
                     if (c.duties.get(id).open()) c.duties.put(id, new MDuty(c.duties.get(id).startedOn(), "met on " + d));
@@ -1439,94 +1443,94 @@ class ResolutionModelProperties {
         }
 
         static Kind kindOf(CaseCommand c) {
-            if (c instanceof CaseCommand.Register) return Kind.REGISTER;
-            if (c instanceof CaseCommand.Route) return Kind.ROUTE;
-            if (c instanceof CaseCommand.Accept) return Kind.ACCEPT;
-            if (c instanceof CaseCommand.ProposeConclusion) return Kind.PROPOSE;
-            if (c instanceof CaseCommand.ApproveConclusion) return Kind.APPROVE_CONCLUSION;
-            if (c instanceof CaseCommand.ReturnForRework) return Kind.RETURN;
-            if (c instanceof CaseCommand.ServeReply) return Kind.SERVE_REPLY;
-            if (c instanceof CaseCommand.RequestReview) return Kind.REQUEST_REVIEW;
-            if (c instanceof CaseCommand.ConcludeReview) return Kind.CONCLUDE_REVIEW;
-            if (c instanceof CaseCommand.ServeReviewOpinion) return Kind.SERVE_OPINION;
-            if (c instanceof CaseCommand.RequestReReview) return Kind.REQUEST_RE_REVIEW;
-            if (c instanceof CaseCommand.ConcludeReReview) return Kind.CONCLUDE_RE_REVIEW;
-            if (c instanceof CaseCommand.Reopen) return Kind.REOPEN;
-            if (c instanceof CaseCommand.Terminate) return Kind.TERMINATE;
-            if (c instanceof CaseCommand.Withdraw) return Kind.WITHDRAW;
-            if (c instanceof CaseCommand.TransferOut) return Kind.TRANSFER_OUT;
-            if (c instanceof CaseCommand.Decline) return Kind.DECLINE;
-            if (c instanceof CaseCommand.Merge) return Kind.MERGE;
-            if (c instanceof CaseCommand.RecordRepeatPetition) return Kind.REPEAT;
-            if (c instanceof CaseCommand.RecordFollowUpVisit) return Kind.FOLLOW_UP;
-            if (c instanceof CaseCommand.IssueSupervision) return Kind.SUPERVISE;
-            if (c instanceof CaseCommand.RecordSupervisionFeedback) return Kind.FEEDBACK;
-            if (c instanceof CaseCommand.DesignateBacklog) return Kind.DESIGNATE;
-            if (c instanceof CaseCommand.EnrolInBatch) return Kind.ENROL;
-            if (c instanceof CaseCommand.FlagHardCase) return Kind.FLAG;
-            if (c instanceof CaseCommand.AssignPackageLeader) return Kind.ASSIGN;
-            if (c instanceof CaseCommand.ReplacePackageLeader) return Kind.REPLACE;
-            if (c instanceof CaseCommand.RecordPlan) return Kind.PLAN;
-            if (c instanceof CaseCommand.MarkPlanStepDone) return Kind.STEP;
-            if (c instanceof CaseCommand.ClaimResolution) return Kind.CLAIM;
-            if (c instanceof CaseCommand.ApproveResolution) return Kind.APPROVE;
-            if (c instanceof CaseCommand.RejectResolution) return Kind.REJECT;
-            if (c instanceof CaseCommand.ReportRebound) return Kind.REBOUND;
+            if (c instanceof ProcedureCommand.Register) return Kind.REGISTER;
+            if (c instanceof ProcedureCommand.Route) return Kind.ROUTE;
+            if (c instanceof ProcedureCommand.Accept) return Kind.ACCEPT;
+            if (c instanceof ProcedureCommand.ProposeConclusion) return Kind.PROPOSE;
+            if (c instanceof ProcedureCommand.ApproveConclusion) return Kind.APPROVE_CONCLUSION;
+            if (c instanceof ProcedureCommand.ReturnForRework) return Kind.RETURN;
+            if (c instanceof ProcedureCommand.ServeReply) return Kind.SERVE_REPLY;
+            if (c instanceof ProcedureCommand.RequestReview) return Kind.REQUEST_REVIEW;
+            if (c instanceof ProcedureCommand.ConcludeReview) return Kind.CONCLUDE_REVIEW;
+            if (c instanceof ProcedureCommand.ServeReviewOpinion) return Kind.SERVE_OPINION;
+            if (c instanceof ProcedureCommand.RequestReReview) return Kind.REQUEST_RE_REVIEW;
+            if (c instanceof ProcedureCommand.ConcludeReReview) return Kind.CONCLUDE_RE_REVIEW;
+            if (c instanceof ProcedureCommand.Reopen) return Kind.REOPEN;
+            if (c instanceof ProcedureCommand.Terminate) return Kind.TERMINATE;
+            if (c instanceof ProcedureCommand.Withdraw) return Kind.WITHDRAW;
+            if (c instanceof ProcedureCommand.TransferOut) return Kind.TRANSFER_OUT;
+            if (c instanceof ProcedureCommand.Decline) return Kind.DECLINE;
+            if (c instanceof ActivityCommand.Merge) return Kind.MERGE;
+            if (c instanceof ActivityCommand.RecordRepeatPetition) return Kind.REPEAT;
+            if (c instanceof ActivityCommand.RecordFollowUpVisit) return Kind.FOLLOW_UP;
+            if (c instanceof ActivityCommand.IssueSupervision) return Kind.SUPERVISE;
+            if (c instanceof ActivityCommand.RecordSupervisionFeedback) return Kind.FEEDBACK;
+            if (c instanceof ResolutionCommand.DesignateBacklog) return Kind.DESIGNATE;
+            if (c instanceof ResolutionCommand.EnrolInBatch) return Kind.ENROL;
+            if (c instanceof ResolutionCommand.FlagHardCase) return Kind.FLAG;
+            if (c instanceof ResolutionCommand.AssignPackageLeader) return Kind.ASSIGN;
+            if (c instanceof ResolutionCommand.ReplacePackageLeader) return Kind.REPLACE;
+            if (c instanceof ResolutionCommand.RecordPlan) return Kind.PLAN;
+            if (c instanceof ResolutionCommand.MarkPlanStepDone) return Kind.STEP;
+            if (c instanceof ResolutionCommand.ClaimResolution) return Kind.CLAIM;
+            if (c instanceof ResolutionCommand.ApproveResolution) return Kind.APPROVE;
+            if (c instanceof ResolutionCommand.RejectResolution) return Kind.REJECT;
+            if (c instanceof ResolutionCommand.ReportRebound) return Kind.REBOUND;
             throw new AssertionError(c.getClass());
         }
 
         /** The command's dated fact (null where it has none, and for a registration, whose date the generator keeps valid). */
         static LocalDate dateOf(CaseCommand c) {
-            if (c instanceof CaseCommand.Route x) return x.receivedOn();
-            if (c instanceof CaseCommand.Accept x) return x.acceptedOn();
-            if (c instanceof CaseCommand.ProposeConclusion x) return x.proposedOn();
-            if (c instanceof CaseCommand.ApproveConclusion x) return x.approvedOn();
-            if (c instanceof CaseCommand.ServeReply x) return x.servedOn();
-            if (c instanceof CaseCommand.RequestReview x) return x.receivedOn();
-            if (c instanceof CaseCommand.ConcludeReview x) return x.concludedOn();
-            if (c instanceof CaseCommand.ServeReviewOpinion x) return x.servedOn();
-            if (c instanceof CaseCommand.RequestReReview x) return x.receivedOn();
-            if (c instanceof CaseCommand.ConcludeReReview x) return x.concludedOn();
-            if (c instanceof CaseCommand.Reopen x) return x.reopenedOn();
-            if (c instanceof CaseCommand.Terminate x) return x.terminatedOn();
-            if (c instanceof CaseCommand.Withdraw x) return x.withdrawnOn();
-            if (c instanceof CaseCommand.TransferOut x) return x.transferredOn();
-            if (c instanceof CaseCommand.Decline x) return x.declinedOn();
-            if (c instanceof CaseCommand.Merge x) return x.mergedOn();
-            if (c instanceof CaseCommand.RecordRepeatPetition x) return x.receivedOn();
-            if (c instanceof CaseCommand.RecordFollowUpVisit x) return x.visitedOn();
-            if (c instanceof CaseCommand.IssueSupervision x) return x.issuedOn();
-            if (c instanceof CaseCommand.RecordSupervisionFeedback x) return x.givenOn();
-            if (c instanceof CaseCommand.DesignateBacklog x) return x.designatedOn();
-            if (c instanceof CaseCommand.EnrolInBatch x) return x.enrolledOn();
-            if (c instanceof CaseCommand.FlagHardCase x) return x.flaggedOn();
-            if (c instanceof CaseCommand.AssignPackageLeader x) return x.assignedOn();
-            if (c instanceof CaseCommand.ReplacePackageLeader x) return x.replacedOn();
-            if (c instanceof CaseCommand.RecordPlan x) return x.recordedOn();
-            if (c instanceof CaseCommand.MarkPlanStepDone x) return x.doneOn();
-            if (c instanceof CaseCommand.ClaimResolution x) return x.claimedOn();
-            if (c instanceof CaseCommand.ApproveResolution x) return x.approvedOn();
-            if (c instanceof CaseCommand.RejectResolution x) return x.rejectedOn();
-            if (c instanceof CaseCommand.ReportRebound x) return x.reportedOn();
+            if (c instanceof ProcedureCommand.Route x) return x.receivedOn();
+            if (c instanceof ProcedureCommand.Accept x) return x.acceptedOn();
+            if (c instanceof ProcedureCommand.ProposeConclusion x) return x.proposedOn();
+            if (c instanceof ProcedureCommand.ApproveConclusion x) return x.approvedOn();
+            if (c instanceof ProcedureCommand.ServeReply x) return x.servedOn();
+            if (c instanceof ProcedureCommand.RequestReview x) return x.receivedOn();
+            if (c instanceof ProcedureCommand.ConcludeReview x) return x.concludedOn();
+            if (c instanceof ProcedureCommand.ServeReviewOpinion x) return x.servedOn();
+            if (c instanceof ProcedureCommand.RequestReReview x) return x.receivedOn();
+            if (c instanceof ProcedureCommand.ConcludeReReview x) return x.concludedOn();
+            if (c instanceof ProcedureCommand.Reopen x) return x.reopenedOn();
+            if (c instanceof ProcedureCommand.Terminate x) return x.terminatedOn();
+            if (c instanceof ProcedureCommand.Withdraw x) return x.withdrawnOn();
+            if (c instanceof ProcedureCommand.TransferOut x) return x.transferredOn();
+            if (c instanceof ProcedureCommand.Decline x) return x.declinedOn();
+            if (c instanceof ActivityCommand.Merge x) return x.mergedOn();
+            if (c instanceof ActivityCommand.RecordRepeatPetition x) return x.receivedOn();
+            if (c instanceof ActivityCommand.RecordFollowUpVisit x) return x.visitedOn();
+            if (c instanceof ActivityCommand.IssueSupervision x) return x.issuedOn();
+            if (c instanceof ActivityCommand.RecordSupervisionFeedback x) return x.givenOn();
+            if (c instanceof ResolutionCommand.DesignateBacklog x) return x.designatedOn();
+            if (c instanceof ResolutionCommand.EnrolInBatch x) return x.enrolledOn();
+            if (c instanceof ResolutionCommand.FlagHardCase x) return x.flaggedOn();
+            if (c instanceof ResolutionCommand.AssignPackageLeader x) return x.assignedOn();
+            if (c instanceof ResolutionCommand.ReplacePackageLeader x) return x.replacedOn();
+            if (c instanceof ResolutionCommand.RecordPlan x) return x.recordedOn();
+            if (c instanceof ResolutionCommand.MarkPlanStepDone x) return x.doneOn();
+            if (c instanceof ResolutionCommand.ClaimResolution x) return x.claimedOn();
+            if (c instanceof ResolutionCommand.ApproveResolution x) return x.approvedOn();
+            if (c instanceof ResolutionCommand.RejectResolution x) return x.rejectedOn();
+            if (c instanceof ResolutionCommand.ReportRebound x) return x.reportedOn();
             return null;
         }
 
         static List<String> textsOf(CaseCommand c) {
-            if (c instanceof CaseCommand.ProposeConclusion x) return List.of(x.replyText());
-            if (c instanceof CaseCommand.ReturnForRework x) return List.of(x.reason());
-            if (c instanceof CaseCommand.ConcludeReview x) return List.of(x.opinion());
-            if (c instanceof CaseCommand.ConcludeReReview x) return List.of(x.opinion());
-            if (c instanceof CaseCommand.Reopen x) return List.of(x.reason());
-            if (c instanceof CaseCommand.Terminate x) return List.of(x.legalBasis());
-            if (c instanceof CaseCommand.TransferOut x) return List.of(x.organ());
-            if (c instanceof CaseCommand.Merge x) return List.of(x.reason());
-            if (c instanceof CaseCommand.RecordSupervisionFeedback x) return List.of(x.feedback());
-            if (c instanceof CaseCommand.FlagHardCase x) return List.of(x.reason());
-            if (c instanceof CaseCommand.EnrolInBatch x) return List.of(x.batchName());
-            if (c instanceof CaseCommand.ClaimResolution x) return List.of(x.evidence());
-            if (c instanceof CaseCommand.RejectResolution x) return List.of(x.reason());
-            if (c instanceof CaseCommand.ReportRebound x) return List.of(x.reason());
-            if (c instanceof CaseCommand.RecordPlan x) return x.steps().stream().map(PlanStepForm::description).toList();
+            if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.replyText());
+            if (c instanceof ProcedureCommand.ReturnForRework x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.opinion());
+            if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.opinion());
+            if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.Terminate x) return List.of(x.legalBasis());
+            if (c instanceof ProcedureCommand.TransferOut x) return List.of(x.organ());
+            if (c instanceof ActivityCommand.Merge x) return List.of(x.reason());
+            if (c instanceof ActivityCommand.RecordSupervisionFeedback x) return List.of(x.feedback());
+            if (c instanceof ResolutionCommand.FlagHardCase x) return List.of(x.reason());
+            if (c instanceof ResolutionCommand.EnrolInBatch x) return List.of(x.batchName());
+            if (c instanceof ResolutionCommand.ClaimResolution x) return List.of(x.evidence());
+            if (c instanceof ResolutionCommand.RejectResolution x) return List.of(x.reason());
+            if (c instanceof ResolutionCommand.ReportRebound x) return List.of(x.reason());
+            if (c instanceof ResolutionCommand.RecordPlan x) return x.steps().stream().map(PlanStepForm::description).toList();
             return List.of();
         }
     }

@@ -1,5 +1,8 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.AssignmentEnd;
 import io.github.xinfang.cases.BacklogSource;
@@ -74,18 +77,18 @@ class ResolutionScenarioTests {
 
     /** A claim registered in 2019, concluded long ago in the files; here it is simply registered. */
     private void register(int headcount, List<AccusedPartyForm> accused) {
-        applied(new CaseCommand.Register(id, key(), Org.clerk(), claim(headcount, accused), null));
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim(headcount, accused), null));
     }
 
-    private CaseCommand.AssignPackageLeader assign(OfficialId leader, UnitId leadUnit, String on) {
-        return new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), leader, leadUnit, List.of(Org.LAND_STAFF),
+    private ResolutionCommand.AssignPackageLeader assign(OfficialId leader, UnitId leadUnit, String on) {
+        return new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), leader, leadUnit, List.of(Org.LAND_STAFF),
                 List.of(Org.HOUSING), d(on));
     }
 
     @Test
     void aBacklogCaseIsAssignedToALeaderOfSufficientRankWithLeadUnitTaskForceAndCoUnits() {
         register(1, null);
-        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
         assertThat(resolution().track()).isEqualTo(TrackState.OPEN);
         assertThat(resolution().requiredRank()).isNull();
 
@@ -106,11 +109,11 @@ class ResolutionScenarioTests {
     @Test
     void aProvinceBatchRaisesTheRequiredRankInTheSameCommitAndALowerLeaderIsRefused() {
         register(1, null);
-        CommandResult.Applied enrolled = applied(new CaseCommand.EnrolInBatch(id, key(), Org.officeHead(),
+        CommandResult.Applied enrolled = applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(),
                 new BatchId("gx-2026-3"), IssuingLevel.PROVINCE, "第三批重复信访案件", d("2026-09-30"), d("2026-05-06")));
 
         assertThat(enrolled.events()).hasSize(2);
-        assertThat(enrolled.events().get(1)).isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class, e -> {
+        assertThat(enrolled.events().get(1)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class, e -> {
             assertThat(e.rank()).isEqualTo(new RequiredRank("厅局级副职", false));
             assertThat(e.rules()).containsExactly("province-batch");
         });
@@ -126,12 +129,12 @@ class ResolutionScenarioTests {
     @Test
     void hardCaseEscalationForcesTheCountyPrincipalLeaderWhenManyStandBehindThePetition() {
         register(60, null);
-        CommandResult.Applied designated = applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(),
+        CommandResult.Applied designated = applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(),
                 BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        assertThat(designated.events().get(1)).isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class,
+        assertThat(designated.events().get(1)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class,
                 e -> assertThat(e.rank()).isEqualTo(new RequiredRank("县处级正职", true)));
 
-        CommandResult.Applied flagged = applied(new CaseCommand.FlagHardCase(id, key(), Org.officeHead(), "多年反复上访", d("2026-05-07")));
+        CommandResult.Applied flagged = applied(new ResolutionCommand.FlagHardCase(id, key(), Org.officeHead(), "多年反复上访", d("2026-05-07")));
         assertThat(flagged.events()).as("the hard-case rule asks for no more than is already required").hasSize(1);
 
         rejected(assign(Org.DISTRICT_EXECUTIVE, Org.LAND, "2026-05-08"), RejectionCode.RANK_TOO_LOW);
@@ -143,17 +146,17 @@ class ResolutionScenarioTests {
     @Test
     void aHardCaseFlagRaisesTheRankAboveTheActiveLeaderAndAReplacementAfterAPostChangeKeepsTheHistory() {
         register(1, null);
-        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"));
-        CommandResult.Applied flagged = applied(new CaseCommand.FlagHardCase(id, key(), Org.officeHead(), "钉子案", d("2026-05-20")));
+        CommandResult.Applied flagged = applied(new ResolutionCommand.FlagHardCase(id, key(), Org.officeHead(), "钉子案", d("2026-05-20")));
         assertThat(flagged.events()).hasSize(3);
         assertThat(resolution().requiredRank()).isEqualTo(new RequiredRank("县处级正职", false));
         assertThat(flagged.events().get(2)).as("the deputy is below the raised rank: the replacement clock starts")
-                .isInstanceOfSatisfying(CaseEvent.ReplacementClockStarted.class, e -> assertThat(e.round()).isEqualTo(1));
+                .isInstanceOfSatisfying(ResolutionEvent.ReplacementClockStarted.class, e -> assertThat(e.round()).isEqualTo(1));
 
-        rejected(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        rejected(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-05-21")), RejectionCode.RANK_TOO_LOW);
-        CommandResult.Applied replaced = applied(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(),
+        CommandResult.Applied replaced = applied(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(),
                 Org.DISTRICT_EXECUTIVE, Org.LAND, List.of(Org.LAND_STAFF), List.of(), ReplacementReason.POST_CHANGE, d("2026-06-01")));
 
         assertThat(replaced.events()).hasSize(1);
@@ -169,41 +172,41 @@ class ResolutionScenarioTests {
     @Test
     void aClaimIsReturnedThenApprovedByAnotherOfficialWhichEndsTheAssignmentAndAReboundReopensTheTrack() {
         register(1, null);
-        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"));
-        applied(new CaseCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("核实补偿标准", d("2026-05-20")),
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("核实补偿标准", d("2026-05-20")),
                 new PlanStepForm("兑现补偿款", d("2026-06-10"))), d("2026-05-09")));
-        applied(new CaseCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("核实补偿标准", d("2026-05-25"))),
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("核实补偿标准", d("2026-05-25"))),
                 d("2026-05-10")));
-        applied(new CaseCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")));
-        rejected(new CaseCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")), RejectionCode.ILLEGAL_TRANSITION);
+        applied(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")));
+        rejected(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")), RejectionCode.ILLEGAL_TRANSITION);
         assertThat(resolution().plans()).hasSize(2);
         assertThat(resolution().plans().get(0).steps().get(0).doneOn()).isNull();
         assertThat(resolution().currentPlan().orElseThrow().steps().get(0).doneOn()).isEqualTo(d("2026-05-24"));
 
-        CaseCommand.ClaimResolution claim = new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND),
+        ResolutionCommand.ClaimResolution claim = new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND),
                 ResolutionKind.SUBSTANTIVE, "补偿款已足额发放，当事人签订息诉罢访协议。", d("2026-05-26"));
         applied(claim);
-        applied(new CaseCommand.RejectResolution(id, key(), Org.officeHead(), "缺少签字材料", d("2026-05-27")));
+        applied(new ResolutionCommand.RejectResolution(id, key(), Org.officeHead(), "缺少签字材料", d("2026-05-27")));
         assertThat(resolution().track()).isEqualTo(TrackState.IN_RESOLUTION);
         assertThat(resolution().returnedClaims()).isEqualTo(1);
-        applied(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补充签字材料。",
+        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补充签字材料。",
                 d("2026-05-28")));
 
-        CommandResult.Rejected same = rejected(new CaseCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")),
+        CommandResult.Rejected same = rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")),
                 RejectionCode.SAME_ACTOR);
         assertThat(same.rejection().messageEnglish()).contains("track CLAIMED");
-        applied(new CaseCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
+        applied(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
         Resolution r = resolution();
         assertThat(r.track()).isEqualTo(TrackState.RESOLVED);
         assertThat(r.activeAssignment()).isEmpty();
         assertThat(r.assignments().get(0).ended()).isEqualTo(AssignmentEnd.RESOLUTION_APPROVED);
         assertThat(r.claimKind()).isEqualTo(ResolutionKind.SUBSTANTIVE);
 
-        applied(new CaseCommand.ReportRebound(id, key(), Org.officeHead(), "回头看发现再次来访", d("2026-06-20")));
+        applied(new ResolutionCommand.ReportRebound(id, key(), Org.officeHead(), "回头看发现再次来访", d("2026-06-20")));
         assertThat(resolution().track()).isEqualTo(TrackState.OPEN);
         assertThat(resolution().assignments()).hasSize(1);
-        rejected(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽",
+        rejected(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽",
                 d("2026-06-21")), RejectionCode.ILLEGAL_TRANSITION);
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-06-22"));
         assertThat(resolution().assignments()).hasSize(2);
@@ -212,15 +215,15 @@ class ResolutionScenarioTests {
     @Test
     void noAccusedUnitLeadsOrHelpsAndAnUnknownRankIsAValidationError() {
         register(1, List.of(AccusedPartyForm.unit(Org.HOUSING)));
-        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
 
         CommandResult.Rejected coUnit = rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), RejectionCode.ACCUSED_PARTY);
         assertThat(coUnit.rejection().messageEnglish()).contains("coUnits[0]");
-        rejected(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        rejected(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.HOUSING_STAFF), List.of(), d("2026-05-08")), RejectionCode.ACCUSED_PARTY);
-        rejected(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.HOUSING_HEAD, Org.LAND,
+        rejected(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.HOUSING_HEAD, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")), RejectionCode.ACCUSED_PARTY);
-        CommandResult.Rejected odd = rejected(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.ODD_RANK,
+        CommandResult.Rejected odd = rejected(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.ODD_RANK,
                 Org.LAND, List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")), RejectionCode.VALIDATION);
         assertThat(odd.rejection().field()).contains("leader");
     }
@@ -229,8 +232,8 @@ class ResolutionScenarioTests {
     void aWithdrawnCaseIsNotDesignatedAndACaseNotOnTheTrackGetsNoLeader() {
         register(1, null);
         rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), RejectionCode.ILLEGAL_TRANSITION);
-        applied(new CaseCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-01")));
-        CommandResult.Rejected r = rejected(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP,
+        applied(new ProcedureCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-01")));
+        CommandResult.Rejected r = rejected(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP,
                 d("2026-05-06")), RejectionCode.ILLEGAL_TRANSITION);
         assertThat(r.rejection().stage()).contains(Stage.WITHDRAWN);
         assertThat(r.rejection().messageEnglish()).contains("not on the resolution track");

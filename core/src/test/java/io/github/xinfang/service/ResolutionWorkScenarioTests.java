@@ -1,5 +1,10 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ActivityEvent;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BacklogSource;
@@ -90,11 +95,11 @@ class ResolutionWorkScenarioTests {
     }
 
     private void register(CaseId caseId, List<AccusedPartyForm> accused, String profile) {
-        applied(new CaseCommand.Register(caseId, key(), Org.clerk(), claim(accused), profile));
+        applied(new ProcedureCommand.Register(caseId, key(), Org.clerk(), claim(accused), profile));
     }
 
     private CaseCommand repeat(String on, int headcount, SkippedLevel skipped) {
-        return new CaseCommand.RecordRepeatPetition(id, key(), Org.clerk(), d(on), Channel.VISIT, headcount, skipped);
+        return new ActivityCommand.RecordRepeatPetition(id, key(), Org.clerk(), d(on), Channel.VISIT, headcount, skipped);
     }
 
     private DutyStatus duty(DutyId duty, Instant at) {
@@ -108,17 +113,17 @@ class ResolutionWorkScenarioTests {
 
     /** Takes the case to CONCLUDED with its reply served. */
     private void conclude() {
-        applied(new CaseCommand.Route(id, key(), Org.clerk(), Org.LABOUR, d("2021-04-13")));
-        applied(new CaseCommand.Accept(id, key(), Org.staffOf(Org.LABOUR), d("2021-04-14")));
-        applied(new CaseCommand.ProposeConclusion(id, key(), Org.staffOf(Org.LABOUR), Outcome.SUPPORTED, "支持。", d("2021-05-10")));
-        applied(new CaseCommand.ApproveConclusion(id, key(), Org.headOf(Org.LABOUR), d("2021-05-11")));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), Org.LABOUR, d("2021-04-13")));
+        applied(new ProcedureCommand.Accept(id, key(), Org.staffOf(Org.LABOUR), d("2021-04-14")));
+        applied(new ProcedureCommand.ProposeConclusion(id, key(), Org.staffOf(Org.LABOUR), Outcome.SUPPORTED, "支持。", d("2021-05-10")));
+        applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(Org.LABOUR), d("2021-05-11")));
     }
 
     @Test
     void threeRepeatPetitionsRaiseTheRankToTheCountyPrincipalStartTheReplacementClockAndTheSweepRecordsItsBreach() {
         register(id, null);
-        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
 
         assertThat(applied(repeat("2026-05-12", 2, SkippedLevel.NONE)).events()).hasSize(1);
@@ -126,11 +131,11 @@ class ResolutionWorkScenarioTests {
         CommandResult.Applied third = applied(repeat("2026-05-26", 3, SkippedLevel.NONE));
 
         assertThat(third.events()).hasSize(3);
-        assertThat(third.events().get(1)).isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class, e -> {
+        assertThat(third.events().get(1)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class, e -> {
             assertThat(e.rank()).isEqualTo(new RequiredRank("县处级正职", true));
             assertThat(e.rules()).containsExactly("repeat-3");
         });
-        assertThat(third.events().get(2)).isInstanceOf(CaseEvent.ReplacementClockStarted.class);
+        assertThat(third.events().get(2)).isInstanceOf(ResolutionEvent.ReplacementClockStarted.class);
         CaseActivity act = state(id).activity();
         assertThat(act.repeatPetitions()).hasSize(3);
         assertThat(act.repeatPersons()).isEqualTo(6);
@@ -152,9 +157,9 @@ class ResolutionWorkScenarioTests {
         });
         assertThat(sweep.sweep(clock.instant()).breaches()).as("a second sweep records nothing again").isZero();
 
-        rejected(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
+        rejected(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-06-09")), RejectionCode.RANK_TOO_LOW);
-        applied(new CaseCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
+        applied(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-06-09")));
         assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
             assertThat(s.state()).isEqualTo(ClockState.MET_LATE);
@@ -165,14 +170,14 @@ class ResolutionWorkScenarioTests {
     @Test
     void aPetitionInBeijingOrFiftyPeopleRaiseTheRankButARiseTheLeaderMeetsStartsNoClock() {
         register(id, null);
-        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
 
         CommandResult.Applied beijing = applied(repeat("2026-05-12", 1, SkippedLevel.TO_BEIJING));
 
         assertThat(beijing.events()).hasSize(2);
-        assertThat(((CaseEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
+        assertThat(((ResolutionEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
         assertThat(applied(repeat("2026-05-13", 60, SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
         assertThat(state(id).duties().count(DutyKind.REPLACEMENT)).isZero();
     }
@@ -182,7 +187,7 @@ class ResolutionWorkScenarioTests {
         CaseId survivor = new CaseId("XF-2021-0099");
         register(survivor, null);
         register(id, null);
-        CaseCommand.Merge merge = new CaseCommand.Merge(id, key(), Org.officeHead(), survivor, "同一事项", d("2026-05-20"));
+        ActivityCommand.Merge merge = new ActivityCommand.Merge(id, key(), Org.officeHead(), survivor, "同一事项", d("2026-05-20"));
 
         CommandResult.Applied merged = applied(merge);
         CommandResult.Applied again = applied(merge);
@@ -191,7 +196,7 @@ class ResolutionWorkScenarioTests {
         assertThat(state(id).stage()).isEqualTo(Stage.MERGED);
         assertThat(state(id).activity().mergedInto()).isEqualTo(survivor);
         assertThat(state(survivor).activity().mergedCases()).as("recorded once, keyed by the merge event").containsExactly(id);
-        assertThat(service.history(survivor).orElseThrow().events()).last().isInstanceOfSatisfying(CaseEvent.MergedCaseRecorded.class,
+        assertThat(service.history(survivor).orElseThrow().events()).last().isInstanceOfSatisfying(ActivityEvent.MergedCaseRecorded.class,
                 e -> assertThat(e.actor().toString()).contains(CaseService.MERGE_JOB));
         assertThat(merged.events()).hasSize(1);
 
@@ -204,38 +209,38 @@ class ResolutionWorkScenarioTests {
     void aMergeIntoItselfAnUnknownOrAClosedCaseIsRefusedAndOnlyTheServiceRecordsLinks() {
         CaseId closed = new CaseId("XF-2021-0100");
         register(closed, null);
-        applied(new CaseCommand.Withdraw(closed, key(), Org.clerk(), d("2021-04-20")));
+        applied(new ProcedureCommand.Withdraw(closed, key(), Org.clerk(), d("2021-04-20")));
         register(id, null);
 
-        assertThat(rejected(new CaseCommand.Merge(id, key(), Org.officeHead(), id, "同一事项", d("2026-05-20")),
+        assertThat(rejected(new ActivityCommand.Merge(id, key(), Org.officeHead(), id, "同一事项", d("2026-05-20")),
                 RejectionCode.VALIDATION).rejection().field()).contains("into");
-        assertThat(rejected(new CaseCommand.Merge(id, key(), Org.officeHead(), new CaseId("XF-NONE"), "同一事项", d("2026-05-20")),
+        assertThat(rejected(new ActivityCommand.Merge(id, key(), Org.officeHead(), new CaseId("XF-NONE"), "同一事项", d("2026-05-20")),
                 RejectionCode.VALIDATION).rejection().field()).contains("into");
-        assertThat(rejected(new CaseCommand.Merge(id, key(), Org.officeHead(), closed, "同一事项", d("2026-05-20")),
+        assertThat(rejected(new ActivityCommand.Merge(id, key(), Org.officeHead(), closed, "同一事项", d("2026-05-20")),
                 RejectionCode.VALIDATION).rejection().field()).contains("into");
-        rejected(new CaseCommand.RecordMergedCase(id, key(), Org.officeHead(), closed, d("2026-05-20")), RejectionCode.NOT_AUTHORISED);
+        rejected(new ActivityCommand.RecordMergedCase(id, key(), Org.officeHead(), closed, d("2026-05-20")), RejectionCode.NOT_AUTHORISED);
         assertThat(state(id).stage()).isEqualTo(Stage.REGISTERED);
     }
 
     @Test
     void repeatPetitionsOnATerminatedCaseAreRecordedAsNotAcceptedAgainAndFollowUpsComeAfterConclusion() {
         register(id, null, "shandong-2015");
-        rejected(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-01")),
+        rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-01")),
                 RejectionCode.ILLEGAL_TRANSITION);
         conclude();
-        applied(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.BASICALLY_SATISFIED, d("2021-06-01")));
-        rejected(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-10")),
+        applied(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.BASICALLY_SATISFIED, d("2021-06-01")));
+        rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-10")),
                 RejectionCode.VALIDATION);
-        CaseEvent.RepeatPetitionRecorded accepted = (CaseEvent.RepeatPetitionRecorded) applied(repeat("2021-07-01", 1,
+        ActivityEvent.RepeatPetitionRecorded accepted = (ActivityEvent.RepeatPetitionRecorded) applied(repeat("2021-07-01", 1,
                 SkippedLevel.NONE)).events().get(0);
         assertThat(accepted.acceptedAgain()).isTrue();
         rejected(repeat("2021-04-01", 1, SkippedLevel.NONE), RejectionCode.VALIDATION);
 
-        applied(new CaseCommand.Terminate(id, key(), Org.officeHead(), "《山东省信访事项终结办法》", d("2021-08-01")));
-        CaseEvent.RepeatPetitionRecorded notAgain = (CaseEvent.RepeatPetitionRecorded) applied(repeat("2021-09-01", 1,
+        applied(new ProcedureCommand.Terminate(id, key(), Org.officeHead(), "《山东省信访事项终结办法》", d("2021-08-01")));
+        ActivityEvent.RepeatPetitionRecorded notAgain = (ActivityEvent.RepeatPetitionRecorded) applied(repeat("2021-09-01", 1,
                 SkippedLevel.NONE)).events().get(0);
         assertThat(notAgain.acceptedAgain()).isFalse();
-        applied(new CaseCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.DISSATISFIED, d("2021-09-02")));
+        applied(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.DISSATISFIED, d("2021-09-02")));
         assertThat(state(id).stage()).isEqualTo(Stage.TERMINATED);
         assertThat(state(id).activity().followUps()).extracting(CaseActivity.FollowUp::satisfaction)
                 .containsExactly(Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED);
@@ -244,19 +249,19 @@ class ResolutionWorkScenarioTests {
     @Test
     void supervisionOfAnAccusedUnitIsRefusedAndFeedbackMeetsTheDutyOnce() {
         register(id, List.of(AccusedPartyForm.unit(Org.HOUSING)));
-        rejected(new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
+        rejected(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
                 d("2026-05-20"), d("2026-06-03")), RejectionCode.ACCUSED_PARTY);
-        CommandResult.Applied issued = applied(new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.LISTED,
+        CommandResult.Applied issued = applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.LISTED,
                 Org.LABOUR, d("2026-05-20"), d("2026-06-02")));
-        assertThat(((CaseEvent.SupervisionIssued) issued.events().get(0)).number()).isEqualTo(1);
+        assertThat(((ActivityEvent.SupervisionIssued) issued.events().get(0)).number()).isEqualTo(1);
         assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(ClockState.DUE_SOON);
 
-        rejected(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 2, "已处理", d("2026-05-28")),
+        rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 2, "已处理", d("2026-05-28")),
                 RejectionCode.VALIDATION);
-        rejected(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-19")),
+        rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-19")),
                 RejectionCode.VALIDATION);
-        applied(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-28")));
-        rejected(new CaseCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "再次反馈", d("2026-05-29")),
+        applied(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-28")));
+        rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "再次反馈", d("2026-05-29")),
                 RejectionCode.ILLEGAL_TRANSITION);
         assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(ClockState.MET);
         assertThat(state(id).activity().supervision(1)).hasValueSatisfying(s -> assertThat(s.feedbackOn()).isEqualTo(d("2026-05-28")));
@@ -265,16 +270,16 @@ class ResolutionWorkScenarioTests {
     @Test
     void aWithdrawnCaseIsSupervisedOnlyWhileOnTheResolutionTrack() {
         register(id, null);
-        applied(new CaseCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), IssuingLevel.CITY, "第一批",
+        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), IssuingLevel.CITY, "第一批",
                 d("2026-09-30"), d("2026-05-06")));
-        applied(new CaseCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-10")));
-        applied(new CaseCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
+        applied(new ProcedureCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-10")));
+        applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
                 d("2026-05-20"), d("2026-06-03")));
 
         CaseId other = new CaseId("XF-2021-0200");
         register(other, null);
-        applied(new CaseCommand.Withdraw(other, key(), Org.clerk(), d("2026-05-10")));
-        rejected(new CaseCommand.IssueSupervision(other, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
+        applied(new ProcedureCommand.Withdraw(other, key(), Org.clerk(), d("2026-05-10")));
+        rejected(new ActivityCommand.IssueSupervision(other, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
                 d("2026-05-20"), d("2026-06-03")), RejectionCode.ILLEGAL_TRANSITION);
     }
 
@@ -282,15 +287,15 @@ class ResolutionWorkScenarioTests {
     void planStepsAndBatchTargetsAreDutiesThatAnApprovalByTheRightLevelSettles() {
         register(id, null);
         BatchId batch = new BatchId("gg-2026-2");
-        applied(new CaseCommand.EnrolInBatch(id, key(), Org.officeHead(), batch, IssuingLevel.CITY, "第二批交办积案",
+        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), batch, IssuingLevel.CITY, "第二批交办积案",
                 d("2026-06-30"), d("2026-05-06")));
-        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
-        applied(new CaseCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-15")),
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-15")),
                 new PlanStepForm("落实补偿", d("2026-06-20"))), d("2026-05-09")));
-        applied(new CaseCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-20")),
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-20")),
                 new PlanStepForm("落实补偿", d("2026-06-25"))), d("2026-05-10")));
-        applied(new CaseCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-18")));
+        applied(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-18")));
         Instant now = clock.instant();
 
         assertThat(duty(DutyId.planStep(1, 1), now).state()).as("superseded").isEqualTo(ClockState.STOPPED);
@@ -298,10 +303,10 @@ class ResolutionWorkScenarioTests {
         assertThat(duty(DutyId.planStep(2, 2), now).dueOn()).isEqualTo(d("2026-06-25"));
         assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).dueOn()).isEqualTo(d("2026-06-30"));
 
-        applied(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补偿已到位", d("2026-05-28")));
-        rejected(new CaseCommand.ApproveResolution(id, key(), Org.headOf(Org.HOUSING), d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
-        rejected(new CaseCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")), RejectionCode.SAME_ACTOR);
-        applied(new CaseCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")));
+        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补偿已到位", d("2026-05-28")));
+        rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.HOUSING), d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
+        rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")), RejectionCode.SAME_ACTOR);
+        applied(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")));
 
         assertThat(duty(DutyId.planStep(2, 2), now).state()).isEqualTo(ClockState.STOPPED);
         assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).state()).isEqualTo(ClockState.MET);
@@ -314,12 +319,12 @@ class ResolutionWorkScenarioTests {
     @Test
     void aCaseInNoBatchIsApprovedByThePetitionOfficeOnly() {
         register(id, null);
-        applied(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        applied(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
-        applied(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
-        rejected(new CaseCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
-        applied(new CaseCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
+        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
+        rejected(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
+        applied(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
     }
 
     @Test
@@ -331,19 +336,19 @@ class ResolutionWorkScenarioTests {
                         .repeatPetitionsAtLeast("repeat-1", 1, new RequiredRank("厅局级副职", false)))))
                 .approvalRule((unit, level) -> false)
                 .build();
-        strict.handle(new CaseCommand.Register(id, key(), Org.clerk(), claim(null), null));
-        strict.handle(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        strict.handle(new ProcedureCommand.Register(id, key(), Org.clerk(), claim(null), null));
+        strict.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
         CommandResult r = strict.handle(repeat("2026-05-12", 1, SkippedLevel.NONE));
-        assertThat(((CommandResult.Applied) r).events()).last().isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class,
+        assertThat(((CommandResult.Applied) r).events()).last().isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class,
                 e -> assertThat(e.rules()).containsExactly("repeat-1"));
         OfficialId deputy = Org.DISTRICT_HEAD;
-        assertThat(strict.handle(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), deputy, Org.LAND,
+        assertThat(strict.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), deputy, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-13")))).isInstanceOfSatisfying(CommandResult.Rejected.class,
                 x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.RANK_TOO_LOW));
-        strict.handle(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.CITY_DEPUTY, Org.LAND,
+        strict.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.CITY_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-13")));
-        strict.handle(new CaseCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
-        assertThat(strict.handle(new CaseCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29"))))
+        strict.handle(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
+        assertThat(strict.handle(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29"))))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
                         x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
     }
@@ -355,9 +360,9 @@ class ResolutionWorkScenarioTests {
         CaseService timed = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).escalationPolicy(policy).build();
         PetitionForm recent = new PetitionForm(d("2026-06-01"), Channel.LETTER, Category.CLAIM, "拖欠工资", "450802", true, null,
                 List.of(new PetitionerForm("韦秀英", null, null, null)), 1, null, "工程款拖欠多年。");
-        timed.handle(new CaseCommand.Register(id, key(), Org.clerk(), recent, null));
-        timed.handle(new CaseCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-06-01")));
-        timed.handle(new CaseCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
+        timed.handle(new ProcedureCommand.Register(id, key(), Org.clerk(), recent, null));
+        timed.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-06-01")));
+        timed.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-06-01")));
         LocalDate routingDue = timed.clocks(id, clock.instant()).orElseThrow().get(0).dueOn();
         Instant threshold = routingDue.plusDays(30).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
@@ -372,15 +377,15 @@ class ResolutionWorkScenarioTests {
         SweepReport crossed = sweep.sweep(clock.instant());
         assertThat(crossed.escalations()).isEqualTo(1);
         List<CaseEvent> events = timed.history(id).orElseThrow().events();
-        assertThat(events.get(events.size() - 2)).isInstanceOfSatisfying(CaseEvent.RequiredRankRaised.class,
+        assertThat(events.get(events.size() - 2)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class,
                 e -> assertThat(e.rules()).containsExactly("overdue-30"));
-        assertThat(events.get(events.size() - 1)).as("the deputy is below it now").isInstanceOf(CaseEvent.ReplacementClockStarted.class);
+        assertThat(events.get(events.size() - 1)).as("the deputy is below it now").isInstanceOf(ResolutionEvent.ReplacementClockStarted.class);
         assertThat(timed.escalationCheck(id)).as("the rule's requirement is met: nothing left to check").isEmpty();
         assertThat(sweep.sweep(clock.instant()).escalations()).isZero();
-        assertThat(timed.handle(new CaseCommand.ReassessEscalation(id, key(), Actor.system("deadline-sweep"))))
+        assertThat(timed.handle(new ResolutionCommand.ReassessEscalation(id, key(), Actor.system("deadline-sweep"))))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
                         r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION));
-        assertThat(timed.handle(new CaseCommand.ReassessEscalation(id, key(), Org.officeHead())))
+        assertThat(timed.handle(new ResolutionCommand.ReassessEscalation(id, key(), Org.officeHead())))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
                         r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
     }

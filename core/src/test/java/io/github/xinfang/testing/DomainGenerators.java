@@ -1,5 +1,13 @@
 package io.github.xinfang.testing;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ActivityEvent;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ProcedureEvent;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
+import io.github.xinfang.cases.SweepCommand;
+import io.github.xinfang.cases.SweepEvent;
 import io.github.xinfang.cases.AccusedParty;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
@@ -402,117 +410,117 @@ public final class DomainGenerators {
         Gen<Actor> a = actors();
         Gen<LocalDate> d = factDates();
         Gen<String> t = freeTextStrings();
-        m.put(CaseCommand.Register.class, in -> new CaseCommand.Register(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Register.class, in -> new ProcedureCommand.Register(c.generate(in), k.generate(in), a.generate(in),
                 petitionForms().generate(in), nullable(profiles()).generate(in)));
-        m.put(CaseCommand.Route.class, in -> new CaseCommand.Route(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Route.class, in -> new ProcedureCommand.Route(c.generate(in), k.generate(in), a.generate(in),
                 handlingUnitIds().generate(in), d.generate(in)));
-        m.put(CaseCommand.RaiseObjection.class, in -> new CaseCommand.RaiseObjection(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.RaiseObjection.class, in -> new ProcedureCommand.RaiseObjection(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.TransferOut.class, in -> new CaseCommand.TransferOut(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.TransferOut.class, in -> new ProcedureCommand.TransferOut(c.generate(in), k.generate(in),
                 a.generate(in), organs().generate(in), d.generate(in)));
-        m.put(CaseCommand.Redirect.class, in -> new CaseCommand.Redirect(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Redirect.class, in -> new ProcedureCommand.Redirect(c.generate(in), k.generate(in), a.generate(in),
                 legalChannels().generate(in), d.generate(in)));
-        m.put(CaseCommand.Decline.class, in -> new CaseCommand.Decline(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Decline.class, in -> new ProcedureCommand.Decline(c.generate(in), k.generate(in), a.generate(in),
                 declineReasons().generate(in), d.generate(in)));
-        m.put(CaseCommand.InformPetitioner.class, in -> new CaseCommand.InformPetitioner(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.InformPetitioner.class, in -> new ProcedureCommand.InformPetitioner(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
-        m.put(CaseCommand.Accept.class, in -> new CaseCommand.Accept(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Accept.class, in -> new ProcedureCommand.Accept(c.generate(in), k.generate(in), a.generate(in),
                 d.generate(in)));
-        m.put(CaseCommand.Extend.class, in -> new CaseCommand.Extend(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Extend.class, in -> new ProcedureCommand.Extend(c.generate(in), k.generate(in), a.generate(in),
                 integers().between(1, 30).generate(in), t.generate(in), d.generate(in), d.generate(in)));
-        m.put(CaseCommand.ProposeConclusion.class, in -> new CaseCommand.ProposeConclusion(c.generate(in),
+        m.put(ProcedureCommand.ProposeConclusion.class, in -> new ProcedureCommand.ProposeConclusion(c.generate(in),
                 k.generate(in), a.generate(in), nullable(outcomes()).generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.ApproveConclusion.class, in -> new CaseCommand.ApproveConclusion(c.generate(in),
+        m.put(ProcedureCommand.ApproveConclusion.class, in -> new ProcedureCommand.ApproveConclusion(c.generate(in),
                 k.generate(in), a.generate(in), d.generate(in)));
-        m.put(CaseCommand.ReturnForRework.class, in -> new CaseCommand.ReturnForRework(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.ReturnForRework.class, in -> new ProcedureCommand.ReturnForRework(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in)));
-        m.put(CaseCommand.ServeReply.class, in -> new CaseCommand.ServeReply(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.ServeReply.class, in -> new ProcedureCommand.ServeReply(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
-        m.put(CaseCommand.RequestReview.class, in -> new CaseCommand.RequestReview(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.RequestReview.class, in -> new ProcedureCommand.RequestReview(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
-        m.put(CaseCommand.ConcludeReview.class, in -> new CaseCommand.ConcludeReview(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.ConcludeReview.class, in -> new ProcedureCommand.ConcludeReview(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.ServeReviewOpinion.class, in -> new CaseCommand.ServeReviewOpinion(c.generate(in),
+        m.put(ProcedureCommand.ServeReviewOpinion.class, in -> new ProcedureCommand.ServeReviewOpinion(c.generate(in),
                 k.generate(in), a.generate(in), d.generate(in)));
-        m.put(CaseCommand.RequestReReview.class, in -> new CaseCommand.RequestReReview(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.RequestReReview.class, in -> new ProcedureCommand.RequestReReview(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
-        m.put(CaseCommand.ConcludeReReview.class, in -> new CaseCommand.ConcludeReReview(c.generate(in),
+        m.put(ProcedureCommand.ConcludeReReview.class, in -> new ProcedureCommand.ConcludeReReview(c.generate(in),
                 k.generate(in), a.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.Reopen.class, in -> new CaseCommand.Reopen(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Reopen.class, in -> new ProcedureCommand.Reopen(c.generate(in), k.generate(in), a.generate(in),
                 t.generate(in), d.generate(in)));
-        m.put(CaseCommand.Withdraw.class, in -> new CaseCommand.Withdraw(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Withdraw.class, in -> new ProcedureCommand.Withdraw(c.generate(in), k.generate(in), a.generate(in),
                 d.generate(in)));
-        m.put(CaseCommand.Import.class, in -> new CaseCommand.Import(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ProcedureCommand.Import.class, in -> new ProcedureCommand.Import(c.generate(in), k.generate(in), a.generate(in),
                 petitionForms().generate(in), nullable(profiles()).generate(in), stages().generate(in),
                 nullable(handlingUnitIds()).generate(in), importedFacts().generate(in)));
-        m.put(CaseCommand.RecordContact.class, in -> new CaseCommand.RecordContact(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.RecordContact.class, in -> new ProcedureCommand.RecordContact(c.generate(in), k.generate(in),
                 a.generate(in), contactKinds().generate(in), d.generate(in)));
-        m.put(CaseCommand.GiveStageReply.class, in -> new CaseCommand.GiveStageReply(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.GiveStageReply.class, in -> new ProcedureCommand.GiveStageReply(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.OpenHearing.class, in -> new CaseCommand.OpenHearing(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.OpenHearing.class, in -> new ProcedureCommand.OpenHearing(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
-        m.put(CaseCommand.CloseHearing.class, in -> new CaseCommand.CloseHearing(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.CloseHearing.class, in -> new ProcedureCommand.CloseHearing(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
-        m.put(CaseCommand.CorrectPetition.class, in -> new CaseCommand.CorrectPetition(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.CorrectPetition.class, in -> new ProcedureCommand.CorrectPetition(c.generate(in), k.generate(in),
                 a.generate(in), petitionForms().generate(in), t.generate(in)));
-        m.put(CaseCommand.ChangeProfile.class, in -> new CaseCommand.ChangeProfile(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.ChangeProfile.class, in -> new ProcedureCommand.ChangeProfile(c.generate(in), k.generate(in),
                 a.generate(in), profiles().generate(in), t.generate(in)));
-        m.put(CaseCommand.Terminate.class, in -> new CaseCommand.Terminate(c.generate(in), k.generate(in),
+        m.put(ProcedureCommand.Terminate.class, in -> new ProcedureCommand.Terminate(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.RecordWarning.class, in -> new CaseCommand.RecordWarning(c.generate(in), k.generate(in),
+        m.put(SweepCommand.RecordWarning.class, in -> new SweepCommand.RecordWarning(c.generate(in), k.generate(in),
                 systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
-        m.put(CaseCommand.RecordBreach.class, in -> new CaseCommand.RecordBreach(c.generate(in), k.generate(in),
+        m.put(SweepCommand.RecordBreach.class, in -> new SweepCommand.RecordBreach(c.generate(in), k.generate(in),
                 systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
-        m.put(CaseCommand.RecordLapse.class, in -> new CaseCommand.RecordLapse(c.generate(in), k.generate(in),
+        m.put(SweepCommand.RecordLapse.class, in -> new SweepCommand.RecordLapse(c.generate(in), k.generate(in),
                 systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
         Gen<OfficialId> o = officialIds();
         Gen<UnitId> u = handlingUnitIds();
-        m.put(CaseCommand.DesignateBacklog.class, in -> new CaseCommand.DesignateBacklog(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.DesignateBacklog.class, in -> new ResolutionCommand.DesignateBacklog(c.generate(in), k.generate(in),
                 a.generate(in), arbitrary().enumValues(BacklogSource.class).generate(in), d.generate(in)));
-        m.put(CaseCommand.EnrolInBatch.class, in -> new CaseCommand.EnrolInBatch(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ResolutionCommand.EnrolInBatch.class, in -> new ResolutionCommand.EnrolInBatch(c.generate(in), k.generate(in), a.generate(in),
                 batchIds().generate(in), arbitrary().enumValues(IssuingLevel.class).generate(in), "第三批重复信访案件",
                 d.generate(in), d.generate(in)));
-        m.put(CaseCommand.FlagHardCase.class, in -> new CaseCommand.FlagHardCase(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ResolutionCommand.FlagHardCase.class, in -> new ResolutionCommand.FlagHardCase(c.generate(in), k.generate(in), a.generate(in),
                 t.generate(in), d.generate(in)));
-        m.put(CaseCommand.AssignPackageLeader.class, in -> new CaseCommand.AssignPackageLeader(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.AssignPackageLeader.class, in -> new ResolutionCommand.AssignPackageLeader(c.generate(in), k.generate(in),
                 a.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in), d.generate(in)));
-        m.put(CaseCommand.ReplacePackageLeader.class, in -> new CaseCommand.ReplacePackageLeader(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.ReplacePackageLeader.class, in -> new ResolutionCommand.ReplacePackageLeader(c.generate(in), k.generate(in),
                 a.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in),
                 arbitrary().enumValues(ReplacementReason.class).generate(in), d.generate(in)));
-        m.put(CaseCommand.RecordPlan.class, in -> new CaseCommand.RecordPlan(c.generate(in), k.generate(in), a.generate(in),
+        m.put(ResolutionCommand.RecordPlan.class, in -> new ResolutionCommand.RecordPlan(c.generate(in), k.generate(in), a.generate(in),
                 lists().of(planStepForms()).ofSizeBetween(1, 4).generate(in), d.generate(in)));
-        m.put(CaseCommand.MarkPlanStepDone.class, in -> new CaseCommand.MarkPlanStepDone(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.MarkPlanStepDone.class, in -> new ResolutionCommand.MarkPlanStepDone(c.generate(in), k.generate(in),
                 a.generate(in), integers().between(1, 4).generate(in), d.generate(in)));
-        m.put(CaseCommand.ClaimResolution.class, in -> new CaseCommand.ClaimResolution(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.ClaimResolution.class, in -> new ResolutionCommand.ClaimResolution(c.generate(in), k.generate(in),
                 a.generate(in), arbitrary().enumValues(ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.ApproveResolution.class, in -> new CaseCommand.ApproveResolution(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.ApproveResolution.class, in -> new ResolutionCommand.ApproveResolution(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
-        m.put(CaseCommand.RejectResolution.class, in -> new CaseCommand.RejectResolution(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.RejectResolution.class, in -> new ResolutionCommand.RejectResolution(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.ReportRebound.class, in -> new CaseCommand.ReportRebound(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.ReportRebound.class, in -> new ResolutionCommand.ReportRebound(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.Merge.class, in -> new CaseCommand.Merge(c.generate(in), k.generate(in), a.generate(in), c.generate(in),
+        m.put(ActivityCommand.Merge.class, in -> new ActivityCommand.Merge(c.generate(in), k.generate(in), a.generate(in), c.generate(in),
                 t.generate(in), d.generate(in)));
-        m.put(CaseCommand.RecordMergedCase.class, in -> new CaseCommand.RecordMergedCase(c.generate(in), k.generate(in),
+        m.put(ActivityCommand.RecordMergedCase.class, in -> new ActivityCommand.RecordMergedCase(c.generate(in), k.generate(in),
                 systemActors().generate(in), c.generate(in), d.generate(in)));
-        m.put(CaseCommand.RecordRepeatPetition.class, in -> new CaseCommand.RecordRepeatPetition(c.generate(in), k.generate(in),
+        m.put(ActivityCommand.RecordRepeatPetition.class, in -> new ActivityCommand.RecordRepeatPetition(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in), arbitrary().enumValues(Channel.class).generate(in), integers().between(1, 80).generate(in),
                 arbitrary().enumValues(SkippedLevel.class).generate(in)));
-        m.put(CaseCommand.RecordFollowUpVisit.class, in -> new CaseCommand.RecordFollowUpVisit(c.generate(in), k.generate(in),
+        m.put(ActivityCommand.RecordFollowUpVisit.class, in -> new ActivityCommand.RecordFollowUpVisit(c.generate(in), k.generate(in),
                 a.generate(in), arbitrary().enumValues(Satisfaction.class).generate(in), d.generate(in)));
-        m.put(CaseCommand.IssueSupervision.class, in -> {
+        m.put(ActivityCommand.IssueSupervision.class, in -> {
             LocalDate issued = d.generate(in);
-            return new CaseCommand.IssueSupervision(c.generate(in), k.generate(in), a.generate(in),
+            return new ActivityCommand.IssueSupervision(c.generate(in), k.generate(in), a.generate(in),
                     arbitrary().enumValues(SupervisionKind.class).generate(in), handlingUnitIds().generate(in), issued,
                     issued.plusDays(integers().between(0, 60).generate(in)));
         });
-        m.put(CaseCommand.RecordSupervisionFeedback.class, in -> new CaseCommand.RecordSupervisionFeedback(c.generate(in),
+        m.put(ActivityCommand.RecordSupervisionFeedback.class, in -> new ActivityCommand.RecordSupervisionFeedback(c.generate(in),
                 k.generate(in), a.generate(in), integers().between(1, 4).generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseCommand.RecordDutyWarning.class, in -> new CaseCommand.RecordDutyWarning(c.generate(in), k.generate(in),
+        m.put(SweepCommand.RecordDutyWarning.class, in -> new SweepCommand.RecordDutyWarning(c.generate(in), k.generate(in),
                 systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
-        m.put(CaseCommand.RecordDutyBreach.class, in -> new CaseCommand.RecordDutyBreach(c.generate(in), k.generate(in),
+        m.put(SweepCommand.RecordDutyBreach.class, in -> new SweepCommand.RecordDutyBreach(c.generate(in), k.generate(in),
                 systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
-        m.put(CaseCommand.ReassessEscalation.class, in -> new CaseCommand.ReassessEscalation(c.generate(in), k.generate(in),
+        m.put(ResolutionCommand.ReassessEscalation.class, in -> new ResolutionCommand.ReassessEscalation(c.generate(in), k.generate(in),
                 systemActors().generate(in)));
         return Collections.unmodifiableMap(m);
     }
@@ -540,119 +548,119 @@ public final class DomainGenerators {
         Gen<Instant> r = instants();
         Gen<LocalDate> d = factDates();
         Gen<FreeText> t = freeTexts();
-        m.put(CaseEvent.Registered.class, in -> new CaseEvent.Registered(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Registered.class, in -> new ProcedureEvent.Registered(i.generate(in), a.generate(in), r.generate(in),
                 profiles().generate(in), petitions().generate(in)));
-        m.put(CaseEvent.Routed.class, in -> new CaseEvent.Routed(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Routed.class, in -> new ProcedureEvent.Routed(i.generate(in), a.generate(in), r.generate(in),
                 handlingUnitIds().generate(in), d.generate(in)));
-        m.put(CaseEvent.ObjectionRaised.class, in -> new CaseEvent.ObjectionRaised(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ObjectionRaised.class, in -> new ProcedureEvent.ObjectionRaised(i.generate(in), a.generate(in),
                 r.generate(in), handlingUnitIds().generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.TransferredOut.class, in -> new CaseEvent.TransferredOut(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.TransferredOut.class, in -> new ProcedureEvent.TransferredOut(i.generate(in), a.generate(in),
                 r.generate(in), organs().generate(in), d.generate(in)));
-        m.put(CaseEvent.Redirected.class, in -> new CaseEvent.Redirected(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Redirected.class, in -> new ProcedureEvent.Redirected(i.generate(in), a.generate(in), r.generate(in),
                 legalChannels().generate(in), d.generate(in)));
-        m.put(CaseEvent.Declined.class, in -> new CaseEvent.Declined(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Declined.class, in -> new ProcedureEvent.Declined(i.generate(in), a.generate(in), r.generate(in),
                 declineReasons().generate(in), d.generate(in)));
-        m.put(CaseEvent.PetitionerInformed.class, in -> new CaseEvent.PetitionerInformed(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.PetitionerInformed.class, in -> new ProcedureEvent.PetitionerInformed(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
-        m.put(CaseEvent.Accepted.class, in -> new CaseEvent.Accepted(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Accepted.class, in -> new ProcedureEvent.Accepted(i.generate(in), a.generate(in), r.generate(in),
                 d.generate(in)));
-        m.put(CaseEvent.Extended.class, in -> new CaseEvent.Extended(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Extended.class, in -> new ProcedureEvent.Extended(i.generate(in), a.generate(in), r.generate(in),
                 integers().between(1, 30).generate(in), t.generate(in), d.generate(in), d.generate(in)));
-        m.put(CaseEvent.ConclusionProposed.class, in -> new CaseEvent.ConclusionProposed(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ConclusionProposed.class, in -> new ProcedureEvent.ConclusionProposed(i.generate(in), a.generate(in),
                 r.generate(in), nullable(outcomes()).generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.ConclusionApproved.class, in -> new CaseEvent.ConclusionApproved(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ConclusionApproved.class, in -> new ProcedureEvent.ConclusionApproved(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
-        m.put(CaseEvent.ReturnedForRework.class, in -> new CaseEvent.ReturnedForRework(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ReturnedForRework.class, in -> new ProcedureEvent.ReturnedForRework(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in)));
-        m.put(CaseEvent.ReplyServed.class, in -> new CaseEvent.ReplyServed(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.ReplyServed.class, in -> new ProcedureEvent.ReplyServed(i.generate(in), a.generate(in), r.generate(in),
                 d.generate(in)));
-        m.put(CaseEvent.ReviewRequested.class, in -> new CaseEvent.ReviewRequested(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ReviewRequested.class, in -> new ProcedureEvent.ReviewRequested(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
-        m.put(CaseEvent.ReviewConcluded.class, in -> new CaseEvent.ReviewConcluded(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ReviewConcluded.class, in -> new ProcedureEvent.ReviewConcluded(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.ReviewOpinionServed.class, in -> new CaseEvent.ReviewOpinionServed(i.generate(in),
+        m.put(ProcedureEvent.ReviewOpinionServed.class, in -> new ProcedureEvent.ReviewOpinionServed(i.generate(in),
                 a.generate(in), r.generate(in), d.generate(in)));
-        m.put(CaseEvent.ReReviewRequested.class, in -> new CaseEvent.ReReviewRequested(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ReReviewRequested.class, in -> new ProcedureEvent.ReReviewRequested(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
-        m.put(CaseEvent.ReReviewConcluded.class, in -> new CaseEvent.ReReviewConcluded(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ReReviewConcluded.class, in -> new ProcedureEvent.ReReviewConcluded(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.Reopened.class, in -> new CaseEvent.Reopened(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Reopened.class, in -> new ProcedureEvent.Reopened(i.generate(in), a.generate(in), r.generate(in),
                 t.generate(in), d.generate(in)));
-        m.put(CaseEvent.Withdrawn.class, in -> new CaseEvent.Withdrawn(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Withdrawn.class, in -> new ProcedureEvent.Withdrawn(i.generate(in), a.generate(in), r.generate(in),
                 d.generate(in)));
-        m.put(CaseEvent.Imported.class, in -> new CaseEvent.Imported(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ProcedureEvent.Imported.class, in -> new ProcedureEvent.Imported(i.generate(in), a.generate(in), r.generate(in),
                 profiles().generate(in), petitions().generate(in), stages().generate(in),
                 nullable(handlingUnitIds()).generate(in), importedFacts().generate(in)));
-        m.put(CaseEvent.ContactRecorded.class, in -> new CaseEvent.ContactRecorded(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ContactRecorded.class, in -> new ProcedureEvent.ContactRecorded(i.generate(in), a.generate(in),
                 r.generate(in), contactKinds().generate(in), d.generate(in)));
-        m.put(CaseEvent.StageReplyGiven.class, in -> new CaseEvent.StageReplyGiven(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.StageReplyGiven.class, in -> new ProcedureEvent.StageReplyGiven(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.HearingOpened.class, in -> new CaseEvent.HearingOpened(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.HearingOpened.class, in -> new ProcedureEvent.HearingOpened(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
-        m.put(CaseEvent.HearingClosed.class, in -> new CaseEvent.HearingClosed(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.HearingClosed.class, in -> new ProcedureEvent.HearingClosed(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
-        m.put(CaseEvent.PetitionCorrected.class, in -> new CaseEvent.PetitionCorrected(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.PetitionCorrected.class, in -> new ProcedureEvent.PetitionCorrected(i.generate(in), a.generate(in),
                 r.generate(in), petitions().generate(in), t.generate(in)));
-        m.put(CaseEvent.ProfileChanged.class, in -> new CaseEvent.ProfileChanged(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.ProfileChanged.class, in -> new ProcedureEvent.ProfileChanged(i.generate(in), a.generate(in),
                 r.generate(in), profiles().generate(in), t.generate(in)));
-        m.put(CaseEvent.Terminated.class, in -> new CaseEvent.Terminated(i.generate(in), a.generate(in),
+        m.put(ProcedureEvent.Terminated.class, in -> new ProcedureEvent.Terminated(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.WarningRecorded.class, in -> new CaseEvent.WarningRecorded(i.generate(in), systemActors().generate(in),
+        m.put(SweepEvent.WarningRecorded.class, in -> new SweepEvent.WarningRecorded(i.generate(in), systemActors().generate(in),
                 r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
-        m.put(CaseEvent.BreachRecorded.class, in -> new CaseEvent.BreachRecorded(i.generate(in), systemActors().generate(in),
+        m.put(SweepEvent.BreachRecorded.class, in -> new SweepEvent.BreachRecorded(i.generate(in), systemActors().generate(in),
                 r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
-        m.put(CaseEvent.LapseRecorded.class, in -> new CaseEvent.LapseRecorded(i.generate(in), systemActors().generate(in),
+        m.put(SweepEvent.LapseRecorded.class, in -> new SweepEvent.LapseRecorded(i.generate(in), systemActors().generate(in),
                 r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
         Gen<OfficialId> o = officialIds();
         Gen<UnitId> u = handlingUnitIds();
-        m.put(CaseEvent.BacklogDesignated.class, in -> new CaseEvent.BacklogDesignated(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ResolutionEvent.BacklogDesignated.class, in -> new ResolutionEvent.BacklogDesignated(i.generate(in), a.generate(in), r.generate(in),
                 arbitrary().enumValues(BacklogSource.class).generate(in), d.generate(in)));
-        m.put(CaseEvent.BatchEnrolled.class, in -> new CaseEvent.BatchEnrolled(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ResolutionEvent.BatchEnrolled.class, in -> new ResolutionEvent.BatchEnrolled(i.generate(in), a.generate(in), r.generate(in),
                 batchIds().generate(in), arbitrary().enumValues(IssuingLevel.class).generate(in), "第三批重复信访案件",
                 d.generate(in), d.generate(in)));
-        m.put(CaseEvent.HardCaseFlagged.class, in -> new CaseEvent.HardCaseFlagged(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ResolutionEvent.HardCaseFlagged.class, in -> new ResolutionEvent.HardCaseFlagged(i.generate(in), a.generate(in), r.generate(in),
                 t.generate(in), d.generate(in)));
-        m.put(CaseEvent.PackageLeaderAssigned.class, in -> new CaseEvent.PackageLeaderAssigned(i.generate(in), a.generate(in),
+        m.put(ResolutionEvent.PackageLeaderAssigned.class, in -> new ResolutionEvent.PackageLeaderAssigned(i.generate(in), a.generate(in),
                 r.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in), d.generate(in)));
-        m.put(CaseEvent.PackageLeaderReplaced.class, in -> new CaseEvent.PackageLeaderReplaced(i.generate(in), a.generate(in),
+        m.put(ResolutionEvent.PackageLeaderReplaced.class, in -> new ResolutionEvent.PackageLeaderReplaced(i.generate(in), a.generate(in),
                 r.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in),
                 arbitrary().enumValues(ReplacementReason.class).generate(in), d.generate(in)));
-        m.put(CaseEvent.PlanRecorded.class, in -> new CaseEvent.PlanRecorded(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ResolutionEvent.PlanRecorded.class, in -> new ResolutionEvent.PlanRecorded(i.generate(in), a.generate(in), r.generate(in),
                 integers().between(1, 5).generate(in), lists().of(planSteps()).ofSizeBetween(1, 4).generate(in), d.generate(in)));
-        m.put(CaseEvent.PlanStepDone.class, in -> new CaseEvent.PlanStepDone(i.generate(in), a.generate(in), r.generate(in),
+        m.put(ResolutionEvent.PlanStepDone.class, in -> new ResolutionEvent.PlanStepDone(i.generate(in), a.generate(in), r.generate(in),
                 integers().between(1, 5).generate(in), integers().between(1, 4).generate(in), d.generate(in)));
-        m.put(CaseEvent.ResolutionClaimed.class, in -> new CaseEvent.ResolutionClaimed(i.generate(in), a.generate(in),
+        m.put(ResolutionEvent.ResolutionClaimed.class, in -> new ResolutionEvent.ResolutionClaimed(i.generate(in), a.generate(in),
                 r.generate(in), arbitrary().enumValues(ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.ResolutionApproved.class, in -> new CaseEvent.ResolutionApproved(i.generate(in), a.generate(in),
+        m.put(ResolutionEvent.ResolutionApproved.class, in -> new ResolutionEvent.ResolutionApproved(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
-        m.put(CaseEvent.ResolutionRejected.class, in -> new CaseEvent.ResolutionRejected(i.generate(in), a.generate(in),
+        m.put(ResolutionEvent.ResolutionRejected.class, in -> new ResolutionEvent.ResolutionRejected(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.ReboundReported.class, in -> new CaseEvent.ReboundReported(i.generate(in), a.generate(in),
+        m.put(ResolutionEvent.ReboundReported.class, in -> new ResolutionEvent.ReboundReported(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.RequiredRankRaised.class, in -> new CaseEvent.RequiredRankRaised(i.generate(in), systemActors().generate(in),
+        m.put(ResolutionEvent.RequiredRankRaised.class, in -> new ResolutionEvent.RequiredRankRaised(i.generate(in), systemActors().generate(in),
                 r.generate(in), requiredRanks().generate(in), lists().of(arbitrary().pick(List.of("hard-case", "province-batch",
                 "headcount-50"))).ofSizeBetween(1, 3).generate(in)));
         Gen<CaseId> cid = caseIds();
-        m.put(CaseEvent.Merged.class, in -> new CaseEvent.Merged(i.generate(in), a.generate(in), r.generate(in), cid.generate(in),
+        m.put(ActivityEvent.Merged.class, in -> new ActivityEvent.Merged(i.generate(in), a.generate(in), r.generate(in), cid.generate(in),
                 t.generate(in), d.generate(in)));
-        m.put(CaseEvent.MergedCaseRecorded.class, in -> new CaseEvent.MergedCaseRecorded(i.generate(in), systemActors().generate(in),
+        m.put(ActivityEvent.MergedCaseRecorded.class, in -> new ActivityEvent.MergedCaseRecorded(i.generate(in), systemActors().generate(in),
                 r.generate(in), cid.generate(in), d.generate(in)));
-        m.put(CaseEvent.RepeatPetitionRecorded.class, in -> new CaseEvent.RepeatPetitionRecorded(i.generate(in), a.generate(in),
+        m.put(ActivityEvent.RepeatPetitionRecorded.class, in -> new ActivityEvent.RepeatPetitionRecorded(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in), arbitrary().enumValues(Channel.class).generate(in), integers().between(1, 80).generate(in),
                 arbitrary().enumValues(SkippedLevel.class).generate(in), booleans().all().generate(in)));
-        m.put(CaseEvent.FollowUpVisitRecorded.class, in -> new CaseEvent.FollowUpVisitRecorded(i.generate(in), a.generate(in),
+        m.put(ActivityEvent.FollowUpVisitRecorded.class, in -> new ActivityEvent.FollowUpVisitRecorded(i.generate(in), a.generate(in),
                 r.generate(in), arbitrary().enumValues(Satisfaction.class).generate(in), d.generate(in)));
-        m.put(CaseEvent.SupervisionIssued.class, in -> new CaseEvent.SupervisionIssued(i.generate(in), a.generate(in),
+        m.put(ActivityEvent.SupervisionIssued.class, in -> new ActivityEvent.SupervisionIssued(i.generate(in), a.generate(in),
                 r.generate(in), integers().between(1, 4).generate(in), arbitrary().enumValues(SupervisionKind.class).generate(in),
                 u.generate(in), d.generate(in), d.generate(in)));
-        m.put(CaseEvent.SupervisionFeedbackRecorded.class, in -> new CaseEvent.SupervisionFeedbackRecorded(i.generate(in),
+        m.put(ActivityEvent.SupervisionFeedbackRecorded.class, in -> new ActivityEvent.SupervisionFeedbackRecorded(i.generate(in),
                 a.generate(in), r.generate(in), integers().between(1, 4).generate(in), t.generate(in), d.generate(in)));
-        m.put(CaseEvent.ReplacementClockStarted.class, in -> new CaseEvent.ReplacementClockStarted(i.generate(in),
+        m.put(ResolutionEvent.ReplacementClockStarted.class, in -> new ResolutionEvent.ReplacementClockStarted(i.generate(in),
                 systemActors().generate(in), r.generate(in), integers().between(1, 3).generate(in), d.generate(in),
                 io.github.xinfang.calendar.TimeLimit.workingDays(integers().between(1, 10).generate(in))));
-        m.put(CaseEvent.DutyWarningRecorded.class, in -> new CaseEvent.DutyWarningRecorded(i.generate(in), systemActors().generate(in),
+        m.put(SweepEvent.DutyWarningRecorded.class, in -> new SweepEvent.DutyWarningRecorded(i.generate(in), systemActors().generate(in),
                 r.generate(in), dutyIds().generate(in), r.generate(in)));
-        m.put(CaseEvent.DutyBreachRecorded.class, in -> new CaseEvent.DutyBreachRecorded(i.generate(in), systemActors().generate(in),
+        m.put(SweepEvent.DutyBreachRecorded.class, in -> new SweepEvent.DutyBreachRecorded(i.generate(in), systemActors().generate(in),
                 r.generate(in), dutyIds().generate(in), r.generate(in)));
         return Collections.unmodifiableMap(m);
     }

@@ -1,5 +1,9 @@
 package io.github.xinfang.examples;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
@@ -103,31 +107,31 @@ public final class BacklogCampaignDemo {
         out.println("Backlog campaign: batch " + BATCH + " (贵港市第二批交办积案), 12 cases");
         for (int i = 1; i <= 12; i++) {
             CaseId id = id(i);
-            run(service, out, new CaseCommand.Register(id, key(keys), clerk, new PetitionForm(d("2019-05-06").plusDays(30L * i),
+            run(service, out, new ProcedureCommand.Register(id, key(keys), clerk, new PetitionForm(d("2019-05-06").plusDays(30L * i),
                     Channel.VISIT, Category.CLAIM, "自然资源", GANGBEI.value(), true, null,
                     List.of(new PetitionerForm("黄志强", null, null, null)), 1, null, "征地补偿争议（示例文本）。"), null), false);
-            run(service, out, new CaseCommand.EnrolInBatch(id, key(keys), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
+            run(service, out, new ResolutionCommand.EnrolInBatch(id, key(keys), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
                     d("2026-06-30"), d("2026-03-02")), false);
-            if (i <= 2) run(service, out, new CaseCommand.FlagHardCase(id, key(keys), officeHead, "钉子案", d("2026-03-02")), true);
+            if (i <= 2) run(service, out, new ResolutionCommand.FlagHardCase(id, key(keys), officeHead, "钉子案", d("2026-03-02")), true);
         }
         clock.set("2026-03-04T01:00:00Z");
         // A deputy (县处级副职) is refused for a hard case: RANK_TOO_LOW; the executive deputy takes both.
         run(service, out, assign(id(1), DEPUTY_A, officeHead, keys), true);
         for (int i = 1; i <= 12; i++) run(service, out, assign(id(i), i <= 2 ? EXECUTIVE : DEPUTY_A, officeHead, keys), i <= 3);
-        run(service, out, new CaseCommand.RecordPlan(id(3), key(keys), landHead, List.of(new PlanStepForm("约谈信访人", d("2026-03-10")),
+        run(service, out, new ResolutionCommand.RecordPlan(id(3), key(keys), landHead, List.of(new PlanStepForm("约谈信访人", d("2026-03-10")),
                 new PlanStepForm("落实补偿款", d("2026-04-30"))), d("2026-03-04")), true);
 
         // Case 5's petitioner comes back three times, once to the city: 提级包案 to the district head.
         for (String day : List.of("2026-03-16", "2026-03-23", "2026-03-30")) {
             clock.set(day + "T01:00:00Z");
-            run(service, out, new CaseCommand.RecordRepeatPetition(id(5), key(keys), clerk, d(day), Channel.VISIT, 1,
+            run(service, out, new ActivityCommand.RecordRepeatPetition(id(5), key(keys), clerk, d(day), Channel.VISIT, 1,
                     day.endsWith("23") ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.NONE), true);
         }
         for (DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
             out.printf("  duty %-22s started %s  due %s  %s%n", st.duty(), st.startedOn(), st.dueOn(), st.state());
         }
         clock.set("2026-04-02T01:00:00Z");
-        run(service, out, new CaseCommand.ReplacePackageLeader(id(5), key(keys), officeHead, HEAD, LAND, List.of(LAND_STAFF),
+        run(service, out, new ResolutionCommand.ReplacePackageLeader(id(5), key(keys), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(), ReplacementReason.ESCALATION, d("2026-04-02")), true);
         for (DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
             if (st.duty().kind() == io.github.xinfang.time.DutyKind.REPLACEMENT) {
@@ -149,13 +153,13 @@ public final class BacklogCampaignDemo {
         // June: six claims; one returned (退回), five crossed off (审核销号), four of them substantively.
         clock.set("2026-06-10T01:00:00Z");
         for (int i = 3; i <= 8; i++) {
-            run(service, out, new CaseCommand.ClaimResolution(id(i), key(keys), landHead, i == 8 ? ResolutionKind.PROCEDURAL
+            run(service, out, new ResolutionCommand.ClaimResolution(id(i), key(keys), landHead, i == 8 ? ResolutionKind.PROCEDURAL
                     : ResolutionKind.SUBSTANTIVE, "化解材料齐全（示例）", d("2026-06-10")), i == 3);
         }
         clock.set("2026-06-15T01:00:00Z");
-        run(service, out, new CaseCommand.RejectResolution(id(3), key(keys), officeHead, "化解材料不实", d("2026-06-15")), true);
+        run(service, out, new ResolutionCommand.RejectResolution(id(3), key(keys), officeHead, "化解材料不实", d("2026-06-15")), true);
         for (int i = 4; i <= 8; i++) {
-            run(service, out, new CaseCommand.ApproveResolution(id(i), key(keys), officeHead, d("2026-06-15")), i == 4);
+            run(service, out, new ResolutionCommand.ApproveResolution(id(i), key(keys), officeHead, d("2026-06-15")), i == 4);
         }
 
         BatchProgress p = BatchReports.create(service).progress(BATCH, clock.instant());
@@ -169,7 +173,7 @@ public final class BacklogCampaignDemo {
     }
 
     private static CaseCommand assign(CaseId id, OfficialId leader, Actor by, AtomicInteger keys) {
-        return new CaseCommand.AssignPackageLeader(id, key(keys), by, leader, LAND, List.of(LAND_STAFF), List.of(), d("2026-03-04"));
+        return new ResolutionCommand.AssignPackageLeader(id, key(keys), by, leader, LAND, List.of(LAND_STAFF), List.of(), d("2026-03-04"));
     }
 
     /** Runs a command; prints it when asked to, and always when it is refused. */
@@ -182,9 +186,9 @@ public final class BacklogCampaignDemo {
             CommandResult.Applied a = (CommandResult.Applied) r;
             StringBuilder sb = new StringBuilder();
             for (CaseEvent e : a.events()) {
-                if (e instanceof CaseEvent.RequiredRankRaised rr) sb.append("  required rank ").append(rr.rank().rank())
+                if (e instanceof ResolutionEvent.RequiredRankRaised rr) sb.append("  required rank ").append(rr.rank().rank())
                         .append(rr.rank().principal() ? " (principal)" : "").append(" by ").append(rr.rules());
-                if (e instanceof CaseEvent.ReplacementClockStarted) sb.append("  replacement clock started");
+                if (e instanceof ResolutionEvent.ReplacementClockStarted) sb.append("  replacement clock started");
             }
             out.printf("%-12s %-22s -> v%d%s%n", c.caseId(), name, a.version(), sb);
         }

@@ -1,5 +1,6 @@
 package io.github.xinfang.examples;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -101,43 +102,43 @@ public final class LifecycleDemo {
 
         // 1. A claim (申诉求决类) about a delayed housing certificate: the whole path to re-review.
         CaseId c1 = new CaseId("GB-2025-000101");
-        s.run(new CaseCommand.Register(c1, s.key(), clerk, petition("2025-09-01", Category.CLAIM, "城乡建设", List.of()), null));
-        s.run(new CaseCommand.Route(c1, s.key(), clerk, HOUSING, d("2025-09-03")));
-        s.run(new CaseCommand.InformPetitioner(c1, s.key(), housing, d("2025-09-05")));
-        s.run(new CaseCommand.Accept(c1, s.key(), housing, d("2025-09-05")));
-        s.run(new CaseCommand.ProposeConclusion(c1, s.key(), housing, Outcome.SUPPORTED, "同意补办不动产权证书。", d("2025-10-20")));
-        s.run(new CaseCommand.ApproveConclusion(c1, s.key(), housingHead, d("2025-10-22")));
-        s.run(new CaseCommand.ServeReply(c1, s.key(), housing, d("2025-10-24")));
-        s.run(new CaseCommand.RequestReview(c1, s.key(), officeHead, d("2025-11-10")));
-        s.run(new CaseCommand.ConcludeReview(c1, s.key(), officeHead, "维持原处理意见。", d("2025-12-05")));
-        s.run(new CaseCommand.ServeReviewOpinion(c1, s.key(), officeHead, d("2025-12-08")));
-        s.run(new CaseCommand.RequestReReview(c1, s.key(), officeHead, d("2025-12-30")));
-        s.run(new CaseCommand.ConcludeReReview(c1, s.key(), officeHead, "复核维持。", d("2026-01-20")));
+        s.run(new ProcedureCommand.Register(c1, s.key(), clerk, petition("2025-09-01", Category.CLAIM, "城乡建设", List.of()), null));
+        s.run(new ProcedureCommand.Route(c1, s.key(), clerk, HOUSING, d("2025-09-03")));
+        s.run(new ProcedureCommand.InformPetitioner(c1, s.key(), housing, d("2025-09-05")));
+        s.run(new ProcedureCommand.Accept(c1, s.key(), housing, d("2025-09-05")));
+        s.run(new ProcedureCommand.ProposeConclusion(c1, s.key(), housing, Outcome.SUPPORTED, "同意补办不动产权证书。", d("2025-10-20")));
+        s.run(new ProcedureCommand.ApproveConclusion(c1, s.key(), housingHead, d("2025-10-22")));
+        s.run(new ProcedureCommand.ServeReply(c1, s.key(), housing, d("2025-10-24")));
+        s.run(new ProcedureCommand.RequestReview(c1, s.key(), officeHead, d("2025-11-10")));
+        s.run(new ProcedureCommand.ConcludeReview(c1, s.key(), officeHead, "维持原处理意见。", d("2025-12-05")));
+        s.run(new ProcedureCommand.ServeReviewOpinion(c1, s.key(), officeHead, d("2025-12-08")));
+        s.run(new ProcedureCommand.RequestReReview(c1, s.key(), officeHead, d("2025-12-30")));
+        s.run(new ProcedureCommand.ConcludeReReview(c1, s.key(), officeHead, "复核维持。", d("2026-01-20")));
 
         // 2. Misrouted to housing, objected, routed again to the labour bureau; a proposal returned for rework.
         CaseId c2 = new CaseId("GB-2026-000007");
-        s.run(new CaseCommand.Register(c2, s.key(), clerk, petition("2026-01-12", Category.CLAIM, "劳动保障", List.of()), null));
-        s.run(new CaseCommand.Route(c2, s.key(), clerk, HOUSING, d("2026-01-13")));
-        s.run(new CaseCommand.RaiseObjection(c2, s.key(), housing, "欠薪事项不属本单位职责。", d("2026-01-15")));
-        s.run(new CaseCommand.Route(c2, s.key(), clerk, HRSS, d("2026-01-16")));
-        s.run(new CaseCommand.Accept(c2, s.key(), hrss, d("2026-01-19")));
-        s.run(new CaseCommand.Extend(c2, s.key(), hrssHead, 30, "涉及多家分包单位，需核查工资台账。", d("2026-02-20"), d("2026-02-21")));
-        s.run(new CaseCommand.ProposeConclusion(c2, s.key(), hrss, Outcome.SUPPORTED, "责令总包单位支付欠薪。", d("2026-02-25")));
-        s.run(new CaseCommand.ReturnForRework(c2, s.key(), hrssHead, "未附工资支付凭证。"));
-        s.run(new CaseCommand.ProposeConclusion(c2, s.key(), hrss, Outcome.SUPPORTED, "欠薪已支付，附凭证。", d("2026-02-27")));
-        s.run(new CaseCommand.ApproveConclusion(c2, s.key(), hrssHead, d("2026-02-28")));
-        s.run(new CaseCommand.ServeReply(c2, s.key(), hrss, d("2026-03-01")));
+        s.run(new ProcedureCommand.Register(c2, s.key(), clerk, petition("2026-01-12", Category.CLAIM, "劳动保障", List.of()), null));
+        s.run(new ProcedureCommand.Route(c2, s.key(), clerk, HOUSING, d("2026-01-13")));
+        s.run(new ProcedureCommand.RaiseObjection(c2, s.key(), housing, "欠薪事项不属本单位职责。", d("2026-01-15")));
+        s.run(new ProcedureCommand.Route(c2, s.key(), clerk, HRSS, d("2026-01-16")));
+        s.run(new ProcedureCommand.Accept(c2, s.key(), hrss, d("2026-01-19")));
+        s.run(new ProcedureCommand.Extend(c2, s.key(), hrssHead, 30, "涉及多家分包单位，需核查工资台账。", d("2026-02-20"), d("2026-02-21")));
+        s.run(new ProcedureCommand.ProposeConclusion(c2, s.key(), hrss, Outcome.SUPPORTED, "责令总包单位支付欠薪。", d("2026-02-25")));
+        s.run(new ProcedureCommand.ReturnForRework(c2, s.key(), hrssHead, "未附工资支付凭证。"));
+        s.run(new ProcedureCommand.ProposeConclusion(c2, s.key(), hrss, Outcome.SUPPORTED, "欠薪已支付，附凭证。", d("2026-02-27")));
+        s.run(new ProcedureCommand.ApproveConclusion(c2, s.key(), hrssHead, d("2026-02-28")));
+        s.run(new ProcedureCommand.ServeReply(c2, s.key(), hrss, d("2026-03-01")));
 
         // 3. An accusation against the housing bureau: routing it there is refused (Art. 30(3)).
         CaseId c3 = new CaseId("GB-2026-000031");
-        s.run(new CaseCommand.Register(c3, s.key(), clerk,
+        s.run(new ProcedureCommand.Register(c3, s.key(), clerk,
                 petition("2026-02-02", Category.ACCUSATION, "城乡建设", List.of(AccusedPartyForm.unit(HOUSING))), null));
-        s.run(new CaseCommand.Route(c3, s.key(), clerk, HOUSING, d("2026-02-03")));
-        s.run(new CaseCommand.Decline(c3, s.key(), officeHead, DeclineReason.PENDING_BELOW, d("2026-02-04")));
+        s.run(new ProcedureCommand.Route(c3, s.key(), clerk, HOUSING, d("2026-02-03")));
+        s.run(new ProcedureCommand.Decline(c3, s.key(), officeHead, DeclineReason.PENDING_BELOW, d("2026-02-04")));
 
         // 4. Review asked for after the 30-day window: refused.
         clock.set(Instant.parse("2026-05-06T01:00:00Z"));
-        s.run(new CaseCommand.RequestReview(c2, s.key(), officeHead, d("2026-05-06")));
+        s.run(new ProcedureCommand.RequestReview(c2, s.key(), officeHead, d("2026-05-06")));
 
         for (CaseId id : List.of(c1, c2, c3)) {
             CaseHistory h = service.history(id).orElseThrow();

@@ -1,5 +1,6 @@
 package io.github.xinfang.examples;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.ApprovalRule;
 import io.github.xinfang.cases.BatchId;
@@ -77,7 +78,7 @@ class ReadmeSnippetsTests {
                 .listener((id, version, events) -> { /* notify, project */ })
                 .build();
 
-        CommandResult r = cases.handle(new CaseCommand.Route(caseId, new IdempotencyKey("req-7781"),
+        CommandResult r = cases.handle(new ProcedureCommand.Route(caseId, new IdempotencyKey("req-7781"),
                 Actor.official(clerk, office), housingBureau, LocalDate.of(2026, 3, 4)));
         if (r instanceof CommandResult.Rejected rejected) {
             rejected.rejection().code();            // e.g. ACCUSED_PARTY, WINDOW_EXPIRED, VALIDATION
@@ -171,17 +172,17 @@ class ReadmeSnippetsTests {
         InMemoryCaseStore store = InMemoryCaseStore.create();
         InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-20T02:00:00Z"));
         CaseService service = CaseService.builder(store, DIRECTORY, clock).build();
-        assertThat(service.handle(new CaseCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
+        assertThat(service.handle(new ProcedureCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
                 new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
                         List.of(new PetitionerForm("示例", null, null, null)), 1, null, "示例。"), null)).isApplied()).isTrue();
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         CaseService observed = observed(InMemoryCaseStore.create(), DIRECTORY, clock, outcomes, new AtomicLong());
-        CaseCommand register = new CaseCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
+        CaseCommand register = new ProcedureCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
                 new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
                         List.of(new PetitionerForm("示例", null, null, null)), 1, null, "示例。"), null);
         observed.handle(register);
         observed.handle(register);
-        observed.handle(new CaseCommand.Route(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE), HOUSING,
+        observed.handle(new ProcedureCommand.Route(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE), HOUSING,
                 LocalDate.of(2026, 3, 4)));
         assertThat(outcomes).containsOnlyKeys("Register:APPLIED", "Register:REPLAYED", "Route:REJECTED:IDEMPOTENCY_MISMATCH");
 

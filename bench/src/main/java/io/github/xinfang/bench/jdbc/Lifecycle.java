@@ -1,5 +1,6 @@
 package io.github.xinfang.bench.jdbc;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -60,14 +61,14 @@ final class Lifecycle {
     /** Register → route → inform the petitioner → accept → propose → approve → serve the reply: 7 commits. */
     static List<CaseCommand> commands(CaseId id) {
         return List.of(
-                new CaseCommand.Register(id, k(id, "register"), CLERK, claim(), null),
-                new CaseCommand.Route(id, k(id, "route"), CLERK, HOUSING, LocalDate.parse("2026-03-04")),
-                new CaseCommand.InformPetitioner(id, k(id, "inform"), STAFF, LocalDate.parse("2026-03-06")),
-                new CaseCommand.Accept(id, k(id, "accept"), STAFF, LocalDate.parse("2026-03-06")),
-                new CaseCommand.ProposeConclusion(id, k(id, "propose"), STAFF, Outcome.EXPLAINED, "依法解释说明。",
+                new ProcedureCommand.Register(id, k(id, "register"), CLERK, claim(), null),
+                new ProcedureCommand.Route(id, k(id, "route"), CLERK, HOUSING, LocalDate.parse("2026-03-04")),
+                new ProcedureCommand.InformPetitioner(id, k(id, "inform"), STAFF, LocalDate.parse("2026-03-06")),
+                new ProcedureCommand.Accept(id, k(id, "accept"), STAFF, LocalDate.parse("2026-03-06")),
+                new ProcedureCommand.ProposeConclusion(id, k(id, "propose"), STAFF, Outcome.EXPLAINED, "依法解释说明。",
                         LocalDate.parse("2026-04-20")),
-                new CaseCommand.ApproveConclusion(id, k(id, "approve"), HEAD, LocalDate.parse("2026-04-21")),
-                new CaseCommand.ServeReply(id, k(id, "serve"), STAFF, LocalDate.parse("2026-04-22")));
+                new ProcedureCommand.ApproveConclusion(id, k(id, "approve"), HEAD, LocalDate.parse("2026-04-21")),
+                new ProcedureCommand.ServeReply(id, k(id, "serve"), STAFF, LocalDate.parse("2026-04-22")));
     }
 
     /**
@@ -78,9 +79,9 @@ final class Lifecycle {
         List<CaseCommand> base = commands(id);
         List<CaseCommand> out = new ArrayList<>(base.subList(0, 4));
         for (int r = 0; r < reworks; r++) {
-            out.add(new CaseCommand.ProposeConclusion(id, k(id, "propose-" + r), STAFF, Outcome.EXPLAINED, "依法解释说明（第" + r + "稿）。",
+            out.add(new ProcedureCommand.ProposeConclusion(id, k(id, "propose-" + r), STAFF, Outcome.EXPLAINED, "依法解释说明（第" + r + "稿）。",
                     LocalDate.parse("2026-04-20")));
-            out.add(new CaseCommand.ReturnForRework(id, k(id, "rework-" + r), HEAD, "请补充说明依据。"));
+            out.add(new ProcedureCommand.ReturnForRework(id, k(id, "rework-" + r), HEAD, "请补充说明依据。"));
         }
         out.addAll(base.subList(4, 7));
         return out;

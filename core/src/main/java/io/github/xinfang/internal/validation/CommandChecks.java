@@ -1,5 +1,9 @@
 package io.github.xinfang.internal.validation;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.AccusedParty;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
@@ -81,63 +85,63 @@ public final class CommandChecks {
         required(command.caseId(), "caseId");
         required(command.key(), "key");
         required(command.actor(), "actor");
-        if (command instanceof CaseCommand.Register c) {
+        if (command instanceof ProcedureCommand.Register c) {
             required(c.petition(), "petition");
             parsePetition(c.petition(), today);
             if (c.profile() != null) profile(c.profile(), "profile");
-        } else if (command instanceof CaseCommand.Route c) {
+        } else if (command instanceof ProcedureCommand.Route c) {
             required(c.unit(), "unit");
             date(c.receivedOn(), "receivedOn", today);
-        } else if (command instanceof CaseCommand.RaiseObjection c) {
+        } else if (command instanceof ProcedureCommand.RaiseObjection c) {
             text(c.reason(), "reason");
             date(c.objectedOn(), "objectedOn", today);
-        } else if (command instanceof CaseCommand.TransferOut c) {
+        } else if (command instanceof ProcedureCommand.TransferOut c) {
             shortText(c.organ(), "organ");
             date(c.transferredOn(), "transferredOn", today);
-        } else if (command instanceof CaseCommand.Redirect c) {
+        } else if (command instanceof ProcedureCommand.Redirect c) {
             required(c.channel(), "channel");
             date(c.redirectedOn(), "redirectedOn", today);
-        } else if (command instanceof CaseCommand.Decline c) {
+        } else if (command instanceof ProcedureCommand.Decline c) {
             required(c.reason(), "reason");
             date(c.declinedOn(), "declinedOn", today);
-        } else if (command instanceof CaseCommand.InformPetitioner c) {
+        } else if (command instanceof ProcedureCommand.InformPetitioner c) {
             date(c.servedOn(), "servedOn", today);
-        } else if (command instanceof CaseCommand.Accept c) {
+        } else if (command instanceof ProcedureCommand.Accept c) {
             date(c.acceptedOn(), "acceptedOn", today);
-        } else if (command instanceof CaseCommand.Extend c) {
+        } else if (command instanceof ProcedureCommand.Extend c) {
             if (c.days() < 1 || c.days() > MAX_EXTENSION_SHAPE) {
                 throw new FieldProblem("days", "must be between 1 and " + MAX_EXTENSION_SHAPE, "须在1到" + MAX_EXTENSION_SHAPE + "之间");
             }
             text(c.reason(), "reason");
             date(c.approvedOn(), "approvedOn", today);
             date(c.petitionerToldOn(), "petitionerToldOn", today);
-        } else if (command instanceof CaseCommand.ProposeConclusion c) {
+        } else if (command instanceof ProcedureCommand.ProposeConclusion c) {
             text(c.replyText(), "replyText");
             date(c.proposedOn(), "proposedOn", today);
-        } else if (command instanceof CaseCommand.ApproveConclusion c) {
+        } else if (command instanceof ProcedureCommand.ApproveConclusion c) {
             date(c.approvedOn(), "approvedOn", today);
-        } else if (command instanceof CaseCommand.ReturnForRework c) {
+        } else if (command instanceof ProcedureCommand.ReturnForRework c) {
             text(c.reason(), "reason");
-        } else if (command instanceof CaseCommand.ServeReply c) {
+        } else if (command instanceof ProcedureCommand.ServeReply c) {
             date(c.servedOn(), "servedOn", today);
-        } else if (command instanceof CaseCommand.RequestReview c) {
+        } else if (command instanceof ProcedureCommand.RequestReview c) {
             date(c.receivedOn(), "receivedOn", today);
-        } else if (command instanceof CaseCommand.ConcludeReview c) {
+        } else if (command instanceof ProcedureCommand.ConcludeReview c) {
             text(c.opinion(), "opinion");
             date(c.concludedOn(), "concludedOn", today);
-        } else if (command instanceof CaseCommand.ServeReviewOpinion c) {
+        } else if (command instanceof ProcedureCommand.ServeReviewOpinion c) {
             date(c.servedOn(), "servedOn", today);
-        } else if (command instanceof CaseCommand.RequestReReview c) {
+        } else if (command instanceof ProcedureCommand.RequestReReview c) {
             date(c.receivedOn(), "receivedOn", today);
-        } else if (command instanceof CaseCommand.ConcludeReReview c) {
+        } else if (command instanceof ProcedureCommand.ConcludeReReview c) {
             text(c.opinion(), "opinion");
             date(c.concludedOn(), "concludedOn", today);
-        } else if (command instanceof CaseCommand.Reopen c) {
+        } else if (command instanceof ProcedureCommand.Reopen c) {
             text(c.reason(), "reason");
             date(c.reopenedOn(), "reopenedOn", today);
-        } else if (command instanceof CaseCommand.Withdraw c) {
+        } else if (command instanceof ProcedureCommand.Withdraw c) {
             date(c.withdrawnOn(), "withdrawnOn", today);
-        } else if (command instanceof CaseCommand.Import c) {
+        } else if (command instanceof ProcedureCommand.Import c) {
             required(c.petition(), "petition");
             Petition p = parsePetition(c.petition(), today);
             if (c.profile() != null) profile(c.profile(), "profile");
@@ -147,52 +151,52 @@ public final class CommandChecks {
                 throw new FieldProblem("handlingUnit", "must be given for a case in stage " + c.stage(), "处于" + c.stage().chinese() + "阶段的事项必须填写");
             }
             importedFacts(c.facts(), p.receivedOn(), today);
-        } else if (command instanceof CaseCommand.RecordContact c) {
+        } else if (command instanceof ProcedureCommand.RecordContact c) {
             required(c.kind(), "kind");
             date(c.contactedOn(), "contactedOn", today);
-        } else if (command instanceof CaseCommand.GiveStageReply c) {
+        } else if (command instanceof ProcedureCommand.GiveStageReply c) {
             text(c.text(), "text");
             date(c.repliedOn(), "repliedOn", today);
-        } else if (command instanceof CaseCommand.OpenHearing c) {
+        } else if (command instanceof ProcedureCommand.OpenHearing c) {
             date(c.openedOn(), "openedOn", today);
-        } else if (command instanceof CaseCommand.CloseHearing c) {
+        } else if (command instanceof ProcedureCommand.CloseHearing c) {
             date(c.closedOn(), "closedOn", today);
-        } else if (command instanceof CaseCommand.CorrectPetition c) {
+        } else if (command instanceof ProcedureCommand.CorrectPetition c) {
             required(c.petition(), "petition");
             parsePetition(c.petition(), today);
             text(c.reason(), "reason");
-        } else if (command instanceof CaseCommand.ChangeProfile c) {
+        } else if (command instanceof ProcedureCommand.ChangeProfile c) {
             profile(c.profile(), "profile");
             text(c.reason(), "reason");
-        } else if (command instanceof CaseCommand.Terminate c) {
+        } else if (command instanceof ProcedureCommand.Terminate c) {
             text(c.legalBasis(), "legalBasis");
             date(c.terminatedOn(), "terminatedOn", today);
-        } else if (command instanceof CaseCommand.RecordWarning c) {
+        } else if (command instanceof SweepCommand.RecordWarning c) {
             sweep(c.clock(), c.round(), c.dueAt());
-        } else if (command instanceof CaseCommand.RecordBreach c) {
+        } else if (command instanceof SweepCommand.RecordBreach c) {
             sweep(c.clock(), c.round(), c.dueAt());
-        } else if (command instanceof CaseCommand.RecordLapse c) {
+        } else if (command instanceof SweepCommand.RecordLapse c) {
             sweep(c.clock(), c.round(), c.dueAt());
-        } else if (command instanceof CaseCommand.DesignateBacklog c) {
+        } else if (command instanceof ResolutionCommand.DesignateBacklog c) {
             required(c.source(), "source");
             date(c.designatedOn(), "designatedOn", today);
-        } else if (command instanceof CaseCommand.EnrolInBatch c) {
+        } else if (command instanceof ResolutionCommand.EnrolInBatch c) {
             required(c.batch(), "batch");
             required(c.level(), "level");
             shortText(c.batchName(), "batchName");
             plannedDate(c.targetDate(), "targetDate");
             date(c.enrolledOn(), "enrolledOn", today);
-        } else if (command instanceof CaseCommand.FlagHardCase c) {
+        } else if (command instanceof ResolutionCommand.FlagHardCase c) {
             text(c.reason(), "reason");
             date(c.flaggedOn(), "flaggedOn", today);
-        } else if (command instanceof CaseCommand.AssignPackageLeader c) {
+        } else if (command instanceof ResolutionCommand.AssignPackageLeader c) {
             assignment(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
             date(c.assignedOn(), "assignedOn", today);
-        } else if (command instanceof CaseCommand.ReplacePackageLeader c) {
+        } else if (command instanceof ResolutionCommand.ReplacePackageLeader c) {
             assignment(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
             required(c.reason(), "reason");
             date(c.replacedOn(), "replacedOn", today);
-        } else if (command instanceof CaseCommand.RecordPlan c) {
+        } else if (command instanceof ResolutionCommand.RecordPlan c) {
             required(c.steps(), "steps");
             if (c.steps().isEmpty()) throw new FieldProblem("steps", "must not be empty", "不得为空");
             if (c.steps().size() > MAX_PLAN_STEPS) throw new FieldProblem("steps", "must hold at most " + MAX_PLAN_STEPS, "最多" + MAX_PLAN_STEPS + "项");
@@ -203,55 +207,55 @@ public final class CommandChecks {
                 plannedDate(st.dueOn(), "steps[" + i + "].dueOn");
             }
             date(c.recordedOn(), "recordedOn", today);
-        } else if (command instanceof CaseCommand.MarkPlanStepDone c) {
+        } else if (command instanceof ResolutionCommand.MarkPlanStepDone c) {
             if (c.step() < 1 || c.step() > MAX_PLAN_STEPS) throw new FieldProblem("step", "must be between 1 and " + MAX_PLAN_STEPS, "须在1到" + MAX_PLAN_STEPS + "之间");
             date(c.doneOn(), "doneOn", today);
-        } else if (command instanceof CaseCommand.ClaimResolution c) {
+        } else if (command instanceof ResolutionCommand.ClaimResolution c) {
             required(c.kind(), "kind");
             text(c.evidence(), "evidence");
             date(c.claimedOn(), "claimedOn", today);
-        } else if (command instanceof CaseCommand.ApproveResolution c) {
+        } else if (command instanceof ResolutionCommand.ApproveResolution c) {
             date(c.approvedOn(), "approvedOn", today);
-        } else if (command instanceof CaseCommand.RejectResolution c) {
+        } else if (command instanceof ResolutionCommand.RejectResolution c) {
             text(c.reason(), "reason");
             date(c.rejectedOn(), "rejectedOn", today);
-        } else if (command instanceof CaseCommand.ReportRebound c) {
+        } else if (command instanceof ResolutionCommand.ReportRebound c) {
             text(c.reason(), "reason");
             date(c.reportedOn(), "reportedOn", today);
-        } else if (command instanceof CaseCommand.Merge c) {
+        } else if (command instanceof ActivityCommand.Merge c) {
             required(c.into(), "into");
             text(c.reason(), "reason");
             date(c.mergedOn(), "mergedOn", today);
-        } else if (command instanceof CaseCommand.RecordMergedCase c) {
+        } else if (command instanceof ActivityCommand.RecordMergedCase c) {
             required(c.merged(), "merged");
             date(c.mergedOn(), "mergedOn", today);
-        } else if (command instanceof CaseCommand.RecordRepeatPetition c) {
+        } else if (command instanceof ActivityCommand.RecordRepeatPetition c) {
             date(c.receivedOn(), "receivedOn", today);
             required(c.channel(), "channel");
             if (c.headcount() < 1 || c.headcount() > MAX_PETITIONERS) {
                 throw new FieldProblem("headcount", "must be between 1 and " + MAX_PETITIONERS, "须在1到" + MAX_PETITIONERS + "之间");
             }
             required(c.skippedLevel(), "skippedLevel");
-        } else if (command instanceof CaseCommand.RecordFollowUpVisit c) {
+        } else if (command instanceof ActivityCommand.RecordFollowUpVisit c) {
             required(c.satisfaction(), "satisfaction");
             date(c.visitedOn(), "visitedOn", today);
-        } else if (command instanceof CaseCommand.IssueSupervision c) {
+        } else if (command instanceof ActivityCommand.IssueSupervision c) {
             required(c.kind(), "kind");
             required(c.addressee(), "addressee");
             date(c.issuedOn(), "issuedOn", today);
             plannedDate(c.feedbackDueOn(), "feedbackDueOn");
             if (c.feedbackDueOn().isBefore(c.issuedOn())) throw new FieldProblem("feedbackDueOn", "must not be before issuedOn", "不得早于督办下发日期");
-        } else if (command instanceof CaseCommand.RecordSupervisionFeedback c) {
+        } else if (command instanceof ActivityCommand.RecordSupervisionFeedback c) {
             if (c.supervision() < 1) throw new FieldProblem("supervision", "must be at least 1", "须至少为1");
             text(c.feedback(), "feedback");
             date(c.givenOn(), "givenOn", today);
-        } else if (command instanceof CaseCommand.RecordDutyWarning c) {
+        } else if (command instanceof SweepCommand.RecordDutyWarning c) {
             required(c.duty(), "duty");
             required(c.dueAt(), "dueAt");
-        } else if (command instanceof CaseCommand.RecordDutyBreach c) {
+        } else if (command instanceof SweepCommand.RecordDutyBreach c) {
             required(c.duty(), "duty");
             required(c.dueAt(), "dueAt");
-        } else if (command instanceof CaseCommand.ReassessEscalation) {
+        } else if (command instanceof ResolutionCommand.ReassessEscalation) {
             // nothing beyond case, key and actor
         } else {
             throw new AssertionError("unhandled command type " + command.getClass().getName());
@@ -271,20 +275,20 @@ public final class CommandChecks {
             if (official.isEmpty()) throw new FieldProblem("actor.official", "unknown official", "工作人员不存在");
             if (!official.get().unit().equals(a.unit())) throw new FieldProblem("actor.unit", "is not the official's unit", "不是该工作人员所在单位");
         }
-        if (command instanceof CaseCommand.Route c) {
+        if (command instanceof ProcedureCommand.Route c) {
             unit(c.unit(), "unit");
-        } else if (command instanceof CaseCommand.Import c) {
+        } else if (command instanceof ProcedureCommand.Import c) {
             if (c.handlingUnit() != null) unit(c.handlingUnit(), "handlingUnit");
             accusedInDirectory(c.petition());
-        } else if (command instanceof CaseCommand.CorrectPetition c) {
+        } else if (command instanceof ProcedureCommand.CorrectPetition c) {
             accusedInDirectory(c.petition());
-        } else if (command instanceof CaseCommand.Register c) {
+        } else if (command instanceof ProcedureCommand.Register c) {
             accusedInDirectory(c.petition());
-        } else if (command instanceof CaseCommand.AssignPackageLeader c) {
+        } else if (command instanceof ResolutionCommand.AssignPackageLeader c) {
             assigneesInDirectory(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
-        } else if (command instanceof CaseCommand.ReplacePackageLeader c) {
+        } else if (command instanceof ResolutionCommand.ReplacePackageLeader c) {
             assigneesInDirectory(c.leader(), c.leadUnit(), c.taskForce(), c.coUnits());
-        } else if (command instanceof CaseCommand.IssueSupervision c) {
+        } else if (command instanceof ActivityCommand.IssueSupervision c) {
             unit(c.addressee(), "addressee");
         }
     }

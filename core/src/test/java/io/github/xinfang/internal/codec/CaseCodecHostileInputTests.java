@@ -1,5 +1,6 @@
 package io.github.xinfang.internal.codec;
 
+import io.github.xinfang.cases.ProcedureEvent;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.CodecException;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  */
 class CaseCodecHostileInputTests {
     private final CaseCodec codec = CaseCodec.create();
-    private final StoredEvent routed = codec.encode(GoldenSamples.of(CaseEvent.Routed.class));
+    private final StoredEvent routed = codec.encode(GoldenSamples.of(ProcedureEvent.Routed.class));
     private final StoredSnapshot snapshot = codec.encodeSnapshot(GoldenSamples.of(CaseState.class), 7);
 
     /**
@@ -60,7 +61,7 @@ class CaseCodecHostileInputTests {
 
     @Test
     void aNegativeExtensionIsRefusedByItsConstructorAndNamed() {
-        StoredEvent extended = codec.encode(GoldenSamples.of(CaseEvent.Extended.class));
+        StoredEvent extended = codec.encode(GoldenSamples.of(ProcedureEvent.Extended.class));
 
         CodecException e = refused(withPayload(extended, extended.payload().replace("\"days\":15", "\"days\":-15")));
 

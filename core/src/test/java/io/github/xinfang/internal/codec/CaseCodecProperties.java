@@ -1,5 +1,6 @@
 package io.github.xinfang.internal.codec;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -121,7 +122,7 @@ class CaseCodecProperties {
 
     @Test
     void everyEventTypeHasATypeNameAndAGenerator() {
-        Set<Class<?>> permitted = Set.of(CaseEvent.class.getPermittedSubclasses());
+        Set<Class<?>> permitted = Set.of(io.github.xinfang.testing.Sealed.leaves(CaseEvent.class));
         assertThat(Set.<Class<?>>copyOf(CaseCodec.eventTypeNames().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
         assertThat(Set.<Class<?>>copyOf(DomainGenerators.eventsByType().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
     }
@@ -129,7 +130,7 @@ class CaseCodecProperties {
     @Test
     void eventTypeNamesAreUniqueAndStable() {
         assertThat(new ArrayList<>(CaseCodec.eventTypeNames().values())).containsExactlyElementsOf(EVENT_TYPE_NAMES);
-        assertThat(new HashSet<>(EVENT_TYPE_NAMES)).hasSize(CaseEvent.class.getPermittedSubclasses().length);
+        assertThat(new HashSet<>(EVENT_TYPE_NAMES)).hasSize(io.github.xinfang.testing.Sealed.leaves(CaseEvent.class).length);
         for (TypeTable.EventType row : TypeTable.events()) {
             assertThat(TypeTable.event(row.name())).isEqualTo(row);
             assertThat(row.schemaVersion()).isEqualTo(1);
@@ -162,7 +163,7 @@ class CaseCodecProperties {
 
     @Test
     void everyCommandTypeHasATypeNameAndAGenerator() {
-        Set<Class<?>> permitted = Set.of(CaseCommand.class.getPermittedSubclasses());
+        Set<Class<?>> permitted = Set.of(io.github.xinfang.testing.Sealed.leaves(CaseCommand.class));
         assertThat(Set.<Class<?>>copyOf(CaseCodec.commandTypeNames().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
         assertThat(new ArrayList<>(CaseCodec.commandTypeNames().values())).containsExactlyElementsOf(COMMAND_TYPE_NAMES);
         assertThat(Set.<Class<?>>copyOf(DomainGenerators.commandsByType().keySet())).containsExactlyInAnyOrderElementsOf(permitted);
@@ -192,9 +193,9 @@ class CaseCodecProperties {
 
     @Test
     void commandsOfDifferentTypesWithTheSameFieldsHaveDifferentDigests() {
-        qt().forAll(DomainGenerators.commands(CaseCommand.Accept.class)).checkAssert(a -> {
-            var served = new CaseCommand.ServeReply(a.caseId(), a.key(), a.actor(), a.acceptedOn());
-            var informed = new CaseCommand.InformPetitioner(a.caseId(), a.key(), a.actor(), a.acceptedOn());
+        qt().forAll(DomainGenerators.commands(ProcedureCommand.Accept.class)).checkAssert(a -> {
+            var served = new ProcedureCommand.ServeReply(a.caseId(), a.key(), a.actor(), a.acceptedOn());
+            var informed = new ProcedureCommand.InformPetitioner(a.caseId(), a.key(), a.actor(), a.acceptedOn());
             assertThat(Set.of(codec.digest(a), codec.digest(served), codec.digest(informed))).hasSize(3);
         });
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ProcedureEvent;
 import io.github.xinfang.cases.AccusedParty;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -64,15 +66,15 @@ class CaseCodecTests {
                 new FreeText(SUMMARY));
     }
 
-    private static CaseEvent.Registered registered() {
-        return new CaseEvent.Registered(new EventId(CASE, 1), Org.clerk(), AT, "national-2022", petition());
+    private static ProcedureEvent.Registered registered() {
+        return new ProcedureEvent.Registered(new EventId(CASE, 1), Org.clerk(), AT, "national-2022", petition());
     }
 
     // ------------------------------------------------------------------ the format
 
     @Test
     void aRoutedEventIsStoredAsItsFieldsWithoutItsId() {
-        var routed = new CaseEvent.Routed(new EventId(CASE, 2), Org.clerk(), AT, Org.HOUSING, LocalDate.of(2024, 3, 4));
+        var routed = new ProcedureEvent.Routed(new EventId(CASE, 2), Org.clerk(), AT, Org.HOUSING, LocalDate.of(2024, 3, 4));
 
         StoredEvent stored = codec.encode(routed);
 
@@ -103,7 +105,7 @@ class CaseCodecTests {
 
     @Test
     void aSystemActorIsStoredWithItsJob() {
-        var sweep = new CaseEvent.Accepted(new EventId(CASE, 3), Actor.system("deadline-sweep"), AT, LocalDate.of(2024, 3, 5));
+        var sweep = new ProcedureEvent.Accepted(new EventId(CASE, 3), Actor.system("deadline-sweep"), AT, LocalDate.of(2024, 3, 5));
 
         assertThat(codec.encode(sweep).payload()).startsWith("{\"actor\":{\"kind\":\"system\",\"job\":\"deadline-sweep\"},");
         assertThat(codec.decode(codec.encode(sweep))).isEqualTo(sweep);
@@ -120,7 +122,7 @@ class CaseCodecTests {
     @Test
     void aSnapshotHoldsTheWholeState() {
         CaseState state = CaseState.replay(List.of(registered(),
-                new CaseEvent.Routed(new EventId(CASE, 2), Org.clerk(), AT, Org.HOUSING, LocalDate.of(2024, 3, 4))));
+                new ProcedureEvent.Routed(new EventId(CASE, 2), Org.clerk(), AT, Org.HOUSING, LocalDate.of(2024, 3, 4))));
 
         StoredSnapshot stored = codec.encodeSnapshot(state, 2);
 
@@ -135,7 +137,7 @@ class CaseCodecTests {
 
     @Test
     void theDigestHashesAVersionedCanonicalEncodingOfTheWholeCommand() {
-        var propose = new CaseCommand.ProposeConclusion(CASE, new IdempotencyKey("k-1"), Org.staffOf(Org.HOUSING), null,
+        var propose = new ProcedureCommand.ProposeConclusion(CASE, new IdempotencyKey("k-1"), Org.staffOf(Org.HOUSING), null,
                 SUMMARY, LocalDate.of(2024, 4, 1));
 
         assertThat(codec.canonicalJson(propose)).isEqualTo(
@@ -146,7 +148,7 @@ class CaseCodecTests {
 
     @Test
     void theDigestOfAFixedCommandNeverChanges() {
-        var route = new CaseCommand.Route(CASE, new IdempotencyKey("k-2"), Actor.system("handover"), Org.LAND, LocalDate.of(2024, 4, 2));
+        var route = new ProcedureCommand.Route(CASE, new IdempotencyKey("k-2"), Actor.system("handover"), Org.LAND, LocalDate.of(2024, 4, 2));
 
         assertThat(codec.canonicalJson(route)).isEqualTo("{\"actor\":{\"job\":\"handover\",\"kind\":\"system\"},"
                 + "\"caseId\":\"case-1\",\"key\":\"k-2\",\"receivedOn\":\"2024-04-02\",\"unit\":\"land\"}");
@@ -158,11 +160,11 @@ class CaseCodecTests {
 
     @Test
     void aCommandWithNullFieldsHasADigestAndNullsAreWrittenExplicitly() {
-        var empty = new CaseCommand.Reopen(null, null, null, null, null);
+        var empty = new ProcedureCommand.Reopen(null, null, null, null, null);
 
         assertThat(codec.canonicalJson(empty))
                 .isEqualTo("{\"actor\":null,\"caseId\":null,\"key\":null,\"reason\":null,\"reopenedOn\":null}");
-        assertThat(codec.digest(empty)).isEqualTo(codec.digest(new CaseCommand.Reopen(null, null, null, null, null)));
+        assertThat(codec.digest(empty)).isEqualTo(codec.digest(new ProcedureCommand.Reopen(null, null, null, null, null)));
     }
 
     // ------------------------------------------------------------------ refusals: the record
@@ -331,7 +333,7 @@ class CaseCodecTests {
 
     @Test
     void aNumberOutOfRangeIsTheWrongType() {
-        var extended = new CaseEvent.Extended(new EventId(CASE, 4), Org.clerk(), AT, 10, new FreeText(SUMMARY),
+        var extended = new ProcedureEvent.Extended(new EventId(CASE, 4), Org.clerk(), AT, 10, new FreeText(SUMMARY),
                 LocalDate.of(2024, 3, 5), LocalDate.of(2024, 3, 6));
 
         CodecException e = refused(edit(codec.encode(extended), root -> root.put("days", 3_000_000_000L)),
@@ -422,7 +424,7 @@ class CaseCodecTests {
 
     @Test
     void encodingRefusesAStringThatDecodingWouldRefuse() {
-        var huge = new CaseEvent.TransferredOut(new EventId(CASE, 2), Org.clerk(), AT, "长".repeat(CaseCodec.MAX_STRING_LENGTH + 1),
+        var huge = new ProcedureEvent.TransferredOut(new EventId(CASE, 2), Org.clerk(), AT, "长".repeat(CaseCodec.MAX_STRING_LENGTH + 1),
                 LocalDate.of(2024, 3, 4));
 
         Throwable thrown = catchThrowable(() -> codec.encode(huge));
@@ -437,7 +439,7 @@ class CaseCodecTests {
 
     @Test
     void aLongButAllowedStringRoundTrips() {
-        var large = new CaseEvent.TransferredOut(new EventId(CASE, 2), Org.clerk(), AT, "长".repeat(CaseCodec.MAX_STRING_LENGTH),
+        var large = new ProcedureEvent.TransferredOut(new EventId(CASE, 2), Org.clerk(), AT, "长".repeat(CaseCodec.MAX_STRING_LENGTH),
                 LocalDate.of(2024, 3, 4));
 
         assertThat(codec.decode(codec.encode(large))).isEqualTo(large);

@@ -1,5 +1,6 @@
 package io.github.xinfang.internal.codec;
 
+import io.github.xinfang.cases.ProcedureEvent;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.CodecException;
@@ -46,8 +47,8 @@ class UpcastingTests {
 
     private final CaseCodec later = CaseCodec.create(VERSIONS, CHAINS);
 
-    private static final CaseEvent.Routed ROUTED = new CaseEvent.Routed(new EventId(GoldenSamples.CASE, GoldenSamples.SEQUENCE),
-            GoldenSamples.of(CaseEvent.Routed.class).actor(), GoldenSamples.RECORDED_AT, GoldenSamples.UNIT, LocalDate.of(2024, 5, 10));
+    private static final ProcedureEvent.Routed ROUTED = new ProcedureEvent.Routed(new EventId(GoldenSamples.CASE, GoldenSamples.SEQUENCE),
+            GoldenSamples.of(ProcedureEvent.Routed.class).actor(), GoldenSamples.RECORDED_AT, GoldenSamples.UNIT, LocalDate.of(2024, 5, 10));
 
     @Test
     void aRoutedEventWrittenAtVersion1ReadsAfterTwoRenames() {
@@ -70,14 +71,14 @@ class UpcastingTests {
 
     @Test
     void anEventWrittenBeforeAFieldWasAddedReadsWithTheDefault() {
-        CaseEvent.ConclusionProposed sample = GoldenSamples.of(CaseEvent.ConclusionProposed.class);
+        ProcedureEvent.ConclusionProposed sample = GoldenSamples.of(ProcedureEvent.ConclusionProposed.class);
         StoredEvent old = new StoredEvent(GoldenSamples.CASE.value(), GoldenSamples.SEQUENCE, "case.conclusion-proposed", 1,
                 fixture("case.conclusion-proposed.v1.json"), GoldenSamples.RECORDED_AT);
 
-        CaseEvent.ConclusionProposed read = (CaseEvent.ConclusionProposed) later.decode(old);
+        ProcedureEvent.ConclusionProposed read = (ProcedureEvent.ConclusionProposed) later.decode(old);
 
         assertThat(read.outcome()).isNull();
-        assertThat(read).isEqualTo(new CaseEvent.ConclusionProposed(sample.id(), sample.actor(), sample.recordedAt(), null,
+        assertThat(read).isEqualTo(new ProcedureEvent.ConclusionProposed(sample.id(), sample.actor(), sample.recordedAt(), null,
                 sample.replyText(), sample.proposedOn()));
     }
 

@@ -5,6 +5,10 @@ import static io.github.xinfang.persistence.jdbc.HostileText.mask;
 import static io.github.xinfang.persistence.jdbc.HostileText.maybe;
 import static io.github.xinfang.persistence.jdbc.HostileText.show;
 
+import io.github.xinfang.cases.ActivityCommand;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.ResolutionCommand;
+import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BacklogSource;
@@ -361,13 +365,13 @@ final class CommandScripts {
                 case 2:
                     if (r.nextInt(100) < 15) {
                         c.procedure = 1;
-                        return command(c, "RaiseObjection", staff(c), (id, k, a, d, t) -> new CaseCommand.RaiseObjection(id, k, a, t, d));
+                        return command(c, "RaiseObjection", staff(c), (id, k, a, d, t) -> new ProcedureCommand.RaiseObjection(id, k, a, t, d));
                     }
                     c.procedure = 3;
-                    return command(c, "InformPetitioner", staff(c), (id, k, a, d, t) -> new CaseCommand.InformPetitioner(id, k, a, d));
+                    return command(c, "InformPetitioner", staff(c), (id, k, a, d, t) -> new ProcedureCommand.InformPetitioner(id, k, a, d));
                 case 3:
                     c.procedure = 4;
-                    return command(c, "Accept", staff(c), (id, k, a, d, t) -> new CaseCommand.Accept(id, k, a, d));
+                    return command(c, "Accept", staff(c), (id, k, a, d, t) -> new ProcedureCommand.Accept(id, k, a, d));
                 case 4: {
                     Spec s = inHandling(c);
                     if (!c.hearingOpen && r.nextInt(100) < 45) c.procedure = 5;
@@ -379,20 +383,20 @@ final class CommandScripts {
                     if (r.nextInt(100) < 4) outcome = outcome == null ? Outcome.EXPLAINED : null;
                     Outcome o = outcome;
                     return command(c, "ProposeConclusion", staff(c),
-                            (id, k, a, d, t) -> new CaseCommand.ProposeConclusion(id, k, a, o, t, d), " outcome=" + o);
+                            (id, k, a, d, t) -> new ProcedureCommand.ProposeConclusion(id, k, a, o, t, d), " outcome=" + o);
                 }
                 case 6:
                     if (r.nextInt(100) < 20) {
                         c.procedure = 5;
-                        return command(c, "ReturnForRework", head(c), (id, k, a, d, t) -> new CaseCommand.ReturnForRework(id, k, a, t));
+                        return command(c, "ReturnForRework", head(c), (id, k, a, d, t) -> new ProcedureCommand.ReturnForRework(id, k, a, t));
                     }
                     c.procedure = 7;
                     // now and then the proposer approves: SAME_ACTOR
                     return command(c, "ApproveConclusion", r.nextInt(100) < 5 ? staff(c) : head(c),
-                            (id, k, a, d, t) -> new CaseCommand.ApproveConclusion(id, k, a, d));
+                            (id, k, a, d, t) -> new ProcedureCommand.ApproveConclusion(id, k, a, d));
                 case 7:
                     c.procedure = 8;
-                    return command(c, "ServeReply", staff(c), (id, k, a, d, t) -> new CaseCommand.ServeReply(id, k, a, d));
+                    return command(c, "ServeReply", staff(c), (id, k, a, d, t) -> new ProcedureCommand.ServeReply(id, k, a, d));
                 case 8:
                     if (c.category != Category.CLAIM) {
                         c.procedure = DONE;
@@ -400,24 +404,24 @@ final class CommandScripts {
                     }
                     if (r.nextInt(100) < 10) {
                         c.procedure = 4;
-                        return command(c, "Reopen", head(c), (id, k, a, d, t) -> new CaseCommand.Reopen(id, k, a, t, d));
+                        return command(c, "Reopen", head(c), (id, k, a, d, t) -> new ProcedureCommand.Reopen(id, k, a, t, d));
                     }
                     c.procedure = 9;
-                    return command(c, "RequestReview", "office-clerk", (id, k, a, d, t) -> new CaseCommand.RequestReview(id, k, a, d));
+                    return command(c, "RequestReview", "office-clerk", (id, k, a, d, t) -> new ProcedureCommand.RequestReview(id, k, a, d));
                 case 9:
                     c.procedure = 10;
-                    return command(c, "ConcludeReview", "office-head", (id, k, a, d, t) -> new CaseCommand.ConcludeReview(id, k, a, t, d));
+                    return command(c, "ConcludeReview", "office-head", (id, k, a, d, t) -> new ProcedureCommand.ConcludeReview(id, k, a, t, d));
                 case 10:
                     c.procedure = 11;
                     return command(c, "ServeReviewOpinion", "office-clerk",
-                            (id, k, a, d, t) -> new CaseCommand.ServeReviewOpinion(id, k, a, d));
+                            (id, k, a, d, t) -> new ProcedureCommand.ServeReviewOpinion(id, k, a, d));
                 case 11:
                     c.procedure = 12;
-                    return command(c, "RequestReReview", "office-clerk", (id, k, a, d, t) -> new CaseCommand.RequestReReview(id, k, a, d));
+                    return command(c, "RequestReReview", "office-clerk", (id, k, a, d, t) -> new ProcedureCommand.RequestReReview(id, k, a, d));
                 case 12:
                     c.procedure = DONE;
                     return command(c, "ConcludeReReview", "office-head",
-                            (id, k, a, d, t) -> new CaseCommand.ConcludeReReview(id, k, a, t, d));
+                            (id, k, a, d, t) -> new ProcedureCommand.ConcludeReReview(id, k, a, t, d));
                 default:
                     return afterwards(c);
             }
@@ -426,7 +430,7 @@ final class CommandScripts {
         private Spec register(Script c) {
             Form form = form(c);
             return spec(c, "Register", "office-clerk", form.details(),
-                    (id, k) -> new CaseCommand.Register(id, k, actor("office-clerk"), form.build(), null));
+                    (id, k) -> new ProcedureCommand.Register(id, k, actor("office-clerk"), form.build(), null));
         }
 
         private Spec route(Script c) {
@@ -434,51 +438,51 @@ final class CommandScripts {
             String unit = r.nextInt(100) < 8 ? HostileText.sibling(unitIds.get(c.unit), r) : unitIds.get(c.unit);
             LocalDate d = date(c);
             return spec(c, "Route", "office-clerk", " unit=" + show(unit) + " on " + d,
-                    (id, k) -> new CaseCommand.Route(id, k, actor("office-clerk"), new UnitId(unit), d));
+                    (id, k) -> new ProcedureCommand.Route(id, k, actor("office-clerk"), new UnitId(unit), d));
         }
 
         private Spec earlyEnd(Script c) {
             switch (r.nextInt(4)) {
                 case 0: {
                     String organ = maybe(pick(ORGANS), r, textPercent);
-                    return command(c, "TransferOut", "office-clerk", (id, k, a, d, t) -> new CaseCommand.TransferOut(id, k, a, organ, d),
+                    return command(c, "TransferOut", "office-clerk", (id, k, a, d, t) -> new ProcedureCommand.TransferOut(id, k, a, organ, d),
                             " organ=" + mask(organ));
                 }
                 case 1: {
                     LegalChannel ch = pick(LegalChannel.values());
-                    return command(c, "Redirect", "office-clerk", (id, k, a, d, t) -> new CaseCommand.Redirect(id, k, a, ch, d), " channel=" + ch);
+                    return command(c, "Redirect", "office-clerk", (id, k, a, d, t) -> new ProcedureCommand.Redirect(id, k, a, ch, d), " channel=" + ch);
                 }
                 case 2: {
                     DeclineReason why = pick(DeclineReason.values());
-                    return command(c, "Decline", "office-clerk", (id, k, a, d, t) -> new CaseCommand.Decline(id, k, a, why, d), " reason=" + why);
+                    return command(c, "Decline", "office-clerk", (id, k, a, d, t) -> new ProcedureCommand.Decline(id, k, a, why, d), " reason=" + why);
                 }
                 default:
-                    return command(c, "Withdraw", "office-clerk", (id, k, a, d, t) -> new CaseCommand.Withdraw(id, k, a, d));
+                    return command(c, "Withdraw", "office-clerk", (id, k, a, d, t) -> new ProcedureCommand.Withdraw(id, k, a, d));
             }
         }
 
         private Spec inHandling(Script c) {
             if (c.hearingOpen) {
                 c.hearingOpen = false;
-                return command(c, "CloseHearing", staff(c), (id, k, a, d, t) -> new CaseCommand.CloseHearing(id, k, a, d));
+                return command(c, "CloseHearing", staff(c), (id, k, a, d, t) -> new ProcedureCommand.CloseHearing(id, k, a, d));
             }
             int roll = r.nextInt(100);
             if (roll < 25) {
                 int days = r.nextInt(100) < 5 ? 31 + r.nextInt(60) : 1 + r.nextInt(30);
                 LocalDate told = date(c);
-                return command(c, "Extend", head(c), (id, k, a, d, t) -> new CaseCommand.Extend(id, k, a, days, t, d, told),
+                return command(c, "Extend", head(c), (id, k, a, d, t) -> new ProcedureCommand.Extend(id, k, a, days, t, d, told),
                         " days=" + days + " told on " + told);
             }
             if (roll < 55) {
-                return command(c, "GiveStageReply", staff(c), (id, k, a, d, t) -> new CaseCommand.GiveStageReply(id, k, a, t, d));
+                return command(c, "GiveStageReply", staff(c), (id, k, a, d, t) -> new ProcedureCommand.GiveStageReply(id, k, a, t, d));
             }
             if (roll < 80) {
                 ContactKind kind = pick(ContactKind.values());
-                return command(c, "RecordContact", staff(c), (id, k, a, d, t) -> new CaseCommand.RecordContact(id, k, a, kind, d),
+                return command(c, "RecordContact", staff(c), (id, k, a, d, t) -> new ProcedureCommand.RecordContact(id, k, a, kind, d),
                         " kind=" + kind);
             }
             c.hearingOpen = true;
-            return command(c, "OpenHearing", staff(c), (id, k, a, d, t) -> new CaseCommand.OpenHearing(id, k, a, d));
+            return command(c, "OpenHearing", staff(c), (id, k, a, d, t) -> new ProcedureCommand.OpenHearing(id, k, a, d));
         }
 
         private Spec afterwards(Script c) {
@@ -486,16 +490,16 @@ final class CommandScripts {
             if (roll < 40) return followUp(c);
             if (roll < 70) return repeatPetition(c);
             if (roll < 85) {
-                return command(c, "Terminate", "office-head", (id, k, a, d, t) -> new CaseCommand.Terminate(id, k, a, t, d));
+                return command(c, "Terminate", "office-head", (id, k, a, d, t) -> new ProcedureCommand.Terminate(id, k, a, t, d));
             }
             c.procedure = 4;
-            return command(c, "Reopen", head(c), (id, k, a, d, t) -> new CaseCommand.Reopen(id, k, a, t, d));
+            return command(c, "Reopen", head(c), (id, k, a, d, t) -> new ProcedureCommand.Reopen(id, k, a, t, d));
         }
 
         private Spec followUp(Script c) {
             Satisfaction s = pick(Satisfaction.values());
             return command(c, "RecordFollowUpVisit", "office-clerk",
-                    (id, k, a, d, t) -> new CaseCommand.RecordFollowUpVisit(id, k, a, s, d), " satisfaction=" + s);
+                    (id, k, a, d, t) -> new ActivityCommand.RecordFollowUpVisit(id, k, a, s, d), " satisfaction=" + s);
         }
 
         // ------------------------------------------------------------------ the resolution track
@@ -510,7 +514,7 @@ final class CommandScripts {
                     return enrol(c);
                 case 2:
                     c.resolution = 3;
-                    return command(c, "FlagHardCase", "office-clerk", (id, k, a, d, t) -> new CaseCommand.FlagHardCase(id, k, a, t, d));
+                    return command(c, "FlagHardCase", "office-clerk", (id, k, a, d, t) -> new ResolutionCommand.FlagHardCase(id, k, a, t, d));
                 case 3:
                     c.resolution = 4;
                     c.leadUnit = pick(HANDLING);
@@ -530,7 +534,7 @@ final class CommandScripts {
                     return command(c, "RecordPlan", leadStaff(c), (id, k, a, d, t) -> {
                         List<PlanStepForm> forms = new ArrayList<>();
                         for (int i = 0; i < n; i++) forms.add(new PlanStepForm(texts.get(i), due.get(i)));
-                        return new CaseCommand.RecordPlan(id, k, a, forms, d);
+                        return new ResolutionCommand.RecordPlan(id, k, a, forms, d);
                     }, details.toString());
                 }
                 case 5: {
@@ -538,29 +542,29 @@ final class CommandScripts {
                     if (roll < 12) return assignment(c, true);
                     if (roll >= 55) c.resolution = 6;
                     int step = 1 + r.nextInt(3);
-                    return command(c, "MarkPlanStepDone", leadStaff(c), (id, k, a, d, t) -> new CaseCommand.MarkPlanStepDone(id, k, a, step, d),
+                    return command(c, "MarkPlanStepDone", leadStaff(c), (id, k, a, d, t) -> new ResolutionCommand.MarkPlanStepDone(id, k, a, step, d),
                             " step=" + step);
                 }
                 case 6: {
                     c.resolution = 7;
                     ResolutionKind kind = pick(ResolutionKind.values());
                     return command(c, "ClaimResolution", leadStaff(c),
-                            (id, k, a, d, t) -> new CaseCommand.ClaimResolution(id, k, a, kind, t, d), " kind=" + kind);
+                            (id, k, a, d, t) -> new ResolutionCommand.ClaimResolution(id, k, a, kind, t, d), " kind=" + kind);
                 }
                 case 7:
                     if (r.nextInt(100) < 25) {
                         c.resolution = 6;
                         return command(c, "RejectResolution", "office-head",
-                                (id, k, a, d, t) -> new CaseCommand.RejectResolution(id, k, a, t, d));
+                                (id, k, a, d, t) -> new ResolutionCommand.RejectResolution(id, k, a, t, d));
                     }
                     c.resolution = 8;
                     // now and then the claimant approves: SAME_ACTOR
                     return command(c, "ApproveResolution", r.nextInt(100) < 6 ? leadStaff(c) : "office-head",
-                            (id, k, a, d, t) -> new CaseCommand.ApproveResolution(id, k, a, d));
+                            (id, k, a, d, t) -> new ResolutionCommand.ApproveResolution(id, k, a, d));
                 default:
                     if (r.nextInt(100) < 35) {
                         c.resolution = 3;
-                        return command(c, "ReportRebound", "office-clerk", (id, k, a, d, t) -> new CaseCommand.ReportRebound(id, k, a, t, d));
+                        return command(c, "ReportRebound", "office-clerk", (id, k, a, d, t) -> new ResolutionCommand.ReportRebound(id, k, a, t, d));
                     }
                     return designate(c);
             }
@@ -568,7 +572,7 @@ final class CommandScripts {
 
         private Spec designate(Script c) {
             return command(c, "DesignateBacklog", "office-clerk",
-                    (id, k, a, d, t) -> new CaseCommand.DesignateBacklog(id, k, a, BacklogSource.OWN_SWEEP, d));
+                    (id, k, a, d, t) -> new ResolutionCommand.DesignateBacklog(id, k, a, BacklogSource.OWN_SWEEP, d));
         }
 
         private Spec enrol(Script c) {
@@ -577,7 +581,7 @@ final class CommandScripts {
             String name = maybe("第" + (1 + r.nextInt(9)) + "批重复信访案件", r, textPercent);
             LocalDate target = LocalDate.ofInstant(now, ZONE).plusDays(60 + r.nextInt(120));
             return command(c, "EnrolInBatch", "office-clerk",
-                    (id, k, a, d, t) -> new CaseCommand.EnrolInBatch(id, k, a, new BatchId(batch), level, name, target, d),
+                    (id, k, a, d, t) -> new ResolutionCommand.EnrolInBatch(id, k, a, new BatchId(batch), level, name, target, d),
                     " batch=" + show(batch) + " level=" + level + " name=" + mask(name) + " target " + target);
         }
 
@@ -598,8 +602,8 @@ final class CommandScripts {
                 List<UnitId> co = new ArrayList<>();
                 for (String u : coUnits) co.add(new UnitId(u));
                 return replace
-                        ? new CaseCommand.ReplacePackageLeader(id, k, a, new OfficialId(leader), new UnitId(lead), force, co, reason, d)
-                        : new CaseCommand.AssignPackageLeader(id, k, a, new OfficialId(leader), new UnitId(lead), force, co, d);
+                        ? new ResolutionCommand.ReplacePackageLeader(id, k, a, new OfficialId(leader), new UnitId(lead), force, co, reason, d)
+                        : new ResolutionCommand.AssignPackageLeader(id, k, a, new OfficialId(leader), new UnitId(lead), force, co, d);
             }, details);
         }
 
@@ -612,7 +616,7 @@ final class CommandScripts {
                 Form form = form(c);
                 String reason = text();
                 return spec(c, "CorrectPetition", "office-clerk", form.details() + " reason=" + mask(reason),
-                        (id, k) -> new CaseCommand.CorrectPetition(id, k, actor("office-clerk"), form.build(), reason));
+                        (id, k) -> new ProcedureCommand.CorrectPetition(id, k, actor("office-clerk"), form.build(), reason));
             }
             if (roll < 55) {
                 c.supervisions++;
@@ -620,35 +624,35 @@ final class CommandScripts {
                 String addressee = unitIds.get(r.nextInt(100) < 80 ? c.unit : pick(HANDLING));
                 int days = 5 + r.nextInt(25);
                 return command(c, "IssueSupervision", "office-head",
-                        (id, k, a, d, t) -> new CaseCommand.IssueSupervision(id, k, a, kind, new UnitId(addressee), d, d.plusDays(days)),
+                        (id, k, a, d, t) -> new ActivityCommand.IssueSupervision(id, k, a, kind, new UnitId(addressee), d, d.plusDays(days)),
                         " kind=" + kind + " addressee=" + show(addressee) + " due in " + days + " days");
             }
             if (roll < 65) {
                 int number = 1 + r.nextInt(Math.max(1, c.supervisions));
                 return command(c, "RecordSupervisionFeedback", staff(c),
-                        (id, k, a, d, t) -> new CaseCommand.RecordSupervisionFeedback(id, k, a, number, t, d), " supervision=" + number);
+                        (id, k, a, d, t) -> new ActivityCommand.RecordSupervisionFeedback(id, k, a, number, t, d), " supervision=" + number);
             }
             if (roll < 75) {
                 String profile = maybe(pick(PROFILES), r, 10);
                 String reason = text();
                 return spec(c, "ChangeProfile", "office-head", " profile=" + show(profile) + " reason=" + mask(reason),
-                        (id, k) -> new CaseCommand.ChangeProfile(id, k, actor("office-head"), profile, reason));
+                        (id, k) -> new ProcedureCommand.ChangeProfile(id, k, actor("office-head"), profile, reason));
             }
             if (roll < 83) {
                 return spec(c, "ReassessEscalation", null, " actor=system " + show(job),
-                        (id, k) -> new CaseCommand.ReassessEscalation(id, k, Actor.system(job)));
+                        (id, k) -> new ResolutionCommand.ReassessEscalation(id, k, Actor.system(job)));
             }
             if (roll < 91) {
                 ClockId clock = pick(ClockId.values());
                 int round = 1 + r.nextInt(2);
                 Instant due = now.minusSeconds(r.nextInt(20 * 24 * 3600));
                 return spec(c, "RecordWarning", null, " actor=system " + show(job) + " clock=" + clock + " round=" + round + " due " + due,
-                        (id, k) -> new CaseCommand.RecordWarning(id, k, Actor.system(job), clock, round, due));
+                        (id, k) -> new SweepCommand.RecordWarning(id, k, Actor.system(job), clock, round, due));
             }
             if (roll < 97) return followUp(c);
             Script into = cases.get(r.nextInt(cases.size()));   // now and then itself: refused
             return command(c, "Merge", "office-clerk",
-                    (id, k, a, d, t) -> new CaseCommand.Merge(id, k, a, new CaseId(into.id), t, d), " into=" + show(into.id));
+                    (id, k, a, d, t) -> new ActivityCommand.Merge(id, k, a, new CaseId(into.id), t, d), " into=" + show(into.id));
         }
 
         private Spec repeatPetition(Script c) {
@@ -657,7 +661,7 @@ final class CommandScripts {
             SkippedLevel skipped = pick(SkippedLevel.values());
             LocalDate d = date(c);
             return spec(c, "RecordRepeatPetition", "office-clerk", " on " + d + " channel=" + channel + " headcount=" + headcount
-                    + " skipped=" + skipped, (id, k) -> new CaseCommand.RecordRepeatPetition(id, k, actor("office-clerk"), d, channel,
+                    + " skipped=" + skipped, (id, k) -> new ActivityCommand.RecordRepeatPetition(id, k, actor("office-clerk"), d, channel,
                     headcount, skipped));
         }
 

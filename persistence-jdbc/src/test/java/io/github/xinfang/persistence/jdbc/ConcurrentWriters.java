@@ -2,6 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
@@ -37,7 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The scenario of issue 11's report ("a case became unreadable on an H2 file database under concurrent writes"):
  * two nodes, each a {@link CaseService} over its own {@link JdbcCaseStore} and its own pool of {@value #POOL_SIZE}
  * connections, on one database; threads alternating between the nodes send repeat petitions
- * ({@link CaseCommand.RecordRepeatPetition}) to registered cases, each under a fresh key, about one in ten
+ * ({@link ActivityCommand.RecordRepeatPetition}) to registered cases, each under a fresh key, about one in ten
  * resending an earlier command (any thread's) under its key; a send answered {@code VERSION_CONFLICT} is sent
  * again. {@link #run} records what every send answered or threw; {@link #check} asserts what must hold afterwards.
  * Not thread-safe to start; a run is confined to its own threads.
@@ -119,7 +120,7 @@ final class ConcurrentWriters {
                             }
                         } else {
                             CaseId id = cases.get(random.nextInt(cases.size()));
-                            command = new CaseCommand.RecordRepeatPetition(id, new IdempotencyKey("t" + thread + "-" + i),
+                            command = new ActivityCommand.RecordRepeatPetition(id, new IdempotencyKey("t" + thread + "-" + i),
                                     Domain.clerk(), FIRST_REPEAT.plusDays(random.nextInt(100)), Channel.VISIT,
                                     1 + random.nextInt(3), SkippedLevel.NONE);
                             sentSoFar.add(command);
@@ -228,7 +229,7 @@ final class ConcurrentWriters {
         for (int c = 0; c < run.cases().size(); c++) {
             CaseId id = run.cases().get(c);
             long version = applied.get(id).lastKey();
-            CommandResult r = run.nodes().get(c % NODES).handle(new CaseCommand.RecordRepeatPetition(id,
+            CommandResult r = run.nodes().get(c % NODES).handle(new ActivityCommand.RecordRepeatPetition(id,
                     new IdempotencyKey("after-" + c), Domain.clerk(), FIRST_REPEAT.plusDays(100), Channel.LETTER, 1,
                     SkippedLevel.NONE));
             assertThat(r).as("%s still accepts a command", id).isInstanceOf(CommandResult.Applied.class);

@@ -1,5 +1,6 @@
 package io.github.xinfang.persistence.jdbc;
 
+import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
@@ -81,14 +82,14 @@ final class Domain {
     static CaseCommand step(CaseId id, int step, UnitId unit, String key) {
         IdempotencyKey k = new IdempotencyKey(key);
         switch (step) {
-            case 0: return new CaseCommand.Register(id, k, clerk(), claim(), null);
-            case 1: return new CaseCommand.Route(id, k, clerk(), unit, LocalDate.parse("2026-03-04"));
-            case 2: return new CaseCommand.InformPetitioner(id, k, staffOf(unit), LocalDate.parse("2026-03-06"));
-            case 3: return new CaseCommand.Accept(id, k, staffOf(unit), LocalDate.parse("2026-03-06"));
-            case 4: return new CaseCommand.ProposeConclusion(id, k, staffOf(unit), Outcome.EXPLAINED, "依法解释说明。",
+            case 0: return new ProcedureCommand.Register(id, k, clerk(), claim(), null);
+            case 1: return new ProcedureCommand.Route(id, k, clerk(), unit, LocalDate.parse("2026-03-04"));
+            case 2: return new ProcedureCommand.InformPetitioner(id, k, staffOf(unit), LocalDate.parse("2026-03-06"));
+            case 3: return new ProcedureCommand.Accept(id, k, staffOf(unit), LocalDate.parse("2026-03-06"));
+            case 4: return new ProcedureCommand.ProposeConclusion(id, k, staffOf(unit), Outcome.EXPLAINED, "依法解释说明。",
                     LocalDate.parse("2026-04-20"));
-            case 5: return new CaseCommand.ApproveConclusion(id, k, headOf(unit), LocalDate.parse("2026-04-21"));
-            case 6: return new CaseCommand.ServeReply(id, k, staffOf(unit), LocalDate.parse("2026-04-22"));
+            case 5: return new ProcedureCommand.ApproveConclusion(id, k, headOf(unit), LocalDate.parse("2026-04-21"));
+            case 6: return new ProcedureCommand.ServeReply(id, k, staffOf(unit), LocalDate.parse("2026-04-22"));
             default: throw new IllegalArgumentException("step " + step);
         }
     }

@@ -4,6 +4,7 @@ import static io.github.xinfang.persistence.jdbc.Commits.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -312,7 +313,7 @@ abstract class JdbcMigrationContract {
     }
 
     static CaseCommand repeat(CaseId id, String key) {
-        return new CaseCommand.RecordRepeatPetition(id, new IdempotencyKey(key), Domain.clerk(), LocalDate.parse("2026-05-04"),
+        return new ActivityCommand.RecordRepeatPetition(id, new IdempotencyKey(key), Domain.clerk(), LocalDate.parse("2026-05-04"),
                 Channel.VISIT, 2, SkippedLevel.NONE);
     }
 

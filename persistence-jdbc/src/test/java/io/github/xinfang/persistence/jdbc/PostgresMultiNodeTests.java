@@ -2,6 +2,8 @@ package io.github.xinfang.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.cases.SweepEvent;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
@@ -144,7 +146,7 @@ class PostgresMultiNodeTests {
                 form = new PetitionForm(LocalDate.parse("2026-03-02").plusDays(i % 5), form.channel(), form.category(),
                         form.subjectArea(), form.regionCode(), form.firstPetition(), form.repeatsCase(), form.petitioners(),
                         form.headcount(), form.accused(), form.summary());
-                assertThat(nodes.get(i % NODES).handle(new CaseCommand.Register(id, new IdempotencyKey(id.value() + "/register"),
+                assertThat(nodes.get(i % NODES).handle(new ProcedureCommand.Register(id, new IdempotencyKey(id.value() + "/register"),
                         Domain.clerk(), form, null)).isApplied()).isTrue();
             }
             List<SweepReport> reports = Collections.synchronizedList(new ArrayList<>());
@@ -173,7 +175,7 @@ class PostgresMultiNodeTests {
                         if (r >= 2) return null;
                         for (int i = nodeIndex + 2 * r; i < cases; i += 7) {
                             CaseId id = ids.get(i);
-                            CommandResult res = node.handle(new CaseCommand.Route(id, new IdempotencyKey(id.value() + "/route"),
+                            CommandResult res = node.handle(new ProcedureCommand.Route(id, new IdempotencyKey(id.value() + "/route"),
                                     Domain.clerk(), Domain.HOUSING, today));
                             if (res.isApplied()) {
                                 routed.add(id);
@@ -202,10 +204,10 @@ class PostgresMultiNodeTests {
                 List<CaseEvent> history = Domain.decode(codec, stored);
                 Map<String, Integer> records = new HashMap<>();
                 for (CaseEvent e : history) {
-                    if (e instanceof CaseEvent.WarningRecorded w) {
+                    if (e instanceof SweepEvent.WarningRecorded w) {
                         records.merge("warning " + w.clock() + " #" + w.round(), 1, Integer::sum);
                         warnings++;
-                    } else if (e instanceof CaseEvent.BreachRecorded b) {
+                    } else if (e instanceof SweepEvent.BreachRecorded b) {
                         records.merge("breach " + b.clock() + " #" + b.round(), 1, Integer::sum);
                         breaches++;
                     }

@@ -1,0 +1,124 @@
+package io.github.xinfang.cases;
+
+import io.github.xinfang.time.ClockId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Events the deadline sweep records: warnings, breaches and lapses of clocks and duties.
+ * A closed set of immutable records; see {@link CaseEvent} for what every one carries.
+ *
+ * @since 0.4
+ */
+public sealed interface SweepEvent extends CaseEvent {
+    /**
+     * The sweep recorded that a duty clock is due soon (预警).
+     *
+     * @param id the event's id
+     * @param actor the sweep
+     * @param recordedAt when it was recorded
+     * @param clock the clock
+     * @param round its run
+     * @param dueAt its due instant
+     * @since 0.1
+     */
+    record WarningRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
+        /** @throws NullPointerException naming a null argument */
+        public WarningRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (round < 1) throw new IllegalArgumentException("round must be at least 1");
+        }
+    }
+
+    /**
+     * The sweep recorded that a duty clock is overdue (超期).
+     *
+     * @param id the event's id
+     * @param actor the sweep
+     * @param recordedAt when it was recorded
+     * @param clock the clock
+     * @param round its run
+     * @param dueAt its due instant
+     * @since 0.1
+     */
+    record BreachRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
+        /** @throws NullPointerException naming a null argument */
+        public BreachRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (round < 1) throw new IllegalArgumentException("round must be at least 1");
+        }
+    }
+
+    /**
+     * The sweep recorded that a window lapsed unused.
+     *
+     * @param id the event's id
+     * @param actor the sweep
+     * @param recordedAt when it was recorded
+     * @param clock the window
+     * @param round its run
+     * @param dueAt its end
+     * @since 0.1
+     */
+    record LapseRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
+        /** @throws NullPointerException naming a null argument */
+        public LapseRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (round < 1) throw new IllegalArgumentException("round must be at least 1");
+        }
+    }
+
+    /**
+     * The deadline sweep recorded that a duty is due soon (预警).
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param duty the duty
+     * @param dueAt its due instant
+     * @since 0.2
+     */
+    record DutyWarningRecorded(EventId id, Actor actor, Instant recordedAt, io.github.xinfang.time.DutyId duty, Instant dueAt) implements SweepEvent {
+        /** @throws NullPointerException naming a null argument */
+        public DutyWarningRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(duty, "duty");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /**
+     * The deadline sweep recorded that a duty is overdue (超期).
+     *
+     * @param id the event's id
+     * @param actor who caused it
+     * @param recordedAt when it was recorded
+     * @param duty the duty
+     * @param dueAt its due instant
+     * @since 0.2
+     */
+    record DutyBreachRecorded(EventId id, Actor actor, Instant recordedAt, io.github.xinfang.time.DutyId duty, Instant dueAt) implements SweepEvent {
+        /** @throws NullPointerException naming a null argument */
+        public DutyBreachRecorded {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(actor, "actor");
+            Objects.requireNonNull(recordedAt, "recordedAt");
+            Objects.requireNonNull(duty, "duty");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+}
