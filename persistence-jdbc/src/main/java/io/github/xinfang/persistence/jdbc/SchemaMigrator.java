@@ -51,11 +51,12 @@ final class SchemaMigrator {
      * database at the previous version (H2 converts a column by copying its table, and keeps the old one if the
      * copy fails), so running the migration again goes on from there.
      */
+    @SuppressWarnings("try")   // the schema lock is held for the migration, never referenced
     static MigrationReport migrate(DataSource dataSource, Dialect dialect, int target, SnapshotRebuilder rebuilder) {
         if (target < 1 || target > JdbcCaseStore.SCHEMA_VERSION) {
             throw new IllegalArgumentException("target must be between 1 and " + JdbcCaseStore.SCHEMA_VERSION);
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection(); Dialect.SchemaLock lock = dialect.lockSchema(c)) {
             boolean autoCommit = c.getAutoCommit();
             try {
                 createVersionTable(c);

@@ -1,0 +1,6 @@
+-- xinfang JDBC adapter, schema version 3, MySQL and MariaDB: nothing to change.
+-- Version 3 moves H2's payload columns from CLOB to CHARACTER VARYING (see h2/V3__schema.sql). On MySQL the payloads
+-- have been LONGTEXT since version 1, an ordinary column value (InnoDB keeps a long one off-page, owned by the row's
+-- version), with none of H2's separate large-object store. This script is intentionally empty, so that every dialect
+-- is at version 3. JdbcCaseStore.migrate() still reads every snapshot once when it applies this version (a missing one
+-- is rebuilt by JdbcCaseStore.migrate(SnapshotRebuilder)).
