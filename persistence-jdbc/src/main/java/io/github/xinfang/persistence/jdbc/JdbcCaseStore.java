@@ -46,8 +46,8 @@ import javax.sql.DataSource;
 
 /**
  * A {@link CaseStore} on plain JDBC, with every optional port ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}), for PostgreSQL and H2 (and, with the
- * README's dialect notes, KingbaseES, openGauss and DM).
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}), for PostgreSQL, H2, MySQL and
+ * MariaDB (and, with the README's dialect notes, KingbaseES, openGauss, DM, TiDB and OceanBase).
  *
  * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect} ({@link #create}, or {@link #builder} for a
  * schema name and the participating mode); {@link #migrate()} creates or upgrades the schema. Semantics mirror the
