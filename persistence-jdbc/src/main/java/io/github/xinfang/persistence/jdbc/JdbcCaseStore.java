@@ -46,8 +46,8 @@ import javax.sql.DataSource;
 
 /**
  * A {@link CaseStore} on plain JDBC, with every optional port ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}), for PostgreSQL and H2 (and, with the
- * README's dialect notes, KingbaseES, openGauss and DM).
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}), for PostgreSQL, H2, MySQL and
+ * MariaDB (and, with the README's dialect notes, KingbaseES, openGauss, DM, TiDB and OceanBase).
  *
  * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect} ({@link #create}, or {@link #builder} for a
  * schema name and the participating mode); {@link #migrate()} creates or upgrades the schema. Semantics mirror the
@@ -229,7 +229,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * @param dataSource where connections come from (a pool, in production)
      * @return the store
      * @throws NullPointerException if dataSource is null
-     * @throws StoreException if the database is not PostgreSQL or H2, or cannot be asked what it is
+     * @throws StoreException if the database is not PostgreSQL, H2, MySQL or MariaDB, or cannot be asked what it is
      * @since 0.3
      */
     public static JdbcCaseStore create(DataSource dataSource) {
@@ -244,7 +244,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             throw new StoreException("could not ask the database for its product name", e);
         }
         Dialect dialect = Dialect.forProductName(product).orElseThrow(() -> new StoreException("unsupported database "
-                + product + ": xinfang-persistence-jdbc supports PostgreSQL (10 or later) and H2 (2.x); for a"
+                + product + ": xinfang-persistence-jdbc supports PostgreSQL (10 or later), H2 (2.x), MySQL (8.0 or later)"
+                + " and MariaDB (10.11 or later); for a"
                 + " PostgreSQL-compatible database (KingbaseES, openGauss) pass Dialect.POSTGRESQL to create(dataSource, dialect)"));
         return dialect;
     }
@@ -688,33 +689,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /**
-     * Unique or primary-key violation: SQLState 23505 on PostgreSQL (and its cousins) and H2. It is only ever
-     * asked of the two statements that can break a unique key in a correct database (the new case's row, the
-     * commit's idempotency record); DM reports 23000 here instead (see the README).
+     * Unique or primary-key violation (see {@link Dialect#isUniqueViolation}). It is only ever asked of the two
+     * statements that can break a unique key in a correct database (the new case's row, the commit's idempotency
+     * record); DM reports 23000 here instead (see the README).
      */
-    private static boolean isUniqueViolation(SQLException e) {
-        return "23505".equals(e.getSQLState());
-    }
-
-    /**
-     * Failures after which a fresh attempt may succeed: class 40 (serialisation failure, deadlock), lock
-     * timeouts (PostgreSQL 55P03, H2 HYT00) and H2's "concurrent update" (90131).
-     */
-    /** A serialisation failure (SQLState 40001): at REPEATABLE READ or above, a row changed since the transaction began. */
-    private static boolean isSerializationFailure(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            if ("40001".equals(x.getSQLState())) return true;
-        }
-        return false;
-    }
-
-    private static boolean isTransient(SQLException e) {
-        for (SQLException x = e; x != null; x = x.getNextException()) {
-            String state = x.getSQLState();
-            if (state == null) continue;
-            if (state.startsWith("40") || state.equals("55P03") || state.equals("HYT00") || state.equals("90131")) return true;
-        }
-        return false;
+    private boolean isUniqueViolation(SQLException e) {
+        return dialect.isUniqueViolation(e);
     }
 
     // ----------------------------------------------------------------------------------------------- reads
@@ -1441,9 +1421,14 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         try {
             result = work.run(c, false);
         } catch (SQLException e) {
+            if (dialect.rolledBackTheTransaction(e)) {
+                // MySQL's deadlock victim: InnoDB has undone the caller's whole transaction, the savepoint with it.
+                throw new TransientStoreException(failure + " for a transient reason (a deadlock): the database rolled"
+                        + " back the caller's whole transaction, which must be retried whole", e);
+            }
             rollbackQuietly(c, savepoint, e);
-            if (onSerializationFailure != null && isSerializationFailure(e)) return onSerializationFailure;
-            if (isTransient(e)) {
+            if (onSerializationFailure != null && dialect.isSerializationFailure(e)) return onSerializationFailure;
+            if (dialect.isTransient(e)) {
                 throw new TransientStoreException(failure + " for a transient reason; the store's statements were undone"
                         + " and the caller's transaction can go on or be retried whole", e);
             }
@@ -1550,13 +1535,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * Tries a call up to {@link #MAX_ATTEMPTS} times while it fails with transient errors (serialisation failures,
      * deadlocks, lock timeouts); any other failure at once becomes a {@link StoreException}.
      */
-    private static <T> T retryingTransient(String failure, String what, SqlCall<T> call) {
+    private <T> T retryingTransient(String failure, String what, SqlCall<T> call) {
         SQLException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 return call.call();
             } catch (SQLException e) {
-                if (!isTransient(e)) throw new StoreException(failure, e);
+                if (!dialect.isTransient(e)) throw new StoreException(failure, e);
                 last = e;
             }
         }

@@ -59,16 +59,18 @@ final class SchemaMigrator {
      * the rebuilder and written before any script runs, or, without a rebuilder, the migration stops before changing
      * anything.
      *
-     * <p>On PostgreSQL everything is one transaction under an advisory lock. On H2, whose DDL commits by itself, the
-     * repairs are committed first, then each script with its record; a script that fails leaves the database at the
-     * previous version (a fresh database with nothing: the tables a failed first script created are dropped).
+     * <p>On PostgreSQL everything is one transaction under an advisory lock. On H2 and MySQL, whose DDL commits by
+     * itself, the repairs are committed first, then each script with its record; a script that fails leaves the
+     * database at the previous version (a fresh database with nothing: the tables a failed first script created are
+     * dropped). On MySQL concurrent migrations queue on a named lock ({@link Dialect#lockSchema}).
      */
+    @SuppressWarnings("try")   // the schema lock is held for the migration, never referenced
     static MigrationReport migrate(DataSource dataSource, Dialect dialect, String schema, int target,
                                    SnapshotRebuilder rebuilder) {
         if (target < 1 || target > JdbcCaseStore.SCHEMA_VERSION) {
             throw new IllegalArgumentException("target must be between 1 and " + JdbcCaseStore.SCHEMA_VERSION);
         }
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = dataSource.getConnection(); Dialect.Restore lock = dialect.lockSchema(c)) {
             String where = schemaToUse(c, dialect, schema);
             boolean autoCommit = c.getAutoCommit();
             try (Dialect.Restore restore = where == null ? () -> { } : dialect.useSchema(c, where)) {
@@ -138,7 +140,7 @@ final class SchemaMigrator {
      */
     private static String schemaToUse(Connection c, Dialect dialect, String schema) throws SQLException {
         if (schema != null) {
-            if (!schemaExists(c, dialect, schema)) {
+            if (!dialect.schemaExists(c, schema)) {
                 throw new StoreException("the configured schema " + schema + " does not exist: create it (CREATE SCHEMA "
                         + schema + ") before migrating; xinfang creates its tables in it, never elsewhere");
             }
@@ -146,12 +148,6 @@ final class SchemaMigrator {
         }
         String visible = dialect.visibleSchema(c, "xf_schema_version");
         return visible != null ? visible : dialect.visibleSchema(c, "xf_case");
-    }
-
-    private static boolean schemaExists(Connection c, Dialect dialect, String schema) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getSchemas(c.getCatalog(), dialect.fold(schema))) {
-            return rs.next();
-        }
     }
 
     /**
@@ -266,21 +262,23 @@ final class SchemaMigrator {
 
     /** @param schema the schema, or null for the connection's current one */
     private static boolean tableExists(Connection c, Dialect dialect, String schema, String table) throws SQLException {
-        String in = schema != null ? dialect.fold(schema) : c.getSchema();
-        try (ResultSet rs = c.getMetaData().getTables(c.getCatalog(), in, dialect.fold(table), new String[] {"TABLE"})) {
+        String[] scope = dialect.metadataScope(c, schema);
+        try (ResultSet rs = c.getMetaData().getTables(scope[0], scope[1], dialect.fold(table), new String[] {"TABLE"})) {
             return rs.next();
         }
     }
 
     private static boolean columnExists(Connection c, Dialect dialect, String table, String column) throws SQLException {
-        try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), dialect.fold(table), dialect.fold(column))) {
+        String[] scope = dialect.metadataScope(c, null);
+        try (ResultSet rs = c.getMetaData().getColumns(scope[0], scope[1], dialect.fold(table), dialect.fold(column))) {
             return rs.next();
         }
     }
 
     private static boolean columnTypeIs(Connection c, Dialect dialect, String table, String column, String typeName)
             throws SQLException {
-        try (ResultSet rs = c.getMetaData().getColumns(c.getCatalog(), c.getSchema(), dialect.fold(table), dialect.fold(column))) {
+        String[] scope = dialect.metadataScope(c, null);
+        try (ResultSet rs = c.getMetaData().getColumns(scope[0], scope[1], dialect.fold(table), dialect.fold(column))) {
             return rs.next() && typeName.equalsIgnoreCase(rs.getString("TYPE_NAME"));
         }
     }

@@ -49,6 +49,11 @@ class CrashConsistencyTests {
         killMidStreamAndCheck(TestDatabase.Kind.POSTGRESQL);
     }
 
+    @Test
+    void aKilledWriterLeavesOnlyWholeCommitsOnMariaDb() throws Exception {
+        killMidStreamAndCheck(TestDatabase.Kind.MARIADB);
+    }
+
     private static void killMidStreamAndCheck(TestDatabase.Kind kind) throws Exception {
         try (TestDatabase db = TestDatabase.open(kind)) {
             db.store();     // migrates

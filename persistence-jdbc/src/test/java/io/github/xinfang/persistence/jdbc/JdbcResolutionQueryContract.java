@@ -235,6 +235,10 @@ abstract class JdbcResolutionQueryContract {
                     s.execute("ANALYZE xf_case_batch");
                     s.execute("SET enable_seqscan = off");
                 }
+            } else if (db.isMariaDb()) {
+                try (Statement s = c.createStatement()) {
+                    s.execute("ANALYZE TABLE xf_case, xf_case_batch");
+                }
             }
             for (boolean keyset : new boolean[] {false, true}) {
                 assertThat(plan(c, JdbcCaseStore.Listing.LEADER.sql(keyset), keyset, "off-1")).contains("xf_case_by_leader");
@@ -242,7 +246,7 @@ abstract class JdbcResolutionQueryContract {
                 assertThat(plan(c, JdbcCaseStore.Listing.BATCH.sql(keyset), keyset, "B-1")).contains("xf_case_batch_by_batch");
             }
             String workload;
-            try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + JdbcCaseStore.WORKLOAD_SQL)) {
+            try (PreparedStatement ps = c.prepareStatement(TestDatabase.explain(c) + JdbcCaseStore.WORKLOAD_SQL)) {
                 ps.setBigDecimal(1, Instants.toDecimal(DUE));
                 ps.setString(2, "off-1");
                 workload = text(ps);
@@ -253,7 +257,7 @@ abstract class JdbcResolutionQueryContract {
     }
 
     private static String plan(Connection c, String sql, boolean keyset, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("EXPLAIN " + sql)) {
+        try (PreparedStatement ps = c.prepareStatement(TestDatabase.explain(c) + sql)) {
             int i = 1;
             ps.setString(i++, key);
             if (keyset) ps.setString(i++, "c-1");
@@ -276,7 +280,8 @@ abstract class JdbcResolutionQueryContract {
     private boolean columnExists(String table, String column) throws SQLException {
         try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM"
                 + " information_schema.columns WHERE LOWER(table_name) = ? AND LOWER(column_name) = ?"
-                + (db.kind() == TestDatabase.Kind.POSTGRESQL ? " AND table_schema = current_schema()" : ""))) {
+                + (db.kind() == TestDatabase.Kind.POSTGRESQL ? " AND table_schema = current_schema()"
+                : db.isMariaDb() ? " AND table_schema = DATABASE()" : ""))) {
             ps.setString(1, table);
             ps.setString(2, column);
             try (ResultSet rs = ps.executeQuery()) {

@@ -12,11 +12,12 @@ import javax.sql.DataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The read-only schema check and the detected dialect, on H2 and PostgreSQL (a first piece of issue 12). */
+/** The read-only schema check and the detected dialect, on H2, PostgreSQL and MariaDB (through both drivers). */
 class SchemaCheckTests {
     @Test
     void theSchemaVersionIsReadWithoutChangingAnythingAndValidateSaysWhatIsFoundAndNeeded() {
-        for (TestDatabase.Kind kind : List.of(TestDatabase.Kind.H2_MEMORY, TestDatabase.Kind.POSTGRESQL)) {
+        for (TestDatabase.Kind kind : List.of(TestDatabase.Kind.H2_MEMORY, TestDatabase.Kind.POSTGRESQL,
+                TestDatabase.Kind.MARIADB, TestDatabase.Kind.MARIADB_MYSQL_DRIVER)) {
             try (TestDatabase db = TestDatabase.open(kind)) {
                 DataSource pool = db.pool(2);
                 JdbcCaseStore store = JdbcCaseStore.create(pool);
@@ -43,10 +44,13 @@ class SchemaCheckTests {
 
     @Test
     void anUnsupportedDatabaseIsRefusedAtCreateNamingTheSupportedOnes() {
-        assertThatThrownBy(() -> JdbcCaseStore.create(claiming("MySQL"))).isInstanceOf(StoreException.class)
-                .hasMessageStartingWith("unsupported database MySQL: xinfang-persistence-jdbc supports PostgreSQL (10 or later) and H2 (2.x)");
+        assertThatThrownBy(() -> JdbcCaseStore.create(claiming("Oracle"))).isInstanceOf(StoreException.class)
+                .hasMessageStartingWith("unsupported database Oracle: xinfang-persistence-jdbc supports PostgreSQL (10 or later),"
+                        + " H2 (2.x), MySQL (8.0 or later) and MariaDB (10.11 or later)");
         assertThat(Dialect.forProductName("PostgreSQL")).contains(Dialect.POSTGRESQL);
         assertThat(Dialect.forProductName("H2")).contains(Dialect.H2);
+        assertThat(Dialect.forProductName("MySQL")).contains(Dialect.MYSQL);
+        assertThat(Dialect.forProductName("MariaDB")).contains(Dialect.MYSQL);
         assertThat(Dialect.forProductName("Oracle")).isEmpty();
     }
 

