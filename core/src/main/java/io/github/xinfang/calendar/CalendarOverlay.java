@@ -1,7 +1,5 @@
 package io.github.xinfang.calendar;
 
-import io.github.xinfang.calendar.internal.CalendarText;
-import io.github.xinfang.calendar.internal.OverlayBlock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;

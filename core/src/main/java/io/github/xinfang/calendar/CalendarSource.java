@@ -1,8 +1,5 @@
 package io.github.xinfang.calendar;
 
-import io.github.xinfang.calendar.internal.CalendarText;
-import io.github.xinfang.calendar.internal.HolidayCnJson;
-import io.github.xinfang.calendar.internal.Notice;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,7 +1,5 @@
 package io.github.xinfang.calendar;
 
-import io.github.xinfang.calendar.internal.Notice;
-import io.github.xinfang.calendar.internal.Weekdays;
 import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;

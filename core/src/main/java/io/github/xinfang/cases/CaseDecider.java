@@ -3,8 +3,6 @@ package io.github.xinfang.cases;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
-import io.github.xinfang.internal.validation.CommandChecks;
-import io.github.xinfang.internal.validation.FieldProblem;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.FreeText;
 import io.github.xinfang.time.ClockId;
@@ -109,6 +107,38 @@ public final class CaseDecider {
     }
 
     /**
+     * Checks a command's own fields (presence, lengths, text, dates not after {@code today}), without its case and
+     * without the directory: the checks {@link #decide} runs first.
+     *
+     * @param command the command, possibly null
+     * @param today the day the command is handled, in the time limits' zone
+     * @return a {@code VALIDATION} rejection naming the first bad field, or empty
+     */
+    public Optional<Rejection> checkFields(CaseCommand command, LocalDate today) {
+        try {
+            checks.checkShape(command, Objects.requireNonNull(today, "today"));
+            return Optional.empty();
+        } catch (FieldProblem p) {
+            return Optional.of(p.rejection(null));
+        }
+    }
+
+    /**
+     * Checks the units and officials a well-formed command names against the directory.
+     *
+     * @param command a command that passed {@link #checkFields}
+     * @return a {@code VALIDATION} rejection naming the first unknown unit or official, or empty
+     */
+    public Optional<Rejection> checkDirectory(CaseCommand command) {
+        try {
+            checks.checkDirectory(Objects.requireNonNull(command, "command"));
+            return Optional.empty();
+        } catch (FieldProblem p) {
+            return Optional.of(p.rejection(null));
+        }
+    }
+
+    /**
      * Decides a command.
      *
      * @param state the case's state, or null if the case does not exist
@@ -124,7 +154,7 @@ public final class CaseDecider {
             checks.checkShape(command, today);
             checks.checkDirectory(command);
         } catch (FieldProblem p) {
-            return reject(Rejection.invalid(p.field(), p.problem(), p.problemChinese(), stage));
+            return reject(p.rejection(stage));
         }
         if (state != null && !state.caseId().equals(command.caseId())) {
             return reject(Rejection.invalid("caseId", "does not match the loaded case", "与所载事项不符", stage));
@@ -171,7 +201,7 @@ public final class CaseDecider {
             else petition = state.petition();
             if (command instanceof ProcedureCommand.CorrectPetition c) corrected = CommandChecks.parsePetition(c.petition(), today);
         } catch (FieldProblem p) {
-            return reject(Rejection.invalid(p.field(), p.problem(), p.problemChinese(), stage));
+            return reject(p.rejection(stage));
         }
         for (LifecycleTable.Guard guard : row.guards()) {
             Rejection r = check(guard, state, petition, corrected, command, recordedAt);

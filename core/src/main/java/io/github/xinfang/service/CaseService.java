@@ -19,8 +19,6 @@ import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.internal.codec.CaseCodec;
-import io.github.xinfang.internal.validation.CommandChecks;
-import io.github.xinfang.internal.validation.FieldProblem;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
@@ -76,24 +74,20 @@ public final class CaseService {
     private final InstantSource clock;
     private final TimeLimits limits;
     private final CaseDecider decider;
-    private final CommandChecks checks;
     private final CaseCodec codec;
     private final int maxRetries;
     private final List<CaseListener> listeners;
-    private final List<CommandObserver> observers;
-    private final LongSupplier ticker;
+    private final Observers observers;
 
     private CaseService(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
         this.limits = b.limits == null ? StandardTimeLimits.create() : b.limits;
         this.decider = CaseDecider.create(limits, b.directory, b.ladder, b.escalation, b.approval);
-        this.checks = new CommandChecks(limits, b.directory);
         this.codec = CaseCodec.create();
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
-        this.observers = List.copyOf(b.observers);
-        this.ticker = b.ticker;
+        this.observers = new Observers(b.observers, b.ticker);
     }
 
     /**
@@ -143,54 +137,8 @@ public final class CaseService {
 
     /** Handles one command and reports its outcome to the observers; with none, it neither reads the ticker nor allocates. */
     private CommandResult observed(CaseCommand command) {
-        if (observers.isEmpty()) return handleOne(command, null);
-        long start = ticker.getAsLong();
-        Attempts attempts = new Attempts();
-        CommandResult result = handleOne(command, attempts);
-        Duration elapsed = Duration.ofNanos(ticker.getAsLong() - start);
-        CommandOutcome outcome;
-        if (result instanceof CommandResult.Applied a) {
-            outcome = new CommandOutcome(caseIdOf(command), typeOf(command),
-                    a.replayed() ? CommandOutcome.Kind.REPLAYED : CommandOutcome.Kind.APPLIED, null, attempts.retries, elapsed);
-        } else {
-            outcome = new CommandOutcome(caseIdOf(command), typeOf(command),
-                    attempts.gaveUp ? CommandOutcome.Kind.CONFLICT : CommandOutcome.Kind.REJECTED,
-                    ((CommandResult.Rejected) result).rejection().code(), attempts.retries, elapsed);
-        }
-        for (CommandObserver o : observers) {
-            try {
-                o.handled(outcome);
-            } catch (RuntimeException e) {
-                log.warn("observer {} failed for {} on case {}: {}", o.getClass().getName(), outcome.commandType(),
-                        outcome.caseId(), e.getClass().getName());
-            }
-        }
-        return result;
-    }
-
-    private void notifyRetry(CaseCommand command, int retry) {
-        for (CommandObserver o : observers) {
-            try {
-                o.retrying(command.caseId(), typeOf(command), retry);
-            } catch (RuntimeException e) {
-                log.warn("observer {} failed on retry {} of {} on case {}: {}", o.getClass().getName(), retry, typeOf(command),
-                        command.caseId(), e.getClass().getName());
-            }
-        }
-    }
-
-    private static CaseId caseIdOf(CaseCommand command) {
-        return command == null ? null : command.caseId();
-    }
-
-    private static String typeOf(CaseCommand command) {
-        return command == null ? null : command.getClass().getSimpleName();
-    }
-
-    /** What one call of {@link #handleOne} tells its observers beyond the result: retries made, and whether it gave up. */
-    private static final class Attempts {
-        int retries;
-        boolean gaveUp;
+        if (observers.none()) return handleOne(command, null);
+        return observers.observe(command, attempts -> handleOne(command, attempts));
     }
 
     /** The earlier result of a command applied before under the same key: its version and events, nothing appended. */
@@ -199,7 +147,7 @@ public final class CaseService {
     }
 
     /** @param attempts where to count retries, or null when nobody observes */
-    private CommandResult handleOne(CaseCommand command, Attempts attempts) {
+    private CommandResult handleOne(CaseCommand command, Observers.Attempts attempts) {
         Instant now = clock.instant();
         // A resend of a command applied before is answered from its key before any check runs, so a command that
         // an older release accepted stays a replay after the input rules tightened.
@@ -211,11 +159,8 @@ public final class CaseService {
             }
             looked = earlier.isEmpty();
         }
-        try {
-            checks.checkShape(command, LocalDate.ofInstant(now, limits.zone()));
-        } catch (FieldProblem p) {
-            return rejected(command, Rejection.invalid(p.field(), p.problem(), p.problemChinese(), null));
-        }
+        Optional<Rejection> badField = decider.checkFields(command, LocalDate.ofInstant(now, limits.zone()));
+        if (badField.isPresent()) return rejected(command, badField.get());
         String caseId = command.caseId().value();
         String key = command.key().value();
         String digest = codec.digest(command);
@@ -229,11 +174,8 @@ public final class CaseService {
                 }
                 return replay(command, earlier.get());
             }
-            try {
-                checks.checkDirectory(command);
-            } catch (FieldProblem p) {
-                return rejected(command, Rejection.invalid(p.field(), p.problem(), p.problemChinese(), null));
-            }
+            Optional<Rejection> unknown = decider.checkDirectory(command);
+            if (unknown.isPresent()) return rejected(command, unknown.get());
             if (command instanceof ActivityCommand.Merge merge && !merge.into().equals(merge.caseId())) {
                 Optional<StoredCase> survivor = store.load(merge.into().value());
                 if (survivor.isEmpty()) return rejected(command, Rejection.invalid("into", "no case with this id", "不存在", null));
@@ -275,7 +217,7 @@ public final class CaseService {
             } catch (VersionConflictException | DuplicateCommandException e) {
                 log.debug("case {} conflict at version {} (attempt {}): {}", caseId, version, attempt + 1,
                         e.getClass().getSimpleName());
-                if (attempts != null && attempt < maxRetries) notifyRetry(command, attempt + 1);
+                if (attempts != null && attempt < maxRetries) observers.retrying(command, attempt + 1);
                 continue;
             }
             if (log.isDebugEnabled()) {
@@ -308,51 +250,9 @@ public final class CaseService {
         return events;
     }
 
-    /**
-     * Computes a case's index row: its columns and the next instant it needs attention (a pure function of
-     * the state, its profile and the work calendar).
-     */
+    /** Computes a case's index row (see {@link IndexRows}). */
     IndexRow indexRow(CaseState s, long version) {
-        List<String> units = new ArrayList<>();
-        if (s.handlingUnit() != null) units.add(s.handlingUnit().value());
-        IndexRow.Builder row = IndexRow.builder(s.caseId().value());
-        io.github.xinfang.cases.Resolution r = s.resolution();
-        if (r != null) {
-            row.trackState(r.track().name());
-            List<String> batches = new ArrayList<>();
-            for (io.github.xinfang.cases.Resolution.Batch b : r.batches()) batches.add(b.id().value());
-            row.batches(batches);
-            r.activeAssignment().ifPresent(a -> {
-                row.activeLeader(a.leader().value()).leadUnit(a.leadUnit().value());
-                units.add(a.leadUnit().value());
-                for (io.github.xinfang.directory.UnitId co : a.coUnits()) units.add(co.value());
-            });
-        }
-        // one computation gives the clock dues and the earliest of them, so the two columns always agree
-        java.util.SortedMap<String, Instant> dues = limits.dueInstants(s.clocks(), s.duties(), s.profile(),
-                s.petition().category(), s.petition().region());
-        List<io.github.xinfang.persistence.ClockDue> clockDues = new ArrayList<>(dues.size());
-        Instant earliest = null;
-        for (java.util.Map.Entry<String, Instant> d : dues.entrySet()) {
-            clockDues.add(new io.github.xinfang.persistence.ClockDue(d.getKey(), d.getValue()));
-            if (earliest == null || d.getValue().isBefore(earliest)) earliest = d.getValue();
-        }
-        Optional<Instant> clocksNext = limits.nextAttention(s.clocks(), s.profile(), s.petition().category(), s.petition().region());
-        Optional<Instant> dutiesNext = limits.nextDutyAttention(s.duties(), s.petition().region());
-        Instant next = clocksNext.orElse(null);
-        if (dutiesNext.isPresent() && (next == null || dutiesNext.get().isBefore(next))) next = dutiesNext.get();
-        Optional<Instant> escalation = decider.nextEscalationCheck(s);
-        if (escalation.isPresent() && (next == null || escalation.get().isBefore(next))) next = escalation.get();
-        return row
-                .version(version)
-                .stage(s.stage().name())
-                .regionCode(s.petition().region().value())
-                .handlingUnit(s.handlingUnit() == null ? null : s.handlingUnit().value())
-                .unitsInvolved(units)
-                .nextAttentionAt(next)
-                .earliestDueAt(earliest)
-                .clockDues(clockDues)
-                .build();
+        return IndexRows.of(s, version, limits, decider);
     }
 
     /**
@@ -410,30 +310,14 @@ public final class CaseService {
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
     public int reindex() {
-        IndexMaintenance maintenance = maintenance();
+        IndexMaintenance maintenance = StoredCases.maintenance(store);
         int[] replaced = {0};
-        forEachStoredCase(maintenance, stored -> {
+        StoredCases.forEach(store, maintenance, stored -> {
             CaseState state = codec.decodeSnapshot(stored.snapshot());
             if (maintenance.replaceIndexRow(indexRow(state, stored.version()))) replaced[0]++;
         });
         log.info("reindexed {} cases", replaced[0]);
         return replaced[0];
-    }
-
-    private IndexMaintenance maintenance() {
-        if (store instanceof IndexMaintenance maintenance) return maintenance;
-        throw new UnsupportedOperationException("the store does not implement IndexMaintenance: " + store.getClass().getName());
-    }
-
-    /** Loads every stored case, in case-id order, a keyset page of ids at a time. */
-    private void forEachStoredCase(IndexMaintenance maintenance, java.util.function.Consumer<StoredCase> action) {
-        String after = null;
-        while (true) {
-            List<String> ids = maintenance.caseIdsAfter(after, 500);
-            if (ids.isEmpty()) return;
-            for (String id : ids) store.load(id).ifPresent(action);
-            after = ids.get(ids.size() - 1);
-        }
     }
 
     /**
@@ -452,21 +336,7 @@ public final class CaseService {
      * @since 0.3
      */
     public List<TextFinding> textFindings() {
-        List<TextFinding> findings = new ArrayList<>();
-        forEachStoredCase(maintenance(), stored -> {
-            for (StoredEvent e : stored.events()) {
-                try {
-                    codec.decodeStrictly(e);
-                } catch (io.github.xinfang.cases.CodecException x) {
-                    if (x.problem() != io.github.xinfang.cases.CodecException.Problem.INVALID_VALUE) throw x;
-                    codec.decode(e);   // still readable as stored: a finding, not a corrupt record
-                    findings.add(new TextFinding(stored.caseId(), e.sequence(), e.type(), x.fieldPath().orElse(""),
-                            x.getCause() == null ? x.getMessage() : x.getCause().getMessage()));
-                }
-            }
-        });
-        if (!findings.isEmpty()) log.warn("{} stored events hold text that breaks the text rule", findings.size());
-        return List.copyOf(findings);
+        return StoredCases.textFindings(store, codec);
     }
 
     /** @return the time-limit rules this service counts with */

@@ -1,6 +1,5 @@
 package io.github.xinfang.time;
 
-import io.github.xinfang.internal.profile.ProfileJson;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Architecture rules of core, as tests (STYLE.md "Build guards"). */
@@ -96,6 +97,38 @@ class ArchitectureTests {
                 }
             }
         };
+    }
+
+    /** Every package of core is a slice; no slice reaches itself again through others. */
+    @Test
+    void corePackagesAreFreeOfCycles() {
+        slices().matching("io.github.xinfang.(**)").should().beFreeOfCycles().check(CORE);
+    }
+
+    /**
+     * The internal packages serve the public ones and use none of theirs but the domain values they encode: the JSON
+     * reader uses no xinfang package at all, and nothing outside the service and the internal packages reaches the
+     * codec.
+     */
+    @Test
+    void internalPackagesStayBehindTheirUsers() {
+        noClasses().that().resideInAPackage("io.github.xinfang.internal.json..")
+                .should().dependOnClassesThat(DescribedPredicate.describe("a xinfang class outside internal.json",
+                        c -> c.getPackageName().startsWith("io.github.xinfang.")
+                                && !c.getPackageName().startsWith("io.github.xinfang.internal.json")))
+                .check(CORE);
+        noClasses().that().resideOutsideOfPackages("io.github.xinfang.service..", "io.github.xinfang.internal..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.xinfang.internal.codec..")
+                .check(CORE);
+    }
+
+    /** A portal never needs an internal type: no public method of a public type takes or returns one. */
+    @Test
+    void noInternalTypeInAPublicSignature() {
+        methods().that().arePublic().and().areDeclaredInClassesThat().arePublic()
+                .and().areDeclaredInClassesThat().resideOutsideOfPackage("io.github.xinfang.internal..")
+                .should(notExpose("io.github.xinfang.internal."))
+                .check(CORE);
     }
 
     @Test

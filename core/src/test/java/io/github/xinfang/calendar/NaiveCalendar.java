@@ -1,7 +1,5 @@
 package io.github.xinfang.calendar;
 
-import io.github.xinfang.calendar.internal.CalendarText;
-import io.github.xinfang.calendar.internal.Notice;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.github.xinfang.calendar.internal;
+package io.github.xinfang.calendar;
 
 import java.time.LocalDate;
 import java.util.Collections;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
  *     a working day, in date order
  * @since 0.1
  */
-public record Notice(int year, String title, Map<LocalDate, Boolean> offDays) {
+record Notice(int year, String title, Map<LocalDate, Boolean> offDays) {
     /**
      * Validates and copies.
      *

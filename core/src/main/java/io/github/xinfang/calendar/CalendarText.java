@@ -1,6 +1,5 @@
-package io.github.xinfang.calendar.internal;
+package io.github.xinfang.calendar;
 
-import io.github.xinfang.calendar.CalendarDataException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -44,7 +43,7 @@ import java.util.regex.Pattern;
  *
  * @since 0.1
  */
-public final class CalendarText {
+final class CalendarText {
     private static final Pattern DATE_TOKEN = Pattern.compile("[0-9.,\\-]+");
     private static final Pattern FULL_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH_DAY = Pattern.compile("\\d{2}-\\d{2}");

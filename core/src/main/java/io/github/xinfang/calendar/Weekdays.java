@@ -1,4 +1,4 @@
-package io.github.xinfang.calendar.internal;
+package io.github.xinfang.calendar;
 
 /**
  * Closed-form arithmetic on Monday-to-Friday weeks, over epoch days: the fallback rule for dates no
@@ -8,7 +8,7 @@ package io.github.xinfang.calendar.internal;
  *
  * @since 0.1
  */
-public final class Weekdays {
+final class Weekdays {
     /** Epoch day of Monday 1969-12-29, the origin of the count. */
     private static final long MONDAY_ORIGIN = -3;
 

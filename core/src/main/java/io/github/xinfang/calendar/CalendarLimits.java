@@ -1,6 +1,5 @@
-package io.github.xinfang.calendar.internal;
+package io.github.xinfang.calendar;
 
-import io.github.xinfang.calendar.CalendarDataException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeSet;
@@ -14,7 +13,7 @@ import java.util.TreeSet;
  *
  * @since 0.3
  */
-public final class CalendarLimits {
+final class CalendarLimits {
     /** The longest source read, in characters (a year's holiday-cn file has about 5,000). */
     public static final int MAX_SOURCE_CHARS = 1 << 20;
     /** The longest line of the text format, in characters. */

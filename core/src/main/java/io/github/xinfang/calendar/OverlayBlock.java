@@ -1,4 +1,4 @@
-package io.github.xinfang.calendar.internal;
+package io.github.xinfang.calendar;
 
 import java.time.LocalDate;
 import java.util.Collections;
@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * @param offDays the dates it changes, {@code true} for off, {@code false} for working
  * @since 0.1
  */
-public record OverlayBlock(String regionPrefix, String title, Map<LocalDate, Boolean> offDays) {
+record OverlayBlock(String regionPrefix, String title, Map<LocalDate, Boolean> offDays) {
     /**
      * Validates and copies.
      *

@@ -1,20 +1,5 @@
-package io.github.xinfang.internal.validation;
+package io.github.xinfang.cases;
 
-import io.github.xinfang.cases.ActivityCommand;
-import io.github.xinfang.cases.ProcedureCommand;
-import io.github.xinfang.cases.ResolutionCommand;
-import io.github.xinfang.cases.SweepCommand;
-import io.github.xinfang.cases.AccusedParty;
-import io.github.xinfang.cases.AccusedPartyForm;
-import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.CaseCommand;
-import io.github.xinfang.cases.Petition;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.Petitioner;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
-import io.github.xinfang.cases.ImportedFact;
-import io.github.xinfang.cases.Stage;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.Fact;
 import io.github.xinfang.directory.Official;
@@ -42,7 +27,7 @@ import java.util.Optional;
  * Shape and directory checks of commands, and the parsing of form input into value records. Stateless
  * apart from its immutable collaborators; thread-safe. Every check names the field's path and never its value.
  */
-public final class CommandChecks {
+final class CommandChecks {
     /** Facts dated before this day are out of range. */
     public static final LocalDate EARLIEST_FACT = LocalDate.of(1980, 1, 1);
     /** The most dated facts an imported case may bring. */

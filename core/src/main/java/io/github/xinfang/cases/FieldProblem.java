@@ -1,10 +1,10 @@
-package io.github.xinfang.internal.validation;
+package io.github.xinfang.cases;
 
 /**
  * Thrown inside the checks to stop at the first bad field; always caught and turned into a
  * {@code VALIDATION} rejection before it leaves the library. Carries the field's path, never its value.
  */
-public final class FieldProblem extends Exception {
+final class FieldProblem extends Exception {
     private static final long serialVersionUID = 1L;
 
     private final String field;
@@ -19,17 +19,25 @@ public final class FieldProblem extends Exception {
     }
 
     /** @return the field's path */
-    public String field() {
+    String field() {
         return field;
     }
 
     /** @return what is wrong, in English, without the value */
-    public String problem() {
+    String problem() {
         return problem;
     }
 
     /** @return what is wrong, in Chinese, without the value */
-    public String problemChinese() {
+    String problemChinese() {
         return problemChinese;
+    }
+
+    /**
+     * @param stage the case's stage, or null
+     * @return the {@code VALIDATION} rejection this problem stands for
+     */
+    Rejection rejection(Stage stage) {
+        return Rejection.invalid(field, problem, problemChinese, stage);
     }
 }

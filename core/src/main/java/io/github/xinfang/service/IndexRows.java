@@ -1,0 +1,73 @@
+package io.github.xinfang.service;
+
+import io.github.xinfang.cases.CaseDecider;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.Resolution;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.ClockDue;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.time.TimeLimits;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/** The index row of a case: the columns the queries read, as a pure function of its state. Stateless. */
+final class IndexRows {
+    private IndexRows() {}
+
+    /**
+     * Computes a case's index row: its columns and the next instant it needs attention (a pure function of
+     * the state, its profile and the work calendar).
+     *
+     * @param s the case's state
+     * @param version the version the row describes
+     * @param limits the time limits the due dates are counted with
+     * @param decider the decider that knows when escalation is next checked
+     * @return the row
+     */
+    static IndexRow of(CaseState s, long version, TimeLimits limits, CaseDecider decider) {
+        List<String> units = new ArrayList<>();
+        if (s.handlingUnit() != null) units.add(s.handlingUnit().value());
+        IndexRow.Builder row = IndexRow.builder(s.caseId().value());
+        Resolution r = s.resolution();
+        if (r != null) {
+            row.trackState(r.track().name());
+            List<String> batches = new ArrayList<>();
+            for (Resolution.Batch b : r.batches()) batches.add(b.id().value());
+            row.batches(batches);
+            r.activeAssignment().ifPresent(a -> {
+                row.activeLeader(a.leader().value()).leadUnit(a.leadUnit().value());
+                units.add(a.leadUnit().value());
+                for (UnitId co : a.coUnits()) units.add(co.value());
+            });
+        }
+        // one computation gives the clock dues and the earliest of them, so the two columns always agree
+        SortedMap<String, Instant> dues = limits.dueInstants(s.clocks(), s.duties(), s.profile(),
+                s.petition().category(), s.petition().region());
+        List<ClockDue> clockDues = new ArrayList<>(dues.size());
+        Instant earliest = null;
+        for (Map.Entry<String, Instant> d : dues.entrySet()) {
+            clockDues.add(new ClockDue(d.getKey(), d.getValue()));
+            if (earliest == null || d.getValue().isBefore(earliest)) earliest = d.getValue();
+        }
+        Optional<Instant> clocksNext = limits.nextAttention(s.clocks(), s.profile(), s.petition().category(), s.petition().region());
+        Optional<Instant> dutiesNext = limits.nextDutyAttention(s.duties(), s.petition().region());
+        Instant next = clocksNext.orElse(null);
+        if (dutiesNext.isPresent() && (next == null || dutiesNext.get().isBefore(next))) next = dutiesNext.get();
+        Optional<Instant> escalation = decider.nextEscalationCheck(s);
+        if (escalation.isPresent() && (next == null || escalation.get().isBefore(next))) next = escalation.get();
+        return row
+                .version(version)
+                .stage(s.stage().name())
+                .regionCode(s.petition().region().value())
+                .handlingUnit(s.handlingUnit() == null ? null : s.handlingUnit().value())
+                .unitsInvolved(units)
+                .nextAttentionAt(next)
+                .earliestDueAt(earliest)
+                .clockDues(clockDues)
+                .build();
+    }
+}
