@@ -1,5 +1,7 @@
 package io.github.xinfang.cases;
 
+import java.util.Map;
+
 /**
  * What a portal asks the case service to do (one row of the lifecycle table each). A closed set, split by track:
  * {@link ProcedureCommand} (the statutory procedure), {@link ResolutionCommand} (the resolution of backlog),
@@ -23,4 +25,23 @@ public sealed interface CaseCommand permits ProcedureCommand, ResolutionCommand,
 
     /** @return who issues the command */
     Actor actor();
+
+    /**
+     * The stable name of this command's type, e.g. {@code "case.route"}: the first thing its digest hashes, so it is
+     * the same in every release and never derived from the class name.
+     *
+     * @return the command's type name
+     */
+    default String typeName() {
+        return StoredNames.nameOf(StoredNames.COMMANDS, getClass());
+    }
+
+    /**
+     * Every command type and its stable name.
+     *
+     * @return an unmodifiable map from command record to type name, in a fixed order
+     */
+    static Map<Class<? extends CaseCommand>, String> typeNames() {
+        return StoredNames.COMMANDS;
+    }
 }

@@ -1,6 +1,7 @@
 package io.github.xinfang.cases;
 
 import java.time.Instant;
+import java.util.Map;
 
 /**
  * What happened to a case: one entry of its history. A closed set of immutable records, split by track:
@@ -31,5 +32,25 @@ public sealed interface CaseEvent permits ProcedureEvent, ResolutionEvent, Activ
     /** @return the event's sequence number within its case */
     default long sequence() {
         return id().sequence();
+    }
+
+    /**
+     * The stable name this event's type is stored under, e.g. {@code "case.routed"}: part of the stored format, the
+     * same in every release, never derived from the class name. Portals put it beside an event they write out (a REST
+     * answer, a message) so that readers need no Java class name.
+     *
+     * @return the stored type name
+     */
+    default String typeName() {
+        return StoredNames.nameOf(StoredNames.EVENTS, getClass());
+    }
+
+    /**
+     * Every event type and its stored name.
+     *
+     * @return an unmodifiable map from event record to stored type name, in a fixed order
+     */
+    static Map<Class<? extends CaseEvent>, String> typeNames() {
+        return StoredNames.EVENTS;
     }
 }

@@ -1,13 +1,5 @@
 package io.github.xinfang.internal.codec;
 
-import io.github.xinfang.cases.ActivityCommand;
-import io.github.xinfang.cases.ActivityEvent;
-import io.github.xinfang.cases.ProcedureCommand;
-import io.github.xinfang.cases.ProcedureEvent;
-import io.github.xinfang.cases.ResolutionCommand;
-import io.github.xinfang.cases.ResolutionEvent;
-import io.github.xinfang.cases.SweepCommand;
-import io.github.xinfang.cases.SweepEvent;
 import io.github.xinfang.cases.AccusedParty;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -48,112 +40,17 @@ final class TypeTable {
     /** One row of the event table. */
     record EventType(Class<? extends CaseEvent> type, String name, int schemaVersion) {}
 
-    private static final List<EventType> EVENTS = List.of(
-            new EventType(ProcedureEvent.Registered.class, "case.registered", 1),
-            new EventType(ProcedureEvent.Routed.class, "case.routed", 1),
-            new EventType(ProcedureEvent.ObjectionRaised.class, "case.objection-raised", 1),
-            new EventType(ProcedureEvent.TransferredOut.class, "case.transferred-out", 1),
-            new EventType(ProcedureEvent.Redirected.class, "case.redirected", 1),
-            new EventType(ProcedureEvent.Declined.class, "case.declined", 1),
-            new EventType(ProcedureEvent.PetitionerInformed.class, "case.petitioner-informed", 1),
-            new EventType(ProcedureEvent.Accepted.class, "case.accepted", 1),
-            new EventType(ProcedureEvent.Extended.class, "case.extended", 1),
-            new EventType(ProcedureEvent.ConclusionProposed.class, "case.conclusion-proposed", 1),
-            new EventType(ProcedureEvent.ConclusionApproved.class, "case.conclusion-approved", 1),
-            new EventType(ProcedureEvent.ReturnedForRework.class, "case.returned-for-rework", 1),
-            new EventType(ProcedureEvent.ReplyServed.class, "case.reply-served", 1),
-            new EventType(ProcedureEvent.ReviewRequested.class, "case.review-requested", 1),
-            new EventType(ProcedureEvent.ReviewConcluded.class, "case.review-concluded", 1),
-            new EventType(ProcedureEvent.ReviewOpinionServed.class, "case.review-opinion-served", 1),
-            new EventType(ProcedureEvent.ReReviewRequested.class, "case.re-review-requested", 1),
-            new EventType(ProcedureEvent.ReReviewConcluded.class, "case.re-review-concluded", 1),
-            new EventType(ProcedureEvent.Reopened.class, "case.reopened", 1),
-            new EventType(ProcedureEvent.Withdrawn.class, "case.withdrawn", 1),
-            new EventType(ProcedureEvent.Imported.class, "case.imported", 1),
-            new EventType(ProcedureEvent.ContactRecorded.class, "case.contact-recorded", 1),
-            new EventType(ProcedureEvent.StageReplyGiven.class, "case.stage-reply-given", 1),
-            new EventType(ProcedureEvent.HearingOpened.class, "case.hearing-opened", 1),
-            new EventType(ProcedureEvent.HearingClosed.class, "case.hearing-closed", 1),
-            new EventType(ProcedureEvent.PetitionCorrected.class, "case.petition-corrected", 1),
-            new EventType(ProcedureEvent.ProfileChanged.class, "case.profile-changed", 1),
-            new EventType(ProcedureEvent.Terminated.class, "case.terminated", 1),
-            new EventType(SweepEvent.WarningRecorded.class, "case.warning-recorded", 1),
-            new EventType(SweepEvent.BreachRecorded.class, "case.breach-recorded", 1),
-            new EventType(SweepEvent.LapseRecorded.class, "case.lapse-recorded", 1),
-            new EventType(ResolutionEvent.BacklogDesignated.class, "case.backlog-designated", 1),
-            new EventType(ResolutionEvent.BatchEnrolled.class, "case.batch-enrolled", 1),
-            new EventType(ResolutionEvent.HardCaseFlagged.class, "case.hard-case-flagged", 1),
-            new EventType(ResolutionEvent.PackageLeaderAssigned.class, "case.package-leader-assigned", 1),
-            new EventType(ResolutionEvent.PackageLeaderReplaced.class, "case.package-leader-replaced", 1),
-            new EventType(ResolutionEvent.PlanRecorded.class, "case.plan-recorded", 1),
-            new EventType(ResolutionEvent.PlanStepDone.class, "case.plan-step-done", 1),
-            new EventType(ResolutionEvent.ResolutionClaimed.class, "case.resolution-claimed", 1),
-            new EventType(ResolutionEvent.ResolutionApproved.class, "case.resolution-approved", 1),
-            new EventType(ResolutionEvent.ResolutionRejected.class, "case.resolution-rejected", 1),
-            new EventType(ResolutionEvent.ReboundReported.class, "case.rebound-reported", 1),
-            new EventType(ResolutionEvent.RequiredRankRaised.class, "case.required-rank-raised", 1),
-            new EventType(ActivityEvent.Merged.class, "case.merged", 1),
-            new EventType(ActivityEvent.MergedCaseRecorded.class, "case.merged-case-recorded", 1),
-            new EventType(ActivityEvent.RepeatPetitionRecorded.class, "case.repeat-petition-recorded", 1),
-            new EventType(ActivityEvent.FollowUpVisitRecorded.class, "case.follow-up-visit-recorded", 1),
-            new EventType(ActivityEvent.SupervisionIssued.class, "case.supervision-issued", 1),
-            new EventType(ActivityEvent.SupervisionFeedbackRecorded.class, "case.supervision-feedback-recorded", 1),
-            new EventType(ResolutionEvent.ReplacementClockStarted.class, "case.replacement-clock-started", 1),
-            new EventType(SweepEvent.DutyWarningRecorded.class, "case.duty-warning-recorded", 1),
-            new EventType(SweepEvent.DutyBreachRecorded.class, "case.duty-breach-recorded", 1));
+    /**
+     * The schema version of each event type above 1, by type name: a new version of a type adds its row here, with
+     * an upcaster in {@link Upcasters}. The type names themselves are the domain's ({@link CaseEvent#typeNames()}).
+     */
+    private static final Map<String, Integer> SCHEMA_VERSIONS = Map.of();
 
-    private static final Map<Class<? extends CaseCommand>, String> COMMANDS = ordered(
-            ProcedureCommand.Register.class, "case.register",
-            ProcedureCommand.Route.class, "case.route",
-            ProcedureCommand.RaiseObjection.class, "case.raise-objection",
-            ProcedureCommand.TransferOut.class, "case.transfer-out",
-            ProcedureCommand.Redirect.class, "case.redirect",
-            ProcedureCommand.Decline.class, "case.decline",
-            ProcedureCommand.InformPetitioner.class, "case.inform-petitioner",
-            ProcedureCommand.Accept.class, "case.accept",
-            ProcedureCommand.Extend.class, "case.extend",
-            ProcedureCommand.ProposeConclusion.class, "case.propose-conclusion",
-            ProcedureCommand.ApproveConclusion.class, "case.approve-conclusion",
-            ProcedureCommand.ReturnForRework.class, "case.return-for-rework",
-            ProcedureCommand.ServeReply.class, "case.serve-reply",
-            ProcedureCommand.RequestReview.class, "case.request-review",
-            ProcedureCommand.ConcludeReview.class, "case.conclude-review",
-            ProcedureCommand.ServeReviewOpinion.class, "case.serve-review-opinion",
-            ProcedureCommand.RequestReReview.class, "case.request-re-review",
-            ProcedureCommand.ConcludeReReview.class, "case.conclude-re-review",
-            ProcedureCommand.Reopen.class, "case.reopen",
-            ProcedureCommand.Withdraw.class, "case.withdraw",
-            ProcedureCommand.Import.class, "case.import",
-            ProcedureCommand.RecordContact.class, "case.record-contact",
-            ProcedureCommand.GiveStageReply.class, "case.give-stage-reply",
-            ProcedureCommand.OpenHearing.class, "case.open-hearing",
-            ProcedureCommand.CloseHearing.class, "case.close-hearing",
-            ProcedureCommand.CorrectPetition.class, "case.correct-petition",
-            ProcedureCommand.ChangeProfile.class, "case.change-profile",
-            ProcedureCommand.Terminate.class, "case.terminate",
-            SweepCommand.RecordWarning.class, "case.record-warning",
-            SweepCommand.RecordBreach.class, "case.record-breach",
-            SweepCommand.RecordLapse.class, "case.record-lapse",
-            ResolutionCommand.DesignateBacklog.class, "case.designate-backlog",
-            ResolutionCommand.EnrolInBatch.class, "case.enrol-in-batch",
-            ResolutionCommand.FlagHardCase.class, "case.flag-hard-case",
-            ResolutionCommand.AssignPackageLeader.class, "case.assign-package-leader",
-            ResolutionCommand.ReplacePackageLeader.class, "case.replace-package-leader",
-            ResolutionCommand.RecordPlan.class, "case.record-plan",
-            ResolutionCommand.MarkPlanStepDone.class, "case.mark-plan-step-done",
-            ResolutionCommand.ClaimResolution.class, "case.claim-resolution",
-            ResolutionCommand.ApproveResolution.class, "case.approve-resolution",
-            ResolutionCommand.RejectResolution.class, "case.reject-resolution",
-            ResolutionCommand.ReportRebound.class, "case.report-rebound",
-            ActivityCommand.Merge.class, "case.merge",
-            ActivityCommand.RecordMergedCase.class, "case.record-merged-case",
-            ActivityCommand.RecordRepeatPetition.class, "case.record-repeat-petition",
-            ActivityCommand.RecordFollowUpVisit.class, "case.record-follow-up-visit",
-            ActivityCommand.IssueSupervision.class, "case.issue-supervision",
-            ActivityCommand.RecordSupervisionFeedback.class, "case.record-supervision-feedback",
-            SweepCommand.RecordDutyWarning.class, "case.record-duty-warning",
-            SweepCommand.RecordDutyBreach.class, "case.record-duty-breach",
-            ResolutionCommand.ReassessEscalation.class, "case.reassess-escalation");
+    private static final List<EventType> EVENTS = CaseEvent.typeNames().entrySet().stream()
+            .map(e -> new EventType(e.getKey(), e.getValue(), SCHEMA_VERSIONS.getOrDefault(e.getValue(), 1)))
+            .toList();
+
+    private static final Map<Class<? extends CaseCommand>, String> COMMANDS = CaseCommand.typeNames();
 
     /** Sealed value types written with a {@link #DISCRIMINATOR}: interface to (kind to record). */
     private static final Map<Class<?>, Map<String, Class<?>>> VARIANTS = Map.of(
