@@ -180,6 +180,7 @@ public final class CaseDecider {
         }
         if (resolutionRow.isPresent()) {
             Decision d = resolution.decide(state, command, resolutionRow.get(), recordedAt);
+            assert !(d instanceof Decision.Accepted a) || landsOnTarget(resolutionRow.get(), state, a.events());
             return d instanceof Decision.Accepted a ? escalate(state, a.events(), recordedAt) : d;
         }
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
@@ -205,10 +206,45 @@ public final class CaseDecider {
         }
         for (LifecycleTable.Guard guard : row.guards()) {
             Rejection r = check(guard, state, petition, corrected, command, recordedAt);
+            assert r == null || guard.codes().contains(r.code()) : guard + " answered " + r.code() + ", not one of " + guard.codes();
             if (r != null) return reject(r);
         }
         EventId id = new EventId(command.caseId(), state == null ? 1 : state.lastSequence() + 1);
-        return escalate(state, List.of(event(id, state, petition, corrected, command, recordedAt)), recordedAt);
+        List<CaseEvent> events = List.of(event(id, state, petition, corrected, command, recordedAt));
+        assert landsOnTarget(row, state, command, events);
+        return escalate(state, events, recordedAt);
+    }
+
+    /**
+     * Whether a procedure row's events land where the row says: its {@code to}, the stage an import brings, or the
+     * stage it stays in. Checked (with assertions on) for every accepted command.
+     */
+    private static boolean landsOnTarget(LifecycleTable.Row row, CaseState before, CaseCommand c, List<CaseEvent> events) {
+        Stage target = row.to() != null ? row.to() : before == null ? ((ProcedureCommand.Import) c).stage() : before.stage();
+        Stage landed = replayed(before, events).stage();
+        if (landed != target) {
+            throw new AssertionError(row.command() + " from " + (before == null ? "(none)" : before.stage()) + " landed on "
+                    + landed + ", its row says " + target);
+        }
+        return true;
+    }
+
+    /** Whether a resolution row's events move the track where the row says ({@link ResolutionTable.Row#next}). */
+    private static boolean landsOnTarget(ResolutionTable.Row row, CaseState before, List<CaseEvent> events) {
+        TrackState from = before.resolution() == null ? null : before.resolution().track();
+        Resolution after = replayed(before, events).resolution();
+        TrackState landed = after == null ? null : after.track();
+        if (landed != row.next(from)) {
+            throw new AssertionError(row.command() + " from track " + from + " landed on " + landed + ", its row says "
+                    + row.next(from));
+        }
+        return true;
+    }
+
+    private static CaseState replayed(CaseState before, List<CaseEvent> events) {
+        CaseState after = before;
+        for (CaseEvent e : events) after = CaseState.evolve(after, e);
+        return after;
     }
 
     /**

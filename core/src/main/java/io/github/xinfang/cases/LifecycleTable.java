@@ -28,67 +28,122 @@ public final class LifecycleTable {
      *
      * @since 0.1
      */
-    public enum Guard {
+    public enum Guard implements GuardText {
         /** No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit ({@code ACCUSED_PARTY}). */
-        ACTOR_NOT_ACCUSED,
+        ACTOR_NOT_ACCUSED("No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit.",
+                "被反映对象（本人、所在单位或被反映工作人员所在单位）不得经办", RejectionCode.ACCUSED_PARTY),
         /** The unit routed to is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). */
-        UNIT_NOT_ACCUSED,
+        UNIT_NOT_ACCUSED("The unit routed to is not accused and is not the unit of an accused official.",
+                "不得交办给被反映单位或被反映工作人员所在单位", RejectionCode.ACCUSED_PARTY),
         /** The fact's date is not before the case's earlier facts ({@code VALIDATION}). */
-        FACT_NOT_BEFORE_EARLIER_FACTS,
+        FACT_NOT_BEFORE_EARLIER_FACTS("The fact's date is not before the case's earlier facts.",
+                "事实日期不得早于该事项此前的事实日期", RejectionCode.VALIDATION),
         /** Only for 申诉求决类 ({@code NOT_APPLICABLE_TO_CATEGORY}). */
-        CLAIM_CATEGORY_ONLY,
+        CLAIM_CATEGORY_ONLY("Only for 申诉求决类.",
+                "仅适用于申诉求决类", RejectionCode.NOT_APPLICABLE_TO_CATEGORY),
         /** An Art. 32 outcome is given for 申诉求决类 and only there ({@code VALIDATION} / {@code NOT_APPLICABLE_TO_CATEGORY}). */
-        OUTCOME_FITS_CATEGORY,
+        OUTCOME_FITS_CATEGORY("An Art. 32 outcome is given for 申诉求决类 and only there.",
+                "第三十二条处理意见仅用于且必须用于申诉求决类", RejectionCode.VALIDATION, RejectionCode.NOT_APPLICABLE_TO_CATEGORY),
         /** The objection is inside the objection window, 5 working days from the unit's receipt ({@code WINDOW_EXPIRED}). */
-        INSIDE_OBJECTION_WINDOW,
+        INSIDE_OBJECTION_WINDOW("The objection is inside the objection window, 5 working days from the unit's receipt.",
+                "异议须在承办单位收到之日起5个工作日内提出", RejectionCode.WINDOW_EXPIRED),
         /** The written reply was served ({@code WINDOW_NOT_OPEN}) and the review window has not lapsed ({@code WINDOW_EXPIRED}). */
-        INSIDE_REVIEW_WINDOW,
+        INSIDE_REVIEW_WINDOW("The written reply was served and the review window has not lapsed.",
+                "书面答复已送达，且复查申请期限未届满", RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED),
         /** The review opinion was served ({@code WINDOW_NOT_OPEN}) and the re-review window has not lapsed ({@code WINDOW_EXPIRED}). */
-        INSIDE_RE_REVIEW_WINDOW,
+        INSIDE_RE_REVIEW_WINDOW("The review opinion was served and the re-review window has not lapsed.",
+                "复查意见已送达，且复核申请期限未届满", RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED),
         /** The case's profile gives its category a handling clock ({@code NOT_APPLICABLE_TO_CATEGORY}). */
-        HAS_HANDLING_CLOCK,
+        HAS_HANDLING_CLOCK("The case's profile gives its category a handling clock.",
+                "该事项的时限方案为其类别设有办理时限", RejectionCode.NOT_APPLICABLE_TO_CATEGORY),
         /** The approver is an official of the handling unit ({@code NOT_AUTHORISED}). */
-        APPROVER_OF_HANDLING_UNIT,
+        APPROVER_OF_HANDLING_UNIT("The approver is an official of the handling unit.",
+                "批准人须为承办单位工作人员", RejectionCode.NOT_AUTHORISED),
         /** The handling clock was not extended yet ({@code EXTENSION_ALREADY_GRANTED}). */
-        EXTENSION_UNUSED,
+        EXTENSION_UNUSED("The handling clock was not extended yet.",
+                "办理时限尚未延长过", RejectionCode.EXTENSION_ALREADY_GRANTED),
         /** The extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
-        EXTENSION_WITHIN_MAXIMUM,
+        EXTENSION_WITHIN_MAXIMUM("The extension is at most the profile's maximum.",
+                "延长期限不得超过时限方案的上限", RejectionCode.EXTENSION_TOO_LONG),
         /** The approver is not the proposer ({@code SAME_ACTOR}). */
-        APPROVER_NOT_PROPOSER,
+        APPROVER_NOT_PROPOSER("The approver is not the proposer.",
+                "审核人不得为报结人", RejectionCode.SAME_ACTOR),
         /** The written reply has not been served yet ({@code ILLEGAL_TRANSITION}). */
-        REPLY_NOT_YET_SERVED,
+        REPLY_NOT_YET_SERVED("The written reply has not been served yet.",
+                "书面答复尚未送达", RejectionCode.ILLEGAL_TRANSITION),
         /** The review opinion has not been served yet ({@code ILLEGAL_TRANSITION}). */
-        OPINION_NOT_YET_SERVED,
+        OPINION_NOT_YET_SERVED("The review opinion has not been served yet.",
+                "复查意见尚未送达", RejectionCode.ILLEGAL_TRANSITION),
         /** No hearing is open ({@code ILLEGAL_TRANSITION}): a hearing is closed before the stage it belongs to ends. */
-        HEARING_NOT_OPEN,
+        HEARING_NOT_OPEN("No hearing is open: a hearing is closed before the stage it belongs to ends.",
+                "没有正在进行的听证", RejectionCode.ILLEGAL_TRANSITION),
         /** An imported extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
-        IMPORTED_EXTENSION_WITHIN_MAXIMUM,
+        IMPORTED_EXTENSION_WITHIN_MAXIMUM("An imported extension is at most the profile's maximum.",
+                "导入的延期不得超过时限方案的上限", RejectionCode.EXTENSION_TOO_LONG),
         /** A hearing is open ({@code ILLEGAL_TRANSITION}). */
-        HEARING_OPEN,
+        HEARING_OPEN("A hearing is open.",
+                "有正在进行的听证", RejectionCode.ILLEGAL_TRANSITION),
         /** The corrected category allows the current stage and pending outcome ({@code NOT_APPLICABLE_TO_CATEGORY}); the corrected receipt is not after the routing ({@code VALIDATION}). */
-        CORRECTION_FITS_STAGE,
+        CORRECTION_FITS_STAGE("The corrected category allows the current stage and pending outcome; the corrected receipt is not after the routing.",
+                "更正后的类别须适合当前阶段和处理意见，更正后的收件日期不得晚于交办", RejectionCode.NOT_APPLICABLE_TO_CATEGORY, RejectionCode.VALIDATION),
         /** Under the corrected accusations, neither the handling unit nor the actor is accused ({@code ACCUSED_PARTY}). */
-        CORRECTION_KEEPS_HANDLER_UNACCUSED,
+        CORRECTION_KEEPS_HANDLER_UNACCUSED("Under the corrected accusations, neither the handling unit nor the actor is accused.",
+                "按更正后的被反映对象，承办单位和经办人均不是被反映对象", RejectionCode.ACCUSED_PARTY),
         /** The case's profile provides for termination ({@code NOT_PROVIDED_BY_PROFILE}). */
-        TERMINATION_PROVIDED,
+        TERMINATION_PROVIDED("The case's profile provides for termination.",
+                "该事项的时限方案规定了终止办理", RejectionCode.NOT_PROVIDED_BY_PROFILE),
         /** Only the deadline sweep (a system actor) records warnings, breaches and lapses ({@code NOT_AUTHORISED}). */
-        SWEEP_ONLY,
+        SWEEP_ONLY("Only the deadline sweep (a system actor) records warnings, breaches and lapses.",
+                "仅由期限巡检（系统）记录预警、超期和失效", RejectionCode.NOT_AUTHORISED),
         /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach ({@code ILLEGAL_TRANSITION}). */
-        CLOCK_DUE,
+        CLOCK_DUE("The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach.",
+                "该时限正在计时、到期时刻一致、已临期/超期/失效且尚未记录", RejectionCode.ILLEGAL_TRANSITION),
         /** A case is not merged into itself ({@code VALIDATION}). @since 0.2 */
-        NOT_INTO_ITSELF,
+        NOT_INTO_ITSELF("A case is not merged into itself.",
+                "事项不得并入自身", RejectionCode.VALIDATION),
         /** Only the case service (a system actor) records this ({@code NOT_AUTHORISED}). @since 0.2 */
-        SERVICE_ONLY,
+        SERVICE_ONLY("Only the case service (a system actor) records this.",
+                "仅由事项服务（系统）记录", RejectionCode.NOT_AUTHORISED),
         /** A repeat petition is not received before the original petition ({@code VALIDATION}). @since 0.2 */
-        REPEAT_NOT_BEFORE_RECEIPT,
+        REPEAT_NOT_BEFORE_RECEIPT("A repeat petition is not received before the original petition.",
+                "重复信访的收件日期不得早于原信访事项", RejectionCode.VALIDATION),
         /** The case is in a non-terminal stage or on the resolution track ({@code ILLEGAL_TRANSITION}). @since 0.2 */
-        SUPERVISABLE,
+        SUPERVISABLE("The case is in a non-terminal stage or on the resolution track.",
+                "事项处于非终结阶段或在化解轨道上", RejectionCode.ILLEGAL_TRANSITION),
         /** The addressee of supervision is not accused and not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.2 */
-        ADDRESSEE_NOT_ACCUSED,
+        ADDRESSEE_NOT_ACCUSED("The addressee of supervision is not accused and not the unit of an accused official.",
+                "督办对象不得为被反映单位或被反映工作人员所在单位", RejectionCode.ACCUSED_PARTY),
         /** The supervision exists ({@code VALIDATION}), awaits feedback ({@code ILLEGAL_TRANSITION}), and the feedback is not dated before it ({@code VALIDATION}). @since 0.2 */
-        SUPERVISION_AWAITING_FEEDBACK,
+        SUPERVISION_AWAITING_FEEDBACK("The supervision exists, awaits feedback, and the feedback is not dated before it.",
+                "督办存在且待反馈，反馈日期不得早于督办日期", RejectionCode.VALIDATION, RejectionCode.ILLEGAL_TRANSITION),
         /** The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). @since 0.2 */
-        DUTY_DUE
+        DUTY_DUE("The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet.",
+                "该职责未完成、到期时刻一致、已临期/超期且尚未记录", RejectionCode.ILLEGAL_TRANSITION);
+
+        private final String rule;
+        private final String ruleChinese;
+        private final Set<RejectionCode> codes;
+
+        Guard(String rule, String ruleChinese, RejectionCode first, RejectionCode... more) {
+            this.rule = rule;
+            this.ruleChinese = ruleChinese;
+            this.codes = Collections.unmodifiableSet(EnumSet.of(first, more));
+        }
+
+        /** @return the rule in English, one sentence */
+        public String rule() {
+            return rule;
+        }
+
+        /** @return the rule in Chinese */
+        public String ruleChinese() {
+            return ruleChinese;
+        }
+
+        /** @return the rejection codes this guard answers with when it says no */
+        public Set<RejectionCode> codes() {
+            return codes;
+        }
     }
 
     /**
@@ -199,6 +254,7 @@ public final class LifecycleTable {
         List<String> stages = new ArrayList<>();
         for (Stage s : Stage.values()) stages.add(s.name() + " (" + s.chinese() + ", " + s.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
         sb.append(String.join(", ", stages)).append(".\n");
+        GuardText.appendMarkdown(sb, "Procedure guards", Guard.values());
         return sb.toString();
     }
 

@@ -47,6 +47,8 @@ final class ResolutionDecider {
         }
         for (ResolutionTable.Guard g : row.guards()) {
             Rejection rejection = check(g, s, c);
+            assert rejection == null || g.codes().contains(rejection.code())
+                    : g + " answered " + rejection.code() + ", not one of " + g.codes();
             if (rejection != null) return rejection;
         }
         return null;

@@ -28,29 +28,65 @@ public final class ResolutionTable {
      *
      * @since 0.2
      */
-    public enum Guard {
+    public enum Guard implements GuardText {
         /** No accused party acts ({@code ACCUSED_PARTY}). */
-        ACTOR_NOT_ACCUSED,
+        ACTOR_NOT_ACCUSED("No accused party acts.",
+                "被反映对象不得经办", RejectionCode.ACCUSED_PARTY),
         /** The fact's date is not before the track's earlier facts ({@code VALIDATION}). */
-        FACT_NOT_BEFORE_EARLIER_FACTS,
+        FACT_NOT_BEFORE_EARLIER_FACTS("The fact's date is not before the track's earlier facts.",
+                "事实日期不得早于化解轨道此前的事实日期", RejectionCode.VALIDATION),
         /** The case is not in that batch yet ({@code ILLEGAL_TRANSITION}). */
-        NOT_YET_IN_BATCH,
+        NOT_YET_IN_BATCH("The case is not in that batch yet.",
+                "该事项尚未列入该批次", RejectionCode.ILLEGAL_TRANSITION),
         /** The case is not flagged a hard case yet ({@code ILLEGAL_TRANSITION}). */
-        NOT_YET_HARD_CASE,
+        NOT_YET_HARD_CASE("The case is not flagged a hard case yet.",
+                "该事项尚未标记为疑难案件", RejectionCode.ILLEGAL_TRANSITION),
         /** Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party ({@code ACCUSED_PARTY}). */
-        ASSIGNEES_NOT_ACCUSED,
+        ASSIGNEES_NOT_ACCUSED("Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party.",
+                "包案领导、牵头单位、专班成员和协办单位均不得为被反映对象或属于被反映单位", RejectionCode.ACCUSED_PARTY),
         /** The leader's rank is on the ladder ({@code VALIDATION}) and at least the required rank ({@code RANK_TOO_LOW}). */
-        LEADER_RANK_SUFFICIENT,
-        /** The plan in force has that step and it is not done yet ({@code ILLEGAL_TRANSITION}). */
-        PLAN_STEP_OPEN,
+        LEADER_RANK_SUFFICIENT("The leader's rank is on the ladder and at least the required rank.",
+                "包案领导的职级在职级序列内且不低于所需职级", RejectionCode.VALIDATION, RejectionCode.RANK_TOO_LOW),
+        /** A plan is in force ({@code ILLEGAL_TRANSITION}), it has that step ({@code VALIDATION}), and the step is not done yet ({@code ILLEGAL_TRANSITION}). */
+        PLAN_STEP_OPEN("A plan is in force, it has that step, and the step is not done yet.",
+                "已有化解方案，方案中有该步骤且尚未完成", RejectionCode.ILLEGAL_TRANSITION, RejectionCode.VALIDATION),
         /** The approver is not the claimant ({@code SAME_ACTOR}). */
-        APPROVER_NOT_CLAIMANT,
+        APPROVER_NOT_CLAIMANT("The approver is not the claimant.",
+                "审核人不得为申报化解人", RejectionCode.SAME_ACTOR),
         /** The approver is an official of the batch's issuing level or of the petition office, per the portal's {@link ApprovalRule} ({@code NOT_AUTHORISED}). @since 0.2 */
-        APPROVER_AUTHORISED,
+        APPROVER_AUTHORISED("The approver is an official of the batch's issuing level or of the petition office, per the portal's ApprovalRule.",
+                "审核人须为批次发布层级或信访部门的工作人员（按门户的审核规则）", RejectionCode.NOT_AUTHORISED),
         /** Only the deadline sweep (a system actor) asks for it ({@code NOT_AUTHORISED}). @since 0.2 */
-        SWEEP_ONLY,
+        SWEEP_ONLY("Only the deadline sweep (a system actor) asks for it.",
+                "仅由期限巡检（系统）提出", RejectionCode.NOT_AUTHORISED),
         /** An escalation rule newly fires: the required rank rises ({@code ILLEGAL_TRANSITION}). @since 0.2 */
-        RANK_RISES
+        RANK_RISES("An escalation rule newly fires: the required rank rises.",
+                "有新触发的提级包案规则，所需职级提高", RejectionCode.ILLEGAL_TRANSITION);
+
+        private final String rule;
+        private final String ruleChinese;
+        private final Set<RejectionCode> codes;
+
+        Guard(String rule, String ruleChinese, RejectionCode first, RejectionCode... more) {
+            this.rule = rule;
+            this.ruleChinese = ruleChinese;
+            this.codes = Collections.unmodifiableSet(EnumSet.of(first, more));
+        }
+
+        /** @return the rule in English, one sentence */
+        public String rule() {
+            return rule;
+        }
+
+        /** @return the rule in Chinese */
+        public String ruleChinese() {
+            return ruleChinese;
+        }
+
+        /** @return the rejection codes this guard answers with when it says no */
+        public Set<RejectionCode> codes() {
+            return codes;
+        }
     }
 
     /**
@@ -183,6 +219,7 @@ public final class ResolutionTable {
         List<String> states = new ArrayList<>();
         for (TrackState t : TrackState.values()) states.add(t.name() + " (" + t.chinese() + ")");
         sb.append(String.join(", ", states)).append(".\n");
+        GuardText.appendMarkdown(sb, "Resolution guards", Guard.values());
         return sb.toString();
     }
 

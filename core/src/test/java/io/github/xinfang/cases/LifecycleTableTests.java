@@ -94,4 +94,16 @@ class LifecycleTableTests {
             }
         }
     }
+
+    /** Each guard names its rule in both languages and the codes it answers with; the deciders assert the codes. */
+    @Test
+    void everyGuardStatesItsRuleAndCodes() {
+        java.util.List<GuardText> guards = new java.util.ArrayList<>(java.util.List.of(LifecycleTable.Guard.values()));
+        guards.addAll(java.util.List.of(ResolutionTable.Guard.values()));
+        assertThat(guards).allSatisfy(g -> {
+            assertThat(g.codes()).as(g.name()).isNotEmpty();
+            assertThat(g.rule()).as(g.name()).isNotBlank().doesNotContain("{@").endsWith(".");
+            assertThat(g.ruleChinese()).as(g.name()).isNotBlank().matches(".*\\p{IsHan}.*");
+        });
+    }
 }

@@ -264,6 +264,33 @@ class CaseInvariantProperties {
         }
     }
 
+    /** Replaying the events of any accepted row lands on the row's target: its stage, or its track state. */
+    @Test
+    void everyAcceptedRowLandsOnItsTarget() {
+        CaseDecider decider = CaseDecider.create(LIMITS, Org.DIRECTORY);
+        int accepted = 0;
+        for (Stage stage : Stage.values()) {
+            for (CaseCommand c : oneOfEach(new CaseId("T-4"), DAY.plusDays(1))) {
+                CaseState before = stateIn(stage, new CaseId("T-4"));
+                Decision d = decider.decide(before, c, Instant.parse("2026-06-01T02:00:00Z"));
+                if (!(d instanceof Decision.Accepted a)) continue;
+                accepted++;
+                CaseState after = before;
+                for (io.github.xinfang.cases.CaseEvent e : a.events()) after = CaseState.evolve(after, e);
+                Optional<LifecycleTable.Row> row = LifecycleTable.procedure().row(c.getClass());
+                if (row.isPresent()) {
+                    Stage target = row.get().to() == null ? stage : row.get().to();
+                    assertThat(after.stage()).as("%s from %s", c.getClass().getSimpleName(), stage).isEqualTo(target);
+                } else {
+                    ResolutionTable.Row r = ResolutionTable.resolution().row(c.getClass()).orElseThrow();
+                    assertThat(after.resolution() == null ? null : after.resolution().track())
+                            .as("%s from %s", c.getClass().getSimpleName(), stage).isEqualTo(r.next(null));
+                }
+            }
+        }
+        assertThat(accepted).as("accepted rows").isGreaterThan(20);
+    }
+
     @Test
     void openStagesAllowExactlyTheTablesRows() {
         CaseDecider decider = CaseDecider.create(LIMITS, Org.DIRECTORY);
