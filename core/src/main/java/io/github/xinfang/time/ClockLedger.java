@@ -61,94 +61,19 @@ public record ClockLedger(List<ClockRun> runs) {
         Objects.requireNonNull(on, "on");
         Map<ClockId, ClockRun> m = new EnumMap<>(ClockId.class);
         for (ClockRun r : runs) m.put(r.clock(), r);
-        switch (fact) {
-            case RECEIVED:
-                start(m, ClockId.ROUTING, on);
-                break;
-            case ROUTED:
-                meet(m, ClockId.ROUTING, on);
-                for (ClockId c : List.of(ClockId.TELLING, ClockId.OBJECTION, ClockId.ACCEPTANCE, ClockId.CONTACT,
-                        ClockId.MEETING, ClockId.STAGE_REPLY)) {
-                    start(m, c, on);
-                }
-                break;
-            case OBJECTED:
-                meet(m, ClockId.OBJECTION, on);
-                for (ClockId c : List.of(ClockId.TELLING, ClockId.ACCEPTANCE, ClockId.CONTACT, ClockId.MEETING, ClockId.STAGE_REPLY)) {
-                    stop(m, c);
-                }
-                start(m, ClockId.ROUTING, on);
-                break;
-            case TRANSFERRED_OUT:
-                meet(m, ClockId.ROUTING, on);
-                break;
-            case REDIRECTED:
-            case DECLINED:
-                meet(m, ClockId.ROUTING, on);
-                meet(m, ClockId.TELLING, on);
-                meet(m, ClockId.ACCEPTANCE, on);
-                break;
-            case INFORMED:
-                meet(m, ClockId.TELLING, on);
-                break;
-            case ACCEPTED:
-                meet(m, ClockId.ACCEPTANCE, on);
-                stop(m, ClockId.OBJECTION);
-                start(m, ClockId.HANDLING, on);
-                break;
-            case EXTENDED:
-                m.computeIfPresent(ClockId.HANDLING, (k, r) -> r.isOpen() ? r.extend(days) : r);
-                break;
-            case CONTACTED_BY_PHONE:
-                meet(m, ClockId.CONTACT, on);
-                break;
-            case MET_IN_PERSON:
-                meet(m, ClockId.CONTACT, on);
-                meet(m, ClockId.MEETING, on);
-                break;
-            case STAGE_REPLY_GIVEN:
-                meet(m, ClockId.STAGE_REPLY, on);
-                break;
-            case CONCLUSION_APPROVED:
-                meet(m, ClockId.HANDLING, on);
-                meet(m, ClockId.STAGE_REPLY, on);
-                break;
-            case REPLY_SERVED:
-                start(m, ClockId.REVIEW_REQUEST, on);
-                break;
-            case REVIEW_REQUESTED:
-                meet(m, ClockId.REVIEW_REQUEST, on);
-                start(m, ClockId.REVIEW, on);
-                break;
-            case REVIEW_CONCLUDED:
-                meet(m, ClockId.REVIEW, on);
-                break;
-            case REVIEW_OPINION_SERVED:
-                start(m, ClockId.RE_REVIEW_REQUEST, on);
-                break;
-            case RE_REVIEW_REQUESTED:
-                meet(m, ClockId.RE_REVIEW_REQUEST, on);
-                start(m, ClockId.RE_REVIEW, on);
-                break;
-            case RE_REVIEW_CONCLUDED:
-                meet(m, ClockId.RE_REVIEW, on);
-                break;
-            case REOPENED:
-                stop(m, ClockId.REVIEW_REQUEST);
-                stop(m, ClockId.RE_REVIEW_REQUEST);
-                start(m, ClockId.HANDLING, on);
-                break;
-            case HEARING_OPENED:
-                m.computeIfPresent(ClockId.RE_REVIEW, (k, r) -> r.isOpen() && r.pausedSince() == null ? r.pause(on) : r);
-                break;
-            case HEARING_CLOSED:
-                m.computeIfPresent(ClockId.RE_REVIEW, (k, r) -> r.isOpen() && r.pausedSince() != null ? r.resume(on) : r);
-                break;
-            case ENDED:
-                for (ClockId c : ClockId.values()) stop(m, c);
-                break;
-            default:
-                throw new AssertionError("unhandled fact " + fact);
+        for (ClockTable.Row row : ClockTable.rows()) {
+            ClockTable.Action action = row.action(fact);
+            if (action == null) continue;
+            ClockId c = row.clock();
+            switch (action) {
+                case START -> start(m, c, on);
+                case MEET -> m.computeIfPresent(c, (k, r) -> r.isOpen() ? r.met(on) : r);
+                case STOP -> m.computeIfPresent(c, (k, r) -> r.isOpen() ? r.stop() : r);
+                case PAUSE -> m.computeIfPresent(c, (k, r) -> r.isOpen() && r.pausedSince() == null ? r.pause(on) : r);
+                case RESUME -> m.computeIfPresent(c, (k, r) -> r.isOpen() && r.pausedSince() != null ? r.resume(on) : r);
+                case EXTEND -> m.computeIfPresent(c, (k, r) -> r.isOpen() ? r.extend(days) : r);
+                default -> throw new AssertionError("unhandled action " + action);
+            }
         }
         return new ClockLedger(new ArrayList<>(m.values()));
     }
@@ -188,11 +113,4 @@ public record ClockLedger(List<ClockRun> runs) {
         m.put(c, new ClockRun(c, old == null ? 1 : old.round() + 1, on, null, false, 0, 0, null, false, false));
     }
 
-    private static void meet(Map<ClockId, ClockRun> m, ClockId c, LocalDate on) {
-        m.computeIfPresent(c, (k, r) -> r.isOpen() ? r.met(on) : r);
-    }
-
-    private static void stop(Map<ClockId, ClockRun> m, ClockId c) {
-        m.computeIfPresent(c, (k, r) -> r.isOpen() ? r.stop() : r);
-    }
 }
