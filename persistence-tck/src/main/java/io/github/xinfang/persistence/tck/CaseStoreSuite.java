@@ -106,6 +106,10 @@ final class CaseStoreSuite {
                     && after.row().equals(Optional.of(c.indexRow())) && after.applied().isPresent()
                     && feedAfter == feedBefore + (store instanceof ChangeFeed ? 1 : 0);
             if (t == null) {
+                if (n == 0) {
+                    throw new AssertionError("S8: a commit through storeFailingAfter(store, 0) succeeded: the failure"
+                            + " hook's store must fail at its first operation, or S8 is not tested at all");
+                }
                 if (!whole) {
                     throw new AssertionError("S8/S2: " + what + " returned normally but the store does not hold all of"
                             + " it (events, snapshot, index row, idempotency record, change): " + after);

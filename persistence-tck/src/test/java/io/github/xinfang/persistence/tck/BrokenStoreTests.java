@@ -234,6 +234,13 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aFailureHookWhoseStoreNeverFailsIsCaughtByS8() {
+        assertKitFails(() -> failing((store, operations) -> store)
+                        .required_S8_failuresAreStoreExceptionsAndLeaveNothingHalfWritten(),
+                "S8:", "must fail at its first operation");
+    }
+
+    @Test
     void withoutAFailureHookS8IsSkippedSayingWhy() {
         Throwable skipped = catchThrowable(() -> store(Forwarding::new)
                 .required_S8_failuresAreStoreExceptionsAndLeaveNothingHalfWritten());
