@@ -16,7 +16,6 @@ import java.util.TreeSet;
 
 import static io.github.xinfang.persistence.tck.StoreSuite.FAR;
 import static io.github.xinfang.persistence.tck.StoreSuite.caseIds;
-import static io.github.xinfang.persistence.tck.StoreSuite.thrownBy;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 /** The scopes, the model and the page and count checks {@link OverdueQueryTck} uses. */
@@ -142,17 +141,5 @@ final class OverdueQuerySuite {
             scopes.add(OverdueScope.regionPrefix(r.regionCode().substring(0, 2)));
         }
         return scopes;
-    }
-
-    static void expect(Class<? extends RuntimeException> type, String naming, String call, Runnable code) {
-        Throwable thrown = thrownBy(code);
-        if (!type.isInstance(thrown)) {
-            throw new AssertionError("O6: " + call + " must throw " + type.getSimpleName() + " (naming '" + naming
-                    + "'), but " + (thrown == null ? "returned normally" : "threw " + thrown), thrown);
-        }
-        if (thrown.getMessage() == null || !thrown.getMessage().contains(naming)) {
-            throw new AssertionError("O6: " + call + " threw " + thrown + ", whose message does not name '" + naming + "'",
-                    thrown);
-        }
     }
 }

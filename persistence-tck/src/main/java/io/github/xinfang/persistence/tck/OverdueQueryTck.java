@@ -178,13 +178,13 @@ public interface OverdueQueryTck<S extends CaseStore & OverdueQuery> extends Sto
         theory(this).forAll(StoredRecordGenerators.commitSequences(4, 8), integers().between(-3, 0), scopes())
                 .checkAssert((commits, badLimit, scope) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
-                    expect(NullPointerException.class, "scope", "overdue(null, asOf, null, 10)",
+                    expectRefusal("O6", NullPointerException.class, "scope", "overdue(null, asOf, null, 10)",
                             () -> store.overdue(null, FAR, null, 10));
-                    expect(NullPointerException.class, "asOf", "overdue(scope, null, null, 10)",
+                    expectRefusal("O6", NullPointerException.class, "asOf", "overdue(scope, null, null, 10)",
                             () -> store.overdue(scope, null, null, 10));
-                    expect(NullPointerException.class, "scope", "countOverdue(null, asOf)", () -> store.countOverdue(null, FAR));
-                    expect(NullPointerException.class, "asOf", "countOverdue(scope, null)", () -> store.countOverdue(scope, null));
-                    expect(IllegalArgumentException.class, "limit", "overdue(scope, asOf, null, " + badLimit + ")",
+                    expectRefusal("O6", NullPointerException.class, "scope", "countOverdue(null, asOf)", () -> store.countOverdue(null, FAR));
+                    expectRefusal("O6", NullPointerException.class, "asOf", "countOverdue(scope, null)", () -> store.countOverdue(scope, null));
+                    expectRefusal("O6", IllegalArgumentException.class, "limit", "overdue(scope, asOf, null, " + badLimit + ")",
                             () -> store.overdue(scope, FAR, null, badLimit));
                 }));
     }

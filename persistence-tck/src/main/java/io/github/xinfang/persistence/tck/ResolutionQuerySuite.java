@@ -15,7 +15,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import static io.github.xinfang.persistence.tck.StoreSuite.thrownBy;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
@@ -101,17 +100,5 @@ final class ResolutionQuerySuite {
         if (before != null) before.activeLeader().ifPresent(leaders::add);
         now.activeLeader().ifPresent(leaders::add);
         return leaders;
-    }
-
-    static void expect(Class<? extends RuntimeException> type, String naming, String call, Runnable code) {
-        Throwable thrown = thrownBy(code);
-        if (!type.isInstance(thrown)) {
-            throw new AssertionError("R7: " + call + " must throw " + type.getSimpleName() + " (naming '" + naming
-                    + "'), but " + (thrown == null ? "returned normally" : "threw " + thrown), thrown);
-        }
-        if (thrown.getMessage() == null || !thrown.getMessage().contains(naming)) {
-            throw new AssertionError("R7: " + call + " threw " + thrown + ", whose message does not name '" + naming
-                    + "' (Objects.requireNonNull(" + naming + ", \"" + naming + "\"))", thrown);
-        }
     }
 }

@@ -292,18 +292,18 @@ public interface ResolutionQueryTck<S extends CaseStore & ResolutionQuery> exten
         theory(this).forAll(StoredRecordGenerators.commitSequences(4, 8), integers().between(-3, 0))
                 .checkAssert((commits, badLimit) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
-                    expect(NullPointerException.class, "leader", "byActiveLeader(null, null, 10)",
+                    expectRefusal("R7", NullPointerException.class, "leader", "byActiveLeader(null, null, 10)",
                             () -> store.byActiveLeader(null, null, 10));
-                    expect(NullPointerException.class, "unit", "byLeadUnit(null, null, 10)",
+                    expectRefusal("R7", NullPointerException.class, "unit", "byLeadUnit(null, null, 10)",
                             () -> store.byLeadUnit(null, null, 10));
-                    expect(NullPointerException.class, "batch", "byBatch(null, null, 10)", () -> store.byBatch(null, null, 10));
-                    expect(NullPointerException.class, "leader", "workload(null, asOf)", () -> store.workload(null, FAR));
-                    expect(NullPointerException.class, "asOf", "workload(leader, null)", () -> store.workload("off-0001", null));
-                    expect(IllegalArgumentException.class, "limit", "byActiveLeader(leader, null, " + badLimit + ")",
+                    expectRefusal("R7", NullPointerException.class, "batch", "byBatch(null, null, 10)", () -> store.byBatch(null, null, 10));
+                    expectRefusal("R7", NullPointerException.class, "leader", "workload(null, asOf)", () -> store.workload(null, FAR));
+                    expectRefusal("R7", NullPointerException.class, "asOf", "workload(leader, null)", () -> store.workload("off-0001", null));
+                    expectRefusal("R7", IllegalArgumentException.class, "limit", "byActiveLeader(leader, null, " + badLimit + ")",
                             () -> store.byActiveLeader("off-0001", null, badLimit));
-                    expect(IllegalArgumentException.class, "limit", "byLeadUnit(unit, null, " + badLimit + ")",
+                    expectRefusal("R7", IllegalArgumentException.class, "limit", "byLeadUnit(unit, null, " + badLimit + ")",
                             () -> store.byLeadUnit("unit-gz-xfj", null, badLimit));
-                    expect(IllegalArgumentException.class, "limit", "byBatch(batch, null, " + badLimit + ")",
+                    expectRefusal("R7", IllegalArgumentException.class, "limit", "byBatch(batch, null, " + badLimit + ")",
                             () -> store.byBatch("2024-Q1", null, badLimit));
                 }));
     }

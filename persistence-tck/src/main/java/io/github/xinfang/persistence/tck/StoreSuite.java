@@ -158,6 +158,24 @@ final class StoreSuite {
         }
     }
 
+    /**
+     * Checks that a call with a bad argument is refused with the exception its rule says, naming the parameter.
+     *
+     * @param rule the rule, for the message ({@code R7})
+     */
+    static void expectRefusal(String rule, Class<? extends RuntimeException> type, String naming, String call,
+                              Runnable code) {
+        Throwable thrown = thrownBy(code);
+        if (!type.isInstance(thrown)) {
+            throw new AssertionError(rule + ": " + call + " must throw " + type.getSimpleName() + " (naming '" + naming
+                    + "'), but " + (thrown == null ? "returned normally" : "threw " + thrown), thrown);
+        }
+        if (thrown.getMessage() == null || !thrown.getMessage().contains(naming)) {
+            throw new AssertionError(rule + ": " + call + " threw " + thrown + ", whose message does not name '" + naming
+                    + "' (Objects.requireNonNull(" + naming + ", \"" + naming + "\"))", thrown);
+        }
+    }
+
     /** Runs code that must fail; returns what it threw, or null. */
     static Throwable thrownBy(Runnable code) {
         try {
