@@ -25,16 +25,15 @@ import io.github.xinfang.persistence.TransientStoreException;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.WorkClaims;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,8 +99,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     /** Largest IN-list the adapter sends (Oracle-like databases such as DM refuse more than 1,000). */
     private static final int IN_LIST_LIMIT = 1000;
 
-    private static final String CASE_COLUMNS = "c.case_id, c.version, c.index_schema_version, c.stage, c.region_code,"
-            + " c.handling_unit, c.next_attention_at, c.track_state, c.active_leader, c.lead_unit, c.earliest_due_at";
+    /** The columns of an index row: case id, version, then the {@link IndexColumn}s read by {@link #indexRowBuilder}. */
+    private static final String CASE_COLUMNS = "c.case_id, c.version, " + IndexColumn.names("c.");
 
     private static final String EVENT_COLUMNS = "e.sequence, e.type, e.schema_version, e.payload, e.recorded_at";
 
@@ -507,73 +506,46 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     private void insertCase(Connection c, CaseCommit commit, long lastSequence) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "INSERT INTO xf_case (version, last_sequence, index_schema_version,"
-                + " stage, region_code, handling_unit, next_attention_at, track_state, active_leader, lead_unit,"
-                + " earliest_due_at, snapshot_version, snapshot_schema_version, snapshot_payload, case_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps = prepare(c, INSERT_CASE_SQL)) {
             bindCaseColumns(ps, commit, lastSequence);
-            ps.setString(15, commit.caseId());
+            ps.setString(6 + IndexColumn.COUNT, commit.caseId());
             ps.executeUpdate();
         }
     }
 
     private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "UPDATE xf_case SET version = ?, last_sequence = ?,"
-                + " index_schema_version = ?, stage = ?, region_code = ?, handling_unit = ?, next_attention_at = ?,"
-                + " track_state = ?, active_leader = ?, lead_unit = ?, earliest_due_at = ?, snapshot_version = ?,"
-                + " snapshot_schema_version = ?, snapshot_payload = ? WHERE case_id = ? AND version = ? AND last_sequence = ?")) {
+        try (PreparedStatement ps = prepare(c, UPDATE_CASE_SQL)) {
             bindCaseColumns(ps, commit, lastSequence);
-            ps.setString(15, commit.caseId());
-            ps.setLong(16, commit.expectedVersion());
-            ps.setLong(17, storedLastSequence);
+            ps.setString(6 + IndexColumn.COUNT, commit.caseId());
+            ps.setLong(7 + IndexColumn.COUNT, commit.expectedVersion());
+            ps.setLong(8 + IndexColumn.COUNT, storedLastSequence);
             return ps.executeUpdate();
         }
     }
 
+    /** A new case row: version, last sequence, the index columns, the snapshot, the case id. */
+    static final String INSERT_CASE_SQL = "INSERT INTO xf_case (version, last_sequence, " + IndexColumn.names("")
+            + ", snapshot_version, snapshot_schema_version, snapshot_payload, case_id) VALUES ("
+            + String.join(", ", Collections.nCopies(6 + IndexColumn.COUNT, "?")) + ")";
+
+    /** The case row of a commit, guarded by the expected version and the stored last sequence. */
+    static final String UPDATE_CASE_SQL = "UPDATE xf_case SET version = ?, last_sequence = ?, " + IndexColumn.assignments()
+            + ", snapshot_version = ?, snapshot_schema_version = ?, snapshot_payload = ?"
+            + " WHERE case_id = ? AND version = ? AND last_sequence = ?";
+
+    /** The index columns of a case row, guarded by the version. */
+    static final String REPLACE_INDEX_ROW_SQL = "UPDATE xf_case SET " + IndexColumn.assignments()
+            + " WHERE case_id = ? AND version = ?";
+
+    /** Binds version, last sequence, the index columns and the snapshot, from parameter 1 on. */
     private static void bindCaseColumns(PreparedStatement ps, CaseCommit commit, long lastSequence) throws SQLException {
-        IndexRow row = commit.indexRow();
         StoredSnapshot snapshot = commit.snapshot();
         ps.setLong(1, commit.newVersion());
         ps.setLong(2, lastSequence);
-        bindIndexColumns(ps, 3, row);
-        ps.setLong(3 + INDEX_COLUMNS, snapshot.version());
-        ps.setInt(4 + INDEX_COLUMNS, snapshot.schemaVersion());
-        ps.setString(5 + INDEX_COLUMNS, snapshot.payload());
-    }
-
-    /** How many parameters {@link #bindIndexColumns} binds. */
-    private static final int INDEX_COLUMNS = 9;
-
-    /**
-     * Binds the nine index columns in schema order (index schema version, stage, region code, handling unit, next
-     * attention instant, track state, active leader, lead unit, earliest due instant) from parameter {@code first} on.
-     */
-    private static void bindIndexColumns(PreparedStatement ps, int first, IndexRow row) throws SQLException {
-        ps.setInt(first, row.schemaVersion());
-        ps.setString(first + 1, row.stage());
-        ps.setString(first + 2, row.regionCode());
-        setNullableString(ps, first + 3, row.handlingUnit());
-        setNullableInstant(ps, first + 4, row.nextAttentionAt());
-        setNullableString(ps, first + 5, row.trackState());
-        setNullableString(ps, first + 6, row.activeLeader());
-        setNullableString(ps, first + 7, row.leadUnit());
-        setNullableInstant(ps, first + 8, row.earliestDueAt());
-    }
-
-    private static void setNullableInstant(PreparedStatement ps, int index, Optional<Instant> value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setBigDecimal(index, Instants.toDecimal(value.get()));
-        } else {
-            ps.setNull(index, Types.DECIMAL);
-        }
-    }
-
-    private static void setNullableString(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
-        if (value.isPresent()) {
-            ps.setString(index, value.get());
-        } else {
-            ps.setNull(index, Types.VARCHAR);
-        }
+        IndexColumn.bindAll(ps, 3, commit.indexRow());
+        ps.setLong(3 + IndexColumn.COUNT, snapshot.version());
+        ps.setInt(4 + IndexColumn.COUNT, snapshot.schemaVersion());
+        ps.setString(5 + IndexColumn.COUNT, snapshot.payload());
     }
 
     private void insertCommit(Connection c, CaseCommit commit, long firstSequence, long lastSequence) throws SQLException {
@@ -833,21 +805,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         });
     }
 
+    /** Reads the {@link #CASE_COLUMNS} of a result row. */
     private static IndexRow.Builder indexRowBuilder(ResultSet rs) throws SQLException {
-        IndexRow.Builder b = IndexRow.builder(rs.getString(1))
-                .version(rs.getLong(2))
-                .schemaVersion(rs.getInt(3))
-                .stage(rs.getString(4))
-                .regionCode(rs.getString(5))
-                .handlingUnit(rs.getString(6))
-                .trackState(rs.getString(8))
-                .activeLeader(rs.getString(9))
-                .leadUnit(rs.getString(10));
-        BigDecimal at = rs.getBigDecimal(7);
-        if (at != null) b.nextAttentionAt(Instants.fromDecimal(at));
-        BigDecimal due = rs.getBigDecimal(11);
-        if (due != null) b.earliestDueAt(Instants.fromDecimal(due));
-        return b;
+        return IndexColumn.readAll(rs, 3, IndexRow.builder(rs.getString(1)).version(rs.getLong(2)));
     }
 
     /**
@@ -1328,12 +1288,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * idempotency records and the feed are not touched.
      */
     private boolean writeIndexRow(Connection c, IndexRow row) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "UPDATE xf_case SET index_schema_version = ?, stage = ?,"
-                + " region_code = ?, handling_unit = ?, next_attention_at = ?, track_state = ?, active_leader = ?,"
-                + " lead_unit = ?, earliest_due_at = ? WHERE case_id = ? AND version = ?")) {
-            bindIndexColumns(ps, 1, row);
-            ps.setString(1 + INDEX_COLUMNS, row.caseId());
-            ps.setLong(2 + INDEX_COLUMNS, row.version());
+        try (PreparedStatement ps = prepare(c, REPLACE_INDEX_ROW_SQL)) {
+            IndexColumn.bindAll(ps, 1, row);
+            ps.setString(1 + IndexColumn.COUNT, row.caseId());
+            ps.setLong(2 + IndexColumn.COUNT, row.version());
             if (ps.executeUpdate() == 0) return false;   // unknown case, or at another version: change nothing
         }
         deleteChildren(c, row.caseId());

@@ -1,6 +1,12 @@
 package io.github.xinfang.persistence.jdbc;
 
-import io.github.xinfang.persistence.tck.FullStoreWithOverdueTck;
+import io.github.xinfang.persistence.tck.CaseQueryTck;
+import io.github.xinfang.persistence.tck.CaseStoreTck;
+import io.github.xinfang.persistence.tck.ChangeFeedTck;
+import io.github.xinfang.persistence.tck.IndexMaintenanceTck;
+import io.github.xinfang.persistence.tck.OverdueQueryTck;
+import io.github.xinfang.persistence.tck.ResolutionQueryTck;
+import io.github.xinfang.persistence.tck.WorkClaimsTck;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -8,11 +14,14 @@ import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 
 /**
- * The whole conformance kit ({@link FullStoreWithOverdueTck}: rules S1–S7, F1–F4, Q1–Q3, W1–W4, M1–M2,
- * R1–R7, O1–O6) on one kind of database.
+ * The whole conformance kit (the test interfaces of every port: rules S1–S8, F1–F4, Q1–Q3, W1–W4, M1–M2, R1–R7,
+ * O1–O6) on one kind of database. Rule S8's failure hook is the store over a {@link FailingDataSource} wrapping the
+ * pool of the store under test.
  *
  * <p>The kit asks for a fresh, empty store per property example (hundreds per run), so stores are recycled:
  * {@link #closeStore} empties every table of the store's database ({@link TestDatabase#reset()}: the state of
@@ -20,19 +29,21 @@ import org.junit.jupiter.api.AfterAll;
  * is opened (a new H2 database, a new PostgreSQL schema, migrated) only when none is free. Examples per
  * property: {@code xinfang.tck.examples} (kit default 50).
  */
-abstract class JdbcStoreConformance extends FullStoreWithOverdueTck<JdbcCaseStore> {
+abstract class JdbcStoreConformance implements CaseStoreTck<JdbcCaseStore>, ChangeFeedTck<JdbcCaseStore>,
+        CaseQueryTck<JdbcCaseStore>, WorkClaimsTck<JdbcCaseStore>, IndexMaintenanceTck<JdbcCaseStore>,
+        ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore> {
 
     private static final Deque<Pooled> FREE = new ArrayDeque<>();
     private static final Map<JdbcCaseStore, Pooled> IN_USE = new IdentityHashMap<>();
     private static final List<TestDatabase> OPENED = new ArrayList<>();
 
-    private record Pooled(TestDatabase db, JdbcCaseStore store) {}
+    private record Pooled(TestDatabase db, DataSource pool, JdbcCaseStore store) {}
 
     /** @return the database this class runs the kit on */
     abstract TestDatabase.Kind kind();
 
     @Override
-    protected JdbcCaseStore newStore() {
+    public JdbcCaseStore newStore() {
         synchronized (FREE) {
             Pooled p = null;
             for (var it = FREE.iterator(); it.hasNext(); ) {
@@ -46,7 +57,8 @@ abstract class JdbcStoreConformance extends FullStoreWithOverdueTck<JdbcCaseStor
             if (p == null) {
                 TestDatabase db = TestDatabase.open(kind());
                 OPENED.add(db);
-                p = new Pooled(db, db.store());
+                DataSource pool = db.pool(12);
+                p = new Pooled(db, pool, JdbcCaseStore.create(pool, db.dialect()).migrate());
             }
             IN_USE.put(p.store(), p);
             return p.store();
@@ -54,7 +66,17 @@ abstract class JdbcStoreConformance extends FullStoreWithOverdueTck<JdbcCaseStor
     }
 
     @Override
-    protected void closeStore(JdbcCaseStore store) {
+    public Optional<JdbcCaseStore> storeFailingAfter(JdbcCaseStore store, int operations) {
+        Pooled p;
+        synchronized (FREE) {
+            p = IN_USE.get(store);
+        }
+        if (p == null) throw new AssertionError("storeFailingAfter() got a store newStore() did not hand out");
+        return Optional.of(JdbcCaseStore.create(FailingDataSource.failingAfter(p.pool(), operations), p.db().dialect()));
+    }
+
+    @Override
+    public void closeStore(JdbcCaseStore store) {
         Pooled p;
         synchronized (FREE) {
             p = IN_USE.remove(store);

@@ -11,80 +11,42 @@ import org.quicktheories.core.Gen;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.github.xinfang.persistence.tck.StoreSuite.*;
+import static io.github.xinfang.persistence.tck.CaseQuerySuite.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
- * The conformance suite of rules Q1 to Q3 of {@link CaseQuery}: the adapter is compared with the in-memory
+ * The conformance tests of rules Q1 to Q3 of {@link CaseQuery}: the adapter is compared with the in-memory
  * reference store fed the same commits (same rows, same order), and paged while other rows are written.
- * Extend it with one factory method returning a fresh, empty store (see {@link StoreTck}).
+ * Implement it with one factory method returning a fresh, empty store (see {@link StoreFactory}).
  *
  * <p>Rows are ordered by (next attention instant, case id), case ids compared as Java strings compare
  * ({@link String#compareTo}); for the ids core produces that is byte order, so a SQL adapter orders and
  * compares case ids with a binary collation ({@code COLLATE "C"} on PostgreSQL), not a locale's.
  *
- * <p>Capability hooks: {@link #supportsRegionFilter()} and {@link #supportsUnitFilter()}. An adapter that
- * turns one off must refuse queries using that filter with {@link UnsupportedOperationException}; the suite
+ * <p>Capability hooks: {@link #supportsRegionFilter()} and {@link #supportsUnitFilter()} (declared by
+ * {@link StoreFactory}). An adapter that turns one off must refuse queries using that filter with
+ * {@link UnsupportedOperationException}; the suite
  * checks that instead of comparing rows, so no test is skipped and none passes without checking something.
  *
  * @param <S> the adapter's type
  * @since 0.1
  */
-public abstract class CaseQueryTck<S extends CaseStore & CaseQuery> extends StoreTck<S> {
-
-    private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
-
-    /** For subclasses. */
-    protected CaseQueryTck() {}
-
-    /**
-     * Capability hook: whether the adapter answers queries filtered by region prefix
-     * ({@link AttentionQuery#regionPrefix()}). If not, such a query must throw {@link UnsupportedOperationException}.
-     *
-     * @return true (the default) if region-prefix filters are supported
-     */
-    protected boolean supportsRegionFilter() {
-        return true;
-    }
-
-    /**
-     * Capability hook: whether the adapter answers queries filtered by a unit involved
-     * ({@link AttentionQuery#unitInvolved()}). If not, such a query must throw {@link UnsupportedOperationException}.
-     *
-     * @return true (the default) if unit filters are supported
-     */
-    protected boolean supportsUnitFilter() {
-        return true;
-    }
-
-    /** The knobs of one random query, resolved against the reference's rows when it runs. */
-    record QuerySpec(Instant before, boolean farBefore, int limit, int keyset, int rowPick, Instant anyAt,
-                     String anyCaseId, String region, String unit) {}
-
-    private static Gen<QuerySpec> querySpecs() {
-        Gen<String> regions = StoredRecordGenerators.regionPrefixes();
-        Gen<String> units = StoredRecordGenerators.unitIds();
-        return in -> new QuerySpec(StoredRecordGenerators.attentionInstants().generate(in),
-                integers().between(0, 1).generate(in) == 0, integers().between(1, 12).generate(in),
-                integers().between(0, 2).generate(in), integers().between(0, 1_000).generate(in),
-                StoredRecordGenerators.attentionInstants().generate(in), StoredRecordGenerators.caseIds().generate(in),
-                integers().between(0, 2).generate(in) == 0 ? regions.generate(in) : null,
-                integers().between(0, 2).generate(in) == 0 ? units.generate(in) : null);
-    }
+public interface CaseQueryTck<S extends CaseStore & CaseQuery> extends StoreFactory<S> {
 
     /** Q1: same rows, same order as the reference, with and without filters and keyset positions. */
     @Test
-    public void required_Q1_sameRowsSameOrderAsTheReference() {
-        theory().forAll(StoredRecordGenerators.commitSequences(10, 30), lists().of(querySpecs()).ofSizeBetween(1, 8))
-                .checkAssert((commits, specs) -> inFreshStore(store -> {
+    default void required_Q1_sameRowsSameOrderAsTheReference() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(10, 30), lists().of(querySpecs()).ofSizeBetween(1, 8))
+                .checkAssert((commits, specs) -> inFreshStore(this, store -> {
                     InMemoryCaseStore reference = InMemoryCaseStore.create();
                     commitAll(store, commits);
                     commitAll(reference, commits);
@@ -107,10 +69,10 @@ public abstract class CaseQueryTck<S extends CaseStore & CaseQuery> extends Stor
         if (refusedAsUnsupported(store, q)) return;
         List<IndexRow> actual = store.needingAttention(q);
         List<IndexRow> expected = reference.needingAttention(q);
-        assertThat(caseIds(actual)).as("Q1: the cases of %s, in order (rows with a next attention instant strictly"
+        assertThat(keys(actual)).as("Q1: the cases of %s, in order (rows with a next attention instant strictly"
                 + " before 'before', matching the filters, strictly after the keyset (afterAt, afterCaseId), ordered by"
                 + " (next attention instant, case id) with case ids in binary order, at most 'limit')", q)
-                .isEqualTo(caseIds(expected));
+                .isEqualTo(keys(expected));
         assertThat(actual).as("Q1: the rows of %s, every column equal to the committed row", q).isEqualTo(expected);
     }
 
@@ -127,12 +89,12 @@ public abstract class CaseQueryTck<S extends CaseStore & CaseQuery> extends Stor
 
     /** Q2: keyset paging returns each row that does not change during paging exactly once, whatever else is written. */
     @Test
-    public void required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages() {
+    default void required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages() {
         Gen<List<CaseCommit>> writes = lists().of(StoredRecordGenerators.commits("XF-000000-0000-000000", 0, 1, "tmpl"))
                 .ofSizeBetween(0, 12);
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), querySpecs(), writes,
+        theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), querySpecs(), writes,
                         lists().of(integers().between(0, 1_000)).ofSizeBetween(12, 12))
-                .checkAssert((commits, spec, templates, picks) -> inFreshStore(store -> {
+                .checkAssert((commits, spec, templates, picks) -> inFreshStore(this, store -> {
                     InMemoryCaseStore reference = InMemoryCaseStore.create();
                     commitAll(store, commits);
                     commitAll(reference, commits);
@@ -190,8 +152,8 @@ public abstract class CaseQueryTck<S extends CaseStore & CaseQuery> extends Stor
 
     /** Q3: a query started after a commit was acknowledged sees that commit's row. */
     @Test
-    public void required_Q3_aQueryAfterACommitSeesItsRow() {
-        theory().forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(store -> {
+    default void required_Q3_aQueryAfterACommitSeesItsRow() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(this, store -> {
             for (CaseCommit c : commits) {
                 commitValid(store, c);
                 IndexRow row = c.indexRow();
@@ -203,15 +165,5 @@ public abstract class CaseQueryTck<S extends CaseStore & CaseQuery> extends Stor
                         c.idempotencyKey()).contains(row);
             }
         }));
-    }
-
-    private static final Comparator<IndexRow> KEY = Comparator.comparing((IndexRow r) -> r.nextAttentionAt().orElseThrow(
-            () -> new AssertionError("Q1: a row without a next attention instant was returned: such rows never appear")))
-            .thenComparing(IndexRow::caseId);
-
-    private static List<String> caseIds(List<IndexRow> rows) {
-        List<String> ids = new ArrayList<>();
-        for (IndexRow r : rows) ids.add(r.caseId() + "@" + r.nextAttentionAt().orElse(null));
-        return ids;
     }
 }

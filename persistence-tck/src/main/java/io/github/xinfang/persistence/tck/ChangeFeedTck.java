@@ -15,20 +15,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import static io.github.xinfang.persistence.tck.StoreSuite.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
- * The conformance suite of rules F1 to F4 of {@link ChangeFeed}, for a store that offers the change feed.
- * Extend it with one factory method returning a fresh, empty store (see {@link StoreTck}).
+ * The conformance tests of rules F1 to F4 of {@link ChangeFeed}, for a store that offers the change feed.
+ * Implement it with one factory method returning a fresh, empty store (see {@link StoreFactory}).
  *
  * @param <S> the adapter's type
  * @since 0.1
  */
-public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends StoreTck<S> {
-
-    /** For subclasses. */
-    protected ChangeFeedTck() {}
+public interface ChangeFeedTck<S extends CaseStore & ChangeFeed> extends StoreFactory<S> {
 
     private static Gen<List<CaseCommit>> sequences() {
         return StoredRecordGenerators.commitSequences(4, 15);
@@ -36,8 +34,8 @@ public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends St
 
     /** F1: every successful commit gets one position, from 1 without gaps; a refused commit gets none. */
     @Test
-    public void required_F1_everyCommitGetsOnePositionWithoutGaps() {
-        theory().forAll(sequences(), integers().between(1, 6)).checkAssert((commits, pageSize) -> inFreshStore(store -> {
+    default void required_F1_everyCommitGetsOnePositionWithoutGaps() {
+        theory(this).forAll(sequences(), integers().between(1, 6)).checkAssert((commits, pageSize) -> inFreshStore(this, store -> {
             int i = 0;
             for (CaseCommit c : commits) {
                 commitValid(store, c);
@@ -56,8 +54,8 @@ public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends St
 
     /** F1: under concurrent writers, every successful commit appears once, positions gap-free. */
     @Test
-    public void required_F1_underConcurrency() {
-        inFreshStore(store -> {
+    default void required_F1_underConcurrency() {
+        inFreshStore(this, store -> {
             List<Attempt> attempts = concurrentWriters(store, cases(threads()), threads(), 50);
             List<Change> all = FeedReading.readAll(store, 0, 64);
             Set<String> winners = new HashSet<>();
@@ -84,8 +82,8 @@ public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends St
 
     /** F2: commits acknowledged one after the other appear in that order. */
     @Test
-    public void required_F2_changesFollowCommitOrder() {
-        theory().forAll(sequences()).checkAssert(commits -> inFreshStore(store -> {
+    default void required_F2_changesFollowCommitOrder() {
+        theory(this).forAll(sequences()).checkAssert(commits -> inFreshStore(this, store -> {
             commitAll(store, commits);
             List<Change> all = store.changesAfter(0, 1_000);
             List<String> expected = new ArrayList<>();
@@ -100,8 +98,8 @@ public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends St
 
     /** F2: under concurrency, each writer's commits and each case's versions keep their order. */
     @Test
-    public void required_F2_underConcurrency() {
-        inFreshStore(store -> {
+    default void required_F2_underConcurrency() {
+        inFreshStore(this, store -> {
             List<Attempt> attempts = concurrentWriters(store, cases(threads()), threads(), 50);
             Map<String, Long> positionOf = new HashMap<>();
             Map<String, Long> lastVersion = new HashMap<>();
@@ -134,9 +132,9 @@ public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends St
 
     /** F3: changesAfter(p, limit) returns the next changes after p, ascending, at most limit; bad arguments fail. */
     @Test
-    public void required_F3_readingAfterAPosition() {
-        theory().forAll(sequences(), integers().between(0, 20), integers().between(1, 6))
-                .checkAssert((commits, from, limit) -> inFreshStore(store -> {
+    default void required_F3_readingAfterAPosition() {
+        theory(this).forAll(sequences(), integers().between(0, 20), integers().between(1, 6))
+                .checkAssert((commits, from, limit) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
                     List<Change> all = FeedReading.readAll(store, 0, 1_000);
                     int n = all.size();
@@ -155,8 +153,8 @@ public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends St
 
     /** F3: a follower reading while writers commit never sees a position while a lower one is missing. */
     @Test
-    public void required_F3_followerNeverSeesAGapWhileWritersCommit() {
-        inFreshStore(store -> {
+    default void required_F3_followerNeverSeesAGapWhileWritersCommit() {
+        inFreshStore(this, store -> {
             int writers = threads() - 1;
             int commitsEach = 60;
             AtomicInteger running = new AtomicInteger(writers);
@@ -193,8 +191,8 @@ public abstract class ChangeFeedTck<S extends CaseStore & ChangeFeed> extends St
 
     /** F4: a change carries its case, the version the commit produced and exactly its events, byte for byte. */
     @Test
-    public void required_F4_changesCarryTheCommitsEventsByteForByte() {
-        theory().forAll(sequences()).checkAssert(commits -> inFreshStore(store -> {
+    default void required_F4_changesCarryTheCommitsEventsByteForByte() {
+        theory(this).forAll(sequences()).checkAssert(commits -> inFreshStore(this, store -> {
             commitAll(store, commits);
             List<Change> all = FeedReading.readAll(store, 0, 100);
             assertThat(all.size()).as("F1: one change per commit").isEqualTo(commits.size());

@@ -1,7 +1,5 @@
 package io.github.xinfang.persistence.tck;
 
-import io.github.xinfang.persistence.AppliedCommand;
-import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
@@ -9,16 +7,11 @@ import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
-import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueQuery;
-import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
-import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,12 +22,14 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static io.github.xinfang.persistence.tck.StoreSuite.*;
+import static io.github.xinfang.persistence.tck.IndexMaintenanceSuite.*;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
- * The conformance suite of rules M1 and M2 of {@link IndexMaintenance}, for a store that offers index
- * maintenance. Extend it with one factory method returning a fresh, empty store (see {@link StoreTck}).
+ * The conformance tests of rules M1 and M2 of {@link IndexMaintenance}, for a store that offers index
+ * maintenance. Implement it with one factory method returning a fresh, empty store (see {@link StoreFactory}).
  *
  * <p>Listing (M1) is paged with random page sizes while other clients create cases between pages; every case
  * that existed for the whole listing must appear exactly once, ascending in {@link String#compareTo} order (a
@@ -44,58 +39,26 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * workloads of the leaders, lead units and batches of the old and new row; events, snapshots, idempotency records
  * and (if the store offers {@link ChangeFeed}) the change feed must not move.
  *
- * <p>Capability hooks {@link #supportsRegionFilter()} and {@link #supportsUnitFilter()} matter only for a store
- * that also implements {@link CaseQuery}: a filter it does not support is not used to compare rows.
+ * <p>Capability hooks {@link #supportsRegionFilter()} and {@link #supportsUnitFilter()} (declared by
+ * {@link StoreFactory}) matter only for a store that also implements {@link CaseQuery}: a filter it does not
+ * support is not used to compare rows.
  *
  * @param <S> the adapter's type
  * @since 0.1
  */
-public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance> extends StoreTck<S> {
-
-    private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
-    private static final String TEMPLATE_ID = "XF-000000-0000-000000";
-
-    /** For subclasses. */
-    protected IndexMaintenanceTck() {}
-
-    /**
-     * Capability hook, as {@link CaseQueryTck#supportsRegionFilter()}; used only if the store implements {@link CaseQuery}.
-     *
-     * @return true (the default) if region-prefix filters are supported
-     */
-    protected boolean supportsRegionFilter() {
-        return true;
-    }
-
-    /**
-     * Capability hook, as {@link CaseQueryTck#supportsUnitFilter()}; used only if the store implements {@link CaseQuery}.
-     *
-     * @return true (the default) if unit filters are supported
-     */
-    protected boolean supportsUnitFilter() {
-        return true;
-    }
+public interface IndexMaintenanceTck<S extends CaseStore & IndexMaintenance> extends StoreFactory<S> {
 
     // ------------------------------------------------------------------------------------------------- M1
-
-    /** A write another client makes between two pages of a listing. */
-    record Write(String newCaseId, int pick, CaseCommit template) {}
-
-    private static Gen<Write> writes() {
-        Gen<CaseCommit> templates = StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl");
-        return in -> new Write(StoredRecordGenerators.caseIds().generate(in), integers().between(0, 1_000).generate(in),
-                templates.generate(in));
-    }
 
     /**
      * M1: pages of an unchanging store are exactly the reference's; paging while new cases are created between
      * pages lists every case that existed for the whole listing exactly once, ascending.
      */
     @Test
-    public void required_M1_listsEveryCaseOnceInOrder() {
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(integers().between(1, 6)).ofSizeBetween(1, 8),
+    default void required_M1_listsEveryCaseOnceInOrder() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(integers().between(1, 6)).ofSizeBetween(1, 8),
                         lists().of(writes()).ofSizeBetween(0, 14), StoredRecordGenerators.caseIds())
-                .checkAssert((commits, pageSizes, writes, anyAfter) -> inFreshStore(store -> {
+                .checkAssert((commits, pageSizes, writes, anyAfter) -> inFreshStore(this, store -> {
                     InMemoryCaseStore reference = InMemoryCaseStore.create();
                     commitAll(store, commits);
                     commitAll(reference, commits);
@@ -170,36 +133,7 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
                 }));
     }
 
-    private static void checkQuietPage(List<String> actual, List<String> expected, String after, int limit) {
-        if (!expected.equals(actual)) {
-            throw new AssertionError("M1: on a store nobody writes to, caseIdsAfter(" + (after == null ? "null" : "\"" + after
-                    + "\"") + ", " + limit + ") returned " + actual + " where " + expected + " was due: the first 'limit'"
-                    + " stored case ids strictly after the one given (or from the start for null), ascending in"
-                    + " String.compareTo order (a binary collation, COLLATE \"C\" on PostgreSQL); the id given need not"
-                    + " be a stored case");
-        }
-    }
-
     // ------------------------------------------------------------------------------------------------- M2
-
-    /** One step of the M2 property: a replacement (at the stored version, at another, of an unknown case) or a commit. */
-    record Step(int kind, int pick, IndexRow row, CaseCommit template) {}
-
-    private static Gen<Step> steps() {
-        Gen<IndexRow> rows = StoredRecordGenerators.indexRows(TEMPLATE_ID, 1);
-        Gen<CaseCommit> templates = StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl");
-        return in -> new Step(integers().between(0, 5).generate(in), integers().between(0, 1_000).generate(in),
-                rows.generate(in), templates.generate(in));
-    }
-
-    /** What replaceIndexRow must never change: the case's history, snapshot and idempotency records. */
-    private record History(Optional<StoredCase> stored, Map<String, Optional<AppliedCommand>> applied) {
-        static History of(CaseStore store, String caseId, List<String> keys) {
-            Map<String, Optional<AppliedCommand>> applied = new LinkedHashMap<>();
-            for (String k : keys) applied.put(k, store.findApplied(caseId, k));
-            return new History(store.load(caseId), applied);
-        }
-    }
 
     /**
      * M2: random rows replace a case's index row at the stored version only, as in the reference store: the
@@ -208,9 +142,9 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
      * and the change feed never move.
      */
     @Test
-    public void required_M2_replacesOnlyAtTheStoredVersion() {
-        theory().forAll(StoredRecordGenerators.commitSequences(6, 15), lists().of(steps()).ofSizeBetween(1, 12))
-                .checkAssert((commits, steps) -> inFreshStore(store -> {
+    default void required_M2_replacesOnlyAtTheStoredVersion() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 15), lists().of(steps()).ofSizeBetween(1, 12))
+                .checkAssert((commits, steps) -> inFreshStore(this, store -> {
                     InMemoryCaseStore reference = InMemoryCaseStore.create();
                     commitAll(store, commits);
                     commitAll(reference, commits);
@@ -275,7 +209,7 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
                             }
                         }
                         if (store instanceof CaseQuery) {
-                            compareQueries((CaseQuery) store, reference, what, oldRow, due);
+                            compareQueries(this, (CaseQuery) store, reference, what, oldRow, due);
                         }
                         if (store instanceof ResolutionQuery) {
                             compareResolutionQueries((ResolutionQuery) store, reference, what, oldRow, due);
@@ -299,93 +233,5 @@ public abstract class IndexMaintenanceTck<S extends CaseStore & IndexMaintenance
                         }
                     }
                 }));
-    }
-
-    /**
-     * M2 as seen through the resolution queries: the listings of the old and new row's leaders, lead units and
-     * batches, and the leaders' workloads (at their due instants and far ahead), equal the reference's.
-     */
-    private static void compareResolutionQueries(ResolutionQuery store, InMemoryCaseStore reference, String what,
-                                                 Optional<IndexRow> oldRow, Optional<IndexRow> newRow) {
-        for (ResolutionQueryTck.Listing listing : ResolutionQueryTck.Listing.values()) {
-            Set<String> keys = new TreeSet<>();
-            oldRow.ifPresent(r -> keys.addAll(listing.keysOf(r)));
-            newRow.ifPresent(r -> keys.addAll(listing.keysOf(r)));
-            for (String key : keys) {
-                List<IndexRow> actual = listing.page(store, key, null, AttentionQuery.MAX_LIMIT);
-                List<IndexRow> expected = listing.page(reference, key, null, AttentionQuery.MAX_LIMIT);
-                if (!expected.equals(actual)) {
-                    throw new AssertionError("M2: after " + what + ", " + listing.call(key, null, AttentionQuery.MAX_LIMIT)
-                            + " returned " + actual + " where " + expected + " was due: the resolution queries must see the"
-                            + " replaced row (its active leader, lead unit, batches and earliest due instant), and only it");
-                }
-            }
-        }
-        Set<String> leaders = new TreeSet<>();
-        Set<Instant> instants = new TreeSet<>(List.of(FAR));
-        for (Optional<IndexRow> row : List.of(oldRow, newRow)) {
-            row.flatMap(IndexRow::activeLeader).ifPresent(leaders::add);
-            row.flatMap(IndexRow::earliestDueAt).ifPresent(instants::add);
-        }
-        for (String leader : leaders) {
-            for (Instant asOf : instants) {
-                LeaderWorkload actual = store.workload(leader, asOf);
-                LeaderWorkload expected = reference.workload(leader, asOf);
-                if (!expected.equals(actual)) {
-                    throw new AssertionError("M2: after " + what + ", workload(\"" + leader + "\", " + asOf + ") returned "
-                            + actual + " where " + expected + " was due: the workload must count the replaced row (its"
-                            + " active leader and earliest due instant), and only it");
-                }
-            }
-        }
-    }
-
-    /**
-     * M2 as seen through the overdue queries: the listings and counts of the old and new row's scopes, at their clocks'
-     * due instants and far ahead, equal the reference's.
-     */
-    private static void compareOverdueQueries(OverdueQuery store, InMemoryCaseStore reference, String what,
-                                              Optional<IndexRow> oldRow, Optional<IndexRow> newRow) {
-        if (newRow.isEmpty()) return;
-        Set<Instant> instants = new TreeSet<>(List.of(FAR));
-        for (Optional<IndexRow> row : List.of(oldRow, newRow)) {
-            row.ifPresent(r -> r.clockDues().forEach(d -> instants.add(d.dueAt())));
-        }
-        for (OverdueScope scope : OverdueQueryTck.scopesOf(oldRow.orElse(null), newRow.get())) {
-            for (Instant asOf : instants) {
-                List<IndexRow> actual = store.overdue(scope, asOf, null, AttentionQuery.MAX_LIMIT);
-                List<IndexRow> expected = reference.overdue(scope, asOf, null, AttentionQuery.MAX_LIMIT);
-                if (!expected.equals(actual) || store.countOverdue(scope, asOf) != expected.size()) {
-                    throw new AssertionError("M2: after " + what + ", overdue(" + scope + ", " + asOf + ") returned " + actual
-                            + " (count " + store.countOverdue(scope, asOf) + ") where " + expected + " was due: the overdue"
-                            + " queries must see the replaced row (its scope and clock dues), and only it");
-                }
-            }
-        }
-    }
-
-    /** M2 as seen through the attention query: the store's results equal the reference's. */
-    private void compareQueries(CaseQuery store, InMemoryCaseStore reference, String what, Optional<IndexRow> oldRow,
-                                Optional<IndexRow> newRow) {
-        List<AttentionQuery> queries = new ArrayList<>();
-        AttentionQuery all = AttentionQuery.firstPage(FAR, AttentionQuery.MAX_LIMIT);
-        queries.add(all);
-        Set<String> units = new TreeSet<>();
-        oldRow.ifPresent(r -> units.addAll(r.unitsInvolved()));
-        newRow.ifPresent(r -> units.addAll(r.unitsInvolved()));
-        if (supportsUnitFilter()) for (String unit : units) queries.add(all.involving(unit));
-        if (supportsRegionFilter()) {
-            oldRow.ifPresent(r -> queries.add(all.inRegion(r.regionCode())));
-            newRow.ifPresent(r -> queries.add(all.inRegion(r.regionCode().substring(0, Math.min(4, r.regionCode().length())))));
-        }
-        for (AttentionQuery q : queries) {
-            List<IndexRow> actual = store.needingAttention(q);
-            List<IndexRow> expected = reference.needingAttention(q);
-            if (!expected.equals(actual)) {
-                throw new AssertionError("M2: after " + what + ", needingAttention(" + q + ") returned " + actual + " where "
-                        + expected + " was due: the attention query must see the replaced row (its next attention"
-                        + " instant, region and units involved), and only it");
-            }
-        }
     }
 }

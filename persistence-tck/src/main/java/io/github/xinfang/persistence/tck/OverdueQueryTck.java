@@ -7,26 +7,25 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
 import org.junit.jupiter.api.Test;
-import org.quicktheories.core.Gen;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static io.github.xinfang.persistence.tck.StoreSuite.*;
+import static io.github.xinfang.persistence.tck.OverdueQuerySuite.*;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
- * The conformance suite of rules O1 to O6 of {@link OverdueQuery}, for a store that offers the overdue queries.
- * Extend it with one factory method returning a fresh, empty store (see {@link StoreTck}).
+ * The conformance tests of rules O1 to O6 of {@link OverdueQuery}, for a store that offers the overdue queries.
+ * Implement it with one factory method returning a fresh, empty store (see {@link StoreFactory}).
  *
  * <p>Random index rows with random clock dues ({@link StoredRecordGenerators#clockDues()}) are committed, and every
  * answer is compared with a simple model: a brute force over each case's latest row (in scope, one clock due at or
@@ -37,65 +36,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * @param <S> the adapter's type
  * @since 0.4
  */
-public abstract class OverdueQueryTck<S extends CaseStore & OverdueQuery> extends StoreTck<S> {
-
-    private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
-    private static final String TEMPLATE_ID = "XF-000000-0000-000000";
-
-    /** For subclasses. */
-    protected OverdueQueryTck() {}
-
-    /** Scopes of the three kinds, over the units, regions and leaders the generated rows use (and some none uses). */
-    static Gen<OverdueScope> scopes() {
-        Gen<Integer> kinds = integers().between(0, 2);
-        Gen<String> units = StoredRecordGenerators.unitIds();
-        Gen<String> prefixes = StoredRecordGenerators.regionPrefixes();
-        Gen<String> leaders = StoredRecordGenerators.officialIds();
-        return in -> {
-            int kind = kinds.generate(in);
-            return kind == 0 ? OverdueScope.handlingUnit(units.generate(in))
-                    : kind == 1 ? OverdueScope.regionPrefix(prefixes.generate(in))
-                    : OverdueScope.activeLeader(leaders.generate(in));
-        };
-    }
-
-    /** The knobs of one query: scope, instant pick, page size, where the first page starts. */
-    record Spec(OverdueScope scope, int instantPick, int nanosBack, int limit, int afterKind, int afterPick, String anyId) {}
-
-    private static Gen<Spec> specs() {
-        Gen<OverdueScope> scopes = scopes();
-        return in -> new Spec(scopes.generate(in), integers().between(0, 1_000).generate(in),
-                integers().between(0, 1).generate(in), integers().between(1, 5).generate(in),
-                integers().between(0, 2).generate(in), integers().between(0, 1_000).generate(in),
-                StoredRecordGenerators.caseIds().generate(in));
-    }
-
-    /** The model: rows in scope, overdue at asOf, after a case id, ascending, at most limit. */
-    static List<IndexRow> model(Collection<IndexRow> rows, OverdueScope scope, Instant asOf, String after, int limit) {
-        TreeMap<String, IndexRow> matching = new TreeMap<>();
-        for (IndexRow row : rows) {
-            if (!scope.contains(row) || (after != null && row.caseId().compareTo(after) <= 0)) continue;
-            boolean late = false;
-            for (ClockDue d : row.clockDues()) late |= !d.dueAt().isAfter(asOf);
-            if (late) matching.put(row.caseId(), row);
-        }
-        List<IndexRow> page = new ArrayList<>(matching.values());
-        return page.size() > limit ? List.copyOf(page.subList(0, limit)) : page;
-    }
-
-    /** Every due instant of the rows, each also one nanosecond earlier, and one far instant. */
-    private static List<Instant> interestingInstants(Collection<IndexRow> rows) {
-        TreeSet<Instant> out = new TreeSet<>(List.of(FAR, Instant.EPOCH));
-        for (IndexRow row : rows) {
-            for (ClockDue d : row.clockDues()) out.add(d.dueAt());
-        }
-        return new ArrayList<>(out);
-    }
-
-    private static Instant pickInstant(List<Instant> instants, Spec spec) {
-        Instant at = instants.get(spec.instantPick() % instants.size());
-        return at.minusNanos(spec.nanosBack());
-    }
+public interface OverdueQueryTck<S extends CaseStore & OverdueQuery> extends StoreFactory<S> {
 
     // ------------------------------------------------------------------------------------------ O1 to O3
 
@@ -104,9 +45,9 @@ public abstract class OverdueQueryTck<S extends CaseStore & OverdueQuery> extend
      * count, equal the model over the rows written.
      */
     @Test
-    public void required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten() {
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(specs()).ofSizeBetween(1, 6))
-                .checkAssert((commits, specs) -> inFreshStore(store -> {
+    default void required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(specs()).ofSizeBetween(1, 6))
+                .checkAssert((commits, specs) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
                     Map<String, IndexRow> latest = latestRows(commits);
                     List<Instant> instants = interestingInstants(latest.values());
@@ -129,68 +70,17 @@ public abstract class OverdueQueryTck<S extends CaseStore & OverdueQuery> extend
                 }));
     }
 
-    private static String call(OverdueScope scope, Instant asOf, String after, int limit) {
-        return "overdue(" + scope + ", " + asOf + ", " + (after == null ? "null" : "\"" + after + "\"") + ", " + limit + ")";
-    }
-
-    /** Compares one page with the model; @return the page that was due */
-    private static List<IndexRow> checkPage(OverdueQuery store, Collection<IndexRow> rows, OverdueScope scope, Instant asOf,
-                                            String after, int limit, String rule) {
-        List<IndexRow> expected = model(rows, scope, asOf, after, limit);
-        List<IndexRow> actual = store.overdue(scope, asOf, after, limit);
-        String call = call(scope, asOf, after, limit);
-        if (actual == null) throw new AssertionError(rule + ": " + call + " returned null");
-        if (actual.equals(expected)) return expected;
-        for (IndexRow row : actual) {
-            if (!scope.contains(row)) {
-                throw new AssertionError("O2: " + call + " returned case " + row.caseId() + " which is not in the scope"
-                        + " (handling unit " + row.handlingUnit().orElse(null) + ", region " + row.regionCode()
-                        + ", active leader " + row.activeLeader().orElse(null) + "): move a case out of its old scope's"
-                        + " index when a commit changes it");
-            }
-            if (row.lateClocks(asOf).isEmpty()) {
-                throw new AssertionError("O1: " + call + " returned case " + row.caseId() + " none of whose clock dues "
-                        + row.clockDues() + " is at or before " + asOf + " (due_at <= ?, not <): a case is overdue by its"
-                        + " current clock dues (delete and re-insert the child rows on every commit)");
-            }
-        }
-        throw new AssertionError(rule + ": " + call + " returned " + caseIds(actual) + " where " + caseIds(expected)
-                + " was due (rows in the scope with a clock due at or before asOf, due_at <= ?, ascending by case id in binary order,"
-                + " strictly after afterCaseId, at most 'limit'; each row whole, every column and every clock due equal to"
-                + " the committed row): " + actual);
-    }
-
-    private static void checkCount(OverdueQuery store, Collection<IndexRow> rows, OverdueScope scope, Instant asOf, long listed,
-                                   String rule) {
-        long expected = model(rows, scope, asOf, null, Integer.MAX_VALUE).size();
-        long actual = store.countOverdue(scope, asOf);
-        if (actual != expected || actual != listed) {
-            throw new AssertionError(rule + ": countOverdue(" + scope + ", " + asOf + ") returned " + actual + " where "
-                    + expected + " rows are overdue (the listing's pages held " + listed + "): count exactly the rows"
-                    + " the listing returns across all its pages (EXISTS a clock with due_at <= ?, each case once)");
-        }
-    }
-
     // ------------------------------------------------------------------------------------------ O4
-
-    /** A write another client makes between two pages. */
-    record Write(String newCaseId, int pick, CaseCommit template) {}
-
-    private static Gen<Write> writes() {
-        Gen<CaseCommit> templates = StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl");
-        return in -> new Write(StoredRecordGenerators.caseIds().generate(in), integers().between(0, 1_000).generate(in),
-                templates.generate(in));
-    }
 
     /**
      * O4: paging a listing while other clients create overdue cases in the scope and change existing ones between
      * pages: every row that did not change appears exactly once, ascending.
      */
     @Test
-    public void required_O4_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages() {
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), scopes(), integers().between(1, 3),
+    default void required_O4_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), scopes(), integers().between(1, 3),
                         lists().of(writes()).ofSizeBetween(0, 12))
-                .checkAssert((commits, scope, limit, writes) -> inFreshStore(store -> {
+                .checkAssert((commits, scope, limit, writes) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
                     Map<String, IndexRow> latest = latestRows(commits);
                     Instant asOf = FAR;
@@ -247,20 +137,6 @@ public abstract class OverdueQueryTck<S extends CaseStore & OverdueQuery> extend
                 }));
     }
 
-    /** A row moved into a scope, with a clock due long ago, so it is overdue there. */
-    private static IndexRow intoScope(IndexRow row, OverdueScope scope) {
-        IndexRow.Builder b = row.toBuilder();
-        if (scope instanceof OverdueScope.HandlingUnit u) b.handlingUnit(u.unit());
-        else if (scope instanceof OverdueScope.ActiveLeader l) b.activeLeader(l.leader());
-        else if (scope instanceof OverdueScope.RegionPrefix p) {
-            b.regionCode(p.prefix() + "000000".substring(p.prefix().length()));
-        }
-        List<ClockDue> dues = new ArrayList<>();
-        for (ClockDue d : row.clockDues()) if (!d.clock().equals("HANDLING")) dues.add(d);
-        dues.add(new ClockDue("HANDLING", Instant.parse("2024-01-01T00:00:00Z")));
-        return b.clockDues(dues).build();
-    }
-
     // ------------------------------------------------------------------------------------------ O5
 
     /**
@@ -268,8 +144,8 @@ public abstract class OverdueQueryTck<S extends CaseStore & OverdueQuery> extend
      * it left equal the model, at each of its clocks' due instants and one nanosecond before.
      */
     @Test
-    public void required_O5_aQueryAfterACommitSeesItsRow() {
-        theory().forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(store -> {
+    default void required_O5_aQueryAfterACommitSeesItsRow() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(this, store -> {
             Map<String, IndexRow> latest = new LinkedHashMap<>();
             for (CaseCommit c : commits) {
                 IndexRow before = latest.get(c.caseId());
@@ -294,60 +170,22 @@ public abstract class OverdueQueryTck<S extends CaseStore & OverdueQuery> extend
         }));
     }
 
-    /** The scopes an old and a new row are in: their handling units, leaders, and two prefixes of their regions. */
-    static Set<OverdueScope> scopesOf(IndexRow before, IndexRow now) {
-        Set<OverdueScope> scopes = new java.util.LinkedHashSet<>();
-        for (IndexRow r : before == null ? List.of(now) : List.of(before, now)) {
-            r.handlingUnit().ifPresent(u -> scopes.add(OverdueScope.handlingUnit(u)));
-            r.activeLeader().ifPresent(l -> scopes.add(OverdueScope.activeLeader(l)));
-            scopes.add(OverdueScope.regionPrefix(r.regionCode()));
-            scopes.add(OverdueScope.regionPrefix(r.regionCode().substring(0, 2)));
-        }
-        return scopes;
-    }
-
     // ------------------------------------------------------------------------------------------ O6
 
     /** O6: a null scope or instant is refused naming the parameter; a limit below 1 is refused. */
     @Test
-    public void required_O6_badArgumentsAreRefused() {
-        theory().forAll(StoredRecordGenerators.commitSequences(4, 8), integers().between(-3, 0), scopes())
-                .checkAssert((commits, badLimit, scope) -> inFreshStore(store -> {
+    default void required_O6_badArgumentsAreRefused() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(4, 8), integers().between(-3, 0), scopes())
+                .checkAssert((commits, badLimit, scope) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
-                    expect(NullPointerException.class, "scope", "overdue(null, asOf, null, 10)",
+                    expectRefusal("O6", NullPointerException.class, "scope", "overdue(null, asOf, null, 10)",
                             () -> store.overdue(null, FAR, null, 10));
-                    expect(NullPointerException.class, "asOf", "overdue(scope, null, null, 10)",
+                    expectRefusal("O6", NullPointerException.class, "asOf", "overdue(scope, null, null, 10)",
                             () -> store.overdue(scope, null, null, 10));
-                    expect(NullPointerException.class, "scope", "countOverdue(null, asOf)", () -> store.countOverdue(null, FAR));
-                    expect(NullPointerException.class, "asOf", "countOverdue(scope, null)", () -> store.countOverdue(scope, null));
-                    expect(IllegalArgumentException.class, "limit", "overdue(scope, asOf, null, " + badLimit + ")",
+                    expectRefusal("O6", NullPointerException.class, "scope", "countOverdue(null, asOf)", () -> store.countOverdue(null, FAR));
+                    expectRefusal("O6", NullPointerException.class, "asOf", "countOverdue(scope, null)", () -> store.countOverdue(scope, null));
+                    expectRefusal("O6", IllegalArgumentException.class, "limit", "overdue(scope, asOf, null, " + badLimit + ")",
                             () -> store.overdue(scope, FAR, null, badLimit));
                 }));
-    }
-
-    private static void expect(Class<? extends RuntimeException> type, String naming, String call, Runnable code) {
-        Throwable thrown = thrownBy(code);
-        if (!type.isInstance(thrown)) {
-            throw new AssertionError("O6: " + call + " must throw " + type.getSimpleName() + " (naming '" + naming
-                    + "'), but " + (thrown == null ? "returned normally" : "threw " + thrown), thrown);
-        }
-        if (thrown.getMessage() == null || !thrown.getMessage().contains(naming)) {
-            throw new AssertionError("O6: " + call + " threw " + thrown + ", whose message does not name '" + naming + "'",
-                    thrown);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ helpers
-
-    private static Map<String, IndexRow> latestRows(List<CaseCommit> commits) {
-        Map<String, IndexRow> latest = new LinkedHashMap<>();
-        for (CaseCommit c : commits) latest.put(c.caseId(), c.indexRow());
-        return latest;
-    }
-
-    private static List<String> caseIds(List<IndexRow> rows) {
-        List<String> ids = new ArrayList<>(rows.size());
-        for (IndexRow r : rows) ids.add(r.caseId());
-        return ids;
     }
 }

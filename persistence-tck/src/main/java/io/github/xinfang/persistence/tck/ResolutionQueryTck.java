@@ -3,7 +3,6 @@ package io.github.xinfang.persistence.tck;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.IndexRow;
-import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.ResolutionQuery;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -15,19 +14,18 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static io.github.xinfang.persistence.tck.StoreSuite.*;
+import static io.github.xinfang.persistence.tck.ResolutionQuerySuite.*;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
- * The conformance suite of rules R1 to R7 of {@link ResolutionQuery}, for a store that offers the resolution
- * track's queries. Extend it with one factory method returning a fresh, empty store (see {@link StoreTck}).
+ * The conformance tests of rules R1 to R7 of {@link ResolutionQuery}, for a store that offers the resolution
+ * track's queries. Implement it with one factory method returning a fresh, empty store (see {@link StoreFactory}).
  *
  * <p>Random index rows are committed, and every answer is compared with a brute force over the rows written
  * (each case's latest row): the listings by active leader, lead unit and batch page by page from the start and
@@ -39,163 +37,32 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * @param <S> the adapter's type
  * @since 0.1
  */
-public abstract class ResolutionQueryTck<S extends CaseStore & ResolutionQuery> extends StoreTck<S> {
-
-    private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
-    private static final String TEMPLATE_ID = "XF-000000-0000-000000";
-
-    /** For subclasses. */
-    protected ResolutionQueryTck() {}
-
-    /** The three listings of the port: the rule, the method, and which rows match a key. */
-    enum Listing {
-        LEADER("R1", "byActiveLeader", "active leader", "off-0001") {
-            @Override
-            List<IndexRow> page(ResolutionQuery store, String key, String after, int limit) {
-                return store.byActiveLeader(key, after, limit);
-            }
-
-            @Override
-            boolean matches(IndexRow row, String key) {
-                return row.activeLeader().map(key::equals).orElse(false);
-            }
-
-            @Override
-            IndexRow.Builder withKey(IndexRow.Builder row, IndexRow current, String key) {
-                return row.activeLeader(key);
-            }
-
-            @Override
-            Collection<String> keysOf(IndexRow row) {
-                return row.activeLeader().map(List::of).orElse(List.of());
-            }
-        },
-        UNIT("R2", "byLeadUnit", "lead unit", "unit-gz-xfj") {
-            @Override
-            List<IndexRow> page(ResolutionQuery store, String key, String after, int limit) {
-                return store.byLeadUnit(key, after, limit);
-            }
-
-            @Override
-            boolean matches(IndexRow row, String key) {
-                return row.leadUnit().map(key::equals).orElse(false);
-            }
-
-            @Override
-            IndexRow.Builder withKey(IndexRow.Builder row, IndexRow current, String key) {
-                return row.leadUnit(key);
-            }
-
-            @Override
-            Collection<String> keysOf(IndexRow row) {
-                return row.leadUnit().map(List::of).orElse(List.of());
-            }
-        },
-        BATCH("R3", "byBatch", "batches", "2024-Q1") {
-            @Override
-            List<IndexRow> page(ResolutionQuery store, String key, String after, int limit) {
-                return store.byBatch(key, after, limit);
-            }
-
-            @Override
-            boolean matches(IndexRow row, String key) {
-                return row.batches().contains(key);
-            }
-
-            @Override
-            IndexRow.Builder withKey(IndexRow.Builder row, IndexRow current, String key) {
-                List<String> batches = new ArrayList<>(current.batches());
-                batches.add(key);
-                return row.batches(batches);
-            }
-
-            @Override
-            Collection<String> keysOf(IndexRow row) {
-                return row.batches();
-            }
-        };
-
-        final String rule;
-        final String method;
-        final String column;
-        final String fallbackKey;
-
-        Listing(String rule, String method, String column, String fallbackKey) {
-            this.rule = rule;
-            this.method = method;
-            this.column = column;
-            this.fallbackKey = fallbackKey;
-        }
-
-        abstract List<IndexRow> page(ResolutionQuery store, String key, String after, int limit);
-
-        abstract boolean matches(IndexRow row, String key);
-
-        abstract IndexRow.Builder withKey(IndexRow.Builder row, IndexRow current, String key);
-
-        abstract Collection<String> keysOf(IndexRow row);
-
-        Gen<String> keys() {
-            return this == LEADER ? StoredRecordGenerators.officialIds()
-                    : this == UNIT ? StoredRecordGenerators.unitIds() : StoredRecordGenerators.batchIds();
-        }
-
-        String call(String key, String after, int limit) {
-            return method + "(\"" + key + "\", " + (after == null ? "null" : "\"" + after + "\"") + ", " + limit + ")";
-        }
-    }
-
-    /** The knobs of one listing query: the key, the page size, where the first page starts. */
-    record ListingSpec(String key, int limit, int afterKind, int afterPick, String anyId) {}
-
-    private static Gen<ListingSpec> listingSpecs(Listing listing) {
-        Gen<String> keys = listing.keys();
-        return in -> new ListingSpec(keys.generate(in), integers().between(1, 5).generate(in),
-                integers().between(0, 2).generate(in), integers().between(0, 1_000).generate(in),
-                StoredRecordGenerators.caseIds().generate(in));
-    }
+public interface ResolutionQueryTck<S extends CaseStore & ResolutionQuery> extends StoreFactory<S> {
 
     // ------------------------------------------------------------------------------------------ R1 to R3
 
     /** R1: the rows of an active leader, page by page, equal a brute force over the rows written. */
     @Test
-    public void required_R1_byActiveLeaderPagesEqualABruteForceOverTheRowsWritten() {
+    default void required_R1_byActiveLeaderPagesEqualABruteForceOverTheRowsWritten() {
         checkListing(Listing.LEADER);
     }
 
     /** R2: the rows of a lead unit, page by page, equal a brute force over the rows written. */
     @Test
-    public void required_R2_byLeadUnitPagesEqualABruteForceOverTheRowsWritten() {
+    default void required_R2_byLeadUnitPagesEqualABruteForceOverTheRowsWritten() {
         checkListing(Listing.UNIT);
     }
 
     /** R3: the rows of a batch, page by page, equal a brute force over the rows written. */
     @Test
-    public void required_R3_byBatchPagesEqualABruteForceOverTheRowsWritten() {
+    default void required_R3_byBatchPagesEqualABruteForceOverTheRowsWritten() {
         checkListing(Listing.BATCH);
     }
 
-    /**
-     * Case ids that differ from each other only in the case of their letters ({@code XF-1}, {@code xf-1},
-     * {@code Xf-1}): binary order and a case-insensitive collation sort them differently.
-     */
-    private static Gen<List<String>> caseTwins() {
-        return lists().of(StoredRecordGenerators.caseIds()).ofSizeBetween(0, 2).map(ids -> {
-            Set<String> twins = new TreeSet<>();
-            for (String id : ids) {
-                twins.add(id);
-                twins.add(id.toUpperCase(Locale.ROOT));
-                twins.add(id.toLowerCase(Locale.ROOT));
-                twins.add(id.substring(0, 1).toUpperCase(Locale.ROOT) + id.substring(1).toLowerCase(Locale.ROOT));
-            }
-            return new ArrayList<>(twins);
-        });
-    }
-
     private void checkListing(Listing listing) {
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(listingSpecs(listing)).ofSizeBetween(1, 6),
+        theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(listingSpecs(listing)).ofSizeBetween(1, 6),
                         caseTwins(), StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl"))
-                .checkAssert((commits, specs, twins, template) -> inFreshStore(store -> {
+                .checkAssert((commits, specs, twins, template) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
                     Map<String, IndexRow> latest = latestRows(commits);
                     // cases whose ids differ only in case, holding the first query's key
@@ -253,17 +120,6 @@ public abstract class ResolutionQueryTck<S extends CaseStore & ResolutionQuery> 
                 + " at most 'limit'; each row whole, every column equal to the committed row): " + actual);
     }
 
-    static List<IndexRow> bruteForce(Listing listing, Collection<IndexRow> rows, String key, String after, int limit) {
-        TreeMap<String, IndexRow> matching = new TreeMap<>();
-        for (IndexRow row : rows) {
-            if (listing.matches(row, key) && (after == null || row.caseId().compareTo(after) > 0)) {
-                matching.put(row.caseId(), row);
-            }
-        }
-        List<IndexRow> page = new ArrayList<>(matching.values());
-        return page.size() > limit ? List.copyOf(page.subList(0, limit)) : page;
-    }
-
     // ------------------------------------------------------------------------------------------ R4
 
     /**
@@ -271,10 +127,10 @@ public abstract class ResolutionQueryTck<S extends CaseStore & ResolutionQuery> 
      * earliest due instant exactly (due then: overdue) and one nanosecond before it (not yet overdue).
      */
     @Test
-    public void required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce() {
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30),
+    default void required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30),
                         lists().of(StoredRecordGenerators.attentionInstants()).ofSizeBetween(1, 4))
-                .checkAssert((commits, instants) -> inFreshStore(store -> {
+                .checkAssert((commits, instants) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
                     Map<String, IndexRow> latest = latestRows(commits);
                     Set<String> leaders = new TreeSet<>();
@@ -295,61 +151,18 @@ public abstract class ResolutionQueryTck<S extends CaseStore & ResolutionQuery> 
                 }));
     }
 
-    private static void checkWorkload(ResolutionQuery store, Collection<IndexRow> rows, String leader, Instant asOf, String rule) {
-        long active = 0;
-        long overdue = 0;
-        long dueExactly = 0;
-        for (IndexRow row : rows) {
-            if (!row.activeLeader().map(leader::equals).orElse(false)) continue;
-            active++;
-            Optional<Instant> due = row.earliestDueAt();
-            if (due.isPresent() && !due.get().isAfter(asOf)) overdue++;
-            if (due.isPresent() && due.get().equals(asOf)) dueExactly++;
-        }
-        LeaderWorkload w = store.workload(leader, asOf);
-        String call = "workload(\"" + leader + "\", " + asOf + ")";
-        if (w == null) throw new AssertionError(rule + ": " + call + " returned null");
-        if (!leader.equals(w.leader()) || !asOf.equals(w.asOf())) {
-            throw new AssertionError(rule + ": " + call + " answered for leader " + w.leader() + " as of " + w.asOf()
-                    + ": the workload names the leader and the instant it was asked for");
-        }
-        if (w.activeCases() != active) {
-            throw new AssertionError(rule + ": " + call + " counted " + w.activeCases() + " active cases where " + active
-                    + " rows have active leader \"" + leader + "\": count the rows of the leader's index, and move a case"
-                    + " out of its old leader's index when a commit changes its leader");
-        }
-        if (w.overdueCases() != overdue) {
-            throw new AssertionError(rule + ": " + call + " counted " + w.overdueCases() + " overdue cases where " + overdue
-                    + " were due (" + dueExactly + " of them due exactly at " + asOf + "): a case is overdue when its"
-                    + " earliest due instant is at or before asOf (earliest_due_at <= ?, not <), counted among the"
-                    + " leader's active cases only, from the row's current earliest due instant");
-        }
-    }
-
     // ------------------------------------------------------------------------------------------ R5
-
-    /** Which listing a client pages through, which key it asks for, and its page size. */
-    record PagingSpec(Listing listing, int keyPick, int limit) {}
-
-    /** A write another client makes between two pages: a new case or an existing one, joining the listing or not. */
-    record Write(String newCaseId, int pick, CaseCommit template) {}
-
-    private static Gen<Write> writes() {
-        Gen<CaseCommit> templates = StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl");
-        return in -> new Write(StoredRecordGenerators.caseIds().generate(in), integers().between(0, 1_000).generate(in),
-                templates.generate(in));
-    }
 
     /**
      * R5: paging a listing while other clients create cases that join it (before and after the cursor) and
      * change existing ones between pages: every row that did not change appears exactly once, ascending.
      */
     @Test
-    public void required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages() {
+    default void required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages() {
         Gen<PagingSpec> specs = integers().between(0, 2).zip(integers().between(0, 1_000), integers().between(1, 3),
                 (listingNo, keyPick, limit) -> new PagingSpec(Listing.values()[listingNo], keyPick, limit));
-        theory().forAll(StoredRecordGenerators.commitSequences(12, 30), specs, lists().of(writes()).ofSizeBetween(0, 12))
-                .checkAssert((commits, spec, writes) -> inFreshStore(store -> {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), specs, lists().of(writes()).ofSizeBetween(0, 12))
+                .checkAssert((commits, spec, writes) -> inFreshStore(this, store -> {
                     Listing listing = spec.listing();
                     int keyPick = spec.keyPick();
                     int limit = spec.limit();
@@ -432,8 +245,8 @@ public abstract class ResolutionQueryTck<S extends CaseStore & ResolutionQuery> 
      * of the keys it left no longer hold the case, and its leader's workload counts it.
      */
     @Test
-    public void required_R6_aQueryAfterACommitSeesItsRow() {
-        theory().forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(store -> {
+    default void required_R6_aQueryAfterACommitSeesItsRow() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(this, store -> {
             Map<String, IndexRow> latest = new LinkedHashMap<>();
             for (CaseCommit c : commits) {
                 IndexRow before = latest.get(c.caseId());
@@ -471,61 +284,27 @@ public abstract class ResolutionQueryTck<S extends CaseStore & ResolutionQuery> 
         }));
     }
 
-    private static Set<String> leadersOf(IndexRow before, IndexRow now) {
-        Set<String> leaders = new TreeSet<>();
-        if (before != null) before.activeLeader().ifPresent(leaders::add);
-        now.activeLeader().ifPresent(leaders::add);
-        return leaders;
-    }
-
     // ------------------------------------------------------------------------------------------ R7
 
     /** R7: null keys and instants are refused naming the parameter; a limit below 1 is refused. */
     @Test
-    public void required_R7_badArgumentsAreRefused() {
-        theory().forAll(StoredRecordGenerators.commitSequences(4, 8), integers().between(-3, 0))
-                .checkAssert((commits, badLimit) -> inFreshStore(store -> {
+    default void required_R7_badArgumentsAreRefused() {
+        theory(this).forAll(StoredRecordGenerators.commitSequences(4, 8), integers().between(-3, 0))
+                .checkAssert((commits, badLimit) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
-                    expect(NullPointerException.class, "leader", "byActiveLeader(null, null, 10)",
+                    expectRefusal("R7", NullPointerException.class, "leader", "byActiveLeader(null, null, 10)",
                             () -> store.byActiveLeader(null, null, 10));
-                    expect(NullPointerException.class, "unit", "byLeadUnit(null, null, 10)",
+                    expectRefusal("R7", NullPointerException.class, "unit", "byLeadUnit(null, null, 10)",
                             () -> store.byLeadUnit(null, null, 10));
-                    expect(NullPointerException.class, "batch", "byBatch(null, null, 10)", () -> store.byBatch(null, null, 10));
-                    expect(NullPointerException.class, "leader", "workload(null, asOf)", () -> store.workload(null, FAR));
-                    expect(NullPointerException.class, "asOf", "workload(leader, null)", () -> store.workload("off-0001", null));
-                    expect(IllegalArgumentException.class, "limit", "byActiveLeader(leader, null, " + badLimit + ")",
+                    expectRefusal("R7", NullPointerException.class, "batch", "byBatch(null, null, 10)", () -> store.byBatch(null, null, 10));
+                    expectRefusal("R7", NullPointerException.class, "leader", "workload(null, asOf)", () -> store.workload(null, FAR));
+                    expectRefusal("R7", NullPointerException.class, "asOf", "workload(leader, null)", () -> store.workload("off-0001", null));
+                    expectRefusal("R7", IllegalArgumentException.class, "limit", "byActiveLeader(leader, null, " + badLimit + ")",
                             () -> store.byActiveLeader("off-0001", null, badLimit));
-                    expect(IllegalArgumentException.class, "limit", "byLeadUnit(unit, null, " + badLimit + ")",
+                    expectRefusal("R7", IllegalArgumentException.class, "limit", "byLeadUnit(unit, null, " + badLimit + ")",
                             () -> store.byLeadUnit("unit-gz-xfj", null, badLimit));
-                    expect(IllegalArgumentException.class, "limit", "byBatch(batch, null, " + badLimit + ")",
+                    expectRefusal("R7", IllegalArgumentException.class, "limit", "byBatch(batch, null, " + badLimit + ")",
                             () -> store.byBatch("2024-Q1", null, badLimit));
                 }));
-    }
-
-    private static void expect(Class<? extends RuntimeException> type, String naming, String call, Runnable code) {
-        Throwable thrown = thrownBy(code);
-        if (!type.isInstance(thrown)) {
-            throw new AssertionError("R7: " + call + " must throw " + type.getSimpleName() + " (naming '" + naming
-                    + "'), but " + (thrown == null ? "returned normally" : "threw " + thrown), thrown);
-        }
-        if (thrown.getMessage() == null || !thrown.getMessage().contains(naming)) {
-            throw new AssertionError("R7: " + call + " threw " + thrown + ", whose message does not name '" + naming
-                    + "' (Objects.requireNonNull(" + naming + ", \"" + naming + "\"))", thrown);
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------ helpers
-
-    /** Each case's latest row among the commits, in commit order of the cases' first commits. */
-    static Map<String, IndexRow> latestRows(List<CaseCommit> commits) {
-        Map<String, IndexRow> latest = new LinkedHashMap<>();
-        for (CaseCommit c : commits) latest.put(c.caseId(), c.indexRow());
-        return latest;
-    }
-
-    private static List<String> caseIds(List<IndexRow> rows) {
-        List<String> ids = new ArrayList<>(rows.size());
-        for (IndexRow r : rows) ids.add(r.caseId());
-        return ids;
     }
 }

@@ -45,7 +45,16 @@ final class BrokenStores {
     /** Passes everything to a correct store; each flaw overrides what it breaks. */
     static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, ResolutionQuery,
             OverdueQuery {
-        final InMemoryCaseStore delegate = InMemoryCaseStore.create();
+        final InMemoryCaseStore delegate;
+
+        Forwarding() {
+            this(InMemoryCaseStore.create());
+        }
+
+        /** A store over the data of another (for a view of it failing as a dropped connection does). */
+        Forwarding(InMemoryCaseStore delegate) {
+            this.delegate = delegate;
+        }
 
         @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
         @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
@@ -72,7 +81,8 @@ final class BrokenStores {
     }
 
     /**
-     * An honest store with the five ports before {@link ResolutionQuery}: it still fits {@link FullStoreWithMaintenanceTck}.
+     * An honest store with the five ports before {@link ResolutionQuery}: a test class implements the
+     * five interfaces of its ports, without {@link ResolutionQueryTck}.
      */
     static final class FivePorts implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
         private final InMemoryCaseStore delegate = InMemoryCaseStore.create();
@@ -91,7 +101,8 @@ final class BrokenStores {
         @Override public boolean replaceIndexRow(IndexRow row) { return delegate.replaceIndexRow(row); }
     }
 
-    /** An honest store with the four original ports and without {@link IndexMaintenance}: it still fits {@link FullStoreTck}. */
+    /** An honest store with the four original ports and without {@link IndexMaintenance}: a test class
+     * implements the four interfaces of its ports. */
     static final class FourPorts implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
         private final InMemoryCaseStore delegate = InMemoryCaseStore.create();
 
@@ -121,13 +132,13 @@ final class BrokenStores {
         return new Forwarding() {
             @Override
             public void commit(CaseCommit c) {
-                long stored = StoreTck.version(delegate, c.caseId());
+                long stored = StoreSuite.version(delegate, c.caseId());
                 if (stored != c.expectedVersion()) throw new VersionConflictException(c.caseId(), c.expectedVersion(), stored);
                 raceWindow();
                 for (int attempt = 0; ; attempt++) {
-                    long now = StoreTck.version(delegate, c.caseId());
+                    long now = StoreSuite.version(delegate, c.caseId());
                     try {
-                        delegate.commit(StoreTck.rebase(c, c.caseId(), now, StoreTck.nextSequence(delegate, c.caseId()),
+                        delegate.commit(StoreSuite.rebase(c, c.caseId(), now, StoreSuite.nextSequence(delegate, c.caseId()),
                                 c.idempotencyKey()));
                         return;
                     } catch (VersionConflictException e) {
@@ -361,7 +372,7 @@ final class BrokenStores {
             public boolean replaceIndexRow(IndexRow row) {
                 Optional<StoredCase> stored = delegate.load(row.caseId());
                 if (stored.isEmpty()) return false;
-                return delegate.replaceIndexRow(StoreTck.copyRow(row, row.caseId(), stored.get().version()));
+                return delegate.replaceIndexRow(StoreSuite.copyRow(row, row.caseId(), stored.get().version()));
             }
         };
     }
@@ -389,7 +400,7 @@ final class BrokenStores {
                 boolean replaced = delegate.replaceIndexRow(row);
                 if (replaced) {
                     StoredCase stored = delegate.load(row.caseId()).orElseThrow();
-                    long last = StoreTck.version(delegate, row.caseId());
+                    long last = StoreSuite.version(delegate, row.caseId());
                     long position = delegate.changesAfter(0, Integer.MAX_VALUE).size() + extra.size() + 1L;
                     extra.add(new Change(position, row.caseId(), last, List.of(stored.events().get(stored.events().size() - 1))));
                 }

@@ -8,7 +8,10 @@ import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
 import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,82 +20,39 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
- * What every suite of the kit shares: the factory method an integrator implements, the hook that disposes
- * of a store, and the scale settings. Extend one of the suites ({@link CaseStoreTck}, {@link ChangeFeedTck},
- * {@link CaseQueryTck}, {@link WorkClaimsTck}, {@link IndexMaintenanceTck}, {@link ResolutionQueryTck},
- * {@link FullStoreTck}, {@link FullStoreWithMaintenanceTck}, {@link FullStoreWithResolutionTck},
- * {@link FullStoreWithMaintenanceAndResolutionTck}), not this class.
- *
- * <p>Every test asks for its own store (often one per property example), so {@link #newStore()} must return
- * a fresh, empty store each time: for a database, a new schema or truncated tables.
- *
- * <p>Scale: {@value #EXAMPLES_PROPERTY} sets the examples per property (default {@value #DEFAULT_EXAMPLES});
- * {@value #THREADS_PROPERTY} the threads of the concurrency tests (default {@value #DEFAULT_THREADS}). Both
- * can also be set by overriding {@link #examples()} and {@link #threads()}.
- *
- * <p>A suite instance is used by one test at a time; the stores it creates must be thread-safe (the
- * concurrency tests share one store between threads).
- *
- * @param <S> the adapter's type
- * @since 0.1
+ * What the test interfaces share: the property runner at the configured scale, a fresh store per test, and the
+ * commits, observations and concurrent writers the suites of several ports use. Not part of the kit's API.
  */
-public abstract class StoreTck<S extends CaseStore> {
+final class StoreSuite {
 
-    /** The system property setting the examples each property tries. */
-    public static final String EXAMPLES_PROPERTY = "xinfang.tck.examples";
-    /** The system property setting the threads of the concurrency tests. */
-    public static final String THREADS_PROPERTY = "xinfang.tck.threads";
-    /** Examples per property when {@value #EXAMPLES_PROPERTY} is not set. */
-    public static final int DEFAULT_EXAMPLES = 50;
-    /** Threads per concurrency test when {@value #THREADS_PROPERTY} is not set. */
-    public static final int DEFAULT_THREADS = 4;
+    /** An instant after every generated one. */
+    static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
+    /** The case id of template commits, moved onto real cases by {@link #rebase}. */
+    static final String TEMPLATE_ID = "XF-000000-0000-000000";
 
-    /** For subclasses. */
-    protected StoreTck() {}
+    /** The instant the work-claim tests claim at. */
+    static final Instant CLAIM_NOW = Instant.parse("2024-03-03T09:00:00Z");
+    /** The lease of the work-claim tests. */
+    static final Duration LEASE = Duration.ofMinutes(5);
 
-    /**
-     * Creates the store under test: fresh and empty on every call.
-     *
-     * @return a new store
-     */
-    protected abstract S newStore();
+    private StoreSuite() {}
 
-    /**
-     * Disposes of a store a test is done with (close its pool, drop its schema). The default does nothing.
-     *
-     * @param store a store {@link #newStore()} returned
-     */
-    protected void closeStore(S store) {}
-
-    /**
-     * @return how many examples each property tries: {@value #EXAMPLES_PROPERTY}, else {@value #DEFAULT_EXAMPLES}
-     */
-    protected int examples() {
-        return Math.max(1, Integer.getInteger(EXAMPLES_PROPERTY, DEFAULT_EXAMPLES));
-    }
-
-    /**
-     * @return how many threads the concurrency tests use: {@value #THREADS_PROPERTY}, else {@value #DEFAULT_THREADS}
-     */
-    protected int threads() {
-        return Math.max(2, Integer.getInteger(THREADS_PROPERTY, DEFAULT_THREADS));
-    }
-
-    /** A property runner at the configured scale; shrinking is bounded so a slow adapter stays usable. */
-    final QuickTheory theory() {
-        return qt().withExamples(examples()).withShrinkCycles(Math.max(20, examples()));
+    /** A property runner at the kit's scale; shrinking is bounded so a slow adapter stays usable. */
+    static QuickTheory theory(StoreFactory<?> kit) {
+        return qt().withExamples(kit.examples()).withShrinkCycles(Math.max(20, kit.examples()));
     }
 
     /** Runs a body against a fresh store and disposes of the store afterwards. */
-    final void inFreshStore(Consumer<S> body) {
-        S store = newStore();
+    static <S extends CaseStore> void inFreshStore(StoreFactory<S> kit, Consumer<S> body) {
+        S store = kit.newStore();
         if (store == null) throw new AssertionError("newStore() returned null: it must return a fresh, empty store");
         try {
             body.accept(store);
         } finally {
-            closeStore(store);
+            kit.closeStore(store);
         }
     }
 
@@ -125,6 +85,36 @@ public abstract class StoreTck<S extends CaseStore> {
         List<StoredEvent> events = new ArrayList<>();
         for (CaseCommit c : commits) events.addAll(c.events());
         return events;
+    }
+
+    /** The last commit of each case. */
+    static List<CaseCommit> lastCommits(List<CaseCommit> commits) {
+        List<CaseCommit> out = new ArrayList<>();
+        for (List<CaseCommit> ofCase : byCase(commits).values()) out.add(ofCase.get(ofCase.size() - 1));
+        return out;
+    }
+
+    /** Each case's latest row among the commits, in commit order of the cases' first commits. */
+    static Map<String, IndexRow> latestRows(List<CaseCommit> commits) {
+        Map<String, IndexRow> latest = new LinkedHashMap<>();
+        for (CaseCommit c : commits) latest.put(c.caseId(), c.indexRow());
+        return latest;
+    }
+
+    /** The case ids of rows, in order. */
+    static List<String> caseIds(List<IndexRow> rows) {
+        List<String> ids = new ArrayList<>(rows.size());
+        for (IndexRow r : rows) ids.add(r.caseId());
+        return ids;
+    }
+
+    /** A write another client makes between two pages of a listing: a new case or an existing one. */
+    record Write(String newCaseId, int pick, CaseCommit template) {}
+
+    static Gen<Write> writes() {
+        Gen<CaseCommit> templates = StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl");
+        return in -> new Write(StoredRecordGenerators.caseIds().generate(in), integers().between(0, 1_000).generate(in),
+                templates.generate(in));
     }
 
     static long version(CaseStore store, String caseId) {
@@ -168,6 +158,24 @@ public abstract class StoreTck<S extends CaseStore> {
         }
     }
 
+    /**
+     * Checks that a call with a bad argument is refused with the exception its rule says, naming the parameter.
+     *
+     * @param rule the rule, for the message ({@code R7})
+     */
+    static void expectRefusal(String rule, Class<? extends RuntimeException> type, String naming, String call,
+                              Runnable code) {
+        Throwable thrown = thrownBy(code);
+        if (!type.isInstance(thrown)) {
+            throw new AssertionError(rule + ": " + call + " must throw " + type.getSimpleName() + " (naming '" + naming
+                    + "'), but " + (thrown == null ? "returned normally" : "threw " + thrown), thrown);
+        }
+        if (thrown.getMessage() == null || !thrown.getMessage().contains(naming)) {
+            throw new AssertionError(rule + ": " + call + " threw " + thrown + ", whose message does not name '" + naming
+                    + "' (Objects.requireNonNull(" + naming + ", \"" + naming + "\"))", thrown);
+        }
+    }
+
     /** Runs code that must fail; returns what it threw, or null. */
     static Throwable thrownBy(Runnable code) {
         try {
@@ -180,7 +188,7 @@ public abstract class StoreTck<S extends CaseStore> {
 
     // ---- concurrent writers (S3, F1, F2) ----
 
-    private static final java.time.Instant SAMPLE_AT = java.time.Instant.parse("2024-03-01T08:00:00Z");
+    private static final Instant SAMPLE_AT = Instant.parse("2024-03-01T08:00:00Z");
 
     /** A commit drawing no randomness: one to three events with fixed tricky payloads. */
     static CaseCommit sampleCommit(String caseId, long expectedVersion, long nextSequence, String key, int salt) {
