@@ -1,5 +1,7 @@
 package io.github.xinfang.cases;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -9,6 +11,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The procedure track's lifecycle as one table (DESIGN.md section 5): for each command, the stages it may
@@ -147,31 +151,67 @@ public final class LifecycleTable {
     }
 
     /**
-     * One row of the table. Immutable.
+     * One row of the table: the command, its Chinese name, the stages it starts from, the stage it leads to and its
+     * guards; inside the package also the dates of the legal facts it records and the event it emits. Immutable.
      *
-     * @param command the command's name (the simple name of its record where it exists)
-     * @param chinese the command's Chinese name
-     * @param type the command's record type, or null for a row that later work brings
-     * @param from the stages it may start from (empty: the case does not exist yet)
-     * @param to the stage it leads to, or null to stay in the same stage
-     * @param guards the guards it runs, in order
-     * @param arrivesWith empty for a row in force; otherwise which later work brings it
      * @since 0.1
      */
-    public record Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to,
-                      List<Guard> guards, String arrivesWith) {
-        /**
-         * @throws NullPointerException naming a null argument (type and to may be null)
-         */
-        public Row {
-            Objects.requireNonNull(command, "command");
-            Objects.requireNonNull(chinese, "chinese");
-            Objects.requireNonNull(from, "from");
-            Objects.requireNonNull(guards, "guards");
-            Objects.requireNonNull(arrivesWith, "arrivesWith");
-            from = from.isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Stage.class))
+    public static final class Row {
+        private final String command;
+        private final String chinese;
+        private final Class<? extends CaseCommand> type;
+        private final Set<Stage> from;
+        private final Stage to;
+        private final List<Guard> guards;
+        private final String arrivesWith;
+        private final Behaviour<?> behaviour;
+
+        Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to, List<Guard> guards,
+            String arrivesWith, Behaviour<?> behaviour) {
+            this.command = Objects.requireNonNull(command, "command");
+            this.chinese = Objects.requireNonNull(chinese, "chinese");
+            this.type = type;
+            this.from = Objects.requireNonNull(from, "from").isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Stage.class))
                     : Collections.unmodifiableSet(EnumSet.copyOf(from));
-            guards = List.copyOf(guards);
+            this.to = to;
+            this.guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
+            this.arrivesWith = Objects.requireNonNull(arrivesWith, "arrivesWith");
+            this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        }
+
+        /** @return the command's name (the simple name of its record) */
+        public String command() {
+            return command;
+        }
+
+        /** @return the command's Chinese name */
+        public String chinese() {
+            return chinese;
+        }
+
+        /** @return the command's record type, or null for a row that later work brings */
+        public Class<? extends CaseCommand> type() {
+            return type;
+        }
+
+        /** @return the stages it may start from (empty: the case does not exist yet) */
+        public Set<Stage> from() {
+            return from;
+        }
+
+        /** @return the stage it leads to, or null to stay in the same stage (or, for an import, the stage it brings) */
+        public Stage to() {
+            return to;
+        }
+
+        /** @return the guards it runs, in order */
+        public List<Guard> guards() {
+            return guards;
+        }
+
+        /** @return empty for a row in force; otherwise which later work brings it */
+        public String arrivesWith() {
+            return arrivesWith;
         }
 
         /**
@@ -186,9 +226,66 @@ public final class LifecycleTable {
         public boolean inForce() {
             return type != null;
         }
+
+        /** @return the dates of the legal facts the command records */
+        List<LocalDate> factDates(CaseCommand c) {
+            return behaviour.factDates(c);
+        }
+
+        /** @return the field a refusal of those dates names */
+        String factField() {
+            return behaviour.factField();
+        }
+
+        /** @return the event the command emits once its guards passed */
+        CaseEvent emit(Emission emission, CaseCommand c) {
+            return behaviour.emit(emission, c);
+        }
+
+        @Override
+        public String toString() {
+            return "Row[" + command + " " + from + " -> " + (to == null ? "same" : to) + " " + guards + "]";
+        }
     }
 
-    private static final LifecycleTable PROCEDURE = buildProcedure();
+    /**
+     * What a row does beyond its stages and guards, typed to its command.
+     *
+     * @param type the command's record type
+     * @param factField the field a refusal of the fact dates names
+     * @param dates the dates of the legal facts the command records
+     * @param emitter the event it emits
+     */
+    record Behaviour<C extends CaseCommand>(Class<C> type, String factField, Function<C, List<LocalDate>> dates,
+                                            BiFunction<Emission, C, CaseEvent> emitter) {
+        List<LocalDate> factDates(CaseCommand c) {
+            return dates.apply(type.cast(c));
+        }
+
+        CaseEvent emit(Emission emission, CaseCommand c) {
+            return emitter.apply(emission, type.cast(c));
+        }
+    }
+
+    /**
+     * What an emitter may use besides its command.
+     *
+     * @param id the event's id
+     * @param actor the command's actor
+     * @param at the instant the event carries
+     * @param state the case before, or null when the command creates it
+     * @param petition the case's petition (the parsed form of a registration or import)
+     * @param corrected the corrected petition of a correction, else null
+     * @param defaultProfile the profile a registration without one gets
+     */
+    record Emission(EventId id, Actor actor, Instant at, CaseState state, Petition petition, Petition corrected,
+                    String defaultProfile) {
+        String profileOr(String chosen) {
+            return chosen == null ? defaultProfile : chosen;
+        }
+    }
+
+    private static final LifecycleTable PROCEDURE = new LifecycleTable(ProcedureRows.rows());
 
     private final List<Row> rows;
     private final Map<Class<? extends CaseCommand>, Row> byType;
@@ -268,98 +365,5 @@ public final class LifecycleTable {
         List<String> names = new ArrayList<>();
         for (Guard g : guards) names.add(g.name());
         return String.join(", ", names);
-    }
-
-    private static LifecycleTable buildProcedure() {
-        Set<Stage> none = EnumSet.noneOf(Stage.class);
-        Set<Stage> any = EnumSet.allOf(Stage.class);
-
-        Guard actor = Guard.ACTOR_NOT_ACCUSED;
-        Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
-        List<Row> r = new ArrayList<>();
-        r.add(row("Register", "登记", ProcedureCommand.Register.class, none, Stage.REGISTERED, List.of(actor)));
-        r.add(row("Import", "历史数据导入", ProcedureCommand.Import.class, none, null,
-                List.of(actor, Guard.UNIT_NOT_ACCUSED, Guard.IMPORTED_EXTENSION_WITHIN_MAXIMUM)));
-        r.add(row("Route", "交办/转送", ProcedureCommand.Route.class, EnumSet.of(Stage.REGISTERED), Stage.ROUTED,
-                List.of(actor, Guard.UNIT_NOT_ACCUSED, dated)));
-        r.add(row("RaiseObjection", "异议", ProcedureCommand.RaiseObjection.class, EnumSet.of(Stage.ROUTED), Stage.REGISTERED,
-                List.of(actor, dated, Guard.INSIDE_OBJECTION_WINDOW)));
-        r.add(row("TransferOut", "转出", ProcedureCommand.TransferOut.class, EnumSet.of(Stage.REGISTERED), Stage.TRANSFERRED_OUT,
-                List.of(actor, dated)));
-        r.add(row("Redirect", "导入法定途径", ProcedureCommand.Redirect.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
-                Stage.REDIRECTED, List.of(actor, dated)));
-        r.add(row("Decline", "不予受理", ProcedureCommand.Decline.class, EnumSet.of(Stage.REGISTERED, Stage.ROUTED),
-                Stage.DECLINED, List.of(actor, dated)));
-        r.add(row("InformPetitioner", "告知", ProcedureCommand.InformPetitioner.class, EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING),
-                null, List.of(actor, dated)));
-        r.add(row("Accept", "受理", ProcedureCommand.Accept.class, EnumSet.of(Stage.ROUTED), Stage.IN_HANDLING, List.of(actor, dated)));
-        r.add(row("RecordContact", "电话联系/见面/走访/约访", ProcedureCommand.RecordContact.class,
-                EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW), null, List.of(actor, dated)));
-        r.add(row("GiveStageReply", "阶段性答复", ProcedureCommand.GiveStageReply.class, EnumSet.of(Stage.IN_HANDLING), null,
-                List.of(actor, dated)));
-        r.add(row("Extend", "延期", ProcedureCommand.Extend.class, EnumSet.of(Stage.IN_HANDLING), null,
-                List.of(actor, dated, Guard.HAS_HANDLING_CLOCK, Guard.APPROVER_OF_HANDLING_UNIT, Guard.EXTENSION_UNUSED,
-                        Guard.EXTENSION_WITHIN_MAXIMUM)));
-        Set<Stage> hearings = EnumSet.of(Stage.IN_HANDLING, Stage.UNDER_REVIEW, Stage.UNDER_RE_REVIEW);
-        r.add(row("OpenHearing", "听证（开始）", ProcedureCommand.OpenHearing.class, hearings, null,
-                List.of(actor, Guard.HEARING_NOT_OPEN, dated)));
-        r.add(row("CloseHearing", "听证（结束）", ProcedureCommand.CloseHearing.class, hearings, null,
-                List.of(actor, Guard.HEARING_OPEN, dated)));
-        r.add(row("ProposeConclusion", "报结", ProcedureCommand.ProposeConclusion.class, EnumSet.of(Stage.IN_HANDLING),
-                Stage.PENDING_APPROVAL, List.of(actor, dated, Guard.OUTCOME_FITS_CATEGORY, Guard.HEARING_NOT_OPEN)));
-        r.add(row("ApproveConclusion", "审核通过/办结", ProcedureCommand.ApproveConclusion.class, EnumSet.of(Stage.PENDING_APPROVAL),
-                Stage.CONCLUDED, List.of(actor, dated, Guard.APPROVER_NOT_PROPOSER)));
-        r.add(row("ReturnForRework", "退回重办", ProcedureCommand.ReturnForRework.class, EnumSet.of(Stage.PENDING_APPROVAL),
-                Stage.IN_HANDLING, List.of(actor)));
-        r.add(row("ServeReply", "送达书面答复", ProcedureCommand.ServeReply.class, EnumSet.of(Stage.CONCLUDED), null,
-                List.of(actor, Guard.REPLY_NOT_YET_SERVED, dated)));
-        r.add(row("RequestReview", "复查申请", ProcedureCommand.RequestReview.class, EnumSet.of(Stage.CONCLUDED), Stage.UNDER_REVIEW,
-                List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_REVIEW_WINDOW, dated)));
-        r.add(row("ConcludeReview", "复查意见", ProcedureCommand.ConcludeReview.class, EnumSet.of(Stage.UNDER_REVIEW), Stage.REVIEWED,
-                List.of(actor, dated, Guard.HEARING_NOT_OPEN)));
-        r.add(row("ServeReviewOpinion", "送达复查意见", ProcedureCommand.ServeReviewOpinion.class, EnumSet.of(Stage.REVIEWED), null,
-                List.of(actor, Guard.OPINION_NOT_YET_SERVED, dated)));
-        r.add(row("RequestReReview", "复核申请", ProcedureCommand.RequestReReview.class, EnumSet.of(Stage.REVIEWED),
-                Stage.UNDER_RE_REVIEW, List.of(actor, Guard.CLAIM_CATEGORY_ONLY, Guard.INSIDE_RE_REVIEW_WINDOW, dated)));
-        r.add(row("ConcludeReReview", "复核意见", ProcedureCommand.ConcludeReReview.class, EnumSet.of(Stage.UNDER_RE_REVIEW),
-                Stage.FINAL, List.of(actor, dated, Guard.HEARING_NOT_OPEN)));
-        r.add(row("Reopen", "重新办理", ProcedureCommand.Reopen.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED), Stage.IN_HANDLING,
-                List.of(actor, dated)));
-        r.add(row("Terminate", "终结", ProcedureCommand.Terminate.class, EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL),
-                Stage.TERMINATED, List.of(actor, Guard.TERMINATION_PROVIDED, dated)));
-        r.add(row("Withdraw", "撤回", ProcedureCommand.Withdraw.class,
-                EnumSet.of(Stage.REGISTERED, Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL), Stage.WITHDRAWN,
-                List.of(actor, dated)));
-        Set<Stage> open = EnumSet.noneOf(Stage.class);
-        for (Stage s : Stage.values()) if (s.kind() == Stage.Kind.OPEN) open.add(s);
-        r.add(row("Merge", "并案", ActivityCommand.Merge.class, open, Stage.MERGED, List.of(actor, Guard.NOT_INTO_ITSELF, dated)));
-        r.add(row("RecordMergedCase", "并入", ActivityCommand.RecordMergedCase.class, open, null, List.of(Guard.SERVICE_ONLY)));
-        r.add(row("CorrectPetition", "更正/改类", ProcedureCommand.CorrectPetition.class, open, null,
-                List.of(actor, Guard.CORRECTION_FITS_STAGE, Guard.CORRECTION_KEEPS_HANDLER_UNACCUSED)));
-        r.add(row("ChangeProfile", "变更时限方案", ProcedureCommand.ChangeProfile.class, open, null, List.of(actor)));
-        r.add(row("RecordWarning", "预警", SweepCommand.RecordWarning.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
-        r.add(row("RecordBreach", "超期", SweepCommand.RecordBreach.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
-        r.add(row("RecordLapse", "期限届满未申请", SweepCommand.RecordLapse.class, any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE)));
-        Set<Stage> notMerged = EnumSet.allOf(Stage.class);
-        notMerged.remove(Stage.MERGED);
-        r.add(row("RecordRepeatPetition", "重复信访", ActivityCommand.RecordRepeatPetition.class, notMerged, null,
-                List.of(actor, Guard.REPEAT_NOT_BEFORE_RECEIPT)));
-        r.add(row("RecordFollowUpVisit", "回访", ActivityCommand.RecordFollowUpVisit.class,
-                EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL, Stage.TERMINATED), null, List.of(actor, dated)));
-        r.add(row("IssueSupervision", "督办/提醒函/问责建议函/挂牌督办", ActivityCommand.IssueSupervision.class, any, null,
-                List.of(Guard.SUPERVISABLE, actor, Guard.ADDRESSEE_NOT_ACCUSED)));
-        r.add(row("RecordSupervisionFeedback", "书面反馈", ActivityCommand.RecordSupervisionFeedback.class, any, null,
-                List.of(actor, Guard.SUPERVISION_AWAITING_FEEDBACK)));
-        r.add(row("RecordDutyWarning", "预警（职责期限）", SweepCommand.RecordDutyWarning.class, any, null,
-                List.of(Guard.SWEEP_ONLY, Guard.DUTY_DUE)));
-        r.add(row("RecordDutyBreach", "超期（职责期限）", SweepCommand.RecordDutyBreach.class, any, null,
-                List.of(Guard.SWEEP_ONLY, Guard.DUTY_DUE)));
-        return new LifecycleTable(r);
-    }
-
-    private static Row row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to,
-                           List<Guard> guards) {
-        if (!type.getSimpleName().equals(command)) throw new IllegalStateException("row name " + command + " != " + type);
-        return new Row(command, chinese, type, from, to, guards, "");
     }
 }

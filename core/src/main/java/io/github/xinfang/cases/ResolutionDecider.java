@@ -111,7 +111,7 @@ final class ResolutionDecider {
                         "该步骤已完成（化解状态：" + r.track().chinese() + "）") : null;
             }
             case APPROVER_NOT_CLAIMANT:
-                return CaseDecider.sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage,
+                return ProcedureGuards.sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage,
                         "the approver of a resolution must not be its claimant (track " + r.track() + ")",
                         "审核人不得为申请化解人（化解状态：" + r.track().chinese() + "）") : null;
             case SWEEP_ONLY:
@@ -165,7 +165,7 @@ final class ResolutionDecider {
     }
 
     private Set<UnitId> accusedUnits(CaseState s) {
-        return CaseDecider.accusedUnits(s.petition(), directory);
+        return ProcedureGuards.accusedUnits(s.petition(), directory);
     }
 
     /** An official is accused, or belongs to an accused unit or to the unit of an accused official. */
@@ -173,7 +173,7 @@ final class ResolutionDecider {
         for (AccusedParty p : petition.accused()) {
             if (p instanceof AccusedParty.AccusedOfficial o && o.official().equals(official)) return true;
         }
-        Set<UnitId> units = CaseDecider.accusedUnits(petition, directory);
+        Set<UnitId> units = ProcedureGuards.accusedUnits(petition, directory);
         return directory.official(official).map(o -> units.contains(o.unit())).orElse(false);
     }
 
