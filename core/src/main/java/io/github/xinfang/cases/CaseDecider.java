@@ -205,7 +205,7 @@ public final class CaseDecider {
             if (r != null) return reject(r);
         }
         EventId id = new EventId(command.caseId(), state == null ? 1 : state.lastSequence() + 1);
-        List<CaseEvent> events = List.of(row.emit(new LifecycleTable.Emission(id, command.actor(), recordedAt, state, petition,
+        List<CaseEvent> events = List.of(row.emit(new Emission(id, command.actor(), recordedAt, state, petition,
                 corrected, limits.defaultProfile()), command));
         assert landsOnTarget(row, state, command, events);
         return escalate(state, events, recordedAt);

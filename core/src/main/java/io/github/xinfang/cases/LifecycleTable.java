@@ -1,6 +1,5 @@
 package io.github.xinfang.cases;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,8 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 /**
  * The procedure track's lifecycle as one table (DESIGN.md section 5): for each command, the stages it may
@@ -164,10 +161,10 @@ public final class LifecycleTable {
         private final Stage to;
         private final List<Guard> guards;
         private final String arrivesWith;
-        private final Behaviour<?> behaviour;
+        private final RowBehaviour<?> behaviour;
 
         Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to, List<Guard> guards,
-            String arrivesWith, Behaviour<?> behaviour) {
+            String arrivesWith, RowBehaviour<?> behaviour) {
             this.command = Objects.requireNonNull(command, "command");
             this.chinese = Objects.requireNonNull(chinese, "chinese");
             this.type = type;
@@ -245,43 +242,6 @@ public final class LifecycleTable {
         @Override
         public String toString() {
             return "Row[" + command + " " + from + " -> " + (to == null ? "same" : to) + " " + guards + "]";
-        }
-    }
-
-    /**
-     * What a row does beyond its stages and guards, typed to its command.
-     *
-     * @param type the command's record type
-     * @param factField the field a refusal of the fact dates names
-     * @param dates the dates of the legal facts the command records
-     * @param emitter the event it emits
-     */
-    record Behaviour<C extends CaseCommand>(Class<C> type, String factField, Function<C, List<LocalDate>> dates,
-                                            BiFunction<Emission, C, CaseEvent> emitter) {
-        List<LocalDate> factDates(CaseCommand c) {
-            return dates.apply(type.cast(c));
-        }
-
-        CaseEvent emit(Emission emission, CaseCommand c) {
-            return emitter.apply(emission, type.cast(c));
-        }
-    }
-
-    /**
-     * What an emitter may use besides its command.
-     *
-     * @param id the event's id
-     * @param actor the command's actor
-     * @param at the instant the event carries
-     * @param state the case before, or null when the command creates it
-     * @param petition the case's petition (the parsed form of a registration or import)
-     * @param corrected the corrected petition of a correction, else null
-     * @param defaultProfile the profile a registration without one gets
-     */
-    record Emission(EventId id, Actor actor, Instant at, CaseState state, Petition petition, Petition corrected,
-                    String defaultProfile) {
-        String profileOr(String chosen) {
-            return chosen == null ? defaultProfile : chosen;
         }
     }
 

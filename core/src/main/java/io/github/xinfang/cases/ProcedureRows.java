@@ -2,14 +2,16 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.cases.LifecycleTable.Guard;
 import io.github.xinfang.cases.LifecycleTable.Row;
+import io.github.xinfang.cases.RowBehaviour.Dated;
 import io.github.xinfang.petition.FreeText;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiFunction;
-import java.util.function.Function;
+
+import static io.github.xinfang.cases.RowBehaviour.on;
+import static io.github.xinfang.cases.RowBehaviour.undated;
 
 /**
  * The rows of the procedure table (DESIGN.md section 5), in its order: for each command, its Chinese name, the stages
@@ -71,7 +73,7 @@ final class ProcedureRows {
         r.add(row(ProcedureCommand.Extend.class, "延期", EnumSet.of(Stage.IN_HANDLING), null,
                 List.of(ACTOR, DATED, Guard.HAS_HANDLING_CLOCK, Guard.APPROVER_OF_HANDLING_UNIT, Guard.EXTENSION_UNUSED,
                         Guard.EXTENSION_WITHIN_MAXIMUM),
-                new Dated<>("approvedOn", c -> List.of(c.approvedOn(), c.petitionerToldOn())),
+                new Dated<ProcedureCommand.Extend>("approvedOn", c -> List.of(c.approvedOn(), c.petitionerToldOn())),
                 (e, c) -> new ProcedureEvent.Extended(e.id(), e.actor(), e.at(), c.days(), text(c.reason()), c.approvedOn(),
                         c.petitionerToldOn())));
         r.add(row(ProcedureCommand.OpenHearing.class, "听证（开始）", hearings, null,
@@ -160,21 +162,10 @@ final class ProcedureRows {
         return r;
     }
 
-    /** The dates of the legal facts a command records, and the field a refusal names. */
-    record Dated<C extends CaseCommand>(String field, Function<C, List<LocalDate>> dates) {}
-
-    private static <C extends CaseCommand> Dated<C> on(String field, Function<C, LocalDate> date) {
-        return new Dated<>(field, c -> List.of(date.apply(c)));
-    }
-
-    private static <C extends CaseCommand> Dated<C> undated() {
-        return new Dated<>("date", c -> List.of());
-    }
-
     private static <C extends CaseCommand> Row row(Class<C> type, String chinese, Set<Stage> from, Stage to, List<Guard> guards,
-                                                   Dated<C> dated, BiFunction<LifecycleTable.Emission, C, CaseEvent> emits) {
+                                                   Dated<C> dated, BiFunction<Emission, C, CaseEvent> emits) {
         return new Row(type.getSimpleName(), chinese, type, from, to, guards, "",
-                new LifecycleTable.Behaviour<>(type, dated.field(), dated.dates(), emits));
+                RowBehaviour.of(type, dated, emits));
     }
 
     private static FreeText text(String s) {

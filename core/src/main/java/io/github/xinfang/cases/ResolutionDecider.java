@@ -4,11 +4,9 @@ import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
-import io.github.xinfang.petition.FreeText;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +29,7 @@ final class ResolutionDecider {
         Rejection rejection = check(s, c, row);
         if (rejection != null) return rejected(rejection);
         EventId id = new EventId(s.caseId(), s.lastSequence() + 1);
-        return new Decision.Accepted(List.of(event(id, s, c, at)));
+        return new Decision.Accepted(List.of(row.emit(new Emission(id, c.actor(), at, s, s.petition(), null, null), c)));
     }
 
     /** The table lookup and the row's guards: the rejection, or null when the command may proceed. */
@@ -46,7 +44,7 @@ final class ResolutionDecider {
                     row.chinese() + "，当前阶段：" + s.stage().chinese() + "，" + trackZh);
         }
         for (ResolutionTable.Guard g : row.guards()) {
-            Rejection rejection = check(g, s, c);
+            Rejection rejection = check(g, row, s, c);
             assert rejection == null || g.codes().contains(rejection.code())
                     : g + " answered " + rejection.code() + ", not one of " + g.codes();
             if (rejection != null) return rejection;
@@ -58,7 +56,7 @@ final class ResolutionDecider {
         return new Decision.Rejected(r);
     }
 
-    private Rejection check(ResolutionTable.Guard g, CaseState s, CaseCommand c) {
+    private Rejection check(ResolutionTable.Guard g, ResolutionTable.Row row, CaseState s, CaseCommand c) {
         Stage stage = s.stage();
         Resolution r = s.resolution();
         switch (g) {
@@ -67,8 +65,13 @@ final class ResolutionDecider {
                         || c.actor() instanceof Actor.OfficialActor b && accusedUnits(s).contains(b.unit())
                         ? accused(stage, "actor") : null;
             case FACT_NOT_BEFORE_EARLIER_FACTS:
-                return r != null && date(c).isBefore(r.lastOn())
-                        ? Rejection.invalid(dateField(c), "must not be before the resolution track's earlier facts", "不得早于化解工作此前的事实日期", stage) : null;
+                for (LocalDate d : row.factDates(c)) {
+                    if (r != null && d.isBefore(r.lastOn())) {
+                        return Rejection.invalid(row.factField(), "must not be before the resolution track's earlier facts",
+                                "不得早于化解工作此前的事实日期", stage);
+                    }
+                }
+                return null;
             case NOT_YET_IN_BATCH: {
                 ResolutionCommand.EnrolInBatch e = (ResolutionCommand.EnrolInBatch) c;
                 return r != null && r.isIn(e.batch())
@@ -179,65 +182,5 @@ final class ResolutionDecider {
 
     private static Rejection accused(Stage stage, String who) {
         return Rejection.of(RejectionCode.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
-    }
-
-    private static LocalDate date(CaseCommand c) {
-        if (c instanceof ResolutionCommand.DesignateBacklog x) return x.designatedOn();
-        if (c instanceof ResolutionCommand.EnrolInBatch x) return x.enrolledOn();
-        if (c instanceof ResolutionCommand.FlagHardCase x) return x.flaggedOn();
-        if (c instanceof ResolutionCommand.AssignPackageLeader x) return x.assignedOn();
-        if (c instanceof ResolutionCommand.ReplacePackageLeader x) return x.replacedOn();
-        if (c instanceof ResolutionCommand.RecordPlan x) return x.recordedOn();
-        if (c instanceof ResolutionCommand.MarkPlanStepDone x) return x.doneOn();
-        if (c instanceof ResolutionCommand.ClaimResolution x) return x.claimedOn();
-        if (c instanceof ResolutionCommand.ApproveResolution x) return x.approvedOn();
-        if (c instanceof ResolutionCommand.RejectResolution x) return x.rejectedOn();
-        if (c instanceof ResolutionCommand.ReportRebound x) return x.reportedOn();
-        throw new AssertionError("unhandled command type " + c.getClass().getName());
-    }
-
-    private static String dateField(CaseCommand c) {
-        if (c instanceof ResolutionCommand.DesignateBacklog) return "designatedOn";
-        if (c instanceof ResolutionCommand.EnrolInBatch) return "enrolledOn";
-        if (c instanceof ResolutionCommand.FlagHardCase) return "flaggedOn";
-        if (c instanceof ResolutionCommand.AssignPackageLeader) return "assignedOn";
-        if (c instanceof ResolutionCommand.ReplacePackageLeader) return "replacedOn";
-        if (c instanceof ResolutionCommand.RecordPlan) return "recordedOn";
-        if (c instanceof ResolutionCommand.MarkPlanStepDone) return "doneOn";
-        if (c instanceof ResolutionCommand.ClaimResolution) return "claimedOn";
-        if (c instanceof ResolutionCommand.ApproveResolution) return "approvedOn";
-        if (c instanceof ResolutionCommand.RejectResolution) return "rejectedOn";
-        return "reportedOn";
-    }
-
-    private static CaseEvent event(EventId id, CaseState s, CaseCommand command, Instant at) {
-        Actor actor = command.actor();
-        if (command instanceof ResolutionCommand.DesignateBacklog c) {
-            return new ResolutionEvent.BacklogDesignated(id, actor, at, c.source(), c.designatedOn());
-        } else if (command instanceof ResolutionCommand.EnrolInBatch c) {
-            return new ResolutionEvent.BatchEnrolled(id, actor, at, c.batch(), c.level(), c.batchName(), c.targetDate(), c.enrolledOn());
-        } else if (command instanceof ResolutionCommand.FlagHardCase c) {
-            return new ResolutionEvent.HardCaseFlagged(id, actor, at, new FreeText(c.reason()), c.flaggedOn());
-        } else if (command instanceof ResolutionCommand.AssignPackageLeader c) {
-            return new ResolutionEvent.PackageLeaderAssigned(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.assignedOn());
-        } else if (command instanceof ResolutionCommand.ReplacePackageLeader c) {
-            return new ResolutionEvent.PackageLeaderReplaced(id, actor, at, c.leader(), c.leadUnit(), c.taskForce(), c.coUnits(), c.reason(),
-                    c.replacedOn());
-        } else if (command instanceof ResolutionCommand.RecordPlan c) {
-            List<Resolution.PlanStep> steps = new ArrayList<>();
-            for (PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(new FreeText(f.description()), f.dueOn(), null));
-            return new ResolutionEvent.PlanRecorded(id, actor, at, s.resolution().plans().size() + 1, steps, c.recordedOn());
-        } else if (command instanceof ResolutionCommand.MarkPlanStepDone c) {
-            return new ResolutionEvent.PlanStepDone(id, actor, at, s.resolution().plans().size(), c.step(), c.doneOn());
-        } else if (command instanceof ResolutionCommand.ClaimResolution c) {
-            return new ResolutionEvent.ResolutionClaimed(id, actor, at, c.kind(), new FreeText(c.evidence()), c.claimedOn());
-        } else if (command instanceof ResolutionCommand.ApproveResolution c) {
-            return new ResolutionEvent.ResolutionApproved(id, actor, at, c.approvedOn());
-        } else if (command instanceof ResolutionCommand.RejectResolution c) {
-            return new ResolutionEvent.ResolutionRejected(id, actor, at, new FreeText(c.reason()), c.rejectedOn());
-        } else if (command instanceof ResolutionCommand.ReportRebound c) {
-            return new ResolutionEvent.ReboundReported(id, actor, at, new FreeText(c.reason()), c.reportedOn());
-        }
-        throw new AssertionError("unhandled command type " + command.getClass().getName());
     }
 }

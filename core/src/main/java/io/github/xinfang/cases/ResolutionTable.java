@@ -1,5 +1,12 @@
 package io.github.xinfang.cases;
 
+import static io.github.xinfang.cases.RowBehaviour.on;
+import static io.github.xinfang.cases.RowBehaviour.undated;
+
+import io.github.xinfang.petition.FreeText;
+import java.time.LocalDate;
+import java.util.function.BiFunction;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
@@ -90,30 +97,81 @@ public final class ResolutionTable {
     }
 
     /**
-     * One row of the table. Immutable.
+     * One row of the table: the command, its Chinese name, the track states it moves from and to or stays in, the
+     * procedure stages it is allowed in and its guards; inside the package also the date of the legal fact it records
+     * and the event it emits. Immutable.
      *
-     * @param command the command's name (the simple name of its record)
-     * @param chinese the command's Chinese name
-     * @param type the command's record type
-     * @param fromNone whether it may start on a case that is not on the track
-     * @param from the track states it moves from, to {@code to}
-     * @param to the track state it leads to from {@code fromNone} and {@code from}, or null
-     * @param stays the track states it may start from and stays in
-     * @param stages the procedure stages it is allowed in
-     * @param guards the guards it runs, in order
      * @since 0.2
      */
-    public record Row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone,
-                      Set<TrackState> from, TrackState to, Set<TrackState> stays, Set<Stage> stages, List<Guard> guards) {
-        /** @throws NullPointerException naming a null argument (to may be null) */
-        public Row {
-            Objects.requireNonNull(command, "command");
-            Objects.requireNonNull(chinese, "chinese");
-            Objects.requireNonNull(type, "type");
-            from = copy(Objects.requireNonNull(from, "from"), TrackState.class);
-            stays = copy(Objects.requireNonNull(stays, "stays"), TrackState.class);
-            stages = copy(Objects.requireNonNull(stages, "stages"), Stage.class);
-            guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
+    public static final class Row {
+        private final String command;
+        private final String chinese;
+        private final Class<? extends CaseCommand> type;
+        private final boolean fromNone;
+        private final Set<TrackState> from;
+        private final TrackState to;
+        private final Set<TrackState> stays;
+        private final Set<Stage> stages;
+        private final List<Guard> guards;
+        private final RowBehaviour<?> behaviour;
+
+        Row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone, Set<TrackState> from,
+            TrackState to, Set<TrackState> stays, Set<Stage> stages, List<Guard> guards, RowBehaviour<?> behaviour) {
+            this.command = Objects.requireNonNull(command, "command");
+            this.chinese = Objects.requireNonNull(chinese, "chinese");
+            this.type = Objects.requireNonNull(type, "type");
+            this.fromNone = fromNone;
+            this.from = copy(Objects.requireNonNull(from, "from"), TrackState.class);
+            this.to = to;
+            this.stays = copy(Objects.requireNonNull(stays, "stays"), TrackState.class);
+            this.stages = copy(Objects.requireNonNull(stages, "stages"), Stage.class);
+            this.guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
+            this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
+        }
+
+        /** @return the command's name (the simple name of its record) */
+        public String command() {
+            return command;
+        }
+
+        /** @return the command's Chinese name */
+        public String chinese() {
+            return chinese;
+        }
+
+        /** @return the command's record type */
+        public Class<? extends CaseCommand> type() {
+            return type;
+        }
+
+        /** @return whether it may start on a case that is not on the track */
+        public boolean fromNone() {
+            return fromNone;
+        }
+
+        /** @return the track states it moves from, to {@link #to()} */
+        public Set<TrackState> from() {
+            return from;
+        }
+
+        /** @return the track state it leads to from {@link #fromNone()} and {@link #from()}, or null */
+        public TrackState to() {
+            return to;
+        }
+
+        /** @return the track states it may start from and stays in */
+        public Set<TrackState> stays() {
+            return stays;
+        }
+
+        /** @return the procedure stages it is allowed in */
+        public Set<Stage> stages() {
+            return stages;
+        }
+
+        /** @return the guards it runs, in order */
+        public List<Guard> guards() {
+            return guards;
         }
 
         /**
@@ -130,6 +188,26 @@ public final class ResolutionTable {
          */
         public TrackState next(TrackState track) {
             return track != null && stays.contains(track) ? track : to;
+        }
+
+        /** @return the dates of the legal facts the command records */
+        List<LocalDate> factDates(CaseCommand c) {
+            return behaviour.factDates(c);
+        }
+
+        /** @return the field a refusal of those dates names */
+        String factField() {
+            return behaviour.factField();
+        }
+
+        /** @return the event the command emits once its guards passed */
+        CaseEvent emit(Emission emission, CaseCommand c) {
+            return behaviour.emit(emission, c);
+        }
+
+        @Override
+        public String toString() {
+            return "Row[" + command + " " + from + " -> " + to + ", stays " + stays + " " + guards + "]";
         }
 
         private static <E extends Enum<E>> Set<E> copy(Set<E> set, Class<E> type) {
@@ -233,36 +311,63 @@ public final class ResolutionTable {
         Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
         List<Row> r = new ArrayList<>();
         r.add(row("DesignateBacklog", "列为积案", ResolutionCommand.DesignateBacklog.class, true, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, none, designatable, List.of(actor, dated)));
+                TrackState.OPEN, none, designatable, List.of(actor, dated),
+                on("designatedOn", ResolutionCommand.DesignateBacklog::designatedOn), (e, c) -> new ResolutionEvent.BacklogDesignated(e.id(), e.actor(), e.at(), c.source(), c.designatedOn())));
         r.add(row("EnrolInBatch", "纳入上级交办批次", ResolutionCommand.EnrolInBatch.class, true, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, onTrack, designatable, List.of(actor, dated, Guard.NOT_YET_IN_BATCH)));
+                TrackState.OPEN, onTrack, designatable, List.of(actor, dated, Guard.NOT_YET_IN_BATCH),
+                on("enrolledOn", ResolutionCommand.EnrolInBatch::enrolledOn), (e, c) -> new ResolutionEvent.BatchEnrolled(e.id(), e.actor(), e.at(), c.batch(), c.level(), c.batchName(),
+                        c.targetDate(), c.enrolledOn())));
         r.add(row("FlagHardCase", "钉子案/骨头案", ResolutionCommand.FlagHardCase.class, false, none, null, onTrack, any,
-                List.of(actor, dated, Guard.NOT_YET_HARD_CASE)));
+                List.of(actor, dated, Guard.NOT_YET_HARD_CASE),
+                on("flaggedOn", ResolutionCommand.FlagHardCase::flaggedOn), (e, c) -> new ResolutionEvent.HardCaseFlagged(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.flaggedOn())));
         r.add(row("AssignPackageLeader", "领导包案", ResolutionCommand.AssignPackageLeader.class, false, EnumSet.of(TrackState.OPEN),
-                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT)));
+                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT),
+                on("assignedOn", ResolutionCommand.AssignPackageLeader::assignedOn), (e, c) -> new ResolutionEvent.PackageLeaderAssigned(e.id(), e.actor(), e.at(), c.leader(), c.leadUnit(),
+                        c.taskForce(), c.coUnits(), c.assignedOn())));
         r.add(row("ReplacePackageLeader", "更换包案领导", ResolutionCommand.ReplacePackageLeader.class, false, none, null,
                 EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any,
-                List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT)));
+                List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT),
+                on("replacedOn", ResolutionCommand.ReplacePackageLeader::replacedOn), (e, c) -> new ResolutionEvent.PackageLeaderReplaced(e.id(), e.actor(), e.at(), c.leader(), c.leadUnit(),
+                        c.taskForce(), c.coUnits(), c.reason(), c.replacedOn())));
         r.add(row("RecordPlan", "化解方案", ResolutionCommand.RecordPlan.class, false, none, null, EnumSet.of(TrackState.IN_RESOLUTION),
-                any, List.of(actor, dated)));
+                any, List.of(actor, dated),
+                on("recordedOn", ResolutionCommand.RecordPlan::recordedOn), ResolutionTable::planRecorded));
         r.add(row("MarkPlanStepDone", "方案步骤完成", ResolutionCommand.MarkPlanStepDone.class, false, none, null,
-                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any, List.of(actor, dated, Guard.PLAN_STEP_OPEN)));
+                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any, List.of(actor, dated, Guard.PLAN_STEP_OPEN),
+                on("doneOn", ResolutionCommand.MarkPlanStepDone::doneOn), (e, c) -> new ResolutionEvent.PlanStepDone(e.id(), e.actor(), e.at(), e.state().resolution().plans().size(),
+                        c.step(), c.doneOn())));
         r.add(row("ClaimResolution", "申请化解", ResolutionCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
-                TrackState.CLAIMED, none, any, List.of(actor, dated)));
+                TrackState.CLAIMED, none, any, List.of(actor, dated),
+                on("claimedOn", ResolutionCommand.ClaimResolution::claimedOn), (e, c) -> new ResolutionEvent.ResolutionClaimed(e.id(), e.actor(), e.at(), c.kind(), new FreeText(c.evidence()),
+                        c.claimedOn())));
         r.add(row("ApproveResolution", "审核销号", ResolutionCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
-                TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT, Guard.APPROVER_AUTHORISED)));
+                TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT, Guard.APPROVER_AUTHORISED),
+                on("approvedOn", ResolutionCommand.ApproveResolution::approvedOn), (e, c) -> new ResolutionEvent.ResolutionApproved(e.id(), e.actor(), e.at(), c.approvedOn())));
         r.add(row("RejectResolution", "退回", ResolutionCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
-                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated)));
+                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated),
+                on("rejectedOn", ResolutionCommand.RejectResolution::rejectedOn), (e, c) -> new ResolutionEvent.ResolutionRejected(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.rejectedOn())));
         r.add(row("ReassessEscalation", "提级包案（逾期）", ResolutionCommand.ReassessEscalation.class, false, none, null,
-                EnumSet.allOf(TrackState.class), any, List.of(Guard.SWEEP_ONLY, Guard.RANK_RISES)));
+                EnumSet.allOf(TrackState.class), any, List.of(Guard.SWEEP_ONLY, Guard.RANK_RISES),
+                undated(), null));
         r.add(row("ReportRebound", "反弹", ResolutionCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, none, any, List.of(actor, dated)));
+                TrackState.OPEN, none, any, List.of(actor, dated),
+                on("reportedOn", ResolutionCommand.ReportRebound::reportedOn), (e, c) -> new ResolutionEvent.ReboundReported(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.reportedOn())));
         return new ResolutionTable(r);
     }
 
-    private static Row row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone,
-                           Set<TrackState> from, TrackState to, Set<TrackState> stays, Set<Stage> stages, List<Guard> guards) {
+    private static <C extends CaseCommand> Row row(String command, String chinese, Class<C> type, boolean fromNone,
+                                                   Set<TrackState> from, TrackState to, Set<TrackState> stays, Set<Stage> stages,
+                                                   List<Guard> guards, RowBehaviour.Dated<C> dated,
+                                                   BiFunction<Emission, C, CaseEvent> emits) {
         if (!type.getSimpleName().equals(command)) throw new IllegalStateException("row name " + command + " != " + type);
-        return new Row(command, chinese, type, fromNone, from, to, stays, stages, guards);
+        return new Row(command, chinese, type, fromNone, from, to, stays, stages, guards, RowBehaviour.of(type, dated, emits));
+    }
+
+    /** A new plan version: its steps from the forms, numbered after the plans before it. */
+    private static CaseEvent planRecorded(Emission e, ResolutionCommand.RecordPlan c) {
+        List<Resolution.PlanStep> steps = new ArrayList<>();
+        for (PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(new FreeText(f.description()), f.dueOn(), null));
+        return new ResolutionEvent.PlanRecorded(e.id(), e.actor(), e.at(), e.state().resolution().plans().size() + 1, steps,
+                c.recordedOn());
     }
 }
