@@ -192,10 +192,10 @@ public final class CaseDecider {
         Petition petition;
         Petition corrected = null;
         try {
-            if (command instanceof ProcedureCommand.Register c) petition = CommandChecks.parsePetition(c.petition(), today);
-            else if (command instanceof ProcedureCommand.Import c) petition = CommandChecks.parsePetition(c.petition(), today);
+            if (command instanceof ProcedureCommand.Register c) petition = PetitionForms.parse(c.petition(), today);
+            else if (command instanceof ProcedureCommand.Import c) petition = PetitionForms.parse(c.petition(), today);
             else petition = state.petition();
-            if (command instanceof ProcedureCommand.CorrectPetition c) corrected = CommandChecks.parsePetition(c.petition(), today);
+            if (command instanceof ProcedureCommand.CorrectPetition c) corrected = PetitionForms.parse(c.petition(), today);
         } catch (FieldProblem p) {
             return reject(p.rejection(stage));
         }

@@ -1,23 +1,15 @@
 package io.github.xinfang.cases;
 
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.Fact;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
-import io.github.xinfang.petition.Address;
-import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.FreeText;
-import io.github.xinfang.petition.IdNumber;
-import io.github.xinfang.petition.PersonName;
-import io.github.xinfang.petition.PhoneNumber;
-import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.text.TextRule;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.List;
@@ -34,16 +26,14 @@ final class CommandChecks {
     public static final int MAX_IMPORTED_FACTS = 500;
     /** The longest extension a command may ask for before the profile's cap is even looked at. */
     public static final int MAX_EXTENSION_SHAPE = 365;
-    /** A group visit sends at most five representatives (Art. 20). */
-    public static final int MAX_VISIT_REPRESENTATIVES = 5;
-    private static final int MAX_SHORT_TEXT = 200;
+    /** The longest short text: a subject area, an organ, a batch name, an outside party. */
+    static final int MAX_SHORT_TEXT = 200;
     /** The most steps a plan may have. */
     public static final int MAX_PLAN_STEPS = 100;
     /** The most task-force members or co-units an assignment may name. */
     public static final int MAX_ASSIGNEES = 100;
     private static final LocalDate LATEST_PLANNED = LocalDate.of(2199, 12, 31);
-    private static final int MAX_PETITIONERS = 1_000;
-    private static final int MAX_ACCUSED = 100;
+    private static final int MAX_PETITIONERS = PetitionForms.MAX_PETITIONERS;
 
     private final TimeLimits limits;
     private final OrganisationDirectory directory;
@@ -72,7 +62,7 @@ final class CommandChecks {
         required(command.actor(), "actor");
         if (command instanceof ProcedureCommand.Register c) {
             required(c.petition(), "petition");
-            parsePetition(c.petition(), today);
+            PetitionForms.parse(c.petition(), today);
             if (c.profile() != null) profile(c.profile(), "profile");
         } else if (command instanceof ProcedureCommand.Route c) {
             required(c.unit(), "unit");
@@ -128,14 +118,14 @@ final class CommandChecks {
             date(c.withdrawnOn(), "withdrawnOn", today);
         } else if (command instanceof ProcedureCommand.Import c) {
             required(c.petition(), "petition");
-            Petition p = parsePetition(c.petition(), today);
+            Petition p = PetitionForms.parse(c.petition(), today);
             if (c.profile() != null) profile(c.profile(), "profile");
             required(c.stage(), "stage");
             if (c.stage() == Stage.MERGED) throw new FieldProblem("stage", "a merged case is not imported", "已并案的事项不导入");
             if (ROUTED_STAGES.contains(c.stage()) && c.handlingUnit() == null) {
                 throw new FieldProblem("handlingUnit", "must be given for a case in stage " + c.stage(), "处于" + c.stage().chinese() + "阶段的事项必须填写");
             }
-            importedFacts(c.facts(), p.receivedOn(), today);
+            PetitionForms.importedFacts(c.facts(), p.receivedOn(), today);
         } else if (command instanceof ProcedureCommand.RecordContact c) {
             required(c.kind(), "kind");
             date(c.contactedOn(), "contactedOn", today);
@@ -148,7 +138,7 @@ final class CommandChecks {
             date(c.closedOn(), "closedOn", today);
         } else if (command instanceof ProcedureCommand.CorrectPetition c) {
             required(c.petition(), "petition");
-            parsePetition(c.petition(), today);
+            PetitionForms.parse(c.petition(), today);
             text(c.reason(), "reason");
         } else if (command instanceof ProcedureCommand.ChangeProfile c) {
             profile(c.profile(), "profile");
@@ -334,122 +324,8 @@ final class CommandChecks {
     private static final Set<Stage> ROUTED_STAGES = EnumSet.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL,
             Stage.CONCLUDED, Stage.UNDER_REVIEW, Stage.REVIEWED, Stage.UNDER_RE_REVIEW, Stage.FINAL);
 
-    private static void importedFacts(List<ImportedFact> facts, LocalDate receivedOn, LocalDate today) throws FieldProblem {
-        required(facts, "facts");
-        if (facts.size() > MAX_IMPORTED_FACTS) throw new FieldProblem("facts", "must hold at most " + MAX_IMPORTED_FACTS, "最多" + MAX_IMPORTED_FACTS + "项");
-        LocalDate previous = receivedOn;
-        for (int i = 0; i < facts.size(); i++) {
-            String path = "facts[" + i + "]";
-            ImportedFact f = facts.get(i);
-            if (f == null) throw new FieldProblem(path, "must not be null", "不得缺失");
-            required(f.fact(), path + ".fact");
-            if (f.fact() == Fact.RECEIVED || f.fact() == Fact.ENDED) {
-                throw new FieldProblem(path + ".fact", "is implied (the petition's date, the terminal stage) and not imported", "由信访日期或终结阶段推定，不导入");
-            }
-            date(f.on(), path + ".on", today);
-            if (f.on().isBefore(previous)) throw new FieldProblem(path + ".on", "must not be before the facts before it", "不得早于其前的事实日期");
-            previous = f.on();
-            if (f.fact() == Fact.EXTENDED) {
-                if (f.days() == null || f.days() < 1 || f.days() > MAX_EXTENSION_SHAPE) {
-                    throw new FieldProblem(path + ".days", "must be between 1 and " + MAX_EXTENSION_SHAPE, "须在1到" + MAX_EXTENSION_SHAPE + "之间");
-                }
-            } else if (f.days() != null) {
-                throw new FieldProblem(path + ".days", "is only for an extension", "仅用于延期");
-            }
-        }
-    }
-
     private void unit(UnitId id, String field) throws FieldProblem {
         if (directory.unit(id).isEmpty()) throw new FieldProblem(field, "unknown unit", "单位不存在");
-    }
-
-    /**
-     * Parses a petition form into a {@link Petition}.
-     *
-     * @param form the form
-     * @param today the current date in the case's zone
-     * @return the petition
-     * @throws FieldProblem naming the first bad field, with the prefix {@code petition.}
-     */
-    public static Petition parsePetition(PetitionForm form, LocalDate today) throws FieldProblem {
-        if (form == null) throw new FieldProblem("petition", "must not be null", "不得缺失");
-        date(form.receivedOn(), "petition.receivedOn", today);
-        required(form.channel(), "petition.channel");
-        required(form.category(), "petition.category");
-        shortText(form.subjectArea(), "petition.subjectArea");
-        required(form.regionCode(), "petition.regionCode");
-        RegionCode region;
-        try {
-            region = new RegionCode(form.regionCode());
-        } catch (IllegalArgumentException e) {
-            throw new FieldProblem("petition.regionCode", "must be six digits naming a province or below", "须为六位数字的省级及以下行政区划代码");
-        }
-        required(form.firstPetition(), "petition.firstPetition");
-        if (form.firstPetition() && form.repeatsCase() != null) {
-            throw new FieldProblem("petition.repeatsCase", "must be absent for a first petition", "初次信访不得填写");
-        }
-        if (!form.firstPetition() && form.repeatsCase() == null) {
-            throw new FieldProblem("petition.repeatsCase", "must name the earlier case for a repeat petition", "重复信访须写明原信访事项");
-        }
-        required(form.petitioners(), "petition.petitioners");
-        if (form.petitioners().isEmpty()) throw new FieldProblem("petition.petitioners", "must not be empty", "不得为空");
-        if (form.petitioners().size() > MAX_PETITIONERS) {
-            throw new FieldProblem("petition.petitioners", "must hold at most " + MAX_PETITIONERS, "最多" + MAX_PETITIONERS + "项");
-        }
-        if (form.channel() == Channel.VISIT && form.petitioners().size() > MAX_VISIT_REPRESENTATIVES) {
-            throw new FieldProblem("petition.petitioners", "a visit sends at most five representatives (Art. 20)", "走访推选的代表不超过五人（第二十条）");
-        }
-        List<Petitioner> petitioners = new ArrayList<>();
-        for (int i = 0; i < form.petitioners().size(); i++) {
-            petitioners.add(petitioner(form.petitioners().get(i), "petition.petitioners[" + i + "]"));
-        }
-        int headcount = form.headcount() == null ? petitioners.size() : form.headcount();
-        if (headcount < petitioners.size() || headcount > Petition.MAX_HEADCOUNT) {
-            throw new FieldProblem("petition.headcount", "must be between the number of petitioners and " + Petition.MAX_HEADCOUNT, "须在信访人数与" + Petition.MAX_HEADCOUNT + "之间");
-        }
-        List<AccusedParty> accused = new ArrayList<>();
-        if (form.accused() != null) {
-            if (form.accused().size() > MAX_ACCUSED) throw new FieldProblem("petition.accused", "must hold at most " + MAX_ACCUSED, "最多" + MAX_ACCUSED + "项");
-            for (int i = 0; i < form.accused().size(); i++) {
-                accused.add(accusedParty(form.accused().get(i), "petition.accused[" + i + "]"));
-            }
-        }
-        FreeText summary = freeText(form.summary(), "petition.summary");
-        return new Petition(form.receivedOn(), form.channel(), form.category(), form.subjectArea(), region,
-                form.firstPetition(), form.repeatsCase(), petitioners, headcount, accused, summary);
-    }
-
-    private static Petitioner petitioner(PetitionerForm p, String path) throws FieldProblem {
-        if (p == null) throw new FieldProblem(path, "must not be null", "不得缺失");
-        PersonName name = new PersonName(line(p.name(), path + ".name", PersonName.MAX_LENGTH));
-        IdNumber id = null;
-        if (p.idNumber() != null) {
-            try {
-                id = new IdNumber(p.idNumber());
-            } catch (IllegalArgumentException e) {
-                throw new FieldProblem(path + ".idNumber", "must be an 18-character resident ID number with a valid check character",
-                        "须为校验码正确的18位居民身份证号码");
-            }
-        }
-        PhoneNumber phone = null;
-        if (p.phone() != null) {
-            try {
-                phone = new PhoneNumber(p.phone());
-            } catch (IllegalArgumentException e) {
-                throw new FieldProblem(path + ".phone", "must be a mobile or landline number", "须为手机或固定电话号码");
-            }
-        }
-        Address address = p.address() == null ? null : new Address(line(p.address(), path + ".address", Address.MAX_LENGTH));
-        return new Petitioner(name, id, phone, address);
-    }
-
-    private static AccusedParty accusedParty(AccusedPartyForm a, String path) throws FieldProblem {
-        if (a == null) throw new FieldProblem(path, "must not be null", "不得缺失");
-        int given = (a.unit() != null ? 1 : 0) + (a.official() != null ? 1 : 0) + (a.outsideName() != null ? 1 : 0);
-        if (given != 1) throw new FieldProblem(path, "must name exactly one of unit, official, outsideName", "须且只须写明单位、工作人员或外部对象名称之一");
-        if (a.unit() != null) return new AccusedParty.AccusedUnit(a.unit());
-        if (a.official() != null) return new AccusedParty.AccusedOfficial(a.official());
-        return new AccusedParty.OutsideParty(new FreeText(line(a.outsideName(), path + ".outsideName", MAX_SHORT_TEXT)));
     }
 
     /**
@@ -468,11 +344,11 @@ final class CommandChecks {
         checked(TextRule.TEXT, s, field, FreeText.MAX_LENGTH);
     }
 
-    private static void shortText(String s, String field) throws FieldProblem {
+    static void shortText(String s, String field) throws FieldProblem {
         line(s, field, MAX_SHORT_TEXT);
     }
 
-    private static String line(String s, String field, int max) throws FieldProblem {
+    static String line(String s, String field, int max) throws FieldProblem {
         return checked(TextRule.LINE, s, field, max);
     }
 
@@ -499,11 +375,11 @@ final class CommandChecks {
         return s;
     }
 
-    private static void required(Object o, String field) throws FieldProblem {
+    static void required(Object o, String field) throws FieldProblem {
         if (o == null) throw new FieldProblem(field, "must not be null", "不得缺失");
     }
 
-    private static void date(LocalDate d, String field, LocalDate today) throws FieldProblem {
+    static void date(LocalDate d, String field, LocalDate today) throws FieldProblem {
         if (d == null) throw new FieldProblem(field, "must not be null", "不得缺失");
         if (d.isAfter(today)) throw new FieldProblem(field, "must not be in the future", "不得晚于今天");
         if (d.isBefore(EARLIEST_FACT)) throw new FieldProblem(field, "must not be before " + EARLIEST_FACT, "不得早于" + EARLIEST_FACT);
