@@ -26,8 +26,7 @@ public sealed interface ActivityCommand extends CaseCommand {
             implements ActivityCommand {
         @Override
         public String toString() {
-            return "Merge[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", into=" + into + ", reason="
-                    + (reason == null ? "null" : "(" + reason.length() + " chars)") + ", mergedOn=" + mergedOn + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -106,9 +105,7 @@ public sealed interface ActivityCommand extends CaseCommand {
                                      LocalDate givenOn) implements ActivityCommand {
         @Override
         public String toString() {
-            return "RecordSupervisionFeedback[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", supervision="
-                    + supervision + ", feedback=" + (feedback == null ? "null" : "(" + feedback.length() + " chars)")
-                    + ", givenOn=" + givenOn + "]";
+            return MaskedText.of(this, "feedback");
         }
     }
 }

@@ -48,11 +48,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record RaiseObjection(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate objectedOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "RaiseObjection[" + "caseId=" + caseId
-                    + ", key=" + key
-                    + ", actor=" + actor
-                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)")
-                    + ", objectedOn=" + objectedOn + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -129,13 +125,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record Extend(CaseId caseId, IdempotencyKey key, Actor actor, int days, String reason, LocalDate approvedOn, LocalDate petitionerToldOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "Extend[" + "caseId=" + caseId
-                    + ", key=" + key
-                    + ", actor=" + actor
-                    + ", days=" + days
-                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)")
-                    + ", approvedOn=" + approvedOn
-                    + ", petitionerToldOn=" + petitionerToldOn + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -153,12 +143,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record ProposeConclusion(CaseId caseId, IdempotencyKey key, Actor actor, Outcome outcome, String replyText, LocalDate proposedOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "ProposeConclusion[" + "caseId=" + caseId
-                    + ", key=" + key
-                    + ", actor=" + actor
-                    + ", outcome=" + outcome
-                    + ", replyText=" + (replyText == null ? "null" : "(" + replyText.length() + " chars)")
-                    + ", proposedOn=" + proposedOn + "]";
+            return MaskedText.of(this, "replyText");
         }
     }
 
@@ -185,10 +170,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record ReturnForRework(CaseId caseId, IdempotencyKey key, Actor actor, String reason) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "ReturnForRework[" + "caseId=" + caseId
-                    + ", key=" + key
-                    + ", actor=" + actor
-                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)") + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -227,11 +209,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record ConcludeReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "ConcludeReview[" + "caseId=" + caseId
-                    + ", key=" + key
-                    + ", actor=" + actor
-                    + ", opinion=" + (opinion == null ? "null" : "(" + opinion.length() + " chars)")
-                    + ", concludedOn=" + concludedOn + "]";
+            return MaskedText.of(this, "opinion");
         }
     }
 
@@ -270,11 +248,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record ConcludeReReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "ConcludeReReview[" + "caseId=" + caseId
-                    + ", key=" + key
-                    + ", actor=" + actor
-                    + ", opinion=" + (opinion == null ? "null" : "(" + opinion.length() + " chars)")
-                    + ", concludedOn=" + concludedOn + "]";
+            return MaskedText.of(this, "opinion");
         }
     }
 
@@ -291,11 +265,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record Reopen(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate reopenedOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "Reopen[" + "caseId=" + caseId
-                    + ", key=" + key
-                    + ", actor=" + actor
-                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)")
-                    + ", reopenedOn=" + reopenedOn + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -336,8 +306,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param contactedOn when
      * @since 0.1
      */
-    record RecordContact(CaseId caseId, IdempotencyKey key, Actor actor, ContactKind kind, LocalDate contactedOn)
-            implements ProcedureCommand {}
+    record RecordContact(CaseId caseId, IdempotencyKey key, Actor actor, ContactKind kind, LocalDate contactedOn) implements ProcedureCommand {}
 
     /**
      * 阶段性答复: gives the petitioner a reply on progress.
@@ -352,8 +321,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record GiveStageReply(CaseId caseId, IdempotencyKey key, Actor actor, String text, LocalDate repliedOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "GiveStageReply[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", text="
-                    + (text == null ? "null" : "(" + text.length() + " chars)") + ", repliedOn=" + repliedOn + "]";
+            return MaskedText.of(this, "text");
         }
     }
 
@@ -389,12 +357,10 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param reason why
      * @since 0.1
      */
-    record CorrectPetition(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, String reason)
-            implements ProcedureCommand {
+    record CorrectPetition(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, String reason) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "CorrectPetition[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", petition=" + petition
-                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)") + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -411,8 +377,7 @@ public sealed interface ProcedureCommand extends CaseCommand {
     record ChangeProfile(CaseId caseId, IdempotencyKey key, Actor actor, String profile, String reason) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "ChangeProfile[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", profile=" + profile
-                    + ", reason=" + (reason == null ? "null" : "(" + reason.length() + " chars)") + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -426,12 +391,10 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param terminatedOn when
      * @since 0.1
      */
-    record Terminate(CaseId caseId, IdempotencyKey key, Actor actor, String legalBasis, LocalDate terminatedOn)
-            implements ProcedureCommand {
+    record Terminate(CaseId caseId, IdempotencyKey key, Actor actor, String legalBasis, LocalDate terminatedOn) implements ProcedureCommand {
         @Override
         public String toString() {
-            return "Terminate[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", legalBasis="
-                    + (legalBasis == null ? "null" : "(" + legalBasis.length() + " chars)") + ", terminatedOn=" + terminatedOn + "]";
+            return MaskedText.of(this, "legalBasis");
         }
     }
 }

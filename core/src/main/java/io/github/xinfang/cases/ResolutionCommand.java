@@ -54,8 +54,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
     record FlagHardCase(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate flaggedOn) implements ResolutionCommand {
         @Override
         public String toString() {
-            return "FlagHardCase[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", reason="
-                    + (reason == null ? "null" : "(" + reason.length() + " chars)") + ", flaggedOn=" + flaggedOn + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -133,8 +132,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
                            LocalDate claimedOn) implements ResolutionCommand {
         @Override
         public String toString() {
-            return "ClaimResolution[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", kind=" + kind
-                    + ", evidence=" + (evidence == null ? "null" : "(" + evidence.length() + " chars)") + ", claimedOn=" + claimedOn + "]";
+            return MaskedText.of(this, "evidence");
         }
     }
 
@@ -163,8 +161,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
             implements ResolutionCommand {
         @Override
         public String toString() {
-            return "RejectResolution[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", reason="
-                    + (reason == null ? "null" : "(" + reason.length() + " chars)") + ", rejectedOn=" + rejectedOn + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
@@ -182,8 +179,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
             implements ResolutionCommand {
         @Override
         public String toString() {
-            return "ReportRebound[caseId=" + caseId + ", key=" + key + ", actor=" + actor + ", reason="
-                    + (reason == null ? "null" : "(" + reason.length() + " chars)") + ", reportedOn=" + reportedOn + "]";
+            return MaskedText.of(this, "reason");
         }
     }
 
