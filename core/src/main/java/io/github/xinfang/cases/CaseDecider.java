@@ -154,7 +154,7 @@ public final class CaseDecider {
         if (state != null && !state.caseId().equals(command.caseId())) {
             return reject(Rejection.invalid("caseId", "does not match the loaded case", "与所载事项不符", stage));
         }
-        boolean creates = command instanceof ProcedureCommand.Register || command instanceof ProcedureCommand.Import;
+        boolean creates = table.creates(command.getClass());
         if (state == null && !creates) {
             return reject(Rejection.of(RejectionCode.CASE_NOT_FOUND, null));
         }
@@ -180,13 +180,14 @@ public final class CaseDecider {
         }
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
                 () -> new AssertionError("no table row for " + command.getClass().getName()));
-        if (stage == Stage.MERGED && command instanceof ActivityCommand.RecordRepeatPetition) {
-            CaseId survivor = state.activity().mergedInto();
-            return reject(Rejection.of(RejectionCode.MERGED_INTO, stage, "the case was merged into " + survivor,
-                    "该事项已并入" + survivor));
-        }
         if (!table.allows(stage, command.getClass())) {
-            return reject(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage,
+            RejectionCode refusal = row.refusalFrom(stage);
+            if (refusal == RejectionCode.MERGED_INTO) {
+                CaseId survivor = state.activity().mergedInto();
+                return reject(Rejection.of(RejectionCode.MERGED_INTO, stage, "the case was merged into " + survivor,
+                        "该事项已并入" + survivor));
+            }
+            return reject(Rejection.of(refusal, stage,
                     command.getClass().getSimpleName() + " from " + stage, row.chinese() + "，当前阶段：" + stage.chinese()));
         }
         Petition petition;

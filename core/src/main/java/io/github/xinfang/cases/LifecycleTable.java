@@ -3,6 +3,7 @@ package io.github.xinfang.cases;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -15,9 +16,9 @@ import java.util.Set;
  * The procedure track's lifecycle as one table (DESIGN.md section 5): for each command, the stages it may
  * start from, the stage it leads to, and the named guards that run after the table allows it.
  *
- * <p>Decisions look the table up first ({@code ILLEGAL_TRANSITION} if there is no row for the stage),
- * then run the row's guards in order. Rows that later work brings (import, hearings, merge, ...) are
- * listed with {@link Row#arrivesWith()} set and no command type, so the documentation shows the whole table.
+ * <p>Decisions look the table up first (its defaults: {@code CASE_EXISTS}, {@code CASE_NOT_FOUND}, and
+ * {@code ILLEGAL_TRANSITION} or the row's own code from a stage it does not start from), then run the row's guards in
+ * order, then emit the row's event; the stage the event leads to is the row's {@code to}.
  * The one instance, {@link #procedure()}, is immutable and shared; thread-safe.
  *
  * @since 0.1
@@ -160,11 +161,11 @@ public final class LifecycleTable {
         private final Set<Stage> from;
         private final Stage to;
         private final List<Guard> guards;
-        private final String arrivesWith;
+        private final Map<Stage, RejectionCode> refusals;
         private final RowBehaviour<?> behaviour;
 
         Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to, List<Guard> guards,
-            String arrivesWith, RowBehaviour<?> behaviour) {
+            Map<Stage, RejectionCode> refusals, RowBehaviour<?> behaviour) {
             this.command = Objects.requireNonNull(command, "command");
             this.chinese = Objects.requireNonNull(chinese, "chinese");
             this.type = type;
@@ -172,7 +173,9 @@ public final class LifecycleTable {
                     : Collections.unmodifiableSet(EnumSet.copyOf(from));
             this.to = to;
             this.guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
-            this.arrivesWith = Objects.requireNonNull(arrivesWith, "arrivesWith");
+            Map<Stage, RejectionCode> m = new EnumMap<>(Stage.class);
+            m.putAll(Objects.requireNonNull(refusals, "refusals"));
+            this.refusals = Collections.unmodifiableMap(m);
             this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
         }
 
@@ -206,9 +209,25 @@ public final class LifecycleTable {
             return guards;
         }
 
-        /** @return empty for a row in force; otherwise which later work brings it */
-        public String arrivesWith() {
-            return arrivesWith;
+        /**
+         * @return the stages the command is refused from with a code of its own rather than {@code ILLEGAL_TRANSITION}
+         *     (a repeat petition to a merged case: {@code MERGED_INTO})
+         */
+        public Map<Stage, RejectionCode> refusals() {
+            return refusals;
+        }
+
+        /** @return the code the table refuses the command with from a stage it does not start from */
+        RejectionCode refusalFrom(Stage stage) {
+            return refusals.getOrDefault(stage, RejectionCode.ILLEGAL_TRANSITION);
+        }
+
+        /** @return this row, refused from a stage with a code of its own */
+        Row refusing(Stage stage, RejectionCode code) {
+            Map<Stage, RejectionCode> m = new EnumMap<>(Stage.class);
+            m.putAll(refusals);
+            m.put(stage, code);
+            return new Row(command, chinese, type, from, to, guards, m, behaviour);
         }
 
         /**
@@ -278,6 +297,18 @@ public final class LifecycleTable {
     }
 
     /**
+     * A table default: a command whose row starts from no stage creates a case, so it is refused on an existing case
+     * ({@code CASE_EXISTS}); every other command needs the case ({@code CASE_NOT_FOUND}).
+     *
+     * @param type a command type
+     * @return whether it creates a case
+     */
+    public boolean creates(Class<? extends CaseCommand> type) {
+        Row r = byType.get(type);
+        return r != null && r.from().isEmpty();
+    }
+
+    /**
      * @param stage the case's stage, or null if the case does not exist
      * @param type a command type
      * @return whether the table has a row for the command from that stage
@@ -297,15 +328,18 @@ public final class LifecycleTable {
         StringBuilder sb = new StringBuilder();
         sb.append("# Procedure track: lifecycle table\n\n");
         sb.append("Generated from `LifecycleTable.procedure()`; a test fails when the two differ. ");
-        sb.append("A row marked *arrives with* is listed for completeness and not yet in force.\n\n");
-        sb.append("| command | 中文 | from | to | guards | arrives with |\n");
+        sb.append("Table defaults: a command that starts from *(none)* creates the case and is refused on an existing ");
+        sb.append("one (`CASE_EXISTS`); every other command needs the case (`CASE_NOT_FOUND`); from a stage a row does not ");
+        sb.append("start from, a command is refused with `ILLEGAL_TRANSITION`, or with the code its row names under ");
+        sb.append("*refused with*; an accused party never acts (`ACTOR_NOT_ACCUSED`, on every row a person acts on).\n\n");
+        sb.append("| command | 中文 | from | to | guards | refused with |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (Row r : rows) {
             sb.append("| ").append(r.command()).append(" | ").append(r.chinese()).append(" | ")
                     .append(r.from().isEmpty() ? "(none)" : join(r.from())).append(" | ")
                     .append(r.to() != null ? r.to().name() : r.from().isEmpty() ? "(the stage it brings)" : "same").append(" | ")
                     .append(r.guards().isEmpty() ? "" : joinGuards(r.guards())).append(" | ")
-                    .append(r.arrivesWith()).append(" |\n");
+                    .append(refusals(r)).append(" |\n");
         }
         sb.append("\nStages: ");
         List<String> stages = new ArrayList<>();
@@ -313,6 +347,12 @@ public final class LifecycleTable {
         sb.append(String.join(", ", stages)).append(".\n");
         GuardText.appendMarkdown(sb, "Procedure guards", Guard.values());
         return sb.toString();
+    }
+
+    private static String refusals(Row r) {
+        List<String> parts = new ArrayList<>();
+        for (Map.Entry<Stage, RejectionCode> e : r.refusals().entrySet()) parts.add(e.getKey().name() + ": `" + e.getValue().name() + "`");
+        return String.join(", ", parts);
     }
 
     private static String join(Set<Stage> stages) {

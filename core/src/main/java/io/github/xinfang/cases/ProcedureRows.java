@@ -7,6 +7,7 @@ import io.github.xinfang.petition.FreeText;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BiFunction;
 
@@ -140,10 +141,12 @@ final class ProcedureRows {
                 (e, c) -> new SweepEvent.BreachRecorded(e.id(), e.actor(), e.at(), c.clock(), c.round(), c.dueAt())));
         r.add(row(SweepCommand.RecordLapse.class, "期限届满未申请", any, null, List.of(Guard.SWEEP_ONLY, Guard.CLOCK_DUE), undated(),
                 (e, c) -> new SweepEvent.LapseRecorded(e.id(), e.actor(), e.at(), c.clock(), c.round(), c.dueAt())));
+        // a repeat petition to a merged case belongs to the case it was merged into
         r.add(row(ActivityCommand.RecordRepeatPetition.class, "重复信访", notMerged, null,
                 List.of(ACTOR, Guard.REPEAT_NOT_BEFORE_RECEIPT), undated(),
                 (e, c) -> new ActivityEvent.RepeatPetitionRecorded(e.id(), e.actor(), e.at(), c.receivedOn(), c.channel(),
-                        c.headcount(), c.skippedLevel(), e.state().stage() != Stage.FINAL && e.state().stage() != Stage.TERMINATED)));
+                        c.headcount(), c.skippedLevel(), e.state().stage() != Stage.FINAL && e.state().stage() != Stage.TERMINATED))
+                .refusing(Stage.MERGED, RejectionCode.MERGED_INTO));
         r.add(row(ActivityCommand.RecordFollowUpVisit.class, "回访", EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL,
                         Stage.TERMINATED), null, List.of(ACTOR, DATED), on("visitedOn", ActivityCommand.RecordFollowUpVisit::visitedOn),
                 (e, c) -> new ActivityEvent.FollowUpVisitRecorded(e.id(), e.actor(), e.at(), c.satisfaction(), c.visitedOn())));
@@ -164,8 +167,7 @@ final class ProcedureRows {
 
     private static <C extends CaseCommand> Row row(Class<C> type, String chinese, Set<Stage> from, Stage to, List<Guard> guards,
                                                    Dated<C> dated, BiFunction<Emission, C, CaseEvent> emits) {
-        return new Row(type.getSimpleName(), chinese, type, from, to, guards, "",
-                RowBehaviour.of(type, dated, emits));
+        return new Row(type.getSimpleName(), chinese, type, from, to, guards, Map.of(), RowBehaviour.of(type, dated, emits));
     }
 
     private static FreeText text(String s) {
