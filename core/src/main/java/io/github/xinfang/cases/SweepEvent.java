@@ -6,7 +6,9 @@ import java.util.Objects;
 
 /**
  * Events the deadline sweep records: warnings, breaches and lapses of clocks and duties.
- * A closed set of immutable records; see {@link CaseEvent} for what every one carries.
+ * A closed set of immutable records. Every record starts with the three components every event has ({@code id},
+ * {@code actor}, {@code recordedAt}: see {@link CaseEvent}); its constructor throws {@link NullPointerException}
+ * naming a required component that is null.
  *
  * @since 0.4
  */
@@ -23,12 +25,8 @@ public sealed interface SweepEvent extends CaseEvent {
      * @since 0.1
      */
     record WarningRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
-        /** @throws NullPointerException naming a null argument */
         public WarningRecorded {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(clock, "clock");
+            Components.nonNull(WarningRecorded.class, id, actor, recordedAt, clock);
             Objects.requireNonNull(dueAt, "dueAt");
             if (round < 1) throw new IllegalArgumentException("round must be at least 1");
         }
@@ -46,12 +44,8 @@ public sealed interface SweepEvent extends CaseEvent {
      * @since 0.1
      */
     record BreachRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
-        /** @throws NullPointerException naming a null argument */
         public BreachRecorded {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(clock, "clock");
+            Components.nonNull(BreachRecorded.class, id, actor, recordedAt, clock);
             Objects.requireNonNull(dueAt, "dueAt");
             if (round < 1) throw new IllegalArgumentException("round must be at least 1");
         }
@@ -69,12 +63,8 @@ public sealed interface SweepEvent extends CaseEvent {
      * @since 0.1
      */
     record LapseRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
-        /** @throws NullPointerException naming a null argument */
         public LapseRecorded {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(clock, "clock");
+            Components.nonNull(LapseRecorded.class, id, actor, recordedAt, clock);
             Objects.requireNonNull(dueAt, "dueAt");
             if (round < 1) throw new IllegalArgumentException("round must be at least 1");
         }
@@ -83,42 +73,26 @@ public sealed interface SweepEvent extends CaseEvent {
     /**
      * The deadline sweep recorded that a duty is due soon (预警).
      *
-     * @param id the event's id
-     * @param actor who caused it
-     * @param recordedAt when it was recorded
      * @param duty the duty
      * @param dueAt its due instant
      * @since 0.2
      */
     record DutyWarningRecorded(EventId id, Actor actor, Instant recordedAt, io.github.xinfang.time.DutyId duty, Instant dueAt) implements SweepEvent {
-        /** @throws NullPointerException naming a null argument */
         public DutyWarningRecorded {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(duty, "duty");
-            Objects.requireNonNull(dueAt, "dueAt");
+            Components.nonNull(DutyWarningRecorded.class, id, actor, recordedAt, duty, dueAt);
         }
     }
 
     /**
      * The deadline sweep recorded that a duty is overdue (超期).
      *
-     * @param id the event's id
-     * @param actor who caused it
-     * @param recordedAt when it was recorded
      * @param duty the duty
      * @param dueAt its due instant
      * @since 0.2
      */
     record DutyBreachRecorded(EventId id, Actor actor, Instant recordedAt, io.github.xinfang.time.DutyId duty, Instant dueAt) implements SweepEvent {
-        /** @throws NullPointerException naming a null argument */
         public DutyBreachRecorded {
-            Objects.requireNonNull(id, "id");
-            Objects.requireNonNull(actor, "actor");
-            Objects.requireNonNull(recordedAt, "recordedAt");
-            Objects.requireNonNull(duty, "duty");
-            Objects.requireNonNull(dueAt, "dueAt");
+            Components.nonNull(DutyBreachRecorded.class, id, actor, recordedAt, duty, dueAt);
         }
     }
 }
