@@ -162,21 +162,16 @@ public final class CaseDecider {
             return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
         }
         Optional<ResolutionTable.Row> resolutionRow = ResolutionTable.resolution().row(command.getClass());
-        if (resolutionRow.isPresent() && command instanceof ResolutionCommand.ReassessEscalation) {
-            Rejection refused = resolution.check(state, command, resolutionRow.get());
-            if (refused != null) return reject(refused);
-            List<CaseEvent> rise = escalated(state, List.of(), recordedAt);
-            if (rise.isEmpty()) {
-                Resolution r = state.resolution();
-                return reject(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no escalation rule newly fires (track "
-                        + r.track() + ")", "无新触发的提级包案规则（化解状态：" + r.track().chinese() + "）"));
-            }
-            return new Decision.Accepted(rise);
-        }
         if (resolutionRow.isPresent()) {
-            Decision d = resolution.decide(state, command, resolutionRow.get(), recordedAt);
-            assert !(d instanceof Decision.Accepted a) || landsOnTarget(resolutionRow.get(), state, a.events());
-            return d instanceof Decision.Accepted a ? escalate(state, a.events(), recordedAt) : d;
+            ResolutionTable.Row resolutionTableRow = resolutionRow.get();
+            Rejection refused = resolution.check(state, command, resolutionTableRow,
+                    () -> !escalated(state, List.of(), recordedAt).isEmpty());
+            if (refused != null) return reject(refused);
+            // a row without an event of its own (ReassessEscalation) is accepted for the rise its RANK_RISES guard saw
+            List<CaseEvent> own = resolutionTableRow.emits()
+                    ? List.of(resolution.event(state, command, resolutionTableRow, recordedAt)) : List.of();
+            assert landsOnTarget(resolutionTableRow, state, own);
+            return escalate(state, own, recordedAt);
         }
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
                 () -> new AssertionError("no table row for " + command.getClass().getName()));

@@ -1,6 +1,5 @@
 package io.github.xinfang.cases;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -154,44 +153,20 @@ public final class LifecycleTable {
      *
      * @since 0.1
      */
-    public static final class Row {
-        private final String command;
-        private final String chinese;
-        private final Class<? extends CaseCommand> type;
+    public static final class Row extends TableRow<Guard> {
         private final Set<Stage> from;
         private final Stage to;
-        private final List<Guard> guards;
         private final Map<Stage, RejectionCode> refusals;
-        private final RowBehaviour<?> behaviour;
 
         Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to, List<Guard> guards,
             Map<Stage, RejectionCode> refusals, RowBehaviour<?> behaviour) {
-            this.command = Objects.requireNonNull(command, "command");
-            this.chinese = Objects.requireNonNull(chinese, "chinese");
-            this.type = type;
+            super(command, chinese, type, guards, behaviour);
             this.from = Objects.requireNonNull(from, "from").isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Stage.class))
                     : Collections.unmodifiableSet(EnumSet.copyOf(from));
             this.to = to;
-            this.guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
             Map<Stage, RejectionCode> m = new EnumMap<>(Stage.class);
             m.putAll(Objects.requireNonNull(refusals, "refusals"));
             this.refusals = Collections.unmodifiableMap(m);
-            this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
-        }
-
-        /** @return the command's name (the simple name of its record) */
-        public String command() {
-            return command;
-        }
-
-        /** @return the command's Chinese name */
-        public String chinese() {
-            return chinese;
-        }
-
-        /** @return the command's record type, or null for a row that later work brings */
-        public Class<? extends CaseCommand> type() {
-            return type;
         }
 
         /** @return the stages it may start from (empty: the case does not exist yet) */
@@ -202,11 +177,6 @@ public final class LifecycleTable {
         /** @return the stage it leads to, or null to stay in the same stage (or, for an import, the stage it brings) */
         public Stage to() {
             return to;
-        }
-
-        /** @return the guards it runs, in order */
-        public List<Guard> guards() {
-            return guards;
         }
 
         /**
@@ -227,7 +197,7 @@ public final class LifecycleTable {
             Map<Stage, RejectionCode> m = new EnumMap<>(Stage.class);
             m.putAll(refusals);
             m.put(stage, code);
-            return new Row(command, chinese, type, from, to, guards, m, behaviour);
+            return new Row(command(), chinese(), type(), from, to, guards(), m, behaviour());
         }
 
         /**
@@ -240,27 +210,12 @@ public final class LifecycleTable {
 
         /** @return whether the row is in force in this version */
         public boolean inForce() {
-            return type != null;
-        }
-
-        /** @return the dates of the legal facts the command records */
-        List<LocalDate> factDates(CaseCommand c) {
-            return behaviour.factDates(c);
-        }
-
-        /** @return the field a refusal of those dates names */
-        String factField() {
-            return behaviour.factField();
-        }
-
-        /** @return the event the command emits once its guards passed */
-        CaseEvent emit(Emission emission, CaseCommand c) {
-            return behaviour.emit(emission, c);
+            return type() != null;
         }
 
         @Override
         public String toString() {
-            return "Row[" + command + " " + from + " -> " + (to == null ? "same" : to) + " " + guards + "]";
+            return "Row[" + command() + " " + from + " -> " + (to == null ? "same" : to) + " " + guards() + "]";
         }
     }
 

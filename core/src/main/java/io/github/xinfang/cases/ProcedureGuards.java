@@ -37,8 +37,8 @@ final class ProcedureGuards {
      *
      * @return the rejection, or null when the guard passes
      */
-    Rejection check(LifecycleTable.Guard guard, LifecycleTable.Row row, CaseState s, Petition petition,
-                            Petition corrected, CaseCommand c, Instant at) {
+    Rejection check(LifecycleTable.Guard guard, LifecycleTable.Row row, CaseState s, Petition petition, Petition corrected,
+                    CaseCommand c, Instant at) {
         Stage stage = s == null ? null : s.stage();
         switch (guard) {
             case ACTOR_NOT_ACCUSED:

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * The decide function of the resolution track's commands: table lookup, guards, events. Called by
@@ -25,15 +26,19 @@ final class ResolutionDecider {
         this.approval = approval;
     }
 
-    Decision decide(CaseState s, CaseCommand c, ResolutionTable.Row row, Instant at) {
-        Rejection rejection = check(s, c, row);
-        if (rejection != null) return rejected(rejection);
+    /** The event a resolution command's row emits, once its guards passed. */
+    CaseEvent event(CaseState s, CaseCommand c, ResolutionTable.Row row, Instant at) {
         EventId id = new EventId(s.caseId(), s.lastSequence() + 1);
-        return new Decision.Accepted(List.of(row.emit(new Emission(id, c.actor(), at, s, s.petition(), null, null), c)));
+        return row.emit(new Emission(id, c.actor(), at, s, s.petition(), null, null), c);
     }
 
-    /** The table lookup and the row's guards: the rejection, or null when the command may proceed. */
-    Rejection check(CaseState s, CaseCommand c, ResolutionTable.Row row) {
+    /**
+     * The table lookup and the row's guards.
+     *
+     * @param rankRises whether an escalation rule newly fires on the case as it stands (for {@code RANK_RISES})
+     * @return the rejection, or null when the command may proceed
+     */
+    Rejection check(CaseState s, CaseCommand c, ResolutionTable.Row row, BooleanSupplier rankRises) {
         Resolution r = s.resolution();
         TrackState track = r == null ? null : r.track();
         if (!row.stages().contains(s.stage()) || !row.startsFrom(track)) {
@@ -44,7 +49,7 @@ final class ResolutionDecider {
                     row.chinese() + "，当前阶段：" + s.stage().chinese() + "，" + trackZh);
         }
         for (ResolutionTable.Guard g : row.guards()) {
-            Rejection rejection = check(g, row, s, c);
+            Rejection rejection = check(g, row, s, c, rankRises);
             assert rejection == null || g.codes().contains(rejection.code())
                     : g + " answered " + rejection.code() + ", not one of " + g.codes();
             if (rejection != null) return rejection;
@@ -52,11 +57,8 @@ final class ResolutionDecider {
         return null;
     }
 
-    private static Decision rejected(Rejection r) {
-        return new Decision.Rejected(r);
-    }
-
-    private Rejection check(ResolutionTable.Guard g, ResolutionTable.Row row, CaseState s, CaseCommand c) {
+    private Rejection check(ResolutionTable.Guard g, ResolutionTable.Row row, CaseState s, CaseCommand c,
+                            BooleanSupplier rankRises) {
         Stage stage = s.stage();
         Resolution r = s.resolution();
         switch (g) {
@@ -122,7 +124,9 @@ final class ResolutionDecider {
                         : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the deadline sweep asks for this (track " + r.track() + ")",
                         "仅由期限巡检发起（化解状态：" + r.track().chinese() + "）");
             case RANK_RISES:
-                return null; // decided by CaseDecider, which owns the escalation policy
+                return rankRises.getAsBoolean() ? null : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage,
+                        "no escalation rule newly fires (track " + r.track() + ")",
+                        "无新触发的提级包案规则（化解状态：" + r.track().chinese() + "）");
             case APPROVER_AUTHORISED: {
                 IssuingLevel highest = maxLevel(r);
                 boolean may = c.actor() instanceof Actor.OfficialActor a

@@ -4,7 +4,6 @@ import static io.github.xinfang.cases.RowBehaviour.on;
 import static io.github.xinfang.cases.RowBehaviour.undated;
 
 import io.github.xinfang.petition.FreeText;
-import java.time.LocalDate;
 import java.util.function.BiFunction;
 
 import java.util.ArrayList;
@@ -103,45 +102,21 @@ public final class ResolutionTable {
      *
      * @since 0.2
      */
-    public static final class Row {
-        private final String command;
-        private final String chinese;
-        private final Class<? extends CaseCommand> type;
+    public static final class Row extends TableRow<Guard> {
         private final boolean fromNone;
         private final Set<TrackState> from;
         private final TrackState to;
         private final Set<TrackState> stays;
         private final Set<Stage> stages;
-        private final List<Guard> guards;
-        private final RowBehaviour<?> behaviour;
 
         Row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone, Set<TrackState> from,
             TrackState to, Set<TrackState> stays, Set<Stage> stages, List<Guard> guards, RowBehaviour<?> behaviour) {
-            this.command = Objects.requireNonNull(command, "command");
-            this.chinese = Objects.requireNonNull(chinese, "chinese");
-            this.type = Objects.requireNonNull(type, "type");
+            super(command, chinese, Objects.requireNonNull(type, "type"), guards, behaviour);
             this.fromNone = fromNone;
             this.from = copy(Objects.requireNonNull(from, "from"), TrackState.class);
             this.to = to;
             this.stays = copy(Objects.requireNonNull(stays, "stays"), TrackState.class);
             this.stages = copy(Objects.requireNonNull(stages, "stages"), Stage.class);
-            this.guards = List.copyOf(Objects.requireNonNull(guards, "guards"));
-            this.behaviour = Objects.requireNonNull(behaviour, "behaviour");
-        }
-
-        /** @return the command's name (the simple name of its record) */
-        public String command() {
-            return command;
-        }
-
-        /** @return the command's Chinese name */
-        public String chinese() {
-            return chinese;
-        }
-
-        /** @return the command's record type */
-        public Class<? extends CaseCommand> type() {
-            return type;
         }
 
         /** @return whether it may start on a case that is not on the track */
@@ -169,11 +144,6 @@ public final class ResolutionTable {
             return stages;
         }
 
-        /** @return the guards it runs, in order */
-        public List<Guard> guards() {
-            return guards;
-        }
-
         /**
          * @param track the track state, or null when the case is not on the track
          * @return whether the row starts from there
@@ -190,24 +160,9 @@ public final class ResolutionTable {
             return track != null && stays.contains(track) ? track : to;
         }
 
-        /** @return the dates of the legal facts the command records */
-        List<LocalDate> factDates(CaseCommand c) {
-            return behaviour.factDates(c);
-        }
-
-        /** @return the field a refusal of those dates names */
-        String factField() {
-            return behaviour.factField();
-        }
-
-        /** @return the event the command emits once its guards passed */
-        CaseEvent emit(Emission emission, CaseCommand c) {
-            return behaviour.emit(emission, c);
-        }
-
         @Override
         public String toString() {
-            return "Row[" + command + " " + from + " -> " + to + ", stays " + stays + " " + guards + "]";
+            return "Row[" + command() + " " + from + " -> " + to + ", stays " + stays + " " + guards() + "]";
         }
 
         private static <E extends Enum<E>> Set<E> copy(Set<E> set, Class<E> type) {
