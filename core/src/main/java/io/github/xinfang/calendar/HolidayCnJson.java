@@ -106,7 +106,7 @@ final class HolidayCnJson {
         try {
             return JSON.read(reader);
         } catch (JsonTree.Problem p) {
-            String where = p.line() < 1 ? "input" : "line " + p.line() + ", column " + p.column();
+            String where = p.where("input");
             String message = switch (p.kind()) {
                 case EMPTY -> "empty input";
                 case TOO_LARGE -> "too large: " + p.detail();

@@ -164,12 +164,16 @@ public final class CaseDecider {
         Optional<ResolutionTable.Row> resolutionRow = ResolutionTable.resolution().row(command.getClass());
         if (resolutionRow.isPresent()) {
             ResolutionTable.Row resolutionTableRow = resolutionRow.get();
-            Rejection refused = resolution.check(state, command, resolutionTableRow,
-                    () -> !escalated(state, List.of(), recordedAt).isEmpty());
-            if (refused != null) return reject(refused);
             // a row without an event of its own (ReassessEscalation) is accepted for the rise its RANK_RISES guard saw
-            List<CaseEvent> own = resolutionTableRow.emits()
-                    ? List.of(resolution.event(state, command, resolutionTableRow, recordedAt)) : List.of();
+            List<CaseEvent> rise = resolutionTableRow.emits() ? null : escalated(state, List.of(), recordedAt);
+            Rejection refused = resolution.check(state, command, resolutionTableRow,
+                    () -> !(rise != null ? rise : escalated(state, List.of(), recordedAt)).isEmpty());
+            if (refused != null) return reject(refused);
+            if (rise != null) {
+                assert landsOnTarget(resolutionTableRow, state, List.of());
+                return new Decision.Accepted(rise);
+            }
+            List<CaseEvent> own = List.of(resolution.event(state, command, resolutionTableRow, recordedAt));
             assert landsOnTarget(resolutionTableRow, state, own);
             return escalate(state, own, recordedAt);
         }

@@ -122,7 +122,7 @@ final class ProfileJson {
         try {
             return JSON.read(reader);
         } catch (JsonTree.Problem p) {
-            String where = p.line() < 1 ? "line ?" : "line " + p.line() + ", column " + p.column();
+            String where = p.where("line ?");
             throw switch (p.kind()) {
                 case EMPTY -> new ProfileDataException(source, "the document must be an object", null);
                 case TOO_LARGE -> new ProfileDataException(source, "too large at " + where + ": " + p.detail(), null);

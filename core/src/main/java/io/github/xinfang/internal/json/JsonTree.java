@@ -178,6 +178,14 @@ public final class JsonTree {
             return column;
         }
 
+        /**
+         * @param unknown what to say when the position is unknown
+         * @return {@code line L, column C}, or {@code unknown}
+         */
+        public String where(String unknown) {
+            return line < 1 ? unknown : "line " + line + ", column " + column;
+        }
+
         /** @return the parser's description, or the exceeded limit (numbers only) */
         public String detail() {
             return detail;
