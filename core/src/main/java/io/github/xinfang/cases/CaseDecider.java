@@ -16,13 +16,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The decide function of the case aggregate: (state, command, recordedAt) → events, or a rejection.
  *
  * <p>Pure: it reads no clock and no store; its only collaborators are immutable values (the time-limit
  * rules and the organisation directory). It checks the command's fields, looks the command up in
- * {@link LifecycleTable#procedure()}, then runs the row's {@link LifecycleTable.Guard guards} in order. It never
+ * {@link LifecycleTable#procedure()}, then runs the row's {@link Guard guards} in order. It never
  * throws for the content of a command. Immutable and thread-safe.
  *
  * @since 0.1
@@ -31,18 +32,17 @@ public final class CaseDecider {
     private final TimeLimits limits;
     private final OrganisationDirectory directory;
     private final CommandChecks checks;
-    private final ProcedureGuards guards;
     private final LifecycleTable table = LifecycleTable.procedure();
     private final RankLadder ladder;
     private final EscalationPolicy escalation;
-    private final ResolutionDecider resolution;
+    private final ApprovalRule approval;
 
     private CaseDecider(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder, EscalationPolicy escalation,
                         ApprovalRule approval) {
         this.limits = limits;
         this.directory = directory;
         this.checks = new CommandChecks(limits, directory);
-        this.guards = new ProcedureGuards(limits, directory);
+        this.approval = approval;
         this.ladder = ladder;
         this.escalation = escalation;
         for (EscalationPolicy.Rule r : escalation.rules()) {
@@ -50,7 +50,6 @@ public final class CaseDecider {
                 throw new IllegalArgumentException("escalation: rule " + r.name() + " requires a rank that is not on the ladder");
             }
         }
-        this.resolution = new ResolutionDecider(directory, ladder, approval);
     }
 
     /**
@@ -134,7 +133,8 @@ public final class CaseDecider {
     }
 
     /**
-     * Decides a command.
+     * Decides a command on a case alone. A merge needs the case it goes into: decided here, it is refused
+     * ({@code VALIDATION} on {@code into}); use {@link #decide(CaseState, CaseCommand, Instant, Function)}.
      *
      * @param state the case's state, or null if the case does not exist
      * @param command the command
@@ -142,7 +142,22 @@ public final class CaseDecider {
      * @return the events to append, or a rejection
      */
     public Decision decide(CaseState state, CaseCommand command, Instant recordedAt) {
+        return decide(state, command, recordedAt, id -> Optional.empty());
+    }
+
+    /**
+     * Decides a command.
+     *
+     * @param state the case's state, or null if the case does not exist
+     * @param command the command
+     * @param recordedAt the instant the events will carry (not before the state's last {@code recordedAt})
+     * @param otherCases the stage of another case of the store (the case a merge goes into), or empty if there is none
+     * @return the events to append, or a rejection
+     * @since 0.3
+     */
+    public Decision decide(CaseState state, CaseCommand command, Instant recordedAt, Function<CaseId, Optional<Stage>> otherCases) {
         Objects.requireNonNull(recordedAt, "recordedAt");
+        Objects.requireNonNull(otherCases, "otherCases");
         Stage stage = state == null ? null : state.stage();
         LocalDate today = LocalDate.ofInstant(recordedAt, limits.zone());
         try {
@@ -162,21 +177,7 @@ public final class CaseDecider {
             return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
         }
         Optional<ResolutionTable.Row> resolutionRow = ResolutionTable.resolution().row(command.getClass());
-        if (resolutionRow.isPresent()) {
-            ResolutionTable.Row resolutionTableRow = resolutionRow.get();
-            // a row without an event of its own (ReassessEscalation) is accepted for the rise its RANK_RISES guard saw
-            List<CaseEvent> rise = resolutionTableRow.emits() ? null : escalated(state, List.of(), recordedAt);
-            Rejection refused = resolution.check(state, command, resolutionTableRow,
-                    () -> !(rise != null ? rise : escalated(state, List.of(), recordedAt)).isEmpty());
-            if (refused != null) return reject(refused);
-            if (rise != null) {
-                assert landsOnTarget(resolutionTableRow, state, List.of());
-                return new Decision.Accepted(rise);
-            }
-            List<CaseEvent> own = List.of(resolution.event(state, command, resolutionTableRow, recordedAt));
-            assert landsOnTarget(resolutionTableRow, state, own);
-            return escalate(state, own, recordedAt);
-        }
+        if (resolutionRow.isPresent()) return decideResolution(state, command, resolutionRow.get(), recordedAt);
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
                 () -> new AssertionError("no table row for " + command.getClass().getName()));
         if (!table.allows(stage, command.getClass())) {
@@ -199,16 +200,51 @@ public final class CaseDecider {
         } catch (FieldProblem p) {
             return reject(p.rejection(stage));
         }
-        for (LifecycleTable.Guard guard : row.guards()) {
-            Rejection r = guards.check(guard, row, state, petition, corrected, command, recordedAt);
-            assert r == null || guard.codes().contains(r.code()) : guard + " answered " + r.code() + ", not one of " + guard.codes();
-            if (r != null) return reject(r);
-        }
+        Rejection refused = firstRefusal(row, new GuardInput(state, petition, corrected, recordedAt, row, limits, directory, ladder,
+                approval, () -> false, otherCases), command);
+        if (refused != null) return reject(refused);
         EventId id = new EventId(command.caseId(), state == null ? 1 : state.lastSequence() + 1);
         List<CaseEvent> events = List.of(row.emit(new Emission(id, command.actor(), recordedAt, state, petition,
                 corrected, limits.defaultProfile()), command));
         assert landsOnTarget(row, state, command, events);
         return escalate(state, events, recordedAt);
+    }
+
+    /** A resolution-track command: the table's track and stage columns, the row's guards, its event, the rise it causes. */
+    private Decision decideResolution(CaseState state, CaseCommand command, ResolutionTable.Row row, Instant recordedAt) {
+        Resolution r = state.resolution();
+        TrackState track = r == null ? null : r.track();
+        if (!row.stages().contains(state.stage()) || !row.startsFrom(track)) {
+            String trackEn = track == null ? "not on the resolution track" : "track " + track;
+            String trackZh = track == null ? "未列为积案" : "化解状态：" + track.chinese();
+            return reject(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, state.stage(),
+                    command.getClass().getSimpleName() + " from " + state.stage() + ", " + trackEn,
+                    row.chinese() + "，当前阶段：" + state.stage().chinese() + "，" + trackZh));
+        }
+        // a row without an event of its own (ReassessEscalation) is accepted for the rise its RANK_RISES guard saw
+        List<CaseEvent> rise = row.emits() ? null : escalated(state, List.of(), recordedAt);
+        Rejection refused = firstRefusal(row, new GuardInput(state, state.petition(), null, recordedAt, row, limits, directory,
+                ladder, approval, () -> !(rise != null ? rise : escalated(state, List.of(), recordedAt)).isEmpty(),
+                id -> Optional.empty()), command);
+        if (refused != null) return reject(refused);
+        if (rise != null) {
+            assert landsOnTarget(row, state, List.of());
+            return new Decision.Accepted(rise);
+        }
+        EventId id = new EventId(state.caseId(), state.lastSequence() + 1);
+        List<CaseEvent> own = List.of(row.emit(new Emission(id, command.actor(), recordedAt, state, state.petition(), null, null),
+                command));
+        assert landsOnTarget(row, state, own);
+        return escalate(state, own, recordedAt);
+    }
+
+    /** Runs a row's guards, the table defaults included, in order: the first refusal, or null. */
+    private static Rejection firstRefusal(TableRow row, GuardInput in, CaseCommand command) {
+        for (Guard<?> guard : row.checks()) {
+            Rejection r = guard.test(in, command);
+            if (r != null) return r;
+        }
+        return null;
     }
 
     /**

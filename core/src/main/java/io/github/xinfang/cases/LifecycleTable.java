@@ -24,143 +24,198 @@ import java.util.Set;
  */
 public final class LifecycleTable {
 
-    /**
-     * A named rule a row runs after the table allows the command. Each maps to one rejection code.
-     *
-     * @since 0.1
-     */
-    public enum Guard implements GuardText {
-        /** No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit ({@code ACCUSED_PARTY}). */
-        ACTOR_NOT_ACCUSED("No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit.",
-                "被反映对象（本人、所在单位或被反映工作人员所在单位）不得经办", RejectionCode.ACCUSED_PARTY),
-        /** The unit routed to is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). */
-        UNIT_NOT_ACCUSED("The unit routed to is not accused and is not the unit of an accused official.",
-                "不得交办给被反映单位或被反映工作人员所在单位", RejectionCode.ACCUSED_PARTY),
-        /** The fact's date is not before the case's earlier facts ({@code VALIDATION}). */
-        FACT_NOT_BEFORE_EARLIER_FACTS("The fact's date is not before the case's earlier facts.",
-                "事实日期不得早于该事项此前的事实日期", RejectionCode.VALIDATION),
-        /** Only for 申诉求决类 ({@code NOT_APPLICABLE_TO_CATEGORY}). */
-        CLAIM_CATEGORY_ONLY("Only for 申诉求决类.",
-                "仅适用于申诉求决类", RejectionCode.NOT_APPLICABLE_TO_CATEGORY),
-        /** An Art. 32 outcome is given for 申诉求决类 and only there ({@code VALIDATION} / {@code NOT_APPLICABLE_TO_CATEGORY}). */
-        OUTCOME_FITS_CATEGORY("An Art. 32 outcome is given for 申诉求决类 and only there.",
-                "第三十二条处理意见仅用于且必须用于申诉求决类", RejectionCode.VALIDATION, RejectionCode.NOT_APPLICABLE_TO_CATEGORY),
-        /** The objection is inside the objection window, 5 working days from the unit's receipt ({@code WINDOW_EXPIRED}). */
-        INSIDE_OBJECTION_WINDOW("The objection is inside the objection window, 5 working days from the unit's receipt.",
-                "异议须在承办单位收到之日起5个工作日内提出", RejectionCode.WINDOW_EXPIRED),
-        /** The written reply was served ({@code WINDOW_NOT_OPEN}) and the review window has not lapsed ({@code WINDOW_EXPIRED}). */
-        INSIDE_REVIEW_WINDOW("The written reply was served and the review window has not lapsed.",
-                "书面答复已送达，且复查申请期限未届满", RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED),
-        /** The review opinion was served ({@code WINDOW_NOT_OPEN}) and the re-review window has not lapsed ({@code WINDOW_EXPIRED}). */
-        INSIDE_RE_REVIEW_WINDOW("The review opinion was served and the re-review window has not lapsed.",
-                "复查意见已送达，且复核申请期限未届满", RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED),
-        /** The case's profile gives its category a handling clock ({@code NOT_APPLICABLE_TO_CATEGORY}). */
-        HAS_HANDLING_CLOCK("The case's profile gives its category a handling clock.",
-                "该事项的时限方案为其类别设有办理时限", RejectionCode.NOT_APPLICABLE_TO_CATEGORY),
-        /** The approver is an official of the handling unit ({@code NOT_AUTHORISED}). */
-        APPROVER_OF_HANDLING_UNIT("The approver is an official of the handling unit.",
-                "批准人须为承办单位工作人员", RejectionCode.NOT_AUTHORISED),
-        /** The handling clock was not extended yet ({@code EXTENSION_ALREADY_GRANTED}). */
-        EXTENSION_UNUSED("The handling clock was not extended yet.",
-                "办理时限尚未延长过", RejectionCode.EXTENSION_ALREADY_GRANTED),
-        /** The extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
-        EXTENSION_WITHIN_MAXIMUM("The extension is at most the profile's maximum.",
-                "延长期限不得超过时限方案的上限", RejectionCode.EXTENSION_TOO_LONG),
-        /** The approver is not the proposer ({@code SAME_ACTOR}). */
-        APPROVER_NOT_PROPOSER("The approver is not the proposer.",
-                "审核人不得为报结人", RejectionCode.SAME_ACTOR),
-        /** The written reply has not been served yet ({@code ILLEGAL_TRANSITION}). */
-        REPLY_NOT_YET_SERVED("The written reply has not been served yet.",
-                "书面答复尚未送达", RejectionCode.ILLEGAL_TRANSITION),
-        /** The review opinion has not been served yet ({@code ILLEGAL_TRANSITION}). */
-        OPINION_NOT_YET_SERVED("The review opinion has not been served yet.",
-                "复查意见尚未送达", RejectionCode.ILLEGAL_TRANSITION),
-        /** No hearing is open ({@code ILLEGAL_TRANSITION}): a hearing is closed before the stage it belongs to ends. */
-        HEARING_NOT_OPEN("No hearing is open: a hearing is closed before the stage it belongs to ends.",
-                "没有正在进行的听证", RejectionCode.ILLEGAL_TRANSITION),
-        /** An imported extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
-        IMPORTED_EXTENSION_WITHIN_MAXIMUM("An imported extension is at most the profile's maximum.",
-                "导入的延期不得超过时限方案的上限", RejectionCode.EXTENSION_TOO_LONG),
-        /** A hearing is open ({@code ILLEGAL_TRANSITION}). */
-        HEARING_OPEN("A hearing is open.",
-                "有正在进行的听证", RejectionCode.ILLEGAL_TRANSITION),
-        /** The corrected category allows the current stage and pending outcome ({@code NOT_APPLICABLE_TO_CATEGORY}); the corrected receipt is not after the routing ({@code VALIDATION}). */
-        CORRECTION_FITS_STAGE("The corrected category allows the current stage and pending outcome; the corrected receipt is not after the routing.",
-                "更正后的类别须适合当前阶段和处理意见，更正后的收件日期不得晚于交办", RejectionCode.NOT_APPLICABLE_TO_CATEGORY, RejectionCode.VALIDATION),
-        /** Under the corrected accusations, neither the handling unit nor the actor is accused ({@code ACCUSED_PARTY}). */
-        CORRECTION_KEEPS_HANDLER_UNACCUSED("Under the corrected accusations, neither the handling unit nor the actor is accused.",
-                "按更正后的被反映对象，承办单位和经办人均不是被反映对象", RejectionCode.ACCUSED_PARTY),
-        /** The case's profile provides for termination ({@code NOT_PROVIDED_BY_PROFILE}). */
-        TERMINATION_PROVIDED("The case's profile provides for termination.",
-                "该事项的时限方案规定了终止办理", RejectionCode.NOT_PROVIDED_BY_PROFILE),
-        /** Only the deadline sweep (a system actor) records warnings, breaches and lapses ({@code NOT_AUTHORISED}). */
-        SWEEP_ONLY("Only the deadline sweep (a system actor) records warnings, breaches and lapses.",
-                "仅由期限巡检（系统）记录预警、超期和失效", RejectionCode.NOT_AUTHORISED),
-        /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach ({@code ILLEGAL_TRANSITION}). */
-        CLOCK_DUE("The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach.",
-                "该时限正在计时、到期时刻一致、已临期/超期/失效且尚未记录", RejectionCode.ILLEGAL_TRANSITION),
-        /** A case is not merged into itself ({@code VALIDATION}). @since 0.2 */
-        NOT_INTO_ITSELF("A case is not merged into itself.",
-                "事项不得并入自身", RejectionCode.VALIDATION),
-        /** Only the case service (a system actor) records this ({@code NOT_AUTHORISED}). @since 0.2 */
-        SERVICE_ONLY("Only the case service (a system actor) records this.",
-                "仅由事项服务（系统）记录", RejectionCode.NOT_AUTHORISED),
-        /** A repeat petition is not received before the original petition ({@code VALIDATION}). @since 0.2 */
-        REPEAT_NOT_BEFORE_RECEIPT("A repeat petition is not received before the original petition.",
-                "重复信访的收件日期不得早于原信访事项", RejectionCode.VALIDATION),
-        /** The case is in a non-terminal stage or on the resolution track ({@code ILLEGAL_TRANSITION}). @since 0.2 */
-        SUPERVISABLE("The case is in a non-terminal stage or on the resolution track.",
-                "事项处于非终结阶段或在化解轨道上", RejectionCode.ILLEGAL_TRANSITION),
-        /** The addressee of supervision is not accused and not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.2 */
-        ADDRESSEE_NOT_ACCUSED("The addressee of supervision is not accused and not the unit of an accused official.",
-                "督办对象不得为被反映单位或被反映工作人员所在单位", RejectionCode.ACCUSED_PARTY),
-        /** The supervision exists ({@code VALIDATION}), awaits feedback ({@code ILLEGAL_TRANSITION}), and the feedback is not dated before it ({@code VALIDATION}). @since 0.2 */
-        SUPERVISION_AWAITING_FEEDBACK("The supervision exists, awaits feedback, and the feedback is not dated before it.",
-                "督办存在且待反馈，反馈日期不得早于督办日期", RejectionCode.VALIDATION, RejectionCode.ILLEGAL_TRANSITION),
-        /** The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). @since 0.2 */
-        DUTY_DUE("The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet.",
-                "该职责未完成、到期时刻一致、已临期/超期且尚未记录", RejectionCode.ILLEGAL_TRANSITION);
+    // The guards (Guard). Each is typed to the commands it reads; the table defaults ACTOR_NOT_ACCUSED and
+    // FACT_NOT_BEFORE_EARLIER_FACTS run on every row (the second on rows that record a dated fact) and are listed on none.
 
-        private final String rule;
-        private final String ruleChinese;
-        private final Set<RejectionCode> codes;
+    /** No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit ({@code ACCUSED_PARTY}). A table default of both tables. */
+    public static final Guard<CaseCommand> ACTOR_NOT_ACCUSED = Guard.of("ACTOR_NOT_ACCUSED", Guard.Phase.WHO,
+            "No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit.",
+            "被反映对象（本人、所在单位或被反映工作人员所在单位）不得经办", ProcedureGuards::actorNotAccused, RejectionCode.ACCUSED_PARTY);
 
-        Guard(String rule, String ruleChinese, RejectionCode first, RejectionCode... more) {
-            this.rule = rule;
-            this.ruleChinese = ruleChinese;
-            this.codes = Collections.unmodifiableSet(EnumSet.of(first, more));
-        }
+    /** The unit routed to is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). */
+    public static final Guard<ProcedureCommand.Route> UNIT_NOT_ACCUSED = Guard.of("UNIT_NOT_ACCUSED", Guard.Phase.PRECONDITION,
+            "The unit routed to is not accused and is not the unit of an accused official.",
+            "不得交办给被反映单位或被反映工作人员所在单位", ProcedureGuards::routedUnitNotAccused, RejectionCode.ACCUSED_PARTY);
 
-        /** @return the rule in English, one sentence */
-        public String rule() {
-            return rule;
-        }
+    /** The imported handling unit is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.3 */
+    public static final Guard<ProcedureCommand.Import> IMPORTED_UNIT_NOT_ACCUSED = Guard.of("IMPORTED_UNIT_NOT_ACCUSED", Guard.Phase.PRECONDITION,
+            "The imported handling unit is not accused and is not the unit of an accused official.",
+            "导入的承办单位不得为被反映单位或被反映工作人员所在单位", ProcedureGuards::importedUnitNotAccused, RejectionCode.ACCUSED_PARTY);
 
-        /** @return the rule in Chinese */
-        public String ruleChinese() {
-            return ruleChinese;
-        }
+    /** The fact's date is not before the case's earlier facts ({@code VALIDATION}). A table default on rows that record a dated fact. */
+    public static final Guard<CaseCommand> FACT_NOT_BEFORE_EARLIER_FACTS = Guard.of("FACT_NOT_BEFORE_EARLIER_FACTS", Guard.Phase.RULE,
+            "The fact's date is not before the case's earlier facts.",
+            "事实日期不得早于该事项此前的事实日期", ProcedureGuards::factNotBeforeEarlierFacts, RejectionCode.VALIDATION);
 
-        /** @return the rejection codes this guard answers with when it says no */
-        public Set<RejectionCode> codes() {
-            return codes;
-        }
-    }
+    /** Only for 申诉求决类 ({@code NOT_APPLICABLE_TO_CATEGORY}). */
+    public static final Guard<ProcedureCommand> CLAIM_CATEGORY_ONLY = Guard.of("CLAIM_CATEGORY_ONLY", Guard.Phase.PRECONDITION,
+            "Only for 申诉求决类.",
+            "仅适用于申诉求决类", ProcedureGuards::claimCategoryOnly, RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+
+    /** An Art. 32 outcome is given for 申诉求决类 and only there ({@code VALIDATION} / {@code NOT_APPLICABLE_TO_CATEGORY}). */
+    public static final Guard<ProcedureCommand.ProposeConclusion> OUTCOME_FITS_CATEGORY = Guard.of("OUTCOME_FITS_CATEGORY", Guard.Phase.RULE,
+            "An Art. 32 outcome is given for 申诉求决类 and only there.",
+            "第三十二条处理意见仅用于且必须用于申诉求决类", ProcedureGuards::outcomeFitsCategory, RejectionCode.VALIDATION, RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+
+    /** The objection is inside the objection window, 5 working days from the unit's receipt ({@code WINDOW_EXPIRED}). */
+    public static final Guard<ProcedureCommand.RaiseObjection> INSIDE_OBJECTION_WINDOW = Guard.of("INSIDE_OBJECTION_WINDOW", Guard.Phase.RULE,
+            "The objection is inside the objection window, 5 working days from the unit's receipt.",
+            "异议须在承办单位收到之日起5个工作日内提出", ProcedureGuards::insideObjectionWindow, RejectionCode.WINDOW_EXPIRED);
+
+    /** The written reply was served ({@code WINDOW_NOT_OPEN}) and the review window has not lapsed ({@code WINDOW_EXPIRED}). */
+    public static final Guard<ProcedureCommand.RequestReview> INSIDE_REVIEW_WINDOW = Guard.of("INSIDE_REVIEW_WINDOW", Guard.Phase.PRECONDITION,
+            "The written reply was served and the review window has not lapsed.",
+            "书面答复已送达，且复查申请期限未届满", ProcedureGuards::insideReviewWindow, RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED);
+
+    /** The review opinion was served ({@code WINDOW_NOT_OPEN}) and the re-review window has not lapsed ({@code WINDOW_EXPIRED}). */
+    public static final Guard<ProcedureCommand.RequestReReview> INSIDE_RE_REVIEW_WINDOW = Guard.of("INSIDE_RE_REVIEW_WINDOW", Guard.Phase.PRECONDITION,
+            "The review opinion was served and the re-review window has not lapsed.",
+            "复查意见已送达，且复核申请期限未届满", ProcedureGuards::insideReReviewWindow, RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED);
+
+    /** The case's profile gives its category a handling clock ({@code NOT_APPLICABLE_TO_CATEGORY}). */
+    public static final Guard<ProcedureCommand.Extend> HAS_HANDLING_CLOCK = Guard.of("HAS_HANDLING_CLOCK", Guard.Phase.RULE,
+            "The case's profile gives its category a handling clock.",
+            "该事项的时限方案为其类别设有办理时限", ProcedureGuards::hasHandlingClock, RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+
+    /** The approver is an official of the handling unit ({@code NOT_AUTHORISED}). */
+    public static final Guard<ProcedureCommand.Extend> APPROVER_OF_HANDLING_UNIT = Guard.of("APPROVER_OF_HANDLING_UNIT", Guard.Phase.RULE,
+            "The approver is an official of the handling unit.",
+            "批准人须为承办单位工作人员", ProcedureGuards::approverOfHandlingUnit, RejectionCode.NOT_AUTHORISED);
+
+    /** The handling clock was not extended yet ({@code EXTENSION_ALREADY_GRANTED}). */
+    public static final Guard<ProcedureCommand.Extend> EXTENSION_UNUSED = Guard.of("EXTENSION_UNUSED", Guard.Phase.RULE,
+            "The handling clock was not extended yet.",
+            "办理时限尚未延长过", ProcedureGuards::extensionUnused, RejectionCode.EXTENSION_ALREADY_GRANTED);
+
+    /** The extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
+    public static final Guard<ProcedureCommand.Extend> EXTENSION_WITHIN_MAXIMUM = Guard.of("EXTENSION_WITHIN_MAXIMUM", Guard.Phase.RULE,
+            "The extension is at most the profile's maximum.",
+            "延长期限不得超过时限方案的上限", ProcedureGuards::extensionWithinMaximum, RejectionCode.EXTENSION_TOO_LONG);
+
+    /** The approver is not the proposer ({@code SAME_ACTOR}). */
+    public static final Guard<ProcedureCommand.ApproveConclusion> APPROVER_NOT_PROPOSER = Guard.of("APPROVER_NOT_PROPOSER", Guard.Phase.RULE,
+            "The approver is not the proposer.",
+            "审核人不得为报结人", ProcedureGuards::approverNotProposer, RejectionCode.SAME_ACTOR);
+
+    /** The written reply has not been served yet ({@code ILLEGAL_TRANSITION}). */
+    public static final Guard<ProcedureCommand.ServeReply> REPLY_NOT_YET_SERVED = Guard.of("REPLY_NOT_YET_SERVED", Guard.Phase.PRECONDITION,
+            "The written reply has not been served yet.",
+            "书面答复尚未送达", ProcedureGuards::replyNotYetServed, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** The review opinion has not been served yet ({@code ILLEGAL_TRANSITION}). */
+    public static final Guard<ProcedureCommand.ServeReviewOpinion> OPINION_NOT_YET_SERVED = Guard.of("OPINION_NOT_YET_SERVED", Guard.Phase.PRECONDITION,
+            "The review opinion has not been served yet.",
+            "复查意见尚未送达", ProcedureGuards::opinionNotYetServed, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** No hearing is open ({@code ILLEGAL_TRANSITION}): a hearing is closed before the stage it belongs to ends. */
+    public static final Guard<ProcedureCommand> HEARING_NOT_OPEN = Guard.of("HEARING_NOT_OPEN", Guard.Phase.RULE,
+            "No hearing is open: a hearing is closed before the stage it belongs to ends.",
+            "没有正在进行的听证", ProcedureGuards::hearingNotOpen, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** No hearing is open yet ({@code ILLEGAL_TRANSITION}): one hearing at a time. @since 0.3 */
+    public static final Guard<ProcedureCommand.OpenHearing> HEARING_NOT_YET_OPEN = Guard.of("HEARING_NOT_YET_OPEN", Guard.Phase.PRECONDITION,
+            "No hearing is open yet: one hearing at a time.",
+            "尚无正在进行的听证", ProcedureGuards::hearingNotOpen, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** An imported extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
+    public static final Guard<ProcedureCommand.Import> IMPORTED_EXTENSION_WITHIN_MAXIMUM = Guard.of("IMPORTED_EXTENSION_WITHIN_MAXIMUM", Guard.Phase.RULE,
+            "An imported extension is at most the profile's maximum.",
+            "导入的延期不得超过时限方案的上限", ProcedureGuards::importedExtensionWithinMaximum, RejectionCode.EXTENSION_TOO_LONG);
+
+    /** A hearing is open ({@code ILLEGAL_TRANSITION}). */
+    public static final Guard<ProcedureCommand.CloseHearing> HEARING_OPEN = Guard.of("HEARING_OPEN", Guard.Phase.PRECONDITION,
+            "A hearing is open.",
+            "有正在进行的听证", ProcedureGuards::hearingOpen, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** The corrected category allows the current stage and pending outcome ({@code NOT_APPLICABLE_TO_CATEGORY}); the corrected receipt is not after the routing ({@code VALIDATION}). */
+    public static final Guard<ProcedureCommand.CorrectPetition> CORRECTION_FITS_STAGE = Guard.of("CORRECTION_FITS_STAGE", Guard.Phase.RULE,
+            "The corrected category allows the current stage and pending outcome; the corrected receipt is not after the routing.",
+            "更正后的类别须适合当前阶段和处理意见，更正后的收件日期不得晚于交办", ProcedureGuards::correctionFitsStage, RejectionCode.NOT_APPLICABLE_TO_CATEGORY, RejectionCode.VALIDATION);
+
+    /** Under the corrected accusations, neither the handling unit nor the actor is accused ({@code ACCUSED_PARTY}). */
+    public static final Guard<ProcedureCommand.CorrectPetition> CORRECTION_KEEPS_HANDLER_UNACCUSED = Guard.of("CORRECTION_KEEPS_HANDLER_UNACCUSED", Guard.Phase.RULE,
+            "Under the corrected accusations, neither the handling unit nor the actor is accused.",
+            "按更正后的被反映对象，承办单位和经办人均不是被反映对象", ProcedureGuards::correctionKeepsHandlerUnaccused, RejectionCode.ACCUSED_PARTY);
+
+    /** The case's profile provides for termination ({@code NOT_PROVIDED_BY_PROFILE}). */
+    public static final Guard<ProcedureCommand.Terminate> TERMINATION_PROVIDED = Guard.of("TERMINATION_PROVIDED", Guard.Phase.PRECONDITION,
+            "The case's profile provides for termination.",
+            "该事项的时限方案规定了终止办理", ProcedureGuards::terminationProvided, RejectionCode.NOT_PROVIDED_BY_PROFILE);
+
+    /** Only the deadline sweep (a system actor) records warnings, breaches and lapses ({@code NOT_AUTHORISED}). */
+    public static final Guard<SweepCommand> SWEEP_ONLY = Guard.of("SWEEP_ONLY", Guard.Phase.WHO,
+            "Only the deadline sweep (a system actor) records warnings, breaches and lapses.",
+            "仅由期限巡检（系统）记录预警、超期和失效", ProcedureGuards::systemOnly, RejectionCode.NOT_AUTHORISED);
+
+    /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach ({@code ILLEGAL_TRANSITION}). */
+    public static final Guard<SweepCommand> CLOCK_DUE = Guard.of("CLOCK_DUE", Guard.Phase.RULE,
+            "The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach.",
+            "该时限正在计时、到期时刻一致、已临期/超期/失效且尚未记录", ProcedureGuards::clockDue, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** A case is not merged into itself ({@code VALIDATION}). @since 0.2 */
+    public static final Guard<ActivityCommand.Merge> NOT_INTO_ITSELF = Guard.of("NOT_INTO_ITSELF", Guard.Phase.PRECONDITION,
+            "A case is not merged into itself.",
+            "事项不得并入自身", ProcedureGuards::notIntoItself, RejectionCode.VALIDATION);
+
+    /** The case merged into exists and is open ({@code VALIDATION}): a merge goes into another open case on the same matter. @since 0.3 */
+    public static final Guard<ActivityCommand.Merge> SURVIVOR_OPEN = Guard.of("SURVIVOR_OPEN", Guard.Phase.PRECONDITION,
+            "The case merged into exists and is open: a merge goes into another open case on the same matter.",
+            "并入的事项须存在且尚未办结", ProcedureGuards::survivorOpen, RejectionCode.VALIDATION);
+
+    /** Only the case service (a system actor) records this ({@code NOT_AUTHORISED}). @since 0.2 */
+    public static final Guard<ActivityCommand.RecordMergedCase> SERVICE_ONLY = Guard.of("SERVICE_ONLY", Guard.Phase.WHO,
+            "Only the case service (a system actor) records this.",
+            "仅由事项服务（系统）记录", ProcedureGuards::serviceOnly, RejectionCode.NOT_AUTHORISED);
+
+    /** A repeat petition is not received before the original petition ({@code VALIDATION}). @since 0.2 */
+    public static final Guard<ActivityCommand.RecordRepeatPetition> REPEAT_NOT_BEFORE_RECEIPT = Guard.of("REPEAT_NOT_BEFORE_RECEIPT", Guard.Phase.RULE,
+            "A repeat petition is not received before the original petition.",
+            "重复信访的收件日期不得早于原信访事项", ProcedureGuards::repeatNotBeforeReceipt, RejectionCode.VALIDATION);
+
+    /** The case is in a non-terminal stage or on the resolution track ({@code ILLEGAL_TRANSITION}). @since 0.2 */
+    public static final Guard<ActivityCommand.IssueSupervision> SUPERVISABLE = Guard.of("SUPERVISABLE", Guard.Phase.STAGE,
+            "The case is in a non-terminal stage or on the resolution track.",
+            "事项处于非终结阶段或在化解轨道上", ProcedureGuards::supervisable, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** The addressee of supervision is not accused and not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.2 */
+    public static final Guard<ActivityCommand.IssueSupervision> ADDRESSEE_NOT_ACCUSED = Guard.of("ADDRESSEE_NOT_ACCUSED", Guard.Phase.RULE,
+            "The addressee of supervision is not accused and not the unit of an accused official.",
+            "督办对象不得为被反映单位或被反映工作人员所在单位", ProcedureGuards::addresseeNotAccused, RejectionCode.ACCUSED_PARTY);
+
+    /** The supervision exists ({@code VALIDATION}), awaits feedback ({@code ILLEGAL_TRANSITION}), and the feedback is not dated before it ({@code VALIDATION}). @since 0.2 */
+    public static final Guard<ActivityCommand.RecordSupervisionFeedback> SUPERVISION_AWAITING_FEEDBACK = Guard.of("SUPERVISION_AWAITING_FEEDBACK", Guard.Phase.RULE,
+            "The supervision exists, awaits feedback, and the feedback is not dated before it.",
+            "督办存在且待反馈，反馈日期不得早于督办日期", ProcedureGuards::supervisionAwaitingFeedback, RejectionCode.VALIDATION, RejectionCode.ILLEGAL_TRANSITION);
+
+    /** The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). @since 0.2 */
+    public static final Guard<SweepCommand> DUTY_DUE = Guard.of("DUTY_DUE", Guard.Phase.RULE,
+            "The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet.",
+            "该职责未完成、到期时刻一致、已临期/超期且尚未记录", ProcedureGuards::dutyDue, RejectionCode.ILLEGAL_TRANSITION);
+
+    private static final List<Guard<?>> GUARDS = List.of(ACTOR_NOT_ACCUSED, UNIT_NOT_ACCUSED,
+            IMPORTED_UNIT_NOT_ACCUSED, FACT_NOT_BEFORE_EARLIER_FACTS, CLAIM_CATEGORY_ONLY, OUTCOME_FITS_CATEGORY,
+            INSIDE_OBJECTION_WINDOW, INSIDE_REVIEW_WINDOW, INSIDE_RE_REVIEW_WINDOW, HAS_HANDLING_CLOCK,
+            APPROVER_OF_HANDLING_UNIT, EXTENSION_UNUSED, EXTENSION_WITHIN_MAXIMUM, APPROVER_NOT_PROPOSER,
+            REPLY_NOT_YET_SERVED, OPINION_NOT_YET_SERVED, HEARING_NOT_OPEN, HEARING_NOT_YET_OPEN,
+            IMPORTED_EXTENSION_WITHIN_MAXIMUM, HEARING_OPEN, CORRECTION_FITS_STAGE,
+            CORRECTION_KEEPS_HANDLER_UNACCUSED, TERMINATION_PROVIDED, SWEEP_ONLY, CLOCK_DUE, NOT_INTO_ITSELF,
+            SURVIVOR_OPEN, SERVICE_ONLY, REPEAT_NOT_BEFORE_RECEIPT, SUPERVISABLE, ADDRESSEE_NOT_ACCUSED,
+            SUPERVISION_AWAITING_FEEDBACK, DUTY_DUE);
 
     /**
      * One row of the table: the command, its Chinese name, the stages it starts from, the stage it leads to and its
-     * guards; inside the package also the dates of the legal facts it records and the event it emits. Immutable.
+     * own guards; inside the package also the dates of the legal facts it records and the event it emits. Immutable.
      *
      * @since 0.1
      */
-    public static final class Row extends TableRow<Guard> {
+    public static final class Row extends TableRow {
         private final Set<Stage> from;
         private final Stage to;
         private final Map<Stage, RejectionCode> refusals;
 
-        Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to, List<Guard> guards,
-            Map<Stage, RejectionCode> refusals, RowBehaviour<?> behaviour) {
-            super(command, chinese, type, guards, behaviour);
+        Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to,
+            List<? extends Guard<?>> guards, Map<Stage, RejectionCode> refusals, RowBehaviour<?> behaviour) {
+            super(command, chinese, type, guards, behaviour, ACTOR_NOT_ACCUSED, FACT_NOT_BEFORE_EARLIER_FACTS);
             this.from = Objects.requireNonNull(from, "from").isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Stage.class))
                     : Collections.unmodifiableSet(EnumSet.copyOf(from));
             this.to = to;
@@ -238,6 +293,11 @@ public final class LifecycleTable {
         return PROCEDURE;
     }
 
+    /** @return every guard of the table, its defaults included, in declaration order */
+    public static List<Guard<?>> guards() {
+        return GUARDS;
+    }
+
     /** @return every row, in the order of DESIGN.md, including rows later work brings */
     public List<Row> rows() {
         return rows;
@@ -286,7 +346,10 @@ public final class LifecycleTable {
         sb.append("Table defaults: a command that starts from *(none)* creates the case and is refused on an existing ");
         sb.append("one (`CASE_EXISTS`); every other command needs the case (`CASE_NOT_FOUND`); from a stage a row does not ");
         sb.append("start from, a command is refused with `ILLEGAL_TRANSITION`, or with the code its row names under ");
-        sb.append("*refused with*; an accused party never acts (`ACTOR_NOT_ACCUSED`, on every row a person acts on).\n\n");
+        sb.append("*refused with*. Guard defaults, listed on no row: an accused party never acts (`ACTOR_NOT_ACCUSED`, every row) ");
+        sb.append("and a fact is not dated before the case's earlier facts (`FACT_NOT_BEFORE_EARLIER_FACTS`, every row that records ");
+        sb.append("a dated fact). A row's guards run by phase (stage, who, precondition, rule; in the row's order within one), ");
+        sb.append("`ACTOR_NOT_ACCUSED` before the preconditions, `FACT_NOT_BEFORE_EARLIER_FACTS` before the rules.\n\n");
         sb.append("| command | 中文 | from | to | guards | refused with |\n");
         sb.append("|---|---|---|---|---|---|\n");
         for (Row r : rows) {
@@ -300,7 +363,7 @@ public final class LifecycleTable {
         List<String> stages = new ArrayList<>();
         for (Stage s : Stage.values()) stages.add(s.name() + " (" + s.chinese() + ", " + s.kind().name().toLowerCase(java.util.Locale.ROOT) + ")");
         sb.append(String.join(", ", stages)).append(".\n");
-        GuardText.appendMarkdown(sb, "Procedure guards", Guard.values());
+        Guard.appendMarkdown(sb, "Procedure guards", GUARDS);
         return sb.toString();
     }
 
@@ -316,9 +379,9 @@ public final class LifecycleTable {
         return String.join(", ", names);
     }
 
-    private static String joinGuards(List<Guard> guards) {
+    private static String joinGuards(List<Guard<?>> guards) {
         List<String> names = new ArrayList<>();
-        for (Guard g : guards) names.add(g.name());
+        for (Guard<?> g : guards) names.add(g.name());
         return String.join(", ", names);
     }
 }

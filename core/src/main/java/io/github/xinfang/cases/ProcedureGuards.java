@@ -19,161 +19,130 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The procedure table's guards at work: for each {@link LifecycleTable.Guard}, the check a row runs after the table
- * allowed its command, answering with one of the guard's codes or nothing. Stateless apart from the time limits and
- * the directory it reads; thread-safe.
+ * The procedure table's guards at work: for each guard constant of {@link LifecycleTable}, the check a row runs after
+ * the table allowed its command, answering with one of the guard's codes or null. Stateless.
  */
 final class ProcedureGuards {
-    private final TimeLimits limits;
-    private final OrganisationDirectory directory;
+    private ProcedureGuards() {}
 
-    ProcedureGuards(TimeLimits limits, OrganisationDirectory directory) {
-        this.limits = limits;
-        this.directory = directory;
+    static Rejection actorNotAccused(GuardInput in, CaseCommand c) {
+        return actorIsAccused(c.actor(), in.petition(), in.directory()) ? accused(in.stage(), "actor") : null;
     }
 
-    /**
-     * Runs one guard of a row.
-     *
-     * @return the rejection, or null when the guard passes
-     */
-    Rejection check(LifecycleTable.Guard guard, LifecycleTable.Row row, CaseState s, Petition petition, Petition corrected,
-                    CaseCommand c, Instant at) {
-        Stage stage = s == null ? null : s.stage();
-        switch (guard) {
-            case ACTOR_NOT_ACCUSED:
-                return actorIsAccused(c.actor(), petition) ? accused(stage, "actor") : null;
-            case UNIT_NOT_ACCUSED: {
-                UnitId unit = c instanceof ProcedureCommand.Route r ? r.unit() : ((ProcedureCommand.Import) c).handlingUnit();
-                return unit != null && accusedUnits(petition).contains(unit) ? accused(stage, "unit") : null;
+    static Rejection routedUnitNotAccused(GuardInput in, ProcedureCommand.Route c) {
+        return unitNotAccused(in, c.unit());
+    }
+
+    static Rejection importedUnitNotAccused(GuardInput in, ProcedureCommand.Import c) {
+        return unitNotAccused(in, c.handlingUnit());
+    }
+
+    private static Rejection unitNotAccused(GuardInput in, UnitId unit) {
+        return unit != null && accusedUnits(in.petition(), in.directory()).contains(unit) ? accused(in.stage(), "unit") : null;
+    }
+
+    static Rejection factNotBeforeEarlierFacts(GuardInput in, CaseCommand c) {
+        for (LocalDate d : in.row().factDates(c)) {
+            if (d.isBefore(in.state().lastFactOn())) {
+                return Rejection.invalid(in.row().factField(), "must not be before the case's earlier facts", "不得早于事项此前的事实日期",
+                        in.stage());
             }
-            case FACT_NOT_BEFORE_EARLIER_FACTS:
-                for (LocalDate d : row.factDates(c)) {
-                    if (d.isBefore(s.lastFactOn())) {
-                        return Rejection.invalid(row.factField(), "must not be before the case's earlier facts", "不得早于事项此前的事实日期", stage);
-                    }
-                }
-                return null;
-            case CLAIM_CATEGORY_ONLY:
-                return petition.category() == Category.CLAIM ? null
-                        : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "only for claims (申诉求决类)", "仅适用于申诉求决类");
-            case OUTCOME_FITS_CATEGORY: {
-                Outcome outcome = ((ProcedureCommand.ProposeConclusion) c).outcome();
-                if (petition.category() == Category.CLAIM && outcome == null) {
-                    return Rejection.invalid("outcome", "an Art. 32 outcome is required for claims (申诉求决类)", "申诉求决类须给出第三十二条规定的处理结果", stage);
-                }
-                if (petition.category() != Category.CLAIM && outcome != null) {
-                    return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
-                            "Art. 32 outcomes apply to claims only", "第三十二条处理意见仅适用于申诉求决类");
-                }
-                return null;
-            }
-            case INSIDE_OBJECTION_WINDOW:
-                return window(s, ClockId.OBJECTION, s.unitReceivedOn(), ((ProcedureCommand.RaiseObjection) c).objectedOn());
-            case INSIDE_REVIEW_WINDOW:
-                return window(s, ClockId.REVIEW_REQUEST, s.replyServedOn(), ((ProcedureCommand.RequestReview) c).receivedOn());
-            case INSIDE_RE_REVIEW_WINDOW:
-                return window(s, ClockId.RE_REVIEW_REQUEST, s.reviewOpinionServedOn(), ((ProcedureCommand.RequestReReview) c).receivedOn());
-            case HAS_HANDLING_CLOCK:
-                return limits.hasHandlingClock(s.profile(), petition.category()) ? null
-                        : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
-                        "the profile gives this category no handling limit", "该类事项无办理期限");
-            case APPROVER_OF_HANDLING_UNIT:
-                return c.actor() instanceof Actor.OfficialActor a && a.unit().equals(s.handlingUnit()) ? null
-                        : Rejection.of(RejectionCode.NOT_AUTHORISED, stage,
-                        "the approver must be an official of the handling unit", "审批人须为承办单位人员");
-            case EXTENSION_UNUSED:
-                return s.extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, stage);
-            case EXTENSION_WITHIN_MAXIMUM: {
-                int max = limits.maxExtensionDays(s.profile());
-                return ((ProcedureCommand.Extend) c).days() <= max ? null
-                        : Rejection.of(RejectionCode.EXTENSION_TOO_LONG, stage, "at most " + max + " days", "最长" + max + "日");
-            }
-            case APPROVER_NOT_PROPOSER:
-                return sameActor(c.actor(), s.proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage) : null;
-            case REPLY_NOT_YET_SERVED:
-                return s.replyServedOn() == null ? null
-                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the reply was already served", "答复已送达");
-            case OPINION_NOT_YET_SERVED:
-                return s.reviewOpinionServedOn() == null ? null
-                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the review opinion was already served", "复查意见已送达");
-            case HEARING_NOT_OPEN:
-                return s.hearingOpenedOn() == null ? null
-                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "a hearing is open; close it first", "听证尚未结束");
-            case IMPORTED_EXTENSION_WITHIN_MAXIMUM: {
-                ProcedureCommand.Import im = (ProcedureCommand.Import) c;
-                int max = limits.maxExtensionDays(im.profile() == null ? limits.defaultProfile() : im.profile());
-                for (int i = 0; i < im.facts().size(); i++) {
-                    Integer days = im.facts().get(i).days();
-                    if (days != null && days > max) {
-                        return Rejection.of(RejectionCode.EXTENSION_TOO_LONG, stage, "facts[" + i + "]: at most " + max + " days",
-                                "facts[" + i + "]：最长" + max + "日");
-                    }
-                }
-                return null;
-            }
-            case HEARING_OPEN:
-                return s.hearingOpenedOn() != null ? null
-                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no hearing is open", "没有进行中的听证");
-            case CORRECTION_FITS_STAGE:
-                return correctionFits(s, corrected);
-            case CORRECTION_KEEPS_HANDLER_UNACCUSED:
-                if (s.handlingUnit() != null && accusedUnits(corrected).contains(s.handlingUnit())) return accused(stage, "handling unit");
-                return actorIsAccused(c.actor(), corrected) ? accused(stage, "actor") : null;
-            case TERMINATION_PROVIDED:
-                return limits.terminationProvided(s.profile()) ? null
-                        : Rejection.of(RejectionCode.NOT_PROVIDED_BY_PROFILE, stage, "the profile " + s.profile()
-                        + " does not provide for termination", "时限方案" + s.profile() + "未规定终结");
-            case SWEEP_ONLY:
-                return c.actor() instanceof Actor.SystemActor ? null
-                        : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the deadline sweep records this", "仅由期限巡检记录");
-            case CLOCK_DUE:
-                return clockDue(s, petition, c, at);
-            case NOT_INTO_ITSELF:
-                return ((ActivityCommand.Merge) c).into().equals(s.caseId())
-                        ? Rejection.invalid("into", "a case is not merged into itself", "事项不得并入自身", stage) : null;
-            case SERVICE_ONLY:
-                return c.actor() instanceof Actor.SystemActor ? null
-                        : Rejection.of(RejectionCode.NOT_AUTHORISED, stage, "only the case service records this", "仅由系统记录");
-            case REPEAT_NOT_BEFORE_RECEIPT:
-                return ((ActivityCommand.RecordRepeatPetition) c).receivedOn().isBefore(petition.receivedOn())
-                        ? Rejection.invalid("receivedOn", "must not be before the original petition's receipt", "不得早于原信访事项的收到日期", stage) : null;
-            case SUPERVISABLE:
-                return !stage.isTerminal() || s.resolution() != null ? null
-                        : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "supervision of a case in " + stage
-                        + " that is not on the resolution track", "已终止且未列为积案的事项不可督办，当前阶段：" + stage.chinese());
-            case ADDRESSEE_NOT_ACCUSED:
-                return accusedUnits(petition).contains(((ActivityCommand.IssueSupervision) c).addressee()) ? accused(stage, "addressee") : null;
-            case SUPERVISION_AWAITING_FEEDBACK: {
-                ActivityCommand.RecordSupervisionFeedback f = (ActivityCommand.RecordSupervisionFeedback) c;
-                Optional<CaseActivity.Supervision> sup = s.activity().supervision(f.supervision());
-                if (sup.isEmpty()) return Rejection.invalid("supervision", "no supervision with this number on the case", "编号在本事项中不存在", stage);
-                if (sup.get().feedbackOn() != null) {
-                    return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "feedback on supervision " + f.supervision()
-                            + " was already given", "该督办已反馈");
-                }
-                return f.givenOn().isBefore(sup.get().issuedOn())
-                        ? Rejection.invalid("givenOn", "must not be before the supervision was issued", "不得早于督办下发日期", stage) : null;
-            }
-            case DUTY_DUE:
-                return dutyDue(s, petition, c, at);
-            default:
-                throw new AssertionError("unhandled guard " + guard);
         }
+        return null;
     }
 
-    private Rejection window(CaseState s, ClockId clock, LocalDate start, LocalDate requestedOn) {
-        if (start == null) {
-            boolean review = clock == ClockId.REVIEW_REQUEST;
-            return Rejection.of(RejectionCode.WINDOW_NOT_OPEN, s.stage(),
-                    review ? "the written reply was not served yet" : "the review opinion was not served yet",
-                    review ? "书面答复尚未送达" : "复查意见尚未送达");
+    static Rejection claimCategoryOnly(GuardInput in, ProcedureCommand c) {
+        return in.petition().category() == Category.CLAIM ? null
+                : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, in.stage(), "only for claims (申诉求决类)", "仅适用于申诉求决类");
+    }
+
+    static Rejection outcomeFitsCategory(GuardInput in, ProcedureCommand.ProposeConclusion c) {
+        Category category = in.petition().category();
+        if (category == Category.CLAIM && c.outcome() == null) {
+            return Rejection.invalid("outcome", "an Art. 32 outcome is required for claims (申诉求决类)", "申诉求决类须给出第三十二条规定的处理结果",
+                    in.stage());
         }
-        Optional<LocalDate> last = limits.lastDay(s.profile(), clock, s.petition().region(), start);
-        return last.isPresent() && requestedOn.isAfter(last.get()) ? expired(s.stage(), last.get()) : null;
+        if (category != Category.CLAIM && c.outcome() != null) {
+            return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, in.stage(),
+                    "Art. 32 outcomes apply to claims only", "第三十二条处理意见仅适用于申诉求决类");
+        }
+        return null;
     }
 
-    private Rejection correctionFits(CaseState s, Petition corrected) {
+    static Rejection insideObjectionWindow(GuardInput in, ProcedureCommand.RaiseObjection c) {
+        return window(in, ClockId.OBJECTION, in.state().unitReceivedOn(), c.objectedOn());
+    }
+
+    static Rejection insideReviewWindow(GuardInput in, ProcedureCommand.RequestReview c) {
+        return window(in, ClockId.REVIEW_REQUEST, in.state().replyServedOn(), c.receivedOn());
+    }
+
+    static Rejection insideReReviewWindow(GuardInput in, ProcedureCommand.RequestReReview c) {
+        return window(in, ClockId.RE_REVIEW_REQUEST, in.state().reviewOpinionServedOn(), c.receivedOn());
+    }
+
+    static Rejection hasHandlingClock(GuardInput in, ProcedureCommand.Extend c) {
+        return in.limits().hasHandlingClock(in.state().profile(), in.petition().category()) ? null
+                : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, in.stage(),
+                "the profile gives this category no handling limit", "该类事项无办理期限");
+    }
+
+    static Rejection approverOfHandlingUnit(GuardInput in, ProcedureCommand.Extend c) {
+        return c.actor() instanceof Actor.OfficialActor a && a.unit().equals(in.state().handlingUnit()) ? null
+                : Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(),
+                "the approver must be an official of the handling unit", "审批人须为承办单位人员");
+    }
+
+    static Rejection extensionUnused(GuardInput in, ProcedureCommand.Extend c) {
+        return in.state().extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, in.stage());
+    }
+
+    static Rejection extensionWithinMaximum(GuardInput in, ProcedureCommand.Extend c) {
+        int max = in.limits().maxExtensionDays(in.state().profile());
+        return c.days() <= max ? null
+                : Rejection.of(RejectionCode.EXTENSION_TOO_LONG, in.stage(), "at most " + max + " days", "最长" + max + "日");
+    }
+
+    static Rejection approverNotProposer(GuardInput in, ProcedureCommand.ApproveConclusion c) {
+        return sameActor(c.actor(), in.state().proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, in.stage()) : null;
+    }
+
+    static Rejection replyNotYetServed(GuardInput in, ProcedureCommand.ServeReply c) {
+        return in.state().replyServedOn() == null ? null
+                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "the reply was already served", "答复已送达");
+    }
+
+    static Rejection opinionNotYetServed(GuardInput in, ProcedureCommand.ServeReviewOpinion c) {
+        return in.state().reviewOpinionServedOn() == null ? null
+                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "the review opinion was already served", "复查意见已送达");
+    }
+
+    static Rejection hearingNotOpen(GuardInput in, ProcedureCommand c) {
+        return in.state().hearingOpenedOn() == null ? null
+                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "a hearing is open; close it first", "听证尚未结束");
+    }
+
+    static Rejection hearingOpen(GuardInput in, ProcedureCommand.CloseHearing c) {
+        return in.state().hearingOpenedOn() != null ? null
+                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "no hearing is open", "没有进行中的听证");
+    }
+
+    static Rejection importedExtensionWithinMaximum(GuardInput in, ProcedureCommand.Import c) {
+        TimeLimits limits = in.limits();
+        int max = limits.maxExtensionDays(c.profile() == null ? limits.defaultProfile() : c.profile());
+        for (int i = 0; i < c.facts().size(); i++) {
+            Integer days = c.facts().get(i).days();
+            if (days != null && days > max) {
+                return Rejection.of(RejectionCode.EXTENSION_TOO_LONG, in.stage(), "facts[" + i + "]: at most " + max + " days",
+                        "facts[" + i + "]：最长" + max + "日");
+            }
+        }
+        return null;
+    }
+
+    static Rejection correctionFitsStage(GuardInput in, ProcedureCommand.CorrectPetition c) {
+        CaseState s = in.state();
+        Petition corrected = in.corrected();
         Stage stage = s.stage();
         boolean claim = corrected.category() == Category.CLAIM;
         if (!claim && (stage == Stage.UNDER_REVIEW || stage == Stage.REVIEWED || stage == Stage.UNDER_RE_REVIEW)) {
@@ -191,7 +160,86 @@ final class ProcedureGuards {
         return null;
     }
 
-    private Rejection clockDue(CaseState s, Petition petition, CaseCommand c, Instant at) {
+    static Rejection correctionKeepsHandlerUnaccused(GuardInput in, ProcedureCommand.CorrectPetition c) {
+        UnitId handler = in.state().handlingUnit();
+        if (handler != null && accusedUnits(in.corrected(), in.directory()).contains(handler)) return accused(in.stage(), "handling unit");
+        return actorIsAccused(c.actor(), in.corrected(), in.directory()) ? accused(in.stage(), "actor") : null;
+    }
+
+    static Rejection terminationProvided(GuardInput in, ProcedureCommand.Terminate c) {
+        String profile = in.state().profile();
+        return in.limits().terminationProvided(profile) ? null
+                : Rejection.of(RejectionCode.NOT_PROVIDED_BY_PROFILE, in.stage(), "the profile " + profile
+                + " does not provide for termination", "时限方案" + profile + "未规定终结");
+    }
+
+    static Rejection systemOnly(GuardInput in, SweepCommand c) {
+        return c.actor() instanceof Actor.SystemActor ? null
+                : Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(), "only the deadline sweep records this", "仅由期限巡检记录");
+    }
+
+    static Rejection notIntoItself(GuardInput in, ActivityCommand.Merge c) {
+        return c.into().equals(in.state().caseId())
+                ? Rejection.invalid("into", "a case is not merged into itself", "事项不得并入自身", in.stage()) : null;
+    }
+
+    static Rejection survivorOpen(GuardInput in, ActivityCommand.Merge c) {
+        Optional<Stage> survivor = in.otherCases().apply(c.into());
+        if (survivor.isEmpty()) return Rejection.invalid("into", "no case with this id", "不存在", in.stage());
+        Stage stage = survivor.get();
+        return stage.kind() == Stage.Kind.OPEN ? null : Rejection.invalid("into", "the surviving case is closed (" + stage + ")",
+                "已处于" + stage.chinese() + "阶段，不得并入", in.stage());
+    }
+
+    static Rejection serviceOnly(GuardInput in, ActivityCommand.RecordMergedCase c) {
+        return c.actor() instanceof Actor.SystemActor ? null
+                : Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(), "only the case service records this", "仅由系统记录");
+    }
+
+    static Rejection repeatNotBeforeReceipt(GuardInput in, ActivityCommand.RecordRepeatPetition c) {
+        return c.receivedOn().isBefore(in.petition().receivedOn())
+                ? Rejection.invalid("receivedOn", "must not be before the original petition's receipt", "不得早于原信访事项的收到日期",
+                in.stage()) : null;
+    }
+
+    static Rejection supervisable(GuardInput in, ActivityCommand.IssueSupervision c) {
+        Stage stage = in.stage();
+        return !stage.isTerminal() || in.state().resolution() != null ? null
+                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "supervision of a case in " + stage
+                + " that is not on the resolution track", "已终止且未列为积案的事项不可督办，当前阶段：" + stage.chinese());
+    }
+
+    static Rejection addresseeNotAccused(GuardInput in, ActivityCommand.IssueSupervision c) {
+        return accusedUnits(in.petition(), in.directory()).contains(c.addressee()) ? accused(in.stage(), "addressee") : null;
+    }
+
+    static Rejection supervisionAwaitingFeedback(GuardInput in, ActivityCommand.RecordSupervisionFeedback f) {
+        Stage stage = in.stage();
+        Optional<CaseActivity.Supervision> sup = in.state().activity().supervision(f.supervision());
+        if (sup.isEmpty()) return Rejection.invalid("supervision", "no supervision with this number on the case", "编号在本事项中不存在", stage);
+        if (sup.get().feedbackOn() != null) {
+            return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "feedback on supervision " + f.supervision()
+                    + " was already given", "该督办已反馈");
+        }
+        return f.givenOn().isBefore(sup.get().issuedOn())
+                ? Rejection.invalid("givenOn", "must not be before the supervision was issued", "不得早于督办下发日期", stage) : null;
+    }
+
+    private static Rejection window(GuardInput in, ClockId clock, LocalDate start, LocalDate requestedOn) {
+        CaseState s = in.state();
+        if (start == null) {
+            boolean review = clock == ClockId.REVIEW_REQUEST;
+            return Rejection.of(RejectionCode.WINDOW_NOT_OPEN, s.stage(),
+                    review ? "the written reply was not served yet" : "the review opinion was not served yet",
+                    review ? "书面答复尚未送达" : "复查意见尚未送达");
+        }
+        Optional<LocalDate> last = in.limits().lastDay(s.profile(), clock, s.petition().region(), start);
+        return last.isPresent() && requestedOn.isAfter(last.get()) ? expired(s.stage(), last.get()) : null;
+    }
+
+    static Rejection clockDue(GuardInput in, SweepCommand c) {
+        CaseState s = in.state();
+        Petition petition = in.petition();
         ClockId clock;
         int round;
         Instant dueAt;
@@ -207,7 +255,7 @@ final class ProcedureGuards {
         Optional<ClockRun> run = s.clocks().run(clock);
         boolean recorded = run.map(r -> wanted == ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
         if (!recorded && run.get().round() == round) {
-            for (ClockStatus st : limits.clocks(s.clocks(), s.profile(), petition.category(), petition.region(), at)) {
+            for (ClockStatus st : in.limits().clocks(s.clocks(), s.profile(), petition.category(), petition.region(), in.at())) {
                 if (st.clock() == clock && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
             }
         }
@@ -216,7 +264,8 @@ final class ProcedureGuards {
                 "该期限当前不处于所记录的状态，或已记录");
     }
 
-    private Rejection dutyDue(CaseState s, Petition petition, CaseCommand c, Instant at) {
+    static Rejection dutyDue(GuardInput in, SweepCommand c) {
+        CaseState s = in.state();
         DutyId duty;
         Instant dueAt;
         ClockState wanted;
@@ -226,7 +275,7 @@ final class ProcedureGuards {
             SweepCommand.RecordDutyBreach b = (SweepCommand.RecordDutyBreach) c;
             duty = b.duty(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
         }
-        for (DutyStatus st : limits.duties(s.duties(), petition.region(), at)) {
+        for (DutyStatus st : in.limits().duties(s.duties(), in.petition().region(), in.at())) {
             if (!st.duty().equals(duty)) continue;
             boolean recorded = wanted == ClockState.DUE_SOON ? st.warningRecorded() || st.breachRecorded() : st.breachRecorded();
             if (!recorded && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
@@ -240,7 +289,7 @@ final class ProcedureGuards {
         return Rejection.of(RejectionCode.WINDOW_EXPIRED, stage, "the last day was " + last, "期限最后一日为" + last);
     }
 
-    private static Rejection accused(Stage stage, String who) {
+    static Rejection accused(Stage stage, String who) {
         return Rejection.of(RejectionCode.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
     }
 
@@ -259,18 +308,15 @@ final class ProcedureGuards {
         return units;
     }
 
-    private Set<UnitId> accusedUnits(Petition petition) {
-        return accusedUnits(petition, directory);
-    }
-
-    private boolean actorIsAccused(Actor actor, Petition petition) {
+    /** Whether an actor is an accused official, or acts for or belongs to an accused unit or an accused official's unit. */
+    static boolean actorIsAccused(Actor actor, Petition petition, OrganisationDirectory directory) {
         if (!(actor instanceof Actor.OfficialActor a)) return false;
         Set<OfficialId> officials = new HashSet<>();
         for (AccusedParty p : petition.accused()) {
             if (p instanceof AccusedParty.AccusedOfficial o) officials.add(o.official());
         }
         if (officials.contains(a.official())) return true;
-        Set<UnitId> units = accusedUnits(petition);
+        Set<UnitId> units = accusedUnits(petition, directory);
         return units.contains(a.unit())
                 || directory.official(a.official()).map(off -> units.contains(off.unit())).orElse(false);
     }

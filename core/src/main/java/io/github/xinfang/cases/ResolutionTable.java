@@ -29,71 +29,62 @@ import java.util.Set;
  */
 public final class ResolutionTable {
 
-    /**
-     * A named rule a row runs after the table allows the command. Each maps to one rejection code.
-     *
-     * @since 0.2
-     */
-    public enum Guard implements GuardText {
-        /** No accused party acts ({@code ACCUSED_PARTY}). */
-        ACTOR_NOT_ACCUSED("No accused party acts.",
-                "被反映对象不得经办", RejectionCode.ACCUSED_PARTY),
-        /** The fact's date is not before the track's earlier facts ({@code VALIDATION}). */
-        FACT_NOT_BEFORE_EARLIER_FACTS("The fact's date is not before the track's earlier facts.",
-                "事实日期不得早于化解轨道此前的事实日期", RejectionCode.VALIDATION),
-        /** The case is not in that batch yet ({@code ILLEGAL_TRANSITION}). */
-        NOT_YET_IN_BATCH("The case is not in that batch yet.",
-                "该事项尚未列入该批次", RejectionCode.ILLEGAL_TRANSITION),
-        /** The case is not flagged a hard case yet ({@code ILLEGAL_TRANSITION}). */
-        NOT_YET_HARD_CASE("The case is not flagged a hard case yet.",
-                "该事项尚未标记为疑难案件", RejectionCode.ILLEGAL_TRANSITION),
-        /** Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party ({@code ACCUSED_PARTY}). */
-        ASSIGNEES_NOT_ACCUSED("Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party.",
-                "包案领导、牵头单位、专班成员和协办单位均不得为被反映对象或属于被反映单位", RejectionCode.ACCUSED_PARTY),
-        /** The leader's rank is on the ladder ({@code VALIDATION}) and at least the required rank ({@code RANK_TOO_LOW}). */
-        LEADER_RANK_SUFFICIENT("The leader's rank is on the ladder and at least the required rank.",
-                "包案领导的职级在职级序列内且不低于所需职级", RejectionCode.VALIDATION, RejectionCode.RANK_TOO_LOW),
-        /** A plan is in force ({@code ILLEGAL_TRANSITION}), it has that step ({@code VALIDATION}), and the step is not done yet ({@code ILLEGAL_TRANSITION}). */
-        PLAN_STEP_OPEN("A plan is in force, it has that step, and the step is not done yet.",
-                "已有化解方案，方案中有该步骤且尚未完成", RejectionCode.ILLEGAL_TRANSITION, RejectionCode.VALIDATION),
-        /** The approver is not the claimant ({@code SAME_ACTOR}). */
-        APPROVER_NOT_CLAIMANT("The approver is not the claimant.",
-                "审核人不得为申报化解人", RejectionCode.SAME_ACTOR),
-        /** The approver is an official of the batch's issuing level or of the petition office, per the portal's {@link ApprovalRule} ({@code NOT_AUTHORISED}). @since 0.2 */
-        APPROVER_AUTHORISED("The approver is an official of the batch's issuing level or of the petition office, per the portal's ApprovalRule.",
-                "审核人须为批次发布层级或信访部门的工作人员（按门户的审核规则）", RejectionCode.NOT_AUTHORISED),
-        /** Only the deadline sweep (a system actor) asks for it ({@code NOT_AUTHORISED}). @since 0.2 */
-        SWEEP_ONLY("Only the deadline sweep (a system actor) asks for it.",
-                "仅由期限巡检（系统）提出", RejectionCode.NOT_AUTHORISED),
-        /** An escalation rule newly fires: the required rank rises ({@code ILLEGAL_TRANSITION}). @since 0.2 */
-        RANK_RISES("An escalation rule newly fires: the required rank rises.",
-                "有新触发的提级包案规则，所需职级提高", RejectionCode.ILLEGAL_TRANSITION);
+    // The guards (Guard). Each is typed to the commands it reads; the table defaults ACTOR_NOT_ACCUSED (the procedure
+    // table's) and FACT_NOT_BEFORE_EARLIER_FACTS run on every row (the second on rows that record a dated fact).
 
-        private final String rule;
-        private final String ruleChinese;
-        private final Set<RejectionCode> codes;
+    /** The fact's date is not before the track's earlier facts ({@code VALIDATION}). A table default on rows that record a dated fact. */
+    public static final Guard<CaseCommand> FACT_NOT_BEFORE_EARLIER_FACTS = Guard.of("FACT_NOT_BEFORE_EARLIER_FACTS", Guard.Phase.RULE,
+            "The fact's date is not before the track's earlier facts.",
+            "事实日期不得早于化解轨道此前的事实日期", ResolutionGuards::factNotBeforeEarlierFacts, RejectionCode.VALIDATION);
 
-        Guard(String rule, String ruleChinese, RejectionCode first, RejectionCode... more) {
-            this.rule = rule;
-            this.ruleChinese = ruleChinese;
-            this.codes = Collections.unmodifiableSet(EnumSet.of(first, more));
-        }
+    /** The case is not in that batch yet ({@code ILLEGAL_TRANSITION}). */
+    public static final Guard<ResolutionCommand.EnrolInBatch> NOT_YET_IN_BATCH = Guard.of("NOT_YET_IN_BATCH", Guard.Phase.RULE,
+            "The case is not in that batch yet.",
+            "该事项尚未列入该批次", ResolutionGuards::notYetInBatch, RejectionCode.ILLEGAL_TRANSITION);
 
-        /** @return the rule in English, one sentence */
-        public String rule() {
-            return rule;
-        }
+    /** The case is not flagged a hard case yet ({@code ILLEGAL_TRANSITION}). */
+    public static final Guard<ResolutionCommand.FlagHardCase> NOT_YET_HARD_CASE = Guard.of("NOT_YET_HARD_CASE", Guard.Phase.RULE,
+            "The case is not flagged a hard case yet.",
+            "该事项尚未标记为疑难案件", ResolutionGuards::notYetHardCase, RejectionCode.ILLEGAL_TRANSITION);
 
-        /** @return the rule in Chinese */
-        public String ruleChinese() {
-            return ruleChinese;
-        }
+    /** Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party ({@code ACCUSED_PARTY}). */
+    public static final Guard<ResolutionCommand> ASSIGNEES_NOT_ACCUSED = Guard.of("ASSIGNEES_NOT_ACCUSED", Guard.Phase.RULE,
+            "Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party.",
+            "包案领导、牵头单位、专班成员和协办单位均不得为被反映对象或属于被反映单位", ResolutionGuards::assigneesNotAccused, RejectionCode.ACCUSED_PARTY);
 
-        /** @return the rejection codes this guard answers with when it says no */
-        public Set<RejectionCode> codes() {
-            return codes;
-        }
-    }
+    /** The leader's rank is on the ladder ({@code VALIDATION}) and at least the required rank ({@code RANK_TOO_LOW}). */
+    public static final Guard<ResolutionCommand> LEADER_RANK_SUFFICIENT = Guard.of("LEADER_RANK_SUFFICIENT", Guard.Phase.RULE,
+            "The leader's rank is on the ladder and at least the required rank.",
+            "包案领导的职级在职级序列内且不低于所需职级", ResolutionGuards::leaderRankSufficient, RejectionCode.VALIDATION, RejectionCode.RANK_TOO_LOW);
+
+    /** A plan is in force ({@code ILLEGAL_TRANSITION}), it has that step ({@code VALIDATION}), and the step is not done yet ({@code ILLEGAL_TRANSITION}). */
+    public static final Guard<ResolutionCommand.MarkPlanStepDone> PLAN_STEP_OPEN = Guard.of("PLAN_STEP_OPEN", Guard.Phase.RULE,
+            "A plan is in force, it has that step, and the step is not done yet.",
+            "已有化解方案，方案中有该步骤且尚未完成", ResolutionGuards::planStepOpen, RejectionCode.ILLEGAL_TRANSITION, RejectionCode.VALIDATION);
+
+    /** The approver is not the claimant ({@code SAME_ACTOR}). */
+    public static final Guard<ResolutionCommand.ApproveResolution> APPROVER_NOT_CLAIMANT = Guard.of("APPROVER_NOT_CLAIMANT", Guard.Phase.RULE,
+            "The approver is not the claimant.",
+            "审核人不得为申报化解人", ResolutionGuards::approverNotClaimant, RejectionCode.SAME_ACTOR);
+
+    /** The approver is an official of the batch's issuing level or of the petition office, per the portal's {@link ApprovalRule} ({@code NOT_AUTHORISED}). @since 0.2 */
+    public static final Guard<ResolutionCommand.ApproveResolution> APPROVER_AUTHORISED = Guard.of("APPROVER_AUTHORISED", Guard.Phase.RULE,
+            "The approver is an official of the batch's issuing level or of the petition office, per the portal's ApprovalRule.",
+            "审核人须为批次发布层级或信访部门的工作人员（按门户的审核规则）", ResolutionGuards::approverAuthorised, RejectionCode.NOT_AUTHORISED);
+
+    /** Only the deadline sweep (a system actor) asks for it ({@code NOT_AUTHORISED}). @since 0.2 */
+    public static final Guard<ResolutionCommand.ReassessEscalation> SWEEP_ONLY = Guard.of("SWEEP_ONLY", Guard.Phase.WHO,
+            "Only the deadline sweep (a system actor) asks for it.",
+            "仅由期限巡检（系统）提出", ResolutionGuards::sweepOnly, RejectionCode.NOT_AUTHORISED);
+
+    /** An escalation rule newly fires: the required rank rises ({@code ILLEGAL_TRANSITION}). @since 0.2 */
+    public static final Guard<ResolutionCommand.ReassessEscalation> RANK_RISES = Guard.of("RANK_RISES", Guard.Phase.RULE,
+            "An escalation rule newly fires: the required rank rises.",
+            "有新触发的提级包案规则，所需职级提高", ResolutionGuards::rankRises, RejectionCode.ILLEGAL_TRANSITION);
+
+    private static final List<Guard<?>> GUARDS = List.of(LifecycleTable.ACTOR_NOT_ACCUSED, FACT_NOT_BEFORE_EARLIER_FACTS,
+            NOT_YET_IN_BATCH, NOT_YET_HARD_CASE, ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT, PLAN_STEP_OPEN,
+            APPROVER_NOT_CLAIMANT, APPROVER_AUTHORISED, SWEEP_ONLY, RANK_RISES);
 
     /**
      * One row of the table: the command, its Chinese name, the track states it moves from and to or stays in, the
@@ -102,7 +93,7 @@ public final class ResolutionTable {
      *
      * @since 0.2
      */
-    public static final class Row extends TableRow<Guard> {
+    public static final class Row extends TableRow {
         private final boolean fromNone;
         private final Set<TrackState> from;
         private final TrackState to;
@@ -110,8 +101,9 @@ public final class ResolutionTable {
         private final Set<Stage> stages;
 
         Row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone, Set<TrackState> from,
-            TrackState to, Set<TrackState> stays, Set<Stage> stages, List<Guard> guards, RowBehaviour<?> behaviour) {
-            super(command, chinese, Objects.requireNonNull(type, "type"), guards, behaviour);
+            TrackState to, Set<TrackState> stays, Set<Stage> stages, List<? extends Guard<?>> guards, RowBehaviour<?> behaviour) {
+            super(command, chinese, Objects.requireNonNull(type, "type"), guards, behaviour, LifecycleTable.ACTOR_NOT_ACCUSED,
+                    FACT_NOT_BEFORE_EARLIER_FACTS);
             this.fromNone = fromNone;
             this.from = copy(Objects.requireNonNull(from, "from"), TrackState.class);
             this.to = to;
@@ -187,6 +179,11 @@ public final class ResolutionTable {
         return RESOLUTION;
     }
 
+    /** @return every guard of the table, its defaults included, in declaration order */
+    public static List<Guard<?>> guards() {
+        return GUARDS;
+    }
+
     /** @return every row, in the order of DESIGN.md */
     public List<Row> rows() {
         return rows;
@@ -220,7 +217,9 @@ public final class ResolutionTable {
         StringBuilder sb = new StringBuilder();
         sb.append("# Resolution track: lifecycle table\n\n");
         sb.append("Generated from `ResolutionTable.resolution()`; a test fails when the two differ. ");
-        sb.append("*from → to* moves the track; *stays in* keeps it. ");
+        sb.append("*from → to* moves the track; *stays in* keeps it. Guard defaults, listed on no row, as in the procedure ");
+        sb.append("table: `ACTOR_NOT_ACCUSED` on every row, `FACT_NOT_BEFORE_EARLIER_FACTS` (the track's facts) on every row ");
+        sb.append("that records a dated fact. ");
         sb.append("After every accepted command the case service recomputes the required rank and, when it rises, ");
         sb.append("appends `RequiredRankRaised` (提级包案) naming the rules that fired, in the same commit.\n\n");
         sb.append("| command | 中文 | from → to | stays in | procedure stages | guards |\n");
@@ -241,7 +240,7 @@ public final class ResolutionTable {
                 stages = "any except " + String.join(", ", except);
             }
             List<String> guards = new ArrayList<>();
-            for (Guard g : r.guards()) guards.add(g.name());
+            for (Guard<?> g : r.guards()) guards.add(g.name());
             sb.append("| ").append(r.command()).append(" | ").append(r.chinese()).append(" | ")
                     .append(from.isEmpty() ? "" : String.join(", ", from) + " → " + r.to().name()).append(" | ")
                     .append(String.join(", ", stays)).append(" | ")
@@ -252,7 +251,7 @@ public final class ResolutionTable {
         List<String> states = new ArrayList<>();
         for (TrackState t : TrackState.values()) states.add(t.name() + " (" + t.chinese() + ")");
         sb.append(String.join(", ", states)).append(".\n");
-        GuardText.appendMarkdown(sb, "Resolution guards", Guard.values());
+        Guard.appendMarkdown(sb, "Resolution guards", GUARDS);
         return sb.toString();
     }
 
@@ -262,57 +261,55 @@ public final class ResolutionTable {
         designatable.removeAll(EnumSet.of(Stage.WITHDRAWN, Stage.TRANSFERRED_OUT, Stage.MERGED));
         Set<TrackState> none = EnumSet.noneOf(TrackState.class);
         Set<TrackState> onTrack = EnumSet.of(TrackState.OPEN, TrackState.IN_RESOLUTION, TrackState.CLAIMED);
-        Guard actor = Guard.ACTOR_NOT_ACCUSED;
-        Guard dated = Guard.FACT_NOT_BEFORE_EARLIER_FACTS;
         List<Row> r = new ArrayList<>();
         r.add(row("DesignateBacklog", "列为积案", ResolutionCommand.DesignateBacklog.class, true, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, none, designatable, List.of(actor, dated),
+                TrackState.OPEN, none, designatable, List.of(),
                 on("designatedOn", ResolutionCommand.DesignateBacklog::designatedOn), (e, c) -> new ResolutionEvent.BacklogDesignated(e.id(), e.actor(), e.at(), c.source(), c.designatedOn())));
         r.add(row("EnrolInBatch", "纳入上级交办批次", ResolutionCommand.EnrolInBatch.class, true, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, onTrack, designatable, List.of(actor, dated, Guard.NOT_YET_IN_BATCH),
+                TrackState.OPEN, onTrack, designatable, List.of(NOT_YET_IN_BATCH),
                 on("enrolledOn", ResolutionCommand.EnrolInBatch::enrolledOn), (e, c) -> new ResolutionEvent.BatchEnrolled(e.id(), e.actor(), e.at(), c.batch(), c.level(), c.batchName(),
                         c.targetDate(), c.enrolledOn())));
         r.add(row("FlagHardCase", "钉子案/骨头案", ResolutionCommand.FlagHardCase.class, false, none, null, onTrack, any,
-                List.of(actor, dated, Guard.NOT_YET_HARD_CASE),
+                List.of(NOT_YET_HARD_CASE),
                 on("flaggedOn", ResolutionCommand.FlagHardCase::flaggedOn), (e, c) -> new ResolutionEvent.HardCaseFlagged(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.flaggedOn())));
         r.add(row("AssignPackageLeader", "领导包案", ResolutionCommand.AssignPackageLeader.class, false, EnumSet.of(TrackState.OPEN),
-                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT),
+                TrackState.IN_RESOLUTION, none, any, List.of(ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT),
                 on("assignedOn", ResolutionCommand.AssignPackageLeader::assignedOn), (e, c) -> new ResolutionEvent.PackageLeaderAssigned(e.id(), e.actor(), e.at(), c.leader(), c.leadUnit(),
                         c.taskForce(), c.coUnits(), c.assignedOn())));
         r.add(row("ReplacePackageLeader", "更换包案领导", ResolutionCommand.ReplacePackageLeader.class, false, none, null,
                 EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any,
-                List.of(actor, dated, Guard.ASSIGNEES_NOT_ACCUSED, Guard.LEADER_RANK_SUFFICIENT),
+                List.of(ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT),
                 on("replacedOn", ResolutionCommand.ReplacePackageLeader::replacedOn), (e, c) -> new ResolutionEvent.PackageLeaderReplaced(e.id(), e.actor(), e.at(), c.leader(), c.leadUnit(),
                         c.taskForce(), c.coUnits(), c.reason(), c.replacedOn())));
         r.add(row("RecordPlan", "化解方案", ResolutionCommand.RecordPlan.class, false, none, null, EnumSet.of(TrackState.IN_RESOLUTION),
-                any, List.of(actor, dated),
+                any, List.of(),
                 on("recordedOn", ResolutionCommand.RecordPlan::recordedOn), ResolutionTable::planRecorded));
         r.add(row("MarkPlanStepDone", "方案步骤完成", ResolutionCommand.MarkPlanStepDone.class, false, none, null,
-                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any, List.of(actor, dated, Guard.PLAN_STEP_OPEN),
+                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any, List.of(PLAN_STEP_OPEN),
                 on("doneOn", ResolutionCommand.MarkPlanStepDone::doneOn), (e, c) -> new ResolutionEvent.PlanStepDone(e.id(), e.actor(), e.at(), e.state().resolution().plans().size(),
                         c.step(), c.doneOn())));
         r.add(row("ClaimResolution", "申请化解", ResolutionCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
-                TrackState.CLAIMED, none, any, List.of(actor, dated),
+                TrackState.CLAIMED, none, any, List.of(),
                 on("claimedOn", ResolutionCommand.ClaimResolution::claimedOn), (e, c) -> new ResolutionEvent.ResolutionClaimed(e.id(), e.actor(), e.at(), c.kind(), new FreeText(c.evidence()),
                         c.claimedOn())));
         r.add(row("ApproveResolution", "审核销号", ResolutionCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
-                TrackState.RESOLVED, none, any, List.of(actor, dated, Guard.APPROVER_NOT_CLAIMANT, Guard.APPROVER_AUTHORISED),
+                TrackState.RESOLVED, none, any, List.of(APPROVER_NOT_CLAIMANT, APPROVER_AUTHORISED),
                 on("approvedOn", ResolutionCommand.ApproveResolution::approvedOn), (e, c) -> new ResolutionEvent.ResolutionApproved(e.id(), e.actor(), e.at(), c.approvedOn())));
         r.add(row("RejectResolution", "退回", ResolutionCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
-                TrackState.IN_RESOLUTION, none, any, List.of(actor, dated),
+                TrackState.IN_RESOLUTION, none, any, List.of(),
                 on("rejectedOn", ResolutionCommand.RejectResolution::rejectedOn), (e, c) -> new ResolutionEvent.ResolutionRejected(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.rejectedOn())));
         r.add(row("ReassessEscalation", "提级包案（逾期）", ResolutionCommand.ReassessEscalation.class, false, none, null,
-                EnumSet.allOf(TrackState.class), any, List.of(Guard.SWEEP_ONLY, Guard.RANK_RISES),
+                EnumSet.allOf(TrackState.class), any, List.of(SWEEP_ONLY, RANK_RISES),
                 undated(), null));
         r.add(row("ReportRebound", "反弹", ResolutionCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, none, any, List.of(actor, dated),
+                TrackState.OPEN, none, any, List.of(),
                 on("reportedOn", ResolutionCommand.ReportRebound::reportedOn), (e, c) -> new ResolutionEvent.ReboundReported(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.reportedOn())));
         return new ResolutionTable(r);
     }
 
     private static <C extends CaseCommand> Row row(String command, String chinese, Class<C> type, boolean fromNone,
                                                    Set<TrackState> from, TrackState to, Set<TrackState> stays, Set<Stage> stages,
-                                                   List<Guard> guards, RowBehaviour.Dated<C> dated,
+                                                   List<Guard<? super C>> guards, RowBehaviour.Dated<C> dated,
                                                    BiFunction<Emission, C, CaseEvent> emits) {
         if (!type.getSimpleName().equals(command)) throw new IllegalStateException("row name " + command + " != " + type);
         return new Row(command, chinese, type, fromNone, from, to, stays, stages, guards, RowBehaviour.of(type, dated, emits));

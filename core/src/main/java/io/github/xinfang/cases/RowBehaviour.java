@@ -10,12 +10,17 @@ import java.util.function.Function;
  * records (checked against the case's earlier facts, a refusal naming {@code factField}) and the event it emits.
  *
  * @param type the command's record type
- * @param factField the field a refusal of the fact dates names
+ * @param factField the field a refusal of the fact dates names, or null when the command records no dated fact
  * @param dates the dates of the legal facts the command records
  * @param emitter the event it emits once its guards passed, or null for a row whose events another rule decides
  */
 record RowBehaviour<C extends CaseCommand>(Class<C> type, String factField, Function<C, List<LocalDate>> dates,
                                            BiFunction<Emission, C, CaseEvent> emitter) {
+    /** @return whether the command records a dated legal fact (then the table's fact-date default runs) */
+    boolean dated() {
+        return factField != null;
+    }
+
     List<LocalDate> factDates(CaseCommand c) {
         return dates.apply(type.cast(c));
     }
@@ -35,7 +40,7 @@ record RowBehaviour<C extends CaseCommand>(Class<C> type, String factField, Func
 
     /** A command that records no dated legal fact. */
     static <C extends CaseCommand> Dated<C> undated() {
-        return new Dated<>("date", c -> List.of());
+        return new Dated<>(null, c -> List.of());
     }
 
     static <C extends CaseCommand> RowBehaviour<C> of(Class<C> type, Dated<C> dated, BiFunction<Emission, C, CaseEvent> emits) {

@@ -141,6 +141,11 @@ public final class CaseService {
         return observers.observe(command, attempts -> handleOne(command, attempts));
     }
 
+    /** The stage of another case of the store (the case a merge goes into), for the decider's guards. */
+    private Optional<Stage> stageOf(CaseId id) {
+        return store.load(id.value()).map(other -> codec.decodeSnapshot(other.snapshot()).stage());
+    }
+
     /** The earlier result of a command applied before under the same key: its version and events, nothing appended. */
     private CommandResult.Applied replay(CaseCommand command, AppliedCommand earlier) {
         return new CommandResult.Applied(command.caseId(), earlier.versionAfter(), decodeAll(earlier.events()), true);
@@ -176,20 +181,11 @@ public final class CaseService {
             }
             Optional<Rejection> unknown = decider.checkDirectory(command);
             if (unknown.isPresent()) return rejected(command, unknown.get());
-            if (command instanceof ActivityCommand.Merge merge && !merge.into().equals(merge.caseId())) {
-                Optional<StoredCase> survivor = store.load(merge.into().value());
-                if (survivor.isEmpty()) return rejected(command, Rejection.invalid("into", "no case with this id", "不存在", null));
-                Stage survivorStage = codec.decodeSnapshot(survivor.get().snapshot()).stage();
-                if (survivorStage.kind() != Stage.Kind.OPEN) {
-                    return rejected(command, Rejection.invalid("into", "the surviving case is closed (" + survivorStage + ")",
-                            "已处于" + survivorStage.chinese() + "阶段，不得并入", null));
-                }
-            }
             Optional<StoredCase> stored = store.load(caseId);
             CaseState state = stored.map(s -> codec.decodeSnapshot(s.snapshot())).orElse(null);
             long version = stored.map(StoredCase::version).orElse(0L);
             Instant recordedAt = state == null || !state.lastRecordedAt().isAfter(now) ? now : state.lastRecordedAt();
-            Decision decision = decider.decide(state, command, recordedAt);
+            Decision decision = decider.decide(state, command, recordedAt, this::stageOf);
             if (decision instanceof Decision.Rejected r) {
                 // The same command may have been committed by another caller between the lookup and the load:
                 // its key now answers (replay or mismatch) rather than a rejection decided on a state that already holds it.

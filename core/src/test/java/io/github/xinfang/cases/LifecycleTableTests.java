@@ -95,15 +95,65 @@ class LifecycleTableTests {
         }
     }
 
-    /** Each guard names its rule in both languages and the codes it answers with; the deciders assert the codes. */
+    /** Each guard names its rule in both languages and the codes it answers with; the guards assert the codes. */
     @Test
     void everyGuardStatesItsRuleAndCodes() {
-        java.util.List<GuardText> guards = new java.util.ArrayList<>(java.util.List.of(LifecycleTable.Guard.values()));
-        guards.addAll(java.util.List.of(ResolutionTable.Guard.values()));
+        java.util.List<Guard<?>> guards = new java.util.ArrayList<>(LifecycleTable.guards());
+        guards.addAll(ResolutionTable.guards());
         assertThat(guards).allSatisfy(g -> {
             assertThat(g.codes()).as(g.name()).isNotEmpty();
             assertThat(g.rule()).as(g.name()).isNotBlank().doesNotContain("{@").endsWith(".");
             assertThat(g.ruleChinese()).as(g.name()).isNotBlank().matches(".*\\p{IsHan}.*");
         });
+    }
+
+    /** A table's guard list is its guard constants, each named after its field, none forgotten (docs render the list). */
+    @Test
+    void everyGuardConstantIsListedUnderItsOwnName() throws IllegalAccessException {
+        for (Class<?> table : java.util.List.of(LifecycleTable.class, ResolutionTable.class)) {
+            java.util.List<Guard<?>> listed = table == LifecycleTable.class ? LifecycleTable.guards() : ResolutionTable.guards();
+            java.util.List<Object> declared = new java.util.ArrayList<>();
+            for (java.lang.reflect.Field f : table.getDeclaredFields()) {
+                if (f.getType() != Guard.class) continue;
+                Guard<?> g = (Guard<?>) f.get(null);
+                assertThat(g.name()).isEqualTo(f.getName());
+                declared.add(g);
+            }
+            java.util.List<Object> own = new java.util.ArrayList<>(listed);
+            if (table == ResolutionTable.class) own.remove(LifecycleTable.ACTOR_NOT_ACCUSED);   // the shared default
+            assertThat(own).as(table.getSimpleName()).containsExactlyInAnyOrderElementsOf(declared);
+        }
+    }
+
+    /**
+     * The table defaults run on every row and are listed on none: no accused party acts (first after the stage and
+     * who-may-act guards), and a dated fact is not before the earlier facts (before the content rules), exactly on the
+     * rows that record a dated fact; each row's own guards run in their phases' order.
+     */
+    @Test
+    void theDefaultsRunOnEveryRowInTheirPlace() {
+        java.util.List<TableRow> rows = new java.util.ArrayList<>(LifecycleTable.procedure().rows());
+        rows.addAll(ResolutionTable.resolution().rows());
+        for (TableRow row : rows) {
+            Guard<?> dated = row instanceof LifecycleTable.Row ? LifecycleTable.FACT_NOT_BEFORE_EARLIER_FACTS
+                    : ResolutionTable.FACT_NOT_BEFORE_EARLIER_FACTS;
+            assertThat(row.guards()).as(row.command()).doesNotContain(LifecycleTable.ACTOR_NOT_ACCUSED, dated);
+            java.util.List<Guard<?>> checks = row.checks();
+            assertThat(checks).as(row.command()).contains(LifecycleTable.ACTOR_NOT_ACCUSED);
+            assertThat(checks.contains(dated)).as(row.command()).isEqualTo(row.behaviour().dated());
+            assertThat(checks).as(row.command()).hasSize(row.guards().size() + (row.behaviour().dated() ? 2 : 1));
+            int actor = checks.indexOf(LifecycleTable.ACTOR_NOT_ACCUSED);
+            for (int i = 0; i < checks.size(); i++) {
+                Guard<?> g = checks.get(i);
+                if (g == LifecycleTable.ACTOR_NOT_ACCUSED || g == dated) continue;
+                boolean early = g.phase() == Guard.Phase.STAGE || g.phase() == Guard.Phase.WHO;
+                assertThat(i < actor).as(row.command() + " " + g).isEqualTo(early);
+                if (row.behaviour().dated()) assertThat(i < checks.indexOf(dated)).as(row.command() + " " + g).isEqualTo(g.phase() != Guard.Phase.RULE);
+                if (i > 0 && checks.get(i - 1).phase().compareTo(g.phase()) > 0 && checks.get(i - 1) != dated
+                        && checks.get(i - 1) != LifecycleTable.ACTOR_NOT_ACCUSED) {
+                    throw new AssertionError(row.command() + ": " + checks.get(i - 1) + " runs before " + g + " of an earlier phase");
+                }
+            }
+        }
     }
 }

@@ -1049,14 +1049,6 @@ class ResolutionModelProperties {
                         ? new Expectation(null, null, true, versionByKey.get(k), eventsByKey.get(k), null, null, false)
                         : Expectation.rejected(RejectionCode.IDEMPOTENCY_MISMATCH);
             }
-            if (command instanceof ActivityCommand.Merge m && !m.into().equals(m.caseId())) {
-                MCase survivor = byId(m.into());
-                // "into another open case on the same matter" (DESIGN.md section 5): the service checks the survivor first
-                if (survivor == null || !OPEN_STAGES.contains(survivor.stage)) {
-                    count(survivor == null ? "merge refused: no such survivor" : "merge refused: survivor " + survivor.stage);
-                    return Expectation.invalid("into");
-                }
-            }
             MCase c = model.get(indexOf(command.caseId()));
             if (kind == Kind.REGISTER) {
                 return c != null ? Expectation.rejected(RejectionCode.CASE_EXISTS)
@@ -1171,9 +1163,17 @@ class ResolutionModelProperties {
                 case TERMINATE:
                     if (!c.termination) return Expectation.rejected(RejectionCode.NOT_PROVIDED_BY_PROFILE);
                     break;
-                case MERGE:
-                    if (((ActivityCommand.Merge) command).into().equals(command.caseId())) return Expectation.invalid("into");
+                case MERGE: {
+                    ActivityCommand.Merge m = (ActivityCommand.Merge) command;
+                    if (m.into().equals(command.caseId())) return Expectation.invalid("into");
+                    // "into another open case on the same matter" (DESIGN.md section 5): the Merge row's SURVIVOR_OPEN
+                    MCase survivor = byId(m.into());
+                    if (survivor == null || !OPEN_STAGES.contains(survivor.stage)) {
+                        count(survivor == null ? "merge refused: no such survivor" : "merge refused: survivor " + survivor.stage);
+                        return Expectation.invalid("into");
+                    }
                     break;
+                }
                 case REPEAT:
                     return d.isBefore(c.receivedOn) ? Expectation.invalid("receivedOn") : null;
                 case SUPERVISE:
