@@ -36,7 +36,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,23 +43,17 @@ import org.junit.jupiter.api.Test;
  * Direct tests of {@link JdbcCaseStore}, named after the SPI rules they check; one subclass per database.
  * (The conformance kit's suites complement these once it lands.)
  */
-abstract class JdbcCaseStoreContract {
+abstract class JdbcCaseStoreContract extends FreshDatabaseContract {
 
-    private TestDatabase db;
     private JdbcCaseStore store;
 
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
+    JdbcCaseStoreContract(TestDatabase.Kind kind) {
+        super(kind);
+    }
 
     @BeforeEach
     void openStore() {
-        db = TestDatabase.open(kind());
         store = db.store();
-    }
-
-    @AfterEach
-    void closeStore() {
-        db.close();
     }
 
     // ------------------------------------------------------------------------------------------ S1

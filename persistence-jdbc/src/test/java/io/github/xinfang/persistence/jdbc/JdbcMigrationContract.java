@@ -31,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,26 +39,15 @@ import org.junit.jupiter.api.Test;
  * listed, and {@link JdbcCaseStore#migrate()} refuses it, changing nothing; a failed rebuild writes nothing. One
  * subclass per database; the H2 file subclass also damages a large object the way concurrent commits did.
  */
-abstract class JdbcMigrationContract {
+abstract class JdbcMigrationContract extends FreshDatabaseContract {
 
     /** A rebuilder for databases whose snapshots all read: it must not be called. */
     static final SnapshotRebuilder UNUSED = (caseId, version, events) -> {
         throw new AssertionError("no snapshot should need rebuilding, yet case " + caseId + " did");
     };
 
-    TestDatabase db;
-
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    JdbcMigrationContract(TestDatabase.Kind kind) {
+        super(kind);
     }
 
     @Test

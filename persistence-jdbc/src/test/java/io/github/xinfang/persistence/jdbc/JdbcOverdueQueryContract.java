@@ -3,8 +3,6 @@ package io.github.xinfang.persistence.jdbc;
 import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.OverdueScope;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.InvocationHandler;
@@ -34,22 +32,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statement per child table for all the page's rows: no statement per row, no N+1), a count is one statement, and both
  * page with a keyset, never OFFSET. One subclass per database.
  */
-abstract class JdbcOverdueQueryContract {
+abstract class JdbcOverdueQueryContract extends FreshDatabaseContract {
     private static final Instant DUE = T0.plusSeconds(86_400);
 
-    TestDatabase db;
     final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    JdbcOverdueQueryContract(TestDatabase.Kind kind) {
+        super(kind);
     }
 
     /** A data source whose connections record the SQL of every statement they prepare or create. */

@@ -22,8 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,23 +30,12 @@ import org.junit.jupiter.api.Test;
  * queries over its old rows; a handover moves a case between leaders; each query ranges over its index rather than
  * scanning the case table. One subclass per database.
  */
-abstract class JdbcResolutionQueryContract {
+abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
 
     private static final Instant DUE = T0.plusSeconds(86_400);
 
-    private TestDatabase db;
-
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    JdbcResolutionQueryContract(TestDatabase.Kind kind) {
+        super(kind);
     }
 
     // ------------------------------------------------------------------------------------------ migration

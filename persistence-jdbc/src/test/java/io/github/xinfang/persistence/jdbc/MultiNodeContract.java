@@ -62,10 +62,7 @@ import org.junit.jupiter.api.Test;
  * Then both nodes run the {@link DeadlineSweep} at once, while clerks route cases on both: each warning and
  * each breach is recorded once. One subclass per database.
  */
-abstract class MultiNodeContract {
-    /** @return the database the nodes share */
-    abstract TestDatabase.Kind kind();
-
+abstract class MultiNodeContract extends DatabaseContract {
     private static final int NODES = 2;
     private static final int THREADS_PER_NODE = 3;
     private static final int CASES = 5;
@@ -76,6 +73,11 @@ abstract class MultiNodeContract {
             EnumSet.of(RejectionCode.CASE_EXISTS, RejectionCode.ILLEGAL_TRANSITION, RejectionCode.VERSION_CONFLICT);
 
     private record Sent(int thread, CaseCommand command, CommandResult result, int conflictsSeen) {}
+
+    /** @param kind the database the nodes share */
+    MultiNodeContract(TestDatabase.Kind kind) {
+        super(kind);
+    }
 
     @Test
     void twoNodesWithTheirOwnPoolsLoseNoUpdateAndEveryHistoryReplaysToItsSnapshot() throws Exception {

@@ -14,14 +14,8 @@ import org.junit.jupiter.api.Test;
  * can reach tables of another schema: the second-copy trap.
  */
 class PostgresSchemaPathsTests extends SchemaPathsContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
-    }
-
-    @Override
-    int concurrentMigrators() {
-        return 6;
+    PostgresSchemaPathsTests() {
+        super(TestDatabase.Kind.POSTGRESQL, 6);
     }
 
     @Test

@@ -26,8 +26,6 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,21 +36,14 @@ import org.junit.jupiter.api.Test;
  * trap. Every path ends in the same tables, columns and indexes as {@code migrate()} builds on a fresh database. One
  * subclass per database.
  */
-abstract class SchemaPathsContract {
+abstract class SchemaPathsContract extends FreshDatabaseContract {
 
-    TestDatabase db;
+    /** How many nodes migrate at once (1 where the database's DDL commits itself and migrations are not locked). */
+    private final int concurrentMigrators;
 
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    SchemaPathsContract(TestDatabase.Kind kind, int concurrentMigrators) {
+        super(kind);
+        this.concurrentMigrators = concurrentMigrators;
     }
 
     @Test
@@ -236,7 +227,7 @@ abstract class SchemaPathsContract {
         List<Thread> nodes = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        for (int i = 0; i < concurrentMigrators(); i++) {
+        for (int i = 0; i < concurrentMigrators; i++) {
             Thread t = new Thread(() -> {
                 try {
                     start.await();
@@ -255,9 +246,6 @@ abstract class SchemaPathsContract {
         assertThat(count(pool, "SELECT COUNT(*) FROM xf_schema_version")).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
     }
-
-    /** @return how many nodes migrate at once (1 where the database's DDL commits itself and migrations are not locked) */
-    abstract int concurrentMigrators();
 
     // ------------------------------------------------------------------------------------------------------ helpers
 

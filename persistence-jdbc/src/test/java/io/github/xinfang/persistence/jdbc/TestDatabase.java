@@ -108,6 +108,30 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * @return the statement that makes a connection's next lock wait give up quickly: for its transaction on PostgreSQL,
+     *     for the session on H2 and MariaDB (whose timeout is in whole seconds, at least 1, and which has no
+     *     per-transaction setting)
+     */
+    String shortLockTimeout() {
+        switch (kind) {
+            case POSTGRESQL: return "SET LOCAL lock_timeout = '200ms'";
+            case MARIADB:
+            case MARIADB_MYSQL_DRIVER: return "SET SESSION innodb_lock_wait_timeout = 1";
+            default: return "SET LOCK_TIMEOUT 200";
+        }
+    }
+
+    /** @return the statement that makes {@code schema} a connection's current schema (on MariaDB: its database) */
+    String useSchema(String schema) {
+        switch (kind) {
+            case POSTGRESQL: return "SET search_path TO " + schema;
+            case MARIADB:
+            case MARIADB_MYSQL_DRIVER: return "USE " + schema;
+            default: return "SET SCHEMA " + schema;
+        }
+    }
+
+    /**
      * @return the prefix that asks for a statement's plan as text naming its indexes: {@code EXPLAIN FORMAT=JSON} on
      *     MySQL and MariaDB (whose plain {@code EXPLAIN} is a table of columns), {@code EXPLAIN} elsewhere
      */
