@@ -53,10 +53,7 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
     @Test
     void aVersion2DatabaseMigratesAndEveryRecordComesBackByteForByte() throws SQLException {
         DataSource pool = db.pool(4);
-        SchemaMigrator.migrate(pool, db.dialect(), 2);
-        lendPendingChanges(pool);
-        lendTheClockTable();
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        JdbcCaseStore store = storeWritingLikeVersion(pool, 2);
         List<CaseCommit> written = new ArrayList<>();
         written.add(commit("c-1", 0, 0, 3));
         written.add(commit("c-1", 1, 3, 2));
@@ -171,10 +168,7 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
     @Test
     void aVersion3DatabaseMigratesAndReindexGivesItsRowsTheirClockDues() throws SQLException {
         DataSource pool = db.pool(4);
-        SchemaMigrator.migrate(pool, db.dialect(), 3);
-        lendPendingChanges(pool);
-        lendTheClockTable();
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        JdbcCaseStore store = storeWritingLikeVersion(pool, 3);
         CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < 5; c++) {
@@ -228,10 +222,7 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
     /** A database at version 2 with {@code cases} cases written through the service, each with a few commits. */
     Written writeCasesAtVersion2(int cases) {
         DataSource pool = db.pool(4);
-        SchemaMigrator.migrate(pool, db.dialect(), 2);
-        lendPendingChanges(pool);
-        lendTheClockTable();
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        JdbcCaseStore store = storeWritingLikeVersion(pool, 2);
         CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < cases; c++) {
@@ -245,6 +236,18 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
         takeBackTheClockTable();
         takeBackPendingChanges(store);
         return new Written(store, service, List.copyOf(ids), loadAll(store, ids.toArray(String[]::new)));
+    }
+
+    /**
+     * @return a store over {@code pool}'s database migrated to {@code version} (2 or 3) and lent the tables this release
+     *     writes besides ({@link #lendPendingChanges}, {@link #lendTheClockTable}), to write what that version's library
+     *     wrote
+     */
+    JdbcCaseStore storeWritingLikeVersion(DataSource pool, int version) {
+        SchemaMigrator.migrate(pool, db.dialect(), version);
+        lendPendingChanges(pool);
+        lendTheClockTable();
+        return JdbcCaseStore.create(pool, db.dialect());
     }
 
     /**
