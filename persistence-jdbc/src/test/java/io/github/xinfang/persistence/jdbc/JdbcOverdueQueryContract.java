@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -114,17 +113,7 @@ abstract class JdbcOverdueQueryContract extends FreshDatabaseContract {
                     .activeLeader("off-" + n % 10).regionCode(regions.get(n % 10))));
         }
         try (Connection c = db.connect()) {
-            if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE xf_case");
-                    s.execute("ANALYZE xf_case_clock");
-                    s.execute("SET enable_seqscan = off");
-                }
-            } else if (db.isMariaDb()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE TABLE xf_case, xf_case_clock");
-                }
-            }
+            db.planWithIndexes(c, "xf_case", "xf_case_clock");
             Map<OverdueScope, String> indexes = new LinkedHashMap<>();
             indexes.put(OverdueScope.handlingUnit("unit-1"), "xf_case_by_handling_unit");
             indexes.put(OverdueScope.regionPrefix("45082"), "xf_case_by_region");

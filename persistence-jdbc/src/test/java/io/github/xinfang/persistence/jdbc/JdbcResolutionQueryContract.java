@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -216,17 +215,7 @@ abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
                     .batches(List.of("B-" + n % 5)).earliestDueAt(DUE.plusSeconds(n))));
         }
         try (Connection c = db.connect()) {
-            if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE xf_case");
-                    s.execute("ANALYZE xf_case_batch");
-                    s.execute("SET enable_seqscan = off");
-                }
-            } else if (db.isMariaDb()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE TABLE xf_case, xf_case_batch");
-                }
-            }
+            db.planWithIndexes(c, "xf_case", "xf_case_batch");
             for (boolean keyset : new boolean[] {false, true}) {
                 assertThat(plan(c, JdbcCaseStore.Listing.LEADER.sql(keyset), keyset, "off-1")).contains("xf_case_by_leader");
                 assertThat(plan(c, JdbcCaseStore.Listing.LEAD_UNIT.sql(keyset), keyset, "u1")).contains("xf_case_by_lead_unit");
