@@ -17,7 +17,6 @@ import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
-import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
@@ -292,15 +291,7 @@ abstract class MultiNodeContract extends DatabaseContract {
             commits += stored.version();
         }
 
-        List<Change> feed = new ArrayList<>();
-        for (List<Change> page = store.changesAfter(0, 50); !page.isEmpty();
-             page = store.changesAfter(feed.get(feed.size() - 1).position(), 50)) {
-            feed.addAll(page);
-        }
-        assertThat(feed).extracting(Change::position).containsExactlyElementsOf(JdbcCaseStoreContract.range(1, commits));
-        Set<String> fed = new HashSet<>();
-        for (Change ch : feed) assertThat(fed.add(ch.caseId() + "@" + ch.version())).as("each commit once in the feed").isTrue();
-        assertThat(fed).isEqualTo(expectedFeed);
+        JdbcCaseStoreContract.assertFeedHoldsEachCommitOnce(store, 50, commits, expectedFeed);
     }
 
     /** The stage a claim reaches after the seven steps, as the same service answers on the in-memory store. */
