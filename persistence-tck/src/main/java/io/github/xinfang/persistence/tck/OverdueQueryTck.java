@@ -107,15 +107,7 @@ public interface OverdueQueryTck<S extends CaseStore & OverdueQuery> extends Sto
                         ended = page.isEmpty();
                         if (!ended) after = page.get(page.size() - 1).caseId();
                         for (int w = 0; w < 2 && written < writes.size() && !ended; w++, written++) {
-                            Write write = writes.get(written);
-                            boolean old = write.pick() % 3 == 0;
-                            String caseId = old ? cases.get(write.pick() % cases.size()) : write.newCaseId();
-                            IndexRow row = old ? write.template().indexRow() : intoScope(write.template().indexRow(), scope);
-                            CaseCommit template = new CaseCommit(TEMPLATE_ID, 0, write.template().events(),
-                                    write.template().snapshot(), row, "tmpl", write.template().commandDigest());
-                            commitValid(store, rebase(template, caseId, version(store, caseId), nextSequence(store, caseId),
-                                    "between-" + written));
-                            paging.changed(caseId);
+                            paging.changed(writes.get(written).commit(store, cases, row -> intoScope(row, scope), written));
                         }
                     }
                     if (!ended) {

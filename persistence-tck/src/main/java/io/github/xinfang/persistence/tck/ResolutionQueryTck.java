@@ -204,17 +204,8 @@ public interface ResolutionQueryTck<S extends CaseStore & ResolutionQuery> exten
                         if (!ended) after = page.get(page.size() - 1).caseId();
                         // other clients write between pages: new cases joining the listing, and changes to old ones
                         for (int w = 0; w < 2 && written < writes.size() && !ended; w++, written++) {
-                            Write write = writes.get(written);
-                            boolean old = write.pick() % 3 == 0;
-                            String caseId = old ? cases.get(write.pick() % cases.size()) : write.newCaseId();
-                            IndexRow templateRow = write.template().indexRow();
-                            IndexRow row = old ? templateRow
-                                    : listing.withKey(templateRow.toBuilder(), templateRow, key).build();
-                            CaseCommit template = new CaseCommit(TEMPLATE_ID, 0, write.template().events(),
-                                    write.template().snapshot(), row, "tmpl", write.template().commandDigest());
-                            commitValid(store, rebase(template, caseId, version(store, caseId), nextSequence(store, caseId),
-                                    "between-" + written));
-                            paging.changed(caseId);
+                            paging.changed(writes.get(written).commit(store, cases,
+                                    row -> listing.withKey(row.toBuilder(), row, key).build(), written));
                         }
                     }
                     if (!ended) {
