@@ -20,7 +20,6 @@ class PostgresSchemaPathsTests extends SchemaPathsContract {
 
     @Test
     void tablesReachedThroughTheSearchPathAreMigratedWhereTheyAreNeverCopiedIntoTheCurrentSchema() throws SQLException {
-        DataSource pool = db.pool(4);
         String current;
         try (Connection c = pool.getConnection()) {
             current = c.getSchema();

@@ -26,6 +26,7 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,10 +47,19 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
         this.concurrentMigrators = concurrentMigrators;
     }
 
+    /** A pool of four connections to the test's database. */
+    DataSource pool;
+    /** A store over {@link #pool} in its connections' current schema, not migrated (it reads nothing until used). */
+    JdbcCaseStore store;
+
+    @BeforeEach
+    void openPool() {
+        pool = db.pool(4);
+        store = JdbcCaseStore.create(pool, db.dialect());
+    }
+
     @Test
     void aSecondFlywayBuildsWhatMigrateBuildsBesideThePortalsOwnFlywayAndMigrateThenChangesNothing() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         portalFlyway(pool).migrate();
 
         MigrateResult result = xinfangFlyway(pool, store).migrate();
@@ -68,8 +78,6 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
 
     @Test
     void theReadmesFlywayConfigurationMigratesAFreshDatabaseAndOneMigrateBuilt() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         ReadmeSnippetsTests.flyway(pool, store);
         assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
 
@@ -83,27 +91,23 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
 
     @Test
     void aSecondFlywayOverADatabaseMigrateBuiltAppliesOnlyTheVersionsItLacks() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         portalFlyway(pool).migrate();
         SchemaMigrator.migrate(pool, db.dialect(), 2);
 
         MigrateResult result = xinfangFlyway(pool, store).migrate();
 
         assertThat(result.migrationsExecuted).as("versions 3 and 4 only").isEqualTo(JdbcCaseStore.SCHEMA_VERSION - 2);
-        assertBuiltAsMigrateBuilds(store, pool);
+        assertBuiltAsMigrateBuilds();
         assertThat(xinfangFlyway(pool, store).migrate().migrationsExecuted).isZero();
         assertTakesCommits(store);
     }
 
     @Test
     void liquibaseBuildsWhatMigrateBuildsFromThePortalsChangelogAndMigrateThenChangesNothing() throws Exception {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
 
         liquibaseUpdate(pool);
 
-        assertBuiltAsMigrateBuilds(store, pool);
+        assertBuiltAsMigrateBuilds();
         assertThat(tableExists(pool, "portal_intake")).isTrue();
         assertThat(store.migrate(JdbcMigrationContract.UNUSED).fromVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         liquibaseUpdate(pool);   // again: every changeSet ran
@@ -113,21 +117,17 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
 
     @Test
     void liquibaseOverADatabaseMigrateBuiltMarksItsVersionsRanAndAppliesTheRest() throws Exception {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         SchemaMigrator.migrate(pool, db.dialect(), 2);
 
         liquibaseUpdate(pool);
 
-        assertBuiltAsMigrateBuilds(store, pool);
+        assertBuiltAsMigrateBuilds();
         assertThat(count(pool, "SELECT COUNT(*) FROM xf_schema_version")).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         assertTakesCommits(store);
     }
 
     @Test
     void theScriptsRunAsTheyAreByAnyClientAndRecordTheirVersion() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (int v = 1; v <= JdbcCaseStore.SCHEMA_VERSION; v++) {
                 for (String sql : db.dialect().migrationStatements(v)) s.execute(sql);
@@ -171,8 +171,6 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
 
     @Test
     void aFirstScriptThatFailsLeavesNoTableBehindAndKeepsTheTablesThatWereThere() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         execute(pool, "CREATE TABLE xf_claim (owner VARCHAR(20))");   // a table of the same name, not xinfang's
 
         assertThatThrownBy(store::migrate).isInstanceOf(StoreException.class)
@@ -189,7 +187,6 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
 
     @Test
     void aConfiguredSchemaHoldsEveryTableAndNothingIsCreatedInTheCurrentOne() throws SQLException {
-        DataSource pool = db.pool(4);
         String name = currentSchema(pool) + "_own";   // unique per test: on MySQL a schema is a database of the server
         execute(pool, "CREATE SCHEMA " + name);
         JdbcCaseStore own = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema(name).build();
@@ -208,13 +205,12 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
 
     @Test
     void aConfiguredSchemaThatDoesNotExistIsRefusedAndNothingIsCreated() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema("xf_missing").build();
+        JdbcCaseStore missing = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema("xf_missing").build();
 
-        assertThatThrownBy(store::migrate).isInstanceOf(StoreException.class)
+        assertThatThrownBy(missing::migrate).isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("the configured schema xf_missing does not exist");
 
-        assertThat(store.schemaVersion()).isZero();
+        assertThat(missing.schemaVersion()).isZero();
         assertThat(structure(pool)).isEmpty();
     }
 
@@ -279,8 +275,8 @@ abstract class SchemaPathsContract extends FreshDatabaseContract {
         return kept;
     }
 
-    /** Asserts the store's schema is at the current version, with the tables, columns and indexes migrate() builds. */
-    private void assertBuiltAsMigrateBuilds(JdbcCaseStore store, DataSource pool) throws SQLException {
+    /** Asserts that {@link #store} is at the current version, with the tables, columns and indexes migrate() builds. */
+    private void assertBuiltAsMigrateBuilds() throws SQLException {
         assertThat(store.schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
     }
