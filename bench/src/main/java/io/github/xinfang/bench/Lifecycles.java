@@ -31,19 +31,24 @@ import java.util.List;
  * A full case lifecycle for the benchmarks: registration, routing, telling the petitioner, acceptance, an
  * extension, a proposal returned for rework, a second proposal, approval, the reply, review and re-review:
  * {@value #COMMITS} commands, each one commit of one event, covering 12 of the 20 event types. Fake data.
- * Immutable.
+ * Immutable. Its directory and clock also serve the JDBC benchmarks ({@code bench.jdbc}).
  */
-final class Lifecycles {
+public final class Lifecycles {
     private Lifecycles() {}
 
     /** Commits (and events) of one lifecycle. */
     static final int COMMITS = 14;
 
-    static final RegionCode REGION = new RegionCode("450802");
-    static final UnitId OFFICE = new UnitId("office");
-    static final UnitId HOUSING = new UnitId("housing");
-    static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
-    static final OrganisationDirectory DIRECTORY = InMemoryDirectory.of(
+    /** The district of the directory's units (港北区). */
+    public static final RegionCode REGION = new RegionCode("450802");
+    /** The petition office. */
+    public static final UnitId OFFICE = new UnitId("office");
+    /** The housing bureau the cases are routed to. */
+    public static final UnitId HOUSING = new UnitId("housing");
+    /** Stands after every fact the commands date. */
+    public static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
+    /** The two units and their four officials. */
+    public static final OrganisationDirectory DIRECTORY = InMemoryDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
             List.of(new Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),

@@ -3,19 +3,15 @@ package io.github.xinfang.examples;
 import io.github.xinfang.service.BatchProgress;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BacklogCampaignDemoTests {
 
     @Test
     void theCampaignEscalatesHandsOverAndReportsTheBatchWithoutPersonalData() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BatchProgress p = BacklogCampaignDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        DemoRun<BatchProgress> run = DemoRun.of(BacklogCampaignDemo::run);
+        BatchProgress p = run.result();
+        String out = run.out();
 
         assertThat(new long[] {p.cases(), p.claimed(), p.resolved(), p.substantivelyResolved(), p.returned(), p.overdue()})
                 .containsExactly(12, 5, 5, 4, 1, 0);

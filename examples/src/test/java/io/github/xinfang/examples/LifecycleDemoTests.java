@@ -2,19 +2,15 @@ package io.github.xinfang.examples;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 class LifecycleDemoTests {
 
     @Test
     void theDemoWalksItsCasesAndPrintsNoPersonalData() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int applied = LifecycleDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        DemoRun<Integer> run = DemoRun.of(LifecycleDemo::run);
+        int applied = run.result();
+        String out = run.out();
 
         assertThat(applied).isEqualTo(25);
         assertThat(out).contains("GB-2025-000101", "stage FINAL", "stage CONCLUDED", "stage DECLINED")

@@ -6,10 +6,9 @@ package io.github.xinfang.persistence;
  *
  * @since 0.1
  */
-public final class DuplicateCommandException extends StoreException {
+public final class DuplicateCommandException extends RefusedCommitException {
     private static final long serialVersionUID = 1L;
 
-    private final String caseId;
     private final String idempotencyKey;
 
     /**
@@ -19,14 +18,8 @@ public final class DuplicateCommandException extends StoreException {
      * @param idempotencyKey the key that was already applied
      */
     public DuplicateCommandException(String caseId, String idempotencyKey) {
-        super("idempotency key already applied on case " + caseId + ": " + idempotencyKey);
-        this.caseId = caseId;
+        super(caseId, "idempotency key already applied on case " + caseId + ": " + idempotencyKey);
         this.idempotencyKey = idempotencyKey;
-    }
-
-    /** @return the case */
-    public String caseId() {
-        return caseId;
     }
 
     /** @return the duplicated key */

@@ -6,10 +6,9 @@ package io.github.xinfang.persistence;
  *
  * @since 0.1
  */
-public final class VersionConflictException extends StoreException {
+public final class VersionConflictException extends RefusedCommitException {
     private static final long serialVersionUID = 1L;
 
-    private final String caseId;
     private final long expectedVersion;
     private final long actualVersion;
 
@@ -21,15 +20,9 @@ public final class VersionConflictException extends StoreException {
      * @param actualVersion the version stored, or -1 when the adapter cannot tell
      */
     public VersionConflictException(String caseId, long expectedVersion, long actualVersion) {
-        super("version conflict on case " + caseId + ": expected " + expectedVersion + ", stored " + actualVersion);
-        this.caseId = caseId;
+        super(caseId, "version conflict on case " + caseId + ": expected " + expectedVersion + ", stored " + actualVersion);
         this.expectedVersion = expectedVersion;
         this.actualVersion = actualVersion;
-    }
-
-    /** @return the case whose commit conflicted */
-    public String caseId() {
-        return caseId;
     }
 
     /** @return the version the writer expected */

@@ -4,6 +4,7 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.bench.Lifecycles;
 import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -81,7 +82,7 @@ public class JdbcLifecycleBenchmark {
         db = BenchDatabase.open(BenchDatabase.Kind.valueOf(database), 4);
         dataSource = db.dataSource();
         store = JdbcCaseStore.create(dataSource, db.dialect()).migrate();
-        service = CaseService.builder(store, Lifecycle.DIRECTORY, Lifecycle.CLOCK).build();
+        service = CaseService.builder(store, Lifecycles.DIRECTORY, Lifecycles.CLOCK).build();
         codec = CaseCodec.create();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE bench_floor_case (case_id VARCHAR(64) PRIMARY KEY, version BIGINT NOT NULL,"

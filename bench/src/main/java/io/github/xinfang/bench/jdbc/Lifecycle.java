@@ -1,5 +1,10 @@
 package io.github.xinfang.bench.jdbc;
 
+import static io.github.xinfang.bench.Lifecycles.HOUSING;
+import static io.github.xinfang.bench.Lifecycles.OFFICE;
+import static io.github.xinfang.bench.Lifecycles.REGION;
+
+import io.github.xinfang.bench.Lifecycles;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -8,39 +13,17 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.directory.InMemoryDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
-import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
-import io.github.xinfang.petition.RegionCode;
 
-import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A small directory (港北区), a fixed clock and the commands of a claim's lifecycle. Stateless. */
+/** The commands of a claim's lifecycle, over the directory and clock of {@link Lifecycles}. Stateless. */
 final class Lifecycle {
     private Lifecycle() {}
-
-    static final RegionCode REGION = new RegionCode("450802");
-    static final UnitId OFFICE = new UnitId("office");
-    static final UnitId HOUSING = new UnitId("housing");
-
-    static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(
-            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
-                    new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
-            List.of(new Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
-                    new Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
-                    new Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
-                    new Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true)));
-
-    /** Stands after every fact the commands date. */
-    static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
 
     /** Commits in {@link #commands}. */
     static final int STEPS = 7;

@@ -260,11 +260,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * @since 0.3
      */
     public int schemaVersion() {
-        try (Connection c = dataSource.getConnection()) {
-            return SchemaMigrator.installedVersion(c, dialect, tables.schema());
-        } catch (SQLException e) {
-            throw new StoreException("reading the xinfang schema version failed", e);
-        }
+        return onOwnConnection("reading the xinfang schema version failed",
+                c -> SchemaMigrator.installedVersion(c, dialect, tables.schema()));
     }
 
     /**
@@ -297,11 +294,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     private boolean unrecordedTables() {
-        try (Connection c = dataSource.getConnection()) {
-            return SchemaMigrator.unrecordedTables(c, dialect, tables.schema());
-        } catch (SQLException e) {
-            throw new StoreException("reading the xinfang schema failed", e);
-        }
+        return onOwnConnection("reading the xinfang schema failed",
+                c -> SchemaMigrator.unrecordedTables(c, dialect, tables.schema()));
     }
 
     /** @return the dialect this store speaks */
@@ -644,14 +638,6 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 c -> readVersionAndSequence(c, caseId)[0]);
     }
 
-    private static void rollbackQuietly(Connection c, Throwable cause) {
-        try {
-            c.rollback();
-        } catch (SQLException e) {
-            cause.addSuppressed(e);
-        }
-    }
-
     private static void rollbackQuietly(Connection c, Savepoint savepoint, Throwable cause) {
         try {
             c.rollback(savepoint);
@@ -783,20 +769,35 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             sql.append(" AND EXISTS (SELECT 1 FROM xf_case_unit u WHERE u.case_id = c.case_id AND u.unit_id = ?)");
         }
         sql.append(" ORDER BY c.next_attention_at, c.case_id LIMIT ?");
-        return inReadTransaction("attention query failed", c -> {
+        return rowsSelected("attention query failed", sql.toString(), ps -> {
+            int i = 1;
+            ps.setBigDecimal(i++, Instants.toDecimal(query.before()));
+            if (query.afterAt() != null) {
+                ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
+                ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
+                ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
+                ps.setString(i++, query.afterCaseId());
+            }
+            if (query.regionPrefix() != null) ps.setString(i++, query.regionPrefix() + "%");   // digits only: no escaping
+            if (query.unitInvolved() != null) ps.setString(i++, query.unitInvolved());
+            ps.setInt(i, query.limit());
+        });
+    }
+
+    /** Parameters to set on a prepared statement. */
+    private interface Parameters {
+        void set(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * The index rows a statement selects (case id first, then the case row's index columns), in its order, with their
+     * child columns, in one read-only snapshot.
+     */
+    private List<IndexRow> rowsSelected(String failure, String sql, Parameters parameters) {
+        return inReadTransaction(failure, c -> {
             Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
-            try (PreparedStatement ps = prepare(c, sql.toString())) {
-                int i = 1;
-                ps.setBigDecimal(i++, Instants.toDecimal(query.before()));
-                if (query.afterAt() != null) {
-                    ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
-                    ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
-                    ps.setBigDecimal(i++, Instants.toDecimal(query.afterAt()));
-                    ps.setString(i++, query.afterCaseId());
-                }
-                if (query.regionPrefix() != null) ps.setString(i++, query.regionPrefix() + "%");   // digits only: no escaping
-                if (query.unitInvolved() != null) ps.setString(i++, query.unitInvolved());
-                ps.setInt(i, query.limit());
+            try (PreparedStatement ps = prepare(c, sql)) {
+                parameters.set(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) rows.put(rs.getString(1), indexRowBuilder(rs));
                 }
@@ -923,18 +924,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
         if (!storable(key)) return List.of();
         String sql = listing.sql(afterCaseId != null);
-        return inReadTransaction("resolution listing " + listing + " failed", c -> {
-            Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
-            try (PreparedStatement ps = prepare(c, sql)) {
-                int i = 1;
-                ps.setString(i++, key);
-                if (afterCaseId != null) ps.setString(i++, afterCaseId);
-                ps.setInt(i, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.put(rs.getString(1), indexRowBuilder(rs));
-                }
-            }
-            return withChildren(c, rows);
+        return rowsSelected("resolution listing " + listing + " failed", sql, ps -> {
+            int i = 1;
+            ps.setString(i++, key);
+            if (afterCaseId != null) ps.setString(i++, afterCaseId);
+            ps.setInt(i, limit);
         });
     }
 
@@ -1004,19 +998,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         String key = scopeParameter(scope);
         if (!storable(key)) return List.of();
         String sql = overdueSql(scope, afterCaseId != null);
-        return inReadTransaction("overdue query failed for " + scope, c -> {
-            Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
-            try (PreparedStatement ps = prepare(c, sql)) {
-                int i = 1;
-                ps.setString(i++, key);
-                if (afterCaseId != null) ps.setString(i++, afterCaseId);
-                ps.setBigDecimal(i++, Instants.toDecimal(asOf));
-                ps.setInt(i, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.put(rs.getString(1), indexRowBuilder(rs));
-                }
-            }
-            return withChildren(c, rows);
+        return rowsSelected("overdue query failed for " + scope, sql, ps -> {
+            int i = 1;
+            ps.setString(i++, key);
+            if (afterCaseId != null) ps.setString(i++, afterCaseId);
+            ps.setBigDecimal(i++, Instants.toDecimal(asOf));
+            ps.setInt(i, limit);
         });
     }
 
@@ -1335,6 +1322,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     private <T> T reading(String failure, Work<T> work) {
         Connection caller = callerConnection();
         if (caller != null) return onCallersConnection(caller, failure, work);
+        return onOwnConnection(failure, work);
+    }
+
+    /** Work on a connection of the store's own, in auto-commit, whatever the mode. */
+    private <T> T onOwnConnection(String failure, Work<T> work) {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
@@ -1472,7 +1464,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             try {
                 result = work.run(c);
             } catch (SQLException | RuntimeException | Error e) {
-                rollbackQuietly(c, e);
+                JdbcTransactions.rollbackQuietly(c, e);
                 throw e;
             }
             if (keep.test(result)) c.commit();

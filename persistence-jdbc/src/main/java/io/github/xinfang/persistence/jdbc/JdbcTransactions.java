@@ -112,11 +112,7 @@ public final class JdbcTransactions implements TransactionBinding {
                 result = work.run(c);
                 c.commit();
             } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    c.rollback();
-                } catch (SQLException r) {
-                    e.addSuppressed(r);
-                }
+                rollbackQuietly(c, e);
                 throw e;
             } finally {
                 bound.remove();
@@ -157,5 +153,14 @@ public final class JdbcTransactions implements TransactionBinding {
         Bound b = bound.get();
         if (b == null) throw new IllegalStateException("no transaction is open on this thread");
         b.afterCommit.add(action);
+    }
+
+    /** Rolls {@code c}'s transaction back after {@code cause}, to which a failure of the rollback is added as suppressed. */
+    static void rollbackQuietly(Connection c, Throwable cause) {
+        try {
+            c.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
     }
 }

@@ -80,11 +80,7 @@ final class SchemaMigrator {
                     c.commit();
                     return report;
                 } catch (SQLException | RuntimeException e) {
-                    try {
-                        c.rollback();
-                    } catch (SQLException r) {
-                        e.addSuppressed(r);
-                    }
+                    JdbcTransactions.rollbackQuietly(c, e);
                     throw e;
                 }
             } finally {

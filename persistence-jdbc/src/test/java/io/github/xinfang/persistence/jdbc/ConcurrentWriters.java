@@ -10,7 +10,6 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.SkippedLevel;
 import io.github.xinfang.persistence.AppliedCommand;
-import io.github.xinfang.persistence.Change;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CaseService;
@@ -25,7 +24,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -215,16 +213,7 @@ final class ConcurrentWriters {
             commits += history.version();
         }
 
-        List<Change> feed = new ArrayList<>();
-        for (List<Change> page = store.changesAfter(0, 500); !page.isEmpty();
-             page = store.changesAfter(feed.get(feed.size() - 1).position(), 500)) {
-            feed.addAll(page);
-        }
-        assertThat(feed).extracting(Change::position).as("feed positions, gap-free")
-                .containsExactlyElementsOf(JdbcCaseStoreContract.range(1, commits));
-        Set<String> fed = new TreeSet<>();
-        for (Change ch : feed) assertThat(fed.add(ch.caseId() + "@" + ch.version())).as("%s@%d once in the feed", ch.caseId(), ch.version()).isTrue();
-        assertThat(fed).as("every commit in the feed").isEqualTo(new TreeSet<>(expectedFeed));
+        JdbcCaseStoreContract.assertFeedHoldsEachCommitOnce(store, 500, commits, expectedFeed);
 
         for (int c = 0; c < run.cases().size(); c++) {
             CaseId id = run.cases().get(c);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.internal.codec.CaseCodec;
-import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.service.CaseService;
@@ -120,7 +119,7 @@ class CrashConsistencyTests {
                 assertThat(applied.versionAfter()).isEqualTo(step + 1L);
                 assertThat(applied.events()).as("%s: a commit holds events", caseId).isNotEmpty();
                 ofCommits.addAll(applied.events());
-                keys.add(caseId + "/" + (step + 1));
+                keys.add(caseId + "@" + (step + 1));
             }
             assertThat(c.events()).as("%s: events of whole commits only", caseId).isEqualTo(ofCommits);
             for (int i = 0; i < c.events().size(); i++) assertThat(c.events().get(i).sequence()).isEqualTo(i + 1);
@@ -136,16 +135,7 @@ class CrashConsistencyTests {
         assertThat(count(db, "SELECT COUNT(*) FROM xf_commit")).isEqualTo(commits);
         assertThat(count(db, "SELECT (SELECT COUNT(*) FROM xf_change) + (SELECT COUNT(*) FROM xf_change_pending)")).isEqualTo(commits);
 
-        List<Change> feed = new ArrayList<>();
-        for (List<Change> page = store.changesAfter(0, 100); !page.isEmpty();
-             page = store.changesAfter(feed.get(feed.size() - 1).position(), 100)) {
-            feed.addAll(page);
-        }
-        assertThat(feed).as("feed positions 1..N without gaps").extracting(Change::position)
-                .containsExactlyElementsOf(JdbcCaseStoreContract.range(1, commits));
-        Set<String> fed = new HashSet<>();
-        for (Change ch : feed) assertThat(fed.add(ch.caseId() + "/" + ch.version())).as("each commit once").isTrue();
-        assertThat(fed).isEqualTo(keys);
+        JdbcCaseStoreContract.assertFeedHoldsEachCommitOnce(store, 100, commits, keys);
 
         // A service on the reopened store finishes the interrupted lifecycles, resending every step under its key:
         // steps committed before the kill (acknowledged or not) are recognised, the others are applied once.

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The attention-query properties on H2 in file mode. */
 class H2FileJdbcCaseQueryProperties extends JdbcCaseQueryContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.H2_FILE;
+    H2FileJdbcCaseQueryProperties() {
+        super(TestDatabase.Kind.H2_FILE);
     }
 }

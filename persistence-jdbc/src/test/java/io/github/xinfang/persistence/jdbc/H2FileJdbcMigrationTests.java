@@ -25,9 +25,8 @@ import org.junit.jupiter.api.Test;
  * damage concurrent commits did to version-2 databases, and through a script that fails midway.
  */
 class H2FileJdbcMigrationTests extends JdbcMigrationContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.H2_FILE;
+    H2FileJdbcMigrationTests() {
+        super(TestDatabase.Kind.H2_FILE);
     }
 
     @Test

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The resolution queries' direct tests (migration from schema version 1, index use) on H2 in file mode. */
 class H2FileJdbcResolutionQueryTests extends JdbcResolutionQueryContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.H2_FILE;
+    H2FileJdbcResolutionQueryTests() {
+        super(TestDatabase.Kind.H2_FILE);
     }
 }

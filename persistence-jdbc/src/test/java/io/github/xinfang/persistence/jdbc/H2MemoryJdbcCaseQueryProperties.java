@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The attention-query properties on H2 in memory. */
 class H2MemoryJdbcCaseQueryProperties extends JdbcCaseQueryContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.H2_MEMORY;
+    H2MemoryJdbcCaseQueryProperties() {
+        super(TestDatabase.Kind.H2_MEMORY);
     }
 }

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The overdue queries' statements on H2 in memory. */
 class H2MemoryJdbcOverdueQueryTests extends JdbcOverdueQueryContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.H2_MEMORY;
+    H2MemoryJdbcOverdueQueryTests() {
+        super(TestDatabase.Kind.H2_MEMORY);
     }
 }

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The whole conformance kit on H2 in memory. */
 class H2MemoryJdbcStoreConformanceTests extends JdbcStoreConformance {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.H2_MEMORY;
+    H2MemoryJdbcStoreConformanceTests() {
+        super(TestDatabase.Kind.H2_MEMORY);
     }
 }

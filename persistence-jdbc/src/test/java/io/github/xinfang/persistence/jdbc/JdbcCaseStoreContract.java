@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.Change;
+import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexRow;
@@ -26,8 +27,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +39,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,23 +46,17 @@ import org.junit.jupiter.api.Test;
  * Direct tests of {@link JdbcCaseStore}, named after the SPI rules they check; one subclass per database.
  * (The conformance kit's suites complement these once it lands.)
  */
-abstract class JdbcCaseStoreContract {
+abstract class JdbcCaseStoreContract extends FreshDatabaseContract {
 
-    private TestDatabase db;
     private JdbcCaseStore store;
 
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
+    JdbcCaseStoreContract(TestDatabase.Kind kind) {
+        super(kind);
+    }
 
     @BeforeEach
     void openStore() {
-        db = TestDatabase.open(kind());
         store = db.store();
-    }
-
-    @AfterEach
-    void closeStore() {
-        db.close();
     }
 
     // ------------------------------------------------------------------------------------------ S1
@@ -577,6 +573,26 @@ abstract class JdbcCaseStoreContract {
         List<Long> r = new ArrayList<>();
         for (long i = from; i <= to; i++) r.add(i);
         return r;
+    }
+
+    /**
+     * Reads the whole feed of {@code store} in pages of {@code pageSize} and asserts that it holds each commit once:
+     * positions 1 to {@code commits} without gaps, and each {@code caseId@version} of {@code expected} exactly once.
+     */
+    static void assertFeedHoldsEachCommitOnce(ChangeFeed store, int pageSize, long commits, Set<String> expected) {
+        List<Change> feed = new ArrayList<>();
+        for (List<Change> page = store.changesAfter(0, pageSize); !page.isEmpty();
+             page = store.changesAfter(feed.get(feed.size() - 1).position(), pageSize)) {
+            feed.addAll(page);
+        }
+        assertThat(feed).extracting(Change::position).as("feed positions 1..N without gaps")
+                .containsExactlyElementsOf(range(1, commits));
+        Set<String> fed = new HashSet<>();
+        for (Change ch : feed) {
+            assertThat(fed.add(ch.caseId() + "@" + ch.version())).as("%s@%d once in the feed", ch.caseId(), ch.version())
+                    .isTrue();
+        }
+        assertThat(fed).as("every commit in the feed").isEqualTo(expected);
     }
 
     /** Lets running store calls finish (an interrupted file channel closes an embedded H2 database). */

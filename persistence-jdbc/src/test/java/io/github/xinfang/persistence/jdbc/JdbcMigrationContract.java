@@ -31,8 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -41,35 +39,21 @@ import org.junit.jupiter.api.Test;
  * listed, and {@link JdbcCaseStore#migrate()} refuses it, changing nothing; a failed rebuild writes nothing. One
  * subclass per database; the H2 file subclass also damages a large object the way concurrent commits did.
  */
-abstract class JdbcMigrationContract {
+abstract class JdbcMigrationContract extends FreshDatabaseContract {
 
     /** A rebuilder for databases whose snapshots all read: it must not be called. */
     static final SnapshotRebuilder UNUSED = (caseId, version, events) -> {
         throw new AssertionError("no snapshot should need rebuilding, yet case " + caseId + " did");
     };
 
-    TestDatabase db;
-
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    JdbcMigrationContract(TestDatabase.Kind kind) {
+        super(kind);
     }
 
     @Test
     void aVersion2DatabaseMigratesAndEveryRecordComesBackByteForByte() throws SQLException {
         DataSource pool = db.pool(4);
-        SchemaMigrator.migrate(pool, db.dialect(), 2);
-        lendPendingChanges(pool);
-        lendTheClockTable();
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        JdbcCaseStore store = storeWritingLikeVersion(pool, 2);
         List<CaseCommit> written = new ArrayList<>();
         written.add(commit("c-1", 0, 0, 3));
         written.add(commit("c-1", 1, 3, 2));
@@ -184,10 +168,7 @@ abstract class JdbcMigrationContract {
     @Test
     void aVersion3DatabaseMigratesAndReindexGivesItsRowsTheirClockDues() throws SQLException {
         DataSource pool = db.pool(4);
-        SchemaMigrator.migrate(pool, db.dialect(), 3);
-        lendPendingChanges(pool);
-        lendTheClockTable();
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        JdbcCaseStore store = storeWritingLikeVersion(pool, 3);
         CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < 5; c++) {
@@ -241,10 +222,7 @@ abstract class JdbcMigrationContract {
     /** A database at version 2 with {@code cases} cases written through the service, each with a few commits. */
     Written writeCasesAtVersion2(int cases) {
         DataSource pool = db.pool(4);
-        SchemaMigrator.migrate(pool, db.dialect(), 2);
-        lendPendingChanges(pool);
-        lendTheClockTable();
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
+        JdbcCaseStore store = storeWritingLikeVersion(pool, 2);
         CaseService service = CaseService.builder(store, Domain.DIRECTORY, Domain.CLOCK).build();
         List<String> ids = new ArrayList<>();
         for (int c = 0; c < cases; c++) {
@@ -258,6 +236,18 @@ abstract class JdbcMigrationContract {
         takeBackTheClockTable();
         takeBackPendingChanges(store);
         return new Written(store, service, List.copyOf(ids), loadAll(store, ids.toArray(String[]::new)));
+    }
+
+    /**
+     * @return a store over {@code pool}'s database migrated to {@code version} (2 or 3) and lent the tables this release
+     *     writes besides ({@link #lendPendingChanges}, {@link #lendTheClockTable}), to write what that version's library
+     *     wrote
+     */
+    JdbcCaseStore storeWritingLikeVersion(DataSource pool, int version) {
+        SchemaMigrator.migrate(pool, db.dialect(), version);
+        lendPendingChanges(pool);
+        lendTheClockTable();
+        return JdbcCaseStore.create(pool, db.dialect());
     }
 
     /**

@@ -3,8 +3,6 @@ package io.github.xinfang.persistence.jdbc;
 import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.OverdueScope;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.InvocationHandler;
@@ -14,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -34,22 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * statement per child table for all the page's rows: no statement per row, no N+1), a count is one statement, and both
  * page with a keyset, never OFFSET. One subclass per database.
  */
-abstract class JdbcOverdueQueryContract {
+abstract class JdbcOverdueQueryContract extends FreshDatabaseContract {
     private static final Instant DUE = T0.plusSeconds(86_400);
 
-    TestDatabase db;
     final List<String> statements = Collections.synchronizedList(new ArrayList<>());
 
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    JdbcOverdueQueryContract(TestDatabase.Kind kind) {
+        super(kind);
     }
 
     /** A data source whose connections record the SQL of every statement they prepare or create. */
@@ -125,17 +113,7 @@ abstract class JdbcOverdueQueryContract {
                     .activeLeader("off-" + n % 10).regionCode(regions.get(n % 10))));
         }
         try (Connection c = db.connect()) {
-            if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE xf_case");
-                    s.execute("ANALYZE xf_case_clock");
-                    s.execute("SET enable_seqscan = off");
-                }
-            } else if (db.isMariaDb()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE TABLE xf_case, xf_case_clock");
-                }
-            }
+            db.planWithIndexes(c, "xf_case", "xf_case_clock");
             Map<OverdueScope, String> indexes = new LinkedHashMap<>();
             indexes.put(OverdueScope.handlingUnit("unit-1"), "xf_case_by_handling_unit");
             indexes.put(OverdueScope.regionPrefix("45082"), "xf_case_by_region");

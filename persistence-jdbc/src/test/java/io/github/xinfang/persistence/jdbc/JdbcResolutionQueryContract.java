@@ -15,15 +15,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,23 +29,12 @@ import org.junit.jupiter.api.Test;
  * queries over its old rows; a handover moves a case between leaders; each query ranges over its index rather than
  * scanning the case table. One subclass per database.
  */
-abstract class JdbcResolutionQueryContract {
+abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
 
     private static final Instant DUE = T0.plusSeconds(86_400);
 
-    private TestDatabase db;
-
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
-    }
-
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    JdbcResolutionQueryContract(TestDatabase.Kind kind) {
+        super(kind);
     }
 
     // ------------------------------------------------------------------------------------------ migration
@@ -229,17 +215,7 @@ abstract class JdbcResolutionQueryContract {
                     .batches(List.of("B-" + n % 5)).earliestDueAt(DUE.plusSeconds(n))));
         }
         try (Connection c = db.connect()) {
-            if (db.kind() == TestDatabase.Kind.POSTGRESQL) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE xf_case");
-                    s.execute("ANALYZE xf_case_batch");
-                    s.execute("SET enable_seqscan = off");
-                }
-            } else if (db.isMariaDb()) {
-                try (Statement s = c.createStatement()) {
-                    s.execute("ANALYZE TABLE xf_case, xf_case_batch");
-                }
-            }
+            db.planWithIndexes(c, "xf_case", "xf_case_batch");
             for (boolean keyset : new boolean[] {false, true}) {
                 assertThat(plan(c, JdbcCaseStore.Listing.LEADER.sql(keyset), keyset, "off-1")).contains("xf_case_by_leader");
                 assertThat(plan(c, JdbcCaseStore.Listing.LEAD_UNIT.sql(keyset), keyset, "u1")).contains("xf_case_by_lead_unit");

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.AfterAll;
  * is opened (a new H2 database, a new PostgreSQL schema, migrated) only when none is free. Examples per
  * property: {@code xinfang.tck.examples} (kit default 50).
  */
-abstract class JdbcStoreConformance implements CaseStoreTck<JdbcCaseStore>, ChangeFeedTck<JdbcCaseStore>,
+abstract class JdbcStoreConformance extends DatabaseContract implements CaseStoreTck<JdbcCaseStore>, ChangeFeedTck<JdbcCaseStore>,
         CaseQueryTck<JdbcCaseStore>, WorkClaimsTck<JdbcCaseStore>, IndexMaintenanceTck<JdbcCaseStore>,
         ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore> {
 
@@ -39,8 +39,10 @@ abstract class JdbcStoreConformance implements CaseStoreTck<JdbcCaseStore>, Chan
 
     private record Pooled(TestDatabase db, DataSource pool, JdbcCaseStore store) {}
 
-    /** @return the database this class runs the kit on */
-    abstract TestDatabase.Kind kind();
+    /** @param kind the database this class runs the kit on */
+    JdbcStoreConformance(TestDatabase.Kind kind) {
+        super(kind);
+    }
 
     @Override
     public JdbcCaseStore newStore() {

@@ -27,9 +27,8 @@ import org.junit.jupiter.api.Test;
  * lock, and a deadlock inside the caller's transaction.
  */
 class MariaDbJdbcCaseStoreTests extends JdbcCaseStoreContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.MARIADB;
+    MariaDbJdbcCaseStoreTests() {
+        super(TestDatabase.Kind.MARIADB);
     }
 
     @Test

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The whole conformance kit on the embedded MariaDB 11.4 server (a database per store), through MariaDB Connector/J. */
 class MariaDbJdbcStoreConformanceTests extends JdbcStoreConformance {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.MARIADB;
+    MariaDbJdbcStoreConformanceTests() {
+        super(TestDatabase.Kind.MARIADB);
     }
 }

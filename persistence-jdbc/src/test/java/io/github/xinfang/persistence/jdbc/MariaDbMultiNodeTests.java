@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** Several nodes on one database of the embedded MariaDB server. */
 class MariaDbMultiNodeTests extends MultiNodeContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.MARIADB;
+    MariaDbMultiNodeTests() {
+        super(TestDatabase.Kind.MARIADB);
     }
 }

@@ -6,13 +6,7 @@ package io.github.xinfang.persistence.jdbc;
  * MariaDB support.
  */
 class MariaDbSchemaPathsTests extends SchemaPathsContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.MARIADB;
-    }
-
-    @Override
-    int concurrentMigrators() {
-        return 4;
+    MariaDbSchemaPathsTests() {
+        super(TestDatabase.Kind.MARIADB, 4);
     }
 }

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The participating mode under Spring's transaction manager, on MariaDB. */
 class MariaDbSpringParticipatingTests extends SpringParticipatingContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.MARIADB;
+    MariaDbSpringParticipatingTests() {
+        super(TestDatabase.Kind.MARIADB);
     }
 }

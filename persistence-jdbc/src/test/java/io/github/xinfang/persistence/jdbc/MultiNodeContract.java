@@ -17,7 +17,6 @@ import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
-import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
@@ -62,10 +61,7 @@ import org.junit.jupiter.api.Test;
  * Then both nodes run the {@link DeadlineSweep} at once, while clerks route cases on both: each warning and
  * each breach is recorded once. One subclass per database.
  */
-abstract class MultiNodeContract {
-    /** @return the database the nodes share */
-    abstract TestDatabase.Kind kind();
-
+abstract class MultiNodeContract extends DatabaseContract {
     private static final int NODES = 2;
     private static final int THREADS_PER_NODE = 3;
     private static final int CASES = 5;
@@ -76,6 +72,11 @@ abstract class MultiNodeContract {
             EnumSet.of(RejectionCode.CASE_EXISTS, RejectionCode.ILLEGAL_TRANSITION, RejectionCode.VERSION_CONFLICT);
 
     private record Sent(int thread, CaseCommand command, CommandResult result, int conflictsSeen) {}
+
+    /** @param kind the database the nodes share */
+    MultiNodeContract(TestDatabase.Kind kind) {
+        super(kind);
+    }
 
     @Test
     void twoNodesWithTheirOwnPoolsLoseNoUpdateAndEveryHistoryReplaysToItsSnapshot() throws Exception {
@@ -290,15 +291,7 @@ abstract class MultiNodeContract {
             commits += stored.version();
         }
 
-        List<Change> feed = new ArrayList<>();
-        for (List<Change> page = store.changesAfter(0, 50); !page.isEmpty();
-             page = store.changesAfter(feed.get(feed.size() - 1).position(), 50)) {
-            feed.addAll(page);
-        }
-        assertThat(feed).extracting(Change::position).containsExactlyElementsOf(JdbcCaseStoreContract.range(1, commits));
-        Set<String> fed = new HashSet<>();
-        for (Change ch : feed) assertThat(fed.add(ch.caseId() + "@" + ch.version())).as("each commit once in the feed").isTrue();
-        assertThat(fed).isEqualTo(expectedFeed);
+        JdbcCaseStoreContract.assertFeedHoldsEachCommitOnce(store, 50, commits, expectedFeed);
     }
 
     /** The stage a claim reaches after the seven steps, as the same service answers on the in-memory store. */

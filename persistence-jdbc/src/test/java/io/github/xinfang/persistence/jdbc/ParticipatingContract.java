@@ -41,12 +41,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * inserts its own intake row, registers the case, and commits or fails. Each scenario runs the portal's transaction
  * with {@link JdbcTransactions} over a real pool. One subclass per database.
  */
-abstract class ParticipatingContract {
+abstract class ParticipatingContract extends FreshDatabaseContract {
 
     static final CaseId CASE = new CaseId("XF-450802-2026-000001");
     static final CaseId OTHER = new CaseId("XF-450802-2026-000002");
 
-    TestDatabase db;
     DataSource pool;
     JdbcTransactions transactions;
     JdbcCaseStore store;
@@ -54,11 +53,12 @@ abstract class ParticipatingContract {
     /** What the listener was told, and whether the portal's transaction was still open then. */
     final List<String> told = Collections.synchronizedList(new ArrayList<>());
 
-    abstract TestDatabase.Kind kind();
+    ParticipatingContract(TestDatabase.Kind kind) {
+        super(kind);
+    }
 
     @BeforeEach
     void open() throws SQLException {
-        db = TestDatabase.open(kind());
         pool = db.pool(8);
         JdbcCaseStore.create(pool, db.dialect()).migrate();
         transactions = new JdbcTransactions(pool);
@@ -72,11 +72,6 @@ abstract class ParticipatingContract {
                 .listener((id, version, events) -> told.add(id.value() + " v" + version
                         + (transactions.currentConnection().isPresent() ? " inside" : " after")))
                 .build();
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     // ------------------------------------------------------------------------------------------ the torn write
@@ -156,7 +151,11 @@ abstract class ParticipatingContract {
     }
 
     /** Makes the caller's next lock wait give up quickly (the database's lock timeout, for this transaction). */
-    abstract void shortLockTimeout(Connection c) throws SQLException;
+    private void shortLockTimeout(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(db.shortLockTimeout());
+        }
+    }
 
     @Test
     void aVersionConflictInsideTheCallersTransactionIsTheUsualConflictAndTheTransactionGoesOn() {
@@ -318,7 +317,7 @@ abstract class ParticipatingContract {
     void aConfiguredSchemaIsUsedWhateverTheConnectionsCurrentSchemaIs() throws SQLException {
         String elsewhere = "xf_elsewhere_" + Math.abs(System.nanoTime() % 100000);
         sql("CREATE SCHEMA " + elsewhere);
-        DataSource other = db.pool(2, setSchema(elsewhere));
+        DataSource other = db.pool(2, db.useSchema(elsewhere));
         JdbcCaseStore unqualified = JdbcCaseStore.builder(other).dialect(db.dialect()).build();
         assertThatThrownBy(() -> unqualified.load(CASE.value())).as("no xinfang tables in " + elsewhere)
                 .isInstanceOf(StoreException.class);
@@ -332,9 +331,6 @@ abstract class ParticipatingContract {
         assertThat(qualified.changesAfter(0, 10)).isEqualTo(store.changesAfter(0, 10)).hasSize(2);
         assertThat(qualified.indexRow(CASE.value())).isEqualTo(store.indexRow(CASE.value()));
     }
-
-    /** @return the statement that makes {@code schema} a connection's current schema */
-    abstract String setSchema(String schema);
 
     /** @return the schema the test's database keeps xinfang's tables in */
     String currentSchema() throws SQLException {

@@ -10,9 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /** The direct tests on the embedded PostgreSQL server, and the plans of its indexed queries. */
 class PostgresJdbcCaseStoreTests extends JdbcCaseStoreContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
+    PostgresJdbcCaseStoreTests() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 
     @Test

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** Schema version 3 over older databases, on the embedded PostgreSQL server (where version 3 changes no column). */
 class PostgresJdbcMigrationTests extends JdbcMigrationContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
+    PostgresJdbcMigrationTests() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 }

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The overdue queries' statements on the embedded PostgreSQL server. */
 class PostgresJdbcOverdueQueryTests extends JdbcOverdueQueryContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
+    PostgresJdbcOverdueQueryTests() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 }

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The whole conformance kit on the embedded PostgreSQL 14 server (a schema per database). */
 class PostgresJdbcStoreConformanceTests extends JdbcStoreConformance {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
+    PostgresJdbcStoreConformanceTests() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 }

@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** Several nodes on one database of the embedded PostgreSQL server. */
 class PostgresMultiNodeTests extends MultiNodeContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
+    PostgresMultiNodeTests() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 }

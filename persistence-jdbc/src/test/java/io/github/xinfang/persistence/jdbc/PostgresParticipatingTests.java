@@ -6,8 +6,6 @@ import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.VersionConflictException;
 
 import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,21 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The participating mode on PostgreSQL, and what only PostgreSQL enforces: read-only transactions, serialisation. */
 class PostgresParticipatingTests extends ParticipatingContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
-    }
-
-    @Override
-    void shortLockTimeout(Connection c) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            s.execute("SET LOCAL lock_timeout = '200ms'");
-        }
-    }
-
-    @Override
-    String setSchema(String schema) {
-        return "SET search_path TO " + schema;
+    PostgresParticipatingTests() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 
     @Test

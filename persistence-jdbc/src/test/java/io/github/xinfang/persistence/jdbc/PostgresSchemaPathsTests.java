@@ -14,19 +14,12 @@ import org.junit.jupiter.api.Test;
  * can reach tables of another schema: the second-copy trap.
  */
 class PostgresSchemaPathsTests extends SchemaPathsContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
-    }
-
-    @Override
-    int concurrentMigrators() {
-        return 6;
+    PostgresSchemaPathsTests() {
+        super(TestDatabase.Kind.POSTGRESQL, 6);
     }
 
     @Test
     void tablesReachedThroughTheSearchPathAreMigratedWhereTheyAreNeverCopiedIntoTheCurrentSchema() throws SQLException {
-        DataSource pool = db.pool(4);
         String current;
         try (Connection c = pool.getConnection()) {
             current = c.getSchema();

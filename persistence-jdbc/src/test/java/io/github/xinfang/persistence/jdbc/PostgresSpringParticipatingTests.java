@@ -2,8 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 /** The participating mode under Spring's transaction manager, on Postgres. */
 class PostgresSpringParticipatingTests extends SpringParticipatingContract {
-    @Override
-    TestDatabase.Kind kind() {
-        return TestDatabase.Kind.POSTGRESQL;
+    PostgresSpringParticipatingTests() {
+        super(TestDatabase.Kind.POSTGRESQL);
     }
 }

@@ -26,7 +26,6 @@ import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,27 +37,29 @@ import org.junit.jupiter.api.Test;
  * trap. Every path ends in the same tables, columns and indexes as {@code migrate()} builds on a fresh database. One
  * subclass per database.
  */
-abstract class SchemaPathsContract {
+abstract class SchemaPathsContract extends FreshDatabaseContract {
 
-    TestDatabase db;
+    /** How many nodes migrate at once (1 where the database's DDL commits itself and migrations are not locked). */
+    private final int concurrentMigrators;
 
-    /** @return the database the subclass runs on */
-    abstract TestDatabase.Kind kind();
-
-    @BeforeEach
-    void openDatabase() {
-        db = TestDatabase.open(kind());
+    SchemaPathsContract(TestDatabase.Kind kind, int concurrentMigrators) {
+        super(kind);
+        this.concurrentMigrators = concurrentMigrators;
     }
 
-    @AfterEach
-    void closeDatabase() {
-        db.close();
+    /** A pool of four connections to the test's database. */
+    DataSource pool;
+    /** A store over {@link #pool} in its connections' current schema, not migrated (it reads nothing until used). */
+    JdbcCaseStore store;
+
+    @BeforeEach
+    void openPool() {
+        pool = db.pool(4);
+        store = JdbcCaseStore.create(pool, db.dialect());
     }
 
     @Test
     void aSecondFlywayBuildsWhatMigrateBuildsBesideThePortalsOwnFlywayAndMigrateThenChangesNothing() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         portalFlyway(pool).migrate();
 
         MigrateResult result = xinfangFlyway(pool, store).migrate();
@@ -77,8 +78,6 @@ abstract class SchemaPathsContract {
 
     @Test
     void theReadmesFlywayConfigurationMigratesAFreshDatabaseAndOneMigrateBuilt() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         ReadmeSnippetsTests.flyway(pool, store);
         assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
 
@@ -92,29 +91,23 @@ abstract class SchemaPathsContract {
 
     @Test
     void aSecondFlywayOverADatabaseMigrateBuiltAppliesOnlyTheVersionsItLacks() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         portalFlyway(pool).migrate();
         SchemaMigrator.migrate(pool, db.dialect(), 2);
 
         MigrateResult result = xinfangFlyway(pool, store).migrate();
 
         assertThat(result.migrationsExecuted).as("versions 3 and 4 only").isEqualTo(JdbcCaseStore.SCHEMA_VERSION - 2);
-        assertThat(store.schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
-        assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
+        assertBuiltAsMigrateBuilds();
         assertThat(xinfangFlyway(pool, store).migrate().migrationsExecuted).isZero();
         assertTakesCommits(store);
     }
 
     @Test
     void liquibaseBuildsWhatMigrateBuildsFromThePortalsChangelogAndMigrateThenChangesNothing() throws Exception {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
 
         liquibaseUpdate(pool);
 
-        assertThat(store.schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
-        assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
+        assertBuiltAsMigrateBuilds();
         assertThat(tableExists(pool, "portal_intake")).isTrue();
         assertThat(store.migrate(JdbcMigrationContract.UNUSED).fromVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         liquibaseUpdate(pool);   // again: every changeSet ran
@@ -124,22 +117,17 @@ abstract class SchemaPathsContract {
 
     @Test
     void liquibaseOverADatabaseMigrateBuiltMarksItsVersionsRanAndAppliesTheRest() throws Exception {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         SchemaMigrator.migrate(pool, db.dialect(), 2);
 
         liquibaseUpdate(pool);
 
-        assertThat(store.schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
-        assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
+        assertBuiltAsMigrateBuilds();
         assertThat(count(pool, "SELECT COUNT(*) FROM xf_schema_version")).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         assertTakesCommits(store);
     }
 
     @Test
     void theScriptsRunAsTheyAreByAnyClientAndRecordTheirVersion() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         try (Connection c = pool.getConnection(); Statement s = c.createStatement()) {
             for (int v = 1; v <= JdbcCaseStore.SCHEMA_VERSION; v++) {
                 for (String sql : db.dialect().migrationStatements(v)) s.execute(sql);
@@ -183,8 +171,6 @@ abstract class SchemaPathsContract {
 
     @Test
     void aFirstScriptThatFailsLeavesNoTableBehindAndKeepsTheTablesThatWereThere() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect());
         execute(pool, "CREATE TABLE xf_claim (owner VARCHAR(20))");   // a table of the same name, not xinfang's
 
         assertThatThrownBy(store::migrate).isInstanceOf(StoreException.class)
@@ -201,7 +187,6 @@ abstract class SchemaPathsContract {
 
     @Test
     void aConfiguredSchemaHoldsEveryTableAndNothingIsCreatedInTheCurrentOne() throws SQLException {
-        DataSource pool = db.pool(4);
         String name = currentSchema(pool) + "_own";   // unique per test: on MySQL a schema is a database of the server
         execute(pool, "CREATE SCHEMA " + name);
         JdbcCaseStore own = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema(name).build();
@@ -220,13 +205,12 @@ abstract class SchemaPathsContract {
 
     @Test
     void aConfiguredSchemaThatDoesNotExistIsRefusedAndNothingIsCreated() throws SQLException {
-        DataSource pool = db.pool(4);
-        JdbcCaseStore store = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema("xf_missing").build();
+        JdbcCaseStore missing = JdbcCaseStore.builder(pool).dialect(db.dialect()).schema("xf_missing").build();
 
-        assertThatThrownBy(store::migrate).isInstanceOf(StoreException.class)
+        assertThatThrownBy(missing::migrate).isInstanceOf(StoreException.class)
                 .hasMessageStartingWith("the configured schema xf_missing does not exist");
 
-        assertThat(store.schemaVersion()).isZero();
+        assertThat(missing.schemaVersion()).isZero();
         assertThat(structure(pool)).isEmpty();
     }
 
@@ -236,7 +220,7 @@ abstract class SchemaPathsContract {
         List<Thread> nodes = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-        for (int i = 0; i < concurrentMigrators(); i++) {
+        for (int i = 0; i < concurrentMigrators; i++) {
             Thread t = new Thread(() -> {
                 try {
                     start.await();
@@ -255,9 +239,6 @@ abstract class SchemaPathsContract {
         assertThat(count(pool, "SELECT COUNT(*) FROM xf_schema_version")).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
     }
-
-    /** @return how many nodes migrate at once (1 where the database's DDL commits itself and migrations are not locked) */
-    abstract int concurrentMigrators();
 
     // ------------------------------------------------------------------------------------------------------ helpers
 
@@ -292,6 +273,12 @@ abstract class SchemaPathsContract {
             if (!sql.contains("xf_schema_version")) kept.add(sql);
         }
         return kept;
+    }
+
+    /** Asserts that {@link #store} is at the current version, with the tables, columns and indexes migrate() builds. */
+    private void assertBuiltAsMigrateBuilds() throws SQLException {
+        assertThat(store.schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
+        assertThat(structure(pool)).isEqualTo(structureMigrateBuilds());
     }
 
     private void assertTakesCommits(JdbcCaseStore store) {

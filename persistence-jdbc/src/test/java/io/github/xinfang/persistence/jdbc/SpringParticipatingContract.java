@@ -9,7 +9,6 @@ import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,31 +25,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the store built over Spring's {@link TransactionAwareDataSourceProxy}, which once made the store commit the
  * portal's transaction. One subclass per database.
  */
-abstract class SpringParticipatingContract {
+abstract class SpringParticipatingContract extends FreshDatabaseContract {
 
     static final CaseId CASE = new CaseId("XF-450802-2026-000001");
 
-    TestDatabase db;
     DataSource pool;
     TransactionTemplate transactions;
     JdbcTemplate jdbc;
     final List<String> told = Collections.synchronizedList(new ArrayList<>());
 
-    abstract TestDatabase.Kind kind();
+    SpringParticipatingContract(TestDatabase.Kind kind) {
+        super(kind);
+    }
 
     @BeforeEach
     void open() {
-        db = TestDatabase.open(kind());
         pool = db.pool(4);
         JdbcCaseStore.create(pool, db.dialect()).migrate();
         transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
         jdbc = new JdbcTemplate(pool);
         jdbc.execute("CREATE TABLE portal_intake (id VARCHAR(64) NOT NULL PRIMARY KEY, case_id VARCHAR(64) NOT NULL)");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     CaseService service(DataSource storeSource) {

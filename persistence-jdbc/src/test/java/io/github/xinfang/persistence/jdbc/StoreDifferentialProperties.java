@@ -15,7 +15,6 @@ import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.AttentionQuery;
-import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.Change;
@@ -38,6 +37,10 @@ import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -212,83 +215,26 @@ class StoreDifferentialProperties {
 
     /**
      * {@link InMemoryCaseStore}, a new one per sequence behind one object (so the service over it lives for the whole
-     * run, like the services over the databases, which are emptied between sequences). Every port is passed on.
+     * run, like the services over the databases, which are emptied between sequences): a proxy that passes every call
+     * of every port on to the current store.
      */
-    private static final class MemoryStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, ResolutionQuery {
+    private static final class MemoryStore implements InvocationHandler {
         private volatile InMemoryCaseStore current = InMemoryCaseStore.create();
+        final CaseStore store = (CaseStore) Proxy.newProxyInstance(CaseStore.class.getClassLoader(), new Class<?>[] {
+            CaseStore.class, ChangeFeed.class, CaseQuery.class, WorkClaims.class, IndexMaintenance.class, ResolutionQuery.class
+        }, this);
 
         void reset() {
             current = InMemoryCaseStore.create();
         }
 
         @Override
-        public void commit(CaseCommit commit) {
-            current.commit(commit);
-        }
-
-        @Override
-        public Optional<StoredCase> load(String caseId) {
-            return current.load(caseId);
-        }
-
-        @Override
-        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-            return current.findApplied(caseId, idempotencyKey);
-        }
-
-        @Override
-        public Optional<IndexRow> indexRow(String caseId) {
-            return current.indexRow(caseId);
-        }
-
-        @Override
-        public List<Change> changesAfter(long position, int limit) {
-            return current.changesAfter(position, limit);
-        }
-
-        @Override
-        public List<IndexRow> needingAttention(AttentionQuery query) {
-            return current.needingAttention(query);
-        }
-
-        @Override
-        public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
-            return current.claimDue(dueBefore, now, lease, owner, limit);
-        }
-
-        @Override
-        public boolean release(String caseId, String owner) {
-            return current.release(caseId, owner);
-        }
-
-        @Override
-        public List<String> caseIdsAfter(String after, int limit) {
-            return current.caseIdsAfter(after, limit);
-        }
-
-        @Override
-        public boolean replaceIndexRow(IndexRow row) {
-            return current.replaceIndexRow(row);
-        }
-
-        @Override
-        public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit) {
-            return current.byActiveLeader(leader, afterCaseId, limit);
-        }
-
-        @Override
-        public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit) {
-            return current.byLeadUnit(unit, afterCaseId, limit);
-        }
-
-        @Override
-        public List<IndexRow> byBatch(String batch, String afterCaseId, int limit) {
-            return current.byBatch(batch, afterCaseId, limit);
-        }
-
-        @Override
-        public LeaderWorkload workload(String leader, Instant asOf) {
-            return current.workload(leader, asOf);
+        public Object invoke(Object proxy, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(current, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
         }
     }
 
@@ -313,7 +259,7 @@ class StoreDifferentialProperties {
 
         static Subject inMemory(TimeLimits limits) {
             MemoryStore memory = new MemoryStore();
-            return new Subject("IN_MEMORY", null, memory, memory, limits);
+            return new Subject("IN_MEMORY", null, memory, memory.store, limits);
         }
 
         static Subject on(TestDatabase.Kind kind, TimeLimits limits) {

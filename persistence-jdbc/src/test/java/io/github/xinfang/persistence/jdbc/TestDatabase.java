@@ -108,6 +108,46 @@ final class TestDatabase implements AutoCloseable {
     }
 
     /**
+     * @return the statement that makes a connection's next lock wait give up quickly: for its transaction on PostgreSQL,
+     *     for the session on H2 and MariaDB (whose timeout is in whole seconds, at least 1, and which has no
+     *     per-transaction setting)
+     */
+    String shortLockTimeout() {
+        switch (kind) {
+            case POSTGRESQL: return "SET LOCAL lock_timeout = '200ms'";
+            case MARIADB:
+            case MARIADB_MYSQL_DRIVER: return "SET SESSION innodb_lock_wait_timeout = 1";
+            default: return "SET LOCK_TIMEOUT 200";
+        }
+    }
+
+    /** @return the statement that makes {@code schema} a connection's current schema (on MariaDB: its database) */
+    String useSchema(String schema) {
+        switch (kind) {
+            case POSTGRESQL: return "SET search_path TO " + schema;
+            case MARIADB:
+            case MARIADB_MYSQL_DRIVER: return "USE " + schema;
+            default: return "SET SCHEMA " + schema;
+        }
+    }
+
+    /**
+     * Makes the plans {@code c} is shown name the indexes that can serve their statements: the statistics of
+     * {@code tables} are refreshed (on PostgreSQL and MariaDB), and sequential scans are switched off on PostgreSQL,
+     * whose planner prefers a scan on a table this small.
+     */
+    void planWithIndexes(Connection c, String... tables) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            if (kind == Kind.POSTGRESQL) {
+                for (String table : tables) s.execute("ANALYZE " + table);
+                s.execute("SET enable_seqscan = off");
+            } else if (isMariaDb()) {
+                s.execute("ANALYZE TABLE " + String.join(", ", tables));
+            }
+        }
+    }
+
+    /**
      * @return the prefix that asks for a statement's plan as text naming its indexes: {@code EXPLAIN FORMAT=JSON} on
      *     MySQL and MariaDB (whose plain {@code EXPLAIN} is a table of columns), {@code EXPLAIN} elsewhere
      */
@@ -194,6 +234,23 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
+    /** How an embedded server stops. */
+    @FunctionalInterface
+    private interface Stop {
+        void run() throws Exception;
+    }
+
+    /** Stops an embedded server when the JVM exits. */
+    private static void stopOnExit(Stop stop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.run();
+            } catch (Exception e) {
+                // the JVM is exiting; the server's directories are temporary
+            }
+        }));
+    }
+
     /** The embedded PostgreSQL server: started once per JVM, on first use, stopped when the JVM exits. */
     private static final class Postgres {
         static final EmbeddedPostgres SERVER = start();
@@ -204,13 +261,7 @@ final class TestDatabase implements AutoCloseable {
                         // What production should run with (the embedded default is off): a commit is durable when acknowledged.
                         .setServerConfig("synchronous_commit", "on")
                         .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        pg.close();
-                    } catch (IOException e) {
-                        // the JVM is exiting; the server's directory is temporary
-                    }
-                }));
+                stopOnExit(pg::close);
                 return pg;
             } catch (IOException e) {
                 throw new UncheckedIOException("embedded PostgreSQL did not start", e);
@@ -240,13 +291,7 @@ final class TestDatabase implements AutoCloseable {
             try {
                 DB db = PatientDb.install(built);
                 db.start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    try {
-                        db.stop();
-                    } catch (ManagedProcessException e) {
-                        // the JVM is exiting; the server's directories are temporary
-                    }
-                }));
+                stopOnExit(db::stop);
                 return db;
             } catch (ManagedProcessException e) {
                 throw new IllegalStateException("embedded MariaDB did not start", e);

@@ -264,23 +264,20 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     @Override
     public Optional<StoredCase> load(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
-        Entry e = cases.get(caseId);
-        return e == null ? Optional.empty() : Optional.of(e.stored());
+        return Optional.ofNullable(cases.get(caseId)).map(Entry::stored);
     }
 
     @Override
     public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        Entry e = cases.get(caseId);
-        return e == null ? Optional.empty() : Optional.ofNullable(e.applied().get(idempotencyKey));
+        return Optional.ofNullable(cases.get(caseId)).map(e -> e.applied().get(idempotencyKey));
     }
 
     @Override
     public Optional<IndexRow> indexRow(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
-        Entry e = cases.get(caseId);
-        return e == null ? Optional.empty() : Optional.of(e.indexRow());
+        return Optional.ofNullable(cases.get(caseId)).map(Entry::indexRow);
     }
 
     @Override

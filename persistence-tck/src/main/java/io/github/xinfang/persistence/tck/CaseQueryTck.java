@@ -11,11 +11,7 @@ import org.quicktheories.core.Gen;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import static io.github.xinfang.persistence.tck.StoreSuite.*;
 import static io.github.xinfang.persistence.tck.CaseQuerySuite.*;
@@ -104,8 +100,7 @@ public interface CaseQueryTck<S extends CaseStore & CaseQuery> extends StoreFact
                     List<IndexRow> atStart = reference.needingAttention(new AttentionQuery(first.before(), null, null,
                             first.regionPrefix(), first.unitInvolved(), AttentionQuery.MAX_LIMIT));
                     List<String> cases = new ArrayList<>(byCase(commits).keySet());
-                    Set<String> changed = new HashSet<>();
-                    Map<String, Integer> seen = new HashMap<>();
+                    Paging paging = new Paging();
                     IndexRow previous = null;
                     AttentionQuery q = first;
                     int written = 0;
@@ -122,7 +117,7 @@ public interface CaseQueryTck<S extends CaseStore & CaseQuery> extends StoreFact
                                         + " next_attention_at, case_id), not with OFFSET");
                             }
                             previous = row;
-                            seen.merge(row.caseId(), 1, Integer::sum);
+                            paging.saw(row);
                         }
                         if (page.isEmpty()) break;
                         q = q.after(page.get(page.size() - 1));
@@ -134,19 +129,13 @@ public interface CaseQueryTck<S extends CaseStore & CaseQuery> extends StoreFact
                             CaseCommit c = rebase(templates.get(written), caseId, version(store, caseId),
                                     nextSequence(store, caseId), "between-" + written);
                             commitValid(store, c);
-                            changed.add(caseId);
+                            paging.changed(caseId);
                         }
                     }
-                    for (IndexRow row : atStart) {
-                        if (changed.contains(row.caseId())) continue;
-                        int times = seen.getOrDefault(row.caseId(), 0);
-                        if (times != 1) {
-                            throw new AssertionError("Q2: the row of case " + row.caseId() + " did not change while a"
-                                    + " client paged through " + first + " but appeared " + times + " times across the"
-                                    + " pages: page with a keyset (WHERE (next_attention_at, case_id) > (?, ?)), never"
-                                    + " with OFFSET or a cursor position counted in rows");
-                        }
-                    }
+                    paging.assertEachUnchangedRowOnce(atStart, (caseId, times) -> "Q2: the row of case " + caseId
+                            + " did not change while a client paged through " + first + " but appeared " + times
+                            + " times across the pages: page with a keyset (WHERE (next_attention_at, case_id) > (?, ?)),"
+                            + " never with OFFSET or a cursor position counted in rows");
                 }));
     }
 

@@ -10,8 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,8 +84,7 @@ public interface OverdueQueryTck<S extends CaseStore & OverdueQuery> extends Sto
                     Instant asOf = FAR;
                     List<IndexRow> atStart = model(latest.values(), scope, asOf, null, Integer.MAX_VALUE);
                     List<String> cases = new ArrayList<>(latest.keySet());
-                    Set<String> changed = new HashSet<>();
-                    Map<String, Integer> seen = new HashMap<>();
+                    Paging paging = new Paging();
                     String previous = null;
                     String after = null;
                     int written = 0;
@@ -105,35 +102,21 @@ public interface OverdueQueryTck<S extends CaseStore & OverdueQuery> extends Sto
                                         + " (WHERE case_id > ? ORDER BY case_id LIMIT ?, binary collation), never with OFFSET");
                             }
                             previous = row.caseId();
-                            seen.merge(row.caseId(), 1, Integer::sum);
+                            paging.saw(row);
                         }
                         ended = page.isEmpty();
                         if (!ended) after = page.get(page.size() - 1).caseId();
                         for (int w = 0; w < 2 && written < writes.size() && !ended; w++, written++) {
-                            Write write = writes.get(written);
-                            boolean old = write.pick() % 3 == 0;
-                            String caseId = old ? cases.get(write.pick() % cases.size()) : write.newCaseId();
-                            IndexRow row = old ? write.template().indexRow() : intoScope(write.template().indexRow(), scope);
-                            CaseCommit template = new CaseCommit(TEMPLATE_ID, 0, write.template().events(),
-                                    write.template().snapshot(), row, "tmpl", write.template().commandDigest());
-                            commitValid(store, rebase(template, caseId, version(store, caseId), nextSequence(store, caseId),
-                                    "between-" + written));
-                            changed.add(caseId);
+                            paging.changed(writes.get(written).commit(store, cases, row -> intoScope(row, scope), written));
                         }
                     }
                     if (!ended) {
                         throw new AssertionError("O4: paging overdue(" + scope + ") did not end after " + maxPages
                                 + " pages: return only rows strictly after afterCaseId");
                     }
-                    for (IndexRow row : atStart) {
-                        if (changed.contains(row.caseId())) continue;
-                        int times = seen.getOrDefault(row.caseId(), 0);
-                        if (times != 1) {
-                            throw new AssertionError("O4: the row of case " + row.caseId() + " did not change while a client"
-                                    + " paged through overdue(" + scope + ") with limit " + limit + " but appeared " + times
-                                    + " times across the pages: page with a keyset, never with OFFSET");
-                        }
-                    }
+                    paging.assertEachUnchangedRowOnce(atStart, (caseId, times) -> "O4: the row of case " + caseId
+                            + " did not change while a client paged through overdue(" + scope + ") with limit " + limit
+                            + " but appeared " + times + " times across the pages: page with a keyset, never with OFFSET");
                 }));
     }
 

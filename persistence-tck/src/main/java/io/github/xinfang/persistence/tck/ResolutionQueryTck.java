@@ -10,8 +10,6 @@ import org.quicktheories.core.Gen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -174,8 +172,7 @@ public interface ResolutionQueryTck<S extends CaseStore & ResolutionQuery> exten
                     String key = keys.isEmpty() ? listing.fallbackKey : keys.get(keyPick % keys.size());
                     List<IndexRow> atStart = bruteForce(listing, latest.values(), key, null, Integer.MAX_VALUE);
                     List<String> cases = new ArrayList<>(latest.keySet());
-                    Set<String> changed = new HashSet<>();
-                    Map<String, Integer> seen = new HashMap<>();
+                    Paging paging = new Paging();
                     String previous = null;
                     String after = null;
                     int written = 0;
@@ -201,40 +198,25 @@ public interface ResolutionQueryTck<S extends CaseStore & ResolutionQuery> exten
                                         + " case_id LIMIT ?, binary collation), never with OFFSET");
                             }
                             previous = row.caseId();
-                            seen.merge(row.caseId(), 1, Integer::sum);
+                            paging.saw(row);
                         }
                         ended = page.isEmpty();
                         if (!ended) after = page.get(page.size() - 1).caseId();
                         // other clients write between pages: new cases joining the listing, and changes to old ones
                         for (int w = 0; w < 2 && written < writes.size() && !ended; w++, written++) {
-                            Write write = writes.get(written);
-                            boolean old = write.pick() % 3 == 0;
-                            String caseId = old ? cases.get(write.pick() % cases.size()) : write.newCaseId();
-                            IndexRow templateRow = write.template().indexRow();
-                            IndexRow row = old ? templateRow
-                                    : listing.withKey(templateRow.toBuilder(), templateRow, key).build();
-                            CaseCommit template = new CaseCommit(TEMPLATE_ID, 0, write.template().events(),
-                                    write.template().snapshot(), row, "tmpl", write.template().commandDigest());
-                            commitValid(store, rebase(template, caseId, version(store, caseId), nextSequence(store, caseId),
-                                    "between-" + written));
-                            changed.add(caseId);
+                            paging.changed(writes.get(written).commit(store, cases,
+                                    row -> listing.withKey(row.toBuilder(), row, key).build(), written));
                         }
                     }
                     if (!ended) {
                         throw new AssertionError("R5: paging " + listing.method + "(\"" + key + "\") did not end after "
                                 + maxPages + " pages: return only rows strictly after afterCaseId");
                     }
-                    for (IndexRow row : atStart) {
-                        if (changed.contains(row.caseId())) continue;
-                        int times = seen.getOrDefault(row.caseId(), 0);
-                        if (times != 1) {
-                            throw new AssertionError("R5: the row of case " + row.caseId() + " did not change while a client"
-                                    + " paged through " + listing.method + "(\"" + key + "\") with limit " + limit + " but"
-                                    + " appeared " + times + " times across the pages (other cases were written between"
-                                    + " pages): page with a keyset (WHERE case_id > ? ORDER BY case_id LIMIT ?), never with"
-                                    + " OFFSET or a cursor position counted in rows");
-                        }
-                    }
+                    paging.assertEachUnchangedRowOnce(atStart, (caseId, times) -> "R5: the row of case " + caseId
+                            + " did not change while a client paged through " + listing.method + "(\"" + key
+                            + "\") with limit " + limit + " but appeared " + times + " times across the pages (other"
+                            + " cases were written between pages): page with a keyset (WHERE case_id > ? ORDER BY case_id"
+                            + " LIMIT ?), never with OFFSET or a cursor position counted in rows");
                 }));
     }
 

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -109,7 +110,23 @@ final class StoreSuite {
     }
 
     /** A write another client makes between two pages of a listing: a new case or an existing one. */
-    record Write(String newCaseId, int pick, CaseCommit template) {}
+    record Write(String newCaseId, int pick, CaseCommit template) {
+        /**
+         * Commits the template: in one write of three to a case of {@code cases} with the template's row, otherwise
+         * to the new case with the row {@code joining} makes of it (a row of the listing paged).
+         *
+         * @return the case written
+         */
+        String commit(CaseStore store, List<String> cases, UnaryOperator<IndexRow> joining, int n) {
+            boolean old = pick % 3 == 0;
+            String caseId = old ? cases.get(pick % cases.size()) : newCaseId;
+            IndexRow row = old ? template.indexRow() : joining.apply(template.indexRow());
+            CaseCommit moved = new CaseCommit(TEMPLATE_ID, 0, template.events(), template.snapshot(), row, "tmpl",
+                    template.commandDigest());
+            commitValid(store, rebase(moved, caseId, version(store, caseId), nextSequence(store, caseId), "between-" + n));
+            return caseId;
+        }
+    }
 
     static Gen<Write> writes() {
         Gen<CaseCommit> templates = StoredRecordGenerators.commits(TEMPLATE_ID, 0, 1, "tmpl");

@@ -21,66 +21,66 @@ class BrokenStoreTests {
 
     @Test
     void aStoreThatLosesConcurrentUpdatesFailsS3OnOneCase() {
-        assertKitFails(() -> store(BrokenStores::losesConcurrentUpdates).required_S3_concurrentWritersOnOneCase(),
+        assertKitFails(() -> kit(BrokenStores::losesConcurrentUpdates).required_S3_concurrentWritersOnOneCase(),
                 "S3:", "both succeeded", "atomic with the write");
     }
 
     @Test
     void aStoreThatLosesConcurrentUpdatesFailsS3OnManyCases() {
-        assertKitFails(() -> store(BrokenStores::losesConcurrentUpdates).required_S3_concurrentWritersOnManyCases(),
+        assertKitFails(() -> kit(BrokenStores::losesConcurrentUpdates).required_S3_concurrentWritersOnManyCases(),
                 "S3:", "atomic with the write");
     }
 
     @Test
     void aStoreThatWritesTheIndexRowInASecondStepFailsS2() {
-        assertKitFails(() -> store(BrokenStores::writesIndexRowInASecondStep).required_S2_readersNeverSeePartOfACommit(),
+        assertKitFails(() -> kit(BrokenStores::writesIndexRowInASecondStep).required_S2_readersNeverSeePartOfACommit(),
                 "S2:", "index row version", "one transaction");
     }
 
     @Test
     void aStoreThatPagesWithOffsetsFailsQ2() {
-        assertKitFails(() -> query(BrokenStores::pagesWithOffsets)
+        assertKitFails(() -> kit(BrokenStores::pagesWithOffsets)
                         .required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages(),
                 "Q2:", "keyset");
     }
 
     @Test
     void aStoreThatReordersTheFeedFailsF2AndF3() {
-        assertKitFails(() -> feed(BrokenStores::reordersTheFeed).required_F2_changesFollowCommitOrder(),
+        assertKitFails(() -> kit(BrokenStores::reordersTheFeed).required_F2_changesFollowCommitOrder(),
                 "F2:", "order by position");
-        assertKitFails(() -> feed(BrokenStores::reordersTheFeed).required_F3_readingAfterAPosition(),
+        assertKitFails(() -> kit(BrokenStores::reordersTheFeed).required_F3_readingAfterAPosition(),
                 "F3:", "ascending by position");
     }
 
     @Test
     void aStoreThatNormalisesJsonFailsS1AndF4() {
-        assertKitFails(() -> store(BrokenStores::normalisesJson).required_S1_storedRecordsComeBackByteForByte(),
+        assertKitFails(() -> kit(BrokenStores::normalisesJson).required_S1_storedRecordsComeBackByteForByte(),
                 "S1:", "byte for byte", "jsonb");
-        assertKitFails(() -> feed(BrokenStores::normalisesJson).required_F4_changesCarryTheCommitsEventsByteForByte(),
+        assertKitFails(() -> kit(BrokenStores::normalisesJson).required_F4_changesCarryTheCommitsEventsByteForByte(),
                 "F4:", "byte for byte");
     }
 
     @Test
     void aStoreThatDropsSupplementaryCharactersFailsS1() {
-        assertKitFails(() -> store(BrokenStores::dropsSupplementaryCharacters).required_S1_storedRecordsComeBackByteForByte(),
+        assertKitFails(() -> kit(BrokenStores::dropsSupplementaryCharacters).required_S1_storedRecordsComeBackByteForByte(),
                 "S1:", "utf8mb4");
     }
 
     @Test
     void aStoreWithKeysUniqueAcrossCasesFailsS5() {
-        assertKitFails(() -> store(BrokenStores::keysUniqueAcrossCases).required_S5_idempotencyLookups(),
+        assertKitFails(() -> kit(BrokenStores::keysUniqueAcrossCases).required_S5_idempotencyLookups(),
                 "S5:", "unique per case");
     }
 
     @Test
     void aStoreThatClaimsWithoutALockFailsW2() {
-        assertKitFails(() -> claims(BrokenStores::claimsWithoutALock).required_W2_twoClaimantsNeverHoldTheSameCase(),
+        assertKitFails(() -> kit(BrokenStores::claimsWithoutALock).required_W2_twoClaimantsNeverHoldTheSameCase(),
                 "W2:", "SKIP LOCKED");
     }
 
     @Test
     void aStoreThatHoldsALeaseAtItsEndFailsW4() {
-        assertKitFails(() -> claims(BrokenStores::leaseHeldAtItsEnd).required_W4_expiredLeaseCanBeClaimedAgain(),
+        assertKitFails(() -> kit(BrokenStores::leaseHeldAtItsEnd).required_W4_expiredLeaseCanBeClaimedAgain(),
                 "W4:", "no longer holds");
     }
 
@@ -95,31 +95,31 @@ class BrokenStoreTests {
     void aNarrowStoreThatIgnoresRegionFiltersFailsQ1() {
         assertKitFails(() -> narrowQuery(BrokenStores::ignoresRegionFilter).required_Q1_sameRowsSameOrderAsTheReference(),
                 "Q1:", "supportsRegionFilter() is false", "UnsupportedOperationException");
-        assertKitFails(() -> query(BrokenStores::ignoresRegionFilter).required_Q1_sameRowsSameOrderAsTheReference(),
+        assertKitFails(() -> kit(BrokenStores::ignoresRegionFilter).required_Q1_sameRowsSameOrderAsTheReference(),
                 "Q1:", "in order");
     }
 
     @Test
     void aStoreThatListsWithOffsetsFailsM1() {
-        assertKitFails(() -> maintenance(BrokenStores::listsWithOffsets).required_M1_listsEveryCaseOnceInOrder(),
+        assertKitFails(() -> kit(BrokenStores::listsWithOffsets).required_M1_listsEveryCaseOnceInOrder(),
                 "M1:", "never with OFFSET");
     }
 
     @Test
     void aStoreThatReplacesAtAnyVersionFailsM2() {
-        assertKitFails(() -> maintenance(BrokenStores::replacesAtAnyVersion).required_M2_replacesOnlyAtTheStoredVersion(),
+        assertKitFails(() -> kit(BrokenStores::replacesAtAnyVersion).required_M2_replacesOnlyAtTheStoredVersion(),
                 "M2:", "changes nothing and answers false", "AND version = ?");
     }
 
     @Test
     void aStoreThatKeepsOldChildRowsFailsM2() {
-        assertKitFails(() -> maintenance(BrokenStores::keepsOldChildRows).required_M2_replacesOnlyAtTheStoredVersion(),
+        assertKitFails(() -> kit(BrokenStores::keepsOldChildRows).required_M2_replacesOnlyAtTheStoredVersion(),
                 "M2:", "replace the child rows too");
     }
 
     @Test
     void aStoreThatFeedsReplacementsFailsM2() {
-        assertKitFails(() -> maintenance(BrokenStores::feedsReplacements).required_M2_replacesOnlyAtTheStoredVersion(),
+        assertKitFails(() -> kit(BrokenStores::feedsReplacements).required_M2_replacesOnlyAtTheStoredVersion(),
                 "M2:", "never writes to the change feed");
     }
 
@@ -139,48 +139,48 @@ class BrokenStoreTests {
 
     @Test
     void aStoreThatPagesListingsWithOffsetsFailsR5() {
-        assertKitFails(() -> resolution(BrokenStores::pagesListingsWithOffsets)
+        assertKitFails(() -> kit(BrokenStores::pagesListingsWithOffsets)
                         .required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages(),
                 "R5:", "keyset", "never with OFFSET");
     }
 
     @Test
     void aStoreThatKeepsCasesInTheirOldLeadersIndexFailsR1AndR4() {
-        assertKitFails(() -> resolution(BrokenStores::keepsCasesInTheirOldLeadersIndex)
+        assertKitFails(() -> kit(BrokenStores::keepsCasesInTheirOldLeadersIndex)
                         .required_R1_byActiveLeaderPagesEqualABruteForceOverTheRowsWritten(),
                 "R1:", "whose active leader is", "leaves the index of its old active leader");
-        assertKitFails(() -> resolution(BrokenStores::keepsCasesInTheirOldLeadersIndex)
+        assertKitFails(() -> kit(BrokenStores::keepsCasesInTheirOldLeadersIndex)
                         .required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce(),
                 "R4:", "active cases", "out of its old leader's index");
-        assertKitFails(() -> resolution(BrokenStores::keepsCasesInTheirOldLeadersIndex)
+        assertKitFails(() -> kit(BrokenStores::keepsCasesInTheirOldLeadersIndex)
                         .required_R6_aQueryAfterACommitSeesItsRow(),
                 "R6:", "still returned it");
     }
 
     @Test
     void aStoreThatCountsOverdueWithLessThanFailsR4() {
-        assertKitFails(() -> resolution(BrokenStores::countsOverdueWithLessThan)
+        assertKitFails(() -> kit(BrokenStores::countsOverdueWithLessThan)
                         .required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce(),
                 "R4:", "overdue", "due exactly at", "earliest_due_at <= ?, not <");
     }
 
     @Test
     void aStoreThatOrdersCaseIdsIgnoringCaseFailsR2() {
-        assertKitFails(() -> resolution(BrokenStores::ordersCaseIdsIgnoringCase)
+        assertKitFails(() -> kit(BrokenStores::ordersCaseIdsIgnoringCase)
                         .required_R2_byLeadUnitPagesEqualABruteForceOverTheRowsWritten(),
                 "R2:", "byLeadUnit(");
     }
 
     @Test
     void aStoreWhoseResolutionQueriesIgnoreReplacedRowsFailsM2() {
-        assertKitFails(() -> maintenance(BrokenStores::resolutionQueriesIgnoreReplacedRows)
+        assertKitFails(() -> kit(BrokenStores::resolutionQueriesIgnoreReplacedRows)
                         .required_M2_replacesOnlyAtTheStoredVersion(),
                 "M2:", "the resolution queries must see the replaced row");
     }
 
     @Test
     void aStoreThatAcceptsLimitsBelowOneFailsR7() {
-        assertKitFails(() -> resolution(BrokenStores::acceptsLimitsBelowOne).required_R7_badArgumentsAreRefused(),
+        assertKitFails(() -> kit(BrokenStores::acceptsLimitsBelowOne).required_R7_badArgumentsAreRefused(),
                 "R7:", "byBatch(batch, null, ", "IllegalArgumentException");
     }
 
@@ -242,7 +242,7 @@ class BrokenStoreTests {
 
     @Test
     void withoutAFailureHookS8IsSkippedSayingWhy() {
-        Throwable skipped = catchThrowable(() -> store(Forwarding::new)
+        Throwable skipped = catchThrowable(() -> kit(Forwarding::new)
                 .required_S8_failuresAreStoreExceptionsAndLeaveNothingHalfWritten());
         assertThat(skipped).as("S8 is skipped by an assumption, not passed silently")
                 .isInstanceOf(TestAbortedException.class);
@@ -251,36 +251,36 @@ class BrokenStoreTests {
 
     @Test
     void aStoreThatListsOverdueWithLessThanFailsO1() {
-        assertKitFails(() -> overdue(BrokenStores::listsOverdueWithLessThan)
+        assertKitFails(() -> kit(BrokenStores::listsOverdueWithLessThan)
                 .required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten(), "O1:", "due_at <= ?");
     }
 
     @Test
     void aStoreThatCountsOverdueFromTheEarliestDueColumnFailsO3() {
-        assertKitFails(() -> overdue(BrokenStores::countsOverdueFromTheEarliestDueColumn)
+        assertKitFails(() -> kit(BrokenStores::countsOverdueFromTheEarliestDueColumn)
                 .required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten(), "O3:", "countOverdue");
     }
 
     @Test
     void theReferenceStorePassesTheSuitesTheBrokenStoresFail() {
         // the same suite objects, given a correct store, pass: the failures above come from the flaws
-        store(BrokenStores.Forwarding::new).required_S3_concurrentWritersOnOneCase();
-        store(BrokenStores.Forwarding::new).required_S2_readersNeverSeePartOfACommit();
-        query(BrokenStores.Forwarding::new).required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
-        feed(BrokenStores.Forwarding::new).required_F2_changesFollowCommitOrder();
-        claims(BrokenStores.Forwarding::new).required_W2_twoClaimantsNeverHoldTheSameCase();
-        maintenance(BrokenStores.Forwarding::new).required_M1_listsEveryCaseOnceInOrder();
-        maintenance(BrokenStores.Forwarding::new).required_M2_replacesOnlyAtTheStoredVersion();
-        resolution(BrokenStores.Forwarding::new).required_R1_byActiveLeaderPagesEqualABruteForceOverTheRowsWritten();
-        resolution(BrokenStores.Forwarding::new).required_R2_byLeadUnitPagesEqualABruteForceOverTheRowsWritten();
-        resolution(BrokenStores.Forwarding::new).required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce();
-        resolution(BrokenStores.Forwarding::new).required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
-        resolution(BrokenStores.Forwarding::new).required_R6_aQueryAfterACommitSeesItsRow();
-        resolution(BrokenStores.Forwarding::new).required_R7_badArgumentsAreRefused();
-        overdue(BrokenStores.Forwarding::new).required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten();
-        overdue(BrokenStores.Forwarding::new).required_O4_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
-        overdue(BrokenStores.Forwarding::new).required_O5_aQueryAfterACommitSeesItsRow();
-        overdue(BrokenStores.Forwarding::new).required_O6_badArgumentsAreRefused();
+        kit(BrokenStores.Forwarding::new).required_S3_concurrentWritersOnOneCase();
+        kit(BrokenStores.Forwarding::new).required_S2_readersNeverSeePartOfACommit();
+        kit(BrokenStores.Forwarding::new).required_Q2_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
+        kit(BrokenStores.Forwarding::new).required_F2_changesFollowCommitOrder();
+        kit(BrokenStores.Forwarding::new).required_W2_twoClaimantsNeverHoldTheSameCase();
+        kit(BrokenStores.Forwarding::new).required_M1_listsEveryCaseOnceInOrder();
+        kit(BrokenStores.Forwarding::new).required_M2_replacesOnlyAtTheStoredVersion();
+        kit(BrokenStores.Forwarding::new).required_R1_byActiveLeaderPagesEqualABruteForceOverTheRowsWritten();
+        kit(BrokenStores.Forwarding::new).required_R2_byLeadUnitPagesEqualABruteForceOverTheRowsWritten();
+        kit(BrokenStores.Forwarding::new).required_R4_workloadCountsActiveAndOverdueCasesAsABruteForce();
+        kit(BrokenStores.Forwarding::new).required_R5_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
+        kit(BrokenStores.Forwarding::new).required_R6_aQueryAfterACommitSeesItsRow();
+        kit(BrokenStores.Forwarding::new).required_R7_badArgumentsAreRefused();
+        kit(BrokenStores.Forwarding::new).required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten();
+        kit(BrokenStores.Forwarding::new).required_O4_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
+        kit(BrokenStores.Forwarding::new).required_O5_aQueryAfterACommitSeesItsRow();
+        kit(BrokenStores.Forwarding::new).required_O6_badArgumentsAreRefused();
         failing(FailingStores::failingAfter).required_S8_failuresAreStoreExceptionsAndLeaveNothingHalfWritten();
     }
 
@@ -291,23 +291,14 @@ class BrokenStoreTests {
                 .contains(messageParts);
     }
 
-    private static CaseStoreTck<Forwarding> store(Supplier<Forwarding> factory) {
-        return new CaseStoreTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-        };
+    /** @return every suite of the kit, over the stores {@code factory} makes */
+    private static Kit kit(Supplier<Forwarding> factory) {
+        return new Kit(factory);
     }
 
     /** A store whose failure hook gives the view {@code failing} makes of it. */
-    private static CaseStoreTck<Forwarding> failing(BiFunction<Forwarding, Integer, Forwarding> failing) {
-        return new CaseStoreTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return new Forwarding();
-            }
-
+    private static Kit failing(BiFunction<Forwarding, Integer, Forwarding> failing) {
+        return new Kit(Forwarding::new) {
             @Override
             public Optional<Forwarding> storeFailingAfter(Forwarding store, int operations) {
                 return Optional.of(failing.apply(store, operations));
@@ -315,31 +306,9 @@ class BrokenStoreTests {
         };
     }
 
-    private static ChangeFeedTck<Forwarding> feed(Supplier<Forwarding> factory) {
-        return new ChangeFeedTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-        };
-    }
-
-    private static CaseQueryTck<Forwarding> query(Supplier<Forwarding> factory) {
-        return new CaseQueryTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-        };
-    }
-
-    private static CaseQueryTck<Forwarding> narrowQuery(Supplier<Forwarding> factory) {
-        return new CaseQueryTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-
+    /** The query suite with its region-filter hook off. */
+    private static Kit narrowQuery(Supplier<Forwarding> factory) {
+        return new Kit(factory) {
             @Override
             public boolean supportsRegionFilter() {
                 return false;
@@ -347,39 +316,19 @@ class BrokenStoreTests {
         };
     }
 
-    private static WorkClaimsTck<Forwarding> claims(Supplier<Forwarding> factory) {
-        return new WorkClaimsTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-        };
-    }
+    /** Every suite of the kit over the stores a factory makes; a subclass sets the hooks it tests. */
+    private static class Kit implements CaseStoreTck<Forwarding>, ChangeFeedTck<Forwarding>, CaseQueryTck<Forwarding>,
+            WorkClaimsTck<Forwarding>, IndexMaintenanceTck<Forwarding>, ResolutionQueryTck<Forwarding>,
+            OverdueQueryTck<Forwarding> {
+        private final Supplier<Forwarding> factory;
 
-    private static ResolutionQueryTck<Forwarding> resolution(Supplier<Forwarding> factory) {
-        return new ResolutionQueryTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-        };
-    }
+        Kit(Supplier<Forwarding> factory) {
+            this.factory = factory;
+        }
 
-    private static OverdueQueryTck<Forwarding> overdue(Supplier<Forwarding> factory) {
-        return new OverdueQueryTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-        };
-    }
-
-    private static IndexMaintenanceTck<Forwarding> maintenance(Supplier<Forwarding> factory) {
-        return new IndexMaintenanceTck<>() {
-            @Override
-            public Forwarding newStore() {
-                return factory.get();
-            }
-        };
+        @Override
+        public Forwarding newStore() {
+            return factory.get();
+        }
     }
 }

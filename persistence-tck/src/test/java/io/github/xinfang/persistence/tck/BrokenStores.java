@@ -1,26 +1,27 @@
 package io.github.xinfang.persistence.tck;
 
-import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
-import io.github.xinfang.persistence.CaseQuery;
-import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.Change;
-import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
-import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.persistence.VersionConflictException;
-import io.github.xinfang.persistence.WorkClaims;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToCaseQuery;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToCaseStore;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToChangeFeed;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToIndexMaintenance;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToOverdueQuery;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToResolutionQuery;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToWorkClaims;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -43,8 +44,8 @@ final class BrokenStores {
     private BrokenStores() {}
 
     /** Passes everything to a correct store; each flaw overrides what it breaks. */
-    static class Forwarding implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, ResolutionQuery,
-            OverdueQuery {
+    static class Forwarding implements ToCaseStore, ToChangeFeed, ToCaseQuery, ToWorkClaims, ToIndexMaintenance,
+            ToResolutionQuery, ToOverdueQuery {
         final InMemoryCaseStore delegate;
 
         Forwarding() {
@@ -56,66 +57,34 @@ final class BrokenStores {
             this.delegate = delegate;
         }
 
-        @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
-        @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
-        @Override public Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate.findApplied(caseId, key); }
-        @Override public Optional<IndexRow> indexRow(String caseId) { return delegate.indexRow(caseId); }
-        @Override public List<Change> changesAfter(long position, int limit) { return delegate.changesAfter(position, limit); }
-        @Override public List<IndexRow> needingAttention(AttentionQuery query) { return delegate.needingAttention(query); }
-        @Override public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
-            return delegate.claimDue(dueBefore, now, lease, owner, limit);
+        @Override
+        public InMemoryCaseStore delegate() {
+            return delegate;
         }
-        @Override public boolean release(String caseId, String owner) { return delegate.release(caseId, owner); }
-        @Override public List<String> caseIdsAfter(String after, int limit) { return delegate.caseIdsAfter(after, limit); }
-        @Override public boolean replaceIndexRow(IndexRow row) { return delegate.replaceIndexRow(row); }
-        @Override public List<IndexRow> byActiveLeader(String leader, String after, int limit) {
-            return delegate.byActiveLeader(leader, after, limit);
-        }
-        @Override public List<IndexRow> byLeadUnit(String unit, String after, int limit) { return delegate.byLeadUnit(unit, after, limit); }
-        @Override public List<IndexRow> byBatch(String batch, String after, int limit) { return delegate.byBatch(batch, after, limit); }
-        @Override public LeaderWorkload workload(String leader, Instant asOf) { return delegate.workload(leader, asOf); }
-        @Override public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String after, int limit) {
-            return delegate.overdue(scope, asOf, after, limit);
-        }
-        @Override public long countOverdue(OverdueScope scope, Instant asOf) { return delegate.countOverdue(scope, asOf); }
     }
 
     /**
      * An honest store with the five ports before {@link ResolutionQuery}: a test class implements the
      * five interfaces of its ports, without {@link ResolutionQueryTck}.
      */
-    static final class FivePorts implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance {
+    static final class FivePorts implements ToCaseStore, ToChangeFeed, ToCaseQuery, ToWorkClaims, ToIndexMaintenance {
         private final InMemoryCaseStore delegate = InMemoryCaseStore.create();
 
-        @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
-        @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
-        @Override public Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate.findApplied(caseId, key); }
-        @Override public Optional<IndexRow> indexRow(String caseId) { return delegate.indexRow(caseId); }
-        @Override public List<Change> changesAfter(long position, int limit) { return delegate.changesAfter(position, limit); }
-        @Override public List<IndexRow> needingAttention(AttentionQuery query) { return delegate.needingAttention(query); }
-        @Override public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
-            return delegate.claimDue(dueBefore, now, lease, owner, limit);
+        @Override
+        public InMemoryCaseStore delegate() {
+            return delegate;
         }
-        @Override public boolean release(String caseId, String owner) { return delegate.release(caseId, owner); }
-        @Override public List<String> caseIdsAfter(String after, int limit) { return delegate.caseIdsAfter(after, limit); }
-        @Override public boolean replaceIndexRow(IndexRow row) { return delegate.replaceIndexRow(row); }
     }
 
     /** An honest store with the four original ports and without {@link IndexMaintenance}: a test class
      * implements the four interfaces of its ports. */
-    static final class FourPorts implements CaseStore, ChangeFeed, CaseQuery, WorkClaims {
+    static final class FourPorts implements ToCaseStore, ToChangeFeed, ToCaseQuery, ToWorkClaims {
         private final InMemoryCaseStore delegate = InMemoryCaseStore.create();
 
-        @Override public void commit(CaseCommit commit) { delegate.commit(commit); }
-        @Override public Optional<StoredCase> load(String caseId) { return delegate.load(caseId); }
-        @Override public Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate.findApplied(caseId, key); }
-        @Override public Optional<IndexRow> indexRow(String caseId) { return delegate.indexRow(caseId); }
-        @Override public List<Change> changesAfter(long position, int limit) { return delegate.changesAfter(position, limit); }
-        @Override public List<IndexRow> needingAttention(AttentionQuery query) { return delegate.needingAttention(query); }
-        @Override public List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
-            return delegate.claimDue(dueBefore, now, lease, owner, limit);
+        @Override
+        public InMemoryCaseStore delegate() {
+            return delegate;
         }
-        @Override public boolean release(String caseId, String owner) { return delegate.release(caseId, owner); }
     }
 
     /** Lets other threads in between a read and the write that depends on it, as a slow network does. */

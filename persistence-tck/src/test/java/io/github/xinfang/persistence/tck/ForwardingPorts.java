@@ -1,0 +1,89 @@
+package io.github.xinfang.persistence.tck;
+
+import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.AttentionQuery;
+import io.github.xinfang.persistence.CaseCommit;
+import io.github.xinfang.persistence.CaseQuery;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.Change;
+import io.github.xinfang.persistence.ChangeFeed;
+import io.github.xinfang.persistence.Claim;
+import io.github.xinfang.persistence.IndexMaintenance;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.OverdueQuery;
+import io.github.xinfang.persistence.OverdueScope;
+import io.github.xinfang.persistence.ResolutionQuery;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.WorkClaims;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One interface per storage port, each passing every call of its port to a correct in-memory store: a test store
+ * implements the ports it has (and only those) and overrides what it breaks.
+ */
+final class ForwardingPorts {
+
+    private ForwardingPorts() {}
+
+    /** A store passing calls to a correct one. */
+    interface Delegating {
+        /** @return the correct store calls are passed to */
+        InMemoryCaseStore delegate();
+    }
+
+    /** Passes on {@link CaseStore}. */
+    interface ToCaseStore extends CaseStore, Delegating {
+        @Override default void commit(CaseCommit commit) { delegate().commit(commit); }
+        @Override default Optional<StoredCase> load(String caseId) { return delegate().load(caseId); }
+        @Override default Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate().findApplied(caseId, key); }
+        @Override default Optional<IndexRow> indexRow(String caseId) { return delegate().indexRow(caseId); }
+    }
+
+    /** Passes on {@link ChangeFeed}. */
+    interface ToChangeFeed extends ChangeFeed, Delegating {
+        @Override default List<Change> changesAfter(long position, int limit) { return delegate().changesAfter(position, limit); }
+    }
+
+    /** Passes on {@link CaseQuery}. */
+    interface ToCaseQuery extends CaseQuery, Delegating {
+        @Override default List<IndexRow> needingAttention(AttentionQuery query) { return delegate().needingAttention(query); }
+    }
+
+    /** Passes on {@link WorkClaims}. */
+    interface ToWorkClaims extends WorkClaims, Delegating {
+        @Override default List<Claim> claimDue(Instant dueBefore, Instant now, Duration lease, String owner, int limit) {
+            return delegate().claimDue(dueBefore, now, lease, owner, limit);
+        }
+        @Override default boolean release(String caseId, String owner) { return delegate().release(caseId, owner); }
+    }
+
+    /** Passes on {@link IndexMaintenance}. */
+    interface ToIndexMaintenance extends IndexMaintenance, Delegating {
+        @Override default List<String> caseIdsAfter(String after, int limit) { return delegate().caseIdsAfter(after, limit); }
+        @Override default boolean replaceIndexRow(IndexRow row) { return delegate().replaceIndexRow(row); }
+    }
+
+    /** Passes on {@link ResolutionQuery}. */
+    interface ToResolutionQuery extends ResolutionQuery, Delegating {
+        @Override default List<IndexRow> byActiveLeader(String leader, String after, int limit) {
+            return delegate().byActiveLeader(leader, after, limit);
+        }
+        @Override default List<IndexRow> byLeadUnit(String unit, String after, int limit) { return delegate().byLeadUnit(unit, after, limit); }
+        @Override default List<IndexRow> byBatch(String batch, String after, int limit) { return delegate().byBatch(batch, after, limit); }
+        @Override default LeaderWorkload workload(String leader, Instant asOf) { return delegate().workload(leader, asOf); }
+    }
+
+    /** Passes on {@link OverdueQuery}. */
+    interface ToOverdueQuery extends OverdueQuery, Delegating {
+        @Override default List<IndexRow> overdue(OverdueScope scope, Instant asOf, String after, int limit) {
+            return delegate().overdue(scope, asOf, after, limit);
+        }
+        @Override default long countOverdue(OverdueScope scope, Instant asOf) { return delegate().countOverdue(scope, asOf); }
+    }
+}
