@@ -49,7 +49,7 @@ final class ProcedureGuards {
             }
             case FACT_NOT_BEFORE_EARLIER_FACTS:
                 for (LocalDate d : row.factDates(c)) {
-                    if (d.isBefore(s.lastFactOn())) {
+                    if (d.isBefore(s.timing().lastFactOn())) {
                         return Rejection.invalid(row.factField(), "must not be before the case's earlier facts", "不得早于事项此前的事实日期", stage);
                     }
                 }
@@ -69,11 +69,11 @@ final class ProcedureGuards {
                 return null;
             }
             case INSIDE_OBJECTION_WINDOW:
-                return window(s, ClockId.OBJECTION, s.unitReceivedOn(), ((ProcedureCommand.RaiseObjection) c).objectedOn());
+                return window(s, ClockId.OBJECTION, s.procedure().unitReceivedOn(), ((ProcedureCommand.RaiseObjection) c).objectedOn());
             case INSIDE_REVIEW_WINDOW:
-                return window(s, ClockId.REVIEW_REQUEST, s.replyServedOn(), ((ProcedureCommand.RequestReview) c).receivedOn());
+                return window(s, ClockId.REVIEW_REQUEST, s.conclusion().replyServedOn(), ((ProcedureCommand.RequestReview) c).receivedOn());
             case INSIDE_RE_REVIEW_WINDOW:
-                return window(s, ClockId.RE_REVIEW_REQUEST, s.reviewOpinionServedOn(), ((ProcedureCommand.RequestReReview) c).receivedOn());
+                return window(s, ClockId.RE_REVIEW_REQUEST, s.conclusion().reviewOpinionServedOn(), ((ProcedureCommand.RequestReReview) c).receivedOn());
             case HAS_HANDLING_CLOCK:
                 return limits.hasHandlingClock(s.profile(), petition.category()) ? null
                         : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage,
@@ -83,22 +83,22 @@ final class ProcedureGuards {
                         : Rejection.of(RejectionCode.NOT_AUTHORISED, stage,
                         "the approver must be an official of the handling unit", "审批人须为承办单位人员");
             case EXTENSION_UNUSED:
-                return s.extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, stage);
+                return s.procedure().extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, stage);
             case EXTENSION_WITHIN_MAXIMUM: {
                 int max = limits.maxExtensionDays(s.profile());
                 return ((ProcedureCommand.Extend) c).days() <= max ? null
                         : Rejection.of(RejectionCode.EXTENSION_TOO_LONG, stage, "at most " + max + " days", "最长" + max + "日");
             }
             case APPROVER_NOT_PROPOSER:
-                return sameActor(c.actor(), s.proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage) : null;
+                return sameActor(c.actor(), s.conclusion().proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, stage) : null;
             case REPLY_NOT_YET_SERVED:
-                return s.replyServedOn() == null ? null
+                return s.conclusion().replyServedOn() == null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the reply was already served", "答复已送达");
             case OPINION_NOT_YET_SERVED:
-                return s.reviewOpinionServedOn() == null ? null
+                return s.conclusion().reviewOpinionServedOn() == null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "the review opinion was already served", "复查意见已送达");
             case HEARING_NOT_OPEN:
-                return s.hearingOpenedOn() == null ? null
+                return s.procedure().hearingOpenedOn() == null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "a hearing is open; close it first", "听证尚未结束");
             case IMPORTED_EXTENSION_WITHIN_MAXIMUM: {
                 ProcedureCommand.Import im = (ProcedureCommand.Import) c;
@@ -113,7 +113,7 @@ final class ProcedureGuards {
                 return null;
             }
             case HEARING_OPEN:
-                return s.hearingOpenedOn() != null ? null
+                return s.procedure().hearingOpenedOn() != null ? null
                         : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no hearing is open", "没有进行中的听证");
             case CORRECTION_FITS_STAGE:
                 return correctionFits(s, corrected);
@@ -180,11 +180,11 @@ final class ProcedureGuards {
             return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "review belongs to claims only",
                     "复查复核仅适用于申诉求决类");
         }
-        if (stage == Stage.PENDING_APPROVAL && (s.outcome() != null) != claim) {
+        if (stage == Stage.PENDING_APPROVAL && (s.conclusion().outcome() != null) != claim) {
             return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "the pending proposal does not fit the new category",
                     "待审核的处理意见与新类别不符");
         }
-        LocalDate bound = s.unitReceivedOn() != null ? s.unitReceivedOn() : s.lastFactOn();
+        LocalDate bound = s.procedure().unitReceivedOn() != null ? s.procedure().unitReceivedOn() : s.timing().lastFactOn();
         if (corrected.receivedOn().isAfter(bound)) {
             return Rejection.invalid("petition.receivedOn", "must not be after the case's later facts", "不得晚于事项此后的事实日期", stage);
         }
@@ -204,10 +204,10 @@ final class ProcedureGuards {
             SweepCommand.RecordLapse l = (SweepCommand.RecordLapse) c;
             clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = ClockState.LAPSED;
         }
-        Optional<ClockRun> run = s.clocks().run(clock);
+        Optional<ClockRun> run = s.timing().clocks().run(clock);
         boolean recorded = run.map(r -> wanted == ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
         if (!recorded && run.get().round() == round) {
-            for (ClockStatus st : limits.clocks(s.clocks(), s.profile(), petition.category(), petition.region(), at)) {
+            for (ClockStatus st : limits.clocks(s.timing().clocks(), s.profile(), petition.category(), petition.region(), at)) {
                 if (st.clock() == clock && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
             }
         }
@@ -226,7 +226,7 @@ final class ProcedureGuards {
             SweepCommand.RecordDutyBreach b = (SweepCommand.RecordDutyBreach) c;
             duty = b.duty(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
         }
-        for (DutyStatus st : limits.duties(s.duties(), petition.region(), at)) {
+        for (DutyStatus st : limits.duties(s.timing().duties(), petition.region(), at)) {
             if (!st.duty().equals(duty)) continue;
             boolean recorded = wanted == ClockState.DUE_SOON ? st.warningRecorded() || st.breachRecorded() : st.breachRecorded();
             if (!recorded && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
