@@ -4,6 +4,7 @@ import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Channel;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -55,6 +56,48 @@ public record CaseActivity(List<RepeatPetition> repeatPetitions, List<FollowUp> 
         SkippedLevel max = SkippedLevel.NONE;
         for (RepeatPetition r : repeatPetitions) if (r.skippedLevel().isAtLeast(max)) max = r.skippedLevel();
         return max;
+    }
+
+    // ------------------------------------------------------------------ with… (used by the evolve function)
+
+    CaseActivity withRepeatPetition(RepeatPetition repeat) {
+        return new CaseActivity(appended(repeatPetitions, repeat), followUps, supervisions, mergedInto, mergedCases);
+    }
+
+    CaseActivity withFollowUp(FollowUp visit) {
+        return new CaseActivity(repeatPetitions, appended(followUps, visit), supervisions, mergedInto, mergedCases);
+    }
+
+    /** @throws IllegalArgumentException if the supervision is not numbered next */
+    CaseActivity withSupervision(Supervision issued) {
+        if (issued.number() != supervisions.size() + 1) {
+            throw new IllegalArgumentException("event: expected supervision " + (supervisions.size() + 1));
+        }
+        return new CaseActivity(repeatPetitions, followUps, appended(supervisions, issued), mergedInto, mergedCases);
+    }
+
+    /** @throws IllegalArgumentException if there is no supervision of that number */
+    CaseActivity withFeedback(int number, LocalDate givenOn) {
+        if (number < 1 || number > supervisions.size()) throw new IllegalArgumentException("event: no supervision " + number);
+        List<Supervision> sup = new ArrayList<>(supervisions);
+        Supervision old = sup.get(number - 1);
+        sup.set(number - 1, new Supervision(old.number(), old.kind(), old.issuer(), old.addressee(), old.issuedOn(),
+                old.feedbackDueOn(), givenOn));
+        return new CaseActivity(repeatPetitions, followUps, sup, mergedInto, mergedCases);
+    }
+
+    CaseActivity withMergedInto(CaseId into) {
+        return new CaseActivity(repeatPetitions, followUps, supervisions, into, mergedCases);
+    }
+
+    CaseActivity withMergedCase(CaseId merged) {
+        return new CaseActivity(repeatPetitions, followUps, supervisions, mergedInto, appended(mergedCases, merged));
+    }
+
+    private static <T> List<T> appended(List<T> list, T element) {
+        List<T> out = new ArrayList<>(list);
+        out.add(element);
+        return out;
     }
 
     /**

@@ -308,9 +308,9 @@ public final class CaseDecider {
         long seq = after.lastSequence();
         all.add(new ResolutionEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
         Optional<Resolution.Assignment> active = r.activeAssignment();
-        if (active.isPresent() && after.duties().open(DutyKind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
+        if (active.isPresent() && after.timing().duties().open(DutyKind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
             all.add(new ResolutionEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
-                    after.duties().count(DutyKind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
+                    after.timing().duties().count(DutyKind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
         }
         return all;
     }
@@ -341,7 +341,7 @@ public final class CaseDecider {
             if (current != null && ladder.meets(current.rank(), current.principal(), rule.requires())) continue;
             if (!looked) {
                 Petition p = state.petition();
-                due = limits.earliestDue(state.clocks(), state.duties(), state.profile(), p.category(), p.region());
+                due = limits.earliestDue(state.timing().clocks(), state.timing().duties(), state.profile(), p.category(), p.region());
                 looked = true;
             }
             if (due.isEmpty()) return Optional.empty();
@@ -368,10 +368,10 @@ public final class CaseDecider {
         CaseActivity act = s.activity();
         long overdue = 0;
         Petition p = s.petition();
-        for (ClockStatus st : limits.clocks(s.clocks(), s.profile(), p.category(), p.region(), at)) {
+        for (ClockStatus st : limits.clocks(s.timing().clocks(), s.profile(), p.category(), p.region(), at)) {
             if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
         }
-        for (DutyStatus st : limits.duties(s.duties(), p.region(), at)) {
+        for (DutyStatus st : limits.duties(s.timing().duties(), p.region(), at)) {
             if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
         }
         return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, Math.max(p.headcount(), act.largestRepeatHeadcount()),

@@ -3,6 +3,7 @@ package io.github.xinfang.cases;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.time.ClockLedger;
 import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.Fact;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,60 +11,45 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The current state of a case on the procedure track: a pure function of its history
- * ({@link #replay}). Immutable; {@code toString} shows no personal data.
+ * The current state of a case: a pure function of its history ({@link #replay}), read through a few named parts:
+ * the {@link Procedure procedure} (stage, handling unit, procedure dates and counters), the current
+ * {@link Conclusion conclusion} and its review, the {@link Timing timing} (clock and duty facts), the
+ * {@link Resolution resolution} track and the {@link CaseActivity activity} around the case. A portal gets a state
+ * from {@link #replay}, {@link #evolve} or the case service, never by constructing one.
  *
- * @param caseId the case
- * @param lastSequence the sequence number of the last event applied
- * @param stage the procedure stage
- * @param profile the time-limit profile
- * @param petition the petition
- * @param handlingUnit the unit handling the case, or null before routing (and after an objection)
- * @param unitReceivedOn the day the handling unit received the matter, or null
- * @param acceptedOn the day of acceptance, or null
- * @param handlingStartedOn the day the current handling clock started (acceptance or reopening), or null
- * @param informedOn the day the petitioner was last told (告知), or null
- * @param extensionDays the extension granted on the current handling clock, 0 if none
- * @param proposer who proposed the pending conclusion, or null
- * @param outcome the outcome of the pending or approved conclusion, or null
- * @param conclusionApprovedOn the day the current conclusion was approved, or null
- * @param replyServedOn the day the written reply was served, or null
- * @param reviewRequestedOn the day review was requested, or null
- * @param reviewOpinionServedOn the day the review opinion was served, or null
- * @param reReviewRequestedOn the day re-review was requested, or null
- * @param lastFactOn the latest date of a legal fact so far
- * @param lastRecordedAt the latest {@code recordedAt} so far
- * @param reworkCount how many proposals were returned for rework
- * @param objectionCount how many objections were raised
- * @param hearingOpenedOn the day the open hearing began, or null when none is open
- * @param clocks the clock facts (starts, meetings, stops, extensions, pauses, recorded warnings and breaches)
- * @param resolution the resolution track's part (积案化解), or null while the case is not on that track (since 0.2)
- * @param activity repeat petitions, follow-up visits, supervision and merge links (null reads as none; since 0.2)
- * @param duties the duties whose due dates come from the case's facts: replacement, plan steps, batch targets,
- *     supervision feedback (null reads as none; since 0.2)
+ * <p>Immutable and thread-safe; {@code equals} compares every part; {@code toString} shows no personal data.
+ *
  * @since 0.1
  */
-public record CaseState(CaseId caseId, long lastSequence, Stage stage, String profile, Petition petition,
-                        UnitId handlingUnit, LocalDate unitReceivedOn, LocalDate acceptedOn,
-                        LocalDate handlingStartedOn, LocalDate informedOn, int extensionDays, Actor proposer,
-                        Outcome outcome, LocalDate conclusionApprovedOn, LocalDate replyServedOn,
-                        LocalDate reviewRequestedOn, LocalDate reviewOpinionServedOn, LocalDate reReviewRequestedOn,
-                        LocalDate lastFactOn, Instant lastRecordedAt, int reworkCount, int objectionCount,
-                        LocalDate hearingOpenedOn, ClockLedger clocks, Resolution resolution, CaseActivity activity,
-                        DutyLedger duties) {
+public final class CaseState {
+    private final CaseId caseId;
+    private final long lastSequence;
+    private final String profile;
+    private final Petition petition;
+    private final Procedure procedure;
+    private final Conclusion conclusion;
+    private final Timing timing;
+    private final Resolution resolution;
+    private final CaseActivity activity;
 
-    /** @throws NullPointerException naming a required argument that is null */
-    public CaseState {
-        Objects.requireNonNull(caseId, "caseId");
-        Objects.requireNonNull(stage, "stage");
-        Objects.requireNonNull(profile, "profile");
-        Objects.requireNonNull(petition, "petition");
-        Objects.requireNonNull(lastFactOn, "lastFactOn");
-        Objects.requireNonNull(lastRecordedAt, "lastRecordedAt");
-        Objects.requireNonNull(clocks, "clocks");
+    /**
+     * The only constructor: used by the evolve function and, through reflection, by the codec.
+     *
+     * @throws NullPointerException naming a required argument that is null
+     * @throws IllegalArgumentException if lastSequence is below 1
+     */
+    CaseState(CaseId caseId, long lastSequence, String profile, Petition petition, Procedure procedure,
+              Conclusion conclusion, Timing timing, Resolution resolution, CaseActivity activity) {
+        this.caseId = Objects.requireNonNull(caseId, "caseId");
         if (lastSequence < 1) throw new IllegalArgumentException("lastSequence must be at least 1");
-        if (activity == null) activity = CaseActivity.none();
-        if (duties == null) duties = DutyLedger.empty();
+        this.lastSequence = lastSequence;
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.petition = Objects.requireNonNull(petition, "petition");
+        this.procedure = Objects.requireNonNull(procedure, "procedure");
+        this.conclusion = Objects.requireNonNull(conclusion, "conclusion");
+        this.timing = Objects.requireNonNull(timing, "timing");
+        this.resolution = resolution;
+        this.activity = activity == null ? CaseActivity.none() : activity;
     }
 
     /**
@@ -94,9 +80,313 @@ public record CaseState(CaseId caseId, long lastSequence, Stage stage, String pr
         return CaseEvolution.evolve(state, event);
     }
 
+    /** @return the case */
+    public CaseId caseId() {
+        return caseId;
+    }
+
+    /** @return the sequence number of the last event applied, at least 1 */
+    public long lastSequence() {
+        return lastSequence;
+    }
+
+    /** @return the name of the time-limit profile */
+    public String profile() {
+        return profile;
+    }
+
+    /** @return the petition, as last corrected */
+    public Petition petition() {
+        return petition;
+    }
+
+    /** @return the procedure's part: stage, handling unit, procedure dates and counters */
+    public Procedure procedure() {
+        return procedure;
+    }
+
+    /** @return the current conclusion and what followed it (empty before a proposal and after reopening) */
+    public Conclusion conclusion() {
+        return conclusion;
+    }
+
+    /** @return the time part: the latest fact and record, the clock and duty facts */
+    public Timing timing() {
+        return timing;
+    }
+
+    /** @return the resolution track's part (积案化解), or null while the case is not on that track (since 0.2) */
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** @return repeat petitions, follow-up visits, supervision and merge links, never null (since 0.2) */
+    public CaseActivity activity() {
+        return activity;
+    }
+
+    /** @return the procedure stage: {@code procedure().stage()} */
+    public Stage stage() {
+        return procedure.stage();
+    }
+
+    /** @return the unit handling the case, or null before routing and after an objection: {@code procedure().handlingUnit()} */
+    public UnitId handlingUnit() {
+        return procedure.handlingUnit();
+    }
+
+    // ------------------------------------------------------------------ with… (the evolve function's only way to change a state)
+
+    /** @return this state after one more event, with its sequence and the latest {@code recordedAt} so far */
+    CaseState next(long sequence, Instant recordedAt) {
+        return new CaseState(caseId, sequence, profile, petition, procedure, conclusion, timing.recorded(recordedAt),
+                resolution, activity);
+    }
+
+    CaseState withProfile(String profile) {
+        return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
+    CaseState withPetition(Petition petition) {
+        return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
+    CaseState withProcedure(Procedure procedure) {
+        return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
+    CaseState withStage(Stage stage) {
+        return withProcedure(procedure.withStage(stage));
+    }
+
+    CaseState withConclusion(Conclusion conclusion) {
+        return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
+    CaseState withTiming(Timing timing) {
+        return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
+    CaseState withResolution(Resolution resolution) {
+        return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
+    CaseState withActivity(CaseActivity activity) {
+        return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
+    CaseState withClocks(ClockLedger clocks) {
+        return withTiming(timing.withClocks(clocks));
+    }
+
+    CaseState withDuties(DutyLedger duties) {
+        return withTiming(timing.withDuties(duties));
+    }
+
+    /** @return this state with a legal fact dated {@code on}: the latest fact day moves, no clock is touched */
+    CaseState withFactOn(LocalDate on) {
+        return withTiming(timing.factOn(on));
+    }
+
+    /** @return this state with a clock fact applied, the latest fact day unchanged */
+    CaseState withClock(Fact fact, LocalDate on) {
+        return withClocks(timing.clocks().apply(fact, on, 0));
+    }
+
+    /** @return this state with a legal fact dated {@code on} that is also a clock fact */
+    CaseState withFact(Fact fact, LocalDate on) {
+        return withFactOn(on).withClock(fact, on);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof CaseState s && caseId.equals(s.caseId) && lastSequence == s.lastSequence
+                && profile.equals(s.profile) && petition.equals(s.petition) && procedure.equals(s.procedure)
+                && conclusion.equals(s.conclusion) && timing.equals(s.timing) && Objects.equals(resolution, s.resolution)
+                && activity.equals(s.activity);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
+    }
+
     @Override
     public String toString() {
-        return "CaseState[caseId=" + caseId + ", lastSequence=" + lastSequence + ", stage=" + stage + ", profile=" + profile
-                + ", category=" + petition.category() + ", region=" + petition.region() + ", handlingUnit=" + handlingUnit + "]";
+        return "CaseState[caseId=" + caseId + ", lastSequence=" + lastSequence + ", stage=" + stage() + ", profile=" + profile
+                + ", category=" + petition.category() + ", region=" + petition.region() + ", handlingUnit=" + handlingUnit() + "]";
+    }
+
+    /**
+     * The procedure's part of a case's state. Immutable.
+     *
+     * @param stage the procedure stage
+     * @param handlingUnit the unit handling the case, or null before routing (and after an objection)
+     * @param unitReceivedOn the day the handling unit received the matter, or null
+     * @param acceptedOn the day of acceptance, or null
+     * @param handlingStartedOn the day the current handling clock started (acceptance or reopening), or null
+     * @param informedOn the day the petitioner was last told (告知), or null
+     * @param extensionDays the extension granted on the current handling clock, 0 if none
+     * @param reworkCount how many proposals were returned for rework
+     * @param objectionCount how many objections were raised
+     * @param hearingOpenedOn the day the open hearing began, or null when none is open
+     * @since 0.4
+     */
+    public record Procedure(Stage stage, UnitId handlingUnit, LocalDate unitReceivedOn, LocalDate acceptedOn,
+                            LocalDate handlingStartedOn, LocalDate informedOn, int extensionDays, int reworkCount,
+                            int objectionCount, LocalDate hearingOpenedOn) {
+        /** @throws NullPointerException if stage is null */
+        public Procedure {
+            Objects.requireNonNull(stage, "stage");
+        }
+
+        /** @return a procedure at a stage with nothing else recorded yet */
+        static Procedure at(Stage stage) {
+            return new Procedure(stage, null, null, null, null, null, 0, 0, 0, null);
+        }
+
+        Procedure withStage(Stage stage) {
+            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
+                    reworkCount, objectionCount, hearingOpenedOn);
+        }
+
+        /** 交办/转送: a unit received the matter. */
+        Procedure routedTo(UnitId unit, LocalDate receivedOn) {
+            return new Procedure(stage, unit, receivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
+                    reworkCount, objectionCount, hearingOpenedOn);
+        }
+
+        /** An objection: the unit, its receipt and the petitioner's notice go; one more objection. */
+        Procedure objected() {
+            return new Procedure(stage, null, null, acceptedOn, handlingStartedOn, null, extensionDays,
+                    reworkCount, objectionCount + 1, hearingOpenedOn);
+        }
+
+        Procedure informed(LocalDate on) {
+            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, on, extensionDays,
+                    reworkCount, objectionCount, hearingOpenedOn);
+        }
+
+        /** Acceptance starts the handling clock. */
+        Procedure accepted(LocalDate on) {
+            return new Procedure(stage, handlingUnit, unitReceivedOn, on, on, informedOn, extensionDays,
+                    reworkCount, objectionCount, hearingOpenedOn);
+        }
+
+        Procedure extended(int days) {
+            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, days,
+                    reworkCount, objectionCount, hearingOpenedOn);
+        }
+
+        Procedure reworked() {
+            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
+                    reworkCount + 1, objectionCount, hearingOpenedOn);
+        }
+
+        /** Reopening starts a new handling clock, without extension. */
+        Procedure reopened(LocalDate on) {
+            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, on, informedOn, 0,
+                    reworkCount, objectionCount, hearingOpenedOn);
+        }
+
+        /** @param openedOn the day a hearing opened, or null when it closed */
+        Procedure withHearingOpenedOn(LocalDate openedOn) {
+            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
+                    reworkCount, objectionCount, openedOn);
+        }
+    }
+
+    /**
+     * The current conclusion of a case and what followed it: the pending proposal, its approval, the written reply,
+     * review (复查) and re-review (复核). Reopening clears it. Immutable.
+     *
+     * @param proposer who proposed the pending conclusion, or null
+     * @param outcome the outcome of the pending or approved conclusion, or null
+     * @param conclusionApprovedOn the day the current conclusion was approved, or null
+     * @param replyServedOn the day the written reply was served, or null
+     * @param reviewRequestedOn the day review was requested, or null
+     * @param reviewOpinionServedOn the day the review opinion was served, or null
+     * @param reReviewRequestedOn the day re-review was requested, or null
+     * @since 0.4
+     */
+    public record Conclusion(Actor proposer, Outcome outcome, LocalDate conclusionApprovedOn, LocalDate replyServedOn,
+                             LocalDate reviewRequestedOn, LocalDate reviewOpinionServedOn, LocalDate reReviewRequestedOn) {
+        /** No conclusion: nothing proposed since the case started or was last reopened. */
+        static final Conclusion NONE = new Conclusion(null, null, null, null, null, null, null);
+
+        Conclusion proposed(Actor by, Outcome proposed) {
+            return new Conclusion(by, proposed, conclusionApprovedOn, replyServedOn, reviewRequestedOn, reviewOpinionServedOn,
+                    reReviewRequestedOn);
+        }
+
+        /** Approval ends the proposal and keeps its outcome. */
+        Conclusion approved(LocalDate on) {
+            return new Conclusion(null, outcome, on, replyServedOn, reviewRequestedOn, reviewOpinionServedOn, reReviewRequestedOn);
+        }
+
+        /** Returned for rework: the proposal and its outcome go. */
+        Conclusion returned() {
+            return new Conclusion(null, null, conclusionApprovedOn, replyServedOn, reviewRequestedOn, reviewOpinionServedOn,
+                    reReviewRequestedOn);
+        }
+
+        Conclusion replyServed(LocalDate on) {
+            return new Conclusion(proposer, outcome, conclusionApprovedOn, on, reviewRequestedOn, reviewOpinionServedOn,
+                    reReviewRequestedOn);
+        }
+
+        Conclusion reviewRequested(LocalDate on) {
+            return new Conclusion(proposer, outcome, conclusionApprovedOn, replyServedOn, on, reviewOpinionServedOn,
+                    reReviewRequestedOn);
+        }
+
+        Conclusion reviewOpinionServed(LocalDate on) {
+            return new Conclusion(proposer, outcome, conclusionApprovedOn, replyServedOn, reviewRequestedOn, on,
+                    reReviewRequestedOn);
+        }
+
+        Conclusion reReviewRequested(LocalDate on) {
+            return new Conclusion(proposer, outcome, conclusionApprovedOn, replyServedOn, reviewRequestedOn,
+                    reviewOpinionServedOn, on);
+        }
+    }
+
+    /**
+     * The time part of a case's state: the latest legal fact and record, and the facts that due dates are computed
+     * from. Immutable.
+     *
+     * @param lastFactOn the latest date of a legal fact so far
+     * @param lastRecordedAt the latest {@code recordedAt} so far
+     * @param clocks the clock facts (starts, meetings, stops, extensions, pauses, recorded warnings and breaches)
+     * @param duties the duties whose due dates come from the case's facts: replacement, plan steps, batch targets,
+     *     supervision feedback (null reads as none)
+     * @since 0.4
+     */
+    public record Timing(LocalDate lastFactOn, Instant lastRecordedAt, ClockLedger clocks, DutyLedger duties) {
+        /** @throws NullPointerException naming a required argument that is null */
+        public Timing {
+            Objects.requireNonNull(lastFactOn, "lastFactOn");
+            Objects.requireNonNull(lastRecordedAt, "lastRecordedAt");
+            Objects.requireNonNull(clocks, "clocks");
+            if (duties == null) duties = DutyLedger.empty();
+        }
+
+        /** @return this part with a legal fact dated {@code on}: the latest fact day moves forward only */
+        Timing factOn(LocalDate on) {
+            return on.isAfter(lastFactOn) ? new Timing(on, lastRecordedAt, clocks, duties) : this;
+        }
+
+        /** @return this part with a record made at {@code at}: the latest record moves forward only */
+        Timing recorded(Instant at) {
+            return at.isAfter(lastRecordedAt) ? new Timing(lastFactOn, at, clocks, duties) : this;
+        }
+
+        Timing withClocks(ClockLedger clocks) {
+            return new Timing(lastFactOn, lastRecordedAt, clocks, duties);
+        }
+
+        Timing withDuties(DutyLedger duties) {
+            return new Timing(lastFactOn, lastRecordedAt, clocks, duties);
+        }
     }
 }

@@ -43,7 +43,7 @@ final class ProcedureGuards {
 
     static Rejection factNotBeforeEarlierFacts(GuardInput in, CaseCommand c) {
         for (LocalDate d : in.row().factDates(c)) {
-            if (d.isBefore(in.state().lastFactOn())) {
+            if (d.isBefore(in.state().timing().lastFactOn())) {
                 return Rejection.invalid(in.row().factField(), "must not be before the case's earlier facts", "不得早于事项此前的事实日期",
                         in.stage());
             }
@@ -70,15 +70,15 @@ final class ProcedureGuards {
     }
 
     static Rejection insideObjectionWindow(GuardInput in, ProcedureCommand.RaiseObjection c) {
-        return window(in, ClockId.OBJECTION, in.state().unitReceivedOn(), c.objectedOn());
+        return window(in, ClockId.OBJECTION, in.state().procedure().unitReceivedOn(), c.objectedOn());
     }
 
     static Rejection insideReviewWindow(GuardInput in, ProcedureCommand.RequestReview c) {
-        return window(in, ClockId.REVIEW_REQUEST, in.state().replyServedOn(), c.receivedOn());
+        return window(in, ClockId.REVIEW_REQUEST, in.state().conclusion().replyServedOn(), c.receivedOn());
     }
 
     static Rejection insideReReviewWindow(GuardInput in, ProcedureCommand.RequestReReview c) {
-        return window(in, ClockId.RE_REVIEW_REQUEST, in.state().reviewOpinionServedOn(), c.receivedOn());
+        return window(in, ClockId.RE_REVIEW_REQUEST, in.state().conclusion().reviewOpinionServedOn(), c.receivedOn());
     }
 
     static Rejection hasHandlingClock(GuardInput in, ProcedureCommand.Extend c) {
@@ -94,7 +94,7 @@ final class ProcedureGuards {
     }
 
     static Rejection extensionUnused(GuardInput in, ProcedureCommand.Extend c) {
-        return in.state().extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, in.stage());
+        return in.state().procedure().extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, in.stage());
     }
 
     static Rejection extensionWithinMaximum(GuardInput in, ProcedureCommand.Extend c) {
@@ -104,26 +104,26 @@ final class ProcedureGuards {
     }
 
     static Rejection approverNotProposer(GuardInput in, ProcedureCommand.ApproveConclusion c) {
-        return sameActor(c.actor(), in.state().proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, in.stage()) : null;
+        return sameActor(c.actor(), in.state().conclusion().proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, in.stage()) : null;
     }
 
     static Rejection replyNotYetServed(GuardInput in, ProcedureCommand.ServeReply c) {
-        return in.state().replyServedOn() == null ? null
+        return in.state().conclusion().replyServedOn() == null ? null
                 : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "the reply was already served", "答复已送达");
     }
 
     static Rejection opinionNotYetServed(GuardInput in, ProcedureCommand.ServeReviewOpinion c) {
-        return in.state().reviewOpinionServedOn() == null ? null
+        return in.state().conclusion().reviewOpinionServedOn() == null ? null
                 : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "the review opinion was already served", "复查意见已送达");
     }
 
     static Rejection hearingNotOpen(GuardInput in, ProcedureCommand c) {
-        return in.state().hearingOpenedOn() == null ? null
+        return in.state().procedure().hearingOpenedOn() == null ? null
                 : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "a hearing is open; close it first", "听证尚未结束");
     }
 
     static Rejection hearingOpen(GuardInput in, ProcedureCommand.CloseHearing c) {
-        return in.state().hearingOpenedOn() != null ? null
+        return in.state().procedure().hearingOpenedOn() != null ? null
                 : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "no hearing is open", "没有进行中的听证");
     }
 
@@ -149,11 +149,11 @@ final class ProcedureGuards {
             return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "review belongs to claims only",
                     "复查复核仅适用于申诉求决类");
         }
-        if (stage == Stage.PENDING_APPROVAL && (s.outcome() != null) != claim) {
+        if (stage == Stage.PENDING_APPROVAL && (s.conclusion().outcome() != null) != claim) {
             return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "the pending proposal does not fit the new category",
                     "待审核的处理意见与新类别不符");
         }
-        LocalDate bound = s.unitReceivedOn() != null ? s.unitReceivedOn() : s.lastFactOn();
+        LocalDate bound = s.procedure().unitReceivedOn() != null ? s.procedure().unitReceivedOn() : s.timing().lastFactOn();
         if (corrected.receivedOn().isAfter(bound)) {
             return Rejection.invalid("petition.receivedOn", "must not be after the case's later facts", "不得晚于事项此后的事实日期", stage);
         }
@@ -252,10 +252,10 @@ final class ProcedureGuards {
             SweepCommand.RecordLapse l = (SweepCommand.RecordLapse) c;
             clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = ClockState.LAPSED;
         }
-        Optional<ClockRun> run = s.clocks().run(clock);
+        Optional<ClockRun> run = s.timing().clocks().run(clock);
         boolean recorded = run.map(r -> wanted == ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
         if (!recorded && run.get().round() == round) {
-            for (ClockStatus st : in.limits().clocks(s.clocks(), s.profile(), petition.category(), petition.region(), in.at())) {
+            for (ClockStatus st : in.limits().clocks(s.timing().clocks(), s.profile(), petition.category(), petition.region(), in.at())) {
                 if (st.clock() == clock && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
             }
         }
@@ -275,7 +275,7 @@ final class ProcedureGuards {
             SweepCommand.RecordDutyBreach b = (SweepCommand.RecordDutyBreach) c;
             duty = b.duty(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
         }
-        for (DutyStatus st : in.limits().duties(s.duties(), in.petition().region(), in.at())) {
+        for (DutyStatus st : in.limits().duties(s.timing().duties(), in.petition().region(), in.at())) {
             if (!st.duty().equals(duty)) continue;
             boolean recorded = wanted == ClockState.DUE_SOON ? st.warningRecorded() || st.breachRecorded() : st.breachRecorded();
             if (!recorded && st.dueAt().equals(dueAt) && st.state() == wanted) return null;

@@ -88,7 +88,7 @@ public final class BatchReports {
     private Optional<Resolution> asOf(CaseId id, Instant asOf) {
         Optional<CaseHistory> h = service.history(id);
         if (h.isEmpty()) return Optional.empty();
-        if (!h.get().state().lastRecordedAt().isAfter(asOf)) return Optional.ofNullable(h.get().state().resolution());
+        if (!h.get().state().timing().lastRecordedAt().isAfter(asOf)) return Optional.ofNullable(h.get().state().resolution());
         List<CaseEvent> upTo = new ArrayList<>();
         for (CaseEvent e : h.get().events()) {
             if (e.recordedAt().isAfter(asOf)) break;

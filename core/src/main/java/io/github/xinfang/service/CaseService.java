@@ -184,7 +184,7 @@ public final class CaseService {
             Optional<StoredCase> stored = store.load(caseId);
             CaseState state = stored.map(s -> codec.decodeSnapshot(s.snapshot())).orElse(null);
             long version = stored.map(StoredCase::version).orElse(0L);
-            Instant recordedAt = state == null || !state.lastRecordedAt().isAfter(now) ? now : state.lastRecordedAt();
+            Instant recordedAt = state == null || !state.timing().lastRecordedAt().isAfter(now) ? now : state.timing().lastRecordedAt();
             Decision decision = decider.decide(state, command, recordedAt, this::stageOf);
             if (decision instanceof Decision.Rejected r) {
                 // The same command may have been committed by another caller between the lookup and the load:
@@ -264,7 +264,7 @@ public final class CaseService {
         Objects.requireNonNull(at, "at");
         return store.load(caseId.value()).map(s -> {
             CaseState state = codec.decodeSnapshot(s.snapshot());
-            return limits.clocks(state.clocks(), state.profile(), state.petition().category(), state.petition().region(), at);
+            return limits.clocks(state.timing().clocks(), state.profile(), state.petition().category(), state.petition().region(), at);
         });
     }
 
@@ -283,7 +283,7 @@ public final class CaseService {
         Objects.requireNonNull(at, "at");
         return store.load(caseId.value()).map(s -> {
             CaseState state = codec.decodeSnapshot(s.snapshot());
-            return limits.duties(state.duties(), state.petition().region(), at);
+            return limits.duties(state.timing().duties(), state.petition().region(), at);
         });
     }
 

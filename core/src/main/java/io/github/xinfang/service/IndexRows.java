@@ -45,7 +45,7 @@ final class IndexRows {
             });
         }
         // one computation gives the clock dues and the earliest of them, so the two columns always agree
-        SortedMap<String, Instant> dues = limits.dueInstants(s.clocks(), s.duties(), s.profile(),
+        SortedMap<String, Instant> dues = limits.dueInstants(s.timing().clocks(), s.timing().duties(), s.profile(),
                 s.petition().category(), s.petition().region());
         List<ClockDue> clockDues = new ArrayList<>(dues.size());
         Instant earliest = null;
@@ -53,8 +53,8 @@ final class IndexRows {
             clockDues.add(new ClockDue(d.getKey(), d.getValue()));
             if (earliest == null || d.getValue().isBefore(earliest)) earliest = d.getValue();
         }
-        Optional<Instant> clocksNext = limits.nextAttention(s.clocks(), s.profile(), s.petition().category(), s.petition().region());
-        Optional<Instant> dutiesNext = limits.nextDutyAttention(s.duties(), s.petition().region());
+        Optional<Instant> clocksNext = limits.nextAttention(s.timing().clocks(), s.profile(), s.petition().category(), s.petition().region());
+        Optional<Instant> dutiesNext = limits.nextDutyAttention(s.timing().duties(), s.petition().region());
         Instant next = clocksNext.orElse(null);
         if (dutiesNext.isPresent() && (next == null || dutiesNext.get().isBefore(next))) next = dutiesNext.get();
         Optional<Instant> escalation = decider.nextEscalationCheck(s);

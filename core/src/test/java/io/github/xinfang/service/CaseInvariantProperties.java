@@ -9,6 +9,9 @@ import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseDecider;
 import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.ActivityEvent;
+import io.github.xinfang.cases.ProcedureEvent;
+import io.github.xinfang.petition.FreeText;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.Decision;
@@ -48,7 +51,6 @@ import io.github.xinfang.petition.IdNumber;
 import io.github.xinfang.cases.ContactKind;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockLedger;
 import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.testing.CapturedLogs;
@@ -200,14 +202,58 @@ class CaseInvariantProperties {
                 List.of(new PetitionerForm("覃某", null, null, null)), null, null, "内容");
     }
 
-    /** A hand-built state in any stage (MERGED and TERMINATED are reachable only through later rows). */
+    /**
+     * A state in any stage, replayed from a history that reaches it: registered, routed to the housing unit, accepted,
+     * proposed and approved with the reply served, reviewed with the opinion served, re-reviewed, all on {@code DAY};
+     * the terminal stages leave from the first stage their row allows (TERMINATED from FINAL).
+     */
     static CaseState stateIn(Stage stage, CaseId id) {
         CaseDecider decider = CaseDecider.create(LIMITS, Org.DIRECTORY);
         Instant at = Instant.parse("2026-03-02T02:00:00Z");
         Decision d = decider.decide(null, new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null), at);
-        CaseState s = CaseState.replay(((Decision.Accepted) d).events());
-        return new CaseState(s.caseId(), s.lastSequence(), stage, s.profile(), s.petition(), Org.HOUSING, DAY, DAY, DAY, null,
-                0, Org.staffOf(Org.HOUSING), Outcome.SUPPORTED, DAY, DAY, DAY, DAY, DAY, DAY, at, 0, 0, null, ClockLedger.empty(), null, null, null);
+        List<CaseEvent> history = new ArrayList<>(((Decision.Accepted) d).events());
+        Actor clerk = Org.clerk();
+        Actor staff = Org.staffOf(Org.HOUSING);
+        Actor head = Org.headOf(Org.HOUSING);
+        FreeText text = new FreeText("经核查");
+        List<java.util.function.Function<EventId, CaseEvent>> path = new ArrayList<>();
+        switch (stage) {
+            case TRANSFERRED_OUT: path.add(e -> new ProcedureEvent.TransferredOut(e, clerk, at, "某市中级人民法院", DAY)); break;
+            case REDIRECTED: path.add(e -> new ProcedureEvent.Redirected(e, clerk, at, LegalChannel.LITIGATION, DAY)); break;
+            case DECLINED: path.add(e -> new ProcedureEvent.Declined(e, clerk, at, DeclineReason.NOT_A_PETITION_MATTER, DAY)); break;
+            case MERGED: path.add(e -> new ActivityEvent.Merged(e, clerk, at, new CaseId("T-SURVIVOR"), text, DAY)); break;
+            case REGISTERED: break;
+            default:
+                List<Stage> procedure = List.of(Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL, Stage.CONCLUDED,
+                        Stage.UNDER_REVIEW, Stage.REVIEWED, Stage.UNDER_RE_REVIEW, Stage.FINAL);
+                Stage last = stage == Stage.WITHDRAWN ? Stage.IN_HANDLING : stage == Stage.TERMINATED ? Stage.FINAL : stage;
+                for (Stage next : procedure.subList(0, procedure.indexOf(last) + 1)) {
+                    switch (next) {
+                        case ROUTED: path.add(e -> new ProcedureEvent.Routed(e, clerk, at, Org.HOUSING, DAY)); break;
+                        case IN_HANDLING: path.add(e -> new ProcedureEvent.Accepted(e, staff, at, DAY)); break;
+                        case PENDING_APPROVAL:
+                            path.add(e -> new ProcedureEvent.ConclusionProposed(e, staff, at, Outcome.SUPPORTED, text, DAY));
+                            break;
+                        case CONCLUDED:
+                            path.add(e -> new ProcedureEvent.ConclusionApproved(e, head, at, DAY));
+                            path.add(e -> new ProcedureEvent.ReplyServed(e, staff, at, DAY));
+                            break;
+                        case UNDER_REVIEW: path.add(e -> new ProcedureEvent.ReviewRequested(e, clerk, at, DAY)); break;
+                        case REVIEWED:
+                            path.add(e -> new ProcedureEvent.ReviewConcluded(e, clerk, at, text, DAY));
+                            path.add(e -> new ProcedureEvent.ReviewOpinionServed(e, clerk, at, DAY));
+                            break;
+                        case UNDER_RE_REVIEW: path.add(e -> new ProcedureEvent.ReReviewRequested(e, clerk, at, DAY)); break;
+                        default: path.add(e -> new ProcedureEvent.ReReviewConcluded(e, clerk, at, text, DAY)); break;
+                    }
+                }
+                if (stage == Stage.WITHDRAWN) path.add(e -> new ProcedureEvent.Withdrawn(e, clerk, at, DAY));
+                if (stage == Stage.TERMINATED) path.add(e -> new ProcedureEvent.Terminated(e, clerk, at, text, DAY));
+        }
+        for (var event : path) history.add(event.apply(new EventId(id, history.size() + 1)));
+        CaseState s = CaseState.replay(history);
+        assertThat(s.stage()).isEqualTo(stage);
+        return s;
     }
 
     @Test

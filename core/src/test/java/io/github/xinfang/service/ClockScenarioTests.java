@@ -165,7 +165,7 @@ class ClockScenarioTests {
         ClockStatus late = status(ClockId.ROUTING, at("2026-02-25", 0));
         assertThat(late.state()).isEqualTo(ClockState.OVERDUE);
         assertThat(late.daysLate()).isEqualTo(1);
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(), "national-2022",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "national-2022",
                 Category.CLAIM, new RegionCode(REGION))).contains(at("2026-02-22", 0));
     }
 
@@ -247,7 +247,7 @@ class ClockScenarioTests {
         registerAndRoute(null, "2026-03-02", "2026-03-04");
         applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
         assertThat(find(ClockId.HANDLING, clock.instant())).isPresent();
-        Instant before = service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(),
+        Instant before = service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(),
                 "national-2022", Category.CLAIM, new RegionCode(REGION)).orElseThrow();
         assertThat(before).isEqualTo(at("2026-03-17", 0));   // telling: due Thu 19 Mar, due soon for its last 3 days
         applied(new ProcedureCommand.CorrectPetition(id, key(), Org.officeHead(), petition("2026-03-02", Category.SUGGESTION),
@@ -287,7 +287,7 @@ class ClockScenarioTests {
         assertThat(paused.state()).isEqualTo(ClockState.PAUSED);
         // Paused: the case needs no attention for this clock while the hearing is open.
         assertThat(status(ClockId.RE_REVIEW, at("2026-07-05", 9)).state()).isEqualTo(ClockState.PAUSED);
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(), "national-2022",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "national-2022",
                 Category.CLAIM, new RegionCode(REGION))).isEmpty();
         applied(new ProcedureCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-06-17")));
         // The hearing took 7 days (10 to 17 Jun): 37 days after 1 Jun is Wed 8 Jul.
@@ -363,7 +363,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.TELLING).state()).isEqualTo(ClockState.MET);
         assertThat(status(ClockId.OBJECTION).state()).isEqualTo(ClockState.STOPPED);
         // Its index row makes it show in the overdue query at once: next attention is the handling due instant.
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(), "national-2022",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "national-2022",
                 Category.CLAIM, new RegionCode(REGION))).contains(at("2026-03-01", 0));   // its unrecorded 10-day warning
     }
 
@@ -396,7 +396,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.MEETING, at("2026-03-07", 0)).state()).isEqualTo(ClockState.DUE_SOON);
         assertThat(status(ClockId.CONTACT, at("2026-03-07", 9)).state()).isEqualTo(ClockState.OVERDUE);
         // The fast track's next attention is the contact due instant, the end of Fri 6 Mar (no warning window).
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(), "fast-track-123",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "fast-track-123",
                 Category.CLAIM, new RegionCode(REGION))).contains(at("2026-03-07", 0));
 
         applied(new ProcedureCommand.RecordContact(id, key(), staff, ContactKind.PHONE, d("2026-03-06")));
@@ -443,7 +443,7 @@ class ClockScenarioTests {
         assertThat(service.history(id).orElseThrow().state().stage()).isEqualTo(Stage.TERMINATED);
         assertThat(status(ClockId.REVIEW_REQUEST).state()).isEqualTo(ClockState.STOPPED);
         assertThat(status(ClockId.HANDLING).state()).isEqualTo(ClockState.MET);
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().clocks(), "shandong-2015",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "shandong-2015",
                 Category.CLAIM, new RegionCode(REGION))).isEmpty();
     }
 

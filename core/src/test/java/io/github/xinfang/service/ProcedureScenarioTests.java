@@ -108,7 +108,7 @@ class ProcedureScenarioTests {
         rejected(new ProcedureCommand.ApproveConclusion(id, key(), staff, d("2026-04-21")), RejectionCode.SAME_ACTOR);
         applied(new ProcedureCommand.ReturnForRework(id, key(), Org.headOf(HOUSING), "证据不足，退回重办。"));
         assertThat(stage()).isEqualTo(Stage.IN_HANDLING);
-        assertThat(service.history(id).orElseThrow().state().reworkCount()).isEqualTo(1);
+        assertThat(service.history(id).orElseThrow().state().procedure().reworkCount()).isEqualTo(1);
         applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "补充证据后予以支持。", d("2026-04-28")));
         applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-04-29")));
         assertThat(stage()).isEqualTo(Stage.CONCLUDED);
@@ -182,9 +182,9 @@ class ProcedureScenarioTests {
         rejected(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-05-23")), RejectionCode.ILLEGAL_TRANSITION);
         applied(new ProcedureCommand.Reopen(id, key(), Org.officeHead(), "发现新证据。", d("2026-06-01")));
         CaseHistory h = service.history(id).orElseThrow();
-        assertThat(h.state().extensionDays()).isZero();
-        assertThat(h.state().replyServedOn()).isNull();
-        assertThat(h.state().handlingStartedOn()).isEqualTo(d("2026-06-01"));
+        assertThat(h.state().procedure().extensionDays()).isZero();
+        assertThat(h.state().conclusion().replyServedOn()).isNull();
+        assertThat(h.state().procedure().handlingStartedOn()).isEqualTo(d("2026-06-01"));
         applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 15, "补充调查。", d("2026-06-10"), d("2026-06-10")));
     }
 

@@ -736,7 +736,7 @@ class ResolutionModelProperties {
             assertThat(act.mergedCases().stream().map(CaseId::value).toList()).as("%s merged cases", on).isEqualTo(m.mergedCases);
             // duties
             List<String> duties = new ArrayList<>();
-            for (Duty d : st.duties().duties()) {
+            for (Duty d : st.timing().duties().duties()) {
                 duties.add(d.id() + " from " + d.startedOn() + ": " + (d.metOn() != null ? "met on " + d.metOn() : d.stopped() ? "stopped" : "open"));
             }
             List<String> modelDuties = new ArrayList<>();
@@ -744,13 +744,13 @@ class ResolutionModelProperties {
                 modelDuties.add(e.getKey() + " from " + e.getValue().startedOn() + ": " + e.getValue().status());
             }
             assertThat(duties).as("%s duties", on).isEqualTo(modelDuties);
-            long replacementsOpen = st.duties().open(DutyKind.REPLACEMENT).size();
+            long replacementsOpen = st.timing().duties().open(DutyKind.REPLACEMENT).size();
             assertThat(replacementsOpen).as("%s: at most one replacement clock runs", on).isLessThanOrEqualTo(1);
             Resolution r = st.resolution();
             if (m.track == null) {
                 assertThat(r).as("%s: not on the track", on).isNull();
-                assertThat(st.duties().count(DutyKind.REPLACEMENT) + st.duties().count(DutyKind.PLAN_STEP)
-                        + st.duties().count(DutyKind.BATCH_TARGET)).as("%s: no track duties off the track", on).isZero();
+                assertThat(st.timing().duties().count(DutyKind.REPLACEMENT) + st.timing().duties().count(DutyKind.PLAN_STEP)
+                        + st.timing().duties().count(DutyKind.BATCH_TARGET)).as("%s: no track duties off the track", on).isZero();
                 return;
             }
             assertThat(r).as("%s: on the track", on).isNotNull();

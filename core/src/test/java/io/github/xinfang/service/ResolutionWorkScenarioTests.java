@@ -108,7 +108,7 @@ class ResolutionWorkScenarioTests {
 
     private java.util.Optional<Instant> dutyAttention() {
         CaseState s = state(id);
-        return service.timeLimits().nextDutyAttention(s.duties(), s.petition().region());
+        return service.timeLimits().nextDutyAttention(s.timing().duties(), s.petition().region());
     }
 
     /** Takes the case to CONCLUDED with its reply served. */
@@ -179,7 +179,7 @@ class ResolutionWorkScenarioTests {
         assertThat(beijing.events()).hasSize(2);
         assertThat(((ResolutionEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
         assertThat(applied(repeat("2026-05-13", 60, SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
-        assertThat(state(id).duties().count(DutyKind.REPLACEMENT)).isZero();
+        assertThat(state(id).timing().duties().count(DutyKind.REPLACEMENT)).isZero();
     }
 
     @Test

@@ -681,22 +681,48 @@ public final class DomainGenerators {
     // ------------------------------------------------------------------ states
 
     /**
-     * @return case states with every optional part null or present independently; consistent with the
-     *     constructor, not necessarily reachable by a history (use {@code CaseState.replay} for that)
+     * @return case states replayed from generated histories: a first event ({@code Registered}, or {@code Imported} in a
+     *     quarter of the cases), then up to 40 generated events of any type (after a {@code BacklogDesignated} in half
+     *     of the cases), each given the next sequence number; an event the evolve function refuses for that state
+     *     (a resolution event off the track, a supervision out of order, ...) is left out. The histories are not the
+     *     decider's (dates and stages need not follow the tables), so the parts of the state are filled or empty
+     *     independently.
      */
     public static Gen<CaseState> caseStates() {
+        Gen<CaseEvent> first = in -> integers().between(0, 3).generate(in) == 0
+                ? events(ProcedureEvent.Imported.class).generate(in) : events(ProcedureEvent.Registered.class).generate(in);
+        Gen<List<CaseEvent>> rest = lists().of(events()).ofSizeBetween(0, 40);
         return in -> {
-            Gen<LocalDate> day = nullable(factDates(), 40);
-            return new CaseState(caseIds().generate(in), longs().between(1, 500).generate(in), stages().generate(in),
-                    profiles().generate(in), petitions().generate(in), nullable(handlingUnitIds(), 40).generate(in),
-                    day.generate(in), day.generate(in), day.generate(in), day.generate(in),
-                    integers().between(0, 30).generate(in), nullable(actors(), 40).generate(in),
-                    nullable(outcomes(), 40).generate(in), day.generate(in), day.generate(in), day.generate(in),
-                    day.generate(in), day.generate(in), factDates().generate(in), instants().generate(in),
-                    integers().between(0, 5).generate(in), integers().between(0, 5).generate(in),
-                    day.generate(in), clockLedgers().generate(in), nullable(resolutions(), 50).generate(in),
-                    activities().generate(in), dutyLedgers().generate(in));
+            CaseId id = caseIds().generate(in);
+            CaseState s = CaseState.evolve(null, withId(first.generate(in), new EventId(id, 1)));
+            List<CaseEvent> later = new ArrayList<>();
+            if (booleans().all().generate(in)) later.add(events(ResolutionEvent.BacklogDesignated.class).generate(in));
+            later.addAll(rest.generate(in));
+            for (CaseEvent e : later) {
+                try {
+                    s = CaseState.evolve(s, withId(e, new EventId(id, s.lastSequence() + 1)));
+                } catch (IllegalArgumentException refused) {
+                    // not a possible next event of this state: leave it out
+                }
+            }
+            return s;
         };
+    }
+
+    /** @return the event with another id (events are records whose component {@code id} is their id) */
+    private static CaseEvent withId(CaseEvent event, EventId id) {
+        var components = event.getClass().getRecordComponents();
+        Object[] args = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        try {
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                args[i] = components[i].getName().equals("id") ? id : components[i].getAccessor().invoke(event);
+            }
+            return (CaseEvent) event.getClass().getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError("cannot give " + event.getClass().getSimpleName() + " another id", e);
+        }
     }
 
     /** @return duty ids of every kind */

@@ -57,7 +57,10 @@ import java.util.regex.Pattern;
  *
  * <h2>Snapshots</h2>
  * A {@link CaseState} is stored whole (case id included) under the type name {@code case.snapshot} with its
- * own schema version ({@value TypeTable#SNAPSHOT_SCHEMA_VERSION}). A snapshot is a cache: it can always be
+ * own schema version ({@value TypeTable#SNAPSHOT_SCHEMA_VERSION}): an object of its properties ({@code caseId},
+ * {@code lastSequence}, {@code profile}, {@code petition}) and of its parts ({@code procedure}, {@code conclusion},
+ * {@code timing}, {@code resolution}, {@code activity}), each part an object of its components. Version 1 stored
+ * the same fields flat; it is read through an upcaster. A snapshot is a cache: it can always be
  * rebuilt by replaying the case's events ({@code CaseService.rebuildSnapshot}), which is the way out when a
  * release drops support for an old snapshot version.
  *

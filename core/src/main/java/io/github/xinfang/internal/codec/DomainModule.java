@@ -17,7 +17,8 @@ import java.util.Map;
  * <ul>
  *   <li>a record whose only component is {@code String value} (ids, codes, names, free text) is a JSON string;</li>
  *   <li>a variant of a sealed value type (actors, accused parties) is an object with a {@code kind} property;</li>
- *   <li>any other record is an object of its components, by component name, nulls included;</li>
+ *   <li>any other record is an object of its components, by component name, nulls included, and so is the
+ *       case state, a final class whose stored properties {@link TypeTable#classProperties} lists;</li>
  *   <li>instants and dates are ISO-8601 strings ({@link IsoTime}).</li>
  * </ul>
  * Applies to records in {@code io.github.xinfang} packages only. Immutable once registered.
@@ -58,7 +59,7 @@ final class DomainModule extends SimpleModule {
         @Override
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
             Class<?> raw = type.getRawClass();
-            if (!raw.isRecord() || !isDomain(raw)) return null;
+            if (!Shape.has(raw) || !isDomain(raw)) return null;
             if (StringValueSerializer.handles(raw)) return new StringValueSerializer(raw, maxStringLength);
             return new RecordSerializer(raw, maxStringLength);
         }
@@ -71,7 +72,7 @@ final class DomainModule extends SimpleModule {
             if (!isDomain(raw)) return null;
             Map<String, Class<?>> variants = TypeTable.variants(raw);
             if (variants != null) return new SealedDeserializer(raw, variants);
-            if (!raw.isRecord()) return null;
+            if (!Shape.has(raw)) return null;
             if (StringValueSerializer.handles(raw)) return new StringValueDeserializer(raw);
             return new RecordDeserializer(raw, config.getTypeFactory());
         }

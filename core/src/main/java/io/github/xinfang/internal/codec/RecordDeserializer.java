@@ -12,14 +12,13 @@ import io.github.xinfang.cases.CodecException.Problem;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.RecordComponent;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a domain record from a JSON object by calling its canonical constructor, so the compact
- * constructor's checks always run and nothing half-built escapes. Strict: every component must be present
+ * Reads a domain record (or another type with a {@link Shape}) from a JSON object by calling its canonical
+ * constructor, so the compact constructor's checks always run and nothing half-built escapes. Strict: every component must be present
  * (null allowed where the constructor allows it), unknown properties are refused, strings, integers and
  * booleans must have exactly that JSON type. An event's {@code id} comes from the context attribute
  * {@link #EVENT_ID}, not from the payload. Each failure is a {@link CodecProblem} whose path names the
@@ -32,7 +31,7 @@ final class RecordDeserializer extends StdDeserializer<Object> {
     static final String EVENT_ID = "id";
     static final String EVENT_ID_ATTRIBUTE = "xinfang.codec.eventId";
 
-    private final transient RecordComponent[] components;
+    private final transient List<Shape.Property> components;
     private final transient JavaType[] types;
     private final transient Constructor<?> constructor;
     private final transient Map<String, Integer> index;
@@ -40,26 +39,20 @@ final class RecordDeserializer extends StdDeserializer<Object> {
 
     RecordDeserializer(Class<?> type, TypeFactory typeFactory) {
         super(type);
-        this.components = type.getRecordComponents();
-        this.types = new JavaType[components.length];
-        Class<?>[] raw = new Class<?>[components.length];
+        Shape shape = Shape.of(type);
+        this.components = shape.properties();
+        this.types = new JavaType[components.size()];
         Map<String, Integer> idx = new HashMap<>();
         int supplied = -1;
         boolean event = TypeTable.event(type) != null;
-        for (int i = 0; i < components.length; i++) {
-            raw[i] = components[i].getType();
-            types[i] = typeFactory.constructType(components[i].getGenericType());
-            idx.put(components[i].getName(), i);
-            if (event && components[i].getName().equals(EVENT_ID)) supplied = i;
+        for (int i = 0; i < components.size(); i++) {
+            types[i] = typeFactory.constructType(components.get(i).genericType());
+            idx.put(components.get(i).name(), i);
+            if (event && components.get(i).name().equals(EVENT_ID)) supplied = i;
         }
         this.index = Map.copyOf(idx);
         this.suppliedIndex = supplied;
-        try {
-            this.constructor = type.getDeclaredConstructor(raw);
-            this.constructor.setAccessible(true);
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("no canonical constructor on " + type.getName(), e);
-        }
+        this.constructor = shape.constructor();
     }
 
     @Override
@@ -75,8 +68,8 @@ final class RecordDeserializer extends StdDeserializer<Object> {
         } else if (t != JsonToken.FIELD_NAME && t != JsonToken.END_OBJECT) {
             throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected an object for " + handledType().getSimpleName());
         }
-        Object[] args = new Object[components.length];
-        boolean[] seen = new boolean[components.length];
+        Object[] args = new Object[components.size()];
+        boolean[] seen = new boolean[components.size()];
         for (; t == JsonToken.FIELD_NAME; t = p.nextToken()) {
             String name = p.currentName();
             Integer i = index.get(name);
@@ -96,12 +89,12 @@ final class RecordDeserializer extends StdDeserializer<Object> {
             }
             seen[i] = true;
         }
-        for (int i = 0; i < components.length; i++) {
+        for (int i = 0; i < components.size(); i++) {
             if (i == suppliedIndex) {
                 args[i] = ctxt.getAttribute(EVENT_ID_ATTRIBUTE);
             } else if (!seen[i]) {
                 throw JsonMappingException.wrapWithPath(
-                        CodecProblem.reading(p, Problem.MISSING_FIELD, null), handledType(), components[i].getName());
+                        CodecProblem.reading(p, Problem.MISSING_FIELD, null), handledType(), components.get(i).name());
             }
         }
         return construct(p, args);
@@ -109,7 +102,7 @@ final class RecordDeserializer extends StdDeserializer<Object> {
 
     private Object component(JsonParser p, DeserializationContext ctxt, int i) throws IOException {
         JsonToken t = p.currentToken();
-        Class<?> raw = components[i].getType();
+        Class<?> raw = components.get(i).rawType();
         if (t == JsonToken.VALUE_NULL) {
             if (raw.isPrimitive()) throw CodecProblem.reading(p, Problem.MISSING_FIELD, "null for a " + raw.getName());
             return null;

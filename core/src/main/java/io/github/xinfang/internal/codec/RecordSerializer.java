@@ -8,14 +8,13 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * Writes a domain record as a JSON object whose property names are the record component names, nulls
- * written explicitly. In payload mode the properties follow the declaration order; in canonical mode
+ * Writes a domain record (or another type with a {@link Shape}) as a JSON object whose property names are the
+ * record component names, nulls written explicitly. In payload mode the properties follow the declaration order; in canonical mode
  * (writer attribute {@link #CANONICAL}) they are sorted by name. A variant of a sealed value type gets a
  * {@link TypeTable#DISCRIMINATOR} property; an event's {@code id} is left out (it travels in the stored
  * record's columns). Immutable and thread-safe.
@@ -40,11 +39,9 @@ final class RecordSerializer extends StdSerializer<Object> {
         String kind = TypeTable.kindOf(type);
         if (kind != null) props.add(new Property(TypeTable.DISCRIMINATOR, null, kind));
         boolean event = TypeTable.event(type) != null;
-        for (RecordComponent rc : type.getRecordComponents()) {
-            if (event && rc.getName().equals(RecordDeserializer.EVENT_ID)) continue;
-            Method accessor = rc.getAccessor();
-            accessor.setAccessible(true);
-            props.add(new Property(rc.getName(), accessor, null));
+        for (Shape.Property sp : Shape.of(type).properties()) {
+            if (event && sp.name().equals(RecordDeserializer.EVENT_ID)) continue;
+            props.add(new Property(sp.name(), sp.accessor(), null));
         }
         this.declared = List.copyOf(props);
         props.sort(Comparator.comparing(Property::name));

@@ -7,7 +7,6 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseState;
 
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayDeque;
 import java.util.Collections;
@@ -30,8 +29,17 @@ final class TypeTable {
 
     /** The type name used for snapshots in {@link io.github.xinfang.cases.CodecException}s. */
     static final String SNAPSHOT_TYPE = "case.snapshot";
-    /** The schema version of {@link CaseState} snapshots. */
-    static final int SNAPSHOT_SCHEMA_VERSION = 1;
+    /**
+     * The schema version of {@link CaseState} snapshots: 2 since the state is grouped into parts (version 1 was flat;
+     * {@link Upcasters#groupTheFlatSnapshot} reads it).
+     */
+    static final int SNAPSHOT_SCHEMA_VERSION = 2;
+    /**
+     * The stored properties of {@link CaseState}, a final class rather than a record: its public accessors of these
+     * names, in this order, are the snapshot's fields, and its one constructor takes them in this order.
+     */
+    private static final List<String> SNAPSHOT_PROPERTIES = List.of("caseId", "lastSequence", "profile", "petition",
+            "procedure", "conclusion", "timing", "resolution", "activity");
     /** The first line of the canonical command encoding that digests hash. */
     static final String COMMAND_ENCODING = "xinfang-command/1";
     /** The property naming the variant of a sealed value type ({@link Actor}, {@link AccusedParty}). */
@@ -90,6 +98,15 @@ final class TypeTable {
     /** @return the type name of a command class, or null if it has none */
     static String command(Class<?> type) {
         return COMMANDS.get(type);
+    }
+
+    /**
+     * @param type a domain type
+     * @return the stored property names of a domain class that is not a record but is stored (the case state), or
+     *     null for any other type
+     */
+    static List<String> classProperties(Class<?> type) {
+        return type == CaseState.class ? SNAPSHOT_PROPERTIES : null;
     }
 
     /** @return the variants of a sealed value type by kind, or null if it is not written with a discriminator */
@@ -161,10 +178,10 @@ final class TypeTable {
             if (!(t instanceof Class<?> c) || !seen.add(c)) continue;
             Map<String, Class<?>> variants = VARIANTS.get(c);
             if (variants != null) todo.addAll(variants.values());
-            if (c.isRecord()) {
-                for (RecordComponent rc : c.getRecordComponents()) {
-                    names.add(rc.getName());
-                    todo.add(rc.getGenericType());
+            if (Shape.has(c)) {
+                for (Shape.Property p : Shape.of(c).properties()) {
+                    names.add(p.name());
+                    todo.add(p.genericType());
                 }
             }
         }

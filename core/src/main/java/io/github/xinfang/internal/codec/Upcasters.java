@@ -1,8 +1,15 @@
 package io.github.xinfang.internal.codec;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The upcasting chains of the stored types: for a type name and a schema version {@code k}, the
@@ -18,10 +25,54 @@ import java.util.Objects;
  *   <li>keep the old golden file (it becomes the committed old-format fixture that must still decode) and
  *       write the new one with {@code -Dxinfang.writeGoldenFiles=true}.</li>
  * </ol>
- * Every type is at its first version today, so the standard set is empty. Immutable and thread-safe.
+ * The standard set has one step: the snapshot from version 1 (flat) to 2 (grouped into parts),
+ * {@link #groupTheFlatSnapshot}. Every event type is at its first version. Immutable and thread-safe.
  */
 final class Upcasters {
-    private static final Upcasters NONE = new Upcasters(Map.of());
+    /** The snapshot's top-level fields at version 1 that stay at the top level at version 2, in v2 order. */
+    private static final List<String> SNAPSHOT_V1_TOP = List.of("caseId", "lastSequence", "profile", "petition");
+    /** The snapshot's fields at version 1 that version 2 groups into a part, by part, in v2 order; names kept. */
+    private static final Map<String, List<String>> SNAPSHOT_V1_PARTS = orderedParts(
+            "procedure", List.of("stage", "handlingUnit", "unitReceivedOn", "acceptedOn", "handlingStartedOn", "informedOn",
+                    "extensionDays", "reworkCount", "objectionCount", "hearingOpenedOn"),
+            "conclusion", List.of("proposer", "outcome", "conclusionApprovedOn", "replyServedOn", "reviewRequestedOn",
+                    "reviewOpinionServedOn", "reReviewRequestedOn"),
+            "timing", List.of("lastFactOn", "lastRecordedAt", "clocks", "duties"));
+
+    /**
+     * Snapshot v1 to v2: the flat state's fields move, under the same names, into the parts {@code procedure},
+     * {@code conclusion} and {@code timing}; {@code caseId}, {@code lastSequence}, {@code profile}, {@code petition},
+     * {@code resolution} and {@code activity} stay at the top level. A field the v1 payload lacks stays absent (the
+     * binder names it in its part); a field v1 never had stays at the top level (the binder refuses it); a v1 payload
+     * that already has a part's name is refused. Frozen: a later change of the parts is a step from v2.
+     *
+     * @param v1 a snapshot payload at version 1
+     * @return the payload at version 2
+     */
+    static ObjectNode groupTheFlatSnapshot(ObjectNode v1) {
+        SNAPSHOT_V1_PARTS.keySet().forEach(part -> {
+            if (v1.has(part)) throw new IllegalArgumentException("a version 1 snapshot has no field " + part);
+        });
+        ObjectNode v2 = v1.objectNode();
+        Set<String> moved = new HashSet<>();
+        for (String name : SNAPSHOT_V1_TOP) {
+            if (v1.has(name)) v2.set(name, v1.get(name));
+            moved.add(name);
+        }
+        SNAPSHOT_V1_PARTS.forEach((part, names) -> {
+            ObjectNode node = v2.putObject(part);
+            for (String name : names) {
+                if (v1.has(name)) node.set(name, v1.get(name));
+                moved.add(name);
+            }
+        });
+        v1.fieldNames().forEachRemaining(name -> {
+            if (!moved.contains(name)) v2.set(name, v1.get(name));
+        });
+        return v2;
+    }
+
+    private static final Upcasters STANDARD = builder().add(TypeTable.SNAPSHOT_TYPE, 1, Upcasters::groupTheFlatSnapshot).build();
 
     /** Type name to (from-version to step). */
     private final Map<String, Map<Integer, Upcaster>> steps;
@@ -30,9 +81,9 @@ final class Upcasters {
         this.steps = steps;
     }
 
-    /** @return the chains of this release (empty: no stored type has changed since its first version) */
+    /** @return the chains of this release: the snapshot's from version 1 */
     static Upcasters standard() {
-        return NONE;
+        return STANDARD;
     }
 
     /** @return a builder for a custom set (tests, or a release preparing a change) */
@@ -80,6 +131,15 @@ final class Upcasters {
         });
     }
 
+    private static Map<String, List<String>> orderedParts(String p1, List<String> n1, String p2, List<String> n2,
+                                                          String p3, List<String> n3) {
+        Map<String, List<String>> m = new LinkedHashMap<>();
+        m.put(p1, n1);
+        m.put(p2, n2);
+        m.put(p3, n3);
+        return Collections.unmodifiableMap(m);
+    }
+
     /** Collects steps. Not thread-safe. */
     static final class Builder {
         private final Map<String, Map<Integer, Upcaster>> steps = new HashMap<>();
@@ -102,6 +162,7 @@ final class Upcasters {
             return this;
         }
 
+        /** @return the set of the steps added */
         Upcasters build() {
             Map<String, Map<Integer, Upcaster>> copy = new HashMap<>();
             steps.forEach((t, chain) -> copy.put(t, Map.copyOf(chain)));

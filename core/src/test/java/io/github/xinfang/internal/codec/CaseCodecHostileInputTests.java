@@ -87,7 +87,7 @@ class CaseCodecHostileInputTests {
         String deep = "[".repeat(CaseCodec.MAX_NESTING_DEPTH + 1) + "]".repeat(CaseCodec.MAX_NESTING_DEPTH + 1);
         CodecException nested = refusedSnapshot(snapshot.payload().replace("\"reworkCount\":1", "\"reworkCount\":" + deep));
         assertThat(nested.problem()).isEqualTo(Problem.LIMIT_EXCEEDED);
-        assertThat(nested.fieldPath()).hasValueSatisfying(p -> assertThat(p).startsWith("reworkCount"));
+        assertThat(nested.fieldPath()).hasValueSatisfying(p -> assertThat(p).startsWith("procedure.reworkCount"));
 
         CodecException large = refusedSnapshot(snapshot.payload().replace("\"profile\":\"national-2022\"",
                 "\"profile\":\"" + "x".repeat(CaseCodec.MAX_STRING_LENGTH + 1) + "\""));
@@ -109,7 +109,7 @@ class CaseCodecHostileInputTests {
     }
 
     private CodecException refusedSnapshot(String payload) {
-        Throwable thrown = catchThrowable(() -> codec.decodeSnapshot(new StoredSnapshot(snapshot.caseId(), 7, 1, payload)));
+        Throwable thrown = catchThrowable(() -> codec.decodeSnapshot(new StoredSnapshot(snapshot.caseId(), 7, snapshot.schemaVersion(), payload)));
         assertThat(thrown).isInstanceOf(CodecException.class);
         assertThat(((CodecException) thrown).typeName()).isEqualTo(TypeTable.SNAPSHOT_TYPE);
         return (CodecException) thrown;

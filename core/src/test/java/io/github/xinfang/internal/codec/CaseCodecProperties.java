@@ -154,7 +154,7 @@ class CaseCodecProperties {
             StoredSnapshot stored = codec.encodeSnapshot(state, version);
             assertThat(stored.caseId()).isEqualTo(state.caseId().value());
             assertThat(stored.version()).isEqualTo((long) version);
-            assertThat(stored.schemaVersion()).isEqualTo(1);
+            assertThat(stored.schemaVersion()).isEqualTo(2);
             assertThat(codec.decodeSnapshot(stored)).isEqualTo(state);
         });
     }

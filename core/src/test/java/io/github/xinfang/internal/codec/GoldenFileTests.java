@@ -69,6 +69,25 @@ class GoldenFileTests {
         assertThat(codec.decodeSnapshot(read)).isEqualTo(sample);
     }
 
+    /**
+     * The snapshot's golden file of every schema version (v1, flat; v2, grouped into parts) decodes to the same state,
+     * the sample: an old snapshot reads, through the upcasters, as the state it was written from.
+     */
+    @Test
+    void theSnapshotGoldenFileOfEveryVersionDecodesToTheSample() throws IOException {
+        CaseState sample = GoldenSamples.of(CaseState.class);
+        List<Integer> versions = new ArrayList<>();
+        for (Path file : list(ROOT.resolve("snapshot"))) {
+            int version = Integer.parseInt(versioned(file).group(2));
+            CaseState read = codec.decodeSnapshot(new StoredSnapshot(GoldenSamples.CASE.value(), 7, version, strip(read(file))));
+            assertThat(read).as("%s decodes to the sample", file).isEqualTo(sample);
+            versions.add(version);
+        }
+        List<Integer> every = new ArrayList<>();
+        for (int v = 1; v <= codec.currentVersion(TypeTable.SNAPSHOT_TYPE); v++) every.add(v);
+        assertThat(versions).as("a golden file of every snapshot version").containsExactlyInAnyOrderElementsOf(every);
+    }
+
     @TestFactory
     Stream<DynamicTest> everyCommandTypeDigestsItsSampleExactlyAsItsGoldenFile() {
         return TypeTable.commands().entrySet().stream().map(e -> DynamicTest.dynamicTest(e.getValue(), () -> {

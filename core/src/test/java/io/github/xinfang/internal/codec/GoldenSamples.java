@@ -4,6 +4,7 @@ import io.github.xinfang.cases.AccusedParty;
 import io.github.xinfang.cases.AccusedPartyForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.directory.OfficialId;
@@ -15,10 +16,8 @@ import io.github.xinfang.petition.PersonName;
 import io.github.xinfang.petition.PhoneNumber;
 import io.github.xinfang.petition.RegionCode;
 
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -58,6 +57,17 @@ final class GoldenSamples {
     static final UnitId UNIT = new UnitId("golden-unit");
     static final OfficialId OFFICIAL = new OfficialId("golden-official");
 
+    /**
+     * The fields of the case state in the order of its flat version 1, which places the sample's values (a date is
+     * {@link #DAY} plus its position here): so the state's sample is the same whatever its parts, and the golden files
+     * of every snapshot version decode to it.
+     */
+    static final List<String> V1_STATE = List.of("caseId", "lastSequence", "stage", "profile", "petition", "handlingUnit",
+            "unitReceivedOn", "acceptedOn", "handlingStartedOn", "informedOn", "extensionDays", "proposer", "outcome",
+            "conclusionApprovedOn", "replyServedOn", "reviewRequestedOn", "reviewOpinionServedOn", "reReviewRequestedOn",
+            "lastFactOn", "lastRecordedAt", "reworkCount", "objectionCount", "hearingOpenedOn", "clocks", "resolution",
+            "activity", "duties");
+
     /** Fixed values by type, used wherever a component has that type. */
     private static final Map<Class<?>, Supplier<Object>> FIXED = Map.ofEntries(
             Map.entry(EventId.class, () -> new EventId(CASE, SEQUENCE)),
@@ -84,7 +94,7 @@ final class GoldenSamples {
                     AccusedPartyForm.outside("样例虚构有限公司")));
 
     /**
-     * @param type a record type of the codec's tables (an event, a command, {@code CaseState})
+     * @param type a stored type of the codec's tables (an event, a command, {@code CaseState})
      * @return its fixed sample
      */
     static <T> T of(Class<T> type) {
@@ -107,7 +117,7 @@ final class GoldenSamples {
         if (type == long.class || type == Long.class) return SEQUENCE;
         if (type == boolean.class || type == Boolean.class) return Boolean.FALSE;   // with repeatsCase set
         if (type.isEnum()) return type.getEnumConstants()[0];
-        if (type.isRecord()) return record(type);
+        if (Shape.has(type)) return record(type);
         if (type.isSealed()) return value(type.getPermittedSubclasses()[0], name, position);
         throw new AssertionError("no fixed sample value of " + type.getName() + " (component " + name
                 + "): add one to GoldenSamples.FIXED");
@@ -137,19 +147,22 @@ final class GoldenSamples {
     }
 
     private static Object record(Class<?> type) {
-        RecordComponent[] components = type.getRecordComponents();
-        Object[] args = new Object[components.length];
-        Class<?>[] raw = new Class<?>[components.length];
+        Shape shape = Shape.of(type);
+        List<Shape.Property> properties = shape.properties();
+        Object[] args = new Object[properties.size()];
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < components.length; i++) {
-            args[i] = value(components[i].getGenericType(), components[i].getName(), i);
-            raw[i] = components[i].getType();
-            names.add(components[i].getName());
+        boolean state = type == CaseState.class || type.getEnclosingClass() == CaseState.class;
+        for (int i = 0; i < properties.size(); i++) {
+            String name = properties.get(i).name();
+            int position = state && V1_STATE.contains(name) ? V1_STATE.indexOf(name) : i;
+            if (state && !V1_STATE.contains(name) && properties.get(i).genericType() == LocalDate.class) {
+                throw new AssertionError("a new date of the state, " + name + ": give it a position after those of V1_STATE");
+            }
+            args[i] = value(properties.get(i).genericType(), name, position);
+            names.add(name);
         }
         try {
-            Constructor<?> c = type.getDeclaredConstructor(raw);
-            c.setAccessible(true);
-            return c.newInstance(args);
+            return shape.constructor().newInstance(args);
         } catch (InvocationTargetException e) {
             throw new AssertionError("the fixed sample of " + type.getName() + " " + names + " is refused by its constructor ("
                     + e.getCause() + "): add a sample to GoldenSamples.FIXED", e.getCause());

@@ -1,5 +1,7 @@
 package io.github.xinfang.internal.codec;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xinfang.cases.ProcedureEvent;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseState;
@@ -8,28 +10,32 @@ import io.github.xinfang.cases.CodecException.Problem;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.testing.DomainGenerators;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.quicktheories.QuickTheory.qt;
 
 /**
  * The upcasting hook, proved with committed old-format fixtures (under
- * {@code core/src/test/resources/io/github/xinfang/codec/upcasting/}). Every stored type of this release is
+ * {@code core/src/test/resources/io/github/xinfang/codec/upcasting/}). Every event type of this release is
  * at version 1, so the tests configure a codec whose table pretends that some types have moved on:
  * <ul>
  *   <li>{@code case.routed} at v3: v1 wrote the unit as {@code handlingUnit} and the day as {@code unitReceivedOn};
  *       v2 renamed {@code handlingUnit} to {@code unit}; v3 renamed {@code unitReceivedOn} to {@code receivedOn}
  *       (a field renamed, twice, through a chain);</li>
  *   <li>{@code case.conclusion-proposed} at v2: v1 had no {@code outcome} (a field added, null for old events);</li>
- *   <li>the snapshot at v2: v1 had no {@code objectionCount} (a counter added, 0 for old snapshots).</li>
+ *   <li>the snapshot at v2, whose step from v1 here first adds the {@code objectionCount} that the v1 fixture lacks
+ *       (a counter added, 0 for old snapshots), then groups the flat v1 payload as the release's own step does.</li>
  * </ul>
  */
 class UpcastingTests {
@@ -39,7 +45,7 @@ class UpcastingTests {
             .add("case.conclusion-proposed", 1, Upcaster.addingNull("outcome"))
             .add(TypeTable.SNAPSHOT_TYPE, 1, payload -> {
                 if (!payload.has("objectionCount")) payload.put("objectionCount", 0);
-                return payload;
+                return Upcasters.groupTheFlatSnapshot(payload);
             })
             .build();
     private static final Map<String, Integer> VERSIONS = Map.of("case.routed", 3, "case.conclusion-proposed", 2,
@@ -88,10 +94,42 @@ class UpcastingTests {
 
         CaseState read = later.decodeSnapshot(new StoredSnapshot(GoldenSamples.CASE.value(), 7, 1, fixture("case.snapshot.v1.json")));
 
-        assertThat(read.objectionCount()).isZero();
+        assertThat(read.procedure().objectionCount()).isZero();
         assertThat(later.encodeSnapshot(read, 7).payload())
                 .isEqualTo(later.encodeSnapshot(sample, 7).payload().replace("\"objectionCount\":1", "\"objectionCount\":0"));
         assertThat(later.encodeSnapshot(sample, 7).schemaVersion()).isEqualTo(2);
+    }
+
+    /**
+     * The release's own chain: any state, written flat as version 1 did (every field of the parts at the top level),
+     * reads back through the grouping step as the same state.
+     */
+    @Test
+    void everyStateWrittenFlatAtVersion1ReadsAsTheSameState() {
+        CaseCodec released = CaseCodec.create();
+        qt().forAll(DomainGenerators.caseStates()).checkAssert(state -> {
+            StoredSnapshot v2 = released.encodeSnapshot(state, 5);
+            ObjectNode flat = JSON.createObjectNode();
+            readTree(v2.payload()).fields().forEachRemaining(f -> {
+                if (List.of("procedure", "conclusion", "timing").contains(f.getKey())) {
+                    f.getValue().fields().forEachRemaining(g -> flat.set(g.getKey(), g.getValue()));
+                } else {
+                    flat.set(f.getKey(), f.getValue());
+                }
+            });
+            assertThat(flat.size()).isEqualTo(GoldenSamples.V1_STATE.size());
+            CaseState read = released.decodeSnapshot(new StoredSnapshot(v2.caseId(), 5, 1, flat.toString()));
+            assertThat(read).isEqualTo(state);
+        });
+    }
+
+    @Test
+    void aVersion1SnapshotThatAlreadyHasAPartIsRefused() {
+        String v1 = fixture("case.snapshot.v1.json").replace("\"reworkCount\":1,", "\"reworkCount\":1,\"timing\":{},");
+        CodecException e = (CodecException) catchThrowable(() -> CaseCodec.create().decodeSnapshot(
+                new StoredSnapshot(GoldenSamples.CASE.value(), 7, 1, v1)));
+        assertThat(e.problem()).isEqualTo(Problem.INVALID_VALUE);
+        assertThat(e.getMessage()).contains("upcaster from v1 failed");
     }
 
     @Test
@@ -172,6 +210,16 @@ class UpcastingTests {
                     .isEqualTo(1);
         }
         assertThat(Upcasters.standard().oldestReadable(TypeTable.SNAPSHOT_TYPE, TypeTable.SNAPSHOT_SCHEMA_VERSION)).isEqualTo(1);
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static ObjectNode readTree(String json) {
+        try {
+            return (ObjectNode) JSON.readTree(json);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     private static StoredEvent routed(int version, String payload) {
