@@ -26,7 +26,7 @@ import java.util.Optional;
  * string, so a command's digest is the same as when its text was a {@code String}.
  *
  * @param value the text, exactly as given
- * @since 0.5
+ * @since 0.4
  */
 public record FormText(String value) {
     /** @throws NullPointerException if value is null */
