@@ -91,6 +91,23 @@ class ShapeRulesTests {
         }
     }
 
+    @Test
+    void aNestedComponentIsNamedByItsPath() {
+        CaseId id = new CaseId("XF-1");
+        LocalDate day = LocalDate.of(2024, 3, 2);
+        CaseCommand plan = new ResolutionCommand.RecordPlan(id, new IdempotencyKey("k"), Org.clerk(),
+                List.of(new PlanStepForm("约谈信访人", day), new PlanStepForm("\u3000", day)), day);
+        FieldProblem p = catchThrowableOfType(() -> CHECKS.checkShape(plan, TODAY), FieldProblem.class);
+        assertThat(p.field()).isEqualTo("steps[1].description");
+        assertThat(p.problem()).isEqualTo("must not be blank");
+
+        PetitionForm form = new PetitionForm(day, io.github.xinfang.petition.Channel.LETTER, io.github.xinfang.petition.Category.CLAIM,
+                "城乡建设", "450802", true, null, List.of(new PetitionerForm("覃建国", null, "12345", null)), null, null, "诉求");
+        FieldProblem phone = catchThrowableOfType(() -> CHECKS.checkShape(
+                new ProcedureCommand.Register(id, new IdempotencyKey("k"), Org.clerk(), form, null), TODAY), FieldProblem.class);
+        assertThat(phone.field()).isEqualTo("petition.petitioners[0].phone");
+    }
+
     private static CaseCommand with(CaseCommand command, int index, Object value) {
         RecordComponent[] components = command.getClass().getRecordComponents();
         Object[] args = new Object[components.length];
