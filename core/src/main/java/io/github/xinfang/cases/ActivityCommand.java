@@ -5,7 +5,8 @@ import java.time.LocalDate;
 
 /**
  * Commands that record activity around a case on either track: merges, repeat petitions, follow-up visits (回访) and supervision (督查督办).
- * A closed set of immutable records; see {@link CaseCommand} for what every one carries.
+ * A closed set of immutable records; see {@link CaseCommand} for what every one carries. Free text is a {@link FormText};
+ * a record holding one also takes it as a {@code String} (null for a missing text), through {@link FormText#ofNullable}.
  *
  * @since 0.4
  */
@@ -22,11 +23,10 @@ public sealed interface ActivityCommand extends CaseCommand {
      * @param mergedOn the day
      * @since 0.2
      */
-    record Merge(CaseId caseId, IdempotencyKey key, Actor actor, CaseId into, String reason, LocalDate mergedOn)
+    record Merge(CaseId caseId, IdempotencyKey key, Actor actor, CaseId into, FormText reason, LocalDate mergedOn)
             implements ActivityCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+        public Merge(CaseId caseId, IdempotencyKey key, Actor actor, CaseId into, String reason, LocalDate mergedOn) {
+            this(caseId, key, actor, into, FormText.ofNullable(reason), mergedOn);
         }
     }
 
@@ -101,11 +101,10 @@ public sealed interface ActivityCommand extends CaseCommand {
      * @param givenOn the day
      * @since 0.2
      */
-    record RecordSupervisionFeedback(CaseId caseId, IdempotencyKey key, Actor actor, int supervision, String feedback,
+    record RecordSupervisionFeedback(CaseId caseId, IdempotencyKey key, Actor actor, int supervision, FormText feedback,
                                      LocalDate givenOn) implements ActivityCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "feedback");
+        public RecordSupervisionFeedback(CaseId caseId, IdempotencyKey key, Actor actor, int supervision, String feedback, LocalDate givenOn) {
+            this(caseId, key, actor, supervision, FormText.ofNullable(feedback), givenOn);
         }
     }
 }

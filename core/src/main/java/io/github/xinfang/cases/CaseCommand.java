@@ -10,9 +10,10 @@ import java.util.Map;
  *
  * <p>Every command names its case by a caller-supplied id, carries an idempotency key and an actor. Command
  * records only copy their arguments: the case service checks every field and answers a bad one with a
- * {@code VALIDATION} rejection naming it, never an exception. Raw form input (dates, free text) travels as
- * plain values; {@code toString} of a command never shows free text (reasons, opinions, replies) or
- * petition data.
+ * {@code VALIDATION} rejection naming it, never an exception. Raw form input (dates, codes) travels as
+ * plain values, free text (reasons, opinions, replies) as a {@link FormText}, which masks itself; so
+ * {@code toString} of a command never shows free text or petition data. The fields' rules are listed in
+ * {@code docs/validation.md}.
  *
  * @since 0.1
  */

@@ -153,7 +153,7 @@ public final class CaseDecider {
      * @param recordedAt the instant the events will carry (not before the state's last {@code recordedAt})
      * @param otherCases the stage of another case of the store (the case a merge goes into), or empty if there is none
      * @return the events to append, or a rejection
-     * @since 0.3
+     * @since 0.4
      */
     public Decision decide(CaseState state, CaseCommand command, Instant recordedAt, Function<CaseId, Optional<Stage>> otherCases) {
         Objects.requireNonNull(recordedAt, "recordedAt");

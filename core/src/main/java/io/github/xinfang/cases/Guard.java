@@ -21,14 +21,14 @@ import java.util.Set;
  * content.
  *
  * @param <C> the commands the guard reads
- * @since 0.3
+ * @since 0.4
  */
 public final class Guard<C extends CaseCommand> {
 
     /**
      * When a guard runs among a row's guards and the table defaults.
      *
-     * @since 0.3
+     * @since 0.4
      */
     public enum Phase {
         /** A condition on the case's stage beyond the table's {@code from} column: runs first. */

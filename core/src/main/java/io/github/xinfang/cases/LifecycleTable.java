@@ -37,7 +37,7 @@ public final class LifecycleTable {
             "The unit routed to is not accused and is not the unit of an accused official.",
             "不得交办给被反映单位或被反映工作人员所在单位", ProcedureGuards::routedUnitNotAccused, RejectionCode.ACCUSED_PARTY);
 
-    /** The imported handling unit is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.3 */
+    /** The imported handling unit is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.4 */
     public static final Guard<ProcedureCommand.Import> IMPORTED_UNIT_NOT_ACCUSED = Guard.of("IMPORTED_UNIT_NOT_ACCUSED", Guard.Phase.PRECONDITION,
             "The imported handling unit is not accused and is not the unit of an accused official.",
             "导入的承办单位不得为被反映单位或被反映工作人员所在单位", ProcedureGuards::importedUnitNotAccused, RejectionCode.ACCUSED_PARTY);
@@ -112,7 +112,7 @@ public final class LifecycleTable {
             "No hearing is open: a hearing is closed before the stage it belongs to ends.",
             "没有正在进行的听证", ProcedureGuards::hearingNotOpen, RejectionCode.ILLEGAL_TRANSITION);
 
-    /** No hearing is open yet ({@code ILLEGAL_TRANSITION}): one hearing at a time. @since 0.3 */
+    /** No hearing is open yet ({@code ILLEGAL_TRANSITION}): one hearing at a time. @since 0.4 */
     public static final Guard<ProcedureCommand.OpenHearing> HEARING_NOT_YET_OPEN = Guard.of("HEARING_NOT_YET_OPEN", Guard.Phase.PRECONDITION,
             "No hearing is open yet: one hearing at a time.",
             "尚无正在进行的听证", ProcedureGuards::hearingNotOpen, RejectionCode.ILLEGAL_TRANSITION);
@@ -157,7 +157,7 @@ public final class LifecycleTable {
             "A case is not merged into itself.",
             "事项不得并入自身", ProcedureGuards::notIntoItself, RejectionCode.VALIDATION);
 
-    /** The case merged into exists and is open ({@code VALIDATION}): a merge goes into another open case on the same matter. @since 0.3 */
+    /** The case merged into exists and is open ({@code VALIDATION}): a merge goes into another open case on the same matter. @since 0.4 */
     public static final Guard<ActivityCommand.Merge> SURVIVOR_OPEN = Guard.of("SURVIVOR_OPEN", Guard.Phase.PRECONDITION,
             "The case merged into exists and is open: a merge goes into another open case on the same matter.",
             "并入的事项须存在且尚未办结", ProcedureGuards::survivorOpen, RejectionCode.VALIDATION);

@@ -21,19 +21,27 @@ import java.util.List;
  * @param petitioners the petitioners, one or more
  * @param headcount how many people stand behind it, or null for the number of petitioners
  * @param accused the accused parties, or null for none
- * @param summary the petition's text
+ * @param summary the petition's text (masked)
  * @since 0.1
  */
 public record PetitionForm(LocalDate receivedOn, Channel channel, Category category, String subjectArea,
                            String regionCode, Boolean firstPetition, CaseId repeatsCase,
                            List<PetitionerForm> petitioners, Integer headcount, List<AccusedPartyForm> accused,
-                           String summary) {
+                           FormText summary) {
+    /** The same, with the {@code summary} as a string ({@link FormText#ofNullable}). */
+    public PetitionForm(LocalDate receivedOn, Channel channel, Category category, String subjectArea, String regionCode,
+                        Boolean firstPetition, CaseId repeatsCase, List<PetitionerForm> petitioners, Integer headcount,
+                        List<AccusedPartyForm> accused, String summary) {
+        this(receivedOn, channel, category, subjectArea, regionCode, firstPetition, repeatsCase, petitioners, headcount,
+                accused, FormText.ofNullable(summary));
+    }
+
     @Override
     public String toString() {
         return "PetitionForm[receivedOn=" + receivedOn + ", channel=" + channel + ", category=" + category
                 + ", subjectArea=" + subjectArea + ", regionCode=" + regionCode + ", firstPetition=" + firstPetition
                 + ", repeatsCase=" + repeatsCase + ", petitioners=" + (petitioners == null ? null : petitioners.size())
                 + ", headcount=" + headcount + ", accused=" + (accused == null ? null : accused.size())
-                + ", summary=" + (summary == null ? null : summary.length() + " chars") + "]";
+                + ", summary=" + summary + "]";
     }
 }

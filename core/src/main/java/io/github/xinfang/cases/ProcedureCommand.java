@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Commands of the statutory procedure (the procedure track, DESIGN.md section 5): registration, routing, acceptance, handling, conclusion, review and re-review, and their corrections.
- * A closed set of immutable records; see {@link CaseCommand} for what every one carries.
+ * A closed set of immutable records; see {@link CaseCommand} for what every one carries. Free text is a {@link FormText};
+ * a record holding one also takes it as a {@code String} (null for a missing text), through {@link FormText#ofNullable}.
  *
  * @since 0.4
  */
@@ -45,10 +46,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param objectedOn the day of the objection
      * @since 0.1
      */
-    record RaiseObjection(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate objectedOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+    record RaiseObjection(CaseId caseId, IdempotencyKey key, Actor actor, FormText reason, LocalDate objectedOn) implements ProcedureCommand {
+        public RaiseObjection(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate objectedOn) {
+            this(caseId, key, actor, FormText.ofNullable(reason), objectedOn);
         }
     }
 
@@ -122,10 +122,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param petitionerToldOn the day the petitioner was told
      * @since 0.1
      */
-    record Extend(CaseId caseId, IdempotencyKey key, Actor actor, int days, String reason, LocalDate approvedOn, LocalDate petitionerToldOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+    record Extend(CaseId caseId, IdempotencyKey key, Actor actor, int days, FormText reason, LocalDate approvedOn, LocalDate petitionerToldOn) implements ProcedureCommand {
+        public Extend(CaseId caseId, IdempotencyKey key, Actor actor, int days, String reason, LocalDate approvedOn, LocalDate petitionerToldOn) {
+            this(caseId, key, actor, days, FormText.ofNullable(reason), approvedOn, petitionerToldOn);
         }
     }
 
@@ -140,10 +139,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param proposedOn the day of the proposal
      * @since 0.1
      */
-    record ProposeConclusion(CaseId caseId, IdempotencyKey key, Actor actor, Outcome outcome, String replyText, LocalDate proposedOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "replyText");
+    record ProposeConclusion(CaseId caseId, IdempotencyKey key, Actor actor, Outcome outcome, FormText replyText, LocalDate proposedOn) implements ProcedureCommand {
+        public ProposeConclusion(CaseId caseId, IdempotencyKey key, Actor actor, Outcome outcome, String replyText, LocalDate proposedOn) {
+            this(caseId, key, actor, outcome, FormText.ofNullable(replyText), proposedOn);
         }
     }
 
@@ -167,10 +165,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param reason why
      * @since 0.1
      */
-    record ReturnForRework(CaseId caseId, IdempotencyKey key, Actor actor, String reason) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+    record ReturnForRework(CaseId caseId, IdempotencyKey key, Actor actor, FormText reason) implements ProcedureCommand {
+        public ReturnForRework(CaseId caseId, IdempotencyKey key, Actor actor, String reason) {
+            this(caseId, key, actor, FormText.ofNullable(reason));
         }
     }
 
@@ -206,10 +203,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param concludedOn the day of the opinion
      * @since 0.1
      */
-    record ConcludeReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "opinion");
+    record ConcludeReview(CaseId caseId, IdempotencyKey key, Actor actor, FormText opinion, LocalDate concludedOn) implements ProcedureCommand {
+        public ConcludeReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) {
+            this(caseId, key, actor, FormText.ofNullable(opinion), concludedOn);
         }
     }
 
@@ -245,10 +241,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param concludedOn the day of the opinion
      * @since 0.1
      */
-    record ConcludeReReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "opinion");
+    record ConcludeReReview(CaseId caseId, IdempotencyKey key, Actor actor, FormText opinion, LocalDate concludedOn) implements ProcedureCommand {
+        public ConcludeReReview(CaseId caseId, IdempotencyKey key, Actor actor, String opinion, LocalDate concludedOn) {
+            this(caseId, key, actor, FormText.ofNullable(opinion), concludedOn);
         }
     }
 
@@ -262,10 +257,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param reopenedOn the day of reopening
      * @since 0.1
      */
-    record Reopen(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate reopenedOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+    record Reopen(CaseId caseId, IdempotencyKey key, Actor actor, FormText reason, LocalDate reopenedOn) implements ProcedureCommand {
+        public Reopen(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate reopenedOn) {
+            this(caseId, key, actor, FormText.ofNullable(reason), reopenedOn);
         }
     }
 
@@ -318,10 +312,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param repliedOn when
      * @since 0.1
      */
-    record GiveStageReply(CaseId caseId, IdempotencyKey key, Actor actor, String text, LocalDate repliedOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "text");
+    record GiveStageReply(CaseId caseId, IdempotencyKey key, Actor actor, FormText text, LocalDate repliedOn) implements ProcedureCommand {
+        public GiveStageReply(CaseId caseId, IdempotencyKey key, Actor actor, String text, LocalDate repliedOn) {
+            this(caseId, key, actor, FormText.ofNullable(text), repliedOn);
         }
     }
 
@@ -357,10 +350,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param reason why
      * @since 0.1
      */
-    record CorrectPetition(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, String reason) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+    record CorrectPetition(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, FormText reason) implements ProcedureCommand {
+        public CorrectPetition(CaseId caseId, IdempotencyKey key, Actor actor, PetitionForm petition, String reason) {
+            this(caseId, key, actor, petition, FormText.ofNullable(reason));
         }
     }
 
@@ -374,10 +366,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param reason why
      * @since 0.1
      */
-    record ChangeProfile(CaseId caseId, IdempotencyKey key, Actor actor, String profile, String reason) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+    record ChangeProfile(CaseId caseId, IdempotencyKey key, Actor actor, String profile, FormText reason) implements ProcedureCommand {
+        public ChangeProfile(CaseId caseId, IdempotencyKey key, Actor actor, String profile, String reason) {
+            this(caseId, key, actor, profile, FormText.ofNullable(reason));
         }
     }
 
@@ -391,10 +382,9 @@ public sealed interface ProcedureCommand extends CaseCommand {
      * @param terminatedOn when
      * @since 0.1
      */
-    record Terminate(CaseId caseId, IdempotencyKey key, Actor actor, String legalBasis, LocalDate terminatedOn) implements ProcedureCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "legalBasis");
+    record Terminate(CaseId caseId, IdempotencyKey key, Actor actor, FormText legalBasis, LocalDate terminatedOn) implements ProcedureCommand {
+        public Terminate(CaseId caseId, IdempotencyKey key, Actor actor, String legalBasis, LocalDate terminatedOn) {
+            this(caseId, key, actor, FormText.ofNullable(legalBasis), terminatedOn);
         }
     }
 }

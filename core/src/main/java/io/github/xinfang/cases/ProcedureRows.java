@@ -169,7 +169,7 @@ final class ProcedureRows {
         return new Row(type.getSimpleName(), chinese, type, from, to, guards, Map.of(), RowBehaviour.of(type, dated, emits));
     }
 
-    private static FreeText text(String s) {
-        return new FreeText(s);
+    private static FreeText text(FormText s) {
+        return s.freeText();
     }
 }

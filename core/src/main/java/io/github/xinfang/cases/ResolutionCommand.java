@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Commands of the resolution track (积案化解): backlog designation, batches, package leaders (领导包案), plans and the review of a claimed resolution.
- * A closed set of immutable records; see {@link CaseCommand} for what every one carries.
+ * A closed set of immutable records; see {@link CaseCommand} for what every one carries. Free text is a {@link FormText};
+ * a record holding one also takes it as a {@code String} (null for a missing text), through {@link FormText#ofNullable}.
  *
  * @since 0.4
  */
@@ -51,10 +52,9 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param flaggedOn the day
      * @since 0.2
      */
-    record FlagHardCase(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate flaggedOn) implements ResolutionCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+    record FlagHardCase(CaseId caseId, IdempotencyKey key, Actor actor, FormText reason, LocalDate flaggedOn) implements ResolutionCommand {
+        public FlagHardCase(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate flaggedOn) {
+            this(caseId, key, actor, FormText.ofNullable(reason), flaggedOn);
         }
     }
 
@@ -128,11 +128,10 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param claimedOn the day
      * @since 0.2
      */
-    record ClaimResolution(CaseId caseId, IdempotencyKey key, Actor actor, ResolutionKind kind, String evidence,
+    record ClaimResolution(CaseId caseId, IdempotencyKey key, Actor actor, ResolutionKind kind, FormText evidence,
                            LocalDate claimedOn) implements ResolutionCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "evidence");
+        public ClaimResolution(CaseId caseId, IdempotencyKey key, Actor actor, ResolutionKind kind, String evidence, LocalDate claimedOn) {
+            this(caseId, key, actor, kind, FormText.ofNullable(evidence), claimedOn);
         }
     }
 
@@ -157,11 +156,10 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param rejectedOn the day
      * @since 0.2
      */
-    record RejectResolution(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate rejectedOn)
+    record RejectResolution(CaseId caseId, IdempotencyKey key, Actor actor, FormText reason, LocalDate rejectedOn)
             implements ResolutionCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+        public RejectResolution(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate rejectedOn) {
+            this(caseId, key, actor, FormText.ofNullable(reason), rejectedOn);
         }
     }
 
@@ -175,11 +173,10 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param reportedOn the day
      * @since 0.2
      */
-    record ReportRebound(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate reportedOn)
+    record ReportRebound(CaseId caseId, IdempotencyKey key, Actor actor, FormText reason, LocalDate reportedOn)
             implements ResolutionCommand {
-        @Override
-        public String toString() {
-            return MaskedText.of(this, "reason");
+        public ReportRebound(CaseId caseId, IdempotencyKey key, Actor actor, String reason, LocalDate reportedOn) {
+            this(caseId, key, actor, FormText.ofNullable(reason), reportedOn);
         }
     }
 

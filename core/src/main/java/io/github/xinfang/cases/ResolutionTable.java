@@ -3,7 +3,6 @@ package io.github.xinfang.cases;
 import static io.github.xinfang.cases.RowBehaviour.on;
 import static io.github.xinfang.cases.RowBehaviour.undated;
 
-import io.github.xinfang.petition.FreeText;
 import java.util.function.BiFunction;
 
 import java.util.ArrayList;
@@ -271,7 +270,7 @@ public final class ResolutionTable {
                         c.targetDate(), c.enrolledOn())));
         r.add(row("FlagHardCase", "钉子案/骨头案", ResolutionCommand.FlagHardCase.class, false, none, null, onTrack, any,
                 List.of(NOT_YET_HARD_CASE),
-                on("flaggedOn", ResolutionCommand.FlagHardCase::flaggedOn), (e, c) -> new ResolutionEvent.HardCaseFlagged(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.flaggedOn())));
+                on("flaggedOn", ResolutionCommand.FlagHardCase::flaggedOn), (e, c) -> new ResolutionEvent.HardCaseFlagged(e.id(), e.actor(), e.at(), c.reason().freeText(), c.flaggedOn())));
         r.add(row("AssignPackageLeader", "领导包案", ResolutionCommand.AssignPackageLeader.class, false, EnumSet.of(TrackState.OPEN),
                 TrackState.IN_RESOLUTION, none, any, List.of(ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT),
                 on("assignedOn", ResolutionCommand.AssignPackageLeader::assignedOn), (e, c) -> new ResolutionEvent.PackageLeaderAssigned(e.id(), e.actor(), e.at(), c.leader(), c.leadUnit(),
@@ -290,20 +289,20 @@ public final class ResolutionTable {
                         c.step(), c.doneOn())));
         r.add(row("ClaimResolution", "申请化解", ResolutionCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
                 TrackState.CLAIMED, none, any, List.of(),
-                on("claimedOn", ResolutionCommand.ClaimResolution::claimedOn), (e, c) -> new ResolutionEvent.ResolutionClaimed(e.id(), e.actor(), e.at(), c.kind(), new FreeText(c.evidence()),
+                on("claimedOn", ResolutionCommand.ClaimResolution::claimedOn), (e, c) -> new ResolutionEvent.ResolutionClaimed(e.id(), e.actor(), e.at(), c.kind(), c.evidence().freeText(),
                         c.claimedOn())));
         r.add(row("ApproveResolution", "审核销号", ResolutionCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
                 TrackState.RESOLVED, none, any, List.of(APPROVER_NOT_CLAIMANT, APPROVER_AUTHORISED),
                 on("approvedOn", ResolutionCommand.ApproveResolution::approvedOn), (e, c) -> new ResolutionEvent.ResolutionApproved(e.id(), e.actor(), e.at(), c.approvedOn())));
         r.add(row("RejectResolution", "退回", ResolutionCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
                 TrackState.IN_RESOLUTION, none, any, List.of(),
-                on("rejectedOn", ResolutionCommand.RejectResolution::rejectedOn), (e, c) -> new ResolutionEvent.ResolutionRejected(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.rejectedOn())));
+                on("rejectedOn", ResolutionCommand.RejectResolution::rejectedOn), (e, c) -> new ResolutionEvent.ResolutionRejected(e.id(), e.actor(), e.at(), c.reason().freeText(), c.rejectedOn())));
         r.add(row("ReassessEscalation", "提级包案（逾期）", ResolutionCommand.ReassessEscalation.class, false, none, null,
                 EnumSet.allOf(TrackState.class), any, List.of(SWEEP_ONLY, RANK_RISES),
                 undated(), null));
         r.add(row("ReportRebound", "反弹", ResolutionCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
                 TrackState.OPEN, none, any, List.of(),
-                on("reportedOn", ResolutionCommand.ReportRebound::reportedOn), (e, c) -> new ResolutionEvent.ReboundReported(e.id(), e.actor(), e.at(), new FreeText(c.reason()), c.reportedOn())));
+                on("reportedOn", ResolutionCommand.ReportRebound::reportedOn), (e, c) -> new ResolutionEvent.ReboundReported(e.id(), e.actor(), e.at(), c.reason().freeText(), c.reportedOn())));
         return new ResolutionTable(r);
     }
 
@@ -318,7 +317,7 @@ public final class ResolutionTable {
     /** A new plan version: its steps from the forms, numbered after the plans before it. */
     private static CaseEvent planRecorded(Emission e, ResolutionCommand.RecordPlan c) {
         List<Resolution.PlanStep> steps = new ArrayList<>();
-        for (PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(new FreeText(f.description()), f.dueOn(), null));
+        for (PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(f.description().freeText(), f.dueOn(), null));
         return new ResolutionEvent.PlanRecorded(e.id(), e.actor(), e.at(), e.state().resolution().plans().size() + 1, steps,
                 c.recordedOn());
     }

@@ -22,7 +22,7 @@ class MaskedTextTests {
 
     @Test
     void everyComponentIsPrintedInOrderAndANullTextSaysSo() {
-        CaseCommand claim = new ResolutionCommand.ClaimResolution(CASE, KEY, CLERK, ResolutionKind.values()[0], null,
+        CaseCommand claim = new ResolutionCommand.ClaimResolution(CASE, KEY, CLERK, ResolutionKind.values()[0], (String) null,
                 LocalDate.of(2026, 5, 1));
         assertThat(claim.toString()).isEqualTo("ClaimResolution[caseId=" + CASE + ", key=" + KEY + ", actor=" + CLERK
                 + ", kind=" + ResolutionKind.values()[0] + ", evidence=null, claimedOn=2026-05-01]");

@@ -530,18 +530,18 @@ class LifecycleModelProperties {
         }
 
         static List<String> texts(CaseCommand c) {
-            if (c instanceof ProcedureCommand.RaiseObjection x) return List.of(x.reason());
+            if (c instanceof ProcedureCommand.RaiseObjection x) return List.of(x.reason().value());
             if (c instanceof ProcedureCommand.TransferOut x) return List.of(x.organ());
-            if (c instanceof ProcedureCommand.Extend x) return List.of(x.reason());
-            if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.replyText());
-            if (c instanceof ProcedureCommand.ReturnForRework x) return List.of(x.reason());
-            if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.opinion());
-            if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.opinion());
-            if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reason());
-            if (c instanceof ProcedureCommand.GiveStageReply x) return List.of(x.text());
-            if (c instanceof ProcedureCommand.CorrectPetition x) return List.of(x.reason());
-            if (c instanceof ProcedureCommand.ChangeProfile x) return List.of(x.reason());
-            if (c instanceof ProcedureCommand.Terminate x) return List.of(x.legalBasis());
+            if (c instanceof ProcedureCommand.Extend x) return List.of(x.reason().value());
+            if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.replyText().value());
+            if (c instanceof ProcedureCommand.ReturnForRework x) return List.of(x.reason().value());
+            if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.opinion().value());
+            if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.opinion().value());
+            if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reason().value());
+            if (c instanceof ProcedureCommand.GiveStageReply x) return List.of(x.text().value());
+            if (c instanceof ProcedureCommand.CorrectPetition x) return List.of(x.reason().value());
+            if (c instanceof ProcedureCommand.ChangeProfile x) return List.of(x.reason().value());
+            if (c instanceof ProcedureCommand.Terminate x) return List.of(x.legalBasis().value());
             return List.of();
         }
 

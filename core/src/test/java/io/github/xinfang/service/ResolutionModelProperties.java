@@ -1516,21 +1516,21 @@ class ResolutionModelProperties {
         }
 
         static List<String> textsOf(CaseCommand c) {
-            if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.replyText());
-            if (c instanceof ProcedureCommand.ReturnForRework x) return List.of(x.reason());
-            if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.opinion());
-            if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.opinion());
-            if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reason());
-            if (c instanceof ProcedureCommand.Terminate x) return List.of(x.legalBasis());
+            if (c instanceof ProcedureCommand.ProposeConclusion x) return List.of(x.replyText().value());
+            if (c instanceof ProcedureCommand.ReturnForRework x) return List.of(x.reason().value());
+            if (c instanceof ProcedureCommand.ConcludeReview x) return List.of(x.opinion().value());
+            if (c instanceof ProcedureCommand.ConcludeReReview x) return List.of(x.opinion().value());
+            if (c instanceof ProcedureCommand.Reopen x) return List.of(x.reason().value());
+            if (c instanceof ProcedureCommand.Terminate x) return List.of(x.legalBasis().value());
             if (c instanceof ProcedureCommand.TransferOut x) return List.of(x.organ());
-            if (c instanceof ActivityCommand.Merge x) return List.of(x.reason());
-            if (c instanceof ActivityCommand.RecordSupervisionFeedback x) return List.of(x.feedback());
-            if (c instanceof ResolutionCommand.FlagHardCase x) return List.of(x.reason());
+            if (c instanceof ActivityCommand.Merge x) return List.of(x.reason().value());
+            if (c instanceof ActivityCommand.RecordSupervisionFeedback x) return List.of(x.feedback().value());
+            if (c instanceof ResolutionCommand.FlagHardCase x) return List.of(x.reason().value());
             if (c instanceof ResolutionCommand.EnrolInBatch x) return List.of(x.batchName());
-            if (c instanceof ResolutionCommand.ClaimResolution x) return List.of(x.evidence());
-            if (c instanceof ResolutionCommand.RejectResolution x) return List.of(x.reason());
-            if (c instanceof ResolutionCommand.ReportRebound x) return List.of(x.reason());
-            if (c instanceof ResolutionCommand.RecordPlan x) return x.steps().stream().map(PlanStepForm::description).toList();
+            if (c instanceof ResolutionCommand.ClaimResolution x) return List.of(x.evidence().value());
+            if (c instanceof ResolutionCommand.RejectResolution x) return List.of(x.reason().value());
+            if (c instanceof ResolutionCommand.ReportRebound x) return List.of(x.reason().value());
+            if (c instanceof ResolutionCommand.RecordPlan x) return x.steps().stream().map(s -> s.description().value()).toList();
             return List.of();
         }
     }

@@ -234,6 +234,7 @@ class CaseCodecProperties {
 
         private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
                 Map.entry(String.class, "甄翊"),
+                Map.entry(io.github.xinfang.cases.FormText.class, new io.github.xinfang.cases.FormText("甄翊")),
                 Map.entry(Integer.class, 7),
                 Map.entry(Boolean.class, Boolean.TRUE),
                 Map.entry(LocalDate.class, LocalDate.of(2020, 2, 29)),

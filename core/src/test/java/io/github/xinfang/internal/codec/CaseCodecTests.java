@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.xinfang.cases.FormText;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ProcedureEvent;
 import io.github.xinfang.cases.AccusedParty;
@@ -161,11 +162,11 @@ class CaseCodecTests {
 
     @Test
     void aCommandWithNullFieldsHasADigestAndNullsAreWrittenExplicitly() {
-        var empty = new ProcedureCommand.Reopen(null, null, null, null, null);
+        var empty = new ProcedureCommand.Reopen(null, null, null, (FormText) null, null);
 
         assertThat(codec.canonicalJson(empty))
                 .isEqualTo("{\"actor\":null,\"caseId\":null,\"key\":null,\"reason\":null,\"reopenedOn\":null}");
-        assertThat(codec.digest(empty)).isEqualTo(codec.digest(new ProcedureCommand.Reopen(null, null, null, null, null)));
+        assertThat(codec.digest(empty)).isEqualTo(codec.digest(new ProcedureCommand.Reopen(null, null, null, (FormText) null, null)));
     }
 
     // ------------------------------------------------------------------ refusals: the record
