@@ -1,7 +1,6 @@
 package io.github.xinfang.time;
 
 import io.github.xinfang.calendar.CalendarOverlay;
-import io.github.xinfang.calendar.UncoveredDatePolicy;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.RegionCode;
 
@@ -18,10 +17,10 @@ import java.util.Optional;
  * overlays (e.g. Guangxi's 壮族三月三 for region codes starting 45). Immutable and thread-safe.
  *
  * <p>{@link #create()} uses the shipped profiles and the national calendar with
- * {@link UncoveredDatePolicy#WEEKENDS_ONLY}: a due date beyond the last loaded notice is computed on
+ * {@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY}: a due date beyond the last loaded notice is computed on
  * Saturday/Sunday rules and reported provisional ({@link ClockStatus#dueIsFinal()} false), so cases near the
- * end of a year keep working; build with {@link UncoveredDatePolicy#FAIL} to get a
- * {@code CalendarCoverageException} instead.
+ * end of a year keep working; build with {@link WorkCalendar.UncoveredDatePolicy#FAIL} to get a
+ * {@code WorkCalendar.CoverageException} instead.
  *
  * @since 0.1
  */
@@ -84,7 +83,7 @@ public final class StandardTimeLimits implements TimeLimits {
      */
     public static final class Builder {
         private ProfileCatalogue profiles;
-        private UncoveredDatePolicy policy = UncoveredDatePolicy.WEEKENDS_ONLY;
+        private WorkCalendar.UncoveredDatePolicy policy = WorkCalendar.UncoveredDatePolicy.WEEKENDS_ONLY;
         private final List<io.github.xinfang.calendar.CalendarSource> sources = new ArrayList<>();
         private List<CalendarOverlay> overlays;
         private String defaultProfile = NATIONAL_2022;
@@ -102,10 +101,10 @@ public final class StandardTimeLimits implements TimeLimits {
         }
 
         /**
-         * @param policy what an uncovered date does (default {@link UncoveredDatePolicy#WEEKENDS_ONLY})
+         * @param policy what an uncovered date does (default {@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY})
          * @return this builder
          */
-        public Builder uncoveredDates(UncoveredDatePolicy policy) {
+        public Builder uncoveredDates(WorkCalendar.UncoveredDatePolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }

@@ -1,6 +1,5 @@
 package io.github.xinfang.time;
 
-import io.github.xinfang.calendar.CalendarAnswer;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.Category;
@@ -144,7 +143,7 @@ public interface TimeLimits {
             if (!run.isOpen() || run.pausedSince() != null || run.breached()) continue;
             Optional<ClockRule> rule = p.get().rule(run.clock());
             if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
-            CalendarAnswer due = dueDate(run, rule.get(), calendar);
+            WorkCalendar.Answer due = dueDate(run, rule.get(), calendar);
             Instant dueAt = overdueFrom(due.date());
             Instant candidate;
             if (run.clock().kind() == ClockKind.WINDOW) {
@@ -190,7 +189,7 @@ public interface TimeLimits {
         WorkCalendar calendar = calendar(region);
         LocalDate today = LocalDate.ofInstant(at, zone());
         for (Duty d : duties.duties()) {
-            CalendarAnswer due = dutyDue(d, calendar);
+            WorkCalendar.Answer due = dutyDue(d, calendar);
             LocalDate dueOn = due.date();
             boolean fin = due.isFinal();
             Instant dueAt = overdueFrom(dueOn);
@@ -304,7 +303,7 @@ public interface TimeLimits {
      * @param calendar the case's calendar
      * @return the last day, final or provisional
      */
-    static CalendarAnswer dueDate(ClockRun run, ClockRule rule, WorkCalendar calendar) {
+    static WorkCalendar.Answer dueDate(ClockRun run, ClockRule rule, WorkCalendar calendar) {
         TimeLimit base = rule.limit();
         TimeLimit limit = new TimeLimit(base.length() + run.extensionDays() + run.pausedDays(), base.dayCount(),
                 base.countsStartDay(), base.rollsToWorkingDay());
@@ -320,8 +319,8 @@ public interface TimeLimits {
         return dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
     }
 
-    private static CalendarAnswer dutyDue(Duty d, WorkCalendar calendar) {
-        return d.dueOn() != null ? new CalendarAnswer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
+    private static WorkCalendar.Answer dutyDue(Duty d, WorkCalendar calendar) {
+        return d.dueOn() != null ? new WorkCalendar.Answer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
     }
 
     private Instant warnAt(ClockRule rule, Instant dueAt) {
@@ -329,7 +328,7 @@ public interface TimeLimits {
     }
 
     private ClockStatus status(ClockRun run, ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
-        CalendarAnswer due = dueDate(run, rule, calendar);
+        WorkCalendar.Answer due = dueDate(run, rule, calendar);
         Instant dueAt = overdueFrom(due.date());
         Instant warnAt = warnAt(rule, dueAt);
         ClockState state;

@@ -1,7 +1,6 @@
 package io.github.xinfang.service;
 
-import io.github.xinfang.calendar.CalendarCoverageException;
-import io.github.xinfang.calendar.UncoveredDatePolicy;
+import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
@@ -479,16 +478,16 @@ class ClockScenarioTests {
 
     @Test
     void aCalendarBuiltToFailNamesTheUncoveredDate() {
-        TimeLimits failing = StandardTimeLimits.builder().uncoveredDates(UncoveredDatePolicy.FAIL).build();
+        TimeLimits failing = StandardTimeLimits.builder().uncoveredDates(WorkCalendar.UncoveredDatePolicy.FAIL).build();
         ClockLedger ledger = ClockLedger.empty().apply(Fact.RECEIVED, d("2026-11-27"), 0)
                 .apply(Fact.ROUTED, d("2026-11-30"), 0).apply(Fact.ACCEPTED, d("2026-12-01"), 0);
         RegionCode region = new RegionCode(REGION);
         assertThatThrownBy(() -> failing.clocks(ledger, "national-2022", Category.CLAIM, region, at("2026-12-10", 10)))
-                .isInstanceOf(CalendarCoverageException.class)
+                .isInstanceOf(WorkCalendar.CoverageException.class)
                 .hasMessageContaining("2027-01-30")
-                .satisfies(e -> assertThat(((CalendarCoverageException) e).date()).isEqualTo(d("2027-01-30")));
+                .satisfies(e -> assertThat(((WorkCalendar.CoverageException) e).date()).isEqualTo(d("2027-01-30")));
         assertThatThrownBy(() -> failing.nextAttention(ledger, "national-2022", Category.CLAIM, region))
-                .isInstanceOf(CalendarCoverageException.class)
+                .isInstanceOf(WorkCalendar.CoverageException.class)
                 .hasMessageContaining("2027-01-30");
         // The same case with a suggestion (no handling clock) stays inside 2026 and is answered.
         assertThat(failing.clocks(ledger, "national-2022", Category.SUGGESTION, region, at("2026-12-10", 10)))
@@ -497,12 +496,12 @@ class ClockScenarioTests {
         ClockLedger lateRouting = ClockLedger.empty().apply(Fact.RECEIVED, d("2026-12-10"), 0)
                 .apply(Fact.ROUTED, d("2026-12-28"), 0);
         assertThatThrownBy(() -> failing.clocks(lateRouting, "national-2022", Category.SUGGESTION, region, at("2026-12-29", 10)))
-                .isInstanceOf(CalendarCoverageException.class)
-                .satisfies(e -> assertThat(((CalendarCoverageException) e).date()).isEqualTo(d("2027-01-12")));
+                .isInstanceOf(WorkCalendar.CoverageException.class)
+                .satisfies(e -> assertThat(((WorkCalendar.CoverageException) e).date()).isEqualTo(d("2027-01-12")));
         // The objection window alone (5 working days from 28 Dec) runs off the end of 2026 at 1 Jan 2027.
         ClockLedger objectionOnly = new ClockLedger(List.of(lateRouting.run(ClockId.OBJECTION).orElseThrow()));
         assertThatThrownBy(() -> failing.clocks(objectionOnly, "national-2022", Category.SUGGESTION, region, at("2026-12-29", 10)))
-                .isInstanceOf(CalendarCoverageException.class)
+                .isInstanceOf(WorkCalendar.CoverageException.class)
                 .hasMessageContaining("2027-01-01");
         // On weekend rules the same window is provisional: Tue 29, Wed 30, Thu 31 Dec, then Fri 1 Jan 2027 (a working day
         // on weekend rules, though New Year's Day will surely be off once the 2027 notice is loaded) and Mon 4 Jan.
@@ -515,12 +514,12 @@ class ClockScenarioTests {
     @Test
     void aServiceOnAFailingCalendarSaysSoForADueDateBeyondCoverage() {
         service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock)
-                .timeLimits(StandardTimeLimits.builder().uncoveredDates(UncoveredDatePolicy.FAIL).build()).build();
+                .timeLimits(StandardTimeLimits.builder().uncoveredDates(WorkCalendar.UncoveredDatePolicy.FAIL).build()).build();
         clock.set(at("2026-12-10", 10));
         registerAndRoute(null, "2026-11-27", "2026-11-30");
         assertThat(status(ClockId.TELLING).dueOn()).isEqualTo(d("2026-12-15"));
         assertThatThrownBy(() -> service.handle(new ProcedureCommand.Accept(id, key(), staff, d("2026-12-01"))))
-                .isInstanceOf(CalendarCoverageException.class)
+                .isInstanceOf(WorkCalendar.CoverageException.class)
                 .hasMessageContaining("2027-01-30");
     }
 }

@@ -1,7 +1,5 @@
 package io.github.xinfang.time;
 
-import io.github.xinfang.calendar.CalendarAnswer;
-import io.github.xinfang.calendar.DayCount;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.Category;
@@ -133,7 +131,7 @@ class ClockProperties {
                 TimeLimit limit = p.rule(s.clock()).orElseThrow().limit();
                 assertThat(s.dueOn()).as("%s", s).isAfterOrEqualTo(s.startedOn());
                 assertThat(s.dueAt()).isEqualTo(s.dueOn().plusDays(1).atStartOfDay(SHANGHAI).toInstant());
-                if (limit.dayCount() == DayCount.WORKING_DAYS || limit.rollsToWorkingDay()) {
+                if (limit.dayCount() == TimeLimit.DayCount.WORKING_DAYS || limit.rollsToWorkingDay()) {
                     assertThat(calendar.isWorkingDay(s.dueOn())).as("%s on %s", s, profile).isTrue();
                 }
                 if (s.warnAt() != null) assertThat(s.warnAt()).isBefore(s.dueAt());
@@ -144,13 +142,13 @@ class ClockProperties {
     @Test
     void aCalendarDayLimitThatRollsEndsOnTheFirstWorkingDayOnOrAfterItsLastDay() {
         Gen<TimeLimit> limits = integers().between(0, 400).zip(booleans().all(), booleans().all(), (n, working, start) ->
-                new TimeLimit(start ? n + 1 : n, working ? DayCount.WORKING_DAYS : DayCount.CALENDAR_DAYS, start, true));
+                new TimeLimit(start ? n + 1 : n, working ? TimeLimit.DayCount.WORKING_DAYS : TimeLimit.DayCount.CALENDAR_DAYS, start, true));
         qt().forAll(limits, dates(), regions()).checkAssert((limit, start, region) -> {
             WorkCalendar calendar = LIMITS.calendar(region);
-            CalendarAnswer due = limit.due(start, calendar);
+            WorkCalendar.Answer due = limit.due(start, calendar);
             assertThat(due.date()).isAfterOrEqualTo(limit.countsStartDay() ? start : start.plusDays(Math.min(1, limit.length())));
             assertThat(calendar.isWorkingDay(due.date())).isTrue();
-            if (limit.dayCount() == DayCount.CALENDAR_DAYS) {
+            if (limit.dayCount() == TimeLimit.DayCount.CALENDAR_DAYS) {
                 LocalDate last = (limit.countsStartDay() ? start.minusDays(1) : start).plusDays(limit.length());
                 assertThat(due.date()).isAfterOrEqualTo(last);
                 for (LocalDate d = last; d.isBefore(due.date()); d = d.plusDays(1)) {
@@ -179,7 +177,7 @@ class ClockProperties {
             assertThat(is).isAfterOrEqualTo(was);
             LocalDate unrolledBefore = run.startedOn().plusDays(rule.limit().length());
             assertThat(is).isAfterOrEqualTo(unrolledBefore.plusDays(days));
-            if (rule.limit().dayCount() == DayCount.WORKING_DAYS) assertThat(is).isAfterOrEqualTo(was.plusDays(days));
+            if (rule.limit().dayCount() == TimeLimit.DayCount.WORKING_DAYS) assertThat(is).isAfterOrEqualTo(was.plusDays(days));
             // the status shows the same date
             Category category = rule.categories().iterator().next();
             Instant at = run.startedOn().atStartOfDay(SHANGHAI).toInstant();

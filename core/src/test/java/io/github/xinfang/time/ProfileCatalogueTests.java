@@ -1,6 +1,5 @@
 package io.github.xinfang.time;
 
-import io.github.xinfang.calendar.DayCount;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.petition.Category;
 import org.junit.jupiter.api.Test;
@@ -97,7 +96,7 @@ class ProfileCatalogueTests {
         assertThat(rule("simplified-2016", ClockId.ACCEPTANCE).limit()).isEqualTo(workingDays(3));
         ClockRule handling = rule("simplified-2016", ClockId.HANDLING);
         assertThat(handling.limit()).isEqualTo(workingDays(10));
-        assertThat(handling.limit().dayCount()).isEqualTo(DayCount.WORKING_DAYS);
+        assertThat(handling.limit().dayCount()).isEqualTo(TimeLimit.DayCount.WORKING_DAYS);
         assertThat(handling.categories()).isEqualTo(EnumSet.allOf(Category.class));
     }
 
@@ -107,7 +106,7 @@ class ProfileCatalogueTests {
         assertThat(rule("fast-track-123", ClockId.MEETING).limit().length()).isEqualTo(2);
         assertThat(rule("fast-track-123", ClockId.STAGE_REPLY).limit().length()).isEqualTo(3);
         for (ClockId c : List.of(ClockId.CONTACT, ClockId.MEETING, ClockId.STAGE_REPLY)) {
-            assertThat(rule("fast-track-123", c).limit().dayCount()).as("%s", c).isEqualTo(DayCount.CALENDAR_DAYS);
+            assertThat(rule("fast-track-123", c).limit().dayCount()).as("%s", c).isEqualTo(TimeLimit.DayCount.CALENDAR_DAYS);
             assertThat(c.kind()).isEqualTo(ClockKind.DUTY);
         }
         // the fast track sits on the national limits
@@ -131,7 +130,7 @@ class ProfileCatalogueTests {
                 "{\"clock\": \"HANDLING\", \"length\": 45, \"count\": \"days\", \"categories\": [\"CLAIM\", \"ACCUSATION\"],"
                         + " \"countsStartDay\": true, \"rollsToWorkingDay\": false, \"source\": \"local rule\"}")), "portal.json");
         ClockRule handling = p.rule(ClockId.HANDLING).orElseThrow();
-        assertThat(handling.limit()).isEqualTo(new TimeLimit(45, DayCount.CALENDAR_DAYS, true, false));
+        assertThat(handling.limit()).isEqualTo(new TimeLimit(45, TimeLimit.DayCount.CALENDAR_DAYS, true, false));
         assertThat(handling.warnDays()).isZero();
         assertThat(handling.categories()).isEqualTo(Set.of(Category.CLAIM, Category.ACCUSATION));
         assertThat(p.rule(ClockId.OBJECTION).orElseThrow().categories()).isEqualTo(EnumSet.allOf(Category.class));
