@@ -2,10 +2,7 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
 import io.github.xinfang.time.DutyKind;
-import io.github.xinfang.time.DutyStatus;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;
@@ -332,11 +329,11 @@ public final class CaseDecider {
         CaseActivity act = s.activity();
         long overdue = 0;
         Petition p = s.petition();
-        for (ClockStatus st : limits.clocks(s.clocks(), s.profile(), p.category(), p.region(), at)) {
-            if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
+        for (TimeLimits.ClockStatus st : limits.clocks(s.clocks(), s.profile(), p.category(), p.region(), at)) {
+            if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
         }
-        for (DutyStatus st : limits.duties(s.duties(), p.region(), at)) {
-            if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
+        for (TimeLimits.DutyStatus st : limits.duties(s.duties(), p.region(), at)) {
+            if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
         }
         return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, Math.max(p.headcount(), act.largestRepeatHeadcount()),
                 act.repeatPetitions().size(), act.repeatPersons(), act.farthestSkip(), overdue);

@@ -28,8 +28,6 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
-import io.github.xinfang.time.ClockStatus;
-import io.github.xinfang.time.DutyStatus;
 import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.slf4j.Logger;
@@ -263,7 +261,7 @@ public final class CaseService {
      * @return the clocks, or empty if the case does not exist
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
-    public Optional<List<ClockStatus>> clocks(CaseId caseId, Instant at) {
+    public Optional<List<TimeLimits.ClockStatus>> clocks(CaseId caseId, Instant at) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(at, "at");
         return store.load(caseId.value()).map(s -> {
@@ -282,7 +280,7 @@ public final class CaseService {
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      * @since 0.2
      */
-    public Optional<List<DutyStatus>> duties(CaseId caseId, Instant at) {
+    public Optional<List<TimeLimits.DutyStatus>> duties(CaseId caseId, Instant at) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(at, "at");
         return store.load(caseId.value()).map(s -> {

@@ -62,7 +62,7 @@ final class ProfileJson {
         boolean termination = bool(root, "terminationProvided", false, source, "$");
         int maxExtension = integer(root, "maxExtensionDays", source, "$");
         if (!(root.get("clocks") instanceof List<?> clocks)) throw new ProfileDataException(source, "$.clocks must be an array", null);
-        List<ClockRule> rules = new ArrayList<>();
+        List<Profile.ClockRule> rules = new ArrayList<>();
         for (int i = 0; i < clocks.size(); i++) {
             String at = "$.clocks[" + i + "]";
             if (!(clocks.get(i) instanceof Map<?, ?> c)) throw new ProfileDataException(source, at + " must be an object", null);
@@ -104,7 +104,7 @@ final class ProfileJson {
             try {
                 TimeLimit limit = new TimeLimit(length, dayCount, bool(c, "countsStartDay", false, source, at),
                         bool(c, "rollsToWorkingDay", true, source, at));
-                rules.add(new ClockRule(clock, limit, warn, categories));
+                rules.add(new Profile.ClockRule(clock, limit, warn, categories));
             } catch (IllegalArgumentException e) {
                 throw new ProfileDataException(source, at + ": " + e.getMessage(), null);
             }

@@ -31,7 +31,7 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.ClockState;
+import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.time.DutyId;
 import org.junit.jupiter.api.Test;
 
@@ -173,13 +173,13 @@ class BureauBatchScenarioTests {
         assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
                 .anySatisfy(s -> {
                     assertThat(s.duty()).isEqualTo(DutyId.replacement(1));
-                    assertThat(s.state()).isEqualTo(ClockState.RUNNING);
+                    assertThat(s.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
                 });
         at("2026-04-17T01:00:00Z");
         applied(new ResolutionCommand.ReplacePackageLeader(caseId(repeater), key(), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(HOUSING), ReplacementReason.ESCALATION, d("2026-04-17")));
         assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
-                .anySatisfy(s -> assertThat(s.state()).isEqualTo(ClockState.MET));
+                .anySatisfy(s -> assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET));
 
         // May: the deputy head changes post (新官理旧账): his 116 cases go to his successor, case by case.
         at("2026-05-06T01:00:00Z");
@@ -237,12 +237,12 @@ class BureauBatchScenarioTests {
         assertThat(service.duties(caseId(20), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
                 .anySatisfy(s -> {
                     assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
-                    assertThat(s.state()).isEqualTo(ClockState.MET);
+                    assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET);
                 });
         assertThat(service.duties(caseId(80), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
                 .anySatisfy(s -> {
                     assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
-                    assertThat(s.state()).isEqualTo(ClockState.OVERDUE);
+                    assertThat(s.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
                 });
         assertThat(resolution(20).track()).isEqualTo(TrackState.RESOLVED);
         assertThat(service.history(caseId(10)).orElseThrow().events()).last().isInstanceOf(ResolutionEvent.ResolutionRejected.class);

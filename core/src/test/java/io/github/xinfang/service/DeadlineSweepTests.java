@@ -18,7 +18,6 @@ import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.WorkClaims;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockRule;
 import io.github.xinfang.time.Profile;
 import io.github.xinfang.time.ProfileCatalogue;
 import io.github.xinfang.time.StandardTimeLimits;
@@ -169,9 +168,9 @@ class DeadlineSweepTests {
         assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));
         // the portal changes its rules: national routing in 10 days without a warning window
         Profile national = StandardTimeLimits.create().profile("national-2022").orElseThrow();
-        List<ClockRule> rules = new ArrayList<>();
-        for (ClockRule r : national.clocks()) {
-            rules.add(r.clock() == ClockId.ROUTING ? new ClockRule(ClockId.ROUTING, TimeLimit.days(10), 0, r.categories()) : r);
+        List<Profile.ClockRule> rules = new ArrayList<>();
+        for (Profile.ClockRule r : national.clocks()) {
+            rules.add(r.clock() == ClockId.ROUTING ? new Profile.ClockRule(ClockId.ROUTING, TimeLimit.days(10), 0, r.categories()) : r);
         }
         Profile changed = new Profile(national.id(), national.name(), false, 30, rules);
         CaseService other = CaseService.builder(store, Org.DIRECTORY, clock)
@@ -262,7 +261,7 @@ class DeadlineSweepTests {
         }
         // the overdue cases are still found as overdue
         assertThat(svc.clocks(new CaseId("B-0"), clock.instant()).orElseThrow().get(0).state())
-                .isEqualTo(io.github.xinfang.time.ClockState.OVERDUE);
+                .isEqualTo(io.github.xinfang.time.TimeLimits.ClockState.OVERDUE);
     }
 
     @Test

@@ -15,10 +15,8 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.ClockKind;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
-import io.github.xinfang.time.DutyStatus;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -86,13 +84,13 @@ class OverdueListingProperties {
                     for (CaseId id : ids) {
                         if (!scope.contains(store.delegate.indexRow(id.value()).orElseThrow())) continue;
                         Map<String, List<Object>> late = new TreeMap<>();
-                        for (ClockStatus c : service.clocks(id, asOf).orElseThrow()) {
-                            if (c.kind() == ClockKind.DUTY && c.state() == ClockState.OVERDUE) {
+                        for (TimeLimits.ClockStatus c : service.clocks(id, asOf).orElseThrow()) {
+                            if (c.kind() == ClockId.Kind.DUTY && c.state() == TimeLimits.ClockState.OVERDUE) {
                                 late.put(c.clock().name(), List.of(c.dueOn(), c.dueAt(), c.daysLate()));
                             }
                         }
-                        for (DutyStatus d : service.duties(id, asOf).orElseThrow()) {
-                            if (d.state() == ClockState.OVERDUE) late.put(d.duty().toString(), List.of(d.dueOn(), d.dueAt(), d.daysLate()));
+                        for (TimeLimits.DutyStatus d : service.duties(id, asOf).orElseThrow()) {
+                            if (d.state() == TimeLimits.ClockState.OVERDUE) late.put(d.duty().toString(), List.of(d.dueOn(), d.dueAt(), d.daysLate()));
                         }
                         if (!late.isEmpty()) expected.put(id.value(), late);
                     }

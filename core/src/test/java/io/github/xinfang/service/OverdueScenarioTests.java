@@ -18,9 +18,7 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockKind;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -140,11 +138,11 @@ class OverdueScenarioTests {
     @Test
     void theIndexAgreesWithTheClocksComputedFromTheLoadedCase() {
         OverdueCase late = listings.overdue(OverdueScope.handlingUnit(HOUSING.value()), NOW, 10, null).items().get(0);
-        List<ClockStatus> clocks = service.clocks(LATE_TWICE, NOW).orElseThrow();
-        List<ClockStatus> overdue = clocks.stream()
-                .filter(c -> c.kind() == ClockKind.DUTY && c.state() == ClockState.OVERDUE).toList();
+        List<TimeLimits.ClockStatus> clocks = service.clocks(LATE_TWICE, NOW).orElseThrow();
+        List<TimeLimits.ClockStatus> overdue = clocks.stream()
+                .filter(c -> c.kind() == ClockId.Kind.DUTY && c.state() == TimeLimits.ClockState.OVERDUE).toList();
         assertThat(overdue).hasSameSizeAs(late.lateClocks());
-        for (ClockStatus c : overdue) {
+        for (TimeLimits.ClockStatus c : overdue) {
             LateClock l = late.lateClocks().stream().filter(x -> x.clockId().orElseThrow() == c.clock()).findFirst().orElseThrow();
             assertThat(l.dueOn()).isEqualTo(c.dueOn());
             assertThat(l.dueAt()).isEqualTo(c.dueAt());

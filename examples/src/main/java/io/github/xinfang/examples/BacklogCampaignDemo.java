@@ -33,7 +33,7 @@ import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.Handover;
 import io.github.xinfang.service.HandoverReport;
-import io.github.xinfang.time.DutyStatus;
+import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -127,13 +127,13 @@ public final class BacklogCampaignDemo {
             run(service, out, new ActivityCommand.RecordRepeatPetition(id(5), key(keys), clerk, d(day), Channel.VISIT, 1,
                     day.endsWith("23") ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.NONE), true);
         }
-        for (DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
+        for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
             out.printf("  duty %-22s started %s  due %s  %s%n", st.duty(), st.startedOn(), st.dueOn(), st.state());
         }
         clock.set("2026-04-02T01:00:00Z");
         run(service, out, new ResolutionCommand.ReplacePackageLeader(id(5), key(keys), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(), ReplacementReason.ESCALATION, d("2026-04-02")), true);
-        for (DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
+        for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
             if (st.duty().kind() == io.github.xinfang.time.DutyKind.REPLACEMENT) {
                 out.printf("  duty %-22s met %s  %s%n", st.duty(), st.metOn(), st.state());
             }

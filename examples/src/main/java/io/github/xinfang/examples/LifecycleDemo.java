@@ -25,7 +25,7 @@ import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.service.SweepReport;
-import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -151,7 +151,7 @@ public final class LifecycleDemo {
         }
         out.println();
         out.println("Clocks of " + c2 + " on " + clock.instant() + ":");
-        for (ClockStatus st : service.clocks(c2, clock.instant()).orElseThrow()) {
+        for (TimeLimits.ClockStatus st : service.clocks(c2, clock.instant()).orElseThrow()) {
             out.printf("  %-18s round %d  started %s  due %s  %s%n", st.clock(), st.round(), st.startedOn(), st.dueOn(), st.state());
         }
         SweepReport swept = DeadlineSweep.create(service, "demo-node").sweep(clock.instant());

@@ -37,7 +37,7 @@ import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.service.Handover;
 import io.github.xinfang.service.HandoverReport;
 import io.github.xinfang.service.SweepReport;
-import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -105,7 +105,7 @@ class ReadmeSnippetsTests {
     static List<IndexRow> timeLimits(CaseService cases, InMemoryCaseStore store, InstantSource clock, CaseId caseId) {
         // tag::time-limits[]
         Instant now = clock.instant();                                      // from the injected clock, never Instant.now()
-        List<ClockStatus> clocks = cases.clocks(caseId, now).orElseThrow(); // due date (final or provisional), state, lateness
+        List<TimeLimits.ClockStatus> clocks = cases.clocks(caseId, now).orElseThrow(); // due date (final or provisional), state, lateness
         List<IndexRow> due = store.needingAttention(AttentionQuery.firstPage(now, 100).inRegion("4508")); // a warning or breach to record
         SweepReport r = DeadlineSweep.create(cases, "node-1").sweep(now);   // records 预警/超期/lapses once, claiming work first
         // end::time-limits[]
