@@ -2,7 +2,7 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.time.DutyKind;
+import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;
@@ -269,9 +269,9 @@ public final class CaseDecider {
         long seq = after.lastSequence();
         all.add(new ResolutionEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
         Optional<Resolution.Assignment> active = r.activeAssignment();
-        if (active.isPresent() && after.duties().open(DutyKind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
+        if (active.isPresent() && after.duties().open(DutyId.Kind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
             all.add(new ResolutionEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
-                    after.duties().count(DutyKind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
+                    after.duties().count(DutyId.Kind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
         }
         return all;
     }

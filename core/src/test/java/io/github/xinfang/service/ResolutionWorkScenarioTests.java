@@ -36,7 +36,6 @@ import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.time.DutyId;
-import io.github.xinfang.time.DutyKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -178,7 +177,7 @@ class ResolutionWorkScenarioTests {
         assertThat(beijing.events()).hasSize(2);
         assertThat(((ResolutionEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
         assertThat(applied(repeat("2026-05-13", 60, SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
-        assertThat(state(id).duties().count(DutyKind.REPLACEMENT)).isZero();
+        assertThat(state(id).duties().count(DutyId.Kind.REPLACEMENT)).isZero();
     }
 
     @Test

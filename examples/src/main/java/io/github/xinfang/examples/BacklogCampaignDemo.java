@@ -134,7 +134,7 @@ public final class BacklogCampaignDemo {
         run(service, out, new ResolutionCommand.ReplacePackageLeader(id(5), key(keys), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(), ReplacementReason.ESCALATION, d("2026-04-02")), true);
         for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
-            if (st.duty().kind() == io.github.xinfang.time.DutyKind.REPLACEMENT) {
+            if (st.duty().kind() == io.github.xinfang.time.DutyId.Kind.REPLACEMENT) {
                 out.printf("  duty %-22s met %s  %s%n", st.duty(), st.metOn(), st.state());
             }
         }
