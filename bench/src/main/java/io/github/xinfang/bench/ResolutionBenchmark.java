@@ -25,7 +25,6 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
-import io.github.xinfang.service.BatchProgress;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
@@ -315,7 +314,7 @@ public class ResolutionBenchmark {
             throw new AssertionError("workload " + w + " / " + workloadScanRows());
         }
         if (batchWalkIndex() != batchWalkScanRows() || batchWalkIndex() < BATCH_SIZE) throw new AssertionError("batch walk");
-        BatchProgress p = batchProgress();
+        BatchReports.Progress p = batchProgress();
         if (p.cases() != BATCH_SIZE || p.claimed() == 0 || p.resolved() == 0) throw new AssertionError("progress " + p);
         System.out.printf("%nheavy leader workload: %s; batch %s progress now: %s; as of %s: %s%n", w, REPORTED, p, PAST,
                 batchProgressPast());
@@ -416,13 +415,13 @@ public class ResolutionBenchmark {
 
     /** @return the progress of the batch of real histories now (each case's history loaded and decoded) */
     @Benchmark
-    public BatchProgress batchProgress() {
+    public BatchReports.Progress batchProgress() {
         return reports.progress(REPORTED, NOW);
     }
 
     /** @return its progress as of 12 June, between the claims and their approval (histories replayed up to then) */
     @Benchmark
-    public BatchProgress batchProgressPast() {
+    public BatchReports.Progress batchProgressPast() {
         return reports.progress(REPORTED, PAST);
     }
 }

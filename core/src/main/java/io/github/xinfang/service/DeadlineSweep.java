@@ -99,7 +99,7 @@ public final class DeadlineSweep {
      * @return what was recorded
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure (claims taken so far are released)
      */
-    public SweepReport sweep(Instant now) {
+    public Report sweep(Instant now) {
         Objects.requireNonNull(now, "now");
         List<Claim> held = new ArrayList<>();
         int[] counts = new int[6];
@@ -113,7 +113,7 @@ public final class DeadlineSweep {
         } finally {
             for (Claim c : held) claims.release(c.caseId(), owner);
         }
-        SweepReport report = new SweepReport(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        Report report = new Report(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
         log.info("deadline sweep {} at {}: {} cases, {} warnings, {} breaches, {} lapses, {} escalations, {} already recorded, {} refused",
                 owner, now, report.casesClaimed(), report.warnings(), report.breaches(), report.lapses(), report.escalations(),
                 report.alreadyRecorded(), report.refused());
@@ -182,5 +182,25 @@ public final class DeadlineSweep {
     /** The deterministic idempotency key of a record: case, clock, round, kind and due instant. */
     static IdempotencyKey key(CaseId id, TimeLimits.ClockStatus st, String kind) {
         return new IdempotencyKey("sweep:" + st.clock() + ":" + st.round() + ":" + kind + ":" + st.dueAt().getEpochSecond());
+    }
+
+    /**
+     * What one {@link DeadlineSweep#sweep} did. Immutable.
+     *
+     * @param casesClaimed how many cases it claimed and looked at
+     * @param warnings warnings (预警) recorded
+     * @param breaches breaches (超期) recorded
+     * @param lapses lapsed windows recorded
+     * @param alreadyRecorded records another sweep (or an earlier run of this one) had already made
+     * @param refused records the case refused (it changed between the look and the record; the next sweep retries)
+     * @param escalations required ranks raised because a days-overdue escalation rule started to fire (since 0.2)
+     * @since 0.1
+     */
+    public record Report(int casesClaimed, int warnings, int breaches, int lapses, int alreadyRecorded, int refused,
+                              int escalations) {
+        /** @return how many commands of the sweep appended events */
+        public int recorded() {
+            return warnings + breaches + lapses + escalations;
+        }
     }
 }

@@ -75,7 +75,7 @@ class BatchProgressProperties {
             Instant asOf = start.plus(Duration.ofDays(asOfStep)).plusSeconds(asOfStep % 2 == 0 ? 0 : 3600);
             BatchReports reports = BatchReports.create(service);
             for (BatchId batch : BATCHES) {
-                BatchProgress report = reports.progress(batch, asOf);
+                BatchReports.Progress report = reports.progress(batch, asOf);
                 long[] brute = bruteForce(service, ids, batch, asOf);
                 assertThat(new long[] {report.cases(), report.claimed(), report.resolved(), report.substantivelyResolved(),
                         report.returned(), report.overdue()}).as("%s as of %s", batch, asOf).containsExactly(brute);

@@ -184,7 +184,7 @@ class BureauBatchScenarioTests {
         // May: the deputy head changes post (新官理旧账): his 116 cases go to his successor, case by case.
         at("2026-05-06T01:00:00Z");
         Handover handover = Handover.create(service);
-        HandoverReport report = handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06"));
+        Handover.Report report = handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06"));
         assertThat(report.moved()).hasSize(CASES - HARD - 1);
         assertThat(report.complete()).isTrue();
         assertThat(handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06")).moved())
@@ -214,7 +214,7 @@ class BureauBatchScenarioTests {
         }
         Instant afterReview = clock.instant();
 
-        BatchProgress june = reports.progress(BATCH, afterReview);
+        BatchReports.Progress june = reports.progress(BATCH, afterReview);
         assertThat(june.cases()).isEqualTo(126);
         assertThat(june.claimed()).isEqualTo(42);
         assertThat(june.resolved()).isEqualTo(42);
@@ -224,13 +224,13 @@ class BureauBatchScenarioTests {
         assertThat(june.substantiveRate().percent()).hasValue(new BigDecimal("33.3"));
         assertThat(june.substantiveRate().toString()).isEqualTo("42/126 件 (33.3%)");
 
-        BatchProgress claimedOnly = reports.progress(BATCH, beforeReview);
+        BatchReports.Progress claimedOnly = reports.progress(BATCH, beforeReview);
         assertThat(claimedOnly.claimed()).as("as of before the review").isEqualTo(47);
         assertThat(claimedOnly.resolved()).isZero();
         assertThat(claimedOnly.returned()).isZero();
         assertThat(claimedOnly.claimRate().percent()).hasValue(new BigDecimal("37.3"));
 
-        BatchProgress july = reports.progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
+        BatchReports.Progress july = reports.progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
         assertThat(july.overdue()).as("past the target date, every case not crossed off is overdue").isEqualTo(126 - 42);
 
         // Crossing off met the batch's target on the resolved cases; the others' target is overdue in July.

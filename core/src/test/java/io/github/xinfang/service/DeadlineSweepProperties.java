@@ -144,7 +144,7 @@ class DeadlineSweepProperties {
 
         void sweepAndCheck() {
             Instant t = clock.instant();
-            SweepReport report = sweep.sweep(t);
+            DeadlineSweep.Report report = sweep.sweep(t);
             sweeps++;
             assertThat(report.refused()).as("records refused by the sweep at %s: %s", t, report).isZero();
             RECORDED[0].add(report.warnings());
@@ -159,7 +159,7 @@ class DeadlineSweepProperties {
                         .satisfiesAnyOf(next -> assertThat(next).isEmpty(), next -> assertThat(next.get()).isAfter(t));
             }
             store.reset();
-            SweepReport again = sweep.sweep(t);
+            DeadlineSweep.Report again = sweep.sweep(t);
             assertThat(again.casesClaimed()).as("a second sweep at %s", t).isZero();
             assertThat(store.claimed.get()).isZero();
             assertThat(store.loads.get()).as("cases loaded by a second sweep at %s", t).isZero();

@@ -88,7 +88,7 @@ class HandoverProperties {
         Map<CaseId, CaseHistory> before = new HashMap<>();
         for (CaseId id : ids) before.put(id, service.history(id).orElseThrow());
 
-        HandoverReport first = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
+        Handover.Report first = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
 
         Set<CaseId> expectMoved = new HashSet<>();
         Set<CaseId> expectRefused = new HashSet<>();
@@ -103,7 +103,7 @@ class HandoverProperties {
         }
         assertThat(new HashSet<>(first.moved())).isEqualTo(expectMoved);
         Set<CaseId> refused = new HashSet<>();
-        for (HandoverReport.NotMoved n : first.notMoved()) {
+        for (Handover.Report.NotMoved n : first.notMoved()) {
             refused.add(n.caseId());
             assertThat(n.rejection().code()).isEqualTo(RejectionCode.RANK_TOO_LOW);
         }
@@ -134,9 +134,9 @@ class HandoverProperties {
             assertThat(taken.isActive()).isTrue();
         }
 
-        HandoverReport second = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
+        Handover.Report second = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
         assertThat(second.moved()).isEmpty();
-        assertThat(new HashSet<>(second.notMoved().stream().map(HandoverReport.NotMoved::caseId).toList())).isEqualTo(expectRefused);
+        assertThat(new HashSet<>(second.notMoved().stream().map(Handover.Report.NotMoved::caseId).toList())).isEqualTo(expectRefused);
         for (CaseId id : ids) assertThat(service.history(id).orElseThrow().version()).isEqualTo(versions.get(id));
     }
 

@@ -101,12 +101,12 @@ class OverdueListingProperties {
                     String cursor = null;
                     int pages = 0;
                     do {
-                        Page<OverdueCase> page = listings.overdue(scope, asOf, pageSize, cursor);
+                        CaseListings.Page<CaseListings.OverdueCase> page = listings.overdue(scope, asOf, pageSize, cursor);
                         pages++;
-                        for (OverdueCase c : page.items()) {
+                        for (CaseListings.OverdueCase c : page.items()) {
                             order.add(c.caseId());
                             Map<String, List<Object>> late = new TreeMap<>();
-                            for (LateClock l : c.lateClocks()) late.put(l.clock(), List.of(l.dueOn(), l.dueAt(), l.daysLate()));
+                            for (CaseListings.LateClock l : c.lateClocks()) late.put(l.clock(), List.of(l.dueOn(), l.dueAt(), l.daysLate()));
                             assertThat(actual.put(c.caseId(), late)).as("case %s listed twice", c.caseId()).isNull();
                         }
                         cursor = page.next().orElse(null);

@@ -147,7 +147,7 @@ class ResolutionWorkScenarioTests {
 
         clock.set(Instant.parse("2026-06-09T01:00:00Z"));
         DeadlineSweep sweep = DeadlineSweep.create(service, "node-1");
-        SweepReport first = sweep.sweep(clock.instant());
+        DeadlineSweep.Report first = sweep.sweep(clock.instant());
         assertThat(first.breaches()).isGreaterThanOrEqualTo(1);
         assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
             assertThat(s.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
@@ -372,7 +372,7 @@ class ResolutionWorkScenarioTests {
         assertThat(timed.history(id).orElseThrow().state().resolution().requiredRank()).isNull();
 
         clock.set(threshold);
-        SweepReport crossed = sweep.sweep(clock.instant());
+        DeadlineSweep.Report crossed = sweep.sweep(clock.instant());
         assertThat(crossed.escalations()).isEqualTo(1);
         List<CaseEvent> events = timed.history(id).orElseThrow().events();
         assertThat(events.get(events.size() - 2)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class,

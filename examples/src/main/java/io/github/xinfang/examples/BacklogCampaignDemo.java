@@ -27,12 +27,10 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
-import io.github.xinfang.service.BatchProgress;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.Handover;
-import io.github.xinfang.service.HandoverReport;
 import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
@@ -83,7 +81,7 @@ public final class BacklogCampaignDemo {
      * @param out where to print
      * @return the batch's progress at the end
      */
-    public static BatchProgress run(PrintStream out) {
+    public static BatchReports.Progress run(PrintStream out) {
         InMemoryDirectory directory = InMemoryDirectory.of(
                 List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
                         new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
@@ -142,8 +140,8 @@ public final class BacklogCampaignDemo {
         // 新官理旧账: deputy A moves to another post; his cases go to deputy B, each case recording it.
         clock.set("2026-04-20T01:00:00Z");
         Handover handover = Handover.create(service);
-        HandoverReport moved = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
-        HandoverReport again = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
+        Handover.Report moved = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
+        Handover.Report again = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
         out.println("Handover " + moved.operationId() + ": " + moved.moved().size() + " cases moved, " + moved.notMoved().size()
                 + " not moved; run again: " + again.moved().size() + " moved.");
         LeaderWorkload b = store.workload(DEPUTY_B.value(), clock.instant());
@@ -162,12 +160,12 @@ public final class BacklogCampaignDemo {
             run(service, out, new ResolutionCommand.ApproveResolution(id(i), key(keys), officeHead, d("2026-06-15")), i == 4);
         }
 
-        BatchProgress p = BatchReports.create(service).progress(BATCH, clock.instant());
+        BatchReports.Progress p = BatchReports.create(service).progress(BATCH, clock.instant());
         out.println("Batch " + BATCH + " as of " + p.asOf() + ": " + p.cases() + " cases, " + p.claimed() + " claimed, "
                 + p.resolved() + " crossed off, " + p.substantivelyResolved() + " substantively, " + p.returned() + " returned, "
                 + p.overdue() + " overdue");
         out.println("  申请化解率 " + p.claimRate() + "; 化解率 " + p.resolutionRate() + "; 实体化解率 " + p.substantiveRate());
-        BatchProgress july = BatchReports.create(service).progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
+        BatchReports.Progress july = BatchReports.create(service).progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
         out.println("  as of 2026-07-01: " + july.overdue() + " cases overdue against the target date 2026-06-30");
         return p;
     }

@@ -24,7 +24,6 @@ import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
-import io.github.xinfang.service.SweepReport;
 import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
@@ -154,7 +153,7 @@ public final class LifecycleDemo {
         for (TimeLimits.ClockStatus st : service.clocks(c2, clock.instant()).orElseThrow()) {
             out.printf("  %-18s round %d  started %s  due %s  %s%n", st.clock(), st.round(), st.startedOn(), st.dueOn(), st.state());
         }
-        SweepReport swept = DeadlineSweep.create(service, "demo-node").sweep(clock.instant());
+        DeadlineSweep.Report swept = DeadlineSweep.create(service, "demo-node").sweep(clock.instant());
         out.println("Deadline sweep: " + swept.warnings() + " warnings, " + swept.breaches() + " breaches, "
                 + swept.lapses() + " lapses recorded; a second sweep records "
                 + DeadlineSweep.create(service, "demo-node").sweep(clock.instant()).recorded() + ".");

@@ -1,6 +1,6 @@
 package io.github.xinfang.examples;
 
-import io.github.xinfang.service.BatchProgress;
+import io.github.xinfang.service.BatchReports;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -14,7 +14,7 @@ class BacklogCampaignDemoTests {
     @Test
     void theCampaignEscalatesHandsOverAndReportsTheBatchWithoutPersonalData() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        BatchProgress p = BacklogCampaignDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        BatchReports.Progress p = BacklogCampaignDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String out = bytes.toString(StandardCharsets.UTF_8);
 
         assertThat(new long[] {p.cases(), p.claimed(), p.resolved(), p.substantivelyResolved(), p.returned(), p.overdue()})
