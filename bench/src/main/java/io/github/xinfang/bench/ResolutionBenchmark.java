@@ -11,7 +11,7 @@ import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -165,7 +165,7 @@ public class ResolutionBenchmark {
      * The petition office, 40 departments (lead units, each with a head and a staff member) and 2,000 leaders in
      * 100 county-level governments: every fifth leader is 县处级正职 (may take hard cases), the others 县处级副职.
      */
-    private static InMemoryDirectory directory() {
+    private static OrganisationDirectory directory() {
         List<Unit> units = new ArrayList<>();
         List<Official> officials = new ArrayList<>();
         units.add(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null));
@@ -187,7 +187,7 @@ public class ResolutionBenchmark {
                         principal ? "县处级正职" : "县处级副职", false));
             }
         }
-        return InMemoryDirectory.of(units, officials);
+        return OrganisationDirectory.of(units, officials);
     }
 
     /** Commits the synthetic rows: one placeholder event and snapshot per case, the index row as core would build it. */

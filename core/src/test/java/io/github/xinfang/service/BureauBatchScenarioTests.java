@@ -20,7 +20,7 @@ import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.SkippedLevel;
 import io.github.xinfang.cases.TrackState;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -71,7 +71,7 @@ class BureauBatchScenarioTests {
     /** 区长: the county principal leader. */
     private static final OfficialId HEAD = new OfficialId("gb-head");
 
-    private static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(
+    private static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
                     new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", GANGBEI, null),

@@ -28,7 +28,6 @@ import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.Satisfaction;
 import io.github.xinfang.cases.SkippedLevel;
 import io.github.xinfang.cases.SupervisionKind;
-import io.github.xinfang.directory.InMemoryDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -164,7 +163,7 @@ class ResolutionModelProperties {
     static final UnitId PROVINCE = new UnitId("province");
     static final OfficialId CITY_HEAD = new OfficialId("city-head");
     static final OfficialId PROVINCE_DEPUTY = new OfficialId("province-deputy");
-    static final InMemoryDirectory EXTRA = InMemoryDirectory.of(
+    static final OrganisationDirectory EXTRA = OrganisationDirectory.of(
             List.of(new Unit(Org.CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null),
                     new Unit(PROVINCE, "广西壮族自治区人民政府", "government", "province", new RegionCode("450000"), null)),
             List.of(new Official(CITY_HEAD, Org.CITY, "市长", "厅局级正职", true),

@@ -17,7 +17,7 @@ import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.SkippedLevel;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -82,7 +82,7 @@ public final class BacklogCampaignDemo {
      * @return the batch's progress at the end
      */
     public static BatchReports.Progress run(PrintStream out) {
-        InMemoryDirectory directory = InMemoryDirectory.of(
+        OrganisationDirectory directory = OrganisationDirectory.of(
                 List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
                         new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
                         new Unit(DISTRICT, "港北区人民政府", "government", "county", GANGBEI, null)),

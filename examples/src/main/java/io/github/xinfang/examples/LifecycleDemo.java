@@ -11,7 +11,7 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -75,7 +75,7 @@ public final class LifecycleDemo {
      */
     public static int run(PrintStream out) {
         RegionCode gangbei = new RegionCode("450802");
-        InMemoryDirectory directory = InMemoryDirectory.of(
+        OrganisationDirectory directory = OrganisationDirectory.of(
                 List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", gangbei, null),
                         new Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", gangbei, null),
                         new Unit(HRSS, "港北区人力资源和社会保障局", "department", "county", gangbei, null),

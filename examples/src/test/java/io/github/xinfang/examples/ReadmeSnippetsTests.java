@@ -11,7 +11,6 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RankLadder;
-import io.github.xinfang.directory.InMemoryDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -150,7 +149,7 @@ class ReadmeSnippetsTests {
     private static final OfficialId DEPUTY = new OfficialId("gb-fqz");
     private static final OfficialId SUCCESSOR = new OfficialId("gb-fqz-2");
     private static final RegionCode GANGBEI = new RegionCode("450802");
-    private static final OrganisationDirectory DIRECTORY = InMemoryDirectory.of(
+    private static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
                     new Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", GANGBEI, null)),
             List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),

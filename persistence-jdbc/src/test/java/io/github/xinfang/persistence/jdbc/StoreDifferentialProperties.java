@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.directory.InMemoryDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -193,7 +192,7 @@ class StoreDifferentialProperties {
 
     /** The directory of the sequence being run: services live for the whole run, directories per sequence. */
     private static final class SequenceDirectory implements OrganisationDirectory {
-        private volatile OrganisationDirectory current = InMemoryDirectory.of(List.of(), List.of());
+        private volatile OrganisationDirectory current = OrganisationDirectory.of(List.of(), List.of());
 
         void set(OrganisationDirectory directory) {
             current = directory;
