@@ -28,7 +28,6 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -80,7 +79,7 @@ public final class CaseService {
     private CaseService(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
-        this.limits = b.limits == null ? StandardTimeLimits.create() : b.limits;
+        this.limits = b.limits == null ? TimeLimits.standard() : b.limits;
         this.decider = CaseDecider.create(limits, b.directory, b.ladder, b.escalation, b.approval);
         this.codec = CaseCodec.create();
         this.maxRetries = b.maxRetries;
@@ -406,7 +405,7 @@ public final class CaseService {
         }
 
         /**
-         * @param limits the time-limit rules (default: {@link StandardTimeLimits#create()}, the shipped profiles on the
+         * @param limits the time-limit rules (default: {@link TimeLimits#standard()}, the shipped profiles on the
          *     official work calendar)
          * @return this builder
          */

@@ -1,5 +1,6 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.calendar.CalendarOverlay;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.Category;
@@ -9,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Objects;
 
@@ -17,7 +20,7 @@ import java.util.Objects;
  * The one small time-limit interface decisions and clocks read: the profiles a case may have, the work
  * calendar of a region, and the zone in which instants become dates. Everything else (window ends,
  * clock due dates, states, the next attention instant) is derived here from those, counted as DESIGN.md
- * section 2 says. {@link StandardTimeLimits} is the implementation a portal normally uses.
+ * section 2 says. {@link #standard()} is the implementation a portal normally uses, {@link #builder()} a variant of it.
  *
  * <p>Implementations are immutable and thread-safe.
  *
@@ -27,6 +30,22 @@ public interface TimeLimits {
 
     /** The id of the national profile under the 2022 《信访工作条例》. */
     String NATIONAL_2022 = "national-2022";
+
+    /**
+     * The shipped profiles ({@link ProfileCatalogue#shipped()}) on the official work calendar with the shipped regional
+     * overlays; a due date beyond the last loaded notice is computed on Saturday/Sunday rules and reported
+     * provisional ({@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY}).
+     *
+     * @return the time limits a portal normally uses
+     */
+    static TimeLimits standard() {
+        return builder().build();
+    }
+
+    /** @return a builder of the standard time limits, starting from the shipped profiles and calendar */
+    static Builder builder() {
+        return new Builder();
+    }
 
     /**
      * @param id a profile id
@@ -440,6 +459,108 @@ public interface TimeLimits {
             Objects.requireNonNull(dueOn, "dueOn");
             Objects.requireNonNull(dueAt, "dueAt");
             Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * Builds the standard {@link TimeLimits}: profiles from a {@link ProfileCatalogue} on the official work calendar
+     * with regional overlays (see {@link #standard()}). Not thread-safe.
+     *
+     * @since 0.1
+     */
+    final class Builder {
+        private ProfileCatalogue profiles;
+        private WorkCalendar.UncoveredDatePolicy policy = WorkCalendar.UncoveredDatePolicy.WEEKENDS_ONLY;
+        private final List<io.github.xinfang.calendar.CalendarSource> sources = new ArrayList<>();
+        private List<CalendarOverlay> overlays;
+        private String defaultProfile = NATIONAL_2022;
+        private ZoneId zone = WorkCalendar.DEFAULT_ZONE;
+
+        private Builder() {}
+
+        /**
+         * @param profiles the profiles (default: {@link ProfileCatalogue#shipped()})
+         * @return this builder
+         */
+        public Builder profiles(ProfileCatalogue profiles) {
+            this.profiles = Objects.requireNonNull(profiles, "profiles");
+            return this;
+        }
+
+        /**
+         * @param policy what an uncovered date does (default {@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY})
+         * @return this builder
+         */
+        public Builder uncoveredDates(WorkCalendar.UncoveredDatePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param source an extra calendar source (e.g. next year's notice in holiday-cn format), overriding earlier ones
+         * @return this builder
+         */
+        public Builder calendarSource(io.github.xinfang.calendar.CalendarSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * @param overlays the regional overlays (default: {@link CalendarOverlay#shipped()})
+         * @return this builder
+         */
+        public Builder overlays(List<CalendarOverlay> overlays) {
+            this.overlays = List.copyOf(overlays);
+            return this;
+        }
+
+        /**
+         * @param id the profile a case gets when registration names none (default {@code national-2022})
+         * @return this builder
+         */
+        public Builder defaultProfile(String id) {
+            this.defaultProfile = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * @param zone the zone in which instants become dates (default Asia/Shanghai)
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * @return the time limits
+         * @throws IllegalArgumentException if the default profile is not in the catalogue
+         */
+        public TimeLimits build() {
+            ProfileCatalogue p = profiles == null ? ProfileCatalogue.shipped() : profiles;
+            if (p.get(defaultProfile).isEmpty()) throw new IllegalArgumentException("defaultProfile is not in the catalogue");
+            List<CalendarOverlay> ov = overlays == null ? CalendarOverlay.shipped() : overlays;
+            List<CalendarOverlay> everywhere = new ArrayList<>();
+            Map<String, List<CalendarOverlay>> grouped = new LinkedHashMap<>();
+            for (CalendarOverlay o : ov) {
+                if (o.regionPrefix().isEmpty()) everywhere.add(o);
+                else grouped.computeIfAbsent(o.regionPrefix(), k -> new ArrayList<>(everywhere)).add(o);
+            }
+            WorkCalendar national = calendar(everywhere);
+            Map<String, WorkCalendar> byPrefix = new LinkedHashMap<>();
+            grouped.forEach((prefix, list) -> {
+                List<CalendarOverlay> all = new ArrayList<>(everywhere);
+                for (CalendarOverlay o : list) if (!all.contains(o)) all.add(o);
+                byPrefix.put(prefix, calendar(all));
+            });
+            return new StandardTimeLimits(p, national, Map.copyOf(byPrefix), defaultProfile, zone);
+        }
+
+        private WorkCalendar calendar(List<CalendarOverlay> overlays) {
+            WorkCalendar.Builder b = WorkCalendar.builder().national().uncoveredDates(policy);
+            for (io.github.xinfang.calendar.CalendarSource s : sources) b.withSource(s);
+            for (CalendarOverlay o : overlays) b.withOverlay(o);
+            return b.build();
         }
     }
 }

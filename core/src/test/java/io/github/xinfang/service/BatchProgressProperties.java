@@ -41,7 +41,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class BatchProgressProperties {
     /** Built once: building the calendars is the expensive part of a service. */
-    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.StandardTimeLimits.create();
+    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.TimeLimits.standard();
     private static final List<BatchId> BATCHES = List.of(new BatchId("b-city"), new BatchId("b-county"));
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 

@@ -22,7 +22,6 @@ import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.ClockLedger;
 import io.github.xinfang.time.Fact;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 
@@ -476,7 +475,7 @@ class ClockScenarioTests {
 
     @Test
     void aCalendarBuiltToFailNamesTheUncoveredDate() {
-        TimeLimits failing = StandardTimeLimits.builder().uncoveredDates(WorkCalendar.UncoveredDatePolicy.FAIL).build();
+        TimeLimits failing = TimeLimits.builder().uncoveredDates(WorkCalendar.UncoveredDatePolicy.FAIL).build();
         ClockLedger ledger = ClockLedger.empty().apply(Fact.RECEIVED, d("2026-11-27"), 0)
                 .apply(Fact.ROUTED, d("2026-11-30"), 0).apply(Fact.ACCEPTED, d("2026-12-01"), 0);
         RegionCode region = new RegionCode(REGION);
@@ -503,7 +502,7 @@ class ClockScenarioTests {
                 .hasMessageContaining("2027-01-01");
         // On weekend rules the same window is provisional: Tue 29, Wed 30, Thu 31 Dec, then Fri 1 Jan 2027 (a working day
         // on weekend rules, though New Year's Day will surely be off once the 2027 notice is loaded) and Mon 4 Jan.
-        TimeLimits.ClockStatus provisional = StandardTimeLimits.create().clocks(objectionOnly, "national-2022", Category.SUGGESTION,
+        TimeLimits.ClockStatus provisional = TimeLimits.standard().clocks(objectionOnly, "national-2022", Category.SUGGESTION,
                 region, at("2026-12-29", 10)).get(0);
         assertThat(provisional.dueOn()).isEqualTo(d("2027-01-04"));
         assertThat(provisional.dueIsFinal()).isFalse();
@@ -512,7 +511,7 @@ class ClockScenarioTests {
     @Test
     void aServiceOnAFailingCalendarSaysSoForADueDateBeyondCoverage() {
         service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock)
-                .timeLimits(StandardTimeLimits.builder().uncoveredDates(WorkCalendar.UncoveredDatePolicy.FAIL).build()).build();
+                .timeLimits(TimeLimits.builder().uncoveredDates(WorkCalendar.UncoveredDatePolicy.FAIL).build()).build();
         clock.set(at("2026-12-10", 10));
         registerAndRoute(null, "2026-11-27", "2026-11-30");
         assertThat(status(ClockId.TELLING).dueOn()).isEqualTo(d("2026-12-15"));

@@ -19,7 +19,6 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -50,7 +49,7 @@ class DeadlineSweepProperties {
     private static final int CASES = 3;
     private static final int ACTIONS = 16;
     private static final int SWEEP = 0;
-    private static final TimeLimits LIMITS = StandardTimeLimits.create();
+    private static final TimeLimits LIMITS = TimeLimits.standard();
     /** What the sweeps of a run recorded, printed after it: warnings, breaches, lapses, escalations. */
     private static final LongAdder[] RECORDED = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
 

@@ -20,7 +20,7 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.Profile;
 import io.github.xinfang.time.ProfileCatalogue;
-import io.github.xinfang.time.StandardTimeLimits;
+import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
@@ -167,14 +167,14 @@ class DeadlineSweepTests {
         CaseHistory before = service.history(id).orElseThrow();
         assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));
         // the portal changes its rules: national routing in 10 days without a warning window
-        Profile national = StandardTimeLimits.create().profile("national-2022").orElseThrow();
+        Profile national = TimeLimits.standard().profile("national-2022").orElseThrow();
         List<Profile.ClockRule> rules = new ArrayList<>();
         for (Profile.ClockRule r : national.clocks()) {
             rules.add(r.clock() == ClockId.ROUTING ? new Profile.ClockRule(ClockId.ROUTING, TimeLimit.days(10), 0, r.categories()) : r);
         }
         Profile changed = new Profile(national.id(), national.name(), false, 30, rules);
         CaseService other = CaseService.builder(store, Org.DIRECTORY, clock)
-                .timeLimits(StandardTimeLimits.builder().profiles(ProfileCatalogue.shipped().with(changed)).build()).build();
+                .timeLimits(TimeLimits.builder().profiles(ProfileCatalogue.shipped().with(changed)).build()).build();
         assertThat(other.reindex()).isEqualTo(1);
         // 10 days from 2 March end on Thursday 12 March: due at 13 March 00:00 Beijing
         assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-12T16:00:00Z"));

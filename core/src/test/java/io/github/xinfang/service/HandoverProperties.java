@@ -44,7 +44,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class HandoverProperties {
     /** Built once: building the calendars is the expensive part of a service. */
-    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.StandardTimeLimits.create();
+    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.TimeLimits.standard();
     /** The civil-service ladder, lowest first, written out independently of {@code RankLadder}. */
     private static final List<String> LADDER = List.of("乡科级副职", "乡科级正职", "县处级副职", "县处级正职", "厅局级副职", "厅局级正职", "省部级");
     private static final List<OfficialId> LEADERS = List.of(Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, Org.DISTRICT_HEAD, Org.CITY_DEPUTY);

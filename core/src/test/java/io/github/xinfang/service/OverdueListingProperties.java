@@ -48,7 +48,7 @@ class OverdueListingProperties {
     private static final Instant NOW = BASE.plusDays(200).atStartOfDay(SHANGHAI).toInstant();
     private static final List<UnitId> UNITS = List.of(Org.HOUSING, Org.LABOUR);
     /** Immutable and thread-safe: built once, not per example. */
-    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.StandardTimeLimits.create();
+    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.TimeLimits.standard();
 
     /** One random case: received on day {@code received} after BASE, then up to five steps, each a few days later. */
     record CaseSpec(int received, int steps, int unit, int gap, boolean backlog, int stepDue) {}

@@ -27,7 +27,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 /** Properties of clock statuses and the next attention instant, over random ledgers, the shipped profiles and the official calendar. */
 class ClockProperties {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final StandardTimeLimits LIMITS = StandardTimeLimits.create();
+    private static final TimeLimits LIMITS = TimeLimits.standard();
     private static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2026, 12, 31);
     private static final Set<TimeLimits.ClockState> CLOSED = EnumSet.of(TimeLimits.ClockState.MET, TimeLimits.ClockState.MET_LATE, TimeLimits.ClockState.STOPPED,
@@ -98,7 +98,7 @@ class ClockProperties {
 
     @Test
     void theSameLedgerProfileAndCalendarAlwaysGiveTheSameDueDatesAndNextAttention() {
-        StandardTimeLimits other = StandardTimeLimits.builder().build();
+        TimeLimits other = TimeLimits.builder().build();
         qt().forAll(subjects()).checkAssert(subject -> {
             ClockLedger ledger = subject.ledger();
             String profile = subject.profile();

@@ -46,7 +46,7 @@ class ProfileCatalogueTests {
             // Every shipped profile keeps the statutory objection window of 5 working days (Art. 23(3)).
             assertThat(p.rule(ClockId.OBJECTION).orElseThrow().limit()).as(p.id()).isEqualTo(workingDays(5));
         }
-        assertThat(StandardTimeLimits.create().defaultProfile()).isEqualTo(TimeLimits.NATIONAL_2022);
+        assertThat(TimeLimits.standard().defaultProfile()).isEqualTo(TimeLimits.NATIONAL_2022);
     }
 
     @Test
@@ -118,7 +118,7 @@ class ProfileCatalogueTests {
         for (Profile p : SHIPPED.all()) {
             assertThat(p.terminationProvided()).as(p.id()).isEqualTo(p.id().equals("shandong-2015"));
         }
-        StandardTimeLimits limits = StandardTimeLimits.create();
+        TimeLimits limits = TimeLimits.standard();
         assertThat(limits.terminationProvided("shandong-2015")).isTrue();
         assertThat(limits.terminationProvided("national-2022")).isFalse();
         assertThat(limits.terminationProvided("no-such-profile")).isFalse();

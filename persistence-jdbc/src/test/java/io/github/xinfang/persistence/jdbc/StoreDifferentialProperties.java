@@ -34,7 +34,6 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Duration;
@@ -111,7 +110,7 @@ class StoreDifferentialProperties {
         Long given = Long.getLong(SEED_PROPERTY);
         long seed = given != null ? given : new SplittableRandom().nextLong();
         Integer only = Integer.getInteger(SEQUENCE_PROPERTY);
-        TimeLimits limits = StandardTimeLimits.create();
+        TimeLimits limits = TimeLimits.standard();
         Tally tally = new Tally(seed, Integer.getInteger(COMMANDS_PROPERTY));
         List<Subject> subjects = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(4);
