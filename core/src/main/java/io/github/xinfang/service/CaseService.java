@@ -29,6 +29,7 @@ import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.time.TimeLimits;
+import io.github.xinfang.text.TextRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -332,7 +333,7 @@ public final class CaseService {
      *     does not decode at all
      * @since 0.3
      */
-    public List<TextFinding> textFindings() {
+    public List<TextRule.Finding> textFindings() {
         return StoredCases.textFindings(store, codec);
     }
 
