@@ -9,7 +9,6 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.directory.InMemoryDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -48,7 +47,7 @@ public final class Lifecycles {
     /** Stands after every fact the commands date. */
     public static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
     /** The two units and their four officials. */
-    public static final OrganisationDirectory DIRECTORY = InMemoryDirectory.of(
+    public static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
             List.of(new Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),

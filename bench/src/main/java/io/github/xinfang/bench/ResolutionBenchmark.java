@@ -11,7 +11,7 @@ import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -25,7 +25,6 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
-import io.github.xinfang.service.BatchProgress;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
@@ -166,7 +165,7 @@ public class ResolutionBenchmark {
      * The petition office, 40 departments (lead units, each with a head and a staff member) and 2,000 leaders in
      * 100 county-level governments: every fifth leader is 县处级正职 (may take hard cases), the others 县处级副职.
      */
-    private static InMemoryDirectory directory() {
+    private static OrganisationDirectory directory() {
         List<Unit> units = new ArrayList<>();
         List<Official> officials = new ArrayList<>();
         units.add(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null));
@@ -188,7 +187,7 @@ public class ResolutionBenchmark {
                         principal ? "县处级正职" : "县处级副职", false));
             }
         }
-        return InMemoryDirectory.of(units, officials);
+        return OrganisationDirectory.of(units, officials);
     }
 
     /** Commits the synthetic rows: one placeholder event and snapshot per case, the index row as core would build it. */
@@ -315,7 +314,7 @@ public class ResolutionBenchmark {
             throw new AssertionError("workload " + w + " / " + workloadScanRows());
         }
         if (batchWalkIndex() != batchWalkScanRows() || batchWalkIndex() < BATCH_SIZE) throw new AssertionError("batch walk");
-        BatchProgress p = batchProgress();
+        BatchReports.Progress p = batchProgress();
         if (p.cases() != BATCH_SIZE || p.claimed() == 0 || p.resolved() == 0) throw new AssertionError("progress " + p);
         System.out.printf("%nheavy leader workload: %s; batch %s progress now: %s; as of %s: %s%n", w, REPORTED, p, PAST,
                 batchProgressPast());
@@ -416,13 +415,13 @@ public class ResolutionBenchmark {
 
     /** @return the progress of the batch of real histories now (each case's history loaded and decoded) */
     @Benchmark
-    public BatchProgress batchProgress() {
+    public BatchReports.Progress batchProgress() {
         return reports.progress(REPORTED, NOW);
     }
 
     /** @return its progress as of 12 June, between the claims and their approval (histories replayed up to then) */
     @Benchmark
-    public BatchProgress batchProgressPast() {
+    public BatchReports.Progress batchProgressPast() {
         return reports.progress(REPORTED, PAST);
     }
 }

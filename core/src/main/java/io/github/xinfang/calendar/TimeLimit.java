@@ -94,7 +94,7 @@ public record TimeLimit(int length, DayCount dayCount, boolean countsStartDay, b
      * @param start the day of the starting fact
      * @param calendar the work calendar
      * @return the due date
-     * @throws CalendarCoverageException when the calendar fails on uncovered dates and the count needs one
+     * @throws WorkCalendar.CoverageException when the calendar fails on uncovered dates and the count needs one
      */
     public LocalDate dueDate(LocalDate start, WorkCalendar calendar) {
         return due(start, calendar).date();
@@ -106,22 +106,37 @@ public record TimeLimit(int length, DayCount dayCount, boolean countsStartDay, b
      * @param start the day of the starting fact
      * @param calendar the work calendar
      * @return the due date and its finality
-     * @throws CalendarCoverageException when the calendar fails on uncovered dates and the count needs one
+     * @throws WorkCalendar.CoverageException when the calendar fails on uncovered dates and the count needs one
      */
-    public CalendarAnswer due(LocalDate start, WorkCalendar calendar) {
+    public WorkCalendar.Answer due(LocalDate start, WorkCalendar calendar) {
         Objects.requireNonNull(start, "start");
         Objects.requireNonNull(calendar, "calendar");
         LocalDate base = countsStartDay ? start.minusDays(1) : start;
         if (dayCount == DayCount.WORKING_DAYS) {
             // a limit of no working days ends on the start if that is a working day, else on the next one
             LocalDate due = length == 0 ? calendar.nextWorkingDayOnOrAfter(base) : calendar.plusWorkingDays(base, length);
-            return new CalendarAnswer(due, calendar.coverage().isFinal(base, due));
+            return new WorkCalendar.Answer(due, calendar.coverage().isFinal(base, due));
         }
         LocalDate last = base.plusDays(length);
         if (!rollsToWorkingDay) {
-            return new CalendarAnswer(last, true);
+            return new WorkCalendar.Answer(last, true);
         }
         LocalDate due = calendar.nextWorkingDayOnOrAfter(last);
-        return new CalendarAnswer(due, calendar.coverage().isFinal(last, due));
+        return new WorkCalendar.Answer(due, calendar.coverage().isFinal(last, due));
+    }
+
+    /**
+     * How a {@link TimeLimit} counts its days.
+     *
+     * <p>Plain "日" in a rule means calendar days; "工作日" means working days on the official calendar.
+     * Stateless enum; thread-safe.
+     *
+     * @since 0.1
+     */
+    public enum DayCount {
+        /** Every day counts ("15日"). */
+        CALENDAR_DAYS,
+        /** Only working days count ("5个工作日"). */
+        WORKING_DAYS
     }
 }

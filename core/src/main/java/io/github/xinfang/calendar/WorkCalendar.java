@@ -1,5 +1,6 @@
 package io.github.xinfang.calendar;
 
+import io.github.xinfang.persistence.XinfangException;
 import java.io.Reader;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * <p><b>Coverage.</b> The calendar covers one range of dates ({@link #coverage()}). What it does for a date
  * outside that range, including a count that starts inside and runs past the end, is the
  * {@link UncoveredDatePolicy} chosen when it was built: {@link UncoveredDatePolicy#FAIL} (the default)
- * throws {@link CalendarCoverageException}; {@link UncoveredDatePolicy#WEEKENDS_ONLY} uses Saturday/Sunday
+ * throws {@link CoverageException}; {@link UncoveredDatePolicy#WEEKENDS_ONLY} uses Saturday/Sunday
  * rules and the answer is provisional. The {@code answer...} methods say whether an answer is final.
  *
  * <p><b>Cost.</b> Every question is answered in constant time: when the calendar is built it
@@ -188,7 +189,7 @@ public final class WorkCalendar {
      *
      * @param date the date
      * @return true for a working day
-     * @throws CalendarCoverageException when the date is not covered and the policy is {@code FAIL}
+     * @throws CoverageException when the date is not covered and the policy is {@code FAIL}
      */
     public boolean isWorkingDay(LocalDate date) {
         long e = Objects.requireNonNull(date, "date").toEpochDay();
@@ -207,7 +208,7 @@ public final class WorkCalendar {
      * @param n the number of working days, at least 0
      * @return the n-th working day after start
      * @throws IllegalArgumentException when n is negative
-     * @throws CalendarCoverageException when the policy is {@code FAIL} and start, or the count, leaves
+     * @throws CoverageException when the policy is {@code FAIL} and start, or the count, leaves
      *     coverage
      */
     public LocalDate plusWorkingDays(LocalDate start, int n) {
@@ -238,11 +239,11 @@ public final class WorkCalendar {
      * @param n the number of working days, at least 0
      * @return the n-th working day after start, with its finality
      * @throws IllegalArgumentException when n is negative
-     * @throws CalendarCoverageException when the policy is {@code FAIL} and the count leaves coverage
+     * @throws CoverageException when the policy is {@code FAIL} and the count leaves coverage
      */
-    public CalendarAnswer answerPlusWorkingDays(LocalDate start, int n) {
+    public Answer answerPlusWorkingDays(LocalDate start, int n) {
         LocalDate result = plusWorkingDays(start, n);
-        return new CalendarAnswer(result, coverage.isFinal(start, result));
+        return new Answer(result, coverage.isFinal(start, result));
     }
 
     /**
@@ -252,7 +253,7 @@ public final class WorkCalendar {
      * @param from the day of the starting fact, not counted
      * @param to the last day counted
      * @return the number of working days
-     * @throws CalendarCoverageException when the policy is {@code FAIL} and either date is not covered
+     * @throws CoverageException when the policy is {@code FAIL} and either date is not covered
      * @throws ArithmeticException when the count does not fit an int (dates millennia apart)
      */
     public int workingDaysBetween(LocalDate from, LocalDate to) {
@@ -269,7 +270,7 @@ public final class WorkCalendar {
      *
      * @param date the date
      * @return the next working day on or after the date
-     * @throws CalendarCoverageException when the policy is {@code FAIL} and the date, or the working day
+     * @throws CoverageException when the policy is {@code FAIL} and the date, or the working day
      *     found, is not covered
      */
     public LocalDate nextWorkingDayOnOrAfter(LocalDate date) {
@@ -292,11 +293,11 @@ public final class WorkCalendar {
      *
      * @param date the date
      * @return the next working day on or after the date, with its finality
-     * @throws CalendarCoverageException when the policy is {@code FAIL} and the answer leaves coverage
+     * @throws CoverageException when the policy is {@code FAIL} and the answer leaves coverage
      */
-    public CalendarAnswer answerNextWorkingDayOnOrAfter(LocalDate date) {
+    public Answer answerNextWorkingDayOnOrAfter(LocalDate date) {
         LocalDate result = nextWorkingDayOnOrAfter(date);
-        return new CalendarAnswer(result, coverage.isFinal(date, result));
+        return new Answer(result, coverage.isFinal(date, result));
     }
 
     /** Working days in [first, e]; zero or negative before first (weekend rules outside coverage). */
@@ -335,8 +336,8 @@ public final class WorkCalendar {
     }
 
     /** The exception for an uncovered date; the message is built only on this cold path. */
-    private CalendarCoverageException uncovered(long e, String question) {
-        return new CalendarCoverageException(LocalDate.ofEpochDay(e), coverage, question);
+    private CoverageException uncovered(long e, String question) {
+        return new CoverageException(LocalDate.ofEpochDay(e), coverage, question);
     }
 
     @Override
@@ -488,6 +489,110 @@ public final class WorkCalendar {
             log.debug("work calendar built: {} notices {}..{}, {} overlays, {}", notices.size(),
                     notices.firstKey(), notices.lastKey(), overlays.size(), calendar);
             return calendar;
+        }
+    }
+
+    /**
+     * A date a {@link WorkCalendar} computed, with whether it is final.
+     *
+     * <p>An answer is final when every date it depended on is final (see {@link Coverage}); a provisional
+     * answer may change when the next year's notice is loaded, or was computed with Saturday/Sunday rules
+     * for dates no notice covers ({@link UncoveredDatePolicy#WEEKENDS_ONLY}).
+     *
+     * <p>Immutable; thread-safe.
+     *
+     * @param date the computed date
+     * @param isFinal whether the answer is final
+     * @since 0.1
+     */
+    public record Answer(LocalDate date, boolean isFinal) {
+        /**
+         * Validates.
+         *
+         * @param date the computed date
+         * @param isFinal whether the answer is final
+         */
+        public Answer {
+            Objects.requireNonNull(date, "date");
+        }
+
+        /**
+         * The opposite of {@link #isFinal()}.
+         *
+         * @return true when the answer may still change
+         */
+        public boolean isProvisional() {
+            return !isFinal;
+        }
+    }
+
+    /**
+     * What a {@link WorkCalendar} does for a date no loaded notice covers; chosen when the calendar is built.
+     *
+     * <p>A question that starts inside coverage and runs past its end (adding working days near the end of
+     * the last covered year) follows the same policy. Stateless enum; thread-safe.
+     *
+     * @since 0.1
+     */
+    public enum UncoveredDatePolicy {
+        /** Throw {@link CoverageException} naming the date. The default: never a silent guess. */
+        FAIL,
+        /**
+         * Treat uncovered dates as working Monday to Friday and off on Saturday and Sunday, and mark every
+         * answer that used such a date provisional ({@link WorkCalendar.Answer#isFinal()} is false).
+         */
+        WEEKENDS_ONLY
+    }
+
+    /**
+     * A calendar built with {@link WorkCalendar.UncoveredDatePolicy#FAIL} was asked about a date no loaded notice covers,
+     * or a count that started inside its coverage ran past its end.
+     *
+     * <p>The remedy is to load the notice that covers the date (see {@link CalendarSource}) or to build the
+     * calendar with {@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY}. Immutable, like every exception once thrown.
+     *
+     * @since 0.1
+     */
+    public static final class CoverageException extends XinfangException {
+        private static final long serialVersionUID = 1L;
+
+        /** The first uncovered date the question needed. */
+        private final LocalDate date;
+        /** What the calendar covers. */
+        private final Coverage coverage;
+
+        /**
+         * Creates a coverage failure.
+         *
+         * @param date the first uncovered date the question needed
+         * @param coverage what the calendar covers
+         * @param question what was asked, for the message
+         */
+        public CoverageException(LocalDate date, Coverage coverage, String question) {
+            super(Objects.requireNonNull(question, "question") + " needs " + Objects.requireNonNull(date, "date")
+                    + ", which the work calendar does not cover (it covers "
+                    + Objects.requireNonNull(coverage, "coverage").first() + ".." + coverage.last()
+                    + "; load the notice for " + date.getYear() + " or use UncoveredDatePolicy.WEEKENDS_ONLY)");
+            this.date = date;
+            this.coverage = coverage;
+        }
+
+        /**
+         * The first uncovered date the question needed.
+         *
+         * @return the date
+         */
+        public LocalDate date() {
+            return date;
+        }
+
+        /**
+         * What the calendar covers.
+         *
+         * @return the coverage
+         */
+        public Coverage coverage() {
+            return coverage;
         }
     }
 }

@@ -13,7 +13,7 @@
  *
  * <p>A calendar knows which dates it covers and which of its answers are final
  * ({@link io.github.xinfang.calendar.Coverage}); what it does for a date it does not cover is decided when
- * it is built ({@link io.github.xinfang.calendar.UncoveredDatePolicy}).
+ * it is built ({@link io.github.xinfang.calendar.WorkCalendar.UncoveredDatePolicy}).
  *
  * @since 0.1
  */

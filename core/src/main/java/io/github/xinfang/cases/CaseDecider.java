@@ -2,10 +2,7 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
-import io.github.xinfang.time.DutyKind;
-import io.github.xinfang.time.DutyStatus;
+import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;
@@ -308,9 +305,9 @@ public final class CaseDecider {
         long seq = after.lastSequence();
         all.add(new ResolutionEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
         Optional<Resolution.Assignment> active = r.activeAssignment();
-        if (active.isPresent() && after.timing().duties().open(DutyKind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
+        if (active.isPresent() && after.timing().duties().open(DutyId.Kind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
             all.add(new ResolutionEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
-                    after.timing().duties().count(DutyKind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
+                    after.timing().duties().count(DutyId.Kind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
         }
         return all;
     }
@@ -368,11 +365,11 @@ public final class CaseDecider {
         CaseActivity act = s.activity();
         long overdue = 0;
         Petition p = s.petition();
-        for (ClockStatus st : limits.clocks(s.timing().clocks(), s.profile(), p.category(), p.region(), at)) {
-            if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
+        for (TimeLimits.ClockStatus st : limits.clocks(s.timing().clocks(), s.profile(), p.category(), p.region(), at)) {
+            if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
         }
-        for (DutyStatus st : limits.duties(s.timing().duties(), p.region(), at)) {
-            if (st.state() == ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
+        for (TimeLimits.DutyStatus st : limits.duties(s.timing().duties(), p.region(), at)) {
+            if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
         }
         return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, Math.max(p.headcount(), act.largestRepeatHeadcount()),
                 act.repeatPetitions().size(), act.repeatPersons(), act.farthestSkip(), overdue);

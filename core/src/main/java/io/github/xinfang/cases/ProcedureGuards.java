@@ -6,10 +6,7 @@ import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.ClockRun;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
 import io.github.xinfang.time.DutyId;
-import io.github.xinfang.time.DutyStatus;
 import io.github.xinfang.time.TimeLimits;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -243,19 +240,19 @@ final class ProcedureGuards {
         ClockId clock;
         int round;
         Instant dueAt;
-        ClockState wanted;
+        TimeLimits.ClockState wanted;
         if (c instanceof SweepCommand.RecordWarning w) {
-            clock = w.clock(); round = w.round(); dueAt = w.dueAt(); wanted = ClockState.DUE_SOON;
+            clock = w.clock(); round = w.round(); dueAt = w.dueAt(); wanted = TimeLimits.ClockState.DUE_SOON;
         } else if (c instanceof SweepCommand.RecordBreach b) {
-            clock = b.clock(); round = b.round(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
+            clock = b.clock(); round = b.round(); dueAt = b.dueAt(); wanted = TimeLimits.ClockState.OVERDUE;
         } else {
             SweepCommand.RecordLapse l = (SweepCommand.RecordLapse) c;
-            clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = ClockState.LAPSED;
+            clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = TimeLimits.ClockState.LAPSED;
         }
         Optional<ClockRun> run = s.timing().clocks().run(clock);
-        boolean recorded = run.map(r -> wanted == ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
+        boolean recorded = run.map(r -> wanted == TimeLimits.ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
         if (!recorded && run.get().round() == round) {
-            for (ClockStatus st : in.limits().clocks(s.timing().clocks(), s.profile(), petition.category(), petition.region(), in.at())) {
+            for (TimeLimits.ClockStatus st : in.limits().clocks(s.timing().clocks(), s.profile(), petition.category(), petition.region(), in.at())) {
                 if (st.clock() == clock && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
             }
         }
@@ -268,16 +265,16 @@ final class ProcedureGuards {
         CaseState s = in.state();
         DutyId duty;
         Instant dueAt;
-        ClockState wanted;
+        TimeLimits.ClockState wanted;
         if (c instanceof SweepCommand.RecordDutyWarning w) {
-            duty = w.duty(); dueAt = w.dueAt(); wanted = ClockState.DUE_SOON;
+            duty = w.duty(); dueAt = w.dueAt(); wanted = TimeLimits.ClockState.DUE_SOON;
         } else {
             SweepCommand.RecordDutyBreach b = (SweepCommand.RecordDutyBreach) c;
-            duty = b.duty(); dueAt = b.dueAt(); wanted = ClockState.OVERDUE;
+            duty = b.duty(); dueAt = b.dueAt(); wanted = TimeLimits.ClockState.OVERDUE;
         }
-        for (DutyStatus st : in.limits().duties(s.timing().duties(), in.petition().region(), in.at())) {
+        for (TimeLimits.DutyStatus st : in.limits().duties(s.timing().duties(), in.petition().region(), in.at())) {
             if (!st.duty().equals(duty)) continue;
-            boolean recorded = wanted == ClockState.DUE_SOON ? st.warningRecorded() || st.breachRecorded() : st.breachRecorded();
+            boolean recorded = wanted == TimeLimits.ClockState.DUE_SOON ? st.warningRecorded() || st.breachRecorded() : st.breachRecorded();
             if (!recorded && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
         }
         return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(), "duty " + duty + " is not "

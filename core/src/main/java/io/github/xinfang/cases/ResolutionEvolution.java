@@ -2,7 +2,6 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.time.Duty;
 import io.github.xinfang.time.DutyId;
-import io.github.xinfang.time.DutyKind;
 import io.github.xinfang.time.DutyLedger;
 
 import java.time.LocalDate;
@@ -33,9 +32,9 @@ final class ResolutionEvolution {
         if (event instanceof ResolutionEvent.BatchEnrolled e) {
             return duties.start(Duty.dueOn(DutyId.batchTarget(e.batch().value()), e.enrolledOn(), e.targetDate()));
         } else if (event instanceof ResolutionEvent.PackageLeaderReplaced e) {
-            return duties.meetAll(DutyKind.REPLACEMENT, e.replacedOn());
+            return duties.meetAll(DutyId.Kind.REPLACEMENT, e.replacedOn());
         } else if (event instanceof ResolutionEvent.PlanRecorded e) {
-            DutyLedger out = duties.stopAll(DutyKind.PLAN_STEP);
+            DutyLedger out = duties.stopAll(DutyId.Kind.PLAN_STEP);
             for (int i = 0; i < e.steps().size(); i++) {
                 out = out.start(Duty.dueOn(DutyId.planStep(e.version(), i + 1), e.recordedOn(), e.steps().get(i).dueOn()));
             }
@@ -43,7 +42,7 @@ final class ResolutionEvolution {
         } else if (event instanceof ResolutionEvent.PlanStepDone e) {
             return duties.meet(DutyId.planStep(e.version(), e.step()), e.doneOn());
         } else if (event instanceof ResolutionEvent.ResolutionApproved e) {
-            return duties.meetAll(DutyKind.BATCH_TARGET, e.approvedOn()).stopAll(DutyKind.PLAN_STEP).stopAll(DutyKind.REPLACEMENT);
+            return duties.meetAll(DutyId.Kind.BATCH_TARGET, e.approvedOn()).stopAll(DutyId.Kind.PLAN_STEP).stopAll(DutyId.Kind.REPLACEMENT);
         } else if (event instanceof ResolutionEvent.ReplacementClockStarted e) {
             return duties.start(Duty.within(DutyId.replacement(e.round()), e.startedOn(), e.limit()));
         }

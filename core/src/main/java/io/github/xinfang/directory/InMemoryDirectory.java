@@ -7,11 +7,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An {@link OrganisationDirectory} built from lists at start-up. Immutable and thread-safe.
- *
- * @since 0.1
+ * An {@link OrganisationDirectory} built from lists at start-up ({@link OrganisationDirectory#of}). Immutable and
+ * thread-safe.
  */
-public final class InMemoryDirectory implements OrganisationDirectory {
+final class InMemoryDirectory implements OrganisationDirectory {
     private final Map<UnitId, Unit> units;
     private final Map<OfficialId, Official> officials;
 
@@ -29,7 +28,7 @@ public final class InMemoryDirectory implements OrganisationDirectory {
      * @throws NullPointerException if an argument or element is null
      * @throws IllegalArgumentException on a duplicate id, an official of an unlisted unit, or a unit whose parent is unlisted
      */
-    public static InMemoryDirectory of(Collection<Unit> units, Collection<Official> officials) {
+    static InMemoryDirectory of(Collection<Unit> units, Collection<Official> officials) {
         Objects.requireNonNull(units, "units");
         Objects.requireNonNull(officials, "officials");
         Map<UnitId, Unit> u = new HashMap<>();

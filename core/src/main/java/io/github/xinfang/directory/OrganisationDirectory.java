@@ -1,5 +1,6 @@
 package io.github.xinfang.directory;
 
+import java.util.Collection;
 import java.util.Optional;
 
 /**
@@ -21,4 +22,17 @@ public interface OrganisationDirectory {
      * @return the official, or empty if unknown
      */
     Optional<Official> official(OfficialId id);
+
+    /**
+     * A directory built from lists at start-up, held in memory. Immutable and thread-safe.
+     *
+     * @param units the units, ids unique
+     * @param officials the officials, ids unique, each of a listed unit
+     * @return the directory
+     * @throws NullPointerException if an argument or element is null
+     * @throws IllegalArgumentException on a duplicate id, an official of an unlisted unit, or a unit whose parent is unlisted
+     */
+    static OrganisationDirectory of(Collection<Unit> units, Collection<Official> officials) {
+        return InMemoryDirectory.of(units, officials);
+    }
 }

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * Batch progress reports (上级交办批次进度): finds a batch's cases through the store's {@link ResolutionQuery}
@@ -54,7 +56,7 @@ public final class BatchReports {
      * @return the progress
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
-    public BatchProgress progress(BatchId batch, Instant asOf) {
+    public Progress progress(BatchId batch, Instant asOf) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(asOf, "asOf");
         LocalDate today = LocalDate.ofInstant(asOf, service.timeLimits().zone());
@@ -81,7 +83,7 @@ public final class BatchReports {
             }
             after = page.get(page.size() - 1).caseId();
         }
-        return new BatchProgress(batch, asOf, cases, claimed, resolved, substantive, returned, overdue);
+        return new Progress(batch, asOf, cases, claimed, resolved, substantive, returned, overdue);
     }
 
     /** The case's resolution track as it stood at an instant, replayed from the events recorded up to it. */
@@ -95,5 +97,87 @@ public final class BatchReports {
             upTo.add(e);
         }
         return upTo.isEmpty() ? Optional.empty() : Optional.ofNullable(CaseState.replay(upTo).resolution());
+    }
+
+    /**
+     * The progress of a batch of backlog cases handed down by a higher level (上级交办), as of an instant: what the
+     * case service recorded up to that instant, counted over the cases enrolled in the batch by then. All counts
+     * are cases (件) except {@code returned}, which counts returned claims (件次). Immutable.
+     *
+     * @param batch the batch
+     * @param asOf the instant it is counted as of
+     * @param cases cases in the batch (交办数)
+     * @param claimed cases whose resolution was claimed, pending or approved (申请化解: CLAIMED + RESOLVED)
+     * @param resolved cases whose resolution was approved and crossed off (化解销号: RESOLVED)
+     * @param substantivelyResolved resolved cases whose resolution was substantive (实体化解)
+     * @param returned claims returned (退回) on the batch's cases, 件次
+     * @param overdue cases not resolved after the batch's target date
+     * @since 0.2
+     */
+    public record Progress(BatchId batch, Instant asOf, long cases, long claimed, long resolved, long substantivelyResolved,
+                                long returned, long overdue) {
+        /**
+         * @throws NullPointerException naming a null argument
+         * @throws IllegalArgumentException if the counts are inconsistent (negative, or a subset larger than its set)
+         */
+        public Progress {
+            Objects.requireNonNull(batch, "batch");
+            Objects.requireNonNull(asOf, "asOf");
+            if (cases < 0 || returned < 0) throw new IllegalArgumentException("counts must not be negative");
+            if (claimed < resolved || cases < claimed) throw new IllegalArgumentException("resolved <= claimed <= cases must hold");
+            if (substantivelyResolved < 0 || substantivelyResolved > resolved) {
+                throw new IllegalArgumentException("0 <= substantivelyResolved <= resolved must hold");
+            }
+            if (overdue < 0 || overdue > cases - resolved) throw new IllegalArgumentException("0 <= overdue <= cases - resolved must hold");
+        }
+
+        /** @return 申请化解率: (CLAIMED + RESOLVED) ÷ cases in the batch (e.g. "924 handed down, 900 claimed, 97.4%") */
+        public Ratio claimRate() {
+            return new Ratio(claimed, cases, "件");
+        }
+
+        /** @return 化解率: RESOLVED ÷ cases in the batch */
+        public Ratio resolutionRate() {
+            return new Ratio(resolved, cases, "件");
+        }
+
+        /** @return 实体化解率: substantively resolved ÷ cases in the batch */
+        public Ratio substantiveRate() {
+            return new Ratio(substantivelyResolved, cases, "件");
+        }
+    }
+
+    /**
+     * A ratio of a report (DESIGN.md section 5, "Metrics"): numerator and denominator exposed, with its unit (件
+     * cases, 件次 petitions, 人次 persons). Immutable.
+     *
+     * @param numerator the count on top
+     * @param denominator the count below
+     * @param unit 件, 件次 or 人次
+     * @since 0.2
+     */
+    public record Ratio(long numerator, long denominator, String unit) {
+        /**
+         * @throws NullPointerException if unit is null
+         * @throws IllegalArgumentException if a count is negative or the numerator exceeds the denominator
+         */
+        public Ratio {
+            Objects.requireNonNull(unit, "unit");
+            if (numerator < 0) throw new IllegalArgumentException("numerator must not be negative");
+            if (denominator < 0) throw new IllegalArgumentException("denominator must not be negative");
+            if (numerator > denominator) throw new IllegalArgumentException("numerator must not exceed denominator");
+        }
+
+        /** @return the ratio as a percentage rounded half-up to one decimal (e.g. 97.4), or empty for 0 ÷ 0 */
+        public java.util.Optional<BigDecimal> percent() {
+            if (denominator == 0) return java.util.Optional.empty();
+            return java.util.Optional.of(BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP));
+        }
+
+        @Override
+        public String toString() {
+            return numerator + "/" + denominator + " " + unit + percent().map(p -> " (" + p.toPlainString() + "%)").orElse("");
+        }
     }
 }

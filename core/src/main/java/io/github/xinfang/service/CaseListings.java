@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.github.xinfang.time.ClockId;
 
 /**
  * The keyset listings a portal pages through, with opaque string cursors: cases needing attention, a package
@@ -269,5 +270,107 @@ public final class CaseListings {
         if (type.isInstance(store)) return type.cast(store);
         throw new UnsupportedOperationException("the store does not implement " + type.getSimpleName() + ": "
                 + store.getClass().getName());
+    }
+
+    /**
+     * One page of a keyset listing of {@link CaseListings}: its items, in the listing's order, and the opaque cursor of
+     * the next page, if there is one. Pass the cursor back to the same listing, with the same filters, to read the next
+     * page; its content is core's business (it encodes the last item's keyset position, see {@link CaseListings}).
+     * Immutable if its items are.
+     *
+     * @param items the page's items, at most the page size asked for
+     * @param next the cursor of the next page; empty on the last page
+     * @param <T> the item type
+     * @since 0.4
+     */
+    public record Page<T>(List<T> items, Optional<String> next) {
+
+        /**
+         * @throws NullPointerException naming a null items, element or next
+         */
+        public Page {
+            Objects.requireNonNull(items, "items");
+            Objects.requireNonNull(next, "next");
+            items = List.copyOf(items);
+        }
+
+        /** @return whether a next page exists */
+        public boolean hasNext() {
+            return next.isPresent();
+        }
+    }
+
+    /**
+     * A case that is overdue (超期) at an instant: its index row and its late clocks, in clock-name order. Built from the
+     * index alone, without loading the case. Immutable.
+     *
+     * @param row the case's index row (every column, all its clock dues)
+     * @param lateClocks the clocks late at the instant asked, by clock name; never empty
+     * @since 0.4
+     */
+    public record OverdueCase(IndexRow row, List<LateClock> lateClocks) {
+
+        /**
+         * @throws NullPointerException naming a null argument
+         * @throws IllegalArgumentException if lateClocks is empty
+         */
+        public OverdueCase {
+            Objects.requireNonNull(row, "row");
+            Objects.requireNonNull(lateClocks, "lateClocks");
+            lateClocks = List.copyOf(lateClocks);
+            if (lateClocks.isEmpty()) throw new IllegalArgumentException("lateClocks must not be empty");
+        }
+
+        /** @return the case id */
+        public String caseId() {
+            return row.caseId();
+        }
+
+        /** @return the most days one of its clocks is late */
+        public long maxDaysLate() {
+            long max = 0;
+            for (LateClock c : lateClocks) max = Math.max(max, c.daysLate());
+            return max;
+        }
+    }
+
+    /**
+     * One late duty clock or duty of an overdue case (超期), as of an instant, computed from the case's index row alone.
+     *
+     * <p>Days late are <b>calendar days</b> in the zone of the service's time limits: the instant's date minus the last
+     * day of the limit ({@code dueOn}), as {@link io.github.xinfang.time.TimeLimits.ClockStatus#daysLate()} counts them. A limit in
+     * working days (the 5-working-day objection window, a regional 5-working-day acceptance clock) is still counted as
+     * late by calendar days: LEGAL.md's counting rules say how a limit's last day falls, not how lateness is reported, and
+     * the escalation policy's "days overdue" counts calendar days too. The day the limit ends is not late; the next day is
+     * day 1. Immutable.
+     *
+     * @param clock the clock's name as the index stores it: a {@link ClockId} constant ({@code HANDLING}) or a duty
+     *              ({@code PLAN_STEP:2.3}, see {@link io.github.xinfang.time.DutyId})
+     * @param dueOn the last day of the limit
+     * @param dueAt the instant the clock became overdue (the start of the day after {@code dueOn})
+     * @param daysLate calendar days past {@code dueOn}, at least 1
+     * @since 0.4
+     */
+    public record LateClock(String clock, LocalDate dueOn, Instant dueAt, long daysLate) {
+
+        /**
+         * @throws NullPointerException naming a null argument
+         * @throws IllegalArgumentException if clock is blank or daysLate is below 1
+         */
+        public LateClock {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(dueOn, "dueOn");
+            Objects.requireNonNull(dueAt, "dueAt");
+            if (clock.isBlank()) throw new IllegalArgumentException("clock must not be blank");
+            if (daysLate < 1) throw new IllegalArgumentException("daysLate must be at least 1");
+        }
+
+        /** @return the procedure clock, if this is one (a duty such as {@code PLAN_STEP:2.3} is not) */
+        public Optional<ClockId> clockId() {
+            for (ClockId id : ClockId.values()) {
+                if (id.name().equals(clock)) return Optional.of(id);
+            }
+            return Optional.empty();
+        }
     }
 }

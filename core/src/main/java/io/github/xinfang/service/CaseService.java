@@ -28,10 +28,8 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
-import io.github.xinfang.time.ClockStatus;
-import io.github.xinfang.time.DutyStatus;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
+import io.github.xinfang.text.TextRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +80,7 @@ public final class CaseService {
     private CaseService(Builder b) {
         this.store = b.store;
         this.clock = b.clock;
-        this.limits = b.limits == null ? StandardTimeLimits.create() : b.limits;
+        this.limits = b.limits == null ? TimeLimits.standard() : b.limits;
         this.decider = CaseDecider.create(limits, b.directory, b.ladder, b.escalation, b.approval);
         this.codec = CaseCodec.create();
         this.maxRetries = b.maxRetries;
@@ -259,7 +257,7 @@ public final class CaseService {
      * @return the clocks, or empty if the case does not exist
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
-    public Optional<List<ClockStatus>> clocks(CaseId caseId, Instant at) {
+    public Optional<List<TimeLimits.ClockStatus>> clocks(CaseId caseId, Instant at) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(at, "at");
         return store.load(caseId.value()).map(s -> {
@@ -278,7 +276,7 @@ public final class CaseService {
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      * @since 0.2
      */
-    public Optional<List<DutyStatus>> duties(CaseId caseId, Instant at) {
+    public Optional<List<TimeLimits.DutyStatus>> duties(CaseId caseId, Instant at) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(at, "at");
         return store.load(caseId.value()).map(s -> {
@@ -331,7 +329,7 @@ public final class CaseService {
      *     does not decode at all
      * @since 0.3
      */
-    public List<TextFinding> textFindings() {
+    public List<TextRule.Finding> textFindings() {
         return StoredCases.textFindings(store, codec);
     }
 
@@ -404,7 +402,7 @@ public final class CaseService {
         }
 
         /**
-         * @param limits the time-limit rules (default: {@link StandardTimeLimits#create()}, the shipped profiles on the
+         * @param limits the time-limit rules (default: {@link TimeLimits#standard()}, the shipped profiles on the
          *     official work calendar)
          * @return this builder
          */

@@ -2,6 +2,10 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.RejectionCode;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Sees how every command handled by {@link CaseService#handle} ended, with its timing: the hook for metrics
@@ -21,16 +25,86 @@ import io.github.xinfang.cases.CaseId;
 public interface CommandObserver {
 
     /** @param outcome how the command ended */
-    void handled(CommandOutcome outcome);
+    void handled(Outcome outcome);
 
     /**
      * Called when a version conflict makes the service start a command again, before the retry; never for the
-     * last conflict of a command that then ends as {@link CommandOutcome.Kind#CONFLICT}. Does nothing by default.
+     * last conflict of a command that then ends as {@link Outcome.Kind#CONFLICT}. Does nothing by default.
      *
      * @param caseId the command's case
-     * @param commandType the simple name of the command's record, as in {@link CommandOutcome#commandType()}
+     * @param commandType the simple name of the command's record, as in {@link Outcome#commandType()}
      * @param retry which retry is about to start, from 1
      */
     default void retrying(CaseId caseId, String commandType, int retry) {
+    }
+
+    /**
+     * How one command handled by {@link CaseService#handle} ended, for metrics: what it was, how it ended, how many
+     * times a version conflict made the service try again, and how long it took. Holds ids and codes only, never
+     * personal data. Immutable.
+     *
+     * @param caseId the command's case, or null when the command had none (or was null); a
+     *     {@link io.github.xinfang.cases.ActivityCommand.Merge} reports its merged case, the link it records on the
+     *     surviving case reports the survivor
+     * @param commandType the simple name of the command's record (e.g. {@code Route}, {@code RecordMergedCase}), a
+     *     stable name; null when the command was null
+     * @param kind how it ended
+     * @param code the rejection's code for {@link Kind#REJECTED}, {@link RejectionCode#VERSION_CONFLICT} for
+     *     {@link Kind#CONFLICT}, null otherwise (see {@link #rejectionCode()})
+     * @param retries how many times the service started again after a version conflict (0 when the first attempt
+     *     went through; {@code maxRetries} for {@link Kind#CONFLICT})
+     * @param elapsed the time {@code handle} spent on this command, measured with the service's monotonic ticker; for
+     *     a merge it excludes the link recorded afterwards, which has its own outcome
+     * @since 0.3
+     */
+    public record Outcome(CaseId caseId, String commandType, Kind kind, RejectionCode code, int retries, Duration elapsed) {
+
+        /**
+         * How a command ended.
+         *
+         * @since 0.3
+         */
+        public enum Kind {
+            /** Applied now: its events were appended ({@link CommandResult.Applied} not replayed). */
+            APPLIED,
+            /** Applied earlier under the same key: answered from the key, nothing appended ({@link CommandResult.Applied#replayed()}). */
+            REPLAYED,
+            /** Refused with a code ({@link CommandResult.Rejected}), other than giving up after conflicts. */
+            REJECTED,
+            /**
+             * Still conflicting after the service's retries: {@code handle} returned a
+             * {@link RejectionCode#VERSION_CONFLICT} rejection.
+             */
+            CONFLICT
+        }
+
+        /**
+         * @throws NullPointerException if kind or elapsed is null, or code is null for {@link Kind#REJECTED} or
+         *     {@link Kind#CONFLICT}
+         * @throws IllegalArgumentException if retries is negative, code is given for an applied or replayed command,
+         *     or a conflict's code is not {@link RejectionCode#VERSION_CONFLICT}
+         */
+        public Outcome {
+            Objects.requireNonNull(kind, "kind");
+            Objects.requireNonNull(elapsed, "elapsed");
+            if (retries < 0) throw new IllegalArgumentException("retries must not be negative");
+            switch (kind) {
+                case APPLIED, REPLAYED -> {
+                    if (code != null) throw new IllegalArgumentException("code must be null for " + kind);
+                }
+                case REJECTED -> Objects.requireNonNull(code, "code");
+                case CONFLICT -> {
+                    if (Objects.requireNonNull(code, "code") != RejectionCode.VERSION_CONFLICT) {
+                        throw new IllegalArgumentException("code of a conflict must be VERSION_CONFLICT");
+                    }
+                }
+                default -> throw new AssertionError(kind);
+            }
+        }
+
+        /** @return the rejection's code for {@link Kind#REJECTED} and {@link Kind#CONFLICT}, else empty */
+        public Optional<RejectionCode> rejectionCode() {
+            return Optional.ofNullable(code);
+        }
     }
 }

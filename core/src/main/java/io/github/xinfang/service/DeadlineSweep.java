@@ -8,10 +8,8 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.WorkClaims;
-import io.github.xinfang.time.ClockKind;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
-import io.github.xinfang.time.DutyStatus;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.TimeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,7 +99,7 @@ public final class DeadlineSweep {
      * @return what was recorded
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure (claims taken so far are released)
      */
-    public SweepReport sweep(Instant now) {
+    public Report sweep(Instant now) {
         Objects.requireNonNull(now, "now");
         List<Claim> held = new ArrayList<>();
         int[] counts = new int[6];
@@ -115,7 +113,7 @@ public final class DeadlineSweep {
         } finally {
             for (Claim c : held) claims.release(c.caseId(), owner);
         }
-        SweepReport report = new SweepReport(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
+        Report report = new Report(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
         log.info("deadline sweep {} at {}: {} cases, {} warnings, {} breaches, {} lapses, {} escalations, {} already recorded, {} refused",
                 owner, now, report.casesClaimed(), report.warnings(), report.breaches(), report.lapses(), report.escalations(),
                 report.alreadyRecorded(), report.refused());
@@ -123,30 +121,30 @@ public final class DeadlineSweep {
     }
 
     private void sweepCase(CaseId id, Instant now, int[] counts) {
-        List<ClockStatus> clocks = service.clocks(id, now).orElse(List.of());
-        for (ClockStatus st : clocks) {
+        List<TimeLimits.ClockStatus> clocks = service.clocks(id, now).orElse(List.of());
+        for (TimeLimits.ClockStatus st : clocks) {
             CaseCommand command = null;
             int slot = -1;
-            if (st.kind() == ClockKind.DUTY && st.state() == ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
+            if (st.kind() == ClockId.Kind.DUTY && st.state() == TimeLimits.ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
                 command = new SweepCommand.RecordWarning(id, key(id, st, "warning"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
                 slot = 0;
-            } else if (st.kind() == ClockKind.DUTY && st.state() == ClockState.OVERDUE && !st.breachRecorded()) {
+            } else if (st.kind() == ClockId.Kind.DUTY && st.state() == TimeLimits.ClockState.OVERDUE && !st.breachRecorded()) {
                 command = new SweepCommand.RecordBreach(id, key(id, st, "breach"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
                 slot = 1;
-            } else if (st.kind() == ClockKind.WINDOW && st.state() == ClockState.LAPSED && !st.breachRecorded()) {
+            } else if (st.kind() == ClockId.Kind.WINDOW && st.state() == TimeLimits.ClockState.LAPSED && !st.breachRecorded()) {
                 command = new SweepCommand.RecordLapse(id, key(id, st, "lapse"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
                 slot = 2;
             }
             if (command == null) continue;
             record(id, command, slot, st.clock().toString(), counts);
         }
-        for (DutyStatus st : service.duties(id, now).orElse(List.of())) {
+        for (TimeLimits.DutyStatus st : service.duties(id, now).orElse(List.of())) {
             CaseCommand command = null;
             int slot = -1;
-            if (st.state() == ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
+            if (st.state() == TimeLimits.ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
                 command = new SweepCommand.RecordDutyWarning(id, dutyKey(st, "warning"), Actor.system(JOB), st.duty(), st.dueAt());
                 slot = 0;
-            } else if (st.state() == ClockState.OVERDUE && !st.breachRecorded()) {
+            } else if (st.state() == TimeLimits.ClockState.OVERDUE && !st.breachRecorded()) {
                 command = new SweepCommand.RecordDutyBreach(id, dutyKey(st, "breach"), Actor.system(JOB), st.duty(), st.dueAt());
                 slot = 1;
             }
@@ -177,12 +175,32 @@ public final class DeadlineSweep {
     }
 
     /** The deterministic idempotency key of a duty's record: case, duty, kind and due instant. */
-    static IdempotencyKey dutyKey(DutyStatus st, String kind) {
+    static IdempotencyKey dutyKey(TimeLimits.DutyStatus st, String kind) {
         return new IdempotencyKey("sweep:" + st.duty().kind() + ":" + st.duty().ref() + ":" + kind + ":" + st.dueAt().getEpochSecond());
     }
 
     /** The deterministic idempotency key of a record: case, clock, round, kind and due instant. */
-    static IdempotencyKey key(CaseId id, ClockStatus st, String kind) {
+    static IdempotencyKey key(CaseId id, TimeLimits.ClockStatus st, String kind) {
         return new IdempotencyKey("sweep:" + st.clock() + ":" + st.round() + ":" + kind + ":" + st.dueAt().getEpochSecond());
+    }
+
+    /**
+     * What one {@link DeadlineSweep#sweep} did. Immutable.
+     *
+     * @param casesClaimed how many cases it claimed and looked at
+     * @param warnings warnings (预警) recorded
+     * @param breaches breaches (超期) recorded
+     * @param lapses lapsed windows recorded
+     * @param alreadyRecorded records another sweep (or an earlier run of this one) had already made
+     * @param refused records the case refused (it changed between the look and the record; the next sweep retries)
+     * @param escalations required ranks raised because a days-overdue escalation rule started to fire (since 0.2)
+     * @since 0.1
+     */
+    public record Report(int casesClaimed, int warnings, int breaches, int lapses, int alreadyRecorded, int refused,
+                              int escalations) {
+        /** @return how many commands of the sweep appended events */
+        public int recorded() {
+            return warnings + breaches + lapses + escalations;
+        }
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import io.github.xinfang.cases.Rejection;
 
 /**
  * 新官理旧账: hands every active package assignment of an official to a successor after a post change, case by
@@ -86,7 +87,7 @@ public final class Handover {
      *     characters or holds whitespace or control characters, or the two officials are the same; nothing has moved
      * @throws HandoverInterruptedException on an infrastructure failure, with what was done so far (re-run to finish)
      */
-    public HandoverReport run(String operationId, OfficialId outgoing, OfficialId successor, LocalDate handedOverOn) {
+    public Report run(String operationId, OfficialId outgoing, OfficialId successor, LocalDate handedOverOn) {
         Objects.requireNonNull(operationId, "operationId");
         Objects.requireNonNull(outgoing, "outgoing");
         Objects.requireNonNull(successor, "successor");
@@ -95,7 +96,7 @@ public final class Handover {
         io.github.xinfang.text.TextRule.ID.require(operationId, "operationId", MAX_OPERATION_ID_LENGTH);
         if (outgoing.equals(successor)) throw new IllegalArgumentException("successor must differ from outgoing");
         List<CaseId> moved = new ArrayList<>();
-        List<HandoverReport.NotMoved> notMoved = new ArrayList<>();
+        List<Report.NotMoved> notMoved = new ArrayList<>();
         String after = null;
         try {
             while (true) {
@@ -107,15 +108,15 @@ public final class Handover {
                     if (command.isEmpty()) continue;
                     CommandResult r = service.handle(command.get());
                     if (r instanceof CommandResult.Applied) moved.add(caseId);
-                    else notMoved.add(new HandoverReport.NotMoved(caseId, ((CommandResult.Rejected) r).rejection()));
+                    else notMoved.add(new Report.NotMoved(caseId, ((CommandResult.Rejected) r).rejection()));
                 }
                 after = page.get(page.size() - 1).caseId();
             }
         } catch (XinfangException e) {
-            throw new HandoverInterruptedException(new HandoverReport(operationId, moved, notMoved), e);
+            throw new HandoverInterruptedException(new Report(operationId, moved, notMoved), e);
         }
         log.info("handover {}: {} cases moved, {} not moved", operationId, moved.size(), notMoved.size());
-        return new HandoverReport(operationId, moved, notMoved);
+        return new Report(operationId, moved, notMoved);
     }
 
     /** The replacement for one case, or empty if the case is no longer led by the outgoing official. */
@@ -134,5 +135,67 @@ public final class Handover {
         }
         return Optional.of(new ResolutionCommand.ReplacePackageLeader(caseId, new IdempotencyKey(KEY_PREFIX + operationId + ":" + caseId.value()),
                 Actor.system(JOB), successor, a.leadUnit(), taskForce, a.coUnits(), ReplacementReason.POST_CHANGE, on));
+    }
+
+    /**
+     * What one {@link Handover} run did. Immutable.
+     *
+     * @param operationId the operation
+     * @param moved the cases handed to the successor in this run, by case id
+     * @param notMoved the cases still led by the outgoing official, with the reason each was refused
+     * @since 0.2
+     */
+    public record Report(String operationId, List<CaseId> moved, List<NotMoved> notMoved) {
+        /** @throws NullPointerException naming a null argument */
+        public Report {
+            Objects.requireNonNull(operationId, "operationId");
+            moved = List.copyOf(Objects.requireNonNull(moved, "moved"));
+            notMoved = List.copyOf(Objects.requireNonNull(notMoved, "notMoved"));
+        }
+
+        /** @return whether every case of the outgoing official was handed over */
+        public boolean complete() {
+            return notMoved.isEmpty();
+        }
+
+        /**
+         * A case the handover could not move. Immutable.
+         *
+         * @param caseId the case
+         * @param rejection why (e.g. {@code RANK_TOO_LOW})
+         * @since 0.2
+         */
+        public record NotMoved(CaseId caseId, Rejection rejection) {
+            /** @throws NullPointerException naming a null argument */
+            public NotMoved {
+                Objects.requireNonNull(caseId, "caseId");
+                Objects.requireNonNull(rejection, "rejection");
+            }
+        }
+    }
+
+    /**
+     * A {@link Handover} stopped by an infrastructure failure: the cases it moved before the failure stay moved (each
+     * was one complete commit), and running the same operation again finishes it. Carries what was done so far, and
+     * the failure as its cause.
+     *
+     * @since 0.2
+     */
+    public static final class HandoverInterruptedException extends XinfangException {
+        private static final long serialVersionUID = 1L;
+
+        /** Not serialised: the report is for the caller that caught this exception. */
+        private final transient Report partial;
+
+        HandoverInterruptedException(Report partial, XinfangException cause) {
+            super("handover " + partial.operationId() + " interrupted after " + partial.moved().size() + " moved and "
+                    + partial.notMoved().size() + " not moved; run it again to finish", Objects.requireNonNull(cause, "cause"));
+            this.partial = partial;
+        }
+
+        /** @return what the run did before it was interrupted (null after deserialisation) */
+        public Report partialReport() {
+            return partial;
+        }
     }
 }

@@ -47,13 +47,13 @@ final class Observers {
         Attempts attempts = new Attempts();
         CommandResult result = handling.apply(attempts);
         Duration elapsed = Duration.ofNanos(ticker.getAsLong() - start);
-        CommandOutcome outcome;
+        CommandObserver.Outcome outcome;
         if (result instanceof CommandResult.Applied a) {
-            outcome = new CommandOutcome(caseIdOf(command), typeOf(command),
-                    a.replayed() ? CommandOutcome.Kind.REPLAYED : CommandOutcome.Kind.APPLIED, null, attempts.retries, elapsed);
+            outcome = new CommandObserver.Outcome(caseIdOf(command), typeOf(command),
+                    a.replayed() ? CommandObserver.Outcome.Kind.REPLAYED : CommandObserver.Outcome.Kind.APPLIED, null, attempts.retries, elapsed);
         } else {
-            outcome = new CommandOutcome(caseIdOf(command), typeOf(command),
-                    attempts.gaveUp ? CommandOutcome.Kind.CONFLICT : CommandOutcome.Kind.REJECTED,
+            outcome = new CommandObserver.Outcome(caseIdOf(command), typeOf(command),
+                    attempts.gaveUp ? CommandObserver.Outcome.Kind.CONFLICT : CommandObserver.Outcome.Kind.REJECTED,
                     ((CommandResult.Rejected) result).rejection().code(), attempts.retries, elapsed);
         }
         for (CommandObserver o : observers) {

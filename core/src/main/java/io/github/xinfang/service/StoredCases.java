@@ -6,6 +6,7 @@ import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.text.TextRule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,8 +37,8 @@ final class StoredCases {
     }
 
     /** The stored events whose text breaks today's text rule but still decode as stored (see {@link CaseService#textFindings}). */
-    static List<TextFinding> textFindings(CaseStore store, CaseCodec codec) {
-        List<TextFinding> findings = new ArrayList<>();
+    static List<TextRule.Finding> textFindings(CaseStore store, CaseCodec codec) {
+        List<TextRule.Finding> findings = new ArrayList<>();
         forEach(store, maintenance(store), stored -> {
             for (StoredEvent e : stored.events()) {
                 try {
@@ -45,7 +46,7 @@ final class StoredCases {
                 } catch (CodecException x) {
                     if (x.problem() != CodecException.Problem.INVALID_VALUE) throw x;
                     codec.decode(e);   // still readable as stored: a finding, not a corrupt record
-                    findings.add(new TextFinding(stored.caseId(), e.sequence(), e.type(), x.fieldPath().orElse(""),
+                    findings.add(new TextRule.Finding(stored.caseId(), e.sequence(), e.type(), x.fieldPath().orElse(""),
                             x.getCause() == null ? x.getMessage() : x.getCause().getMessage()));
                 }
             }

@@ -19,7 +19,7 @@
  * <p>For a portal's lists: {@link io.github.xinfang.service.CaseListings} pages through the store's index (cases
  * needing attention, a package leader's, a lead unit's and a batch's cases, and the overdue cases of a handling unit, a
  * region or a package leader with their late clocks and days late, and their counts) with opaque cursors
- * ({@link io.github.xinfang.service.Page}).
+ * ({@link io.github.xinfang.service.CaseListings.Page}).
  *
  * @since 0.1
  */

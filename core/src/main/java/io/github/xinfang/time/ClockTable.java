@@ -144,7 +144,7 @@ final class ClockTable {
         sb.append("Their due dates come from the case (a plan step's date, a batch's target, a supervision's feedback ");
         sb.append("date, a raised rank) rather than from a profile; the deadline sweep warns about and records them ");
         sb.append("like clocks.\n\n| duty | 中文 |\n|---|---|\n");
-        for (DutyKind k : DutyKind.values()) sb.append("| ").append(k.name()).append(" | ").append(k.chinese()).append(" |\n");
+        for (DutyId.Kind k : DutyId.Kind.values()) sb.append("| ").append(k.name()).append(" | ").append(k.chinese()).append(" |\n");
         return sb.toString();
     }
 }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param ref the reference within the kind, e.g. {@code 2.3} for step 3 of plan version 2
  * @since 0.2
  */
-public record DutyId(DutyKind kind, String ref) {
+public record DutyId(Kind kind, String ref) {
     /** The longest reference. */
     public static final int MAX_REF_LENGTH = 200;
 
@@ -31,7 +31,7 @@ public record DutyId(DutyKind kind, String ref) {
      */
     public static DutyId replacement(int round) {
         if (round < 1) throw new IllegalArgumentException("round must be at least 1");
-        return new DutyId(DutyKind.REPLACEMENT, Integer.toString(round));
+        return new DutyId(Kind.REPLACEMENT, Integer.toString(round));
     }
 
     /**
@@ -42,7 +42,7 @@ public record DutyId(DutyKind kind, String ref) {
     public static DutyId planStep(int version, int step) {
         if (version < 1) throw new IllegalArgumentException("version must be at least 1");
         if (step < 1) throw new IllegalArgumentException("step must be at least 1");
-        return new DutyId(DutyKind.PLAN_STEP, version + "." + step);
+        return new DutyId(Kind.PLAN_STEP, version + "." + step);
     }
 
     /**
@@ -50,7 +50,7 @@ public record DutyId(DutyKind kind, String ref) {
      * @return the id of that batch's target duty
      */
     public static DutyId batchTarget(String batch) {
-        return new DutyId(DutyKind.BATCH_TARGET, Objects.requireNonNull(batch, "batch"));
+        return new DutyId(Kind.BATCH_TARGET, Objects.requireNonNull(batch, "batch"));
     }
 
     /**
@@ -59,11 +59,39 @@ public record DutyId(DutyKind kind, String ref) {
      */
     public static DutyId supervision(int number) {
         if (number < 1) throw new IllegalArgumentException("number must be at least 1");
-        return new DutyId(DutyKind.SUPERVISION_FEEDBACK, Integer.toString(number));
+        return new DutyId(Kind.SUPERVISION_FEEDBACK, Integer.toString(number));
     }
 
     @Override
     public String toString() {
         return kind + ":" + ref;
+    }
+
+    /**
+     * The kinds of duty clocks whose due dates come from the case's own facts rather than from a profile: the
+     * resolution track's and supervision's duties (DESIGN.md section 2 and 5). Immutable.
+     *
+     * @since 0.2
+     */
+    public enum Kind {
+        /** Replace a package leader whose rank fell below a raised requirement (提级包案); from the rise. */
+        REPLACEMENT("更换包案领导"),
+        /** Carry out one step of the plan in force (化解方案步骤); due on the step's date. */
+        PLAN_STEP("化解方案步骤"),
+        /** Clear the case by a batch's target date (交办批次目标); met by approval of the resolution. */
+        BATCH_TARGET("交办批次目标"),
+        /** Give written feedback on a supervision (督办反馈); due on the date the supervision sets. */
+        SUPERVISION_FEEDBACK("督办反馈");
+
+        private final String chinese;
+
+        Kind(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** @return the Chinese name */
+        public String chinese() {
+            return chinese;
+        }
     }
 }

@@ -49,7 +49,7 @@ public record DutyLedger(List<Duty> duties) {
      * @param kind a kind
      * @return the open duties of that kind, oldest first
      */
-    public List<Duty> open(DutyKind kind) {
+    public List<Duty> open(DutyId.Kind kind) {
         List<Duty> out = new ArrayList<>();
         for (Duty d : duties) if (d.id().kind() == kind && d.isOpen()) out.add(d);
         return out;
@@ -59,7 +59,7 @@ public record DutyLedger(List<Duty> duties) {
      * @param kind a kind
      * @return how many duties of that kind were ever started
      */
-    public int count(DutyKind kind) {
+    public int count(DutyId.Kind kind) {
         int n = 0;
         for (Duty d : duties) if (d.id().kind() == kind) n++;
         return n;
@@ -92,7 +92,7 @@ public record DutyLedger(List<Duty> duties) {
      * @param on the day they were met
      * @return the ledger with every open duty of that kind met
      */
-    public DutyLedger meetAll(DutyKind kind, LocalDate on) {
+    public DutyLedger meetAll(DutyId.Kind kind, LocalDate on) {
         Objects.requireNonNull(on, "on");
         List<Duty> out = new ArrayList<>(duties.size());
         for (Duty d : duties) out.add(d.id().kind() == kind && d.isOpen() ? d.met(on) : d);
@@ -103,7 +103,7 @@ public record DutyLedger(List<Duty> duties) {
      * @param kind a kind
      * @return the ledger with every open duty of that kind stopped
      */
-    public DutyLedger stopAll(DutyKind kind) {
+    public DutyLedger stopAll(DutyId.Kind kind) {
         List<Duty> out = new ArrayList<>(duties.size());
         for (Duty d : duties) out.add(d.id().kind() == kind && d.isOpen() ? d.stop() : d);
         return new DutyLedger(out);

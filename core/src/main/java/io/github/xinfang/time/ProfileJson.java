@@ -2,7 +2,6 @@ package io.github.xinfang.time;
 
 import io.github.xinfang.text.TextRule;
 import io.github.xinfang.internal.json.JsonTree;
-import io.github.xinfang.calendar.DayCount;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.petition.Category;
 
@@ -63,7 +62,7 @@ final class ProfileJson {
         boolean termination = bool(root, "terminationProvided", false, source, "$");
         int maxExtension = integer(root, "maxExtensionDays", source, "$");
         if (!(root.get("clocks") instanceof List<?> clocks)) throw new ProfileDataException(source, "$.clocks must be an array", null);
-        List<ClockRule> rules = new ArrayList<>();
+        List<Profile.ClockRule> rules = new ArrayList<>();
         for (int i = 0; i < clocks.size(); i++) {
             String at = "$.clocks[" + i + "]";
             if (!(clocks.get(i) instanceof Map<?, ?> c)) throw new ProfileDataException(source, at + " must be an object", null);
@@ -77,9 +76,9 @@ final class ProfileJson {
             int length = integer(c, "length", source, at);
             if (length < 1) throw new ProfileDataException(source, at + ".length must be at least 1 day", null);
             String count = text(c, "count", source, at);
-            DayCount dayCount;
-            if (count.equals("days")) dayCount = DayCount.CALENDAR_DAYS;
-            else if (count.equals("working-days")) dayCount = DayCount.WORKING_DAYS;
+            TimeLimit.DayCount dayCount;
+            if (count.equals("days")) dayCount = TimeLimit.DayCount.CALENDAR_DAYS;
+            else if (count.equals("working-days")) dayCount = TimeLimit.DayCount.WORKING_DAYS;
             else throw new ProfileDataException(source, at + ".count must be days or working-days", null);
             int warn = c.containsKey("warnDays") ? integer(c, "warnDays", source, at) : 0;
             if (warn >= length) {
@@ -105,7 +104,7 @@ final class ProfileJson {
             try {
                 TimeLimit limit = new TimeLimit(length, dayCount, bool(c, "countsStartDay", false, source, at),
                         bool(c, "rollsToWorkingDay", true, source, at));
-                rules.add(new ClockRule(clock, limit, warn, categories));
+                rules.add(new Profile.ClockRule(clock, limit, warn, categories));
             } catch (IllegalArgumentException e) {
                 throw new ProfileDataException(source, at + ": " + e.getMessage(), null);
             }

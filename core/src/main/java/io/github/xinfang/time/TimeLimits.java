@@ -1,6 +1,6 @@
 package io.github.xinfang.time;
 
-import io.github.xinfang.calendar.CalendarAnswer;
+import io.github.xinfang.calendar.CalendarOverlay;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.Category;
@@ -10,14 +10,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 
 /**
  * The one small time-limit interface decisions and clocks read: the profiles a case may have, the work
  * calendar of a region, and the zone in which instants become dates. Everything else (window ends,
  * clock due dates, states, the next attention instant) is derived here from those, counted as DESIGN.md
- * section 2 says. {@link StandardTimeLimits} is the implementation a portal normally uses.
+ * section 2 says. {@link #standard()} is the implementation a portal normally uses, {@link #builder()} a variant of it.
  *
  * <p>Implementations are immutable and thread-safe.
  *
@@ -27,6 +30,22 @@ public interface TimeLimits {
 
     /** The id of the national profile under the 2022 《信访工作条例》. */
     String NATIONAL_2022 = "national-2022";
+
+    /**
+     * The shipped profiles ({@link ProfileCatalogue#shipped()}) on the official work calendar with the shipped regional
+     * overlays; a due date beyond the last loaded notice is computed on Saturday/Sunday rules and reported
+     * provisional ({@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY}).
+     *
+     * @return the time limits a portal normally uses
+     */
+    static TimeLimits standard() {
+        return builder().build();
+    }
+
+    /** @return a builder of the standard time limits, starting from the shipped profiles and calendar */
+    static Builder builder() {
+        return new Builder();
+    }
 
     /**
      * @param id a profile id
@@ -114,7 +133,7 @@ public interface TimeLimits {
         WorkCalendar calendar = calendar(region);
         LocalDate today = LocalDate.ofInstant(at, zone());
         for (ClockRun run : ledger.runs()) {
-            Optional<ClockRule> rule = p.get().rule(run.clock());
+            Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
             if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
             out.add(status(run, rule.get(), calendar, at, today));
         }
@@ -142,12 +161,12 @@ public interface TimeLimits {
         Instant next = null;
         for (ClockRun run : ledger.runs()) {
             if (!run.isOpen() || run.pausedSince() != null || run.breached()) continue;
-            Optional<ClockRule> rule = p.get().rule(run.clock());
+            Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
             if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
-            CalendarAnswer due = dueDate(run, rule.get(), calendar);
+            WorkCalendar.Answer due = dueDate(run, rule.get(), calendar);
             Instant dueAt = overdueFrom(due.date());
             Instant candidate;
-            if (run.clock().kind() == ClockKind.WINDOW) {
+            if (run.clock().kind() == ClockId.Kind.WINDOW) {
                 candidate = dueAt;
             } else {
                 Instant warnAt = warnAt(rule.get(), dueAt);
@@ -190,7 +209,7 @@ public interface TimeLimits {
         WorkCalendar calendar = calendar(region);
         LocalDate today = LocalDate.ofInstant(at, zone());
         for (Duty d : duties.duties()) {
-            CalendarAnswer due = dutyDue(d, calendar);
+            WorkCalendar.Answer due = dutyDue(d, calendar);
             LocalDate dueOn = due.date();
             boolean fin = due.isFinal();
             Instant dueAt = overdueFrom(dueOn);
@@ -280,8 +299,8 @@ public interface TimeLimits {
         if (p.isPresent()) {
             WorkCalendar calendar = calendar(region);
             for (ClockRun run : ledger.runs()) {
-                if (run.clock().kind() != ClockKind.DUTY || !run.isOpen() || run.pausedSince() != null) continue;
-                Optional<ClockRule> rule = p.get().rule(run.clock());
+                if (run.clock().kind() != ClockId.Kind.DUTY || !run.isOpen() || run.pausedSince() != null) continue;
+                Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
                 if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
                 Instant dueAt = overdueFrom(dueDate(run, rule.get(), calendar).date());
                 dues.merge(run.clock().name(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
@@ -304,7 +323,7 @@ public interface TimeLimits {
      * @param calendar the case's calendar
      * @return the last day, final or provisional
      */
-    static CalendarAnswer dueDate(ClockRun run, ClockRule rule, WorkCalendar calendar) {
+    static WorkCalendar.Answer dueDate(ClockRun run, Profile.ClockRule rule, WorkCalendar calendar) {
         TimeLimit base = rule.limit();
         TimeLimit limit = new TimeLimit(base.length() + run.extensionDays() + run.pausedDays(), base.dayCount(),
                 base.countsStartDay(), base.rollsToWorkingDay());
@@ -320,16 +339,16 @@ public interface TimeLimits {
         return dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
     }
 
-    private static CalendarAnswer dutyDue(Duty d, WorkCalendar calendar) {
-        return d.dueOn() != null ? new CalendarAnswer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
+    private static WorkCalendar.Answer dutyDue(Duty d, WorkCalendar calendar) {
+        return d.dueOn() != null ? new WorkCalendar.Answer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
     }
 
-    private Instant warnAt(ClockRule rule, Instant dueAt) {
+    private Instant warnAt(Profile.ClockRule rule, Instant dueAt) {
         return rule.warnDays() == 0 ? null : dueAt.atZone(zone()).minusDays(rule.warnDays()).toInstant();
     }
 
-    private ClockStatus status(ClockRun run, ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
-        CalendarAnswer due = dueDate(run, rule, calendar);
+    private ClockStatus status(ClockRun run, Profile.ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
+        WorkCalendar.Answer due = dueDate(run, rule, calendar);
         Instant dueAt = overdueFrom(due.date());
         Instant warnAt = warnAt(rule, dueAt);
         ClockState state;
@@ -341,11 +360,207 @@ public interface TimeLimits {
             late = today.toEpochDay() - due.date().toEpochDay();
             if (run.stopped()) state = ClockState.STOPPED;
             else if (run.pausedSince() != null) state = ClockState.PAUSED;
-            else if (!at.isBefore(dueAt)) state = run.clock().kind() == ClockKind.WINDOW ? ClockState.LAPSED : ClockState.OVERDUE;
+            else if (!at.isBefore(dueAt)) state = run.clock().kind() == ClockId.Kind.WINDOW ? ClockState.LAPSED : ClockState.OVERDUE;
             else if (warnAt != null && !at.isBefore(warnAt)) state = ClockState.DUE_SOON;
             else state = ClockState.RUNNING;
         }
         return new ClockStatus(run.clock(), run.round(), run.startedOn(), due.date(), dueAt, warnAt, due.isFinal(), state,
                 run.metOn(), late, run.warned(), run.breached());
+    }
+
+    /**
+     * The status of one clock at an instant. Immutable.
+     *
+     * @since 0.1
+     */
+    public enum ClockState {
+        /** Running, outside its warning window. */
+        RUNNING,
+        /** Running, inside its warning window (预警). */
+        DUE_SOON,
+        /** A duty past its due instant (超期). */
+        OVERDUE,
+        /** Met on or before its due date. */
+        MET,
+        /** Met after its due date. */
+        MET_LATE,
+        /** Paused (a hearing in re-review). */
+        PAUSED,
+        /** A window past its end without being used. */
+        LAPSED,
+        /** Stopped without being met (terminal stage, objection, reopening, ...). */
+        STOPPED
+    }
+
+    /**
+     * One clock of a case as of an instant: its due date and instant (the end of the due date in the case's
+     * zone), whether that date is final or provisional (the calendar does not yet cover it for sure), its
+     * warning instant, its state and how late or early it is. Immutable.
+     *
+     * @param clock which clock
+     * @param round the run's number
+     * @param startedOn the date of the starting fact
+     * @param dueOn the last day of the limit
+     * @param dueAt the instant the limit ends (the start of the day after {@code dueOn} in the case's zone)
+     * @param warnAt when the clock becomes due soon, or null if the profile gives it no warning window
+     * @param dueIsFinal whether every calendar answer behind {@code dueOn} is final
+     * @param state the state at the instant asked
+     * @param metOn the date it was met, or null
+     * @param daysLate days past {@code dueOn} (met late or overdue: positive), or before it (negative)
+     * @param warningRecorded whether the sweep recorded this run's warning
+     * @param breachRecorded whether the sweep recorded this run's breach (a duty) or lapse (a window)
+     * @since 0.1
+     */
+    public record ClockStatus(ClockId clock, int round, LocalDate startedOn, LocalDate dueOn, Instant dueAt, Instant warnAt,
+                              boolean dueIsFinal, ClockState state, LocalDate metOn, long daysLate, boolean warningRecorded,
+                              boolean breachRecorded) {
+        /** @throws NullPointerException naming a required argument that is null */
+        public ClockStatus {
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(startedOn, "startedOn");
+            Objects.requireNonNull(dueOn, "dueOn");
+            Objects.requireNonNull(dueAt, "dueAt");
+            Objects.requireNonNull(state, "state");
+        }
+
+        /** @return duty or window */
+        public ClockId.Kind kind() {
+            return clock.kind();
+        }
+
+        /** @return the warning instant, if the clock has one */
+        public Optional<Instant> warning() {
+            return Optional.ofNullable(warnAt);
+        }
+    }
+
+    /**
+     * The status of one duty at an instant, as {@link TimeLimits#duties} computes it. Immutable.
+     *
+     * @param duty which duty
+     * @param startedOn the day it started
+     * @param dueOn its last day
+     * @param dueAt the instant it becomes overdue (the start of the day after {@code dueOn})
+     * @param warnAt the instant it becomes due soon, or null when no warning window applies
+     * @param dueIsFinal whether the calendar's notices cover the due date (a named date is always final)
+     * @param state running, due soon, overdue, met, met late or stopped
+     * @param metOn the day it was met, or null
+     * @param daysLate days between the due date and the day it was met, or the instant's day while open (negative: early)
+     * @param warningRecorded whether the sweep recorded its warning
+     * @param breachRecorded whether the sweep recorded its breach
+     * @since 0.2
+     */
+    public record DutyStatus(DutyId duty, LocalDate startedOn, LocalDate dueOn, Instant dueAt, Instant warnAt, boolean dueIsFinal,
+                             ClockState state, LocalDate metOn, long daysLate, boolean warningRecorded, boolean breachRecorded) {
+        /** @throws NullPointerException naming a required argument that is null */
+        public DutyStatus {
+            Objects.requireNonNull(duty, "duty");
+            Objects.requireNonNull(startedOn, "startedOn");
+            Objects.requireNonNull(dueOn, "dueOn");
+            Objects.requireNonNull(dueAt, "dueAt");
+            Objects.requireNonNull(state, "state");
+        }
+    }
+
+    /**
+     * Builds the standard {@link TimeLimits}: profiles from a {@link ProfileCatalogue} on the official work calendar
+     * with regional overlays (see {@link #standard()}). Not thread-safe.
+     *
+     * @since 0.1
+     */
+    final class Builder {
+        private ProfileCatalogue profiles;
+        private WorkCalendar.UncoveredDatePolicy policy = WorkCalendar.UncoveredDatePolicy.WEEKENDS_ONLY;
+        private final List<io.github.xinfang.calendar.CalendarSource> sources = new ArrayList<>();
+        private List<CalendarOverlay> overlays;
+        private String defaultProfile = NATIONAL_2022;
+        private ZoneId zone = WorkCalendar.DEFAULT_ZONE;
+
+        private Builder() {}
+
+        /**
+         * @param profiles the profiles (default: {@link ProfileCatalogue#shipped()})
+         * @return this builder
+         */
+        public Builder profiles(ProfileCatalogue profiles) {
+            this.profiles = Objects.requireNonNull(profiles, "profiles");
+            return this;
+        }
+
+        /**
+         * @param policy what an uncovered date does (default {@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY})
+         * @return this builder
+         */
+        public Builder uncoveredDates(WorkCalendar.UncoveredDatePolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param source an extra calendar source (e.g. next year's notice in holiday-cn format), overriding earlier ones
+         * @return this builder
+         */
+        public Builder calendarSource(io.github.xinfang.calendar.CalendarSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * @param overlays the regional overlays (default: {@link CalendarOverlay#shipped()})
+         * @return this builder
+         */
+        public Builder overlays(List<CalendarOverlay> overlays) {
+            this.overlays = List.copyOf(overlays);
+            return this;
+        }
+
+        /**
+         * @param id the profile a case gets when registration names none (default {@code national-2022})
+         * @return this builder
+         */
+        public Builder defaultProfile(String id) {
+            this.defaultProfile = Objects.requireNonNull(id, "id");
+            return this;
+        }
+
+        /**
+         * @param zone the zone in which instants become dates (default Asia/Shanghai)
+         * @return this builder
+         */
+        public Builder zone(ZoneId zone) {
+            this.zone = Objects.requireNonNull(zone, "zone");
+            return this;
+        }
+
+        /**
+         * @return the time limits
+         * @throws IllegalArgumentException if the default profile is not in the catalogue
+         */
+        public TimeLimits build() {
+            ProfileCatalogue p = profiles == null ? ProfileCatalogue.shipped() : profiles;
+            if (p.get(defaultProfile).isEmpty()) throw new IllegalArgumentException("defaultProfile is not in the catalogue");
+            List<CalendarOverlay> ov = overlays == null ? CalendarOverlay.shipped() : overlays;
+            List<CalendarOverlay> everywhere = new ArrayList<>();
+            Map<String, List<CalendarOverlay>> grouped = new LinkedHashMap<>();
+            for (CalendarOverlay o : ov) {
+                if (o.regionPrefix().isEmpty()) everywhere.add(o);
+                else grouped.computeIfAbsent(o.regionPrefix(), k -> new ArrayList<>(everywhere)).add(o);
+            }
+            WorkCalendar national = calendar(everywhere);
+            Map<String, WorkCalendar> byPrefix = new LinkedHashMap<>();
+            grouped.forEach((prefix, list) -> {
+                List<CalendarOverlay> all = new ArrayList<>(everywhere);
+                for (CalendarOverlay o : list) if (!all.contains(o)) all.add(o);
+                byPrefix.put(prefix, calendar(all));
+            });
+            return new StandardTimeLimits(p, national, Map.copyOf(byPrefix), defaultProfile, zone);
+        }
+
+        private WorkCalendar calendar(List<CalendarOverlay> overlays) {
+            WorkCalendar.Builder b = WorkCalendar.builder().national().uncoveredDates(policy);
+            for (io.github.xinfang.calendar.CalendarSource s : sources) b.withSource(s);
+            for (CalendarOverlay o : overlays) b.withOverlay(o);
+            return b.build();
+        }
     }
 }

@@ -54,13 +54,13 @@ class TimeLimitTests {
     void aDueDateSaysWhetherItIsFinal() {
         assertThat(TimeLimit.workingDays(5).due(date("2026-02-12"), CALENDAR).isFinal()).isTrue();
         assertThat(TimeLimit.days(3).due(date("2026-12-20"), CALENDAR))
-                .isEqualTo(new CalendarAnswer(date("2026-12-23"), true));
+                .isEqualTo(new WorkCalendar.Answer(date("2026-12-23"), true));
         assertThat(TimeLimit.days(5).due(date("2026-12-20"), CALENDAR))
-                .isEqualTo(new CalendarAnswer(date("2026-12-25"), false));
+                .isEqualTo(new WorkCalendar.Answer(date("2026-12-25"), false));
         assertThat(TimeLimit.days(30).withoutRolling().due(date("2026-12-20"), CALENDAR))
-                .isEqualTo(new CalendarAnswer(date("2027-01-19"), true));
+                .isEqualTo(new WorkCalendar.Answer(date("2027-01-19"), true));
         assertThatThrownBy(() -> TimeLimit.days(30).due(date("2026-12-20"), CALENDAR))
-                .isInstanceOf(CalendarCoverageException.class);
+                .isInstanceOf(WorkCalendar.CoverageException.class);
     }
 
     @Test
@@ -68,7 +68,7 @@ class TimeLimitTests {
         assertThatThrownBy(() -> TimeLimit.days(-1)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("length");
         assertThatThrownBy(() -> TimeLimit.days(0).countingStartDay()).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> TimeLimit.of(1, null)).isInstanceOf(NullPointerException.class).hasMessageContaining("dayCount");
-        assertThat(TimeLimit.of(5, DayCount.WORKING_DAYS)).isEqualTo(new TimeLimit(5, DayCount.WORKING_DAYS, false, true));
+        assertThat(TimeLimit.of(5, TimeLimit.DayCount.WORKING_DAYS)).isEqualTo(new TimeLimit(5, TimeLimit.DayCount.WORKING_DAYS, false, true));
         assertThat(TimeLimit.days(0).dueDate(date("2026-02-15"), CALENDAR)).isEqualTo(date("2026-02-24"));
     }
 }

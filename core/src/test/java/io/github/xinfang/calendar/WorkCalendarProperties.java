@@ -22,7 +22,7 @@ class WorkCalendarProperties {
 
     private static final WorkCalendar FAILING = WorkCalendar.chinaNational();
     private static final WorkCalendar LENIENT =
-            WorkCalendar.builder().national().uncoveredDates(UncoveredDatePolicy.WEEKENDS_ONLY).build();
+            WorkCalendar.builder().national().uncoveredDates(WorkCalendar.UncoveredDatePolicy.WEEKENDS_ONLY).build();
     private static final NaiveCalendar MODEL = NaiveCalendar.national();
 
     private static Gen<LocalDate> datesBetween(LocalDate from, LocalDate to) {
@@ -117,7 +117,7 @@ class WorkCalendarProperties {
                 final int count = n;
                 if (expected.isAfter(LAST_COVERED)) {
                     assertThatThrownBy(() -> FAILING.plusWorkingDays(start, count))
-                            .isInstanceOf(CalendarCoverageException.class);
+                            .isInstanceOf(WorkCalendar.CoverageException.class);
                     assertThat(LENIENT.plusWorkingDays(start, count)).isEqualTo(expected);
                 } else {
                     assertThat(FAILING.plusWorkingDays(d, n)).as("plus(%s, %s)", d, n).isEqualTo(expected);
@@ -145,7 +145,7 @@ class WorkCalendarProperties {
                 .checkAssert((d, n) -> {
                     boolean dateFinal = !d.isBefore(FIRST_COVERED) && !d.isAfter(LAST_FINAL);
                     assertThat(FAILING.isFinal(d)).isEqualTo(dateFinal);
-                    CalendarAnswer answer = LENIENT.answerPlusWorkingDays(d, n);
+                    WorkCalendar.Answer answer = LENIENT.answerPlusWorkingDays(d, n);
                     assertThat(answer.isFinal()).isEqualTo(dateFinal && !answer.date().isAfter(LAST_FINAL));
                     assertThat(answer.isProvisional()).isEqualTo(!answer.isFinal());
                 });
@@ -159,13 +159,13 @@ class WorkCalendarProperties {
             LocalDate expected = MODEL.plusWorkingDays(d, n);
             if (expected.isAfter(LAST_COVERED)) {
                 assertThatThrownBy(() -> FAILING.plusWorkingDays(d, n))
-                        .isInstanceOfSatisfying(CalendarCoverageException.class,
+                        .isInstanceOfSatisfying(WorkCalendar.CoverageException.class,
                                 e -> assertThat(e.date()).isEqualTo(LocalDate.of(2027, 1, 1)));
-                CalendarAnswer lenient = LENIENT.answerPlusWorkingDays(d, n);
+                WorkCalendar.Answer lenient = LENIENT.answerPlusWorkingDays(d, n);
                 assertThat(lenient.date()).isEqualTo(expected);
                 assertThat(lenient.isFinal()).isFalse();
             } else {
-                CalendarAnswer answer = FAILING.answerPlusWorkingDays(d, n);
+                WorkCalendar.Answer answer = FAILING.answerPlusWorkingDays(d, n);
                 assertThat(answer.date()).isEqualTo(expected);
                 assertThat(answer.isFinal()).isFalse();
             }
@@ -178,18 +178,18 @@ class WorkCalendarProperties {
         qt().forAll(datesBetween(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 12, 31)), integers().between(0, 30))
                 .checkAssert((d, n) -> {
                     assertThatThrownBy(() -> FAILING.isWorkingDay(d))
-                            .isInstanceOfSatisfying(CalendarCoverageException.class, e -> {
+                            .isInstanceOfSatisfying(WorkCalendar.CoverageException.class, e -> {
                                 assertThat(e.date()).isEqualTo(d);
                                 assertThat(e.getMessage()).contains(d.toString());
                             });
-                    assertThatThrownBy(() -> FAILING.plusWorkingDays(d, n)).isInstanceOf(CalendarCoverageException.class);
+                    assertThatThrownBy(() -> FAILING.plusWorkingDays(d, n)).isInstanceOf(WorkCalendar.CoverageException.class);
                     assertThatThrownBy(() -> FAILING.workingDaysBetween(LocalDate.of(2026, 6, 1), d))
-                            .isInstanceOf(CalendarCoverageException.class);
+                            .isInstanceOf(WorkCalendar.CoverageException.class);
                     assertThatThrownBy(() -> FAILING.nextWorkingDayOnOrAfter(d))
-                            .isInstanceOf(CalendarCoverageException.class);
+                            .isInstanceOf(WorkCalendar.CoverageException.class);
                     assertThat(LENIENT.isWorkingDay(d)).isEqualTo(weekends.isWorkingDay(d));
                     assertThat(LENIENT.isFinal(d)).isFalse();
-                    CalendarAnswer answer = LENIENT.answerPlusWorkingDays(d, n);
+                    WorkCalendar.Answer answer = LENIENT.answerPlusWorkingDays(d, n);
                     assertThat(answer.date()).isEqualTo(weekends.plusWorkingDays(d, n));
                     assertThat(answer.isFinal()).isFalse();
                     assertThat(LENIENT.answerNextWorkingDayOnOrAfter(d).isFinal()).isFalse();

@@ -62,7 +62,7 @@ class WorkCalendarTests {
         assertWorking(NATIONAL, "2006-12-30", "2006-12-31");
         assertOff(NATIONAL, "2007-01-01", "2007-01-03");
         assertThatThrownBy(() -> NATIONAL.isWorkingDay(date("2006-12-29")))
-                .isInstanceOf(CalendarCoverageException.class).hasMessageContaining("2006-12-29");
+                .isInstanceOf(WorkCalendar.CoverageException.class).hasMessageContaining("2006-12-29");
     }
 
     @Test
@@ -77,7 +77,7 @@ class WorkCalendarTests {
         assertThat(NATIONAL.coverage().last()).isEqualTo(date("2026-12-31"));
         assertThat(NATIONAL.coverage().finalThrough()).isEqualTo(date("2026-12-24"));
         assertThat(NATIONAL.coverage().isCovered(date("2027-01-01"))).isFalse();
-        assertThat(NATIONAL.uncoveredDatePolicy()).isEqualTo(UncoveredDatePolicy.FAIL);
+        assertThat(NATIONAL.uncoveredDatePolicy()).isEqualTo(WorkCalendar.UncoveredDatePolicy.FAIL);
         assertThat(CalendarSource.national().years()).first().isEqualTo(2007);
         assertThat(CalendarSource.national().years()).hasSize(20).last().isEqualTo(2026);
         assertThat(NATIONAL.toString()).contains("2006-12-30", "2026-12-31", "FAIL");
@@ -94,14 +94,14 @@ class WorkCalendarTests {
     @Test
     void aCountStartingInsideCoverageFailsWhenItRunsPastTheEnd() {
         assertThatThrownBy(() -> NATIONAL.plusWorkingDays(date("2026-12-30"), 5))
-                .isInstanceOfSatisfying(CalendarCoverageException.class, e -> {
+                .isInstanceOfSatisfying(WorkCalendar.CoverageException.class, e -> {
                     assertThat(e.date()).isEqualTo(date("2027-01-01"));
                     assertThat(e.coverage()).isEqualTo(NATIONAL.coverage());
                     assertThat(e.getMessage()).contains("plusWorkingDays(2026-12-30, 5)", "2027-01-01");
                 });
-        WorkCalendar lenient = WorkCalendar.builder().national().uncoveredDates(UncoveredDatePolicy.WEEKENDS_ONLY).build();
-        CalendarAnswer answer = lenient.answerPlusWorkingDays(date("2026-12-30"), 5);
-        assertThat(answer).isEqualTo(new CalendarAnswer(date("2027-01-06"), false));
+        WorkCalendar lenient = WorkCalendar.builder().national().uncoveredDates(WorkCalendar.UncoveredDatePolicy.WEEKENDS_ONLY).build();
+        WorkCalendar.Answer answer = lenient.answerPlusWorkingDays(date("2026-12-30"), 5);
+        assertThat(answer).isEqualTo(new WorkCalendar.Answer(date("2027-01-06"), false));
     }
 
     @Test
@@ -176,7 +176,7 @@ class WorkCalendarTests {
         assertThat(notOut.years()).isEmpty();
         WorkCalendar calendar = WorkCalendar.builder().national().withSource(notOut).build();
         assertThat(calendar.coverage()).isEqualTo(NATIONAL.coverage());
-        assertThatThrownBy(() -> calendar.isWorkingDay(date("2027-01-04"))).isInstanceOf(CalendarCoverageException.class);
+        assertThatThrownBy(() -> calendar.isWorkingDay(date("2027-01-04"))).isInstanceOf(WorkCalendar.CoverageException.class);
     }
 
     @Test
@@ -185,7 +185,7 @@ class WorkCalendarTests {
         WorkCalendar calendar = WorkCalendar.builder().national().withHolidayCn(new StringReader(y2027), "2027.json").build();
         assertThat(calendar.isFinal(date("2026-12-31"))).isTrue();
         assertThat(calendar.isWorkingDay(date("2027-01-01"))).isFalse();
-        assertThat(calendar.answerPlusWorkingDays(date("2026-12-30"), 2)).isEqualTo(new CalendarAnswer(date("2027-01-04"), true));
+        assertThat(calendar.answerPlusWorkingDays(date("2026-12-30"), 2)).isEqualTo(new WorkCalendar.Answer(date("2027-01-04"), true));
     }
 
     private static CalendarDataException malformed(String json) {

@@ -3,7 +3,7 @@ package io.github.xinfang.cases;
 import io.github.xinfang.testing.DomainGenerators;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.Sealed;
-import io.github.xinfang.time.StandardTimeLimits;
+import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -30,7 +30,7 @@ class ShapeRulesTests {
     /** The committed rendering, relative to the core module (surefire's working directory). */
     static final Path COMMITTED = Path.of("..", "docs", "validation.md");
     private static final LocalDate TODAY = DomainGenerators.LATEST;
-    private static final CommandChecks CHECKS = new CommandChecks(StandardTimeLimits.create(), Org.DIRECTORY);
+    private static final CommandChecks CHECKS = new CommandChecks(TimeLimits.standard(), Org.DIRECTORY);
 
     @Test
     void theCommittedMarkdownIsTheRules() throws IOException {

@@ -41,7 +41,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class BatchProgressProperties {
     /** Built once: building the calendars is the expensive part of a service. */
-    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.StandardTimeLimits.create();
+    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.TimeLimits.standard();
     private static final List<BatchId> BATCHES = List.of(new BatchId("b-city"), new BatchId("b-county"));
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -75,7 +75,7 @@ class BatchProgressProperties {
             Instant asOf = start.plus(Duration.ofDays(asOfStep)).plusSeconds(asOfStep % 2 == 0 ? 0 : 3600);
             BatchReports reports = BatchReports.create(service);
             for (BatchId batch : BATCHES) {
-                BatchProgress report = reports.progress(batch, asOf);
+                BatchReports.Progress report = reports.progress(batch, asOf);
                 long[] brute = bruteForce(service, ids, batch, asOf);
                 assertThat(new long[] {report.cases(), report.claimed(), report.resolved(), report.substantivelyResolved(),
                         report.returned(), report.overdue()}).as("%s as of %s", batch, asOf).containsExactly(brute);

@@ -20,7 +20,7 @@ import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.SkippedLevel;
 import io.github.xinfang.cases.TrackState;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -31,7 +31,7 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.ClockState;
+import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.time.DutyId;
 import org.junit.jupiter.api.Test;
 
@@ -71,7 +71,7 @@ class BureauBatchScenarioTests {
     /** 区长: the county principal leader. */
     private static final OfficialId HEAD = new OfficialId("gb-head");
 
-    private static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(
+    private static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
                     new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", GANGBEI, null),
@@ -173,18 +173,18 @@ class BureauBatchScenarioTests {
         assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
                 .anySatisfy(s -> {
                     assertThat(s.duty()).isEqualTo(DutyId.replacement(1));
-                    assertThat(s.state()).isEqualTo(ClockState.RUNNING);
+                    assertThat(s.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
                 });
         at("2026-04-17T01:00:00Z");
         applied(new ResolutionCommand.ReplacePackageLeader(caseId(repeater), key(), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(HOUSING), ReplacementReason.ESCALATION, d("2026-04-17")));
         assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
-                .anySatisfy(s -> assertThat(s.state()).isEqualTo(ClockState.MET));
+                .anySatisfy(s -> assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET));
 
         // May: the deputy head changes post (新官理旧账): his 116 cases go to his successor, case by case.
         at("2026-05-06T01:00:00Z");
         Handover handover = Handover.create(service);
-        HandoverReport report = handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06"));
+        Handover.Report report = handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06"));
         assertThat(report.moved()).hasSize(CASES - HARD - 1);
         assertThat(report.complete()).isTrue();
         assertThat(handover.run("港北组干〔2026〕17号", DEPUTY_OUT, DEPUTY_IN, d("2026-05-06")).moved())
@@ -214,7 +214,7 @@ class BureauBatchScenarioTests {
         }
         Instant afterReview = clock.instant();
 
-        BatchProgress june = reports.progress(BATCH, afterReview);
+        BatchReports.Progress june = reports.progress(BATCH, afterReview);
         assertThat(june.cases()).isEqualTo(126);
         assertThat(june.claimed()).isEqualTo(42);
         assertThat(june.resolved()).isEqualTo(42);
@@ -224,25 +224,25 @@ class BureauBatchScenarioTests {
         assertThat(june.substantiveRate().percent()).hasValue(new BigDecimal("33.3"));
         assertThat(june.substantiveRate().toString()).isEqualTo("42/126 件 (33.3%)");
 
-        BatchProgress claimedOnly = reports.progress(BATCH, beforeReview);
+        BatchReports.Progress claimedOnly = reports.progress(BATCH, beforeReview);
         assertThat(claimedOnly.claimed()).as("as of before the review").isEqualTo(47);
         assertThat(claimedOnly.resolved()).isZero();
         assertThat(claimedOnly.returned()).isZero();
         assertThat(claimedOnly.claimRate().percent()).hasValue(new BigDecimal("37.3"));
 
-        BatchProgress july = reports.progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
+        BatchReports.Progress july = reports.progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
         assertThat(july.overdue()).as("past the target date, every case not crossed off is overdue").isEqualTo(126 - 42);
 
         // Crossing off met the batch's target on the resolved cases; the others' target is overdue in July.
         assertThat(service.duties(caseId(20), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
                 .anySatisfy(s -> {
                     assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
-                    assertThat(s.state()).isEqualTo(ClockState.MET);
+                    assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET);
                 });
         assertThat(service.duties(caseId(80), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
                 .anySatisfy(s -> {
                     assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
-                    assertThat(s.state()).isEqualTo(ClockState.OVERDUE);
+                    assertThat(s.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
                 });
         assertThat(resolution(20).track()).isEqualTo(TrackState.RESOLVED);
         assertThat(service.history(caseId(10)).orElseThrow().events()).last().isInstanceOf(ResolutionEvent.ResolutionRejected.class);

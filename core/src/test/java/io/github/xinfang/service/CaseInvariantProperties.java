@@ -51,7 +51,7 @@ import io.github.xinfang.petition.IdNumber;
 import io.github.xinfang.cases.ContactKind;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.StandardTimeLimits;
+import io.github.xinfang.time.ClockLedger;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.testing.CapturedLogs;
 import io.github.xinfang.testing.Org;
@@ -83,7 +83,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 /** Properties for DESIGN.md section 3, invariants 1, 2, 3, 5, 7, 8 and 9. */
 class CaseInvariantProperties {
     private static final LocalDate DAY = LocalDate.parse("2026-03-02");
-    static final TimeLimits LIMITS = StandardTimeLimits.create();
+    static final TimeLimits LIMITS = TimeLimits.standard();
 
     // ---- invariant 1: the state is a pure function of the history ----
 

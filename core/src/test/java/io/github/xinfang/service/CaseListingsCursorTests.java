@@ -78,12 +78,12 @@ class CaseListingsCursorTests {
     }
 
     /** Pages a listing to its end with page size n; @return the case ids of all pages, in order */
-    private static List<String> all(Function<String, Page<? extends Object>> listing, Function<Object, String> caseId, int n,
+    private static List<String> all(Function<String, CaseListings.Page<? extends Object>> listing, Function<Object, String> caseId, int n,
                                     List<Integer> sizes) {
         List<String> seen = new ArrayList<>();
         String cursor = null;
         for (int guard = 0; guard < 100; guard++) {
-            Page<? extends Object> page = listing.apply(cursor);
+            CaseListings.Page<? extends Object> page = listing.apply(cursor);
             sizes.add(page.items().size());
             for (Object item : page.items()) seen.add(caseId.apply(item));
             if (page.next().isEmpty()) return seen;
@@ -97,14 +97,14 @@ class CaseListingsCursorTests {
     void overduePagesHoldEachCaseOnceInOrderAndTheLastHasNoNextCursor() {
         OverdueScope housing = OverdueScope.handlingUnit(HOUSING.value());
         List<Integer> sizes = new ArrayList<>();
-        List<String> seen = all(c -> listings.overdue(housing, NOW, 3, c), o -> ((OverdueCase) o).caseId(), 3, sizes);
+        List<String> seen = all(c -> listings.overdue(housing, NOW, 3, c), o -> ((CaseListings.OverdueCase) o).caseId(), 3, sizes);
         assertThat(seen).containsExactlyElementsOf(ids);
         assertThat(sizes).containsExactly(3, 3, 1);
         assertThat(listings.countOverdue(housing, NOW)).isEqualTo(CASES);
         assertThat(store.queries.get()).as("one query per page, one for the count").isEqualTo(4);
         assertThat(store.loads.get()).isZero();
         List<Integer> exact = new ArrayList<>();
-        all(c -> listings.overdue(housing, NOW, 7, c), o -> ((OverdueCase) o).caseId(), 7, exact);
+        all(c -> listings.overdue(housing, NOW, 7, c), o -> ((CaseListings.OverdueCase) o).caseId(), 7, exact);
         assertThat(exact).as("a page that ends the listing exactly has no next cursor").containsExactly(7);
     }
 
@@ -119,10 +119,10 @@ class CaseListingsCursorTests {
         assertThat(deputy).hasSize(4).isSorted();
         assertThat(all(c -> listings.byLeadUnit(Org.LAND, 1, c), o -> ((IndexRow) o).caseId(), 1, sizes)).isEqualTo(deputy);
         assertThat(all(c -> listings.byBatch(new BatchId("none"), 1, c), o -> ((IndexRow) o).caseId(), 1, sizes)).isEmpty();
-        assertThat(all(c -> listings.overdue(OverdueScope.regionPrefix("330106"), NOW, 2, c), o -> ((OverdueCase) o).caseId(),
+        assertThat(all(c -> listings.overdue(OverdueScope.regionPrefix("330106"), NOW, 2, c), o -> ((CaseListings.OverdueCase) o).caseId(),
                 2, sizes)).hasSize(4).isSorted();
         assertThat(all(c -> listings.overdue(OverdueScope.activeLeader(Org.DISTRICT_DEPUTY.value()), NOW, 2, c),
-                o -> ((OverdueCase) o).caseId(), 2, sizes)).isEqualTo(deputy);
+                o -> ((CaseListings.OverdueCase) o).caseId(), 2, sizes)).isEqualTo(deputy);
         assertThat(store.loads.get()).isZero();
     }
 
@@ -130,8 +130,8 @@ class CaseListingsCursorTests {
     void aCursorMayBeUsedWithALaterInstant() {
         OverdueScope housing = OverdueScope.handlingUnit(HOUSING.value());
         String cursor = listings.overdue(housing, NOW, 3, null).next().orElseThrow();
-        Page<OverdueCase> later = listings.overdue(housing, NOW.plusSeconds(86_400), 3, cursor);
-        assertThat(later.items()).extracting(OverdueCase::caseId).containsExactlyElementsOf(ids.subList(3, 6));
+        CaseListings.Page<CaseListings.OverdueCase> later = listings.overdue(housing, NOW.plusSeconds(86_400), 3, cursor);
+        assertThat(later.items()).extracting(CaseListings.OverdueCase::caseId).containsExactlyElementsOf(ids.subList(3, 6));
         assertThat(later.items().get(0).lateClocks().get(0).daysLate())
                 .isEqualTo(listings.overdue(housing, NOW, 3, cursor).items().get(0).lateClocks().get(0).daysLate() + 1);
     }

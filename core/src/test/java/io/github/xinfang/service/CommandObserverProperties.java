@@ -33,14 +33,14 @@ class CommandObserverProperties {
         qt().withExamples(Math.max(10, CaseInvariantProperties.examples() / 4))
                 .forAll(lists().of(LifecycleModelProperties.steps()).ofSizeBetween(1, 50), integers().between(1, 1_000_000))
                 .checkAssert((steps, tick) -> {
-                    List<CommandOutcome> seen = new ArrayList<>();
+                    List<CommandObserver.Outcome> seen = new ArrayList<>();
                     AtomicLong readings = new AtomicLong();
                     LifecycleModelProperties.World w = new LifecycleModelProperties.World(seen::add,
                             () -> readings.getAndIncrement() * tick);
                     for (int i = 0; i < steps.size(); i++) {
                         CommandResult r = w.step(steps.get(i), i);
                         assertThat(seen).as("step %d: one outcome", i).hasSize(i + 1);
-                        CommandOutcome o = seen.get(i);
+                        CommandObserver.Outcome o = seen.get(i);
                         assertAgrees(o, w.last, r);
                         assertThat(o.retries()).as("one writer: no conflict").isZero();
                         assertThat(o.elapsed()).isEqualTo(Duration.ofNanos(tick));
@@ -59,7 +59,7 @@ class CommandObserverProperties {
                 .forAll(lists().of(integers().between(0, 999)).ofSizeBetween(1, 40), lists().of(integers().between(0, 4)).ofSize(40),
                         integers().between(0, 3))
                 .checkAssert((plan, conflicts, maxRetries) -> {
-                    List<CommandOutcome> seen = new ArrayList<>();
+                    List<CommandObserver.Outcome> seen = new ArrayList<>();
                     List<Integer> announced = new ArrayList<>();
                     Script script = new Script();
                     CaseService service = CaseService.builder(new CommandObserverTests.ConflictingStore(InMemoryCaseStore.create(), script),
@@ -67,7 +67,7 @@ class CommandObserverProperties {
                             .maxRetries(maxRetries).ticker(() -> 0L)
                             .observer(new CommandObserver() {
                                 @Override
-                                public void handled(CommandOutcome outcome) {
+                                public void handled(CommandObserver.Outcome outcome) {
                                     seen.add(outcome);
                                 }
 
@@ -89,7 +89,7 @@ class CommandObserverProperties {
                         CommandResult r = service.handle(command);
 
                         assertThat(seen).as("command %d: one outcome", i).hasSize(i + 1);
-                        CommandOutcome o = seen.get(i);
+                        CommandObserver.Outcome o = seen.get(i);
                         assertAgrees(o, command, r);
                         int committed = script.commitsTried;
                         script.commitsTried = 0;
@@ -97,7 +97,7 @@ class CommandObserverProperties {
                         assertThat(o.retries()).isLessThanOrEqualTo(maxRetries);
                         assertThat(announced).as("each retry announced once, in order").hasSize(o.retries());
                         for (int k = 0; k < announced.size(); k++) assertThat(announced.get(k)).isEqualTo(k + 1);
-                        assertThat(o.kind() == CommandOutcome.Kind.CONFLICT)
+                        assertThat(o.kind() == CommandObserver.Outcome.Kind.CONFLICT)
                                 .as("a conflict exactly when the conflicts outlasted the retries")
                                 .isEqualTo(committed > 0 && conflicts.get(i) > maxRetries);
                         if (r instanceof CommandResult.Applied a && !a.replayed()) next.put(c, lifecycle.indexOf(command) + 1);
@@ -106,17 +106,17 @@ class CommandObserverProperties {
     }
 
     /** The outcome names the command, and its kind and code are those of the result. */
-    static void assertAgrees(CommandOutcome o, CaseCommand command, CommandResult r) {
+    static void assertAgrees(CommandObserver.Outcome o, CaseCommand command, CommandResult r) {
         assertThat(o.caseId()).isEqualTo(command.caseId());
         assertThat(o.commandType()).isEqualTo(command.getClass().getSimpleName());
         if (r instanceof CommandResult.Applied a) {
-            assertThat(o.kind()).isEqualTo(a.replayed() ? CommandOutcome.Kind.REPLAYED : CommandOutcome.Kind.APPLIED);
+            assertThat(o.kind()).isEqualTo(a.replayed() ? CommandObserver.Outcome.Kind.REPLAYED : CommandObserver.Outcome.Kind.APPLIED);
             assertThat(o.rejectionCode()).isEmpty();
         } else {
             RejectionCode code = ((CommandResult.Rejected) r).rejection().code();
             assertThat(o.rejectionCode()).contains(code);
-            assertThat(o.kind()).isIn(CommandOutcome.Kind.REJECTED, CommandOutcome.Kind.CONFLICT);
-            if (code != RejectionCode.VERSION_CONFLICT) assertThat(o.kind()).isEqualTo(CommandOutcome.Kind.REJECTED);
+            assertThat(o.kind()).isIn(CommandObserver.Outcome.Kind.REJECTED, CommandObserver.Outcome.Kind.CONFLICT);
+            if (code != RejectionCode.VERSION_CONFLICT) assertThat(o.kind()).isEqualTo(CommandObserver.Outcome.Kind.REJECTED);
         }
     }
 

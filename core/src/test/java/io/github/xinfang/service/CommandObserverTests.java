@@ -32,7 +32,7 @@ class CommandObserverTests {
     private static final LocalDate DAY = LocalDate.parse("2026-03-02");
     private static final CaseId ID = new CaseId("OBS-1");
 
-    private final List<CommandOutcome> outcomes = new ArrayList<>();
+    private final List<CommandObserver.Outcome> outcomes = new ArrayList<>();
     private final List<String> retries = new ArrayList<>();
     private final AtomicLong readings = new AtomicLong();
     /** A fake monotonic ticker: each reading is 750 ns after the one before. */
@@ -40,7 +40,7 @@ class CommandObserverTests {
 
     private final CommandObserver recorder = new CommandObserver() {
         @Override
-        public void handled(CommandOutcome outcome) {
+        public void handled(CommandObserver.Outcome outcome) {
             outcomes.add(outcome);
         }
 
@@ -63,7 +63,7 @@ class CommandObserverTests {
         CommandResult r = service(InMemoryCaseStore.create()).handle(register("r"));
 
         assertThat(r.isApplied()).isTrue();
-        assertThat(outcomes).containsExactly(new CommandOutcome(ID, "Register", CommandOutcome.Kind.APPLIED, null, 0, Duration.ofNanos(750)));
+        assertThat(outcomes).containsExactly(new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.APPLIED, null, 0, Duration.ofNanos(750)));
         assertThat(readings.get()).as("two readings per command").isEqualTo(2);
         assertThat(outcomes.get(0).rejectionCode()).isEmpty();
     }
@@ -75,8 +75,8 @@ class CommandObserverTests {
         CommandResult again = service.handle(register("r"));
 
         assertThat(((CommandResult.Applied) again).replayed()).isTrue();
-        assertThat(outcomes).extracting(CommandOutcome::kind).containsExactly(CommandOutcome.Kind.APPLIED, CommandOutcome.Kind.REPLAYED);
-        assertThat(outcomes.get(1)).isEqualTo(new CommandOutcome(ID, "Register", CommandOutcome.Kind.REPLAYED, null, 0, Duration.ofNanos(750)));
+        assertThat(outcomes).extracting(CommandObserver.Outcome::kind).containsExactly(CommandObserver.Outcome.Kind.APPLIED, CommandObserver.Outcome.Kind.REPLAYED);
+        assertThat(outcomes.get(1)).isEqualTo(new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.REPLAYED, null, 0, Duration.ofNanos(750)));
     }
 
     @Test
@@ -86,7 +86,7 @@ class CommandObserverTests {
 
         RejectionCode code = ((CommandResult.Rejected) r).rejection().code();
         assertThat(code).isNotIn(RejectionCode.VALIDATION, RejectionCode.VERSION_CONFLICT);
-        assertThat(outcomes).containsExactly(new CommandOutcome(ID, "Accept", CommandOutcome.Kind.REJECTED, code, 0, Duration.ofNanos(750)));
+        assertThat(outcomes).containsExactly(new CommandObserver.Outcome(ID, "Accept", CommandObserver.Outcome.Kind.REJECTED, code, 0, Duration.ofNanos(750)));
         assertThat(outcomes.get(0).rejectionCode()).contains(code);
     }
 
@@ -100,8 +100,8 @@ class CommandObserverTests {
         assertThat(service.handle(null).isApplied()).isFalse();
 
         assertThat(outcomes).containsExactly(
-                new CommandOutcome(ID, "Register", CommandOutcome.Kind.REJECTED, RejectionCode.VALIDATION, 0, Duration.ofNanos(750)),
-                new CommandOutcome(null, null, CommandOutcome.Kind.REJECTED, RejectionCode.VALIDATION, 0, Duration.ofNanos(750)));
+                new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.REJECTED, RejectionCode.VALIDATION, 0, Duration.ofNanos(750)),
+                new CommandObserver.Outcome(null, null, CommandObserver.Outcome.Kind.REJECTED, RejectionCode.VALIDATION, 0, Duration.ofNanos(750)));
     }
 
     @Test
@@ -112,7 +112,7 @@ class CommandObserverTests {
 
         assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
         assertThat(outcomes.get(1)).isEqualTo(
-                new CommandOutcome(ID, "Route", CommandOutcome.Kind.REJECTED, RejectionCode.IDEMPOTENCY_MISMATCH, 0, Duration.ofNanos(750)));
+                new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.REJECTED, RejectionCode.IDEMPOTENCY_MISMATCH, 0, Duration.ofNanos(750)));
     }
 
     @Test
@@ -123,7 +123,7 @@ class CommandObserverTests {
 
         assertThat(((CommandResult.Applied) r).version()).isEqualTo(1);
         assertThat(retries).containsExactly("OBS-1 Register 1", "OBS-1 Register 2");
-        assertThat(outcomes).containsExactly(new CommandOutcome(ID, "Register", CommandOutcome.Kind.APPLIED, null, 2, Duration.ofNanos(750)));
+        assertThat(outcomes).containsExactly(new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.APPLIED, null, 2, Duration.ofNanos(750)));
     }
 
     @Test
@@ -136,7 +136,7 @@ class CommandObserverTests {
         assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.VERSION_CONFLICT);
         assertThat(retries).as("no announcement after the last conflict").containsExactly("OBS-1 Register 1", "OBS-1 Register 2");
         assertThat(outcomes).containsExactly(
-                new CommandOutcome(ID, "Register", CommandOutcome.Kind.CONFLICT, RejectionCode.VERSION_CONFLICT, 2, Duration.ofNanos(750)));
+                new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.CONFLICT, RejectionCode.VERSION_CONFLICT, 2, Duration.ofNanos(750)));
     }
 
     @Test
@@ -166,7 +166,7 @@ class CommandObserverTests {
     /** Fails on every call, with a message that must not reach the log. */
     private static final class Failing implements CommandObserver {
         @Override
-        public void handled(CommandOutcome outcome) {
+        public void handled(CommandObserver.Outcome outcome) {
             throw new IllegalStateException("secret");
         }
 
@@ -190,8 +190,8 @@ class CommandObserverTests {
 
         assertThat(r.isApplied()).isTrue();
         assertThat(outcomes).containsExactly(
-                new CommandOutcome(ID, "Merge", CommandOutcome.Kind.APPLIED, null, 0, Duration.ofNanos(750)),
-                new CommandOutcome(survivor, "RecordMergedCase", CommandOutcome.Kind.APPLIED, null, 0, Duration.ofNanos(750)));
+                new CommandObserver.Outcome(ID, "Merge", CommandObserver.Outcome.Kind.APPLIED, null, 0, Duration.ofNanos(750)),
+                new CommandObserver.Outcome(survivor, "RecordMergedCase", CommandObserver.Outcome.Kind.APPLIED, null, 0, Duration.ofNanos(750)));
         assertThat(readings.get()).isEqualTo(4);
     }
 
@@ -208,13 +208,13 @@ class CommandObserverTests {
 
     @Test
     void anOutcomeHoldsACodeExactlyWhenItIsARefusal() {
-        assertThatThrownBy(() -> new CommandOutcome(ID, "Route", CommandOutcome.Kind.APPLIED, RejectionCode.VALIDATION, 0, Duration.ZERO))
+        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.APPLIED, RejectionCode.VALIDATION, 0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CommandOutcome(ID, "Route", CommandOutcome.Kind.REJECTED, null, 0, Duration.ZERO))
+        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.REJECTED, null, 0, Duration.ZERO))
                 .isInstanceOf(NullPointerException.class).hasMessage("code");
-        assertThatThrownBy(() -> new CommandOutcome(ID, "Route", CommandOutcome.Kind.CONFLICT, RejectionCode.VALIDATION, 3, Duration.ZERO))
+        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.CONFLICT, RejectionCode.VALIDATION, 3, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new CommandOutcome(ID, "Route", CommandOutcome.Kind.APPLIED, null, -1, Duration.ZERO))
+        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.APPLIED, null, -1, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 

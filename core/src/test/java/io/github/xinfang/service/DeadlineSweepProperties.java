@@ -19,7 +19,6 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -50,7 +49,7 @@ class DeadlineSweepProperties {
     private static final int CASES = 3;
     private static final int ACTIONS = 16;
     private static final int SWEEP = 0;
-    private static final TimeLimits LIMITS = StandardTimeLimits.create();
+    private static final TimeLimits LIMITS = TimeLimits.standard();
     /** What the sweeps of a run recorded, printed after it: warnings, breaches, lapses, escalations. */
     private static final LongAdder[] RECORDED = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
 
@@ -144,7 +143,7 @@ class DeadlineSweepProperties {
 
         void sweepAndCheck() {
             Instant t = clock.instant();
-            SweepReport report = sweep.sweep(t);
+            DeadlineSweep.Report report = sweep.sweep(t);
             sweeps++;
             assertThat(report.refused()).as("records refused by the sweep at %s: %s", t, report).isZero();
             RECORDED[0].add(report.warnings());
@@ -159,7 +158,7 @@ class DeadlineSweepProperties {
                         .satisfiesAnyOf(next -> assertThat(next).isEmpty(), next -> assertThat(next.get()).isAfter(t));
             }
             store.reset();
-            SweepReport again = sweep.sweep(t);
+            DeadlineSweep.Report again = sweep.sweep(t);
             assertThat(again.casesClaimed()).as("a second sweep at %s", t).isZero();
             assertThat(store.claimed.get()).isZero();
             assertThat(store.loads.get()).as("cases loaded by a second sweep at %s", t).isZero();

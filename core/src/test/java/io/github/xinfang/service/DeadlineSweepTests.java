@@ -18,10 +18,9 @@ import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.WorkClaims;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockRule;
 import io.github.xinfang.time.Profile;
 import io.github.xinfang.time.ProfileCatalogue;
-import io.github.xinfang.time.StandardTimeLimits;
+import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
@@ -64,7 +63,7 @@ class DeadlineSweepTests {
         return service.history(id).orElseThrow().events().stream().map(e -> e.getClass().getSimpleName()).collect(Collectors.toList());
     }
 
-    private SweepReport sweepAt(String iso) {
+    private DeadlineSweep.Report sweepAt(String iso) {
         clock.set(Instant.parse(iso));
         return DeadlineSweep.create(service, "node-a").sweep(clock.instant());
     }
@@ -78,12 +77,12 @@ class DeadlineSweepTests {
         assertThat(row.nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));   // warning: 3 days before
 
         assertThat(sweepAt("2026-03-10T02:00:00Z").recorded()).isZero();
-        SweepReport warned = sweepAt("2026-03-15T02:00:00Z");
+        DeadlineSweep.Report warned = sweepAt("2026-03-15T02:00:00Z");
         assertThat(warned.warnings()).isEqualTo(1);
         assertThat(sweepAt("2026-03-15T02:00:00Z").recorded()).as("a second sweep at the same instant appends nothing").isZero();
         assertThat(store.indexRow("SW-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-17T16:00:00Z"));
 
-        SweepReport breached = sweepAt("2026-03-18T02:00:00Z");
+        DeadlineSweep.Report breached = sweepAt("2026-03-18T02:00:00Z");
         assertThat(breached.breaches()).isEqualTo(1);
         assertThat(sweepAt("2026-03-19T02:00:00Z").recorded()).isZero();
         assertThat(events(id)).containsExactly("Registered", "WarningRecorded", "BreachRecorded");
@@ -115,7 +114,7 @@ class DeadlineSweepTests {
         ok(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(Org.HOUSING), d("2026-04-21")));
         ok(new ProcedureCommand.ServeReply(id, key(), Org.staffOf(Org.HOUSING), d("2026-04-22")));
         // 30 days from 22 April end on 22 May (a Friday); the window lapses at 23 May 00:00 Beijing
-        SweepReport r = sweepAt("2026-05-25T02:00:00Z");
+        DeadlineSweep.Report r = sweepAt("2026-05-25T02:00:00Z");
         assertThat(r.lapses()).isEqualTo(1);
         assertThat(r.breaches()).isZero();
         List<String> names = events(id);
@@ -133,7 +132,7 @@ class DeadlineSweepTests {
                     CaseInvariantProperties.claim(d("2026-03-02").plusDays(i % 5)), null));
         }
         clock.set(Instant.parse("2026-03-16T02:00:00Z"));
-        List<SweepReport> reports = Collections.synchronizedList(new ArrayList<>());
+        List<DeadlineSweep.Report> reports = Collections.synchronizedList(new ArrayList<>());
         CaseInvariantProperties.runConcurrently(2, t -> reports.add(
                 DeadlineSweep.create(service, "node-" + t, java.time.Duration.ofMinutes(5), 3).sweep(clock.instant())));
         clock.set(Instant.parse("2026-03-25T02:00:00Z"));
@@ -145,7 +144,7 @@ class DeadlineSweepTests {
             assertThat(counts.getOrDefault("BreachRecorded", 0L)).as("case %d", i).isEqualTo(1L);
             assertThat(counts.getOrDefault("WarningRecorded", 0L)).as("case %d", i).isLessThanOrEqualTo(1L);
         }
-        int breaches = reports.stream().mapToInt(SweepReport::breaches).sum();
+        int breaches = reports.stream().mapToInt(DeadlineSweep.Report::breaches).sum();
         assertThat(breaches).isEqualTo(cases);
     }
 
@@ -168,14 +167,14 @@ class DeadlineSweepTests {
         CaseHistory before = service.history(id).orElseThrow();
         assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-14T16:00:00Z"));
         // the portal changes its rules: national routing in 10 days without a warning window
-        Profile national = StandardTimeLimits.create().profile("national-2022").orElseThrow();
-        List<ClockRule> rules = new ArrayList<>();
-        for (ClockRule r : national.clocks()) {
-            rules.add(r.clock() == ClockId.ROUTING ? new ClockRule(ClockId.ROUTING, TimeLimit.days(10), 0, r.categories()) : r);
+        Profile national = TimeLimits.standard().profile("national-2022").orElseThrow();
+        List<Profile.ClockRule> rules = new ArrayList<>();
+        for (Profile.ClockRule r : national.clocks()) {
+            rules.add(r.clock() == ClockId.ROUTING ? new Profile.ClockRule(ClockId.ROUTING, TimeLimit.days(10), 0, r.categories()) : r);
         }
         Profile changed = new Profile(national.id(), national.name(), false, 30, rules);
         CaseService other = CaseService.builder(store, Org.DIRECTORY, clock)
-                .timeLimits(StandardTimeLimits.builder().profiles(ProfileCatalogue.shipped().with(changed)).build()).build();
+                .timeLimits(TimeLimits.builder().profiles(ProfileCatalogue.shipped().with(changed)).build()).build();
         assertThat(other.reindex()).isEqualTo(1);
         // 10 days from 2 March end on Thursday 12 March: due at 13 March 00:00 Beijing
         assertThat(store.indexRow("RX-1").orElseThrow().nextAttentionAt()).contains(Instant.parse("2026-03-12T16:00:00Z"));
@@ -244,13 +243,13 @@ class DeadlineSweepTests {
                     CaseInvariantProperties.claim(d("2026-03-02")), null)).isApplied()).isTrue();
         }
         clock.set(Instant.parse("2026-03-18T02:00:00Z"));
-        SweepReport breached = sweep.sweep(clock.instant());
+        DeadlineSweep.Report breached = sweep.sweep(clock.instant());
         assertThat(breached.breaches()).isEqualTo(CASES);
         // the routing clocks stay open (no case is ever routed): nothing more is due for any of them
         for (String at : List.of("2026-03-18T02:00:02Z", "2026-03-19T02:00:00Z", "2026-06-30T02:00:00Z")) {
             clock.set(Instant.parse(at));
             counting.reset();
-            SweepReport quiet = sweep.sweep(clock.instant());
+            DeadlineSweep.Report quiet = sweep.sweep(clock.instant());
             assertThat(quiet.recorded()).as("sweep at %s", at).isZero();
             assertThat(quiet.casesClaimed()).as("cases claimed at %s", at).isZero();
             assertThat(counting.claimed.get()).as("claims at %s", at).isZero();
@@ -262,7 +261,7 @@ class DeadlineSweepTests {
         }
         // the overdue cases are still found as overdue
         assertThat(svc.clocks(new CaseId("B-0"), clock.instant()).orElseThrow().get(0).state())
-                .isEqualTo(io.github.xinfang.time.ClockState.OVERDUE);
+                .isEqualTo(io.github.xinfang.time.TimeLimits.ClockState.OVERDUE);
     }
 
     @Test
@@ -283,12 +282,12 @@ class DeadlineSweepTests {
             }
         }
         clock.set(Instant.parse("2026-03-12T02:00:00Z"));
-        SweepReport first = sweep.sweep(clock.instant());
+        DeadlineSweep.Report first = sweep.sweep(clock.instant());
         assertThat(first.breaches()).as("the feedback duties").isEqualTo(CASES);
         for (String at : List.of("2026-03-12T02:00:02Z", "2026-03-20T02:00:00Z")) {
             clock.set(Instant.parse(at));
             counting.reset();
-            SweepReport quiet = sweep.sweep(clock.instant());
+            DeadlineSweep.Report quiet = sweep.sweep(clock.instant());
             assertThat(quiet.recorded()).as("sweep at %s", at).isZero();
             assertThat(counting.claimed.get()).as("claims at %s", at).isZero();
             assertThat(counting.loads.get()).as("loads at %s", at).isZero();

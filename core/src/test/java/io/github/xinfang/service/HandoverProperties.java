@@ -44,7 +44,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  */
 class HandoverProperties {
     /** Built once: building the calendars is the expensive part of a service. */
-    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.StandardTimeLimits.create();
+    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.TimeLimits.standard();
     /** The civil-service ladder, lowest first, written out independently of {@code RankLadder}. */
     private static final List<String> LADDER = List.of("乡科级副职", "乡科级正职", "县处级副职", "县处级正职", "厅局级副职", "厅局级正职", "省部级");
     private static final List<OfficialId> LEADERS = List.of(Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, Org.DISTRICT_HEAD, Org.CITY_DEPUTY);
@@ -88,7 +88,7 @@ class HandoverProperties {
         Map<CaseId, CaseHistory> before = new HashMap<>();
         for (CaseId id : ids) before.put(id, service.history(id).orElseThrow());
 
-        HandoverReport first = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
+        Handover.Report first = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
 
         Set<CaseId> expectMoved = new HashSet<>();
         Set<CaseId> expectRefused = new HashSet<>();
@@ -103,7 +103,7 @@ class HandoverProperties {
         }
         assertThat(new HashSet<>(first.moved())).isEqualTo(expectMoved);
         Set<CaseId> refused = new HashSet<>();
-        for (HandoverReport.NotMoved n : first.notMoved()) {
+        for (Handover.Report.NotMoved n : first.notMoved()) {
             refused.add(n.caseId());
             assertThat(n.rejection().code()).isEqualTo(RejectionCode.RANK_TOO_LOW);
         }
@@ -134,9 +134,9 @@ class HandoverProperties {
             assertThat(taken.isActive()).isTrue();
         }
 
-        HandoverReport second = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
+        Handover.Report second = Handover.create(service).run("op-1", outgoing, successor, LocalDate.parse("2026-06-20"));
         assertThat(second.moved()).isEmpty();
-        assertThat(new HashSet<>(second.notMoved().stream().map(HandoverReport.NotMoved::caseId).toList())).isEqualTo(expectRefused);
+        assertThat(new HashSet<>(second.notMoved().stream().map(Handover.Report.NotMoved::caseId).toList())).isEqualTo(expectRefused);
         for (CaseId id : ids) assertThat(service.history(id).orElseThrow().version()).isEqualTo(versions.get(id));
     }
 

@@ -98,7 +98,7 @@ class HandoverTests {
         store.commitsLeft.set(2);
 
         assertThatThrownBy(() -> handover.run("op-7", Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01")))
-                .isInstanceOfSatisfying(HandoverInterruptedException.class, e -> {
+                .isInstanceOfSatisfying(Handover.HandoverInterruptedException.class, e -> {
                     assertThat(e.partialReport().moved()).extracting(CaseId::value).containsExactly("HO-0", "HO-1");
                     assertThat(e.getCause()).isInstanceOf(StoreException.class);
                     assertThat(e.getMessage()).contains("op-7", "2 moved");
@@ -106,7 +106,7 @@ class HandoverTests {
         assertThat(store.workload(Org.DISTRICT_DEPUTY.value(), Instant.parse("2026-06-30T02:00:00Z")).activeCases()).isEqualTo(3);
 
         store.commitsLeft.set(Integer.MAX_VALUE);
-        HandoverReport rest = handover.run("op-7", Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01"));
+        Handover.Report rest = handover.run("op-7", Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01"));
         assertThat(rest.moved()).extracting(CaseId::value).containsExactly("HO-2", "HO-3", "HO-4");
         assertThat(store.workload(Org.DISTRICT_EXECUTIVE.value(), Instant.parse("2026-06-30T02:00:00Z")).activeCases()).isEqualTo(5);
         assertThat(handover.run("op-7", Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01")).moved()).isEmpty();
@@ -149,17 +149,17 @@ class HandoverTests {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-            java.util.concurrent.Future<HandoverReport> a = pool.submit(() -> {
+            java.util.concurrent.Future<Handover.Report> a = pool.submit(() -> {
                 start.await();
                 return Handover.create(nodeA).run("op-9", Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
             });
-            java.util.concurrent.Future<HandoverReport> b = pool.submit(() -> {
+            java.util.concurrent.Future<Handover.Report> b = pool.submit(() -> {
                 start.await();
                 return Handover.create(nodeB).run("op-9", Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
             });
             start.countDown();
-            HandoverReport ra = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
-            HandoverReport rb = b.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Handover.Report ra = a.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            Handover.Report rb = b.get(60, java.util.concurrent.TimeUnit.SECONDS);
             assertThat(ra.notMoved()).isEmpty();
             assertThat(rb.notMoved()).isEmpty();
             java.util.Set<CaseId> reported = new java.util.HashSet<>(ra.moved());
@@ -219,7 +219,7 @@ class HandoverTests {
 
         String longest = "港北组干〔2026〕17号-" + "补".repeat(40);
         assertThat(longest).hasSize(54);   // Handover.MAX_OPERATION_ID_LENGTH
-        HandoverReport report = handover.run(longest, Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01"));
+        Handover.Report report = handover.run(longest, Org.DISTRICT_DEPUTY, Org.DISTRICT_EXECUTIVE, LocalDate.parse("2026-06-01"));
         assertThat(report.moved()).extracting(CaseId::value).containsExactly("HO-1", LONGEST_CASE_ID);
         assertThat(store.findApplied(LONGEST_CASE_ID, "handover:" + longest + ":" + LONGEST_CASE_ID)).isPresent();
     }
@@ -229,7 +229,7 @@ class HandoverTests {
         InMemoryCaseStore store = InMemoryCaseStore.create();
         CaseService service = ledByTheDeputy(store, "HO-1", "HO-2");
         String op = "港北组干〔2026〕17号";
-        HandoverReport first = Handover.create(service).run(op, Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
+        Handover.Report first = Handover.create(service).run(op, Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
         assertThat(first.moved()).hasSize(2);
         // the key an earlier release recorded for the same operation and case
         AppliedCommand applied = store.findApplied("HO-1", "handover:" + op + ":HO-1").orElseThrow();
@@ -242,7 +242,7 @@ class HandoverTests {
                 LocalDate.parse("2026-06-01")));
         assertThat(again).isInstanceOfSatisfying(CommandResult.Applied.class, a -> assertThat(a.replayed()).isTrue());
         // and re-running the operation moves nothing and records nothing
-        HandoverReport rerun = Handover.create(service).run(op, Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
+        Handover.Report rerun = Handover.create(service).run(op, Org.DISTRICT_DEPUTY, Org.DISTRICT_HEAD, LocalDate.parse("2026-06-01"));
         assertThat(rerun.moved()).isEmpty();
         assertThat(rerun.notMoved()).isEmpty();
         assertThat(service.history(new CaseId("HO-1")).orElseThrow().version()).isEqualTo(version);

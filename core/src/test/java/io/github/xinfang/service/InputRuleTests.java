@@ -125,8 +125,8 @@ class InputRuleTests {
         assertThat(state.petition().summary().value()).isEqualTo("\u00A0\u00A0");
         assertThat(state.petition().petitioners().get(0).name().value()).isEqualTo("覃\u0007建国");
 
-        List<TextFinding> findings = after.textFindings();
-        assertThat(findings).extracting(TextFinding::caseId).containsExactly("E6\u200B", "XF-OLD");
+        List<TextRule.Finding> findings = after.textFindings();
+        assertThat(findings).extracting(TextRule.Finding::caseId).containsExactly("E6\u200B", "XF-OLD");
         assertThat(findings.get(0).field()).isEqualTo("id");
         assertThat(findings.get(1).field()).startsWith("petition.");
         assertThat(findings.get(1).sequence()).isEqualTo(1);

@@ -1,6 +1,5 @@
 package io.github.xinfang.service;
 
-import io.github.xinfang.calendar.UncoveredDatePolicy;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.SweepCommand;
@@ -476,7 +475,7 @@ class LifecycleModelProperties {
         /** The official calendar, asked one day at a time (the model does its own counting). */
         /** The calendar of the world's cases: all are in 港北区 (450802), so Guangxi's 壮族三月三 is off too. */
         static final WorkCalendar CALENDAR = WorkCalendar.builder().national().region("450802")
-                .uncoveredDates(UncoveredDatePolicy.WEEKENDS_ONLY).build();
+                .uncoveredDates(WorkCalendar.UncoveredDatePolicy.WEEKENDS_ONLY).build();
 
         static boolean isWorkingDay(LocalDate d) {
             return CALENDAR.isWorkingDay(d);

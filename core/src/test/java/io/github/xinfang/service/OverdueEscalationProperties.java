@@ -18,7 +18,6 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +38,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * never by an earlier one, and exactly once, whatever days the sweeps run on.
  */
 class OverdueEscalationProperties {
-    private static final TimeLimits LIMITS = StandardTimeLimits.create();
+    private static final TimeLimits LIMITS = TimeLimits.standard();
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     @Test

@@ -15,10 +15,8 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.ClockKind;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
-import io.github.xinfang.time.DutyStatus;
+import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -50,7 +48,7 @@ class OverdueListingProperties {
     private static final Instant NOW = BASE.plusDays(200).atStartOfDay(SHANGHAI).toInstant();
     private static final List<UnitId> UNITS = List.of(Org.HOUSING, Org.LABOUR);
     /** Immutable and thread-safe: built once, not per example. */
-    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.StandardTimeLimits.create();
+    private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.TimeLimits.standard();
 
     /** One random case: received on day {@code received} after BASE, then up to five steps, each a few days later. */
     record CaseSpec(int received, int steps, int unit, int gap, boolean backlog, int stepDue) {}
@@ -86,13 +84,13 @@ class OverdueListingProperties {
                     for (CaseId id : ids) {
                         if (!scope.contains(store.delegate.indexRow(id.value()).orElseThrow())) continue;
                         Map<String, List<Object>> late = new TreeMap<>();
-                        for (ClockStatus c : service.clocks(id, asOf).orElseThrow()) {
-                            if (c.kind() == ClockKind.DUTY && c.state() == ClockState.OVERDUE) {
+                        for (TimeLimits.ClockStatus c : service.clocks(id, asOf).orElseThrow()) {
+                            if (c.kind() == ClockId.Kind.DUTY && c.state() == TimeLimits.ClockState.OVERDUE) {
                                 late.put(c.clock().name(), List.of(c.dueOn(), c.dueAt(), c.daysLate()));
                             }
                         }
-                        for (DutyStatus d : service.duties(id, asOf).orElseThrow()) {
-                            if (d.state() == ClockState.OVERDUE) late.put(d.duty().toString(), List.of(d.dueOn(), d.dueAt(), d.daysLate()));
+                        for (TimeLimits.DutyStatus d : service.duties(id, asOf).orElseThrow()) {
+                            if (d.state() == TimeLimits.ClockState.OVERDUE) late.put(d.duty().toString(), List.of(d.dueOn(), d.dueAt(), d.daysLate()));
                         }
                         if (!late.isEmpty()) expected.put(id.value(), late);
                     }
@@ -103,12 +101,12 @@ class OverdueListingProperties {
                     String cursor = null;
                     int pages = 0;
                     do {
-                        Page<OverdueCase> page = listings.overdue(scope, asOf, pageSize, cursor);
+                        CaseListings.Page<CaseListings.OverdueCase> page = listings.overdue(scope, asOf, pageSize, cursor);
                         pages++;
-                        for (OverdueCase c : page.items()) {
+                        for (CaseListings.OverdueCase c : page.items()) {
                             order.add(c.caseId());
                             Map<String, List<Object>> late = new TreeMap<>();
-                            for (LateClock l : c.lateClocks()) late.put(l.clock(), List.of(l.dueOn(), l.dueAt(), l.daysLate()));
+                            for (CaseListings.LateClock l : c.lateClocks()) late.put(l.clock(), List.of(l.dueOn(), l.dueAt(), l.daysLate()));
                             assertThat(actual.put(c.caseId(), late)).as("case %s listed twice", c.caseId()).isNull();
                         }
                         cursor = page.next().orElse(null);

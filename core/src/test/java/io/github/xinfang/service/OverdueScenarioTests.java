@@ -18,9 +18,7 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockKind;
-import io.github.xinfang.time.ClockState;
-import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -115,18 +113,18 @@ class OverdueScenarioTests {
     @Test
     void aUnitWithThreeCasesHasOneOverdueLateOnTwoClocksWithItsDaysLate() {
         assertThat(listings.countOverdue(OverdueScope.handlingUnit(HOUSING.value()), NOW)).isEqualTo(1);
-        Page<OverdueCase> page = listings.overdue(OverdueScope.handlingUnit(HOUSING.value()), NOW, 10, null);
+        CaseListings.Page<CaseListings.OverdueCase> page = listings.overdue(OverdueScope.handlingUnit(HOUSING.value()), NOW, 10, null);
 
         assertThat(page.hasNext()).isFalse();
-        assertThat(page.items()).extracting(OverdueCase::caseId).containsExactly(LATE_TWICE.value());
-        OverdueCase late = page.items().get(0);
-        assertThat(late.lateClocks()).extracting(LateClock::clock).containsExactly("HANDLING", "TELLING");
-        LateClock telling = late.lateClocks().get(1);
+        assertThat(page.items()).extracting(CaseListings.OverdueCase::caseId).containsExactly(LATE_TWICE.value());
+        CaseListings.OverdueCase late = page.items().get(0);
+        assertThat(late.lateClocks()).extracting(CaseListings.LateClock::clock).containsExactly("HANDLING", "TELLING");
+        CaseListings.LateClock telling = late.lateClocks().get(1);
         assertThat(telling.clockId()).contains(ClockId.TELLING);
         assertThat(telling.dueOn()).isEqualTo(d("2026-03-18"));
         assertThat(telling.dueAt()).isEqualTo(startOf("2026-03-19"));
         assertThat(telling.daysLate()).as("18 March to 30 June: 13 + 30 + 31 + 30 calendar days").isEqualTo(104);
-        LateClock handling = late.lateClocks().get(0);
+        CaseListings.LateClock handling = late.lateClocks().get(0);
         assertThat(handling.dueOn()).as("3 May is in the Labour Day holiday: the limit ends on the next working day")
                 .isEqualTo(d("2026-05-06"));
         assertThat(handling.daysLate()).isEqualTo(55);
@@ -139,13 +137,13 @@ class OverdueScenarioTests {
 
     @Test
     void theIndexAgreesWithTheClocksComputedFromTheLoadedCase() {
-        OverdueCase late = listings.overdue(OverdueScope.handlingUnit(HOUSING.value()), NOW, 10, null).items().get(0);
-        List<ClockStatus> clocks = service.clocks(LATE_TWICE, NOW).orElseThrow();
-        List<ClockStatus> overdue = clocks.stream()
-                .filter(c -> c.kind() == ClockKind.DUTY && c.state() == ClockState.OVERDUE).toList();
+        CaseListings.OverdueCase late = listings.overdue(OverdueScope.handlingUnit(HOUSING.value()), NOW, 10, null).items().get(0);
+        List<TimeLimits.ClockStatus> clocks = service.clocks(LATE_TWICE, NOW).orElseThrow();
+        List<TimeLimits.ClockStatus> overdue = clocks.stream()
+                .filter(c -> c.kind() == ClockId.Kind.DUTY && c.state() == TimeLimits.ClockState.OVERDUE).toList();
         assertThat(overdue).hasSameSizeAs(late.lateClocks());
-        for (ClockStatus c : overdue) {
-            LateClock l = late.lateClocks().stream().filter(x -> x.clockId().orElseThrow() == c.clock()).findFirst().orElseThrow();
+        for (TimeLimits.ClockStatus c : overdue) {
+            CaseListings.LateClock l = late.lateClocks().stream().filter(x -> x.clockId().orElseThrow() == c.clock()).findFirst().orElseThrow();
             assertThat(l.dueOn()).isEqualTo(c.dueOn());
             assertThat(l.dueAt()).isEqualTo(c.dueAt());
             assertThat(l.daysLate()).isEqualTo(c.daysLate());
@@ -161,9 +159,9 @@ class OverdueScenarioTests {
         Instant tellingDue = startOf("2026-03-19");
         assertThat(listings.countOverdue(housing, tellingDue.minusNanos(1))).isZero();
         assertThat(listings.overdue(housing, tellingDue.minusNanos(1), 10, null).items()).isEmpty();
-        Page<OverdueCase> page = listings.overdue(housing, tellingDue, 10, null);
-        assertThat(page.items()).extracting(OverdueCase::caseId).containsExactly(LATE_TWICE.value());
-        assertThat(page.items().get(0).lateClocks()).extracting(LateClock::clock, LateClock::daysLate)
+        CaseListings.Page<CaseListings.OverdueCase> page = listings.overdue(housing, tellingDue, 10, null);
+        assertThat(page.items()).extracting(CaseListings.OverdueCase::caseId).containsExactly(LATE_TWICE.value());
+        assertThat(page.items().get(0).lateClocks()).extracting(CaseListings.LateClock::clock, CaseListings.LateClock::daysLate)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("TELLING", 1L));
     }
 
@@ -172,12 +170,12 @@ class OverdueScenarioTests {
         assertThat(listings.countOverdue(OverdueScope.regionPrefix("33"), NOW)).isEqualTo(1);
         assertThat(listings.countOverdue(OverdueScope.regionPrefix("3"), NOW)).isEqualTo(1);
         assertThat(listings.countOverdue(OverdueScope.regionPrefix("4508"), NOW)).as("D is on time, E is late").isEqualTo(1);
-        Page<OverdueCase> beihai = listings.overdue(OverdueScope.regionPrefix("450802"), NOW, 10, null);
-        assertThat(beihai.items()).extracting(OverdueCase::caseId).containsExactly(BACKLOG.value());
+        CaseListings.Page<CaseListings.OverdueCase> beihai = listings.overdue(OverdueScope.regionPrefix("450802"), NOW, 10, null);
+        assertThat(beihai.items()).extracting(CaseListings.OverdueCase::caseId).containsExactly(BACKLOG.value());
 
-        Page<OverdueCase> deputy = listings.overdue(OverdueScope.activeLeader(Org.DISTRICT_DEPUTY.value()), NOW, 10, null);
-        assertThat(deputy.items()).extracting(OverdueCase::caseId).containsExactly(BACKLOG.value());
-        LateClock step = deputy.items().get(0).lateClocks().get(0);
+        CaseListings.Page<CaseListings.OverdueCase> deputy = listings.overdue(OverdueScope.activeLeader(Org.DISTRICT_DEPUTY.value()), NOW, 10, null);
+        assertThat(deputy.items()).extracting(CaseListings.OverdueCase::caseId).containsExactly(BACKLOG.value());
+        CaseListings.LateClock step = deputy.items().get(0).lateClocks().get(0);
         assertThat(step.clock()).isEqualTo("PLAN_STEP:1.1");
         assertThat(step.clockId()).isEmpty();
         assertThat(step.dueOn()).isEqualTo(d("2026-06-10"));
@@ -190,8 +188,8 @@ class OverdueScenarioTests {
     void meetingALateClockTakesItOffTheListAndTheCountAfterTheCommit() {
         OverdueScope housing = OverdueScope.handlingUnit(HOUSING.value());
         applied(new ProcedureCommand.InformPetitioner(LATE_TWICE, key(), Org.staffOf(HOUSING), d("2026-06-29")));
-        Page<OverdueCase> page = listings.overdue(housing, NOW, 10, null);
-        assertThat(page.items().get(0).lateClocks()).extracting(LateClock::clock).containsExactly("HANDLING");
+        CaseListings.Page<CaseListings.OverdueCase> page = listings.overdue(housing, NOW, 10, null);
+        assertThat(page.items().get(0).lateClocks()).extracting(CaseListings.LateClock::clock).containsExactly("HANDLING");
         assertThat(listings.countOverdue(housing, NOW)).isEqualTo(1);
     }
 

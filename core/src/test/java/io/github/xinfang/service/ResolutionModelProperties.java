@@ -28,7 +28,6 @@ import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.Satisfaction;
 import io.github.xinfang.cases.SkippedLevel;
 import io.github.xinfang.cases.SupervisionKind;
-import io.github.xinfang.directory.InMemoryDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -43,7 +42,7 @@ import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.Duty;
-import io.github.xinfang.time.DutyKind;
+import io.github.xinfang.time.DutyId;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -164,7 +163,7 @@ class ResolutionModelProperties {
     static final UnitId PROVINCE = new UnitId("province");
     static final OfficialId CITY_HEAD = new OfficialId("city-head");
     static final OfficialId PROVINCE_DEPUTY = new OfficialId("province-deputy");
-    static final InMemoryDirectory EXTRA = InMemoryDirectory.of(
+    static final OrganisationDirectory EXTRA = OrganisationDirectory.of(
             List.of(new Unit(Org.CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null),
                     new Unit(PROVINCE, "广西壮族自治区人民政府", "government", "province", new RegionCode("450000"), null)),
             List.of(new Official(CITY_HEAD, Org.CITY, "市长", "厅局级正职", true),
@@ -493,19 +492,19 @@ class ResolutionModelProperties {
                     : assignments.get(assignments.size() - 1);
         }
 
-        boolean dutyOpen(DutyKind kind) {
+        boolean dutyOpen(DutyId.Kind kind) {
             for (Map.Entry<String, MDuty> e : duties.entrySet()) if (e.getKey().startsWith(kind + ":") && e.getValue().open()) return true;
             return false;
         }
 
-        int dutiesOf(DutyKind kind) {
+        int dutiesOf(DutyId.Kind kind) {
             int n = 0;
             for (String k : duties.keySet()) if (k.startsWith(kind + ":")) n++;
             return n;
         }
 
         /** @return how many open duties of the kind were closed */
-        int closeAll(DutyKind kind, String status) {
+        int closeAll(DutyId.Kind kind, String status) {
             int n = 0;
             for (Map.Entry<String, MDuty> e : duties.entrySet()) {
                 if (e.getKey().startsWith(kind + ":") && e.getValue().open()) {
@@ -615,7 +614,7 @@ class ResolutionModelProperties {
                 if (!expected.replayed && expected.clock) {
                     ResolutionEvent.ReplacementClockStarted r = (ResolutionEvent.ReplacementClockStarted) a.events().get(2);
                     MCase c = model.get(indexOf(command.caseId()));
-                    assertThat(r.round()).as("%s replacement round", what).isEqualTo(c.dutiesOf(DutyKind.REPLACEMENT) + 1);
+                    assertThat(r.round()).as("%s replacement round", what).isEqualTo(c.dutiesOf(DutyId.Kind.REPLACEMENT) + 1);
                     assertThat(r.startedOn()).as("%s replacement clock starts today", what).isEqualTo(today());
                 }
             } else {
@@ -744,13 +743,13 @@ class ResolutionModelProperties {
                 modelDuties.add(e.getKey() + " from " + e.getValue().startedOn() + ": " + e.getValue().status());
             }
             assertThat(duties).as("%s duties", on).isEqualTo(modelDuties);
-            long replacementsOpen = st.timing().duties().open(DutyKind.REPLACEMENT).size();
+            long replacementsOpen = st.timing().duties().open(DutyId.Kind.REPLACEMENT).size();
             assertThat(replacementsOpen).as("%s: at most one replacement clock runs", on).isLessThanOrEqualTo(1);
             Resolution r = st.resolution();
             if (m.track == null) {
                 assertThat(r).as("%s: not on the track", on).isNull();
-                assertThat(st.timing().duties().count(DutyKind.REPLACEMENT) + st.timing().duties().count(DutyKind.PLAN_STEP)
-                        + st.timing().duties().count(DutyKind.BATCH_TARGET)).as("%s: no track duties off the track", on).isZero();
+                assertThat(st.timing().duties().count(DutyId.Kind.REPLACEMENT) + st.timing().duties().count(DutyId.Kind.PLAN_STEP)
+                        + st.timing().duties().count(DutyId.Kind.BATCH_TARGET)).as("%s: no track duties off the track", on).isZero();
                 return;
             }
             assertThat(r).as("%s: on the track", on).isNotNull();
@@ -1080,7 +1079,7 @@ class ResolutionModelProperties {
             boolean clock = false;
             if (!rules.isEmpty()) {
                 MAssignment active = kind == Kind.APPROVE ? null : c.active();
-                boolean running = kind != Kind.REPLACE && kind != Kind.APPROVE && c.dutyOpen(DutyKind.REPLACEMENT);
+                boolean running = kind != Kind.REPLACE && kind != Kind.APPROVE && c.dutyOpen(DutyId.Kind.REPLACEMENT);
                 clock = active != null && !running && !meets(active.leader(), raised);
             }
             List<String> events = new ArrayList<>();
@@ -1314,7 +1313,7 @@ class ResolutionModelProperties {
                 c.requiredRules = e.rules;
             }
             if (e.clock) {
-                c.duties.put(DutyKind.REPLACEMENT + ":" + (c.dutiesOf(DutyKind.REPLACEMENT) + 1), new MDuty(today(), "open"));
+                c.duties.put(DutyId.Kind.REPLACEMENT + ":" + (c.dutiesOf(DutyId.Kind.REPLACEMENT) + 1), new MDuty(today(), "open"));
             }
             if (command instanceof ActivityCommand.Merge) {
                 mergeSequenceByKey.put(command.caseId().value() + "|" + command.key().value(), (long) c.events.size() + 1);
@@ -1352,14 +1351,14 @@ class ResolutionModelProperties {
                     ActivityCommand.IssueSupervision x = (ActivityCommand.IssueSupervision) command;
                     int number = c.supervisions.size() + 1;
                     c.supervisions.add(new MSupervision(number, x.addressee(), x.issuedOn(), null));
-                    c.duties.put(DutyKind.SUPERVISION_FEEDBACK + ":" + number, new MDuty(x.issuedOn(), "open"));
+                    c.duties.put(DutyId.Kind.SUPERVISION_FEEDBACK + ":" + number, new MDuty(x.issuedOn(), "open"));
                     return;
                 }
                 case FEEDBACK: {
                     ActivityCommand.RecordSupervisionFeedback f = (ActivityCommand.RecordSupervisionFeedback) command;
                     MSupervision sup = c.supervisions.get(f.supervision() - 1);
                     c.supervisions.set(f.supervision() - 1, new MSupervision(sup.number(), sup.addressee(), sup.issuedOn(), f.givenOn()));
-                    String id = DutyKind.SUPERVISION_FEEDBACK + ":" + f.supervision();
+                    String id = DutyId.Kind.SUPERVISION_FEEDBACK + ":" + f.supervision();
                     c.duties.put(id, new MDuty(c.duties.get(id).startedOn(), "met on " + f.givenOn()));
                     return;
                 }
@@ -1377,7 +1376,7 @@ class ResolutionModelProperties {
                     if (c.track == null || c.track.equals("RESOLVED")) { c.track = "OPEN"; c.claimant = null; }
                     c.batches.add(en.batch().value());
                     c.batchLevels.add(en.level());
-                    c.duties.put(DutyKind.BATCH_TARGET + ":" + en.batch().value(), new MDuty(en.enrolledOn(), "open"));
+                    c.duties.put(DutyId.Kind.BATCH_TARGET + ":" + en.batch().value(), new MDuty(en.enrolledOn(), "open"));
                     break;
                 }
                 case FLAG: c.hardCase = true; break;
@@ -1391,7 +1390,7 @@ class ResolutionModelProperties {
                     ResolutionCommand.ReplacePackageLeader a = (ResolutionCommand.ReplacePackageLeader) command;
                     endActive(c, d, a.reason().name());
                     c.assignments.add(new MAssignment(a.leader(), a.leadUnit(), d, null, null));
-                    if (c.closeAll(DutyKind.REPLACEMENT, "met on " + d) > 0) {
+                    if (c.closeAll(DutyId.Kind.REPLACEMENT, "met on " + d) > 0) {
                         count("replacement clock met by a replacement");
                         reached.add("met a replacement clock");
                     }
@@ -1399,17 +1398,17 @@ class ResolutionModelProperties {
                 }
                 case PLAN: {
                     ResolutionCommand.RecordPlan p = (ResolutionCommand.RecordPlan) command;
-                    c.closeAll(DutyKind.PLAN_STEP, "stopped");
+                    c.closeAll(DutyId.Kind.PLAN_STEP, "stopped");
                     c.plans.add(new boolean[p.steps().size()]);
                     for (int k = 1; k <= p.steps().size(); k++) {
-                        c.duties.put(DutyKind.PLAN_STEP + ":" + c.plans.size() + "." + k, new MDuty(p.recordedOn(), "open"));
+                        c.duties.put(DutyId.Kind.PLAN_STEP + ":" + c.plans.size() + "." + k, new MDuty(p.recordedOn(), "open"));
                     }
                     break;
                 }
                 case STEP: {
                     int step = ((ResolutionCommand.MarkPlanStepDone) command).step();
                     c.plans.get(c.plans.size() - 1)[step - 1] = true;
-                    String id = DutyKind.PLAN_STEP + ":" + c.plans.size() + "." + step;
+                    String id = DutyId.Kind.PLAN_STEP + ":" + c.plans.size() + "." + step;
                     if (c.duties.get(id).open()) c.duties.put(id, new MDuty(c.duties.get(id).startedOn(), "met on " + d));
                     break;
                 }
@@ -1417,9 +1416,9 @@ class ResolutionModelProperties {
                 case APPROVE: {
                     c.track = "RESOLVED";
                     endActive(c, d, "RESOLUTION_APPROVED");
-                    c.closeAll(DutyKind.BATCH_TARGET, "met on " + d);
-                    c.closeAll(DutyKind.PLAN_STEP, "stopped");
-                    if (c.closeAll(DutyKind.REPLACEMENT, "stopped") > 0) {
+                    c.closeAll(DutyId.Kind.BATCH_TARGET, "met on " + d);
+                    c.closeAll(DutyId.Kind.PLAN_STEP, "stopped");
+                    if (c.closeAll(DutyId.Kind.REPLACEMENT, "stopped") > 0) {
                         count("replacement clock stopped by approval");
                         reached.add("stopped a replacement clock");
                     }

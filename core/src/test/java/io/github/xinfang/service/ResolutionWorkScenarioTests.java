@@ -34,10 +34,8 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.ClockState;
+import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.time.DutyId;
-import io.github.xinfang.time.DutyKind;
-import io.github.xinfang.time.DutyStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -102,7 +100,7 @@ class ResolutionWorkScenarioTests {
         return new ActivityCommand.RecordRepeatPetition(id, key(), Org.clerk(), d(on), Channel.VISIT, headcount, skipped);
     }
 
-    private DutyStatus duty(DutyId duty, Instant at) {
+    private TimeLimits.DutyStatus duty(DutyId duty, Instant at) {
         return service.duties(id, at).orElseThrow().stream().filter(s -> s.duty().equals(duty)).findFirst().orElseThrow();
     }
 
@@ -142,17 +140,17 @@ class ResolutionWorkScenarioTests {
         assertThat(act.farthestSkip()).isEqualTo(SkippedLevel.SKIPPED_LEVEL);
 
         // Recorded 2026-06-01 (a Monday): five working days are 06-02 .. 06-08 (06-06/07 a weekend) -> due 2026-06-08.
-        DutyStatus running = duty(DutyId.replacement(1), clock.instant());
+        TimeLimits.DutyStatus running = duty(DutyId.replacement(1), clock.instant());
         assertThat(running.dueOn()).isEqualTo(d("2026-06-08"));
-        assertThat(running.state()).isEqualTo(ClockState.RUNNING);
+        assertThat(running.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
         assertThat(dutyAttention()).as("its warning, two days before").hasValue(Instant.parse("2026-06-06T16:00:00Z"));
 
         clock.set(Instant.parse("2026-06-09T01:00:00Z"));
         DeadlineSweep sweep = DeadlineSweep.create(service, "node-1");
-        SweepReport first = sweep.sweep(clock.instant());
+        DeadlineSweep.Report first = sweep.sweep(clock.instant());
         assertThat(first.breaches()).isGreaterThanOrEqualTo(1);
         assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
-            assertThat(s.state()).isEqualTo(ClockState.OVERDUE);
+            assertThat(s.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
             assertThat(s.breachRecorded()).isTrue();
         });
         assertThat(sweep.sweep(clock.instant()).breaches()).as("a second sweep records nothing again").isZero();
@@ -162,7 +160,7 @@ class ResolutionWorkScenarioTests {
         applied(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-06-09")));
         assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
-            assertThat(s.state()).isEqualTo(ClockState.MET_LATE);
+            assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET_LATE);
             assertThat(s.daysLate()).isEqualTo(1);
         });
     }
@@ -179,7 +177,7 @@ class ResolutionWorkScenarioTests {
         assertThat(beijing.events()).hasSize(2);
         assertThat(((ResolutionEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
         assertThat(applied(repeat("2026-05-13", 60, SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
-        assertThat(state(id).timing().duties().count(DutyKind.REPLACEMENT)).isZero();
+        assertThat(state(id).timing().duties().count(DutyId.Kind.REPLACEMENT)).isZero();
     }
 
     @Test
@@ -254,7 +252,7 @@ class ResolutionWorkScenarioTests {
         CommandResult.Applied issued = applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.LISTED,
                 Org.LABOUR, d("2026-05-20"), d("2026-06-02")));
         assertThat(((ActivityEvent.SupervisionIssued) issued.events().get(0)).number()).isEqualTo(1);
-        assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(ClockState.DUE_SOON);
+        assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);
 
         rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 2, "已处理", d("2026-05-28")),
                 RejectionCode.VALIDATION);
@@ -263,7 +261,7 @@ class ResolutionWorkScenarioTests {
         applied(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-28")));
         rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "再次反馈", d("2026-05-29")),
                 RejectionCode.ILLEGAL_TRANSITION);
-        assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(ClockState.MET);
+        assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(state(id).activity().supervision(1)).hasValueSatisfying(s -> assertThat(s.feedbackOn()).isEqualTo(d("2026-05-28")));
     }
 
@@ -298,8 +296,8 @@ class ResolutionWorkScenarioTests {
         applied(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-18")));
         Instant now = clock.instant();
 
-        assertThat(duty(DutyId.planStep(1, 1), now).state()).as("superseded").isEqualTo(ClockState.STOPPED);
-        assertThat(duty(DutyId.planStep(2, 1), now).state()).isEqualTo(ClockState.MET);
+        assertThat(duty(DutyId.planStep(1, 1), now).state()).as("superseded").isEqualTo(TimeLimits.ClockState.STOPPED);
+        assertThat(duty(DutyId.planStep(2, 1), now).state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(duty(DutyId.planStep(2, 2), now).dueOn()).isEqualTo(d("2026-06-25"));
         assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).dueOn()).isEqualTo(d("2026-06-30"));
 
@@ -308,8 +306,8 @@ class ResolutionWorkScenarioTests {
         rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")), RejectionCode.SAME_ACTOR);
         applied(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")));
 
-        assertThat(duty(DutyId.planStep(2, 2), now).state()).isEqualTo(ClockState.STOPPED);
-        assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).state()).isEqualTo(ClockState.MET);
+        assertThat(duty(DutyId.planStep(2, 2), now).state()).isEqualTo(TimeLimits.ClockState.STOPPED);
+        assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(dutyAttention()).as("no duty left to watch").isEmpty();
     }
 
@@ -374,7 +372,7 @@ class ResolutionWorkScenarioTests {
         assertThat(timed.history(id).orElseThrow().state().resolution().requiredRank()).isNull();
 
         clock.set(threshold);
-        SweepReport crossed = sweep.sweep(clock.instant());
+        DeadlineSweep.Report crossed = sweep.sweep(clock.instant());
         assertThat(crossed.escalations()).isEqualTo(1);
         List<CaseEvent> events = timed.history(id).orElseThrow().events();
         assertThat(events.get(events.size() - 2)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class,

@@ -21,7 +21,6 @@ import io.github.xinfang.cases.SkippedLevel;
 import io.github.xinfang.cases.SupervisionKind;
 import io.github.xinfang.time.Duty;
 import io.github.xinfang.time.DutyId;
-import io.github.xinfang.time.DutyKind;
 import io.github.xinfang.time.DutyLedger;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PlanStepForm;
@@ -728,7 +727,7 @@ public final class DomainGenerators {
     /** @return duty ids of every kind */
     public static Gen<DutyId> dutyIds() {
         return in -> {
-            switch (arbitrary().enumValues(DutyKind.class).generate(in)) {
+            switch (arbitrary().enumValues(DutyId.Kind.class).generate(in)) {
                 case REPLACEMENT: return DutyId.replacement(integers().between(1, 3).generate(in));
                 case PLAN_STEP: return DutyId.planStep(integers().between(1, 3).generate(in), integers().between(1, 4).generate(in));
                 case BATCH_TARGET: return DutyId.batchTarget(batchIds().generate(in).value());

@@ -1,7 +1,7 @@
 package io.github.xinfang.testing;
 
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -48,7 +48,7 @@ public final class Org {
     public static final OfficialId LAND_STAFF = new OfficialId("land-staff");
     public static final OfficialId LAND_HEAD = new OfficialId("land-head");
 
-    public static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(
+    public static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
                     new Unit(LABOUR, "港北区人社局", "department", "county", REGION, null),

@@ -1,7 +1,5 @@
 package io.github.xinfang.time;
 
-import io.github.xinfang.calendar.CalendarAnswer;
-import io.github.xinfang.calendar.DayCount;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.Category;
@@ -29,11 +27,11 @@ import static org.quicktheories.generators.SourceDSL.longs;
 /** Properties of clock statuses and the next attention instant, over random ledgers, the shipped profiles and the official calendar. */
 class ClockProperties {
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
-    private static final StandardTimeLimits LIMITS = StandardTimeLimits.create();
+    private static final TimeLimits LIMITS = TimeLimits.standard();
     private static final LocalDate FIRST = LocalDate.of(2015, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2026, 12, 31);
-    private static final Set<ClockState> CLOSED = EnumSet.of(ClockState.MET, ClockState.MET_LATE, ClockState.STOPPED,
-            ClockState.PAUSED);
+    private static final Set<TimeLimits.ClockState> CLOSED = EnumSet.of(TimeLimits.ClockState.MET, TimeLimits.ClockState.MET_LATE, TimeLimits.ClockState.STOPPED,
+            TimeLimits.ClockState.PAUSED);
 
     // ------------------------------------------------------------------ generators
 
@@ -100,7 +98,7 @@ class ClockProperties {
 
     @Test
     void theSameLedgerProfileAndCalendarAlwaysGiveTheSameDueDatesAndNextAttention() {
-        StandardTimeLimits other = StandardTimeLimits.builder().build();
+        TimeLimits other = TimeLimits.builder().build();
         qt().forAll(subjects()).checkAssert(subject -> {
             ClockLedger ledger = subject.ledger();
             String profile = subject.profile();
@@ -129,11 +127,11 @@ class ClockProperties {
             RegionCode region = subject.region();
             WorkCalendar calendar = LIMITS.calendar(region);
             Profile p = LIMITS.profile(profile).orElseThrow();
-            for (ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
+            for (TimeLimits.ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
                 TimeLimit limit = p.rule(s.clock()).orElseThrow().limit();
                 assertThat(s.dueOn()).as("%s", s).isAfterOrEqualTo(s.startedOn());
                 assertThat(s.dueAt()).isEqualTo(s.dueOn().plusDays(1).atStartOfDay(SHANGHAI).toInstant());
-                if (limit.dayCount() == DayCount.WORKING_DAYS || limit.rollsToWorkingDay()) {
+                if (limit.dayCount() == TimeLimit.DayCount.WORKING_DAYS || limit.rollsToWorkingDay()) {
                     assertThat(calendar.isWorkingDay(s.dueOn())).as("%s on %s", s, profile).isTrue();
                 }
                 if (s.warnAt() != null) assertThat(s.warnAt()).isBefore(s.dueAt());
@@ -144,13 +142,13 @@ class ClockProperties {
     @Test
     void aCalendarDayLimitThatRollsEndsOnTheFirstWorkingDayOnOrAfterItsLastDay() {
         Gen<TimeLimit> limits = integers().between(0, 400).zip(booleans().all(), booleans().all(), (n, working, start) ->
-                new TimeLimit(start ? n + 1 : n, working ? DayCount.WORKING_DAYS : DayCount.CALENDAR_DAYS, start, true));
+                new TimeLimit(start ? n + 1 : n, working ? TimeLimit.DayCount.WORKING_DAYS : TimeLimit.DayCount.CALENDAR_DAYS, start, true));
         qt().forAll(limits, dates(), regions()).checkAssert((limit, start, region) -> {
             WorkCalendar calendar = LIMITS.calendar(region);
-            CalendarAnswer due = limit.due(start, calendar);
+            WorkCalendar.Answer due = limit.due(start, calendar);
             assertThat(due.date()).isAfterOrEqualTo(limit.countsStartDay() ? start : start.plusDays(Math.min(1, limit.length())));
             assertThat(calendar.isWorkingDay(due.date())).isTrue();
-            if (limit.dayCount() == DayCount.CALENDAR_DAYS) {
+            if (limit.dayCount() == TimeLimit.DayCount.CALENDAR_DAYS) {
                 LocalDate last = (limit.countsStartDay() ? start.minusDays(1) : start).plusDays(limit.length());
                 assertThat(due.date()).isAfterOrEqualTo(last);
                 for (LocalDate d = last; d.isBefore(due.date()); d = d.plusDays(1)) {
@@ -169,7 +167,7 @@ class ClockProperties {
                 false, false));
         qt().forAll(openHandling, integers().between(1, 90), profiles(), regions()).checkAssert((run, days, profile, region) -> {
             WorkCalendar calendar = LIMITS.calendar(region);
-            ClockRule rule = LIMITS.profile(profile).orElseThrow().rule(ClockId.HANDLING).orElseThrow();
+            Profile.ClockRule rule = LIMITS.profile(profile).orElseThrow().rule(ClockId.HANDLING).orElseThrow();
             ClockLedger before = new ClockLedger(List.of(run));
             ClockLedger after = before.apply(Fact.EXTENDED, run.startedOn().plusDays(10), days);
             ClockRun extended = after.run(ClockId.HANDLING).orElseThrow();
@@ -179,7 +177,7 @@ class ClockProperties {
             assertThat(is).isAfterOrEqualTo(was);
             LocalDate unrolledBefore = run.startedOn().plusDays(rule.limit().length());
             assertThat(is).isAfterOrEqualTo(unrolledBefore.plusDays(days));
-            if (rule.limit().dayCount() == DayCount.WORKING_DAYS) assertThat(is).isAfterOrEqualTo(was.plusDays(days));
+            if (rule.limit().dayCount() == TimeLimit.DayCount.WORKING_DAYS) assertThat(is).isAfterOrEqualTo(was.plusDays(days));
             // the status shows the same date
             Category category = rule.categories().iterator().next();
             Instant at = run.startedOn().atStartOfDay(SHANGHAI).toInstant();
@@ -197,12 +195,12 @@ class ClockProperties {
             Category category = subject.category();
             RegionCode region = subject.region();
             Instant expected = null;
-            for (ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
+            for (TimeLimits.ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
                 if (CLOSED.contains(s.state())) continue;   // met, stopped or paused: nothing to watch
                 ClockRun run = ledger.run(s.clock()).orElseThrow();
                 if (run.breached()) continue;               // its breach or lapse is recorded: nothing more to do
                 Instant candidate;
-                if (s.kind() == ClockKind.WINDOW) {
+                if (s.kind() == ClockId.Kind.WINDOW) {
                     candidate = s.dueAt();
                 } else {
                     candidate = s.warnAt() != null && !run.warned() ? s.warnAt() : s.dueAt();
@@ -215,7 +213,7 @@ class ClockProperties {
 
     // ------------------------------------------------------------------ (e) monotone states
 
-    private static int rank(ClockState s) {
+    private static int rank(TimeLimits.ClockState s) {
         switch (s) {
             case RUNNING: return 0;
             case DUE_SOON: return 1;
@@ -227,13 +225,13 @@ class ClockProperties {
     @Test
     void anOpenDutyClockGoesFromRunningToDueSoonToOverdueAndNeverBack() {
         List<ClockId> duties = new ArrayList<>();
-        for (ClockId c : ClockId.values()) if (c.kind() == ClockKind.DUTY) duties.add(c);
+        for (ClockId c : ClockId.values()) if (c.kind() == ClockId.Kind.DUTY) duties.add(c);
         qt().forAll(arbitrary().pick(duties), dates(), profiles(), integers().between(0, 24 * 41 - 1))
                 .checkAssert((clock, start, profile, hourAndExtra) -> {
                     int hour = hourAndExtra % 24;
                     int extra = hourAndExtra / 24;
                     Profile p = LIMITS.profile(profile).orElseThrow();
-                    Optional<ClockRule> rule = p.rule(clock);
+                    Optional<Profile.ClockRule> rule = p.rule(clock);
                     if (rule.isEmpty()) return;   // the profile has no such clock: nothing to observe
                     Category category = rule.get().categories().iterator().next();
                     RegionCode region = new RegionCode("330106");
@@ -241,22 +239,22 @@ class ClockProperties {
                             clock == ClockId.HANDLING ? extra : 0, clock == ClockId.RE_REVIEW ? extra : 0, null, false, false)));
                     int last = -1;
                     boolean sawDueSoon = false;
-                    ClockState previous = null;
+                    TimeLimits.ClockState previous = null;
                     LocalDate due = null;
                     for (LocalDate d = start; ; d = d.plusDays(1)) {
-                        ClockStatus s = LIMITS.clocks(ledger, profile, category, region,
+                        TimeLimits.ClockStatus s = LIMITS.clocks(ledger, profile, category, region,
                                 d.atTime(hour, 0).atZone(SHANGHAI).toInstant()).get(0);
                         due = s.dueOn();
                         int r = rank(s.state());
                         assertThat(r).as("%s on %s after %s", s.state(), d, previous).isGreaterThanOrEqualTo(last);
-                        assertThat(s.state() == ClockState.OVERDUE).isEqualTo(d.isAfter(due));
+                        assertThat(s.state() == TimeLimits.ClockState.OVERDUE).isEqualTo(d.isAfter(due));
                         assertThat(s.daysLate()).isEqualTo(d.toEpochDay() - due.toEpochDay());
                         last = r;
                         previous = s.state();
-                        sawDueSoon |= s.state() == ClockState.DUE_SOON;
+                        sawDueSoon |= s.state() == TimeLimits.ClockState.DUE_SOON;
                         if (d.isAfter(due.plusDays(2))) break;
                     }
-                    assertThat(previous).isEqualTo(ClockState.OVERDUE);
+                    assertThat(previous).isEqualTo(TimeLimits.ClockState.OVERDUE);
                     assertThat(sawDueSoon).as("a warning window of %s days", rule.get().warnDays())
                             .isEqualTo(rule.get().warnDays() > 0);
                 });

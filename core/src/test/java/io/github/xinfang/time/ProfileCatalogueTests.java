@@ -1,6 +1,5 @@
 package io.github.xinfang.time;
 
-import io.github.xinfang.calendar.DayCount;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.petition.Category;
 import org.junit.jupiter.api.Test;
@@ -23,7 +22,7 @@ class ProfileCatalogueTests {
         return SHIPPED.get(id).orElseThrow(() -> new AssertionError("profile " + id + " not shipped"));
     }
 
-    private static ClockRule rule(String profile, ClockId clock) {
+    private static Profile.ClockRule rule(String profile, ClockId clock) {
         return profile(profile).rule(clock).orElseThrow(() -> new AssertionError(profile + " has no " + clock));
     }
 
@@ -47,7 +46,7 @@ class ProfileCatalogueTests {
             // Every shipped profile keeps the statutory objection window of 5 working days (Art. 23(3)).
             assertThat(p.rule(ClockId.OBJECTION).orElseThrow().limit()).as(p.id()).isEqualTo(workingDays(5));
         }
-        assertThat(StandardTimeLimits.create().defaultProfile()).isEqualTo(TimeLimits.NATIONAL_2022);
+        assertThat(TimeLimits.standard().defaultProfile()).isEqualTo(TimeLimits.NATIONAL_2022);
     }
 
     @Test
@@ -56,7 +55,7 @@ class ProfileCatalogueTests {
         assertThat(rule("national-2022", ClockId.ROUTING).limit()).isEqualTo(days(15));         // Art. 22
         assertThat(rule("national-2022", ClockId.TELLING).limit()).isEqualTo(days(15));         // Art. 23
         assertThat(rule("national-2022", ClockId.OBJECTION).limit()).isEqualTo(workingDays(5)); // Art. 23(3)
-        ClockRule handling = rule("national-2022", ClockId.HANDLING);                          // Art. 34
+        Profile.ClockRule handling = rule("national-2022", ClockId.HANDLING);                          // Art. 34
         assertThat(handling.limit()).isEqualTo(days(60));
         assertThat(handling.categories()).containsExactly(Category.CLAIM);
         assertThat(handling.appliesTo(Category.SUGGESTION)).isFalse();
@@ -95,9 +94,9 @@ class ProfileCatalogueTests {
     void simplifiedHandlingAccepts3AndConcludes10WorkingDays() {
         Profile p = profile("simplified-2016");
         assertThat(rule("simplified-2016", ClockId.ACCEPTANCE).limit()).isEqualTo(workingDays(3));
-        ClockRule handling = rule("simplified-2016", ClockId.HANDLING);
+        Profile.ClockRule handling = rule("simplified-2016", ClockId.HANDLING);
         assertThat(handling.limit()).isEqualTo(workingDays(10));
-        assertThat(handling.limit().dayCount()).isEqualTo(DayCount.WORKING_DAYS);
+        assertThat(handling.limit().dayCount()).isEqualTo(TimeLimit.DayCount.WORKING_DAYS);
         assertThat(handling.categories()).isEqualTo(EnumSet.allOf(Category.class));
     }
 
@@ -107,8 +106,8 @@ class ProfileCatalogueTests {
         assertThat(rule("fast-track-123", ClockId.MEETING).limit().length()).isEqualTo(2);
         assertThat(rule("fast-track-123", ClockId.STAGE_REPLY).limit().length()).isEqualTo(3);
         for (ClockId c : List.of(ClockId.CONTACT, ClockId.MEETING, ClockId.STAGE_REPLY)) {
-            assertThat(rule("fast-track-123", c).limit().dayCount()).as("%s", c).isEqualTo(DayCount.CALENDAR_DAYS);
-            assertThat(c.kind()).isEqualTo(ClockKind.DUTY);
+            assertThat(rule("fast-track-123", c).limit().dayCount()).as("%s", c).isEqualTo(TimeLimit.DayCount.CALENDAR_DAYS);
+            assertThat(c.kind()).isEqualTo(ClockId.Kind.DUTY);
         }
         // the fast track sits on the national limits
         assertThat(rule("fast-track-123", ClockId.HANDLING).limit()).isEqualTo(days(60));
@@ -119,7 +118,7 @@ class ProfileCatalogueTests {
         for (Profile p : SHIPPED.all()) {
             assertThat(p.terminationProvided()).as(p.id()).isEqualTo(p.id().equals("shandong-2015"));
         }
-        StandardTimeLimits limits = StandardTimeLimits.create();
+        TimeLimits limits = TimeLimits.standard();
         assertThat(limits.terminationProvided("shandong-2015")).isTrue();
         assertThat(limits.terminationProvided("national-2022")).isFalse();
         assertThat(limits.terminationProvided("no-such-profile")).isFalse();
@@ -130,8 +129,8 @@ class ProfileCatalogueTests {
         Profile p = ProfileCatalogue.read(new StringReader(doc(
                 "{\"clock\": \"HANDLING\", \"length\": 45, \"count\": \"days\", \"categories\": [\"CLAIM\", \"ACCUSATION\"],"
                         + " \"countsStartDay\": true, \"rollsToWorkingDay\": false, \"source\": \"local rule\"}")), "portal.json");
-        ClockRule handling = p.rule(ClockId.HANDLING).orElseThrow();
-        assertThat(handling.limit()).isEqualTo(new TimeLimit(45, DayCount.CALENDAR_DAYS, true, false));
+        Profile.ClockRule handling = p.rule(ClockId.HANDLING).orElseThrow();
+        assertThat(handling.limit()).isEqualTo(new TimeLimit(45, TimeLimit.DayCount.CALENDAR_DAYS, true, false));
         assertThat(handling.warnDays()).isZero();
         assertThat(handling.categories()).isEqualTo(Set.of(Category.CLAIM, Category.ACCUSATION));
         assertThat(p.rule(ClockId.OBJECTION).orElseThrow().categories()).isEqualTo(EnumSet.allOf(Category.class));
@@ -280,7 +279,7 @@ class ProfileCatalogueTests {
                 "$.clocks[0].length", "at least 1");
         refusedBriefly(doc("{\"clock\": \"ACCEPTANCE\", \"length\": 0, \"count\": \"working-days\"}"), "zero-working.json",
                 "$.clocks[0].length");
-        assertThatThrownBy(() -> new ClockRule(ClockId.HANDLING, days(0), 0, EnumSet.allOf(Category.class)))
+        assertThatThrownBy(() -> new Profile.ClockRule(ClockId.HANDLING, days(0), 0, EnumSet.allOf(Category.class)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("limit");
     }
 
@@ -292,13 +291,13 @@ class ProfileCatalogueTests {
                 "warn-longer.json", "$.clocks[0].warnDays");
         assertThat(ProfileCatalogue.read(new StringReader(doc("{\"clock\": \"HANDLING\", \"length\": 10, \"count\": \"days\","
                 + " \"warnDays\": 9}")), "warn-ok.json").rule(ClockId.HANDLING).orElseThrow().warnDays()).isEqualTo(9);
-        assertThatThrownBy(() -> new ClockRule(ClockId.HANDLING, days(5), 5, EnumSet.allOf(Category.class)))
+        assertThatThrownBy(() -> new Profile.ClockRule(ClockId.HANDLING, days(5), 5, EnumSet.allOf(Category.class)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("warnDays");
     }
 
     @Test
     void aProfileBuiltInCodeKeepsTheSameLimitsOnIdAndName() {
-        List<ClockRule> windows = ProfileCatalogue.read(new StringReader(doc("")), "ok.json").clocks();
+        List<Profile.ClockRule> windows = ProfileCatalogue.read(new StringReader(doc("")), "ok.json").clocks();
         assertThatThrownBy(() -> new Profile("p".repeat(65), "n", false, 0, windows))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("id");
         assertThatThrownBy(() -> new Profile("a b", "n", false, 0, windows))

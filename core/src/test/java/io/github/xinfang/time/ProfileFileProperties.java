@@ -41,7 +41,7 @@ class ProfileFileProperties {
             }
             assertThat(p.id()).isNotBlank().hasSizeLessThanOrEqualTo(64);
             assertThat(p.name()).hasSizeLessThanOrEqualTo(200);
-            for (ClockRule r : p.clocks()) {
+            for (Profile.ClockRule r : p.clocks()) {
                 assertThat(r.limit().length()).isPositive();
                 assertThat(r.warnDays()).isLessThan(r.limit().length());
             }

@@ -17,7 +17,7 @@ import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.SkippedLevel;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -27,13 +27,11 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
-import io.github.xinfang.service.BatchProgress;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.Handover;
-import io.github.xinfang.service.HandoverReport;
-import io.github.xinfang.time.DutyStatus;
+import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -83,8 +81,8 @@ public final class BacklogCampaignDemo {
      * @param out where to print
      * @return the batch's progress at the end
      */
-    public static BatchProgress run(PrintStream out) {
-        InMemoryDirectory directory = InMemoryDirectory.of(
+    public static BatchReports.Progress run(PrintStream out) {
+        OrganisationDirectory directory = OrganisationDirectory.of(
                 List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
                         new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
                         new Unit(DISTRICT, "港北区人民政府", "government", "county", GANGBEI, null)),
@@ -127,14 +125,14 @@ public final class BacklogCampaignDemo {
             run(service, out, new ActivityCommand.RecordRepeatPetition(id(5), key(keys), clerk, d(day), Channel.VISIT, 1,
                     day.endsWith("23") ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.NONE), true);
         }
-        for (DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
+        for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
             out.printf("  duty %-22s started %s  due %s  %s%n", st.duty(), st.startedOn(), st.dueOn(), st.state());
         }
         clock.set("2026-04-02T01:00:00Z");
         run(service, out, new ResolutionCommand.ReplacePackageLeader(id(5), key(keys), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(), ReplacementReason.ESCALATION, d("2026-04-02")), true);
-        for (DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
-            if (st.duty().kind() == io.github.xinfang.time.DutyKind.REPLACEMENT) {
+        for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
+            if (st.duty().kind() == io.github.xinfang.time.DutyId.Kind.REPLACEMENT) {
                 out.printf("  duty %-22s met %s  %s%n", st.duty(), st.metOn(), st.state());
             }
         }
@@ -142,8 +140,8 @@ public final class BacklogCampaignDemo {
         // 新官理旧账: deputy A moves to another post; his cases go to deputy B, each case recording it.
         clock.set("2026-04-20T01:00:00Z");
         Handover handover = Handover.create(service);
-        HandoverReport moved = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
-        HandoverReport again = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
+        Handover.Report moved = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
+        Handover.Report again = handover.run("港北组干〔2026〕17号", DEPUTY_A, DEPUTY_B, d("2026-04-20"));
         out.println("Handover " + moved.operationId() + ": " + moved.moved().size() + " cases moved, " + moved.notMoved().size()
                 + " not moved; run again: " + again.moved().size() + " moved.");
         LeaderWorkload b = store.workload(DEPUTY_B.value(), clock.instant());
@@ -162,12 +160,12 @@ public final class BacklogCampaignDemo {
             run(service, out, new ResolutionCommand.ApproveResolution(id(i), key(keys), officeHead, d("2026-06-15")), i == 4);
         }
 
-        BatchProgress p = BatchReports.create(service).progress(BATCH, clock.instant());
+        BatchReports.Progress p = BatchReports.create(service).progress(BATCH, clock.instant());
         out.println("Batch " + BATCH + " as of " + p.asOf() + ": " + p.cases() + " cases, " + p.claimed() + " claimed, "
                 + p.resolved() + " crossed off, " + p.substantivelyResolved() + " substantively, " + p.returned() + " returned, "
                 + p.overdue() + " overdue");
         out.println("  申请化解率 " + p.claimRate() + "; 化解率 " + p.resolutionRate() + "; 实体化解率 " + p.substantiveRate());
-        BatchProgress july = BatchReports.create(service).progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
+        BatchReports.Progress july = BatchReports.create(service).progress(BATCH, Instant.parse("2026-07-01T01:00:00Z"));
         out.println("  as of 2026-07-01: " + july.overdue() + " cases overdue against the target date 2026-06-30");
         return p;
     }

@@ -11,7 +11,7 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -24,8 +24,7 @@ import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
-import io.github.xinfang.service.SweepReport;
-import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
 import java.time.Clock;
@@ -76,7 +75,7 @@ public final class LifecycleDemo {
      */
     public static int run(PrintStream out) {
         RegionCode gangbei = new RegionCode("450802");
-        InMemoryDirectory directory = InMemoryDirectory.of(
+        OrganisationDirectory directory = OrganisationDirectory.of(
                 List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", gangbei, null),
                         new Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", gangbei, null),
                         new Unit(HRSS, "港北区人力资源和社会保障局", "department", "county", gangbei, null),
@@ -151,10 +150,10 @@ public final class LifecycleDemo {
         }
         out.println();
         out.println("Clocks of " + c2 + " on " + clock.instant() + ":");
-        for (ClockStatus st : service.clocks(c2, clock.instant()).orElseThrow()) {
+        for (TimeLimits.ClockStatus st : service.clocks(c2, clock.instant()).orElseThrow()) {
             out.printf("  %-18s round %d  started %s  due %s  %s%n", st.clock(), st.round(), st.startedOn(), st.dueOn(), st.state());
         }
-        SweepReport swept = DeadlineSweep.create(service, "demo-node").sweep(clock.instant());
+        DeadlineSweep.Report swept = DeadlineSweep.create(service, "demo-node").sweep(clock.instant());
         out.println("Deadline sweep: " + swept.warnings() + " warnings, " + swept.breaches() + " breaches, "
                 + swept.lapses() + " lapses recorded; a second sweep records "
                 + DeadlineSweep.create(service, "demo-node").sweep(clock.instant()).recorded() + ".");

@@ -1,6 +1,6 @@
 package io.github.xinfang.examples;
 
-import io.github.xinfang.service.BatchProgress;
+import io.github.xinfang.service.BatchReports;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,8 +9,8 @@ class BacklogCampaignDemoTests {
 
     @Test
     void theCampaignEscalatesHandsOverAndReportsTheBatchWithoutPersonalData() {
-        DemoRun<BatchProgress> run = DemoRun.of(BacklogCampaignDemo::run);
-        BatchProgress p = run.result();
+        DemoRun<BatchReports.Progress> run = DemoRun.of(BacklogCampaignDemo::run);
+        BatchReports.Progress p = run.result();
         String out = run.out();
 
         assertThat(new long[] {p.cases(), p.claimed(), p.resolved(), p.substantivelyResolved(), p.returned(), p.overdue()})

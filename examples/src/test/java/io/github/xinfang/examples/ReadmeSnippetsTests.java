@@ -11,7 +11,6 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RankLadder;
-import io.github.xinfang.directory.InMemoryDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -24,20 +23,14 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
-import io.github.xinfang.service.BatchProgress;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseListings;
 import io.github.xinfang.service.CaseService;
-import io.github.xinfang.service.LateClock;
-import io.github.xinfang.service.OverdueCase;
-import io.github.xinfang.service.Page;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.service.Handover;
-import io.github.xinfang.service.HandoverReport;
-import io.github.xinfang.service.SweepReport;
-import io.github.xinfang.time.ClockStatus;
+import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -105,9 +98,9 @@ class ReadmeSnippetsTests {
     static List<IndexRow> timeLimits(CaseService cases, InMemoryCaseStore store, InstantSource clock, CaseId caseId) {
         // tag::time-limits[]
         Instant now = clock.instant();                                      // from the injected clock, never Instant.now()
-        List<ClockStatus> clocks = cases.clocks(caseId, now).orElseThrow(); // due date (final or provisional), state, lateness
+        List<TimeLimits.ClockStatus> clocks = cases.clocks(caseId, now).orElseThrow(); // due date (final or provisional), state, lateness
         List<IndexRow> due = store.needingAttention(AttentionQuery.firstPage(now, 100).inRegion("4508")); // a warning or breach to record
-        SweepReport r = DeadlineSweep.create(cases, "node-1").sweep(now);   // records 预警/超期/lapses once, claiming work first
+        DeadlineSweep.Report r = DeadlineSweep.create(cases, "node-1").sweep(now);   // records 预警/超期/lapses once, claiming work first
         // end::time-limits[]
         assertThat(clocks).isNotEmpty();
         assertThat(r.breaches()).isEqualTo(due.size());
@@ -116,15 +109,15 @@ class ReadmeSnippetsTests {
     }
 
     /** README, "Backlog cases". */
-    static HandoverReport backlog(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock, OfficialId outgoing,
+    static Handover.Report backlog(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock, OfficialId outgoing,
                                   OfficialId successor, LocalDate handedOverOn, BatchId batchId, Instant asOf, OfficialId leader,
                                   Instant now) {
         // tag::backlog[]
         CaseService cases = CaseService.builder(store, directory, clock)
                 .rankLadder(RankLadder.civilService()).escalationPolicy(EscalationPolicy.standard()).approvalRule(ApprovalRule.standard())
                 .build();
-        HandoverReport moved = Handover.create(cases).run("港北组干〔2026〕17号", outgoing, successor, handedOverOn); // 新官理旧账
-        BatchProgress p = BatchReports.create(cases).progress(batchId, asOf);   // p.claimRate(): "900/924 件 (97.4%)"
+        Handover.Report moved = Handover.create(cases).run("港北组干〔2026〕17号", outgoing, successor, handedOverOn); // 新官理旧账
+        BatchReports.Progress p = BatchReports.create(cases).progress(batchId, asOf);   // p.claimRate(): "900/924 件 (97.4%)"
         LeaderWorkload w = store.workload(leader.value(), now);                   // active cases, overdue ones
         List<IndexRow> led = store.byActiveLeader(leader.value(), null, 100);     // also byLeadUnit, byBatch: keyset pages
         // end::backlog[]
@@ -134,13 +127,13 @@ class ReadmeSnippetsTests {
     }
 
     /** README, "Overdue cases and cursors". */
-    static Page<OverdueCase> overdue(CaseService cases, Instant now, String cursor) {
+    static CaseListings.Page<CaseListings.OverdueCase> overdue(CaseService cases, Instant now, String cursor) {
         // tag::overdue[]
         CaseListings lists = CaseListings.create(cases);
         OverdueScope beihai = OverdueScope.regionPrefix("4508");      // also handlingUnit(unitId), activeLeader(officialId)
         long total = lists.countOverdue(beihai, now);                  // for the page total: "共 N 件"
-        Page<OverdueCase> page = lists.overdue(beihai, now, 20, cursor); // cursor: null, or the previous page's next()
-        for (OverdueCase c : page.items()) c.lateClocks();             // which clock, its last day, calendar days late
+        CaseListings.Page<CaseListings.OverdueCase> page = lists.overdue(beihai, now, 20, cursor); // cursor: null, or the previous page's next()
+        for (CaseListings.OverdueCase c : page.items()) c.lateClocks();             // which clock, its last day, calendar days late
         String next = page.next().orElse(null);                        // opaque text: hand it to the browser as it is
         // end::overdue[]
         assertThat(total).isEqualTo(page.items().size());
@@ -156,7 +149,7 @@ class ReadmeSnippetsTests {
     private static final OfficialId DEPUTY = new OfficialId("gb-fqz");
     private static final OfficialId SUCCESSOR = new OfficialId("gb-fqz-2");
     private static final RegionCode GANGBEI = new RegionCode("450802");
-    private static final OrganisationDirectory DIRECTORY = InMemoryDirectory.of(
+    private static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
                     new Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", GANGBEI, null)),
             List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
@@ -188,13 +181,13 @@ class ReadmeSnippetsTests {
 
         assertThat(timeLimits(service, store, clock, caseId)).extracting(IndexRow::caseId).containsExactly(caseId.value());
 
-        HandoverReport moved = backlog(store, DIRECTORY, clock, DEPUTY, SUCCESSOR, LocalDate.of(2026, 3, 20), new BatchId("batch-3"),
+        Handover.Report moved = backlog(store, DIRECTORY, clock, DEPUTY, SUCCESSOR, LocalDate.of(2026, 3, 20), new BatchId("batch-3"),
                 clock.instant(), SUCCESSOR, clock.instant());
         assertThat(moved.moved()).isEmpty();
 
-        Page<OverdueCase> late = overdue(service, clock.instant(), null);
-        assertThat(late.items()).extracting(OverdueCase::caseId).containsExactly(caseId.value());
-        assertThat(late.items().get(0).lateClocks()).extracting(LateClock::clock, LateClock::daysLate)
+        CaseListings.Page<CaseListings.OverdueCase> late = overdue(service, clock.instant(), null);
+        assertThat(late.items()).extracting(CaseListings.OverdueCase::caseId).containsExactly(caseId.value());
+        assertThat(late.items().get(0).lateClocks()).extracting(CaseListings.LateClock::clock, CaseListings.LateClock::daysLate)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ROUTING", 3L));
     }
 

@@ -278,8 +278,8 @@ class CaseCodecProperties {
             if (v instanceof CaseId c) return new CaseId(c.value() + "x");
             if (v instanceof io.github.xinfang.time.DutyId d) {
                 return next % 2 == 0 ? new io.github.xinfang.time.DutyId(d.kind(), d.ref() + "x")
-                        : new io.github.xinfang.time.DutyId(changeValue(d.kind(), io.github.xinfang.time.DutyKind.class, 1) instanceof
-                        io.github.xinfang.time.DutyKind k ? k : d.kind(), d.ref());
+                        : new io.github.xinfang.time.DutyId(changeValue(d.kind(), io.github.xinfang.time.DutyId.Kind.class, 1) instanceof
+                        io.github.xinfang.time.DutyId.Kind k ? k : d.kind(), d.ref());
             }
             if (v instanceof io.github.xinfang.cases.IdempotencyKey k) return new io.github.xinfang.cases.IdempotencyKey(k.value() + "x");
             if (v instanceof UnitId u) return new UnitId(u.value() + "x");

@@ -29,7 +29,7 @@ import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.Satisfaction;
 import io.github.xinfang.cases.SkippedLevel;
 import io.github.xinfang.cases.SupervisionKind;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -111,7 +111,7 @@ final class CommandScripts {
      * @param batchIds the batch ids commands name (those that construct)
      * @param steps the commands
      */
-    record Sequence(int index, long seed, InMemoryDirectory directory, List<String> unitIds, List<String> officialIds,
+    record Sequence(int index, long seed, OrganisationDirectory directory, List<String> unitIds, List<String> officialIds,
                     List<String> batchIds, List<Step> steps) {
         /** @return the instant of the last command */
         Instant end() {
@@ -295,7 +295,7 @@ final class CommandScripts {
                     // never stored
                 }
             }
-            return new Sequence(index, seed, InMemoryDirectory.of(units, officials), List.copyOf(unitList),
+            return new Sequence(index, seed, OrganisationDirectory.of(units, officials), List.copyOf(unitList),
                     List.copyOf(officialList), List.copyOf(batchList), List.copyOf(steps));
         }
 

@@ -10,7 +10,7 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.directory.InMemoryDirectory;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.Unit;
@@ -41,7 +41,7 @@ final class Domain {
     static final UnitId HOUSING = new UnitId("housing");
     static final UnitId LABOUR = new UnitId("labour");
 
-    static final InMemoryDirectory DIRECTORY = InMemoryDirectory.of(
+    static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
                     new Unit(LABOUR, "港北区人社局", "department", "county", REGION, null)),

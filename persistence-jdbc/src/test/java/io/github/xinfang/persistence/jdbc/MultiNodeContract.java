@@ -25,7 +25,6 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
-import io.github.xinfang.service.SweepReport;
 import io.github.xinfang.time.ClockId;
 
 import java.time.Duration;
@@ -153,7 +152,7 @@ abstract class MultiNodeContract extends DatabaseContract {
                 assertThat(nodes.get(i % NODES).handle(new ProcedureCommand.Register(id, new IdempotencyKey(id.value() + "/register"),
                         Domain.clerk(), form, null)).isApplied()).isTrue();
             }
-            List<SweepReport> reports = Collections.synchronizedList(new ArrayList<>());
+            List<DeadlineSweep.Report> reports = Collections.synchronizedList(new ArrayList<>());
             // Sweeps at three instants: warnings due, then breaches due, then nothing left to record. During
             // the first two, a clerk on each node routes some cases (which stops their routing clock).
             Set<CaseId> routed = ConcurrentHashMap.newKeySet();
@@ -224,8 +223,8 @@ abstract class MultiNodeContract extends DatabaseContract {
                 CaseState[] replayed = Domain.replayedAndStored(codec, stored);
                 assertThat(replayed[0]).as("%s: the history replays to the stored snapshot", id).isEqualTo(replayed[1]);
             }
-            assertThat(reports.stream().mapToInt(SweepReport::warnings).sum()).as("warnings the sweeps report").isEqualTo(warnings);
-            assertThat(reports.stream().mapToInt(SweepReport::breaches).sum()).as("breaches the sweeps report").isEqualTo(breaches);
+            assertThat(reports.stream().mapToInt(DeadlineSweep.Report::warnings).sum()).as("warnings the sweeps report").isEqualTo(warnings);
+            assertThat(reports.stream().mapToInt(DeadlineSweep.Report::breaches).sum()).as("breaches the sweeps report").isEqualTo(breaches);
             assertThat(breaches).isGreaterThanOrEqualTo(cases - routed.size());
         }
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.directory.InMemoryDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -34,7 +33,6 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
-import io.github.xinfang.time.StandardTimeLimits;
 import io.github.xinfang.time.TimeLimits;
 
 import java.lang.reflect.InvocationHandler;
@@ -115,7 +113,7 @@ class StoreDifferentialProperties {
         Long given = Long.getLong(SEED_PROPERTY);
         long seed = given != null ? given : new SplittableRandom().nextLong();
         Integer only = Integer.getInteger(SEQUENCE_PROPERTY);
-        TimeLimits limits = StandardTimeLimits.create();
+        TimeLimits limits = TimeLimits.standard();
         Tally tally = new Tally(seed, Integer.getInteger(COMMANDS_PROPERTY));
         List<Subject> subjects = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -196,7 +194,7 @@ class StoreDifferentialProperties {
 
     /** The directory of the sequence being run: services live for the whole run, directories per sequence. */
     private static final class SequenceDirectory implements OrganisationDirectory {
-        private volatile OrganisationDirectory current = InMemoryDirectory.of(List.of(), List.of());
+        private volatile OrganisationDirectory current = OrganisationDirectory.of(List.of(), List.of());
 
         void set(OrganisationDirectory directory) {
             current = directory;
