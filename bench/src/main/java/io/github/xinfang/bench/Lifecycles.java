@@ -8,7 +8,6 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -67,7 +66,7 @@ public final class Lifecycles {
     /** @return the commands of one lifecycle of the given case, in order */
     static List<CaseCommand> commands(CaseId id) {
         PetitionForm form = new PetitionForm(d("2026-03-02"), Channel.VISIT, Category.CLAIM, "城乡建设", "450802", true, null,
-                List.of(new PetitionerForm("测试甲", null, "13800000000", null)), null, null, "样例：虚构的信访事项。");
+                List.of(new PetitionForm.Petitioner("测试甲", null, "13800000000", null)), null, null, "样例：虚构的信访事项。");
         List<CaseCommand> c = new ArrayList<>(COMMITS);
         int k = 0;
         c.add(new ProcedureCommand.Register(id, key(++k), CLERK, form, null));

@@ -9,7 +9,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
@@ -255,7 +254,7 @@ public class ResolutionBenchmark {
         for (int i = 0; i < BATCH_SIZE; i++) {
             CaseId id = realId(i);
             PetitionForm form = new PetitionForm(LocalDate.of(2019, 5, 6).plusDays(2L * i), Channel.VISIT, Category.CLAIM, "自然资源",
-                    REGION.value(), true, null, List.of(new PetitionerForm("测试甲", null, null, null)), 1, null, "样例：虚构的积案。");
+                    REGION.value(), true, null, List.of(new PetitionForm.Petitioner("测试甲", null, null, null)), 1, null, "样例：虚构的积案。");
             apply(service, new ProcedureCommand.Register(id, key(key), clerk, form, null));
             apply(service, new ResolutionCommand.EnrolInBatch(id, key(key), officeHead, REPORTED, IssuingLevel.CITY, "第二批交办积案",
                     LocalDate.of(2026, 6, 30), LocalDate.of(2026, 3, 2)));

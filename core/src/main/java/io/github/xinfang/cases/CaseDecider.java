@@ -210,7 +210,7 @@ public final class CaseDecider {
     /** A resolution-track command: the table's track and stage columns, the row's guards, its event, the rise it causes. */
     private Decision decideResolution(CaseState state, CaseCommand command, ResolutionTable.Row row, Instant recordedAt) {
         Resolution r = state.resolution();
-        TrackState track = r == null ? null : r.track();
+        Resolution.TrackState track = r == null ? null : r.track();
         if (!row.stages().contains(state.stage()) || !row.startsFrom(track)) {
             String trackEn = track == null ? "not on the resolution track" : "track " + track;
             String trackZh = track == null ? "未列为积案" : "化解状态：" + track.chinese();
@@ -260,9 +260,9 @@ public final class CaseDecider {
 
     /** Whether a resolution row's events move the track where the row says ({@link ResolutionTable.Row#next}). */
     private static boolean landsOnTarget(ResolutionTable.Row row, CaseState before, List<CaseEvent> events) {
-        TrackState from = before.resolution() == null ? null : before.resolution().track();
+        Resolution.TrackState from = before.resolution() == null ? null : before.resolution().track();
         Resolution after = replayed(before, events).resolution();
-        TrackState landed = after == null ? null : after.track();
+        Resolution.TrackState landed = after == null ? null : after.track();
         if (landed != row.next(from)) {
             throw new AssertionError(row.command() + " from track " + from + " landed on " + landed + ", its row says "
                     + row.next(from));

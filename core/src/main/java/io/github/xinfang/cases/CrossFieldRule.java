@@ -58,10 +58,10 @@ enum CrossFieldRule {
     },
     /** An accused party is a unit, an official or an outside party, exactly one. */
     ONE_ACCUSED_PARTY("exactly one of unit, official, outsideName",
-            "the party itself: must name exactly one of unit, official, outsideName", AccusedPartyForm.class) {
+            "the party itself: must name exactly one of unit, official, outsideName", PetitionForm.AccusedParty.class) {
         @Override
         void check(Record r, String prefix) throws FieldProblem {
-            AccusedPartyForm a = (AccusedPartyForm) r;
+            PetitionForm.AccusedParty a = (PetitionForm.AccusedParty) r;
             int given = (a.unit() != null ? 1 : 0) + (a.official() != null ? 1 : 0) + (a.outsideName() != null ? 1 : 0);
             if (given != 1) {
                 throw new FieldProblem(parent(prefix), "must name exactly one of unit, official, outsideName", "须且只须写明单位、工作人员或外部对象名称之一");

@@ -1,5 +1,13 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.UnitId;
+
+import io.github.xinfang.petition.Address;
+import io.github.xinfang.petition.IdNumber;
+import io.github.xinfang.petition.PersonName;
+import io.github.xinfang.petition.PhoneNumber;
+
 import io.github.xinfang.text.TextRule;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -28,8 +36,8 @@ import java.util.Objects;
  * @since 0.1
  */
 public record Petition(LocalDate receivedOn, Channel channel, Category category, String subjectArea, RegionCode region,
-                       boolean firstPetition, CaseId repeatsCase, List<Petitioner> petitioners, int headcount,
-                       List<AccusedParty> accused, FreeText summary) {
+                       boolean firstPetition, CaseId repeatsCase, List<Petition.Petitioner> petitioners, int headcount,
+                       List<Petition.AccusedParty> accused, FreeText summary) {
     /** The largest headcount accepted. */
     public static final int MAX_HEADCOUNT = 100_000;
 
@@ -54,6 +62,71 @@ public record Petition(LocalDate receivedOn, Channel channel, Category category,
         }
         if (firstPetition == (repeatsCase != null)) {
             throw new IllegalArgumentException("repeatsCase must be given exactly when firstPetition is false");
+        }
+    }
+
+    /**
+     * A person behind a petition (信访人). Every part is personal data and masks itself in {@code toString}.
+     * Immutable.
+     *
+     * @param name the name
+     * @param idNumber the resident ID number, or null if not given
+     * @param phone the phone, or null if not given
+     * @param address the address, or null if not given
+     * @since 0.1
+     */
+    public record Petitioner(PersonName name, IdNumber idNumber, PhoneNumber phone, Address address) {
+        /** @throws NullPointerException if name is null */
+        public Petitioner {
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    /**
+     * A party a petition accuses (被反映人/被举报单位): a unit or an official of the directory, or an outside
+     * party named in text. Accusation materials never reach the accused (Art. 30(3)). Immutable.
+     *
+     * @since 0.1
+     */
+    public sealed interface AccusedParty {
+
+        /**
+         * A unit of the directory.
+         *
+         * @param unit the unit
+         * @since 0.1
+         */
+        record AccusedUnit(UnitId unit) implements Petition.AccusedParty {
+            /** @throws NullPointerException if unit is null */
+            public AccusedUnit {
+                Objects.requireNonNull(unit, "unit");
+            }
+        }
+
+        /**
+         * An official of the directory.
+         *
+         * @param official the official
+         * @since 0.1
+         */
+        record AccusedOfficial(OfficialId official) implements Petition.AccusedParty {
+            /** @throws NullPointerException if official is null */
+            public AccusedOfficial {
+                Objects.requireNonNull(official, "official");
+            }
+        }
+
+        /**
+         * A party outside the directory (a company, a person), named in text that is masked in {@code toString}.
+         *
+         * @param name the name as text
+         * @since 0.1
+         */
+        record OutsideParty(FreeText name) implements Petition.AccusedParty {
+            /** @throws NullPointerException if name is null */
+            public OutsideParty {
+                Objects.requireNonNull(name, "name");
+            }
         }
     }
 }

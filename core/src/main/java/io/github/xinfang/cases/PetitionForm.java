@@ -1,5 +1,8 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.UnitId;
+
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 
@@ -26,12 +29,12 @@ import java.util.List;
  */
 public record PetitionForm(LocalDate receivedOn, Channel channel, Category category, String subjectArea,
                            String regionCode, Boolean firstPetition, CaseId repeatsCase,
-                           List<PetitionerForm> petitioners, Integer headcount, List<AccusedPartyForm> accused,
+                           List<PetitionForm.Petitioner> petitioners, Integer headcount, List<PetitionForm.AccusedParty> accused,
                            FormText summary) {
     /** The same, with the {@code summary} as a string ({@link FormText#ofNullable}). */
     public PetitionForm(LocalDate receivedOn, Channel channel, Category category, String subjectArea, String regionCode,
-                        Boolean firstPetition, CaseId repeatsCase, List<PetitionerForm> petitioners, Integer headcount,
-                        List<AccusedPartyForm> accused, String summary) {
+                        Boolean firstPetition, CaseId repeatsCase, List<PetitionForm.Petitioner> petitioners, Integer headcount,
+                        List<PetitionForm.AccusedParty> accused, String summary) {
         this(receivedOn, channel, category, subjectArea, regionCode, firstPetition, repeatsCase, petitioners, headcount,
                 accused, FormText.ofNullable(summary));
     }
@@ -43,5 +46,68 @@ public record PetitionForm(LocalDate receivedOn, Channel channel, Category categ
                 + ", repeatsCase=" + repeatsCase + ", petitioners=" + (petitioners == null ? null : petitioners.size())
                 + ", headcount=" + headcount + ", accused=" + (accused == null ? null : accused.size())
                 + ", summary=" + summary + "]";
+    }
+
+    /**
+     * A petitioner as a form gives it: raw strings, checked by the case service. The record only copies;
+     * {@code toString} masks everything.
+     *
+     * @param name the name (required)
+     * @param idNumber the resident ID number, or null
+     * @param phone the phone, or null
+     * @param address the address, or null
+     * @since 0.1
+     */
+    public record Petitioner(String name, String idNumber, String phone, String address) {
+        @Override
+        public String toString() {
+            return "PetitionerForm[name=" + mask(name) + ", idNumber=" + mask(idNumber) + ", phone=" + mask(phone)
+                    + ", address=" + mask(address) + "]";
+        }
+
+        private static String mask(String s) {
+            return s == null ? "null" : "(" + s.length() + " chars)";
+        }
+    }
+
+    /**
+     * An accused party as a form gives it: exactly one of a directory unit, a directory official, or an
+     * outside party's name. The record only copies; {@code toString} masks the name.
+     *
+     * @param unit a unit of the directory, or null
+     * @param official an official of the directory, or null
+     * @param outsideName the name of an outside party, or null
+     * @since 0.1
+     */
+    public record AccusedParty(UnitId unit, OfficialId official, String outsideName) {
+        /**
+         * @param unit the accused unit
+         * @return a form naming a unit
+         */
+        public static PetitionForm.AccusedParty unit(UnitId unit) {
+            return new PetitionForm.AccusedParty(unit, null, null);
+        }
+
+        /**
+         * @param official the accused official
+         * @return a form naming an official
+         */
+        public static PetitionForm.AccusedParty official(OfficialId official) {
+            return new PetitionForm.AccusedParty(null, official, null);
+        }
+
+        /**
+         * @param name the outside party's name
+         * @return a form naming an outside party
+         */
+        public static PetitionForm.AccusedParty outside(String name) {
+            return new PetitionForm.AccusedParty(null, null, name);
+        }
+
+        @Override
+        public String toString() {
+            return "AccusedPartyForm[unit=" + unit + ", official=" + official + ", outsideName="
+                    + (outsideName == null ? "null" : "(" + outsideName.length() + " chars)") + "]";
+        }
     }
 }

@@ -32,17 +32,17 @@ final class PetitionForms {
      */
     static Petition parse(PetitionForm form, LocalDate today) throws FieldProblem {
         CommandChecks.checkForm(form, "petition", today);
-        List<Petitioner> petitioners = new ArrayList<>();
-        for (PetitionerForm p : form.petitioners()) {
-            petitioners.add(new Petitioner(new PersonName(p.name()), p.idNumber() == null ? null : new IdNumber(p.idNumber()),
+        List<Petition.Petitioner> petitioners = new ArrayList<>();
+        for (PetitionForm.Petitioner p : form.petitioners()) {
+            petitioners.add(new Petition.Petitioner(new PersonName(p.name()), p.idNumber() == null ? null : new IdNumber(p.idNumber()),
                     p.phone() == null ? null : new PhoneNumber(p.phone()), p.address() == null ? null : new Address(p.address())));
         }
-        List<AccusedParty> accused = new ArrayList<>();
+        List<Petition.AccusedParty> accused = new ArrayList<>();
         if (form.accused() != null) {
-            for (AccusedPartyForm a : form.accused()) {
-                if (a.unit() != null) accused.add(new AccusedParty.AccusedUnit(a.unit()));
-                else if (a.official() != null) accused.add(new AccusedParty.AccusedOfficial(a.official()));
-                else accused.add(new AccusedParty.OutsideParty(new FreeText(a.outsideName())));
+            for (PetitionForm.AccusedParty a : form.accused()) {
+                if (a.unit() != null) accused.add(new Petition.AccusedParty.AccusedUnit(a.unit()));
+                else if (a.official() != null) accused.add(new Petition.AccusedParty.AccusedOfficial(a.official()));
+                else accused.add(new Petition.AccusedParty.OutsideParty(new FreeText(a.outsideName())));
             }
         }
         int headcount = form.headcount() == null ? petitioners.size() : form.headcount();

@@ -298,9 +298,9 @@ final class ProcedureGuards {
 
     static Set<UnitId> accusedUnits(Petition petition, OrganisationDirectory directory) {
         Set<UnitId> units = new HashSet<>();
-        for (AccusedParty p : petition.accused()) {
-            if (p instanceof AccusedParty.AccusedUnit u) units.add(u.unit());
-            if (p instanceof AccusedParty.AccusedOfficial o) directory.official(o.official()).ifPresent(off -> units.add(off.unit()));
+        for (Petition.AccusedParty p : petition.accused()) {
+            if (p instanceof Petition.AccusedParty.AccusedUnit u) units.add(u.unit());
+            if (p instanceof Petition.AccusedParty.AccusedOfficial o) directory.official(o.official()).ifPresent(off -> units.add(off.unit()));
         }
         return units;
     }
@@ -309,8 +309,8 @@ final class ProcedureGuards {
     static boolean actorIsAccused(Actor actor, Petition petition, OrganisationDirectory directory) {
         if (!(actor instanceof Actor.OfficialActor a)) return false;
         Set<OfficialId> officials = new HashSet<>();
-        for (AccusedParty p : petition.accused()) {
-            if (p instanceof AccusedParty.AccusedOfficial o) officials.add(o.official());
+        for (Petition.AccusedParty p : petition.accused()) {
+            if (p instanceof Petition.AccusedParty.AccusedOfficial o) officials.add(o.official());
         }
         if (officials.contains(a.official())) return true;
         Set<UnitId> units = accusedUnits(petition, directory);

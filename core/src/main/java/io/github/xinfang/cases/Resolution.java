@@ -28,7 +28,7 @@ import java.util.Optional;
  * @param lastOn the latest date of a resolution-track fact
  * @since 0.2
  */
-public record Resolution(TrackState track, BacklogSource source, boolean hardCase, List<Batch> batches,
+public record Resolution(Resolution.TrackState track, BacklogSource source, boolean hardCase, List<Batch> batches,
                          RequiredRank requiredRank, List<String> requiredRankRules, List<Assignment> assignments,
                          ResolutionKind claimKind, Actor claimant, int returnedClaims, List<Plan> plans, LocalDate lastOn) {
 
@@ -79,7 +79,7 @@ public record Resolution(TrackState track, BacklogSource source, boolean hardCas
      * @since 0.2
      */
     public record Assignment(OfficialId leader, UnitId leadUnit, List<OfficialId> taskForce, List<UnitId> coUnits,
-                             LocalDate from, LocalDate to, AssignmentEnd ended) {
+                             LocalDate from, LocalDate to, Resolution.AssignmentEnd ended) {
         /**
          * @throws NullPointerException naming a required argument that is null
          * @throws IllegalArgumentException if only one of to and ended is given, or to is before from
@@ -104,7 +104,7 @@ public record Resolution(TrackState track, BacklogSource source, boolean hardCas
          * @param why why
          * @return this assignment, ended
          */
-        public Assignment end(LocalDate on, AssignmentEnd why) {
+        public Assignment end(LocalDate on, Resolution.AssignmentEnd why) {
             return new Assignment(leader, leadUnit, taskForce, coUnits, from, on, why);
         }
     }
@@ -160,6 +160,63 @@ public record Resolution(TrackState track, BacklogSource source, boolean hardCas
         public PlanStep {
             Objects.requireNonNull(description, "description");
             Objects.requireNonNull(dueOn, "dueOn");
+        }
+    }
+
+    /**
+     * Why a package assignment ended. Immutable.
+     *
+     * @since 0.2
+     */
+    public enum AssignmentEnd {
+        /** Replaced after a post change (新官理旧账). */
+        POST_CHANGE,
+        /** Replaced by a leader of higher rank (提级包案). */
+        ESCALATION,
+        /** Replaced for another reason. */
+        OTHER,
+        /** The resolution was approved (审核销号). */
+        RESOLUTION_APPROVED;
+
+        /**
+         * @param reason a replacement reason
+         * @return the ending it gives the replaced assignment
+         */
+        public static Resolution.AssignmentEnd of(ReplacementReason reason) {
+            switch (reason) {
+                case POST_CHANGE: return POST_CHANGE;
+                case ESCALATION: return ESCALATION;
+                case OTHER: return OTHER;
+                default: throw new AssertionError("unhandled reason " + reason);
+            }
+        }
+    }
+
+    /**
+     * The state of a case on the resolution track (积案化解, DESIGN.md section 5). A case that was never
+     * designated backlog has no track state. Immutable.
+     *
+     * @since 0.2
+     */
+    public enum TrackState {
+        /** 待包案: on the track, no package leader assigned. */
+        OPEN("待包案"),
+        /** 化解中: a package leader is assigned. */
+        IN_RESOLUTION("化解中"),
+        /** 已申请化解: a resolution was claimed and awaits approval. */
+        CLAIMED("已申请化解"),
+        /** 已化解销号: the resolution was approved (crossed off). */
+        RESOLVED("已销号");
+
+        private final String chinese;
+
+        TrackState(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** @return the Chinese name */
+        public String chinese() {
+            return chinese;
         }
     }
 }

@@ -102,7 +102,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param recordedOn the day
      * @since 0.2
      */
-    record RecordPlan(CaseId caseId, IdempotencyKey key, Actor actor, List<PlanStepForm> steps, LocalDate recordedOn)
+    record RecordPlan(CaseId caseId, IdempotencyKey key, Actor actor, List<ResolutionCommand.PlanStepForm> steps, LocalDate recordedOn)
             implements ResolutionCommand {}
 
     /**
@@ -192,4 +192,19 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @since 0.2
      */
     record ReassessEscalation(CaseId caseId, IdempotencyKey key, Actor actor) implements ResolutionCommand {}
+
+    /**
+     * One step of a resolution plan as the portal's form gives it; checked by the case service. Immutable;
+     * {@code toString} does not show the description (a {@link FormText}).
+     *
+     * @param description what is to be done
+     * @param dueOn the day it is due
+     * @since 0.2
+     */
+    record PlanStepForm(FormText description, LocalDate dueOn) {
+        /** The same, with the {@code description} as a string ({@link FormText#ofNullable}). */
+        public PlanStepForm(String description, LocalDate dueOn) {
+            this(FormText.ofNullable(description), dueOn);
+        }
+    }
 }

@@ -51,7 +51,7 @@ final class ResolutionEvolution {
 
     /** A mutable copy. */
     private static final class Draft {
-        TrackState track;
+        Resolution.TrackState track;
         BacklogSource source;
         boolean hardCase;
         List<Resolution.Batch> batches;
@@ -83,14 +83,14 @@ final class ResolutionEvolution {
             if (d.isAfter(lastOn)) lastOn = d;
         }
 
-        void endActive(LocalDate on, AssignmentEnd why) {
+        void endActive(LocalDate on, Resolution.AssignmentEnd why) {
             int last = assignments.size() - 1;
             if (last < 0 || !assignments.get(last).isActive()) throw new IllegalArgumentException("event: no active assignment to end");
             assignments.set(last, assignments.get(last).end(on, why));
         }
 
         void reopenTrack() {
-            track = TrackState.OPEN;
+            track = Resolution.TrackState.OPEN;
             claimKind = null;
             claimant = null;
         }
@@ -104,11 +104,11 @@ final class ResolutionEvolution {
     static Resolution evolve(Resolution r, CaseEvent event) {
         if (r == null) {
             if (event instanceof ResolutionEvent.BacklogDesignated e) {
-                return new Resolution(TrackState.OPEN, e.source(), false, List.of(), null, List.of(), List.of(), null, null, 0,
+                return new Resolution(Resolution.TrackState.OPEN, e.source(), false, List.of(), null, List.of(), List.of(), null, null, 0,
                         List.of(), e.designatedOn());
             }
             if (event instanceof ResolutionEvent.BatchEnrolled e) {
-                return new Resolution(TrackState.OPEN, BacklogSource.BATCH, false, List.of(batch(e)), null, List.of(), List.of(),
+                return new Resolution(Resolution.TrackState.OPEN, BacklogSource.BATCH, false, List.of(batch(e)), null, List.of(), List.of(),
                         null, null, 0, List.of(), e.enrolledOn());
             }
             throw new IllegalArgumentException("event: " + event.getClass().getSimpleName() + " on a case not on the resolution track");
@@ -119,18 +119,18 @@ final class ResolutionEvolution {
             d.source = e.source();
             d.on(e.designatedOn());
         } else if (event instanceof ResolutionEvent.BatchEnrolled e) {
-            if (d.track == TrackState.RESOLVED) d.reopenTrack();
+            if (d.track == Resolution.TrackState.RESOLVED) d.reopenTrack();
             d.batches.add(batch(e));
             d.on(e.enrolledOn());
         } else if (event instanceof ResolutionEvent.HardCaseFlagged e) {
             d.hardCase = true;
             d.on(e.flaggedOn());
         } else if (event instanceof ResolutionEvent.PackageLeaderAssigned e) {
-            d.track = TrackState.IN_RESOLUTION;
+            d.track = Resolution.TrackState.IN_RESOLUTION;
             d.assignments.add(new Resolution.Assignment(e.leader(), e.leadUnit(), e.taskForce(), e.coUnits(), e.assignedOn(), null, null));
             d.on(e.assignedOn());
         } else if (event instanceof ResolutionEvent.PackageLeaderReplaced e) {
-            d.endActive(e.replacedOn(), AssignmentEnd.of(e.reason()));
+            d.endActive(e.replacedOn(), Resolution.AssignmentEnd.of(e.reason()));
             d.assignments.add(new Resolution.Assignment(e.leader(), e.leadUnit(), e.taskForce(), e.coUnits(), e.replacedOn(), null, null));
             d.on(e.replacedOn());
         } else if (event instanceof ResolutionEvent.PlanRecorded e) {
@@ -147,16 +147,16 @@ final class ResolutionEvolution {
             d.plans.set(pi, new Resolution.Plan(plan.version(), plan.recordedOn(), steps));
             d.on(e.doneOn());
         } else if (event instanceof ResolutionEvent.ResolutionClaimed e) {
-            d.track = TrackState.CLAIMED;
+            d.track = Resolution.TrackState.CLAIMED;
             d.claimKind = e.kind();
             d.claimant = e.actor();
             d.on(e.claimedOn());
         } else if (event instanceof ResolutionEvent.ResolutionApproved e) {
-            d.track = TrackState.RESOLVED;
-            d.endActive(e.approvedOn(), AssignmentEnd.RESOLUTION_APPROVED);
+            d.track = Resolution.TrackState.RESOLVED;
+            d.endActive(e.approvedOn(), Resolution.AssignmentEnd.RESOLUTION_APPROVED);
             d.on(e.approvedOn());
         } else if (event instanceof ResolutionEvent.ResolutionRejected e) {
-            d.track = TrackState.IN_RESOLUTION;
+            d.track = Resolution.TrackState.IN_RESOLUTION;
             d.claimKind = null;
             d.claimant = null;
             d.returnedClaims++;

@@ -140,8 +140,8 @@ final class ResolutionGuards {
 
     /** An official is accused, or belongs to an accused unit or to the unit of an accused official. */
     private static boolean isAccused(OfficialId official, Petition petition, OrganisationDirectory directory) {
-        for (AccusedParty p : petition.accused()) {
-            if (p instanceof AccusedParty.AccusedOfficial o && o.official().equals(official)) return true;
+        for (Petition.AccusedParty p : petition.accused()) {
+            if (p instanceof Petition.AccusedParty.AccusedOfficial o && o.official().equals(official)) return true;
         }
         Set<UnitId> units = ProcedureGuards.accusedUnits(petition, directory);
         return directory.official(official).map(o -> units.contains(o.unit())).orElse(false);

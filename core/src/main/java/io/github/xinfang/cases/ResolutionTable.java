@@ -94,19 +94,19 @@ public final class ResolutionTable {
      */
     public static final class Row extends TableRow {
         private final boolean fromNone;
-        private final Set<TrackState> from;
-        private final TrackState to;
-        private final Set<TrackState> stays;
+        private final Set<Resolution.TrackState> from;
+        private final Resolution.TrackState to;
+        private final Set<Resolution.TrackState> stays;
         private final Set<Stage> stages;
 
-        Row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone, Set<TrackState> from,
-            TrackState to, Set<TrackState> stays, Set<Stage> stages, List<? extends Guard<?>> guards, RowBehaviour<?> behaviour) {
+        Row(String command, String chinese, Class<? extends CaseCommand> type, boolean fromNone, Set<Resolution.TrackState> from,
+            Resolution.TrackState to, Set<Resolution.TrackState> stays, Set<Stage> stages, List<? extends Guard<?>> guards, RowBehaviour<?> behaviour) {
             super(command, chinese, Objects.requireNonNull(type, "type"), guards, behaviour, LifecycleTable.ACTOR_NOT_ACCUSED,
                     FACT_NOT_BEFORE_EARLIER_FACTS);
             this.fromNone = fromNone;
-            this.from = copy(Objects.requireNonNull(from, "from"), TrackState.class);
+            this.from = copy(Objects.requireNonNull(from, "from"), Resolution.TrackState.class);
             this.to = to;
-            this.stays = copy(Objects.requireNonNull(stays, "stays"), TrackState.class);
+            this.stays = copy(Objects.requireNonNull(stays, "stays"), Resolution.TrackState.class);
             this.stages = copy(Objects.requireNonNull(stages, "stages"), Stage.class);
         }
 
@@ -116,17 +116,17 @@ public final class ResolutionTable {
         }
 
         /** @return the track states it moves from, to {@link #to()} */
-        public Set<TrackState> from() {
+        public Set<Resolution.TrackState> from() {
             return from;
         }
 
         /** @return the track state it leads to from {@link #fromNone()} and {@link #from()}, or null */
-        public TrackState to() {
+        public Resolution.TrackState to() {
             return to;
         }
 
         /** @return the track states it may start from and stays in */
-        public Set<TrackState> stays() {
+        public Set<Resolution.TrackState> stays() {
             return stays;
         }
 
@@ -139,7 +139,7 @@ public final class ResolutionTable {
          * @param track the track state, or null when the case is not on the track
          * @return whether the row starts from there
          */
-        public boolean startsFrom(TrackState track) {
+        public boolean startsFrom(Resolution.TrackState track) {
             return track == null ? fromNone : from.contains(track) || stays.contains(track);
         }
 
@@ -147,7 +147,7 @@ public final class ResolutionTable {
          * @param track a track state the row starts from, or null
          * @return the track state it leads to
          */
-        public TrackState next(TrackState track) {
+        public Resolution.TrackState next(Resolution.TrackState track) {
             return track != null && stays.contains(track) ? track : to;
         }
 
@@ -202,7 +202,7 @@ public final class ResolutionTable {
      * @param type a command type
      * @return whether the table has a row for the command from there
      */
-    public boolean allows(Stage stage, TrackState track, Class<? extends CaseCommand> type) {
+    public boolean allows(Stage stage, Resolution.TrackState track, Class<? extends CaseCommand> type) {
         Row r = byType.get(type);
         return r != null && r.stages().contains(stage) && r.startsFrom(track);
     }
@@ -227,9 +227,9 @@ public final class ResolutionTable {
         for (Row r : rows) {
             List<String> from = new ArrayList<>();
             if (r.fromNone()) from.add("(none)");
-            for (TrackState t : r.from()) from.add(t.name());
+            for (Resolution.TrackState t : r.from()) from.add(t.name());
             List<String> stays = new ArrayList<>();
-            for (TrackState t : r.stays()) stays.add(t.name());
+            for (Resolution.TrackState t : r.stays()) stays.add(t.name());
             String stages;
             if (r.stages().equals(all)) {
                 stages = "any";
@@ -248,7 +248,7 @@ public final class ResolutionTable {
         }
         sb.append("\nTrack states: ");
         List<String> states = new ArrayList<>();
-        for (TrackState t : TrackState.values()) states.add(t.name() + " (" + t.chinese() + ")");
+        for (Resolution.TrackState t : Resolution.TrackState.values()) states.add(t.name() + " (" + t.chinese() + ")");
         sb.append(String.join(", ", states)).append(".\n");
         Guard.appendMarkdown(sb, "Resolution guards", GUARDS);
         return sb.toString();
@@ -258,56 +258,56 @@ public final class ResolutionTable {
         Set<Stage> any = EnumSet.allOf(Stage.class);
         Set<Stage> designatable = EnumSet.allOf(Stage.class);
         designatable.removeAll(EnumSet.of(Stage.WITHDRAWN, Stage.TRANSFERRED_OUT, Stage.MERGED));
-        Set<TrackState> none = EnumSet.noneOf(TrackState.class);
-        Set<TrackState> onTrack = EnumSet.of(TrackState.OPEN, TrackState.IN_RESOLUTION, TrackState.CLAIMED);
+        Set<Resolution.TrackState> none = EnumSet.noneOf(Resolution.TrackState.class);
+        Set<Resolution.TrackState> onTrack = EnumSet.of(Resolution.TrackState.OPEN, Resolution.TrackState.IN_RESOLUTION, Resolution.TrackState.CLAIMED);
         List<Row> r = new ArrayList<>();
-        r.add(row("DesignateBacklog", "列为积案", ResolutionCommand.DesignateBacklog.class, true, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, none, designatable, List.of(),
+        r.add(row("DesignateBacklog", "列为积案", ResolutionCommand.DesignateBacklog.class, true, EnumSet.of(Resolution.TrackState.RESOLVED),
+                Resolution.TrackState.OPEN, none, designatable, List.of(),
                 on("designatedOn", ResolutionCommand.DesignateBacklog::designatedOn), (e, c) -> new ResolutionEvent.BacklogDesignated(e.id(), e.actor(), e.at(), c.source(), c.designatedOn())));
-        r.add(row("EnrolInBatch", "纳入上级交办批次", ResolutionCommand.EnrolInBatch.class, true, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, onTrack, designatable, List.of(NOT_YET_IN_BATCH),
+        r.add(row("EnrolInBatch", "纳入上级交办批次", ResolutionCommand.EnrolInBatch.class, true, EnumSet.of(Resolution.TrackState.RESOLVED),
+                Resolution.TrackState.OPEN, onTrack, designatable, List.of(NOT_YET_IN_BATCH),
                 on("enrolledOn", ResolutionCommand.EnrolInBatch::enrolledOn), (e, c) -> new ResolutionEvent.BatchEnrolled(e.id(), e.actor(), e.at(), c.batch(), c.level(), c.batchName(),
                         c.targetDate(), c.enrolledOn())));
         r.add(row("FlagHardCase", "钉子案/骨头案", ResolutionCommand.FlagHardCase.class, false, none, null, onTrack, any,
                 List.of(NOT_YET_HARD_CASE),
                 on("flaggedOn", ResolutionCommand.FlagHardCase::flaggedOn), (e, c) -> new ResolutionEvent.HardCaseFlagged(e.id(), e.actor(), e.at(), c.reason().freeText(), c.flaggedOn())));
-        r.add(row("AssignPackageLeader", "领导包案", ResolutionCommand.AssignPackageLeader.class, false, EnumSet.of(TrackState.OPEN),
-                TrackState.IN_RESOLUTION, none, any, List.of(ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT),
+        r.add(row("AssignPackageLeader", "领导包案", ResolutionCommand.AssignPackageLeader.class, false, EnumSet.of(Resolution.TrackState.OPEN),
+                Resolution.TrackState.IN_RESOLUTION, none, any, List.of(ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT),
                 on("assignedOn", ResolutionCommand.AssignPackageLeader::assignedOn), (e, c) -> new ResolutionEvent.PackageLeaderAssigned(e.id(), e.actor(), e.at(), c.leader(), c.leadUnit(),
                         c.taskForce(), c.coUnits(), c.assignedOn())));
         r.add(row("ReplacePackageLeader", "更换包案领导", ResolutionCommand.ReplacePackageLeader.class, false, none, null,
-                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any,
+                EnumSet.of(Resolution.TrackState.IN_RESOLUTION, Resolution.TrackState.CLAIMED), any,
                 List.of(ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT),
                 on("replacedOn", ResolutionCommand.ReplacePackageLeader::replacedOn), (e, c) -> new ResolutionEvent.PackageLeaderReplaced(e.id(), e.actor(), e.at(), c.leader(), c.leadUnit(),
                         c.taskForce(), c.coUnits(), c.reason(), c.replacedOn())));
-        r.add(row("RecordPlan", "化解方案", ResolutionCommand.RecordPlan.class, false, none, null, EnumSet.of(TrackState.IN_RESOLUTION),
+        r.add(row("RecordPlan", "化解方案", ResolutionCommand.RecordPlan.class, false, none, null, EnumSet.of(Resolution.TrackState.IN_RESOLUTION),
                 any, List.of(),
                 on("recordedOn", ResolutionCommand.RecordPlan::recordedOn), ResolutionTable::planRecorded));
         r.add(row("MarkPlanStepDone", "方案步骤完成", ResolutionCommand.MarkPlanStepDone.class, false, none, null,
-                EnumSet.of(TrackState.IN_RESOLUTION, TrackState.CLAIMED), any, List.of(PLAN_STEP_OPEN),
+                EnumSet.of(Resolution.TrackState.IN_RESOLUTION, Resolution.TrackState.CLAIMED), any, List.of(PLAN_STEP_OPEN),
                 on("doneOn", ResolutionCommand.MarkPlanStepDone::doneOn), (e, c) -> new ResolutionEvent.PlanStepDone(e.id(), e.actor(), e.at(), e.state().resolution().plans().size(),
                         c.step(), c.doneOn())));
-        r.add(row("ClaimResolution", "申请化解", ResolutionCommand.ClaimResolution.class, false, EnumSet.of(TrackState.IN_RESOLUTION),
-                TrackState.CLAIMED, none, any, List.of(),
+        r.add(row("ClaimResolution", "申请化解", ResolutionCommand.ClaimResolution.class, false, EnumSet.of(Resolution.TrackState.IN_RESOLUTION),
+                Resolution.TrackState.CLAIMED, none, any, List.of(),
                 on("claimedOn", ResolutionCommand.ClaimResolution::claimedOn), (e, c) -> new ResolutionEvent.ResolutionClaimed(e.id(), e.actor(), e.at(), c.kind(), c.evidence().freeText(),
                         c.claimedOn())));
-        r.add(row("ApproveResolution", "审核销号", ResolutionCommand.ApproveResolution.class, false, EnumSet.of(TrackState.CLAIMED),
-                TrackState.RESOLVED, none, any, List.of(APPROVER_NOT_CLAIMANT, APPROVER_AUTHORISED),
+        r.add(row("ApproveResolution", "审核销号", ResolutionCommand.ApproveResolution.class, false, EnumSet.of(Resolution.TrackState.CLAIMED),
+                Resolution.TrackState.RESOLVED, none, any, List.of(APPROVER_NOT_CLAIMANT, APPROVER_AUTHORISED),
                 on("approvedOn", ResolutionCommand.ApproveResolution::approvedOn), (e, c) -> new ResolutionEvent.ResolutionApproved(e.id(), e.actor(), e.at(), c.approvedOn())));
-        r.add(row("RejectResolution", "退回", ResolutionCommand.RejectResolution.class, false, EnumSet.of(TrackState.CLAIMED),
-                TrackState.IN_RESOLUTION, none, any, List.of(),
+        r.add(row("RejectResolution", "退回", ResolutionCommand.RejectResolution.class, false, EnumSet.of(Resolution.TrackState.CLAIMED),
+                Resolution.TrackState.IN_RESOLUTION, none, any, List.of(),
                 on("rejectedOn", ResolutionCommand.RejectResolution::rejectedOn), (e, c) -> new ResolutionEvent.ResolutionRejected(e.id(), e.actor(), e.at(), c.reason().freeText(), c.rejectedOn())));
         r.add(row("ReassessEscalation", "提级包案（逾期）", ResolutionCommand.ReassessEscalation.class, false, none, null,
-                EnumSet.allOf(TrackState.class), any, List.of(SWEEP_ONLY, RANK_RISES),
+                EnumSet.allOf(Resolution.TrackState.class), any, List.of(SWEEP_ONLY, RANK_RISES),
                 undated(), null));
-        r.add(row("ReportRebound", "反弹", ResolutionCommand.ReportRebound.class, false, EnumSet.of(TrackState.RESOLVED),
-                TrackState.OPEN, none, any, List.of(),
+        r.add(row("ReportRebound", "反弹", ResolutionCommand.ReportRebound.class, false, EnumSet.of(Resolution.TrackState.RESOLVED),
+                Resolution.TrackState.OPEN, none, any, List.of(),
                 on("reportedOn", ResolutionCommand.ReportRebound::reportedOn), (e, c) -> new ResolutionEvent.ReboundReported(e.id(), e.actor(), e.at(), c.reason().freeText(), c.reportedOn())));
         return new ResolutionTable(r);
     }
 
     private static <C extends CaseCommand> Row row(String command, String chinese, Class<C> type, boolean fromNone,
-                                                   Set<TrackState> from, TrackState to, Set<TrackState> stays, Set<Stage> stages,
+                                                   Set<Resolution.TrackState> from, Resolution.TrackState to, Set<Resolution.TrackState> stays, Set<Stage> stages,
                                                    List<Guard<? super C>> guards, RowBehaviour.Dated<C> dated,
                                                    BiFunction<Emission, C, CaseEvent> emits) {
         if (!type.getSimpleName().equals(command)) throw new IllegalStateException("row name " + command + " != " + type);
@@ -317,7 +317,7 @@ public final class ResolutionTable {
     /** A new plan version: its steps from the forms, numbered after the plans before it. */
     private static CaseEvent planRecorded(Emission e, ResolutionCommand.RecordPlan c) {
         List<Resolution.PlanStep> steps = new ArrayList<>();
-        for (PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(f.description().freeText(), f.dueOn(), null));
+        for (ResolutionCommand.PlanStepForm f : c.steps()) steps.add(new Resolution.PlanStep(f.description().freeText(), f.dueOn(), null));
         return new ResolutionEvent.PlanRecorded(e.id(), e.actor(), e.at(), e.state().resolution().plans().size() + 1, steps,
                 c.recordedOn());
     }

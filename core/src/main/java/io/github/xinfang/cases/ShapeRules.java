@@ -89,8 +89,8 @@ final class ShapeRules {
     /** The components that may be absent (null), as {@code Record.component}; every other one is required. */
     static final Set<String> OPTIONAL = Set.of("Register.profile", "Import.profile", "Import.handlingUnit",
             "ProposeConclusion.outcome", "PetitionForm.repeatsCase", "PetitionForm.headcount", "PetitionForm.accused",
-            "PetitionerForm.idNumber", "PetitionerForm.phone", "PetitionerForm.address", "AccusedPartyForm.unit",
-            "AccusedPartyForm.official", "AccusedPartyForm.outsideName", "ImportedFact.days");
+            "Petitioner.idNumber", "Petitioner.phone", "Petitioner.address", "AccusedParty.unit",
+            "AccusedParty.official", "AccusedParty.outsideName", "ImportedFact.days");
 
     // ------------------------------------------------------------------ by name
 

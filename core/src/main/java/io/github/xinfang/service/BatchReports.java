@@ -6,7 +6,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.cases.TrackState;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.ResolutionQuery;
 
@@ -71,9 +70,9 @@ public final class BatchReports {
                 Optional<Resolution.Batch> in = r.get().batches().stream().filter(b -> b.id().equals(batch)).findFirst();
                 if (in.isEmpty()) continue;
                 cases++;
-                TrackState t = r.get().track();
-                if (t == TrackState.CLAIMED || t == TrackState.RESOLVED) claimed++;
-                if (t == TrackState.RESOLVED) {
+                Resolution.TrackState t = r.get().track();
+                if (t == Resolution.TrackState.CLAIMED || t == Resolution.TrackState.RESOLVED) claimed++;
+                if (t == Resolution.TrackState.RESOLVED) {
                     resolved++;
                     if (r.get().claimKind() == ResolutionKind.SUBSTANTIVE) substantive++;
                 } else if (today.isAfter(in.get().targetDate())) {

@@ -80,7 +80,7 @@ class LifecycleTableTests {
         for (ResolutionTable.Row row : ResolutionTable.resolution().rows()) {
             boolean starts = row.type() == ResolutionCommand.DesignateBacklog.class || row.type() == ResolutionCommand.EnrolInBatch.class;
             assertThat(row.fromNone()).as(row.command()).isEqualTo(starts);
-            boolean leavesOpen = row.startsFrom(TrackState.OPEN) && row.next(TrackState.OPEN) != TrackState.OPEN;
+            boolean leavesOpen = row.startsFrom(Resolution.TrackState.OPEN) && row.next(Resolution.TrackState.OPEN) != Resolution.TrackState.OPEN;
             assertThat(leavesOpen).as(row.command()).isEqualTo(row.type() == ResolutionCommand.AssignPackageLeader.class);
         }
     }

@@ -67,7 +67,7 @@ class ShapeRulesTests {
                 if (CommandChecks.isForm(t)) todo.push(t);
             }
         }
-        assertThat(seen).contains(PetitionForm.class, PetitionerForm.class, AccusedPartyForm.class, PlanStepForm.class, ImportedFact.class);
+        assertThat(seen).contains(PetitionForm.class, PetitionForm.Petitioner.class, PetitionForm.AccusedParty.class, ResolutionCommand.PlanStepForm.class, ImportedFact.class);
         assertThat(components).as("every optional component exists").containsAll(ShapeRules.OPTIONAL);
         assertThat(dates).as("every planned date exists").containsAll(ShapeRules.PLANNED);
     }
@@ -96,13 +96,13 @@ class ShapeRulesTests {
         CaseId id = new CaseId("XF-1");
         LocalDate day = LocalDate.of(2024, 3, 2);
         CaseCommand plan = new ResolutionCommand.RecordPlan(id, new IdempotencyKey("k"), Org.clerk(),
-                List.of(new PlanStepForm("约谈信访人", day), new PlanStepForm("\u3000", day)), day);
+                List.of(new ResolutionCommand.PlanStepForm("约谈信访人", day), new ResolutionCommand.PlanStepForm("\u3000", day)), day);
         FieldProblem p = catchThrowableOfType(() -> CHECKS.checkShape(plan, TODAY), FieldProblem.class);
         assertThat(p.field()).isEqualTo("steps[1].description");
         assertThat(p.problem()).isEqualTo("must not be blank");
 
         PetitionForm form = new PetitionForm(day, io.github.xinfang.petition.Channel.LETTER, io.github.xinfang.petition.Category.CLAIM,
-                "城乡建设", "450802", true, null, List.of(new PetitionerForm("覃建国", null, "12345", null)), null, null, "诉求");
+                "城乡建设", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, "12345", null)), null, null, "诉求");
         FieldProblem phone = catchThrowableOfType(() -> CHECKS.checkShape(
                 new ProcedureCommand.Register(id, new IdempotencyKey("k"), Org.clerk(), form, null), TODAY), FieldProblem.class);
         assertThat(phone.field()).isEqualTo("petition.petitioners[0].phone");

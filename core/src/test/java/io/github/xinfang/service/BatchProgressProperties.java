@@ -11,7 +11,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -66,7 +65,7 @@ class BatchProgressProperties {
                 ids.add(id);
                 service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r" + i), Org.clerk(), new PetitionForm(
                         LocalDate.parse("2024-03-02"), Channel.LETTER, Category.CLAIM, "劳动保障", "450802", true, null,
-                        List.of(new PetitionerForm("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
+                        List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
             }
             for (Step s : steps) {
                 clock.advance(Duration.ofDays(1));
@@ -96,11 +95,11 @@ class BatchProgressProperties {
         if (move < 4) {
             // mostly the case's natural next move, so histories reach claims, returns and approvals
             io.github.xinfang.cases.Resolution r = service.history(id).orElseThrow().state().resolution();
-            io.github.xinfang.cases.TrackState t = r == null ? null : r.track();
+            io.github.xinfang.cases.Resolution.TrackState t = r == null ? null : r.track();
             if (t == null) move = 0;
-            else if (t == io.github.xinfang.cases.TrackState.OPEN) move = 1;
-            else if (t == io.github.xinfang.cases.TrackState.IN_RESOLUTION) move = 2;
-            else if (t == io.github.xinfang.cases.TrackState.CLAIMED) move = 4;
+            else if (t == io.github.xinfang.cases.Resolution.TrackState.OPEN) move = 1;
+            else if (t == io.github.xinfang.cases.Resolution.TrackState.IN_RESOLUTION) move = 2;
+            else if (t == io.github.xinfang.cases.Resolution.TrackState.CLAIMED) move = 4;
             else move = s.choice() == 0 ? 6 : 0;
         }
         switch (move) {

@@ -13,13 +13,11 @@ import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.RequiredRank;
 import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.SkippedLevel;
-import io.github.xinfang.cases.TrackState;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -139,7 +137,7 @@ class BureauBatchScenarioTests {
             LocalDate received = d("2019-01-07").plusDays(7L * i);
             applied(new ProcedureCommand.Register(caseId(i), key(), clerk, new PetitionForm(received, Channel.VISIT, Category.CLAIM,
                     i % 3 == 0 ? "城乡建设" : "自然资源", GANGBEI.value(), true, null,
-                    List.of(new PetitionerForm("信访人" + i, null, null, null)), 1, null, "历史遗留问题，反复信访。"), null));
+                    List.of(new PetitionForm.Petitioner("信访人" + i, null, null, null)), 1, null, "历史遗留问题，反复信访。"), null));
             applied(new ResolutionCommand.EnrolInBatch(caseId(i), key(), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
                     d("2026-06-30"), d("2026-03-02")));
         }
@@ -244,7 +242,7 @@ class BureauBatchScenarioTests {
                     assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
                     assertThat(s.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
                 });
-        assertThat(resolution(20).track()).isEqualTo(TrackState.RESOLVED);
+        assertThat(resolution(20).track()).isEqualTo(Resolution.TrackState.RESOLVED);
         assertThat(service.history(caseId(10)).orElseThrow().events()).last().isInstanceOf(ResolutionEvent.ResolutionRejected.class);
     }
 

@@ -4,7 +4,7 @@ import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.SweepCommand;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseDecider;
@@ -27,13 +27,10 @@ import io.github.xinfang.cases.LifecycleTable;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.IssuingLevel;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.ResolutionTable;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
@@ -171,7 +168,7 @@ class CaseInvariantProperties {
                 new ResolutionCommand.AssignPackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(), on),
                 new ResolutionCommand.ReplacePackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(),
                         ReplacementReason.POST_CHANGE, on),
-                new ResolutionCommand.RecordPlan(id, k, a, List.of(new PlanStepForm("约谈", on.plusDays(10))), on),
+                new ResolutionCommand.RecordPlan(id, k, a, List.of(new ResolutionCommand.PlanStepForm("约谈", on.plusDays(10))), on),
                 new ResolutionCommand.MarkPlanStepDone(id, k, a, 1, on),
                 new ResolutionCommand.ClaimResolution(id, k, a, ResolutionKind.SUBSTANTIVE, "已兑现", on),
                 new ResolutionCommand.ApproveResolution(id, k, Org.officeHead(), on),
@@ -199,7 +196,7 @@ class CaseInvariantProperties {
 
     static PetitionForm claim(LocalDate on) {
         return new PetitionForm(on, Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
-                List.of(new PetitionerForm("覃某", null, null, null)), null, null, "内容");
+                List.of(new PetitionForm.Petitioner("覃某", null, null, null)), null, null, "内容");
     }
 
     /**
@@ -370,18 +367,18 @@ class CaseInvariantProperties {
         Gen<Accusation> accusations = integers().between(0, 15).zip(integers().between(0, 255), Accusation::new);
         qt().forAll(accusations, integers().between(0, 3), integers().between(0, 7), integers().between(0, 7))
                 .checkAssert((acc, routeTo, registrar, acceptor) -> {
-                    List<AccusedPartyForm> accused = new ArrayList<>();
+                    List<PetitionForm.AccusedParty> accused = new ArrayList<>();
                     Set<UnitId> accusedUnits = new HashSet<>();
                     Set<OfficialId> accusedOfficials = new HashSet<>();
                     for (int i = 0; i < 4; i++) {
                         if ((acc.unitMask() & (1 << i)) != 0) {
-                            accused.add(AccusedPartyForm.unit(Org.UNITS.get(i)));
+                            accused.add(PetitionForm.AccusedParty.unit(Org.UNITS.get(i)));
                             accusedUnits.add(Org.UNITS.get(i));
                         }
                     }
                     for (int i = 0; i < 8; i++) {
                         if ((acc.officialMask() & (1 << i)) != 0) {
-                            accused.add(AccusedPartyForm.official(OFFICIALS.get(i)));
+                            accused.add(PetitionForm.AccusedParty.official(OFFICIALS.get(i)));
                             accusedOfficials.add(OFFICIALS.get(i));
                             accusedUnits.add(Org.DIRECTORY.official(OFFICIALS.get(i)).orElseThrow().unit());
                         }
@@ -390,7 +387,7 @@ class CaseInvariantProperties {
                     CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
                     CaseId id = new CaseId("ACC-1");
                     PetitionForm form = new PetitionForm(DAY, Channel.LETTER, Category.ACCUSATION, "政法", "450802", true, null,
-                            List.of(new PetitionerForm("黄某", null, null, null)), null, accused, "举报内容");
+                            List.of(new PetitionForm.Petitioner("黄某", null, null, null)), null, accused, "举报内容");
                     Actor reg = official(registrar);
                     CommandResult r1 = service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("1"), reg, form, null));
                     assertThat(r1.isApplied()).isEqualTo(!touches(reg, accusedUnits, accusedOfficials));
@@ -600,18 +597,18 @@ class CaseInvariantProperties {
                         .build();
                 CaseId id = new CaseId("PII-1");
                 PetitionForm form = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
-                        List.of(new PetitionerForm(p.name(), p.id(), p.phone(), p.address())), 3,
-                        List.of(AccusedPartyForm.outside(p.name() + "公司")), p.summary());
+                        List.of(new PetitionForm.Petitioner(p.name(), p.id(), p.phone(), p.address())), 3,
+                        List.of(PetitionForm.AccusedParty.outside(p.name() + "公司")), p.summary());
                 CaseCommand register = new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), form, null);
                 shown.add(register);
                 shown.add(form);
                 shown.add(service.handle(register));
                 // invalid variants whose bad fields carry personal data
                 PetitionForm badPhone = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
-                        List.of(new PetitionerForm(p.name(), p.id(), p.phone() + "9", p.address())), 3, null, p.summary());
+                        List.of(new PetitionForm.Petitioner(p.name(), p.id(), p.phone() + "9", p.address())), 3, null, p.summary());
                 shown.add(service.handle(new ProcedureCommand.Register(new CaseId("PII-2"), new IdempotencyKey("r"), Org.clerk(), badPhone, null)));
                 PetitionForm badId = new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "自然资源", "450802", true, null,
-                        List.of(new PetitionerForm(p.name(), p.id().substring(0, 17) + "Y", p.phone(), p.address())), 3, null, p.summary());
+                        List.of(new PetitionForm.Petitioner(p.name(), p.id().substring(0, 17) + "Y", p.phone(), p.address())), 3, null, p.summary());
                 shown.add(service.handle(new ProcedureCommand.Register(new CaseId("PII-3"), new IdempotencyKey("r"), Org.clerk(), badId, null)));
                 CaseCommand next = oneOfEach(id, DAY).get(commandIndex);
                 CaseCommand withText = next instanceof ProcedureCommand.RaiseObjection

@@ -8,7 +8,6 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -61,7 +60,7 @@ class CaseListingsCursorTests {
         for (int i = 0; i < CASES; i++) {
             CaseId id = new CaseId("XF-" + (char) ('A' + (i * 3) % CASES) + "-" + i);
             PetitionForm petition = new PetitionForm(LocalDate.parse("2026-03-02"), Channel.LETTER, Category.CLAIM, "城乡建设",
-                    i % 2 == 0 ? "330106" : "330108", true, null, List.of(new PetitionerForm("周建华", null, null, null)), null,
+                    i % 2 == 0 ? "330106" : "330108", true, null, List.of(new PetitionForm.Petitioner("周建华", null, null, null)), null,
                     null, "拆迁补偿款未按协议支付。");
             applied(new ProcedureCommand.Register(id, key(), Org.clerk(), petition, null));
             applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, LocalDate.parse("2026-03-03")));

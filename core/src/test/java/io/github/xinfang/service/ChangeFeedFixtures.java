@@ -7,7 +7,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -29,7 +28,7 @@ final class ChangeFeedFixtures {
         Actor staff = Org.staffOf(Org.HOUSING);
         Actor head = Org.headOf(Org.HOUSING);
         PetitionForm form = new PetitionForm(d("2026-03-02"), Channel.VISIT, Category.CLAIM, "城乡建设", "450802", true, null,
-                List.of(new PetitionerForm("测试甲", null, "13800000000", null)), null, null, "样例：虚构的信访事项。");
+                List.of(new PetitionForm.Petitioner("测试甲", null, "13800000000", null)), null, null, "样例：虚构的信访事项。");
         return List.of(
                 new ProcedureCommand.Register(id, key(id, 1), Org.clerk(), form, null),
                 new ProcedureCommand.Route(id, key(id, 2), Org.clerk(), Org.HOUSING, d("2026-03-04")),

@@ -10,7 +10,6 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.ImportedFact;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -67,7 +66,7 @@ class ClockScenarioTests {
 
     private static PetitionForm petition(String receivedOn, Category category) {
         return new PetitionForm(d(receivedOn), Channel.LETTER, category, "城乡建设", REGION, true, null,
-                List.of(new PetitionerForm("周建华", null, "13857112345", null)), null, null, "拆迁补偿款未按协议支付。");
+                List.of(new PetitionForm.Petitioner("周建华", null, "13857112345", null)), null, null, "拆迁补偿款未按协议支付。");
     }
 
     private static PetitionForm claim(String receivedOn) {

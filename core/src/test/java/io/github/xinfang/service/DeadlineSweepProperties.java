@@ -10,8 +10,6 @@ import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.RequiredRank;
 import io.github.xinfang.cases.SupervisionKind;
 import io.github.xinfang.persistence.IndexRow;
@@ -102,7 +100,7 @@ class DeadlineSweepProperties {
             if (!registered[s.caseIndex()]) {
                 Category category = n % 3 == 0 ? Category.SUGGESTION : Category.CLAIM;
                 handle(new ProcedureCommand.Register(id, key(), Org.clerk(), new PetitionForm(today.minusDays(n % 20), Channel.LETTER,
-                        category, "城乡建设", "450802", true, null, List.of(new PetitionerForm("覃某", null, null, null)), null, null,
+                        category, "城乡建设", "450802", true, null, List.of(new PetitionForm.Petitioner("覃某", null, null, null)), null, null,
                         "内容"), null));
                 registered[s.caseIndex()] = true;
                 return;
@@ -123,8 +121,8 @@ class DeadlineSweepProperties {
                             List.of(Org.LAND_STAFF), List.of(), today));
                     break;
                 case 9:
-                    handle(new ResolutionCommand.RecordPlan(id, key(), Org.officeHead(), List.of(new PlanStepForm("约谈", today.plusDays(n % 9)),
-                            new PlanStepForm("复核", today.plusDays(n % 23))), today));
+                    handle(new ResolutionCommand.RecordPlan(id, key(), Org.officeHead(), List.of(new ResolutionCommand.PlanStepForm("约谈", today.plusDays(n % 9)),
+                            new ResolutionCommand.PlanStepForm("复核", today.plusDays(n % 23))), today));
                     break;
                 case 10: handle(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.officeHead(), 1 + n % 2, today)); break;
                 case 11:

@@ -2,16 +2,14 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
-import io.github.xinfang.cases.AssignmentEnd;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -127,7 +125,7 @@ class HandoverProperties {
             assertThat(hist.subList(0, old.size() - 1)).as("history kept in order").isEqualTo(old.subList(0, old.size() - 1));
             Resolution.Assignment ended = hist.get(old.size() - 1);
             assertThat(ended.leader()).isEqualTo(outgoing);
-            assertThat(ended.ended()).isEqualTo(AssignmentEnd.POST_CHANGE);
+            assertThat(ended.ended()).isEqualTo(Resolution.AssignmentEnd.POST_CHANGE);
             Resolution.Assignment taken = hist.get(old.size());
             assertThat(taken.leader()).isEqualTo(successor);
             assertThat(taken.leadUnit()).isEqualTo(old.get(old.size() - 1).leadUnit());
@@ -154,7 +152,7 @@ class HandoverProperties {
         java.util.function.Supplier<IdempotencyKey> key = () -> new IdempotencyKey("k" + keys.incrementAndGet());
         LocalDate day = LocalDate.parse("2026-05-01");
         service.handle(new ProcedureCommand.Register(id, key.get(), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"), Channel.VISIT,
-                Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)), 1, null,
+                Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null,
                 "征地补偿多年未到位。"), null));
         service.handle(new ResolutionCommand.DesignateBacklog(id, key.get(), Org.officeHead(), BacklogSource.OWN_SWEEP, day));
         if (spec.hard()) service.handle(new ResolutionCommand.FlagHardCase(id, key.get(), Org.officeHead(), "钉子案", day));

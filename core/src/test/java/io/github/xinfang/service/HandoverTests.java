@@ -8,7 +8,6 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
@@ -87,7 +86,7 @@ class HandoverTests {
         for (int i = 0; i < 5; i++) {
             CaseId id = new CaseId("HO-" + i);
             service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
-                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)),
+                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)),
                     1, null, "征地补偿。"), null));
             service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
                     LocalDate.parse("2026-05-01")));
@@ -139,7 +138,7 @@ class HandoverTests {
         for (int i = 0; i < cases; i++) {
             CaseId id = new CaseId(String.format("HC-%03d", i));
             nodeA.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
-                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionerForm("覃建国", null, null, null)),
+                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)),
                     1, null, "征地补偿。"), null));
             nodeA.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
                     LocalDate.parse("2026-05-01")));
@@ -187,7 +186,7 @@ class HandoverTests {
             CaseId id = new CaseId(caseId);
             assertThat(service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(
                     LocalDate.parse("2024-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
-                    List.of(new PetitionerForm("覃建国", null, null, null)), 1, null, "征地补偿。"), null)).isApplied()).isTrue();
+                    List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null, "征地补偿。"), null)).isApplied()).isTrue();
             assertThat(service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
                     BacklogSource.OWN_SWEEP, LocalDate.parse("2026-05-01"))).isApplied()).isTrue();
             assertThat(service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(),

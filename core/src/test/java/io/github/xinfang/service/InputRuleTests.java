@@ -1,13 +1,11 @@
 package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ProcedureCommand;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.persistence.CaseCommit;
@@ -38,8 +36,8 @@ class InputRuleTests {
 
     static PetitionForm form(String subjectArea, String region, String name, String address, String outsideName, String summary) {
         return new PetitionForm(LocalDate.parse("2026-06-01"), Channel.LETTER, Category.CLAIM, subjectArea, region, true, null,
-                List.of(new PetitionerForm(name, null, "13977512345", address)), null,
-                outsideName == null ? null : List.of(new AccusedPartyForm(null, null, outsideName)), summary);
+                List.of(new PetitionForm.Petitioner(name, null, "13977512345", address)), null,
+                outsideName == null ? null : List.of(new PetitionForm.AccusedParty(null, null, outsideName)), summary);
     }
 
     static PetitionForm ordinary(String summary) {

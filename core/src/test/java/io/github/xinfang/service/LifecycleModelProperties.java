@@ -3,7 +3,7 @@ package io.github.xinfang.service;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.SweepCommand;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -16,8 +16,6 @@ import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.LegalChannel;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -262,8 +260,8 @@ class LifecycleModelProperties {
                     boolean accuseLand = s.flags() % 8 == 1;
                     PetitionForm form = new PetitionForm(today().minusDays(Math.floorMod(s.dateOffset(), 10)), Channel.LETTER,
                             category, "城乡建设", blank ? "45080" : "450802", true, null,
-                            List.of(new PetitionerForm("覃某某", null, null, null)), null,
-                            accuseLand ? List.of(AccusedPartyForm.unit(Org.LAND)) : null, "事项内容");
+                            List.of(new PetitionForm.Petitioner("覃某某", null, null, null)), null,
+                            accuseLand ? List.of(PetitionForm.AccusedParty.unit(Org.LAND)) : null, "事项内容");
                     return new ProcedureCommand.Register(id, key, actor, form, null);
                 }
                 case ROUTE: return new ProcedureCommand.Route(id, key, actor, unit, date);
@@ -298,7 +296,7 @@ class LifecycleModelProperties {
                     Category category = Category.values()[s.days() % 3];
                     LocalDate received = (c == null ? today() : c.lastFact).minusDays(s.days() % 12);
                     PetitionForm form = new PetitionForm(received, Channel.LETTER, category, "自然资源", "450802", true, null,
-                            List.of(new PetitionerForm("覃某某", null, null, null)), null, null, "更正后的事项内容");
+                            List.of(new PetitionForm.Petitioner("覃某某", null, null, null)), null, null, "更正后的事项内容");
                     return new ProcedureCommand.CorrectPetition(id, key, actor, form, text);
                 }
                 case CHANGE_PROFILE: return new ProcedureCommand.ChangeProfile(id, key, actor, PROFILE_IDS.get(s.days() % 4), text);
@@ -310,7 +308,7 @@ class LifecycleModelProperties {
                     int variant = s.flags() % 3;
                     LocalDate received = today().minusDays(10 + s.days() % 20);
                     PetitionForm form = new PetitionForm(received, Channel.ONLINE, Category.values()[s.days() % 3], "劳动保障",
-                            "450802", true, null, List.of(new PetitionerForm("韦某某", null, null, null)), null, null, "历史事项");
+                            "450802", true, null, List.of(new PetitionForm.Petitioner("韦某某", null, null, null)), null, null, "历史事项");
                     List<ImportedFact> facts = new ArrayList<>();
                     LocalDate routedOn = received.plusDays(s.flags() % 5);
                     if (variant >= 1) facts.add(ImportedFact.of(Fact.ROUTED, routedOn));

@@ -10,7 +10,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RequiredRank;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -54,7 +53,7 @@ class OverdueEscalationProperties {
                     CaseId id = new CaseId("OE-1");
                     service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(received,
                             Channel.LETTER, Category.CLAIM, "劳动保障", "450802", true, null,
-                            List.of(new PetitionerForm("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
+                            List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
                     service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
                             BacklogSource.OWN_SWEEP, received));
                     LocalDate due = service.clocks(id, clock.instant()).orElseThrow().stream()

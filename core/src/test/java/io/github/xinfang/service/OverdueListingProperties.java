@@ -7,8 +7,6 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.petition.Category;
@@ -125,7 +123,7 @@ class OverdueListingProperties {
         LocalDate day = BASE.plusDays(spec.received());
         String region = spec.unit() == 0 ? "330106" : "450802";
         PetitionForm petition = new PetitionForm(day, Channel.LETTER, Category.CLAIM, "城乡建设", region, true, null,
-                List.of(new PetitionerForm("周建华", null, null, null)), null, null, "拆迁补偿款未按协议支付。");
+                List.of(new PetitionForm.Petitioner("周建华", null, null, null)), null, null, "拆迁补偿款未按协议支付。");
         handle(service, new ProcedureCommand.Register(id, key(keys), Org.clerk(), petition, null));
         UnitId unit = UNITS.get(spec.unit());
         if (spec.steps() >= 1) {
@@ -146,7 +144,7 @@ class OverdueListingProperties {
             handle(service, new ResolutionCommand.AssignPackageLeader(id, key(keys), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                     List.of(Org.LAND_STAFF), List.of(), day));
             handle(service, new ResolutionCommand.RecordPlan(id, key(keys), Org.officeHead(),
-                    List.of(new PlanStepForm("约谈", day.plusDays(spec.stepDue()))), day));
+                    List.of(new ResolutionCommand.PlanStepForm("约谈", day.plusDays(spec.stepDue()))), day));
         }
         return id;
     }

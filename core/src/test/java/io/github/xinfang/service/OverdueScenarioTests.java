@@ -8,8 +8,6 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.OverdueScope;
@@ -69,7 +67,7 @@ class OverdueScenarioTests {
 
     private void register(CaseId id, String region, String receivedOn) {
         PetitionForm petition = new PetitionForm(d(receivedOn), Channel.LETTER, Category.CLAIM, "城乡建设", region, true, null,
-                List.of(new PetitionerForm("周建华", null, "13857112345", null)), null, null, "拆迁补偿款未按协议支付。");
+                List.of(new PetitionForm.Petitioner("周建华", null, "13857112345", null)), null, null, "拆迁补偿款未按协议支付。");
         applied(new ProcedureCommand.Register(id, key(), Org.clerk(), petition, null));
     }
 
@@ -101,7 +99,7 @@ class OverdueScenarioTests {
         applied(new ResolutionCommand.DesignateBacklog(BACKLOG, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-11")));
         applied(new ResolutionCommand.AssignPackageLeader(BACKLOG, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-12")));
-        applied(new ResolutionCommand.RecordPlan(BACKLOG, key(), Org.officeHead(), List.of(new PlanStepForm("约谈", d("2026-06-10"))),
+        applied(new ResolutionCommand.RecordPlan(BACKLOG, key(), Org.officeHead(), List.of(new ResolutionCommand.PlanStepForm("约谈", d("2026-06-10"))),
                 d("2026-05-13")));
         store.reset();
     }

@@ -8,7 +8,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -43,7 +42,7 @@ class ProcedureScenarioTests {
 
     private static PetitionForm claim(String receivedOn) {
         return new PetitionForm(d(receivedOn), Channel.VISIT, Category.CLAIM, "城乡建设", "450802", true, null,
-                List.of(new PetitionerForm("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
+                List.of(new PetitionForm.Petitioner("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
     }
 
     private CommandResult.Applied applied(CaseCommand c) {
@@ -148,7 +147,7 @@ class ProcedureScenarioTests {
     @Test
     void reviewIsOnlyForClaims() {
         PetitionForm suggestion = new PetitionForm(d("2026-03-02"), Channel.ONLINE, Category.SUGGESTION, "农业农村", "450802",
-                true, null, List.of(new PetitionerForm("黄丽", null, null, null)), null, null, "建议修缮村道。");
+                true, null, List.of(new PetitionForm.Petitioner("黄丽", null, null, null)), null, null, "建议修缮村道。");
         Actor staff = Org.staffOf(LABOUR);
         applied(new ProcedureCommand.Register(id, key(), Org.clerk(), suggestion, null));
         applied(new ProcedureCommand.Route(id, key(), Org.clerk(), LABOUR, d("2026-03-03")));
@@ -211,7 +210,7 @@ class ProcedureScenarioTests {
         for (String region : List.of("450802", "330106")) {
             CaseId c = new CaseId("XF-SYS-" + region);
             applied(new ProcedureCommand.Register(c, key(), Org.clerk(), new PetitionForm(d("2026-01-19"), Channel.LETTER, Category.CLAIM,
-                    "城乡建设", region, true, null, List.of(new PetitionerForm("覃某", null, null, null)), 1, null, "内容"), null));
+                    "城乡建设", region, true, null, List.of(new PetitionForm.Petitioner("覃某", null, null, null)), 1, null, "内容"), null));
             applied(new ProcedureCommand.Route(c, key(), Org.clerk(), Org.LABOUR, d("2026-01-20")));
             applied(new ProcedureCommand.Accept(c, key(), Org.staffOf(Org.LABOUR), d("2026-01-28")));
             applied(new ProcedureCommand.ProposeConclusion(c, key(), Org.staffOf(Org.LABOUR), Outcome.EXPLAINED, "解释说明。", d("2026-02-20")));

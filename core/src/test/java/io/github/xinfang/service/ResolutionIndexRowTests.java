@@ -9,7 +9,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -51,7 +50,7 @@ class ResolutionIndexRowTests {
     @Test
     void theRowFollowsTheTrackTheLeaderTheLeadUnitAndTheBatches() {
         PetitionForm form = new PetitionForm(d("2019-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
-                List.of(new PetitionerForm("覃建国", null, null, null)), 1, null, "征地补偿多年未到位。");
+                List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null, "征地补偿多年未到位。");
         ok(new ProcedureCommand.Register(id, key(), Org.clerk(), form, null));
         assertThat(row().trackState()).isEmpty();
         ok(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));

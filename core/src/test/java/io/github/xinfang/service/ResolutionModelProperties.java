@@ -4,7 +4,7 @@ import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
@@ -17,9 +17,6 @@ import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.ReplacementReason;
@@ -413,7 +410,7 @@ class ResolutionModelProperties {
         java.util.function.Supplier<IdempotencyKey> key = () -> new IdempotencyKey("k" + keys.incrementAndGet());
         for (CaseId id : List.of(survivor, merged)) {
             PetitionForm form = new PetitionForm(day, Channel.LETTER, Category.CLAIM, "土地征收", "450802", true, null,
-                    List.of(new PetitionerForm("覃某某", null, null, null)), 1, null, "征地补偿多年未到位。");
+                    List.of(new PetitionForm.Petitioner("覃某某", null, null, null)), 1, null, "征地补偿多年未到位。");
             assertThat(service.handle(new ProcedureCommand.Register(id, key.get(), Org.clerk(), form, null)).isApplied()).isTrue();
         }
         List<CaseCommand> toFinal = List.of(
@@ -900,10 +897,10 @@ class ResolutionModelProperties {
             switch (kind) {
                 case REGISTER: {
                     int variant = s.flags() % 6;   // 0: LAND accused, 1: DISTRICT_DEPUTY accused, 2: 60 people
-                    List<AccusedPartyForm> accused = variant == 0 ? List.of(AccusedPartyForm.unit(Org.LAND))
-                            : variant == 1 ? List.of(AccusedPartyForm.official(Org.DISTRICT_DEPUTY)) : null;
+                    List<PetitionForm.AccusedParty> accused = variant == 0 ? List.of(PetitionForm.AccusedParty.unit(Org.LAND))
+                            : variant == 1 ? List.of(PetitionForm.AccusedParty.official(Org.DISTRICT_DEPUTY)) : null;
                     PetitionForm form = new PetitionForm(today.minusDays(s.dateOffset()), Channel.VISIT, Category.CLAIM, "土地征收",
-                            "450802", true, null, List.of(new PetitionerForm("覃某某", null, null, null)), variant == 2 ? 60 : 1,
+                            "450802", true, null, List.of(new PetitionForm.Petitioner("覃某某", null, null, null)), variant == 2 ? 60 : 1,
                             accused, "征地补偿多年未到位。");
                     return new ProcedureCommand.Register(id, key, Org.clerk(), form, s.extra() % 3 == 0 ? "shandong-2015" : null);
                 }
@@ -987,8 +984,8 @@ class ResolutionModelProperties {
                             ReplacementReason.values()[s.count() % 3], date);
                 }
                 case PLAN: {
-                    List<PlanStepForm> steps = new ArrayList<>();
-                    for (int k = 0; k <= s.count() % 3; k++) steps.add(new PlanStepForm(k == 1 && blank ? " " : "步骤" + k, today.plusDays(10 * k + 5)));
+                    List<ResolutionCommand.PlanStepForm> steps = new ArrayList<>();
+                    for (int k = 0; k <= s.count() % 3; k++) steps.add(new ResolutionCommand.PlanStepForm(k == 1 && blank ? " " : "步骤" + k, today.plusDays(10 * k + 5)));
                     return new ResolutionCommand.RecordPlan(id, key, actor, steps, date);
                 }
                 case STEP: return new ResolutionCommand.MarkPlanStepDone(id, key, actor, s.flags() % 31 == 0 ? 0 : 1 + s.count(), date);
@@ -1294,7 +1291,7 @@ class ResolutionModelProperties {
                 c.lastFact = c.receivedOn;
                 c.termination = "shandong-2015".equals(r.profile());
                 if (r.petition().accused() != null) {
-                    for (AccusedPartyForm a : r.petition().accused()) {
+                    for (PetitionForm.AccusedParty a : r.petition().accused()) {
                         if (a.unit() != null) c.accusedUnits.add(a.unit());
                         if (a.official() != null) {
                             c.accusedOfficials.add(a.official());

@@ -3,8 +3,8 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
-import io.github.xinfang.cases.AccusedPartyForm;
-import io.github.xinfang.cases.AssignmentEnd;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
@@ -12,16 +12,11 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.RequiredRank;
-import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.Stage;
-import io.github.xinfang.cases.TrackState;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -52,9 +47,9 @@ class ResolutionScenarioTests {
         return LocalDate.parse(iso);
     }
 
-    private static PetitionForm claim(int headcount, List<AccusedPartyForm> accused) {
+    private static PetitionForm claim(int headcount, List<PetitionForm.AccusedParty> accused) {
         return new PetitionForm(d("2019-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
-                List.of(new PetitionerForm("覃建国", null, null, null)), headcount, accused, "征地补偿多年未到位。");
+                List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), headcount, accused, "征地补偿多年未到位。");
     }
 
     private CommandResult.Applied applied(CaseCommand c) {
@@ -76,7 +71,7 @@ class ResolutionScenarioTests {
     }
 
     /** A claim registered in 2019, concluded long ago in the files; here it is simply registered. */
-    private void register(int headcount, List<AccusedPartyForm> accused) {
+    private void register(int headcount, List<PetitionForm.AccusedParty> accused) {
         applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim(headcount, accused), null));
     }
 
@@ -89,13 +84,13 @@ class ResolutionScenarioTests {
     void aBacklogCaseIsAssignedToALeaderOfSufficientRankWithLeadUnitTaskForceAndCoUnits() {
         register(1, null);
         applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        assertThat(resolution().track()).isEqualTo(TrackState.OPEN);
+        assertThat(resolution().track()).isEqualTo(Resolution.TrackState.OPEN);
         assertThat(resolution().requiredRank()).isNull();
 
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"));
 
         Resolution r = resolution();
-        assertThat(r.track()).isEqualTo(TrackState.IN_RESOLUTION);
+        assertThat(r.track()).isEqualTo(Resolution.TrackState.IN_RESOLUTION);
         assertThat(r.activeAssignment()).hasValueSatisfying(a -> {
             assertThat(a.leader()).isEqualTo(Org.DISTRICT_DEPUTY);
             assertThat(a.leadUnit()).isEqualTo(Org.LAND);
@@ -164,7 +159,7 @@ class ResolutionScenarioTests {
         assertThat(history).hasSize(2);
         assertThat(history.get(0).leader()).isEqualTo(Org.DISTRICT_DEPUTY);
         assertThat(history.get(0).to()).isEqualTo(d("2026-06-01"));
-        assertThat(history.get(0).ended()).isEqualTo(AssignmentEnd.POST_CHANGE);
+        assertThat(history.get(0).ended()).isEqualTo(Resolution.AssignmentEnd.POST_CHANGE);
         assertThat(history.get(1).leader()).isEqualTo(Org.DISTRICT_EXECUTIVE);
         assertThat(history.get(1).isActive()).isTrue();
     }
@@ -174,9 +169,9 @@ class ResolutionScenarioTests {
         register(1, null);
         applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"));
-        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("核实补偿标准", d("2026-05-20")),
-                new PlanStepForm("兑现补偿款", d("2026-06-10"))), d("2026-05-09")));
-        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("核实补偿标准", d("2026-05-25"))),
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new ResolutionCommand.PlanStepForm("核实补偿标准", d("2026-05-20")),
+                new ResolutionCommand.PlanStepForm("兑现补偿款", d("2026-06-10"))), d("2026-05-09")));
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new ResolutionCommand.PlanStepForm("核实补偿标准", d("2026-05-25"))),
                 d("2026-05-10")));
         applied(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")));
         rejected(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")), RejectionCode.ILLEGAL_TRANSITION);
@@ -188,7 +183,7 @@ class ResolutionScenarioTests {
                 ResolutionKind.SUBSTANTIVE, "补偿款已足额发放，当事人签订息诉罢访协议。", d("2026-05-26"));
         applied(claim);
         applied(new ResolutionCommand.RejectResolution(id, key(), Org.officeHead(), "缺少签字材料", d("2026-05-27")));
-        assertThat(resolution().track()).isEqualTo(TrackState.IN_RESOLUTION);
+        assertThat(resolution().track()).isEqualTo(Resolution.TrackState.IN_RESOLUTION);
         assertThat(resolution().returnedClaims()).isEqualTo(1);
         applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补充签字材料。",
                 d("2026-05-28")));
@@ -198,13 +193,13 @@ class ResolutionScenarioTests {
         assertThat(same.rejection().messageEnglish()).contains("track CLAIMED");
         applied(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
         Resolution r = resolution();
-        assertThat(r.track()).isEqualTo(TrackState.RESOLVED);
+        assertThat(r.track()).isEqualTo(Resolution.TrackState.RESOLVED);
         assertThat(r.activeAssignment()).isEmpty();
-        assertThat(r.assignments().get(0).ended()).isEqualTo(AssignmentEnd.RESOLUTION_APPROVED);
+        assertThat(r.assignments().get(0).ended()).isEqualTo(Resolution.AssignmentEnd.RESOLUTION_APPROVED);
         assertThat(r.claimKind()).isEqualTo(ResolutionKind.SUBSTANTIVE);
 
         applied(new ResolutionCommand.ReportRebound(id, key(), Org.officeHead(), "回头看发现再次来访", d("2026-06-20")));
-        assertThat(resolution().track()).isEqualTo(TrackState.OPEN);
+        assertThat(resolution().track()).isEqualTo(Resolution.TrackState.OPEN);
         assertThat(resolution().assignments()).hasSize(1);
         rejected(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽",
                 d("2026-06-21")), RejectionCode.ILLEGAL_TRANSITION);
@@ -214,7 +209,7 @@ class ResolutionScenarioTests {
 
     @Test
     void noAccusedUnitLeadsOrHelpsAndAnUnknownRankIsAValidationError() {
-        register(1, List.of(AccusedPartyForm.unit(Org.HOUSING)));
+        register(1, List.of(PetitionForm.AccusedParty.unit(Org.HOUSING)));
         applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
 
         CommandResult.Rejected coUnit = rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), RejectionCode.ACCUSED_PARTY);

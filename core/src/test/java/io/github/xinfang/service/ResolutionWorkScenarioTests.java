@@ -5,7 +5,7 @@ import io.github.xinfang.cases.ActivityEvent;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
@@ -17,9 +17,6 @@ import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.RequiredRank;
@@ -65,9 +62,9 @@ class ResolutionWorkScenarioTests {
         return LocalDate.parse(iso);
     }
 
-    private static PetitionForm claim(List<AccusedPartyForm> accused) {
+    private static PetitionForm claim(List<PetitionForm.AccusedParty> accused) {
         return new PetitionForm(d("2021-04-12"), Channel.LETTER, Category.CLAIM, "拖欠工资", "450802", true, null,
-                List.of(new PetitionerForm("韦秀英", null, null, null)), 1, accused, "工程款拖欠多年。");
+                List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, accused, "工程款拖欠多年。");
     }
 
     private CommandResult.Applied applied(CaseCommand c) {
@@ -88,11 +85,11 @@ class ResolutionWorkScenarioTests {
         return service.history(caseId).orElseThrow().state();
     }
 
-    private void register(CaseId caseId, List<AccusedPartyForm> accused) {
+    private void register(CaseId caseId, List<PetitionForm.AccusedParty> accused) {
         register(caseId, accused, null);
     }
 
-    private void register(CaseId caseId, List<AccusedPartyForm> accused, String profile) {
+    private void register(CaseId caseId, List<PetitionForm.AccusedParty> accused, String profile) {
         applied(new ProcedureCommand.Register(caseId, key(), Org.clerk(), claim(accused), profile));
     }
 
@@ -246,7 +243,7 @@ class ResolutionWorkScenarioTests {
 
     @Test
     void supervisionOfAnAccusedUnitIsRefusedAndFeedbackMeetsTheDutyOnce() {
-        register(id, List.of(AccusedPartyForm.unit(Org.HOUSING)));
+        register(id, List.of(PetitionForm.AccusedParty.unit(Org.HOUSING)));
         rejected(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
                 d("2026-05-20"), d("2026-06-03")), RejectionCode.ACCUSED_PARTY);
         CommandResult.Applied issued = applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.LISTED,
@@ -289,10 +286,10 @@ class ResolutionWorkScenarioTests {
                 d("2026-06-30"), d("2026-05-06")));
         applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
-        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-15")),
-                new PlanStepForm("落实补偿", d("2026-06-20"))), d("2026-05-09")));
-        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new PlanStepForm("约谈信访人", d("2026-05-20")),
-                new PlanStepForm("落实补偿", d("2026-06-25"))), d("2026-05-10")));
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new ResolutionCommand.PlanStepForm("约谈信访人", d("2026-05-15")),
+                new ResolutionCommand.PlanStepForm("落实补偿", d("2026-06-20"))), d("2026-05-09")));
+        applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new ResolutionCommand.PlanStepForm("约谈信访人", d("2026-05-20")),
+                new ResolutionCommand.PlanStepForm("落实补偿", d("2026-06-25"))), d("2026-05-10")));
         applied(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-18")));
         Instant now = clock.instant();
 
@@ -357,7 +354,7 @@ class ResolutionWorkScenarioTests {
                 io.github.xinfang.cases.EscalationPolicy.Rule.daysOverdueAtLeast("overdue-30", 30, new RequiredRank("县处级正职", false))));
         CaseService timed = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).escalationPolicy(policy).build();
         PetitionForm recent = new PetitionForm(d("2026-06-01"), Channel.LETTER, Category.CLAIM, "拖欠工资", "450802", true, null,
-                List.of(new PetitionerForm("韦秀英", null, null, null)), 1, null, "工程款拖欠多年。");
+                List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, null, "工程款拖欠多年。");
         timed.handle(new ProcedureCommand.Register(id, key(), Org.clerk(), recent, null));
         timed.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-06-01")));
         timed.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,

@@ -8,10 +8,10 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.SweepEvent;
-import io.github.xinfang.cases.AccusedParty;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.Petition;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.AssignmentEnd;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
@@ -23,13 +23,10 @@ import io.github.xinfang.time.Duty;
 import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.DutyLedger;
 import io.github.xinfang.cases.IssuingLevel;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.RequiredRank;
-import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.cases.TrackState;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
@@ -43,10 +40,6 @@ import io.github.xinfang.cases.EventId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.LegalChannel;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.Petition;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.Petitioner;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
@@ -341,24 +334,24 @@ public final class DomainGenerators {
     }
 
     /** @return accused parties of every kind (units and officials of {@link Org#DIRECTORY}, outside parties) */
-    public static Gen<AccusedParty> accusedParties() {
+    public static Gen<Petition.AccusedParty> accusedParties() {
         return anyOf(List.of(
-                unitIds().map(AccusedParty.AccusedUnit::new),
-                officialIds().map(AccusedParty.AccusedOfficial::new),
-                personNames().map(n -> new AccusedParty.OutsideParty(new FreeText(n.value() + "有限公司")))));
+                unitIds().map(Petition.AccusedParty.AccusedUnit::new),
+                officialIds().map(Petition.AccusedParty.AccusedOfficial::new),
+                personNames().map(n -> new Petition.AccusedParty.OutsideParty(new FreeText(n.value() + "有限公司")))));
     }
 
     // ------------------------------------------------------------------ petitions
 
     /** @return petitioners; ID number, phone and address each absent about a quarter of the time */
-    public static Gen<Petitioner> petitioners() {
-        return personNames().zip(nullable(idNumbers()), nullable(phoneNumbers()), nullable(addresses()), Petitioner::new);
+    public static Gen<Petition.Petitioner> petitioners() {
+        return personNames().zip(nullable(idNumbers()), nullable(phoneNumbers()), nullable(addresses()), Petition.Petitioner::new);
     }
 
     /** @return parsed petitions: 1 to 4 petitioners, 0 to 3 accused, first or repeat */
     public static Gen<Petition> petitions() {
         return in -> {
-            List<Petitioner> petitioners = lists().of(petitioners()).ofSizeBetween(1, 4).generate(in);
+            List<Petition.Petitioner> petitioners = lists().of(petitioners()).ofSizeBetween(1, 4).generate(in);
             boolean first = booleans().all().generate(in);
             return new Petition(factDates().generate(in), channels().generate(in), categories().generate(in),
                     subjectAreas().generate(in), regionCodes().generate(in), first, first ? null : caseIds().generate(in),
@@ -368,17 +361,17 @@ public final class DomainGenerators {
     }
 
     /** @return valid petitioner forms (optional parts null about a quarter of the time) */
-    public static Gen<PetitionerForm> petitionerForms() {
+    public static Gen<PetitionForm.Petitioner> petitionerForms() {
         return personNameStrings().zip(nullable(idNumberStrings()), nullable(phoneStrings()), nullable(addressStrings()),
-                PetitionerForm::new);
+                PetitionForm.Petitioner::new);
     }
 
     /** @return valid accused-party forms, exactly one part given */
-    public static Gen<AccusedPartyForm> accusedPartyForms() {
+    public static Gen<PetitionForm.AccusedParty> accusedPartyForms() {
         return anyOf(List.of(
-                unitIds().map(AccusedPartyForm::unit),
-                officialIds().map(AccusedPartyForm::official),
-                personNameStrings().map(n -> AccusedPartyForm.outside(n + "有限公司"))));
+                unitIds().map(PetitionForm.AccusedParty::unit),
+                officialIds().map(PetitionForm.AccusedParty::official),
+                personNameStrings().map(n -> PetitionForm.AccusedParty.outside(n + "有限公司"))));
     }
 
     /**
@@ -387,7 +380,7 @@ public final class DomainGenerators {
      */
     public static Gen<PetitionForm> petitionForms() {
         return in -> {
-            List<PetitionerForm> petitioners = lists().of(petitionerForms()).ofSizeBetween(1, 4).generate(in);
+            List<PetitionForm.Petitioner> petitioners = lists().of(petitionerForms()).ofSizeBetween(1, 4).generate(in);
             boolean first = booleans().all().generate(in);
             Integer headcount = nullable(integers().between(0, 200)).generate(in);
             return new PetitionForm(factDates().generate(in), channels().generate(in), categories().generate(in),
@@ -805,8 +798,8 @@ public final class DomainGenerators {
     }
 
     /** @return plan step forms */
-    public static Gen<PlanStepForm> planStepForms() {
-        return in -> new PlanStepForm(freeTextStrings().generate(in), factDates().generate(in));
+    public static Gen<ResolutionCommand.PlanStepForm> planStepForms() {
+        return in -> new ResolutionCommand.PlanStepForm(freeTextStrings().generate(in), factDates().generate(in));
     }
 
     /** @return resolution parts of a state, consistent with their constructors, not necessarily reachable */
@@ -820,7 +813,7 @@ public final class DomainGenerators {
                 LocalDate to = last && booleans().all().generate(in) ? null : from.plusDays(integers().between(0, 90).generate(in));
                 assignments.add(new Resolution.Assignment(officialIds().generate(in), handlingUnitIds().generate(in),
                         taskForces().generate(in), coUnits().generate(in), from, to,
-                        to == null ? null : arbitrary().enumValues(AssignmentEnd.class).generate(in)));
+                        to == null ? null : arbitrary().enumValues(Resolution.AssignmentEnd.class).generate(in)));
                 if (to != null) from = to;
             }
             List<Resolution.Plan> plans = new ArrayList<>();
@@ -829,7 +822,7 @@ public final class DomainGenerators {
                 plans.add(new Resolution.Plan(i, factDates().generate(in), lists().of(planSteps()).ofSizeBetween(1, 3).generate(in)));
             }
             RequiredRank rank = nullable(requiredRanks()).generate(in);
-            return new Resolution(arbitrary().enumValues(TrackState.class).generate(in),
+            return new Resolution(arbitrary().enumValues(Resolution.TrackState.class).generate(in),
                     arbitrary().enumValues(BacklogSource.class).generate(in), booleans().all().generate(in),
                     lists().of(in2 -> new Resolution.Batch(batchIds().generate(in2), arbitrary().enumValues(IssuingLevel.class).generate(in2),
                             "第三批重复信访案件", factDates().generate(in2), factDates().generate(in2))).ofSizeBetween(0, 2).generate(in),

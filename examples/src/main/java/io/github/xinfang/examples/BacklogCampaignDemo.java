@@ -12,8 +12,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.SkippedLevel;
@@ -107,7 +105,7 @@ public final class BacklogCampaignDemo {
             CaseId id = id(i);
             run(service, out, new ProcedureCommand.Register(id, key(keys), clerk, new PetitionForm(d("2019-05-06").plusDays(30L * i),
                     Channel.VISIT, Category.CLAIM, "自然资源", GANGBEI.value(), true, null,
-                    List.of(new PetitionerForm("黄志强", null, null, null)), 1, null, "征地补偿争议（示例文本）。"), null), false);
+                    List.of(new PetitionForm.Petitioner("黄志强", null, null, null)), 1, null, "征地补偿争议（示例文本）。"), null), false);
             run(service, out, new ResolutionCommand.EnrolInBatch(id, key(keys), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
                     d("2026-06-30"), d("2026-03-02")), false);
             if (i <= 2) run(service, out, new ResolutionCommand.FlagHardCase(id, key(keys), officeHead, "钉子案", d("2026-03-02")), true);
@@ -116,8 +114,8 @@ public final class BacklogCampaignDemo {
         // A deputy (县处级副职) is refused for a hard case: RANK_TOO_LOW; the executive deputy takes both.
         run(service, out, assign(id(1), DEPUTY_A, officeHead, keys), true);
         for (int i = 1; i <= 12; i++) run(service, out, assign(id(i), i <= 2 ? EXECUTIVE : DEPUTY_A, officeHead, keys), i <= 3);
-        run(service, out, new ResolutionCommand.RecordPlan(id(3), key(keys), landHead, List.of(new PlanStepForm("约谈信访人", d("2026-03-10")),
-                new PlanStepForm("落实补偿款", d("2026-04-30"))), d("2026-03-04")), true);
+        run(service, out, new ResolutionCommand.RecordPlan(id(3), key(keys), landHead, List.of(new ResolutionCommand.PlanStepForm("约谈信访人", d("2026-03-10")),
+                new ResolutionCommand.PlanStepForm("落实补偿款", d("2026-04-30"))), d("2026-03-04")), true);
 
         // Case 5's petitioner comes back three times, once to the city: 提级包案 to the district head.
         for (String day : List.of("2026-03-16", "2026-03-23", "2026-03-30")) {

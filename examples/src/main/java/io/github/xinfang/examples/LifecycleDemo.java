@@ -1,7 +1,7 @@
 package io.github.xinfang.examples;
 
 import io.github.xinfang.cases.ProcedureCommand;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
@@ -9,8 +9,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -131,7 +129,7 @@ public final class LifecycleDemo {
         // 3. An accusation against the housing bureau: routing it there is refused (Art. 30(3)).
         CaseId c3 = new CaseId("GB-2026-000031");
         s.run(new ProcedureCommand.Register(c3, s.key(), clerk,
-                petition("2026-02-02", Category.ACCUSATION, "城乡建设", List.of(AccusedPartyForm.unit(HOUSING))), null));
+                petition("2026-02-02", Category.ACCUSATION, "城乡建设", List.of(PetitionForm.AccusedParty.unit(HOUSING))), null));
         s.run(new ProcedureCommand.Route(c3, s.key(), clerk, HOUSING, d("2026-02-03")));
         s.run(new ProcedureCommand.Decline(c3, s.key(), officeHead, DeclineReason.PENDING_BELOW, d("2026-02-04")));
 
@@ -170,9 +168,9 @@ public final class LifecycleDemo {
         return LocalDate.parse(iso);
     }
 
-    private static PetitionForm petition(String receivedOn, Category category, String subject, List<AccusedPartyForm> accused) {
+    private static PetitionForm petition(String receivedOn, Category category, String subject, List<PetitionForm.AccusedParty> accused) {
         return new PetitionForm(d(receivedOn), Channel.LETTER, category, subject, "450802", true, null,
-                List.of(new PetitionerForm("韦明华", "450802198807150015", "13877512345", "港北区中山北路1号")), 1,
+                List.of(new PetitionForm.Petitioner("韦明华", "450802198807150015", "13877512345", "港北区中山北路1号")), 1,
                 accused, "反映的具体事项与诉求（示例文本）。");
     }
 

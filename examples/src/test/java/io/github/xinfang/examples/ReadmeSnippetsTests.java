@@ -9,7 +9,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -167,12 +166,12 @@ class ReadmeSnippetsTests {
         CaseService service = CaseService.builder(store, DIRECTORY, clock).build();
         assertThat(service.handle(new ProcedureCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
                 new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
-                        List.of(new PetitionerForm("示例", null, null, null)), 1, null, "示例。"), null)).isApplied()).isTrue();
+                        List.of(new PetitionForm.Petitioner("示例", null, null, null)), 1, null, "示例。"), null)).isApplied()).isTrue();
         Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
         CaseService observed = observed(InMemoryCaseStore.create(), DIRECTORY, clock, outcomes, new AtomicLong());
         CaseCommand register = new ProcedureCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
                 new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
-                        List.of(new PetitionerForm("示例", null, null, null)), 1, null, "示例。"), null);
+                        List.of(new PetitionForm.Petitioner("示例", null, null, null)), 1, null, "示例。"), null);
         observed.handle(register);
         observed.handle(register);
         observed.handle(new ProcedureCommand.Route(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE), HOUSING,

@@ -12,7 +12,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -34,7 +33,7 @@ final class Lifecycle {
 
     private static PetitionForm claim() {
         return new PetitionForm(LocalDate.parse("2026-03-02"), Channel.VISIT, Category.CLAIM, "城乡建设", REGION.value(), true,
-                null, List.of(new PetitionerForm("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
+                null, List.of(new PetitionForm.Petitioner("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
     }
 
     private static IdempotencyKey k(CaseId id, String step) {

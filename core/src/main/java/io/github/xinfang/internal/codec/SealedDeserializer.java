@@ -12,7 +12,7 @@ import java.io.IOException;
 import java.util.Map;
 
 /**
- * Reads a sealed value type ({@link io.github.xinfang.cases.Actor}, {@link io.github.xinfang.cases.AccusedParty})
+ * Reads a sealed value type ({@link io.github.xinfang.cases.Actor}, {@link io.github.xinfang.cases.Petition.AccusedParty})
  * from an object whose {@link TypeTable#DISCRIMINATOR} property names the variant, wherever it stands in the
  * object; the rest of the object is read as that variant record. Immutable and thread-safe.
  */

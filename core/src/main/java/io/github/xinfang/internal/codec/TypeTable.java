@@ -1,6 +1,6 @@
 package io.github.xinfang.internal.codec;
 
-import io.github.xinfang.cases.AccusedParty;
+import io.github.xinfang.cases.Petition;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
@@ -42,7 +42,7 @@ final class TypeTable {
             "procedure", "conclusion", "timing", "resolution", "activity");
     /** The first line of the canonical command encoding that digests hash. */
     static final String COMMAND_ENCODING = "xinfang-command/1";
-    /** The property naming the variant of a sealed value type ({@link Actor}, {@link AccusedParty}). */
+    /** The property naming the variant of a sealed value type ({@link Actor}, {@link Petition.AccusedParty}). */
     static final String DISCRIMINATOR = "kind";
 
     /** One row of the event table. */
@@ -65,10 +65,10 @@ final class TypeTable {
             Actor.class, ordered(
                     "official", Actor.OfficialActor.class,
                     "system", Actor.SystemActor.class),
-            AccusedParty.class, ordered(
-                    "unit", AccusedParty.AccusedUnit.class,
-                    "official", AccusedParty.AccusedOfficial.class,
-                    "outside", AccusedParty.OutsideParty.class));
+            Petition.AccusedParty.class, ordered(
+                    "unit", Petition.AccusedParty.AccusedUnit.class,
+                    "official", Petition.AccusedParty.AccusedOfficial.class,
+                    "outside", Petition.AccusedParty.OutsideParty.class));
 
     private static final Map<Class<?>, EventType> EVENTS_BY_CLASS = byClass();
     private static final Map<String, EventType> EVENTS_BY_NAME = byName();

@@ -1,13 +1,12 @@
 package io.github.xinfang.internal.codec;
 
 import io.github.xinfang.cases.ProcedureCommand;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CodecException;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.StoredEvent;
@@ -140,7 +139,7 @@ class CaseCodecProperties {
 
     @Test
     void everySealedValueVariantHasAKind() {
-        for (Class<?> sealed : List.of(Actor.class, io.github.xinfang.cases.AccusedParty.class)) {
+        for (Class<?> sealed : List.of(Actor.class, io.github.xinfang.cases.Petition.AccusedParty.class)) {
             assertThat(TypeTable.variants(sealed).values())
                     .containsExactlyInAnyOrder(sealed.getPermittedSubclasses());
         }
@@ -243,8 +242,8 @@ class CaseCodecProperties {
                 Map.entry(OfficialId.class, Org.LAND_HEAD),
                 Map.entry(Actor.class, Actor.system("sample")),
                 Map.entry(List.class, List.of()),
-                Map.entry(PetitionerForm.class, new PetitionerForm("甄翊", null, null, null)),
-                Map.entry(AccusedPartyForm.class, AccusedPartyForm.unit(Org.LAND)));
+                Map.entry(PetitionForm.Petitioner.class, new PetitionForm.Petitioner("甄翊", null, null, null)),
+                Map.entry(PetitionForm.AccusedParty.class, PetitionForm.AccusedParty.unit(Org.LAND)));
 
         static Object change(Object record, int choice) {
             RecordComponent[] rcs = record.getClass().getRecordComponents();

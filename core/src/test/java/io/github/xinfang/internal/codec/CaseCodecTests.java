@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.xinfang.cases.FormText;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ProcedureEvent;
-import io.github.xinfang.cases.AccusedParty;
+import io.github.xinfang.cases.Petition;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
@@ -17,8 +17,6 @@ import io.github.xinfang.cases.CodecException;
 import io.github.xinfang.cases.CodecException.Problem;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.Petition;
-import io.github.xinfang.cases.Petitioner;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.petition.Address;
@@ -61,9 +59,9 @@ class CaseCodecTests {
     private static Petition petition() {
         return new Petition(LocalDate.of(2024, 3, 1), Channel.VISIT, Category.CLAIM, "住房保障", new RegionCode("450802"),
                 false, new CaseId("case-0"),
-                List.of(new Petitioner(new PersonName(NAME), new IdNumber(ID_NUMBER), new PhoneNumber(PHONE), new Address(ADDRESS)),
-                        new Petitioner(new PersonName(OTHER_NAME), null, null, null)),
-                3, List.of(new AccusedParty.AccusedUnit(Org.HOUSING), new AccusedParty.OutsideParty(new FreeText(OUTSIDE))),
+                List.of(new Petition.Petitioner(new PersonName(NAME), new IdNumber(ID_NUMBER), new PhoneNumber(PHONE), new Address(ADDRESS)),
+                        new Petition.Petitioner(new PersonName(OTHER_NAME), null, null, null)),
+                3, List.of(new Petition.AccusedParty.AccusedUnit(Org.HOUSING), new Petition.AccusedParty.OutsideParty(new FreeText(OUTSIDE))),
                 new FreeText(SUMMARY));
     }
 

@@ -1,7 +1,7 @@
 package io.github.xinfang.internal.codec;
 
-import io.github.xinfang.cases.AccusedParty;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.Petition;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
@@ -82,16 +82,16 @@ final class GoldenSamples {
             Map.entry(PhoneNumber.class, () -> new PhoneNumber(PHONE)),
             Map.entry(Address.class, () -> new Address(ADDRESS)),
             Map.entry(FreeText.class, () -> new FreeText(TEXT)),
-            Map.entry(AccusedPartyForm.class, () -> AccusedPartyForm.outside("样例虚构有限公司")),
+            Map.entry(PetitionForm.AccusedParty.class, () -> PetitionForm.AccusedParty.outside("样例虚构有限公司")),
             Map.entry(io.github.xinfang.time.Duty.class, () -> io.github.xinfang.time.Duty.dueOn(
                     io.github.xinfang.time.DutyId.supervision(1), DAY, DAY.plusDays(15))));
 
     /** Every variant, for lists of a sealed or alternative type. */
     private static final Map<Class<?>, Supplier<List<Object>>> LISTS = Map.of(
-            AccusedParty.class, () -> List.of(new AccusedParty.AccusedUnit(UNIT), new AccusedParty.AccusedOfficial(OFFICIAL),
-                    new AccusedParty.OutsideParty(new FreeText("样例虚构有限公司"))),
-            AccusedPartyForm.class, () -> List.of(AccusedPartyForm.unit(UNIT), AccusedPartyForm.official(OFFICIAL),
-                    AccusedPartyForm.outside("样例虚构有限公司")));
+            Petition.AccusedParty.class, () -> List.of(new Petition.AccusedParty.AccusedUnit(UNIT), new Petition.AccusedParty.AccusedOfficial(OFFICIAL),
+                    new Petition.AccusedParty.OutsideParty(new FreeText("样例虚构有限公司"))),
+            PetitionForm.AccusedParty.class, () -> List.of(PetitionForm.AccusedParty.unit(UNIT), PetitionForm.AccusedParty.official(OFFICIAL),
+                    PetitionForm.AccusedParty.outside("样例虚构有限公司")));
 
     /**
      * @param type a stored type of the codec's tables (an event, a command, {@code CaseState})

@@ -9,7 +9,7 @@ import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.SweepCommand;
-import io.github.xinfang.cases.AccusedPartyForm;
+import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
@@ -21,9 +21,6 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.LegalChannel;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
-import io.github.xinfang.cases.PlanStepForm;
 import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.Satisfaction;
@@ -532,8 +529,8 @@ final class CommandScripts {
                     }
                     details.append(']');
                     return command(c, "RecordPlan", leadStaff(c), (id, k, a, d, t) -> {
-                        List<PlanStepForm> forms = new ArrayList<>();
-                        for (int i = 0; i < n; i++) forms.add(new PlanStepForm(texts.get(i), due.get(i)));
+                        List<ResolutionCommand.PlanStepForm> forms = new ArrayList<>();
+                        for (int i = 0; i < n; i++) forms.add(new ResolutionCommand.PlanStepForm(texts.get(i), due.get(i)));
                         return new ResolutionCommand.RecordPlan(id, k, a, forms, d);
                     }, details.toString());
                 }
@@ -704,10 +701,10 @@ final class CommandScripts {
             }
 
             PetitionForm build() {
-                List<PetitionerForm> people = new ArrayList<>();
-                for (String[] p : petitioners) people.add(new PetitionerForm(p[0], p[1], p[2], p[3]));
-                List<AccusedPartyForm> accused = accusedUnit != null ? List.of(AccusedPartyForm.unit(new UnitId(accusedUnit)))
-                        : accusedOutside != null ? List.of(AccusedPartyForm.outside(accusedOutside)) : null;
+                List<PetitionForm.Petitioner> people = new ArrayList<>();
+                for (String[] p : petitioners) people.add(new PetitionForm.Petitioner(p[0], p[1], p[2], p[3]));
+                List<PetitionForm.AccusedParty> accused = accusedUnit != null ? List.of(PetitionForm.AccusedParty.unit(new UnitId(accusedUnit)))
+                        : accusedOutside != null ? List.of(PetitionForm.AccusedParty.outside(accusedOutside)) : null;
                 return new PetitionForm(receivedOn, channel, category, subjectArea, region, first,
                         repeats == null ? null : new CaseId(repeats), people, null, accused, summary);
             }

@@ -9,7 +9,6 @@ import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.PetitionerForm;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -69,7 +68,7 @@ final class Domain {
 
     static PetitionForm claim() {
         return new PetitionForm(LocalDate.parse("2026-03-02"), Channel.VISIT, Category.CLAIM, "城乡建设", REGION.value(), true,
-                null, List.of(new PetitionerForm("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
+                null, List.of(new PetitionForm.Petitioner("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
     }
 
     /** The number of commands in {@link #lifecycle}. */
