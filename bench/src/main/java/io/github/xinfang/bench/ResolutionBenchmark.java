@@ -7,9 +7,8 @@ import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -256,7 +255,7 @@ public class ResolutionBenchmark {
             PetitionForm form = new PetitionForm(LocalDate.of(2019, 5, 6).plusDays(2L * i), Channel.VISIT, Category.CLAIM, "自然资源",
                     REGION.value(), true, null, List.of(new PetitionForm.Petitioner("测试甲", null, null, null)), 1, null, "样例：虚构的积案。");
             apply(service, new ProcedureCommand.Register(id, key(key), clerk, form, null));
-            apply(service, new ResolutionCommand.EnrolInBatch(id, key(key), officeHead, REPORTED, IssuingLevel.CITY, "第二批交办积案",
+            apply(service, new ResolutionCommand.EnrolInBatch(id, key(key), officeHead, REPORTED, Resolution.IssuingLevel.CITY, "第二批交办积案",
                     LocalDate.of(2026, 6, 30), LocalDate.of(2026, 3, 2)));
             boolean hard = i % 20 == 0;
             if (hard) apply(service, new ResolutionCommand.FlagHardCase(id, key(key), officeHead, "钉子案", LocalDate.of(2026, 3, 2)));
@@ -275,7 +274,7 @@ public class ResolutionBenchmark {
             for (int j = i; j < i + 2; j++) {
                 Actor head = Actor.official(new OfficialId(department(lead[j]) + "-head"), new UnitId(department(lead[j])));
                 apply(service, new ResolutionCommand.ClaimResolution(realId(j), key(key), head,
-                        j % 3 == 0 ? ResolutionKind.PROCEDURAL : ResolutionKind.SUBSTANTIVE, "化解材料齐全（示例）", LocalDate.of(2026, 6, 10)));
+                        j % 3 == 0 ? Resolution.ResolutionKind.PROCEDURAL : Resolution.ResolutionKind.SUBSTANTIVE, "化解材料齐全（示例）", LocalDate.of(2026, 6, 10)));
             }
         }
         populationClock = Instant.parse("2026-06-15T01:00:00Z");

@@ -58,7 +58,7 @@ public sealed interface ActivityCommand extends CaseCommand {
      * @since 0.2
      */
     record RecordRepeatPetition(CaseId caseId, IdempotencyKey key, Actor actor, LocalDate receivedOn,
-                                io.github.xinfang.petition.Channel channel, int headcount, SkippedLevel skippedLevel)
+                                io.github.xinfang.petition.Channel channel, int headcount, CaseActivity.SkippedLevel skippedLevel)
             implements ActivityCommand {}
 
     /**
@@ -71,7 +71,7 @@ public sealed interface ActivityCommand extends CaseCommand {
      * @param visitedOn the day
      * @since 0.2
      */
-    record RecordFollowUpVisit(CaseId caseId, IdempotencyKey key, Actor actor, Satisfaction satisfaction, LocalDate visitedOn)
+    record RecordFollowUpVisit(CaseId caseId, IdempotencyKey key, Actor actor, CaseActivity.Satisfaction satisfaction, LocalDate visitedOn)
             implements ActivityCommand {}
 
     /**
@@ -87,7 +87,7 @@ public sealed interface ActivityCommand extends CaseCommand {
      * @param feedbackDueOn the last day for the feedback, not before issuedOn
      * @since 0.2
      */
-    record IssueSupervision(CaseId caseId, IdempotencyKey key, Actor actor, SupervisionKind kind, UnitId addressee,
+    record IssueSupervision(CaseId caseId, IdempotencyKey key, Actor actor, CaseActivity.SupervisionKind kind, UnitId addressee,
                             LocalDate issuedOn, LocalDate feedbackDueOn) implements ActivityCommand {}
 
     /**

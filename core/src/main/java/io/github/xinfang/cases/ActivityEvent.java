@@ -52,7 +52,7 @@ public sealed interface ActivityEvent extends CaseEvent {
      * @param acceptedAgain false when the case was FINAL or TERMINATED
      * @since 0.2
      */
-    record RepeatPetitionRecorded(EventId id, Actor actor, Instant recordedAt, LocalDate receivedOn, io.github.xinfang.petition.Channel channel, int headcount, SkippedLevel skippedLevel, boolean acceptedAgain) implements ActivityEvent {
+    record RepeatPetitionRecorded(EventId id, Actor actor, Instant recordedAt, LocalDate receivedOn, io.github.xinfang.petition.Channel channel, int headcount, CaseActivity.SkippedLevel skippedLevel, boolean acceptedAgain) implements ActivityEvent {
         public RepeatPetitionRecorded {
             Components.nonNull(RepeatPetitionRecorded.class, id, actor, recordedAt, receivedOn, channel);
             Objects.requireNonNull(skippedLevel, "skippedLevel");
@@ -66,7 +66,7 @@ public sealed interface ActivityEvent extends CaseEvent {
      * @param visitedOn the day
      * @since 0.2
      */
-    record FollowUpVisitRecorded(EventId id, Actor actor, Instant recordedAt, Satisfaction satisfaction, LocalDate visitedOn) implements ActivityEvent {
+    record FollowUpVisitRecorded(EventId id, Actor actor, Instant recordedAt, CaseActivity.Satisfaction satisfaction, LocalDate visitedOn) implements ActivityEvent {
         public FollowUpVisitRecorded {
             Components.nonNull(FollowUpVisitRecorded.class, id, actor, recordedAt, satisfaction, visitedOn);
         }
@@ -82,7 +82,7 @@ public sealed interface ActivityEvent extends CaseEvent {
      * @param feedbackDueOn the last day for the feedback
      * @since 0.2
      */
-    record SupervisionIssued(EventId id, Actor actor, Instant recordedAt, int number, SupervisionKind kind, UnitId addressee, LocalDate issuedOn, LocalDate feedbackDueOn) implements ActivityEvent {
+    record SupervisionIssued(EventId id, Actor actor, Instant recordedAt, int number, CaseActivity.SupervisionKind kind, UnitId addressee, LocalDate issuedOn, LocalDate feedbackDueOn) implements ActivityEvent {
         public SupervisionIssued {
             Components.nonNull(SupervisionIssued.class, id, actor, recordedAt);
             Objects.requireNonNull(kind, "kind");

@@ -21,7 +21,7 @@ public interface ApprovalRule {
      * @param highestBatchLevel the highest issuing level among the case's batches, empty when it is in none
      * @return whether an official of that unit may approve
      */
-    boolean mayApprove(Unit approverUnit, Optional<IssuingLevel> highestBatchLevel);
+    boolean mayApprove(Unit approverUnit, Optional<Resolution.IssuingLevel> highestBatchLevel);
 
     /**
      * The default rule: an official of a petition office (unit kind {@code petition-office}) may always approve;
@@ -32,12 +32,12 @@ public interface ApprovalRule {
      * @return the default rule
      */
     static ApprovalRule standard() {
-        Map<String, IssuingLevel> levels = Map.of("county", IssuingLevel.COUNTY, "city", IssuingLevel.CITY,
-                "province", IssuingLevel.PROVINCE, "central", IssuingLevel.CENTRAL);
+        Map<String, Resolution.IssuingLevel> levels = Map.of("county", Resolution.IssuingLevel.COUNTY, "city", Resolution.IssuingLevel.CITY,
+                "province", Resolution.IssuingLevel.PROVINCE, "central", Resolution.IssuingLevel.CENTRAL);
         return (unit, highest) -> {
             Objects.requireNonNull(unit, "approverUnit");
             if (unit.kind().equals("petition-office")) return true;
-            IssuingLevel level = levels.get(unit.level());
+            Resolution.IssuingLevel level = levels.get(unit.level());
             return level != null && highest.isPresent() && level.isAtLeast(highest.get());
         };
     }

@@ -52,8 +52,8 @@ public record CaseActivity(List<RepeatPetition> repeatPetitions, List<FollowUp> 
     }
 
     /** @return the farthest any repeat petition went past its level */
-    public SkippedLevel farthestSkip() {
-        SkippedLevel max = SkippedLevel.NONE;
+    public CaseActivity.SkippedLevel farthestSkip() {
+        CaseActivity.SkippedLevel max = CaseActivity.SkippedLevel.NONE;
         for (RepeatPetition r : repeatPetitions) if (r.skippedLevel().isAtLeast(max)) max = r.skippedLevel();
         return max;
     }
@@ -118,7 +118,7 @@ public record CaseActivity(List<RepeatPetition> repeatPetitions, List<FollowUp> 
      * @param acceptedAgain false when the case was FINAL or TERMINATED (recorded, not accepted again)
      * @since 0.2
      */
-    public record RepeatPetition(LocalDate receivedOn, Channel channel, int headcount, SkippedLevel skippedLevel,
+    public record RepeatPetition(LocalDate receivedOn, Channel channel, int headcount, CaseActivity.SkippedLevel skippedLevel,
                                  boolean acceptedAgain) {
         /** @throws NullPointerException naming a null argument; IllegalArgumentException if headcount is below 1 */
         public RepeatPetition {
@@ -136,7 +136,7 @@ public record CaseActivity(List<RepeatPetition> repeatPetitions, List<FollowUp> 
      * @param satisfaction the petitioner's rating
      * @since 0.2
      */
-    public record FollowUp(LocalDate visitedOn, Satisfaction satisfaction) {
+    public record FollowUp(LocalDate visitedOn, CaseActivity.Satisfaction satisfaction) {
         /** @throws NullPointerException naming a null argument */
         public FollowUp {
             Objects.requireNonNull(visitedOn, "visitedOn");
@@ -156,7 +156,7 @@ public record CaseActivity(List<RepeatPetition> repeatPetitions, List<FollowUp> 
      * @param feedbackOn the day feedback was given, or null
      * @since 0.2
      */
-    public record Supervision(int number, SupervisionKind kind, Actor issuer, UnitId addressee, LocalDate issuedOn,
+    public record Supervision(int number, CaseActivity.SupervisionKind kind, Actor issuer, UnitId addressee, LocalDate issuedOn,
                               LocalDate feedbackDueOn, LocalDate feedbackOn) {
         /** @throws NullPointerException naming a required argument that is null; IllegalArgumentException if number is below 1 */
         public Supervision {
@@ -166,6 +166,91 @@ public record CaseActivity(List<RepeatPetition> repeatPetitions, List<FollowUp> 
             Objects.requireNonNull(addressee, "addressee");
             Objects.requireNonNull(issuedOn, "issuedOn");
             Objects.requireNonNull(feedbackDueOn, "feedbackDueOn");
+        }
+    }
+
+    /**
+     * How far a repeat petition went past the level that should handle it, lowest first (越级/进京). Immutable.
+     *
+     * @since 0.2
+     */
+    public enum SkippedLevel {
+        /** Petitioned at the proper level. */
+        NONE("未越级"),
+        /** 越级: petitioned a level above the one that should handle it. */
+        SKIPPED_LEVEL("越级"),
+        /** 进京: petitioned in Beijing. */
+        TO_BEIJING("进京");
+
+        private final String chinese;
+
+        SkippedLevel(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** @return the Chinese name */
+        public String chinese() {
+            return chinese;
+        }
+
+        /**
+         * @param other another level
+         * @return whether this one went at least as far
+         */
+        public boolean isAtLeast(CaseActivity.SkippedLevel other) {
+            return compareTo(other) >= 0;
+        }
+    }
+
+    /**
+     * The petitioner's rating at a follow-up visit (回访). Immutable.
+     *
+     * @since 0.2
+     */
+    public enum Satisfaction {
+        /** 满意. */
+        SATISFIED("满意"),
+        /** 基本满意. */
+        BASICALLY_SATISFIED("基本满意"),
+        /** 不满意. */
+        DISSATISFIED("不满意");
+
+        private final String chinese;
+
+        Satisfaction(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** @return the Chinese name */
+        public String chinese() {
+            return chinese;
+        }
+    }
+
+    /**
+     * The kinds of supervision a higher office issues on a case (DESIGN.md section 5). Immutable.
+     *
+     * @since 0.2
+     */
+    public enum SupervisionKind {
+        /** 督办: supervision of the handling. */
+        SUPERVISION("督办"),
+        /** 提醒函: a reminder letter. */
+        REMINDER("提醒函"),
+        /** 问责建议函: a letter proposing accountability. */
+        ACCOUNTABILITY_PROPOSAL("问责建议函"),
+        /** 挂牌督办: listed supervision, the strongest form. */
+        LISTED("挂牌督办");
+
+        private final String chinese;
+
+        SupervisionKind(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** @return the Chinese name */
+        public String chinese() {
+            return chinese;
         }
     }
 }

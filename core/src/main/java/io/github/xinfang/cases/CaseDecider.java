@@ -1,18 +1,13 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -33,6 +28,7 @@ public final class CaseDecider {
     private final RankLadder ladder;
     private final EscalationPolicy escalation;
     private final ApprovalRule approval;
+    private final Escalation escalationRule;
 
     private CaseDecider(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder, EscalationPolicy escalation,
                         ApprovalRule approval) {
@@ -42,6 +38,7 @@ public final class CaseDecider {
         this.approval = approval;
         this.ladder = ladder;
         this.escalation = escalation;
+        this.escalationRule = new Escalation(limits, directory, ladder, escalation);
         for (EscalationPolicy.Rule r : escalation.rules()) {
             if (!ladder.knows(r.requires().rank())) {
                 throw new IllegalArgumentException("escalation: rule " + r.name() + " requires a rank that is not on the ladder");
@@ -138,7 +135,7 @@ public final class CaseDecider {
      * @param recordedAt the instant the events will carry (not before the state's last {@code recordedAt})
      * @return the events to append, or a rejection
      */
-    public Decision decide(CaseState state, CaseCommand command, Instant recordedAt) {
+    public CaseDecider.Decision decide(CaseState state, CaseCommand command, Instant recordedAt) {
         return decide(state, command, recordedAt, id -> Optional.empty());
     }
 
@@ -152,7 +149,7 @@ public final class CaseDecider {
      * @return the events to append, or a rejection
      * @since 0.4
      */
-    public Decision decide(CaseState state, CaseCommand command, Instant recordedAt, Function<CaseId, Optional<Stage>> otherCases) {
+    public CaseDecider.Decision decide(CaseState state, CaseCommand command, Instant recordedAt, Function<CaseId, Optional<Stage>> otherCases) {
         Objects.requireNonNull(recordedAt, "recordedAt");
         Objects.requireNonNull(otherCases, "otherCases");
         Stage stage = state == null ? null : state.stage();
@@ -204,11 +201,11 @@ public final class CaseDecider {
         List<CaseEvent> events = List.of(row.emit(new Emission(id, command.actor(), recordedAt, state, petition,
                 corrected, limits.defaultProfile()), command));
         assert landsOnTarget(row, state, command, events);
-        return escalate(state, events, recordedAt);
+        return new CaseDecider.Decision.Accepted(escalationRule.after(state, events, recordedAt));
     }
 
     /** A resolution-track command: the table's track and stage columns, the row's guards, its event, the rise it causes. */
-    private Decision decideResolution(CaseState state, CaseCommand command, ResolutionTable.Row row, Instant recordedAt) {
+    private CaseDecider.Decision decideResolution(CaseState state, CaseCommand command, ResolutionTable.Row row, Instant recordedAt) {
         Resolution r = state.resolution();
         Resolution.TrackState track = r == null ? null : r.track();
         if (!row.stages().contains(state.stage()) || !row.startsFrom(track)) {
@@ -219,20 +216,20 @@ public final class CaseDecider {
                     row.chinese() + "，当前阶段：" + state.stage().chinese() + "，" + trackZh));
         }
         // a row without an event of its own (ReassessEscalation) is accepted for the rise its RANK_RISES guard saw
-        List<CaseEvent> rise = row.emits() ? null : escalated(state, List.of(), recordedAt);
+        List<CaseEvent> rise = row.emits() ? null : escalationRule.after(state, List.of(), recordedAt);
         Rejection refused = firstRefusal(row, new GuardInput(state, state.petition(), null, recordedAt, row, limits, directory,
-                ladder, approval, () -> !(rise != null ? rise : escalated(state, List.of(), recordedAt)).isEmpty(),
+                ladder, approval, () -> !(rise != null ? rise : escalationRule.after(state, List.of(), recordedAt)).isEmpty(),
                 id -> Optional.empty()), command);
         if (refused != null) return reject(refused);
         if (rise != null) {
             assert landsOnTarget(row, state, List.of());
-            return new Decision.Accepted(rise);
+            return new CaseDecider.Decision.Accepted(rise);
         }
         EventId id = new EventId(state.caseId(), state.lastSequence() + 1);
         List<CaseEvent> own = List.of(row.emit(new Emission(id, command.actor(), recordedAt, state, state.petition(), null, null),
                 command));
         assert landsOnTarget(row, state, own);
-        return escalate(state, own, recordedAt);
+        return new CaseDecider.Decision.Accepted(escalationRule.after(state, own, recordedAt));
     }
 
     /** Runs a row's guards, the table defaults included, in order: the first refusal, or null. */
@@ -277,42 +274,6 @@ public final class CaseDecider {
     }
 
     /**
-     * 提级包案: recomputes the required rank after the events and, when it rises, appends the event that records
-     * the rise, naming the rules that fired. The requirement never falls.
-     */
-    private Decision escalate(CaseState before, List<CaseEvent> events, Instant at) {
-        return new Decision.Accepted(escalated(before, events, at));
-    }
-
-    /** The events followed by the rise they cause (and the replacement clock it starts), if any. */
-    private List<CaseEvent> escalated(CaseState before, List<CaseEvent> events, Instant at) {
-        CaseState after = before;
-        for (CaseEvent e : events) after = CaseState.evolve(after, e);
-        Resolution r = after.resolution();
-        if (r == null) return events;
-        EscalationPolicy.Inputs inputs = escalationInputs(after, at);
-        RequiredRank current = r.requiredRank();
-        RequiredRank raised = current;
-        List<String> rules = new ArrayList<>();
-        for (EscalationPolicy.Rule rule : escalation.firing(inputs)) {
-            boolean alreadyImplied = current != null && ladder.meets(current.rank(), current.principal(), rule.requires());
-            if (alreadyImplied) continue;
-            raised = ladder.join(raised, rule.requires());
-            rules.add(rule.name());
-        }
-        if (rules.isEmpty() || raised.equals(current)) return events;
-        List<CaseEvent> all = new ArrayList<>(events);
-        long seq = after.lastSequence();
-        all.add(new ResolutionEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
-        Optional<Resolution.Assignment> active = r.activeAssignment();
-        if (active.isPresent() && after.timing().duties().open(DutyId.Kind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
-            all.add(new ResolutionEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
-                    after.timing().duties().count(DutyId.Kind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
-        }
-        return all;
-    }
-
-    /**
      * The instant a days-overdue rule of the escalation policy ({@link EscalationPolicy.Rule#daysOverdueAtLeast})
      * starts to fire on a case without any event: its earliest open duty clock or duty has then been overdue that
      * many days. Rules whose requirement the case's required rank already meets are skipped. The case service puts
@@ -325,58 +286,8 @@ public final class CaseDecider {
      * @since 0.2
      */
     public Optional<Instant> nextEscalationCheck(CaseState state) {
-        Objects.requireNonNull(state, "state");
-        Resolution r = state.resolution();
-        if (r == null) return Optional.empty();
-        Optional<Instant> due = Optional.empty();
-        boolean looked = false;
-        Instant next = null;
-        for (EscalationPolicy.Rule rule : escalation.rules()) {
-            java.util.OptionalLong days = rule.overdueThreshold();
-            if (days.isEmpty()) continue;
-            RequiredRank current = r.requiredRank();
-            if (current != null && ladder.meets(current.rank(), current.principal(), rule.requires())) continue;
-            if (!looked) {
-                Petition p = state.petition();
-                due = limits.earliestDue(state.timing().clocks(), state.timing().duties(), state.profile(), p.category(), p.region());
-                looked = true;
-            }
-            if (due.isEmpty()) return Optional.empty();
-            Instant at = due.get().atZone(limits.zone()).plusDays(days.getAsLong() - 1).toInstant();
-            if (next == null || at.isBefore(next)) next = at;
-        }
-        return Optional.ofNullable(next);
+        return escalationRule.nextCheck(Objects.requireNonNull(state, "state"));
     }
-
-    /** Whether an official's rank in the directory meets a requirement (an unknown official or rank does not). */
-    private boolean leaderMeets(OfficialId leader, RequiredRank required) {
-        return directory.official(leader).map(o -> ladder.knows(o.rank()) && ladder.meets(o.rank(), o.principal(), required))
-                .orElse(false);
-    }
-
-    /**
-     * The escalation inputs of a case as of an instant: the hard-case flag, its batches' issuing levels, the largest
-     * headcount (the petition's or a repeat petition's), its repeat petitions (件次 and 人次), the farthest skipped
-     * level, and the most days any of its duty clocks or duties is overdue.
-     */
-    private EscalationPolicy.Inputs escalationInputs(CaseState s, Instant at) {
-        Set<IssuingLevel> levels = EnumSet.noneOf(IssuingLevel.class);
-        for (Resolution.Batch b : s.resolution().batches()) levels.add(b.level());
-        CaseActivity act = s.activity();
-        long overdue = 0;
-        Petition p = s.petition();
-        for (TimeLimits.ClockStatus st : limits.clocks(s.timing().clocks(), s.profile(), p.category(), p.region(), at)) {
-            if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
-        }
-        for (TimeLimits.DutyStatus st : limits.duties(s.timing().duties(), p.region(), at)) {
-            if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
-        }
-        return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, Math.max(p.headcount(), act.largestRepeatHeadcount()),
-                act.repeatPetitions().size(), act.repeatPersons(), act.farthestSkip(), overdue);
-    }
-
-    /** The actor of the events the escalation policy records. */
-    static final Actor ESCALATION = Actor.system("escalation");
 
     /** @return the rank ladder this decider checks leaders against */
     public RankLadder rankLadder() {
@@ -388,7 +299,45 @@ public final class CaseDecider {
         return escalation;
     }
 
-    private static Decision reject(Rejection r) {
-        return new Decision.Rejected(r);
+    private static CaseDecider.Decision reject(Rejection r) {
+        return new CaseDecider.Decision.Rejected(r);
+    }
+
+    /**
+     * The result of deciding a command against a case: the events to append, or a rejection. Immutable.
+     *
+     * @since 0.1
+     */
+    public sealed interface Decision {
+
+        /**
+         * The command is allowed; these events are to be appended in order.
+         *
+         * @param events at least one event
+         * @since 0.1
+         */
+        record Accepted(List<CaseEvent> events) implements CaseDecider.Decision {
+            /**
+             * @throws NullPointerException if events is null
+             * @throws IllegalArgumentException if events is empty
+             */
+            public Accepted {
+                events = List.copyOf(Objects.requireNonNull(events, "events"));
+                if (events.isEmpty()) throw new IllegalArgumentException("events must not be empty");
+            }
+        }
+
+        /**
+         * The command is refused; nothing is appended.
+         *
+         * @param rejection why
+         * @since 0.1
+         */
+        record Rejected(Rejection rejection) implements CaseDecider.Decision {
+            /** @throws NullPointerException if rejection is null */
+            public Rejected {
+                Objects.requireNonNull(rejection, "rejection");
+            }
+        }
     }
 }

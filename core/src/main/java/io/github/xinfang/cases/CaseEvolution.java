@@ -2,9 +2,8 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.ClockLedger;
-import io.github.xinfang.time.Duty;
-import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.Fact;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -141,7 +140,7 @@ final class CaseEvolution {
             s = s.withActivity(a.withSupervision(new CaseActivity.Supervision(e.number(), e.kind(), e.actor(), e.addressee(),
                     e.issuedOn(), e.feedbackDueOn(), null)));
             s = s.withDuties(s.timing().duties()
-                    .start(Duty.dueOn(DutyId.supervision(e.number()), e.issuedOn(), e.feedbackDueOn())));
+                    .start(DutyLedger.Duty.dueOn(DutyId.supervision(e.number()), e.issuedOn(), e.feedbackDueOn())));
         } else if (event instanceof ActivityEvent.SupervisionFeedbackRecorded e) {
             s = s.withActivity(a.withFeedback(e.number(), e.givenOn()));
             s = s.withDuties(s.timing().duties().meet(DutyId.supervision(e.number()), e.givenOn()));

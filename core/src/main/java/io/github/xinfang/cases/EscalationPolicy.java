@@ -45,11 +45,11 @@ public final class EscalationPolicy {
      */
     public static EscalationPolicy standard() {
         return of(List.of(
-                Rule.hardCase("hard-case", new RequiredRank("县处级正职", false)),
-                Rule.batchFrom("province-batch", IssuingLevel.PROVINCE, new RequiredRank("厅局级副职", false)),
-                Rule.headcountAtLeast("headcount-50", 50, new RequiredRank("县处级正职", true)),
-                Rule.repeatPetitionsAtLeast("repeat-3", 3, new RequiredRank("县处级正职", true)),
-                Rule.skippedLevelAtLeast("beijing", SkippedLevel.TO_BEIJING, new RequiredRank("县处级正职", true))));
+                Rule.hardCase("hard-case", new RankLadder.RequiredRank("县处级正职", false)),
+                Rule.batchFrom("province-batch", Resolution.IssuingLevel.PROVINCE, new RankLadder.RequiredRank("厅局级副职", false)),
+                Rule.headcountAtLeast("headcount-50", 50, new RankLadder.RequiredRank("县处级正职", true)),
+                Rule.repeatPetitionsAtLeast("repeat-3", 3, new RankLadder.RequiredRank("县处级正职", true)),
+                Rule.skippedLevelAtLeast("beijing", CaseActivity.SkippedLevel.TO_BEIJING, new RankLadder.RequiredRank("县处级正职", true))));
     }
 
     /** @return the rules */
@@ -80,8 +80,8 @@ public final class EscalationPolicy {
      * @param daysOverdue the most days one of the case's duty clocks or duties is overdue, 0 if none is
      * @since 0.2
      */
-    public record Inputs(boolean hardCase, Set<IssuingLevel> batchLevels, int headcount, int repeatPetitions, long repeatPersons,
-                         SkippedLevel skippedLevel, long daysOverdue) {
+    public record Inputs(boolean hardCase, Set<Resolution.IssuingLevel> batchLevels, int headcount, int repeatPetitions, long repeatPersons,
+                         CaseActivity.SkippedLevel skippedLevel, long daysOverdue) {
         /**
          * @throws NullPointerException if batchLevels or skippedLevel is null
          * @throws IllegalArgumentException if a count is negative
@@ -104,7 +104,7 @@ public final class EscalationPolicy {
      * @param requires what it requires then
      * @since 0.2
      */
-    public record Rule(String name, Predicate<Inputs> condition, RequiredRank requires) {
+    public record Rule(String name, Predicate<Inputs> condition, RankLadder.RequiredRank requires) {
         /** @throws NullPointerException naming a null argument */
         public Rule {
             Objects.requireNonNull(name, "name");
@@ -117,7 +117,7 @@ public final class EscalationPolicy {
          * @param requires the requirement
          * @return a rule firing for a case flagged hard
          */
-        public static Rule hardCase(String name, RequiredRank requires) {
+        public static Rule hardCase(String name, RankLadder.RequiredRank requires) {
             return new Rule(name, Inputs::hardCase, requires);
         }
 
@@ -127,7 +127,7 @@ public final class EscalationPolicy {
          * @param requires the requirement
          * @return a rule firing for a case in a batch issued at that level or above
          */
-        public static Rule batchFrom(String name, IssuingLevel level, RequiredRank requires) {
+        public static Rule batchFrom(String name, Resolution.IssuingLevel level, RankLadder.RequiredRank requires) {
             Objects.requireNonNull(level, "level");
             return new Rule(name, in -> in.batchLevels().stream().anyMatch(l -> l.isAtLeast(level)), requires);
         }
@@ -138,7 +138,7 @@ public final class EscalationPolicy {
          * @param requires the requirement
          * @return a rule firing for a petition with at least that many people behind it
          */
-        public static Rule headcountAtLeast(String name, int headcount, RequiredRank requires) {
+        public static Rule headcountAtLeast(String name, int headcount, RankLadder.RequiredRank requires) {
             return new Rule(name, in -> in.headcount() >= headcount, requires);
         }
 
@@ -149,7 +149,7 @@ public final class EscalationPolicy {
          * @return a rule firing for a case with at least that many repeat petitions
          * @since 0.2
          */
-        public static Rule repeatPetitionsAtLeast(String name, int count, RequiredRank requires) {
+        public static Rule repeatPetitionsAtLeast(String name, int count, RankLadder.RequiredRank requires) {
             return new Rule(name, in -> in.repeatPetitions() >= count, requires);
         }
 
@@ -160,7 +160,7 @@ public final class EscalationPolicy {
          * @return a rule firing for a case whose repeat petitions brought at least that many persons
          * @since 0.2
          */
-        public static Rule repeatPersonsAtLeast(String name, long persons, RequiredRank requires) {
+        public static Rule repeatPersonsAtLeast(String name, long persons, RankLadder.RequiredRank requires) {
             return new Rule(name, in -> in.repeatPersons() >= persons, requires);
         }
 
@@ -171,9 +171,9 @@ public final class EscalationPolicy {
          * @return a rule firing for a case with a repeat petition that went at least that far
          * @since 0.2
          */
-        public static Rule skippedLevelAtLeast(String name, SkippedLevel level, RequiredRank requires) {
+        public static Rule skippedLevelAtLeast(String name, CaseActivity.SkippedLevel level, RankLadder.RequiredRank requires) {
             Objects.requireNonNull(level, "level");
-            if (level == SkippedLevel.NONE) throw new IllegalArgumentException("level must be SKIPPED_LEVEL or TO_BEIJING");
+            if (level == CaseActivity.SkippedLevel.NONE) throw new IllegalArgumentException("level must be SKIPPED_LEVEL or TO_BEIJING");
             return new Rule(name, in -> in.skippedLevel().isAtLeast(level), requires);
         }
 
@@ -184,7 +184,7 @@ public final class EscalationPolicy {
          * @return a rule firing for a case with a duty clock or duty at least that many days overdue
          * @since 0.2
          */
-        public static Rule daysOverdueAtLeast(String name, long days, RequiredRank requires) {
+        public static Rule daysOverdueAtLeast(String name, long days, RankLadder.RequiredRank requires) {
             if (days < 1) throw new IllegalArgumentException("days must be at least 1");
             return new Rule(name, new OverdueAtLeast(days), requires);
         }

@@ -5,7 +5,7 @@ import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockRun;
+import io.github.xinfang.time.ClockLedger;
 import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.TimeLimits;
 import java.time.Instant;
@@ -249,7 +249,7 @@ final class ProcedureGuards {
             SweepCommand.RecordLapse l = (SweepCommand.RecordLapse) c;
             clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = TimeLimits.ClockState.LAPSED;
         }
-        Optional<ClockRun> run = s.timing().clocks().run(clock);
+        Optional<ClockLedger.ClockRun> run = s.timing().clocks().run(clock);
         boolean recorded = run.map(r -> wanted == TimeLimits.ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
         if (!recorded && run.get().round() == round) {
             for (TimeLimits.ClockStatus st : in.limits().clocks(s.timing().clocks(), s.profile(), petition.category(), petition.region(), in.at())) {

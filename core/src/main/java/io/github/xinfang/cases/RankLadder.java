@@ -74,7 +74,7 @@ public final class RankLadder {
      * @return whether the official meets it
      * @throws IllegalArgumentException if a rank is not on the ladder
      */
-    public boolean meets(String rank, boolean principal, RequiredRank required) {
+    public boolean meets(String rank, boolean principal, RankLadder.RequiredRank required) {
         if (required == null) return true;
         return index(rank) >= index(required.rank()) && (principal || !required.principal());
     }
@@ -87,11 +87,11 @@ public final class RankLadder {
      * @return their join, or null if both are null
      * @throws IllegalArgumentException if a rank is not on the ladder
      */
-    public RequiredRank join(RequiredRank a, RequiredRank b) {
+    public RankLadder.RequiredRank join(RankLadder.RequiredRank a, RankLadder.RequiredRank b) {
         if (a == null) return b;
         if (b == null) return a;
         String rank = index(a.rank()) >= index(b.rank()) ? a.rank() : b.rank();
-        return new RequiredRank(rank, a.principal() || b.principal());
+        return new RankLadder.RequiredRank(rank, a.principal() || b.principal());
     }
 
     private int index(String rank) {
@@ -103,5 +103,24 @@ public final class RankLadder {
     @Override
     public String toString() {
         return "RankLadder" + ranks;
+    }
+
+    /**
+     * The least rank a package leader must hold (a name on the portal's {@link RankLadder}) and whether the
+     * leader must be a principal leader (主要领导, 党政一把手). "County principal" is
+     * {@code new RankLadder.RequiredRank("县处级正职", true)}. Immutable.
+     *
+     * @param rank a rank name of the ladder
+     * @param principal whether a principal leader is required
+     * @since 0.2
+     */
+    public record RequiredRank(String rank, boolean principal) {
+        /**
+         * @throws NullPointerException if rank is null
+         * @throws IllegalArgumentException if rank breaks {@link io.github.xinfang.text.TextRule#LINE} (at most 200)
+         */
+        public RequiredRank {
+            TextRule.LINE.require(rank, "rank", 200);
+        }
     }
 }

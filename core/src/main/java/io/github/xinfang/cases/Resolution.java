@@ -28,9 +28,9 @@ import java.util.Optional;
  * @param lastOn the latest date of a resolution-track fact
  * @since 0.2
  */
-public record Resolution(Resolution.TrackState track, BacklogSource source, boolean hardCase, List<Batch> batches,
-                         RequiredRank requiredRank, List<String> requiredRankRules, List<Assignment> assignments,
-                         ResolutionKind claimKind, Actor claimant, int returnedClaims, List<Plan> plans, LocalDate lastOn) {
+public record Resolution(Resolution.TrackState track, Resolution.BacklogSource source, boolean hardCase, List<Batch> batches,
+                         RankLadder.RequiredRank requiredRank, List<String> requiredRankRules, List<Assignment> assignments,
+                         Resolution.ResolutionKind claimKind, Actor claimant, int returnedClaims, List<Plan> plans, LocalDate lastOn) {
 
     /** @throws NullPointerException naming a required argument that is null */
     public Resolution {
@@ -119,7 +119,7 @@ public record Resolution(Resolution.TrackState track, BacklogSource source, bool
      * @param enrolledOn the day the case was enrolled
      * @since 0.2
      */
-    public record Batch(BatchId id, IssuingLevel level, String name, LocalDate targetDate, LocalDate enrolledOn) {
+    public record Batch(BatchId id, Resolution.IssuingLevel level, String name, LocalDate targetDate, LocalDate enrolledOn) {
         /** @throws NullPointerException naming a null argument */
         public Batch {
             Objects.requireNonNull(id, "id");
@@ -182,7 +182,7 @@ public record Resolution(Resolution.TrackState track, BacklogSource source, bool
          * @param reason a replacement reason
          * @return the ending it gives the replaced assignment
          */
-        public static Resolution.AssignmentEnd of(ReplacementReason reason) {
+        public static Resolution.AssignmentEnd of(Resolution.ReplacementReason reason) {
             switch (reason) {
                 case POST_CHANGE: return POST_CHANGE;
                 case ESCALATION: return ESCALATION;
@@ -218,5 +218,89 @@ public record Resolution(Resolution.TrackState track, BacklogSource source, bool
         public String chinese() {
             return chinese;
         }
+    }
+
+    /**
+     * Where a backlog case (积案) came from. Immutable.
+     *
+     * @since 0.2
+     */
+    public enum BacklogSource {
+        /** The office's own sweep (自行排查). */
+        OWN_SWEEP,
+        /** A batch handed down by a higher level (上级交办). */
+        BATCH
+    }
+
+    /**
+     * The kind of a claimed resolution. Immutable.
+     *
+     * @since 0.2
+     */
+    public enum ResolutionKind {
+        /** 实体化解: the underlying problem was solved. */
+        SUBSTANTIVE("实体化解"),
+        /** 程序化解: the procedures were properly exhausted. */
+        PROCEDURAL("程序化解");
+
+        private final String chinese;
+
+        ResolutionKind(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** @return the Chinese name */
+        public String chinese() {
+            return chinese;
+        }
+    }
+
+    /**
+     * The level that issued a batch of backlog cases (上级交办), lowest first. Immutable.
+     *
+     * @since 0.2
+     */
+    public enum IssuingLevel {
+        /** 县级. */
+        COUNTY("县级"),
+        /** 市级. */
+        CITY("市级"),
+        /** 省级. */
+        PROVINCE("省级"),
+        /** 中央/国家信访局. */
+        CENTRAL("中央");
+
+        private final String chinese;
+
+        IssuingLevel(String chinese) {
+            this.chinese = chinese;
+        }
+
+        /** @return the Chinese name */
+        public String chinese() {
+            return chinese;
+        }
+
+        /**
+         * @param other another level
+         * @return whether this level is the other or above it
+         */
+        public boolean isAtLeast(Resolution.IssuingLevel other) {
+            return compareTo(other) >= 0;
+        }
+    }
+
+    /**
+     * Why a package leader was replaced. Immutable.
+     *
+     * @since 0.2
+     */
+    public enum ReplacementReason {
+        /** 新官理旧账: the leader left the post; the successor inherits the case. */
+        POST_CHANGE,
+        /** 提级包案: the required rank rose above the leader's. */
+        ESCALATION,
+        /** Any other reason. */
+        OTHER
     }
 }

@@ -23,7 +23,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param designatedOn the day of the designation
      * @since 0.2
      */
-    record DesignateBacklog(CaseId caseId, IdempotencyKey key, Actor actor, BacklogSource source, LocalDate designatedOn)
+    record DesignateBacklog(CaseId caseId, IdempotencyKey key, Actor actor, Resolution.BacklogSource source, LocalDate designatedOn)
             implements ResolutionCommand {}
 
     /**
@@ -39,7 +39,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param enrolledOn the day of enrolment
      * @since 0.2
      */
-    record EnrolInBatch(CaseId caseId, IdempotencyKey key, Actor actor, BatchId batch, IssuingLevel level, String batchName,
+    record EnrolInBatch(CaseId caseId, IdempotencyKey key, Actor actor, BatchId batch, Resolution.IssuingLevel level, String batchName,
                         LocalDate targetDate, LocalDate enrolledOn) implements ResolutionCommand {}
 
     /**
@@ -89,7 +89,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @since 0.2
      */
     record ReplacePackageLeader(CaseId caseId, IdempotencyKey key, Actor actor, OfficialId leader, UnitId leadUnit,
-                                List<OfficialId> taskForce, List<UnitId> coUnits, ReplacementReason reason,
+                                List<OfficialId> taskForce, List<UnitId> coUnits, Resolution.ReplacementReason reason,
                                 LocalDate replacedOn) implements ResolutionCommand {}
 
     /**
@@ -128,9 +128,9 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param claimedOn the day
      * @since 0.2
      */
-    record ClaimResolution(CaseId caseId, IdempotencyKey key, Actor actor, ResolutionKind kind, FormText evidence,
+    record ClaimResolution(CaseId caseId, IdempotencyKey key, Actor actor, Resolution.ResolutionKind kind, FormText evidence,
                            LocalDate claimedOn) implements ResolutionCommand {
-        public ClaimResolution(CaseId caseId, IdempotencyKey key, Actor actor, ResolutionKind kind, String evidence, LocalDate claimedOn) {
+        public ClaimResolution(CaseId caseId, IdempotencyKey key, Actor actor, Resolution.ResolutionKind kind, String evidence, LocalDate claimedOn) {
             this(caseId, key, actor, kind, FormText.ofNullable(evidence), claimedOn);
         }
     }

@@ -25,7 +25,7 @@ public sealed interface ResolutionEvent extends CaseEvent {
      * @param designatedOn the day
      * @since 0.2
      */
-    record BacklogDesignated(EventId id, Actor actor, Instant recordedAt, BacklogSource source, LocalDate designatedOn) implements ResolutionEvent {
+    record BacklogDesignated(EventId id, Actor actor, Instant recordedAt, Resolution.BacklogSource source, LocalDate designatedOn) implements ResolutionEvent {
         public BacklogDesignated {
             Components.nonNull(BacklogDesignated.class, id, actor, recordedAt, source, designatedOn);
 
@@ -42,7 +42,7 @@ public sealed interface ResolutionEvent extends CaseEvent {
      * @param enrolledOn the day of enrolment
      * @since 0.2
      */
-    record BatchEnrolled(EventId id, Actor actor, Instant recordedAt, BatchId batch, IssuingLevel level, String batchName, LocalDate targetDate, LocalDate enrolledOn) implements ResolutionEvent {
+    record BatchEnrolled(EventId id, Actor actor, Instant recordedAt, BatchId batch, Resolution.IssuingLevel level, String batchName, LocalDate targetDate, LocalDate enrolledOn) implements ResolutionEvent {
         public BatchEnrolled {
             Components.nonNull(BatchEnrolled.class, id, actor, recordedAt, batch, level);
             TextRule.LINE.require(batchName, "batchName", Integer.MAX_VALUE);   // the command's check bounds the length
@@ -96,7 +96,7 @@ public sealed interface ResolutionEvent extends CaseEvent {
      * @param replacedOn the day
      * @since 0.2
      */
-    record PackageLeaderReplaced(EventId id, Actor actor, Instant recordedAt, OfficialId leader, UnitId leadUnit, List<OfficialId> taskForce, List<UnitId> coUnits, ReplacementReason reason, LocalDate replacedOn) implements ResolutionEvent {
+    record PackageLeaderReplaced(EventId id, Actor actor, Instant recordedAt, OfficialId leader, UnitId leadUnit, List<OfficialId> taskForce, List<UnitId> coUnits, Resolution.ReplacementReason reason, LocalDate replacedOn) implements ResolutionEvent {
         public PackageLeaderReplaced {
             Components.nonNull(PackageLeaderReplaced.class,
                     id, actor, recordedAt, leader, leadUnit, taskForce, coUnits, reason, replacedOn);
@@ -146,7 +146,7 @@ public sealed interface ResolutionEvent extends CaseEvent {
      * @param claimedOn the day
      * @since 0.2
      */
-    record ResolutionClaimed(EventId id, Actor actor, Instant recordedAt, ResolutionKind kind, FreeText evidence, LocalDate claimedOn) implements ResolutionEvent {
+    record ResolutionClaimed(EventId id, Actor actor, Instant recordedAt, Resolution.ResolutionKind kind, FreeText evidence, LocalDate claimedOn) implements ResolutionEvent {
         public ResolutionClaimed {
             Components.nonNull(ResolutionClaimed.class, id, actor, recordedAt, kind, evidence, claimedOn);
 
@@ -201,7 +201,7 @@ public sealed interface ResolutionEvent extends CaseEvent {
      * @param rules the names of the rules that fired
      * @since 0.2
      */
-    record RequiredRankRaised(EventId id, Actor actor, Instant recordedAt, RequiredRank rank, List<String> rules) implements ResolutionEvent {
+    record RequiredRankRaised(EventId id, Actor actor, Instant recordedAt, RankLadder.RequiredRank rank, List<String> rules) implements ResolutionEvent {
         public RequiredRankRaised {
             Components.nonNull(RequiredRankRaised.class, id, actor, recordedAt, rank, rules);
             rules = List.copyOf(rules);

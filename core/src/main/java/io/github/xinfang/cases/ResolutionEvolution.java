@@ -1,8 +1,7 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.time.Duty;
-import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.DutyId;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,13 +29,13 @@ final class ResolutionEvolution {
      */
     static DutyLedger duties(DutyLedger duties, Resolution before, CaseEvent event) {
         if (event instanceof ResolutionEvent.BatchEnrolled e) {
-            return duties.start(Duty.dueOn(DutyId.batchTarget(e.batch().value()), e.enrolledOn(), e.targetDate()));
+            return duties.start(DutyLedger.Duty.dueOn(DutyId.batchTarget(e.batch().value()), e.enrolledOn(), e.targetDate()));
         } else if (event instanceof ResolutionEvent.PackageLeaderReplaced e) {
             return duties.meetAll(DutyId.Kind.REPLACEMENT, e.replacedOn());
         } else if (event instanceof ResolutionEvent.PlanRecorded e) {
             DutyLedger out = duties.stopAll(DutyId.Kind.PLAN_STEP);
             for (int i = 0; i < e.steps().size(); i++) {
-                out = out.start(Duty.dueOn(DutyId.planStep(e.version(), i + 1), e.recordedOn(), e.steps().get(i).dueOn()));
+                out = out.start(DutyLedger.Duty.dueOn(DutyId.planStep(e.version(), i + 1), e.recordedOn(), e.steps().get(i).dueOn()));
             }
             return out;
         } else if (event instanceof ResolutionEvent.PlanStepDone e) {
@@ -44,7 +43,7 @@ final class ResolutionEvolution {
         } else if (event instanceof ResolutionEvent.ResolutionApproved e) {
             return duties.meetAll(DutyId.Kind.BATCH_TARGET, e.approvedOn()).stopAll(DutyId.Kind.PLAN_STEP).stopAll(DutyId.Kind.REPLACEMENT);
         } else if (event instanceof ResolutionEvent.ReplacementClockStarted e) {
-            return duties.start(Duty.within(DutyId.replacement(e.round()), e.startedOn(), e.limit()));
+            return duties.start(DutyLedger.Duty.within(DutyId.replacement(e.round()), e.startedOn(), e.limit()));
         }
         return duties;
     }
@@ -52,13 +51,13 @@ final class ResolutionEvolution {
     /** A mutable copy. */
     private static final class Draft {
         Resolution.TrackState track;
-        BacklogSource source;
+        Resolution.BacklogSource source;
         boolean hardCase;
         List<Resolution.Batch> batches;
-        RequiredRank requiredRank;
+        RankLadder.RequiredRank requiredRank;
         List<String> requiredRankRules;
         List<Resolution.Assignment> assignments;
-        ResolutionKind claimKind;
+        Resolution.ResolutionKind claimKind;
         Actor claimant;
         int returnedClaims;
         List<Resolution.Plan> plans;
@@ -108,7 +107,7 @@ final class ResolutionEvolution {
                         List.of(), e.designatedOn());
             }
             if (event instanceof ResolutionEvent.BatchEnrolled e) {
-                return new Resolution(Resolution.TrackState.OPEN, BacklogSource.BATCH, false, List.of(batch(e)), null, List.of(), List.of(),
+                return new Resolution(Resolution.TrackState.OPEN, Resolution.BacklogSource.BATCH, false, List.of(batch(e)), null, List.of(), List.of(),
                         null, null, 0, List.of(), e.enrolledOn());
             }
             throw new IllegalArgumentException("event: " + event.getClass().getSimpleName() + " on a case not on the resolution track");

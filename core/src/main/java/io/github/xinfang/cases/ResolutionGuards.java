@@ -75,7 +75,7 @@ final class ResolutionGuards {
         if (!ladder.knows(o.rank())) {
             return Rejection.invalid("leader", "the official's rank is not on the portal's rank ladder", "的职级不在本平台的职级序列中", stage);
         }
-        RequiredRank req = r.requiredRank();
+        RankLadder.RequiredRank req = r.requiredRank();
         if (ladder.meets(o.rank(), o.principal(), req)) return null;
         String need = req.rank() + (req.principal() ? " (principal leader)" : "");
         String needZh = req.rank() + (req.principal() ? "（主要领导）" : "");
@@ -112,9 +112,9 @@ final class ResolutionGuards {
 
     static Rejection approverAuthorised(GuardInput in, ResolutionCommand.ApproveResolution c) {
         Resolution r = in.resolution();
-        IssuingLevel highest = null;
+        Resolution.IssuingLevel highest = null;
         for (Resolution.Batch b : r.batches()) if (highest == null || b.level().isAtLeast(highest)) highest = b.level();
-        Optional<IssuingLevel> level = Optional.ofNullable(highest);
+        Optional<Resolution.IssuingLevel> level = Optional.ofNullable(highest);
         boolean may = c.actor() instanceof Actor.OfficialActor a
                 && in.directory().unit(a.unit()).map(u -> in.approval().mayApprove(u, level)).orElse(false);
         if (may) return null;

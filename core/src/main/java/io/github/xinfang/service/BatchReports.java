@@ -5,7 +5,6 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.ResolutionQuery;
 
@@ -74,7 +73,7 @@ public final class BatchReports {
                 if (t == Resolution.TrackState.CLAIMED || t == Resolution.TrackState.RESOLVED) claimed++;
                 if (t == Resolution.TrackState.RESOLVED) {
                     resolved++;
-                    if (r.get().claimKind() == ResolutionKind.SUBSTANTIVE) substantive++;
+                    if (r.get().claimKind() == Resolution.ResolutionKind.SUBSTANTIVE) substantive++;
                 } else if (today.isAfter(in.get().targetDate())) {
                     overdue++;
                 }

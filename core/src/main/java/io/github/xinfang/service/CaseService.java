@@ -10,7 +10,6 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.CaseCommand;
-import io.github.xinfang.cases.Decision;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.RankLadder;
@@ -183,8 +182,8 @@ public final class CaseService {
             CaseState state = stored.map(s -> codec.decodeSnapshot(s.snapshot())).orElse(null);
             long version = stored.map(StoredCase::version).orElse(0L);
             Instant recordedAt = state == null || !state.timing().lastRecordedAt().isAfter(now) ? now : state.timing().lastRecordedAt();
-            Decision decision = decider.decide(state, command, recordedAt, this::stageOf);
-            if (decision instanceof Decision.Rejected r) {
+            CaseDecider.Decision decision = decider.decide(state, command, recordedAt, this::stageOf);
+            if (decision instanceof CaseDecider.Decision.Rejected r) {
                 // The same command may have been committed by another caller between the lookup and the load:
                 // its key now answers (replay or mismatch) rather than a rejection decided on a state that already holds it.
                 Optional<AppliedCommand> meanwhile = store.findApplied(caseId, key);
@@ -196,7 +195,7 @@ public final class CaseService {
                 }
                 return rejected(command, r.rejection());
             }
-            List<CaseEvent> events = ((Decision.Accepted) decision).events();
+            List<CaseEvent> events = ((CaseDecider.Decision.Accepted) decision).events();
             CaseState next = state;
             List<StoredEvent> storedEvents = new ArrayList<>(events.size());
             for (CaseEvent e : events) {

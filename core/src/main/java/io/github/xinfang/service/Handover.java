@@ -6,7 +6,6 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.ReplacementReason;
 import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.persistence.IndexRow;
@@ -25,7 +24,7 @@ import io.github.xinfang.cases.Rejection;
 /**
  * 新官理旧账: hands every active package assignment of an official to a successor after a post change, case by
  * case through the normal command path ({@link ResolutionCommand.ReplacePackageLeader} with reason
- * {@link ReplacementReason#POST_CHANGE}), so each case records the handover in its own history. The lead unit,
+ * {@link Resolution.ReplacementReason#POST_CHANGE}), so each case records the handover in its own history. The lead unit,
  * the co-units and the task force stay (the outgoing official is replaced by the successor where they were a
  * member of it too).
  *
@@ -134,7 +133,7 @@ public final class Handover {
             if (!taskForce.contains(member)) taskForce.add(member);
         }
         return Optional.of(new ResolutionCommand.ReplacePackageLeader(caseId, new IdempotencyKey(KEY_PREFIX + operationId + ":" + caseId.value()),
-                Actor.system(JOB), successor, a.leadUnit(), taskForce, a.coUnits(), ReplacementReason.POST_CHANGE, on));
+                Actor.system(JOB), successor, a.leadUnit(), taskForce, a.coUnits(), Resolution.ReplacementReason.POST_CHANGE, on));
     }
 
     /**

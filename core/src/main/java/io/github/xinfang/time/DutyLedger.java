@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.calendar.TimeLimit;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,7 +18,7 @@ import java.util.Set;
  * @param duties every duty that was started, in the order it started
  * @since 0.2
  */
-public record DutyLedger(List<Duty> duties) {
+public record DutyLedger(List<DutyLedger.Duty> duties) {
     private static final DutyLedger EMPTY = new DutyLedger(List.of());
 
     /**
@@ -26,7 +28,7 @@ public record DutyLedger(List<Duty> duties) {
     public DutyLedger {
         duties = List.copyOf(Objects.requireNonNull(duties, "duties"));
         Set<DutyId> seen = new HashSet<>();
-        for (Duty d : duties) {
+        for (DutyLedger.Duty d : duties) {
             if (!seen.add(d.id())) throw new IllegalArgumentException("duties: " + d.id() + " appears twice");
         }
     }
@@ -40,8 +42,8 @@ public record DutyLedger(List<Duty> duties) {
      * @param id a duty
      * @return it, if it was started
      */
-    public Optional<Duty> duty(DutyId id) {
-        for (Duty d : duties) if (d.id().equals(id)) return Optional.of(d);
+    public Optional<DutyLedger.Duty> duty(DutyId id) {
+        for (DutyLedger.Duty d : duties) if (d.id().equals(id)) return Optional.of(d);
         return Optional.empty();
     }
 
@@ -49,9 +51,9 @@ public record DutyLedger(List<Duty> duties) {
      * @param kind a kind
      * @return the open duties of that kind, oldest first
      */
-    public List<Duty> open(DutyId.Kind kind) {
-        List<Duty> out = new ArrayList<>();
-        for (Duty d : duties) if (d.id().kind() == kind && d.isOpen()) out.add(d);
+    public List<DutyLedger.Duty> open(DutyId.Kind kind) {
+        List<DutyLedger.Duty> out = new ArrayList<>();
+        for (DutyLedger.Duty d : duties) if (d.id().kind() == kind && d.isOpen()) out.add(d);
         return out;
     }
 
@@ -61,7 +63,7 @@ public record DutyLedger(List<Duty> duties) {
      */
     public int count(DutyId.Kind kind) {
         int n = 0;
-        for (Duty d : duties) if (d.id().kind() == kind) n++;
+        for (DutyLedger.Duty d : duties) if (d.id().kind() == kind) n++;
         return n;
     }
 
@@ -70,9 +72,9 @@ public record DutyLedger(List<Duty> duties) {
      * @return the ledger with it
      * @throws IllegalArgumentException if a duty with its id was started before
      */
-    public DutyLedger start(Duty duty) {
+    public DutyLedger start(DutyLedger.Duty duty) {
         Objects.requireNonNull(duty, "duty");
-        List<Duty> out = new ArrayList<>(duties);
+        List<DutyLedger.Duty> out = new ArrayList<>(duties);
         out.add(duty);
         return new DutyLedger(out);
     }
@@ -94,8 +96,8 @@ public record DutyLedger(List<Duty> duties) {
      */
     public DutyLedger meetAll(DutyId.Kind kind, LocalDate on) {
         Objects.requireNonNull(on, "on");
-        List<Duty> out = new ArrayList<>(duties.size());
-        for (Duty d : duties) out.add(d.id().kind() == kind && d.isOpen() ? d.met(on) : d);
+        List<DutyLedger.Duty> out = new ArrayList<>(duties.size());
+        for (DutyLedger.Duty d : duties) out.add(d.id().kind() == kind && d.isOpen() ? d.met(on) : d);
         return new DutyLedger(out);
     }
 
@@ -104,8 +106,8 @@ public record DutyLedger(List<Duty> duties) {
      * @return the ledger with every open duty of that kind stopped
      */
     public DutyLedger stopAll(DutyId.Kind kind) {
-        List<Duty> out = new ArrayList<>(duties.size());
-        for (Duty d : duties) out.add(d.id().kind() == kind && d.isOpen() ? d.stop() : d);
+        List<DutyLedger.Duty> out = new ArrayList<>(duties.size());
+        for (DutyLedger.Duty d : duties) out.add(d.id().kind() == kind && d.isOpen() ? d.stop() : d);
         return new DutyLedger(out);
     }
 
@@ -117,15 +119,85 @@ public record DutyLedger(List<Duty> duties) {
      * @return the ledger after it
      */
     public DutyLedger recordSweep(DutyId id, boolean breach) {
-        List<Duty> out = new ArrayList<>(duties.size());
-        for (Duty d : duties) out.add(d.id().equals(id) ? (breach ? d.breach() : d.warn()) : d);
+        List<DutyLedger.Duty> out = new ArrayList<>(duties.size());
+        for (DutyLedger.Duty d : duties) out.add(d.id().equals(id) ? (breach ? d.breach() : d.warn()) : d);
         return new DutyLedger(out);
     }
 
-    private DutyLedger map(DutyId id, java.util.function.UnaryOperator<Duty> f) {
+    private DutyLedger map(DutyId id, java.util.function.UnaryOperator<DutyLedger.Duty> f) {
         Objects.requireNonNull(id, "id");
-        List<Duty> out = new ArrayList<>(duties.size());
-        for (Duty d : duties) out.add(d.id().equals(id) && d.isOpen() ? f.apply(d) : d);
+        List<DutyLedger.Duty> out = new ArrayList<>(duties.size());
+        for (DutyLedger.Duty d : duties) out.add(d.id().equals(id) && d.isOpen() ? f.apply(d) : d);
         return new DutyLedger(out);
+    }
+
+    /**
+     * One run of a duty clock whose due date comes from the case's facts: either a date the fact names (a plan
+     * step's date, a batch's target date, a supervision's feedback date) or a limit counted from its start on the
+     * case's calendar (the replacement of a package leader). Immutable.
+     *
+     * @param id which duty
+     * @param startedOn the day it started
+     * @param dueOn the last day, when the fact names it; null when {@code limit} gives it
+     * @param limit the limit counted from {@code startedOn}, or null when {@code dueOn} is given
+     * @param metOn the day it was met, or null
+     * @param stopped whether it was stopped without being met
+     * @param warned whether the sweep recorded its warning
+     * @param breached whether the sweep recorded its breach
+     * @since 0.2
+     */
+    public record Duty(DutyId id, LocalDate startedOn, LocalDate dueOn, TimeLimit limit, LocalDate metOn, boolean stopped,
+                       boolean warned, boolean breached) {
+        /**
+         * @throws NullPointerException naming a required argument that is null
+         * @throws IllegalArgumentException unless exactly one of dueOn and limit is given, or if met and stopped
+         */
+        public Duty {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(startedOn, "startedOn");
+            if ((dueOn == null) == (limit == null)) throw new IllegalArgumentException("exactly one of dueOn and limit must be given");
+            if (metOn != null && stopped) throw new IllegalArgumentException("a duty is not both met and stopped");
+        }
+
+        /**
+         * @param id which duty
+         * @param startedOn the day it starts
+         * @param dueOn its last day
+         * @return a running duty due on a named day
+         */
+        public static DutyLedger.Duty dueOn(DutyId id, LocalDate startedOn, LocalDate dueOn) {
+            return new DutyLedger.Duty(id, startedOn, Objects.requireNonNull(dueOn, "dueOn"), null, null, false, false, false);
+        }
+
+        /**
+         * @param id which duty
+         * @param startedOn the day it starts
+         * @param limit the limit counted from that day
+         * @return a running duty due when the limit runs out
+         */
+        public static DutyLedger.Duty within(DutyId id, LocalDate startedOn, TimeLimit limit) {
+            return new DutyLedger.Duty(id, startedOn, null, Objects.requireNonNull(limit, "limit"), null, false, false, false);
+        }
+
+        /** @return whether it is neither met nor stopped */
+        public boolean isOpen() {
+            return metOn == null && !stopped;
+        }
+
+        DutyLedger.Duty met(LocalDate on) {
+            return new DutyLedger.Duty(id, startedOn, dueOn, limit, on, false, warned, breached);
+        }
+
+        DutyLedger.Duty stop() {
+            return new DutyLedger.Duty(id, startedOn, dueOn, limit, null, true, warned, breached);
+        }
+
+        DutyLedger.Duty warn() {
+            return new DutyLedger.Duty(id, startedOn, dueOn, limit, metOn, stopped, true, breached);
+        }
+
+        DutyLedger.Duty breach() {
+            return new DutyLedger.Duty(id, startedOn, dueOn, limit, metOn, stopped, warned, true);
+        }
     }
 }

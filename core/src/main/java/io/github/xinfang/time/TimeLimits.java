@@ -132,7 +132,7 @@ public interface TimeLimits {
         if (p.isEmpty()) return out;
         WorkCalendar calendar = calendar(region);
         LocalDate today = LocalDate.ofInstant(at, zone());
-        for (ClockRun run : ledger.runs()) {
+        for (ClockLedger.ClockRun run : ledger.runs()) {
             Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
             if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
             out.add(status(run, rule.get(), calendar, at, today));
@@ -159,7 +159,7 @@ public interface TimeLimits {
         if (p.isEmpty()) return Optional.empty();
         WorkCalendar calendar = calendar(region);
         Instant next = null;
-        for (ClockRun run : ledger.runs()) {
+        for (ClockLedger.ClockRun run : ledger.runs()) {
             if (!run.isOpen() || run.pausedSince() != null || run.breached()) continue;
             Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
             if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
@@ -178,7 +178,7 @@ public interface TimeLimits {
     }
 
     /**
-     * @return how many days before its due date a duty ({@link Duty}) is due soon (default 2; 0 for no warning)
+     * @return how many days before its due date a duty ({@link DutyLedger.Duty}) is due soon (default 2; 0 for no warning)
      * @since 0.2
      */
     default int dutyWarningDays() {
@@ -208,7 +208,7 @@ public interface TimeLimits {
         if (duties.duties().isEmpty()) return out;
         WorkCalendar calendar = calendar(region);
         LocalDate today = LocalDate.ofInstant(at, zone());
-        for (Duty d : duties.duties()) {
+        for (DutyLedger.Duty d : duties.duties()) {
             WorkCalendar.Answer due = dutyDue(d, calendar);
             LocalDate dueOn = due.date();
             boolean fin = due.isFinal();
@@ -244,7 +244,7 @@ public interface TimeLimits {
         Instant next = null;
         if (duties.duties().isEmpty()) return Optional.empty();
         WorkCalendar calendar = calendar(region);
-        for (Duty d : duties.duties()) {
+        for (DutyLedger.Duty d : duties.duties()) {
             if (!d.isOpen()) continue;
             Instant dueAt = overdueFrom(dutyDue(d, calendar).date());
             Instant warnAt = dutyWarnAt(dueAt);
@@ -298,7 +298,7 @@ public interface TimeLimits {
         Optional<Profile> p = profile(profile);
         if (p.isPresent()) {
             WorkCalendar calendar = calendar(region);
-            for (ClockRun run : ledger.runs()) {
+            for (ClockLedger.ClockRun run : ledger.runs()) {
                 if (run.clock().kind() != ClockId.Kind.DUTY || !run.isOpen() || run.pausedSince() != null) continue;
                 Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
                 if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
@@ -307,7 +307,7 @@ public interface TimeLimits {
             }
         }
         WorkCalendar dutyCalendar = duties.duties().isEmpty() ? null : calendar(region);
-        for (Duty d : duties.duties()) {
+        for (DutyLedger.Duty d : duties.duties()) {
             if (!d.isOpen()) continue;
             Instant dueAt = overdueFrom(dutyDue(d, dutyCalendar).date());
             dues.merge(d.id().toString(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
@@ -323,7 +323,7 @@ public interface TimeLimits {
      * @param calendar the case's calendar
      * @return the last day, final or provisional
      */
-    static WorkCalendar.Answer dueDate(ClockRun run, Profile.ClockRule rule, WorkCalendar calendar) {
+    static WorkCalendar.Answer dueDate(ClockLedger.ClockRun run, Profile.ClockRule rule, WorkCalendar calendar) {
         TimeLimit base = rule.limit();
         TimeLimit limit = new TimeLimit(base.length() + run.extensionDays() + run.pausedDays(), base.dayCount(),
                 base.countsStartDay(), base.rollsToWorkingDay());
@@ -339,7 +339,7 @@ public interface TimeLimits {
         return dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
     }
 
-    private static WorkCalendar.Answer dutyDue(Duty d, WorkCalendar calendar) {
+    private static WorkCalendar.Answer dutyDue(DutyLedger.Duty d, WorkCalendar calendar) {
         return d.dueOn() != null ? new WorkCalendar.Answer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
     }
 
@@ -347,7 +347,7 @@ public interface TimeLimits {
         return rule.warnDays() == 0 ? null : dueAt.atZone(zone()).minusDays(rule.warnDays()).toInstant();
     }
 
-    private ClockStatus status(ClockRun run, Profile.ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
+    private ClockStatus status(ClockLedger.ClockRun run, Profile.ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
         WorkCalendar.Answer due = dueDate(run, rule, calendar);
         Instant dueAt = overdueFrom(due.date());
         Instant warnAt = warnAt(rule, dueAt);

@@ -6,7 +6,7 @@
  * {@link io.github.xinfang.time.TimeLimits#standard()}: the shipped profiles on the official calendar),
  * {@link io.github.xinfang.time.ProfileCatalogue} (profiles and their JSON format). Duties whose due dates come
  * from a case's own facts (replacement of a package leader, plan steps, batch targets, supervision feedback) are
- * {@link io.github.xinfang.time.Duty}s in a {@link io.github.xinfang.time.DutyLedger}.
+ * {@link io.github.xinfang.time.DutyLedger.Duty}s in a {@link io.github.xinfang.time.DutyLedger}.
  *
  * @since 0.1
  */

@@ -22,10 +22,10 @@ class MaskedTextTests {
 
     @Test
     void everyComponentIsPrintedInOrderAndANullTextSaysSo() {
-        CaseCommand claim = new ResolutionCommand.ClaimResolution(CASE, KEY, CLERK, ResolutionKind.values()[0], (String) null,
+        CaseCommand claim = new ResolutionCommand.ClaimResolution(CASE, KEY, CLERK, Resolution.ResolutionKind.values()[0], (String) null,
                 LocalDate.of(2026, 5, 1));
         assertThat(claim.toString()).isEqualTo("ClaimResolution[caseId=" + CASE + ", key=" + KEY + ", actor=" + CLERK
-                + ", kind=" + ResolutionKind.values()[0] + ", evidence=null, claimedOn=2026-05-01]");
+                + ", kind=" + Resolution.ResolutionKind.values()[0] + ", evidence=null, claimedOn=2026-05-01]");
         CaseCommand feedback = new ActivityCommand.RecordSupervisionFeedback(CASE, KEY, CLERK, 2, "已于三日内书面反馈",
                 LocalDate.of(2026, 5, 2));
         assertThat(feedback.toString()).isEqualTo("RecordSupervisionFeedback[caseId=" + CASE + ", key=" + KEY + ", actor="

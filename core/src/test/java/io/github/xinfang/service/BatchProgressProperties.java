@@ -3,15 +3,13 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -106,8 +104,8 @@ class BatchProgressProperties {
             case 0: {
                 BatchId batch = BATCHES.get(s.choice() % 2);
                 // target dates from 3 to 30 days after 2026-03-02, so some reports fall after them
-                c = new ResolutionCommand.EnrolInBatch(id, key, Org.officeHead(), batch, batch == BATCHES.get(0) ? IssuingLevel.CITY
-                        : IssuingLevel.COUNTY, "交办批次", LocalDate.parse("2026-03-02").plusDays(3L + 9L * s.choice()), today);
+                c = new ResolutionCommand.EnrolInBatch(id, key, Org.officeHead(), batch, batch == BATCHES.get(0) ? Resolution.IssuingLevel.CITY
+                        : Resolution.IssuingLevel.COUNTY, "交办批次", LocalDate.parse("2026-03-02").plusDays(3L + 9L * s.choice()), today);
                 break;
             }
             case 1:
@@ -116,8 +114,8 @@ class BatchProgressProperties {
                 break;
             case 2:
             case 3:
-                c = new ResolutionCommand.ClaimResolution(id, key, Org.headOf(Org.LAND), s.choice() % 2 == 0 ? ResolutionKind.SUBSTANTIVE
-                        : ResolutionKind.PROCEDURAL, "已化解", today);
+                c = new ResolutionCommand.ClaimResolution(id, key, Org.headOf(Org.LAND), s.choice() % 2 == 0 ? Resolution.ResolutionKind.SUBSTANTIVE
+                        : Resolution.ResolutionKind.PROCEDURAL, "已化解", today);
                 break;
             case 4:
                 c = s.choice() == 0 ? new ResolutionCommand.RejectResolution(id, key, Org.officeHead(), "材料不实", today)
@@ -128,7 +126,7 @@ class BatchProgressProperties {
                 break;
             default:
                 c = s.choice() == 0 ? new ResolutionCommand.ReportRebound(id, key, Org.officeHead(), "反弹", today)
-                        : new ResolutionCommand.DesignateBacklog(id, key, Org.officeHead(), BacklogSource.OWN_SWEEP, today);
+                        : new ResolutionCommand.DesignateBacklog(id, key, Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, today);
                 break;
         }
         service.handle(c);
@@ -142,7 +140,7 @@ class BatchProgressProperties {
             boolean in = false;
             LocalDate target = null;
             String track = null;
-            ResolutionKind kind = null;
+            Resolution.ResolutionKind kind = null;
             long returned = 0;
             for (CaseEvent e : service.history(id).orElseThrow().events()) {
                 if (e.recordedAt().isAfter(asOf)) continue;
@@ -173,7 +171,7 @@ class BatchProgressProperties {
             if (track.equals("CLAIMED") || track.equals("RESOLVED")) n[1]++;
             if (track.equals("RESOLVED")) {
                 n[2]++;
-                if (kind == ResolutionKind.SUBSTANTIVE) n[3]++;
+                if (kind == Resolution.ResolutionKind.SUBSTANTIVE) n[3]++;
             } else if (today.isAfter(target)) {
                 n[5]++;
             }

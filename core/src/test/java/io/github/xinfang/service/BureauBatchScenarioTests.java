@@ -11,13 +11,10 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
-import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.RequiredRank;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -138,7 +135,7 @@ class BureauBatchScenarioTests {
             applied(new ProcedureCommand.Register(caseId(i), key(), clerk, new PetitionForm(received, Channel.VISIT, Category.CLAIM,
                     i % 3 == 0 ? "城乡建设" : "自然资源", GANGBEI.value(), true, null,
                     List.of(new PetitionForm.Petitioner("信访人" + i, null, null, null)), 1, null, "历史遗留问题，反复信访。"), null));
-            applied(new ResolutionCommand.EnrolInBatch(caseId(i), key(), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
+            applied(new ResolutionCommand.EnrolInBatch(caseId(i), key(), officeHead, BATCH, Resolution.IssuingLevel.CITY, "第二批交办积案",
                     d("2026-06-30"), d("2026-03-02")));
         }
         // Hard cases (钉子案) need 县处级正职: the executive deputy head leads them; a deputy head leads the rest.
@@ -152,7 +149,7 @@ class BureauBatchScenarioTests {
             applied(new ResolutionCommand.AssignPackageLeader(caseId(i), key(), officeHead, leader, LAND, List.of(LAND_STAFF),
                     List.of(HOUSING), d("2026-03-09")));
         }
-        assertThat(resolution(1).requiredRank()).isEqualTo(new RequiredRank("县处级正职", false));
+        assertThat(resolution(1).requiredRank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", false));
         ResolutionQueryView query = new ResolutionQueryView(store);
         assertThat(query.workload(DEPUTY_OUT, clock.instant()).activeCases()).isEqualTo(CASES - HARD);
         assertThat(query.workload(EXECUTIVE, clock.instant()).activeCases()).isEqualTo(HARD);
@@ -163,10 +160,10 @@ class BureauBatchScenarioTests {
         for (String day : List.of("2026-04-01", "2026-04-08", "2026-04-15")) {
             at(day + "T01:00:00Z");
             applied(new ActivityCommand.RecordRepeatPetition(caseId(repeater), key(), clerk, d(day), Channel.VISIT, 2,
-                    day.endsWith("08") ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.NONE));
+                    day.endsWith("08") ? CaseActivity.SkippedLevel.SKIPPED_LEVEL : CaseActivity.SkippedLevel.NONE));
         }
         Resolution escalated = resolution(repeater);
-        assertThat(escalated.requiredRank()).isEqualTo(new RequiredRank("县处级正职", true));
+        assertThat(escalated.requiredRank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", true));
         assertThat(escalated.requiredRankRules()).containsExactly("repeat-3");
         assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
                 .anySatisfy(s -> {
@@ -175,7 +172,7 @@ class BureauBatchScenarioTests {
                 });
         at("2026-04-17T01:00:00Z");
         applied(new ResolutionCommand.ReplacePackageLeader(caseId(repeater), key(), officeHead, HEAD, LAND, List.of(LAND_STAFF),
-                List.of(HOUSING), ReplacementReason.ESCALATION, d("2026-04-17")));
+                List.of(HOUSING), Resolution.ReplacementReason.ESCALATION, d("2026-04-17")));
         assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
                 .anySatisfy(s -> assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET));
 
@@ -198,7 +195,7 @@ class BureauBatchScenarioTests {
         at("2026-06-08T01:00:00Z");
         List<Integer> claimed = new ArrayList<>();
         for (int i = 10; i < 10 + 47; i++) {
-            applied(new ResolutionCommand.ClaimResolution(caseId(i), key(), landHead, ResolutionKind.SUBSTANTIVE, "诉求已解决，信访人签字息诉",
+            applied(new ResolutionCommand.ClaimResolution(caseId(i), key(), landHead, Resolution.ResolutionKind.SUBSTANTIVE, "诉求已解决，信访人签字息诉",
                     d("2026-06-08")));
             claimed.add(i);
         }

@@ -14,21 +14,15 @@ import io.github.xinfang.cases.ProcedureEvent;
 import io.github.xinfang.petition.FreeText;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.Decision;
 import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.LegalChannel;
-import io.github.xinfang.cases.Satisfaction;
-import io.github.xinfang.cases.SkippedLevel;
-import io.github.xinfang.cases.SupervisionKind;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.time.DutyId;
 import io.github.xinfang.cases.LifecycleTable;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
-import io.github.xinfang.cases.IssuingLevel;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.ResolutionTable;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.RejectionCode;
@@ -162,23 +156,23 @@ class CaseInvariantProperties {
                 new SweepCommand.RecordWarning(id, k, Actor.system("deadline-sweep"), ClockId.HANDLING, 1, Instant.parse("2026-06-01T00:00:00Z")),
                 new SweepCommand.RecordBreach(id, k, Actor.system("deadline-sweep"), ClockId.HANDLING, 1, Instant.parse("2026-06-01T00:00:00Z")),
                 new SweepCommand.RecordLapse(id, k, Actor.system("deadline-sweep"), ClockId.REVIEW_REQUEST, 1, Instant.parse("2026-06-01T00:00:00Z")),
-                new ResolutionCommand.DesignateBacklog(id, k, a, BacklogSource.OWN_SWEEP, on),
-                new ResolutionCommand.EnrolInBatch(id, k, a, new BatchId("city-2026-3"), IssuingLevel.CITY, "第三批重复信访案件", on.plusDays(90), on),
+                new ResolutionCommand.DesignateBacklog(id, k, a, Resolution.BacklogSource.OWN_SWEEP, on),
+                new ResolutionCommand.EnrolInBatch(id, k, a, new BatchId("city-2026-3"), Resolution.IssuingLevel.CITY, "第三批重复信访案件", on.plusDays(90), on),
                 new ResolutionCommand.FlagHardCase(id, k, a, "多年未化解", on),
                 new ResolutionCommand.AssignPackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(), on),
                 new ResolutionCommand.ReplacePackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(),
-                        ReplacementReason.POST_CHANGE, on),
+                        Resolution.ReplacementReason.POST_CHANGE, on),
                 new ResolutionCommand.RecordPlan(id, k, a, List.of(new ResolutionCommand.PlanStepForm("约谈", on.plusDays(10))), on),
                 new ResolutionCommand.MarkPlanStepDone(id, k, a, 1, on),
-                new ResolutionCommand.ClaimResolution(id, k, a, ResolutionKind.SUBSTANTIVE, "已兑现", on),
+                new ResolutionCommand.ClaimResolution(id, k, a, Resolution.ResolutionKind.SUBSTANTIVE, "已兑现", on),
                 new ResolutionCommand.ApproveResolution(id, k, Org.officeHead(), on),
                 new ResolutionCommand.RejectResolution(id, k, Org.officeHead(), "证据不足", on),
                 new ResolutionCommand.ReportRebound(id, k, a, "再次来访", on),
                 new ActivityCommand.Merge(id, k, a, new CaseId("T-SURVIVOR"), "同一事项", on),
                 new ActivityCommand.RecordMergedCase(id, k, Actor.system(CaseService.MERGE_JOB), new CaseId("T-MERGED"), on),
-                new ActivityCommand.RecordRepeatPetition(id, k, Org.clerk(), on, Channel.VISIT, 2, SkippedLevel.SKIPPED_LEVEL),
-                new ActivityCommand.RecordFollowUpVisit(id, k, Org.clerk(), Satisfaction.SATISFIED, on),
-                new ActivityCommand.IssueSupervision(id, k, Org.officeHead(), SupervisionKind.SUPERVISION, Org.LABOUR, on, on.plusDays(15)),
+                new ActivityCommand.RecordRepeatPetition(id, k, Org.clerk(), on, Channel.VISIT, 2, CaseActivity.SkippedLevel.SKIPPED_LEVEL),
+                new ActivityCommand.RecordFollowUpVisit(id, k, Org.clerk(), CaseActivity.Satisfaction.SATISFIED, on),
+                new ActivityCommand.IssueSupervision(id, k, Org.officeHead(), CaseActivity.SupervisionKind.SUPERVISION, Org.LABOUR, on, on.plusDays(15)),
                 new ActivityCommand.RecordSupervisionFeedback(id, k, a, 1, "已办理", on),
                 new SweepCommand.RecordDutyWarning(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1),
                         Instant.parse("2026-06-01T00:00:00Z")),
@@ -207,8 +201,8 @@ class CaseInvariantProperties {
     static CaseState stateIn(Stage stage, CaseId id) {
         CaseDecider decider = CaseDecider.create(LIMITS, Org.DIRECTORY);
         Instant at = Instant.parse("2026-03-02T02:00:00Z");
-        Decision d = decider.decide(null, new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null), at);
-        List<CaseEvent> history = new ArrayList<>(((Decision.Accepted) d).events());
+        CaseDecider.Decision d = decider.decide(null, new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), claim(DAY), null), at);
+        List<CaseEvent> history = new ArrayList<>(((CaseDecider.Decision.Accepted) d).events());
         Actor clerk = Org.clerk();
         Actor staff = Org.staffOf(Org.HOUSING);
         Actor head = Org.headOf(Org.HOUSING);
@@ -278,10 +272,10 @@ class CaseInvariantProperties {
                             || (stage != Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition)
                             || ((stage == Stage.FINAL || stage == Stage.TERMINATED) && c instanceof ActivityCommand.RecordFollowUpVisit);
                     assertThat(allowed).as("%s from %s", c, stage).isEqualTo(listed);
-                    Decision d = decider.decide(stateIn(stage, id), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
+                    CaseDecider.Decision d = decider.decide(stateIn(stage, id), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
                     if (allowed && !(c instanceof ProcedureCommand.Terminate)) return; // decided by the row's guards, tested elsewhere
-                    assertThat(d).isInstanceOf(Decision.Rejected.class);
-                    Rejection r = ((Decision.Rejected) d).rejection();
+                    assertThat(d).isInstanceOf(CaseDecider.Decision.Rejected.class);
+                    Rejection r = ((CaseDecider.Decision.Rejected) d).rejection();
                     RejectionCode expected = c instanceof ProcedureCommand.Register || c instanceof ProcedureCommand.Import
                             ? RejectionCode.CASE_EXISTS
                             : c instanceof ProcedureCommand.Terminate && allowed ? RejectionCode.NOT_PROVIDED_BY_PROFILE
@@ -298,10 +292,10 @@ class CaseInvariantProperties {
         for (Stage stage : Stage.values()) {
             for (CaseCommand c : oneOfEach(new CaseId("T-3"), DAY)) {
                 if (ResolutionTable.resolution().row(c.getClass()).isEmpty()) continue;
-                Decision d = decider.decide(stateIn(stage, new CaseId("T-3")), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
+                CaseDecider.Decision d = decider.decide(stateIn(stage, new CaseId("T-3")), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
                 boolean allowed = ResolutionTable.resolution().allows(stage, null, c.getClass());
-                assertThat(d instanceof Decision.Accepted).as("%s in %s", c.getClass().getSimpleName(), stage).isEqualTo(allowed);
-                if (d instanceof Decision.Rejected r) {
+                assertThat(d instanceof CaseDecider.Decision.Accepted).as("%s in %s", c.getClass().getSimpleName(), stage).isEqualTo(allowed);
+                if (d instanceof CaseDecider.Decision.Rejected r) {
                     assertThat(r.rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
                     assertThat(r.rejection().stage()).contains(stage);
                     assertThat(r.rejection().messageEnglish()).contains("not on the resolution track");
@@ -318,8 +312,8 @@ class CaseInvariantProperties {
         for (Stage stage : Stage.values()) {
             for (CaseCommand c : oneOfEach(new CaseId("T-4"), DAY.plusDays(1))) {
                 CaseState before = stateIn(stage, new CaseId("T-4"));
-                Decision d = decider.decide(before, c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
-                if (!(d instanceof Decision.Accepted a)) continue;
+                CaseDecider.Decision d = decider.decide(before, c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
+                if (!(d instanceof CaseDecider.Decision.Accepted a)) continue;
                 accepted++;
                 CaseState after = before;
                 for (io.github.xinfang.cases.CaseEvent e : a.events()) after = CaseState.evolve(after, e);
@@ -344,8 +338,8 @@ class CaseInvariantProperties {
             for (CaseCommand c : oneOfEach(new CaseId("T-2"), DAY.plusDays(1))) {
                 if (c instanceof ProcedureCommand.Register || c instanceof ProcedureCommand.Import) continue;
                 if (ResolutionTable.resolution().row(c.getClass()).isPresent()) continue;
-                Decision d = decider.decide(stateIn(stage, new CaseId("T-2")), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
-                boolean illegal = d instanceof Decision.Rejected r && (r.rejection().code() == RejectionCode.ILLEGAL_TRANSITION
+                CaseDecider.Decision d = decider.decide(stateIn(stage, new CaseId("T-2")), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
+                boolean illegal = d instanceof CaseDecider.Decision.Rejected r && (r.rejection().code() == RejectionCode.ILLEGAL_TRANSITION
                         && r.rejection().messageEnglish().contains(" from " + stage)
                         || stage == Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition
                         && r.rejection().code() == RejectionCode.MERGED_INTO);

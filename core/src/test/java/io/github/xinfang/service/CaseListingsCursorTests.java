@@ -2,7 +2,7 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
@@ -65,7 +65,7 @@ class CaseListingsCursorTests {
             applied(new ProcedureCommand.Register(id, key(), Org.clerk(), petition, null));
             applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, LocalDate.parse("2026-03-03")));
             if (i < 4) {
-                applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP,
+                applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP,
                         LocalDate.parse("2026-03-10")));
                 applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                         List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-03-11")));

@@ -3,15 +3,15 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RequiredRank;
-import io.github.xinfang.cases.SupervisionKind;
+import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -70,7 +70,7 @@ class DeadlineSweepProperties {
 
         World() {
             List<EscalationPolicy.Rule> rules = new ArrayList<>(EscalationPolicy.standard().rules());
-            rules.add(EscalationPolicy.Rule.daysOverdueAtLeast("overdue-3", 3, new RequiredRank("县处级正职", false)));
+            rules.add(EscalationPolicy.Rule.daysOverdueAtLeast("overdue-3", 3, new RankLadder.RequiredRank("县处级正职", false)));
             service = CaseService.builder(store, Org.DIRECTORY, clock).timeLimits(LIMITS).escalationPolicy(EscalationPolicy.of(rules))
                     .build();
             sweep = DeadlineSweep.create(service, "node");
@@ -115,7 +115,7 @@ class DeadlineSweepProperties {
                     handle(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(Org.HOUSING), today));
                     break;
                 case 6: handle(new ProcedureCommand.ServeReply(id, key(), Org.staffOf(Org.HOUSING), today)); break;
-                case 7: handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, today)); break;
+                case 7: handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, today)); break;
                 case 8:
                     handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                             List.of(Org.LAND_STAFF), List.of(), today));
@@ -126,13 +126,13 @@ class DeadlineSweepProperties {
                     break;
                 case 10: handle(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.officeHead(), 1 + n % 2, today)); break;
                 case 11:
-                    handle(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.HOUSING, today,
+                    handle(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.REMINDER, Org.HOUSING, today,
                             today.plusDays(n % 12)));
                     break;
                 case 12: handle(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.staffOf(Org.HOUSING), 1, "已办理", today)); break;
                 case 13:
                     handle(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
-                            List.of(Org.LAND_STAFF), List.of(), io.github.xinfang.cases.ReplacementReason.ESCALATION, today));
+                            List.of(Org.LAND_STAFF), List.of(), io.github.xinfang.cases.Resolution.ReplacementReason.ESCALATION, today));
                     break;
                 case 14: handle(new ProcedureCommand.RequestReview(id, key(), Org.clerk(), today)); break;
                 default: clock.advance(Duration.ofHours(n % 48)); break;

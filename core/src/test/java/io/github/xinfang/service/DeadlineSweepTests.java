@@ -10,7 +10,7 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.cases.SupervisionKind;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.IndexRow;
@@ -276,7 +276,7 @@ class DeadlineSweepTests {
                     new ProcedureCommand.Route(id, key(), Org.clerk(), Org.HOUSING, d("2026-03-02")),
                     new ProcedureCommand.InformPetitioner(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
                     new ProcedureCommand.Accept(id, key(), Org.staffOf(Org.HOUSING), d("2026-03-02")),
-                    new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
+                    new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.SUPERVISION, Org.HOUSING,
                             d("2026-03-02"), d("2026-03-06")))) {
                 assertThat(svc.handle(c).isApplied()).as("%s", c).isTrue();
             }

@@ -3,14 +3,12 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -154,13 +152,13 @@ class HandoverProperties {
         service.handle(new ProcedureCommand.Register(id, key.get(), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"), Channel.VISIT,
                 Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null,
                 "征地补偿多年未到位。"), null));
-        service.handle(new ResolutionCommand.DesignateBacklog(id, key.get(), Org.officeHead(), BacklogSource.OWN_SWEEP, day));
+        service.handle(new ResolutionCommand.DesignateBacklog(id, key.get(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, day));
         if (spec.hard()) service.handle(new ResolutionCommand.FlagHardCase(id, key.get(), Org.officeHead(), "钉子案", day));
         if (spec.leader() < 0) return;
         service.handle(new ResolutionCommand.AssignPackageLeader(id, key.get(), Org.officeHead(), LEADERS.get(spec.leader()), Org.LAND,
                 List.of(Org.LAND_STAFF, LEADERS.get(spec.leader())), List.of(Org.HOUSING), day.plusDays(1)));
         if (spec.progress() >= 1) {
-            service.handle(new ResolutionCommand.ClaimResolution(id, key.get(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "已化解",
+            service.handle(new ResolutionCommand.ClaimResolution(id, key.get(), Org.headOf(Org.LAND), Resolution.ResolutionKind.SUBSTANTIVE, "已化解",
                     day.plusDays(2)));
         }
         if (spec.progress() >= 2) service.handle(new ResolutionCommand.ApproveResolution(id, key.get(), Org.officeHead(), day.plusDays(3)));

@@ -3,7 +3,7 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -88,7 +88,7 @@ class HandoverTests {
             service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
                     Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)),
                     1, null, "征地补偿。"), null));
-            service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
+            service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP,
                     LocalDate.parse("2026-05-01")));
             service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
                     Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
@@ -140,7 +140,7 @@ class HandoverTests {
             nodeA.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
                     Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)),
                     1, null, "征地补偿。"), null));
-            nodeA.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), BacklogSource.OWN_SWEEP,
+            nodeA.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP,
                     LocalDate.parse("2026-05-01")));
             nodeA.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
                     Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
@@ -188,7 +188,7 @@ class HandoverTests {
                     LocalDate.parse("2024-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
                     List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null, "征地补偿。"), null)).isApplied()).isTrue();
             assertThat(service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
-                    BacklogSource.OWN_SWEEP, LocalDate.parse("2026-05-01"))).isApplied()).isTrue();
+                    Resolution.BacklogSource.OWN_SWEEP, LocalDate.parse("2026-05-01"))).isApplied()).isTrue();
             assertThat(service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(),
                     Org.DISTRICT_DEPUTY, Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02"))).isApplied())
                     .isTrue();
@@ -237,7 +237,7 @@ class HandoverTests {
         // the same command again (a second node, or a re-run racing the first) is a replay, and changes nothing
         CommandResult again = service.handle(new ResolutionCommand.ReplacePackageLeader(new CaseId("HO-1"),
                 new IdempotencyKey("handover:" + op + ":HO-1"), io.github.xinfang.cases.Actor.system(Handover.JOB), Org.DISTRICT_HEAD,
-                Org.LAND, List.of(Org.LAND_STAFF), List.of(), io.github.xinfang.cases.ReplacementReason.POST_CHANGE,
+                Org.LAND, List.of(Org.LAND_STAFF), List.of(), io.github.xinfang.cases.Resolution.ReplacementReason.POST_CHANGE,
                 LocalDate.parse("2026-06-01")));
         assertThat(again).isInstanceOfSatisfying(CommandResult.Applied.class, a -> assertThat(a.replayed()).isTrue());
         // and re-running the operation moves nothing and records nothing

@@ -3,14 +3,14 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RequiredRank;
+import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -47,7 +47,7 @@ class OverdueEscalationProperties {
                     LocalDate received = LocalDate.parse("2026-03-02").plusDays(receivedOffset);
                     TestClock clock = TestClock.at(received.atTime(10, 0).atZone(ZONE).toInstant());
                     EscalationPolicy policy = EscalationPolicy.of(List.of(EscalationPolicy.Rule.daysOverdueAtLeast("overdue",
-                            threshold, new RequiredRank("县处级副职", false))));
+                            threshold, new RankLadder.RequiredRank("县处级副职", false))));
                     CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).timeLimits(LIMITS)
                             .escalationPolicy(policy).build();
                     CaseId id = new CaseId("OE-1");
@@ -55,7 +55,7 @@ class OverdueEscalationProperties {
                             Channel.LETTER, Category.CLAIM, "劳动保障", "450802", true, null,
                             List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
                     service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
-                            BacklogSource.OWN_SWEEP, received));
+                            Resolution.BacklogSource.OWN_SWEEP, received));
                     LocalDate due = service.clocks(id, clock.instant()).orElseThrow().stream()
                             .filter(c -> c.clock() == ClockId.ROUTING).findFirst().orElseThrow().dueOn();
                     Instant fires = due.plusDays(threshold).atStartOfDay(ZONE).toInstant();

@@ -2,7 +2,7 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -140,7 +140,7 @@ class OverdueListingProperties {
         }
         if (spec.backlog()) {
             day = day.plusDays(1);
-            handle(service, new ResolutionCommand.DesignateBacklog(id, key(keys), Org.officeHead(), BacklogSource.OWN_SWEEP, day));
+            handle(service, new ResolutionCommand.DesignateBacklog(id, key(keys), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, day));
             handle(service, new ResolutionCommand.AssignPackageLeader(id, key(keys), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                     List.of(Org.LAND_STAFF), List.of(), day));
             handle(service, new ResolutionCommand.RecordPlan(id, key(keys), Org.officeHead(),

@@ -3,7 +3,7 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -96,7 +96,7 @@ class OverdueScenarioTests {
         register(BACKLOG, "450802", "2026-05-06");
         applied(new ProcedureCommand.Route(BACKLOG, key(), Org.clerk(), LABOUR, d("2026-05-07")));
         applied(new ProcedureCommand.InformPetitioner(BACKLOG, key(), Org.staffOf(LABOUR), d("2026-05-08")));
-        applied(new ResolutionCommand.DesignateBacklog(BACKLOG, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-11")));
+        applied(new ResolutionCommand.DesignateBacklog(BACKLOG, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-11")));
         applied(new ResolutionCommand.AssignPackageLeader(BACKLOG, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-12")));
         applied(new ResolutionCommand.RecordPlan(BACKLOG, key(), Org.officeHead(), List.of(new ResolutionCommand.PlanStepForm("约谈", d("2026-06-10"))),

@@ -2,14 +2,12 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -53,8 +51,8 @@ class ResolutionIndexRowTests {
                 List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null, "征地补偿多年未到位。");
         ok(new ProcedureCommand.Register(id, key(), Org.clerk(), form, null));
         assertThat(row().trackState()).isEmpty();
-        ok(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        ok(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), IssuingLevel.CITY,
+        ok(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        ok(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), Resolution.IssuingLevel.CITY,
                 "第一批积案", d("2026-09-30"), d("2026-05-06")));
         assertThat(row().trackState()).contains("OPEN");
         assertThat(row().batches()).containsExactly("gg-2026-1");
@@ -67,7 +65,7 @@ class ResolutionIndexRowTests {
         assertThat(row().leadUnit()).contains(Org.LAND.value());
         assertThat(row().unitsInvolved()).contains(Org.LAND.value(), Org.HOUSING.value());
 
-        ok(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "已化解。", d("2026-05-26")));
+        ok(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.SUBSTANTIVE, "已化解。", d("2026-05-26")));
         ok(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
         assertThat(row().trackState()).contains("RESOLVED");
         assertThat(row().activeLeader()).isEmpty();

@@ -6,7 +6,7 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
@@ -15,16 +15,9 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.cases.Satisfaction;
-import io.github.xinfang.cases.SkippedLevel;
-import io.github.xinfang.cases.SupervisionKind;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
@@ -38,7 +31,7 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.Duty;
+import io.github.xinfang.time.DutyLedger;
 import io.github.xinfang.time.DutyId;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -125,7 +118,7 @@ class ResolutionModelProperties {
     }
 
     /** What the escalation rules read, as the model sees it. */
-    record MInputs(boolean onTrack, boolean hardCase, Set<IssuingLevel> levels, int headcount, int repeats, boolean beijing) {}
+    record MInputs(boolean onTrack, boolean hardCase, Set<Resolution.IssuingLevel> levels, int headcount, int repeats, boolean beijing) {}
 
     /** The default escalation rules, as documented, in order: name, requirement. */
     enum MRule {
@@ -146,7 +139,7 @@ class ResolutionModelProperties {
         boolean fires(MInputs in) {
             switch (this) {
                 case HARD_CASE: return in.hardCase();
-                case PROVINCE_BATCH: return in.levels().contains(IssuingLevel.PROVINCE) || in.levels().contains(IssuingLevel.CENTRAL);
+                case PROVINCE_BATCH: return in.levels().contains(Resolution.IssuingLevel.PROVINCE) || in.levels().contains(Resolution.IssuingLevel.CENTRAL);
                 case HEADCOUNT_50: return in.headcount() >= 50;
                 case REPEAT_3: return in.repeats() >= 3;
                 default: return in.beijing();
@@ -208,8 +201,8 @@ class ResolutionModelProperties {
 
     /** The model's approval rule reads the approver's unit: the petition office, or the level it stands at. */
     static final UnitId OFFICE = Org.OFFICE;
-    static final Map<UnitId, IssuingLevel> UNIT_LEVEL = Map.of(Org.HOUSING, IssuingLevel.COUNTY, Org.LABOUR, IssuingLevel.COUNTY,
-            Org.LAND, IssuingLevel.COUNTY, Org.DISTRICT, IssuingLevel.COUNTY, Org.CITY, IssuingLevel.CITY, PROVINCE, IssuingLevel.PROVINCE);
+    static final Map<UnitId, Resolution.IssuingLevel> UNIT_LEVEL = Map.of(Org.HOUSING, Resolution.IssuingLevel.COUNTY, Org.LABOUR, Resolution.IssuingLevel.COUNTY,
+            Org.LAND, Resolution.IssuingLevel.COUNTY, Org.DISTRICT, Resolution.IssuingLevel.COUNTY, Org.CITY, Resolution.IssuingLevel.CITY, PROVINCE, Resolution.IssuingLevel.PROVINCE);
 
     static {
         for (MOfficial o : LEADERS) UNIT_OF.put(o.id(), o.unit());
@@ -232,8 +225,8 @@ class ResolutionModelProperties {
     static final List<UnitId> ADDRESSEES = List.of(Org.HOUSING, Org.LABOUR, Org.LAND, Org.DISTRICT, Org.OFFICE);
 
     /** Batches: id and issuing level are fixed per batch. */
-    static final List<IssuingLevel> BATCH_LEVELS = List.of(IssuingLevel.COUNTY, IssuingLevel.CITY, IssuingLevel.CITY,
-            IssuingLevel.PROVINCE, IssuingLevel.CENTRAL);
+    static final List<Resolution.IssuingLevel> BATCH_LEVELS = List.of(Resolution.IssuingLevel.COUNTY, Resolution.IssuingLevel.CITY, Resolution.IssuingLevel.CITY,
+            Resolution.IssuingLevel.PROVINCE, Resolution.IssuingLevel.CENTRAL);
 
     // ------------------------------------------------------------------ commands
 
@@ -441,7 +434,7 @@ class ResolutionModelProperties {
     /** One package assignment as the model records it. */
     record MAssignment(OfficialId leader, UnitId leadUnit, LocalDate from, LocalDate to, String ended) {}
 
-    record MRepeat(int headcount, SkippedLevel skipped, boolean acceptedAgain) {}
+    record MRepeat(int headcount, CaseActivity.SkippedLevel skipped, boolean acceptedAgain) {}
 
     record MSupervision(int number, UnitId addressee, LocalDate issuedOn, LocalDate feedbackOn) {}
 
@@ -472,7 +465,7 @@ class ResolutionModelProperties {
         String track;                       // null: not on the track
         boolean hardCase;
         List<String> batches = new ArrayList<>();
-        Set<IssuingLevel> batchLevels = EnumSet.noneOf(IssuingLevel.class);
+        Set<Resolution.IssuingLevel> batchLevels = EnumSet.noneOf(Resolution.IssuingLevel.class);
         MRank required = MRank.NONE;
         List<String> requiredRules = List.of();
         List<MAssignment> assignments = new ArrayList<>();
@@ -732,7 +725,7 @@ class ResolutionModelProperties {
             assertThat(act.mergedCases().stream().map(CaseId::value).toList()).as("%s merged cases", on).isEqualTo(m.mergedCases);
             // duties
             List<String> duties = new ArrayList<>();
-            for (Duty d : st.timing().duties().duties()) {
+            for (DutyLedger.Duty d : st.timing().duties().duties()) {
                 duties.add(d.id() + " from " + d.startedOn() + ": " + (d.metOn() != null ? "met on " + d.metOn() : d.stopped() ? "stopped" : "open"));
             }
             List<String> modelDuties = new ArrayList<>();
@@ -780,7 +773,7 @@ class ResolutionModelProperties {
             }
             // the required rank: the model's, and at least what the standing facts ask for
             MInputs standing = new MInputs(true, r.hardCase(), levelsOf(r), Math.max(st.petition().headcount(), act.largestRepeatHeadcount()),
-                    act.repeatPetitions().size(), act.repeatPetitions().stream().anyMatch(x -> x.skippedLevel() == SkippedLevel.TO_BEIJING));
+                    act.repeatPetitions().size(), act.repeatPetitions().stream().anyMatch(x -> x.skippedLevel() == CaseActivity.SkippedLevel.TO_BEIJING));
             for (MRule rule : MRule.values()) {
                 if (rule.fires(standing)) {
                     assertThat(rank(r).implies(rule.requires)).as("%s: rule %s stands, the required rank keeps it", on, rule.ruleName).isTrue();
@@ -805,8 +798,8 @@ class ResolutionModelProperties {
             observed.put(i, r);
         }
 
-        static Set<IssuingLevel> levelsOf(Resolution r) {
-            Set<IssuingLevel> levels = EnumSet.noneOf(IssuingLevel.class);
+        static Set<Resolution.IssuingLevel> levelsOf(Resolution r) {
+            Set<Resolution.IssuingLevel> levels = EnumSet.noneOf(Resolution.IssuingLevel.class);
             for (Resolution.Batch b : r.batches()) levels.add(b.level());
             return levels;
         }
@@ -946,15 +939,15 @@ class ResolutionModelProperties {
                 case REPEAT: {
                     LocalDate base = c == null ? today.minusDays(5) : c.receivedOn;
                     int hc = s.extra() % 10 < 6 ? 1 + s.extra() % 4 : s.extra() % 10 < 9 ? 45 + s.extra() % 30 : s.extra() % 97 == 0 ? 0 : 2;
-                    SkippedLevel skip = s.who() % 10 < 6 ? SkippedLevel.NONE : s.who() % 10 < 8 ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.TO_BEIJING;
+                    CaseActivity.SkippedLevel skip = s.who() % 10 < 6 ? CaseActivity.SkippedLevel.NONE : s.who() % 10 < 8 ? CaseActivity.SkippedLevel.SKIPPED_LEVEL : CaseActivity.SkippedLevel.TO_BEIJING;
                     return new ActivityCommand.RecordRepeatPetition(id, key, actor, dateAfter(base, s), Channel.values()[s.count() % Channel.values().length],
                             hc, skip);
                 }
-                case FOLLOW_UP: return new ActivityCommand.RecordFollowUpVisit(id, key, actor, Satisfaction.values()[s.count() % 3], fact);
+                case FOLLOW_UP: return new ActivityCommand.RecordFollowUpVisit(id, key, actor, CaseActivity.Satisfaction.values()[s.count() % 3], fact);
                 case SUPERVISE: {
                     LocalDate issued = dateAfter(procedureBase, s);
                     LocalDate due = s.extra() % 17 == 0 ? issued.minusDays(1) : issued.plusDays(5 + s.extra() % 20);
-                    return new ActivityCommand.IssueSupervision(id, key, actor, SupervisionKind.values()[s.count()],
+                    return new ActivityCommand.IssueSupervision(id, key, actor, CaseActivity.SupervisionKind.values()[s.count()],
                             ADDRESSEES.get(s.who() % ADDRESSEES.size()), issued, due);
                 }
                 case FEEDBACK: {
@@ -964,7 +957,7 @@ class ResolutionModelProperties {
                     return new ActivityCommand.RecordSupervisionFeedback(id, key, actor, number, blank ? " " : "已整改", dateAfter(base, s));
                 }
                 case DESIGNATE:
-                    return new ResolutionCommand.DesignateBacklog(id, key, actor, s.count() % 2 == 0 ? BacklogSource.OWN_SWEEP : BacklogSource.BATCH, date);
+                    return new ResolutionCommand.DesignateBacklog(id, key, actor, s.count() % 2 == 0 ? Resolution.BacklogSource.OWN_SWEEP : Resolution.BacklogSource.BATCH, date);
                 case ENROL: {
                     int b = s.who() % 10 < 6 ? s.who() % 3 : 3 + s.who() % 2;   // province and central less often
                     return new ResolutionCommand.EnrolInBatch(id, key, actor, new BatchId("batch-" + b), BATCH_LEVELS.get(b),
@@ -981,7 +974,7 @@ class ResolutionModelProperties {
                         return new ResolutionCommand.AssignPackageLeader(id, key, actor, leader.id(), lead, taskForce, coUnits, date);
                     }
                     return new ResolutionCommand.ReplacePackageLeader(id, key, actor, leader.id(), lead, taskForce, coUnits,
-                            ReplacementReason.values()[s.count() % 3], date);
+                            Resolution.ReplacementReason.values()[s.count() % 3], date);
                 }
                 case PLAN: {
                     List<ResolutionCommand.PlanStepForm> steps = new ArrayList<>();
@@ -990,7 +983,7 @@ class ResolutionModelProperties {
                 }
                 case STEP: return new ResolutionCommand.MarkPlanStepDone(id, key, actor, s.flags() % 31 == 0 ? 0 : 1 + s.count(), date);
                 case CLAIM:
-                    return new ResolutionCommand.ClaimResolution(id, key, actor, s.count() % 2 == 0 ? ResolutionKind.SUBSTANTIVE : ResolutionKind.PROCEDURAL,
+                    return new ResolutionCommand.ClaimResolution(id, key, actor, s.count() % 2 == 0 ? Resolution.ResolutionKind.SUBSTANTIVE : Resolution.ResolutionKind.PROCEDURAL,
                             blank ? " " : "已签订息诉罢访协议", date);
                 case APPROVE: {
                     Actor approver = actor;
@@ -1089,7 +1082,7 @@ class ResolutionModelProperties {
         /** The escalation inputs after the command (the model's own view of which commands change them). */
         static MInputs inputsAfter(MCase c, CaseCommand command, Kind kind) {
             boolean onTrack = c.track != null || kind == Kind.DESIGNATE || kind == Kind.ENROL;
-            Set<IssuingLevel> levels = EnumSet.noneOf(IssuingLevel.class);
+            Set<Resolution.IssuingLevel> levels = EnumSet.noneOf(Resolution.IssuingLevel.class);
             levels.addAll(c.batchLevels);
             if (command instanceof ResolutionCommand.EnrolInBatch e) levels.add(e.level());
             int headcount = c.headcount;
@@ -1097,12 +1090,12 @@ class ResolutionModelProperties {
             boolean beijing = false;
             for (MRepeat r : c.repeats) {
                 headcount = Math.max(headcount, r.headcount());
-                beijing |= r.skipped() == SkippedLevel.TO_BEIJING;
+                beijing |= r.skipped() == CaseActivity.SkippedLevel.TO_BEIJING;
             }
             if (command instanceof ActivityCommand.RecordRepeatPetition r) {
                 headcount = Math.max(headcount, r.headcount());
                 repeats++;
-                beijing |= r.skippedLevel() == SkippedLevel.TO_BEIJING;
+                beijing |= r.skippedLevel() == CaseActivity.SkippedLevel.TO_BEIJING;
             }
             return new MInputs(onTrack, c.hardCase || kind == Kind.FLAG, levels, headcount, repeats, beijing);
         }
@@ -1255,8 +1248,8 @@ class ResolutionModelProperties {
                     // the petition office always; another unit when its level reaches the highest issuing level of the batches
                     UnitId unit = ((Actor.OfficialActor) command.actor()).unit();
                     if (unit.equals(OFFICE)) return null;
-                    IssuingLevel highest = c.batchLevels.stream().max(Enum::compareTo).orElse(null);
-                    IssuingLevel level = UNIT_LEVEL.get(unit);
+                    Resolution.IssuingLevel highest = c.batchLevels.stream().max(Enum::compareTo).orElse(null);
+                    Resolution.IssuingLevel level = UNIT_LEVEL.get(unit);
                     return highest != null && level != null && level.compareTo(highest) >= 0 ? null : RejectionCode.NOT_AUTHORISED;
                 }
                 default:

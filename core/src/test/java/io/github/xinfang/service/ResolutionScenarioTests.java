@@ -5,17 +5,13 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.RequiredRank;
-import io.github.xinfang.cases.ResolutionKind;
+import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
@@ -83,7 +79,7 @@ class ResolutionScenarioTests {
     @Test
     void aBacklogCaseIsAssignedToALeaderOfSufficientRankWithLeadUnitTaskForceAndCoUnits() {
         register(1, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
         assertThat(resolution().track()).isEqualTo(Resolution.TrackState.OPEN);
         assertThat(resolution().requiredRank()).isNull();
 
@@ -105,11 +101,11 @@ class ResolutionScenarioTests {
     void aProvinceBatchRaisesTheRequiredRankInTheSameCommitAndALowerLeaderIsRefused() {
         register(1, null);
         CommandResult.Applied enrolled = applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(),
-                new BatchId("gx-2026-3"), IssuingLevel.PROVINCE, "第三批重复信访案件", d("2026-09-30"), d("2026-05-06")));
+                new BatchId("gx-2026-3"), Resolution.IssuingLevel.PROVINCE, "第三批重复信访案件", d("2026-09-30"), d("2026-05-06")));
 
         assertThat(enrolled.events()).hasSize(2);
         assertThat(enrolled.events().get(1)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class, e -> {
-            assertThat(e.rank()).isEqualTo(new RequiredRank("厅局级副职", false));
+            assertThat(e.rank()).isEqualTo(new RankLadder.RequiredRank("厅局级副职", false));
             assertThat(e.rules()).containsExactly("province-batch");
         });
         CommandResult.Rejected r = rejected(assign(Org.DISTRICT_HEAD, Org.LAND, "2026-05-08"), RejectionCode.RANK_TOO_LOW);
@@ -125,34 +121,34 @@ class ResolutionScenarioTests {
     void hardCaseEscalationForcesTheCountyPrincipalLeaderWhenManyStandBehindThePetition() {
         register(60, null);
         CommandResult.Applied designated = applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(),
-                BacklogSource.OWN_SWEEP, d("2026-05-06")));
+                Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
         assertThat(designated.events().get(1)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class,
-                e -> assertThat(e.rank()).isEqualTo(new RequiredRank("县处级正职", true)));
+                e -> assertThat(e.rank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", true)));
 
         CommandResult.Applied flagged = applied(new ResolutionCommand.FlagHardCase(id, key(), Org.officeHead(), "多年反复上访", d("2026-05-07")));
         assertThat(flagged.events()).as("the hard-case rule asks for no more than is already required").hasSize(1);
 
         rejected(assign(Org.DISTRICT_EXECUTIVE, Org.LAND, "2026-05-08"), RejectionCode.RANK_TOO_LOW);
         applied(assign(Org.DISTRICT_HEAD, Org.LAND, "2026-05-08"));
-        assertThat(resolution().requiredRank()).isEqualTo(new RequiredRank("县处级正职", true));
+        assertThat(resolution().requiredRank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", true));
         assertThat(resolution().requiredRankRules()).containsExactly("headcount-50");
     }
 
     @Test
     void aHardCaseFlagRaisesTheRankAboveTheActiveLeaderAndAReplacementAfterAPostChangeKeepsTheHistory() {
         register(1, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"));
         CommandResult.Applied flagged = applied(new ResolutionCommand.FlagHardCase(id, key(), Org.officeHead(), "钉子案", d("2026-05-20")));
         assertThat(flagged.events()).hasSize(3);
-        assertThat(resolution().requiredRank()).isEqualTo(new RequiredRank("县处级正职", false));
+        assertThat(resolution().requiredRank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", false));
         assertThat(flagged.events().get(2)).as("the deputy is below the raised rank: the replacement clock starts")
                 .isInstanceOfSatisfying(ResolutionEvent.ReplacementClockStarted.class, e -> assertThat(e.round()).isEqualTo(1));
 
         rejected(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-05-21")), RejectionCode.RANK_TOO_LOW);
+                List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-05-21")), RejectionCode.RANK_TOO_LOW);
         CommandResult.Applied replaced = applied(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(),
-                Org.DISTRICT_EXECUTIVE, Org.LAND, List.of(Org.LAND_STAFF), List.of(), ReplacementReason.POST_CHANGE, d("2026-06-01")));
+                Org.DISTRICT_EXECUTIVE, Org.LAND, List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.POST_CHANGE, d("2026-06-01")));
 
         assertThat(replaced.events()).hasSize(1);
         List<Resolution.Assignment> history = resolution().assignments();
@@ -167,7 +163,7 @@ class ResolutionScenarioTests {
     @Test
     void aClaimIsReturnedThenApprovedByAnotherOfficialWhichEndsTheAssignmentAndAReboundReopensTheTrack() {
         register(1, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"));
         applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new ResolutionCommand.PlanStepForm("核实补偿标准", d("2026-05-20")),
                 new ResolutionCommand.PlanStepForm("兑现补偿款", d("2026-06-10"))), d("2026-05-09")));
@@ -180,12 +176,12 @@ class ResolutionScenarioTests {
         assertThat(resolution().currentPlan().orElseThrow().steps().get(0).doneOn()).isEqualTo(d("2026-05-24"));
 
         ResolutionCommand.ClaimResolution claim = new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND),
-                ResolutionKind.SUBSTANTIVE, "补偿款已足额发放，当事人签订息诉罢访协议。", d("2026-05-26"));
+                Resolution.ResolutionKind.SUBSTANTIVE, "补偿款已足额发放，当事人签订息诉罢访协议。", d("2026-05-26"));
         applied(claim);
         applied(new ResolutionCommand.RejectResolution(id, key(), Org.officeHead(), "缺少签字材料", d("2026-05-27")));
         assertThat(resolution().track()).isEqualTo(Resolution.TrackState.IN_RESOLUTION);
         assertThat(resolution().returnedClaims()).isEqualTo(1);
-        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补充签字材料。",
+        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.SUBSTANTIVE, "补充签字材料。",
                 d("2026-05-28")));
 
         CommandResult.Rejected same = rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")),
@@ -196,12 +192,12 @@ class ResolutionScenarioTests {
         assertThat(r.track()).isEqualTo(Resolution.TrackState.RESOLVED);
         assertThat(r.activeAssignment()).isEmpty();
         assertThat(r.assignments().get(0).ended()).isEqualTo(Resolution.AssignmentEnd.RESOLUTION_APPROVED);
-        assertThat(r.claimKind()).isEqualTo(ResolutionKind.SUBSTANTIVE);
+        assertThat(r.claimKind()).isEqualTo(Resolution.ResolutionKind.SUBSTANTIVE);
 
         applied(new ResolutionCommand.ReportRebound(id, key(), Org.officeHead(), "回头看发现再次来访", d("2026-06-20")));
         assertThat(resolution().track()).isEqualTo(Resolution.TrackState.OPEN);
         assertThat(resolution().assignments()).hasSize(1);
-        rejected(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽",
+        rejected(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.PROCEDURAL, "程序已穷尽",
                 d("2026-06-21")), RejectionCode.ILLEGAL_TRANSITION);
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-06-22"));
         assertThat(resolution().assignments()).hasSize(2);
@@ -210,7 +206,7 @@ class ResolutionScenarioTests {
     @Test
     void noAccusedUnitLeadsOrHelpsAndAnUnknownRankIsAValidationError() {
         register(1, List.of(PetitionForm.AccusedParty.unit(Org.HOUSING)));
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
 
         CommandResult.Rejected coUnit = rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), RejectionCode.ACCUSED_PARTY);
         assertThat(coUnit.rejection().messageEnglish()).contains("coUnits[0]");
@@ -228,7 +224,7 @@ class ResolutionScenarioTests {
         register(1, null);
         rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), RejectionCode.ILLEGAL_TRANSITION);
         applied(new ProcedureCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-01")));
-        CommandResult.Rejected r = rejected(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP,
+        CommandResult.Rejected r = rejected(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP,
                 d("2026-05-06")), RejectionCode.ILLEGAL_TRANSITION);
         assertThat(r.rejection().stage()).contains(Stage.WITHDRAWN);
         assertThat(r.rejection().messageEnglish()).contains("not on the resolution track");

@@ -7,7 +7,7 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
@@ -15,16 +15,10 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.RequiredRank;
-import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.cases.Satisfaction;
-import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.Stage;
-import io.github.xinfang.cases.SupervisionKind;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -93,7 +87,7 @@ class ResolutionWorkScenarioTests {
         applied(new ProcedureCommand.Register(caseId, key(), Org.clerk(), claim(accused), profile));
     }
 
-    private CaseCommand repeat(String on, int headcount, SkippedLevel skipped) {
+    private CaseCommand repeat(String on, int headcount, CaseActivity.SkippedLevel skipped) {
         return new ActivityCommand.RecordRepeatPetition(id, key(), Org.clerk(), d(on), Channel.VISIT, headcount, skipped);
     }
 
@@ -117,24 +111,24 @@ class ResolutionWorkScenarioTests {
     @Test
     void threeRepeatPetitionsRaiseTheRankToTheCountyPrincipalStartTheReplacementClockAndTheSweepRecordsItsBreach() {
         register(id, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
 
-        assertThat(applied(repeat("2026-05-12", 2, SkippedLevel.NONE)).events()).hasSize(1);
-        assertThat(applied(repeat("2026-05-19", 1, SkippedLevel.SKIPPED_LEVEL)).events()).hasSize(1);
-        CommandResult.Applied third = applied(repeat("2026-05-26", 3, SkippedLevel.NONE));
+        assertThat(applied(repeat("2026-05-12", 2, CaseActivity.SkippedLevel.NONE)).events()).hasSize(1);
+        assertThat(applied(repeat("2026-05-19", 1, CaseActivity.SkippedLevel.SKIPPED_LEVEL)).events()).hasSize(1);
+        CommandResult.Applied third = applied(repeat("2026-05-26", 3, CaseActivity.SkippedLevel.NONE));
 
         assertThat(third.events()).hasSize(3);
         assertThat(third.events().get(1)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class, e -> {
-            assertThat(e.rank()).isEqualTo(new RequiredRank("县处级正职", true));
+            assertThat(e.rank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", true));
             assertThat(e.rules()).containsExactly("repeat-3");
         });
         assertThat(third.events().get(2)).isInstanceOf(ResolutionEvent.ReplacementClockStarted.class);
         CaseActivity act = state(id).activity();
         assertThat(act.repeatPetitions()).hasSize(3);
         assertThat(act.repeatPersons()).isEqualTo(6);
-        assertThat(act.farthestSkip()).isEqualTo(SkippedLevel.SKIPPED_LEVEL);
+        assertThat(act.farthestSkip()).isEqualTo(CaseActivity.SkippedLevel.SKIPPED_LEVEL);
 
         // Recorded 2026-06-01 (a Monday): five working days are 06-02 .. 06-08 (06-06/07 a weekend) -> due 2026-06-08.
         TimeLimits.DutyStatus running = duty(DutyId.replacement(1), clock.instant());
@@ -153,9 +147,9 @@ class ResolutionWorkScenarioTests {
         assertThat(sweep.sweep(clock.instant()).breaches()).as("a second sweep records nothing again").isZero();
 
         rejected(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-06-09")), RejectionCode.RANK_TOO_LOW);
+                List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-06-09")), RejectionCode.RANK_TOO_LOW);
         applied(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), ReplacementReason.ESCALATION, d("2026-06-09")));
+                List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-06-09")));
         assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
             assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET_LATE);
             assertThat(s.daysLate()).isEqualTo(1);
@@ -165,15 +159,15 @@ class ResolutionWorkScenarioTests {
     @Test
     void aPetitionInBeijingOrFiftyPeopleRaiseTheRankButARiseTheLeaderMeetsStartsNoClock() {
         register(id, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
 
-        CommandResult.Applied beijing = applied(repeat("2026-05-12", 1, SkippedLevel.TO_BEIJING));
+        CommandResult.Applied beijing = applied(repeat("2026-05-12", 1, CaseActivity.SkippedLevel.TO_BEIJING));
 
         assertThat(beijing.events()).hasSize(2);
         assertThat(((ResolutionEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
-        assertThat(applied(repeat("2026-05-13", 60, SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
+        assertThat(applied(repeat("2026-05-13", 60, CaseActivity.SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
         assertThat(state(id).timing().duties().count(DutyId.Kind.REPLACEMENT)).isZero();
     }
 
@@ -195,7 +189,7 @@ class ResolutionWorkScenarioTests {
                 e -> assertThat(e.actor().toString()).contains(CaseService.MERGE_JOB));
         assertThat(merged.events()).hasSize(1);
 
-        CommandResult.Rejected refused = rejected(repeat("2026-05-25", 1, SkippedLevel.NONE), RejectionCode.MERGED_INTO);
+        CommandResult.Rejected refused = rejected(repeat("2026-05-25", 1, CaseActivity.SkippedLevel.NONE), RejectionCode.MERGED_INTO);
         assertThat(refused.rejection().messageEnglish()).contains(survivor.value());
         assertThat(refused.rejection().messageChinese()).contains(survivor.value());
     }
@@ -220,33 +214,33 @@ class ResolutionWorkScenarioTests {
     @Test
     void repeatPetitionsOnATerminatedCaseAreRecordedAsNotAcceptedAgainAndFollowUpsComeAfterConclusion() {
         register(id, null, "shandong-2015");
-        rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-01")),
+        rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), CaseActivity.Satisfaction.SATISFIED, d("2021-05-01")),
                 RejectionCode.ILLEGAL_TRANSITION);
         conclude();
-        applied(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.BASICALLY_SATISFIED, d("2021-06-01")));
-        rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.SATISFIED, d("2021-05-10")),
+        applied(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), CaseActivity.Satisfaction.BASICALLY_SATISFIED, d("2021-06-01")));
+        rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), CaseActivity.Satisfaction.SATISFIED, d("2021-05-10")),
                 RejectionCode.VALIDATION);
         ActivityEvent.RepeatPetitionRecorded accepted = (ActivityEvent.RepeatPetitionRecorded) applied(repeat("2021-07-01", 1,
-                SkippedLevel.NONE)).events().get(0);
+                CaseActivity.SkippedLevel.NONE)).events().get(0);
         assertThat(accepted.acceptedAgain()).isTrue();
-        rejected(repeat("2021-04-01", 1, SkippedLevel.NONE), RejectionCode.VALIDATION);
+        rejected(repeat("2021-04-01", 1, CaseActivity.SkippedLevel.NONE), RejectionCode.VALIDATION);
 
         applied(new ProcedureCommand.Terminate(id, key(), Org.officeHead(), "《山东省信访事项终结办法》", d("2021-08-01")));
         ActivityEvent.RepeatPetitionRecorded notAgain = (ActivityEvent.RepeatPetitionRecorded) applied(repeat("2021-09-01", 1,
-                SkippedLevel.NONE)).events().get(0);
+                CaseActivity.SkippedLevel.NONE)).events().get(0);
         assertThat(notAgain.acceptedAgain()).isFalse();
-        applied(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), Satisfaction.DISSATISFIED, d("2021-09-02")));
+        applied(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), CaseActivity.Satisfaction.DISSATISFIED, d("2021-09-02")));
         assertThat(state(id).stage()).isEqualTo(Stage.TERMINATED);
         assertThat(state(id).activity().followUps()).extracting(CaseActivity.FollowUp::satisfaction)
-                .containsExactly(Satisfaction.BASICALLY_SATISFIED, Satisfaction.DISSATISFIED);
+                .containsExactly(CaseActivity.Satisfaction.BASICALLY_SATISFIED, CaseActivity.Satisfaction.DISSATISFIED);
     }
 
     @Test
     void supervisionOfAnAccusedUnitIsRefusedAndFeedbackMeetsTheDutyOnce() {
         register(id, List.of(PetitionForm.AccusedParty.unit(Org.HOUSING)));
-        rejected(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.SUPERVISION, Org.HOUSING,
+        rejected(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.SUPERVISION, Org.HOUSING,
                 d("2026-05-20"), d("2026-06-03")), RejectionCode.ACCUSED_PARTY);
-        CommandResult.Applied issued = applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.LISTED,
+        CommandResult.Applied issued = applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.LISTED,
                 Org.LABOUR, d("2026-05-20"), d("2026-06-02")));
         assertThat(((ActivityEvent.SupervisionIssued) issued.events().get(0)).number()).isEqualTo(1);
         assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);
@@ -265,16 +259,16 @@ class ResolutionWorkScenarioTests {
     @Test
     void aWithdrawnCaseIsSupervisedOnlyWhileOnTheResolutionTrack() {
         register(id, null);
-        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), IssuingLevel.CITY, "第一批",
+        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), Resolution.IssuingLevel.CITY, "第一批",
                 d("2026-09-30"), d("2026-05-06")));
         applied(new ProcedureCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-10")));
-        applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
+        applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.REMINDER, Org.LABOUR,
                 d("2026-05-20"), d("2026-06-03")));
 
         CaseId other = new CaseId("XF-2021-0200");
         register(other, null);
         applied(new ProcedureCommand.Withdraw(other, key(), Org.clerk(), d("2026-05-10")));
-        rejected(new ActivityCommand.IssueSupervision(other, key(), Org.officeHead(), SupervisionKind.REMINDER, Org.LABOUR,
+        rejected(new ActivityCommand.IssueSupervision(other, key(), Org.officeHead(), CaseActivity.SupervisionKind.REMINDER, Org.LABOUR,
                 d("2026-05-20"), d("2026-06-03")), RejectionCode.ILLEGAL_TRANSITION);
     }
 
@@ -282,7 +276,7 @@ class ResolutionWorkScenarioTests {
     void planStepsAndBatchTargetsAreDutiesThatAnApprovalByTheRightLevelSettles() {
         register(id, null);
         BatchId batch = new BatchId("gg-2026-2");
-        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), batch, IssuingLevel.CITY, "第二批交办积案",
+        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), batch, Resolution.IssuingLevel.CITY, "第二批交办积案",
                 d("2026-06-30"), d("2026-05-06")));
         applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
@@ -298,7 +292,7 @@ class ResolutionWorkScenarioTests {
         assertThat(duty(DutyId.planStep(2, 2), now).dueOn()).isEqualTo(d("2026-06-25"));
         assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).dueOn()).isEqualTo(d("2026-06-30"));
 
-        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.SUBSTANTIVE, "补偿已到位", d("2026-05-28")));
+        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.SUBSTANTIVE, "补偿已到位", d("2026-05-28")));
         rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.HOUSING), d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
         rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")), RejectionCode.SAME_ACTOR);
         applied(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")));
@@ -314,10 +308,10 @@ class ResolutionWorkScenarioTests {
     @Test
     void aCaseInNoBatchIsApprovedByThePetitionOfficeOnly() {
         register(id, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
         applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
-        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
+        applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
         rejected(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
         applied(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
     }
@@ -328,12 +322,12 @@ class ResolutionWorkScenarioTests {
         CaseService strict = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock)
                 .rankLadder(ladder)
                 .escalationPolicy(io.github.xinfang.cases.EscalationPolicy.of(List.of(io.github.xinfang.cases.EscalationPolicy.Rule
-                        .repeatPetitionsAtLeast("repeat-1", 1, new RequiredRank("厅局级副职", false)))))
+                        .repeatPetitionsAtLeast("repeat-1", 1, new RankLadder.RequiredRank("厅局级副职", false)))))
                 .approvalRule((unit, level) -> false)
                 .build();
         strict.handle(new ProcedureCommand.Register(id, key(), Org.clerk(), claim(null), null));
-        strict.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        CommandResult r = strict.handle(repeat("2026-05-12", 1, SkippedLevel.NONE));
+        strict.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        CommandResult r = strict.handle(repeat("2026-05-12", 1, CaseActivity.SkippedLevel.NONE));
         assertThat(((CommandResult.Applied) r).events()).last().isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class,
                 e -> assertThat(e.rules()).containsExactly("repeat-1"));
         OfficialId deputy = Org.DISTRICT_HEAD;
@@ -342,7 +336,7 @@ class ResolutionWorkScenarioTests {
                 x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.RANK_TOO_LOW));
         strict.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.CITY_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-13")));
-        strict.handle(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
+        strict.handle(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
         assertThat(strict.handle(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29"))))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
                         x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
@@ -351,12 +345,12 @@ class ResolutionWorkScenarioTests {
     @Test
     void aDaysOverdueRuleFiresWithoutAnEventWhenTheSweepFindsTheThresholdCrossed() {
         io.github.xinfang.cases.EscalationPolicy policy = io.github.xinfang.cases.EscalationPolicy.of(List.of(
-                io.github.xinfang.cases.EscalationPolicy.Rule.daysOverdueAtLeast("overdue-30", 30, new RequiredRank("县处级正职", false))));
+                io.github.xinfang.cases.EscalationPolicy.Rule.daysOverdueAtLeast("overdue-30", 30, new RankLadder.RequiredRank("县处级正职", false))));
         CaseService timed = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).escalationPolicy(policy).build();
         PetitionForm recent = new PetitionForm(d("2026-06-01"), Channel.LETTER, Category.CLAIM, "拖欠工资", "450802", true, null,
                 List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, null, "工程款拖欠多年。");
         timed.handle(new ProcedureCommand.Register(id, key(), Org.clerk(), recent, null));
-        timed.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), BacklogSource.OWN_SWEEP, d("2026-06-01")));
+        timed.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-06-01")));
         timed.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-06-01")));
         LocalDate routingDue = timed.clocks(id, clock.instant()).orElseThrow().get(0).dueOn();

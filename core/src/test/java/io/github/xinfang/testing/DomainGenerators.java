@@ -12,21 +12,12 @@ import io.github.xinfang.cases.Petition;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BacklogSource;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
-import io.github.xinfang.cases.Satisfaction;
-import io.github.xinfang.cases.SkippedLevel;
-import io.github.xinfang.cases.SupervisionKind;
-import io.github.xinfang.time.Duty;
-import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.DutyLedger;
-import io.github.xinfang.cases.IssuingLevel;
+import io.github.xinfang.time.DutyId;
 import io.github.xinfang.cases.RankLadder;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.RequiredRank;
-import io.github.xinfang.cases.ResolutionKind;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
@@ -468,9 +459,9 @@ public final class DomainGenerators {
         Gen<OfficialId> o = officialIds();
         Gen<UnitId> u = handlingUnitIds();
         m.put(ResolutionCommand.DesignateBacklog.class, in -> new ResolutionCommand.DesignateBacklog(c.generate(in), k.generate(in),
-                a.generate(in), arbitrary().enumValues(BacklogSource.class).generate(in), d.generate(in)));
+                a.generate(in), arbitrary().enumValues(Resolution.BacklogSource.class).generate(in), d.generate(in)));
         m.put(ResolutionCommand.EnrolInBatch.class, in -> new ResolutionCommand.EnrolInBatch(c.generate(in), k.generate(in), a.generate(in),
-                batchIds().generate(in), arbitrary().enumValues(IssuingLevel.class).generate(in), "第三批重复信访案件",
+                batchIds().generate(in), arbitrary().enumValues(Resolution.IssuingLevel.class).generate(in), "第三批重复信访案件",
                 d.generate(in), d.generate(in)));
         m.put(ResolutionCommand.FlagHardCase.class, in -> new ResolutionCommand.FlagHardCase(c.generate(in), k.generate(in), a.generate(in),
                 t.generate(in), d.generate(in)));
@@ -478,13 +469,13 @@ public final class DomainGenerators {
                 a.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in), d.generate(in)));
         m.put(ResolutionCommand.ReplacePackageLeader.class, in -> new ResolutionCommand.ReplacePackageLeader(c.generate(in), k.generate(in),
                 a.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in),
-                arbitrary().enumValues(ReplacementReason.class).generate(in), d.generate(in)));
+                arbitrary().enumValues(Resolution.ReplacementReason.class).generate(in), d.generate(in)));
         m.put(ResolutionCommand.RecordPlan.class, in -> new ResolutionCommand.RecordPlan(c.generate(in), k.generate(in), a.generate(in),
                 lists().of(planStepForms()).ofSizeBetween(1, 4).generate(in), d.generate(in)));
         m.put(ResolutionCommand.MarkPlanStepDone.class, in -> new ResolutionCommand.MarkPlanStepDone(c.generate(in), k.generate(in),
                 a.generate(in), integers().between(1, 4).generate(in), d.generate(in)));
         m.put(ResolutionCommand.ClaimResolution.class, in -> new ResolutionCommand.ClaimResolution(c.generate(in), k.generate(in),
-                a.generate(in), arbitrary().enumValues(ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
+                a.generate(in), arbitrary().enumValues(Resolution.ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
         m.put(ResolutionCommand.ApproveResolution.class, in -> new ResolutionCommand.ApproveResolution(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
         m.put(ResolutionCommand.RejectResolution.class, in -> new ResolutionCommand.RejectResolution(c.generate(in), k.generate(in),
@@ -497,13 +488,13 @@ public final class DomainGenerators {
                 systemActors().generate(in), c.generate(in), d.generate(in)));
         m.put(ActivityCommand.RecordRepeatPetition.class, in -> new ActivityCommand.RecordRepeatPetition(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in), arbitrary().enumValues(Channel.class).generate(in), integers().between(1, 80).generate(in),
-                arbitrary().enumValues(SkippedLevel.class).generate(in)));
+                arbitrary().enumValues(CaseActivity.SkippedLevel.class).generate(in)));
         m.put(ActivityCommand.RecordFollowUpVisit.class, in -> new ActivityCommand.RecordFollowUpVisit(c.generate(in), k.generate(in),
-                a.generate(in), arbitrary().enumValues(Satisfaction.class).generate(in), d.generate(in)));
+                a.generate(in), arbitrary().enumValues(CaseActivity.Satisfaction.class).generate(in), d.generate(in)));
         m.put(ActivityCommand.IssueSupervision.class, in -> {
             LocalDate issued = d.generate(in);
             return new ActivityCommand.IssueSupervision(c.generate(in), k.generate(in), a.generate(in),
-                    arbitrary().enumValues(SupervisionKind.class).generate(in), handlingUnitIds().generate(in), issued,
+                    arbitrary().enumValues(CaseActivity.SupervisionKind.class).generate(in), handlingUnitIds().generate(in), issued,
                     issued.plusDays(integers().between(0, 60).generate(in)));
         });
         m.put(ActivityCommand.RecordSupervisionFeedback.class, in -> new ActivityCommand.RecordSupervisionFeedback(c.generate(in),
@@ -606,9 +597,9 @@ public final class DomainGenerators {
         Gen<OfficialId> o = officialIds();
         Gen<UnitId> u = handlingUnitIds();
         m.put(ResolutionEvent.BacklogDesignated.class, in -> new ResolutionEvent.BacklogDesignated(i.generate(in), a.generate(in), r.generate(in),
-                arbitrary().enumValues(BacklogSource.class).generate(in), d.generate(in)));
+                arbitrary().enumValues(Resolution.BacklogSource.class).generate(in), d.generate(in)));
         m.put(ResolutionEvent.BatchEnrolled.class, in -> new ResolutionEvent.BatchEnrolled(i.generate(in), a.generate(in), r.generate(in),
-                batchIds().generate(in), arbitrary().enumValues(IssuingLevel.class).generate(in), "第三批重复信访案件",
+                batchIds().generate(in), arbitrary().enumValues(Resolution.IssuingLevel.class).generate(in), "第三批重复信访案件",
                 d.generate(in), d.generate(in)));
         m.put(ResolutionEvent.HardCaseFlagged.class, in -> new ResolutionEvent.HardCaseFlagged(i.generate(in), a.generate(in), r.generate(in),
                 t.generate(in), d.generate(in)));
@@ -616,13 +607,13 @@ public final class DomainGenerators {
                 r.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in), d.generate(in)));
         m.put(ResolutionEvent.PackageLeaderReplaced.class, in -> new ResolutionEvent.PackageLeaderReplaced(i.generate(in), a.generate(in),
                 r.generate(in), o.generate(in), u.generate(in), taskForces().generate(in), coUnits().generate(in),
-                arbitrary().enumValues(ReplacementReason.class).generate(in), d.generate(in)));
+                arbitrary().enumValues(Resolution.ReplacementReason.class).generate(in), d.generate(in)));
         m.put(ResolutionEvent.PlanRecorded.class, in -> new ResolutionEvent.PlanRecorded(i.generate(in), a.generate(in), r.generate(in),
                 integers().between(1, 5).generate(in), lists().of(planSteps()).ofSizeBetween(1, 4).generate(in), d.generate(in)));
         m.put(ResolutionEvent.PlanStepDone.class, in -> new ResolutionEvent.PlanStepDone(i.generate(in), a.generate(in), r.generate(in),
                 integers().between(1, 5).generate(in), integers().between(1, 4).generate(in), d.generate(in)));
         m.put(ResolutionEvent.ResolutionClaimed.class, in -> new ResolutionEvent.ResolutionClaimed(i.generate(in), a.generate(in),
-                r.generate(in), arbitrary().enumValues(ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
+                r.generate(in), arbitrary().enumValues(Resolution.ResolutionKind.class).generate(in), t.generate(in), d.generate(in)));
         m.put(ResolutionEvent.ResolutionApproved.class, in -> new ResolutionEvent.ResolutionApproved(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
         m.put(ResolutionEvent.ResolutionRejected.class, in -> new ResolutionEvent.ResolutionRejected(i.generate(in), a.generate(in),
@@ -639,11 +630,11 @@ public final class DomainGenerators {
                 r.generate(in), cid.generate(in), d.generate(in)));
         m.put(ActivityEvent.RepeatPetitionRecorded.class, in -> new ActivityEvent.RepeatPetitionRecorded(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in), arbitrary().enumValues(Channel.class).generate(in), integers().between(1, 80).generate(in),
-                arbitrary().enumValues(SkippedLevel.class).generate(in), booleans().all().generate(in)));
+                arbitrary().enumValues(CaseActivity.SkippedLevel.class).generate(in), booleans().all().generate(in)));
         m.put(ActivityEvent.FollowUpVisitRecorded.class, in -> new ActivityEvent.FollowUpVisitRecorded(i.generate(in), a.generate(in),
-                r.generate(in), arbitrary().enumValues(Satisfaction.class).generate(in), d.generate(in)));
+                r.generate(in), arbitrary().enumValues(CaseActivity.Satisfaction.class).generate(in), d.generate(in)));
         m.put(ActivityEvent.SupervisionIssued.class, in -> new ActivityEvent.SupervisionIssued(i.generate(in), a.generate(in),
-                r.generate(in), integers().between(1, 4).generate(in), arbitrary().enumValues(SupervisionKind.class).generate(in),
+                r.generate(in), integers().between(1, 4).generate(in), arbitrary().enumValues(CaseActivity.SupervisionKind.class).generate(in),
                 u.generate(in), d.generate(in), d.generate(in)));
         m.put(ActivityEvent.SupervisionFeedbackRecorded.class, in -> new ActivityEvent.SupervisionFeedbackRecorded(i.generate(in),
                 a.generate(in), r.generate(in), integers().between(1, 4).generate(in), t.generate(in), d.generate(in)));
@@ -732,7 +723,7 @@ public final class DomainGenerators {
     /** @return duty ledgers with distinct duties, open, met or stopped, named dates or limits */
     public static Gen<DutyLedger> dutyLedgers() {
         return in -> {
-            List<Duty> duties = new ArrayList<>();
+            List<DutyLedger.Duty> duties = new ArrayList<>();
             java.util.Set<DutyId> seen = new java.util.HashSet<>();
             int n = integers().between(0, 4).generate(in);
             for (int j = 0; j < n; j++) {
@@ -742,7 +733,7 @@ public final class DomainGenerators {
                 boolean named = booleans().all().generate(in);
                 LocalDate met = nullable(factDates()).generate(in);
                 boolean stopped = met == null && booleans().all().generate(in);
-                duties.add(new Duty(id, start, named ? start.plusDays(integers().between(0, 90).generate(in)) : null,
+                duties.add(new DutyLedger.Duty(id, start, named ? start.plusDays(integers().between(0, 90).generate(in)) : null,
                         named ? null : io.github.xinfang.calendar.TimeLimit.workingDays(5), met, stopped,
                         booleans().all().generate(in), booleans().all().generate(in)));
             }
@@ -755,14 +746,14 @@ public final class DomainGenerators {
         return in -> {
             List<CaseActivity.RepeatPetition> repeats = lists().of(in2 -> new CaseActivity.RepeatPetition(factDates().generate(in2),
                     arbitrary().enumValues(Channel.class).generate(in2), integers().between(1, 80).generate(in2),
-                    arbitrary().enumValues(SkippedLevel.class).generate(in2), booleans().all().generate(in2))).ofSizeBetween(0, 3).generate(in);
+                    arbitrary().enumValues(CaseActivity.SkippedLevel.class).generate(in2), booleans().all().generate(in2))).ofSizeBetween(0, 3).generate(in);
             List<CaseActivity.FollowUp> visits = lists().of(in2 -> new CaseActivity.FollowUp(factDates().generate(in2),
-                    arbitrary().enumValues(Satisfaction.class).generate(in2))).ofSizeBetween(0, 2).generate(in);
+                    arbitrary().enumValues(CaseActivity.Satisfaction.class).generate(in2))).ofSizeBetween(0, 2).generate(in);
             List<CaseActivity.Supervision> sup = new ArrayList<>();
             int n = integers().between(0, 2).generate(in);
             for (int j = 1; j <= n; j++) {
                 LocalDate issued = factDates().generate(in);
-                sup.add(new CaseActivity.Supervision(j, arbitrary().enumValues(SupervisionKind.class).generate(in), actors().generate(in),
+                sup.add(new CaseActivity.Supervision(j, arbitrary().enumValues(CaseActivity.SupervisionKind.class).generate(in), actors().generate(in),
                         handlingUnitIds().generate(in), issued, issued.plusDays(10), nullable(factDates()).generate(in)));
             }
             return new CaseActivity(repeats, visits, sup, nullable(caseIds()).generate(in),
@@ -778,8 +769,8 @@ public final class DomainGenerators {
     }
 
     /** @return required ranks on the civil-service ladder */
-    public static Gen<RequiredRank> requiredRanks() {
-        return arbitrary().pick(RankLadder.civilService().ranks()).zip(booleans().all(), RequiredRank::new);
+    public static Gen<RankLadder.RequiredRank> requiredRanks() {
+        return arbitrary().pick(RankLadder.civilService().ranks()).zip(booleans().all(), RankLadder.RequiredRank::new);
     }
 
     /** @return official lists of 1 to 3 */
@@ -821,13 +812,13 @@ public final class DomainGenerators {
             for (int i = 1; i <= p; i++) {
                 plans.add(new Resolution.Plan(i, factDates().generate(in), lists().of(planSteps()).ofSizeBetween(1, 3).generate(in)));
             }
-            RequiredRank rank = nullable(requiredRanks()).generate(in);
+            RankLadder.RequiredRank rank = nullable(requiredRanks()).generate(in);
             return new Resolution(arbitrary().enumValues(Resolution.TrackState.class).generate(in),
-                    arbitrary().enumValues(BacklogSource.class).generate(in), booleans().all().generate(in),
-                    lists().of(in2 -> new Resolution.Batch(batchIds().generate(in2), arbitrary().enumValues(IssuingLevel.class).generate(in2),
+                    arbitrary().enumValues(Resolution.BacklogSource.class).generate(in), booleans().all().generate(in),
+                    lists().of(in2 -> new Resolution.Batch(batchIds().generate(in2), arbitrary().enumValues(Resolution.IssuingLevel.class).generate(in2),
                             "第三批重复信访案件", factDates().generate(in2), factDates().generate(in2))).ofSizeBetween(0, 2).generate(in),
                     rank, rank == null ? List.of() : List.of("hard-case"), assignments,
-                    nullable(arbitrary().enumValues(ResolutionKind.class)).generate(in), nullable(actors()).generate(in),
+                    nullable(arbitrary().enumValues(Resolution.ResolutionKind.class)).generate(in), nullable(actors()).generate(in),
                     integers().between(0, 5).generate(in), plans, factDates().generate(in));
         };
     }

@@ -55,7 +55,7 @@ class ClockProperties {
     }
 
     /** One run of a clock with any combination of facts a history can give it. */
-    private static Gen<ClockRun> runs(ClockId clock) {
+    private static Gen<ClockLedger.ClockRun> runs(ClockId clock) {
         Gen<Integer> small = integers().between(0, 80);
         Gen<Boolean> coin = booleans().all();
         return in -> {
@@ -65,7 +65,7 @@ class ClockProperties {
             LocalDate pausedSince = shape == 3 ? start.plusDays(small.generate(in)) : null;
             int extension = clock == ClockId.HANDLING && coin.generate(in) ? integers().between(1, 60).generate(in) : 0;
             int paused = clock == ClockId.RE_REVIEW && coin.generate(in) ? integers().between(1, 40).generate(in) : 0;
-            return new ClockRun(clock, integers().between(1, 3).generate(in), start, met, shape == 2, extension, paused,
+            return new ClockLedger.ClockRun(clock, integers().between(1, 3).generate(in), start, met, shape == 2, extension, paused,
                     pausedSince, coin.generate(in), coin.generate(in));
         };
     }
@@ -73,7 +73,7 @@ class ClockProperties {
     /** Ledgers with any subset of clocks in any state, mixed with ledgers built by applying random facts. */
     private static Gen<ClockLedger> ledgers() {
         Gen<ClockLedger> direct = in -> {
-            List<ClockRun> runs = new ArrayList<>();
+            List<ClockLedger.ClockRun> runs = new ArrayList<>();
             for (ClockId c : ClockId.values()) {
                 if (booleans().all().generate(in)) runs.add(runs(c).generate(in));
             }
@@ -163,14 +163,14 @@ class ClockProperties {
 
     @Test
     void anExtensionNeverMakesHandlingEarlierAndMovesItsUnrolledEndByItsDays() {
-        Gen<ClockRun> openHandling = dates().map((LocalDate start) -> new ClockRun(ClockId.HANDLING, 1, start, null, false, 0, 0, null,
+        Gen<ClockLedger.ClockRun> openHandling = dates().map((LocalDate start) -> new ClockLedger.ClockRun(ClockId.HANDLING, 1, start, null, false, 0, 0, null,
                 false, false));
         qt().forAll(openHandling, integers().between(1, 90), profiles(), regions()).checkAssert((run, days, profile, region) -> {
             WorkCalendar calendar = LIMITS.calendar(region);
             Profile.ClockRule rule = LIMITS.profile(profile).orElseThrow().rule(ClockId.HANDLING).orElseThrow();
             ClockLedger before = new ClockLedger(List.of(run));
             ClockLedger after = before.apply(Fact.EXTENDED, run.startedOn().plusDays(10), days);
-            ClockRun extended = after.run(ClockId.HANDLING).orElseThrow();
+            ClockLedger.ClockRun extended = after.run(ClockId.HANDLING).orElseThrow();
             assertThat(extended.extensionDays()).isEqualTo(days);
             LocalDate was = TimeLimits.dueDate(run, rule, calendar).date();
             LocalDate is = TimeLimits.dueDate(extended, rule, calendar).date();
@@ -197,7 +197,7 @@ class ClockProperties {
             Instant expected = null;
             for (TimeLimits.ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
                 if (CLOSED.contains(s.state())) continue;   // met, stopped or paused: nothing to watch
-                ClockRun run = ledger.run(s.clock()).orElseThrow();
+                ClockLedger.ClockRun run = ledger.run(s.clock()).orElseThrow();
                 if (run.breached()) continue;               // its breach or lapse is recorded: nothing more to do
                 Instant candidate;
                 if (s.kind() == ClockId.Kind.WINDOW) {
@@ -235,7 +235,7 @@ class ClockProperties {
                     if (rule.isEmpty()) return;   // the profile has no such clock: nothing to observe
                     Category category = rule.get().categories().iterator().next();
                     RegionCode region = new RegionCode("330106");
-                    ClockLedger ledger = new ClockLedger(List.of(new ClockRun(clock, 1, start, null, false,
+                    ClockLedger ledger = new ClockLedger(List.of(new ClockLedger.ClockRun(clock, 1, start, null, false,
                             clock == ClockId.HANDLING ? extra : 0, clock == ClockId.RE_REVIEW ? extra : 0, null, false, false)));
                     int last = -1;
                     boolean sawDueSoon = false;

@@ -56,9 +56,9 @@ class ClockTableTests {
                 if (r.action(Fact.HEARING_CLOSED) == ClockTable.Action.RESUME && f == Fact.HEARING_CLOSED) {
                     started = started.apply(Fact.HEARING_OPENED, day, 0);
                 }
-                ClockRun before = started.run(r.clock()).orElseThrow();
+                ClockLedger.ClockRun before = started.run(r.clock()).orElseThrow();
                 ClockLedger after = started.apply(f, day.plusDays(1), 5);
-                ClockRun run = after.run(r.clock()).orElseThrow();
+                ClockLedger.ClockRun run = after.run(r.clock()).orElseThrow();
                 ClockTable.Action a = r.action(f);
                 String what = r.clock() + " on " + f;
                 if (a == null) assertThat(run).as(what).isEqualTo(before);

@@ -10,11 +10,9 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -106,7 +104,7 @@ public final class BacklogCampaignDemo {
             run(service, out, new ProcedureCommand.Register(id, key(keys), clerk, new PetitionForm(d("2019-05-06").plusDays(30L * i),
                     Channel.VISIT, Category.CLAIM, "自然资源", GANGBEI.value(), true, null,
                     List.of(new PetitionForm.Petitioner("黄志强", null, null, null)), 1, null, "征地补偿争议（示例文本）。"), null), false);
-            run(service, out, new ResolutionCommand.EnrolInBatch(id, key(keys), officeHead, BATCH, IssuingLevel.CITY, "第二批交办积案",
+            run(service, out, new ResolutionCommand.EnrolInBatch(id, key(keys), officeHead, BATCH, Resolution.IssuingLevel.CITY, "第二批交办积案",
                     d("2026-06-30"), d("2026-03-02")), false);
             if (i <= 2) run(service, out, new ResolutionCommand.FlagHardCase(id, key(keys), officeHead, "钉子案", d("2026-03-02")), true);
         }
@@ -121,14 +119,14 @@ public final class BacklogCampaignDemo {
         for (String day : List.of("2026-03-16", "2026-03-23", "2026-03-30")) {
             clock.set(day + "T01:00:00Z");
             run(service, out, new ActivityCommand.RecordRepeatPetition(id(5), key(keys), clerk, d(day), Channel.VISIT, 1,
-                    day.endsWith("23") ? SkippedLevel.SKIPPED_LEVEL : SkippedLevel.NONE), true);
+                    day.endsWith("23") ? CaseActivity.SkippedLevel.SKIPPED_LEVEL : CaseActivity.SkippedLevel.NONE), true);
         }
         for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
             out.printf("  duty %-22s started %s  due %s  %s%n", st.duty(), st.startedOn(), st.dueOn(), st.state());
         }
         clock.set("2026-04-02T01:00:00Z");
         run(service, out, new ResolutionCommand.ReplacePackageLeader(id(5), key(keys), officeHead, HEAD, LAND, List.of(LAND_STAFF),
-                List.of(), ReplacementReason.ESCALATION, d("2026-04-02")), true);
+                List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-04-02")), true);
         for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
             if (st.duty().kind() == io.github.xinfang.time.DutyId.Kind.REPLACEMENT) {
                 out.printf("  duty %-22s met %s  %s%n", st.duty(), st.metOn(), st.state());
@@ -149,8 +147,8 @@ public final class BacklogCampaignDemo {
         // June: six claims; one returned (退回), five crossed off (审核销号), four of them substantively.
         clock.set("2026-06-10T01:00:00Z");
         for (int i = 3; i <= 8; i++) {
-            run(service, out, new ResolutionCommand.ClaimResolution(id(i), key(keys), landHead, i == 8 ? ResolutionKind.PROCEDURAL
-                    : ResolutionKind.SUBSTANTIVE, "化解材料齐全（示例）", d("2026-06-10")), i == 3);
+            run(service, out, new ResolutionCommand.ClaimResolution(id(i), key(keys), landHead, i == 8 ? Resolution.ResolutionKind.PROCEDURAL
+                    : Resolution.ResolutionKind.SUBSTANTIVE, "化解材料齐全（示例）", d("2026-06-10")), i == 3);
         }
         clock.set("2026-06-15T01:00:00Z");
         run(service, out, new ResolutionCommand.RejectResolution(id(3), key(keys), officeHead, "化解材料不实", d("2026-06-15")), true);

@@ -83,7 +83,7 @@ final class GoldenSamples {
             Map.entry(Address.class, () -> new Address(ADDRESS)),
             Map.entry(FreeText.class, () -> new FreeText(TEXT)),
             Map.entry(PetitionForm.AccusedParty.class, () -> PetitionForm.AccusedParty.outside("样例虚构有限公司")),
-            Map.entry(io.github.xinfang.time.Duty.class, () -> io.github.xinfang.time.Duty.dueOn(
+            Map.entry(io.github.xinfang.time.DutyLedger.Duty.class, () -> io.github.xinfang.time.DutyLedger.Duty.dueOn(
                     io.github.xinfang.time.DutyId.supervision(1), DAY, DAY.plusDays(15))));
 
     /** Every variant, for lists of a sealed or alternative type. */

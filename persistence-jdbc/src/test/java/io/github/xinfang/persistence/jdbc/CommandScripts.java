@@ -11,21 +11,16 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BacklogSource;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.ContactKind;
 import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.IssuingLevel;
 import io.github.xinfang.cases.LegalChannel;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.ReplacementReason;
-import io.github.xinfang.cases.ResolutionKind;
-import io.github.xinfang.cases.Satisfaction;
-import io.github.xinfang.cases.SkippedLevel;
-import io.github.xinfang.cases.SupervisionKind;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
@@ -494,7 +489,7 @@ final class CommandScripts {
         }
 
         private Spec followUp(Script c) {
-            Satisfaction s = pick(Satisfaction.values());
+            CaseActivity.Satisfaction s = pick(CaseActivity.Satisfaction.values());
             return command(c, "RecordFollowUpVisit", "office-clerk",
                     (id, k, a, d, t) -> new ActivityCommand.RecordFollowUpVisit(id, k, a, s, d), " satisfaction=" + s);
         }
@@ -544,7 +539,7 @@ final class CommandScripts {
                 }
                 case 6: {
                     c.resolution = 7;
-                    ResolutionKind kind = pick(ResolutionKind.values());
+                    Resolution.ResolutionKind kind = pick(Resolution.ResolutionKind.values());
                     return command(c, "ClaimResolution", leadStaff(c),
                             (id, k, a, d, t) -> new ResolutionCommand.ClaimResolution(id, k, a, kind, t, d), " kind=" + kind);
                 }
@@ -569,12 +564,12 @@ final class CommandScripts {
 
         private Spec designate(Script c) {
             return command(c, "DesignateBacklog", "office-clerk",
-                    (id, k, a, d, t) -> new ResolutionCommand.DesignateBacklog(id, k, a, BacklogSource.OWN_SWEEP, d));
+                    (id, k, a, d, t) -> new ResolutionCommand.DesignateBacklog(id, k, a, Resolution.BacklogSource.OWN_SWEEP, d));
         }
 
         private Spec enrol(Script c) {
             String batch = pick(batches);
-            IssuingLevel level = pick(IssuingLevel.values());
+            Resolution.IssuingLevel level = pick(Resolution.IssuingLevel.values());
             String name = maybe("第" + (1 + r.nextInt(9)) + "批重复信访案件", r, textPercent);
             LocalDate target = LocalDate.ofInstant(now, ZONE).plusDays(60 + r.nextInt(120));
             return command(c, "EnrolInBatch", "office-clerk",
@@ -590,7 +585,7 @@ final class CommandScripts {
             for (int i = 0; i < n; i++) taskForce.add(officialIds.get(c.leadUnit + (r.nextBoolean() ? "-staff" : "-head")));
             List<String> coUnits = new ArrayList<>();
             if (r.nextBoolean()) coUnits.add(unitIds.get(pick(HANDLING)));   // now and then the lead unit itself: VALIDATION
-            ReplacementReason reason = pick(ReplacementReason.values());
+            Resolution.ReplacementReason reason = pick(Resolution.ReplacementReason.values());
             String details = " leader=" + show(leader) + " leadUnit=" + show(lead) + " taskForce=" + shows(taskForce)
                     + " coUnits=" + shows(coUnits) + (replace ? " reason=" + reason : "");
             return command(c, replace ? "ReplacePackageLeader" : "AssignPackageLeader", "office-head", (id, k, a, d, t) -> {
@@ -617,7 +612,7 @@ final class CommandScripts {
             }
             if (roll < 55) {
                 c.supervisions++;
-                SupervisionKind kind = pick(SupervisionKind.values());
+                CaseActivity.SupervisionKind kind = pick(CaseActivity.SupervisionKind.values());
                 String addressee = unitIds.get(r.nextInt(100) < 80 ? c.unit : pick(HANDLING));
                 int days = 5 + r.nextInt(25);
                 return command(c, "IssueSupervision", "office-head",
@@ -655,7 +650,7 @@ final class CommandScripts {
         private Spec repeatPetition(Script c) {
             Channel channel = pick(Channel.values());
             int headcount = 1 + r.nextInt(r.nextInt(100) < 10 ? 80 : 3);
-            SkippedLevel skipped = pick(SkippedLevel.values());
+            CaseActivity.SkippedLevel skipped = pick(CaseActivity.SkippedLevel.values());
             LocalDate d = date(c);
             return spec(c, "RecordRepeatPetition", "office-clerk", " on " + d + " channel=" + channel + " headcount=" + headcount
                     + " skipped=" + skipped, (id, k) -> new ActivityCommand.RecordRepeatPetition(id, k, actor("office-clerk"), d, channel,

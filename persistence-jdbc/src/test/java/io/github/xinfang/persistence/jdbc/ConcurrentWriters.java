@@ -8,7 +8,7 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.service.CaseHistory;
@@ -120,7 +120,7 @@ final class ConcurrentWriters {
                             CaseId id = cases.get(random.nextInt(cases.size()));
                             command = new ActivityCommand.RecordRepeatPetition(id, new IdempotencyKey("t" + thread + "-" + i),
                                     Domain.clerk(), FIRST_REPEAT.plusDays(random.nextInt(100)), Channel.VISIT,
-                                    1 + random.nextInt(3), SkippedLevel.NONE);
+                                    1 + random.nextInt(3), CaseActivity.SkippedLevel.NONE);
                             sentSoFar.add(command);
                         }
                         sends.incrementAndGet();
@@ -220,7 +220,7 @@ final class ConcurrentWriters {
             long version = applied.get(id).lastKey();
             CommandResult r = run.nodes().get(c % NODES).handle(new ActivityCommand.RecordRepeatPetition(id,
                     new IdempotencyKey("after-" + c), Domain.clerk(), FIRST_REPEAT.plusDays(100), Channel.LETTER, 1,
-                    SkippedLevel.NONE));
+                    CaseActivity.SkippedLevel.NONE));
             assertThat(r).as("%s still accepts a command", id).isInstanceOf(CommandResult.Applied.class);
             assertThat(((CommandResult.Applied) r).version()).isEqualTo(version + 1);
         }

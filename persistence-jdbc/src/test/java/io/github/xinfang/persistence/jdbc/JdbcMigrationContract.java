@@ -8,7 +8,7 @@ import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.SkippedLevel;
+import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.SnapshotRebuilder;
@@ -307,7 +307,7 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
 
     static CaseCommand repeat(CaseId id, String key) {
         return new ActivityCommand.RecordRepeatPetition(id, new IdempotencyKey(key), Domain.clerk(), LocalDate.parse("2026-05-04"),
-                Channel.VISIT, 2, SkippedLevel.NONE);
+                Channel.VISIT, 2, CaseActivity.SkippedLevel.NONE);
     }
 
     static void assertTakesACommand(Written w, String caseId) {
