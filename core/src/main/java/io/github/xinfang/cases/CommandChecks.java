@@ -86,7 +86,7 @@ final class CommandChecks {
             String path = prefix + c.getName();
             Object value = read(c, r);
             if (value == null) {
-                if (c.getType() == Integer.class || ShapeRules.OPTIONAL.contains(type.getSimpleName() + "." + c.getName())) continue;
+                if (c.getType() == Integer.class || ShapeRules.OPTIONAL.contains(ShapeRules.typeName(type) + "." + c.getName())) continue;
                 throw missing(path);
             }
             check(c.getName(), c.getGenericType(), value, path, context);

@@ -197,7 +197,7 @@ enum CrossFieldRule {
 
     /** @return the simple names of the records it applies to (for the docs) */
     String owners() {
-        return owners.stream().map(Class::getSimpleName).sorted().collect(Collectors.joining(", "));
+        return owners.stream().map(ShapeRules::typeName).sorted().collect(Collectors.joining(", "));
     }
 
     /**

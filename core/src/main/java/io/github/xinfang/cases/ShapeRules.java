@@ -89,8 +89,19 @@ final class ShapeRules {
     /** The components that may be absent (null), as {@code Record.component}; every other one is required. */
     static final Set<String> OPTIONAL = Set.of("Register.profile", "Import.profile", "Import.handlingUnit",
             "ProposeConclusion.outcome", "PetitionForm.repeatsCase", "PetitionForm.headcount", "PetitionForm.accused",
-            "Petitioner.idNumber", "Petitioner.phone", "Petitioner.address", "AccusedParty.unit",
-            "AccusedParty.official", "AccusedParty.outsideName", "ImportedFact.days");
+            "PetitionForm.Petitioner.idNumber", "PetitionForm.Petitioner.phone", "PetitionForm.Petitioner.address",
+            "PetitionForm.AccusedParty.unit", "PetitionForm.AccusedParty.official", "PetitionForm.AccusedParty.outsideName",
+            "ImportedFact.days");
+
+    /**
+     * The name a type's components are listed under: a command's simple name ({@code Register}); a form nested in the
+     * type it belongs to, with that type's name ({@code PetitionForm.Petitioner}).
+     */
+    static String typeName(Class<?> type) {
+        Class<?> owner = type.getEnclosingClass();
+        return owner == null || CaseCommand.class.isAssignableFrom(type) ? type.getSimpleName()
+                : owner.getSimpleName() + "." + type.getSimpleName();
+    }
 
     // ------------------------------------------------------------------ by name
 

@@ -55,7 +55,7 @@ class ShapeRulesTests {
             if (!seen.add(type)) continue;
             for (RecordComponent c : type.getRecordComponents()) {
                 String name = c.getName();
-                components.add(type.getSimpleName() + "." + name);
+                components.add(ShapeRules.typeName(type) + "." + name);
                 Class<?> t = c.getType();
                 if (t == List.class) {
                     assertThat(ShapeRules.LISTS).as("list %s.%s", type.getSimpleName(), name).containsKey(name);
