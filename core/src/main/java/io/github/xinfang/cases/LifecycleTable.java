@@ -16,8 +16,10 @@ import java.util.Set;
  * start from, the stage it leads to, and the named guards that run after the table allows it.
  *
  * <p>Decisions look the table up first (its defaults: {@code CASE_EXISTS}, {@code CASE_NOT_FOUND}, and
- * {@code ILLEGAL_TRANSITION} or the row's own code from a stage it does not start from), then run the row's guards in
- * order, then emit the row's event; the stage the event leads to is the row's {@code to}.
+ * {@code ILLEGAL_TRANSITION} or the row's own code from a stage it does not start from), then run the row's guards with
+ * the table's guard defaults ({@link #ACTOR_NOT_ACCUSED}, {@link #FACT_NOT_BEFORE_EARLIER_FACTS}) in the order
+ * {@link Guard} describes, then emit the row's event; the stage the event leads to is the row's {@code to}. The guards
+ * are this class's constants, each typed to the commands it reads.
  * The one instance, {@link #procedure()}, is immutable and shared; thread-safe.
  *
  * @since 0.1
