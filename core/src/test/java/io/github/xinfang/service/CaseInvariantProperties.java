@@ -519,9 +519,8 @@ class CaseInvariantProperties {
     @Test
     void inv8_sameKeyDifferentCommandIsAMismatch() {
         qt().forAll(integers().between(1, 60)).checkAssert(days -> {
-            TestClock clock = TestClock.at("2026-06-03T02:00:00Z");
             CaseId id = new CaseId("ID-2");
-            CaseService service = registeredUnderKeyA(clock, id);
+            CaseService service = registeredUnderKeyA(TestClock.at("2026-06-03T02:00:00Z"), id);
             assertThat(service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
             CommandResult r = service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(days)));
             assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
