@@ -43,15 +43,9 @@ class CalendarFileProperties {
     }
 
     private static void readOrRefused(String what, Supplier<List<CalendarSource>> read) {
-        List<CalendarSource> sources;
-        try {
-            sources = read.get();
-        } catch (CalendarDataException e) {
-            assertThat(e.getMessage()).startsWith("calendar source 'fuzz'").hasSizeLessThan(400);
-            return;
-        } catch (RuntimeException e) {
-            throw new AssertionError(what + ": neither read nor refused with a CalendarDataException: " + e, e);
-        }
+        List<CalendarSource> sources = TextMutations.readOrRefused(what, read, CalendarDataException.class,
+                CalendarFileProperties::refusedFuzz);
+        if (sources == null) return;
         WorkCalendar.Builder builder = WorkCalendar.builder();
         sources.forEach(builder::withSource);
         if (sources.stream().allMatch(s -> s.years().isEmpty())) return;
@@ -59,10 +53,15 @@ class CalendarFileProperties {
             WorkCalendar calendar = builder.build();
             assertThat(calendar.coverage().first()).isBeforeOrEqualTo(calendar.coverage().last());
         } catch (CalendarDataException e) {
-            assertThat(e.getMessage()).startsWith("calendar source 'fuzz'").hasSizeLessThan(400);
+            refusedFuzz(e);
         } catch (RuntimeException e) {
             throw new AssertionError(what + ": read, but building a calendar threw " + e, e);
         }
+    }
+
+    /** A refusal of the source named fuzz names it, briefly. */
+    private static void refusedFuzz(CalendarDataException e) {
+        assertThat(e.getMessage()).startsWith("calendar source 'fuzz'").hasSizeLessThan(400);
     }
 
     @Test
@@ -93,15 +92,10 @@ class CalendarFileProperties {
     @Test
     void aDamagedOverlayTextIsReadOrRefusedWithACalendarDataExceptionAndNothingElse() {
         qt().forAll(TextMutations.of(List.of(TextMutations.resource(FOLDER + "cn-regional.txt")))).checkAssert(damaged -> {
-            List<CalendarOverlay> overlays;
-            try {
-                overlays = CalendarOverlay.text(new StringReader(damaged.text()), "fuzz");
-            } catch (CalendarDataException e) {
-                assertThat(e.getMessage()).startsWith("calendar source 'fuzz'").hasSizeLessThan(400);
-                return;
-            } catch (RuntimeException e) {
-                throw new AssertionError("overlay text: neither read nor refused with a CalendarDataException: " + e, e);
-            }
+            List<CalendarOverlay> overlays = TextMutations.readOrRefused("overlay text",
+                    () -> CalendarOverlay.text(new StringReader(damaged.text()), "fuzz"), CalendarDataException.class,
+                    CalendarFileProperties::refusedFuzz);
+            if (overlays == null) return;
             WorkCalendar.Builder builder = WorkCalendar.builder().national();
             overlays.forEach(builder::withOverlay);
             try {

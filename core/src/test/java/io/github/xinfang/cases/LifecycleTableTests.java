@@ -1,10 +1,9 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.testing.CommittedDocs;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -21,13 +20,7 @@ class LifecycleTableTests {
     @Test
     void theCommittedMarkdownIsTheCodesTable() throws IOException {
         String rendered = LifecycleTable.procedure().toMarkdown() + "\n" + ResolutionTable.resolution().toMarkdown();
-        if (Boolean.getBoolean("xinfang.writeLifecycleDoc")) {
-            Files.writeString(COMMITTED, rendered, StandardCharsets.UTF_8);
-        }
-        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-                .as("docs/lifecycle.md differs from LifecycleTable.procedure().toMarkdown(); "
-                        + "regenerate with mvn -pl core test -Dtest=LifecycleTableTests -Dxinfang.writeLifecycleDoc=true")
-                .isEqualTo(rendered);
+        CommittedDocs.assertIsRendering(COMMITTED, rendered, "xinfang.writeLifecycleDoc", LifecycleTableTests.class);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.testing.CommittedDocs;
 import io.github.xinfang.testing.DomainGenerators;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.Sealed;
@@ -10,8 +11,6 @@ import org.quicktheories.core.Gen;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayDeque;
@@ -34,14 +33,7 @@ class ShapeRulesTests {
 
     @Test
     void theCommittedMarkdownIsTheRules() throws IOException {
-        String rendered = ShapeRules.toMarkdown();
-        if (Boolean.getBoolean("xinfang.writeValidationDoc")) {
-            Files.writeString(COMMITTED, rendered, StandardCharsets.UTF_8);
-        }
-        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-                .as("docs/validation.md differs from ShapeRules.toMarkdown(); "
-                        + "regenerate with mvn -pl core test -Dtest=ShapeRulesTests -Dxinfang.writeValidationDoc=true")
-                .isEqualTo(rendered);
+        CommittedDocs.assertIsRendering(COMMITTED, ShapeRules.toMarkdown(), "xinfang.writeValidationDoc", ShapeRulesTests.class);
     }
 
     @Test

@@ -6,11 +6,9 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.BatchId;
-import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.RankLadder;
@@ -18,14 +16,13 @@ import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
-import io.github.xinfang.testing.TestClock;
+import io.github.xinfang.testing.Org;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.time.DutyId;
 import org.junit.jupiter.api.Test;
@@ -35,7 +32,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,58 +42,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * escalates to the county principal leader, a deputy district head changes post and hands over, 42 cases are
  * substantively resolved and crossed off, 5 claims are returned; the batch report shows the matching figures.
  */
-class BureauBatchScenarioTests {
-    private static final RegionCode GANGBEI = new RegionCode("450802");
-    private static final UnitId OFFICE = new UnitId("gb-office");
-    private static final UnitId LAND = new UnitId("gb-land");
-    private static final UnitId HOUSING = new UnitId("gb-housing");
-    private static final UnitId DISTRICT = new UnitId("gb-government");
-    private static final UnitId CITY = new UnitId("gg-government");
-    private static final OfficialId CLERK = new OfficialId("gb-clerk");
-    private static final OfficialId OFFICE_HEAD = new OfficialId("gb-office-head");
-    private static final OfficialId LAND_HEAD = new OfficialId("gb-land-head");
-    private static final OfficialId LAND_STAFF = new OfficialId("gb-land-staff");
-    private static final OfficialId HOUSING_HEAD = new OfficialId("gb-housing-head");
+class BureauBatchScenarioTests extends ServiceScenario {
+    /** The district of {@link Org}, whose deputy district head changes post: a second 副区长 succeeds him. */
+    private static final RegionCode GANGBEI = Org.REGION;
+    private static final UnitId OFFICE = Org.OFFICE;
+    private static final UnitId LAND = Org.LAND;
+    private static final UnitId HOUSING = Org.HOUSING;
+    private static final OfficialId CLERK = Org.OFFICE_CLERK;
+    private static final OfficialId OFFICE_HEAD = Org.OFFICE_HEAD;
+    private static final OfficialId LAND_HEAD = Org.LAND_HEAD;
+    private static final OfficialId LAND_STAFF = Org.LAND_STAFF;
     /** 副区长 (县处级副职) who changes post, and the one who succeeds him. */
-    private static final OfficialId DEPUTY_OUT = new OfficialId("gb-deputy-1");
-    private static final OfficialId DEPUTY_IN = new OfficialId("gb-deputy-2");
+    private static final OfficialId DEPUTY_OUT = Org.DISTRICT_DEPUTY;
+    private static final OfficialId DEPUTY_IN = new OfficialId("district-deputy-2");
     /** 常务副区长 (县处级正职), package leader of the hard cases. */
-    private static final OfficialId EXECUTIVE = new OfficialId("gb-executive");
+    private static final OfficialId EXECUTIVE = Org.DISTRICT_EXECUTIVE;
     /** 区长: the county principal leader. */
-    private static final OfficialId HEAD = new OfficialId("gb-head");
+    private static final OfficialId HEAD = Org.DISTRICT_HEAD;
 
-    private static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
-            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
-                    new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
-                    new Unit(HOUSING, "港北区住建局", "department", "county", GANGBEI, null),
-                    new Unit(DISTRICT, "港北区人民政府", "government", "county", GANGBEI, null),
-                    new Unit(CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null)),
-            List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
-                    new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
-                    new Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
-                    new Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
-                    new Official(HOUSING_HEAD, HOUSING, "局长", "乡科级正职", true),
-                    new Official(DEPUTY_OUT, DISTRICT, "副区长", "县处级副职", false),
-                    new Official(DEPUTY_IN, DISTRICT, "副区长", "县处级副职", false),
-                    new Official(EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
-                    new Official(HEAD, DISTRICT, "区长", "县处级正职", true)));
+    private static final OrganisationDirectory DIRECTORY =
+            Org.directoryWith(new Official(DEPUTY_IN, Org.DISTRICT, "副区长", "县处级副职", false));
 
     private static final int CASES = 126;
     private static final int HARD = 9;
     private static final BatchId BATCH = new BatchId("gg-2026-jiaoban-2");
 
-    private final TestClock clock = TestClock.at("2026-03-02T01:00:00Z");
-    private final InMemoryCaseStore store = InMemoryCaseStore.create();
-    private final CaseService service = CaseService.builder(store, DIRECTORY, clock).build();
     private final BatchReports reports = BatchReports.create(service);
-    private final AtomicInteger keys = new AtomicInteger();
 
-    private IdempotencyKey key() {
-        return new IdempotencyKey("bk" + keys.incrementAndGet());
-    }
-
-    private static LocalDate d(String iso) {
-        return LocalDate.parse(iso);
+    BureauBatchScenarioTests() {
+        super("2026-03-02T01:00:00Z", DIRECTORY, "bk");
     }
 
     private static CaseId caseId(int i) {
@@ -106,12 +79,6 @@ class BureauBatchScenarioTests {
 
     private static Actor official(OfficialId id, UnitId unit) {
         return Actor.official(id, unit);
-    }
-
-    private CommandResult.Applied applied(CaseCommand c) {
-        CommandResult r = service.handle(c);
-        assertThat(r).as("%s: %s", c.getClass().getSimpleName(), r).isInstanceOf(CommandResult.Applied.class);
-        return (CommandResult.Applied) r;
     }
 
     private Resolution resolution(int i) {

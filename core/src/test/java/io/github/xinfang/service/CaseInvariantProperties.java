@@ -29,7 +29,6 @@ import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
-import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.IndexRow;
@@ -45,6 +44,7 @@ import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.ClockLedger;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.testing.CapturedLogs;
+import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -460,26 +460,11 @@ class CaseInvariantProperties {
     void aStoreThatAlwaysConflictsGivesVersionConflictAfterTheBoundedRetries() {
         AtomicInteger commits = new AtomicInteger();
         InMemoryCaseStore real = InMemoryCaseStore.create();
-        CaseStore conflicting = new CaseStore() {
+        CaseStore conflicting = new ForwardingStore(real) {
             @Override
             public void commit(CaseCommit commit) {
                 commits.incrementAndGet();
                 throw new VersionConflictException(commit.caseId(), commit.expectedVersion(), commit.expectedVersion() + 1);
-            }
-
-            @Override
-            public Optional<StoredCase> load(String caseId) {
-                return real.load(caseId);
-            }
-
-            @Override
-            public Optional<AppliedCommand> findApplied(String caseId, String key) {
-                return real.findApplied(caseId, key);
-            }
-
-            @Override
-            public Optional<IndexRow> indexRow(String caseId) {
-                return real.indexRow(caseId);
             }
         };
         CaseService service = CaseService.builder(conflicting, Org.DIRECTORY, TestClock.at("2026-03-03T02:00:00Z")).maxRetries(3).build();
@@ -518,13 +503,18 @@ class CaseInvariantProperties {
         });
     }
 
+    /** @return a service on a fresh in-memory store whose case id is the claim, registered under the key "a" */
+    private static CaseService registeredUnderKeyA(TestClock clock, CaseId id) {
+        CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
+        service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
+        return service;
+    }
+
     @Test
     void inv8_sameKeyDifferentCommandIsAMismatch() {
         qt().forAll(integers().between(1, 60)).checkAssert(days -> {
-            TestClock clock = TestClock.at("2026-06-03T02:00:00Z");
-            CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
             CaseId id = new CaseId("ID-2");
-            service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
+            CaseService service = registeredUnderKeyA(TestClock.at("2026-06-03T02:00:00Z"), id);
             assertThat(service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
             CommandResult r = service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(days)));
             assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
@@ -540,9 +530,8 @@ class CaseInvariantProperties {
     void inv8_aRejectedCommandRecordsNothingSoItsRetryIsDecidedAfresh() {
         qt().forAll(integers().between(1, 30)).checkAssert(daysAhead -> {
             TestClock clock = TestClock.at("2026-03-03T02:00:00Z");
-            CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
             CaseId id = new CaseId("ID-3");
-            service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("a"), Org.clerk(), claim(DAY), null));
+            CaseService service = registeredUnderKeyA(clock, id);
             // dated in the future today: rejected, nothing recorded under the key
             CaseCommand route = new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(1 + daysAhead));
             assertThat(((CommandResult.Rejected) service.handle(route)).rejection().code()).isEqualTo(RejectionCode.VALIDATION);

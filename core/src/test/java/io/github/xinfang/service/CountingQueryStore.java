@@ -8,9 +8,7 @@ import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
-import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
-import io.github.xinfang.testing.ForwardingStore;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * An in-memory store that counts the case loads, index-row reads and query calls made through it: the listings must
  * answer a page with one query call and no load (no N+1).
  */
-final class CountingQueryStore extends ForwardingStore implements CaseQuery, ResolutionQuery, OverdueQuery, IndexMaintenance {
+final class CountingQueryStore extends LoadCountingStore implements CaseQuery, ResolutionQuery, OverdueQuery, IndexMaintenance {
     final InMemoryCaseStore delegate;
-    final AtomicInteger loads = new AtomicInteger();
     final AtomicInteger rowReads = new AtomicInteger();
     final AtomicInteger queries = new AtomicInteger();
 
@@ -36,17 +33,11 @@ final class CountingQueryStore extends ForwardingStore implements CaseQuery, Res
         return new CountingQueryStore(InMemoryCaseStore.create());
     }
 
-    /** Forgets the counts so far (after the setup's commands, which load cases). */
+    @Override
     void reset() {
-        loads.set(0);
+        super.reset();
         rowReads.set(0);
         queries.set(0);
-    }
-
-    @Override
-    public Optional<StoredCase> load(String caseId) {
-        loads.incrementAndGet();
-        return super.load(caseId);
     }
 
     @Override

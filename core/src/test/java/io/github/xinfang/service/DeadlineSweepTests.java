@@ -14,7 +14,6 @@ import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.IndexRow;
-import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.WorkClaims;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.time.ClockId;
@@ -22,7 +21,6 @@ import io.github.xinfang.time.Profile;
 import io.github.xinfang.time.ProfileCatalogue;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.calendar.TimeLimit;
-import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
@@ -34,7 +32,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -186,9 +183,8 @@ class DeadlineSweepTests {
     // ------------------------------------------------------------------ a sweep with nothing to record (issue 11, item 6)
 
     /** The in-memory store, counting the cases loaded and claimed. */
-    static final class CountingStore extends ForwardingStore implements WorkClaims {
+    static final class CountingStore extends LoadCountingStore implements WorkClaims {
         final InMemoryCaseStore inner;
-        final AtomicInteger loads = new AtomicInteger();
         final AtomicInteger claimed = new AtomicInteger();
 
         CountingStore() {
@@ -200,15 +196,10 @@ class DeadlineSweepTests {
             this.inner = inner;
         }
 
-        void reset() {
-            loads.set(0);
-            claimed.set(0);
-        }
-
         @Override
-        public Optional<StoredCase> load(String caseId) {
-            loads.incrementAndGet();
-            return super.load(caseId);
+        void reset() {
+            super.reset();
+            claimed.set(0);
         }
 
         @Override

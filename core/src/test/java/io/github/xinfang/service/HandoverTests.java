@@ -85,13 +85,7 @@ class HandoverTests {
         CaseService service = CaseService.builder(store, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
         for (int i = 0; i < 5; i++) {
             CaseId id = new CaseId("HO-" + i);
-            service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
-                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)),
-                    1, null, "征地补偿。"), null));
-            service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP,
-                    LocalDate.parse("2026-05-01")));
-            service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
-                    Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
+            enrolLedByTheDeputy(service, id);
         }
         Handover handover = Handover.create(service);
         store.commitsLeft.set(2);
@@ -137,13 +131,7 @@ class HandoverTests {
         int cases = 60;
         for (int i = 0; i < cases; i++) {
             CaseId id = new CaseId(String.format("HC-%03d", i));
-            nodeA.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(LocalDate.parse("2024-03-02"),
-                    Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null, List.of(new PetitionForm.Petitioner("覃建国", null, null, null)),
-                    1, null, "征地补偿。"), null));
-            nodeA.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP,
-                    LocalDate.parse("2026-05-01")));
-            nodeA.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(), Org.DISTRICT_DEPUTY,
-                    Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02")));
+            enrolLedByTheDeputy(nodeA, id);
         }
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
@@ -184,16 +172,21 @@ class HandoverTests {
         CaseService service = CaseService.builder(store, Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z")).build();
         for (String caseId : caseIds) {
             CaseId id = new CaseId(caseId);
-            assertThat(service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(
-                    LocalDate.parse("2024-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
-                    List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null, "征地补偿。"), null)).isApplied()).isTrue();
-            assertThat(service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
-                    Resolution.BacklogSource.OWN_SWEEP, LocalDate.parse("2026-05-01"))).isApplied()).isTrue();
-            assertThat(service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(),
-                    Org.DISTRICT_DEPUTY, Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02"))).isApplied())
-                    .isTrue();
+            enrolLedByTheDeputy(service, id);
         }
         return service;
+    }
+
+    /** Registers the claim as case id, designates it a backlog case and makes the district deputy its package leader. */
+    private static void enrolLedByTheDeputy(CaseService service, CaseId id) {
+        assertThat(service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("r"), Org.clerk(), new PetitionForm(
+                LocalDate.parse("2024-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
+                List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), 1, null, "征地补偿。"), null)).isApplied()).isTrue();
+        assertThat(service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
+                Resolution.BacklogSource.OWN_SWEEP, LocalDate.parse("2026-05-01"))).isApplied()).isTrue();
+        assertThat(service.handle(new ResolutionCommand.AssignPackageLeader(id, new IdempotencyKey("a"), Org.officeHead(),
+                Org.DISTRICT_DEPUTY, Org.LAND, List.of(Org.LAND_STAFF), List.of(), LocalDate.parse("2026-05-02"))).isApplied())
+                .isTrue();
     }
 
     private static long ledBy(InMemoryCaseStore store, io.github.xinfang.directory.OfficialId leader) {

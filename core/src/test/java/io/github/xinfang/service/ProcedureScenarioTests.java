@@ -2,42 +2,29 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
-import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
-import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
-import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static io.github.xinfang.testing.Org.HOUSING;
 import static io.github.xinfang.testing.Org.LABOUR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Documented scenarios of the procedure track, in the domain's words. */
-class ProcedureScenarioTests {
-    private final TestClock clock = TestClock.at("2026-06-30T02:00:00Z");
-    private final CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
-    private final AtomicInteger keys = new AtomicInteger();
+class ProcedureScenarioTests extends ServiceScenario {
     private final CaseId id = new CaseId("XF-2026-0001");
 
-    private IdempotencyKey key() {
-        return new IdempotencyKey("k" + keys.incrementAndGet());
-    }
-
-    private static LocalDate d(String iso) {
-        return LocalDate.parse(iso);
+    ProcedureScenarioTests() {
+        super("2026-06-30T02:00:00Z");
     }
 
     private static PetitionForm claim(String receivedOn) {
@@ -45,22 +32,17 @@ class ProcedureScenarioTests {
                 List.of(new PetitionForm.Petitioner("覃建国", null, "13977512345", null)), null, null, "房屋征收补偿未到位。");
     }
 
-    private CommandResult.Applied applied(CaseCommand c) {
-        CommandResult r = service.handle(c);
-        assertThat(r).as("%s", c.getClass().getSimpleName()).isInstanceOf(CommandResult.Applied.class);
-        return (CommandResult.Applied) r;
-    }
-
-    private CommandResult.Rejected rejected(CaseCommand c, RejectionCode code) {
-        CommandResult r = service.handle(c);
-        assertThat(r).as("%s", c.getClass().getSimpleName()).isInstanceOf(CommandResult.Rejected.class);
-        CommandResult.Rejected x = (CommandResult.Rejected) r;
-        assertThat(x.rejection().code()).isEqualTo(code);
-        return x;
-    }
-
     private Stage stage() {
         return service.history(id).orElseThrow().state().stage();
+    }
+
+    /** Registers the claim on 2 March, routes it to housing on the 4th, and housing accepts it on the 6th. @return housing's staff member */
+    private Actor acceptedByHousing() {
+        Actor staff = Org.staffOf(HOUSING);
+        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
+        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
+        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        return staff;
     }
 
     private void registerAndConclude() {
@@ -98,10 +80,7 @@ class ProcedureScenarioTests {
 
     @Test
     void aProposalReturnedForReworkGoesBackToHandlingAndCanBeProposedAgain() {
-        Actor staff = Org.staffOf(HOUSING);
-        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
-        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
-        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        Actor staff = acceptedByHousing();
         applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-04-20")));
         // The proposer cannot approve their own proposal.
         rejected(new ProcedureCommand.ApproveConclusion(id, key(), staff, d("2026-04-21")), RejectionCode.SAME_ACTOR);
@@ -164,10 +143,7 @@ class ProcedureScenarioTests {
 
     @Test
     void anExtensionIsGrantedOnceByTheHandlingUnitAndAReopeningRestoresTheAllowance() {
-        Actor staff = Org.staffOf(HOUSING);
-        applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
-        applied(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-04")));
-        applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
+        Actor staff = acceptedByHousing();
         rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(LABOUR), 30, "复杂。", d("2026-04-30"), d("2026-04-30")),
                 RejectionCode.NOT_AUTHORISED);
         rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 31, "复杂。", d("2026-04-30"), d("2026-04-30")),

@@ -6,60 +6,33 @@ import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
-import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
-import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
-import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
-import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scenarios of the resolution track (积案化解), in the domain's words. */
-class ResolutionScenarioTests {
-    private final TestClock clock = TestClock.at("2026-06-30T02:00:00Z");
-    private final CaseService service = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock).build();
-    private final AtomicInteger keys = new AtomicInteger();
+class ResolutionScenarioTests extends ServiceScenario {
     private final CaseId id = new CaseId("XF-2019-0042");
 
-    private IdempotencyKey key() {
-        return new IdempotencyKey("k" + keys.incrementAndGet());
-    }
-
-    private static LocalDate d(String iso) {
-        return LocalDate.parse(iso);
+    ResolutionScenarioTests() {
+        super("2026-06-30T02:00:00Z");
     }
 
     private static PetitionForm claim(int headcount, List<PetitionForm.AccusedParty> accused) {
         return new PetitionForm(d("2019-03-02"), Channel.VISIT, Category.CLAIM, "土地征收", "450802", true, null,
                 List.of(new PetitionForm.Petitioner("覃建国", null, null, null)), headcount, accused, "征地补偿多年未到位。");
-    }
-
-    private CommandResult.Applied applied(CaseCommand c) {
-        CommandResult r = service.handle(c);
-        assertThat(r).as("%s: %s", c.getClass().getSimpleName(), r).isInstanceOf(CommandResult.Applied.class);
-        return (CommandResult.Applied) r;
-    }
-
-    private CommandResult.Rejected rejected(CaseCommand c, RejectionCode code) {
-        CommandResult r = service.handle(c);
-        assertThat(r).as("%s", c.getClass().getSimpleName()).isInstanceOf(CommandResult.Rejected.class);
-        CommandResult.Rejected x = (CommandResult.Rejected) r;
-        assertThat(x.rejection().code()).as("%s", x.rejection()).isEqualTo(code);
-        return x;
     }
 
     private Resolution resolution() {

@@ -14,7 +14,6 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.RankLadder;
@@ -24,7 +23,6 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
-import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.time.DutyId;
 import org.junit.jupiter.api.Test;
@@ -32,7 +30,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,38 +38,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and of the duties whose due dates come from the case's facts (replacement, plan steps, batch targets,
  * supervision feedback), as DESIGN.md section 5 describes them.
  */
-class ResolutionWorkScenarioTests {
-    private final TestClock clock = TestClock.at("2026-06-01T02:00:00Z");
-    private final InMemoryCaseStore store = InMemoryCaseStore.create();
-    private final CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
-    private final AtomicInteger keys = new AtomicInteger();
+class ResolutionWorkScenarioTests extends ServiceScenario {
     private final CaseId id = new CaseId("XF-2021-0117");
 
-    private IdempotencyKey key() {
-        return new IdempotencyKey("k" + keys.incrementAndGet());
-    }
-
-    private static LocalDate d(String iso) {
-        return LocalDate.parse(iso);
+    ResolutionWorkScenarioTests() {
+        super("2026-06-01T02:00:00Z");
     }
 
     private static PetitionForm claim(List<PetitionForm.AccusedParty> accused) {
         return new PetitionForm(d("2021-04-12"), Channel.LETTER, Category.CLAIM, "拖欠工资", "450802", true, null,
                 List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, accused, "工程款拖欠多年。");
-    }
-
-    private CommandResult.Applied applied(CaseCommand c) {
-        CommandResult r = service.handle(c);
-        assertThat(r).as("%s: %s", c.getClass().getSimpleName(), r).isInstanceOf(CommandResult.Applied.class);
-        return (CommandResult.Applied) r;
-    }
-
-    private CommandResult.Rejected rejected(CaseCommand c, RejectionCode code) {
-        CommandResult r = service.handle(c);
-        assertThat(r).as("%s", c.getClass().getSimpleName()).isInstanceOf(CommandResult.Rejected.class);
-        CommandResult.Rejected x = (CommandResult.Rejected) r;
-        assertThat(x.rejection().code()).as("%s", x.rejection()).isEqualTo(code);
-        return x;
     }
 
     private CaseState state(CaseId caseId) {
@@ -85,6 +60,14 @@ class ResolutionWorkScenarioTests {
 
     private void register(CaseId caseId, List<PetitionForm.AccusedParty> accused, String profile) {
         applied(new ProcedureCommand.Register(caseId, key(), Org.clerk(), claim(accused), profile));
+    }
+
+    /** Registers the case, designates it a backlog case on 6 May 2026 and gives it the package leader, the land bureau leading. */
+    private void registerAsBacklogLedBy(OfficialId leader) {
+        register(id, null);
+        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
+        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), leader, Org.LAND,
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
     }
 
     private CaseCommand repeat(String on, int headcount, CaseActivity.SkippedLevel skipped) {
@@ -110,10 +93,7 @@ class ResolutionWorkScenarioTests {
 
     @Test
     void threeRepeatPetitionsRaiseTheRankToTheCountyPrincipalStartTheReplacementClockAndTheSweepRecordsItsBreach() {
-        register(id, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
+        registerAsBacklogLedBy(Org.DISTRICT_DEPUTY);
 
         assertThat(applied(repeat("2026-05-12", 2, CaseActivity.SkippedLevel.NONE)).events()).hasSize(1);
         assertThat(applied(repeat("2026-05-19", 1, CaseActivity.SkippedLevel.SKIPPED_LEVEL)).events()).hasSize(1);
@@ -158,10 +138,7 @@ class ResolutionWorkScenarioTests {
 
     @Test
     void aPetitionInBeijingOrFiftyPeopleRaiseTheRankButARiseTheLeaderMeetsStartsNoClock() {
-        register(id, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
+        registerAsBacklogLedBy(Org.DISTRICT_HEAD);
 
         CommandResult.Applied beijing = applied(repeat("2026-05-12", 1, CaseActivity.SkippedLevel.TO_BEIJING));
 
@@ -307,10 +284,7 @@ class ResolutionWorkScenarioTests {
 
     @Test
     void aCaseInNoBatchIsApprovedByThePetitionOfficeOnly() {
-        register(id, null);
-        applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")));
+        registerAsBacklogLedBy(Org.DISTRICT_DEPUTY);
         applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
         rejected(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
         applied(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));

@@ -8,6 +8,7 @@ import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.RegionCode;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,13 +49,14 @@ public final class Org {
     public static final OfficialId LAND_STAFF = new OfficialId("land-staff");
     public static final OfficialId LAND_HEAD = new OfficialId("land-head");
 
-    public static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
+    private static final List<Unit> UNIT_ROWS =
             List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
                     new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
                     new Unit(LABOUR, "港北区人社局", "department", "county", REGION, null),
                     new Unit(LAND, "港北区自然资源局", "department", "county", REGION, null),
                     new Unit(DISTRICT, "港北区人民政府", "government", "county", REGION, null),
-                    new Unit(CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null)),
+                    new Unit(CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null));
+    private static final List<Official> OFFICIALS =
             List.of(new Official(OFFICE_CLERK, OFFICE, "登记员", "乡科级副职", false),
                     new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
                     new Official(HOUSING_STAFF, HOUSING, "科员", "乡科级副职", false),
@@ -67,7 +69,16 @@ public final class Org {
                     new Official(DISTRICT_EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
                     new Official(DISTRICT_HEAD, DISTRICT, "区长", "县处级正职", true),
                     new Official(CITY_DEPUTY, CITY, "副市长", "厅局级副职", false),
-                    new Official(ODD_RANK, DISTRICT, "调研员", "处级", false)));
+                    new Official(ODD_RANK, DISTRICT, "调研员", "处级", false));
+
+    public static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(UNIT_ROWS, OFFICIALS);
+
+    /** @param more officials to add @return {@link #DIRECTORY} with the officials added */
+    public static OrganisationDirectory directoryWith(Official... more) {
+        List<Official> officials = new ArrayList<>(OFFICIALS);
+        officials.addAll(List.of(more));
+        return OrganisationDirectory.of(UNIT_ROWS, officials);
+    }
 
     public static Actor clerk() {
         return Actor.official(OFFICE_CLERK, OFFICE);

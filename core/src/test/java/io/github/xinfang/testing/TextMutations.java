@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static org.quicktheories.generators.SourceDSL.arbitrary;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -35,6 +37,29 @@ public final class TextMutations {
         public String toString() {
             String head = text.length() <= 200 ? text : text.substring(0, 200) + "…";
             return recipe + " -> " + text.length() + " chars: " + head.replace("\n", "\\n").replace("\r", "\\r");
+        }
+    }
+
+    /**
+     * Reads a damaged text, which must be read or refused with the reader's own exception and nothing else.
+     *
+     * @param what    what is read, for the failure message
+     * @param read    reads the text
+     * @param refusal the reader's exception
+     * @param refused checks a refusal (its message)
+     * @return what was read, or null if it was refused
+     */
+    public static <T, X extends RuntimeException> T readOrRefused(String what, Supplier<T> read, Class<X> refusal,
+                                                                  Consumer<X> refused) {
+        try {
+            return read.get();
+        } catch (RuntimeException e) {
+            if (!refusal.isInstance(e)) {
+                String message = what + ": neither read nor refused with a " + refusal.getSimpleName() + ": " + e;
+                throw new AssertionError(message, e);
+            }
+            refused.accept(refusal.cast(e));
+            return null;
         }
     }
 

@@ -83,7 +83,12 @@ class ClockProperties {
     }
 
     /** What a case's clocks are a function of. */
-    private record Subject(ClockLedger ledger, String profile, Category category, RegionCode region) {}
+    private record Subject(ClockLedger ledger, String profile, Category category, RegionCode region) {
+        /** @return the statuses of the subject's clocks at the instant, by the standard time limits */
+        List<TimeLimits.ClockStatus> clocks(Instant at) {
+            return LIMITS.clocks(ledger, profile, category, region, at);
+        }
+    }
 
     private static Gen<Subject> subjects() {
         return ledgers().zip(profiles(), categories(), regions(), Subject::new);
@@ -121,13 +126,10 @@ class ClockProperties {
     @Test
     void aDueDateIsNeverBeforeItsStartAndEndsOnAWorkingDayWhenItRolls() {
         qt().forAll(subjects(), instants()).checkAssert((subject, at) -> {
-            ClockLedger ledger = subject.ledger();
             String profile = subject.profile();
-            Category category = subject.category();
-            RegionCode region = subject.region();
-            WorkCalendar calendar = LIMITS.calendar(region);
+            WorkCalendar calendar = LIMITS.calendar(subject.region());
             Profile p = LIMITS.profile(profile).orElseThrow();
-            for (TimeLimits.ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
+            for (TimeLimits.ClockStatus s : subject.clocks(at)) {
                 TimeLimit limit = p.rule(s.clock()).orElseThrow().limit();
                 assertThat(s.dueOn()).as("%s", s).isAfterOrEqualTo(s.startedOn());
                 assertThat(s.dueAt()).isEqualTo(s.dueOn().plusDays(1).atStartOfDay(SHANGHAI).toInstant());
@@ -191,11 +193,8 @@ class ClockProperties {
     void nextAttentionIsTheEarliestPendingWarningDueInstantOrWindowEndOverTheStatusesOfRunsNotYetBreached() {
         qt().forAll(subjects(), instants()).checkAssert((subject, at) -> {
             ClockLedger ledger = subject.ledger();
-            String profile = subject.profile();
-            Category category = subject.category();
-            RegionCode region = subject.region();
             Instant expected = null;
-            for (TimeLimits.ClockStatus s : LIMITS.clocks(ledger, profile, category, region, at)) {
+            for (TimeLimits.ClockStatus s : subject.clocks(at)) {
                 if (CLOSED.contains(s.state())) continue;   // met, stopped or paused: nothing to watch
                 ClockLedger.ClockRun run = ledger.run(s.clock()).orElseThrow();
                 if (run.breached()) continue;               // its breach or lapse is recorded: nothing more to do
@@ -207,7 +206,8 @@ class ClockProperties {
                 }
                 if (expected == null || candidate.isBefore(expected)) expected = candidate;
             }
-            assertThat(LIMITS.nextAttention(ledger, profile, category, region)).isEqualTo(Optional.ofNullable(expected));
+            assertThat(LIMITS.nextAttention(ledger, subject.profile(), subject.category(), subject.region()))
+                    .isEqualTo(Optional.ofNullable(expected));
         });
     }
 

@@ -3,12 +3,11 @@ package io.github.xinfang.time;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import io.github.xinfang.testing.CommittedDocs;
 import org.junit.jupiter.api.Test;
 
 /** The clock table is complete, and docs/clocks.md is its rendering. */
@@ -18,12 +17,7 @@ class ClockTableTests {
 
     @Test
     void theCommittedMarkdownIsTheClockTable() throws IOException {
-        String rendered = ClockTable.toMarkdown();
-        if (Boolean.getBoolean("xinfang.writeClocksDoc")) Files.writeString(COMMITTED, rendered, StandardCharsets.UTF_8);
-        assertThat(Files.readString(COMMITTED, StandardCharsets.UTF_8))
-                .as("docs/clocks.md differs from the clock table; regenerate with "
-                        + "mvn -pl core -am verify -Dtest=ClockTableTests -Dxinfang.writeClocksDoc=true")
-                .isEqualTo(rendered);
+        CommittedDocs.assertIsRendering(COMMITTED, ClockTable.toMarkdown(), "xinfang.writeClocksDoc", ClockTableTests.class);
     }
 
     @Test

@@ -30,15 +30,10 @@ class ProfileFileProperties {
     @Test
     void aDamagedProfileFileIsReadOrRefusedWithAProfileDataExceptionAndNothingElse() {
         qt().forAll(TextMutations.of(shippedTexts())).checkAssert(damaged -> {
-            Profile p;
-            try {
-                p = ProfileCatalogue.read(new StringReader(damaged.text()), "fuzz.json");
-            } catch (ProfileDataException e) {
-                assertThat(e.getMessage()).startsWith("profile data fuzz.json: ").hasSizeLessThan(300);
-                return;
-            } catch (RuntimeException e) {
-                throw new AssertionError("neither read nor refused with a ProfileDataException: " + e, e);
-            }
+            Profile p = TextMutations.readOrRefused("profile file",
+                    () -> ProfileCatalogue.read(new StringReader(damaged.text()), "fuzz.json"), ProfileDataException.class,
+                    e -> assertThat(e.getMessage()).startsWith("profile data fuzz.json: ").hasSizeLessThan(300));
+            if (p == null) return;
             assertThat(p.id()).isNotBlank().hasSizeLessThanOrEqualTo(64);
             assertThat(p.name()).hasSizeLessThanOrEqualTo(200);
             for (Profile.ClockRule r : p.clocks()) {
