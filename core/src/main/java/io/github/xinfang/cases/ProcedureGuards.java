@@ -307,14 +307,16 @@ final class ProcedureGuards {
 
     /** Whether an actor is an accused official, or acts for or belongs to an accused unit or an accused official's unit. */
     static boolean actorIsAccused(Actor actor, Petition petition, OrganisationDirectory directory) {
-        if (!(actor instanceof Actor.OfficialActor a)) return false;
-        Set<OfficialId> officials = new HashSet<>();
+        return actor instanceof Actor.OfficialActor a
+                && (isAccused(a.official(), petition, directory) || accusedUnits(petition, directory).contains(a.unit()));
+    }
+
+    /** An official is accused, or belongs to an accused unit or to the unit of an accused official. */
+    static boolean isAccused(OfficialId official, Petition petition, OrganisationDirectory directory) {
         for (Petition.AccusedParty p : petition.accused()) {
-            if (p instanceof Petition.AccusedParty.AccusedOfficial o) officials.add(o.official());
+            if (p instanceof Petition.AccusedParty.AccusedOfficial o && o.official().equals(official)) return true;
         }
-        if (officials.contains(a.official())) return true;
         Set<UnitId> units = accusedUnits(petition, directory);
-        return units.contains(a.unit())
-                || directory.official(a.official()).map(off -> units.contains(off.unit())).orElse(false);
+        return directory.official(official).map(o -> units.contains(o.unit())).orElse(false);
     }
 }

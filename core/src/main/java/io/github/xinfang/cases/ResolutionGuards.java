@@ -2,7 +2,6 @@ package io.github.xinfang.cases;
 
 import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
 
 import java.time.LocalDate;
@@ -55,10 +54,10 @@ final class ResolutionGuards {
         Assignees a = Assignees.of(c);
         Petition petition = in.petition();
         Set<UnitId> units = ProcedureGuards.accusedUnits(petition, in.directory());
-        if (isAccused(a.leader(), petition, in.directory())) return ProcedureGuards.accused(in.stage(), "leader");
+        if (ProcedureGuards.isAccused(a.leader(), petition, in.directory())) return ProcedureGuards.accused(in.stage(), "leader");
         if (units.contains(a.leadUnit())) return ProcedureGuards.accused(in.stage(), "leadUnit");
         for (int i = 0; i < a.taskForce().size(); i++) {
-            if (isAccused(a.taskForce().get(i), petition, in.directory())) return ProcedureGuards.accused(in.stage(), "taskForce[" + i + "]");
+            if (ProcedureGuards.isAccused(a.taskForce().get(i), petition, in.directory())) return ProcedureGuards.accused(in.stage(), "taskForce[" + i + "]");
         }
         for (int i = 0; i < a.coUnits().size(); i++) {
             if (units.contains(a.coUnits().get(i))) return ProcedureGuards.accused(in.stage(), "coUnits[" + i + "]");
@@ -136,14 +135,5 @@ final class ResolutionGuards {
         return in.rankRises().getAsBoolean() ? null : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(),
                 "no escalation rule newly fires (track " + r.track() + ")",
                 "无新触发的提级包案规则（化解状态：" + r.track().chinese() + "）");
-    }
-
-    /** An official is accused, or belongs to an accused unit or to the unit of an accused official. */
-    private static boolean isAccused(OfficialId official, Petition petition, OrganisationDirectory directory) {
-        for (Petition.AccusedParty p : petition.accused()) {
-            if (p instanceof Petition.AccusedParty.AccusedOfficial o && o.official().equals(official)) return true;
-        }
-        Set<UnitId> units = ProcedureGuards.accusedUnits(petition, directory);
-        return directory.official(official).map(o -> units.contains(o.unit())).orElse(false);
     }
 }
