@@ -263,21 +263,23 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public Optional<StoredCase> load(String caseId) {
-        Objects.requireNonNull(caseId, "caseId");
-        return Optional.ofNullable(cases.get(caseId)).map(Entry::stored);
+        return entry(caseId).map(Entry::stored);
     }
 
     @Override
     public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-        Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
-        return Optional.ofNullable(cases.get(caseId)).map(e -> e.applied().get(idempotencyKey));
+        return entry(caseId).map(e -> e.applied().get(idempotencyKey));
     }
 
     @Override
     public Optional<IndexRow> indexRow(String caseId) {
-        Objects.requireNonNull(caseId, "caseId");
-        return Optional.ofNullable(cases.get(caseId)).map(Entry::indexRow);
+        return entry(caseId).map(Entry::indexRow);
+    }
+
+    /** @return the case's entry, if it is stored; throws NullPointerException if caseId is null */
+    private Optional<Entry> entry(String caseId) {
+        return Optional.ofNullable(cases.get(Objects.requireNonNull(caseId, "caseId")));
     }
 
     @Override
