@@ -43,9 +43,7 @@ public interface CaseQueryTck<S extends CaseStore & CaseQuery> extends StoreFact
     default void required_Q1_sameRowsSameOrderAsTheReference() {
         theory(this).forAll(StoredRecordGenerators.commitSequences(10, 30), lists().of(querySpecs()).ofSizeBetween(1, 8))
                 .checkAssert((commits, specs) -> inFreshStore(this, store -> {
-                    InMemoryCaseStore reference = InMemoryCaseStore.create();
-                    commitAll(store, commits);
-                    commitAll(reference, commits);
+                    InMemoryCaseStore reference = commitAllWithReference(store, commits);
                     List<IndexRow> everything = reference.needingAttention(AttentionQuery.firstPage(FAR, AttentionQuery.MAX_LIMIT));
                     for (QuerySpec spec : specs) {
                         AttentionQuery q = new AttentionQuery(spec.farBefore() ? FAR : spec.before(), null, null,
@@ -91,9 +89,7 @@ public interface CaseQueryTck<S extends CaseStore & CaseQuery> extends StoreFact
         theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), querySpecs(), writes,
                         lists().of(integers().between(0, 1_000)).ofSizeBetween(12, 12))
                 .checkAssert((commits, spec, templates, picks) -> inFreshStore(this, store -> {
-                    InMemoryCaseStore reference = InMemoryCaseStore.create();
-                    commitAll(store, commits);
-                    commitAll(reference, commits);
+                    InMemoryCaseStore reference = commitAllWithReference(store, commits);
                     AttentionQuery first = new AttentionQuery(spec.farBefore() ? FAR : spec.before(), null, null,
                             supportsRegionFilter() ? spec.region() : null, supportsUnitFilter() ? spec.unit() : null,
                             Math.min(spec.limit(), 4));

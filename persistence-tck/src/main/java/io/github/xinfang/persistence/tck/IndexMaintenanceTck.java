@@ -59,9 +59,7 @@ public interface IndexMaintenanceTck<S extends CaseStore & IndexMaintenance> ext
         theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(integers().between(1, 6)).ofSizeBetween(1, 8),
                         lists().of(writes()).ofSizeBetween(0, 14), StoredRecordGenerators.caseIds())
                 .checkAssert((commits, pageSizes, writes, anyAfter) -> inFreshStore(this, store -> {
-                    InMemoryCaseStore reference = InMemoryCaseStore.create();
-                    commitAll(store, commits);
-                    commitAll(reference, commits);
+                    InMemoryCaseStore reference = commitAllWithReference(store, commits);
 
                     // An unchanging store: every page is the reference's, from the start and from any id.
                     for (String after : new String[] {anyAfter, commits.get(0).caseId()}) {
@@ -145,9 +143,7 @@ public interface IndexMaintenanceTck<S extends CaseStore & IndexMaintenance> ext
     default void required_M2_replacesOnlyAtTheStoredVersion() {
         theory(this).forAll(StoredRecordGenerators.commitSequences(6, 15), lists().of(steps()).ofSizeBetween(1, 12))
                 .checkAssert((commits, steps) -> inFreshStore(this, store -> {
-                    InMemoryCaseStore reference = InMemoryCaseStore.create();
-                    commitAll(store, commits);
-                    commitAll(reference, commits);
+                    InMemoryCaseStore reference = commitAllWithReference(store, commits);
                     Map<String, List<String>> keys = new LinkedHashMap<>();
                     for (CaseCommit c : commits) keys.computeIfAbsent(c.caseId(), k -> new ArrayList<>()).add(c.idempotencyKey());
                     List<String> cases = new ArrayList<>(keys.keySet());

@@ -1,6 +1,5 @@
 package io.github.xinfang.persistence.tck;
 
-import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.IndexRow;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -85,35 +83,10 @@ public interface OverdueQueryTck<S extends CaseStore & OverdueQuery> extends Sto
                     List<IndexRow> atStart = model(latest.values(), scope, asOf, null, Integer.MAX_VALUE);
                     List<String> cases = new ArrayList<>(latest.keySet());
                     Paging paging = new Paging();
-                    String previous = null;
-                    String after = null;
-                    int written = 0;
-                    int maxPages = atStart.size() + writes.size() + 5;
-                    boolean ended = false;
-                    for (int pageNo = 0; pageNo < maxPages && !ended; pageNo++) {
-                        List<IndexRow> page = store.overdue(scope, asOf, after, limit);
-                        String call = call(scope, asOf, after, limit);
-                        if (page == null) throw new AssertionError("O4: " + call + " returned null");
-                        if (page.size() > limit) throw new AssertionError("O4: " + call + " returned more rows than the limit");
-                        for (IndexRow row : page) {
-                            if (previous != null && previous.compareTo(row.caseId()) >= 0) {
-                                throw new AssertionError("O4: page " + (pageNo + 1) + " of overdue(" + scope + ") returned case "
-                                        + row.caseId() + ", not strictly after case " + previous + ": page with a keyset"
-                                        + " (WHERE case_id > ? ORDER BY case_id LIMIT ?, binary collation), never with OFFSET");
-                            }
-                            previous = row.caseId();
-                            paging.saw(row);
-                        }
-                        ended = page.isEmpty();
-                        if (!ended) after = page.get(page.size() - 1).caseId();
-                        for (int w = 0; w < 2 && written < writes.size() && !ended; w++, written++) {
-                            paging.changed(writes.get(written).commit(store, cases, row -> intoScope(row, scope), written));
-                        }
-                    }
-                    if (!ended) {
-                        throw new AssertionError("O4: paging overdue(" + scope + ") did not end after " + maxPages
-                                + " pages: return only rows strictly after afterCaseId");
-                    }
+                    paging.walkByCaseId("O4", "overdue(" + scope + ")", limit, atStart.size() + writes.size() + 5,
+                            after -> store.overdue(scope, asOf, after, limit), after -> call(scope, asOf, after, limit),
+                            (call, row) -> { }, writes.size(),
+                            n -> writes.get(n).commit(store, cases, row -> intoScope(row, scope), n));
                     paging.assertEachUnchangedRowOnce(atStart, (caseId, times) -> "O4: the row of case " + caseId
                             + " did not change while a client paged through overdue(" + scope + ") with limit " + limit
                             + " but appeared " + times + " times across the pages: page with a keyset, never with OFFSET");
@@ -128,29 +101,24 @@ public interface OverdueQueryTck<S extends CaseStore & OverdueQuery> extends Sto
      */
     @Test
     default void required_O5_aQueryAfterACommitSeesItsRow() {
-        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(this, store -> {
-            Map<String, IndexRow> latest = new LinkedHashMap<>();
-            for (CaseCommit c : commits) {
-                IndexRow before = latest.get(c.caseId());
-                commitValid(store, c);
-                IndexRow row = c.indexRow();
-                latest.put(c.caseId(), row);
-                Set<Instant> instants = new TreeSet<>(List.of(FAR));
-                for (IndexRow r : before == null ? List.of(row) : List.of(before, row)) {
-                    for (ClockDue d : r.clockDues()) {
-                        instants.add(d.dueAt());
-                        instants.add(d.dueAt().minusNanos(1));
+        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(this, store ->
+                commitEach(store, commits, (c, before, latest) -> {
+                    IndexRow row = c.indexRow();
+                    Set<Instant> instants = new TreeSet<>(List.of(FAR));
+                    for (IndexRow r : before == null ? List.of(row) : List.of(before, row)) {
+                        for (ClockDue d : r.clockDues()) {
+                            instants.add(d.dueAt());
+                            instants.add(d.dueAt().minusNanos(1));
+                        }
                     }
-                }
-                for (OverdueScope scope : scopesOf(before, row)) {
-                    for (Instant asOf : instants) {
-                        checkPage(store, latest.values(), scope, asOf, null, latest.size() + 1, "O5");
-                        checkCount(store, latest.values(), scope, asOf, model(latest.values(), scope, asOf, null,
-                                Integer.MAX_VALUE).size(), "O5");
+                    for (OverdueScope scope : scopesOf(before, row)) {
+                        for (Instant asOf : instants) {
+                            checkPage(store, latest.values(), scope, asOf, null, latest.size() + 1, "O5");
+                            checkCount(store, latest.values(), scope, asOf, model(latest.values(), scope, asOf, null,
+                                    Integer.MAX_VALUE).size(), "O5");
+                        }
                     }
-                }
-            }
-        }));
+                })));
     }
 
     // ------------------------------------------------------------------------------------------ O6

@@ -10,7 +10,6 @@ import org.quicktheories.core.Gen;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -173,45 +172,16 @@ public interface ResolutionQueryTck<S extends CaseStore & ResolutionQuery> exten
                     List<IndexRow> atStart = bruteForce(listing, latest.values(), key, null, Integer.MAX_VALUE);
                     List<String> cases = new ArrayList<>(latest.keySet());
                     Paging paging = new Paging();
-                    String previous = null;
-                    String after = null;
-                    int written = 0;
-                    int maxPages = atStart.size() + writes.size() + 5;
-                    boolean ended = false;
-                    for (int pageNo = 0; pageNo < maxPages && !ended; pageNo++) {
-                        List<IndexRow> page = listing.page(store, key, after, limit);
-                        String call = listing.call(key, after, limit);
-                        if (page == null) throw new AssertionError(listing.rule + ": " + call + " returned null");
-                        if (page.size() > limit) {
-                            throw new AssertionError(listing.rule + ": " + call + " returned " + page.size()
-                                    + " rows, more than the limit");
-                        }
-                        for (IndexRow row : page) {
-                            if (!listing.matches(row, key)) {
-                                throw new AssertionError(listing.rule + ": " + call + " returned case " + row.caseId()
-                                        + " whose " + listing.column + " is " + listing.keysOf(row) + ", not \"" + key + "\"");
-                            }
-                            if (previous != null && previous.compareTo(row.caseId()) >= 0) {
-                                throw new AssertionError("R5: page " + (pageNo + 1) + " of " + listing.method + "(\"" + key
-                                        + "\") returned case " + row.caseId() + ", not strictly after case " + previous
-                                        + " (page " + caseIds(page) + "): page with a keyset (WHERE case_id > ? ORDER BY"
-                                        + " case_id LIMIT ?, binary collation), never with OFFSET");
-                            }
-                            previous = row.caseId();
-                            paging.saw(row);
-                        }
-                        ended = page.isEmpty();
-                        if (!ended) after = page.get(page.size() - 1).caseId();
-                        // other clients write between pages: new cases joining the listing, and changes to old ones
-                        for (int w = 0; w < 2 && written < writes.size() && !ended; w++, written++) {
-                            paging.changed(writes.get(written).commit(store, cases,
-                                    row -> listing.withKey(row.toBuilder(), row, key).build(), written));
-                        }
-                    }
-                    if (!ended) {
-                        throw new AssertionError("R5: paging " + listing.method + "(\"" + key + "\") did not end after "
-                                + maxPages + " pages: return only rows strictly after afterCaseId");
-                    }
+                    paging.walkByCaseId("R5", listing.method + "(\"" + key + "\")", limit,
+                            atStart.size() + writes.size() + 5, after -> listing.page(store, key, after, limit),
+                            after -> listing.call(key, after, limit), (call, row) -> {
+                                if (!listing.matches(row, key)) {
+                                    throw new AssertionError(listing.rule + ": " + call + " returned case " + row.caseId()
+                                            + " whose " + listing.column + " is " + listing.keysOf(row) + ", not \""
+                                            + key + "\"");
+                                }
+                            }, writes.size(), n -> writes.get(n).commit(store, cases,
+                                    row -> listing.withKey(row.toBuilder(), row, key).build(), n));
                     paging.assertEachUnchangedRowOnce(atStart, (caseId, times) -> "R5: the row of case " + caseId
                             + " did not change while a client paged through " + listing.method + "(\"" + key
                             + "\") with limit " + limit + " but appeared " + times + " times across the pages (other"
@@ -228,42 +198,37 @@ public interface ResolutionQueryTck<S extends CaseStore & ResolutionQuery> exten
      */
     @Test
     default void required_R6_aQueryAfterACommitSeesItsRow() {
-        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(this, store -> {
-            Map<String, IndexRow> latest = new LinkedHashMap<>();
-            for (CaseCommit c : commits) {
-                IndexRow before = latest.get(c.caseId());
-                commitValid(store, c);
-                IndexRow row = c.indexRow();
-                latest.put(c.caseId(), row);
-                for (Listing listing : Listing.values()) {
-                    Set<String> left = new TreeSet<>(before == null ? List.of() : listing.keysOf(before));
-                    left.removeAll(listing.keysOf(row));
-                    for (String key : listing.keysOf(row)) {
-                        List<IndexRow> page = listing.page(store, key, null, latest.size() + 1);
-                        if (page == null || !page.contains(row)) {
-                            throw new AssertionError("R6: after commit " + c.idempotencyKey() + " was acknowledged, "
-                                    + listing.call(key, null, latest.size() + 1) + " returned " + page + " without the"
-                                    + " committed row " + row + " (read committed data; refresh or invalidate any cache on"
-                                    + " commit)");
+        theory(this).forAll(StoredRecordGenerators.commitSequences(6, 20)).checkAssert(commits -> inFreshStore(this, store ->
+                commitEach(store, commits, (c, before, latest) -> {
+                    IndexRow row = c.indexRow();
+                    for (Listing listing : Listing.values()) {
+                        Set<String> left = new TreeSet<>(before == null ? List.of() : listing.keysOf(before));
+                        left.removeAll(listing.keysOf(row));
+                        for (String key : listing.keysOf(row)) {
+                            List<IndexRow> page = listing.page(store, key, null, latest.size() + 1);
+                            if (page == null || !page.contains(row)) {
+                                throw new AssertionError("R6: after commit " + c.idempotencyKey() + " was acknowledged, "
+                                        + listing.call(key, null, latest.size() + 1) + " returned " + page + " without the"
+                                        + " committed row " + row + " (read committed data; refresh or invalidate any cache on"
+                                        + " commit)");
+                            }
                         }
-                    }
-                    for (String key : left) {
-                        List<IndexRow> page = listing.page(store, key, null, latest.size() + 1);
-                        for (IndexRow r : page) {
-                            if (r.caseId().equals(c.caseId())) {
-                                throw new AssertionError("R6: after commit " + c.idempotencyKey() + " moved case "
-                                        + c.caseId() + " away from " + listing.column + " \"" + key + "\", "
-                                        + listing.call(key, null, latest.size() + 1) + " still returned it: " + r);
+                        for (String key : left) {
+                            List<IndexRow> page = listing.page(store, key, null, latest.size() + 1);
+                            for (IndexRow r : page) {
+                                if (r.caseId().equals(c.caseId())) {
+                                    throw new AssertionError("R6: after commit " + c.idempotencyKey() + " moved case "
+                                            + c.caseId() + " away from " + listing.column + " \"" + key + "\", "
+                                            + listing.call(key, null, latest.size() + 1) + " still returned it: " + r);
+                                }
                             }
                         }
                     }
-                }
-                for (String leader : leadersOf(before, row)) {
-                    checkWorkload(store, latest.values(), leader, FAR, "R6");
-                    row.earliestDueAt().ifPresent(at -> checkWorkload(store, latest.values(), leader, at, "R6"));
-                }
-            }
-        }));
+                    for (String leader : leadersOf(before, row)) {
+                        checkWorkload(store, latest.values(), leader, FAR, "R6");
+                        row.earliestDueAt().ifPresent(at -> checkWorkload(store, latest.values(), leader, at, "R6"));
+                    }
+                })));
     }
 
     // ------------------------------------------------------------------------------------------ R7

@@ -7,6 +7,7 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
 
@@ -62,6 +63,41 @@ final class StoreSuite {
     /** Commits every commit in order, failing with the rule it breaks if the store refuses a valid one. */
     static void commitAll(CaseStore store, List<CaseCommit> commits) {
         for (CaseCommit c : commits) commitValid(store, c);
+    }
+
+    /**
+     * Commits the commits to the store under test, as {@link #commitAll} does, and to a fresh in-memory store, the
+     * reference its answers are compared with.
+     *
+     * @return the reference store, holding the same commits
+     */
+    static InMemoryCaseStore commitAllWithReference(CaseStore store, List<CaseCommit> commits) {
+        commitAll(store, commits);
+        InMemoryCaseStore reference = InMemoryCaseStore.create();
+        commitAll(reference, commits);
+        return reference;
+    }
+
+    /** What a rule checks after each commit {@link #commitEach} makes. */
+    @FunctionalInterface
+    interface AfterCommit {
+        /**
+         * @param commit the commit just acknowledged
+         * @param before the case's index row before it, or null for a new case
+         * @param latest each committed case's latest index row, the commit's included, in order of first commit
+         */
+        void check(CaseCommit commit, IndexRow before, Map<String, IndexRow> latest);
+    }
+
+    /** Commits the commits one by one, as {@link #commitValid} does, and runs the check after each. */
+    static void commitEach(CaseStore store, List<CaseCommit> commits, AfterCommit check) {
+        Map<String, IndexRow> latest = new LinkedHashMap<>();
+        for (CaseCommit c : commits) {
+            IndexRow before = latest.get(c.caseId());
+            commitValid(store, c);
+            latest.put(c.caseId(), c.indexRow());
+            check.check(c, before, latest);
+        }
     }
 
     static void commitValid(CaseStore store, CaseCommit c) {
