@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,22 +25,15 @@ import org.junit.jupiter.api.Test;
  * them. One subclass per database. Examples: {@code QT_EXAMPLES / 20} (50 by default), since each example
  * writes a few dozen commits to a real database.
  */
-abstract class JdbcCaseQueryContract extends FreshDatabaseContract {
+abstract class JdbcCaseQueryContract extends FreshStoreContract {
 
     private static final String[] CASE_IDS = {"c01", "c02", "c03", "c10", "c11", "C2", "a", "案-1", "案-2", "z-9", "c011", "b"};
     private static final String[] REGIONS = {"450102", "450103", "450201", "440103", "110000"};
     private static final String[] PREFIXES = {null, "4", "45", "4501", "450102", "44", "9"};
     private static final String[] UNITS = {null, "u1", "u2", "u3", "u4", "u5", "u9"};
 
-    private JdbcCaseStore store;
-
     JdbcCaseQueryContract(TestDatabase.Kind kind) {
         super(kind);
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = db.store();
     }
 
     private static int examples() {

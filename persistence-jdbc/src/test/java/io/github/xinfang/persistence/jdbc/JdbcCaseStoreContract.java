@@ -18,11 +18,7 @@ import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.persistence.VersionConflictException;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,24 +35,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Direct tests of {@link JdbcCaseStore}, named after the SPI rules they check; one subclass per database.
  * (The conformance kit's suites complement these once it lands.)
  */
-abstract class JdbcCaseStoreContract extends FreshDatabaseContract {
-
-    private JdbcCaseStore store;
+abstract class JdbcCaseStoreContract extends FreshStoreContract {
 
     JdbcCaseStoreContract(TestDatabase.Kind kind) {
         super(kind);
-    }
-
-    @BeforeEach
-    void openStore() {
-        store = db.store();
     }
 
     // ------------------------------------------------------------------------------------------ S1
@@ -553,21 +541,6 @@ abstract class JdbcCaseStoreContract extends FreshDatabaseContract {
     }
 
     // ------------------------------------------------------------------------------------------ helpers
-
-    private void sql(String statement) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    private long count(String query) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static List<Long> range(long from, long to) {
         List<Long> r = new ArrayList<>();

@@ -366,19 +366,4 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
         }
         return types.toString();
     }
-
-    void sql(String statement) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
-
-    long count(String query) {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

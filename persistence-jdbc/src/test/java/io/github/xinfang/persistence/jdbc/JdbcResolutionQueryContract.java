@@ -267,13 +267,6 @@ abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
         }
     }
 
-    private long count(String query) throws SQLException {
-        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(query); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static List<String> ids(List<IndexRow> rows) {
         List<String> ids = new ArrayList<>();
         for (IndexRow r : rows) ids.add(r.caseId());

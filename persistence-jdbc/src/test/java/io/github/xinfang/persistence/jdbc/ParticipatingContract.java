@@ -1,6 +1,5 @@
 package io.github.xinfang.persistence.jdbc;
 
-import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
@@ -18,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -41,32 +39,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * inserts its own intake row, registers the case, and commits or fails. Each scenario runs the portal's transaction
  * with {@link JdbcTransactions} over a real pool. One subclass per database.
  */
-abstract class ParticipatingContract extends FreshDatabaseContract {
+abstract class ParticipatingContract extends PortalDatabaseContract {
 
-    static final CaseId CASE = new CaseId("XF-450802-2026-000001");
     static final CaseId OTHER = new CaseId("XF-450802-2026-000002");
 
-    DataSource pool;
     JdbcTransactions transactions;
     JdbcCaseStore store;
     CaseService service;
-    /** What the listener was told, and whether the portal's transaction was still open then. */
-    final List<String> told = Collections.synchronizedList(new ArrayList<>());
 
     ParticipatingContract(TestDatabase.Kind kind) {
-        super(kind);
+        super(kind, 8);
     }
 
     @BeforeEach
-    void open() throws SQLException {
-        pool = db.pool(8);
-        JdbcCaseStore.create(pool, db.dialect()).migrate();
+    void open() {
         transactions = new JdbcTransactions(pool);
         store = JdbcCaseStore.builder(pool).dialect(db.dialect()).participating(transactions).build();
         service = service(store);
-        sql("CREATE TABLE portal_intake (id VARCHAR(64) NOT NULL PRIMARY KEY, case_id VARCHAR(64) NOT NULL)");
     }
 
+    /** @return a service whose listener tells {@link #told} of each commit, and whether the portal's transaction was still open */
     CaseService service(JdbcCaseStore s) {
         return CaseService.builder(s, Domain.DIRECTORY, Domain.CLOCK)
                 .listener((id, version, events) -> told.add(id.value() + " v" + version
@@ -351,10 +343,6 @@ abstract class ParticipatingContract extends FreshDatabaseContract {
 
     // ------------------------------------------------------------------------------------------ helpers
 
-    static CaseCommand register(CaseId id) {
-        return Domain.step(id, 0, Domain.HOUSING, id.value() + "/register");
-    }
-
     static void insertIntake(Connection c, String id, CaseId caseId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO portal_intake (id, case_id) VALUES (?, ?)")) {
             ps.setString(1, id);
@@ -396,9 +384,4 @@ abstract class ParticipatingContract extends FreshDatabaseContract {
         }
     }
 
-    void sql(String statement) throws SQLException {
-        try (Connection c = db.connect(); Statement s = c.createStatement()) {
-            s.execute(statement);
-        }
-    }
 }

@@ -1,11 +1,8 @@
 package io.github.xinfang.persistence.jdbc;
 
-import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 
@@ -25,26 +22,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * and the store built over Spring's {@link TransactionAwareDataSourceProxy}, which once made the store commit the
  * portal's transaction. One subclass per database.
  */
-abstract class SpringParticipatingContract extends FreshDatabaseContract {
+abstract class SpringParticipatingContract extends PortalDatabaseContract {
 
-    static final CaseId CASE = new CaseId("XF-450802-2026-000001");
-
-    DataSource pool;
     TransactionTemplate transactions;
     JdbcTemplate jdbc;
-    final List<String> told = Collections.synchronizedList(new ArrayList<>());
 
     SpringParticipatingContract(TestDatabase.Kind kind) {
-        super(kind);
+        super(kind, 4);
     }
 
     @BeforeEach
     void open() {
-        pool = db.pool(4);
-        JdbcCaseStore.create(pool, db.dialect()).migrate();
         transactions = new TransactionTemplate(new DataSourceTransactionManager(pool));
         jdbc = new JdbcTemplate(pool);
-        jdbc.execute("CREATE TABLE portal_intake (id VARCHAR(64) NOT NULL PRIMARY KEY, case_id VARCHAR(64) NOT NULL)");
     }
 
     CaseService service(DataSource storeSource) {
@@ -73,7 +63,7 @@ abstract class SpringParticipatingContract extends FreshDatabaseContract {
             CaseService service = service(storeSource);
             assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
                 jdbc.update("INSERT INTO portal_intake (id, case_id) VALUES (?, ?)", "form-1", CASE.value());
-                assertThat(service.handle(ParticipatingContract.register(CASE)).isApplied()).isTrue();
+                assertThat(service.handle(register(CASE)).isApplied()).isTrue();
                 throw new IllegalStateException("the portal fails after registering");
             })).isInstanceOf(IllegalStateException.class);
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_intake", Long.class)).isZero();
@@ -87,7 +77,7 @@ abstract class SpringParticipatingContract extends FreshDatabaseContract {
         CaseService service = service(new TransactionAwareDataSourceProxy(pool));
         CommandResult result = transactions.execute(status -> {
             jdbc.update("INSERT INTO portal_intake (id, case_id) VALUES (?, ?)", "form-1", CASE.value());
-            return service.handle(ParticipatingContract.register(CASE));
+            return service.handle(register(CASE));
         });
         assertThat(result.isApplied()).isTrue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM portal_intake", Long.class)).isEqualTo(1);
@@ -98,7 +88,7 @@ abstract class SpringParticipatingContract extends FreshDatabaseContract {
     @Test
     void aReadOnlyTransactionalMethodReadsTheCase() {
         CaseService service = service(pool);
-        assertThat(service.handle(ParticipatingContract.register(CASE)).isApplied()).isTrue();
+        assertThat(service.handle(register(CASE)).isApplied()).isTrue();
         transactions.setReadOnly(true);
         Long version = transactions.execute(status -> service.history(CASE).orElseThrow().version());
         assertThat(version).isEqualTo(1);
