@@ -30,11 +30,8 @@ import io.github.xinfang.service.Handover;
 import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -90,7 +87,7 @@ public final class BacklogCampaignDemo {
                         new Official(DEPUTY_B, DISTRICT, "副区长", "县处级副职", false),
                         new Official(EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
                         new Official(HEAD, DISTRICT, "区长", "县处级正职", true)));
-        MovableClock clock = new MovableClock(Instant.parse("2026-03-02T01:00:00Z"));
+        DemoClock clock = new DemoClock("2026-03-02T01:00:00Z");
         InMemoryCaseStore store = InMemoryCaseStore.create();
         CaseService service = CaseService.builder(store, directory, clock).build();
         AtomicInteger keys = new AtomicInteger();
@@ -198,28 +195,5 @@ public final class BacklogCampaignDemo {
 
     private static LocalDate d(String iso) {
         return LocalDate.parse(iso);
-    }
-
-    /** An {@link InstantSource} the demo moves by hand, so the output is repeatable. */
-    private static final class MovableClock implements InstantSource {
-        private Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(String iso) {
-            now = Instant.parse(iso);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
-        }
     }
 }

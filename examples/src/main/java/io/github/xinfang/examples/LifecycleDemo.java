@@ -25,11 +25,7 @@ import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -85,7 +81,7 @@ public final class LifecycleDemo {
                         new Official(HRSS_STAFF, HRSS, "科员", "乡科级副职", false),
                         new Official(HRSS_HEAD, HRSS, "局长", "乡科级正职", true)));
         // A clock a portal would inject; here a fixed day moved by hand so the output is repeatable.
-        SteppingClock clock = new SteppingClock(Instant.parse("2026-03-02T01:00:00Z"));
+        DemoClock clock = new DemoClock("2026-03-02T01:00:00Z");
         CaseService service = CaseService.builder(InMemoryCaseStore.create(), directory, clock)
                 .listener((id, version, events) -> { })
                 .build();
@@ -134,7 +130,7 @@ public final class LifecycleDemo {
         s.run(new ProcedureCommand.Decline(c3, s.key(), officeHead, DeclineReason.PENDING_BELOW, d("2026-02-04")));
 
         // 4. Review asked for after the 30-day window: refused.
-        clock.set(Instant.parse("2026-05-06T01:00:00Z"));
+        clock.set("2026-05-06T01:00:00Z");
         s.run(new ProcedureCommand.RequestReview(c2, s.key(), officeHead, d("2026-05-06")));
 
         for (CaseId id : List.of(c1, c2, c3)) {
@@ -203,29 +199,6 @@ public final class LifecycleDemo {
                 out.printf("%-16s %-18s REJECTED %s (%s)%n", command.caseId(), name, x.rejection().code(),
                         x.rejection().messageChinese());
             }
-        }
-    }
-
-    /** An {@link InstantSource} the demo moves by hand. */
-    private static final class SteppingClock implements InstantSource {
-        private Instant now;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return Clock.fixed(now, zone);
         }
     }
 }
