@@ -363,31 +363,43 @@ public class ResolutionBenchmark {
     /** @return the same counts, reading every row through the store */
     @Benchmark
     public LeaderWorkload workloadScanStore() {
-        long active = 0, overdue = 0;
+        WorkloadCount count = new WorkloadCount(heavyLeader);
         String after = null;
         for (List<String> ids; !(ids = store.caseIdsAfter(after, BATCH_PAGE)).isEmpty(); after = ids.get(ids.size() - 1)) {
-            for (String id : ids) {
-                IndexRow r = store.indexRow(id).orElseThrow();
-                if (r.activeLeader().map(heavyLeader::equals).orElse(false)) {
-                    active++;
-                    if (r.earliestDueAt().map(t -> !t.isAfter(NOW)).orElse(false)) overdue++;
-                }
-            }
+            for (String id : ids) count.add(store.indexRow(id).orElseThrow());
         }
-        return new LeaderWorkload(heavyLeader, NOW, active, overdue);
+        return count.workload();
     }
 
     /** @return the same counts, walking the in-memory array of rows */
     @Benchmark
     public LeaderWorkload workloadScanRows() {
-        long active = 0, overdue = 0;
-        for (IndexRow r : rows) {
-            if (r.activeLeader().map(heavyLeader::equals).orElse(false)) {
+        WorkloadCount count = new WorkloadCount(heavyLeader);
+        for (IndexRow r : rows) count.add(r);
+        return count.workload();
+    }
+
+    /** A leader's workload as of {@link #NOW}, counted the way the scans do: one row at a time. */
+    private static final class WorkloadCount {
+        private final String leader;
+        private long active;
+        private long overdue;
+
+        WorkloadCount(String leader) {
+            this.leader = leader;
+        }
+
+        /** Counts a row if its active leader is the leader (and as overdue if its earliest due instant has passed). */
+        void add(IndexRow r) {
+            if (r.activeLeader().map(leader::equals).orElse(false)) {
                 active++;
                 if (r.earliestDueAt().map(t -> !t.isAfter(NOW)).orElse(false)) overdue++;
             }
         }
-        return new LeaderWorkload(heavyLeader, NOW, active, overdue);
+
+        LeaderWorkload workload() {
+            return new LeaderWorkload(leader, NOW, active, overdue);
+        }
     }
 
     /** @return the rows of one {@value #BATCH_SIZE}-case batch, walked in keyset pages of {@value #BATCH_PAGE} */
