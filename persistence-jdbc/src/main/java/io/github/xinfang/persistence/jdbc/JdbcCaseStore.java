@@ -614,22 +614,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     /** @return {version, last sequence} of the case as this connection sees it, {0, 0} if absent */
     private long[] readVersionAndSequence(Connection c, String caseId) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT version, last_sequence FROM xf_case WHERE case_id = ?")) {
-            ps.setString(1, caseId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
-            }
-        }
+        return firstRow(c, "SELECT version, last_sequence FROM xf_case WHERE case_id = ?",
+                rs -> new long[] {rs.getLong(1), rs.getLong(2)}, caseId).orElse(new long[] {0, 0});
     }
 
     private boolean keyRecorded(Connection c, String caseId, String key) throws SQLException {
-        try (PreparedStatement ps = prepare(c, "SELECT 1 FROM xf_commit WHERE case_id = ? AND idempotency_key = ?")) {
-            ps.setString(1, caseId);
-            ps.setString(2, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
+        return firstRow(c, "SELECT 1 FROM xf_commit WHERE case_id = ? AND idempotency_key = ?", rs -> true, caseId, key)
+                .isPresent();
     }
 
     /** The stored version of a case after a failed commit, for the conflict's message. */
@@ -662,23 +653,15 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
         return reading("load failed on case " + caseId, c -> {
-            long version;
-            long lastSequence;
-            StoredSnapshot snapshot;
-            try (PreparedStatement ps = prepare(c, "SELECT version, last_sequence, snapshot_version,"
-                    + " snapshot_schema_version, snapshot_payload FROM xf_case WHERE case_id = ?")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    version = rs.getLong(1);
-                    lastSequence = rs.getLong(2);
-                    snapshot = new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5));
-                }
-            }
+            Optional<CaseHead> head = firstRow(c, "SELECT version, last_sequence, snapshot_version,"
+                    + " snapshot_schema_version, snapshot_payload FROM xf_case WHERE case_id = ?",
+                    rs -> new CaseHead(rs.getLong(1), rs.getLong(2),
+                            new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5))), caseId);
+            if (head.isEmpty()) return Optional.empty();
             // Events never change once written: bounding by the case row's last sequence gives the history of
             // exactly that version, whatever commits since.
-            List<StoredEvent> events = readEvents(tables, c, caseId, 1, lastSequence);
-            return Optional.of(new StoredCase(caseId, version, snapshot, events));
+            List<StoredEvent> events = readEvents(tables, c, caseId, 1, head.get().lastSequence());
+            return Optional.of(new StoredCase(caseId, head.get().version(), head.get().snapshot(), events));
         });
     }
 
@@ -688,24 +671,14 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         if (!storable(caseId) || !storable(idempotencyKey)) return Optional.empty();
         return reading("idempotency lookup failed on case " + caseId, c -> {
-            long version;
-            String digest;
-            long first;
-            long last;
-            try (PreparedStatement ps = prepare(c, "SELECT version, command_digest, first_sequence, last_sequence"
-                    + " FROM xf_commit WHERE case_id = ? AND idempotency_key = ?")) {
-                ps.setString(1, caseId);
-                ps.setString(2, idempotencyKey);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    version = rs.getLong(1);
-                    digest = rs.getString(2);
-                    first = rs.getLong(3);
-                    last = rs.getLong(4);
-                }
-            }
-            return Optional.of(new AppliedCommand(caseId, idempotencyKey, digest, version - 1, version,
-                    readEvents(tables, c, caseId, first, last)));
+            Optional<CommitRecord> commit = firstRow(c, "SELECT version, command_digest, first_sequence, last_sequence"
+                    + " FROM xf_commit WHERE case_id = ? AND idempotency_key = ?",
+                    rs -> new CommitRecord(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)),
+                    caseId, idempotencyKey);
+            if (commit.isEmpty()) return Optional.empty();
+            CommitRecord r = commit.get();
+            return Optional.of(new AppliedCommand(caseId, idempotencyKey, r.digest(), r.version() - 1, r.version(),
+                    readEvents(tables, c, caseId, r.firstSequence(), r.lastSequence())));
         });
     }
 
@@ -742,15 +715,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
         return inReadTransaction("index row read failed on case " + caseId, c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.case_id = ?")) {
-                ps.setString(1, caseId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return Optional.empty();
-                    Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
-                    rows.put(caseId, indexRowBuilder(rs));
-                    return Optional.of(withChildren(c, rows).get(0));
-                }
-            }
+            Optional<IndexRow.Builder> row = firstRow(c, "SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.case_id = ?",
+                    JdbcCaseStore::indexRowBuilder, caseId);
+            if (row.isEmpty()) return Optional.empty();
+            Map<String, IndexRow.Builder> rows = new LinkedHashMap<>();
+            rows.put(caseId, row.get());
+            return Optional.of(withChildren(c, rows).get(0));
         });
     }
 
@@ -1216,6 +1186,31 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     private PreparedStatement prepare(Connection c, String sql) throws SQLException {
         return tables.prepare(c, sql);
     }
+
+    /** Reads one row of a result set, positioned on it. */
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /**
+     * Runs a query with its parameters bound as strings, in order, and reads its first row.
+     *
+     * @return what {@code read} makes of the first row, or empty if there is none
+     */
+    private <T> Optional<T> firstRow(Connection c, String sql, RowReader<T> read, String... params) throws SQLException {
+        try (PreparedStatement ps = prepare(c, sql)) {
+            for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read.read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** A case row's version, last event sequence and snapshot, as {@link #load} reads them. */
+    private record CaseHead(long version, long lastSequence, StoredSnapshot snapshot) {}
+
+    /** A commit's idempotency record, as {@link #findApplied} reads it. */
+    private record CommitRecord(long version, String digest, long firstSequence, long lastSequence) {}
 
     /**
      * Whether a database can hold the string as it is: no NUL (PostgreSQL refuses it) and no unpaired surrogate

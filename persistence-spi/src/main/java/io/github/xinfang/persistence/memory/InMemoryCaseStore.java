@@ -268,6 +268,7 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
+        Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         return entry(caseId).map(e -> e.applied().get(idempotencyKey));
     }
