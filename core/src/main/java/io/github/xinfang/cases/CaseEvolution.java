@@ -1,8 +1,8 @@
 package io.github.xinfang.cases;
 
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockLedger;
-import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.Obligation;
+import io.github.xinfang.time.Obligations;
 import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.Fact;
 import java.time.LocalDate;
@@ -30,7 +30,7 @@ final class CaseEvolution {
             LocalDate received = r.petition().receivedOn();
             return new CaseState(r.caseId(), 1, r.profile(), r.petition(), CaseState.Procedure.at(Stage.REGISTERED),
                     CaseState.Conclusion.NONE, new CaseState.Timing(received, r.recordedAt(),
-                            ClockLedger.empty().apply(Fact.RECEIVED, received, 0), DutyLedger.empty()), null, CaseActivity.none());
+                            Obligations.empty().apply(Fact.RECEIVED, received, 0)), null, CaseActivity.none());
         }
         if (!event.caseId().equals(state.caseId())) throw new IllegalArgumentException("event: belongs to another case");
         if (event.sequence() != state.lastSequence() + 1) {
@@ -66,7 +66,7 @@ final class CaseEvolution {
         } else if (event instanceof ProcedureEvent.Extended e) {
             s = s.withProcedure(p.extended(e.days()))
                     .withFactOn(e.approvedOn()).withFactOn(e.petitionerToldOn());
-            s = s.withClocks(s.timing().clocks().apply(Fact.EXTENDED, e.approvedOn(), e.days()));
+            s = s.withObligations(s.timing().obligations().apply(Fact.EXTENDED, e.approvedOn(), e.days()));
         } else if (event instanceof ProcedureEvent.ConclusionProposed e) {
             s = s.withStage(Stage.PENDING_APPROVAL).withConclusion(c.proposed(e.actor(), e.outcome()))
                     .withFactOn(e.proposedOn());
@@ -113,7 +113,7 @@ final class CaseEvolution {
             LocalDate oldReceipt = s.petition().receivedOn();
             s = s.withPetition(e.petition());
             if (!oldReceipt.equals(e.petition().receivedOn())) {
-                s = s.withClocks(s.timing().clocks().correctStart(ClockId.ROUTING, 1, e.petition().receivedOn()));
+                s = s.withObligations(s.timing().obligations().correctStart(ClockId.ROUTING, 1, e.petition().receivedOn()));
             }
         } else if (event instanceof ProcedureEvent.ProfileChanged e) {
             s = s.withProfile(e.profile());
@@ -121,11 +121,11 @@ final class CaseEvolution {
             s = s.withStage(Stage.TERMINATED)
                     .withFactOn(e.terminatedOn()).withClock(Fact.ENDED, e.terminatedOn());
         } else if (event instanceof SweepEvent.WarningRecorded e) {
-            s = s.withClocks(s.timing().clocks().recordSweep(e.clock(), false));
+            s = s.withObligations(s.timing().obligations().recordSweep(e.clock(), false));
         } else if (event instanceof SweepEvent.BreachRecorded e) {
-            s = s.withClocks(s.timing().clocks().recordSweep(e.clock(), true));
+            s = s.withObligations(s.timing().obligations().recordSweep(e.clock(), true));
         } else if (event instanceof SweepEvent.LapseRecorded e) {
-            s = s.withClocks(s.timing().clocks().recordSweep(e.clock(), true));
+            s = s.withObligations(s.timing().obligations().recordSweep(e.clock(), true));
         } else if (event instanceof ActivityEvent.Merged e) {
             s = s.withStage(Stage.MERGED).withActivity(a.withMergedInto(e.into()))
                     .withFactOn(e.mergedOn()).withClock(Fact.ENDED, e.mergedOn());
@@ -139,18 +139,14 @@ final class CaseEvolution {
         } else if (event instanceof ActivityEvent.SupervisionIssued e) {
             s = s.withActivity(a.withSupervision(new CaseActivity.Supervision(e.number(), e.kind(), e.actor(), e.addressee(),
                     e.issuedOn(), e.feedbackDueOn(), null)));
-            s = s.withDuties(s.timing().duties()
-                    .start(DutyLedger.Duty.dueOn(DutyId.supervision(e.number()), e.issuedOn(), e.feedbackDueOn())));
+            s = s.withObligations(s.timing().obligations()
+                    .start(Obligation.dueOn(DutyId.supervision(e.number()), e.issuedOn(), e.feedbackDueOn())));
         } else if (event instanceof ActivityEvent.SupervisionFeedbackRecorded e) {
             s = s.withActivity(a.withFeedback(e.number(), e.givenOn()));
-            s = s.withDuties(s.timing().duties().meet(DutyId.supervision(e.number()), e.givenOn()));
-        } else if (event instanceof SweepEvent.DutyWarningRecorded e) {
-            s = s.withDuties(s.timing().duties().recordSweep(e.duty(), false));
-        } else if (event instanceof SweepEvent.DutyBreachRecorded e) {
-            s = s.withDuties(s.timing().duties().recordSweep(e.duty(), true));
+            s = s.withObligations(s.timing().obligations().meet(DutyId.supervision(e.number()), e.givenOn()));
         } else if (ResolutionEvolution.handles(event)) {
             s = s.withResolution(ResolutionEvolution.evolve(state.resolution(), event))
-                    .withDuties(ResolutionEvolution.duties(s.timing().duties(), state.resolution(), event));
+                    .withObligations(ResolutionEvolution.duties(s.timing().obligations(), event));
         } else {
             throw new AssertionError("unhandled event type " + event.getClass().getName());
         }
@@ -160,7 +156,7 @@ final class CaseEvolution {
     /** Builds the state of an imported case from its dated facts. */
     private static CaseState imported(ProcedureEvent.Imported im) {
         LocalDate received = im.petition().receivedOn();
-        ClockLedger ledger = ClockLedger.empty().apply(Fact.RECEIVED, received, 0);
+        Obligations ledger = Obligations.empty().apply(Fact.RECEIVED, received, 0);
         LocalDate unitReceivedOn = null, acceptedOn = null, handlingStartedOn = null, informedOn = null;
         LocalDate approvedOn = null, replyServedOn = null, reviewRequestedOn = null, opinionServedOn = null, reReviewOn = null;
         LocalDate last = received;
@@ -194,6 +190,6 @@ final class CaseEvolution {
         CaseState.Conclusion conclusion = new CaseState.Conclusion(null, null, approvedOn, replyServedOn, reviewRequestedOn,
                 opinionServedOn, reReviewOn);
         return new CaseState(im.caseId(), 1, im.profile(), im.petition(), procedure, conclusion,
-                new CaseState.Timing(last, im.recordedAt(), ledger, DutyLedger.empty()), null, CaseActivity.none());
+                new CaseState.Timing(last, im.recordedAt(), ledger), null, CaseActivity.none());
     }
 }

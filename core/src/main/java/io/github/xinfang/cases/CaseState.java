@@ -1,8 +1,7 @@
 package io.github.xinfang.cases;
 
 import io.github.xinfang.directory.UnitId;
-import io.github.xinfang.time.ClockLedger;
-import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.Obligations;
 import io.github.xinfang.time.Fact;
 
 import java.time.Instant;
@@ -175,12 +174,8 @@ public final class CaseState {
         return new CaseState(caseId, lastSequence, profile, petition, procedure, conclusion, timing, resolution, activity);
     }
 
-    CaseState withClocks(ClockLedger clocks) {
-        return withTiming(timing.withClocks(clocks));
-    }
-
-    CaseState withDuties(DutyLedger duties) {
-        return withTiming(timing.withDuties(duties));
+    CaseState withObligations(Obligations obligations) {
+        return withTiming(timing.withObligations(obligations));
     }
 
     /** @return this state with a legal fact dated {@code on}: the latest fact day moves, no clock is touched */
@@ -190,7 +185,7 @@ public final class CaseState {
 
     /** @return this state with a clock fact applied, the latest fact day unchanged */
     CaseState withClock(Fact fact, LocalDate on) {
-        return withClocks(timing.clocks().apply(fact, on, 0));
+        return withObligations(timing.obligations().apply(fact, on, 0));
     }
 
     /** @return this state with a legal fact dated {@code on} that is also a clock fact */
@@ -357,36 +352,30 @@ public final class CaseState {
      *
      * @param lastFactOn the latest date of a legal fact so far
      * @param lastRecordedAt the latest {@code recordedAt} so far
-     * @param clocks the clock facts (starts, meetings, stops, extensions, pauses, recorded warnings and breaches)
-     * @param duties the duties whose due dates come from the case's facts: replacement, plan steps, batch targets,
-     *     supervision feedback (null reads as none)
+     * @param obligations the profile clocks' runs and the duties from the case's facts (replacement, plan steps, batch
+     *     targets, supervision feedback): starts, meetings, stops, extensions, pauses, recorded warnings and breaches
      * @since 0.4
      */
-    public record Timing(LocalDate lastFactOn, Instant lastRecordedAt, ClockLedger clocks, DutyLedger duties) {
+    public record Timing(LocalDate lastFactOn, Instant lastRecordedAt, Obligations obligations) {
         /** @throws NullPointerException naming a required argument that is null */
         public Timing {
             Objects.requireNonNull(lastFactOn, "lastFactOn");
             Objects.requireNonNull(lastRecordedAt, "lastRecordedAt");
-            Objects.requireNonNull(clocks, "clocks");
-            if (duties == null) duties = DutyLedger.empty();
+            Objects.requireNonNull(obligations, "obligations");
         }
 
         /** @return this part with a legal fact dated {@code on}: the latest fact day moves forward only */
         Timing factOn(LocalDate on) {
-            return on.isAfter(lastFactOn) ? new Timing(on, lastRecordedAt, clocks, duties) : this;
+            return on.isAfter(lastFactOn) ? new Timing(on, lastRecordedAt, obligations) : this;
         }
 
         /** @return this part with a record made at {@code at}: the latest record moves forward only */
         Timing recorded(Instant at) {
-            return at.isAfter(lastRecordedAt) ? new Timing(lastFactOn, at, clocks, duties) : this;
+            return at.isAfter(lastRecordedAt) ? new Timing(lastFactOn, at, obligations) : this;
         }
 
-        Timing withClocks(ClockLedger clocks) {
-            return new Timing(lastFactOn, lastRecordedAt, clocks, duties);
-        }
-
-        Timing withDuties(DutyLedger duties) {
-            return new Timing(lastFactOn, lastRecordedAt, clocks, duties);
+        Timing withObligations(Obligations obligations) {
+            return new Timing(lastFactOn, lastRecordedAt, obligations);
         }
     }
 }

@@ -68,14 +68,22 @@ enum CrossFieldRule {
             }
         }
     },
-    /** Receipt and end are implied by the petition and the stage, so an imported case does not bring them. */
-    IMPORTED_FACT_NOT_IMPLIED("fact is neither RECEIVED nor ENDED", "fact: is implied (the petition's date, the terminal stage) and not imported",
+    /**
+     * Receipt and end are implied by the petition and the stage, so an imported case does not bring them; the facts of
+     * the resolution track and supervision come with their own commands, not with an import.
+     */
+    IMPORTED_FACT_NOT_IMPLIED("fact is a procedure fact, neither RECEIVED nor ENDED",
+            "fact: is implied (the petition's date, the terminal stage) and not imported; or is not a procedure fact",
             ImportedFact.class) {
         @Override
         void check(Record r, String prefix) throws FieldProblem {
             ImportedFact f = (ImportedFact) r;
             if (f.fact() == Fact.RECEIVED || f.fact() == Fact.ENDED) {
                 throw new FieldProblem(prefix + "fact", "is implied (the petition's date, the terminal stage) and not imported", "由信访日期或终结阶段推定，不导入");
+            }
+            if (f.fact().compareTo(Fact.ENDED) > 0) {
+                throw new FieldProblem(prefix + "fact", "is not a procedure fact (the resolution track and supervision are not imported)",
+                        "不是办理程序的事实（化解与督办不导入）");
             }
         }
     },

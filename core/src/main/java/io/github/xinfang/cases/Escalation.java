@@ -58,9 +58,9 @@ final class Escalation {
         long seq = after.lastSequence();
         all.add(new ResolutionEvent.RequiredRankRaised(new EventId(after.caseId(), ++seq), ESCALATION, at, raised, rules));
         Optional<Resolution.Assignment> active = r.activeAssignment();
-        if (active.isPresent() && after.timing().duties().open(DutyId.Kind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
+        if (active.isPresent() && after.timing().obligations().open(DutyId.Kind.REPLACEMENT).isEmpty() && !leaderMeets(active.get().leader(), raised)) {
             all.add(new ResolutionEvent.ReplacementClockStarted(new EventId(after.caseId(), ++seq), ESCALATION, at,
-                    after.timing().duties().count(DutyId.Kind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
+                    after.timing().obligations().count(DutyId.Kind.REPLACEMENT) + 1, LocalDate.ofInstant(at, limits.zone()), limits.replacementLimit()));
         }
         return all;
     }
@@ -88,7 +88,7 @@ final class Escalation {
             if (current != null && ladder.meets(current.rank(), current.principal(), rule.requires())) continue;
             if (!looked) {
                 Petition p = state.petition();
-                due = limits.earliestDue(state.timing().clocks(), state.timing().duties(), state.profile(), p.category(), p.region());
+                due = limits.earliestDue(state.timing().obligations(), state.profile(), p.category(), p.region());
                 looked = true;
             }
             if (due.isEmpty()) return Optional.empty();
@@ -115,10 +115,7 @@ final class Escalation {
         CaseActivity act = s.activity();
         long overdue = 0;
         Petition p = s.petition();
-        for (TimeLimits.ClockStatus st : limits.clocks(s.timing().clocks(), s.profile(), p.category(), p.region(), at)) {
-            if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
-        }
-        for (TimeLimits.DutyStatus st : limits.duties(s.timing().duties(), p.region(), at)) {
+        for (TimeLimits.ObligationStatus st : limits.obligations(s.timing().obligations(), s.profile(), p.category(), p.region(), at)) {
             if (st.state() == TimeLimits.ClockState.OVERDUE) overdue = Math.max(overdue, st.daysLate());
         }
         return new EscalationPolicy.Inputs(s.resolution().hardCase(), levels, Math.max(p.headcount(), act.largestRepeatHeadcount()),

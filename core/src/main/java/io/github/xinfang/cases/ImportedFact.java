@@ -8,7 +8,8 @@ import java.time.LocalDate;
  * One dated fact of a case brought in from a portal's earlier system (历史数据导入), so its clocks come out
  * right. The record only copies; the case service checks it.
  *
- * @param fact what happened (not {@link Fact#RECEIVED}, which is the petition's own date, nor {@link Fact#ENDED})
+ * @param fact what happened: a procedure fact (not {@link Fact#RECEIVED}, which is the petition's own date, nor
+ *     {@link Fact#ENDED}, nor a fact of the resolution track or supervision, which follow the facts before it)
  * @param on when
  * @param days the extension in days, for {@link Fact#EXTENDED}; null otherwise
  * @since 0.1

@@ -149,10 +149,14 @@ public final class LifecycleTable {
             "Only the deadline sweep (a system actor) records warnings, breaches and lapses.",
             "仅由期限巡检（系统）记录预警、超期和失效", ProcedureGuards::systemOnly, RejectionCode.NOT_AUTHORISED);
 
-    /** The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach ({@code ILLEGAL_TRANSITION}). */
+    /**
+     * The named clock (a profile clock's run, or a duty from the case's facts) is open, has that due instant, is due soon /
+     * overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach
+     * ({@code ILLEGAL_TRANSITION}). One guard for every kind of obligation, as the sweep is one path for them.
+     */
     public static final Guard<SweepCommand> CLOCK_DUE = Guard.of("CLOCK_DUE", Guard.Phase.RULE,
-            "The named clock run is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach.",
-            "该时限正在计时、到期时刻一致、已临期/超期/失效且尚未记录", ProcedureGuards::clockDue, RejectionCode.ILLEGAL_TRANSITION);
+            "The named clock (a profile clock's run or a duty) is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach.",
+            "该时限（时限方案的期限或职责期限）正在计时、到期时刻一致、已临期/超期/失效且尚未记录", ProcedureGuards::clockDue, RejectionCode.ILLEGAL_TRANSITION);
 
     /** A case is not merged into itself ({@code VALIDATION}). @since 0.2 */
     public static final Guard<ActivityCommand.Merge> NOT_INTO_ITSELF = Guard.of("NOT_INTO_ITSELF", Guard.Phase.PRECONDITION,
@@ -189,11 +193,6 @@ public final class LifecycleTable {
             "The supervision exists, awaits feedback, and the feedback is not dated before it.",
             "督办存在且待反馈，反馈日期不得早于督办日期", ProcedureGuards::supervisionAwaitingFeedback, RejectionCode.VALIDATION, RejectionCode.ILLEGAL_TRANSITION);
 
-    /** The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet ({@code ILLEGAL_TRANSITION}). @since 0.2 */
-    public static final Guard<SweepCommand> DUTY_DUE = Guard.of("DUTY_DUE", Guard.Phase.RULE,
-            "The named duty is open, has that due instant, is due soon / overdue at the recording instant, and that was not recorded yet.",
-            "该职责未完成、到期时刻一致、已临期/超期且尚未记录", ProcedureGuards::dutyDue, RejectionCode.ILLEGAL_TRANSITION);
-
     private static final List<Guard<?>> GUARDS = List.of(ACTOR_NOT_ACCUSED, UNIT_NOT_ACCUSED,
             IMPORTED_UNIT_NOT_ACCUSED, FACT_NOT_BEFORE_EARLIER_FACTS, CLAIM_CATEGORY_ONLY, OUTCOME_FITS_CATEGORY,
             INSIDE_OBJECTION_WINDOW, INSIDE_REVIEW_WINDOW, INSIDE_RE_REVIEW_WINDOW, HAS_HANDLING_CLOCK,
@@ -202,7 +201,7 @@ public final class LifecycleTable {
             IMPORTED_EXTENSION_WITHIN_MAXIMUM, HEARING_OPEN, CORRECTION_FITS_STAGE,
             CORRECTION_KEEPS_HANDLER_UNACCUSED, TERMINATION_PROVIDED, SWEEP_ONLY, CLOCK_DUE, NOT_INTO_ITSELF,
             SURVIVOR_OPEN, SERVICE_ONLY, REPEAT_NOT_BEFORE_RECEIPT, SUPERVISABLE, ADDRESSEE_NOT_ACCUSED,
-            SUPERVISION_AWAITING_FEEDBACK, DUTY_DUE);
+            SUPERVISION_AWAITING_FEEDBACK);
 
     /**
      * One row of the table: the command, its Chinese name, the stages it starts from, the stage it leads to and its

@@ -5,8 +5,7 @@ import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockLedger;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.TimeLimits;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -237,7 +236,7 @@ final class ProcedureGuards {
     static Rejection clockDue(GuardInput in, SweepCommand c) {
         CaseState s = in.state();
         Petition petition = in.petition();
-        ClockId clock;
+        Obligation.Source clock;
         int round;
         Instant dueAt;
         TimeLimits.ClockState wanted;
@@ -249,37 +248,17 @@ final class ProcedureGuards {
             SweepCommand.RecordLapse l = (SweepCommand.RecordLapse) c;
             clock = l.clock(); round = l.round(); dueAt = l.dueAt(); wanted = TimeLimits.ClockState.LAPSED;
         }
-        Optional<ClockLedger.ClockRun> run = s.timing().clocks().run(clock);
+        Optional<Obligation> run = s.timing().obligations().of(clock);
         boolean recorded = run.map(r -> wanted == TimeLimits.ClockState.DUE_SOON ? r.warned() || r.breached() : r.breached()).orElse(true);
         if (!recorded && run.get().round() == round) {
-            for (TimeLimits.ClockStatus st : in.limits().clocks(s.timing().clocks(), s.profile(), petition.category(), petition.region(), in.at())) {
-                if (st.clock() == clock && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
+            for (TimeLimits.ObligationStatus st : in.limits().obligations(s.timing().obligations(), s.profile(), petition.category(),
+                    petition.region(), in.at())) {
+                if (st.source().equals(clock) && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
             }
         }
         return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(), clock + " round " + round + " is not "
                 + wanted.name().toLowerCase(java.util.Locale.ROOT) + " at " + dueAt + ", or that was already recorded",
                 "该期限当前不处于所记录的状态，或已记录");
-    }
-
-    static Rejection dutyDue(GuardInput in, SweepCommand c) {
-        CaseState s = in.state();
-        DutyId duty;
-        Instant dueAt;
-        TimeLimits.ClockState wanted;
-        if (c instanceof SweepCommand.RecordDutyWarning w) {
-            duty = w.duty(); dueAt = w.dueAt(); wanted = TimeLimits.ClockState.DUE_SOON;
-        } else {
-            SweepCommand.RecordDutyBreach b = (SweepCommand.RecordDutyBreach) c;
-            duty = b.duty(); dueAt = b.dueAt(); wanted = TimeLimits.ClockState.OVERDUE;
-        }
-        for (TimeLimits.DutyStatus st : in.limits().duties(s.timing().duties(), in.petition().region(), in.at())) {
-            if (!st.duty().equals(duty)) continue;
-            boolean recorded = wanted == TimeLimits.ClockState.DUE_SOON ? st.warningRecorded() || st.breachRecorded() : st.breachRecorded();
-            if (!recorded && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
-        }
-        return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(), "duty " + duty + " is not "
-                + wanted.name().toLowerCase(java.util.Locale.ROOT) + " at " + dueAt + ", or that was already recorded",
-                "该职责期限当前不处于所记录的状态，或已记录");
     }
 
     private static Rejection expired(Stage stage, LocalDate last) {

@@ -156,10 +156,6 @@ final class ProcedureRows {
                 List.of(SUPERVISION_AWAITING_FEEDBACK), undated(),
                 (e, c) -> new ActivityEvent.SupervisionFeedbackRecorded(e.id(), e.actor(), e.at(), c.supervision(),
                         text(c.feedback()), c.givenOn())));
-        r.add(row(SweepCommand.RecordDutyWarning.class, "预警（职责期限）", any, null, List.of(SWEEP_ONLY, DUTY_DUE),
-                undated(), (e, c) -> new SweepEvent.DutyWarningRecorded(e.id(), e.actor(), e.at(), c.duty(), c.dueAt())));
-        r.add(row(SweepCommand.RecordDutyBreach.class, "超期（职责期限）", any, null, List.of(SWEEP_ONLY, DUTY_DUE),
-                undated(), (e, c) -> new SweepEvent.DutyBreachRecorded(e.id(), e.actor(), e.at(), c.duty(), c.dueAt())));
         return r;
     }
 

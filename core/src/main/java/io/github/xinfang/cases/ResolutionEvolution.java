@@ -1,6 +1,8 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.Fact;
+import io.github.xinfang.time.Obligation;
+import io.github.xinfang.time.Obligations;
 import io.github.xinfang.time.DutyId;
 
 import java.time.LocalDate;
@@ -22,30 +24,30 @@ final class ResolutionEvolution {
     }
 
     /**
-     * The duties a resolution-track event starts, meets or stops (DESIGN.md section 2, "Stopping"): enrolment
-     * starts the batch's target; a plan starts its steps and stops the old version's open ones; a step done meets
-     * its duty; a replacement meets the replacement clock; approval meets the batch targets and stops the plan
-     * steps and the replacement clock.
+     * The duties a resolution-track event starts, meets or stops, as the clock table's duty rows say
+     * ({@code docs/clocks.md}): enrolment starts the batch's target; a plan stops the old version's open steps and
+     * starts its own; a step done meets its duty; a replacement meets the replacement duty; approval meets the batch
+     * targets and stops the plan steps and the replacement duty.
      */
-    static DutyLedger duties(DutyLedger duties, Resolution before, CaseEvent event) {
+    static Obligations duties(Obligations ledger, CaseEvent event) {
         if (event instanceof ResolutionEvent.BatchEnrolled e) {
-            return duties.start(DutyLedger.Duty.dueOn(DutyId.batchTarget(e.batch().value()), e.enrolledOn(), e.targetDate()));
+            return ledger.start(Obligation.dueOn(DutyId.batchTarget(e.batch().value()), e.enrolledOn(), e.targetDate()));
         } else if (event instanceof ResolutionEvent.PackageLeaderReplaced e) {
-            return duties.meetAll(DutyId.Kind.REPLACEMENT, e.replacedOn());
+            return ledger.apply(Fact.PACKAGE_LEADER_REPLACED, e.replacedOn(), 0);
         } else if (event instanceof ResolutionEvent.PlanRecorded e) {
-            DutyLedger out = duties.stopAll(DutyId.Kind.PLAN_STEP);
+            Obligations out = ledger.apply(Fact.PLAN_RECORDED, e.recordedOn(), 0);
             for (int i = 0; i < e.steps().size(); i++) {
-                out = out.start(DutyLedger.Duty.dueOn(DutyId.planStep(e.version(), i + 1), e.recordedOn(), e.steps().get(i).dueOn()));
+                out = out.start(Obligation.dueOn(DutyId.planStep(e.version(), i + 1), e.recordedOn(), e.steps().get(i).dueOn()));
             }
             return out;
         } else if (event instanceof ResolutionEvent.PlanStepDone e) {
-            return duties.meet(DutyId.planStep(e.version(), e.step()), e.doneOn());
+            return ledger.meet(DutyId.planStep(e.version(), e.step()), e.doneOn());
         } else if (event instanceof ResolutionEvent.ResolutionApproved e) {
-            return duties.meetAll(DutyId.Kind.BATCH_TARGET, e.approvedOn()).stopAll(DutyId.Kind.PLAN_STEP).stopAll(DutyId.Kind.REPLACEMENT);
+            return ledger.apply(Fact.RESOLUTION_APPROVED, e.approvedOn(), 0);
         } else if (event instanceof ResolutionEvent.ReplacementClockStarted e) {
-            return duties.start(DutyLedger.Duty.within(DutyId.replacement(e.round()), e.startedOn(), e.limit()));
+            return ledger.start(Obligation.within(DutyId.replacement(e.round()), e.startedOn(), e.limit()));
         }
-        return duties;
+        return ledger;
     }
 
     /** A mutable copy. */

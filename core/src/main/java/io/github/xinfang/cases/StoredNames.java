@@ -63,9 +63,7 @@ final class StoredNames {
             ActivityEvent.FollowUpVisitRecorded.class, "case.follow-up-visit-recorded",
             ActivityEvent.SupervisionIssued.class, "case.supervision-issued",
             ActivityEvent.SupervisionFeedbackRecorded.class, "case.supervision-feedback-recorded",
-            ResolutionEvent.ReplacementClockStarted.class, "case.replacement-clock-started",
-            SweepEvent.DutyWarningRecorded.class, "case.duty-warning-recorded",
-            SweepEvent.DutyBreachRecorded.class, "case.duty-breach-recorded");
+            ResolutionEvent.ReplacementClockStarted.class, "case.replacement-clock-started");
 
     static final Map<Class<? extends CaseCommand>, String> COMMANDS = ordered(
             ProcedureCommand.Register.class, "case.register",
@@ -116,8 +114,6 @@ final class StoredNames {
             ActivityCommand.RecordFollowUpVisit.class, "case.record-follow-up-visit",
             ActivityCommand.IssueSupervision.class, "case.issue-supervision",
             ActivityCommand.RecordSupervisionFeedback.class, "case.record-supervision-feedback",
-            SweepCommand.RecordDutyWarning.class, "case.record-duty-warning",
-            SweepCommand.RecordDutyBreach.class, "case.record-duty-breach",
             ResolutionCommand.ReassessEscalation.class, "case.reassess-escalation");
 
     /** An unmodifiable map keeping the order given; keys and values must be unique. */

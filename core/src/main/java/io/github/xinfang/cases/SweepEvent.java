@@ -1,11 +1,14 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation;
 import java.time.Instant;
 import java.util.Objects;
 
 /**
- * Events the deadline sweep records: warnings, breaches and lapses of clocks and duties.
+ * Events the deadline sweep records: warnings, breaches and lapses of a case's clocks, each a profile clock's run or a
+ * duty from the case's facts (one {@link io.github.xinfang.time.Obligation.Source}). The events once stored as
+ * {@code case.duty-warning-recorded} and {@code case.duty-breach-recorded} read as {@link WarningRecorded} and
+ * {@link BreachRecorded} of the duty, round 1.
  * A closed set of immutable records. Every record starts with the three components every event has ({@code id},
  * {@code actor}, {@code recordedAt}: see {@link CaseEvent}); its constructor throws {@link NullPointerException}
  * naming a required component that is null.
@@ -14,17 +17,17 @@ import java.util.Objects;
  */
 public sealed interface SweepEvent extends CaseEvent {
     /**
-     * The sweep recorded that a duty clock is due soon (预警).
+     * The sweep recorded that a clock (a profile clock or a duty) is due soon (预警).
      *
      * @param id the event's id
      * @param actor the sweep
      * @param recordedAt when it was recorded
-     * @param clock the clock
-     * @param round its run
+     * @param clock the clock: a profile clock or a duty
+     * @param round its run (1 for a duty)
      * @param dueAt its due instant
      * @since 0.1
      */
-    record WarningRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
+    record WarningRecorded(EventId id, Actor actor, Instant recordedAt, Obligation.Source clock, int round, Instant dueAt) implements SweepEvent {
         public WarningRecorded {
             Components.nonNull(WarningRecorded.class, id, actor, recordedAt, clock);
             Objects.requireNonNull(dueAt, "dueAt");
@@ -33,17 +36,17 @@ public sealed interface SweepEvent extends CaseEvent {
     }
 
     /**
-     * The sweep recorded that a duty clock is overdue (超期).
+     * The sweep recorded that a clock (a profile clock or a duty) is overdue (超期).
      *
      * @param id the event's id
      * @param actor the sweep
      * @param recordedAt when it was recorded
-     * @param clock the clock
-     * @param round its run
+     * @param clock the clock: a profile clock or a duty
+     * @param round its run (1 for a duty)
      * @param dueAt its due instant
      * @since 0.1
      */
-    record BreachRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
+    record BreachRecorded(EventId id, Actor actor, Instant recordedAt, Obligation.Source clock, int round, Instant dueAt) implements SweepEvent {
         public BreachRecorded {
             Components.nonNull(BreachRecorded.class, id, actor, recordedAt, clock);
             Objects.requireNonNull(dueAt, "dueAt");
@@ -62,37 +65,11 @@ public sealed interface SweepEvent extends CaseEvent {
      * @param dueAt its end
      * @since 0.1
      */
-    record LapseRecorded(EventId id, Actor actor, Instant recordedAt, ClockId clock, int round, Instant dueAt) implements SweepEvent {
+    record LapseRecorded(EventId id, Actor actor, Instant recordedAt, Obligation.Source clock, int round, Instant dueAt) implements SweepEvent {
         public LapseRecorded {
             Components.nonNull(LapseRecorded.class, id, actor, recordedAt, clock);
             Objects.requireNonNull(dueAt, "dueAt");
             if (round < 1) throw new IllegalArgumentException("round must be at least 1");
-        }
-    }
-
-    /**
-     * The deadline sweep recorded that a duty is due soon (预警).
-     *
-     * @param duty the duty
-     * @param dueAt its due instant
-     * @since 0.2
-     */
-    record DutyWarningRecorded(EventId id, Actor actor, Instant recordedAt, io.github.xinfang.time.DutyId duty, Instant dueAt) implements SweepEvent {
-        public DutyWarningRecorded {
-            Components.nonNull(DutyWarningRecorded.class, id, actor, recordedAt, duty, dueAt);
-        }
-    }
-
-    /**
-     * The deadline sweep recorded that a duty is overdue (超期).
-     *
-     * @param duty the duty
-     * @param dueAt its due instant
-     * @since 0.2
-     */
-    record DutyBreachRecorded(EventId id, Actor actor, Instant recordedAt, io.github.xinfang.time.DutyId duty, Instant dueAt) implements SweepEvent {
-        public DutyBreachRecorded {
-            Components.nonNull(DutyBreachRecorded.class, id, actor, recordedAt, duty, dueAt);
         }
     }
 }

@@ -338,7 +338,7 @@ public final class CaseListings {
      * One late duty clock or duty of an overdue case (超期), as of an instant, computed from the case's index row alone.
      *
      * <p>Days late are <b>calendar days</b> in the zone of the service's time limits: the instant's date minus the last
-     * day of the limit ({@code dueOn}), as {@link io.github.xinfang.time.TimeLimits.ClockStatus#daysLate()} counts them. A limit in
+     * day of the limit ({@code dueOn}), as {@link io.github.xinfang.time.TimeLimits.ObligationStatus#daysLate()} counts them. A limit in
      * working days (the 5-working-day objection window, a regional 5-working-day acceptance clock) is still counted as
      * late by calendar days: LEGAL.md's counting rules say how a limit's last day falls, not how lateness is reported, and
      * the escalation policy's "days overdue" counts calendar days too. The day the limit ends is not late; the next day is

@@ -248,38 +248,23 @@ public final class CaseService {
     }
 
     /**
-     * The clocks of a case as of an instant: due dates (final or provisional), states, lateness.
+     * The clocks of a case as of an instant, each a profile clock's run or a duty from the case's facts (replacement of
+     * a package leader, plan steps, batch targets, supervision feedback): due dates (final or provisional), states,
+     * lateness ({@link TimeLimits#obligations}).
      *
      * @param caseId the case
      * @param at the instant
      * @return the clocks, or empty if the case does not exist
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     * @since 0.4
      */
-    public Optional<List<TimeLimits.ClockStatus>> clocks(CaseId caseId, Instant at) {
+    public Optional<List<TimeLimits.ObligationStatus>> obligations(CaseId caseId, Instant at) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(at, "at");
         return store.load(caseId.value()).map(s -> {
             CaseState state = codec.decodeSnapshot(s.snapshot());
-            return limits.clocks(state.timing().clocks(), state.profile(), state.petition().category(), state.petition().region(), at);
-        });
-    }
-
-    /**
-     * The duties of a case as of an instant (replacement of a package leader, plan steps, batch targets,
-     * supervision feedback): due dates, states, lateness.
-     *
-     * @param caseId the case
-     * @param at the instant
-     * @return the duties, or empty if the case does not exist
-     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
-     * @since 0.2
-     */
-    public Optional<List<TimeLimits.DutyStatus>> duties(CaseId caseId, Instant at) {
-        Objects.requireNonNull(caseId, "caseId");
-        Objects.requireNonNull(at, "at");
-        return store.load(caseId.value()).map(s -> {
-            CaseState state = codec.decodeSnapshot(s.snapshot());
-            return limits.duties(state.timing().duties(), state.petition().region(), at);
+            return limits.obligations(state.timing().obligations(), state.profile(), state.petition().category(),
+                    state.petition().region(), at);
         });
     }
 

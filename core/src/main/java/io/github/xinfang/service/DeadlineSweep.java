@@ -24,10 +24,11 @@ import java.util.Optional;
  * The deadline sweep (期限巡检): a method a portal's scheduler calls with the current instant. It claims the
  * cases that need attention (through the store's {@link WorkClaims}, so two sweeping nodes never work on the
  * same case at once), and records through the case service each warning (预警), each breach (超期) and each
- * lapsed window once per clock run, with deterministic idempotency keys (case, clock, round, kind and due
- * instant): a second sweep at the same instant appends nothing. A lapsed window is recorded as a lapse, never
- * as a breach. The duties of the resolution track and of supervision are recorded the same way (keys: case,
- * duty, kind, due instant), and where a days-overdue escalation rule has started to fire, the sweep asks for the
+ * lapsed window once per clock run, with deterministic idempotency keys (clock, round, kind and due instant, per
+ * case): a second sweep at the same instant appends nothing. A lapsed window is recorded as a lapse, never as a
+ * breach. A clock is a profile clock's run or a duty of the resolution track or of supervision: one status function
+ * ({@link io.github.xinfang.time.TimeLimits#obligations}) and one path serve both. Where a days-overdue escalation
+ * rule has started to fire, the sweep asks for the
  * required rank to be recomputed ({@link ResolutionCommand.ReassessEscalation}, key: case and the instant it started).
  * A clock run or duty whose breach is recorded gets nothing more (no warning after an extension granted late),
  * so the case is not claimed for it again ({@link io.github.xinfang.time.TimeLimits#nextAttention}): a sweep with
@@ -121,34 +122,21 @@ public final class DeadlineSweep {
     }
 
     private void sweepCase(CaseId id, Instant now, int[] counts) {
-        List<TimeLimits.ClockStatus> clocks = service.clocks(id, now).orElse(List.of());
-        for (TimeLimits.ClockStatus st : clocks) {
+        for (TimeLimits.ObligationStatus st : service.obligations(id, now).orElse(List.of())) {
             CaseCommand command = null;
             int slot = -1;
-            if (st.kind() == ClockId.Kind.DUTY && st.state() == TimeLimits.ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
-                command = new SweepCommand.RecordWarning(id, key(id, st, "warning"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+            boolean window = st.source().isWindow();
+            if (!window && st.state() == TimeLimits.ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
+                command = new SweepCommand.RecordWarning(id, key(st, "warning"), Actor.system(JOB), st.source(), st.round(), st.dueAt());
                 slot = 0;
-            } else if (st.kind() == ClockId.Kind.DUTY && st.state() == TimeLimits.ClockState.OVERDUE && !st.breachRecorded()) {
-                command = new SweepCommand.RecordBreach(id, key(id, st, "breach"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+            } else if (!window && st.state() == TimeLimits.ClockState.OVERDUE && !st.breachRecorded()) {
+                command = new SweepCommand.RecordBreach(id, key(st, "breach"), Actor.system(JOB), st.source(), st.round(), st.dueAt());
                 slot = 1;
-            } else if (st.kind() == ClockId.Kind.WINDOW && st.state() == TimeLimits.ClockState.LAPSED && !st.breachRecorded()) {
-                command = new SweepCommand.RecordLapse(id, key(id, st, "lapse"), Actor.system(JOB), st.clock(), st.round(), st.dueAt());
+            } else if (window && st.state() == TimeLimits.ClockState.LAPSED && !st.breachRecorded()) {
+                command = new SweepCommand.RecordLapse(id, key(st, "lapse"), Actor.system(JOB), st.source(), st.round(), st.dueAt());
                 slot = 2;
             }
-            if (command == null) continue;
-            record(id, command, slot, st.clock().toString(), counts);
-        }
-        for (TimeLimits.DutyStatus st : service.duties(id, now).orElse(List.of())) {
-            CaseCommand command = null;
-            int slot = -1;
-            if (st.state() == TimeLimits.ClockState.DUE_SOON && !st.warningRecorded() && !st.breachRecorded()) {
-                command = new SweepCommand.RecordDutyWarning(id, dutyKey(st, "warning"), Actor.system(JOB), st.duty(), st.dueAt());
-                slot = 0;
-            } else if (st.state() == TimeLimits.ClockState.OVERDUE && !st.breachRecorded()) {
-                command = new SweepCommand.RecordDutyBreach(id, dutyKey(st, "breach"), Actor.system(JOB), st.duty(), st.dueAt());
-                slot = 1;
-            }
-            if (command != null) record(id, command, slot, st.duty().toString(), counts);
+            if (command != null) record(id, command, slot, st.source().toString(), counts);
         }
         Optional<Instant> check = service.escalationCheck(id);
         if (check.isPresent() && !check.get().isAfter(now)) {
@@ -174,14 +162,16 @@ public final class DeadlineSweep {
         }
     }
 
-    /** The deterministic idempotency key of a duty's record: case, duty, kind and due instant. */
-    static IdempotencyKey dutyKey(TimeLimits.DutyStatus st, String kind) {
-        return new IdempotencyKey("sweep:" + st.duty().kind() + ":" + st.duty().ref() + ":" + kind + ":" + st.dueAt().getEpochSecond());
-    }
-
-    /** The deterministic idempotency key of a record: case, clock, round, kind and due instant. */
-    static IdempotencyKey key(CaseId id, TimeLimits.ClockStatus st, String kind) {
-        return new IdempotencyKey("sweep:" + st.clock() + ":" + st.round() + ":" + kind + ":" + st.dueAt().getEpochSecond());
+    /**
+     * The deterministic idempotency key of a record: clock, round, kind and due instant. A profile clock's key is
+     * {@code sweep:<clock>:<round>:<kind>:<due epoch second>}, as it always was (its command's digest is unchanged too).
+     * A duty's key is {@code sweep:duty:<KIND:ref>:<kind>:<due epoch second>}: its command changed type when duties became
+     * clocks, so its key changed too, and it cannot equal a key of an earlier release, whose second segment was always a
+     * clock's name, a duty kind's name or {@code escalation}, never {@code duty}.
+     */
+    static IdempotencyKey key(TimeLimits.ObligationStatus st, String kind) {
+        String clock = st.source() instanceof ClockId c ? c + ":" + st.round() : "duty:" + st.source();
+        return new IdempotencyKey("sweep:" + clock + ":" + kind + ":" + st.dueAt().getEpochSecond());
     }
 
     /**

@@ -45,18 +45,16 @@ final class IndexRows {
             });
         }
         // one computation gives the clock dues and the earliest of them, so the two columns always agree
-        SortedMap<String, Instant> dues = limits.dueInstants(s.timing().clocks(), s.timing().duties(), s.profile(),
-                s.petition().category(), s.petition().region());
+        SortedMap<String, Instant> dues = limits.dueInstants(s.timing().obligations(), s.profile(), s.petition().category(),
+                s.petition().region());
         List<ClockDue> clockDues = new ArrayList<>(dues.size());
         Instant earliest = null;
         for (Map.Entry<String, Instant> d : dues.entrySet()) {
             clockDues.add(new ClockDue(d.getKey(), d.getValue()));
             if (earliest == null || d.getValue().isBefore(earliest)) earliest = d.getValue();
         }
-        Optional<Instant> clocksNext = limits.nextAttention(s.timing().clocks(), s.profile(), s.petition().category(), s.petition().region());
-        Optional<Instant> dutiesNext = limits.nextDutyAttention(s.timing().duties(), s.petition().region());
-        Instant next = clocksNext.orElse(null);
-        if (dutiesNext.isPresent() && (next == null || dutiesNext.get().isBefore(next))) next = dutiesNext.get();
+        Instant next = limits.nextAttention(s.timing().obligations(), s.profile(), s.petition().category(), s.petition().region())
+                .orElse(null);
         Optional<Instant> escalation = decider.nextEscalationCheck(s);
         if (escalation.isPresent() && (next == null || escalation.get().isBefore(next))) next = escalation.get();
         return row

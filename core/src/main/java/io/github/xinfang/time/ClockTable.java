@@ -5,15 +5,18 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The clock table: one row per clock, saying which dated facts start it, meet it, stop it, pause and resume it, and
- * extend it (DESIGN.md section 2). {@link ClockLedger#apply} reads nothing else; {@code docs/clocks.md} is rendered
- * from it and a test fails when the two differ. A table default stands for every row: {@link Fact#ENDED} stops every
- * open clock. No fact does two things to one clock. Immutable.
+ * The clock table: one row per clock, a profile clock ({@link ClockId}: a duty or a window) or a kind of duty from the
+ * case's own facts ({@link DutyId.Kind}), saying which dated facts start it, meet it, stop it, pause and resume it, and
+ * extend it (DESIGN.md section 2). {@link Obligations#apply} reads nothing else; {@code docs/clocks.md} is rendered from
+ * it and a test fails when the two differ. A table default stands for every profile clock's row: {@link Fact#ENDED}
+ * stops every open profile clock. A duty starts with the date its fact names ({@link Obligations#start}); a fact that
+ * acts on one named duty (a plan step, a supervision) rather than on every open duty of its kind is marked so and
+ * applied with {@link Obligations#meet}. No fact does two things to one clock, except that a fact may stop the duties
+ * of a kind in force and start new ones (a new plan replaces the old plan's steps). Immutable.
  */
 final class ClockTable {
     /** What a fact does to a clock. */
@@ -32,9 +35,17 @@ final class ClockTable {
         }
     }
 
-    /** One clock's row: for each action, the facts that do it. */
-    record Row(ClockId clock, String chinese, Map<Action, Set<Fact>> facts) {
+    /**
+     * One clock's row: for each action, the facts that do it.
+     *
+     * @param clock the profile clock, or null for a row of duties
+     * @param duty the kind of duty, or null for a profile clock
+     * @param facts for each action, the facts that do it
+     * @param named the facts that act on the one duty they name rather than on every open duty of the kind
+     */
+    record Row(ClockId clock, DutyId.Kind duty, Map<Action, Set<Fact>> facts, Set<Fact> named) {
         Row {
+            if ((clock == null) == (duty == null)) throw new IllegalArgumentException("a row is a profile clock's or a duty's");
             Map<Action, Set<Fact>> m = new EnumMap<>(Action.class);
             for (Action a : Action.values()) {
                 Set<Fact> f = EnumSet.noneOf(Fact.class);
@@ -42,77 +53,126 @@ final class ClockTable {
                 m.put(a, Collections.unmodifiableSet(f));
             }
             facts = Collections.unmodifiableMap(m);
+            Set<Fact> n = EnumSet.noneOf(Fact.class);
+            n.addAll(named);
+            named = Collections.unmodifiableSet(n);
         }
 
-        /** @return what a fact does to this clock, or null for nothing */
+        /** @return the row's name: the clock's or the duty kind's */
+        String name() {
+            return clock != null ? clock.name() : duty.name();
+        }
+
+        /** @return the row's Chinese name */
+        String chinese() {
+            return clock != null ? clock.chinese() : duty.chinese();
+        }
+
+        /** @return whether an obligation is this row's: a run of its clock, or a duty of its kind */
+        boolean covers(Obligation o) {
+            return clock != null ? o.source() == clock : o.source() instanceof DutyId d && d.kind() == duty;
+        }
+
+        /** @return what a fact does to this clock, or null for nothing (a fact that stops and starts duties: stop) */
         Action action(Fact fact) {
-            if (fact == Fact.ENDED) return Action.STOP;
-            for (Map.Entry<Action, Set<Fact>> e : facts.entrySet()) if (e.getValue().contains(fact)) return e.getKey();
-            return null;
+            if (fact == Fact.ENDED && clock != null) return Action.STOP;
+            Action found = null;
+            for (Map.Entry<Action, Set<Fact>> e : facts.entrySet()) {
+                if (e.getValue().contains(fact) && (found == null || found == Action.START)) found = e.getKey();
+            }
+            return found;
         }
     }
 
     private static final List<Row> ROWS = List.of(
-            row(ClockId.ROUTING, "转送/交办", Map.of(
+            clock(ClockId.ROUTING, Map.of(
                     Action.START, Set.of(Fact.RECEIVED, Fact.OBJECTED),
                     Action.MEET, Set.of(Fact.ROUTED, Fact.TRANSFERRED_OUT, Fact.REDIRECTED, Fact.DECLINED))),
-            row(ClockId.TELLING, "告知", Map.of(
+            clock(ClockId.TELLING, Map.of(
                     Action.START, Set.of(Fact.ROUTED),
                     Action.MEET, Set.of(Fact.INFORMED, Fact.REDIRECTED, Fact.DECLINED),
                     Action.STOP, Set.of(Fact.OBJECTED))),
-            row(ClockId.OBJECTION, "异议", Map.of(
+            clock(ClockId.OBJECTION, Map.of(
                     Action.START, Set.of(Fact.ROUTED),
                     Action.MEET, Set.of(Fact.OBJECTED),
                     Action.STOP, Set.of(Fact.ACCEPTED))),
-            row(ClockId.ACCEPTANCE, "受理决定", Map.of(
+            clock(ClockId.ACCEPTANCE, Map.of(
                     Action.START, Set.of(Fact.ROUTED),
                     Action.MEET, Set.of(Fact.ACCEPTED, Fact.REDIRECTED, Fact.DECLINED),
                     Action.STOP, Set.of(Fact.OBJECTED))),
-            row(ClockId.HANDLING, "办理", Map.of(
+            clock(ClockId.HANDLING, Map.of(
                     Action.START, Set.of(Fact.ACCEPTED, Fact.REOPENED),
                     Action.MEET, Set.of(Fact.CONCLUSION_APPROVED),
                     Action.EXTEND, Set.of(Fact.EXTENDED))),
-            row(ClockId.REVIEW_REQUEST, "复查申请", Map.of(
+            clock(ClockId.REVIEW_REQUEST, Map.of(
                     Action.START, Set.of(Fact.REPLY_SERVED),
                     Action.MEET, Set.of(Fact.REVIEW_REQUESTED),
                     Action.STOP, Set.of(Fact.REOPENED))),
-            row(ClockId.REVIEW, "复查", Map.of(
+            clock(ClockId.REVIEW, Map.of(
                     Action.START, Set.of(Fact.REVIEW_REQUESTED),
                     Action.MEET, Set.of(Fact.REVIEW_CONCLUDED))),
-            row(ClockId.RE_REVIEW_REQUEST, "复核申请", Map.of(
+            clock(ClockId.RE_REVIEW_REQUEST, Map.of(
                     Action.START, Set.of(Fact.REVIEW_OPINION_SERVED),
                     Action.MEET, Set.of(Fact.RE_REVIEW_REQUESTED),
                     Action.STOP, Set.of(Fact.REOPENED))),
-            row(ClockId.RE_REVIEW, "复核", Map.of(
+            clock(ClockId.RE_REVIEW, Map.of(
                     Action.START, Set.of(Fact.RE_REVIEW_REQUESTED),
                     Action.MEET, Set.of(Fact.RE_REVIEW_CONCLUDED),
                     Action.PAUSE, Set.of(Fact.HEARING_OPENED),
                     Action.RESUME, Set.of(Fact.HEARING_CLOSED))),
-            row(ClockId.CONTACT, "“1-2-3”电话联系", Map.of(
+            clock(ClockId.CONTACT, Map.of(
                     Action.START, Set.of(Fact.ROUTED),
                     Action.MEET, Set.of(Fact.CONTACTED_BY_PHONE, Fact.MET_IN_PERSON),
                     Action.STOP, Set.of(Fact.OBJECTED))),
-            row(ClockId.MEETING, "“1-2-3”见面", Map.of(
+            clock(ClockId.MEETING, Map.of(
                     Action.START, Set.of(Fact.ROUTED),
                     Action.MEET, Set.of(Fact.MET_IN_PERSON),
                     Action.STOP, Set.of(Fact.OBJECTED))),
-            row(ClockId.STAGE_REPLY, "“1-2-3”办结或阶段性答复", Map.of(
+            clock(ClockId.STAGE_REPLY, Map.of(
                     Action.START, Set.of(Fact.ROUTED),
                     Action.MEET, Set.of(Fact.STAGE_REPLY_GIVEN, Fact.CONCLUSION_APPROVED),
-                    Action.STOP, Set.of(Fact.OBJECTED))));
+                    Action.STOP, Set.of(Fact.OBJECTED))),
+            duty(DutyId.Kind.REPLACEMENT, Map.of(
+                    Action.START, Set.of(Fact.REPLACEMENT_STARTED),
+                    Action.MEET, Set.of(Fact.PACKAGE_LEADER_REPLACED),
+                    Action.STOP, Set.of(Fact.RESOLUTION_APPROVED)), Set.of()),
+            duty(DutyId.Kind.PLAN_STEP, Map.of(
+                    Action.START, Set.of(Fact.PLAN_RECORDED),
+                    Action.MEET, Set.of(Fact.PLAN_STEP_DONE),
+                    Action.STOP, Set.of(Fact.PLAN_RECORDED, Fact.RESOLUTION_APPROVED)), Set.of(Fact.PLAN_STEP_DONE)),
+            duty(DutyId.Kind.BATCH_TARGET, Map.of(
+                    Action.START, Set.of(Fact.BATCH_ENROLLED),
+                    Action.MEET, Set.of(Fact.RESOLUTION_APPROVED)), Set.of()),
+            duty(DutyId.Kind.SUPERVISION_FEEDBACK, Map.of(
+                    Action.START, Set.of(Fact.SUPERVISION_ISSUED),
+                    Action.MEET, Set.of(Fact.SUPERVISION_FEEDBACK_GIVEN)), Set.of(Fact.SUPERVISION_FEEDBACK_GIVEN)));
 
     private ClockTable() {}
 
-    private static Row row(ClockId clock, String chinese, Map<Action, Set<Fact>> facts) {
-        for (Fact f : Fact.values()) {
-            int actions = 0;
-            for (Set<Fact> s : facts.values()) if (s.contains(f)) actions++;
-            if (actions > 1) throw new IllegalStateException(clock + ": " + f + " does two things");
-        }
-        return new Row(clock, chinese, facts);
+    private static Row clock(ClockId clock, Map<Action, Set<Fact>> facts) {
+        return checked(new Row(clock, null, facts, Set.of()));
     }
 
-    /** @return the rows, in {@link ClockId} order */
+    private static Row duty(DutyId.Kind duty, Map<Action, Set<Fact>> facts, Set<Fact> named) {
+        for (Action a : List.of(Action.PAUSE, Action.RESUME, Action.EXTEND)) {
+            if (facts.containsKey(a)) throw new IllegalStateException(duty + ": a duty is not " + a.column());
+        }
+        return checked(new Row(null, duty, facts, named));
+    }
+
+    /** No fact does two things to one clock; a duty's fact may stop the duties in force and start new ones. */
+    private static Row checked(Row row) {
+        for (Fact f : Fact.values()) {
+            int actions = 0;
+            for (Map.Entry<Action, Set<Fact>> e : row.facts().entrySet()) {
+                if (e.getValue().contains(f) && !(row.duty() != null && e.getKey() == Action.START)) actions++;
+            }
+            if (actions > 1) throw new IllegalStateException(row.name() + ": " + f + " does two things");
+        }
+        return row;
+    }
+
+    /** @return the rows: the profile clocks in {@link ClockId} order, then the duties in {@link DutyId.Kind} order */
     static List<Row> rows() {
         return ROWS;
     }
@@ -122,29 +182,29 @@ final class ClockTable {
         StringBuilder sb = new StringBuilder();
         sb.append("# Clocks\n\n");
         sb.append("Generated from the clock table (`ClockTable` in `io.github.xinfang.time`); a test fails when the two ");
-        sb.append("differ. A profile says which of these clocks a case has, with its limit, its way of counting days and ");
-        sb.append("its warning window; the table says which dated facts move each clock. `ENDED` (withdrawn, terminated, ");
-        sb.append("merged) stops every open clock. A duty is met by doing it; a window is met by using it.\n\n");
-        sb.append("| clock | 中文 | kind");
+        sb.append("differ. Every row is one kind of obligation (`Obligation`): a profile clock, whose limit, way of counting ");
+        sb.append("days and warning window a profile gives, or a duty from the case's own facts, whose due date the fact names ");
+        sb.append("(a plan step's date, a batch's target, a supervision's feedback date) or counts from its start (a raised ");
+        sb.append("rank's replacement). The table says which dated facts move each; one status function and one deadline ");
+        sb.append("sweep serve them all. `ENDED` (withdrawn, terminated, merged) stops every open profile clock. A duty is met ");
+        sb.append("by doing it; a window is met by using it and lapses, never falls overdue. A fact marked *(one)* acts on ");
+        sb.append("the one duty it names, not on every open duty of the row.\n\n");
+        sb.append("| clock | 中文 | kind | due date from");
         for (Action a : Action.values()) sb.append(" | ").append(a.column());
-        sb.append(" |\n|---|---|---");
+        sb.append(" |\n|---|---|---|---");
         for (Action a : Action.values()) sb.append("|---");
         sb.append("|\n");
         for (Row r : ROWS) {
-            sb.append("| ").append(r.clock().name()).append(" | ").append(r.chinese()).append(" | ")
-                    .append(r.clock().kind().name().toLowerCase(Locale.ROOT));
+            sb.append("| ").append(r.name()).append(" | ").append(r.chinese()).append(" | ")
+                    .append(r.clock() != null && r.clock().isWindow() ? "window" : "duty").append(" | ")
+                    .append(r.clock() != null ? "profile" : "the fact");
             for (Action a : Action.values()) {
                 List<String> names = new ArrayList<>();
-                for (Fact f : r.facts().get(a)) names.add(f.name());
+                for (Fact f : r.facts().get(a)) names.add(r.named().contains(f) ? f.name() + " *(one)*" : f.name());
                 sb.append(" | ").append(String.join(", ", names));
             }
             sb.append(" |\n");
         }
-        sb.append("\n## Duties from the case's own facts\n\n");
-        sb.append("Their due dates come from the case (a plan step's date, a batch's target, a supervision's feedback ");
-        sb.append("date, a raised rank) rather than from a profile; the deadline sweep warns about and records them ");
-        sb.append("like clocks.\n\n| duty | 中文 |\n|---|---|\n");
-        for (DutyId.Kind k : DutyId.Kind.values()) sb.append("| ").append(k.name()).append(" | ").append(k.chinese()).append(" |\n");
         return sb.toString();
     }
 }

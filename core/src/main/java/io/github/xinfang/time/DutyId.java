@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param ref the reference within the kind, e.g. {@code 2.3} for step 3 of plan version 2
  * @since 0.2
  */
-public record DutyId(Kind kind, String ref) {
+public record DutyId(Kind kind, String ref) implements Obligation.Source {
     /** The longest reference. */
     public static final int MAX_REF_LENGTH = 200;
 
@@ -62,6 +62,28 @@ public record DutyId(Kind kind, String ref) {
         return new DutyId(Kind.SUPERVISION_FEEDBACK, Integer.toString(number));
     }
 
+    /**
+     * @param text a duty's text form, {@code KIND:ref} ({@link #toString()})
+     * @return the duty it names
+     * @throws IllegalArgumentException if it names none
+     */
+    public static DutyId parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("text: not KIND:ref");
+        return new DutyId(Kind.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+    }
+
+    @Override
+    public boolean isWindow() {
+        return false;
+    }
+
+    @Override
+    public String chinese() {
+        return kind.chinese();
+    }
+
+    /** @return its text form, {@code KIND:ref} */
     @Override
     public String toString() {
         return kind + ":" + ref;

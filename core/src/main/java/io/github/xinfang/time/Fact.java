@@ -51,6 +51,22 @@ public enum Fact {
     HEARING_OPENED,
     /** A hearing closed. Resumes the re-review clock. */
     HEARING_CLOSED,
-    /** The case left the procedure (withdrawn, terminated, merged). Stops every open clock. */
-    ENDED
+    /** The case left the procedure (withdrawn, terminated, merged). Stops every open profile clock. */
+    ENDED,
+    /** A required rank rose above the active package leader's (提级包案). Starts a replacement duty. */
+    REPLACEMENT_STARTED,
+    /** The package leader was replaced. Meets the open replacement duties. */
+    PACKAGE_LEADER_REPLACED,
+    /** The case was enrolled in a batch (交办批次). Starts the batch's target duty. */
+    BATCH_ENROLLED,
+    /** A resolution plan was recorded. Stops the steps of the plan in force; starts the new plan's steps. */
+    PLAN_RECORDED,
+    /** A plan step was done. Meets that step. */
+    PLAN_STEP_DONE,
+    /** The resolution was approved (化解). Meets the batch targets; stops the plan steps and the replacement duties. */
+    RESOLUTION_APPROVED,
+    /** A supervision was issued (督办). Starts its feedback duty. */
+    SUPERVISION_ISSUED,
+    /** A supervision's feedback was given. Meets that supervision's feedback duty. */
+    SUPERVISION_FEEDBACK_GIVEN
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
  *
  * <p>{@link TimeLimits#standard()} uses the shipped profiles and the national calendar with
  * {@link WorkCalendar.UncoveredDatePolicy#WEEKENDS_ONLY}: a due date beyond the last loaded notice is computed on
- * Saturday/Sunday rules and reported provisional ({@link TimeLimits.ClockStatus#dueIsFinal()} false), so cases near the
+ * Saturday/Sunday rules and reported provisional ({@link TimeLimits.ObligationStatus#dueIsFinal()} false), so cases near the
  * end of a year keep working; build with {@link WorkCalendar.UncoveredDatePolicy#FAIL} to get a
  * {@code WorkCalendar.CoverageException} instead.
  */

@@ -116,69 +116,64 @@ public interface TimeLimits {
     }
 
     /**
-     * The clocks of a case as of an instant, one per run the profile has a rule for and that applies to the
-     * category, in {@link ClockId} order.
+     * The obligations of a case as of an instant: each profile clock's latest run that the profile has a rule for and
+     * that applies to the category, in {@link ClockId} order, then each duty, in the order it started.
      *
-     * @param ledger the case's clock facts
+     * @param ledger the case's obligations
      * @param profile the case's profile
      * @param category the case's category
-     * @param region the case's region
+     * @param region the case's region (its calendar counts the limits)
      * @param at the instant
-     * @return the clocks' statuses
+     * @return their statuses
+     * @since 0.4
      */
-    default List<ClockStatus> clocks(ClockLedger ledger, String profile, Category category, RegionCode region, Instant at) {
+    default List<ObligationStatus> obligations(Obligations ledger, String profile, Category category, RegionCode region, Instant at) {
+        List<ObligationStatus> out = new ArrayList<>(ledger.runs().size());
+        if (ledger.runs().isEmpty()) return out;
         Optional<Profile> p = profile(profile);
-        List<ClockStatus> out = new ArrayList<>();
-        if (p.isEmpty()) return out;
         WorkCalendar calendar = calendar(region);
         LocalDate today = LocalDate.ofInstant(at, zone());
-        for (ClockLedger.ClockRun run : ledger.runs()) {
-            Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
-            if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
-            out.add(status(run, rule.get(), calendar, at, today));
+        for (Obligation run : ledger.runs()) {
+            WorkCalendar.Answer due = due(run, p, category, calendar);
+            if (due != null) out.add(status(run, due, warnDays(run, p), at, today));
         }
         return out;
     }
 
     /**
-     * The next instant a case needs attention: the earliest warning (not yet recorded) or due instant of its
-     * open duty clocks whose breach is not yet recorded, and the end of its open windows whose lapse is not yet
-     * recorded. Paused clocks wait. A run whose breach or lapse is recorded needs no more attention, even while it
-     * stays open (the deadline sweep records nothing more for it), so a case whose only pending clocks are breached
-     * is not claimed by every sweep again. A pure function of the ledger, the profile and the calendar, so it can
-     * be stored in the index row.
+     * The next instant a case needs attention: the earliest warning (not yet recorded) or due instant of its open
+     * duties (profile clocks and duties from its facts) whose breach is not yet recorded, and the end of its open
+     * windows whose lapse is not yet recorded. Paused clocks wait. A run whose breach or lapse is recorded needs no
+     * more attention, even while it stays open (the deadline sweep records nothing more for it), so a case whose only
+     * pending obligations are breached is not claimed by every sweep again. A pure function of the ledger, the profile
+     * and the calendar, so it can be stored in the index row.
      *
-     * @param ledger the case's clock facts
+     * @param ledger the case's obligations
      * @param profile the case's profile
      * @param category the case's category
      * @param region the case's region
      * @return the instant, or empty when nothing is pending
      */
-    default Optional<Instant> nextAttention(ClockLedger ledger, String profile, Category category, RegionCode region) {
+    default Optional<Instant> nextAttention(Obligations ledger, String profile, Category category, RegionCode region) {
+        if (ledger.runs().isEmpty()) return Optional.empty();
         Optional<Profile> p = profile(profile);
-        if (p.isEmpty()) return Optional.empty();
         WorkCalendar calendar = calendar(region);
         Instant next = null;
-        for (ClockLedger.ClockRun run : ledger.runs()) {
+        for (Obligation run : ledger.runs()) {
             if (!run.isOpen() || run.pausedSince() != null || run.breached()) continue;
-            Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
-            if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
-            WorkCalendar.Answer due = dueDate(run, rule.get(), calendar);
+            WorkCalendar.Answer due = due(run, p, category, calendar);
+            if (due == null) continue;
             Instant dueAt = overdueFrom(due.date());
-            Instant candidate;
-            if (run.clock().kind() == ClockId.Kind.WINDOW) {
-                candidate = dueAt;
-            } else {
-                Instant warnAt = warnAt(rule.get(), dueAt);
-                candidate = warnAt != null && !run.warned() && warnAt.isBefore(dueAt) ? warnAt : dueAt;
-            }
+            Instant warnAt = run.source().isWindow() ? null : warnAt(warnDays(run, p), dueAt);
+            Instant candidate = warnAt != null && !run.warned() && warnAt.isBefore(dueAt) ? warnAt : dueAt;
             if (next == null || candidate.isBefore(next)) next = candidate;
         }
         return Optional.ofNullable(next);
     }
 
     /**
-     * @return how many days before its due date a duty ({@link DutyLedger.Duty}) is due soon (default 2; 0 for no warning)
+     * @return how many days before its due date a duty from the case's facts ({@link DutyId}) is due soon (default 2;
+     *     0 for no warning)
      * @since 0.2
      */
     default int dutyWarningDays() {
@@ -195,162 +190,96 @@ public interface TimeLimits {
     }
 
     /**
-     * The duties of a case as of an instant, in the order they started.
+     * The earliest due instant of a case's open duties (profile clocks and duties from its facts; windows excluded):
+     * the case is overdue at any instant not before it. Paused clocks wait.
      *
-     * @param duties the case's duties
-     * @param region the case's region (its calendar counts limits)
-     * @param at the instant
-     * @return their statuses
-     * @since 0.2
-     */
-    default List<DutyStatus> duties(DutyLedger duties, RegionCode region, Instant at) {
-        List<DutyStatus> out = new ArrayList<>(duties.duties().size());
-        if (duties.duties().isEmpty()) return out;
-        WorkCalendar calendar = calendar(region);
-        LocalDate today = LocalDate.ofInstant(at, zone());
-        for (DutyLedger.Duty d : duties.duties()) {
-            WorkCalendar.Answer due = dutyDue(d, calendar);
-            LocalDate dueOn = due.date();
-            boolean fin = due.isFinal();
-            Instant dueAt = overdueFrom(dueOn);
-            Instant warnAt = dutyWarnAt(dueAt);
-            ClockState state;
-            long late;
-            if (d.metOn() != null) {
-                late = d.metOn().toEpochDay() - dueOn.toEpochDay();
-                state = late > 0 ? ClockState.MET_LATE : ClockState.MET;
-            } else {
-                late = today.toEpochDay() - dueOn.toEpochDay();
-                if (d.stopped()) state = ClockState.STOPPED;
-                else if (!at.isBefore(dueAt)) state = ClockState.OVERDUE;
-                else if (warnAt != null && !at.isBefore(warnAt)) state = ClockState.DUE_SOON;
-                else state = ClockState.RUNNING;
-            }
-            out.add(new DutyStatus(d.id(), d.startedOn(), dueOn, dueAt, warnAt, fin, state, d.metOn(), late, d.warned(), d.breached()));
-        }
-        return out;
-    }
-
-    /**
-     * The next instant a case's duties need attention: the earliest warning not yet recorded, or due instant
-     * whose breach is not yet recorded, of its open duties.
-     *
-     * @param duties the case's duties
-     * @param region the case's region
-     * @return the instant, or empty when no duty is pending
-     * @since 0.2
-     */
-    default Optional<Instant> nextDutyAttention(DutyLedger duties, RegionCode region) {
-        Instant next = null;
-        if (duties.duties().isEmpty()) return Optional.empty();
-        WorkCalendar calendar = calendar(region);
-        for (DutyLedger.Duty d : duties.duties()) {
-            if (!d.isOpen()) continue;
-            Instant dueAt = overdueFrom(dutyDue(d, calendar).date());
-            Instant warnAt = dutyWarnAt(dueAt);
-            Instant candidate;
-            if (warnAt != null && !d.warned() && !d.breached()) candidate = warnAt;
-            else if (!d.breached()) candidate = dueAt;
-            else continue;
-            if (next == null || candidate.isBefore(next)) next = candidate;
-        }
-        return Optional.ofNullable(next);
-    }
-
-    /**
-     * The earliest due instant of a case's open duty clocks and open duties (windows excluded): the case is
-     * overdue at any instant not before it. Paused clocks wait.
-     *
-     * @param ledger the case's clock facts
-     * @param duties the case's duties
+     * @param ledger the case's obligations
      * @param profile the case's profile
      * @param category the case's category
      * @param region the case's region
      * @return the instant, or empty when no duty is open
      * @since 0.2
      */
-    default Optional<Instant> earliestDue(ClockLedger ledger, DutyLedger duties, String profile, Category category, RegionCode region) {
+    default Optional<Instant> earliestDue(Obligations ledger, String profile, Category category, RegionCode region) {
         Instant earliest = null;
-        for (Instant dueAt : dueInstants(ledger, duties, profile, category, region).values()) {
+        for (Instant dueAt : dueInstants(ledger, profile, category, region).values()) {
             if (earliest == null || dueAt.isBefore(earliest)) earliest = dueAt;
         }
         return Optional.ofNullable(earliest);
     }
 
     /**
-     * The open duty clocks and open duties of a case (windows excluded; paused clocks wait, so they are excluded too),
-     * each with the instant it becomes overdue (the start of the day after its last day, in {@link #zone()}): the
-     * clocks {@link #earliestDue} takes the earliest of, and the index row's clock dues. A clock is named by its
-     * {@link ClockId} constant (e.g. {@code HANDLING}), a duty by its {@link DutyId} ({@code PLAN_STEP:2.3}); should
-     * two open runs of one clock exist, the earlier due instant is kept.
+     * The open duties of a case (profile clocks and duties from its facts; windows excluded; paused clocks wait, so
+     * they are excluded too), each with the instant it becomes overdue (the start of the day after its last day, in
+     * {@link #zone()}): the ones {@link #earliestDue} takes the earliest of, and the index row's clock dues. Each is
+     * named by its source's text form ({@link Obligation.Source}: {@code HANDLING}, {@code PLAN_STEP:2.3}).
      *
-     * @param ledger the case's clock facts
-     * @param duties the case's duties
+     * @param ledger the case's obligations
      * @param profile the case's profile
      * @param category the case's category
      * @param region the case's region
-     * @return the due instants by clock name, sorted by name; empty when no duty is open
+     * @return the due instants by name, sorted by name; empty when no duty is open
      * @since 0.4
      */
-    default java.util.SortedMap<String, Instant> dueInstants(ClockLedger ledger, DutyLedger duties, String profile,
-                                                             Category category, RegionCode region) {
+    default java.util.SortedMap<String, Instant> dueInstants(Obligations ledger, String profile, Category category, RegionCode region) {
         java.util.SortedMap<String, Instant> dues = new java.util.TreeMap<>();
+        if (ledger.runs().isEmpty()) return dues;
         Optional<Profile> p = profile(profile);
-        if (p.isPresent()) {
-            WorkCalendar calendar = calendar(region);
-            for (ClockLedger.ClockRun run : ledger.runs()) {
-                if (run.clock().kind() != ClockId.Kind.DUTY || !run.isOpen() || run.pausedSince() != null) continue;
-                Optional<Profile.ClockRule> rule = p.get().rule(run.clock());
-                if (rule.isEmpty() || !rule.get().appliesTo(category)) continue;
-                Instant dueAt = overdueFrom(dueDate(run, rule.get(), calendar).date());
-                dues.merge(run.clock().name(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
-            }
-        }
-        WorkCalendar dutyCalendar = duties.duties().isEmpty() ? null : calendar(region);
-        for (DutyLedger.Duty d : duties.duties()) {
-            if (!d.isOpen()) continue;
-            Instant dueAt = overdueFrom(dutyDue(d, dutyCalendar).date());
-            dues.merge(d.id().toString(), dueAt, (a, b) -> a.isBefore(b) ? a : b);
+        WorkCalendar calendar = calendar(region);
+        for (Obligation run : ledger.runs()) {
+            if (run.source().isWindow() || !run.isOpen() || run.pausedSince() != null) continue;
+            WorkCalendar.Answer due = due(run, p, category, calendar);
+            if (due != null) dues.merge(run.source().toString(), overdueFrom(due.date()), (x, y) -> x.isBefore(y) ? x : y);
         }
         return java.util.Collections.unmodifiableSortedMap(dues);
     }
 
     /**
-     * The due date of a run: the rule's limit lengthened by the run's extension and closed pauses.
+     * The due date of a profile clock's run: its rule's limit lengthened by the run's extension and closed pauses.
      *
      * @param run the run
-     * @param rule its rule
+     * @param limit its rule's limit
      * @param calendar the case's calendar
      * @return the last day, final or provisional
      */
-    static WorkCalendar.Answer dueDate(ClockLedger.ClockRun run, Profile.ClockRule rule, WorkCalendar calendar) {
-        TimeLimit base = rule.limit();
-        TimeLimit limit = new TimeLimit(base.length() + run.extensionDays() + run.pausedDays(), base.dayCount(),
-                base.countsStartDay(), base.rollsToWorkingDay());
-        return limit.due(run.startedOn(), calendar);
+    static WorkCalendar.Answer dueDate(Obligation run, TimeLimit limit, WorkCalendar calendar) {
+        TimeLimit lengthened = new TimeLimit(limit.length() + run.extensionDays() + run.pausedDays(), limit.dayCount(),
+                limit.countsStartDay(), limit.rollsToWorkingDay());
+        return lengthened.due(run.startedOn(), calendar);
     }
 
-    /** The instant a clock or duty whose last day is {@code dueOn} becomes overdue: the start of the next day. */
+    /**
+     * The due date of an obligation: a profile clock's from its rule, a duty's from the date its fact named or the
+     * limit counted from its start; null when the profile has no rule for the clock or the rule does not apply to the
+     * category.
+     */
+    private static WorkCalendar.Answer due(Obligation run, Optional<Profile> profile, Category category, WorkCalendar calendar) {
+        if (run.source() instanceof ClockId clock) {
+            Optional<Profile.ClockRule> rule = profile.flatMap(p -> p.rule(clock));
+            if (rule.isEmpty() || !rule.get().appliesTo(category)) return null;
+            return dueDate(run, rule.get().limit(), calendar);
+        }
+        return run.dueOn() != null ? new WorkCalendar.Answer(run.dueOn(), true) : run.limit().due(run.startedOn(), calendar);
+    }
+
+    /** The warning window of an obligation: its profile rule's for a profile clock, {@link #dutyWarningDays()} for a duty. */
+    private int warnDays(Obligation run, Optional<Profile> profile) {
+        if (run.source() instanceof ClockId clock) return profile.flatMap(p -> p.rule(clock)).map(Profile.ClockRule::warnDays).orElse(0);
+        return dutyWarningDays();
+    }
+
+    /** The instant an obligation whose last day is {@code dueOn} becomes overdue: the start of the next day. */
     private Instant overdueFrom(LocalDate dueOn) {
         return dueOn.plusDays(1).atStartOfDay(zone()).toInstant();
     }
 
-    private Instant dutyWarnAt(Instant dueAt) {
-        return dutyWarningDays() == 0 ? null : dueAt.atZone(zone()).minusDays(dutyWarningDays()).toInstant();
+    private Instant warnAt(int warnDays, Instant dueAt) {
+        return warnDays == 0 ? null : dueAt.atZone(zone()).minusDays(warnDays).toInstant();
     }
 
-    private static WorkCalendar.Answer dutyDue(DutyLedger.Duty d, WorkCalendar calendar) {
-        return d.dueOn() != null ? new WorkCalendar.Answer(d.dueOn(), true) : d.limit().due(d.startedOn(), calendar);
-    }
-
-    private Instant warnAt(Profile.ClockRule rule, Instant dueAt) {
-        return rule.warnDays() == 0 ? null : dueAt.atZone(zone()).minusDays(rule.warnDays()).toInstant();
-    }
-
-    private ClockStatus status(ClockLedger.ClockRun run, Profile.ClockRule rule, WorkCalendar calendar, Instant at, LocalDate today) {
-        WorkCalendar.Answer due = dueDate(run, rule, calendar);
+    private ObligationStatus status(Obligation run, WorkCalendar.Answer due, int warnDays, Instant at, LocalDate today) {
         Instant dueAt = overdueFrom(due.date());
-        Instant warnAt = warnAt(rule, dueAt);
+        Instant warnAt = warnAt(warnDays, dueAt);
         ClockState state;
         long late;
         if (run.metOn() != null) {
@@ -360,11 +289,11 @@ public interface TimeLimits {
             late = today.toEpochDay() - due.date().toEpochDay();
             if (run.stopped()) state = ClockState.STOPPED;
             else if (run.pausedSince() != null) state = ClockState.PAUSED;
-            else if (!at.isBefore(dueAt)) state = run.clock().kind() == ClockId.Kind.WINDOW ? ClockState.LAPSED : ClockState.OVERDUE;
+            else if (!at.isBefore(dueAt)) state = run.source().isWindow() ? ClockState.LAPSED : ClockState.OVERDUE;
             else if (warnAt != null && !at.isBefore(warnAt)) state = ClockState.DUE_SOON;
             else state = ClockState.RUNNING;
         }
-        return new ClockStatus(run.clock(), run.round(), run.startedOn(), due.date(), dueAt, warnAt, due.isFinal(), state,
+        return new ObligationStatus(run.source(), run.round(), run.startedOn(), due.date(), dueAt, warnAt, due.isFinal(), state,
                 run.metOn(), late, run.warned(), run.breached());
     }
 
@@ -393,72 +322,40 @@ public interface TimeLimits {
     }
 
     /**
-     * One clock of a case as of an instant: its due date and instant (the end of the due date in the case's
-     * zone), whether that date is final or provisional (the calendar does not yet cover it for sure), its
-     * warning instant, its state and how late or early it is. Immutable.
+     * One obligation of a case (a profile clock's run or a duty from its facts) as of an instant: its due date and
+     * instant (the end of the due date in the case's zone), whether that date is final or provisional (the calendar
+     * does not yet cover it for sure; a date a fact named is always final), its warning instant, its state and how
+     * late or early it is. Immutable.
      *
-     * @param clock which clock
-     * @param round the run's number
+     * @param source which clock or duty
+     * @param round the run's number (1 for a duty)
      * @param startedOn the date of the starting fact
      * @param dueOn the last day of the limit
      * @param dueAt the instant the limit ends (the start of the day after {@code dueOn} in the case's zone)
-     * @param warnAt when the clock becomes due soon, or null if the profile gives it no warning window
+     * @param warnAt when it becomes due soon, or null if it has no warning window
      * @param dueIsFinal whether every calendar answer behind {@code dueOn} is final
      * @param state the state at the instant asked
      * @param metOn the date it was met, or null
      * @param daysLate days past {@code dueOn} (met late or overdue: positive), or before it (negative)
-     * @param warningRecorded whether the sweep recorded this run's warning
-     * @param breachRecorded whether the sweep recorded this run's breach (a duty) or lapse (a window)
-     * @since 0.1
+     * @param warningRecorded whether the sweep recorded its warning
+     * @param breachRecorded whether the sweep recorded its breach (a duty) or lapse (a window)
+     * @since 0.4
      */
-    public record ClockStatus(ClockId clock, int round, LocalDate startedOn, LocalDate dueOn, Instant dueAt, Instant warnAt,
-                              boolean dueIsFinal, ClockState state, LocalDate metOn, long daysLate, boolean warningRecorded,
-                              boolean breachRecorded) {
+    public record ObligationStatus(Obligation.Source source, int round, LocalDate startedOn, LocalDate dueOn, Instant dueAt,
+                                   Instant warnAt, boolean dueIsFinal, ClockState state, LocalDate metOn, long daysLate,
+                                   boolean warningRecorded, boolean breachRecorded) {
         /** @throws NullPointerException naming a required argument that is null */
-        public ClockStatus {
-            Objects.requireNonNull(clock, "clock");
+        public ObligationStatus {
+            Objects.requireNonNull(source, "source");
             Objects.requireNonNull(startedOn, "startedOn");
             Objects.requireNonNull(dueOn, "dueOn");
             Objects.requireNonNull(dueAt, "dueAt");
             Objects.requireNonNull(state, "state");
         }
 
-        /** @return duty or window */
-        public ClockId.Kind kind() {
-            return clock.kind();
-        }
-
-        /** @return the warning instant, if the clock has one */
+        /** @return the warning instant, if it has one */
         public Optional<Instant> warning() {
             return Optional.ofNullable(warnAt);
-        }
-    }
-
-    /**
-     * The status of one duty at an instant, as {@link TimeLimits#duties} computes it. Immutable.
-     *
-     * @param duty which duty
-     * @param startedOn the day it started
-     * @param dueOn its last day
-     * @param dueAt the instant it becomes overdue (the start of the day after {@code dueOn})
-     * @param warnAt the instant it becomes due soon, or null when no warning window applies
-     * @param dueIsFinal whether the calendar's notices cover the due date (a named date is always final)
-     * @param state running, due soon, overdue, met, met late or stopped
-     * @param metOn the day it was met, or null
-     * @param daysLate days between the due date and the day it was met, or the instant's day while open (negative: early)
-     * @param warningRecorded whether the sweep recorded its warning
-     * @param breachRecorded whether the sweep recorded its breach
-     * @since 0.2
-     */
-    public record DutyStatus(DutyId duty, LocalDate startedOn, LocalDate dueOn, Instant dueAt, Instant warnAt, boolean dueIsFinal,
-                             ClockState state, LocalDate metOn, long daysLate, boolean warningRecorded, boolean breachRecorded) {
-        /** @throws NullPointerException naming a required argument that is null */
-        public DutyStatus {
-            Objects.requireNonNull(duty, "duty");
-            Objects.requireNonNull(startedOn, "startedOn");
-            Objects.requireNonNull(dueOn, "dueOn");
-            Objects.requireNonNull(dueAt, "dueAt");
-            Objects.requireNonNull(state, "state");
         }
     }
 

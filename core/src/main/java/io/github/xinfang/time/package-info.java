@@ -4,9 +4,10 @@
  *
  * <p>Entry points: {@link io.github.xinfang.time.TimeLimits} (what decisions and the service read;
  * {@link io.github.xinfang.time.TimeLimits#standard()}: the shipped profiles on the official calendar),
- * {@link io.github.xinfang.time.ProfileCatalogue} (profiles and their JSON format). Duties whose due dates come
- * from a case's own facts (replacement of a package leader, plan steps, batch targets, supervision feedback) are
- * {@link io.github.xinfang.time.DutyLedger.Duty}s in a {@link io.github.xinfang.time.DutyLedger}.
+ * {@link io.github.xinfang.time.ProfileCatalogue} (profiles and their JSON format). A case's profile clocks and its
+ * duties whose due dates come from its own facts (replacement of a package leader, plan steps, batch targets,
+ * supervision feedback) are one kind of thing, an {@link io.github.xinfang.time.Obligation}, kept in its
+ * {@link io.github.xinfang.time.Obligations} and read through {@link io.github.xinfang.time.TimeLimits#obligations}.
  *
  * @since 0.1
  */

@@ -42,7 +42,7 @@ class LifecycleTableTests {
         // terminal stages only repeat petitions (not MERGED), follow-up visits (TERMINATED) and supervision feedback; the
         // sweep's records apply anywhere; supervision is allowed by the table everywhere and refused by its SUPERVISABLE guard.
         Set<Class<?>> everywhere = Set.of(SweepCommand.RecordWarning.class, SweepCommand.RecordBreach.class, SweepCommand.RecordLapse.class,
-                SweepCommand.RecordDutyWarning.class, SweepCommand.RecordDutyBreach.class, ActivityCommand.RecordSupervisionFeedback.class,
+                ActivityCommand.RecordSupervisionFeedback.class,
                 ActivityCommand.IssueSupervision.class);
         for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
             if (!row.inForce()) continue;

@@ -132,15 +132,15 @@ class BureauBatchScenarioTests extends ServiceScenario {
         Resolution escalated = resolution(repeater);
         assertThat(escalated.requiredRank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", true));
         assertThat(escalated.requiredRankRules()).containsExactly("repeat-3");
-        assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
+        assertThat(service.obligations(caseId(repeater), clock.instant()).orElseThrow())
                 .anySatisfy(s -> {
-                    assertThat(s.duty()).isEqualTo(DutyId.replacement(1));
+                    assertThat(s.source()).isEqualTo(DutyId.replacement(1));
                     assertThat(s.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
                 });
         at("2026-04-17T01:00:00Z");
         applied(new ResolutionCommand.ReplacePackageLeader(caseId(repeater), key(), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(HOUSING), Resolution.ReplacementReason.ESCALATION, d("2026-04-17")));
-        assertThat(service.duties(caseId(repeater), clock.instant()).orElseThrow())
+        assertThat(service.obligations(caseId(repeater), clock.instant()).orElseThrow())
                 .anySatisfy(s -> assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET));
 
         // May: the deputy head changes post (新官理旧账): his 116 cases go to his successor, case by case.
@@ -196,14 +196,14 @@ class BureauBatchScenarioTests extends ServiceScenario {
         assertThat(july.overdue()).as("past the target date, every case not crossed off is overdue").isEqualTo(126 - 42);
 
         // Crossing off met the batch's target on the resolved cases; the others' target is overdue in July.
-        assertThat(service.duties(caseId(20), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
+        assertThat(service.obligations(caseId(20), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
                 .anySatisfy(s -> {
-                    assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
+                    assertThat(s.source()).isEqualTo(DutyId.batchTarget(BATCH.value()));
                     assertThat(s.state()).isEqualTo(TimeLimits.ClockState.MET);
                 });
-        assertThat(service.duties(caseId(80), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
+        assertThat(service.obligations(caseId(80), Instant.parse("2026-07-01T01:00:00Z")).orElseThrow())
                 .anySatisfy(s -> {
-                    assertThat(s.duty()).isEqualTo(DutyId.batchTarget(BATCH.value()));
+                    assertThat(s.source()).isEqualTo(DutyId.batchTarget(BATCH.value()));
                     assertThat(s.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
                 });
         assertThat(resolution(20).track()).isEqualTo(Resolution.TrackState.RESOLVED);

@@ -41,7 +41,8 @@ import io.github.xinfang.petition.IdNumber;
 import io.github.xinfang.cases.ContactKind;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockLedger;
+import io.github.xinfang.time.Obligations;
+import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.testing.CapturedLogs;
 import io.github.xinfang.testing.ForwardingStore;
@@ -174,9 +175,9 @@ class CaseInvariantProperties {
                 new ActivityCommand.RecordFollowUpVisit(id, k, Org.clerk(), CaseActivity.Satisfaction.SATISFIED, on),
                 new ActivityCommand.IssueSupervision(id, k, Org.officeHead(), CaseActivity.SupervisionKind.SUPERVISION, Org.LABOUR, on, on.plusDays(15)),
                 new ActivityCommand.RecordSupervisionFeedback(id, k, a, 1, "已办理", on),
-                new SweepCommand.RecordDutyWarning(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1),
+                new SweepCommand.RecordWarning(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1), 1,
                         Instant.parse("2026-06-01T00:00:00Z")),
-                new SweepCommand.RecordDutyBreach(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1),
+                new SweepCommand.RecordBreach(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1), 1,
                         Instant.parse("2026-06-01T00:00:00Z")),
                 new ResolutionCommand.ReassessEscalation(id, k, Actor.system("deadline-sweep")));
     }
@@ -256,7 +257,7 @@ class CaseInvariantProperties {
         // stages repeat petitions (not MERGED), follow-up visits (TERMINATED) and feedback; the sweep's records apply
         // anywhere; supervision is allowed by the table everywhere and refused off the track by its SUPERVISABLE guard.
         Set<Class<?>> sweepOnly = Set.of(SweepCommand.RecordWarning.class, SweepCommand.RecordBreach.class, SweepCommand.RecordLapse.class,
-                SweepCommand.RecordDutyWarning.class, SweepCommand.RecordDutyBreach.class, ActivityCommand.RecordSupervisionFeedback.class,
+                ActivityCommand.RecordSupervisionFeedback.class,
                 ActivityCommand.IssueSupervision.class);
         int procedureCommands = (int) oneOfEach(new CaseId("T-1"), DAY).stream()
                 .filter(c -> ResolutionTable.resolution().row(c.getClass()).isEmpty()).count();

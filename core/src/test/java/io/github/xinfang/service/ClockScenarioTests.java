@@ -19,7 +19,8 @@ import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockLedger;
+import io.github.xinfang.time.Obligations;
+import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.Fact;
 import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
@@ -84,15 +85,15 @@ class ClockScenarioTests {
         assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(code);
     }
 
-    private Optional<TimeLimits.ClockStatus> find(ClockId c, Instant when) {
-        return service.clocks(id, when).orElseThrow().stream().filter(s -> s.clock() == c).findFirst();
+    private Optional<TimeLimits.ObligationStatus> find(ClockId c, Instant when) {
+        return service.obligations(id, when).orElseThrow().stream().filter(s -> s.source() == c).findFirst();
     }
 
-    private TimeLimits.ClockStatus status(ClockId c, Instant when) {
+    private TimeLimits.ObligationStatus status(ClockId c, Instant when) {
         return find(c, when).orElseThrow(() -> new AssertionError("no " + c + " clock"));
     }
 
-    private TimeLimits.ClockStatus status(ClockId c) {
+    private TimeLimits.ObligationStatus status(ClockId c) {
         return status(c, clock.instant());
     }
 
@@ -108,7 +109,7 @@ class ClockScenarioTests {
         clock.set(at("2025-10-20", 10));
         registerAndRoute(null, "2025-09-24", "2025-09-26");
         // Working days after Fri 26 Sep: Sun 28 Sep (调休上班) 1, Mon 29 2, Tue 30 3; 1-8 Oct off; Thu 9 Oct 4, Fri 10 Oct 5.
-        TimeLimits.ClockStatus objection = status(ClockId.OBJECTION, at("2025-09-27", 9));
+        TimeLimits.ObligationStatus objection = status(ClockId.OBJECTION, at("2025-09-27", 9));
         assertThat(objection.dueOn()).isEqualTo(d("2025-10-10"));
         assertThat(objection.dueAt()).isEqualTo(at("2025-10-11", 0));
         assertThat(objection.dueIsFinal()).isTrue();
@@ -119,11 +120,11 @@ class ClockScenarioTests {
         assertThat(status(ClockId.OBJECTION, at("2025-10-11", 0)).state()).isEqualTo(TimeLimits.ClockState.LAPSED);
         rejected(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-11")), RejectionCode.WINDOW_EXPIRED);
         applied(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-10")));
-        TimeLimits.ClockStatus met = status(ClockId.OBJECTION);
+        TimeLimits.ObligationStatus met = status(ClockId.OBJECTION);
         assertThat(met.state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(met.daysLate()).isZero();
         // The objection restarts routing from its own date: 15 days after 10 Oct is Sat 25 Oct, rolled to Mon 27 Oct.
-        TimeLimits.ClockStatus routing = status(ClockId.ROUTING, at("2025-10-11", 9));
+        TimeLimits.ObligationStatus routing = status(ClockId.ROUTING, at("2025-10-11", 9));
         assertThat(routing.round()).isEqualTo(2);
         assertThat(routing.startedOn()).isEqualTo(d("2025-10-10"));
         assertThat(routing.dueOn()).isEqualTo(d("2025-10-27"));
@@ -149,7 +150,7 @@ class ClockScenarioTests {
         clock.set(at("2026-02-02", 10));
         applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-02-01"), null));
         // 15 days after Sun 1 Feb is Mon 16 Feb, inside the holiday (15-23 Feb off): the limit ends on Tue 24 Feb.
-        TimeLimits.ClockStatus routing = status(ClockId.ROUTING);
+        TimeLimits.ObligationStatus routing = status(ClockId.ROUTING);
         assertThat(routing.startedOn()).isEqualTo(d("2026-02-01"));
         assertThat(routing.dueOn()).isEqualTo(d("2026-02-24"));
         assertThat(routing.dueAt()).isEqualTo(at("2026-02-25", 0));
@@ -157,10 +158,10 @@ class ClockScenarioTests {
         assertThat(routing.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
         assertThat(status(ClockId.ROUTING, at("2026-02-23", 12)).state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);
         assertThat(status(ClockId.ROUTING, at("2026-02-24", 23)).state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);
-        TimeLimits.ClockStatus late = status(ClockId.ROUTING, at("2026-02-25", 0));
+        TimeLimits.ObligationStatus late = status(ClockId.ROUTING, at("2026-02-25", 0));
         assertThat(late.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
         assertThat(late.daysLate()).isEqualTo(1);
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "national-2022",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().obligations(), "national-2022",
                 Category.CLAIM, new RegionCode(REGION))).contains(at("2026-02-22", 0));
     }
 
@@ -169,7 +170,7 @@ class ClockScenarioTests {
         clock.set(at("2026-03-10", 10));
         registerAndRoute("zhejiang-2016", "2026-02-10", "2026-02-12");
         // After Thu 12 Feb: Fri 13 1, Sat 14 (调休上班) 2, 15-23 off, Tue 24 3, Wed 25 4, Thu 26 5.
-        TimeLimits.ClockStatus acceptance = status(ClockId.ACCEPTANCE, at("2026-02-13", 9));
+        TimeLimits.ObligationStatus acceptance = status(ClockId.ACCEPTANCE, at("2026-02-13", 9));
         assertThat(acceptance.dueOn()).isEqualTo(d("2026-02-26"));
         assertThat(acceptance.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
         // 1 day's warning: due soon from the start of Thu 26 Feb.
@@ -178,7 +179,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.TELLING, at("2026-02-13", 9)).dueOn()).isEqualTo(d("2026-02-27"));
         // The national profile has no acceptance clock at all.
         applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-02-27")));
-        TimeLimits.ClockStatus metLate = status(ClockId.ACCEPTANCE);
+        TimeLimits.ObligationStatus metLate = status(ClockId.ACCEPTANCE);
         assertThat(metLate.state()).isEqualTo(TimeLimits.ClockState.MET_LATE);
         assertThat(metLate.metOn()).isEqualTo(d("2026-02-27"));
         assertThat(metLate.daysLate()).isEqualTo(1);
@@ -195,14 +196,14 @@ class ClockScenarioTests {
         assertThat(find(ClockId.ACCEPTANCE, clock.instant())).isEmpty();
         applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
         // 60 days after Fri 6 Mar is Tue 5 May, inside Labour Day (1-5 May off): rolls to Wed 6 May.
-        TimeLimits.ClockStatus handling = status(ClockId.HANDLING);
+        TimeLimits.ObligationStatus handling = status(ClockId.HANDLING);
         assertThat(handling.startedOn()).isEqualTo(d("2026-03-06"));
         assertThat(handling.dueOn()).isEqualTo(d("2026-05-06"));
         assertThat(handling.warnAt()).isEqualTo(at("2026-04-27", 0));   // 10 days' warning
         assertThat(handling.state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);
         applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 30, "需补充调查。", d("2026-04-30"), d("2026-04-30")));
         // 90 days after 6 Mar is Thu 4 Jun, a working day.
-        TimeLimits.ClockStatus extended = status(ClockId.HANDLING);
+        TimeLimits.ObligationStatus extended = status(ClockId.HANDLING);
         assertThat(extended.dueOn()).isEqualTo(d("2026-06-04"));
         assertThat(extended.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
         // The handling clock keeps running while a conclusion waits for approval.
@@ -211,7 +212,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.HANDLING, at("2026-06-05", 9)).state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
         clock.set(at("2026-06-05", 10));
         applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-06-05")));
-        TimeLimits.ClockStatus approved = status(ClockId.HANDLING);
+        TimeLimits.ObligationStatus approved = status(ClockId.HANDLING);
         assertThat(approved.state()).isEqualTo(TimeLimits.ClockState.MET_LATE);
         assertThat(approved.daysLate()).isEqualTo(1);
     }
@@ -225,7 +226,7 @@ class ClockScenarioTests {
         applied(new ProcedureCommand.ChangeProfile(id, key(), Org.officeHead(), "zhejiang-2016", "按浙江省信访条例办理。"));
         assertThat(service.history(id).orElseThrow().state().profile()).isEqualTo("zhejiang-2016");
         // 30 days after Fri 6 Mar is Sun 5 Apr, inside Qingming (4-6 Apr off): rolls to Tue 7 Apr.
-        TimeLimits.ClockStatus handling = status(ClockId.HANDLING);
+        TimeLimits.ObligationStatus handling = status(ClockId.HANDLING);
         assertThat(handling.startedOn()).isEqualTo(d("2026-03-06"));
         assertThat(handling.dueOn()).isEqualTo(d("2026-04-07"));
         assertThat(handling.warnAt()).isEqualTo(at("2026-04-03", 0));   // 5 days' warning under 浙江
@@ -242,7 +243,7 @@ class ClockScenarioTests {
         registerAndRoute(null, "2026-03-02", "2026-03-04");
         applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-06")));
         assertThat(find(ClockId.HANDLING, clock.instant())).isPresent();
-        Instant before = service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(),
+        Instant before = service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().obligations(),
                 "national-2022", Category.CLAIM, new RegionCode(REGION)).orElseThrow();
         assertThat(before).isEqualTo(at("2026-03-17", 0));   // telling: due Thu 19 Mar, due soon for its last 3 days
         applied(new ProcedureCommand.CorrectPetition(id, key(), Org.officeHead(), petition("2026-03-02", Category.SUGGESTION),
@@ -278,22 +279,22 @@ class ClockScenarioTests {
         // Re-review opinion: 30 days after Mon 1 Jun is Wed 1 Jul.
         assertThat(status(ClockId.RE_REVIEW, at("2026-06-02", 9)).dueOn()).isEqualTo(d("2026-07-01"));
         applied(new ProcedureCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
-        TimeLimits.ClockStatus paused = status(ClockId.RE_REVIEW, at("2026-06-12", 9));
+        TimeLimits.ObligationStatus paused = status(ClockId.RE_REVIEW, at("2026-06-12", 9));
         assertThat(paused.state()).isEqualTo(TimeLimits.ClockState.PAUSED);
         // Paused: the case needs no attention for this clock while the hearing is open.
         assertThat(status(ClockId.RE_REVIEW, at("2026-07-05", 9)).state()).isEqualTo(TimeLimits.ClockState.PAUSED);
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "national-2022",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().obligations(), "national-2022",
                 Category.CLAIM, new RegionCode(REGION))).isEmpty();
         applied(new ProcedureCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-06-17")));
         // The hearing took 7 days (10 to 17 Jun): 37 days after 1 Jun is Wed 8 Jul.
-        TimeLimits.ClockStatus resumed = status(ClockId.RE_REVIEW, at("2026-06-18", 9));
+        TimeLimits.ObligationStatus resumed = status(ClockId.RE_REVIEW, at("2026-06-18", 9));
         assertThat(resumed.dueOn()).isEqualTo(d("2026-07-08"));
         assertThat(resumed.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
         assertThat(status(ClockId.RE_REVIEW, at("2026-07-03", 23)).state()).isEqualTo(TimeLimits.ClockState.RUNNING);
         assertThat(status(ClockId.RE_REVIEW, at("2026-07-04", 0)).state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);   // 5 days' warning
         assertThat(status(ClockId.RE_REVIEW, at("2026-07-09", 9)).state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
         // The review opinion (not re-review) was never paused: met on 20 May, 16 days early.
-        TimeLimits.ClockStatus review = status(ClockId.REVIEW);
+        TimeLimits.ObligationStatus review = status(ClockId.REVIEW);
         assertThat(review.state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(review.daysLate()).isEqualTo(-16);
         applied(new ProcedureCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-06-30")));
@@ -312,7 +313,7 @@ class ClockScenarioTests {
         applied(new ProcedureCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-07-20")));
         // The hearing ran from 10 Jun to 20 Jul: 40 days not counted, so 70 days after 1 Jun (Mon 10 Aug).
         applied(new ProcedureCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
-        TimeLimits.ClockStatus reReview = status(ClockId.RE_REVIEW);
+        TimeLimits.ObligationStatus reReview = status(ClockId.RE_REVIEW);
         assertThat(reReview.state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(reReview.dueOn()).isEqualTo(d("2026-08-10"));
     }
@@ -325,7 +326,7 @@ class ClockScenarioTests {
         applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
         assertThat(service.history(id).orElseThrow().events().get(0).recordedAt()).isEqualTo(at("2026-03-09", 15));
         // 15 days after Mon 2 Mar (the letter's arrival) is Tue 17 Mar, not 24 Mar.
-        TimeLimits.ClockStatus routing = status(ClockId.ROUTING);
+        TimeLimits.ObligationStatus routing = status(ClockId.ROUTING);
         assertThat(routing.startedOn()).isEqualTo(d("2026-03-02"));
         assertThat(routing.dueOn()).isEqualTo(d("2026-03-17"));
         // Routed on 12 Mar, recorded on 16 Mar: telling counts from 12 Mar (15 days: Fri 27 Mar).
@@ -347,18 +348,18 @@ class ClockScenarioTests {
                         ImportedFact.of(Fact.ACCEPTED, d("2026-01-09")))));
         assertThat(service.history(id).orElseThrow().events()).hasSize(1);
         // 60 days after Fri 9 Jan is Tue 10 Mar; on 30 Jun it is 112 days late.
-        TimeLimits.ClockStatus handling = status(ClockId.HANDLING);
+        TimeLimits.ObligationStatus handling = status(ClockId.HANDLING);
         assertThat(handling.startedOn()).isEqualTo(d("2026-01-09"));
         assertThat(handling.dueOn()).isEqualTo(d("2026-03-10"));
         assertThat(handling.state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
         assertThat(handling.daysLate()).isEqualTo(112);
-        TimeLimits.ClockStatus routing = status(ClockId.ROUTING);
+        TimeLimits.ObligationStatus routing = status(ClockId.ROUTING);
         assertThat(routing.state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(routing.daysLate()).isEqualTo(-13);   // due Tue 20 Jan, routed 7 Jan
         assertThat(status(ClockId.TELLING).state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(status(ClockId.OBJECTION).state()).isEqualTo(TimeLimits.ClockState.STOPPED);
         // Its index row makes it show in the overdue query at once: next attention is the handling due instant.
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "national-2022",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().obligations(), "national-2022",
                 Category.CLAIM, new RegionCode(REGION))).contains(at("2026-03-01", 0));   // its unrecorded 10-day warning
     }
 
@@ -369,7 +370,7 @@ class ClockScenarioTests {
                 List.of(ImportedFact.of(Fact.ROUTED, d("2026-01-07")), ImportedFact.of(Fact.ACCEPTED, d("2026-01-09")),
                         new ImportedFact(Fact.EXTENDED, d("2026-03-01"), 30))));
         // 90 days after 9 Jan is Fri 9 Apr... 9 Jan + 90 = 9 Apr (Thu): a working day.
-        TimeLimits.ClockStatus handling = status(ClockId.HANDLING);
+        TimeLimits.ObligationStatus handling = status(ClockId.HANDLING);
         assertThat(handling.dueOn()).isEqualTo(d("2026-04-09"));
         assertThat(handling.daysLate()).isEqualTo(82);
     }
@@ -391,7 +392,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.MEETING, at("2026-03-07", 0)).state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);
         assertThat(status(ClockId.CONTACT, at("2026-03-07", 9)).state()).isEqualTo(TimeLimits.ClockState.OVERDUE);
         // The fast track's next attention is the contact due instant, the end of Fri 6 Mar (no warning window).
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "fast-track-123",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().obligations(), "fast-track-123",
                 Category.CLAIM, new RegionCode(REGION))).contains(at("2026-03-07", 0));
 
         applied(new ProcedureCommand.RecordContact(id, key(), staff, ContactKind.PHONE, d("2026-03-06")));
@@ -401,10 +402,10 @@ class ClockScenarioTests {
 
         assertThat(status(ClockId.CONTACT).state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(status(ClockId.CONTACT).metOn()).isEqualTo(d("2026-03-06"));
-        TimeLimits.ClockStatus meeting = status(ClockId.MEETING);
+        TimeLimits.ObligationStatus meeting = status(ClockId.MEETING);
         assertThat(meeting.state()).isEqualTo(TimeLimits.ClockState.MET_LATE);
         assertThat(meeting.daysLate()).isEqualTo(2);
-        TimeLimits.ClockStatus reply = status(ClockId.STAGE_REPLY);
+        TimeLimits.ObligationStatus reply = status(ClockId.STAGE_REPLY);
         assertThat(reply.state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(reply.metOn()).isEqualTo(d("2026-03-08"));
         assertThat(reply.daysLate()).isZero();
@@ -414,7 +415,7 @@ class ClockScenarioTests {
     void theNationalProfileHasNoFastTrackClocks() {
         clock.set(at("2026-03-12", 10));
         registerAndRoute(null, "2026-03-04", "2026-03-05");
-        assertThat(service.clocks(id, clock.instant()).orElseThrow()).extracting(TimeLimits.ClockStatus::clock)
+        assertThat(service.obligations(id, clock.instant()).orElseThrow()).extracting(TimeLimits.ObligationStatus::source)
                 .doesNotContain(ClockId.CONTACT, ClockId.MEETING, ClockId.STAGE_REPLY, ClockId.ACCEPTANCE);
     }
 
@@ -438,7 +439,7 @@ class ClockScenarioTests {
         assertThat(service.history(id).orElseThrow().state().stage()).isEqualTo(Stage.TERMINATED);
         assertThat(status(ClockId.REVIEW_REQUEST).state()).isEqualTo(TimeLimits.ClockState.STOPPED);
         assertThat(status(ClockId.HANDLING).state()).isEqualTo(TimeLimits.ClockState.MET);
-        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().clocks(), "shandong-2015",
+        assertThat(service.timeLimits().nextAttention(service.history(id).orElseThrow().state().timing().obligations(), "shandong-2015",
                 Category.CLAIM, new RegionCode(REGION))).isEmpty();
     }
 
@@ -461,11 +462,11 @@ class ClockScenarioTests {
         applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-12-01")));
         // 60 days after Tue 1 Dec 2026 is Sat 30 Jan 2027: no notice for 2027 yet, so Saturday/Sunday rules
         // roll it to Mon 1 Feb 2027, and the answer is provisional.
-        TimeLimits.ClockStatus handling = status(ClockId.HANDLING);
+        TimeLimits.ObligationStatus handling = status(ClockId.HANDLING);
         assertThat(handling.dueOn()).isEqualTo(d("2027-02-01"));
         assertThat(handling.dueIsFinal()).isFalse();
         // A due date well inside 2026 is final.
-        TimeLimits.ClockStatus telling = status(ClockId.TELLING);
+        TimeLimits.ObligationStatus telling = status(ClockId.TELLING);
         assertThat(telling.dueOn()).isEqualTo(d("2026-12-15"));
         assertThat(telling.dueIsFinal()).isTrue();
         // Objection from Mon 30 Nov: 5 working days end on Mon 7 Dec, final.
@@ -475,10 +476,10 @@ class ClockScenarioTests {
     @Test
     void aCalendarBuiltToFailNamesTheUncoveredDate() {
         TimeLimits failing = TimeLimits.builder().uncoveredDates(WorkCalendar.UncoveredDatePolicy.FAIL).build();
-        ClockLedger ledger = ClockLedger.empty().apply(Fact.RECEIVED, d("2026-11-27"), 0)
+        Obligations ledger = Obligations.empty().apply(Fact.RECEIVED, d("2026-11-27"), 0)
                 .apply(Fact.ROUTED, d("2026-11-30"), 0).apply(Fact.ACCEPTED, d("2026-12-01"), 0);
         RegionCode region = new RegionCode(REGION);
-        assertThatThrownBy(() -> failing.clocks(ledger, "national-2022", Category.CLAIM, region, at("2026-12-10", 10)))
+        assertThatThrownBy(() -> failing.obligations(ledger, "national-2022", Category.CLAIM, region, at("2026-12-10", 10)))
                 .isInstanceOf(WorkCalendar.CoverageException.class)
                 .hasMessageContaining("2027-01-30")
                 .satisfies(e -> assertThat(((WorkCalendar.CoverageException) e).date()).isEqualTo(d("2027-01-30")));
@@ -486,22 +487,22 @@ class ClockScenarioTests {
                 .isInstanceOf(WorkCalendar.CoverageException.class)
                 .hasMessageContaining("2027-01-30");
         // The same case with a suggestion (no handling clock) stays inside 2026 and is answered.
-        assertThat(failing.clocks(ledger, "national-2022", Category.SUGGESTION, region, at("2026-12-10", 10)))
-                .extracting(TimeLimits.ClockStatus::clock).doesNotContain(ClockId.HANDLING);
+        assertThat(failing.obligations(ledger, "national-2022", Category.SUGGESTION, region, at("2026-12-10", 10)))
+                .extracting(TimeLimits.ObligationStatus::source).doesNotContain(ClockId.HANDLING);
         // Routed on Mon 28 Dec 2026: telling ends on 12 Jan 2027, which no notice covers yet.
-        ClockLedger lateRouting = ClockLedger.empty().apply(Fact.RECEIVED, d("2026-12-10"), 0)
+        Obligations lateRouting = Obligations.empty().apply(Fact.RECEIVED, d("2026-12-10"), 0)
                 .apply(Fact.ROUTED, d("2026-12-28"), 0);
-        assertThatThrownBy(() -> failing.clocks(lateRouting, "national-2022", Category.SUGGESTION, region, at("2026-12-29", 10)))
+        assertThatThrownBy(() -> failing.obligations(lateRouting, "national-2022", Category.SUGGESTION, region, at("2026-12-29", 10)))
                 .isInstanceOf(WorkCalendar.CoverageException.class)
                 .satisfies(e -> assertThat(((WorkCalendar.CoverageException) e).date()).isEqualTo(d("2027-01-12")));
         // The objection window alone (5 working days from 28 Dec) runs off the end of 2026 at 1 Jan 2027.
-        ClockLedger objectionOnly = new ClockLedger(List.of(lateRouting.run(ClockId.OBJECTION).orElseThrow()));
-        assertThatThrownBy(() -> failing.clocks(objectionOnly, "national-2022", Category.SUGGESTION, region, at("2026-12-29", 10)))
+        Obligations objectionOnly = new Obligations(List.of(lateRouting.of(ClockId.OBJECTION).orElseThrow()));
+        assertThatThrownBy(() -> failing.obligations(objectionOnly, "national-2022", Category.SUGGESTION, region, at("2026-12-29", 10)))
                 .isInstanceOf(WorkCalendar.CoverageException.class)
                 .hasMessageContaining("2027-01-01");
         // On weekend rules the same window is provisional: Tue 29, Wed 30, Thu 31 Dec, then Fri 1 Jan 2027 (a working day
         // on weekend rules, though New Year's Day will surely be off once the 2027 notice is loaded) and Mon 4 Jan.
-        TimeLimits.ClockStatus provisional = TimeLimits.standard().clocks(objectionOnly, "national-2022", Category.SUGGESTION,
+        TimeLimits.ObligationStatus provisional = TimeLimits.standard().obligations(objectionOnly, "national-2022", Category.SUGGESTION,
                 region, at("2026-12-29", 10)).get(0);
         assertThat(provisional.dueOn()).isEqualTo(d("2027-01-04"));
         assertThat(provisional.dueIsFinal()).isFalse();

@@ -251,7 +251,7 @@ class DeadlineSweepTests {
             assertThat(counting.indexRow("B-" + i).orElseThrow().nextAttentionAt()).isEmpty();
         }
         // the overdue cases are still found as overdue
-        assertThat(svc.clocks(new CaseId("B-0"), clock.instant()).orElseThrow().get(0).state())
+        assertThat(svc.obligations(new CaseId("B-0"), clock.instant()).orElseThrow().get(0).state())
                 .isEqualTo(io.github.xinfang.time.TimeLimits.ClockState.OVERDUE);
     }
 
@@ -286,5 +286,27 @@ class DeadlineSweepTests {
         // the handling clock's warning (10 days before its 60 days end, in late April) is the next thing due
         assertThat(counting.indexRow("F-0").orElseThrow().nextAttentionAt())
                 .hasValueSatisfying(next -> assertThat(next).isAfter(Instant.parse("2026-04-15T00:00:00Z")));
+    }
+
+    /**
+     * The keys of the one sweep path: a profile clock's key is what it always was (its command's digest is unchanged too);
+     * a duty's, whose command changed type when duties became clocks, starts {@code sweep:duty:}, which no key of an
+     * earlier release did (their second segment was a clock's name, a duty kind's name or {@code escalation}).
+     */
+    @Test
+    void aClocksKeyIsUnchangedAndADutysCannotEqualAnEarlierReleasesKey() {
+        Instant due = Instant.parse("2026-03-20T16:00:00Z");
+        TimeLimits.ObligationStatus handling = new TimeLimits.ObligationStatus(ClockId.HANDLING, 2, d("2026-03-02"), d("2026-03-20"), due,
+                null, true, TimeLimits.ClockState.OVERDUE, null, 1, false, false);
+        assertThat(DeadlineSweep.key(handling, "breach").value()).isEqualTo("sweep:HANDLING:2:breach:" + due.getEpochSecond());
+        io.github.xinfang.time.DutyId step = io.github.xinfang.time.DutyId.planStep(2, 3);
+        TimeLimits.ObligationStatus duty = new TimeLimits.ObligationStatus(step, 1, d("2026-03-02"), d("2026-03-20"), due,
+                null, true, TimeLimits.ClockState.OVERDUE, null, 1, false, false);
+        String key = DeadlineSweep.key(duty, "warning").value();
+        assertThat(key).isEqualTo("sweep:duty:PLAN_STEP:2.3:warning:" + due.getEpochSecond());
+        List<String> earlierSecondSegments = new ArrayList<>(List.of("escalation"));
+        for (ClockId c : ClockId.values()) earlierSecondSegments.add(c.name());
+        for (io.github.xinfang.time.DutyId.Kind k : io.github.xinfang.time.DutyId.Kind.values()) earlierSecondSegments.add(k.name());
+        assertThat(earlierSecondSegments).doesNotContain(key.split(":")[1]);
     }
 }

@@ -56,8 +56,8 @@ class OverdueEscalationProperties {
                             List.of(new PetitionForm.Petitioner("韦秀英", null, null, null)), 1, null, "拖欠工资。"), null));
                     service.handle(new ResolutionCommand.DesignateBacklog(id, new IdempotencyKey("d"), Org.officeHead(),
                             Resolution.BacklogSource.OWN_SWEEP, received));
-                    LocalDate due = service.clocks(id, clock.instant()).orElseThrow().stream()
-                            .filter(c -> c.clock() == ClockId.ROUTING).findFirst().orElseThrow().dueOn();
+                    LocalDate due = service.obligations(id, clock.instant()).orElseThrow().stream()
+                            .filter(c -> c.source() == ClockId.ROUTING).findFirst().orElseThrow().dueOn();
                     Instant fires = due.plusDays(threshold).atStartOfDay(ZONE).toInstant();
 
                     DeadlineSweep sweep = DeadlineSweep.create(service, "node");

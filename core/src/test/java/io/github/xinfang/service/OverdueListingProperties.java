@@ -35,8 +35,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
 
 /**
  * The overdue listing, answered from index rows alone, agrees with a model built from the loaded cases: for each case,
- * the duty clocks {@link CaseService#clocks} says are {@code OVERDUE} and the duties {@link CaseService#duties} says
- * are {@code OVERDUE}, with the same last days and days late; paged with random page sizes and cursors, each overdue
+ * the clocks {@link CaseService#obligations} says are {@code OVERDUE} (profile clocks other than windows, and duties),
+ * with the same last days and days late; paged with random page sizes and cursors, each overdue
  * case once; the count is the number of cases listed. Histories are random: received in the first half of 2026, routed
  * to one of two units or not, told or not, accepted or not, some on the resolution track with a plan step.
  */
@@ -82,13 +82,10 @@ class OverdueListingProperties {
                     for (CaseId id : ids) {
                         if (!scope.contains(store.delegate.indexRow(id.value()).orElseThrow())) continue;
                         Map<String, List<Object>> late = new TreeMap<>();
-                        for (TimeLimits.ClockStatus c : service.clocks(id, asOf).orElseThrow()) {
-                            if (c.kind() == ClockId.Kind.DUTY && c.state() == TimeLimits.ClockState.OVERDUE) {
-                                late.put(c.clock().name(), List.of(c.dueOn(), c.dueAt(), c.daysLate()));
+                        for (TimeLimits.ObligationStatus c : service.obligations(id, asOf).orElseThrow()) {
+                            if (!c.source().isWindow() && c.state() == TimeLimits.ClockState.OVERDUE) {
+                                late.put(c.source().toString(), List.of(c.dueOn(), c.dueAt(), c.daysLate()));
                             }
-                        }
-                        for (TimeLimits.DutyStatus d : service.duties(id, asOf).orElseThrow()) {
-                            if (d.state() == TimeLimits.ClockState.OVERDUE) late.put(d.duty().toString(), List.of(d.dueOn(), d.dueAt(), d.daysLate()));
                         }
                         if (!late.isEmpty()) expected.put(id.value(), late);
                     }

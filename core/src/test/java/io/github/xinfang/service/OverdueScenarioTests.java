@@ -136,12 +136,12 @@ class OverdueScenarioTests {
     @Test
     void theIndexAgreesWithTheClocksComputedFromTheLoadedCase() {
         CaseListings.OverdueCase late = listings.overdue(OverdueScope.handlingUnit(HOUSING.value()), NOW, 10, null).items().get(0);
-        List<TimeLimits.ClockStatus> clocks = service.clocks(LATE_TWICE, NOW).orElseThrow();
-        List<TimeLimits.ClockStatus> overdue = clocks.stream()
-                .filter(c -> c.kind() == ClockId.Kind.DUTY && c.state() == TimeLimits.ClockState.OVERDUE).toList();
+        List<TimeLimits.ObligationStatus> clocks = service.obligations(LATE_TWICE, NOW).orElseThrow();
+        List<TimeLimits.ObligationStatus> overdue = clocks.stream()
+                .filter(c -> !c.source().isWindow() && c.state() == TimeLimits.ClockState.OVERDUE).toList();
         assertThat(overdue).hasSameSizeAs(late.lateClocks());
-        for (TimeLimits.ClockStatus c : overdue) {
-            CaseListings.LateClock l = late.lateClocks().stream().filter(x -> x.clockId().orElseThrow() == c.clock()).findFirst().orElseThrow();
+        for (TimeLimits.ObligationStatus c : overdue) {
+            CaseListings.LateClock l = late.lateClocks().stream().filter(x -> x.clockId().orElseThrow() == c.source()).findFirst().orElseThrow();
             assertThat(l.dueOn()).isEqualTo(c.dueOn());
             assertThat(l.dueAt()).isEqualTo(c.dueAt());
             assertThat(l.daysLate()).isEqualTo(c.daysLate());

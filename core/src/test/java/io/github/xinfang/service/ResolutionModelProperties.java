@@ -31,7 +31,8 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.Obligations;
+import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.DutyId;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
@@ -725,21 +726,22 @@ class ResolutionModelProperties {
             assertThat(act.mergedCases().stream().map(CaseId::value).toList()).as("%s merged cases", on).isEqualTo(m.mergedCases);
             // duties
             List<String> duties = new ArrayList<>();
-            for (DutyLedger.Duty d : st.timing().duties().duties()) {
-                duties.add(d.id() + " from " + d.startedOn() + ": " + (d.metOn() != null ? "met on " + d.metOn() : d.stopped() ? "stopped" : "open"));
+            for (Obligation d : st.timing().obligations().runs()) {
+                if (!(d.source() instanceof DutyId)) continue;
+                duties.add(d.source() + " from " + d.startedOn() + ": " + (d.metOn() != null ? "met on " + d.metOn() : d.stopped() ? "stopped" : "open"));
             }
             List<String> modelDuties = new ArrayList<>();
             for (Map.Entry<String, MDuty> e : m.duties.entrySet()) {
                 modelDuties.add(e.getKey() + " from " + e.getValue().startedOn() + ": " + e.getValue().status());
             }
             assertThat(duties).as("%s duties", on).isEqualTo(modelDuties);
-            long replacementsOpen = st.timing().duties().open(DutyId.Kind.REPLACEMENT).size();
+            long replacementsOpen = st.timing().obligations().open(DutyId.Kind.REPLACEMENT).size();
             assertThat(replacementsOpen).as("%s: at most one replacement clock runs", on).isLessThanOrEqualTo(1);
             Resolution r = st.resolution();
             if (m.track == null) {
                 assertThat(r).as("%s: not on the track", on).isNull();
-                assertThat(st.timing().duties().count(DutyId.Kind.REPLACEMENT) + st.timing().duties().count(DutyId.Kind.PLAN_STEP)
-                        + st.timing().duties().count(DutyId.Kind.BATCH_TARGET)).as("%s: no track duties off the track", on).isZero();
+                assertThat(st.timing().obligations().count(DutyId.Kind.REPLACEMENT) + st.timing().obligations().count(DutyId.Kind.PLAN_STEP)
+                        + st.timing().obligations().count(DutyId.Kind.BATCH_TARGET)).as("%s: no track duties off the track", on).isZero();
                 return;
             }
             assertThat(r).as("%s: on the track", on).isNotNull();

@@ -25,6 +25,7 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligations;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -74,13 +75,15 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         return new ActivityCommand.RecordRepeatPetition(id, key(), Org.clerk(), d(on), Channel.VISIT, headcount, skipped);
     }
 
-    private TimeLimits.DutyStatus duty(DutyId duty, Instant at) {
-        return service.duties(id, at).orElseThrow().stream().filter(s -> s.duty().equals(duty)).findFirst().orElseThrow();
+    private TimeLimits.ObligationStatus duty(DutyId duty, Instant at) {
+        return service.obligations(id, at).orElseThrow().stream().filter(s -> s.source().equals(duty)).findFirst().orElseThrow();
     }
 
     private java.util.Optional<Instant> dutyAttention() {
         CaseState s = state(id);
-        return service.timeLimits().nextDutyAttention(s.timing().duties(), s.petition().region());
+        // the duties alone: the case's profile clocks are not what this scenario watches
+        Obligations duties = new Obligations(s.timing().obligations().runs().stream().filter(o -> o.source() instanceof DutyId).toList());
+        return service.timeLimits().nextAttention(duties, s.profile(), s.petition().category(), s.petition().region());
     }
 
     /** Takes the case to CONCLUDED with its reply served. */
@@ -111,7 +114,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         assertThat(act.farthestSkip()).isEqualTo(CaseActivity.SkippedLevel.SKIPPED_LEVEL);
 
         // Recorded 2026-06-01 (a Monday): five working days are 06-02 .. 06-08 (06-06/07 a weekend) -> due 2026-06-08.
-        TimeLimits.DutyStatus running = duty(DutyId.replacement(1), clock.instant());
+        TimeLimits.ObligationStatus running = duty(DutyId.replacement(1), clock.instant());
         assertThat(running.dueOn()).isEqualTo(d("2026-06-08"));
         assertThat(running.state()).isEqualTo(TimeLimits.ClockState.RUNNING);
         assertThat(dutyAttention()).as("its warning, two days before").hasValue(Instant.parse("2026-06-06T16:00:00Z"));
@@ -145,7 +148,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         assertThat(beijing.events()).hasSize(2);
         assertThat(((ResolutionEvent.RequiredRankRaised) beijing.events().get(1)).rules()).containsExactly("beijing");
         assertThat(applied(repeat("2026-05-13", 60, CaseActivity.SkippedLevel.NONE)).events()).as("already implied").hasSize(1);
-        assertThat(state(id).timing().duties().count(DutyId.Kind.REPLACEMENT)).isZero();
+        assertThat(state(id).timing().obligations().count(DutyId.Kind.REPLACEMENT)).isZero();
     }
 
     @Test
@@ -327,7 +330,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         timed.handle(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-06-01")));
         timed.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-06-01")));
-        LocalDate routingDue = timed.clocks(id, clock.instant()).orElseThrow().get(0).dueOn();
+        LocalDate routingDue = timed.obligations(id, clock.instant()).orElseThrow().get(0).dueOn();
         Instant threshold = routingDue.plusDays(30).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
         assertThat(timed.escalationCheck(id)).hasValue(threshold);
 

@@ -15,7 +15,8 @@ import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
-import io.github.xinfang.time.DutyLedger;
+import io.github.xinfang.time.Obligations;
+import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.DutyId;
 import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.CaseEvent;
@@ -24,7 +25,6 @@ import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.ContactKind;
 import io.github.xinfang.cases.ImportedFact;
 import io.github.xinfang.time.ClockId;
-import io.github.xinfang.time.ClockLedger;
 import io.github.xinfang.time.Fact;
 import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.EventId;
@@ -450,12 +450,21 @@ public final class DomainGenerators {
                 a.generate(in), profiles().generate(in), t.generate(in)));
         m.put(ProcedureCommand.Terminate.class, in -> new ProcedureCommand.Terminate(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
-        m.put(SweepCommand.RecordWarning.class, in -> new SweepCommand.RecordWarning(c.generate(in), k.generate(in),
-                systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
-        m.put(SweepCommand.RecordBreach.class, in -> new SweepCommand.RecordBreach(c.generate(in), k.generate(in),
-                systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
-        m.put(SweepCommand.RecordLapse.class, in -> new SweepCommand.RecordLapse(c.generate(in), k.generate(in),
-                systemActors().generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), instants().generate(in)));
+        m.put(SweepCommand.RecordWarning.class, in -> {
+            Obligation.Source src = clocks().generate(in);
+            return new SweepCommand.RecordWarning(c.generate(in), k.generate(in),
+                systemActors().generate(in), src, round(src, in), instants().generate(in));
+        });
+        m.put(SweepCommand.RecordBreach.class, in -> {
+            Obligation.Source src = clocks().generate(in);
+            return new SweepCommand.RecordBreach(c.generate(in), k.generate(in),
+                systemActors().generate(in), src, round(src, in), instants().generate(in));
+        });
+        m.put(SweepCommand.RecordLapse.class, in -> {
+            Obligation.Source src = clocks().generate(in);
+            return new SweepCommand.RecordLapse(c.generate(in), k.generate(in),
+                systemActors().generate(in), src, round(src, in), instants().generate(in));
+        });
         Gen<OfficialId> o = officialIds();
         Gen<UnitId> u = handlingUnitIds();
         m.put(ResolutionCommand.DesignateBacklog.class, in -> new ResolutionCommand.DesignateBacklog(c.generate(in), k.generate(in),
@@ -499,10 +508,6 @@ public final class DomainGenerators {
         });
         m.put(ActivityCommand.RecordSupervisionFeedback.class, in -> new ActivityCommand.RecordSupervisionFeedback(c.generate(in),
                 k.generate(in), a.generate(in), integers().between(1, 4).generate(in), t.generate(in), d.generate(in)));
-        m.put(SweepCommand.RecordDutyWarning.class, in -> new SweepCommand.RecordDutyWarning(c.generate(in), k.generate(in),
-                systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
-        m.put(SweepCommand.RecordDutyBreach.class, in -> new SweepCommand.RecordDutyBreach(c.generate(in), k.generate(in),
-                systemActors().generate(in), dutyIds().generate(in), instants().generate(in)));
         m.put(ResolutionCommand.ReassessEscalation.class, in -> new ResolutionCommand.ReassessEscalation(c.generate(in), k.generate(in),
                 systemActors().generate(in)));
         return Collections.unmodifiableMap(m);
@@ -588,12 +593,21 @@ public final class DomainGenerators {
                 r.generate(in), profiles().generate(in), t.generate(in)));
         m.put(ProcedureEvent.Terminated.class, in -> new ProcedureEvent.Terminated(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
-        m.put(SweepEvent.WarningRecorded.class, in -> new SweepEvent.WarningRecorded(i.generate(in), systemActors().generate(in),
-                r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
-        m.put(SweepEvent.BreachRecorded.class, in -> new SweepEvent.BreachRecorded(i.generate(in), systemActors().generate(in),
-                r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
-        m.put(SweepEvent.LapseRecorded.class, in -> new SweepEvent.LapseRecorded(i.generate(in), systemActors().generate(in),
-                r.generate(in), clockIds().generate(in), integers().between(1, 5).generate(in), r.generate(in)));
+        m.put(SweepEvent.WarningRecorded.class, in -> {
+            Obligation.Source src = clocks().generate(in);
+            return new SweepEvent.WarningRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), src, round(src, in), r.generate(in));
+        });
+        m.put(SweepEvent.BreachRecorded.class, in -> {
+            Obligation.Source src = clocks().generate(in);
+            return new SweepEvent.BreachRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), src, round(src, in), r.generate(in));
+        });
+        m.put(SweepEvent.LapseRecorded.class, in -> {
+            Obligation.Source src = clocks().generate(in);
+            return new SweepEvent.LapseRecorded(i.generate(in), systemActors().generate(in),
+                r.generate(in), src, round(src, in), r.generate(in));
+        });
         Gen<OfficialId> o = officialIds();
         Gen<UnitId> u = handlingUnitIds();
         m.put(ResolutionEvent.BacklogDesignated.class, in -> new ResolutionEvent.BacklogDesignated(i.generate(in), a.generate(in), r.generate(in),
@@ -641,10 +655,6 @@ public final class DomainGenerators {
         m.put(ResolutionEvent.ReplacementClockStarted.class, in -> new ResolutionEvent.ReplacementClockStarted(i.generate(in),
                 systemActors().generate(in), r.generate(in), integers().between(1, 3).generate(in), d.generate(in),
                 io.github.xinfang.calendar.TimeLimit.workingDays(integers().between(1, 10).generate(in))));
-        m.put(SweepEvent.DutyWarningRecorded.class, in -> new SweepEvent.DutyWarningRecorded(i.generate(in), systemActors().generate(in),
-                r.generate(in), dutyIds().generate(in), r.generate(in)));
-        m.put(SweepEvent.DutyBreachRecorded.class, in -> new SweepEvent.DutyBreachRecorded(i.generate(in), systemActors().generate(in),
-                r.generate(in), dutyIds().generate(in), r.generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -717,27 +727,6 @@ public final class DomainGenerators {
                 case BATCH_TARGET: return DutyId.batchTarget(batchIds().generate(in).value());
                 default: return DutyId.supervision(integers().between(1, 4).generate(in));
             }
-        };
-    }
-
-    /** @return duty ledgers with distinct duties, open, met or stopped, named dates or limits */
-    public static Gen<DutyLedger> dutyLedgers() {
-        return in -> {
-            List<DutyLedger.Duty> duties = new ArrayList<>();
-            java.util.Set<DutyId> seen = new java.util.HashSet<>();
-            int n = integers().between(0, 4).generate(in);
-            for (int j = 0; j < n; j++) {
-                DutyId id = dutyIds().generate(in);
-                if (!seen.add(id)) continue;
-                LocalDate start = factDates().generate(in);
-                boolean named = booleans().all().generate(in);
-                LocalDate met = nullable(factDates()).generate(in);
-                boolean stopped = met == null && booleans().all().generate(in);
-                duties.add(new DutyLedger.Duty(id, start, named ? start.plusDays(integers().between(0, 90).generate(in)) : null,
-                        named ? null : io.github.xinfang.calendar.TimeLimit.workingDays(5), met, stopped,
-                        booleans().all().generate(in), booleans().all().generate(in)));
-            }
-            return new DutyLedger(duties);
         };
     }
 
@@ -830,6 +819,18 @@ public final class DomainGenerators {
         return arbitrary().enumValues(ClockId.class);
     }
 
+    /** @return the sources of clocks: profile clocks and duties */
+    public static Gen<Obligation.Source> clocks() {
+        Gen<Obligation.Source> profile = in -> clockIds().generate(in);
+        Gen<Obligation.Source> duty = in -> dutyIds().generate(in);
+        return profile.mix(duty, 30);
+    }
+
+    /** @return a run's number for a clock: any for a profile clock, 1 for a duty */
+    private static int round(Obligation.Source source, org.quicktheories.core.RandomnessSource in) {
+        return source instanceof DutyId ? 1 : integers().between(1, 5).generate(in);
+    }
+
     /** @return every contact kind */
     public static Gen<ContactKind> contactKinds() {
         return arbitrary().enumValues(ContactKind.class);
@@ -838,7 +839,7 @@ public final class DomainGenerators {
     /** @return imported facts (0 to 6, dates in order; days only on extensions) */
     public static Gen<List<ImportedFact>> importedFacts() {
         Gen<Fact> facts = arbitrary().pick(java.util.Arrays.stream(Fact.values())
-                .filter(f -> f != Fact.RECEIVED && f != Fact.ENDED).collect(java.util.stream.Collectors.toList()));
+                .filter(f -> f != Fact.RECEIVED && f.compareTo(Fact.ENDED) < 0).collect(java.util.stream.Collectors.toList()));
         return lists().of(facts.zip(integers().between(1, 30), (f, days) -> new Object[] {f, days})).ofSizeBetween(0, 6)
                 .zip(factDates(), (raw, start) -> {
                     List<ImportedFact> out = new ArrayList<>();
@@ -853,9 +854,9 @@ public final class DomainGenerators {
     }
 
     /** @return ledgers built from random facts, as evolve would build them */
-    public static Gen<ClockLedger> clockLedgers() {
+    public static Gen<Obligations> clockLedgers() {
         return importedFacts().zip(factDates(), (facts, received) -> {
-            ClockLedger l = ClockLedger.empty().apply(Fact.RECEIVED, received, 0);
+            Obligations l = Obligations.empty().apply(Fact.RECEIVED, received, 0);
             for (ImportedFact f : facts) l = l.apply(f.fact(), f.on(), f.days() == null ? 0 : f.days());
             return l;
         });

@@ -55,7 +55,7 @@ class ClockProperties {
     }
 
     /** One run of a clock with any combination of facts a history can give it. */
-    private static Gen<ClockLedger.ClockRun> runs(ClockId clock) {
+    private static Gen<Obligation> runs(ClockId clock) {
         Gen<Integer> small = integers().between(0, 80);
         Gen<Boolean> coin = booleans().all();
         return in -> {
@@ -65,28 +65,48 @@ class ClockProperties {
             LocalDate pausedSince = shape == 3 ? start.plusDays(small.generate(in)) : null;
             int extension = clock == ClockId.HANDLING && coin.generate(in) ? integers().between(1, 60).generate(in) : 0;
             int paused = clock == ClockId.RE_REVIEW && coin.generate(in) ? integers().between(1, 40).generate(in) : 0;
-            return new ClockLedger.ClockRun(clock, integers().between(1, 3).generate(in), start, met, shape == 2, extension, paused,
+            return new Obligation(clock, integers().between(1, 3).generate(in), start, null, null, met, shape == 2, extension, paused,
                     pausedSince, coin.generate(in), coin.generate(in));
         };
     }
 
+    /** A duty from a case's facts, due on a named day or within a limit, open, met or stopped, warned or breached or not. */
+    private static Gen<Obligation> duties() {
+        Gen<Boolean> coin = booleans().all();
+        return in -> {
+            DutyId id = DomainGenerators.dutyIds().generate(in);
+            LocalDate start = dates().generate(in);
+            boolean named = coin.generate(in);
+            int shape = integers().between(0, 2).generate(in);   // 0 open, 1 met, 2 stopped
+            LocalDate met = shape == 1 ? start.plusDays(integers().between(0, 80).generate(in)) : null;
+            return new Obligation(id, 1, start, named ? start.plusDays(integers().between(0, 90).generate(in)) : null,
+                    named ? null : TimeLimit.workingDays(integers().between(1, 10).generate(in)), met, shape == 2, 0, 0, null,
+                    coin.generate(in), coin.generate(in));
+        };
+    }
+
     /** Ledgers with any subset of clocks in any state, mixed with ledgers built by applying random facts. */
-    private static Gen<ClockLedger> ledgers() {
-        Gen<ClockLedger> direct = in -> {
-            List<ClockLedger.ClockRun> runs = new ArrayList<>();
+    private static Gen<Obligations> ledgers() {
+        Gen<Obligations> direct = in -> {
+            List<Obligation> runs = new ArrayList<>();
             for (ClockId c : ClockId.values()) {
                 if (booleans().all().generate(in)) runs.add(runs(c).generate(in));
             }
-            return new ClockLedger(runs);
+            java.util.Set<Obligation.Source> seen = new java.util.HashSet<>();
+            for (int n = integers().between(0, 3).generate(in); n > 0; n--) {
+                Obligation duty = duties().generate(in);
+                if (seen.add(duty.source())) runs.add(duty);
+            }
+            return new Obligations(runs);
         };
         return direct.mix(DomainGenerators.clockLedgers(), 30);
     }
 
     /** What a case's clocks are a function of. */
-    private record Subject(ClockLedger ledger, String profile, Category category, RegionCode region) {
+    private record Subject(Obligations ledger, String profile, Category category, RegionCode region) {
         /** @return the statuses of the subject's clocks at the instant, by the standard time limits */
-        List<TimeLimits.ClockStatus> clocks(Instant at) {
-            return LIMITS.clocks(ledger, profile, category, region, at);
+        List<TimeLimits.ObligationStatus> clocks(Instant at) {
+            return LIMITS.obligations(ledger, profile, category, region, at);
         }
     }
 
@@ -105,14 +125,14 @@ class ClockProperties {
     void theSameLedgerProfileAndCalendarAlwaysGiveTheSameDueDatesAndNextAttention() {
         TimeLimits other = TimeLimits.builder().build();
         qt().forAll(subjects()).checkAssert(subject -> {
-            ClockLedger ledger = subject.ledger();
+            Obligations ledger = subject.ledger();
             String profile = subject.profile();
             Category category = subject.category();
             RegionCode region = subject.region();
             Instant at = Instant.parse("2026-06-30T02:00:00Z");
-            ClockLedger copy = new ClockLedger(new ArrayList<>(ledger.runs()));
-            assertThat(other.clocks(copy, profile, category, region, at))
-                    .isEqualTo(LIMITS.clocks(ledger, profile, category, region, at));
+            Obligations copy = new Obligations(new ArrayList<>(ledger.runs()));
+            assertThat(other.obligations(copy, profile, category, region, at))
+                    .isEqualTo(LIMITS.obligations(ledger, profile, category, region, at));
             assertThat(other.nextAttention(copy, profile, category, region))
                     .isEqualTo(LIMITS.nextAttention(ledger, profile, category, region));
             // and the same service asked twice agrees with itself
@@ -129,11 +149,13 @@ class ClockProperties {
             String profile = subject.profile();
             WorkCalendar calendar = LIMITS.calendar(subject.region());
             Profile p = LIMITS.profile(profile).orElseThrow();
-            for (TimeLimits.ClockStatus s : subject.clocks(at)) {
-                TimeLimit limit = p.rule(s.clock()).orElseThrow().limit();
+            for (TimeLimits.ObligationStatus s : subject.clocks(at)) {
+                // a profile clock's limit is its rule's; a duty's is its own, or none when its fact named the day
+                TimeLimit limit = s.source() instanceof ClockId c ? p.rule(c).orElseThrow().limit()
+                        : subject.ledger().of(s.source()).orElseThrow().limit();
                 assertThat(s.dueOn()).as("%s", s).isAfterOrEqualTo(s.startedOn());
                 assertThat(s.dueAt()).isEqualTo(s.dueOn().plusDays(1).atStartOfDay(SHANGHAI).toInstant());
-                if (limit.dayCount() == TimeLimit.DayCount.WORKING_DAYS || limit.rollsToWorkingDay()) {
+                if (limit != null && (limit.dayCount() == TimeLimit.DayCount.WORKING_DAYS || limit.rollsToWorkingDay())) {
                     assertThat(calendar.isWorkingDay(s.dueOn())).as("%s on %s", s, profile).isTrue();
                 }
                 if (s.warnAt() != null) assertThat(s.warnAt()).isBefore(s.dueAt());
@@ -165,17 +187,17 @@ class ClockProperties {
 
     @Test
     void anExtensionNeverMakesHandlingEarlierAndMovesItsUnrolledEndByItsDays() {
-        Gen<ClockLedger.ClockRun> openHandling = dates().map((LocalDate start) -> new ClockLedger.ClockRun(ClockId.HANDLING, 1, start, null, false, 0, 0, null,
-                false, false));
+        Gen<Obligation> openHandling = dates().map((LocalDate start) -> new Obligation(ClockId.HANDLING, 1, start, null, null, null, false, 0, 0,
+                null, false, false));
         qt().forAll(openHandling, integers().between(1, 90), profiles(), regions()).checkAssert((run, days, profile, region) -> {
             WorkCalendar calendar = LIMITS.calendar(region);
             Profile.ClockRule rule = LIMITS.profile(profile).orElseThrow().rule(ClockId.HANDLING).orElseThrow();
-            ClockLedger before = new ClockLedger(List.of(run));
-            ClockLedger after = before.apply(Fact.EXTENDED, run.startedOn().plusDays(10), days);
-            ClockLedger.ClockRun extended = after.run(ClockId.HANDLING).orElseThrow();
+            Obligations before = new Obligations(List.of(run));
+            Obligations after = before.apply(Fact.EXTENDED, run.startedOn().plusDays(10), days);
+            Obligation extended = after.of(ClockId.HANDLING).orElseThrow();
             assertThat(extended.extensionDays()).isEqualTo(days);
-            LocalDate was = TimeLimits.dueDate(run, rule, calendar).date();
-            LocalDate is = TimeLimits.dueDate(extended, rule, calendar).date();
+            LocalDate was = TimeLimits.dueDate(run, rule.limit(), calendar).date();
+            LocalDate is = TimeLimits.dueDate(extended, rule.limit(), calendar).date();
             assertThat(is).isAfterOrEqualTo(was);
             LocalDate unrolledBefore = run.startedOn().plusDays(rule.limit().length());
             assertThat(is).isAfterOrEqualTo(unrolledBefore.plusDays(days));
@@ -183,7 +205,7 @@ class ClockProperties {
             // the status shows the same date
             Category category = rule.categories().iterator().next();
             Instant at = run.startedOn().atStartOfDay(SHANGHAI).toInstant();
-            assertThat(LIMITS.clocks(after, profile, category, region, at).get(0).dueOn()).isEqualTo(is);
+            assertThat(LIMITS.obligations(after, profile, category, region, at).get(0).dueOn()).isEqualTo(is);
         });
     }
 
@@ -192,14 +214,14 @@ class ClockProperties {
     @Test
     void nextAttentionIsTheEarliestPendingWarningDueInstantOrWindowEndOverTheStatusesOfRunsNotYetBreached() {
         qt().forAll(subjects(), instants()).checkAssert((subject, at) -> {
-            ClockLedger ledger = subject.ledger();
+            Obligations ledger = subject.ledger();
             Instant expected = null;
-            for (TimeLimits.ClockStatus s : subject.clocks(at)) {
+            for (TimeLimits.ObligationStatus s : subject.clocks(at)) {
                 if (CLOSED.contains(s.state())) continue;   // met, stopped or paused: nothing to watch
-                ClockLedger.ClockRun run = ledger.run(s.clock()).orElseThrow();
+                Obligation run = ledger.of(s.source()).orElseThrow();
                 if (run.breached()) continue;               // its breach or lapse is recorded: nothing more to do
                 Instant candidate;
-                if (s.kind() == ClockId.Kind.WINDOW) {
+                if (s.source().isWindow()) {
                     candidate = s.dueAt();
                 } else {
                     candidate = s.warnAt() != null && !run.warned() ? s.warnAt() : s.dueAt();
@@ -235,14 +257,14 @@ class ClockProperties {
                     if (rule.isEmpty()) return;   // the profile has no such clock: nothing to observe
                     Category category = rule.get().categories().iterator().next();
                     RegionCode region = new RegionCode("330106");
-                    ClockLedger ledger = new ClockLedger(List.of(new ClockLedger.ClockRun(clock, 1, start, null, false,
+                    Obligations ledger = new Obligations(List.of(new Obligation(clock, 1, start, null, null, null, false,
                             clock == ClockId.HANDLING ? extra : 0, clock == ClockId.RE_REVIEW ? extra : 0, null, false, false)));
                     int last = -1;
                     boolean sawDueSoon = false;
                     TimeLimits.ClockState previous = null;
                     LocalDate due = null;
                     for (LocalDate d = start; ; d = d.plusDays(1)) {
-                        TimeLimits.ClockStatus s = LIMITS.clocks(ledger, profile, category, region,
+                        TimeLimits.ObligationStatus s = LIMITS.obligations(ledger, profile, category, region,
                                 d.atTime(hour, 0).atZone(SHANGHAI).toInstant()).get(0);
                         due = s.dueOn();
                         int r = rank(s.state());

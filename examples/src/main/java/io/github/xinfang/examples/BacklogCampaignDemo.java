@@ -27,6 +27,7 @@ import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.Handover;
+import io.github.xinfang.time.DutyId;
 import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;
@@ -118,15 +119,16 @@ public final class BacklogCampaignDemo {
             run(service, out, new ActivityCommand.RecordRepeatPetition(id(5), key(keys), clerk, d(day), Channel.VISIT, 1,
                     day.endsWith("23") ? CaseActivity.SkippedLevel.SKIPPED_LEVEL : CaseActivity.SkippedLevel.NONE), true);
         }
-        for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
-            out.printf("  duty %-22s started %s  due %s  %s%n", st.duty(), st.startedOn(), st.dueOn(), st.state());
+        for (TimeLimits.ObligationStatus st : service.obligations(id(5), clock.instant()).orElseThrow()) {
+            if (!(st.source() instanceof DutyId)) continue;   // the procedure's clocks; this campaign watches the duties
+            out.printf("  duty %-22s started %s  due %s  %s%n", st.source(), st.startedOn(), st.dueOn(), st.state());
         }
         clock.set("2026-04-02T01:00:00Z");
         run(service, out, new ResolutionCommand.ReplacePackageLeader(id(5), key(keys), officeHead, HEAD, LAND, List.of(LAND_STAFF),
                 List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-04-02")), true);
-        for (TimeLimits.DutyStatus st : service.duties(id(5), clock.instant()).orElseThrow()) {
-            if (st.duty().kind() == io.github.xinfang.time.DutyId.Kind.REPLACEMENT) {
-                out.printf("  duty %-22s met %s  %s%n", st.duty(), st.metOn(), st.state());
+        for (TimeLimits.ObligationStatus st : service.obligations(id(5), clock.instant()).orElseThrow()) {
+            if (st.source() instanceof DutyId duty && duty.kind() == DutyId.Kind.REPLACEMENT) {
+                out.printf("  duty %-22s met %s  %s%n", duty, st.metOn(), st.state());
             }
         }
 

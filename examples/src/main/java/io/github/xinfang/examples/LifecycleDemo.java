@@ -144,8 +144,8 @@ public final class LifecycleDemo {
         }
         out.println();
         out.println("Clocks of " + c2 + " on " + clock.instant() + ":");
-        for (TimeLimits.ClockStatus st : service.clocks(c2, clock.instant()).orElseThrow()) {
-            out.printf("  %-18s round %d  started %s  due %s  %s%n", st.clock(), st.round(), st.startedOn(), st.dueOn(), st.state());
+        for (TimeLimits.ObligationStatus st : service.obligations(c2, clock.instant()).orElseThrow()) {
+            out.printf("  %-18s round %d  started %s  due %s  %s%n", st.source(), st.round(), st.startedOn(), st.dueOn(), st.state());
         }
         DeadlineSweep.Report swept = DeadlineSweep.create(service, "demo-node").sweep(clock.instant());
         out.println("Deadline sweep: " + swept.warnings() + " warnings, " + swept.breaches() + " breaches, "

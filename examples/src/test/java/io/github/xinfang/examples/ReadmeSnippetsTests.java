@@ -97,7 +97,7 @@ class ReadmeSnippetsTests {
     static List<IndexRow> timeLimits(CaseService cases, InMemoryCaseStore store, InstantSource clock, CaseId caseId) {
         // tag::time-limits[]
         Instant now = clock.instant();                                      // from the injected clock, never Instant.now()
-        List<TimeLimits.ClockStatus> clocks = cases.clocks(caseId, now).orElseThrow(); // due date (final or provisional), state, lateness
+        List<TimeLimits.ObligationStatus> clocks = cases.obligations(caseId, now).orElseThrow(); // due date (final or provisional), state, lateness
         List<IndexRow> due = store.needingAttention(AttentionQuery.firstPage(now, 100).inRegion("4508")); // a warning or breach to record
         DeadlineSweep.Report r = DeadlineSweep.create(cases, "node-1").sweep(now);   // records 预警/超期/lapses once, claiming work first
         // end::time-limits[]

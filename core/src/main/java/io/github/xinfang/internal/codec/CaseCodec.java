@@ -244,6 +244,8 @@ public final class CaseCodec {
 
     private CaseEvent decodeEvent(StoredEvent stored) {
         TypeTable.EventType row = TypeTable.event(stored.type());
+        TypeTable.Retired retired = row == null ? TypeTable.retired(stored.type()) : null;
+        if (retired != null) row = TypeTable.event(retired.becomes());
         if (row == null) {
             throw new CodecException(printable(stored.type()), stored.schemaVersion(), Problem.UNKNOWN_TYPE, null, null, null);
         }
@@ -255,7 +257,9 @@ public final class CaseCodec {
             throw new CodecException(row.name(), stored.schemaVersion(), Problem.INVALID_VALUE, "id",
                     "stored case id refused by CaseId", e);
         }
-        JsonNode tree = upcast(parse(stored.payload(), row.name(), stored.schemaVersion()), row.name(), stored.schemaVersion());
+        JsonNode tree = parse(stored.payload(), row.name(), stored.schemaVersion());
+        if (retired != null) tree = rewrite(retired, (ObjectNode) tree, stored.schemaVersion());
+        tree = upcast(tree, row.name(), stored.schemaVersion());
         Object event = read(eventReaders.get(row.type()).withAttribute(RecordDeserializer.EVENT_ID_ATTRIBUTE, id), tree,
                 row.name(), stored.schemaVersion());
         return (CaseEvent) event;
@@ -360,6 +364,19 @@ public final class CaseCodec {
         if (version < oldest || version > current) {
             throw new CodecException(type, version, Problem.UNSUPPORTED_SCHEMA_VERSION, null,
                     "supported: " + (oldest == current ? String.valueOf(current) : oldest + " to " + current), null);
+        }
+    }
+
+    /** Phase 1a: a record stored under a retired name becomes one of the type it became, at its stored version. */
+    private static ObjectNode rewrite(TypeTable.Retired retired, ObjectNode tree, int version) {
+        try {
+            return retired.rewrite().upcast(tree);
+        } catch (CodecException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The rewrite's own message might quote the payload: keep only its class.
+            throw new CodecException(retired.name(), version, Problem.INVALID_VALUE, null,
+                    "reading it as " + retired.becomes() + " failed: " + e.getClass().getSimpleName(), null);
         }
     }
 

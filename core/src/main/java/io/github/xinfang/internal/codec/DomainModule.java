@@ -19,7 +19,8 @@ import java.util.Map;
  *   <li>a variant of a sealed value type (actors, accused parties) is an object with a {@code kind} property;</li>
  *   <li>any other record is an object of its components, by component name, nulls included, and so is the
  *       case state, a final class whose stored properties {@link TypeTable#classProperties} lists;</li>
- *   <li>instants and dates are ISO-8601 strings ({@link IsoTime}).</li>
+ *   <li>instants and dates are ISO-8601 strings ({@link IsoTime});</li>
+ *   <li>a clock's source, a profile clock or a duty, is its text form ({@link SourceText}).</li>
  * </ul>
  * Applies to records in {@code io.github.xinfang} packages only. Immutable once registered.
  */
@@ -59,6 +60,7 @@ final class DomainModule extends SimpleModule {
         @Override
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
             Class<?> raw = type.getRawClass();
+            if (raw == io.github.xinfang.time.DutyId.class) return new SourceText.Writer();
             if (!Shape.has(raw) || !isDomain(raw)) return null;
             if (StringValueSerializer.handles(raw)) return new StringValueSerializer(raw, maxStringLength);
             return new RecordSerializer(raw, maxStringLength);
@@ -70,6 +72,7 @@ final class DomainModule extends SimpleModule {
         public JsonDeserializer<?> findBeanDeserializer(JavaType type, DeserializationConfig config, BeanDescription beanDesc) {
             Class<?> raw = type.getRawClass();
             if (!isDomain(raw)) return null;
+            if (raw == io.github.xinfang.time.Obligation.Source.class) return new SourceText.Reader();
             Map<String, Class<?>> variants = TypeTable.variants(raw);
             if (variants != null) return new SealedDeserializer(raw, variants);
             if (!Shape.has(raw)) return null;

@@ -30,10 +30,11 @@ final class TypeTable {
     /** The type name used for snapshots in {@link io.github.xinfang.cases.CodecException}s. */
     static final String SNAPSHOT_TYPE = "case.snapshot";
     /**
-     * The schema version of {@link CaseState} snapshots: 2 since the state is grouped into parts (version 1 was flat;
+     * The schema version of {@link CaseState} snapshots: 3 since a case's profile clocks and duties are one ledger of
+     * obligations (version 2 kept them apart, {@link Upcasters#mergeClocksAndDuties} reads it; version 1 was flat,
      * {@link Upcasters#groupTheFlatSnapshot} reads it).
      */
-    static final int SNAPSHOT_SCHEMA_VERSION = 2;
+    static final int SNAPSHOT_SCHEMA_VERSION = 3;
     /**
      * The stored properties of {@link CaseState}, a final class rather than a record: its public accessors of these
      * names, in this order, are the snapshot's fields, and its one constructor takes them in this order.
@@ -59,6 +60,26 @@ final class TypeTable {
             .toList();
 
     private static final Map<Class<? extends CaseCommand>, String> COMMANDS = CaseCommand.typeNames();
+
+    /**
+     * A stored event type name no release writes any more, and how its records still read: as the event type it
+     * became, after a rewrite of its payload (at the stored schema version, before the new type's upcasters).
+     *
+     * @param name the retired name
+     * @param becomes the current type name its records read as
+     * @param rewrite turns its payload into one of {@code becomes} at the same version
+     */
+    record Retired(String name, String becomes, Upcaster rewrite) {}
+
+    /**
+     * The retired event names: the duty records of the sweep, which became the sweep's records of a clock when duties
+     * became clocks ({@link Upcasters#dutyRecordAsClockRecord}). A retired name is never reused.
+     */
+    private static final Map<String, Retired> RETIRED = Map.of(
+            "case.duty-warning-recorded", new Retired("case.duty-warning-recorded", "case.warning-recorded",
+                    Upcasters::dutyRecordAsClockRecord),
+            "case.duty-breach-recorded", new Retired("case.duty-breach-recorded", "case.breach-recorded",
+                    Upcasters::dutyRecordAsClockRecord));
 
     /** Sealed value types written with a {@link #DISCRIMINATOR}: interface to (kind to record). */
     private static final Map<Class<?>, Map<String, Class<?>>> VARIANTS = Map.of(
@@ -88,6 +109,11 @@ final class TypeTable {
     /** @return the row of a type name, or null if it is unknown */
     static EventType event(String name) {
         return EVENTS_BY_NAME.get(name);
+    }
+
+    /** @return the retired event name's row, or null if the name is not retired */
+    static Retired retired(String name) {
+        return RETIRED.get(name);
     }
 
     /** @return the command type names, in the order of the table */
@@ -152,6 +178,9 @@ final class TypeTable {
         Map<String, EventType> m = new HashMap<>();
         for (EventType e : EVENTS) {
             if (m.put(e.name(), e) != null) throw new IllegalStateException("two rows named " + e.name());
+        }
+        for (String retired : RETIRED.keySet()) {
+            if (m.containsKey(retired)) throw new IllegalStateException("a retired name is in use: " + retired);
         }
         return Map.copyOf(m);
     }

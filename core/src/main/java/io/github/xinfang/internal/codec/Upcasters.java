@@ -1,5 +1,8 @@
 package io.github.xinfang.internal.codec;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.Collections;
@@ -25,8 +28,10 @@ import java.util.Set;
  *   <li>keep the old golden file (it becomes the committed old-format fixture that must still decode) and
  *       write the new one with {@code -Dxinfang.writeGoldenFiles=true}.</li>
  * </ol>
- * The standard set has one step: the snapshot from version 1 (flat) to 2 (grouped into parts),
- * {@link #groupTheFlatSnapshot}. Every event type is at its first version. Immutable and thread-safe.
+ * The standard set has two steps: the snapshot from version 1 (flat) to 2 (grouped into parts),
+ * {@link #groupTheFlatSnapshot}, and from 2 to 3 (profile clocks and duties in one ledger of obligations),
+ * {@link #mergeClocksAndDuties}. Every event type is at its first version; the two retired event names read through
+ * {@link #dutyRecordAsClockRecord}. Immutable and thread-safe.
  */
 final class Upcasters {
     /** The snapshot's top-level fields at version 1 that stay at the top level at version 2, in v2 order. */
@@ -72,7 +77,97 @@ final class Upcasters {
         return v2;
     }
 
-    private static final Upcasters STANDARD = builder().add(TypeTable.SNAPSHOT_TYPE, 1, Upcasters::groupTheFlatSnapshot).build();
+    /**
+     * Snapshot v2 to v3: the timing part's {@code clocks} (a ledger of {@code runs}: {@code clock}, {@code round},
+     * {@code startedOn}, {@code metOn}, {@code stopped}, {@code extensionDays}, {@code pausedDays}, {@code pausedSince},
+     * {@code warned}, {@code breached}) and {@code duties} (a ledger of {@code duties}: {@code id} as {@code kind} and
+     * {@code ref}, {@code startedOn}, {@code dueOn}, {@code limit}, {@code metOn}, {@code stopped}, {@code warned},
+     * {@code breached}; null or absent for none) become one {@code obligations} ledger of {@code runs}, the clocks'
+     * first: each has a {@code source} (the clock's name, or the duty's {@code KIND:ref}), a {@code round} (1 for a
+     * duty), both limits ({@code dueOn} and {@code limit}, null for a clock) and both day counts (0 for a duty). A
+     * timing part of another shape is left as it is, for the binder to refuse by name. Frozen.
+     *
+     * @param v2 a snapshot payload at version 2
+     * @return the payload at version 3
+     */
+    static ObjectNode mergeClocksAndDuties(ObjectNode v2) {
+        if (!(v2.get("timing") instanceof ObjectNode timing)) return v2;
+        JsonNode clocks = timing.get("clocks");
+        JsonNode duties = timing.has("duties") ? timing.get("duties") : NullNode.getInstance();
+        if (!(clocks instanceof ObjectNode) || !(clocks.get("runs") instanceof ArrayNode clockRuns)) return v2;
+        if (!duties.isNull() && (!(duties instanceof ObjectNode) || !(duties.get("duties") instanceof ArrayNode))) return v2;
+        ArrayNode runs = v2.arrayNode();
+        for (JsonNode c : clockRuns) {
+            if (!(c instanceof ObjectNode run)) return v2;
+            ObjectNode o = runs.addObject();
+            o.set("source", run.get("clock"));
+            o.set("round", run.get("round"));
+            o.set("startedOn", run.get("startedOn"));
+            o.putNull("dueOn");
+            o.putNull("limit");
+            for (String name : List.of("metOn", "stopped", "extensionDays", "pausedDays", "pausedSince", "warned", "breached")) {
+                o.set(name, run.get(name));
+            }
+        }
+        if (!duties.isNull()) {
+            for (JsonNode d : duties.get("duties")) {
+                JsonNode id = d.get("id");
+                if (!(d instanceof ObjectNode) || id == null || !id.path("kind").isTextual() || !id.path("ref").isTextual()) return v2;
+                ObjectNode o = runs.addObject();
+                o.put("source", id.get("kind").asText() + ":" + id.get("ref").asText());
+                o.put("round", 1);
+                for (String name : List.of("startedOn", "dueOn", "limit", "metOn", "stopped")) o.set(name, d.get(name));
+                o.put("extensionDays", 0);
+                o.put("pausedDays", 0);
+                o.putNull("pausedSince");
+                o.set("warned", d.get("warned"));
+                o.set("breached", d.get("breached"));
+            }
+        }
+        ObjectNode v3 = v2.objectNode();
+        v2.fields().forEachRemaining(e -> {
+            if (!e.getKey().equals("timing")) {
+                v3.set(e.getKey(), e.getValue());
+                return;
+            }
+            ObjectNode t = v3.putObject("timing");
+            timing.fields().forEachRemaining(f -> {
+                if (f.getKey().equals("clocks")) t.putObject("obligations").set("runs", runs);
+                else if (!f.getKey().equals("duties")) t.set(f.getKey(), f.getValue());
+            });
+        });
+        return v3;
+    }
+
+    /**
+     * A record stored under a retired name, {@code case.duty-warning-recorded} or {@code case.duty-breach-recorded}
+     * ({@code duty} as {@code kind} and {@code ref}, {@code dueAt}), as a record of the sweep's clock record it became
+     * (v1 of {@code case.warning-recorded} or {@code case.breach-recorded}): the duty is the {@code clock}, in its text
+     * form {@code KIND:ref}, round 1. A payload of another shape is left as it is, for the binder to refuse by name.
+     * Frozen.
+     *
+     * @param payload a payload of a retired duty record
+     * @return the payload of the clock record
+     */
+    static ObjectNode dutyRecordAsClockRecord(ObjectNode payload) {
+        JsonNode duty = payload.get("duty");
+        if (duty == null || !duty.path("kind").isTextual() || !duty.path("ref").isTextual()) return payload;
+        ObjectNode out = payload.objectNode();
+        payload.fields().forEachRemaining(e -> {
+            if (e.getKey().equals("duty")) {
+                out.put("clock", duty.get("kind").asText() + ":" + duty.get("ref").asText());
+                out.put("round", 1);
+            } else {
+                out.set(e.getKey(), e.getValue());
+            }
+        });
+        return out;
+    }
+
+    private static final Upcasters STANDARD = builder()
+            .add(TypeTable.SNAPSHOT_TYPE, 1, Upcasters::groupTheFlatSnapshot)
+            .add(TypeTable.SNAPSHOT_TYPE, 2, Upcasters::mergeClocksAndDuties)
+            .build();
 
     /** Type name to (from-version to step). */
     private final Map<String, Map<Integer, Upcaster>> steps;
@@ -81,7 +176,7 @@ final class Upcasters {
         this.steps = steps;
     }
 
-    /** @return the chains of this release: the snapshot's from version 1 */
+    /** @return the chains of this release: the snapshot's from versions 1 and 2 */
     static Upcasters standard() {
         return STANDARD;
     }

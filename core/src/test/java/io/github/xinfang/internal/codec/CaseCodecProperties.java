@@ -45,8 +45,10 @@ class CaseCodecProperties {
             "case.breach-recorded", "case.lapse-recorded",
             "case.backlog-designated", "case.batch-enrolled", "case.hard-case-flagged", "case.package-leader-assigned", "case.package-leader-replaced", "case.plan-recorded", "case.plan-step-done", "case.resolution-claimed", "case.resolution-approved", "case.resolution-rejected", "case.rebound-reported", "case.required-rank-raised",
             "case.merged", "case.merged-case-recorded", "case.repeat-petition-recorded", "case.follow-up-visit-recorded",
-            "case.supervision-issued", "case.supervision-feedback-recorded", "case.replacement-clock-started",
-            "case.duty-warning-recorded", "case.duty-breach-recorded");
+            "case.supervision-issued", "case.supervision-feedback-recorded", "case.replacement-clock-started");
+
+    /** The retired event names: no event is written under them any more, and they are never used again. */
+    private static final List<String> RETIRED_EVENT_TYPE_NAMES = List.of("case.duty-warning-recorded", "case.duty-breach-recorded");
 
     /** The command type names: part of every digest; changing one makes retried commands mismatch. */
     private static final List<String> COMMAND_TYPE_NAMES = List.of(
@@ -60,7 +62,7 @@ class CaseCodecProperties {
             "case.record-lapse",
             "case.designate-backlog", "case.enrol-in-batch", "case.flag-hard-case", "case.assign-package-leader", "case.replace-package-leader", "case.record-plan", "case.mark-plan-step-done", "case.claim-resolution", "case.approve-resolution", "case.reject-resolution", "case.report-rebound",
             "case.merge", "case.record-merged-case", "case.record-repeat-petition", "case.record-follow-up-visit",
-            "case.issue-supervision", "case.record-supervision-feedback", "case.record-duty-warning", "case.record-duty-breach",
+            "case.issue-supervision", "case.record-supervision-feedback",
             "case.reassess-escalation");
 
     // ------------------------------------------------------------------ events
@@ -129,6 +131,11 @@ class CaseCodecProperties {
     @Test
     void eventTypeNamesAreUniqueAndStable() {
         assertThat(new ArrayList<>(CaseCodec.eventTypeNames().values())).containsExactlyElementsOf(EVENT_TYPE_NAMES);
+        for (String retired : RETIRED_EVENT_TYPE_NAMES) {
+            assertThat(TypeTable.event(retired)).as("%s is retired, never reused", retired).isNull();
+            assertThat(TypeTable.retired(retired)).as("%s still reads", retired).isNotNull();
+            assertThat(TypeTable.event(TypeTable.retired(retired).becomes())).as("%s reads as a current type", retired).isNotNull();
+        }
         assertThat(new HashSet<>(EVENT_TYPE_NAMES)).hasSize(io.github.xinfang.testing.Sealed.leaves(CaseEvent.class).length);
         for (TypeTable.EventType row : TypeTable.events()) {
             assertThat(TypeTable.event(row.name())).isEqualTo(row);
@@ -153,7 +160,7 @@ class CaseCodecProperties {
             StoredSnapshot stored = codec.encodeSnapshot(state, version);
             assertThat(stored.caseId()).isEqualTo(state.caseId().value());
             assertThat(stored.version()).isEqualTo((long) version);
-            assertThat(stored.schemaVersion()).isEqualTo(2);
+            assertThat(stored.schemaVersion()).isEqualTo(3);
             assertThat(codec.decodeSnapshot(stored)).isEqualTo(state);
         });
     }

@@ -127,7 +127,7 @@ class CaseCodecTests {
 
         assertThat(stored.caseId()).isEqualTo("case-1");
         assertThat(stored.version()).isEqualTo(2);
-        assertThat(stored.schemaVersion()).isEqualTo(2);
+        assertThat(stored.schemaVersion()).isEqualTo(3);
         assertThat(stored.payload()).startsWith("{\"caseId\":\"case-1\",\"lastSequence\":2,\"profile\":")
                 .contains(",\"procedure\":{\"stage\":\"ROUTED\",\"handlingUnit\":\"housing\",\"unitReceivedOn\":\"2024-03-04\",");
         assertThat(codec.decodeSnapshot(stored)).isEqualTo(state);
@@ -410,13 +410,13 @@ class CaseCodecTests {
     void aSnapshotIsRefusedForItsVersionItsCaseAndItsPayload() {
         StoredSnapshot stored = codec.encodeSnapshot(CaseState.replay(List.of(registered())), 1);
 
-        CodecException version = refusedSnapshot(new StoredSnapshot("case-1", 1, 3, stored.payload()), Problem.UNSUPPORTED_SCHEMA_VERSION, null);
+        CodecException version = refusedSnapshot(new StoredSnapshot("case-1", 1, 4, stored.payload()), Problem.UNSUPPORTED_SCHEMA_VERSION, null);
         assertThat(version.typeName()).isEqualTo("case.snapshot");
-        refusedSnapshot(new StoredSnapshot("case-2", 1, 2, stored.payload()), Problem.INVALID_VALUE, "caseId");
-        refusedSnapshot(new StoredSnapshot("case-1", 1, 2, stored.payload().substring(0, 300)), Problem.MALFORMED_JSON, null, false);
-        refusedSnapshot(new StoredSnapshot("case-1", 1, 2, stored.payload().replace("\"stage\":\"REGISTERED\"", "\"stage\":null")),
+        refusedSnapshot(new StoredSnapshot("case-2", 1, stored.schemaVersion(), stored.payload()), Problem.INVALID_VALUE, "caseId");
+        refusedSnapshot(new StoredSnapshot("case-1", 1, stored.schemaVersion(), stored.payload().substring(0, 300)), Problem.MALFORMED_JSON, null, false);
+        refusedSnapshot(new StoredSnapshot("case-1", 1, stored.schemaVersion(), stored.payload().replace("\"stage\":\"REGISTERED\"", "\"stage\":null")),
                 Problem.MISSING_FIELD, "procedure.stage");
-        refusedSnapshot(new StoredSnapshot("case-1", 1, 2, stored.payload().replace("\"lastSequence\":1", "\"lastSequence\":0")),
+        refusedSnapshot(new StoredSnapshot("case-1", 1, stored.schemaVersion(), stored.payload().replace("\"lastSequence\":1", "\"lastSequence\":0")),
                 Problem.INVALID_VALUE, "lastSequence");
     }
 

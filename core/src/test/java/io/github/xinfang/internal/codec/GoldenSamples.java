@@ -83,8 +83,11 @@ final class GoldenSamples {
             Map.entry(Address.class, () -> new Address(ADDRESS)),
             Map.entry(FreeText.class, () -> new FreeText(TEXT)),
             Map.entry(PetitionForm.AccusedParty.class, () -> PetitionForm.AccusedParty.outside("样例虚构有限公司")),
-            Map.entry(io.github.xinfang.time.DutyLedger.Duty.class, () -> io.github.xinfang.time.DutyLedger.Duty.dueOn(
-                    io.github.xinfang.time.DutyId.supervision(1), DAY, DAY.plusDays(15))));
+            // a profile clock's run and a duty, as the timing part of snapshots v1 and v2 held them apart
+            Map.entry(io.github.xinfang.time.Obligations.class, () -> new io.github.xinfang.time.Obligations(List.of(
+                    new io.github.xinfang.time.Obligation(io.github.xinfang.time.ClockId.ROUTING, 1, DAY.plusDays(2), null, null,
+                            DAY.plusDays(3), false, 15, 1, DAY.plusDays(7), false, false),
+                    io.github.xinfang.time.Obligation.dueOn(io.github.xinfang.time.DutyId.supervision(1), DAY, DAY.plusDays(15))))));
 
     /** Every variant, for lists of a sealed or alternative type. */
     private static final Map<Class<?>, Supplier<List<Object>>> LISTS = Map.of(
