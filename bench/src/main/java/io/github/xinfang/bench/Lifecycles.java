@@ -8,10 +8,8 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.directory.Official;
-import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
@@ -47,12 +45,12 @@ public final class Lifecycles {
     public static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
     /** The two units and their four officials. */
     public static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
-            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
-                    new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
-            List.of(new Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
-                    new Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
-                    new Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
-                    new Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true)));
+            List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
+                    new OrganisationDirectory.Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
+            List.of(new OrganisationDirectory.Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true)));
 
     private static final Actor CLERK = Actor.official(new OfficialId("office-clerk"), OFFICE);
     private static final Actor OFFICE_HEAD = Actor.official(new OfficialId("office-head"), OFFICE);

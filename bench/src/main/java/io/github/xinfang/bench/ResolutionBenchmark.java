@@ -3,16 +3,13 @@ package io.github.xinfang.bench;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.IndexRow;
@@ -89,7 +86,7 @@ public class ResolutionBenchmark {
     private static final UnitId OFFICE = new UnitId("office");
     private static final OfficialId CLERK = new OfficialId("office-clerk");
     private static final OfficialId OFFICE_HEAD = new OfficialId("office-head");
-    private static final BatchId REPORTED = new BatchId("JB-REAL");
+    private static final Resolution.BatchId REPORTED = new Resolution.BatchId("JB-REAL");
     private static final Instant PAST = Instant.parse("2026-06-12T02:00:00Z");
 
     /** How many cases the store holds. */
@@ -164,24 +161,24 @@ public class ResolutionBenchmark {
      * 100 county-level governments: every fifth leader is 县处级正职 (may take hard cases), the others 县处级副职.
      */
     private static OrganisationDirectory directory() {
-        List<Unit> units = new ArrayList<>();
-        List<Official> officials = new ArrayList<>();
-        units.add(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null));
-        officials.add(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false));
-        officials.add(new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true));
+        List<OrganisationDirectory.Unit> units = new ArrayList<>();
+        List<OrganisationDirectory.Official> officials = new ArrayList<>();
+        units.add(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null));
+        officials.add(new OrganisationDirectory.Official(CLERK, OFFICE, "登记员", "乡科级副职", false));
+        officials.add(new OrganisationDirectory.Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true));
         for (int d = 0; d < DEPARTMENTS; d++) {
             UnitId unit = new UnitId(department(d));
-            units.add(new Unit(unit, "职能部门" + d, "department", "county", REGION, null));
-            officials.add(new Official(new OfficialId(department(d) + "-head"), unit, "局长", "乡科级正职", true));
-            officials.add(new Official(new OfficialId(department(d) + "-staff"), unit, "科员", "乡科级副职", false));
+            units.add(new OrganisationDirectory.Unit(unit, "职能部门" + d, "department", "county", REGION, null));
+            officials.add(new OrganisationDirectory.Official(new OfficialId(department(d) + "-head"), unit, "局长", "乡科级正职", true));
+            officials.add(new OrganisationDirectory.Official(new OfficialId(department(d) + "-staff"), unit, "科员", "乡科级副职", false));
         }
         for (int g = 0; g < LEADERS / 20; g++) {
             UnitId gov = new UnitId(String.format("gov-%03d", g));
-            units.add(new Unit(gov, "县级人民政府" + g, "government", "county", REGION, null));
+            units.add(new OrganisationDirectory.Unit(gov, "县级人民政府" + g, "government", "county", REGION, null));
             for (int k = 0; k < 20; k++) {
                 int i = g * 20 + k;
                 boolean principal = i % 5 == 0;
-                officials.add(new Official(new OfficialId(leaderId(i)), gov, principal ? "常务副县长" : "副县长",
+                officials.add(new OrganisationDirectory.Official(new OfficialId(leaderId(i)), gov, principal ? "常务副县长" : "副县长",
                         principal ? "县处级正职" : "县处级副职", false));
             }
         }

@@ -62,7 +62,7 @@ final class CalendarLimits {
      * @param days the dates it names, {@code true} for off
      * @param source the source's name
      * @param where the line or field of the notice or block
-     * @throws CalendarDataException naming the year when a limit is broken
+     * @throws CalendarSource.CalendarDataException naming the year when a limit is broken
      */
     public static void checkYears(Map<LocalDate, Boolean> days, String source, String where) {
         TreeSet<Integer> years = new TreeSet<>();
@@ -81,10 +81,10 @@ final class CalendarLimits {
                 }
             }
             if (working == 0) {
-                throw new CalendarDataException(source, where, "leaves " + year + " without a single working day");
+                throw new CalendarSource.CalendarDataException(source, where, "leaves " + year + " without a single working day");
             }
             if (weekdaysOff > MAX_WEEKDAYS_OFF_PER_YEAR) {
-                throw new CalendarDataException(source, where, "makes " + weekdaysOff + " weekdays of " + year
+                throw new CalendarSource.CalendarDataException(source, where, "makes " + weekdaysOff + " weekdays of " + year
                         + " days off; a holiday notice makes at most " + MAX_WEEKDAYS_OFF_PER_YEAR);
             }
         }

@@ -73,12 +73,12 @@ public final class CalendarOverlay {
     public static List<CalendarOverlay> shipped() {
         InputStream in = CalendarOverlay.class.getResourceAsStream(REGIONAL_RESOURCE);
         if (in == null) {
-            throw new CalendarDataException(REGIONAL_RESOURCE, "input", "resource missing from the classpath");
+            throw new CalendarSource.CalendarDataException(REGIONAL_RESOURCE, "input", "resource missing from the classpath");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return text(reader, REGIONAL_RESOURCE);
         } catch (IOException e) {
-            throw new CalendarDataException(REGIONAL_RESOURCE, "input", "could not close: " + e.getMessage(), e);
+            throw new CalendarSource.CalendarDataException(REGIONAL_RESOURCE, "input", "could not close: " + e.getMessage(), e);
         }
     }
 
@@ -89,12 +89,12 @@ public final class CalendarOverlay {
      * @param reader the text; read to its end, not closed
      * @param sourceName a name for messages
      * @return the overlays, in text order
-     * @throws CalendarDataException naming the source and line when the text is malformed or holds a notice
+     * @throws CalendarSource.CalendarDataException naming the source and line when the text is malformed or holds a notice
      */
     public static List<CalendarOverlay> text(Reader reader, String sourceName) {
         CalendarText.Parsed parsed = CalendarText.parse(reader, sourceName);
         if (!parsed.notices().isEmpty()) {
-            throw new CalendarDataException(sourceName, "notice " + parsed.notices().get(0).year(),
+            throw new CalendarSource.CalendarDataException(sourceName, "notice " + parsed.notices().get(0).year(),
                     "an overlay source holds no notices; read them with CalendarSource.text");
         }
         List<CalendarOverlay> result = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.github.xinfang.calendar;
 
+import io.github.xinfang.persistence.XinfangException;
+
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
@@ -22,7 +24,7 @@ import java.util.TreeSet;
  * December.
  *
  * <p>Reading never touches the file system or the network: callers open the {@link Reader} or
- * {@link InputStream} and close it. Bad input throws {@link CalendarDataException} naming the source and the
+ * {@link InputStream} and close it. Bad input throws {@link CalendarSource.CalendarDataException} naming the source and the
  * line or field.
  *
  * <p>Immutable; thread-safe.
@@ -52,12 +54,12 @@ public final class CalendarSource {
     public static CalendarSource national() {
         InputStream in = CalendarSource.class.getResourceAsStream(NATIONAL_RESOURCE);
         if (in == null) {
-            throw new CalendarDataException(NATIONAL_RESOURCE, "input", "resource missing from the classpath");
+            throw new CalendarSource.CalendarDataException(NATIONAL_RESOURCE, "input", "resource missing from the classpath");
         }
         try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             return text(reader, NATIONAL_RESOURCE);
         } catch (java.io.IOException e) {
-            throw new CalendarDataException(NATIONAL_RESOURCE, "input", "could not close: " + e.getMessage(), e);
+            throw new CalendarSource.CalendarDataException(NATIONAL_RESOURCE, "input", "could not close: " + e.getMessage(), e);
         }
     }
 
@@ -74,7 +76,7 @@ public final class CalendarSource {
     public static CalendarSource text(Reader reader, String sourceName) {
         CalendarText.Parsed parsed = CalendarText.parse(reader, sourceName);
         if (!parsed.overlays().isEmpty()) {
-            throw new CalendarDataException(sourceName, "overlay " + parsed.overlays().get(0).regionPrefix(),
+            throw new CalendarSource.CalendarDataException(sourceName, "overlay " + parsed.overlays().get(0).regionPrefix(),
                     "a notice source holds no overlay blocks; read them with CalendarOverlay.text");
         }
         return new CalendarSource(sourceName, parsed.notices());
@@ -135,5 +137,74 @@ public final class CalendarSource {
     @Override
     public String toString() {
         return "CalendarSource[" + name + ", years " + years() + "]";
+    }
+
+    /**
+     * Calendar data could not be read: a malformed holiday-cn file, a bad line in a text source, or notices
+     * that do not form one calendar (a year missing between two loaded years).
+     *
+     * <p>The message names the source (the name the caller gave it) and where in it the problem is: a line,
+     * or a field path such as {@code $.days[3].date}. A parser's own exception, if any, is kept as the cause.
+     * Immutable, like every exception once thrown.
+     *
+     * @since 0.1
+     */
+    public static final class CalendarDataException extends XinfangException {
+        private static final long serialVersionUID = 1L;
+
+        /** The source's name. */
+        private final String source;
+        /** Where in the source: a line, a field path or "input". */
+        private final String location;
+
+        /**
+         * Creates a data failure.
+         *
+         * @param source the source's name as the caller gave it
+         * @param location where in the source: {@code line 12}, {@code $.days[3].date}, ...
+         * @param problem what is wrong
+         */
+        CalendarDataException(String source, String location, String problem) {
+            super(message(source, location, problem));
+            this.source = source;
+            this.location = location;
+        }
+
+        /**
+         * Creates a data failure with its cause.
+         *
+         * @param source the source's name as the caller gave it
+         * @param location where in the source
+         * @param problem what is wrong
+         * @param cause the parser's exception
+         */
+        CalendarDataException(String source, String location, String problem, Throwable cause) {
+            super(message(source, location, problem), cause);
+            this.source = source;
+            this.location = location;
+        }
+
+        /**
+         * The source's name.
+         *
+         * @return the name the caller gave the source
+         */
+        public String source() {
+            return source;
+        }
+
+        /**
+         * Where in the source the problem is.
+         *
+         * @return a line ({@code line 12}), a field path ({@code $.days[3].date}) or {@code input}
+         */
+        public String location() {
+            return location;
+        }
+
+        private static String message(String source, String location, String problem) {
+            return "calendar source '" + Objects.requireNonNull(source, "source") + "', "
+                    + Objects.requireNonNull(location, "location") + ": " + Objects.requireNonNull(problem, "problem");
+        }
     }
 }

@@ -73,7 +73,7 @@ final class CalendarText {
      * @param reader the text; read to its end, not closed
      * @param source the source's name, for messages
      * @return the notices and overlays it holds
-     * @throws CalendarDataException naming the source and line when the text is malformed or unreadable
+     * @throws CalendarSource.CalendarDataException naming the source and line when the text is malformed or unreadable
      */
     public static Parsed parse(Reader reader, String source) {
         Objects.requireNonNull(reader, "reader");
@@ -97,11 +97,11 @@ final class CalendarText {
                     case "notice": {
                         flush(block, notices, overlays, source);
                         if (tokens.length < 2 || !YEAR.matcher(tokens[1]).matches()) {
-                            throw new CalendarDataException(source, where, "'notice' needs a four-digit year");
+                            throw new CalendarSource.CalendarDataException(source, where, "'notice' needs a four-digit year");
                         }
                         int year = Integer.parseInt(tokens[1]);
                         if (!years.add(year)) {
-                            throw new CalendarDataException(source, where, "a second notice for " + year);
+                            throw new CalendarSource.CalendarDataException(source, where, "a second notice for " + year);
                         }
                         block = new Block(year, null, title(tokens, "notice " + year, source, where), where);
                         break;
@@ -109,7 +109,7 @@ final class CalendarText {
                     case "overlay": {
                         flush(block, notices, overlays, source);
                         if (tokens.length < 2 || !PREFIX.matcher(tokens[1]).matches()) {
-                            throw new CalendarDataException(source, where,
+                            throw new CalendarSource.CalendarDataException(source, where,
                                     "'overlay' needs a region code prefix of 2 to 6 digits");
                         }
                         block = new Block(0, tokens[1], title(tokens, "overlay " + tokens[1], source, where), where);
@@ -118,7 +118,7 @@ final class CalendarText {
                     case "off":
                     case "work": {
                         if (block == null) {
-                            throw new CalendarDataException(source, where,
+                            throw new CalendarSource.CalendarDataException(source, where,
                                     "'" + tokens[0] + "' before any 'notice' or 'overlay' line");
                         }
                         boolean off = tokens[0].equals("off");
@@ -128,7 +128,7 @@ final class CalendarText {
                             dates.append(tokens[i++]);
                         }
                         if (dates.length() == 0) {
-                            throw new CalendarDataException(source, where, "'" + tokens[0] + "' needs dates");
+                            throw new CalendarSource.CalendarDataException(source, where, "'" + tokens[0] + "' needs dates");
                         }
                         for (String item : dates.toString().split(",")) {
                             addItem(block, item, off, source, where);
@@ -136,12 +136,12 @@ final class CalendarText {
                         break;
                     }
                     default:
-                        throw new CalendarDataException(source, where, "unknown statement "
+                        throw new CalendarSource.CalendarDataException(source, where, "unknown statement "
                                 + CalendarLimits.excerpt(tokens[0]));
                 }
             }
         } catch (IOException e) {
-            throw new CalendarDataException(source, "line " + (lineNo + 1), "could not read: " + e.getMessage(), e);
+            throw new CalendarSource.CalendarDataException(source, "line " + (lineNo + 1), "could not read: " + e.getMessage(), e);
         }
         flush(block, notices, overlays, source);
         return new Parsed(notices, overlays);
@@ -149,35 +149,35 @@ final class CalendarText {
 
     private static void addItem(Block block, String item, boolean off, String source, String where) {
         if (item.isEmpty()) {
-            throw new CalendarDataException(source, where, "empty date in list");
+            throw new CalendarSource.CalendarDataException(source, where, "empty date in list");
         }
         int dots = item.indexOf("..");
         LocalDate from = date(block, dots < 0 ? item : item.substring(0, dots), source, where);
         LocalDate to = dots < 0 ? from : date(block, item.substring(dots + 2), source, where);
         if (to.isBefore(from)) {
-            throw new CalendarDataException(source, where, "range " + CalendarLimits.excerpt(item) + " ends before it starts");
+            throw new CalendarSource.CalendarDataException(source, where, "range " + CalendarLimits.excerpt(item) + " ends before it starts");
         }
         if (to.toEpochDay() - from.toEpochDay() >= CalendarLimits.MAX_RANGE_DAYS) {
-            throw new CalendarDataException(source, where, "range " + CalendarLimits.excerpt(item) + " is longer than "
+            throw new CalendarSource.CalendarDataException(source, where, "range " + CalendarLimits.excerpt(item) + " is longer than "
                     + CalendarLimits.MAX_RANGE_DAYS + " days");
         }
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             if (block.overlayPrefix == null) {
                 if (d.isBefore(Notice.earliestPermitted(block.year)) || d.getYear() > block.year) {
-                    throw new CalendarDataException(source, where, "date " + d + " lies outside the notice for "
+                    throw new CalendarSource.CalendarDataException(source, where, "date " + d + " lies outside the notice for "
                             + block.year + " (it may name dates from " + Notice.earliestPermitted(block.year)
                             + " to " + block.year + "-12-31)");
                 }
             }
             if (!off && d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
-                throw new CalendarDataException(source, where,
+                throw new CalendarSource.CalendarDataException(source, where,
                         "make-up working day " + d + " is a " + d.getDayOfWeek() + ", not a weekend day");
             }
             if (block.days.put(d, off) != null) {
-                throw new CalendarDataException(source, where, "date " + d + " is named twice in one block");
+                throw new CalendarSource.CalendarDataException(source, where, "date " + d + " is named twice in one block");
             }
             if (block.days.size() > CalendarLimits.MAX_DATES_PER_BLOCK) {
-                throw new CalendarDataException(source, where, "a block names more than "
+                throw new CalendarSource.CalendarDataException(source, where, "a block names more than "
                         + CalendarLimits.MAX_DATES_PER_BLOCK + " dates");
             }
         }
@@ -192,9 +192,9 @@ final class CalendarText {
                 return LocalDate.parse(block.year + "-" + text);
             }
         } catch (DateTimeParseException e) {
-            throw new CalendarDataException(source, where, CalendarLimits.excerpt(text) + " is not a date", e);
+            throw new CalendarSource.CalendarDataException(source, where, CalendarLimits.excerpt(text) + " is not a date", e);
         }
-        throw new CalendarDataException(source, where, CalendarLimits.excerpt(text) + " is not a date ("
+        throw new CalendarSource.CalendarDataException(source, where, CalendarLimits.excerpt(text) + " is not a date ("
                 + (block.overlayPrefix == null ? "yyyy-MM-dd or MM-dd" : "yyyy-MM-dd") + ")");
     }
 
@@ -218,7 +218,7 @@ final class CalendarText {
         String title = String.join(" ", List.of(tokens).subList(2, tokens.length));
         java.util.Optional<io.github.xinfang.text.TextRule.Problem> problem =
                 io.github.xinfang.text.TextRule.LINE.check(title, CalendarLimits.MAX_TITLE_CHARS);
-        if (problem.isPresent()) throw new CalendarDataException(source, where, "the title " + problem.get().english());
+        if (problem.isPresent()) throw new CalendarSource.CalendarDataException(source, where, "the title " + problem.get().english());
         return title;
     }
 
@@ -275,7 +275,7 @@ final class CalendarText {
                     return line.toString();
                 }
                 if (++read > CalendarLimits.MAX_SOURCE_CHARS) {
-                    throw new CalendarDataException(source, "line " + (number + 1), "the source is longer than "
+                    throw new CalendarSource.CalendarDataException(source, "line " + (number + 1), "the source is longer than "
                             + CalendarLimits.MAX_SOURCE_CHARS + " characters");
                 }
                 if (pendingLf) {
@@ -291,7 +291,7 @@ final class CalendarText {
                     return line.toString();
                 }
                 if (line.length() == CalendarLimits.MAX_LINE_CHARS) {
-                    throw new CalendarDataException(source, "line " + (number + 1), "longer than "
+                    throw new CalendarSource.CalendarDataException(source, "line " + (number + 1), "longer than "
                             + CalendarLimits.MAX_LINE_CHARS + " characters");
                 }
                 line.append((char) c);

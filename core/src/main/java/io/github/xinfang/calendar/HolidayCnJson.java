@@ -18,7 +18,7 @@ import java.util.Optional;
  * <p>A listed date follows {@code isOffDay}; an unlisted date follows Saturday/Sunday rules; a file with
  * no days means the notice is not out yet, and yields no notice. Fields other than {@code year} and
  * {@code days} are ignored, apart from the length of a day's {@code name}. Every failure, syntax or content,
- * becomes a {@link CalendarDataException} naming the source and the line or field; no Jackson exception escapes.
+ * becomes a {@link CalendarSource.CalendarDataException} naming the source and the line or field; no Jackson exception escapes.
  *
  * <p>Limits ({@link CalendarLimits}): one JSON value and nothing after it, at most
  * {@value CalendarLimits#MAX_SOURCE_CHARS} characters, strings of at most {@value CalendarLimits#MAX_STRING_CHARS},
@@ -43,54 +43,54 @@ final class HolidayCnJson {
      * @param reader the JSON text; read to its end, not closed
      * @param source the source's name, for messages
      * @return the notice, or empty when the file lists no days
-     * @throws CalendarDataException naming the source and the line or field when the input is malformed
+     * @throws CalendarSource.CalendarDataException naming the source and the line or field when the input is malformed
      */
     public static Optional<Notice> parse(Reader reader, String source) {
         Objects.requireNonNull(reader, "reader");
         Objects.requireNonNull(source, "source");
         if (!(read(reader, source) instanceof Map<?, ?> root)) {
-            throw new CalendarDataException(source, "$", "expected a JSON object");
+            throw new CalendarSource.CalendarDataException(source, "$", "expected a JSON object");
         }
         if (!(root.get("year") instanceof Integer yearValue)) {
-            throw new CalendarDataException(source, "$.year", "expected an integer year");
+            throw new CalendarSource.CalendarDataException(source, "$.year", "expected an integer year");
         }
         int year = yearValue;
         if (year < 1900 || year > 9999) {
-            throw new CalendarDataException(source, "$.year", "year " + year + " is out of range");
+            throw new CalendarSource.CalendarDataException(source, "$.year", "year " + year + " is out of range");
         }
         if (!(root.get("days") instanceof List<?> days)) {
-            throw new CalendarDataException(source, "$.days", "expected an array");
+            throw new CalendarSource.CalendarDataException(source, "$.days", "expected an array");
         }
         Map<LocalDate, Boolean> offDays = new LinkedHashMap<>();
         for (int i = 0; i < days.size(); i++) {
             String path = "$.days[" + i + "]";
             if (!(days.get(i) instanceof Map<?, ?> day)) {
-                throw new CalendarDataException(source, path, "expected an object");
+                throw new CalendarSource.CalendarDataException(source, path, "expected an object");
             }
             if (!(day.get("date") instanceof String dateText)) {
-                throw new CalendarDataException(source, path + ".date", "expected a date string yyyy-MM-dd");
+                throw new CalendarSource.CalendarDataException(source, path + ".date", "expected a date string yyyy-MM-dd");
             }
             LocalDate date;
             try {
                 date = LocalDate.parse(dateText);
             } catch (DateTimeParseException e) {
-                throw new CalendarDataException(source, path + ".date",
+                throw new CalendarSource.CalendarDataException(source, path + ".date",
                         CalendarLimits.excerpt(dateText) + " is not a date yyyy-MM-dd", e);
             }
             if (date.isBefore(Notice.earliestPermitted(year)) || date.getYear() > year) {
-                throw new CalendarDataException(source, path + ".date", "date " + date
+                throw new CalendarSource.CalendarDataException(source, path + ".date", "date " + date
                         + " lies outside the notice for " + year);
             }
             if (day.get("name") instanceof String name) {
                 Optional<TextRule.Problem> problem = TextRule.LINE.check(name, CalendarLimits.MAX_TITLE_CHARS);
-                if (problem.isPresent()) throw new CalendarDataException(source, path + ".name", problem.get().english());
+                if (problem.isPresent()) throw new CalendarSource.CalendarDataException(source, path + ".name", problem.get().english());
             }
             if (!(day.get("isOffDay") instanceof Boolean off)) {
-                throw new CalendarDataException(source, path + ".isOffDay", "expected true or false");
+                throw new CalendarSource.CalendarDataException(source, path + ".isOffDay", "expected true or false");
             }
             Boolean previous = offDays.put(date, off);
             if (previous != null && !previous.equals(off)) {
-                throw new CalendarDataException(source, path + ".date", "date " + date
+                throw new CalendarSource.CalendarDataException(source, path + ".date", "date " + date
                         + " is listed twice, once off and once working");
             }
         }
@@ -115,8 +115,8 @@ final class HolidayCnJson {
                 case CONTENT_AFTER -> "content after the JSON document";
                 case IO -> "could not read: " + p.detail();
             };
-            throw p.getCause() == null ? new CalendarDataException(source, where, message)
-                    : new CalendarDataException(source, where, message, p.getCause());
+            throw p.getCause() == null ? new CalendarSource.CalendarDataException(source, where, message)
+                    : new CalendarSource.CalendarDataException(source, where, message, p.getCause());
         }
     }
 }

@@ -392,7 +392,7 @@ public final class WorkCalendar {
          * @param reader the JSON text; read to its end, not closed
          * @param sourceName a name for messages
          * @return this builder
-         * @throws CalendarDataException when the file is malformed
+         * @throws CalendarSource.CalendarDataException when the file is malformed
          */
         public Builder withHolidayCn(Reader reader, String sourceName) {
             return withSource(CalendarSource.holidayCn(reader, sourceName));
@@ -453,7 +453,7 @@ public final class WorkCalendar {
          *
          * @return the calendar
          * @throws IllegalStateException when no source holds a notice
-         * @throws CalendarDataException when the loaded years are not consecutive, or a notice year has no
+         * @throws CalendarSource.CalendarDataException when the loaded years are not consecutive, or a notice year has no
          *     working day once the overlays are applied
          */
         public WorkCalendar build() {
@@ -471,7 +471,7 @@ public final class WorkCalendar {
             int previous = notices.firstKey();
             for (int year : notices.keySet()) {
                 if (year > previous + 1) {
-                    throw new CalendarDataException(from.get(year), "year " + year, "notices for "
+                    throw new CalendarSource.CalendarDataException(from.get(year), "year " + year, "notices for "
                             + (previous + 1) + (year - 1 > previous + 1 ? ".." + (year - 1) : "")
                             + " are missing between " + previous + " and " + year
                             + "; a calendar covers consecutive years");
@@ -482,7 +482,7 @@ public final class WorkCalendar {
             for (int year : notices.keySet()) {
                 long lastOfYear = LocalDate.of(year, 12, 31).toEpochDay();
                 if (calendar.ordinalOf(lastOfYear) == calendar.ordinalOf(lastOfYear - LocalDate.of(year, 12, 31).getDayOfYear())) {
-                    throw new CalendarDataException(from.get(year), "year " + year, "the notice and the overlays leave "
+                    throw new CalendarSource.CalendarDataException(from.get(year), "year " + year, "the notice and the overlays leave "
                             + year + " without a single working day");
                 }
             }

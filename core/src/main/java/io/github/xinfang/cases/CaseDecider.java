@@ -27,11 +27,11 @@ public final class CaseDecider {
     private final LifecycleTable table = LifecycleTable.procedure();
     private final RankLadder ladder;
     private final EscalationPolicy escalation;
-    private final ApprovalRule approval;
+    private final RankLadder.ApprovalRule approval;
     private final Escalation escalationRule;
 
     private CaseDecider(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder, EscalationPolicy escalation,
-                        ApprovalRule approval) {
+                        RankLadder.ApprovalRule approval) {
         this.limits = limits;
         this.directory = directory;
         this.checks = new CommandChecks(limits, directory);
@@ -69,7 +69,7 @@ public final class CaseDecider {
      */
     public static CaseDecider create(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder,
                                      EscalationPolicy escalation) {
-        return create(limits, directory, ladder, escalation, ApprovalRule.standard());
+        return create(limits, directory, ladder, escalation, RankLadder.ApprovalRule.standard());
     }
 
     /**
@@ -83,7 +83,7 @@ public final class CaseDecider {
      * @since 0.2
      */
     public static CaseDecider create(TimeLimits limits, OrganisationDirectory directory, RankLadder ladder,
-                                     EscalationPolicy escalation, ApprovalRule approval) {
+                                     EscalationPolicy escalation, RankLadder.ApprovalRule approval) {
         return new CaseDecider(Objects.requireNonNull(limits, "limits"), Objects.requireNonNull(directory, "directory"),
                 Objects.requireNonNull(ladder, "ladder"), Objects.requireNonNull(escalation, "escalation"),
                 Objects.requireNonNull(approval, "approval"));
@@ -165,20 +165,20 @@ public final class CaseDecider {
         }
         boolean creates = table.creates(command.getClass());
         if (state == null && !creates) {
-            return reject(Rejection.of(RejectionCode.CASE_NOT_FOUND, null));
+            return reject(Rejection.of(Rejection.Code.CASE_NOT_FOUND, null));
         }
         if (state != null && creates) {
-            return reject(Rejection.of(RejectionCode.CASE_EXISTS, stage));
+            return reject(Rejection.of(Rejection.Code.CASE_EXISTS, stage));
         }
         Optional<ResolutionTable.Row> resolutionRow = ResolutionTable.resolution().row(command.getClass());
         if (resolutionRow.isPresent()) return decideResolution(state, command, resolutionRow.get(), recordedAt);
         LifecycleTable.Row row = table.row(command.getClass()).orElseThrow(
                 () -> new AssertionError("no table row for " + command.getClass().getName()));
         if (!table.allows(stage, command.getClass())) {
-            RejectionCode refusal = row.refusalFrom(stage);
-            if (refusal == RejectionCode.MERGED_INTO) {
+            Rejection.Code refusal = row.refusalFrom(stage);
+            if (refusal == Rejection.Code.MERGED_INTO) {
                 CaseId survivor = state.activity().mergedInto();
-                return reject(Rejection.of(RejectionCode.MERGED_INTO, stage, "the case was merged into " + survivor,
+                return reject(Rejection.of(Rejection.Code.MERGED_INTO, stage, "the case was merged into " + survivor,
                         "该事项已并入" + survivor));
             }
             return reject(Rejection.of(refusal, stage,
@@ -211,7 +211,7 @@ public final class CaseDecider {
         if (!row.stages().contains(state.stage()) || !row.startsFrom(track)) {
             String trackEn = track == null ? "not on the resolution track" : "track " + track;
             String trackZh = track == null ? "未列为积案" : "化解状态：" + track.chinese();
-            return reject(Rejection.of(RejectionCode.ILLEGAL_TRANSITION, state.stage(),
+            return reject(Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, state.stage(),
                     command.getClass().getSimpleName() + " from " + state.stage() + ", " + trackEn,
                     row.chinese() + "，当前阶段：" + state.stage().chinese() + "，" + trackZh));
         }

@@ -1,8 +1,7 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.directory.Official;
-import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.time.TimeLimits;
 
@@ -71,7 +70,7 @@ final class CommandChecks {
      */
     void checkDirectory(CaseCommand command) throws FieldProblem {
         if (command.actor() instanceof Actor.OfficialActor a) {
-            Optional<Official> official = directory.official(a.official());
+            Optional<OrganisationDirectory.Official> official = directory.official(a.official());
             if (official.isEmpty()) throw new FieldProblem("actor.official", "unknown official", "工作人员不存在");
             if (!official.get().unit().equals(a.unit())) throw new FieldProblem("actor.unit", "is not the official's unit", "不是该工作人员所在单位");
         }

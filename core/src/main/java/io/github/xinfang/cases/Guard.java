@@ -51,11 +51,11 @@ public final class Guard<C extends CaseCommand> {
     private final Phase phase;
     private final String rule;
     private final String ruleChinese;
-    private final Set<RejectionCode> codes;
+    private final Set<Rejection.Code> codes;
     private final Check<? super C> check;
 
-    private Guard(String name, Phase phase, String rule, String ruleChinese, Check<? super C> check, RejectionCode first,
-                  RejectionCode... more) {
+    private Guard(String name, Phase phase, String rule, String ruleChinese, Check<? super C> check, Rejection.Code first,
+                  Rejection.Code... more) {
         this.name = Objects.requireNonNull(name, "name");
         this.phase = Objects.requireNonNull(phase, "phase");
         this.rule = Objects.requireNonNull(rule, "rule");
@@ -65,7 +65,7 @@ public final class Guard<C extends CaseCommand> {
     }
 
     static <C extends CaseCommand> Guard<C> of(String name, Phase phase, String rule, String ruleChinese, Check<? super C> check,
-                                               RejectionCode first, RejectionCode... more) {
+                                               Rejection.Code first, Rejection.Code... more) {
         return new Guard<>(name, phase, rule, ruleChinese, check, first, more);
     }
 
@@ -90,7 +90,7 @@ public final class Guard<C extends CaseCommand> {
     }
 
     /** @return the rejection codes this guard answers with when it says no */
-    public Set<RejectionCode> codes() {
+    public Set<Rejection.Code> codes() {
         return codes;
     }
 
@@ -136,7 +136,7 @@ public final class Guard<C extends CaseCommand> {
         sb.append("|---|---|---|---|---|\n");
         for (Guard<?> g : guards) {
             List<String> codes = new ArrayList<>();
-            for (RejectionCode c : g.codes()) codes.add("`" + c.name() + "`");
+            for (Rejection.Code c : g.codes()) codes.add("`" + c.name() + "`");
             sb.append("| ").append(g.name()).append(" | ").append(g.phase().name().toLowerCase(java.util.Locale.ROOT))
                     .append(" | ").append(String.join(", ", codes)).append(" | ")
                     .append(g.rule()).append(" | ").append(g.ruleChinese()).append(" |\n");

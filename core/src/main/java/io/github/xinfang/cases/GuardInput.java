@@ -25,7 +25,7 @@ import java.util.function.Function;
  * @param otherCases the stage of another case of the store, or empty when there is none
  */
 record GuardInput(CaseState state, Petition petition, Petition corrected, Instant at, TableRow row, TimeLimits limits,
-                  OrganisationDirectory directory, RankLadder ladder, ApprovalRule approval, BooleanSupplier rankRises,
+                  OrganisationDirectory directory, RankLadder ladder, RankLadder.ApprovalRule approval, BooleanSupplier rankRises,
                   Function<CaseId, Optional<Stage>> otherCases) {
 
     /** @return the case's stage, or null when the command creates it */

@@ -32,122 +32,122 @@ public final class LifecycleTable {
     /** No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit ({@code ACCUSED_PARTY}). A table default of both tables. */
     public static final Guard<CaseCommand> ACTOR_NOT_ACCUSED = Guard.of("ACTOR_NOT_ACCUSED", Guard.Phase.WHO,
             "No accused party acts: the actor is not accused, not of an accused unit, not of an accused official's unit.",
-            "被反映对象（本人、所在单位或被反映工作人员所在单位）不得经办", ProcedureGuards::actorNotAccused, RejectionCode.ACCUSED_PARTY);
+            "被反映对象（本人、所在单位或被反映工作人员所在单位）不得经办", ProcedureGuards::actorNotAccused, Rejection.Code.ACCUSED_PARTY);
 
     /** The unit routed to is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). */
     public static final Guard<ProcedureCommand.Route> UNIT_NOT_ACCUSED = Guard.of("UNIT_NOT_ACCUSED", Guard.Phase.PRECONDITION,
             "The unit routed to is not accused and is not the unit of an accused official.",
-            "不得交办给被反映单位或被反映工作人员所在单位", ProcedureGuards::routedUnitNotAccused, RejectionCode.ACCUSED_PARTY);
+            "不得交办给被反映单位或被反映工作人员所在单位", ProcedureGuards::routedUnitNotAccused, Rejection.Code.ACCUSED_PARTY);
 
     /** The imported handling unit is not accused and is not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.4 */
     public static final Guard<ProcedureCommand.Import> IMPORTED_UNIT_NOT_ACCUSED = Guard.of("IMPORTED_UNIT_NOT_ACCUSED", Guard.Phase.PRECONDITION,
             "The imported handling unit is not accused and is not the unit of an accused official.",
-            "导入的承办单位不得为被反映单位或被反映工作人员所在单位", ProcedureGuards::importedUnitNotAccused, RejectionCode.ACCUSED_PARTY);
+            "导入的承办单位不得为被反映单位或被反映工作人员所在单位", ProcedureGuards::importedUnitNotAccused, Rejection.Code.ACCUSED_PARTY);
 
     /** The fact's date is not before the case's earlier facts ({@code VALIDATION}). A table default on rows that record a dated fact. */
     public static final Guard<CaseCommand> FACT_NOT_BEFORE_EARLIER_FACTS = Guard.of("FACT_NOT_BEFORE_EARLIER_FACTS", Guard.Phase.RULE,
             "The fact's date is not before the case's earlier facts.",
-            "事实日期不得早于该事项此前的事实日期", ProcedureGuards::factNotBeforeEarlierFacts, RejectionCode.VALIDATION);
+            "事实日期不得早于该事项此前的事实日期", ProcedureGuards::factNotBeforeEarlierFacts, Rejection.Code.VALIDATION);
 
     /** Only for 申诉求决类 ({@code NOT_APPLICABLE_TO_CATEGORY}). */
     public static final Guard<ProcedureCommand> CLAIM_CATEGORY_ONLY = Guard.of("CLAIM_CATEGORY_ONLY", Guard.Phase.PRECONDITION,
             "Only for 申诉求决类.",
-            "仅适用于申诉求决类", ProcedureGuards::claimCategoryOnly, RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+            "仅适用于申诉求决类", ProcedureGuards::claimCategoryOnly, Rejection.Code.NOT_APPLICABLE_TO_CATEGORY);
 
     /** An Art. 32 outcome is given for 申诉求决类 and only there ({@code VALIDATION} / {@code NOT_APPLICABLE_TO_CATEGORY}). */
     public static final Guard<ProcedureCommand.ProposeConclusion> OUTCOME_FITS_CATEGORY = Guard.of("OUTCOME_FITS_CATEGORY", Guard.Phase.RULE,
             "An Art. 32 outcome is given for 申诉求决类 and only there.",
-            "第三十二条处理意见仅用于且必须用于申诉求决类", ProcedureGuards::outcomeFitsCategory, RejectionCode.VALIDATION, RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+            "第三十二条处理意见仅用于且必须用于申诉求决类", ProcedureGuards::outcomeFitsCategory, Rejection.Code.VALIDATION, Rejection.Code.NOT_APPLICABLE_TO_CATEGORY);
 
     /** The objection is inside the objection window, 5 working days from the unit's receipt ({@code WINDOW_EXPIRED}). */
     public static final Guard<ProcedureCommand.RaiseObjection> INSIDE_OBJECTION_WINDOW = Guard.of("INSIDE_OBJECTION_WINDOW", Guard.Phase.RULE,
             "The objection is inside the objection window, 5 working days from the unit's receipt.",
-            "异议须在承办单位收到之日起5个工作日内提出", ProcedureGuards::insideObjectionWindow, RejectionCode.WINDOW_EXPIRED);
+            "异议须在承办单位收到之日起5个工作日内提出", ProcedureGuards::insideObjectionWindow, Rejection.Code.WINDOW_EXPIRED);
 
     /** The written reply was served ({@code WINDOW_NOT_OPEN}) and the review window has not lapsed ({@code WINDOW_EXPIRED}). */
     public static final Guard<ProcedureCommand.RequestReview> INSIDE_REVIEW_WINDOW = Guard.of("INSIDE_REVIEW_WINDOW", Guard.Phase.PRECONDITION,
             "The written reply was served and the review window has not lapsed.",
-            "书面答复已送达，且复查申请期限未届满", ProcedureGuards::insideReviewWindow, RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED);
+            "书面答复已送达，且复查申请期限未届满", ProcedureGuards::insideReviewWindow, Rejection.Code.WINDOW_NOT_OPEN, Rejection.Code.WINDOW_EXPIRED);
 
     /** The review opinion was served ({@code WINDOW_NOT_OPEN}) and the re-review window has not lapsed ({@code WINDOW_EXPIRED}). */
     public static final Guard<ProcedureCommand.RequestReReview> INSIDE_RE_REVIEW_WINDOW = Guard.of("INSIDE_RE_REVIEW_WINDOW", Guard.Phase.PRECONDITION,
             "The review opinion was served and the re-review window has not lapsed.",
-            "复查意见已送达，且复核申请期限未届满", ProcedureGuards::insideReReviewWindow, RejectionCode.WINDOW_NOT_OPEN, RejectionCode.WINDOW_EXPIRED);
+            "复查意见已送达，且复核申请期限未届满", ProcedureGuards::insideReReviewWindow, Rejection.Code.WINDOW_NOT_OPEN, Rejection.Code.WINDOW_EXPIRED);
 
     /** The case's profile gives its category a handling clock ({@code NOT_APPLICABLE_TO_CATEGORY}). */
     public static final Guard<ProcedureCommand.Extend> HAS_HANDLING_CLOCK = Guard.of("HAS_HANDLING_CLOCK", Guard.Phase.RULE,
             "The case's profile gives its category a handling clock.",
-            "该事项的时限方案为其类别设有办理时限", ProcedureGuards::hasHandlingClock, RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+            "该事项的时限方案为其类别设有办理时限", ProcedureGuards::hasHandlingClock, Rejection.Code.NOT_APPLICABLE_TO_CATEGORY);
 
     /** The approver is an official of the handling unit ({@code NOT_AUTHORISED}). */
     public static final Guard<ProcedureCommand.Extend> APPROVER_OF_HANDLING_UNIT = Guard.of("APPROVER_OF_HANDLING_UNIT", Guard.Phase.RULE,
             "The approver is an official of the handling unit.",
-            "批准人须为承办单位工作人员", ProcedureGuards::approverOfHandlingUnit, RejectionCode.NOT_AUTHORISED);
+            "批准人须为承办单位工作人员", ProcedureGuards::approverOfHandlingUnit, Rejection.Code.NOT_AUTHORISED);
 
     /** The handling clock was not extended yet ({@code EXTENSION_ALREADY_GRANTED}). */
     public static final Guard<ProcedureCommand.Extend> EXTENSION_UNUSED = Guard.of("EXTENSION_UNUSED", Guard.Phase.RULE,
             "The handling clock was not extended yet.",
-            "办理时限尚未延长过", ProcedureGuards::extensionUnused, RejectionCode.EXTENSION_ALREADY_GRANTED);
+            "办理时限尚未延长过", ProcedureGuards::extensionUnused, Rejection.Code.EXTENSION_ALREADY_GRANTED);
 
     /** The extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
     public static final Guard<ProcedureCommand.Extend> EXTENSION_WITHIN_MAXIMUM = Guard.of("EXTENSION_WITHIN_MAXIMUM", Guard.Phase.RULE,
             "The extension is at most the profile's maximum.",
-            "延长期限不得超过时限方案的上限", ProcedureGuards::extensionWithinMaximum, RejectionCode.EXTENSION_TOO_LONG);
+            "延长期限不得超过时限方案的上限", ProcedureGuards::extensionWithinMaximum, Rejection.Code.EXTENSION_TOO_LONG);
 
     /** The approver is not the proposer ({@code SAME_ACTOR}). */
     public static final Guard<ProcedureCommand.ApproveConclusion> APPROVER_NOT_PROPOSER = Guard.of("APPROVER_NOT_PROPOSER", Guard.Phase.RULE,
             "The approver is not the proposer.",
-            "审核人不得为报结人", ProcedureGuards::approverNotProposer, RejectionCode.SAME_ACTOR);
+            "审核人不得为报结人", ProcedureGuards::approverNotProposer, Rejection.Code.SAME_ACTOR);
 
     /** The written reply has not been served yet ({@code ILLEGAL_TRANSITION}). */
     public static final Guard<ProcedureCommand.ServeReply> REPLY_NOT_YET_SERVED = Guard.of("REPLY_NOT_YET_SERVED", Guard.Phase.PRECONDITION,
             "The written reply has not been served yet.",
-            "书面答复尚未送达", ProcedureGuards::replyNotYetServed, RejectionCode.ILLEGAL_TRANSITION);
+            "书面答复尚未送达", ProcedureGuards::replyNotYetServed, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** The review opinion has not been served yet ({@code ILLEGAL_TRANSITION}). */
     public static final Guard<ProcedureCommand.ServeReviewOpinion> OPINION_NOT_YET_SERVED = Guard.of("OPINION_NOT_YET_SERVED", Guard.Phase.PRECONDITION,
             "The review opinion has not been served yet.",
-            "复查意见尚未送达", ProcedureGuards::opinionNotYetServed, RejectionCode.ILLEGAL_TRANSITION);
+            "复查意见尚未送达", ProcedureGuards::opinionNotYetServed, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** No hearing is open ({@code ILLEGAL_TRANSITION}): a hearing is closed before the stage it belongs to ends. */
     public static final Guard<ProcedureCommand> HEARING_NOT_OPEN = Guard.of("HEARING_NOT_OPEN", Guard.Phase.RULE,
             "No hearing is open: a hearing is closed before the stage it belongs to ends.",
-            "没有正在进行的听证", ProcedureGuards::hearingNotOpen, RejectionCode.ILLEGAL_TRANSITION);
+            "没有正在进行的听证", ProcedureGuards::hearingNotOpen, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** No hearing is open yet ({@code ILLEGAL_TRANSITION}): one hearing at a time. @since 0.4 */
     public static final Guard<ProcedureCommand.OpenHearing> HEARING_NOT_YET_OPEN = Guard.of("HEARING_NOT_YET_OPEN", Guard.Phase.PRECONDITION,
             "No hearing is open yet: one hearing at a time.",
-            "尚无正在进行的听证", ProcedureGuards::hearingNotOpen, RejectionCode.ILLEGAL_TRANSITION);
+            "尚无正在进行的听证", ProcedureGuards::hearingNotOpen, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** An imported extension is at most the profile's maximum ({@code EXTENSION_TOO_LONG}). */
     public static final Guard<ProcedureCommand.Import> IMPORTED_EXTENSION_WITHIN_MAXIMUM = Guard.of("IMPORTED_EXTENSION_WITHIN_MAXIMUM", Guard.Phase.RULE,
             "An imported extension is at most the profile's maximum.",
-            "导入的延期不得超过时限方案的上限", ProcedureGuards::importedExtensionWithinMaximum, RejectionCode.EXTENSION_TOO_LONG);
+            "导入的延期不得超过时限方案的上限", ProcedureGuards::importedExtensionWithinMaximum, Rejection.Code.EXTENSION_TOO_LONG);
 
     /** A hearing is open ({@code ILLEGAL_TRANSITION}). */
     public static final Guard<ProcedureCommand.CloseHearing> HEARING_OPEN = Guard.of("HEARING_OPEN", Guard.Phase.PRECONDITION,
             "A hearing is open.",
-            "有正在进行的听证", ProcedureGuards::hearingOpen, RejectionCode.ILLEGAL_TRANSITION);
+            "有正在进行的听证", ProcedureGuards::hearingOpen, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** The corrected category allows the current stage and pending outcome ({@code NOT_APPLICABLE_TO_CATEGORY}); the corrected receipt is not after the routing ({@code VALIDATION}). */
     public static final Guard<ProcedureCommand.CorrectPetition> CORRECTION_FITS_STAGE = Guard.of("CORRECTION_FITS_STAGE", Guard.Phase.RULE,
             "The corrected category allows the current stage and pending outcome; the corrected receipt is not after the routing.",
-            "更正后的类别须适合当前阶段和处理意见，更正后的收件日期不得晚于交办", ProcedureGuards::correctionFitsStage, RejectionCode.NOT_APPLICABLE_TO_CATEGORY, RejectionCode.VALIDATION);
+            "更正后的类别须适合当前阶段和处理意见，更正后的收件日期不得晚于交办", ProcedureGuards::correctionFitsStage, Rejection.Code.NOT_APPLICABLE_TO_CATEGORY, Rejection.Code.VALIDATION);
 
     /** Under the corrected accusations, neither the handling unit nor the actor is accused ({@code ACCUSED_PARTY}). */
     public static final Guard<ProcedureCommand.CorrectPetition> CORRECTION_KEEPS_HANDLER_UNACCUSED = Guard.of("CORRECTION_KEEPS_HANDLER_UNACCUSED", Guard.Phase.RULE,
             "Under the corrected accusations, neither the handling unit nor the actor is accused.",
-            "按更正后的被反映对象，承办单位和经办人均不是被反映对象", ProcedureGuards::correctionKeepsHandlerUnaccused, RejectionCode.ACCUSED_PARTY);
+            "按更正后的被反映对象，承办单位和经办人均不是被反映对象", ProcedureGuards::correctionKeepsHandlerUnaccused, Rejection.Code.ACCUSED_PARTY);
 
     /** The case's profile provides for termination ({@code NOT_PROVIDED_BY_PROFILE}). */
     public static final Guard<ProcedureCommand.Terminate> TERMINATION_PROVIDED = Guard.of("TERMINATION_PROVIDED", Guard.Phase.PRECONDITION,
             "The case's profile provides for termination.",
-            "该事项的时限方案规定了终止办理", ProcedureGuards::terminationProvided, RejectionCode.NOT_PROVIDED_BY_PROFILE);
+            "该事项的时限方案规定了终止办理", ProcedureGuards::terminationProvided, Rejection.Code.NOT_PROVIDED_BY_PROFILE);
 
     /** Only the deadline sweep (a system actor) records warnings, breaches and lapses ({@code NOT_AUTHORISED}). */
     public static final Guard<SweepCommand> SWEEP_ONLY = Guard.of("SWEEP_ONLY", Guard.Phase.WHO,
             "Only the deadline sweep (a system actor) records warnings, breaches and lapses.",
-            "仅由期限巡检（系统）记录预警、超期和失效", ProcedureGuards::systemOnly, RejectionCode.NOT_AUTHORISED);
+            "仅由期限巡检（系统）记录预警、超期和失效", ProcedureGuards::systemOnly, Rejection.Code.NOT_AUTHORISED);
 
     /**
      * The named clock (a profile clock's run, or a duty from the case's facts) is open, has that due instant, is due soon /
@@ -156,42 +156,42 @@ public final class LifecycleTable {
      */
     public static final Guard<SweepCommand> CLOCK_DUE = Guard.of("CLOCK_DUE", Guard.Phase.RULE,
             "The named clock (a profile clock's run or a duty) is open, has that due instant, is due soon / overdue / lapsed at the recording instant, and that was not recorded yet, nor, for a warning, its breach.",
-            "该时限（时限方案的期限或职责期限）正在计时、到期时刻一致、已临期/超期/失效且尚未记录", ProcedureGuards::clockDue, RejectionCode.ILLEGAL_TRANSITION);
+            "该时限（时限方案的期限或职责期限）正在计时、到期时刻一致、已临期/超期/失效且尚未记录", ProcedureGuards::clockDue, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** A case is not merged into itself ({@code VALIDATION}). @since 0.2 */
     public static final Guard<ActivityCommand.Merge> NOT_INTO_ITSELF = Guard.of("NOT_INTO_ITSELF", Guard.Phase.PRECONDITION,
             "A case is not merged into itself.",
-            "事项不得并入自身", ProcedureGuards::notIntoItself, RejectionCode.VALIDATION);
+            "事项不得并入自身", ProcedureGuards::notIntoItself, Rejection.Code.VALIDATION);
 
     /** The case merged into exists and is open ({@code VALIDATION}): a merge goes into another open case on the same matter. @since 0.4 */
     public static final Guard<ActivityCommand.Merge> SURVIVOR_OPEN = Guard.of("SURVIVOR_OPEN", Guard.Phase.PRECONDITION,
             "The case merged into exists and is open: a merge goes into another open case on the same matter.",
-            "并入的事项须存在且尚未办结", ProcedureGuards::survivorOpen, RejectionCode.VALIDATION);
+            "并入的事项须存在且尚未办结", ProcedureGuards::survivorOpen, Rejection.Code.VALIDATION);
 
     /** Only the case service (a system actor) records this ({@code NOT_AUTHORISED}). @since 0.2 */
     public static final Guard<ActivityCommand.RecordMergedCase> SERVICE_ONLY = Guard.of("SERVICE_ONLY", Guard.Phase.WHO,
             "Only the case service (a system actor) records this.",
-            "仅由事项服务（系统）记录", ProcedureGuards::serviceOnly, RejectionCode.NOT_AUTHORISED);
+            "仅由事项服务（系统）记录", ProcedureGuards::serviceOnly, Rejection.Code.NOT_AUTHORISED);
 
     /** A repeat petition is not received before the original petition ({@code VALIDATION}). @since 0.2 */
     public static final Guard<ActivityCommand.RecordRepeatPetition> REPEAT_NOT_BEFORE_RECEIPT = Guard.of("REPEAT_NOT_BEFORE_RECEIPT", Guard.Phase.RULE,
             "A repeat petition is not received before the original petition.",
-            "重复信访的收件日期不得早于原信访事项", ProcedureGuards::repeatNotBeforeReceipt, RejectionCode.VALIDATION);
+            "重复信访的收件日期不得早于原信访事项", ProcedureGuards::repeatNotBeforeReceipt, Rejection.Code.VALIDATION);
 
     /** The case is in a non-terminal stage or on the resolution track ({@code ILLEGAL_TRANSITION}). @since 0.2 */
     public static final Guard<ActivityCommand.IssueSupervision> SUPERVISABLE = Guard.of("SUPERVISABLE", Guard.Phase.STAGE,
             "The case is in a non-terminal stage or on the resolution track.",
-            "事项处于非终结阶段或在化解轨道上", ProcedureGuards::supervisable, RejectionCode.ILLEGAL_TRANSITION);
+            "事项处于非终结阶段或在化解轨道上", ProcedureGuards::supervisable, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** The addressee of supervision is not accused and not the unit of an accused official ({@code ACCUSED_PARTY}). @since 0.2 */
     public static final Guard<ActivityCommand.IssueSupervision> ADDRESSEE_NOT_ACCUSED = Guard.of("ADDRESSEE_NOT_ACCUSED", Guard.Phase.RULE,
             "The addressee of supervision is not accused and not the unit of an accused official.",
-            "督办对象不得为被反映单位或被反映工作人员所在单位", ProcedureGuards::addresseeNotAccused, RejectionCode.ACCUSED_PARTY);
+            "督办对象不得为被反映单位或被反映工作人员所在单位", ProcedureGuards::addresseeNotAccused, Rejection.Code.ACCUSED_PARTY);
 
     /** The supervision exists ({@code VALIDATION}), awaits feedback ({@code ILLEGAL_TRANSITION}), and the feedback is not dated before it ({@code VALIDATION}). @since 0.2 */
     public static final Guard<ActivityCommand.RecordSupervisionFeedback> SUPERVISION_AWAITING_FEEDBACK = Guard.of("SUPERVISION_AWAITING_FEEDBACK", Guard.Phase.RULE,
             "The supervision exists, awaits feedback, and the feedback is not dated before it.",
-            "督办存在且待反馈，反馈日期不得早于督办日期", ProcedureGuards::supervisionAwaitingFeedback, RejectionCode.VALIDATION, RejectionCode.ILLEGAL_TRANSITION);
+            "督办存在且待反馈，反馈日期不得早于督办日期", ProcedureGuards::supervisionAwaitingFeedback, Rejection.Code.VALIDATION, Rejection.Code.ILLEGAL_TRANSITION);
 
     private static final List<Guard<?>> GUARDS = List.of(ACTOR_NOT_ACCUSED, UNIT_NOT_ACCUSED,
             IMPORTED_UNIT_NOT_ACCUSED, FACT_NOT_BEFORE_EARLIER_FACTS, CLAIM_CATEGORY_ONLY, OUTCOME_FITS_CATEGORY,
@@ -212,15 +212,15 @@ public final class LifecycleTable {
     public static final class Row extends TableRow {
         private final Set<Stage> from;
         private final Stage to;
-        private final Map<Stage, RejectionCode> refusals;
+        private final Map<Stage, Rejection.Code> refusals;
 
         Row(String command, String chinese, Class<? extends CaseCommand> type, Set<Stage> from, Stage to,
-            List<? extends Guard<?>> guards, Map<Stage, RejectionCode> refusals, RowBehaviour<?> behaviour) {
+            List<? extends Guard<?>> guards, Map<Stage, Rejection.Code> refusals, RowBehaviour<?> behaviour) {
             super(command, chinese, type, guards, behaviour, ACTOR_NOT_ACCUSED, FACT_NOT_BEFORE_EARLIER_FACTS);
             this.from = Objects.requireNonNull(from, "from").isEmpty() ? Collections.unmodifiableSet(EnumSet.noneOf(Stage.class))
                     : Collections.unmodifiableSet(EnumSet.copyOf(from));
             this.to = to;
-            Map<Stage, RejectionCode> m = new EnumMap<>(Stage.class);
+            Map<Stage, Rejection.Code> m = new EnumMap<>(Stage.class);
             m.putAll(Objects.requireNonNull(refusals, "refusals"));
             this.refusals = Collections.unmodifiableMap(m);
         }
@@ -239,18 +239,18 @@ public final class LifecycleTable {
          * @return the stages the command is refused from with a code of its own rather than {@code ILLEGAL_TRANSITION}
          *     (a repeat petition to a merged case: {@code MERGED_INTO})
          */
-        public Map<Stage, RejectionCode> refusals() {
+        public Map<Stage, Rejection.Code> refusals() {
             return refusals;
         }
 
         /** @return the code the table refuses the command with from a stage it does not start from */
-        RejectionCode refusalFrom(Stage stage) {
-            return refusals.getOrDefault(stage, RejectionCode.ILLEGAL_TRANSITION);
+        Rejection.Code refusalFrom(Stage stage) {
+            return refusals.getOrDefault(stage, Rejection.Code.ILLEGAL_TRANSITION);
         }
 
         /** @return this row, refused from a stage with a code of its own */
-        Row refusing(Stage stage, RejectionCode code) {
-            Map<Stage, RejectionCode> m = new EnumMap<>(Stage.class);
+        Row refusing(Stage stage, Rejection.Code code) {
+            Map<Stage, Rejection.Code> m = new EnumMap<>(Stage.class);
             m.putAll(refusals);
             m.put(stage, code);
             return new Row(command(), chinese(), type(), from, to, guards(), m, behaviour());
@@ -370,7 +370,7 @@ public final class LifecycleTable {
 
     private static String refusals(Row r) {
         List<String> parts = new ArrayList<>();
-        for (Map.Entry<Stage, RejectionCode> e : r.refusals().entrySet()) parts.add(e.getKey().name() + ": `" + e.getValue().name() + "`");
+        for (Map.Entry<Stage, Rejection.Code> e : r.refusals().entrySet()) parts.add(e.getKey().name() + ": `" + e.getValue().name() + "`");
         return String.join(", ", parts);
     }
 

@@ -49,7 +49,7 @@ final class ProcedureGuards {
 
     static Rejection claimCategoryOnly(GuardInput in, ProcedureCommand c) {
         return in.petition().category() == Category.CLAIM ? null
-                : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, in.stage(), "only for claims (申诉求决类)", "仅适用于申诉求决类");
+                : Rejection.of(Rejection.Code.NOT_APPLICABLE_TO_CATEGORY, in.stage(), "only for claims (申诉求决类)", "仅适用于申诉求决类");
     }
 
     static Rejection outcomeFitsCategory(GuardInput in, ProcedureCommand.ProposeConclusion c) {
@@ -59,7 +59,7 @@ final class ProcedureGuards {
                     in.stage());
         }
         if (category != Category.CLAIM && c.outcome() != null) {
-            return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, in.stage(),
+            return Rejection.of(Rejection.Code.NOT_APPLICABLE_TO_CATEGORY, in.stage(),
                     "Art. 32 outcomes apply to claims only", "第三十二条处理意见仅适用于申诉求决类");
         }
         return null;
@@ -79,48 +79,48 @@ final class ProcedureGuards {
 
     static Rejection hasHandlingClock(GuardInput in, ProcedureCommand.Extend c) {
         return in.limits().hasHandlingClock(in.state().profile(), in.petition().category()) ? null
-                : Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, in.stage(),
+                : Rejection.of(Rejection.Code.NOT_APPLICABLE_TO_CATEGORY, in.stage(),
                 "the profile gives this category no handling limit", "该类事项无办理期限");
     }
 
     static Rejection approverOfHandlingUnit(GuardInput in, ProcedureCommand.Extend c) {
         return c.actor() instanceof Actor.OfficialActor a && a.unit().equals(in.state().handlingUnit()) ? null
-                : Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(),
+                : Rejection.of(Rejection.Code.NOT_AUTHORISED, in.stage(),
                 "the approver must be an official of the handling unit", "审批人须为承办单位人员");
     }
 
     static Rejection extensionUnused(GuardInput in, ProcedureCommand.Extend c) {
-        return in.state().procedure().extensionDays() == 0 ? null : Rejection.of(RejectionCode.EXTENSION_ALREADY_GRANTED, in.stage());
+        return in.state().procedure().extensionDays() == 0 ? null : Rejection.of(Rejection.Code.EXTENSION_ALREADY_GRANTED, in.stage());
     }
 
     static Rejection extensionWithinMaximum(GuardInput in, ProcedureCommand.Extend c) {
         int max = in.limits().maxExtensionDays(in.state().profile());
         return c.days() <= max ? null
-                : Rejection.of(RejectionCode.EXTENSION_TOO_LONG, in.stage(), "at most " + max + " days", "最长" + max + "日");
+                : Rejection.of(Rejection.Code.EXTENSION_TOO_LONG, in.stage(), "at most " + max + " days", "最长" + max + "日");
     }
 
     static Rejection approverNotProposer(GuardInput in, ProcedureCommand.ApproveConclusion c) {
-        return sameActor(c.actor(), in.state().conclusion().proposer()) ? Rejection.of(RejectionCode.SAME_ACTOR, in.stage()) : null;
+        return sameActor(c.actor(), in.state().conclusion().proposer()) ? Rejection.of(Rejection.Code.SAME_ACTOR, in.stage()) : null;
     }
 
     static Rejection replyNotYetServed(GuardInput in, ProcedureCommand.ServeReply c) {
         return in.state().conclusion().replyServedOn() == null ? null
-                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "the reply was already served", "答复已送达");
+                : Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, in.stage(), "the reply was already served", "答复已送达");
     }
 
     static Rejection opinionNotYetServed(GuardInput in, ProcedureCommand.ServeReviewOpinion c) {
         return in.state().conclusion().reviewOpinionServedOn() == null ? null
-                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "the review opinion was already served", "复查意见已送达");
+                : Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, in.stage(), "the review opinion was already served", "复查意见已送达");
     }
 
     static Rejection hearingNotOpen(GuardInput in, ProcedureCommand c) {
         return in.state().procedure().hearingOpenedOn() == null ? null
-                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "a hearing is open; close it first", "听证尚未结束");
+                : Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, in.stage(), "a hearing is open; close it first", "听证尚未结束");
     }
 
     static Rejection hearingOpen(GuardInput in, ProcedureCommand.CloseHearing c) {
         return in.state().procedure().hearingOpenedOn() != null ? null
-                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "no hearing is open", "没有进行中的听证");
+                : Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, in.stage(), "no hearing is open", "没有进行中的听证");
     }
 
     static Rejection importedExtensionWithinMaximum(GuardInput in, ProcedureCommand.Import c) {
@@ -129,7 +129,7 @@ final class ProcedureGuards {
         for (int i = 0; i < c.facts().size(); i++) {
             Integer days = c.facts().get(i).days();
             if (days != null && days > max) {
-                return Rejection.of(RejectionCode.EXTENSION_TOO_LONG, in.stage(), "facts[" + i + "]: at most " + max + " days",
+                return Rejection.of(Rejection.Code.EXTENSION_TOO_LONG, in.stage(), "facts[" + i + "]: at most " + max + " days",
                         "facts[" + i + "]：最长" + max + "日");
             }
         }
@@ -142,11 +142,11 @@ final class ProcedureGuards {
         Stage stage = s.stage();
         boolean claim = corrected.category() == Category.CLAIM;
         if (!claim && (stage == Stage.UNDER_REVIEW || stage == Stage.REVIEWED || stage == Stage.UNDER_RE_REVIEW)) {
-            return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "review belongs to claims only",
+            return Rejection.of(Rejection.Code.NOT_APPLICABLE_TO_CATEGORY, stage, "review belongs to claims only",
                     "复查复核仅适用于申诉求决类");
         }
         if (stage == Stage.PENDING_APPROVAL && (s.conclusion().outcome() != null) != claim) {
-            return Rejection.of(RejectionCode.NOT_APPLICABLE_TO_CATEGORY, stage, "the pending proposal does not fit the new category",
+            return Rejection.of(Rejection.Code.NOT_APPLICABLE_TO_CATEGORY, stage, "the pending proposal does not fit the new category",
                     "待审核的处理意见与新类别不符");
         }
         LocalDate bound = s.procedure().unitReceivedOn() != null ? s.procedure().unitReceivedOn() : s.timing().lastFactOn();
@@ -165,13 +165,13 @@ final class ProcedureGuards {
     static Rejection terminationProvided(GuardInput in, ProcedureCommand.Terminate c) {
         String profile = in.state().profile();
         return in.limits().terminationProvided(profile) ? null
-                : Rejection.of(RejectionCode.NOT_PROVIDED_BY_PROFILE, in.stage(), "the profile " + profile
+                : Rejection.of(Rejection.Code.NOT_PROVIDED_BY_PROFILE, in.stage(), "the profile " + profile
                 + " does not provide for termination", "时限方案" + profile + "未规定终结");
     }
 
     static Rejection systemOnly(GuardInput in, SweepCommand c) {
         return c.actor() instanceof Actor.SystemActor ? null
-                : Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(), "only the deadline sweep records this", "仅由期限巡检记录");
+                : Rejection.of(Rejection.Code.NOT_AUTHORISED, in.stage(), "only the deadline sweep records this", "仅由期限巡检记录");
     }
 
     static Rejection notIntoItself(GuardInput in, ActivityCommand.Merge c) {
@@ -189,7 +189,7 @@ final class ProcedureGuards {
 
     static Rejection serviceOnly(GuardInput in, ActivityCommand.RecordMergedCase c) {
         return c.actor() instanceof Actor.SystemActor ? null
-                : Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(), "only the case service records this", "仅由系统记录");
+                : Rejection.of(Rejection.Code.NOT_AUTHORISED, in.stage(), "only the case service records this", "仅由系统记录");
     }
 
     static Rejection repeatNotBeforeReceipt(GuardInput in, ActivityCommand.RecordRepeatPetition c) {
@@ -201,7 +201,7 @@ final class ProcedureGuards {
     static Rejection supervisable(GuardInput in, ActivityCommand.IssueSupervision c) {
         Stage stage = in.stage();
         return !stage.isTerminal() || in.state().resolution() != null ? null
-                : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "supervision of a case in " + stage
+                : Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, stage, "supervision of a case in " + stage
                 + " that is not on the resolution track", "已终止且未列为积案的事项不可督办，当前阶段：" + stage.chinese());
     }
 
@@ -214,7 +214,7 @@ final class ProcedureGuards {
         Optional<CaseActivity.Supervision> sup = in.state().activity().supervision(f.supervision());
         if (sup.isEmpty()) return Rejection.invalid("supervision", "no supervision with this number on the case", "编号在本事项中不存在", stage);
         if (sup.get().feedbackOn() != null) {
-            return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "feedback on supervision " + f.supervision()
+            return Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, stage, "feedback on supervision " + f.supervision()
                     + " was already given", "该督办已反馈");
         }
         return f.givenOn().isBefore(sup.get().issuedOn())
@@ -225,7 +225,7 @@ final class ProcedureGuards {
         CaseState s = in.state();
         if (start == null) {
             boolean review = clock == ClockId.REVIEW_REQUEST;
-            return Rejection.of(RejectionCode.WINDOW_NOT_OPEN, s.stage(),
+            return Rejection.of(Rejection.Code.WINDOW_NOT_OPEN, s.stage(),
                     review ? "the written reply was not served yet" : "the review opinion was not served yet",
                     review ? "书面答复尚未送达" : "复查意见尚未送达");
         }
@@ -256,17 +256,17 @@ final class ProcedureGuards {
                 if (st.source().equals(clock) && st.round() == round && st.dueAt().equals(dueAt) && st.state() == wanted) return null;
             }
         }
-        return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, s.stage(), clock + " round " + round + " is not "
+        return Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, s.stage(), clock + " round " + round + " is not "
                 + wanted.name().toLowerCase(java.util.Locale.ROOT) + " at " + dueAt + ", or that was already recorded",
                 "该期限当前不处于所记录的状态，或已记录");
     }
 
     private static Rejection expired(Stage stage, LocalDate last) {
-        return Rejection.of(RejectionCode.WINDOW_EXPIRED, stage, "the last day was " + last, "期限最后一日为" + last);
+        return Rejection.of(Rejection.Code.WINDOW_EXPIRED, stage, "the last day was " + last, "期限最后一日为" + last);
     }
 
     static Rejection accused(Stage stage, String who) {
-        return Rejection.of(RejectionCode.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
+        return Rejection.of(Rejection.Code.ACCUSED_PARTY, stage, who + " is or belongs to an accused party", "涉及被反映对象");
     }
 
     /** Two actors are the same person: the same official (whatever unit they act for), or equal system actors. */

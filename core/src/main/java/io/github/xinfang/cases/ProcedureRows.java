@@ -144,7 +144,7 @@ final class ProcedureRows {
                 List.of(REPEAT_NOT_BEFORE_RECEIPT), undated(),
                 (e, c) -> new ActivityEvent.RepeatPetitionRecorded(e.id(), e.actor(), e.at(), c.receivedOn(), c.channel(),
                         c.headcount(), c.skippedLevel(), e.state().stage() != Stage.FINAL && e.state().stage() != Stage.TERMINATED))
-                .refusing(Stage.MERGED, RejectionCode.MERGED_INTO));
+                .refusing(Stage.MERGED, Rejection.Code.MERGED_INTO));
         r.add(row(ActivityCommand.RecordFollowUpVisit.class, "回访", EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL,
                         Stage.TERMINATED), null, List.of(), on("visitedOn", ActivityCommand.RecordFollowUpVisit::visitedOn),
                 (e, c) -> new ActivityEvent.FollowUpVisitRecorded(e.id(), e.actor(), e.at(), c.satisfaction(), c.visitedOn())));

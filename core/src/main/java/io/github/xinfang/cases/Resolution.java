@@ -60,7 +60,7 @@ public record Resolution(Resolution.TrackState track, Resolution.BacklogSource s
      * @param batch a batch id
      * @return whether the case is in that batch
      */
-    public boolean isIn(BatchId batch) {
+    public boolean isIn(Resolution.BatchId batch) {
         for (Batch b : batches) if (b.id().equals(batch)) return true;
         return false;
     }
@@ -119,7 +119,7 @@ public record Resolution(Resolution.TrackState track, Resolution.BacklogSource s
      * @param enrolledOn the day the case was enrolled
      * @since 0.2
      */
-    public record Batch(BatchId id, Resolution.IssuingLevel level, String name, LocalDate targetDate, LocalDate enrolledOn) {
+    public record Batch(Resolution.BatchId id, Resolution.IssuingLevel level, String name, LocalDate targetDate, LocalDate enrolledOn) {
         /** @throws NullPointerException naming a null argument */
         public Batch {
             Objects.requireNonNull(id, "id");
@@ -302,5 +302,26 @@ public record Resolution(Resolution.TrackState track, Resolution.BacklogSource s
         ESCALATION,
         /** Any other reason. */
         OTHER
+    }
+
+    /**
+     * The identifier of a batch of backlog cases handed down by a higher level (上级交办批次). Immutable.
+     *
+     * @param value an id under {@link TextRule#ID}: at most 64 code points, no whitespace, control, format or private-use character
+     * @since 0.2
+     */
+    public record BatchId(String value) {
+        /**
+         * @throws NullPointerException if value is null
+         * @throws IllegalArgumentException if value breaks {@link TextRule#ID} (blank, too long, a character an id may not hold)
+         */
+        public BatchId {
+            TextRule.ID.require(value, "value", 64);
+        }
+
+        @Override
+        public String toString() {
+            return value;
+        }
     }
 }

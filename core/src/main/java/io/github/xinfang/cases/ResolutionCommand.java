@@ -39,7 +39,7 @@ public sealed interface ResolutionCommand extends CaseCommand {
      * @param enrolledOn the day of enrolment
      * @since 0.2
      */
-    record EnrolInBatch(CaseId caseId, IdempotencyKey key, Actor actor, BatchId batch, Resolution.IssuingLevel level, String batchName,
+    record EnrolInBatch(CaseId caseId, IdempotencyKey key, Actor actor, Resolution.BatchId batch, Resolution.IssuingLevel level, String batchName,
                         LocalDate targetDate, LocalDate enrolledOn) implements ResolutionCommand {}
 
     /**

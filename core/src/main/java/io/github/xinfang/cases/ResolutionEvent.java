@@ -42,7 +42,7 @@ public sealed interface ResolutionEvent extends CaseEvent {
      * @param enrolledOn the day of enrolment
      * @since 0.2
      */
-    record BatchEnrolled(EventId id, Actor actor, Instant recordedAt, BatchId batch, Resolution.IssuingLevel level, String batchName, LocalDate targetDate, LocalDate enrolledOn) implements ResolutionEvent {
+    record BatchEnrolled(EventId id, Actor actor, Instant recordedAt, Resolution.BatchId batch, Resolution.IssuingLevel level, String batchName, LocalDate targetDate, LocalDate enrolledOn) implements ResolutionEvent {
         public BatchEnrolled {
             Components.nonNull(BatchEnrolled.class, id, actor, recordedAt, batch, level);
             TextRule.LINE.require(batchName, "batchName", Integer.MAX_VALUE);   // the command's check bounds the length

@@ -1,6 +1,6 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.directory.Official;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 
@@ -30,13 +30,13 @@ final class ResolutionGuards {
     static Rejection notYetInBatch(GuardInput in, ResolutionCommand.EnrolInBatch e) {
         Resolution r = in.resolution();
         return r != null && r.isIn(e.batch())
-                ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(), "the case is already in batch " + e.batch()
+                ? Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, in.stage(), "the case is already in batch " + e.batch()
                 + " (track " + r.track() + ")", "已纳入该批次（化解状态：" + r.track().chinese() + "）") : null;
     }
 
     static Rejection notYetHardCase(GuardInput in, ResolutionCommand.FlagHardCase c) {
         Resolution r = in.resolution();
-        return r.hardCase() ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(),
+        return r.hardCase() ? Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, in.stage(),
                 "the case is already flagged a hard case (track " + r.track() + ")",
                 "已标记为钉子案（化解状态：" + r.track().chinese() + "）") : null;
     }
@@ -69,7 +69,7 @@ final class ResolutionGuards {
         Stage stage = in.stage();
         Resolution r = in.resolution();
         RankLadder ladder = in.ladder();
-        Official o = in.directory().official(Assignees.of(c).leader())
+        OrganisationDirectory.Official o = in.directory().official(Assignees.of(c).leader())
                 .orElseThrow(() -> new AssertionError("checked by the directory check"));
         if (!ladder.knows(o.rank())) {
             return Rejection.invalid("leader", "the official's rank is not on the portal's rank ladder", "的职级不在本平台的职级序列中", stage);
@@ -78,7 +78,7 @@ final class ResolutionGuards {
         if (ladder.meets(o.rank(), o.principal(), req)) return null;
         String need = req.rank() + (req.principal() ? " (principal leader)" : "");
         String needZh = req.rank() + (req.principal() ? "（主要领导）" : "");
-        return Rejection.of(RejectionCode.RANK_TOO_LOW, stage,
+        return Rejection.of(Rejection.Code.RANK_TOO_LOW, stage,
                 "required " + need + ", the leader holds " + o.rank() + (o.principal() ? " (principal leader)" : "")
                         + " (track " + r.track() + ")",
                 "须" + needZh + "，该领导为" + o.rank() + (o.principal() ? "（主要领导）" : "") + "（化解状态：" + r.track().chinese() + "）");
@@ -89,7 +89,7 @@ final class ResolutionGuards {
         Resolution r = in.resolution();
         int step = c.step();
         if (r.currentPlan().isEmpty()) {
-            return Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "no plan was recorded (track " + r.track() + ")",
+            return Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, stage, "no plan was recorded (track " + r.track() + ")",
                     "尚无化解方案（化解状态：" + r.track().chinese() + "）");
         }
         Resolution.Plan plan = r.currentPlan().get();
@@ -98,13 +98,13 @@ final class ResolutionGuards {
                     "超出现行方案的" + plan.steps().size() + "个步骤", stage);
         }
         return plan.steps().get(step - 1).doneOn() != null
-                ? Rejection.of(RejectionCode.ILLEGAL_TRANSITION, stage, "step " + step + " is already done (track " + r.track() + ")",
+                ? Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, stage, "step " + step + " is already done (track " + r.track() + ")",
                 "该步骤已完成（化解状态：" + r.track().chinese() + "）") : null;
     }
 
     static Rejection approverNotClaimant(GuardInput in, ResolutionCommand.ApproveResolution c) {
         Resolution r = in.resolution();
-        return ProcedureGuards.sameActor(c.actor(), r.claimant()) ? Rejection.of(RejectionCode.SAME_ACTOR, in.stage(),
+        return ProcedureGuards.sameActor(c.actor(), r.claimant()) ? Rejection.of(Rejection.Code.SAME_ACTOR, in.stage(),
                 "the approver of a resolution must not be its claimant (track " + r.track() + ")",
                 "审核人不得为申请化解人（化解状态：" + r.track().chinese() + "）") : null;
     }
@@ -119,20 +119,20 @@ final class ResolutionGuards {
         if (may) return null;
         String levelEn = highest == null ? "the petition office" : "the petition office or a unit of level " + highest + " or above";
         String levelZh = highest == null ? "信访部门" : "信访部门或" + highest.chinese() + "及以上单位";
-        return Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(), "the approver must be of " + levelEn + " (track " + r.track() + ")",
+        return Rejection.of(Rejection.Code.NOT_AUTHORISED, in.stage(), "the approver must be of " + levelEn + " (track " + r.track() + ")",
                 "审核人须为" + levelZh + "人员（化解状态：" + r.track().chinese() + "）");
     }
 
     static Rejection sweepOnly(GuardInput in, ResolutionCommand.ReassessEscalation c) {
         Resolution r = in.resolution();
         return c.actor() instanceof Actor.SystemActor ? null
-                : Rejection.of(RejectionCode.NOT_AUTHORISED, in.stage(), "only the deadline sweep asks for this (track " + r.track() + ")",
+                : Rejection.of(Rejection.Code.NOT_AUTHORISED, in.stage(), "only the deadline sweep asks for this (track " + r.track() + ")",
                 "仅由期限巡检发起（化解状态：" + r.track().chinese() + "）");
     }
 
     static Rejection rankRises(GuardInput in, ResolutionCommand.ReassessEscalation c) {
         Resolution r = in.resolution();
-        return in.rankRises().getAsBoolean() ? null : Rejection.of(RejectionCode.ILLEGAL_TRANSITION, in.stage(),
+        return in.rankRises().getAsBoolean() ? null : Rejection.of(Rejection.Code.ILLEGAL_TRANSITION, in.stage(),
                 "no escalation rule newly fires (track " + r.track() + ")",
                 "无新触发的提级包案规则（化解状态：" + r.track().chinese() + "）");
     }

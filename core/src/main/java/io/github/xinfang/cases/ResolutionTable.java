@@ -34,52 +34,52 @@ public final class ResolutionTable {
     /** The fact's date is not before the track's earlier facts ({@code VALIDATION}). A table default on rows that record a dated fact. */
     public static final Guard<CaseCommand> FACT_NOT_BEFORE_EARLIER_FACTS = Guard.of("FACT_NOT_BEFORE_EARLIER_FACTS", Guard.Phase.RULE,
             "The fact's date is not before the track's earlier facts.",
-            "事实日期不得早于化解轨道此前的事实日期", ResolutionGuards::factNotBeforeEarlierFacts, RejectionCode.VALIDATION);
+            "事实日期不得早于化解轨道此前的事实日期", ResolutionGuards::factNotBeforeEarlierFacts, Rejection.Code.VALIDATION);
 
     /** The case is not in that batch yet ({@code ILLEGAL_TRANSITION}). */
     public static final Guard<ResolutionCommand.EnrolInBatch> NOT_YET_IN_BATCH = Guard.of("NOT_YET_IN_BATCH", Guard.Phase.RULE,
             "The case is not in that batch yet.",
-            "该事项尚未列入该批次", ResolutionGuards::notYetInBatch, RejectionCode.ILLEGAL_TRANSITION);
+            "该事项尚未列入该批次", ResolutionGuards::notYetInBatch, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** The case is not flagged a hard case yet ({@code ILLEGAL_TRANSITION}). */
     public static final Guard<ResolutionCommand.FlagHardCase> NOT_YET_HARD_CASE = Guard.of("NOT_YET_HARD_CASE", Guard.Phase.RULE,
             "The case is not flagged a hard case yet.",
-            "该事项尚未标记为疑难案件", ResolutionGuards::notYetHardCase, RejectionCode.ILLEGAL_TRANSITION);
+            "该事项尚未标记为疑难案件", ResolutionGuards::notYetHardCase, Rejection.Code.ILLEGAL_TRANSITION);
 
     /** Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party ({@code ACCUSED_PARTY}). */
     public static final Guard<ResolutionCommand> ASSIGNEES_NOT_ACCUSED = Guard.of("ASSIGNEES_NOT_ACCUSED", Guard.Phase.RULE,
             "Neither the leader, the lead unit, a task-force member nor a co-unit is or belongs to an accused party.",
-            "包案领导、牵头单位、专班成员和协办单位均不得为被反映对象或属于被反映单位", ResolutionGuards::assigneesNotAccused, RejectionCode.ACCUSED_PARTY);
+            "包案领导、牵头单位、专班成员和协办单位均不得为被反映对象或属于被反映单位", ResolutionGuards::assigneesNotAccused, Rejection.Code.ACCUSED_PARTY);
 
     /** The leader's rank is on the ladder ({@code VALIDATION}) and at least the required rank ({@code RANK_TOO_LOW}). */
     public static final Guard<ResolutionCommand> LEADER_RANK_SUFFICIENT = Guard.of("LEADER_RANK_SUFFICIENT", Guard.Phase.RULE,
             "The leader's rank is on the ladder and at least the required rank.",
-            "包案领导的职级在职级序列内且不低于所需职级", ResolutionGuards::leaderRankSufficient, RejectionCode.VALIDATION, RejectionCode.RANK_TOO_LOW);
+            "包案领导的职级在职级序列内且不低于所需职级", ResolutionGuards::leaderRankSufficient, Rejection.Code.VALIDATION, Rejection.Code.RANK_TOO_LOW);
 
     /** A plan is in force ({@code ILLEGAL_TRANSITION}), it has that step ({@code VALIDATION}), and the step is not done yet ({@code ILLEGAL_TRANSITION}). */
     public static final Guard<ResolutionCommand.MarkPlanStepDone> PLAN_STEP_OPEN = Guard.of("PLAN_STEP_OPEN", Guard.Phase.RULE,
             "A plan is in force, it has that step, and the step is not done yet.",
-            "已有化解方案，方案中有该步骤且尚未完成", ResolutionGuards::planStepOpen, RejectionCode.ILLEGAL_TRANSITION, RejectionCode.VALIDATION);
+            "已有化解方案，方案中有该步骤且尚未完成", ResolutionGuards::planStepOpen, Rejection.Code.ILLEGAL_TRANSITION, Rejection.Code.VALIDATION);
 
     /** The approver is not the claimant ({@code SAME_ACTOR}). */
     public static final Guard<ResolutionCommand.ApproveResolution> APPROVER_NOT_CLAIMANT = Guard.of("APPROVER_NOT_CLAIMANT", Guard.Phase.RULE,
             "The approver is not the claimant.",
-            "审核人不得为申报化解人", ResolutionGuards::approverNotClaimant, RejectionCode.SAME_ACTOR);
+            "审核人不得为申报化解人", ResolutionGuards::approverNotClaimant, Rejection.Code.SAME_ACTOR);
 
-    /** The approver is an official of the batch's issuing level or of the petition office, per the portal's {@link ApprovalRule} ({@code NOT_AUTHORISED}). @since 0.2 */
+    /** The approver is an official of the batch's issuing level or of the petition office, per the portal's {@link RankLadder.ApprovalRule} ({@code NOT_AUTHORISED}). @since 0.2 */
     public static final Guard<ResolutionCommand.ApproveResolution> APPROVER_AUTHORISED = Guard.of("APPROVER_AUTHORISED", Guard.Phase.RULE,
             "The approver is an official of the batch's issuing level or of the petition office, per the portal's ApprovalRule.",
-            "审核人须为批次发布层级或信访部门的工作人员（按门户的审核规则）", ResolutionGuards::approverAuthorised, RejectionCode.NOT_AUTHORISED);
+            "审核人须为批次发布层级或信访部门的工作人员（按门户的审核规则）", ResolutionGuards::approverAuthorised, Rejection.Code.NOT_AUTHORISED);
 
     /** Only the deadline sweep (a system actor) asks for it ({@code NOT_AUTHORISED}). @since 0.2 */
     public static final Guard<ResolutionCommand.ReassessEscalation> SWEEP_ONLY = Guard.of("SWEEP_ONLY", Guard.Phase.WHO,
             "Only the deadline sweep (a system actor) asks for it.",
-            "仅由期限巡检（系统）提出", ResolutionGuards::sweepOnly, RejectionCode.NOT_AUTHORISED);
+            "仅由期限巡检（系统）提出", ResolutionGuards::sweepOnly, Rejection.Code.NOT_AUTHORISED);
 
     /** An escalation rule newly fires: the required rank rises ({@code ILLEGAL_TRANSITION}). @since 0.2 */
     public static final Guard<ResolutionCommand.ReassessEscalation> RANK_RISES = Guard.of("RANK_RISES", Guard.Phase.RULE,
             "An escalation rule newly fires: the required rank rises.",
-            "有新触发的提级包案规则，所需职级提高", ResolutionGuards::rankRises, RejectionCode.ILLEGAL_TRANSITION);
+            "有新触发的提级包案规则，所需职级提高", ResolutionGuards::rankRises, Rejection.Code.ILLEGAL_TRANSITION);
 
     private static final List<Guard<?>> GUARDS = List.of(LifecycleTable.ACTOR_NOT_ACCUSED, FACT_NOT_BEFORE_EARLIER_FACTS,
             NOT_YET_IN_BATCH, NOT_YET_HARD_CASE, ASSIGNEES_NOT_ACCUSED, LEADER_RANK_SUFFICIENT, PLAN_STEP_OPEN,

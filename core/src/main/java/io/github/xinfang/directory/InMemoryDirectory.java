@@ -11,10 +11,10 @@ import java.util.Optional;
  * thread-safe.
  */
 final class InMemoryDirectory implements OrganisationDirectory {
-    private final Map<UnitId, Unit> units;
-    private final Map<OfficialId, Official> officials;
+    private final Map<UnitId, OrganisationDirectory.Unit> units;
+    private final Map<OfficialId, OrganisationDirectory.Official> officials;
 
-    private InMemoryDirectory(Map<UnitId, Unit> units, Map<OfficialId, Official> officials) {
+    private InMemoryDirectory(Map<UnitId, OrganisationDirectory.Unit> units, Map<OfficialId, OrganisationDirectory.Official> officials) {
         this.units = units;
         this.officials = officials;
     }
@@ -28,21 +28,21 @@ final class InMemoryDirectory implements OrganisationDirectory {
      * @throws NullPointerException if an argument or element is null
      * @throws IllegalArgumentException on a duplicate id, an official of an unlisted unit, or a unit whose parent is unlisted
      */
-    static InMemoryDirectory of(Collection<Unit> units, Collection<Official> officials) {
+    static InMemoryDirectory of(Collection<OrganisationDirectory.Unit> units, Collection<OrganisationDirectory.Official> officials) {
         Objects.requireNonNull(units, "units");
         Objects.requireNonNull(officials, "officials");
-        Map<UnitId, Unit> u = new HashMap<>();
-        for (Unit unit : units) {
+        Map<UnitId, OrganisationDirectory.Unit> u = new HashMap<>();
+        for (OrganisationDirectory.Unit unit : units) {
             Objects.requireNonNull(unit, "units element");
             if (u.put(unit.id(), unit) != null) throw new IllegalArgumentException("units: duplicate id " + unit.id());
         }
-        for (Unit unit : units) {
+        for (OrganisationDirectory.Unit unit : units) {
             if (unit.parent() != null && !u.containsKey(unit.parent())) {
                 throw new IllegalArgumentException("units: parent " + unit.parent() + " of " + unit.id() + " is not listed");
             }
         }
-        Map<OfficialId, Official> o = new HashMap<>();
-        for (Official official : officials) {
+        Map<OfficialId, OrganisationDirectory.Official> o = new HashMap<>();
+        for (OrganisationDirectory.Official official : officials) {
             Objects.requireNonNull(official, "officials element");
             if (!u.containsKey(official.unit())) {
                 throw new IllegalArgumentException("officials: unit " + official.unit() + " of " + official.id() + " is not listed");
@@ -53,12 +53,12 @@ final class InMemoryDirectory implements OrganisationDirectory {
     }
 
     @Override
-    public Optional<Unit> unit(UnitId id) {
+    public Optional<OrganisationDirectory.Unit> unit(UnitId id) {
         return Optional.ofNullable(units.get(Objects.requireNonNull(id, "id")));
     }
 
     @Override
-    public Optional<Official> official(OfficialId id) {
+    public Optional<OrganisationDirectory.Official> official(OfficialId id) {
         return Optional.ofNullable(officials.get(Objects.requireNonNull(id, "id")));
     }
 }

@@ -1,5 +1,9 @@
 package io.github.xinfang.directory;
 
+import io.github.xinfang.text.TextRule;
+import io.github.xinfang.petition.RegionCode;
+import java.util.Objects;
+
 import java.util.Collection;
 import java.util.Optional;
 
@@ -15,13 +19,13 @@ public interface OrganisationDirectory {
      * @param id a unit id
      * @return the unit, or empty if unknown
      */
-    Optional<Unit> unit(UnitId id);
+    Optional<OrganisationDirectory.Unit> unit(UnitId id);
 
     /**
      * @param id an official id
      * @return the official, or empty if unknown
      */
-    Optional<Official> official(OfficialId id);
+    Optional<OrganisationDirectory.Official> official(OfficialId id);
 
     /**
      * A directory built from lists at start-up, held in memory. Immutable and thread-safe.
@@ -32,7 +36,57 @@ public interface OrganisationDirectory {
      * @throws NullPointerException if an argument or element is null
      * @throws IllegalArgumentException on a duplicate id, an official of an unlisted unit, or a unit whose parent is unlisted
      */
-    static OrganisationDirectory of(Collection<Unit> units, Collection<Official> officials) {
+    static OrganisationDirectory of(Collection<OrganisationDirectory.Unit> units, Collection<OrganisationDirectory.Official> officials) {
         return InMemoryDirectory.of(units, officials);
+    }
+
+    /**
+     * A unit of the organisation directory: a petition office, a government department, a township. Immutable.
+     *
+     * @param id the unit's id
+     * @param name its name (an organisation's name, not personal data)
+     * @param kind what kind of unit it is (e.g. {@code petition-office}, {@code department}), portal-defined
+     * @param level its administrative level (e.g. {@code county}), portal-defined
+     * @param region where it sits
+     * @param parent the unit above it, or null for a root
+     * @since 0.1
+     */
+    record Unit(UnitId id, String name, String kind, String level, RegionCode region, UnitId parent) {
+        /**
+         * @throws NullPointerException naming a null argument (parent may be null)
+         * @throws IllegalArgumentException if name breaks {@link io.github.xinfang.text.TextRule#LINE} (at most 200), or kind
+         *     or level breaks {@link io.github.xinfang.text.TextRule#ID} (at most 64)
+         */
+        public Unit {
+            Objects.requireNonNull(id, "id");
+            TextRule.LINE.require(name, "name", 200);
+            TextRule.ID.require(kind, "kind", 64);
+            TextRule.ID.require(level, "level", 64);
+            Objects.requireNonNull(region, "region");
+        }
+    }
+
+    /**
+     * An official of the organisation directory. The official's name is not held here: the directory works
+     * with ids, so nothing personal travels through the case history. Immutable.
+     *
+     * @param id the official's id
+     * @param unit the unit the official belongs to
+     * @param post the post held (e.g. {@code 副县长}), portal-defined
+     * @param rank the official's rank on the portal's ladder (e.g. {@code 县处级正职}), portal-defined
+     * @param principal whether the official is a principal leader (主要领导, 党政一把手)
+     * @since 0.1
+     */
+    record Official(OfficialId id, UnitId unit, String post, String rank, boolean principal) {
+        /**
+         * @throws NullPointerException naming a null argument
+         * @throws IllegalArgumentException if post or rank breaks {@link io.github.xinfang.text.TextRule#LINE} (at most 200)
+         */
+        public Official {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(unit, "unit");
+            TextRule.LINE.require(post, "post", 200);
+            TextRule.LINE.require(rank, "rank", 200);
+        }
     }
 }

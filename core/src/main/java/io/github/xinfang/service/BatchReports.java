@@ -1,10 +1,9 @@
 package io.github.xinfang.service;
 
-import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.ResolutionQuery;
 
@@ -54,7 +53,7 @@ public final class BatchReports {
      * @return the progress
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
-    public Progress progress(BatchId batch, Instant asOf) {
+    public Progress progress(Resolution.BatchId batch, Instant asOf) {
         Objects.requireNonNull(batch, "batch");
         Objects.requireNonNull(asOf, "asOf");
         LocalDate today = LocalDate.ofInstant(asOf, service.timeLimits().zone());
@@ -112,7 +111,7 @@ public final class BatchReports {
      * @param overdue cases not resolved after the batch's target date
      * @since 0.2
      */
-    public record Progress(BatchId batch, Instant asOf, long cases, long claimed, long resolved, long substantivelyResolved,
+    public record Progress(Resolution.BatchId batch, Instant asOf, long cases, long claimed, long resolved, long substantivelyResolved,
                                 long returned, long overdue) {
         /**
          * @throws NullPointerException naming a null argument

@@ -1,6 +1,6 @@
 package io.github.xinfang.service;
 
-import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.AttentionQuery;
@@ -152,7 +152,7 @@ public final class CaseListings {
      * @throws UnsupportedOperationException if the store does not implement {@link ResolutionQuery}
      * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
      */
-    public Page<IndexRow> byBatch(BatchId batch, int pageSize, String cursor) {
+    public Page<IndexRow> byBatch(Resolution.BatchId batch, int pageSize, String cursor) {
         String key = Objects.requireNonNull(batch, "batch").value();
         return byCaseId(PageCursor.Listing.BY_BATCH, key, pageSize, cursor,
                 (after, limit) -> port(ResolutionQuery.class).byBatch(key, after, limit));

@@ -4,7 +4,7 @@ import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.ActivityEvent;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.ApprovalRule;
+import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.CaseDecider;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
@@ -12,9 +12,7 @@ import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.internal.codec.CaseCodec;
@@ -47,9 +45,9 @@ import java.util.function.LongSupplier;
  *
  * <p>Order of work in {@code handle}: shape checks → digest → idempotency lookup → directory checks → load
  * → decide → commit. A version conflict starts again at the lookup, at most {@code maxRetries} times, then
- * answers {@link RejectionCode#VERSION_CONFLICT}. Idempotency (DESIGN invariant 8): a key already applied
+ * answers {@link Rejection.Code#VERSION_CONFLICT}. Idempotency (DESIGN invariant 8): a key already applied
  * with the same command returns the earlier result and appends nothing; with a different command it is
- * {@link RejectionCode#IDEMPOTENCY_MISMATCH}; a rejected command records nothing.
+ * {@link Rejection.Code#IDEMPOTENCY_MISMATCH}; a rejected command records nothing.
  *
  * <p>{@code handle} never throws for the content of a command. Infrastructure failures (the store, a
  * stored record that does not decode) are thrown as {@code XinfangException}s. Time comes from the injected
@@ -171,7 +169,7 @@ public final class CaseService {
             Optional<AppliedCommand> earlier = attempt == 0 && looked ? Optional.empty() : store.findApplied(caseId, key);
             if (earlier.isPresent()) {
                 if (!earlier.get().commandDigest().equals(digest)) {
-                    return rejected(command, Rejection.of(RejectionCode.IDEMPOTENCY_MISMATCH, null));
+                    return rejected(command, Rejection.of(Rejection.Code.IDEMPOTENCY_MISMATCH, null));
                 }
                 return replay(command, earlier.get());
             }
@@ -188,7 +186,7 @@ public final class CaseService {
                 Optional<AppliedCommand> meanwhile = store.findApplied(caseId, key);
                 if (meanwhile.isPresent()) {
                     if (!meanwhile.get().commandDigest().equals(digest)) {
-                        return rejected(command, Rejection.of(RejectionCode.IDEMPOTENCY_MISMATCH, null));
+                        return rejected(command, Rejection.of(Rejection.Code.IDEMPOTENCY_MISMATCH, null));
                     }
                     return replay(command, meanwhile.get());
                 }
@@ -219,7 +217,7 @@ public final class CaseService {
             return new CommandResult.Applied(command.caseId(), newVersion, events, false);
         }
         if (attempts != null) attempts.gaveUp = true;
-        return rejected(command, Rejection.of(RejectionCode.VERSION_CONFLICT, null,
+        return rejected(command, Rejection.of(Rejection.Code.VERSION_CONFLICT, null,
                 "still conflicting after " + maxRetries + " retries", "重试" + maxRetries + "次后仍冲突"));
     }
 
@@ -372,7 +370,7 @@ public final class CaseService {
         private TimeLimits limits;
         private RankLadder ladder = RankLadder.civilService();
         private EscalationPolicy escalation = EscalationPolicy.standard();
-        private ApprovalRule approval = ApprovalRule.standard();
+        private RankLadder.ApprovalRule approval = RankLadder.ApprovalRule.standard();
         private int maxRetries = 3;
         private final List<CaseListener> listeners = new ArrayList<>();
         private final List<CommandObserver> observers = new ArrayList<>();
@@ -415,11 +413,11 @@ public final class CaseService {
         }
 
         /**
-         * @param approval who may approve a resolution (default: {@link ApprovalRule#standard()})
+         * @param approval who may approve a resolution (default: {@link RankLadder.ApprovalRule#standard()})
          * @return this builder
          * @since 0.2
          */
-        public Builder approvalRule(ApprovalRule approval) {
+        public Builder approvalRule(RankLadder.ApprovalRule approval) {
             this.approval = Objects.requireNonNull(approval, "approval");
             return this;
         }

@@ -2,7 +2,7 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseId;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +49,7 @@ public interface CommandObserver {
      * @param commandType the simple name of the command's record (e.g. {@code Route}, {@code RecordMergedCase}), a
      *     stable name; null when the command was null
      * @param kind how it ended
-     * @param code the rejection's code for {@link Kind#REJECTED}, {@link RejectionCode#VERSION_CONFLICT} for
+     * @param code the rejection's code for {@link Kind#REJECTED}, {@link Rejection.Code#VERSION_CONFLICT} for
      *     {@link Kind#CONFLICT}, null otherwise (see {@link #rejectionCode()})
      * @param retries how many times the service started again after a version conflict (0 when the first attempt
      *     went through; {@code maxRetries} for {@link Kind#CONFLICT})
@@ -57,7 +57,7 @@ public interface CommandObserver {
      *     a merge it excludes the link recorded afterwards, which has its own outcome
      * @since 0.3
      */
-    public record Outcome(CaseId caseId, String commandType, Kind kind, RejectionCode code, int retries, Duration elapsed) {
+    public record Outcome(CaseId caseId, String commandType, Kind kind, Rejection.Code code, int retries, Duration elapsed) {
 
         /**
          * How a command ended.
@@ -73,7 +73,7 @@ public interface CommandObserver {
             REJECTED,
             /**
              * Still conflicting after the service's retries: {@code handle} returned a
-             * {@link RejectionCode#VERSION_CONFLICT} rejection.
+             * {@link Rejection.Code#VERSION_CONFLICT} rejection.
              */
             CONFLICT
         }
@@ -82,7 +82,7 @@ public interface CommandObserver {
          * @throws NullPointerException if kind or elapsed is null, or code is null for {@link Kind#REJECTED} or
          *     {@link Kind#CONFLICT}
          * @throws IllegalArgumentException if retries is negative, code is given for an applied or replayed command,
-         *     or a conflict's code is not {@link RejectionCode#VERSION_CONFLICT}
+         *     or a conflict's code is not {@link Rejection.Code#VERSION_CONFLICT}
          */
         public Outcome {
             Objects.requireNonNull(kind, "kind");
@@ -94,7 +94,7 @@ public interface CommandObserver {
                 }
                 case REJECTED -> Objects.requireNonNull(code, "code");
                 case CONFLICT -> {
-                    if (Objects.requireNonNull(code, "code") != RejectionCode.VERSION_CONFLICT) {
+                    if (Objects.requireNonNull(code, "code") != Rejection.Code.VERSION_CONFLICT) {
                         throw new IllegalArgumentException("code of a conflict must be VERSION_CONFLICT");
                     }
                 }
@@ -103,7 +103,7 @@ public interface CommandObserver {
         }
 
         /** @return the rejection's code for {@link Kind#REJECTED} and {@link Kind#CONFLICT}, else empty */
-        public Optional<RejectionCode> rejectionCode() {
+        public Optional<Rejection.Code> rejectionCode() {
             return Optional.ofNullable(code);
         }
     }

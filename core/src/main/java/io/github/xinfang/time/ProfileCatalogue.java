@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.persistence.XinfangException;
+
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -113,7 +115,7 @@ public final class ProfileCatalogue {
                 if (!line.isEmpty() && !line.startsWith("#")) names.add(line);
             }
         } catch (IOException e) {
-            throw new ProfileDataException(FOLDER + "index.txt", "could not be read", e);
+            throw new ProfileCatalogue.ProfileDataException(FOLDER + "index.txt", "could not be read", e);
         }
         return names;
     }
@@ -122,13 +124,32 @@ public final class ProfileCatalogue {
         try (BufferedReader r = open(FOLDER + name)) {
             return ProfileJson.read(r, FOLDER + name);
         } catch (IOException e) {
-            throw new ProfileDataException(FOLDER + name, "could not be read", e);
+            throw new ProfileCatalogue.ProfileDataException(FOLDER + name, "could not be read", e);
         }
     }
 
     private static BufferedReader open(String path) {
         InputStream in = ProfileCatalogue.class.getResourceAsStream(path);
-        if (in == null) throw new ProfileDataException(path, "resource missing from the classpath", null);
+        if (in == null) throw new ProfileCatalogue.ProfileDataException(path, "resource missing from the classpath", null);
         return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A profile resource or file could not be read: malformed JSON, an unknown clock or unit, a missing
+     * window. Names the source and the place; never a raw parser exception.
+     *
+     * @since 0.1
+     */
+    public static final class ProfileDataException extends XinfangException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * @param source the resource or file name
+         * @param problem what is wrong and where
+         * @param cause the underlying failure, or null
+         */
+        ProfileDataException(String source, String problem, Throwable cause) {
+            super("profile data " + source + ": " + problem, cause);
+        }
     }
 }

@@ -48,11 +48,11 @@ final class ProfileJson {
      * @param reader the JSON text
      * @param source a name for messages
      * @return the profile
-     * @throws ProfileDataException on any problem, naming the source and the field
+     * @throws ProfileCatalogue.ProfileDataException on any problem, naming the source and the field
      */
     public static Profile read(Reader reader, String source) {
         if (!(parse(reader, source) instanceof Map<?, ?> root)) {
-            throw new ProfileDataException(source, "the document must be an object", null);
+            throw new ProfileCatalogue.ProfileDataException(source, "the document must be an object", null);
         }
         unknownFields(root, PROFILE_FIELDS, source, "$");
         String id = text(root, "id", source, "$");
@@ -61,43 +61,43 @@ final class ProfileJson {
         textRule(TextRule.LINE, name, MAX_NAME_CHARS, source, "$.name");
         boolean termination = bool(root, "terminationProvided", false, source, "$");
         int maxExtension = integer(root, "maxExtensionDays", source, "$");
-        if (!(root.get("clocks") instanceof List<?> clocks)) throw new ProfileDataException(source, "$.clocks must be an array", null);
+        if (!(root.get("clocks") instanceof List<?> clocks)) throw new ProfileCatalogue.ProfileDataException(source, "$.clocks must be an array", null);
         List<Profile.ClockRule> rules = new ArrayList<>();
         for (int i = 0; i < clocks.size(); i++) {
             String at = "$.clocks[" + i + "]";
-            if (!(clocks.get(i) instanceof Map<?, ?> c)) throw new ProfileDataException(source, at + " must be an object", null);
+            if (!(clocks.get(i) instanceof Map<?, ?> c)) throw new ProfileCatalogue.ProfileDataException(source, at + " must be an object", null);
             unknownFields(c, CLOCK_FIELDS, source, at);
             ClockId clock;
             try {
                 clock = ClockId.valueOf(text(c, "clock", source, at));
             } catch (IllegalArgumentException e) {
-                throw new ProfileDataException(source, at + ".clock is not a known clock", null);
+                throw new ProfileCatalogue.ProfileDataException(source, at + ".clock is not a known clock", null);
             }
             int length = integer(c, "length", source, at);
-            if (length < 1) throw new ProfileDataException(source, at + ".length must be at least 1 day", null);
+            if (length < 1) throw new ProfileCatalogue.ProfileDataException(source, at + ".length must be at least 1 day", null);
             String count = text(c, "count", source, at);
             TimeLimit.DayCount dayCount;
             if (count.equals("days")) dayCount = TimeLimit.DayCount.CALENDAR_DAYS;
             else if (count.equals("working-days")) dayCount = TimeLimit.DayCount.WORKING_DAYS;
-            else throw new ProfileDataException(source, at + ".count must be days or working-days", null);
+            else throw new ProfileCatalogue.ProfileDataException(source, at + ".count must be days or working-days", null);
             int warn = c.containsKey("warnDays") ? integer(c, "warnDays", source, at) : 0;
             if (warn >= length) {
-                throw new ProfileDataException(source, at + ".warnDays must be less than the length (" + length + ")", null);
+                throw new ProfileCatalogue.ProfileDataException(source, at + ".warnDays must be less than the length (" + length + ")", null);
             }
             if (c.containsKey("source") && (!(c.get("source") instanceof String note) || note.length() > MAX_NOTE_CHARS)) {
-                throw new ProfileDataException(source, at + ".source must be a string of at most " + MAX_NOTE_CHARS + " characters", null);
+                throw new ProfileCatalogue.ProfileDataException(source, at + ".source must be a string of at most " + MAX_NOTE_CHARS + " characters", null);
             }
             Set<Category> categories = EnumSet.allOf(Category.class);
             if (c.containsKey("categories")) {
                 if (!(c.get("categories") instanceof List<?> cats) || cats.isEmpty()) {
-                    throw new ProfileDataException(source, at + ".categories must be a non-empty array", null);
+                    throw new ProfileCatalogue.ProfileDataException(source, at + ".categories must be a non-empty array", null);
                 }
                 categories = EnumSet.noneOf(Category.class);
                 for (Object cat : cats) {
                     try {
                         categories.add(Category.valueOf(cat instanceof String categoryName ? categoryName : ""));
                     } catch (IllegalArgumentException e) {
-                        throw new ProfileDataException(source, at + ".categories holds an unknown category", null);
+                        throw new ProfileCatalogue.ProfileDataException(source, at + ".categories holds an unknown category", null);
                     }
                 }
             }
@@ -106,13 +106,13 @@ final class ProfileJson {
                         bool(c, "rollsToWorkingDay", true, source, at));
                 rules.add(new Profile.ClockRule(clock, limit, warn, categories));
             } catch (IllegalArgumentException e) {
-                throw new ProfileDataException(source, at + ": " + e.getMessage(), null);
+                throw new ProfileCatalogue.ProfileDataException(source, at + ": " + e.getMessage(), null);
             }
         }
         try {
             return new Profile(id, name, termination, maxExtension, rules);
         } catch (IllegalArgumentException e) {
-            throw new ProfileDataException(source, "$." + e.getMessage(), null);
+            throw new ProfileCatalogue.ProfileDataException(source, "$." + e.getMessage(), null);
         }
     }
 
@@ -123,31 +123,31 @@ final class ProfileJson {
         } catch (JsonTree.Problem p) {
             String where = p.where("line ?");
             throw switch (p.kind()) {
-                case EMPTY -> new ProfileDataException(source, "the document must be an object", null);
-                case TOO_LARGE -> new ProfileDataException(source, "too large at " + where + ": " + p.detail(), null);
-                case MALFORMED, UNREADABLE -> new ProfileDataException(source, "malformed JSON at " + where, null);
-                case CONTENT_AFTER -> new ProfileDataException(source, "malformed JSON at " + where + ": content after the document", null);
-                case IO -> new ProfileDataException(source, "could not be read", p.getCause());
+                case EMPTY -> new ProfileCatalogue.ProfileDataException(source, "the document must be an object", null);
+                case TOO_LARGE -> new ProfileCatalogue.ProfileDataException(source, "too large at " + where + ": " + p.detail(), null);
+                case MALFORMED, UNREADABLE -> new ProfileCatalogue.ProfileDataException(source, "malformed JSON at " + where, null);
+                case CONTENT_AFTER -> new ProfileCatalogue.ProfileDataException(source, "malformed JSON at " + where + ": content after the document", null);
+                case IO -> new ProfileCatalogue.ProfileDataException(source, "could not be read", p.getCause());
             };
         }
     }
 
     private static void unknownFields(Map<?, ?> node, Set<String> known, String source, String at) {
         for (Object f : node.keySet()) {
-            if (!known.contains(f)) throw new ProfileDataException(source, at + " has an unknown field", null);
+            if (!known.contains(f)) throw new ProfileCatalogue.ProfileDataException(source, at + " has an unknown field", null);
         }
     }
 
     private static String text(Map<?, ?> node, String field, String source, String at) {
         if (!(node.get(field) instanceof String v) || v.isBlank()) {
-            throw new ProfileDataException(source, at + "." + field + " must be a non-blank string", null);
+            throw new ProfileCatalogue.ProfileDataException(source, at + "." + field + " must be a non-blank string", null);
         }
         return v;
     }
 
     private static int integer(Map<?, ?> node, String field, String source, String at) {
         if (!(node.get(field) instanceof Integer v) || v < 0 || v > 3650) {
-            throw new ProfileDataException(source, at + "." + field + " must be a whole number from 0 to 3650", null);
+            throw new ProfileCatalogue.ProfileDataException(source, at + "." + field + " must be a whole number from 0 to 3650", null);
         }
         return v;
     }
@@ -155,7 +155,7 @@ final class ProfileJson {
     private static boolean bool(Map<?, ?> node, String field, boolean fallback, String source, String at) {
         if (!node.containsKey(field)) return fallback;
         if (!(node.get(field) instanceof Boolean v)) {
-            throw new ProfileDataException(source, at + "." + field + " must be true or false", null);
+            throw new ProfileCatalogue.ProfileDataException(source, at + "." + field + " must be true or false", null);
         }
         return v;
     }
@@ -163,6 +163,6 @@ final class ProfileJson {
     /** A string of the file under a kind of the text rule; the problem is named, the value never quoted. */
     private static void textRule(TextRule rule, String value, int max, String source, String path) {
         java.util.Optional<TextRule.Problem> problem = rule.check(value, max);
-        if (problem.isPresent()) throw new ProfileDataException(source, path + " " + problem.get().english(), null);
+        if (problem.isPresent()) throw new ProfileCatalogue.ProfileDataException(source, path + " " + problem.get().english(), null);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A calendar source a portal loads, however damaged (truncated, mutated, padded with megabytes, or garbage), is
- * either read (and a calendar built from it, or refused there) or refused with a {@link CalendarDataException}
+ * either read (and a calendar built from it, or refused there) or refused with a {@link CalendarSource.CalendarDataException}
  * with a short message; no other exception escapes (issue 11, item 5).
  */
 class CalendarFileProperties {
@@ -43,7 +43,7 @@ class CalendarFileProperties {
     }
 
     private static void readOrRefused(String what, Supplier<List<CalendarSource>> read) {
-        List<CalendarSource> sources = TextMutations.readOrRefused(what, read, CalendarDataException.class,
+        List<CalendarSource> sources = TextMutations.readOrRefused(what, read, CalendarSource.CalendarDataException.class,
                 CalendarFileProperties::refusedFuzz);
         if (sources == null) return;
         WorkCalendar.Builder builder = WorkCalendar.builder();
@@ -52,7 +52,7 @@ class CalendarFileProperties {
         try {
             WorkCalendar calendar = builder.build();
             assertThat(calendar.coverage().first()).isBeforeOrEqualTo(calendar.coverage().last());
-        } catch (CalendarDataException e) {
+        } catch (CalendarSource.CalendarDataException e) {
             refusedFuzz(e);
         } catch (RuntimeException e) {
             throw new AssertionError(what + ": read, but building a calendar threw " + e, e);
@@ -60,7 +60,7 @@ class CalendarFileProperties {
     }
 
     /** A refusal of the source named fuzz names it, briefly. */
-    private static void refusedFuzz(CalendarDataException e) {
+    private static void refusedFuzz(CalendarSource.CalendarDataException e) {
         assertThat(e.getMessage()).startsWith("calendar source 'fuzz'").hasSizeLessThan(400);
     }
 
@@ -93,14 +93,14 @@ class CalendarFileProperties {
     void aDamagedOverlayTextIsReadOrRefusedWithACalendarDataExceptionAndNothingElse() {
         qt().forAll(TextMutations.of(List.of(TextMutations.resource(FOLDER + "cn-regional.txt")))).checkAssert(damaged -> {
             List<CalendarOverlay> overlays = TextMutations.readOrRefused("overlay text",
-                    () -> CalendarOverlay.text(new StringReader(damaged.text()), "fuzz"), CalendarDataException.class,
+                    () -> CalendarOverlay.text(new StringReader(damaged.text()), "fuzz"), CalendarSource.CalendarDataException.class,
                     CalendarFileProperties::refusedFuzz);
             if (overlays == null) return;
             WorkCalendar.Builder builder = WorkCalendar.builder().national();
             overlays.forEach(builder::withOverlay);
             try {
                 builder.build();
-            } catch (CalendarDataException e) {
+            } catch (CalendarSource.CalendarDataException e) {
                 assertThat(e.getMessage()).hasSizeLessThan(400);
             }
         });

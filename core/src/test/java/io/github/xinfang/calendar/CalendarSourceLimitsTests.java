@@ -13,15 +13,15 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /**
- * Calendar sources a portal loads are refused, as a {@link CalendarDataException} naming the line or field and
+ * Calendar sources a portal loads are refused, as a {@link CalendarSource.CalendarDataException} naming the line or field and
  * never repeating a long value, when they are too large, hold something after the JSON document, or would leave
  * a year without a working day.
  */
 class CalendarSourceLimitsTests {
 
-    private static CalendarDataException refused(ThrowingCallable read, String... place) {
-        CalendarDataException[] caught = new CalendarDataException[1];
-        assertThatThrownBy(read).isInstanceOfSatisfying(CalendarDataException.class, e -> {
+    private static CalendarSource.CalendarDataException refused(ThrowingCallable read, String... place) {
+        CalendarSource.CalendarDataException[] caught = new CalendarSource.CalendarDataException[1];
+        assertThatThrownBy(read).isInstanceOfSatisfying(CalendarSource.CalendarDataException.class, e -> {
             assertThat(e.getMessage()).contains(place).hasSizeLessThan(400);
             caught[0] = e;
         });
@@ -51,7 +51,7 @@ class CalendarSourceLimitsTests {
                     .append("\", \"isOffDay\": true}");
         }
         json.append("]}");
-        CalendarDataException e = refused(() -> holidayCn(json.toString()), "2030", "working day");
+        CalendarSource.CalendarDataException e = refused(() -> holidayCn(json.toString()), "2030", "working day");
         assertThat(e.location()).isEqualTo("$.days");
     }
 
@@ -114,7 +114,7 @@ class CalendarSourceLimitsTests {
 
     @Test
     void aNoticeMarkingEveryDayOfItsYearOffIsRefusedNamingItsLine() {
-        CalendarDataException e = refused(() -> CalendarSource.text(new StringReader(
+        CalendarSource.CalendarDataException e = refused(() -> CalendarSource.text(new StringReader(
                 "# a bad notice\nnotice 2030  everything off\noff 01-01..12-31\n"), "t.txt"), "2030", "working day");
         assertThat(e.location()).isEqualTo("line 2");
     }

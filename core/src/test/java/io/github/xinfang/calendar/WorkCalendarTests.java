@@ -128,7 +128,7 @@ class WorkCalendarTests {
         assertThatThrownBy(() -> WorkCalendar.builder()
                 .withHolidayCn(new StringReader(y2024), "2024.json")
                 .withHolidayCn(new StringReader(y2026), "2026.json").build())
-                .isInstanceOfSatisfying(CalendarDataException.class, e -> {
+                .isInstanceOfSatisfying(CalendarSource.CalendarDataException.class, e -> {
                     assertThat(e.source()).isEqualTo("2026.json");
                     assertThat(e.getMessage()).contains("2025");
                 });
@@ -188,10 +188,10 @@ class WorkCalendarTests {
         assertThat(calendar.answerPlusWorkingDays(date("2026-12-30"), 2)).isEqualTo(new WorkCalendar.Answer(date("2027-01-04"), true));
     }
 
-    private static CalendarDataException malformed(String json) {
+    private static CalendarSource.CalendarDataException malformed(String json) {
         try {
             CalendarSource.holidayCn(new StringReader(json), "bad.json");
-        } catch (CalendarDataException e) {
+        } catch (CalendarSource.CalendarDataException e) {
             assertThat(e.source()).isEqualTo("bad.json");
             assertThat(e.getMessage()).contains("bad.json").contains(e.location());
             return e;
@@ -201,7 +201,7 @@ class WorkCalendarTests {
 
     @Test
     void malformedHolidayCnInputIsATypedExceptionNamingTheSourceAndTheLineOrField() {
-        CalendarDataException syntax = malformed("{\n  \"year\": 2026,\n  \"days\": [ {\"date\": \"2026-01-01\" \n");
+        CalendarSource.CalendarDataException syntax = malformed("{\n  \"year\": 2026,\n  \"days\": [ {\"date\": \"2026-01-01\" \n");
         assertThat(syntax.location()).startsWith("line 4");
         assertThat(syntax.getCause()).isNotNull();
         assertThat(malformed("{\"year\": 2026, \"days\": [{\"date\": \"2026-13-01\", \"isOffDay\": true}]}").location())
@@ -237,10 +237,10 @@ class WorkCalendarTests {
         assertThat(source.toString()).contains("t.txt", "2031");
     }
 
-    private static CalendarDataException badText(String text) {
+    private static CalendarSource.CalendarDataException badText(String text) {
         try {
             CalendarSource.text(new StringReader(text), "bad.txt");
-        } catch (CalendarDataException e) {
+        } catch (CalendarSource.CalendarDataException e) {
             assertThat(e.source()).isEqualTo("bad.txt");
             return e;
         }
@@ -315,8 +315,8 @@ class WorkCalendarTests {
             assertThat(o.name()).isEqualTo("Nanning only");
         });
         assertThatThrownBy(() -> CalendarOverlay.text(new StringReader("overlay 45 x\noff 06-01\n"), "short.txt"))
-                .isInstanceOf(CalendarDataException.class).hasMessageContaining("line 2");
+                .isInstanceOf(CalendarSource.CalendarDataException.class).hasMessageContaining("line 2");
         assertThatThrownBy(() -> CalendarOverlay.text(new StringReader("notice 2026\n"), "n.txt"))
-                .isInstanceOf(CalendarDataException.class);
+                .isInstanceOf(CalendarSource.CalendarDataException.class);
     }
 }

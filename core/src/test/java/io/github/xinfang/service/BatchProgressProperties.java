@@ -4,7 +4,6 @@ import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
@@ -39,7 +38,7 @@ import static org.quicktheories.generators.SourceDSL.lists;
 class BatchProgressProperties {
     /** Built once: building the calendars is the expensive part of a service. */
     private static final io.github.xinfang.time.TimeLimits LIMITS = io.github.xinfang.time.TimeLimits.standard();
-    private static final List<BatchId> BATCHES = List.of(new BatchId("b-city"), new BatchId("b-county"));
+    private static final List<Resolution.BatchId> BATCHES = List.of(new Resolution.BatchId("b-city"), new Resolution.BatchId("b-county"));
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     /** One generated step: which case, which move, a choice within the move. */
@@ -71,7 +70,7 @@ class BatchProgressProperties {
             }
             Instant asOf = start.plus(Duration.ofDays(asOfStep)).plusSeconds(asOfStep % 2 == 0 ? 0 : 3600);
             BatchReports reports = BatchReports.create(service);
-            for (BatchId batch : BATCHES) {
+            for (Resolution.BatchId batch : BATCHES) {
                 BatchReports.Progress report = reports.progress(batch, asOf);
                 long[] brute = bruteForce(service, ids, batch, asOf);
                 assertThat(new long[] {report.cases(), report.claimed(), report.resolved(), report.substantivelyResolved(),
@@ -102,7 +101,7 @@ class BatchProgressProperties {
         }
         switch (move) {
             case 0: {
-                BatchId batch = BATCHES.get(s.choice() % 2);
+                Resolution.BatchId batch = BATCHES.get(s.choice() % 2);
                 // target dates from 3 to 30 days after 2026-03-02, so some reports fall after them
                 c = new ResolutionCommand.EnrolInBatch(id, key, Org.officeHead(), batch, batch == BATCHES.get(0) ? Resolution.IssuingLevel.CITY
                         : Resolution.IssuingLevel.COUNTY, "交办批次", LocalDate.parse("2026-03-02").plusDays(3L + 9L * s.choice()), today);
@@ -133,7 +132,7 @@ class BatchProgressProperties {
     }
 
     /** cases, claimed, resolved, substantive, returned, overdue: a fold over each case's events recorded up to asOf. */
-    private static long[] bruteForce(CaseService service, List<CaseId> ids, BatchId batch, Instant asOf) {
+    private static long[] bruteForce(CaseService service, List<CaseId> ids, Resolution.BatchId batch, Instant asOf) {
         long[] n = new long[6];
         LocalDate today = LocalDate.ofInstant(asOf, ZONE);
         for (CaseId id : ids) {

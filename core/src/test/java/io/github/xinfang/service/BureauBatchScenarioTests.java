@@ -5,16 +5,14 @@ import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.LeaderWorkload;
@@ -61,11 +59,11 @@ class BureauBatchScenarioTests extends ServiceScenario {
     private static final OfficialId HEAD = Org.DISTRICT_HEAD;
 
     private static final OrganisationDirectory DIRECTORY =
-            Org.directoryWith(new Official(DEPUTY_IN, Org.DISTRICT, "副区长", "县处级副职", false));
+            Org.directoryWith(new OrganisationDirectory.Official(DEPUTY_IN, Org.DISTRICT, "副区长", "县处级副职", false));
 
     private static final int CASES = 126;
     private static final int HARD = 9;
-    private static final BatchId BATCH = new BatchId("gg-2026-jiaoban-2");
+    private static final Resolution.BatchId BATCH = new Resolution.BatchId("gg-2026-jiaoban-2");
 
     private final BatchReports reports = BatchReports.create(service);
 

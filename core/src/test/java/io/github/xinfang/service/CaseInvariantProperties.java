@@ -22,10 +22,9 @@ import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.time.DutyId;
 import io.github.xinfang.cases.LifecycleTable;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.ResolutionTable;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
@@ -39,7 +38,6 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.IdNumber;
 import io.github.xinfang.cases.ContactKind;
-import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.time.ClockId;
 import io.github.xinfang.time.Obligations;
 import io.github.xinfang.time.Obligation;
@@ -158,7 +156,7 @@ class CaseInvariantProperties {
                 new SweepCommand.RecordBreach(id, k, Actor.system("deadline-sweep"), ClockId.HANDLING, 1, Instant.parse("2026-06-01T00:00:00Z")),
                 new SweepCommand.RecordLapse(id, k, Actor.system("deadline-sweep"), ClockId.REVIEW_REQUEST, 1, Instant.parse("2026-06-01T00:00:00Z")),
                 new ResolutionCommand.DesignateBacklog(id, k, a, Resolution.BacklogSource.OWN_SWEEP, on),
-                new ResolutionCommand.EnrolInBatch(id, k, a, new BatchId("city-2026-3"), Resolution.IssuingLevel.CITY, "第三批重复信访案件", on.plusDays(90), on),
+                new ResolutionCommand.EnrolInBatch(id, k, a, new Resolution.BatchId("city-2026-3"), Resolution.IssuingLevel.CITY, "第三批重复信访案件", on.plusDays(90), on),
                 new ResolutionCommand.FlagHardCase(id, k, a, "多年未化解", on),
                 new ResolutionCommand.AssignPackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(), on),
                 new ResolutionCommand.ReplacePackageLeader(id, k, a, Org.DISTRICT_HEAD, Org.LABOUR, List.of(Org.LABOUR_STAFF), List.of(),
@@ -277,11 +275,11 @@ class CaseInvariantProperties {
                     if (allowed && !(c instanceof ProcedureCommand.Terminate)) return; // decided by the row's guards, tested elsewhere
                     assertThat(d).isInstanceOf(CaseDecider.Decision.Rejected.class);
                     Rejection r = ((CaseDecider.Decision.Rejected) d).rejection();
-                    RejectionCode expected = c instanceof ProcedureCommand.Register || c instanceof ProcedureCommand.Import
-                            ? RejectionCode.CASE_EXISTS
-                            : c instanceof ProcedureCommand.Terminate && allowed ? RejectionCode.NOT_PROVIDED_BY_PROFILE
-                            : stage == Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition ? RejectionCode.MERGED_INTO
-                            : RejectionCode.ILLEGAL_TRANSITION;
+                    Rejection.Code expected = c instanceof ProcedureCommand.Register || c instanceof ProcedureCommand.Import
+                            ? Rejection.Code.CASE_EXISTS
+                            : c instanceof ProcedureCommand.Terminate && allowed ? Rejection.Code.NOT_PROVIDED_BY_PROFILE
+                            : stage == Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition ? Rejection.Code.MERGED_INTO
+                            : Rejection.Code.ILLEGAL_TRANSITION;
                     assertThat(r.code()).isEqualTo(expected);
                     assertThat(r.stage()).contains(stage);
                 });
@@ -297,7 +295,7 @@ class CaseInvariantProperties {
                 boolean allowed = ResolutionTable.resolution().allows(stage, null, c.getClass());
                 assertThat(d instanceof CaseDecider.Decision.Accepted).as("%s in %s", c.getClass().getSimpleName(), stage).isEqualTo(allowed);
                 if (d instanceof CaseDecider.Decision.Rejected r) {
-                    assertThat(r.rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
+                    assertThat(r.rejection().code()).isEqualTo(Rejection.Code.ILLEGAL_TRANSITION);
                     assertThat(r.rejection().stage()).contains(stage);
                     assertThat(r.rejection().messageEnglish()).contains("not on the resolution track");
                 }
@@ -340,10 +338,10 @@ class CaseInvariantProperties {
                 if (c instanceof ProcedureCommand.Register || c instanceof ProcedureCommand.Import) continue;
                 if (ResolutionTable.resolution().row(c.getClass()).isPresent()) continue;
                 CaseDecider.Decision d = decider.decide(stateIn(stage, new CaseId("T-2")), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
-                boolean illegal = d instanceof CaseDecider.Decision.Rejected r && (r.rejection().code() == RejectionCode.ILLEGAL_TRANSITION
+                boolean illegal = d instanceof CaseDecider.Decision.Rejected r && (r.rejection().code() == Rejection.Code.ILLEGAL_TRANSITION
                         && r.rejection().messageEnglish().contains(" from " + stage)
                         || stage == Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition
-                        && r.rejection().code() == RejectionCode.MERGED_INTO);
+                        && r.rejection().code() == Rejection.Code.MERGED_INTO);
                 assertThat(illegal).as("%s from %s", c.getClass().getSimpleName(), stage)
                         .isEqualTo(!LifecycleTable.procedure().allows(stage, c.getClass()));
             }
@@ -387,7 +385,7 @@ class CaseInvariantProperties {
                     CommandResult r1 = service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("1"), reg, form, null));
                     assertThat(r1.isApplied()).isEqualTo(!touches(reg, accusedUnits, accusedOfficials));
                     if (!r1.isApplied()) {
-                        assertThat(((CommandResult.Rejected) r1).rejection().code()).isEqualTo(RejectionCode.ACCUSED_PARTY);
+                        assertThat(((CommandResult.Rejected) r1).rejection().code()).isEqualTo(Rejection.Code.ACCUSED_PARTY);
                         return;
                     }
                     UnitId unit = Org.UNITS.get(routeTo);
@@ -396,7 +394,7 @@ class CaseInvariantProperties {
                     boolean routeRefused = accusedUnits.contains(unit) || touches(router, accusedUnits, accusedOfficials);
                     assertThat(r2.isApplied()).isEqualTo(!routeRefused);
                     if (!r2.isApplied()) {
-                        assertThat(((CommandResult.Rejected) r2).rejection().code()).isEqualTo(RejectionCode.ACCUSED_PARTY);
+                        assertThat(((CommandResult.Rejected) r2).rejection().code()).isEqualTo(Rejection.Code.ACCUSED_PARTY);
                         return;
                     }
                     Actor acceptorActor = official(acceptor);
@@ -440,7 +438,7 @@ class CaseInvariantProperties {
                     long applied = results.stream().filter(CommandResult::isApplied).count();
                     for (CommandResult r : results) {
                         if (!r.isApplied()) {
-                            assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.VERSION_CONFLICT);
+                            assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(Rejection.Code.VERSION_CONFLICT);
                         }
                     }
                     CaseHistory h = service.history(id).orElseThrow();
@@ -471,7 +469,7 @@ class CaseInvariantProperties {
         CaseService service = CaseService.builder(conflicting, Org.DIRECTORY, TestClock.at("2026-03-03T02:00:00Z")).maxRetries(3).build();
         CommandResult r = service.handle(new ProcedureCommand.Register(new CaseId("VC-1"), new IdempotencyKey("r"), Org.clerk(), claim(DAY), null));
         assertThat(r).isInstanceOf(CommandResult.Rejected.class);
-        assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.VERSION_CONFLICT);
+        assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(Rejection.Code.VERSION_CONFLICT);
         assertThat(commits).hasValue(4);
         assertThat(real.load("VC-1")).isEmpty();
     }
@@ -518,11 +516,11 @@ class CaseInvariantProperties {
             CaseService service = registeredUnderKeyA(TestClock.at("2026-06-03T02:00:00Z"), id);
             assertThat(service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY)).isApplied()).isTrue();
             CommandResult r = service.handle(new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(days)));
-            assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
+            assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(Rejection.Code.IDEMPOTENCY_MISMATCH);
             CommandResult other = service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("b"), Org.clerk(), claim(DAY), null));
-            assertThat(((CommandResult.Rejected) other).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
+            assertThat(((CommandResult.Rejected) other).rejection().code()).isEqualTo(Rejection.Code.IDEMPOTENCY_MISMATCH);
             CommandResult exists = service.handle(new ProcedureCommand.Register(id, new IdempotencyKey("z" + days), Org.clerk(), claim(DAY), null));
-            assertThat(((CommandResult.Rejected) exists).rejection().code()).isEqualTo(RejectionCode.CASE_EXISTS);
+            assertThat(((CommandResult.Rejected) exists).rejection().code()).isEqualTo(Rejection.Code.CASE_EXISTS);
             assertThat(service.history(id).orElseThrow().version()).isEqualTo(2);
         });
     }
@@ -535,7 +533,7 @@ class CaseInvariantProperties {
             CaseService service = registeredUnderKeyA(clock, id);
             // dated in the future today: rejected, nothing recorded under the key
             CaseCommand route = new ProcedureCommand.Route(id, new IdempotencyKey("b"), Org.clerk(), Org.HOUSING, DAY.plusDays(1 + daysAhead));
-            assertThat(((CommandResult.Rejected) service.handle(route)).rejection().code()).isEqualTo(RejectionCode.VALIDATION);
+            assertThat(((CommandResult.Rejected) service.handle(route)).rejection().code()).isEqualTo(Rejection.Code.VALIDATION);
             clock.advance(java.time.Duration.ofDays(1 + daysAhead));
             CommandResult retry = service.handle(route);
             assertThat(retry).isInstanceOf(CommandResult.Applied.class);

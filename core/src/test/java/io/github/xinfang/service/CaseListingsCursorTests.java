@@ -3,7 +3,6 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -117,7 +116,7 @@ class CaseListingsCursorTests {
         List<String> deputy = all(c -> listings.byActiveLeader(Org.DISTRICT_DEPUTY, 3, c), o -> ((IndexRow) o).caseId(), 3, sizes);
         assertThat(deputy).hasSize(4).isSorted();
         assertThat(all(c -> listings.byLeadUnit(Org.LAND, 1, c), o -> ((IndexRow) o).caseId(), 1, sizes)).isEqualTo(deputy);
-        assertThat(all(c -> listings.byBatch(new BatchId("none"), 1, c), o -> ((IndexRow) o).caseId(), 1, sizes)).isEmpty();
+        assertThat(all(c -> listings.byBatch(new Resolution.BatchId("none"), 1, c), o -> ((IndexRow) o).caseId(), 1, sizes)).isEmpty();
         assertThat(all(c -> listings.overdue(OverdueScope.regionPrefix("330106"), NOW, 2, c), o -> ((CaseListings.OverdueCase) o).caseId(),
                 2, sizes)).hasSize(4).isSorted();
         assertThat(all(c -> listings.overdue(OverdueScope.activeLeader(Org.DISTRICT_DEPUTY.value()), NOW, 2, c),
@@ -176,7 +175,7 @@ class CaseListingsCursorTests {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other filters");
         assertThatThrownBy(() -> listings.needingAttention(NOW, "33", null, 1, attentionCursor))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("other filters");
-        assertThatThrownBy(() -> listings.byBatch(new BatchId("b"), 1, attentionCursor))
+        assertThatThrownBy(() -> listings.byBatch(new Resolution.BatchId("b"), 1, attentionCursor))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cursor");
     }
 
@@ -206,7 +205,7 @@ class CaseListingsCursorTests {
                 InMemoryCaseStore.create()), Org.DIRECTORY, clock).build());
         assertThatThrownBy(() -> plain.countOverdue(OverdueScope.handlingUnit("u"), NOW))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("OverdueQuery");
-        assertThatThrownBy(() -> plain.byBatch(new BatchId("b"), 1, null))
+        assertThatThrownBy(() -> plain.byBatch(new Resolution.BatchId("b"), 1, null))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("ResolutionQuery");
         assertThatThrownBy(() -> plain.needingAttention(NOW, null, null, 1, null))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("CaseQuery");

@@ -4,7 +4,7 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -57,7 +57,7 @@ class ChangeFeedProperties {
                 if (r instanceof CommandResult.Applied a) {
                     next.put(c, step + 1);
                     if (!a.replayed()) acknowledged.add(new Acknowledged(t, order++, a.caseId(), a.version(), a.events()));
-                } else if (((CommandResult.Rejected) r).rejection().code() != RejectionCode.VERSION_CONFLICT) {
+                } else if (((CommandResult.Rejected) r).rejection().code() != Rejection.Code.VERSION_CONFLICT) {
                     // Only contention may refuse a step whose predecessors are applied: retries exhausted, or this
                     // very command (same key) committed by another thread between this one's idempotency lookup
                     // and its load, so that it was decided again on the state after itself (e.g. CASE_EXISTS for

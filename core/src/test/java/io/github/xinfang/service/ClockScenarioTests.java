@@ -10,7 +10,7 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.ImportedFact;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -79,7 +79,7 @@ class ClockScenarioTests {
         assertThat(r).as("%s: %s", c.getClass().getSimpleName(), r).isInstanceOf(CommandResult.Applied.class);
     }
 
-    private void rejected(CaseCommand c, RejectionCode code) {
+    private void rejected(CaseCommand c, Rejection.Code code) {
         CommandResult r = service.handle(c);
         assertThat(r).as("%s", c.getClass().getSimpleName()).isInstanceOf(CommandResult.Rejected.class);
         assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(code);
@@ -118,7 +118,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.TELLING, at("2025-09-27", 9)).dueOn()).isEqualTo(d("2025-10-11"));
         // The window is a window: past its end it lapses, never overdue, and an objection is refused.
         assertThat(status(ClockId.OBJECTION, at("2025-10-11", 0)).state()).isEqualTo(TimeLimits.ClockState.LAPSED);
-        rejected(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-11")), RejectionCode.WINDOW_EXPIRED);
+        rejected(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-11")), Rejection.Code.WINDOW_EXPIRED);
         applied(new ProcedureCommand.RaiseObjection(id, key(), staff, "不属本单位职责。", d("2025-10-10")));
         TimeLimits.ObligationStatus met = status(ClockId.OBJECTION);
         assertThat(met.state()).isEqualTo(TimeLimits.ClockState.MET);
@@ -234,7 +234,7 @@ class ClockScenarioTests {
         applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 60, "案情复杂。", d("2026-03-20"), d("2026-03-20")));
         // 90 days after 6 Mar: Thu 4 Jun.
         assertThat(status(ClockId.HANDLING).dueOn()).isEqualTo(d("2026-06-04"));
-        rejected(new ProcedureCommand.ChangeProfile(id, key(), Org.officeHead(), "atlantis-2030", "无此方案。"), RejectionCode.VALIDATION);
+        rejected(new ProcedureCommand.ChangeProfile(id, key(), Org.officeHead(), "atlantis-2030", "无此方案。"), Rejection.Code.VALIDATION);
     }
 
     @Test
@@ -308,7 +308,7 @@ class ClockScenarioTests {
         concludeAndReachReReview();
         applied(new ProcedureCommand.OpenHearing(id, key(), Org.officeHead(), d("2026-06-10")));
         CommandResult early = service.handle(new ProcedureCommand.ConcludeReReview(id, key(), Org.officeHead(), "复核维持。", d("2026-07-20")));
-        assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
+        assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(Rejection.Code.ILLEGAL_TRANSITION);
         assertThat(status(ClockId.RE_REVIEW).state()).isEqualTo(TimeLimits.ClockState.PAUSED);
         applied(new ProcedureCommand.CloseHearing(id, key(), Org.officeHead(), d("2026-07-20")));
         // The hearing ran from 10 Jun to 20 Jul: 40 days not counted, so 70 days after 1 Jun (Mon 10 Aug).
@@ -337,7 +337,7 @@ class ClockScenarioTests {
         assertThat(status(ClockId.TELLING).startedOn()).isEqualTo(d("2026-03-12"));
         assertThat(status(ClockId.TELLING).dueOn()).isEqualTo(d("2026-03-27"));
         // A fact dated after the moment it is recorded is refused.
-        rejected(new ProcedureCommand.InformPetitioner(id, key(), staff, d("2026-03-17")), RejectionCode.VALIDATION);
+        rejected(new ProcedureCommand.InformPetitioner(id, key(), staff, d("2026-03-17")), Rejection.Code.VALIDATION);
     }
 
     @Test
@@ -448,7 +448,7 @@ class ClockScenarioTests {
         clock.set(at("2026-05-10", 10));
         concludeAndServe(null);
         rejected(new ProcedureCommand.Terminate(id, key(), Org.officeHead(), "无", d("2026-05-08")),
-                RejectionCode.NOT_PROVIDED_BY_PROFILE);
+                Rejection.Code.NOT_PROVIDED_BY_PROFILE);
         assertThat(service.history(id).orElseThrow().state().stage()).isEqualTo(Stage.CONCLUDED);
         assertThat(status(ClockId.REVIEW_REQUEST).state()).isEqualTo(TimeLimits.ClockState.RUNNING);
     }

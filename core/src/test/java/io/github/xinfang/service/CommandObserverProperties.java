@@ -2,7 +2,7 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
@@ -113,10 +113,10 @@ class CommandObserverProperties {
             assertThat(o.kind()).isEqualTo(a.replayed() ? CommandObserver.Outcome.Kind.REPLAYED : CommandObserver.Outcome.Kind.APPLIED);
             assertThat(o.rejectionCode()).isEmpty();
         } else {
-            RejectionCode code = ((CommandResult.Rejected) r).rejection().code();
+            Rejection.Code code = ((CommandResult.Rejected) r).rejection().code();
             assertThat(o.rejectionCode()).contains(code);
             assertThat(o.kind()).isIn(CommandObserver.Outcome.Kind.REJECTED, CommandObserver.Outcome.Kind.CONFLICT);
-            if (code != RejectionCode.VERSION_CONFLICT) assertThat(o.kind()).isEqualTo(CommandObserver.Outcome.Kind.REJECTED);
+            if (code != Rejection.Code.VERSION_CONFLICT) assertThat(o.kind()).isEqualTo(CommandObserver.Outcome.Kind.REJECTED);
         }
     }
 

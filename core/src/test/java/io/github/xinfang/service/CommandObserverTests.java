@@ -5,7 +5,7 @@ import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.VersionConflictException;
@@ -84,8 +84,8 @@ class CommandObserverTests {
         CaseService service = service(InMemoryCaseStore.create());
         CommandResult r = service.handle(new ProcedureCommand.Accept(ID, new IdempotencyKey("a"), Org.clerk(), DAY));
 
-        RejectionCode code = ((CommandResult.Rejected) r).rejection().code();
-        assertThat(code).isNotIn(RejectionCode.VALIDATION, RejectionCode.VERSION_CONFLICT);
+        Rejection.Code code = ((CommandResult.Rejected) r).rejection().code();
+        assertThat(code).isNotIn(Rejection.Code.VALIDATION, Rejection.Code.VERSION_CONFLICT);
         assertThat(outcomes).containsExactly(new CommandObserver.Outcome(ID, "Accept", CommandObserver.Outcome.Kind.REJECTED, code, 0, Duration.ofNanos(750)));
         assertThat(outcomes.get(0).rejectionCode()).contains(code);
     }
@@ -100,8 +100,8 @@ class CommandObserverTests {
         assertThat(service.handle(null).isApplied()).isFalse();
 
         assertThat(outcomes).containsExactly(
-                new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.REJECTED, RejectionCode.VALIDATION, 0, Duration.ofNanos(750)),
-                new CommandObserver.Outcome(null, null, CommandObserver.Outcome.Kind.REJECTED, RejectionCode.VALIDATION, 0, Duration.ofNanos(750)));
+                new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.REJECTED, Rejection.Code.VALIDATION, 0, Duration.ofNanos(750)),
+                new CommandObserver.Outcome(null, null, CommandObserver.Outcome.Kind.REJECTED, Rejection.Code.VALIDATION, 0, Duration.ofNanos(750)));
     }
 
     @Test
@@ -110,9 +110,9 @@ class CommandObserverTests {
         service.handle(register("r"));
         CommandResult r = service.handle(new ProcedureCommand.Route(ID, new IdempotencyKey("r"), Org.clerk(), Org.HOUSING, DAY));
 
-        assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
+        assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(Rejection.Code.IDEMPOTENCY_MISMATCH);
         assertThat(outcomes.get(1)).isEqualTo(
-                new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.REJECTED, RejectionCode.IDEMPOTENCY_MISMATCH, 0, Duration.ofNanos(750)));
+                new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.REJECTED, Rejection.Code.IDEMPOTENCY_MISMATCH, 0, Duration.ofNanos(750)));
     }
 
     @Test
@@ -133,10 +133,10 @@ class CommandObserverTests {
 
         CommandResult r = service.handle(register("r"));
 
-        assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(RejectionCode.VERSION_CONFLICT);
+        assertThat(((CommandResult.Rejected) r).rejection().code()).isEqualTo(Rejection.Code.VERSION_CONFLICT);
         assertThat(retries).as("no announcement after the last conflict").containsExactly("OBS-1 Register 1", "OBS-1 Register 2");
         assertThat(outcomes).containsExactly(
-                new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.CONFLICT, RejectionCode.VERSION_CONFLICT, 2, Duration.ofNanos(750)));
+                new CommandObserver.Outcome(ID, "Register", CommandObserver.Outcome.Kind.CONFLICT, Rejection.Code.VERSION_CONFLICT, 2, Duration.ofNanos(750)));
     }
 
     @Test
@@ -208,11 +208,11 @@ class CommandObserverTests {
 
     @Test
     void anOutcomeHoldsACodeExactlyWhenItIsARefusal() {
-        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.APPLIED, RejectionCode.VALIDATION, 0, Duration.ZERO))
+        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.APPLIED, Rejection.Code.VALIDATION, 0, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.REJECTED, null, 0, Duration.ZERO))
                 .isInstanceOf(NullPointerException.class).hasMessage("code");
-        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.CONFLICT, RejectionCode.VALIDATION, 3, Duration.ZERO))
+        assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.CONFLICT, Rejection.Code.VALIDATION, 3, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CommandObserver.Outcome(ID, "Route", CommandObserver.Outcome.Kind.APPLIED, null, -1, Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);

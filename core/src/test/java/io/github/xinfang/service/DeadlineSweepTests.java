@@ -9,7 +9,7 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.Claim;
@@ -151,10 +151,10 @@ class DeadlineSweepTests {
         ok(new ProcedureCommand.Register(id, key(), Org.clerk(), CaseInvariantProperties.claim(d("2026-03-02")), null));
         Instant due = Instant.parse("2026-03-17T16:00:00Z");
         CommandResult byOfficial = service.handle(new SweepCommand.RecordBreach(id, key(), Org.officeHead(), ClockId.ROUTING, 1, due));
-        assertThat(((CommandResult.Rejected) byOfficial).rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED);
+        assertThat(((CommandResult.Rejected) byOfficial).rejection().code()).isEqualTo(Rejection.Code.NOT_AUTHORISED);
         CommandResult early = service.handle(new SweepCommand.RecordBreach(id, key(),
                 io.github.xinfang.cases.Actor.system(DeadlineSweep.JOB), ClockId.ROUTING, 1, due));
-        assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION);
+        assertThat(((CommandResult.Rejected) early).rejection().code()).isEqualTo(Rejection.Code.ILLEGAL_TRANSITION);
     }
 
     @Test

@@ -8,8 +8,8 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.directory.Official;
+import io.github.xinfang.cases.Rejection;
+import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -101,7 +101,7 @@ class HandoverProperties {
         Set<CaseId> refused = new HashSet<>();
         for (Handover.Report.NotMoved n : first.notMoved()) {
             refused.add(n.caseId());
-            assertThat(n.rejection().code()).isEqualTo(RejectionCode.RANK_TOO_LOW);
+            assertThat(n.rejection().code()).isEqualTo(Rejection.Code.RANK_TOO_LOW);
         }
         assertThat(refused).isEqualTo(expectRefused);
         if (!expectMoved.isEmpty()) coverage[0]++;
@@ -139,7 +139,7 @@ class HandoverProperties {
     /** Whether the successor's rank in the directory meets the case's required rank, by the independent ladder. */
     private static boolean meets(OfficialId official, Resolution r) {
         if (r.requiredRank() == null) return true;
-        Official o = Org.DIRECTORY.official(official).orElseThrow();
+        OrganisationDirectory.Official o = Org.DIRECTORY.official(official).orElseThrow();
         int have = LADDER.indexOf(o.rank());
         int need = LADDER.indexOf(r.requiredRank().rank());
         return have > need || (have == need && (o.principal() || !r.requiredRank().principal()));

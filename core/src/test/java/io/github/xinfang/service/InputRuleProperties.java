@@ -6,7 +6,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Address;
 import io.github.xinfang.petition.FreeText;
@@ -59,7 +58,7 @@ class InputRuleProperties {
                     } else {
                         assertThat(r).as("%s", field.path()).isInstanceOf(CommandResult.Rejected.class);
                         Rejection x = ((CommandResult.Rejected) r).rejection();
-                        assertThat(x.code()).isEqualTo(RejectionCode.VALIDATION);
+                        assertThat(x.code()).isEqualTo(Rejection.Code.VALIDATION);
                         assertThat(x.field()).hasValue(field.path());
                         assertThat(x.messageChinese()).doesNotContainPattern("[A-Za-z]");
                     }

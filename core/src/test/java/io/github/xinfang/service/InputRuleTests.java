@@ -7,7 +7,6 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.cases.RejectionCode;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -58,7 +57,7 @@ class InputRuleTests {
     void textThatIsBlankToAReaderIsRefusedNamingTheField() {
         for (String blank : List.of("\u00A0", "\u3000\u3000", "\u200B\u200E\u202E", " \t\r\n", "\uFEFF")) {
             Rejection r = rejected(register("XF-1", "k1", ordinary(blank)));
-            assertThat(r.code()).isEqualTo(RejectionCode.VALIDATION);
+            assertThat(r.code()).isEqualTo(Rejection.Code.VALIDATION);
             assertThat(r.field()).hasValue("petition.summary");
             assertThat(r.messageEnglish()).isEqualTo("a field of the command is invalid: petition.summary: must not be blank");
             assertThat(r.messageChinese()).isEqualTo("操作字段无效：信访事项的主要诉求不得为空白");
@@ -76,7 +75,7 @@ class InputRuleTests {
                 "petition.regionCode", form("城乡建设", "45O802", "覃建国", null, null, "诉求"));
         byField.forEach((field, form) -> {
             Rejection r = rejected(register("XF-2", "k-" + field, form));
-            assertThat(r.code()).isEqualTo(RejectionCode.VALIDATION);
+            assertThat(r.code()).isEqualTo(Rejection.Code.VALIDATION);
             assertThat(r.field()).hasValue(field);
             assertThat(r.messageEnglish()).startsWith("a field of the command is invalid: " + field + ": ");
             assertThat(r.messageChinese()).as(field).startsWith("操作字段无效：信访事项的").doesNotContainPattern("[A-Za-z]");
@@ -156,7 +155,7 @@ class InputRuleTests {
         assertThat(((CommandResult.Applied) again).replayed()).isTrue();
         // A different command under the same key stays a mismatch.
         assertThat(((CommandResult.Rejected) service.handle(register("XF-5", "k1", ordinary("另一诉求")))).rejection().code())
-                .isEqualTo(RejectionCode.IDEMPOTENCY_MISMATCH);
+                .isEqualTo(Rejection.Code.IDEMPOTENCY_MISMATCH);
     }
 
     @Test

@@ -6,7 +6,7 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -74,8 +74,8 @@ class ProcedureScenarioTests extends ServiceScenario {
                 "ReReviewConcluded");
         assertThat(h.events()).extracting(CaseEvent::sequence).containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L);
         // After re-review the same facts are not accepted again: nothing but the table's rows applies.
-        rejected(new ProcedureCommand.Reopen(id, key(), Org.officeHead(), "再次办理。", d("2026-06-30")), RejectionCode.ILLEGAL_TRANSITION);
-        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-06-30")), RejectionCode.ILLEGAL_TRANSITION);
+        rejected(new ProcedureCommand.Reopen(id, key(), Org.officeHead(), "再次办理。", d("2026-06-30")), Rejection.Code.ILLEGAL_TRANSITION);
+        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-06-30")), Rejection.Code.ILLEGAL_TRANSITION);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProcedureScenarioTests extends ServiceScenario {
         Actor staff = acceptedByHousing();
         applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "予以支持。", d("2026-04-20")));
         // The proposer cannot approve their own proposal.
-        rejected(new ProcedureCommand.ApproveConclusion(id, key(), staff, d("2026-04-21")), RejectionCode.SAME_ACTOR);
+        rejected(new ProcedureCommand.ApproveConclusion(id, key(), staff, d("2026-04-21")), Rejection.Code.SAME_ACTOR);
         applied(new ProcedureCommand.ReturnForRework(id, key(), Org.headOf(HOUSING), "证据不足，退回重办。"));
         assertThat(stage()).isEqualTo(Stage.IN_HANDLING);
         assertThat(service.history(id).orElseThrow().state().procedure().reworkCount()).isEqualTo(1);
@@ -104,7 +104,7 @@ class ProcedureScenarioTests extends ServiceScenario {
         assertThat(service.history(id).orElseThrow().state().handlingUnit()).isEqualTo(LABOUR);
         // One working day too late for a second objection: received 12 March, window ends 19 March.
         rejected(new ProcedureCommand.RaiseObjection(id, key(), Org.staffOf(LABOUR), "亦不属本单位职责。", d("2026-03-20")),
-                RejectionCode.WINDOW_EXPIRED);
+                Rejection.Code.WINDOW_EXPIRED);
         applied(new ProcedureCommand.Accept(id, key(), Org.staffOf(LABOUR), d("2026-03-20")));
         assertThat(stage()).isEqualTo(Stage.IN_HANDLING);
     }
@@ -113,11 +113,11 @@ class ProcedureScenarioTests extends ServiceScenario {
     void aReviewRequestedBeforeTheReplyIsServedIsNotOpenAndAfterThirtyDaysHasExpired() {
         registerAndConclude();
         CommandResult.Rejected early = rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-04-22")),
-                RejectionCode.WINDOW_NOT_OPEN);
+                Rejection.Code.WINDOW_NOT_OPEN);
         assertThat(early.rejection().stage()).contains(Stage.CONCLUDED);
         // Served on Thursday 23 April; thirty days end on Saturday 23 May, rolled to Monday 25 May.
         applied(new ProcedureCommand.ServeReply(id, key(), Org.staffOf(HOUSING), d("2026-04-23")));
-        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-26")), RejectionCode.WINDOW_EXPIRED);
+        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-26")), Rejection.Code.WINDOW_EXPIRED);
         assertThat(stage()).isEqualTo(Stage.CONCLUDED);
         applied(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-05-25")));
         assertThat(stage()).isEqualTo(Stage.UNDER_REVIEW);
@@ -132,29 +132,29 @@ class ProcedureScenarioTests extends ServiceScenario {
         applied(new ProcedureCommand.Route(id, key(), Org.clerk(), LABOUR, d("2026-03-03")));
         applied(new ProcedureCommand.Accept(id, key(), staff, d("2026-03-04")));
         rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(LABOUR), 10, "复杂。", d("2026-03-05"), d("2026-03-05")),
-                RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+                Rejection.Code.NOT_APPLICABLE_TO_CATEGORY);
         rejected(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.SUPPORTED, "采纳。", d("2026-03-10")),
-                RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+                Rejection.Code.NOT_APPLICABLE_TO_CATEGORY);
         applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, null, "建议已转交镇政府研究采纳。", d("2026-03-10")));
         applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(LABOUR), d("2026-03-11")));
         applied(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-03-12")));
-        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-03-13")), RejectionCode.NOT_APPLICABLE_TO_CATEGORY);
+        rejected(new ProcedureCommand.RequestReview(id, key(), Org.officeHead(), d("2026-03-13")), Rejection.Code.NOT_APPLICABLE_TO_CATEGORY);
     }
 
     @Test
     void anExtensionIsGrantedOnceByTheHandlingUnitAndAReopeningRestoresTheAllowance() {
         Actor staff = acceptedByHousing();
         rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(LABOUR), 30, "复杂。", d("2026-04-30"), d("2026-04-30")),
-                RejectionCode.NOT_AUTHORISED);
+                Rejection.Code.NOT_AUTHORISED);
         rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 31, "复杂。", d("2026-04-30"), d("2026-04-30")),
-                RejectionCode.EXTENSION_TOO_LONG);
+                Rejection.Code.EXTENSION_TOO_LONG);
         applied(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 30, "复杂。", d("2026-04-30"), d("2026-04-30")));
         rejected(new ProcedureCommand.Extend(id, key(), Org.headOf(HOUSING), 5, "更复杂。", d("2026-05-02"), d("2026-05-02")),
-                RejectionCode.EXTENSION_ALREADY_GRANTED);
+                Rejection.Code.EXTENSION_ALREADY_GRANTED);
         applied(new ProcedureCommand.ProposeConclusion(id, key(), staff, Outcome.NOT_SUPPORTED, "不予支持。", d("2026-05-20")));
         applied(new ProcedureCommand.ApproveConclusion(id, key(), Org.headOf(HOUSING), d("2026-05-21")));
         applied(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-05-22")));
-        rejected(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-05-23")), RejectionCode.ILLEGAL_TRANSITION);
+        rejected(new ProcedureCommand.ServeReply(id, key(), staff, d("2026-05-23")), Rejection.Code.ILLEGAL_TRANSITION);
         applied(new ProcedureCommand.Reopen(id, key(), Org.officeHead(), "发现新证据。", d("2026-06-01")));
         CaseHistory h = service.history(id).orElseThrow();
         assertThat(h.state().procedure().extensionDays()).isZero();
@@ -167,13 +167,13 @@ class ProcedureScenarioTests extends ServiceScenario {
     void factsDatedInTheFutureOrBeforeEarlierFactsAreInvalid() {
         applied(new ProcedureCommand.Register(id, key(), Org.clerk(), claim("2026-03-02"), null));
         CommandResult.Rejected future = rejected(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-07-01")),
-                RejectionCode.VALIDATION);
+                Rejection.Code.VALIDATION);
         assertThat(future.rejection().field()).contains("receivedOn");
         CommandResult.Rejected before = rejected(new ProcedureCommand.Route(id, key(), Org.clerk(), HOUSING, d("2026-03-01")),
-                RejectionCode.VALIDATION);
+                Rejection.Code.VALIDATION);
         assertThat(before.rejection().field()).contains("receivedOn");
         assertThat(before.rejection().stage()).contains(Stage.REGISTERED);
-        rejected(new ProcedureCommand.Accept(new CaseId("nope"), key(), Org.clerk(), d("2026-03-03")), RejectionCode.CASE_NOT_FOUND);
+        rejected(new ProcedureCommand.Accept(new CaseId("nope"), key(), Org.clerk(), d("2026-03-03")), Rejection.Code.CASE_NOT_FOUND);
     }
 
     /**
@@ -197,7 +197,7 @@ class ProcedureScenarioTests extends ServiceScenario {
                 assertThat(r).as("last day rolled past 三月三").isInstanceOf(CommandResult.Applied.class);
             } else {
                 assertThat(r).isInstanceOfSatisfying(CommandResult.Rejected.class,
-                        x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.WINDOW_EXPIRED));
+                        x -> assertThat(x.rejection().code()).isEqualTo(Rejection.Code.WINDOW_EXPIRED));
             }
         }
     }

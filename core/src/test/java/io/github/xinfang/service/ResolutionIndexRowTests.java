@@ -3,7 +3,6 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -52,7 +51,7 @@ class ResolutionIndexRowTests {
         ok(new ProcedureCommand.Register(id, key(), Org.clerk(), form, null));
         assertThat(row().trackState()).isEmpty();
         ok(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
-        ok(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), Resolution.IssuingLevel.CITY,
+        ok(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new Resolution.BatchId("gg-2026-1"), Resolution.IssuingLevel.CITY,
                 "第一批积案", d("2026-09-30"), d("2026-05-06")));
         assertThat(row().trackState()).contains("OPEN");
         assertThat(row().batches()).containsExactly("gg-2026-1");

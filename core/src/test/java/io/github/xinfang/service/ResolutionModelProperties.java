@@ -7,7 +7,6 @@ import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
@@ -17,11 +16,8 @@ import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.cases.RejectionCode;
-import io.github.xinfang.directory.Official;
-import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -155,21 +151,21 @@ class ResolutionModelProperties {
     static final OfficialId CITY_HEAD = new OfficialId("city-head");
     static final OfficialId PROVINCE_DEPUTY = new OfficialId("province-deputy");
     static final OrganisationDirectory EXTRA = OrganisationDirectory.of(
-            List.of(new Unit(Org.CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null),
-                    new Unit(PROVINCE, "广西壮族自治区人民政府", "government", "province", new RegionCode("450000"), null)),
-            List.of(new Official(CITY_HEAD, Org.CITY, "市长", "厅局级正职", true),
-                    new Official(PROVINCE_DEPUTY, PROVINCE, "副主席", "省部级", false)));
+            List.of(new OrganisationDirectory.Unit(Org.CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null),
+                    new OrganisationDirectory.Unit(PROVINCE, "广西壮族自治区人民政府", "government", "province", new RegionCode("450000"), null)),
+            List.of(new OrganisationDirectory.Official(CITY_HEAD, Org.CITY, "市长", "厅局级正职", true),
+                    new OrganisationDirectory.Official(PROVINCE_DEPUTY, PROVINCE, "副主席", "省部级", false)));
     /** {@link Org#DIRECTORY} and the two officials above. */
     static final OrganisationDirectory DIRECTORY = new OrganisationDirectory() {
         @Override
-        public Optional<Unit> unit(UnitId id) {
-            Optional<Unit> u = EXTRA.unit(id);
+        public Optional<OrganisationDirectory.Unit> unit(UnitId id) {
+            Optional<OrganisationDirectory.Unit> u = EXTRA.unit(id);
             return u.isPresent() ? u : Org.DIRECTORY.unit(id);
         }
 
         @Override
-        public Optional<Official> official(OfficialId id) {
-            Optional<Official> o = EXTRA.official(id);
+        public Optional<OrganisationDirectory.Official> official(OfficialId id) {
+            Optional<OrganisationDirectory.Official> o = EXTRA.official(id);
             return o.isPresent() ? o : Org.DIRECTORY.official(id);
         }
     };
@@ -426,7 +422,7 @@ class ResolutionModelProperties {
 
         assertThat(result).isInstanceOf(CommandResult.Rejected.class);
         Rejection rejection = ((CommandResult.Rejected) result).rejection();
-        assertThat(rejection.code()).isEqualTo(RejectionCode.VALIDATION);
+        assertThat(rejection.code()).isEqualTo(Rejection.Code.VALIDATION);
         assertThat(rejection.field()).contains("into");
         assertThat(service.history(merged).orElseThrow().state().stage().name()).isEqualTo("REGISTERED");
         assertThat(service.history(survivor).orElseThrow().version()).isEqualTo(closed.version());
@@ -614,7 +610,7 @@ class ResolutionModelProperties {
                 Rejection rejection = ((CommandResult.Rejected) result).rejection();
                 assertThat(rejection.code()).as("%s: %s", what, result).isEqualTo(expected.code);
                 if (expected.field != null) assertThat(rejection.field()).as("%s: field", what).contains(expected.field);
-                if (expected.code == RejectionCode.MERGED_INTO) {
+                if (expected.code == Rejection.Code.MERGED_INTO) {
                     assertThat(rejection.messageEnglish()).as("%s: names the survivor", what)
                             .contains(model.get(indexOf(command.caseId())).mergedInto);
                 }
@@ -962,7 +958,7 @@ class ResolutionModelProperties {
                     return new ResolutionCommand.DesignateBacklog(id, key, actor, s.count() % 2 == 0 ? Resolution.BacklogSource.OWN_SWEEP : Resolution.BacklogSource.BATCH, date);
                 case ENROL: {
                     int b = s.who() % 10 < 6 ? s.who() % 3 : 3 + s.who() % 2;   // province and central less often
-                    return new ResolutionCommand.EnrolInBatch(id, key, actor, new BatchId("batch-" + b), BATCH_LEVELS.get(b),
+                    return new ResolutionCommand.EnrolInBatch(id, key, actor, new Resolution.BatchId("batch-" + b), BATCH_LEVELS.get(b),
                             blank ? " " : "第" + b + "批", today.plusDays(90), date);
                 }
                 case FLAG: return new ResolutionCommand.FlagHardCase(id, key, actor, text, date);
@@ -1018,34 +1014,34 @@ class ResolutionModelProperties {
          * What the model expects: a rejection code (and the field, where it names one), or the version and the events
          * of the commit (and, for a rise, the rules and the new requirement, and whether a replacement clock starts).
          */
-        record Expectation(RejectionCode code, String field, boolean replayed, long version, List<String> events, List<String> rules,
+        record Expectation(Rejection.Code code, String field, boolean replayed, long version, List<String> events, List<String> rules,
                            MRank raised, boolean clock) {
-            static Expectation rejected(RejectionCode code) {
+            static Expectation rejected(Rejection.Code code) {
                 return new Expectation(code, null, false, 0, List.of(), null, null, false);
             }
 
             static Expectation invalid(String field) {
-                return new Expectation(RejectionCode.VALIDATION, field, false, 0, List.of(), null, null, false);
+                return new Expectation(Rejection.Code.VALIDATION, field, false, 0, List.of(), null, null, false);
             }
         }
 
         Expectation expect(CaseCommand command) {
             Kind kind = kindOf(command);
-            RejectionCode shape = shape(command);
+            Rejection.Code shape = shape(command);
             if (shape != null) return Expectation.rejected(shape);
             String k = command.caseId().value() + "|" + command.key().value();
             CaseCommand earlier = appliedByKey.get(k);
             if (earlier != null) {
                 return earlier.equals(command)
                         ? new Expectation(null, null, true, versionByKey.get(k), eventsByKey.get(k), null, null, false)
-                        : Expectation.rejected(RejectionCode.IDEMPOTENCY_MISMATCH);
+                        : Expectation.rejected(Rejection.Code.IDEMPOTENCY_MISMATCH);
             }
             MCase c = model.get(indexOf(command.caseId()));
             if (kind == Kind.REGISTER) {
-                return c != null ? Expectation.rejected(RejectionCode.CASE_EXISTS)
+                return c != null ? Expectation.rejected(Rejection.Code.CASE_EXISTS)
                         : new Expectation(null, null, false, 1, List.of(EVENT.get(kind)), null, null, false);
             }
-            if (c == null) return Expectation.rejected(RejectionCode.CASE_NOT_FOUND);
+            if (c == null) return Expectation.rejected(Rejection.Code.CASE_NOT_FOUND);
             Expectation refused = RESOLUTION.contains(kind) ? resolution(c, command, kind) : procedure(c, command, kind);
             if (refused != null) return refused;
             return accepted(c, command, kind);
@@ -1103,56 +1099,56 @@ class ResolutionModelProperties {
         }
 
         /** Field checks any command gets before anything else. */
-        RejectionCode shape(CaseCommand command) {
+        Rejection.Code shape(CaseCommand command) {
             LocalDate d = dateOf(command);
-            if (d != null && d.isAfter(today())) return RejectionCode.VALIDATION;
-            for (String t : textsOf(command)) if (t.isBlank()) return RejectionCode.VALIDATION;
-            if (command instanceof ResolutionCommand.AssignPackageLeader a && a.coUnits().contains(a.leadUnit())) return RejectionCode.VALIDATION;
-            if (command instanceof ResolutionCommand.ReplacePackageLeader a && a.coUnits().contains(a.leadUnit())) return RejectionCode.VALIDATION;
-            if (command instanceof ResolutionCommand.MarkPlanStepDone m && m.step() < 1) return RejectionCode.VALIDATION;
-            if (command instanceof ActivityCommand.RecordRepeatPetition r && (r.headcount() < 1 || r.headcount() > 1000)) return RejectionCode.VALIDATION;
-            if (command instanceof ActivityCommand.IssueSupervision x && x.feedbackDueOn().isBefore(x.issuedOn())) return RejectionCode.VALIDATION;
-            if (command instanceof ActivityCommand.RecordSupervisionFeedback f && f.supervision() < 1) return RejectionCode.VALIDATION;
+            if (d != null && d.isAfter(today())) return Rejection.Code.VALIDATION;
+            for (String t : textsOf(command)) if (t.isBlank()) return Rejection.Code.VALIDATION;
+            if (command instanceof ResolutionCommand.AssignPackageLeader a && a.coUnits().contains(a.leadUnit())) return Rejection.Code.VALIDATION;
+            if (command instanceof ResolutionCommand.ReplacePackageLeader a && a.coUnits().contains(a.leadUnit())) return Rejection.Code.VALIDATION;
+            if (command instanceof ResolutionCommand.MarkPlanStepDone m && m.step() < 1) return Rejection.Code.VALIDATION;
+            if (command instanceof ActivityCommand.RecordRepeatPetition r && (r.headcount() < 1 || r.headcount() > 1000)) return Rejection.Code.VALIDATION;
+            if (command instanceof ActivityCommand.IssueSupervision x && x.feedbackDueOn().isBefore(x.issuedOn())) return Rejection.Code.VALIDATION;
+            if (command instanceof ActivityCommand.RecordSupervisionFeedback f && f.supervision() < 1) return Rejection.Code.VALIDATION;
             return null;
         }
 
         /** The procedure table of DESIGN.md section 5 and its guards, in the model's words and in the row's order. */
         Expectation procedure(MCase c, CaseCommand command, Kind kind) {
-            if (kind == Kind.REPEAT && c.stage.equals("MERGED")) return Expectation.rejected(RejectionCode.MERGED_INTO);
-            if (!FROM.get(kind).contains(c.stage)) return Expectation.rejected(RejectionCode.ILLEGAL_TRANSITION);
+            if (kind == Kind.REPEAT && c.stage.equals("MERGED")) return Expectation.rejected(Rejection.Code.MERGED_INTO);
+            if (!FROM.get(kind).contains(c.stage)) return Expectation.rejected(Rejection.Code.ILLEGAL_TRANSITION);
             if (kind == Kind.SUPERVISE && TERMINAL.contains(c.stage) && c.track == null) {
-                return Expectation.rejected(RejectionCode.ILLEGAL_TRANSITION);   // not supervisable: closed for good, not on the track
+                return Expectation.rejected(Rejection.Code.ILLEGAL_TRANSITION);   // not supervisable: closed for good, not on the track
             }
-            if (command.actor() instanceof Actor.OfficialActor a && accused(c, a.official())) return Expectation.rejected(RejectionCode.ACCUSED_PARTY);
+            if (command.actor() instanceof Actor.OfficialActor a && accused(c, a.official())) return Expectation.rejected(Rejection.Code.ACCUSED_PARTY);
             LocalDate d = dateOf(command);
             boolean early = d != null && d.isBefore(c.lastFact);
             switch (kind) {
                 case ROUTE:
-                    if (c.accusedUnits.contains(((ProcedureCommand.Route) command).unit())) return Expectation.rejected(RejectionCode.ACCUSED_PARTY);
+                    if (c.accusedUnits.contains(((ProcedureCommand.Route) command).unit())) return Expectation.rejected(Rejection.Code.ACCUSED_PARTY);
                     break;
                 case PROPOSE:
                     if (early) break;
                     return ((ProcedureCommand.ProposeConclusion) command).outcome() == null ? Expectation.invalid("outcome") : null;
                 case APPROVE_CONCLUSION:
                     if (early) break;
-                    return officialOf(command.actor()).equals(c.proposer) ? Expectation.rejected(RejectionCode.SAME_ACTOR) : null;
+                    return officialOf(command.actor()).equals(c.proposer) ? Expectation.rejected(Rejection.Code.SAME_ACTOR) : null;
                 case RETURN:
                     return null;
                 case SERVE_REPLY:
-                    if (c.replyServedOn != null) return Expectation.rejected(RejectionCode.ILLEGAL_TRANSITION);
+                    if (c.replyServedOn != null) return Expectation.rejected(Rejection.Code.ILLEGAL_TRANSITION);
                     break;
                 case SERVE_OPINION:
-                    if (c.opinionServedOn != null) return Expectation.rejected(RejectionCode.ILLEGAL_TRANSITION);
+                    if (c.opinionServedOn != null) return Expectation.rejected(Rejection.Code.ILLEGAL_TRANSITION);
                     break;
                 case REQUEST_REVIEW:
                 case REQUEST_RE_REVIEW: {
                     LocalDate served = kind == Kind.REQUEST_REVIEW ? c.replyServedOn : c.opinionServedOn;
-                    if (served == null) return Expectation.rejected(RejectionCode.WINDOW_NOT_OPEN);
-                    if (d.isAfter(rolled(served.plusDays(30)))) return Expectation.rejected(RejectionCode.WINDOW_EXPIRED);
+                    if (served == null) return Expectation.rejected(Rejection.Code.WINDOW_NOT_OPEN);
+                    if (d.isAfter(rolled(served.plusDays(30)))) return Expectation.rejected(Rejection.Code.WINDOW_EXPIRED);
                     break;
                 }
                 case TERMINATE:
-                    if (!c.termination) return Expectation.rejected(RejectionCode.NOT_PROVIDED_BY_PROFILE);
+                    if (!c.termination) return Expectation.rejected(Rejection.Code.NOT_PROVIDED_BY_PROFILE);
                     break;
                 case MERGE: {
                     ActivityCommand.Merge m = (ActivityCommand.Merge) command;
@@ -1169,27 +1165,27 @@ class ResolutionModelProperties {
                     return d.isBefore(c.receivedOn) ? Expectation.invalid("receivedOn") : null;
                 case SUPERVISE:
                     return c.accusedUnits.contains(((ActivityCommand.IssueSupervision) command).addressee())
-                            ? Expectation.rejected(RejectionCode.ACCUSED_PARTY) : null;
+                            ? Expectation.rejected(Rejection.Code.ACCUSED_PARTY) : null;
                 case FEEDBACK: {
                     ActivityCommand.RecordSupervisionFeedback f = (ActivityCommand.RecordSupervisionFeedback) command;
                     if (f.supervision() > c.supervisions.size()) return Expectation.invalid("supervision");
                     MSupervision sup = c.supervisions.get(f.supervision() - 1);
-                    if (sup.feedbackOn() != null) return Expectation.rejected(RejectionCode.ILLEGAL_TRANSITION);
+                    if (sup.feedbackOn() != null) return Expectation.rejected(Rejection.Code.ILLEGAL_TRANSITION);
                     return f.givenOn().isBefore(sup.issuedOn()) ? Expectation.invalid("givenOn") : null;
                 }
                 default:
                     break;
             }
-            return early ? Expectation.rejected(RejectionCode.VALIDATION) : null;
+            return early ? Expectation.rejected(Rejection.Code.VALIDATION) : null;
         }
 
         /** The resolution-track table of DESIGN.md section 5, then its rules, in the model's words. */
         Expectation resolution(MCase c, CaseCommand command, Kind kind) {
-            RejectionCode code = resolutionCode(c, command, kind);
+            Rejection.Code code = resolutionCode(c, command, kind);
             return code == null ? null : Expectation.rejected(code);
         }
 
-        RejectionCode resolutionCode(MCase c, CaseCommand command, Kind kind) {
+        Rejection.Code resolutionCode(MCase c, CaseCommand command, Kind kind) {
             String t = c.track;
             boolean stageOk = true;
             boolean fromOk;
@@ -1213,14 +1209,14 @@ class ResolutionModelProperties {
                 case REBOUND: fromOk = "RESOLVED".equals(t); break;
                 default: throw new AssertionError(kind);
             }
-            if (!stageOk || !fromOk) return RejectionCode.ILLEGAL_TRANSITION;
-            if (command.actor() instanceof Actor.OfficialActor a && accused(c, a.official())) return RejectionCode.ACCUSED_PARTY;
-            if (t != null && dateOf(command).isBefore(c.lastOn)) return RejectionCode.VALIDATION;
+            if (!stageOk || !fromOk) return Rejection.Code.ILLEGAL_TRANSITION;
+            if (command.actor() instanceof Actor.OfficialActor a && accused(c, a.official())) return Rejection.Code.ACCUSED_PARTY;
+            if (t != null && dateOf(command).isBefore(c.lastOn)) return Rejection.Code.VALIDATION;
             switch (kind) {
                 case ENROL:
-                    return c.batches.contains(((ResolutionCommand.EnrolInBatch) command).batch().value()) ? RejectionCode.ILLEGAL_TRANSITION : null;
+                    return c.batches.contains(((ResolutionCommand.EnrolInBatch) command).batch().value()) ? Rejection.Code.ILLEGAL_TRANSITION : null;
                 case FLAG:
-                    return c.hardCase ? RejectionCode.ILLEGAL_TRANSITION : null;
+                    return c.hardCase ? Rejection.Code.ILLEGAL_TRANSITION : null;
                 case ASSIGN:
                 case REPLACE: {
                     OfficialId leader = command instanceof ResolutionCommand.AssignPackageLeader a ? a.leader()
@@ -1231,28 +1227,28 @@ class ResolutionModelProperties {
                             : ((ResolutionCommand.ReplacePackageLeader) command).taskForce();
                     List<UnitId> co = command instanceof ResolutionCommand.AssignPackageLeader a ? a.coUnits()
                             : ((ResolutionCommand.ReplacePackageLeader) command).coUnits();
-                    if (accused(c, leader) || c.accusedUnits.contains(lead)) return RejectionCode.ACCUSED_PARTY;
-                    for (OfficialId o : tf) if (accused(c, o)) return RejectionCode.ACCUSED_PARTY;
-                    for (UnitId u : co) if (c.accusedUnits.contains(u)) return RejectionCode.ACCUSED_PARTY;
+                    if (accused(c, leader) || c.accusedUnits.contains(lead)) return Rejection.Code.ACCUSED_PARTY;
+                    for (OfficialId o : tf) if (accused(c, o)) return Rejection.Code.ACCUSED_PARTY;
+                    for (UnitId u : co) if (c.accusedUnits.contains(u)) return Rejection.Code.ACCUSED_PARTY;
                     MOfficial o = LEADERS.stream().filter(x -> x.id().equals(leader)).findFirst().orElseThrow();
-                    if (o.position() < 0) return RejectionCode.VALIDATION;
-                    return o.mrank().implies(c.required) ? null : RejectionCode.RANK_TOO_LOW;
+                    if (o.position() < 0) return Rejection.Code.VALIDATION;
+                    return o.mrank().implies(c.required) ? null : Rejection.Code.RANK_TOO_LOW;
                 }
                 case STEP: {
                     int step = ((ResolutionCommand.MarkPlanStepDone) command).step();
-                    if (c.plans.isEmpty()) return RejectionCode.ILLEGAL_TRANSITION;
+                    if (c.plans.isEmpty()) return Rejection.Code.ILLEGAL_TRANSITION;
                     boolean[] plan = c.plans.get(c.plans.size() - 1);
-                    if (step > plan.length) return RejectionCode.VALIDATION;
-                    return plan[step - 1] ? RejectionCode.ILLEGAL_TRANSITION : null;
+                    if (step > plan.length) return Rejection.Code.VALIDATION;
+                    return plan[step - 1] ? Rejection.Code.ILLEGAL_TRANSITION : null;
                 }
                 case APPROVE: {
-                    if (officialOf(command.actor()).equals(c.claimant)) return RejectionCode.SAME_ACTOR;
+                    if (officialOf(command.actor()).equals(c.claimant)) return Rejection.Code.SAME_ACTOR;
                     // the petition office always; another unit when its level reaches the highest issuing level of the batches
                     UnitId unit = ((Actor.OfficialActor) command.actor()).unit();
                     if (unit.equals(OFFICE)) return null;
                     Resolution.IssuingLevel highest = c.batchLevels.stream().max(Enum::compareTo).orElse(null);
                     Resolution.IssuingLevel level = UNIT_LEVEL.get(unit);
-                    return highest != null && level != null && level.compareTo(highest) >= 0 ? null : RejectionCode.NOT_AUTHORISED;
+                    return highest != null && level != null && level.compareTo(highest) >= 0 ? null : Rejection.Code.NOT_AUTHORISED;
                 }
                 default:
                     return null;

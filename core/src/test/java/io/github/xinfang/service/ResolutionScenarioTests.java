@@ -5,10 +5,9 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
@@ -74,14 +73,14 @@ class ResolutionScenarioTests extends ServiceScenario {
     void aProvinceBatchRaisesTheRequiredRankInTheSameCommitAndALowerLeaderIsRefused() {
         register(1, null);
         CommandResult.Applied enrolled = applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(),
-                new BatchId("gx-2026-3"), Resolution.IssuingLevel.PROVINCE, "第三批重复信访案件", d("2026-09-30"), d("2026-05-06")));
+                new Resolution.BatchId("gx-2026-3"), Resolution.IssuingLevel.PROVINCE, "第三批重复信访案件", d("2026-09-30"), d("2026-05-06")));
 
         assertThat(enrolled.events()).hasSize(2);
         assertThat(enrolled.events().get(1)).isInstanceOfSatisfying(ResolutionEvent.RequiredRankRaised.class, e -> {
             assertThat(e.rank()).isEqualTo(new RankLadder.RequiredRank("厅局级副职", false));
             assertThat(e.rules()).containsExactly("province-batch");
         });
-        CommandResult.Rejected r = rejected(assign(Org.DISTRICT_HEAD, Org.LAND, "2026-05-08"), RejectionCode.RANK_TOO_LOW);
+        CommandResult.Rejected r = rejected(assign(Org.DISTRICT_HEAD, Org.LAND, "2026-05-08"), Rejection.Code.RANK_TOO_LOW);
         assertThat(r.rejection().stage()).contains(Stage.REGISTERED);
         assertThat(r.rejection().messageEnglish()).contains("厅局级副职").contains("track OPEN");
         assertThat(r.rejection().messageChinese()).contains("待包案");
@@ -101,7 +100,7 @@ class ResolutionScenarioTests extends ServiceScenario {
         CommandResult.Applied flagged = applied(new ResolutionCommand.FlagHardCase(id, key(), Org.officeHead(), "多年反复上访", d("2026-05-07")));
         assertThat(flagged.events()).as("the hard-case rule asks for no more than is already required").hasSize(1);
 
-        rejected(assign(Org.DISTRICT_EXECUTIVE, Org.LAND, "2026-05-08"), RejectionCode.RANK_TOO_LOW);
+        rejected(assign(Org.DISTRICT_EXECUTIVE, Org.LAND, "2026-05-08"), Rejection.Code.RANK_TOO_LOW);
         applied(assign(Org.DISTRICT_HEAD, Org.LAND, "2026-05-08"));
         assertThat(resolution().requiredRank()).isEqualTo(new RankLadder.RequiredRank("县处级正职", true));
         assertThat(resolution().requiredRankRules()).containsExactly("headcount-50");
@@ -119,7 +118,7 @@ class ResolutionScenarioTests extends ServiceScenario {
                 .isInstanceOfSatisfying(ResolutionEvent.ReplacementClockStarted.class, e -> assertThat(e.round()).isEqualTo(1));
 
         rejected(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-05-21")), RejectionCode.RANK_TOO_LOW);
+                List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-05-21")), Rejection.Code.RANK_TOO_LOW);
         CommandResult.Applied replaced = applied(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(),
                 Org.DISTRICT_EXECUTIVE, Org.LAND, List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.POST_CHANGE, d("2026-06-01")));
 
@@ -143,7 +142,7 @@ class ResolutionScenarioTests extends ServiceScenario {
         applied(new ResolutionCommand.RecordPlan(id, key(), Org.headOf(Org.LAND), List.of(new ResolutionCommand.PlanStepForm("核实补偿标准", d("2026-05-25"))),
                 d("2026-05-10")));
         applied(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")));
-        rejected(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")), RejectionCode.ILLEGAL_TRANSITION);
+        rejected(new ResolutionCommand.MarkPlanStepDone(id, key(), Org.headOf(Org.LAND), 1, d("2026-05-24")), Rejection.Code.ILLEGAL_TRANSITION);
         assertThat(resolution().plans()).hasSize(2);
         assertThat(resolution().plans().get(0).steps().get(0).doneOn()).isNull();
         assertThat(resolution().currentPlan().orElseThrow().steps().get(0).doneOn()).isEqualTo(d("2026-05-24"));
@@ -158,7 +157,7 @@ class ResolutionScenarioTests extends ServiceScenario {
                 d("2026-05-28")));
 
         CommandResult.Rejected same = rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")),
-                RejectionCode.SAME_ACTOR);
+                Rejection.Code.SAME_ACTOR);
         assertThat(same.rejection().messageEnglish()).contains("track CLAIMED");
         applied(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
         Resolution r = resolution();
@@ -171,7 +170,7 @@ class ResolutionScenarioTests extends ServiceScenario {
         assertThat(resolution().track()).isEqualTo(Resolution.TrackState.OPEN);
         assertThat(resolution().assignments()).hasSize(1);
         rejected(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.PROCEDURAL, "程序已穷尽",
-                d("2026-06-21")), RejectionCode.ILLEGAL_TRANSITION);
+                d("2026-06-21")), Rejection.Code.ILLEGAL_TRANSITION);
         applied(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-06-22"));
         assertThat(resolution().assignments()).hasSize(2);
     }
@@ -181,24 +180,24 @@ class ResolutionScenarioTests extends ServiceScenario {
         register(1, List.of(PetitionForm.AccusedParty.unit(Org.HOUSING)));
         applied(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP, d("2026-05-06")));
 
-        CommandResult.Rejected coUnit = rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), RejectionCode.ACCUSED_PARTY);
+        CommandResult.Rejected coUnit = rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), Rejection.Code.ACCUSED_PARTY);
         assertThat(coUnit.rejection().messageEnglish()).contains("coUnits[0]");
         rejected(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
-                List.of(Org.HOUSING_STAFF), List.of(), d("2026-05-08")), RejectionCode.ACCUSED_PARTY);
+                List.of(Org.HOUSING_STAFF), List.of(), d("2026-05-08")), Rejection.Code.ACCUSED_PARTY);
         rejected(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.HOUSING_HEAD, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")), RejectionCode.ACCUSED_PARTY);
+                List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")), Rejection.Code.ACCUSED_PARTY);
         CommandResult.Rejected odd = rejected(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.ODD_RANK,
-                Org.LAND, List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")), RejectionCode.VALIDATION);
+                Org.LAND, List.of(Org.LAND_STAFF), List.of(), d("2026-05-08")), Rejection.Code.VALIDATION);
         assertThat(odd.rejection().field()).contains("leader");
     }
 
     @Test
     void aWithdrawnCaseIsNotDesignatedAndACaseNotOnTheTrackGetsNoLeader() {
         register(1, null);
-        rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), RejectionCode.ILLEGAL_TRANSITION);
+        rejected(assign(Org.DISTRICT_DEPUTY, Org.LAND, "2026-05-08"), Rejection.Code.ILLEGAL_TRANSITION);
         applied(new ProcedureCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-01")));
         CommandResult.Rejected r = rejected(new ResolutionCommand.DesignateBacklog(id, key(), Org.officeHead(), Resolution.BacklogSource.OWN_SWEEP,
-                d("2026-05-06")), RejectionCode.ILLEGAL_TRANSITION);
+                d("2026-05-06")), Rejection.Code.ILLEGAL_TRANSITION);
         assertThat(r.rejection().stage()).contains(Stage.WITHDRAWN);
         assertThat(r.rejection().messageEnglish()).contains("not on the resolution track");
     }

@@ -8,14 +8,13 @@ import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.Outcome;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.RankLadder;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
@@ -130,7 +129,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         assertThat(sweep.sweep(clock.instant()).breaches()).as("a second sweep records nothing again").isZero();
 
         rejected(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_EXECUTIVE, Org.LAND,
-                List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-06-09")), RejectionCode.RANK_TOO_LOW);
+                List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-06-09")), Rejection.Code.RANK_TOO_LOW);
         applied(new ResolutionCommand.ReplacePackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_HEAD, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), Resolution.ReplacementReason.ESCALATION, d("2026-06-09")));
         assertThat(duty(DutyId.replacement(1), clock.instant())).satisfies(s -> {
@@ -169,7 +168,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
                 e -> assertThat(e.actor().toString()).contains(CaseService.MERGE_JOB));
         assertThat(merged.events()).hasSize(1);
 
-        CommandResult.Rejected refused = rejected(repeat("2026-05-25", 1, CaseActivity.SkippedLevel.NONE), RejectionCode.MERGED_INTO);
+        CommandResult.Rejected refused = rejected(repeat("2026-05-25", 1, CaseActivity.SkippedLevel.NONE), Rejection.Code.MERGED_INTO);
         assertThat(refused.rejection().messageEnglish()).contains(survivor.value());
         assertThat(refused.rejection().messageChinese()).contains(survivor.value());
     }
@@ -182,12 +181,12 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         register(id, null);
 
         assertThat(rejected(new ActivityCommand.Merge(id, key(), Org.officeHead(), id, "同一事项", d("2026-05-20")),
-                RejectionCode.VALIDATION).rejection().field()).contains("into");
+                Rejection.Code.VALIDATION).rejection().field()).contains("into");
         assertThat(rejected(new ActivityCommand.Merge(id, key(), Org.officeHead(), new CaseId("XF-NONE"), "同一事项", d("2026-05-20")),
-                RejectionCode.VALIDATION).rejection().field()).contains("into");
+                Rejection.Code.VALIDATION).rejection().field()).contains("into");
         assertThat(rejected(new ActivityCommand.Merge(id, key(), Org.officeHead(), closed, "同一事项", d("2026-05-20")),
-                RejectionCode.VALIDATION).rejection().field()).contains("into");
-        rejected(new ActivityCommand.RecordMergedCase(id, key(), Org.officeHead(), closed, d("2026-05-20")), RejectionCode.NOT_AUTHORISED);
+                Rejection.Code.VALIDATION).rejection().field()).contains("into");
+        rejected(new ActivityCommand.RecordMergedCase(id, key(), Org.officeHead(), closed, d("2026-05-20")), Rejection.Code.NOT_AUTHORISED);
         assertThat(state(id).stage()).isEqualTo(Stage.REGISTERED);
     }
 
@@ -195,15 +194,15 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
     void repeatPetitionsOnATerminatedCaseAreRecordedAsNotAcceptedAgainAndFollowUpsComeAfterConclusion() {
         register(id, null, "shandong-2015");
         rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), CaseActivity.Satisfaction.SATISFIED, d("2021-05-01")),
-                RejectionCode.ILLEGAL_TRANSITION);
+                Rejection.Code.ILLEGAL_TRANSITION);
         conclude();
         applied(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), CaseActivity.Satisfaction.BASICALLY_SATISFIED, d("2021-06-01")));
         rejected(new ActivityCommand.RecordFollowUpVisit(id, key(), Org.clerk(), CaseActivity.Satisfaction.SATISFIED, d("2021-05-10")),
-                RejectionCode.VALIDATION);
+                Rejection.Code.VALIDATION);
         ActivityEvent.RepeatPetitionRecorded accepted = (ActivityEvent.RepeatPetitionRecorded) applied(repeat("2021-07-01", 1,
                 CaseActivity.SkippedLevel.NONE)).events().get(0);
         assertThat(accepted.acceptedAgain()).isTrue();
-        rejected(repeat("2021-04-01", 1, CaseActivity.SkippedLevel.NONE), RejectionCode.VALIDATION);
+        rejected(repeat("2021-04-01", 1, CaseActivity.SkippedLevel.NONE), Rejection.Code.VALIDATION);
 
         applied(new ProcedureCommand.Terminate(id, key(), Org.officeHead(), "《山东省信访事项终结办法》", d("2021-08-01")));
         ActivityEvent.RepeatPetitionRecorded notAgain = (ActivityEvent.RepeatPetitionRecorded) applied(repeat("2021-09-01", 1,
@@ -219,19 +218,19 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
     void supervisionOfAnAccusedUnitIsRefusedAndFeedbackMeetsTheDutyOnce() {
         register(id, List.of(PetitionForm.AccusedParty.unit(Org.HOUSING)));
         rejected(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.SUPERVISION, Org.HOUSING,
-                d("2026-05-20"), d("2026-06-03")), RejectionCode.ACCUSED_PARTY);
+                d("2026-05-20"), d("2026-06-03")), Rejection.Code.ACCUSED_PARTY);
         CommandResult.Applied issued = applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.LISTED,
                 Org.LABOUR, d("2026-05-20"), d("2026-06-02")));
         assertThat(((ActivityEvent.SupervisionIssued) issued.events().get(0)).number()).isEqualTo(1);
         assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(TimeLimits.ClockState.DUE_SOON);
 
         rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 2, "已处理", d("2026-05-28")),
-                RejectionCode.VALIDATION);
+                Rejection.Code.VALIDATION);
         rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-19")),
-                RejectionCode.VALIDATION);
+                Rejection.Code.VALIDATION);
         applied(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "已处理", d("2026-05-28")));
         rejected(new ActivityCommand.RecordSupervisionFeedback(id, key(), Org.headOf(Org.LABOUR), 1, "再次反馈", d("2026-05-29")),
-                RejectionCode.ILLEGAL_TRANSITION);
+                Rejection.Code.ILLEGAL_TRANSITION);
         assertThat(duty(DutyId.supervision(1), clock.instant()).state()).isEqualTo(TimeLimits.ClockState.MET);
         assertThat(state(id).activity().supervision(1)).hasValueSatisfying(s -> assertThat(s.feedbackOn()).isEqualTo(d("2026-05-28")));
     }
@@ -239,7 +238,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
     @Test
     void aWithdrawnCaseIsSupervisedOnlyWhileOnTheResolutionTrack() {
         register(id, null);
-        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new BatchId("gg-2026-1"), Resolution.IssuingLevel.CITY, "第一批",
+        applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), new Resolution.BatchId("gg-2026-1"), Resolution.IssuingLevel.CITY, "第一批",
                 d("2026-09-30"), d("2026-05-06")));
         applied(new ProcedureCommand.Withdraw(id, key(), Org.clerk(), d("2026-05-10")));
         applied(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.REMINDER, Org.LABOUR,
@@ -249,13 +248,13 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         register(other, null);
         applied(new ProcedureCommand.Withdraw(other, key(), Org.clerk(), d("2026-05-10")));
         rejected(new ActivityCommand.IssueSupervision(other, key(), Org.officeHead(), CaseActivity.SupervisionKind.REMINDER, Org.LABOUR,
-                d("2026-05-20"), d("2026-06-03")), RejectionCode.ILLEGAL_TRANSITION);
+                d("2026-05-20"), d("2026-06-03")), Rejection.Code.ILLEGAL_TRANSITION);
     }
 
     @Test
     void planStepsAndBatchTargetsAreDutiesThatAnApprovalByTheRightLevelSettles() {
         register(id, null);
-        BatchId batch = new BatchId("gg-2026-2");
+        Resolution.BatchId batch = new Resolution.BatchId("gg-2026-2");
         applied(new ResolutionCommand.EnrolInBatch(id, key(), Org.officeHead(), batch, Resolution.IssuingLevel.CITY, "第二批交办积案",
                 d("2026-06-30"), d("2026-05-06")));
         applied(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.DISTRICT_DEPUTY, Org.LAND,
@@ -273,8 +272,8 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         assertThat(duty(DutyId.batchTarget("gg-2026-2"), now).dueOn()).isEqualTo(d("2026-06-30"));
 
         applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.SUBSTANTIVE, "补偿已到位", d("2026-05-28")));
-        rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.HOUSING), d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
-        rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")), RejectionCode.SAME_ACTOR);
+        rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.HOUSING), d("2026-05-29")), Rejection.Code.NOT_AUTHORISED);
+        rejected(new ResolutionCommand.ApproveResolution(id, key(), Org.headOf(Org.LAND), d("2026-05-29")), Rejection.Code.SAME_ACTOR);
         applied(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")));
 
         assertThat(duty(DutyId.planStep(2, 2), now).state()).isEqualTo(TimeLimits.ClockState.STOPPED);
@@ -289,7 +288,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
     void aCaseInNoBatchIsApprovedByThePetitionOfficeOnly() {
         registerAsBacklogLedBy(Org.DISTRICT_DEPUTY);
         applied(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
-        rejected(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")), RejectionCode.NOT_AUTHORISED);
+        rejected(new ResolutionCommand.ApproveResolution(id, key(), CITY_DEPUTY, d("2026-05-29")), Rejection.Code.NOT_AUTHORISED);
         applied(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29")));
     }
 
@@ -310,13 +309,13 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         OfficialId deputy = Org.DISTRICT_HEAD;
         assertThat(strict.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), deputy, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-13")))).isInstanceOfSatisfying(CommandResult.Rejected.class,
-                x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.RANK_TOO_LOW));
+                x -> assertThat(x.rejection().code()).isEqualTo(Rejection.Code.RANK_TOO_LOW));
         strict.handle(new ResolutionCommand.AssignPackageLeader(id, key(), Org.officeHead(), Org.CITY_DEPUTY, Org.LAND,
                 List.of(Org.LAND_STAFF), List.of(), d("2026-05-13")));
         strict.handle(new ResolutionCommand.ClaimResolution(id, key(), Org.headOf(Org.LAND), Resolution.ResolutionKind.PROCEDURAL, "程序已穷尽", d("2026-05-28")));
         assertThat(strict.handle(new ResolutionCommand.ApproveResolution(id, key(), Org.officeHead(), d("2026-05-29"))))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
-                        x -> assertThat(x.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
+                        x -> assertThat(x.rejection().code()).isEqualTo(Rejection.Code.NOT_AUTHORISED));
     }
 
     @Test
@@ -350,9 +349,9 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
         assertThat(sweep.sweep(clock.instant()).escalations()).isZero();
         assertThat(timed.handle(new ResolutionCommand.ReassessEscalation(id, key(), Actor.system("deadline-sweep"))))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
-                        r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.ILLEGAL_TRANSITION));
+                        r -> assertThat(r.rejection().code()).isEqualTo(Rejection.Code.ILLEGAL_TRANSITION));
         assertThat(timed.handle(new ResolutionCommand.ReassessEscalation(id, key(), Org.officeHead())))
                 .isInstanceOfSatisfying(CommandResult.Rejected.class,
-                        r -> assertThat(r.rejection().code()).isEqualTo(RejectionCode.NOT_AUTHORISED));
+                        r -> assertThat(r.rejection().code()).isEqualTo(Rejection.Code.NOT_AUTHORISED));
     }
 }

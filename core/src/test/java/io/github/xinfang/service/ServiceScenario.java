@@ -2,7 +2,7 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.testing.Org;
@@ -57,7 +57,7 @@ abstract class ServiceScenario {
     }
 
     /** Handles the command and asserts it was rejected with the code. */
-    final CommandResult.Rejected rejected(CaseCommand c, RejectionCode code) {
+    final CommandResult.Rejected rejected(CaseCommand c, Rejection.Code code) {
         CommandResult r = service.handle(c);
         assertThat(r).as("%s", c.getClass().getSimpleName()).isInstanceOf(CommandResult.Rejected.class);
         CommandResult.Rejected x = (CommandResult.Rejected) r;

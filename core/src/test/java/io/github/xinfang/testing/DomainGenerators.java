@@ -12,7 +12,6 @@ import io.github.xinfang.cases.Petition;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.time.Obligations;
@@ -753,8 +752,8 @@ public final class DomainGenerators {
     // ------------------------------------------------------------------ resolution track
 
     /** @return batch ids */
-    public static Gen<BatchId> batchIds() {
-        return integers().between(1, 9).map(i -> new BatchId("batch-" + i));
+    public static Gen<Resolution.BatchId> batchIds() {
+        return integers().between(1, 9).map(i -> new Resolution.BatchId("batch-" + i));
     }
 
     /** @return required ranks on the civil-service ladder */

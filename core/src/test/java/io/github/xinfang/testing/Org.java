@@ -2,9 +2,7 @@ package io.github.xinfang.testing;
 
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.RegionCode;
 
@@ -49,33 +47,33 @@ public final class Org {
     public static final OfficialId LAND_STAFF = new OfficialId("land-staff");
     public static final OfficialId LAND_HEAD = new OfficialId("land-head");
 
-    private static final List<Unit> UNIT_ROWS =
-            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
-                    new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
-                    new Unit(LABOUR, "港北区人社局", "department", "county", REGION, null),
-                    new Unit(LAND, "港北区自然资源局", "department", "county", REGION, null),
-                    new Unit(DISTRICT, "港北区人民政府", "government", "county", REGION, null),
-                    new Unit(CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null));
-    private static final List<Official> OFFICIALS =
-            List.of(new Official(OFFICE_CLERK, OFFICE, "登记员", "乡科级副职", false),
-                    new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
-                    new Official(HOUSING_STAFF, HOUSING, "科员", "乡科级副职", false),
-                    new Official(HOUSING_HEAD, HOUSING, "局长", "乡科级正职", true),
-                    new Official(LABOUR_STAFF, LABOUR, "科员", "乡科级副职", false),
-                    new Official(LABOUR_HEAD, LABOUR, "局长", "乡科级正职", true),
-                    new Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
-                    new Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
-                    new Official(DISTRICT_DEPUTY, DISTRICT, "副区长", "县处级副职", false),
-                    new Official(DISTRICT_EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
-                    new Official(DISTRICT_HEAD, DISTRICT, "区长", "县处级正职", true),
-                    new Official(CITY_DEPUTY, CITY, "副市长", "厅局级副职", false),
-                    new Official(ODD_RANK, DISTRICT, "调研员", "处级", false));
+    private static final List<OrganisationDirectory.Unit> UNIT_ROWS =
+            List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
+                    new OrganisationDirectory.Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
+                    new OrganisationDirectory.Unit(LABOUR, "港北区人社局", "department", "county", REGION, null),
+                    new OrganisationDirectory.Unit(LAND, "港北区自然资源局", "department", "county", REGION, null),
+                    new OrganisationDirectory.Unit(DISTRICT, "港北区人民政府", "government", "county", REGION, null),
+                    new OrganisationDirectory.Unit(CITY, "贵港市人民政府", "government", "city", new RegionCode("450800"), null));
+    private static final List<OrganisationDirectory.Official> OFFICIALS =
+            List.of(new OrganisationDirectory.Official(OFFICE_CLERK, OFFICE, "登记员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(HOUSING_STAFF, HOUSING, "科员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(HOUSING_HEAD, HOUSING, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(LABOUR_STAFF, LABOUR, "科员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(LABOUR_HEAD, LABOUR, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(DISTRICT_DEPUTY, DISTRICT, "副区长", "县处级副职", false),
+                    new OrganisationDirectory.Official(DISTRICT_EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
+                    new OrganisationDirectory.Official(DISTRICT_HEAD, DISTRICT, "区长", "县处级正职", true),
+                    new OrganisationDirectory.Official(CITY_DEPUTY, CITY, "副市长", "厅局级副职", false),
+                    new OrganisationDirectory.Official(ODD_RANK, DISTRICT, "调研员", "处级", false));
 
     public static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(UNIT_ROWS, OFFICIALS);
 
     /** @param more officials to add @return {@link #DIRECTORY} with the officials added */
-    public static OrganisationDirectory directoryWith(Official... more) {
-        List<Official> officials = new ArrayList<>(OFFICIALS);
+    public static OrganisationDirectory directoryWith(OrganisationDirectory.Official... more) {
+        List<OrganisationDirectory.Official> officials = new ArrayList<>(OFFICIALS);
         officials.addAll(List.of(more));
         return OrganisationDirectory.of(UNIT_ROWS, officials);
     }

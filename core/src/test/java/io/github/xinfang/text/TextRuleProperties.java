@@ -1,7 +1,7 @@
 package io.github.xinfang.text;
 
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.directory.OfficialId;
@@ -91,7 +91,7 @@ public class TextRuleProperties {
         qt().forAll(texts().mix(nearlyOrdinary())).checkAssert(s -> {
             accepts(s, TextRule.ID, 64, CaseId::new);
             accepts(s, TextRule.ID, 128, IdempotencyKey::new);
-            accepts(s, TextRule.ID, 64, BatchId::new);
+            accepts(s, TextRule.ID, 64, Resolution.BatchId::new);
             accepts(s, TextRule.ID, 64, UnitId::new);
             accepts(s, TextRule.ID, 64, OfficialId::new);
             accepts(s, TextRule.ID, 64, Actor::system);

@@ -154,7 +154,7 @@ class ProfileCatalogueTests {
 
     private static void refused(String json, String source, String... place) {
         assertThatThrownBy(() -> ProfileCatalogue.read(new StringReader(json), source))
-                .isInstanceOf(ProfileDataException.class)
+                .isInstanceOf(ProfileCatalogue.ProfileDataException.class)
                 .hasMessageContaining(source)
                 .hasMessageContainingAll(place)
                 .hasNoCause();
@@ -232,7 +232,7 @@ class ProfileCatalogueTests {
     /** Refused with a short message: the place and the limit, never the offending value. */
     private static void refusedBriefly(String json, String source, String... place) {
         assertThatThrownBy(() -> ProfileCatalogue.read(new StringReader(json), source))
-                .isInstanceOf(ProfileDataException.class)
+                .isInstanceOf(ProfileCatalogue.ProfileDataException.class)
                 .hasMessageContaining(source)
                 .hasMessageContainingAll(place)
                 .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));

@@ -12,7 +12,7 @@ import static org.quicktheories.QuickTheory.qt;
 
 /**
  * A profile file a portal loads, however damaged (truncated, mutated, padded with megabytes, or garbage), is
- * either read into a valid profile or refused with a {@link ProfileDataException} with a short message; no other
+ * either read into a valid profile or refused with a {@link ProfileCatalogue.ProfileDataException} with a short message; no other
  * exception escapes (issue 11, item 5: a 1 MB id used to escape as a NullPointerException).
  */
 class ProfileFileProperties {
@@ -31,7 +31,7 @@ class ProfileFileProperties {
     void aDamagedProfileFileIsReadOrRefusedWithAProfileDataExceptionAndNothingElse() {
         qt().forAll(TextMutations.of(shippedTexts())).checkAssert(damaged -> {
             Profile p = TextMutations.readOrRefused("profile file",
-                    () -> ProfileCatalogue.read(new StringReader(damaged.text()), "fuzz.json"), ProfileDataException.class,
+                    () -> ProfileCatalogue.read(new StringReader(damaged.text()), "fuzz.json"), ProfileCatalogue.ProfileDataException.class,
                     e -> assertThat(e.getMessage()).startsWith("profile data fuzz.json: ").hasSizeLessThan(300));
             if (p == null) return;
             assertThat(p.id()).isNotBlank().hasSizeLessThanOrEqualTo(64);

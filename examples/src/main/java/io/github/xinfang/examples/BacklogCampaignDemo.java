@@ -5,18 +5,15 @@ import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.ResolutionEvent;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -56,7 +53,7 @@ public final class BacklogCampaignDemo {
     private static final OfficialId DEPUTY_B = new OfficialId("zf-fqz-2");   // 副区长, successor
     private static final OfficialId EXECUTIVE = new OfficialId("zf-cwfqz");  // 常务副区长
     private static final OfficialId HEAD = new OfficialId("zf-qz");          // 区长
-    private static final BatchId BATCH = new BatchId("gg-2026-jb-2");
+    private static final Resolution.BatchId BATCH = new Resolution.BatchId("gg-2026-jb-2");
 
     private BacklogCampaignDemo() {}
 
@@ -77,17 +74,17 @@ public final class BacklogCampaignDemo {
      */
     public static BatchReports.Progress run(PrintStream out) {
         OrganisationDirectory directory = OrganisationDirectory.of(
-                List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
-                        new Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
-                        new Unit(DISTRICT, "港北区人民政府", "government", "county", GANGBEI, null)),
-                List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
-                        new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
-                        new Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
-                        new Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
-                        new Official(DEPUTY_A, DISTRICT, "副区长", "县处级副职", false),
-                        new Official(DEPUTY_B, DISTRICT, "副区长", "县处级副职", false),
-                        new Official(EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
-                        new Official(HEAD, DISTRICT, "区长", "县处级正职", true)));
+                List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
+                        new OrganisationDirectory.Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
+                        new OrganisationDirectory.Unit(DISTRICT, "港北区人民政府", "government", "county", GANGBEI, null)),
+                List.of(new OrganisationDirectory.Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
+                        new OrganisationDirectory.Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
+                        new OrganisationDirectory.Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
+                        new OrganisationDirectory.Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
+                        new OrganisationDirectory.Official(DEPUTY_A, DISTRICT, "副区长", "县处级副职", false),
+                        new OrganisationDirectory.Official(DEPUTY_B, DISTRICT, "副区长", "县处级副职", false),
+                        new OrganisationDirectory.Official(EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
+                        new OrganisationDirectory.Official(HEAD, DISTRICT, "区长", "县处级正职", true)));
         DemoClock clock = new DemoClock("2026-03-02T01:00:00Z");
         InMemoryCaseStore store = InMemoryCaseStore.create();
         CaseService service = CaseService.builder(store, directory, clock).build();

@@ -10,9 +10,7 @@ import io.github.xinfang.cases.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
@@ -70,16 +68,16 @@ public final class LifecycleDemo {
     public static int run(PrintStream out) {
         RegionCode gangbei = new RegionCode("450802");
         OrganisationDirectory directory = OrganisationDirectory.of(
-                List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", gangbei, null),
-                        new Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", gangbei, null),
-                        new Unit(HRSS, "港北区人力资源和社会保障局", "department", "county", gangbei, null),
-                        new Unit(TOWN, "港城街道办事处", "township", "township", gangbei, null)),
-                List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
-                        new Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
-                        new Official(HOUSING_STAFF, HOUSING, "科员", "乡科级副职", false),
-                        new Official(HOUSING_HEAD, HOUSING, "局长", "乡科级正职", true),
-                        new Official(HRSS_STAFF, HRSS, "科员", "乡科级副职", false),
-                        new Official(HRSS_HEAD, HRSS, "局长", "乡科级正职", true)));
+                List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", gangbei, null),
+                        new OrganisationDirectory.Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", gangbei, null),
+                        new OrganisationDirectory.Unit(HRSS, "港北区人力资源和社会保障局", "department", "county", gangbei, null),
+                        new OrganisationDirectory.Unit(TOWN, "港城街道办事处", "township", "township", gangbei, null)),
+                List.of(new OrganisationDirectory.Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
+                        new OrganisationDirectory.Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
+                        new OrganisationDirectory.Official(HOUSING_STAFF, HOUSING, "科员", "乡科级副职", false),
+                        new OrganisationDirectory.Official(HOUSING_HEAD, HOUSING, "局长", "乡科级正职", true),
+                        new OrganisationDirectory.Official(HRSS_STAFF, HRSS, "科员", "乡科级副职", false),
+                        new OrganisationDirectory.Official(HRSS_HEAD, HRSS, "局长", "乡科级正职", true)));
         // A clock a portal would inject; here a fixed day moved by hand so the output is repeatable.
         DemoClock clock = new DemoClock("2026-03-02T01:00:00Z");
         CaseService service = CaseService.builder(InMemoryCaseStore.create(), directory, clock)

@@ -2,18 +2,15 @@ package io.github.xinfang.examples;
 
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.ApprovalRule;
-import io.github.xinfang.cases.BatchId;
+import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RankLadder;
-import io.github.xinfang.directory.Official;
-import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.IndexRow;
@@ -109,11 +106,11 @@ class ReadmeSnippetsTests {
 
     /** README, "Backlog cases". */
     static Handover.Report backlog(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock, OfficialId outgoing,
-                                  OfficialId successor, LocalDate handedOverOn, BatchId batchId, Instant asOf, OfficialId leader,
+                                  OfficialId successor, LocalDate handedOverOn, Resolution.BatchId batchId, Instant asOf, OfficialId leader,
                                   Instant now) {
         // tag::backlog[]
         CaseService cases = CaseService.builder(store, directory, clock)
-                .rankLadder(RankLadder.civilService()).escalationPolicy(EscalationPolicy.standard()).approvalRule(ApprovalRule.standard())
+                .rankLadder(RankLadder.civilService()).escalationPolicy(EscalationPolicy.standard()).approvalRule(RankLadder.ApprovalRule.standard())
                 .build();
         Handover.Report moved = Handover.create(cases).run("港北组干〔2026〕17号", outgoing, successor, handedOverOn); // 新官理旧账
         BatchReports.Progress p = BatchReports.create(cases).progress(batchId, asOf);   // p.claimRate(): "900/924 件 (97.4%)"
@@ -149,11 +146,11 @@ class ReadmeSnippetsTests {
     private static final OfficialId SUCCESSOR = new OfficialId("gb-fqz-2");
     private static final RegionCode GANGBEI = new RegionCode("450802");
     private static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
-            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
-                    new Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", GANGBEI, null)),
-            List.of(new Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
-                    new Official(DEPUTY, HOUSING, "副局长", "乡科级副职", false),
-                    new Official(SUCCESSOR, HOUSING, "副局长", "乡科级副职", false)));
+            List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
+                    new OrganisationDirectory.Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", GANGBEI, null)),
+            List.of(new OrganisationDirectory.Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(DEPUTY, HOUSING, "副局长", "乡科级副职", false),
+                    new OrganisationDirectory.Official(SUCCESSOR, HOUSING, "副局长", "乡科级副职", false)));
 
     @Test
     void theSnippetsRunOnTheInMemoryStore() {
@@ -180,7 +177,7 @@ class ReadmeSnippetsTests {
 
         assertThat(timeLimits(service, store, clock, caseId)).extracting(IndexRow::caseId).containsExactly(caseId.value());
 
-        Handover.Report moved = backlog(store, DIRECTORY, clock, DEPUTY, SUCCESSOR, LocalDate.of(2026, 3, 20), new BatchId("batch-3"),
+        Handover.Report moved = backlog(store, DIRECTORY, clock, DEPUTY, SUCCESSOR, LocalDate.of(2026, 3, 20), new Resolution.BatchId("batch-3"),
                 clock.instant(), SUCCESSOR, clock.instant());
         assertThat(moved.moved()).isEmpty();
 

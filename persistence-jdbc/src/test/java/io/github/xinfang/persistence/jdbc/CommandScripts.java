@@ -12,7 +12,6 @@ import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.Resolution;
-import io.github.xinfang.cases.BatchId;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.ContactKind;
@@ -22,9 +21,7 @@ import io.github.xinfang.cases.LegalChannel;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
@@ -253,26 +250,26 @@ final class CommandScripts {
             int length = 60 + r.nextInt(141);
             for (int i = 0; i < length; i++) next();
 
-            List<Unit> units = new ArrayList<>();
+            List<OrganisationDirectory.Unit> units = new ArrayList<>();
             List<String> unitList = new ArrayList<>();
             for (String[] u : UNITS) {
                 String id = unitIds.get(u[0]);
                 if (unitList.contains(id)) continue;
                 try {
-                    units.add(new Unit(new UnitId(id), "港北区" + u[0], u[1], u[2], new RegionCode(u[3]), null));
+                    units.add(new OrganisationDirectory.Unit(new UnitId(id), "港北区" + u[0], u[1], u[2], new RegionCode(u[3]), null));
                     unitList.add(id);
                 } catch (IllegalArgumentException e) {
                     // left out of the directory: commands naming it fail when their values are constructed
                 }
             }
-            List<Official> officials = new ArrayList<>();
+            List<OrganisationDirectory.Official> officials = new ArrayList<>();
             List<String> officialList = new ArrayList<>();
             for (String[] o : OFFICIALS) {
                 String id = officialIds.get(o[0]);
                 String unit = unitIds.get(o[1]);
                 if (officialList.contains(id) || !unitList.contains(unit)) continue;
                 try {
-                    officials.add(new Official(new OfficialId(id), new UnitId(unit), o[2], o[3], Boolean.parseBoolean(o[4])));
+                    officials.add(new OrganisationDirectory.Official(new OfficialId(id), new UnitId(unit), o[2], o[3], Boolean.parseBoolean(o[4])));
                     officialList.add(id);
                 } catch (IllegalArgumentException e) {
                     // left out, as above
@@ -281,7 +278,7 @@ final class CommandScripts {
             List<String> batchList = new ArrayList<>();
             for (String b : batches) {
                 try {
-                    new BatchId(b);
+                    new Resolution.BatchId(b);
                     if (!batchList.contains(b)) batchList.add(b);
                 } catch (IllegalArgumentException e) {
                     // never stored
@@ -573,7 +570,7 @@ final class CommandScripts {
             String name = maybe("第" + (1 + r.nextInt(9)) + "批重复信访案件", r, textPercent);
             LocalDate target = LocalDate.ofInstant(now, ZONE).plusDays(60 + r.nextInt(120));
             return command(c, "EnrolInBatch", "office-clerk",
-                    (id, k, a, d, t) -> new ResolutionCommand.EnrolInBatch(id, k, a, new BatchId(batch), level, name, target, d),
+                    (id, k, a, d, t) -> new ResolutionCommand.EnrolInBatch(id, k, a, new Resolution.BatchId(batch), level, name, target, d),
                     " batch=" + show(batch) + " level=" + level + " name=" + mask(name) + " target " + target);
         }
 

@@ -7,7 +7,7 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.petition.Channel;
@@ -153,8 +153,8 @@ final class ConcurrentWriters {
                 acknowledged.add(new Acknowledged(command, applied));
                 return;
             }
-            RejectionCode code = ((CommandResult.Rejected) result).rejection().code();
-            if (code != RejectionCode.VERSION_CONFLICT) {
+            Rejection.Code code = ((CommandResult.Rejected) result).rejection().code();
+            if (code != Rejection.Code.VERSION_CONFLICT) {
                 failures.add(new AssertionError(command.key() + " was refused: " + code));
                 return;
             }

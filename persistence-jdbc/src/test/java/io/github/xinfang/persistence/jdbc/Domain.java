@@ -10,9 +10,7 @@ import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Official;
 import io.github.xinfang.directory.OfficialId;
-import io.github.xinfang.directory.Unit;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.StoredCase;
@@ -41,15 +39,15 @@ final class Domain {
     static final UnitId LABOUR = new UnitId("labour");
 
     static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
-            List.of(new Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
-                    new Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
-                    new Unit(LABOUR, "港北区人社局", "department", "county", REGION, null)),
-            List.of(new Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
-                    new Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
-                    new Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
-                    new Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true),
-                    new Official(new OfficialId("labour-staff"), LABOUR, "科员", "乡科级副职", false),
-                    new Official(new OfficialId("labour-head"), LABOUR, "局长", "乡科级正职", true)));
+            List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
+                    new OrganisationDirectory.Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
+                    new OrganisationDirectory.Unit(LABOUR, "港北区人社局", "department", "county", REGION, null)),
+            List.of(new OrganisationDirectory.Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(new OfficialId("labour-staff"), LABOUR, "科员", "乡科级副职", false),
+                    new OrganisationDirectory.Official(new OfficialId("labour-head"), LABOUR, "局长", "乡科级正职", true)));
 
     /** A clock standing after every fact the lifecycle dates (facts may not lie in the future). */
     static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));

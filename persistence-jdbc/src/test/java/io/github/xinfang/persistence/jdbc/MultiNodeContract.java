@@ -10,7 +10,7 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RejectionCode;
+import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.internal.codec.CaseCodec;
@@ -67,8 +67,8 @@ abstract class MultiNodeContract extends DatabaseContract {
     private static final int MAX_RETRIES = 5;
 
     /** What the lifecycle itself answers to a step sent twice, early or late; plus the service's give-up. */
-    private static final Set<RejectionCode> EXPECTED_CODES =
-            EnumSet.of(RejectionCode.CASE_EXISTS, RejectionCode.ILLEGAL_TRANSITION, RejectionCode.VERSION_CONFLICT);
+    private static final Set<Rejection.Code> EXPECTED_CODES =
+            EnumSet.of(Rejection.Code.CASE_EXISTS, Rejection.Code.ILLEGAL_TRANSITION, Rejection.Code.VERSION_CONFLICT);
 
     private record Sent(int thread, CaseCommand command, CommandResult result, int conflictsSeen) {}
 
@@ -240,9 +240,9 @@ abstract class MultiNodeContract extends DatabaseContract {
         for (Sent s : all) {
             String caseId = s.command().caseId().value();
             if (s.result() instanceof CommandResult.Rejected r) {
-                RejectionCode code = r.rejection().code();
+                Rejection.Code code = r.rejection().code();
                 assertThat(code).as("rejection of %s: a lifecycle code or the service's give-up", s.command()).isIn(EXPECTED_CODES);
-                if (code == RejectionCode.VERSION_CONFLICT) {
+                if (code == Rejection.Code.VERSION_CONFLICT) {
                     assertThat(s.conflictsSeen()).as("VERSION_CONFLICT only after %d retries", MAX_RETRIES)
                             .isEqualTo(MAX_RETRIES + 1);
                     casesGivingUp.computeIfAbsent(caseId, k -> new HashSet<>()).add(s.command().key().value());

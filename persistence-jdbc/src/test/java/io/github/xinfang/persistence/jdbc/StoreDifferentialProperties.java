@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.directory.Official;
-import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.directory.Unit;
+import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.AppliedCommand;
@@ -201,12 +199,12 @@ class StoreDifferentialProperties {
         }
 
         @Override
-        public Optional<Unit> unit(UnitId id) {
+        public Optional<OrganisationDirectory.Unit> unit(UnitId id) {
             return current.unit(id);
         }
 
         @Override
-        public Optional<Official> official(OfficialId id) {
+        public Optional<OrganisationDirectory.Official> official(OfficialId id) {
             return current.official(id);
         }
     }
