@@ -1,5 +1,7 @@
 package io.github.xinfang.directory;
 
+import java.time.Duration;
+import java.time.InstantSource;
 import io.github.xinfang.text.TextRule;
 import io.github.xinfang.petition.RegionCode;
 import java.util.Objects;
@@ -38,6 +40,25 @@ public interface OrganisationDirectory {
      */
     static OrganisationDirectory of(Collection<OrganisationDirectory.Unit> units, Collection<OrganisationDirectory.Official> officials) {
         return InMemoryDirectory.of(units, officials);
+    }
+
+    /**
+     * A directory that remembers another's answers for {@code ttl}, so that the units and officials one command names
+     * are looked up in the portal's directory (its tables, its user service) once, not once per check: a unit or
+     * official asked for again before its answer is {@code ttl} old is answered from memory, an unknown id too. A
+     * change in the portal's directory is seen once the answer about it expires, so keep {@code ttl} short (seconds to
+     * minutes). A failing lookup is not remembered. At most 100,000 answers of each kind are kept. Thread-safe.
+     *
+     * @param source the directory asked
+     * @param ttl how long an answer is used, positive
+     * @param clock the clock that ages the answers (the case service's)
+     * @return the caching directory
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if ttl is not positive
+     * @since 0.4
+     */
+    static OrganisationDirectory caching(OrganisationDirectory source, Duration ttl, InstantSource clock) {
+        return new CachingDirectory(source, ttl, clock, CachingDirectory.MAX_ENTRIES);
     }
 
     /**
