@@ -1,0 +1,278 @@
+package io.github.xinfang.spring.boot;
+
+import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.IdempotencyKey;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.ProcedureCommand;
+import io.github.xinfang.directory.OfficialId;
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.StoreException;
+import io.github.xinfang.persistence.jdbc.JdbcCaseStore;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.petition.Category;
+import io.github.xinfang.petition.Channel;
+import io.github.xinfang.petition.RegionCode;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The auto-configuration, run on each Spring Boot line by its starter's build (the same test, compiled against Boot 3.5
+ * and against Boot 4.0; {@link BootLine} names what differs).
+ */
+class XinfangAutoConfigurationTests {
+    static final UnitId OFFICE = new UnitId("office");
+    static final UnitId HOUSING = new UnitId("housing");
+    static final OfficialId CLERK = new OfficialId("clerk");
+    static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
+            List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", new RegionCode("450802"), null),
+                    new OrganisationDirectory.Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", new RegionCode("450802"), null)),
+            List.of(new OrganisationDirectory.Official(CLERK, OFFICE, "科员", "科员", false)));
+    static final LocalDate DAY = LocalDate.of(2026, 3, 2);
+
+    /** A clock the test moves. */
+    static final class MovableClock implements InstantSource {
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-03-02T02:00:00Z"));
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+
+    private final MovableClock clock = new MovableClock();
+
+    /** The auto-configuration with the test's clock, without a directory. */
+    private final ApplicationContextRunner bare = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(XinfangAutoConfiguration.class))
+            .withBean(InstantSource.class, () -> clock)
+            .withPropertyValues("xinfang.sweep.enabled=false");
+
+    private final ApplicationContextRunner runner = bare.withBean(OrganisationDirectory.class, () -> DIRECTORY);
+
+    /** The runner with an H2 database of its own, through the Boot line's DataSource auto-configuration. */
+    private ApplicationContextRunner withDatabase() {
+        return runner.withConfiguration(AutoConfigurations.of(BootLine.JDBC))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                        "spring.datasource.username=sa", "spring.datasource.password=");
+    }
+
+    private static CommandResult register(CaseService service, String id) {
+        return service.handle(new ProcedureCommand.Register(new CaseId(id), new IdempotencyKey("register-" + id), Actor.official(CLERK, OFFICE),
+                new PetitionForm(DAY, Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
+                        List.of(new PetitionForm.Petitioner("覃某", null, null, null)), null, null, "内容"), null));
+    }
+
+    private static CommandResult route(CaseService service, String id) {
+        return service.handle(new ProcedureCommand.Route(new CaseId(id), new IdempotencyKey("route-" + id), Actor.official(CLERK, OFFICE),
+                HOUSING, DAY));
+    }
+
+    @Test
+    void withoutADataSourceTheServiceRunsOnTheInMemoryStore() {
+        runner.run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(CaseStore.class)).isInstanceOf(InMemoryCaseStore.class);
+            CaseService service = context.getBean(CaseService.class);
+            assertThat(register(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
+            assertThat(route(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
+            assertThat(context).doesNotHaveBean(SweepRunner.class);
+        });
+    }
+
+    @Test
+    void overTheApplicationsDataSourceTheServiceRunsOnTheJdbcStoreWithItsTablesMigrated() {
+        withDatabase().run(context -> {
+            assertThat(context).hasNotFailed();
+            JdbcCaseStore store = (JdbcCaseStore) context.getBean(CaseStore.class);
+            assertThat(store.schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
+            CaseService service = context.getBean(CaseService.class);
+            assertThat(register(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
+            assertThat(route(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
+            assertThat(store.load("C-1")).isPresent();
+            assertThat(service.history(new CaseId("C-1")).orElseThrow().events()).hasSize(2);
+        });
+    }
+
+    @Test
+    void validateRefusesToStartOnADatabaseWithoutTheTablesAndNoneLeavesItAlone() {
+        withDatabase().withPropertyValues("xinfang.schema.mode=validate").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(causes(context.getStartupFailure())).anySatisfy(c -> assertThat(c).isInstanceOf(StoreException.class)
+                    .hasMessageContaining("schema"));
+        });
+        withDatabase().withPropertyValues("xinfang.schema.mode=none").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(((JdbcCaseStore) context.getBean(CaseStore.class)).schemaVersion()).isZero();
+        });
+    }
+
+    @Test
+    void flywayModeRunsXinfangsScriptsWithAHistoryTableOfTheirOwn() {
+        withDatabase().withPropertyValues("xinfang.schema.mode=flyway").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(((JdbcCaseStore) context.getBean(CaseStore.class)).schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
+            try (Connection c = context.getBean(DataSource.class).getConnection();
+                 ResultSet rs = c.createStatement().executeQuery(
+                         "SELECT COUNT(*) FROM \"xf_flyway_history\" WHERE \"type\" = 'SQL' AND \"success\"")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("one history row per script applied").isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
+            }
+        });
+    }
+
+    @Test
+    void theApplicationsOwnBeansWin() {
+        InMemoryCaseStore own = InMemoryCaseStore.create();
+        withDatabase().withBean(CaseStore.class, () -> own).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(CaseStore.class)).isSameAs(own);
+            register(context.getBean(CaseService.class), "C-1");
+            assertThat(own.load("C-1")).as("the service writes to the application's store").isPresent();
+        });
+        CaseService service = CaseService.builder(InMemoryCaseStore.create(), DIRECTORY, clock).build();
+        runner.withBean(CaseService.class, () -> service).run(context -> assertThat(context.getBean(CaseService.class)).isSameAs(service));
+    }
+
+    @Test
+    void aMissingDirectoryIsNamedAtStartUp() {
+        bare.run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).hasMessageContaining(OrganisationDirectory.class.getName());
+                });
+    }
+
+    @Test
+    void customizersAdjustTheServicesBuilder() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        runner.withBean(CaseServiceCustomizer.class, () -> b -> b.listener((id, version, events) -> heard.add(id + " v" + version)))
+                .run(context -> {
+                    register(context.getBean(CaseService.class), "C-1");
+                    assertThat(heard).containsExactly("C-1 v1");
+                });
+    }
+
+    /** Participation: a command inside the application's transaction commits or rolls back with it; listeners hear of commits only. */
+    @Test
+    void aCommandInsideTheApplicationsTransactionCommitsOrRollsBackWithIt() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        withDatabase().withBean(CaseServiceCustomizer.class, () -> b -> b.listener((id, version, events) -> heard.add(id.value())))
+                .run(context -> {
+                    CaseService service = context.getBean(CaseService.class);
+                    TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+                    tx.executeWithoutResult(status -> {
+                        assertThat(register(service, "ROLLED-BACK")).isInstanceOf(CommandResult.Applied.class);
+                        status.setRollbackOnly();
+                    });
+                    assertThat(service.history(new CaseId("ROLLED-BACK"))).isEmpty();
+                    tx.executeWithoutResult(status -> {
+                        assertThat(register(service, "COMMITTED")).isInstanceOf(CommandResult.Applied.class);
+                        assertThat(heard).as("nothing is heard before the commit").isEmpty();
+                    });
+                    assertThat(service.history(new CaseId("COMMITTED"))).isPresent();
+                    assertThat(heard).containsExactly("COMMITTED");
+                });
+        // without participation the store keeps its own transactions: the outer rollback does not undo the command
+        withDatabase().withPropertyValues("xinfang.transaction.participate=false").run(context -> {
+            CaseService service = context.getBean(CaseService.class);
+            new TransactionTemplate(context.getBean(PlatformTransactionManager.class)).executeWithoutResult(status -> {
+                register(service, "OWN");
+                status.setRollbackOnly();
+            });
+            assertThat(service.history(new CaseId("OWN"))).isPresent();
+        });
+    }
+
+    /** One command asks the application's directory once per unit and official, through the cache the starter puts in front. */
+    @Test
+    void oneCommandAsksTheApplicationsDirectoryOncePerUnitAndOfficial() {
+        List<String> asked = new CopyOnWriteArrayList<>();
+        OrganisationDirectory counting = new OrganisationDirectory() {
+            @Override
+            public Optional<Unit> unit(UnitId id) {
+                asked.add("unit " + id);
+                return DIRECTORY.unit(id);
+            }
+
+            @Override
+            public Optional<Official> official(OfficialId id) {
+                asked.add("official " + id);
+                return DIRECTORY.official(id);
+            }
+        };
+        bare.withBean(OrganisationDirectory.class, () -> counting).run(context -> {
+                    CaseService service = context.getBean(CaseService.class);
+                    register(service, "C-1");
+                    asked.clear();
+                    route(service, "C-1");
+                    assertThat(asked).isNotEmpty().doesNotHaveDuplicates();
+                });
+    }
+
+    @Test
+    void theSweepRunsInTheBackgroundAndStopsWithTheApplication() {
+        AtomicReference<SweepRunner> seen = new AtomicReference<>();
+        runner.withPropertyValues("xinfang.sweep.enabled=true", "xinfang.sweep.interval=50ms", "xinfang.sweep.node-name=node-1")
+                .run(context -> {
+                    SweepRunner sweep = context.getBean(SweepRunner.class);
+                    seen.set(sweep);
+                    assertThat(sweep.isRunning()).isTrue();
+                    CaseService service = context.getBean(CaseService.class);
+                    register(service, "C-1");
+                    route(service, "C-1");
+                    clock.now.set(Instant.parse("2026-06-01T02:00:00Z"));   // long past telling and acceptance
+                    long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                    while (sweep.last().map(o -> o.report() == null || o.report().recorded() == 0).orElse(true) && System.nanoTime() < until) {
+                        Thread.sleep(20);
+                    }
+                    assertThat(sweep.last()).hasValueSatisfying(o -> {
+                        assertThat(o.failure()).isNull();
+                        assertThat(o.report().breaches()).isPositive();
+                    });
+                });
+        assertThat(seen.get().isRunning()).as("stopped with the application").isFalse();
+    }
+
+    @Test
+    void thePropertiesAreDescribedInTheGeneratedMetadata() throws Exception {
+        try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
+            assertThat(in).as("metadata generated on Boot %s", BootLine.NAME).isNotNull();
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            for (String name : List.of("xinfang.schema.mode", "xinfang.schema.name", "xinfang.store.dialect", "xinfang.transaction.participate",
+                    "xinfang.sweep.enabled", "xinfang.sweep.interval", "xinfang.sweep.node-name", "xinfang.sweep.batch-size",
+                    "xinfang.directory.cache.ttl")) {
+                assertThat(json).contains("\"" + name + "\"");
+            }
+        }
+    }
+
+    private static List<Throwable> causes(Throwable t) {
+        List<Throwable> out = new ArrayList<>();
+        for (Throwable c = t; c != null && !out.contains(c); c = c.getCause()) out.add(c);
+        return out;
+    }
+}

@@ -1,0 +1,119 @@
+package io.github.xinfang.spring.boot;
+
+import io.github.xinfang.service.DeadlineSweep;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the {@link DeadlineSweep} on a thread of its own ({@code xinfang-sweep}) from the application's start to its
+ * stop, pausing {@code xinfang.sweep.interval} between the end of one sweep and the start of the next, with the
+ * instant of the application's {@link InstantSource}. Stopping lets a running sweep finish (it releases its claims).
+ * A failure is logged once, with its cause, when a run of failures begins; the next success is logged too. The last
+ * report, and the last failure since then, stay readable (for health checks). Thread-safe.
+ *
+ * @since 0.4
+ */
+public final class SweepRunner implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(SweepRunner.class);
+
+    private final DeadlineSweep sweep;
+    private final InstantSource clock;
+    private final Duration interval;
+    private ScheduledExecutorService executor;
+    private volatile Outcome last;
+    private boolean failing;
+
+    /**
+     * What the last sweep did, or how it failed. Immutable.
+     *
+     * @param at the instant it ran at
+     * @param report what it recorded, or null if it failed
+     * @param failure why it failed, or null
+     */
+    public record Outcome(Instant at, DeadlineSweep.Report report, RuntimeException failure) {}
+
+    /**
+     * @param sweep the sweep
+     * @param clock the application's clock
+     * @param interval the pause between sweeps, positive
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if interval is not positive
+     */
+    public SweepRunner(DeadlineSweep sweep, InstantSource clock, Duration interval) {
+        this.sweep = Objects.requireNonNull(sweep, "sweep");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.interval = Objects.requireNonNull(interval, "interval");
+        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive");
+    }
+
+    /** @return the last sweep's outcome, if one ran */
+    public Optional<Outcome> last() {
+        return Optional.ofNullable(last);
+    }
+
+    /** Runs one sweep now, on the calling thread (the background thread calls it too). */
+    void runOnce() {
+        Instant now = clock.instant();
+        try {
+            DeadlineSweep.Report report = sweep.sweep(now);
+            last = new Outcome(now, report, null);
+            synchronized (this) {
+                if (failing) log.info("xinfang deadline sweep works again at {}", now);
+                failing = false;
+            }
+        } catch (RuntimeException e) {
+            last = new Outcome(now, null, e);
+            synchronized (this) {
+                if (!failing) log.warn("xinfang deadline sweep failed at {}; retrying every {}", now, interval, e);
+                else log.debug("xinfang deadline sweep failed again at {}: {}", now, e.toString());
+                failing = true;
+            }
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor != null) return;
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "xinfang-sweep");
+            t.setDaemon(true);
+            return t;
+        });
+        executor.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService running;
+        synchronized (this) {
+            running = executor;
+            executor = null;
+        }
+        if (running == null) return;
+        running.shutdown();
+        try {
+            if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
+                log.warn("xinfang deadline sweep still running 30 s after stop; interrupting it");
+                running.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            running.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,151 @@
+package io.github.xinfang.spring.boot;
+
+import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.jdbc.JdbcCaseStore;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.DeadlineSweep;
+import io.github.xinfang.time.TimeLimits;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.time.InstantSource;
+
+/**
+ * Auto-configuration of xinfang. Every bean backs off when the application defines one of its type:
+ * <ul>
+ *   <li>an {@link InstantSource} (the system clock; a {@code java.time.Clock} bean of the application's is used instead);</li>
+ *   <li>{@link TimeLimits} ({@link TimeLimits#standard()});</li>
+ *   <li>a {@link CaseStore}: over the application's one {@code DataSource}, a {@link JdbcCaseStore} that joins the
+ *       application's Spring transactions ({@code xinfang.transaction.participate}, default true) and is built only after
+ *       the database's initialisers (Flyway, Liquibase, SQL scripts) have run, with its tables brought or checked as
+ *       {@code xinfang.schema.mode} says; without a {@code DataSource}, the {@link InMemoryCaseStore} (with several
+ *       {@code DataSource}s and none primary, neither: mark one {@code @Primary} or define the store);</li>
+ *   <li>the {@link CaseService}, over the application's {@link OrganisationDirectory} bean (required), whose answers it
+ *       remembers for {@code xinfang.directory.cache.ttl}; {@link CaseServiceCustomizer} beans adjust its builder;</li>
+ *   <li>a {@link SweepRunner} running the {@link DeadlineSweep} in the background ({@code xinfang.sweep.*}).</li>
+ * </ul>
+ * It runs after the DataSource, transaction, Flyway and Liquibase auto-configurations of both Spring Boot lines (their
+ * class names differ between 3.5 and 4.0; both are named).
+ *
+ * @since 0.4
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration",
+        "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration",
+        "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+        "org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration",
+        "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
+@EnableConfigurationProperties(XinfangProperties.class)
+@Import({XinfangAutoConfiguration.JdbcStore.class, XinfangAutoConfiguration.MemoryStore.class})
+public class XinfangAutoConfiguration {
+
+    /** Creates the auto-configuration (Spring does). */
+    public XinfangAutoConfiguration() {
+    }
+
+    /** @return the system clock, unless the application has a clock of its own */
+    @Bean
+    @ConditionalOnMissingBean
+    InstantSource xinfangClock() {
+        return InstantSource.system();
+    }
+
+    /** @return the shipped profiles on the official work calendar */
+    @Bean
+    @ConditionalOnMissingBean
+    TimeLimits xinfangTimeLimits() {
+        return TimeLimits.standard();
+    }
+
+    /** The JDBC store over the application's one {@code DataSource}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnSingleCandidate(DataSource.class)
+    static class JdbcStore {
+        @Bean
+        @ConditionalOnMissingBean(CaseStore.class)
+        @DependsOnDatabaseInitialization
+        JdbcCaseStore xinfangJdbcCaseStore(DataSource dataSource, XinfangProperties properties) {
+            JdbcCaseStore.Builder builder = JdbcCaseStore.builder(dataSource);
+            if (properties.getStore().getDialect() != null) builder.dialect(properties.getStore().getDialect());
+            String schema = properties.getSchema().getName();
+            if (schema != null && !schema.isBlank()) builder.schema(schema);
+            if (properties.getTransaction().isParticipate()) builder.participating(new SpringTransactionBinding(dataSource));
+            JdbcCaseStore store = builder.build();
+            SchemaSetup.apply(properties.getSchema(), store, dataSource);
+            return store;
+        }
+    }
+
+    /**
+     * The in-memory store, when there is no {@code DataSource}. With several and none of them primary, neither store is
+     * defined: the application marks one {@code @Primary} or defines its {@link CaseStore}.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingBean(DataSource.class)
+    static class MemoryStore {
+        @Bean
+        @ConditionalOnMissingBean(CaseStore.class)
+        InMemoryCaseStore xinfangInMemoryCaseStore() {
+            return InMemoryCaseStore.create();
+        }
+    }
+
+    /**
+     * @param store the store
+     * @param directory the application's organisation directory
+     * @param clock the clock
+     * @param limits the time limits
+     * @param properties the properties
+     * @param customizers the application's hooks on the builder
+     * @return the case service
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    CaseService xinfangCaseService(CaseStore store, OrganisationDirectory directory, InstantSource clock, TimeLimits limits,
+                                   XinfangProperties properties, ObjectProvider<CaseServiceCustomizer> customizers) {
+        Duration ttl = properties.getDirectory().getCache().getTtl();
+        OrganisationDirectory asked = ttl == null || ttl.isZero() ? directory : OrganisationDirectory.caching(directory, ttl, clock);
+        CaseService.Builder builder = CaseService.builder(store, asked, clock).timeLimits(limits);
+        customizers.orderedStream().forEach(c -> c.customize(builder));
+        return builder.build();
+    }
+
+    /**
+     * @param service the case service
+     * @param store its store
+     * @param clock the clock
+     * @param properties the properties
+     * @return the background sweep
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnProperty(prefix = "xinfang.sweep", name = "enabled", havingValue = "true", matchIfMissing = true)
+    SweepRunner xinfangSweepRunner(CaseService service, CaseStore store, InstantSource clock, XinfangProperties properties) {
+        XinfangProperties.Sweep sweep = properties.getSweep();
+        String node = sweep.getNodeName() != null ? sweep.getNodeName() : ManagementFactory.getRuntimeMXBean().getName();
+        DeadlineSweep deadlineSweep;
+        try {
+            deadlineSweep = DeadlineSweep.create(service, node, sweep.getLease(), sweep.getBatchSize());
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException("xinfang.sweep.enabled is true, but the case store ("
+                    + store.getClass().getName() + ") offers no work claims: set xinfang.sweep.enabled=false", e);
+        }
+        return new SweepRunner(deadlineSweep, clock, sweep.getInterval());
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.xinfang.spring.boot;
+
+import io.github.xinfang.persistence.jdbc.Dialect;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+
+/**
+ * The {@code xinfang.*} properties of the starter. Mutable while Spring binds it, then read only.
+ *
+ * @since 0.4
+ */
+@ConfigurationProperties("xinfang")
+public class XinfangProperties {
+    private final Schema schema = new Schema();
+    private final Store store = new Store();
+    private final Transaction transaction = new Transaction();
+    private final Sweep sweep = new Sweep();
+    private final Directory directory = new Directory();
+
+    /** @return where xinfang's tables come from */
+    public Schema getSchema() {
+        return schema;
+    }
+
+    /** @return the JDBC store's settings */
+    public Store getStore() {
+        return store;
+    }
+
+    /** @return how the store meets the application's transactions */
+    public Transaction getTransaction() {
+        return transaction;
+    }
+
+    /** @return the deadline sweep's settings */
+    public Sweep getSweep() {
+        return sweep;
+    }
+
+    /** @return the organisation directory's settings */
+    public Directory getDirectory() {
+        return directory;
+    }
+
+    /** Who brings xinfang's tables into the database. */
+    public enum SchemaMode {
+        /** The store creates or upgrades them at start-up ({@code JdbcCaseStore.migrate()}). */
+        LIBRARY,
+        /** A second Flyway of xinfang's own, with its history in {@code xf_flyway_history}, runs its scripts; then the store checks. */
+        FLYWAY,
+        /** The application's Liquibase runs them (its changelog includes {@code db/xinfang/changelog.xml}); the store checks. */
+        LIQUIBASE,
+        /** Nobody: the store checks that they are there, at its version, and refuses to start otherwise. */
+        VALIDATE,
+        /** Nobody, and nothing is checked. */
+        NONE
+    }
+
+    /** {@code xinfang.schema.*}. */
+    public static class Schema {
+        private SchemaMode mode = SchemaMode.LIBRARY;
+        private String name;
+
+        /** @return who brings the tables (default {@code library}) */
+        public SchemaMode getMode() {
+            return mode;
+        }
+
+        /** @param mode who brings the tables */
+        public void setMode(SchemaMode mode) {
+            this.mode = mode;
+        }
+
+        /** @return the database schema that holds the tables, or null for the connection's own */
+        public String getName() {
+            return name;
+        }
+
+        /** @param name the database schema that holds the tables (it must exist) */
+        public void setName(String name) {
+            this.name = name;
+        }
+    }
+
+    /** {@code xinfang.store.*}. */
+    public static class Store {
+        private Dialect dialect;
+
+        /** @return the SQL dialect, or null to detect it from the connection (set it for KingbaseES, openGauss, TiDB) */
+        public Dialect getDialect() {
+            return dialect;
+        }
+
+        /** @param dialect the SQL dialect */
+        public void setDialect(Dialect dialect) {
+            this.dialect = dialect;
+        }
+    }
+
+    /** {@code xinfang.transaction.*}. */
+    public static class Transaction {
+        private boolean participate = true;
+
+        /**
+         * @return whether a command inside the application's transaction joins it (default true): its writes commit or
+         *     roll back with the application's, and listeners hear of it after the commit
+         */
+        public boolean isParticipate() {
+            return participate;
+        }
+
+        /** @param participate whether commands join the application's transaction */
+        public void setParticipate(boolean participate) {
+            this.participate = participate;
+        }
+    }
+
+    /** {@code xinfang.sweep.*}. */
+    public static class Sweep {
+        private boolean enabled = true;
+        private Duration interval = Duration.ofMinutes(1);
+        private String nodeName;
+        private int batchSize = 100;
+        private Duration lease = Duration.ofMinutes(5);
+
+        /** @return whether the deadline sweep runs in the background (default true) */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the deadline sweep runs */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return the pause between the end of one sweep and the start of the next (default 1 minute) */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        /** @param interval the pause between sweeps, positive */
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        /** @return this node's name among sweeping nodes, or null for the JVM's {@code pid@host} */
+        public String getNodeName() {
+            return nodeName;
+        }
+
+        /** @param nodeName this node's name, unique among sweeping nodes */
+        public void setNodeName(String nodeName) {
+            this.nodeName = nodeName;
+        }
+
+        /** @return how many cases one claim takes (default 100) */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        /** @param batchSize how many cases one claim takes, at least 1 */
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
+        }
+
+        /** @return how long a claim holds (default 5 minutes; longer than a sweep takes) */
+        public Duration getLease() {
+            return lease;
+        }
+
+        /** @param lease how long a claim holds, positive */
+        public void setLease(Duration lease) {
+            this.lease = lease;
+        }
+    }
+
+    /** {@code xinfang.directory.*}. */
+    public static class Directory {
+        private final Cache cache = new Cache();
+
+        /** @return the cache over the application's directory */
+        public Cache getCache() {
+            return cache;
+        }
+
+        /** {@code xinfang.directory.cache.*}. */
+        public static class Cache {
+            private Duration ttl = Duration.ofSeconds(30);
+
+            /**
+             * @return how long an answer of the application's directory is used (default 30 seconds; 0 asks it every
+             *     time)
+             */
+            public Duration getTtl() {
+                return ttl;
+            }
+
+            /** @param ttl how long an answer is used; 0 for no cache */
+            public void setTtl(Duration ttl) {
+                this.ttl = ttl;
+            }
+        }
+    }
+}
