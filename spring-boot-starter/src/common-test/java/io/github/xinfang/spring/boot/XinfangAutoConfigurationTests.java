@@ -17,8 +17,12 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -255,6 +259,38 @@ class XinfangAutoConfigurationTests {
                     });
                 });
         assertThat(seen.get().isRunning()).as("stopped with the application").isFalse();
+    }
+
+    @Test
+    void commandsAndSweepsAreMeteredWhenTheApplicationHasARegistry() {
+        MeterRegistry registry = new SimpleMeterRegistry();
+        runner.withBean(MeterRegistry.class, () -> registry)
+                .withPropertyValues("xinfang.sweep.enabled=true", "xinfang.sweep.interval=1h", "xinfang.sweep.node-name=node-1")
+                .run(context -> {
+                    CaseService service = context.getBean(CaseService.class);
+                    register(service, "C-1");
+                    register(service, "C-1");   // the same command under the same key: replayed
+                    route(service, "NOPE");      // no such case: CASE_NOT_FOUND
+                    assertThat(timer(registry, "Register", "applied", "none").count()).isEqualTo(1);
+                    assertThat(timer(registry, "Register", "replayed", "none").count()).isEqualTo(1);
+                    assertThat(timer(registry, "Route", "rejected", "CASE_NOT_FOUND").count()).isEqualTo(1);
+                    SweepRunner sweep = context.getBean(SweepRunner.class);
+                    double before = registry.get("xinfang.sweep.runs").tag("result", "ok").counter().count();
+                    sweep.runOnce();
+                    assertThat(registry.get("xinfang.sweep.runs").tag("result", "ok").counter().count()).isEqualTo(before + 1);
+                    assertThat(registry.get("xinfang.sweep.records").tag("kind", "breach").counter()).isNotNull();
+                    // no tag names a case
+                    registry.getMeters().forEach(m -> assertThat(m.getId().getTags()).noneSatisfy(t -> assertThat(t.getValue()).contains("C-1")));
+                });
+        // without Micrometer on the classpath the rest works as before
+        runner.withClassLoader(new FilteredClassLoader("io.micrometer")).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(register(context.getBean(CaseService.class), "C-1")).isInstanceOf(CommandResult.Applied.class);
+        });
+    }
+
+    private static Timer timer(MeterRegistry registry, String command, String outcome, String code) {
+        return registry.get("xinfang.commands").tag("command", command).tag("outcome", outcome).tag("code", code).timer();
     }
 
     @Test

@@ -8,11 +8,14 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs the {@link DeadlineSweep} on a thread of its own ({@code xinfang-sweep}) from the application's start to its
@@ -32,6 +35,7 @@ public final class SweepRunner implements SmartLifecycle {
     private ScheduledExecutorService executor;
     private volatile Outcome last;
     private boolean failing;
+    private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
 
     /**
      * What the last sweep did, or how it failed. Immutable.
@@ -61,22 +65,39 @@ public final class SweepRunner implements SmartLifecycle {
         return Optional.ofNullable(last);
     }
 
+    /** Tells a listener (the meters) of every outcome from now on; a listener that throws is logged and kept. */
+    void onOutcome(Consumer<Outcome> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
     /** Runs one sweep now, on the calling thread (the background thread calls it too). */
     void runOnce() {
         Instant now = clock.instant();
         try {
             DeadlineSweep.Report report = sweep.sweep(now);
             last = new Outcome(now, report, null);
+            tell(last);
             synchronized (this) {
                 if (failing) log.info("xinfang deadline sweep works again at {}", now);
                 failing = false;
             }
         } catch (RuntimeException e) {
             last = new Outcome(now, null, e);
+            tell(last);
             synchronized (this) {
                 if (!failing) log.warn("xinfang deadline sweep failed at {}; retrying every {}", now, interval, e);
                 else log.debug("xinfang deadline sweep failed again at {}: {}", now, e.toString());
                 failing = true;
+            }
+        }
+    }
+
+    private void tell(Outcome outcome) {
+        for (Consumer<Outcome> l : listeners) {
+            try {
+                l.accept(outcome);
+            } catch (RuntimeException e) {
+                log.warn("a listener of the xinfang deadline sweep failed: {}", e.getClass().getName());
             }
         }
     }

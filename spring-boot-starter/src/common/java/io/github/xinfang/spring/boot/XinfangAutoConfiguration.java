@@ -7,8 +7,11 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.time.TimeLimits;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
@@ -35,7 +38,10 @@ import java.time.InstantSource;
  *       {@code DataSource}s and none primary, neither: mark one {@code @Primary} or define the store);</li>
  *   <li>the {@link CaseService}, over the application's {@link OrganisationDirectory} bean (required), whose answers it
  *       remembers for {@code xinfang.directory.cache.ttl}; {@link CaseServiceCustomizer} beans adjust its builder;</li>
- *   <li>a {@link SweepRunner} running the {@link DeadlineSweep} in the background ({@code xinfang.sweep.*}).</li>
+ *   <li>a {@link SweepRunner} running the {@link DeadlineSweep} in the background ({@code xinfang.sweep.*});</li>
+ *   <li>with Micrometer and a {@code MeterRegistry} bean: the timer {@code xinfang.commands} (by command, outcome and
+ *       rejection code), the counter {@code xinfang.commands.retries}, and the sweep's counters
+ *       {@code xinfang.sweep.runs} and {@code xinfang.sweep.records}.</li>
  * </ul>
  * It runs after the DataSource, transaction, Flyway and Liquibase auto-configurations of both Spring Boot lines (their
  * class names differ between 3.5 and 4.0; both are named).
@@ -52,7 +58,7 @@ import java.time.InstantSource;
         "org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration",
         "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
 @EnableConfigurationProperties(XinfangProperties.class)
-@Import({XinfangAutoConfiguration.JdbcStore.class, XinfangAutoConfiguration.MemoryStore.class})
+@Import({XinfangAutoConfiguration.JdbcStore.class, XinfangAutoConfiguration.MemoryStore.class, XinfangAutoConfiguration.Meters.class})
 public class XinfangAutoConfiguration {
 
     /** Creates the auto-configuration (Spring does). */
@@ -103,6 +109,21 @@ public class XinfangAutoConfiguration {
         @ConditionalOnMissingBean(CaseStore.class)
         InMemoryCaseStore xinfangInMemoryCaseStore() {
             return InMemoryCaseStore.create();
+        }
+    }
+
+    /** Micrometer meters of the commands and the sweep, when Micrometer is there and the application has a registry. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "io.micrometer.core.instrument.MeterRegistry")
+    static class Meters {
+        @Bean
+        CaseServiceCustomizer xinfangCommandMeters(ObjectProvider<MeterRegistry> registry) {
+            return builder -> registry.ifAvailable(r -> builder.observer(new CommandMeters(r)));
+        }
+
+        @Bean
+        SmartInitializingSingleton xinfangSweepMeters(ObjectProvider<MeterRegistry> registry, ObjectProvider<SweepRunner> sweep) {
+            return () -> registry.ifAvailable(r -> sweep.ifAvailable(s -> s.onOutcome(new SweepMeters(r))));
         }
     }
 
