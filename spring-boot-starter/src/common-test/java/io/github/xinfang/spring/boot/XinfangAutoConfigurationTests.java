@@ -37,6 +37,7 @@ import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -293,6 +294,59 @@ class XinfangAutoConfigurationTests {
         return registry.get("xinfang.commands").tag("command", command).tag("outcome", outcome).tag("code", code).timer();
     }
 
+    /** The indicator's interface differs between the Boot lines; what it reports does not. */
+    @Test
+    void healthReportsTheSchemaTheBacklogAndTheLastSweep() {
+        withDatabase().withPropertyValues("xinfang.sweep.enabled=true", "xinfang.sweep.interval=1h", "xinfang.sweep.node-name=node-1")
+                .run(context -> {
+                    CaseService service = context.getBean(CaseService.class);
+                    register(service, "C-1");
+                    route(service, "C-1");
+                    clock.now.set(Instant.parse("2026-06-01T02:00:00Z"));   // its telling and acceptance are long due
+                    var indicator = context.getBean(XinfangHealthIndicator.class);
+                    var due = indicator.health();
+                    assertThat(due.getStatus().getCode()).isEqualTo("UP");
+                    assertThat(due.getDetails()).containsEntry("schemaVersion", JdbcCaseStore.SCHEMA_VERSION)
+                            .containsEntry("dueBacklog", 1);
+                    context.getBean(SweepRunner.class).runOnce();
+                    var swept = indicator.health();
+                    assertThat(swept.getDetails()).containsEntry("dueBacklog", 0).containsEntry("lastSweepAt", "2026-06-01T02:00:00Z")
+                            .containsEntry("lastSweepAgeSeconds", 0L);
+                    assertThat(swept.getDetails().toString()).doesNotContain("覃某");
+                });
+        withDatabase().withPropertyValues("xinfang.schema.mode=none").run(context ->
+                assertThat(context.getBean(XinfangHealthIndicator.class).health().getStatus().getCode()).as("no tables").isEqualTo("DOWN"));
+        runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health"))
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context).doesNotHaveBean(XinfangHealthIndicator.class).doesNotHaveBean(XinfangInfoContributor.class);
+                });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void infoWarnsWhenTheOfficialCalendarsFinalCoverageEndsSoon() {
+        runner.run(context -> {
+            XinfangInfoContributor info = context.getBean(XinfangInfoContributor.class);
+            Map<String, Object> calendar = info.calendar();
+            LocalDate finalThrough = LocalDate.parse((String) calendar.get("finalThrough"));
+            clock.now.set(finalThrough.minusDays(61).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+            assertThat(info.calendar()).doesNotContainKey("warning");
+            clock.now.set(finalThrough.minusDays(59).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+            assertThat(info.calendar()).containsKey("warning");
+            org.springframework.boot.actuate.info.Info.Builder builder = new org.springframework.boot.actuate.info.Info.Builder();
+            info.contribute(builder);
+            Map<String, Object> xinfang = (Map<String, Object>) builder.build().getDetails().get("xinfang");
+            assertThat(xinfang).containsKeys("version", "calendar");
+        });
+        runner.withPropertyValues("xinfang.calendar.warn-days=0").run(context -> {
+            XinfangInfoContributor info = context.getBean(XinfangInfoContributor.class);
+            LocalDate finalThrough = LocalDate.parse((String) info.calendar().get("finalThrough"));
+            clock.now.set(finalThrough.atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+            assertThat(info.calendar()).doesNotContainKey("warning");
+        });
+    }
+
     @Test
     void thePropertiesAreDescribedInTheGeneratedMetadata() throws Exception {
         try (var in = getClass().getClassLoader().getResourceAsStream("META-INF/spring-configuration-metadata.json")) {
@@ -300,7 +354,7 @@ class XinfangAutoConfigurationTests {
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (String name : List.of("xinfang.schema.mode", "xinfang.schema.name", "xinfang.store.dialect", "xinfang.transaction.participate",
                     "xinfang.sweep.enabled", "xinfang.sweep.interval", "xinfang.sweep.node-name", "xinfang.sweep.batch-size",
-                    "xinfang.directory.cache.ttl")) {
+                    "xinfang.directory.cache.ttl", "xinfang.calendar.warn-days")) {
                 assertThat(json).contains("\"" + name + "\"");
             }
         }

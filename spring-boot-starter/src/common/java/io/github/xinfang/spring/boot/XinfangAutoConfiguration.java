@@ -25,6 +25,7 @@ import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /**
  * Auto-configuration of xinfang. Every bean backs off when the application defines one of its type:
@@ -41,7 +42,9 @@ import java.time.InstantSource;
  *   <li>a {@link SweepRunner} running the {@link DeadlineSweep} in the background ({@code xinfang.sweep.*});</li>
  *   <li>with Micrometer and a {@code MeterRegistry} bean: the timer {@code xinfang.commands} (by command, outcome and
  *       rejection code), the counter {@code xinfang.commands.retries}, and the sweep's counters
- *       {@code xinfang.sweep.runs} and {@code xinfang.sweep.records}.</li>
+ *       {@code xinfang.sweep.runs} and {@code xinfang.sweep.records};</li>
+ *   <li>with the actuator: the health indicator {@code xinfang} ({@link XinfangHealthIndicator}) and the info
+ *       contributor {@link XinfangInfoContributor}.</li>
  * </ul>
  * It runs after the DataSource, transaction, Flyway and Liquibase auto-configurations of both Spring Boot lines (their
  * class names differ between 3.5 and 4.0; both are named).
@@ -58,7 +61,8 @@ import java.time.InstantSource;
         "org.springframework.boot.autoconfigure.liquibase.LiquibaseAutoConfiguration",
         "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
 @EnableConfigurationProperties(XinfangProperties.class)
-@Import({XinfangAutoConfiguration.JdbcStore.class, XinfangAutoConfiguration.MemoryStore.class, XinfangAutoConfiguration.Meters.class})
+@Import({XinfangAutoConfiguration.JdbcStore.class, XinfangAutoConfiguration.MemoryStore.class, XinfangAutoConfiguration.Meters.class,
+        XinfangAutoConfiguration.HealthConfiguration.class, XinfangAutoConfiguration.InfoConfiguration.class})
 public class XinfangAutoConfiguration {
 
     /** Creates the auto-configuration (Spring does). */
@@ -124,6 +128,28 @@ public class XinfangAutoConfiguration {
         @Bean
         SmartInitializingSingleton xinfangSweepMeters(ObjectProvider<MeterRegistry> registry, ObjectProvider<SweepRunner> sweep) {
             return () -> registry.ifAvailable(r -> sweep.ifAvailable(s -> s.onOutcome(new SweepMeters(r))));
+        }
+    }
+
+    /** The health indicator, when this Boot line's health interface is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = XinfangHealthIndicator.HEALTH_API)
+    static class HealthConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        XinfangHealthIndicator xinfangHealthIndicator(CaseStore store, ObjectProvider<SweepRunner> sweep, InstantSource clock) {
+            return new XinfangHealthIndicator(new XinfangStatus(store, () -> Optional.ofNullable(sweep.getIfAvailable()), clock));
+        }
+    }
+
+    /** The info contributor, when the actuator's info is on the classpath. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.info.InfoContributor")
+    static class InfoConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        XinfangInfoContributor xinfangInfoContributor(CaseStore store, TimeLimits limits, InstantSource clock, XinfangProperties properties) {
+            return new XinfangInfoContributor(store, limits, clock, properties.getCalendar().getWarnDays());
         }
     }
 

@@ -17,6 +17,7 @@ public class XinfangProperties {
     private final Transaction transaction = new Transaction();
     private final Sweep sweep = new Sweep();
     private final Directory directory = new Directory();
+    private final Calendar calendar = new Calendar();
 
     /** @return where xinfang's tables come from */
     public Schema getSchema() {
@@ -41,6 +42,11 @@ public class XinfangProperties {
     /** @return the organisation directory's settings */
     public Directory getDirectory() {
         return directory;
+    }
+
+    /** @return the work calendar's settings */
+    public Calendar getCalendar() {
+        return calendar;
     }
 
     /** Who brings xinfang's tables into the database. */
@@ -172,6 +178,24 @@ public class XinfangProperties {
         /** @param lease how long a claim holds, positive */
         public void setLease(Duration lease) {
             this.lease = lease;
+        }
+    }
+
+    /** {@code xinfang.calendar.*}. */
+    public static class Calendar {
+        private int warnDays = 60;
+
+        /**
+         * @return how many days before the official calendar's final coverage ends the actuator's info warns (default
+         *     60)
+         */
+        public int getWarnDays() {
+            return warnDays;
+        }
+
+        /** @param warnDays how many days ahead to warn */
+        public void setWarnDays(int warnDays) {
+            this.warnDays = warnDays;
         }
     }
 
