@@ -15,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -44,7 +45,11 @@ import java.util.Optional;
  *       rejection code), the counter {@code xinfang.commands.retries}, and the sweep's counters
  *       {@code xinfang.sweep.runs} and {@code xinfang.sweep.records};</li>
  *   <li>with the actuator: the health indicator {@code xinfang} ({@link XinfangHealthIndicator}) and the info
- *       contributor {@link XinfangInfoContributor}.</li>
+ *       contributor {@link XinfangInfoContributor};</li>
+ *   <li>in a servlet web application ({@code xinfang.web.enabled}, default true): {@link RejectionProblems} (results and
+ *       rejections as HTTP answers), the {@code Idempotency-Key} header and the {@link ActorResolver}'s actor as
+ *       controller parameters, and problems for transient store failures ({@code 503}) and corrupt stored data
+ *       ({@code 500}).</li>
  * </ul>
  * It runs after the DataSource, transaction, Flyway and Liquibase auto-configurations of both Spring Boot lines (their
  * class names differ between 3.5 and 4.0; both are named).
@@ -62,7 +67,8 @@ import java.util.Optional;
         "org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration"})
 @EnableConfigurationProperties(XinfangProperties.class)
 @Import({XinfangAutoConfiguration.JdbcStore.class, XinfangAutoConfiguration.MemoryStore.class, XinfangAutoConfiguration.Meters.class,
-        XinfangAutoConfiguration.HealthConfiguration.class, XinfangAutoConfiguration.InfoConfiguration.class})
+        XinfangAutoConfiguration.HealthConfiguration.class, XinfangAutoConfiguration.InfoConfiguration.class,
+        XinfangAutoConfiguration.WebConfiguration.class})
 public class XinfangAutoConfiguration {
 
     /** Creates the auto-configuration (Spring does). */
@@ -139,6 +145,35 @@ public class XinfangAutoConfiguration {
         @ConditionalOnMissingBean
         XinfangHealthIndicator xinfangHealthIndicator(CaseStore store, ObjectProvider<SweepRunner> sweep, InstantSource clock) {
             return new XinfangHealthIndicator(new XinfangStatus(store, () -> Optional.ofNullable(sweep.getIfAvailable()), clock));
+        }
+    }
+
+    /** The Spring MVC support, in a servlet web application. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnClass(name = "org.springframework.web.servlet.config.annotation.WebMvcConfigurer")
+    @ConditionalOnProperty(prefix = "xinfang.web", name = "enabled", havingValue = "true", matchIfMissing = true)
+    static class WebConfiguration {
+        @Bean
+        @ConditionalOnMissingBean
+        RejectionProblems xinfangRejectionProblems(XinfangProperties properties) {
+            return new RejectionProblems(properties.getWeb().getStatus());
+        }
+
+        @Bean
+        XinfangWebSupport.Advice xinfangWebAdvice() {
+            return new XinfangWebSupport.Advice();
+        }
+
+        @Bean
+        org.springframework.web.servlet.config.annotation.WebMvcConfigurer xinfangWebMvcConfigurer(ObjectProvider<ActorResolver> actors) {
+            return new org.springframework.web.servlet.config.annotation.WebMvcConfigurer() {
+                @Override
+                public void addArgumentResolvers(java.util.List<org.springframework.web.method.support.HandlerMethodArgumentResolver> resolvers) {
+                    resolvers.add(new XinfangWebSupport.KeyResolver());
+                    actors.ifAvailable(a -> resolvers.add(new XinfangWebSupport.ActorArgumentResolver(a)));
+                }
+            };
         }
     }
 

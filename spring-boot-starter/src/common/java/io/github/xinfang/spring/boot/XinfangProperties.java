@@ -18,6 +18,7 @@ public class XinfangProperties {
     private final Sweep sweep = new Sweep();
     private final Directory directory = new Directory();
     private final Calendar calendar = new Calendar();
+    private final Web web = new Web();
 
     /** @return where xinfang's tables come from */
     public Schema getSchema() {
@@ -47,6 +48,11 @@ public class XinfangProperties {
     /** @return the work calendar's settings */
     public Calendar getCalendar() {
         return calendar;
+    }
+
+    /** @return the web support's settings */
+    public Web getWeb() {
+        return web;
     }
 
     /** Who brings xinfang's tables into the database. */
@@ -178,6 +184,28 @@ public class XinfangProperties {
         /** @param lease how long a claim holds, positive */
         public void setLease(Duration lease) {
             this.lease = lease;
+        }
+    }
+
+    /** {@code xinfang.web.*}. */
+    public static class Web {
+        private boolean enabled = true;
+        private final java.util.Map<io.github.xinfang.cases.Rejection.Code, Integer> status =
+                new java.util.EnumMap<>(io.github.xinfang.cases.Rejection.Code.class);
+
+        /** @return whether the Spring MVC support is defined in a servlet web application (default true) */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the Spring MVC support is defined */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /** @return HTTP statuses replacing {@link RejectionProblems#defaultStatuses()}, by rejection code */
+        public java.util.Map<io.github.xinfang.cases.Rejection.Code, Integer> getStatus() {
+            return status;
         }
     }
 
