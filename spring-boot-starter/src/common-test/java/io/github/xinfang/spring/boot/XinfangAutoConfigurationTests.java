@@ -150,6 +150,42 @@ class XinfangAutoConfigurationTests {
         });
     }
 
+    /**
+     * The store is built after the application's own Flyway has migrated (had it come first, Flyway would have found a
+     * schema that is not empty and has no history, and refused); the same with Flyway switched off, and with every bean
+     * lazy.
+     */
+    @Test
+    void theStoreWaitsForTheApplicationsMigrationsAndWorksWithFlywayOffAndLazyBeans() {
+        withDatabase().withConfiguration(AutoConfigurations.of(BootLine.FLYWAY)).run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(((JdbcCaseStore) context.getBean(CaseStore.class)).schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
+            try (Connection c = context.getBean(DataSource.class).getConnection();
+                 ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM portal_intake")) {
+                rs.next();
+                assertThat(rs.getInt(1)).as("the application's own table, by its own Flyway").isZero();
+            }
+            assertThat(register(context.getBean(CaseService.class), "C-1")).isInstanceOf(CommandResult.Applied.class);
+        });
+        withDatabase().withConfiguration(AutoConfigurations.of(BootLine.FLYWAY)).withPropertyValues("spring.flyway.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(register(context.getBean(CaseService.class), "C-1")).isInstanceOf(CommandResult.Applied.class);
+                });
+        // every bean lazy: the store, made when the service is first used, still makes the application's Flyway run first
+        withDatabase().withConfiguration(AutoConfigurations.of(BootLine.FLYWAY))
+                .withBean(org.springframework.boot.LazyInitializationBeanFactoryPostProcessor.class).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(register(context.getBean(CaseService.class), "C-1")).isInstanceOf(CommandResult.Applied.class);
+                    assertThat(((JdbcCaseStore) context.getBean(CaseStore.class)).schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
+                    try (Connection c = context.getBean(DataSource.class).getConnection();
+                         ResultSet rs = c.createStatement().executeQuery("SELECT COUNT(*) FROM portal_intake")) {
+                        rs.next();
+                        assertThat(rs.getInt(1)).as("the application's table, migrated before the store").isZero();
+                    }
+                });
+    }
+
     @Test
     void theApplicationsOwnBeansWin() {
         InMemoryCaseStore own = InMemoryCaseStore.create();

@@ -11,4 +11,7 @@ final class BootLine {
     static final Class<?>[] JDBC = {
             org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration.class,
             org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration.class};
+
+    /** The Flyway auto-configuration of Boot 4.0 (in spring-boot-flyway; the application's own migrations). */
+    static final Class<?> FLYWAY = org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration.class;
 }

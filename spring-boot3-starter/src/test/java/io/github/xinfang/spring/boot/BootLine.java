@@ -11,4 +11,7 @@ final class BootLine {
     static final Class<?>[] JDBC = {
             org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration.class,
             org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration.class};
+
+    /** The Flyway auto-configuration of Boot 3.5 (the application's own migrations). */
+    static final Class<?> FLYWAY = org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration.class;
 }
