@@ -13,12 +13,14 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.service.CaseService;
 import org.junit.jupiter.api.Test;
+import io.github.xinfang.spring.boot.docs.SpringBootDocSnippets;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -52,7 +54,7 @@ class XinfangWebSupportTests {
                     .map(o -> Actor.official(new OfficialId(o), XinfangAutoConfigurationTests.OFFICE)))
             .withPropertyValues("xinfang.sweep.enabled=false");
 
-    /** A portal's controller: no error mapping, no header parsing, no actor lookup of its own. */
+    /** A portal's controller: no error mapping, no header parsing, no actor lookup of its own (routing: the guide's own). */
     @RestController
     static final class Cases {
         private final CaseService service;
@@ -70,22 +72,24 @@ class XinfangWebSupportTests {
                             List.of(new PetitionForm.Petitioner("覃某", null, "13907751234", null)), null, null, "内容"), null)), locale);
         }
 
-        @PostMapping("/cases/{id}/route")
-        ResponseEntity<Object> route(@PathVariable("id") String id, IdempotencyKey key, Actor actor, Locale locale) {
-            return problems.respond(service.handle(new ProcedureCommand.Route(new CaseId(id), key, actor,
-                    XinfangAutoConfigurationTests.HOUSING, XinfangAutoConfigurationTests.DAY)), locale);
-        }
-
         @GetMapping("/broken")
         void broken() {
             throw new TransientStoreException("connection to db.internal:5432 refused", new java.sql.SQLTransientConnectionException("refused"));
         }
     }
 
+    /** A request to the guide's route endpoint, to the housing unit on the day of the tests' petitions. */
+    private static MockHttpServletRequestBuilder route(String id) {
+        return post("/cases/" + id + "/route").param("unit", XinfangAutoConfigurationTests.HOUSING.value())
+                .param("routedOn", XinfangAutoConfigurationTests.DAY.toString());
+    }
+
     private static MockMvc mvc(ApplicationContext context) {
         List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
         context.getBean("xinfangWebMvcConfigurer", WebMvcConfigurer.class).addArgumentResolvers(resolvers);
-        return MockMvcBuilders.standaloneSetup(new Cases(context.getBean(CaseService.class), context.getBean(RejectionProblems.class)))
+        CaseService service = context.getBean(CaseService.class);
+        RejectionProblems problems = context.getBean(RejectionProblems.class);
+        return MockMvcBuilders.standaloneSetup(new Cases(service, problems), new SpringBootDocSnippets.CaseController(service, problems))
                 .setControllerAdvice(context.getBean(XinfangWebSupport.Advice.class))
                 .setCustomArgumentResolvers(resolvers.toArray(new HandlerMethodArgumentResolver[0]))
                 .build();
@@ -102,19 +106,19 @@ class XinfangWebSupportTests {
                     .andExpect(status().isOk()).andExpect(jsonPath("$.replayed").value(true))
                     .andReturn().getResponse().getContentAsString();
             assertThat(body).as("no personal data in the answer").doesNotContain("覃某").doesNotContain("13907751234");
-            mvc.perform(post("/cases/C-1/route").header("Idempotency-Key", "k-2").header("X-Official", "clerk"))
+            mvc.perform(route("C-1").header("Idempotency-Key", "k-2").header("X-Official", "clerk"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.version").value(2));
 
-            mvc.perform(post("/cases/NOPE/route").header("Idempotency-Key", "k-3").header("X-Official", "clerk")
+            mvc.perform(route("NOPE").header("Idempotency-Key", "k-3").header("X-Official", "clerk")
                             .header("Accept-Language", "zh-CN"))
                     .andExpect(status().isNotFound())
                     .andExpect(jsonPath("$.code").value("CASE_NOT_FOUND")).andExpect(jsonPath("$.title").value("CASE_NOT_FOUND"))
                     .andExpect(jsonPath("$.detail").value(Rejection.Code.CASE_NOT_FOUND.chinese()));
-            mvc.perform(post("/cases/NOPE/route").header("Idempotency-Key", "k-4").header("X-Official", "clerk")
+            mvc.perform(route("NOPE").header("Idempotency-Key", "k-4").header("X-Official", "clerk")
                             .header("Accept-Language", "en"))
                     .andExpect(status().isNotFound()).andExpect(jsonPath("$.detail").value(Rejection.Code.CASE_NOT_FOUND.english()));
             // routing a registered case twice: the stage refuses it, a conflict with the case's state
-            mvc.perform(post("/cases/C-1/route").header("Idempotency-Key", "k-5").header("X-Official", "clerk"))
+            mvc.perform(route("C-1").header("Idempotency-Key", "k-5").header("X-Official", "clerk"))
                     .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("ILLEGAL_TRANSITION"))
                     .andExpect(jsonPath("$.stage").value("ROUTED"));
         });
@@ -134,7 +138,7 @@ class XinfangWebSupportTests {
     @Test
     void aStatusCanBeOverriddenAndAnInvalidOverrideStopsTheStart() {
         runner.withPropertyValues("xinfang.web.status.CASE_NOT_FOUND=410").run(context ->
-                mvc(context).perform(post("/cases/NOPE/route").header("Idempotency-Key", "k").header("X-Official", "clerk"))
+                mvc(context).perform(route("NOPE").header("Idempotency-Key", "k").header("X-Official", "clerk"))
                         .andExpect(status().isGone()));
         runner.withPropertyValues("xinfang.web.status.CASE_NOT_FOUND=200").run(context -> {
             assertThat(context).hasFailed();

@@ -31,9 +31,10 @@ import java.util.Optional;
 /**
  * The Java snippets of {@code docs/spring-boot.md}, compiled on both Boot lines: each {@code ```java} block of the
  * document is one region of this file between {@code // tag::NAME[]} and {@code // end::NAME[]}, in the same order and
- * verbatim up to indentation ({@code SpringBootDocTests} checks it).
+ * verbatim up to indentation ({@code SpringBootDocTests} checks it). The controller also answers the web support's tests
+ * ({@code XinfangWebSupportTests}), so the document's controller is run, not only compiled.
  */
-final class SpringBootDocSnippets {
+public final class SpringBootDocSnippets {
     private SpringBootDocSnippets() {}
 
     /** The portal's logged-in user, as a RuoYi-style portal keeps it in the request. */
@@ -80,12 +81,17 @@ final class SpringBootDocSnippets {
         // end::customizer[]
     }
 
+    /** The document's controller. */
     @RestController
-    static class CaseController {
+    public static class CaseController {
         private final CaseService cases;
         private final RejectionProblems problems;
 
-        CaseController(CaseService cases, RejectionProblems problems) {
+        /**
+         * @param cases the case service
+         * @param problems the starter's answers
+         */
+        public CaseController(CaseService cases, RejectionProblems problems) {
             this.cases = cases;
             this.problems = problems;
         }
