@@ -89,9 +89,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * The schema version this library writes and reads; {@link #migrate()} brings a database up to it (version 2
      * added the earliest due instant and the indexes of the resolution queries; version 3 moved H2's payload
      * columns from {@code CLOB} to {@code CHARACTER VARYING}, out of H2's large-object store; version 4 added the
-     * clock dues table {@code xf_case_clock} and the indexes of the overdue queries).
+     * clock dues table {@code xf_case_clock} and the indexes of the overdue queries; version 5 added the followers'
+     * positions table {@code xf_feed_positions} that {@link JdbcFeedPositions} reads and writes).
      */
-    public static final int SCHEMA_VERSION = 4;
+    public static final int SCHEMA_VERSION = 5;
 
     /** How many times a commit is attempted when the database reports a transient failure. */
     private static final int MAX_ATTEMPTS = 8;
@@ -301,6 +302,21 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     /** @return the dialect this store speaks */
     public Dialect dialect() {
         return dialect;
+    }
+
+    /** @return the data source of the store's own connections */
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** @return where the store's tables are */
+    Tables tables() {
+        return tables;
+    }
+
+    /** @return the caller's transactions in the participating mode, or null in the own-transaction mode */
+    TransactionBinding binding() {
+        return binding;
     }
 
     /**
@@ -1041,6 +1057,28 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         } catch (SQLException e) {
             throw new StoreException("change feed read failed after position " + position, e);
         }
+    }
+
+    /**
+     * The feed's head: the position of the newest change, what {@link #changesAfter} would hand out last if asked for
+     * everything. Like {@code changesAfter}, it first numbers the committed changes not yet numbered (in short
+     * transactions of the store's own, never the caller's), then reads the feed counter on a connection of its own. A
+     * follower at position {@code p} lags {@code feedHead() - p} changes behind (as of the call: commits go on). Not part
+     * of the {@link ChangeFeed} port; for monitoring.
+     *
+     * @return the position of the newest change, 0 when the feed is empty
+     * @throws StoreException on an infrastructure failure
+     * @since 0.4
+     */
+    public long feedHead() {
+        numberPendingChanges(Long.MAX_VALUE);
+        return onOwnConnection("reading the change feed's head failed", c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT last_position FROM xf_feed_counter WHERE id = 1");
+                 ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) throw new StoreException("the feed counter row xf_feed_counter(id = 1) is missing");
+                return rs.getLong(1);
+            }
+        });
     }
 
     /** How many pending changes one numbering transaction takes. */

@@ -18,6 +18,7 @@ import javax.sql.DataSource;
 
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.service.CaseChange;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import org.flywaydb.core.Flyway;
@@ -65,6 +66,29 @@ class ReadmeSnippetsTests {
         // end::flyway[]
     }
 
+    /** README, followers' positions (run by {@link FeedPositionsContract}). */
+    static void followSearchIndex(JdbcCaseStore store, JdbcTransactions transactions, CaseService service) {
+        // tag::feed-positions[]
+        JdbcFeedPositions positions = JdbcFeedPositions.of(store);   // a participating store: its binding's transactions
+        transactions.inTransaction(connection -> {
+            long from = positions.lock("search-index");              // SELECT ... FOR UPDATE: other nodes wait here
+            List<CaseChange> changes = service.changesAfter(from, 100);
+            for (CaseChange change : changes) index(connection, change);   // the portal's own writes, same transaction
+            if (!changes.isEmpty()) positions.save("search-index", changes.get(changes.size() - 1).position());
+            return null;
+        });
+        // end::feed-positions[]
+    }
+
+    /** The portal's search index: one row per change, in its table {@code search_index}. */
+    static void index(Connection connection, CaseChange change) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO search_index (position, case_id) VALUES (?, ?)")) {
+            ps.setLong(1, change.position());
+            ps.setString(2, change.caseId().value());
+            ps.executeUpdate();
+        }
+    }
+
     /** README, the participating mode. */
     static CommandResult participating(DataSource pool, OrganisationDirectory directory, InstantSource clock,
                                        String form, CaseCommand register) {
@@ -94,7 +118,7 @@ class ReadmeSnippetsTests {
     @Test
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("README.md")));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(5);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(6);
         List<String> regions = new ArrayList<>();
         for (Path source : SOURCES) regions.addAll(regions(read(source)));
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SOURCES)
