@@ -467,7 +467,7 @@ public final class CaseCodec {
         return Problem.WRONG_TYPE;
     }
 
-    private static String describe(IOException e) {
+    static String describe(IOException e) {
         MismatchedInputException m = find(e, MismatchedInputException.class);
         if (m != null && m.getTargetType() != null) return "expected " + m.getTargetType().getSimpleName();
         Throwable root = e;
@@ -490,7 +490,7 @@ public final class CaseCodec {
         return null;
     }
 
-    private static String path(JsonMappingException e) {
+    static String path(JsonMappingException e) {
         List<JsonMappingException.Reference> refs = e.getPath();
         if (refs.isEmpty()) return null;
         StringBuilder sb = new StringBuilder();

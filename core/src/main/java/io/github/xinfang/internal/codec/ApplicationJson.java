@@ -1,0 +1,317 @@
+package io.github.xinfang.internal.codec;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.FormText;
+import io.github.xinfang.cases.PetitionForm;
+import io.github.xinfang.cases.Rejection;
+import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.petition.Address;
+import io.github.xinfang.petition.FreeText;
+import io.github.xinfang.petition.IdNumber;
+import io.github.xinfang.petition.PersonName;
+import io.github.xinfang.petition.PhoneNumber;
+import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation;
+
+import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.time.Duration;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Internal: xinfang's values as JSON for applications (a controller's response, a message to another system), as
+ * plain values any JSON library writes: a {@code Map} in property order, a {@code List}, a {@code String}, a
+ * {@code Number}, a {@code Boolean} or {@code null}. The Spring Boot starter's Jackson modules (Jackson 2 on Boot
+ * 3.5, Jackson 3 on Boot 4) are thin adapters over this class, so both lines write and read the same JSON.
+ *
+ * <p>The form is the stored one (the codec's: ids and codes as strings, instants and dates in ISO-8601, a variant
+ * of a sealed value type with its {@code kind}), with what an application needs besides: an event carries its
+ * stored {@code type} name and its {@code id}, a command its stored {@code type} name; the case state, an index
+ * row and a rejection are written through their accessors.
+ *
+ * <p><b>Personal data is masked</b> unless a call asks for it in clear: names, ID numbers, phones, addresses and
+ * every free text (a petition's summary, a reason, an opinion, a reply, evidence), whether typed
+ * ({@link PersonName}, {@link IdNumber}, {@link PhoneNumber}, {@link Address}, {@link FreeText}, {@link FormText})
+ * or raw ({@link PetitionForm.Petitioner}'s four fields, {@link PetitionForm.AccusedParty#outsideName()}, a stored event's
+ * or snapshot's payload).
+ * A masked value is the value's {@code toString} (张三 → 张*, 138****5678, {@code (12 chars)}).
+ *
+ * <p>Reading: commands (by their {@code type} name when the target is {@code CaseCommand} or one of its tracks),
+ * forms, actors and value types, from the same plain values; a refused input is an
+ * {@link IllegalArgumentException} whose message names the path and the problem, never the input's text.
+ *
+ * <p>Not API; may change without notice. Immutable and thread-safe; costly to build, so build one and share it.
+ */
+public final class ApplicationJson {
+    private static final String DOMAIN_PACKAGE = "io.github.xinfang.";
+    private static final String STARTER_PACKAGE = "io.github.xinfang.spring.";
+    /** The property carrying an event's or a command's stored type name. */
+    public static final String TYPE = "type";
+
+    private static final Set<Class<?>> PERSONAL = Set.of(PersonName.class, IdNumber.class, PhoneNumber.class,
+            Address.class, FreeText.class, FormText.class);
+    /** Raw strings of a form that are personal data, by record and component, with the typed value that masks them. */
+    private static final Map<Class<?>, Map<String, Function<String, Object>>> PERSONAL_FIELDS = Map.of(
+            PetitionForm.Petitioner.class, Map.of(
+                    "name", PersonName::new, "idNumber", IdNumber::new,
+                    "phone", PhoneNumber::new, "address", Address::new),
+            PetitionForm.AccusedParty.class, Map.of("outsideName", FreeText::new),
+            // a stored payload is the codec's JSON of an event or a snapshot, personal data in clear
+            io.github.xinfang.persistence.StoredEvent.class, Map.of("payload", FreeText::new),
+            io.github.xinfang.persistence.StoredSnapshot.class, Map.of("payload", FreeText::new));
+    private static final Set<String> NOT_PROPERTIES = Set.of("toString", "hashCode", "toBuilder", "getClass");
+
+    private final JsonMapper mapper;
+    private final Map<String, Class<? extends CaseCommand>> commandsByName;
+    /** The property names a refusal may name: those of the readable types (any other is input, and not echoed). */
+    private final Set<String> propertyNames;
+    private final ClassValue<List<Property>> properties = new ClassValue<>() {
+        @Override
+        protected List<Property> computeValue(Class<?> type) {
+            return propertiesOf(type);
+        }
+    };
+
+    /** One written property: a constant (a type name) or an accessor, masked by a typed value when personal. */
+    private record Property(String name, Object constant, Method accessor, Function<String, Object> personal) {}
+
+    private ApplicationJson() {
+        this.mapper = JsonMapper.builder()
+                .addModule(new DomainModule(CaseCodec.MAX_STRING_LENGTH))
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .defaultLeniency(false)
+                .build();
+        Map<String, Class<? extends CaseCommand>> commands = new HashMap<>();
+        TypeTable.commands().forEach((type, name) -> commands.put(name, type));
+        this.commandsByName = Map.copyOf(commands);
+        Set<String> names = new java.util.HashSet<>();
+        for (Class<?> command : commands.values()) collectNames(command, names, new java.util.HashSet<>());
+        this.propertyNames = Set.copyOf(names);
+    }
+
+    /** Collects the component names of a readable type and of the records it contains, to name paths safely. */
+    private static void collectNames(java.lang.reflect.Type type, Set<String> names, Set<Class<?>> seen) {
+        if (type instanceof java.lang.reflect.ParameterizedType p) {
+            for (java.lang.reflect.Type argument : p.getActualTypeArguments()) collectNames(argument, names, seen);
+            return;
+        }
+        if (!(type instanceof Class<?> c) || !isDomain(c) || !seen.add(c)) return;
+        if (c.isSealed()) for (Class<?> variant : c.getPermittedSubclasses()) collectNames(variant, names, seen);
+        if (!c.isRecord()) return;
+        for (RecordComponent rc : c.getRecordComponents()) {
+            names.add(rc.getName());
+            collectNames(rc.getGenericType(), names, seen);
+        }
+    }
+
+    /** @return the application JSON; build one and share it */
+    public static ApplicationJson create() {
+        return new ApplicationJson();
+    }
+
+    /**
+     * @param type a class
+     * @return whether this class writes values of it: a record, the case state, an index row or a rejection of
+     *     xinfang (not the starter's own types)
+     */
+    public boolean writes(Class<?> type) {
+        if (!isDomain(type) || type.isEnum() || Throwable.class.isAssignableFrom(type)) return false;
+        return type.isRecord() || type == CaseState.class || type == IndexRow.class || type == Rejection.class;
+    }
+
+    /**
+     * @param type a class
+     * @return whether this class reads values of it: a command or one of its tracks, a record with a stored shape
+     *     (forms, actors' variants, value types), an actor, an accused party or a clock's source
+     */
+    public boolean reads(Class<?> type) {
+        if (!isDomain(type) || type.isEnum() || Throwable.class.isAssignableFrom(type)) return false;
+        if (CaseEvent.class.isAssignableFrom(type)) return false;
+        return CaseCommand.class.isAssignableFrom(type) || type.isRecord() || TypeTable.variants(type) != null
+                || type == Obligation.Source.class;
+    }
+
+    /**
+     * Writes a value as plain values.
+     *
+     * @param value the value, or null
+     * @param inClear whether personal data is written in clear (only when a caller asked for it, per call)
+     * @return its plain form
+     */
+    public Object write(Object value, boolean inClear) {
+        if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) return value;
+        if (value instanceof Character c) return c.toString();
+        if (value instanceof Enum<?> e) return e.name();
+        if (value instanceof TemporalAccessor || value instanceof Duration || value instanceof java.time.Period) {
+            return value.toString();
+        }
+        if (value instanceof Optional<?> o) return write(o.orElse(null), inClear);
+        if (value instanceof Collection<?> c) {
+            List<Object> list = new ArrayList<>(c.size());
+            for (Object item : c) list.add(write(item, inClear));
+            return list;
+        }
+        if (value instanceof Object[] array) return write(List.of(array), inClear);
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            m.forEach((k, v) -> map.put(String.valueOf(write(k, inClear)), write(v, inClear)));
+            return map;
+        }
+        Class<?> type = value.getClass();
+        if (PERSONAL.contains(type)) return inClear ? read(value, type.getRecordComponents()[0]) : value.toString();
+        if (value instanceof DutyId) return value.toString();
+        if (StringValueSerializer.handles(type) && isDomain(type)) return read(value, type.getRecordComponents()[0]);
+        if (!writes(type)) return value.toString();
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Property p : properties.get(type)) {
+            Object v = p.constant() != null ? p.constant() : invoke(p.accessor(), value);
+            if (!inClear && p.personal() != null && v instanceof String s) {
+                map.put(p.name(), masked(s, p.personal()));
+            } else {
+                map.put(p.name(), write(v, inClear));
+            }
+        }
+        return map;
+    }
+
+    /**
+     * Reads a value from plain values.
+     *
+     * @param tree the plain values ({@code Map}, {@code List}, {@code String}, {@code Number}, {@code Boolean} or null)
+     * @param type the type to read, one this class {@link #reads}
+     * @param <T> the type
+     * @return the value
+     * @throws IllegalArgumentException if the input does not make a value of the type; the message names the path
+     *     and the problem, never the input's text
+     */
+    public <T> T read(Object tree, Class<T> type) {
+        Objects.requireNonNull(type, "type");
+        if (!reads(type)) throw new IllegalArgumentException("xinfang does not read " + type.getName() + " from JSON");
+        Class<?> target = type;
+        Object input = tree;
+        if (CaseCommand.class.isAssignableFrom(type)) {
+            if (!(tree instanceof Map<?, ?> map)) throw new IllegalArgumentException("a command is a JSON object");
+            Object name = map.get(TYPE);
+            if (name != null) {
+                Class<? extends CaseCommand> named = name instanceof String s ? commandsByName.get(s) : null;
+                if (named == null) throw new IllegalArgumentException("type: not a command's type name");
+                if (!type.isAssignableFrom(named)) {
+                    throw new IllegalArgumentException("type: names a command that is not a " + type.getSimpleName());
+                }
+                target = named;
+                Map<Object, Object> rest = new LinkedHashMap<>(map);
+                rest.remove(TYPE);
+                input = rest;
+            } else if (!type.isRecord()) {
+                throw new IllegalArgumentException("type: missing (it names the command to read)");
+            }
+        }
+        JsonNode node = mapper.valueToTree(input);
+        ObjectReader reader = mapper.readerFor(target);
+        try {
+            return type.cast(reader.readValue(node));
+        } catch (CodecProblem e) {
+            throw new IllegalArgumentException(message(target, path(e), e.getOriginalMessage()));
+        } catch (JsonMappingException e) {
+            throw new IllegalArgumentException(message(target, path(e), CaseCodec.describe(e)));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(message(target, null, CaseCodec.describe(e)));
+        }
+    }
+
+    private String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(propertyNames.contains(r.getFieldName()) ? r.getFieldName() : "?");
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+
+    private static String message(Class<?> type, String path, String problem) {
+        return "cannot read " + type.getSimpleName() + (path == null ? "" : " at " + path) + ": " + problem;
+    }
+
+    private static Object masked(String raw, Function<String, Object> typed) {
+        try {
+            return typed.apply(raw).toString();
+        } catch (IllegalArgumentException e) {
+            // Not a valid value of its type (a form is raw input): its length is all that is shown.
+            return "(" + raw.codePointCount(0, raw.length()) + " chars)";
+        }
+    }
+
+    private static boolean isDomain(Class<?> type) {
+        String name = type.getName();
+        return name.startsWith(DOMAIN_PACKAGE) && !name.startsWith(STARTER_PACKAGE);
+    }
+
+    private static Object read(Object value, RecordComponent component) {
+        return invoke(component.getAccessor(), value);
+    }
+
+    private static Object invoke(Method accessor, Object target) {
+        try {
+            return accessor.invoke(target);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("accessor " + accessor.getName() + " of "
+                    + target.getClass().getSimpleName() + " failed", e);
+        }
+    }
+
+    private static List<Property> propertiesOf(Class<?> type) {
+        List<Property> props = new ArrayList<>();
+        TypeTable.EventType event = TypeTable.event(type);
+        if (event != null) props.add(new Property(TYPE, event.name(), null, null));
+        String command = TypeTable.command(type);
+        if (command != null) props.add(new Property(TYPE, command, null, null));
+        String kind = TypeTable.kindOf(type);
+        if (kind != null) props.add(new Property(TypeTable.DISCRIMINATOR, kind, null, null));
+        Map<String, Function<String, Object>> personal = PERSONAL_FIELDS.getOrDefault(type, Map.of());
+        if (type.isRecord()) {
+            for (RecordComponent rc : type.getRecordComponents()) {
+                Method accessor = rc.getAccessor();
+                accessor.setAccessible(true);
+                props.add(new Property(rc.getName(), null, accessor, personal.get(rc.getName())));
+            }
+        } else if (TypeTable.classProperties(type) != null) {
+            for (Shape.Property sp : Shape.of(type).properties()) props.add(new Property(sp.name(), null, sp.accessor(), null));
+        } else {
+            List<Method> accessors = new ArrayList<>();
+            for (Method m : type.getMethods()) {
+                if (m.getDeclaringClass() != type || m.getParameterCount() != 0 || m.getReturnType() == void.class
+                        || java.lang.reflect.Modifier.isStatic(m.getModifiers()) || NOT_PROPERTIES.contains(m.getName())) {
+                    continue;
+                }
+                accessors.add(m);
+            }
+            accessors.sort(java.util.Comparator.comparing(Method::getName));
+            for (Method m : accessors) props.add(new Property(m.getName(), null, m, null));
+        }
+        return List.copyOf(props);
+    }
+}
