@@ -14,6 +14,9 @@ import io.github.xinfang.service.CaseService;
 import io.github.xinfang.spring.boot.ActorResolver;
 import io.github.xinfang.spring.boot.CaseServiceCustomizer;
 import io.github.xinfang.spring.boot.RejectionProblems;
+import io.github.xinfang.spring.boot.test.XinfangTest;
+import io.github.xinfang.spring.boot.test.XinfangTestClock;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ResponseEntity;
@@ -105,4 +108,15 @@ public final class SpringBootDocSnippets {
         }
         // end::controller[]
     }
+
+    /** The test slice: a portal's test of its xinfang code, without a database (compiled here, run as XinfangTestSliceTests). */
+    // tag::slice[]
+    @XinfangTest(classes = PortalConfiguration.class)
+    class OverdueNoticeTests {
+        @Autowired
+        CaseService cases;        // over the in-memory store
+        @Autowired
+        XinfangTestClock clock;   // starts Monday 2 March 2026, 10:00 in Beijing; clock.advance(Duration.ofDays(30))
+    }
+    // end::slice[]
 }
