@@ -72,6 +72,16 @@ class XinfangWebSupportTests {
                             List.of(new PetitionForm.Petitioner("覃某", null, "13907751234", null)), null, null, "内容"), null)), locale);
         }
 
+        @GetMapping("/cases/{id}/version")
+        long version(@PathVariable("id") CaseId id) {
+            return service.history(id).map(h -> h.version()).orElse(0L);
+        }
+
+        @GetMapping("/count")
+        int count(@org.springframework.web.bind.annotation.RequestParam("n") int n) {
+            return n;
+        }
+
         @GetMapping("/broken")
         void broken() {
             throw new TransientStoreException("connection to db.internal:5432 refused", new java.sql.SQLTransientConnectionException("refused"));
@@ -143,6 +153,22 @@ class XinfangWebSupportTests {
         runner.withPropertyValues("xinfang.web.status.CASE_NOT_FOUND=200").run(context -> {
             assertThat(context).hasFailed();
             assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("xinfang.web.status.CASE_NOT_FOUND");
+        });
+    }
+
+    @Test
+    void aValueTypeThatDoesNotReadIsABadRequestNamingTheParameterWithoutItsValue() {
+        runner.run(context -> {
+            MockMvc mvc = mvc(context);
+            mvc.perform(get("/cases/C-1/version")).andExpect(status().isOk());
+            String body = mvc.perform(get("/cases/{id}/version", "覃 某 13907751234"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
+                    .andExpect(jsonPath("$.field").value("id"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(body).as(body).contains("CaseId").doesNotContain("13907751234");
+            // a mismatch of the application's own types stays Spring's
+            mvc.perform(get("/count").param("n", "x")).andExpect(status().isBadRequest())
+                    .andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain("INVALID_PARAMETER"));
         });
     }
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.server.ResponseStatusException;
 
 import java.net.URI;
@@ -94,6 +95,26 @@ final class XinfangWebSupport {
         ResponseEntity<ProblemDetail> corruptData(CodecException e) {
             log.error("xinfang could not read stored data: type {} version {} problem {}", e.typeName(), e.schemaVersion(), e.problem());
             return problem(HttpStatus.INTERNAL_SERVER_ERROR, "CORRUPT_STORED_DATA", "stored case data could not be read");
+        }
+
+        /**
+         * A request parameter or path variable that does not make one of xinfang's value types (a blank case id, a
+         * region code that is not one): 400 naming the parameter and the type, without echoing the value. Any other
+         * type mismatch is left to Spring's own handling.
+         */
+        @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+        ResponseEntity<ProblemDetail> invalidValue(MethodArgumentTypeMismatchException e, NativeWebRequest request)
+                throws MethodArgumentTypeMismatchException {
+            Class<?> type = e.getRequiredType();
+            if (type == null || !type.getName().startsWith("io.github.xinfang.")) throw e;
+            ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                    "parameter '" + e.getName() + "' is not a valid " + type.getSimpleName());
+            answer.getBody().setProperty("field", e.getName());
+            // the request's own path holds the refused value: name the route's pattern instead
+            Object pattern = request.getAttribute(org.springframework.web.servlet.HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE,
+                    NativeWebRequest.SCOPE_REQUEST);
+            answer.getBody().setInstance(URI.create(pattern instanceof String p ? p.replace("{", "%7B").replace("}", "%7D") : "about:blank"));
+            return answer;
         }
 
         private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
