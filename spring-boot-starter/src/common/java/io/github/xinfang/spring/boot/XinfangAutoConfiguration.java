@@ -2,6 +2,8 @@ package io.github.xinfang.spring.boot;
 
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.ChangeFeed;
+import io.github.xinfang.persistence.jdbc.JdbcFeedPositions;
 import io.github.xinfang.persistence.jdbc.JdbcCaseStore;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseService;
@@ -11,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -21,12 +24,16 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.LongUnaryOperator;
 
 /**
  * Auto-configuration of xinfang. Every bean backs off when the application defines one of its type:
@@ -41,9 +48,14 @@ import java.util.Optional;
  *   <li>the {@link CaseService}, over the application's {@link OrganisationDirectory} bean (required), whose answers it
  *       remembers for {@code xinfang.directory.cache.ttl}; {@link CaseServiceCustomizer} beans adjust its builder;</li>
  *   <li>a {@link SweepRunner} running the {@link DeadlineSweep} in the background ({@code xinfang.sweep.*});</li>
+ *   <li>when the application has {@link CaseChangeHandler} beans, a {@link FeedRunner} handing them the change feed
+ *       in the background ({@code xinfang.feed.*}), each batch in one transaction of the application's
+ *       {@code PlatformTransactionManager} (over the {@code DataSource}, one of its own if the application has none)
+ *       with the follower's position row in xinfang's schema; with the in-memory store, positions in memory;</li>
  *   <li>with Micrometer and a {@code MeterRegistry} bean: the timer {@code xinfang.commands} (by command, outcome and
- *       rejection code), the counter {@code xinfang.commands.retries}, and the sweep's counters
- *       {@code xinfang.sweep.runs} and {@code xinfang.sweep.records};</li>
+ *       rejection code), the counter {@code xinfang.commands.retries}, the sweep's counters
+ *       {@code xinfang.sweep.runs} and {@code xinfang.sweep.records}, and per follower the gauge
+ *       {@code xinfang.feed.lag} and the counters {@code xinfang.feed.polls} and {@code xinfang.feed.changes};</li>
  *   <li>with the actuator: the health indicator {@code xinfang} ({@link XinfangHealthIndicator}) and the info
  *       contributor {@link XinfangInfoContributor};</li>
  *   <li>in a servlet web application ({@code xinfang.web.enabled}, default true): {@link RejectionProblems} (results and
@@ -135,6 +147,11 @@ public class XinfangAutoConfiguration {
         SmartInitializingSingleton xinfangSweepMeters(ObjectProvider<MeterRegistry> registry, ObjectProvider<SweepRunner> sweep) {
             return () -> registry.ifAvailable(r -> sweep.ifAvailable(s -> s.onOutcome(new SweepMeters(r))));
         }
+
+        @Bean
+        SmartInitializingSingleton xinfangFeedMeters(ObjectProvider<MeterRegistry> registry, ObjectProvider<FeedRunner> feed) {
+            return () -> registry.ifAvailable(r -> feed.ifAvailable(f -> f.onPoll(new FeedMeters(r, f))));
+        }
     }
 
     /** The health indicator, when this Boot line's health interface is on the classpath. */
@@ -143,8 +160,10 @@ public class XinfangAutoConfiguration {
     static class HealthConfiguration {
         @Bean
         @ConditionalOnMissingBean
-        XinfangHealthIndicator xinfangHealthIndicator(CaseStore store, ObjectProvider<SweepRunner> sweep, InstantSource clock) {
-            return new XinfangHealthIndicator(new XinfangStatus(store, () -> Optional.ofNullable(sweep.getIfAvailable()), clock));
+        XinfangHealthIndicator xinfangHealthIndicator(CaseStore store, ObjectProvider<SweepRunner> sweep,
+                                                      ObjectProvider<FeedRunner> feed, InstantSource clock) {
+            return new XinfangHealthIndicator(new XinfangStatus(store, () -> Optional.ofNullable(sweep.getIfAvailable()),
+                    () -> Optional.ofNullable(feed.getIfAvailable()), clock));
         }
     }
 
@@ -229,5 +248,48 @@ public class XinfangAutoConfiguration {
                     + store.getClass().getName() + ") offers no work claims: set xinfang.sweep.enabled=false", e);
         }
         return new SweepRunner(deadlineSweep, clock, sweep.getInterval());
+    }
+
+    /**
+     * @param service the case service
+     * @param store its store, whose change feed is followed
+     * @param handlers the application's followers
+     * @param dataSource the application's {@code DataSource}, with a JDBC store
+     * @param transactionManager the application's transaction manager
+     * @param clock the clock
+     * @param properties the properties
+     * @return the change-feed runner
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(CaseChangeHandler.class)
+    @ConditionalOnProperty(prefix = "xinfang.feed", name = "enabled", havingValue = "true", matchIfMissing = true)
+    FeedRunner xinfangFeedRunner(CaseService service, CaseStore store, ObjectProvider<CaseChangeHandler> handlers,
+                                 ObjectProvider<DataSource> dataSource, ObjectProvider<PlatformTransactionManager> transactionManager,
+                                 InstantSource clock, XinfangProperties properties) {
+        if (!(store instanceof ChangeFeed feed)) {
+            throw new IllegalStateException("the application has CaseChangeHandler beans, but the case store ("
+                    + store.getClass().getName() + ") offers no change feed: set xinfang.feed.enabled=false");
+        }
+        List<CaseChangeHandler> followers = handlers.orderedStream().toList();
+        XinfangProperties.Feed settings = properties.getFeed();
+        FeedRunner.Positions positions;
+        PlatformTransactionManager transactions;
+        LongUnaryOperator head;
+        if (store instanceof JdbcCaseStore jdbc) {
+            DataSource ds = dataSource.getIfUnique();
+            if (ds == null) {
+                throw new IllegalStateException("the change-feed runner keeps its followers' positions in xinfang's schema, on the"
+                        + " application's DataSource: with several, mark the case store's @Primary (or set xinfang.feed.enabled=false)");
+            }
+            positions = FeedRunner.jdbc(JdbcFeedPositions.of(jdbc, new SpringTransactionBinding(ds)));
+            transactions = transactionManager.getIfUnique(() -> new DataSourceTransactionManager(ds));
+            head = from -> jdbc.feedHead();
+        } else {
+            positions = FeedRunner.inMemory();
+            transactions = transactionManager.getIfUnique();
+            head = FeedRunner.headByReading(feed);
+        }
+        return new FeedRunner(service, followers, positions, transactions, head, clock, settings.getInterval(), settings.getBatchSize());
     }
 }

@@ -16,6 +16,7 @@ public class XinfangProperties {
     private final Store store = new Store();
     private final Transaction transaction = new Transaction();
     private final Sweep sweep = new Sweep();
+    private final Feed feed = new Feed();
     private final Directory directory = new Directory();
     private final Calendar calendar = new Calendar();
     private final Web web = new Web();
@@ -38,6 +39,11 @@ public class XinfangProperties {
     /** @return the deadline sweep's settings */
     public Sweep getSweep() {
         return sweep;
+    }
+
+    /** @return the change-feed runner's settings */
+    public Feed getFeed() {
+        return feed;
     }
 
     /** @return the organisation directory's settings */
@@ -184,6 +190,52 @@ public class XinfangProperties {
         /** @param lease how long a claim holds, positive */
         public void setLease(Duration lease) {
             this.lease = lease;
+        }
+    }
+
+    /** {@code xinfang.feed.*}: the runner that hands the change feed to the application's {@link CaseChangeHandler} beans. */
+    public static class Feed {
+        /** Whether the change-feed runner hands the feed to the application's CaseChangeHandler beans in the background. */
+        private boolean enabled = true;
+        /** The pause between the end of one poll of the followers and the start of the next; a full batch is followed at once. */
+        private Duration interval = Duration.ofSeconds(1);
+        /** The most changes one batch (one transaction) hands to a follower. */
+        private int batchSize = 100;
+
+        /**
+         * @return whether the change-feed runner runs the application's {@link CaseChangeHandler} beans in the
+         *     background (default true; without such beans there is no runner)
+         */
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        /** @param enabled whether the change-feed runner runs */
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        /**
+         * @return the pause between the end of one poll of the followers and the start of the next (default 1 second;
+         *     while a batch is full, the next one follows at once)
+         */
+        public Duration getInterval() {
+            return interval;
+        }
+
+        /** @param interval the pause between polls, positive */
+        public void setInterval(Duration interval) {
+            this.interval = interval;
+        }
+
+        /** @return the most changes one batch (one transaction) hands to a follower (default 100) */
+        public int getBatchSize() {
+            return batchSize;
+        }
+
+        /** @param batchSize the most changes one batch hands on, at least 1 */
+        public void setBatchSize(int batchSize) {
+            this.batchSize = batchSize;
         }
     }
 

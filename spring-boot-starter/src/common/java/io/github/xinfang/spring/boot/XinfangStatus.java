@@ -15,9 +15,11 @@ import java.util.function.Supplier;
 
 /**
  * What the health indicator of each Boot line reports, computed the same way on both: the schema version against the
- * store's (a JDBC store), the last sweep's age and failure, and the due backlog (cases whose warning, breach or lapse
- * is due and not yet recorded, counted up to {@value #BACKLOG_CAP}). Down when the schema is not at the store's
- * version, the database cannot be read, or the last sweep failed. Names and numbers only. Thread-safe.
+ * store's (a JDBC store), the last sweep's age and failure, the due backlog (cases whose warning, breach or lapse
+ * is due and not yet recorded, counted up to {@value #BACKLOG_CAP}), and per change-feed follower its position, its
+ * lag behind the feed's head and its last poll's age and failure (as of that poll: nothing is read for them here).
+ * Down when the schema is not at the store's version, the database cannot be read, the last sweep failed, or a
+ * follower's last poll failed. Names and numbers only. Thread-safe.
  */
 final class XinfangStatus {
     static final int BACKLOG_CAP = 1000;
@@ -32,11 +34,13 @@ final class XinfangStatus {
 
     private final CaseStore store;
     private final Supplier<Optional<SweepRunner>> sweep;
+    private final Supplier<Optional<FeedRunner>> feed;
     private final InstantSource clock;
 
-    XinfangStatus(CaseStore store, Supplier<Optional<SweepRunner>> sweep, InstantSource clock) {
+    XinfangStatus(CaseStore store, Supplier<Optional<SweepRunner>> sweep, Supplier<Optional<FeedRunner>> feed, InstantSource clock) {
         this.store = store;
         this.sweep = sweep;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -71,6 +75,29 @@ final class XinfangStatus {
             } else {
                 details.put("lastSweepRecorded", last.get().report().recorded());
             }
+        }
+        Optional<FeedRunner> runner = feed.get();
+        if (runner.isPresent()) {
+            Map<String, Object> followers = new LinkedHashMap<>();
+            for (String name : runner.get().followers()) {
+                Map<String, Object> f = new LinkedHashMap<>();
+                Optional<FeedRunner.Status> status = runner.get().status(name);
+                if (status.isEmpty()) {
+                    f.put("polled", false);
+                } else {
+                    FeedRunner.Status s = status.get();
+                    s.position().ifPresent(p -> f.put("position", p));
+                    s.lag().ifPresent(l -> f.put("lag", l));
+                    f.put("lastPollAt", s.at().toString());
+                    f.put("lastPollAgeSeconds", Math.max(0, Duration.between(s.at(), now).toSeconds()));
+                    if (s.failure() != null) {
+                        f.put("lastPollFailure", s.failure().getClass().getName());   // its message may quote data; the class says enough
+                        up = false;
+                    }
+                }
+                followers.put(name, f);
+            }
+            details.put("feed", followers);
         }
         return new Snapshot(up, details);
     }

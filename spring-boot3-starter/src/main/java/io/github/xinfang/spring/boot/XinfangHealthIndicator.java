@@ -7,8 +7,9 @@ import java.util.Objects;
 
 /**
  * xinfang's health for the actuator (as {@code xinfang}): up, or down when the schema is not at the store's version,
- * the database cannot be read, or the last deadline sweep failed; with the schema version, the due backlog and the last
- * sweep's age as details. This class is the one part of the health support that differs between the Spring Boot lines
+ * the database cannot be read, the last deadline sweep failed, or a change-feed follower's last poll failed; with the
+ * schema version, the due backlog, the last sweep's age and, under {@code feed}, each follower's position, lag behind
+ * the feed's head and last poll as details. This class is the one part of the health support that differs between the Spring Boot lines
  * (the indicator's interface moved in Boot 4); what it reports is computed the same way on both. Thread-safe.
  *
  * @since 0.4

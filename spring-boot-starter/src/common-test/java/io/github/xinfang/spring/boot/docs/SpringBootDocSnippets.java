@@ -12,6 +12,7 @@ import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.spring.boot.ActorResolver;
+import io.github.xinfang.spring.boot.CaseChangeHandler;
 import io.github.xinfang.spring.boot.CaseServiceCustomizer;
 import io.github.xinfang.spring.boot.RejectionProblems;
 import io.github.xinfang.spring.boot.test.XinfangTest;
@@ -82,6 +83,19 @@ public final class SpringBootDocSnippets {
             return builder -> builder.rankLadder(RankLadder.civilService()).escalationPolicy(EscalationPolicy.standard());
         }
         // end::customizer[]
+    }
+
+    /** The document's follower of the change feed (run by {@code FeedRunnerTests}). */
+    @Configuration(proxyBeanMethods = false)
+    public static class FeedConfiguration {
+        // tag::handler[]
+        @Bean
+        CaseChangeHandler caseLog(JdbcTemplate jdbc) {   // a projection: one row per change, committed with the position
+            return CaseChangeHandler.of("portal-case-log", change -> jdbc.update(
+                    "INSERT INTO portal_case_log (position, case_id, version) VALUES (?, ?, ?)",
+                    change.position(), change.caseId().value(), change.version()));
+        }
+        // end::handler[]
     }
 
     /** The document's controller. */
