@@ -5,3 +5,10 @@ CREATE TABLE IF NOT EXISTS portal_receipt (
     receipt_no VARCHAR(64) NOT NULL UNIQUE,
     case_id VARCHAR(128) NOT NULL
 );
+CREATE TABLE IF NOT EXISTS portal_case_log (
+    id BIGSERIAL PRIMARY KEY,
+    position BIGINT NOT NULL UNIQUE,
+    case_id VARCHAR(128) NOT NULL,
+    version BIGINT NOT NULL,
+    events VARCHAR(4000) NOT NULL
+);

@@ -45,13 +45,15 @@ class CaseController {
 
     private final CaseService cases;
     private final CaseListings lists;
+    private final CaseLog log;
     private final Intake intake;
     private final RejectionProblems problems;
     private final InstantSource clock;
 
-    CaseController(CaseService cases, Intake intake, RejectionProblems problems, InstantSource clock) {
+    CaseController(CaseService cases, CaseLog log, Intake intake, RejectionProblems problems, InstantSource clock) {
         this.cases = cases;
         this.lists = CaseListings.create(cases);
+        this.log = log;
         this.intake = intake;
         this.problems = problems;
         this.clock = clock;
@@ -105,6 +107,11 @@ class CaseController {
     @GetMapping("/cases/{id}")
     ResponseEntity<CaseHistory> history(@PathVariable CaseId id) {
         return ResponseEntity.of(cases.history(id));
+    }
+
+    @GetMapping("/cases/{id}/log")
+    List<CaseLog.Entry> log(@PathVariable CaseId id) {
+        return log.findByCaseIdOrderByPosition(id.value());
     }
 
     @GetMapping("/units/{unit}/overdue")

@@ -1,9 +1,11 @@
 package io.github.xinfang.examples.portal;
 
 import io.github.xinfang.cases.Actor;
+import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.spring.boot.ActorResolver;
+import io.github.xinfang.spring.boot.CaseChangeHandler;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * A small petition portal (信访平台) on {@code xinfang-spring-boot-starter}: the starter brings the {@code CaseService}
@@ -43,6 +46,13 @@ public class PortalApplication {
     @Bean
     OrganisationDirectory organisationDirectory(Organisation organisation) {
         return OrganisationDirectory.of(organisation.units(), organisation.officials());
+    }
+
+    /** The activity log, from the change feed: the starter's feed runner hands each committed change on once, in order. */
+    @Bean
+    CaseChangeHandler caseLogHandler(CaseLog log) {
+        return CaseChangeHandler.of("portal-case-log", change -> log.save(new CaseLog.Entry(null, change.position(), change.caseId().value(),
+                change.version(), change.events().stream().map(CaseEvent::typeName).collect(Collectors.joining(",")))));
     }
 
     /** Who acts: the official the portal's gateway names in {@code X-Official} (after its login), for their unit. */

@@ -1,6 +1,10 @@
 package io.github.xinfang.examples.portal;
 
+import io.github.xinfang.cases.CaseEvent;
+import io.github.xinfang.service.CaseChange;
+import io.github.xinfang.service.CaseService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,15 +16,17 @@ import tools.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The portal over real HTTP (a random port) on the embedded PostgreSQL server, at a fixed instant (2026-03-20): the
- * procedure walked through, a unit's overdue cases, package leaders, the background sweep, no personal data in any
- * answer, health and metrics.
+ * procedure walked through, a unit's overdue cases, package leaders, the background sweep, the change-feed projection,
+ * no personal data in any answer, health and metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "xinfang.sweep.interval=500ms")
 class PortalTests {
@@ -44,6 +50,12 @@ class PortalTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    CaseService cases;
+
+    @Autowired
+    CaseLog log;
 
     private Http clerk() {
         return new Http(port, "xfj-001");
@@ -193,6 +205,39 @@ class PortalTests {
     }
 
     @Test
+    void theChangeFeedProjectionHoldsEveryCommittedChangeOnceInOrder() throws InterruptedException {
+        String id = register("2026-03-16");
+        assertThat(clerk().post("/cases/" + id + "/route?unit=gb-zjj&receivedOn=2026-03-17", null).status()).isEqualTo(200);
+        assertThat(clerk().as("zjj-021").post("/cases/" + id + "/conclusion/approval?approvedOn=2026-03-18", null).status())
+                .as("refused: no change").isEqualTo(409);
+        assertThat(clerk().as("zjj-021").post("/cases/" + id + "/accept?acceptedOn=2026-03-18", null).status()).isEqualTo(200);
+
+        List<CaseChange> feed = cases.changesAfter(0, 100_000);
+        assertThat(feed).isNotEmpty();
+        Map<Long, CaseLog.Entry> logged = new HashMap<>();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (true) {
+            logged.clear();
+            for (CaseLog.Entry e : log.findAll()) assertThat(logged.put(e.position(), e)).as("position %d logged twice", e.position()).isNull();
+            if (feed.stream().allMatch(c -> logged.containsKey(c.position()))) break;
+            assertThat(System.nanoTime()).as("the projection catches up with " + feed.size() + " changes").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        for (CaseChange c : feed) {
+            CaseLog.Entry e = logged.get(c.position());
+            assertThat(e.caseId()).isEqualTo(c.caseId().value());
+            assertThat(e.version()).isEqualTo(c.version());
+            assertThat(e.events()).isEqualTo(String.join(",", c.events().stream().map(CaseEvent::typeName).toList()));
+        }
+
+        JsonNode history = clerk().get("/cases/" + id).json();
+        List<Long> versions = new ArrayList<>();
+        for (JsonNode e : clerk().get("/cases/" + id + "/log").json()) versions.add(e.path("version").asLong());
+        assertThat(versions).as("the case's log over HTTP, as of the feed read above").startsWith(1L, 2L, 3L).isSorted().doesNotHaveDuplicates();
+        assertThat(versions.get(versions.size() - 1)).isLessThanOrEqualTo(history.path("version").asLong());
+    }
+
+    @Test
     void healthInfoAndMetricsShowXinfang() {
         register("2026-03-16");
         Http.Response health = clerk().get("/actuator/health");
@@ -203,6 +248,8 @@ class PortalTests {
         assertThat(clerk().get("/actuator/info").json().path("xinfang").isMissingNode()).isFalse();
         JsonNode commands = clerk().get("/actuator/metrics/xinfang.commands?tag=command:Register&tag=outcome:applied").json();
         assertThat(commands.path("measurements").get(0).path("value").asDouble()).isGreaterThanOrEqualTo(1);
+        JsonNode follower = xinfang.path("details").path("feed").path("portal-case-log");
+        assertThat(follower.isMissingNode()).as("the projection's follower in health: " + xinfang).isFalse();
     }
 
     private static long version(Http.Response applied) {

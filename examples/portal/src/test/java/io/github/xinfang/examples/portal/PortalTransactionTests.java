@@ -40,6 +40,9 @@ class PortalTransactionTests {
     @Autowired
     Receipts receipts;
 
+    @Autowired
+    CaseLog log;
+
     private Http clerk() {
         return new Http(port, "xfj-001");
     }
@@ -55,7 +58,7 @@ class PortalTransactionTests {
     }
 
     @Test
-    void aRegistrationWhoseReceiptFailsLeavesNeitherRowAndOneThatSucceedsLeavesBoth() {
+    void aRegistrationWhoseReceiptFailsLeavesNeitherRowAndOneThatSucceedsLeavesBoth() throws InterruptedException {
         Http.Response first = register("TW-1", "GB-R-0001");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(receipts.countByCaseId("TW-1")).as("the portal's row").isEqualTo(1);
@@ -73,6 +76,14 @@ class PortalTransactionTests {
         assertThat(retried.json().path("version").asLong()).as("a new case, not a replay").isEqualTo(1);
         assertThat(receipts.countByCaseId("TW-2")).isEqualTo(1);
         assertThat(clerk().get("/cases/TW-2").status()).isEqualTo(200);
+
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (log.findByCaseIdOrderByPosition("TW-2").isEmpty()) {
+            assertThat(System.nanoTime()).as("the projection sees the registration").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+        assertThat(log.findByCaseIdOrderByPosition("TW-2")).as("the change feed never saw the rolled-back registration")
+                .extracting(CaseLog.Entry::version).containsExactly(1L);
     }
 
     @Test
