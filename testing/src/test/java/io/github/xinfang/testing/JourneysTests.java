@@ -1,0 +1,74 @@
+package io.github.xinfang.testing;
+
+import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.Resolution;
+import io.github.xinfang.cases.Stage;
+import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.SplittableRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The journeys are valid: run through the case service, every command of every generated journey applies and the
+ * case ends at the journey's target, for every stage and track state and many seeds and organisations.
+ */
+class JourneysTests {
+    private static final int EXAMPLES = 60;
+
+    @Test
+    void everyJourneyToAStageAppliesEveryCommandAndEndsThere() {
+        SplittableRandom seeds = new SplittableRandom(20261207);
+        for (Stage target : Stage.values()) {
+            for (int i = 0; i < EXAMPLES; i++) {
+                long seed = seeds.nextLong();
+                Organisation org = Organisations.organisations().next(new SplittableRandom(seed));
+                CaseId id = new CaseId("J-" + i);
+                Journey journey = Journeys.toStage(org, id, target, LocalDate.of(2025, 1, 2)).next(new SplittableRandom(seed + 1));
+                CaseService service = run(org, journey, target + " seed " + seed);
+                assertThat(service.history(id).orElseThrow().state().stage()).as("%s seed %d:%n%s", target, seed, journey.toJava())
+                        .isEqualTo(target);
+            }
+        }
+    }
+
+    @Test
+    void everyJourneyToATrackStateAppliesEveryCommandAndEndsThere() {
+        SplittableRandom seeds = new SplittableRandom(7);
+        for (Resolution.TrackState target : Resolution.TrackState.values()) {
+            for (int i = 0; i < EXAMPLES; i++) {
+                long seed = seeds.nextLong();
+                Organisation org = Organisations.organisations().next(new SplittableRandom(seed));
+                CaseId id = new CaseId("R-" + i);
+                Journey journey = Journeys.toTrackState(org, id, target, LocalDate.of(2025, 1, 2)).next(new SplittableRandom(seed + 1));
+                CaseService service = run(org, journey, target + " seed " + seed);
+                assertThat(service.history(id).orElseThrow().state().resolution().track()).as("%s seed %d:%n%s", target, seed, journey.toJava())
+                        .isEqualTo(target);
+            }
+        }
+    }
+
+    @Test
+    void drawZeroIsTheShortestPath() {
+        Organisation org = Organisations.guigang();
+        Journey registered = Journeys.any(org, new CaseId("Z-1"), LocalDate.of(2025, 1, 2)).generate(Choices.replay(new int[0]));
+        assertThat(registered.steps()).hasSize(1);
+        assertThat(registered.steps().get(0).command()).isInstanceOf(io.github.xinfang.cases.ProcedureCommand.Register.class);
+    }
+
+    static CaseService run(Organisation org, Journey journey, String what) {
+        SettableClock clock = SettableClock.at(journey.steps().get(0).at());
+        CaseService service = CaseService.builder(InMemoryCaseStore.create(), org.directory(), clock).build();
+        for (Journey.Step step : journey.steps()) {
+            clock.set(step.at());
+            CommandResult result = service.handle(step.command());
+            assertThat(result).as("%s: %s%n%s", what, step.command().getClass().getSimpleName(), journey.toJava())
+                    .isInstanceOf(CommandResult.Applied.class);
+        }
+        return service;
+    }
+}
