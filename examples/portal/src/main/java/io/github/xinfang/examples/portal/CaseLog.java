@@ -29,4 +29,10 @@ interface CaseLog extends CrudRepository<CaseLog.Entry, Long> {
      * @return its changes, oldest first
      */
     List<Entry> findByCaseIdOrderByPosition(String caseId);
+
+    /**
+     * @param position a position in the feed
+     * @return whether its change is logged
+     */
+    boolean existsByPosition(long position);
 }

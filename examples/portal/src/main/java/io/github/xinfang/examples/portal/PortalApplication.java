@@ -48,11 +48,16 @@ public class PortalApplication {
         return OrganisationDirectory.of(organisation.units(), organisation.officials());
     }
 
-    /** The activity log, from the change feed: the starter's feed runner hands each committed change on once, in order. */
+    /**
+     * The activity log, from the change feed: the starter's feed runner hands each committed change on once, in order;
+     * a change handed again (a follower's position moved back) is skipped by its position, not refused by the table.
+     */
     @Bean
     CaseChangeHandler caseLogHandler(CaseLog log) {
-        return CaseChangeHandler.of("portal-case-log", change -> log.save(new CaseLog.Entry(null, change.position(), change.caseId().value(),
-                change.version(), change.events().stream().map(CaseEvent::typeName).collect(Collectors.joining(",")))));
+        return CaseChangeHandler.of("portal-case-log", change -> {
+            if (!log.existsByPosition(change.position())) log.save(new CaseLog.Entry(null, change.position(), change.caseId().value(),
+                    change.version(), change.events().stream().map(CaseEvent::typeName).collect(Collectors.joining(","))));
+        });
     }
 
     /** Who acts: the official the portal's gateway names in {@code X-Official} (after its login), for their unit. */
