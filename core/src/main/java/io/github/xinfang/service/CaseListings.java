@@ -32,7 +32,8 @@ import io.github.xinfang.time.ClockId;
  * with the same listing and the same filters ({@code null} for the first page). The cursor encodes the store's
  * existing keyset position (the last item's case id, and for the attention listing its next attention instant) in a
  * small versioned format, base64url, bound to the listing and its filters: a cursor that is damaged, of another
- * listing or of other filters is refused with an {@link IllegalArgumentException} naming {@code cursor}. The instants
+ * listing or of other filters is refused with an {@link InvalidCursorException} (an {@link IllegalArgumentException})
+ * naming {@code cursor}. The instants
  * ({@code before}, {@code asOf}) are not bound: a portal may ask each page "as of now". Paging is by keyset, so a row
  * that does not change while a client pages (and stays in the listing) appears exactly once. Adapters are not
  * involved: they see the same {@code afterCaseId} keys as before.
@@ -270,6 +271,21 @@ public final class CaseListings {
         if (type.isInstance(store)) return type.cast(store);
         throw new UnsupportedOperationException("the store does not implement " + type.getSimpleName() + ": "
                 + store.getClass().getName());
+    }
+
+    /**
+     * A cursor this listing did not make with these filters (damaged, truncated, of another listing or other filters):
+     * input from a request, answered like any other invalid parameter (the starter's web support answers it 400). Its
+     * message names {@code cursor} and never quotes the cursor's text.
+     *
+     * @since 0.4
+     */
+    public static final class InvalidCursorException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        InvalidCursorException(String message) {
+            super(message);
+        }
     }
 
     /**

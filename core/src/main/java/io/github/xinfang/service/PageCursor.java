@@ -118,9 +118,9 @@ final class PageCursor {
         }
     }
 
-    private static IllegalArgumentException refused(String why) {
-        return new IllegalArgumentException("cursor " + why + ": pass back the next cursor of a page of the same listing,"
-                + " with the same filters");
+    private static CaseListings.InvalidCursorException refused(String why) {
+        return new CaseListings.InvalidCursorException("cursor " + why + ": pass back the next cursor of a page of the same"
+                + " listing, with the same filters");
     }
 
     private static byte[] filterDigest(String[] filters) {

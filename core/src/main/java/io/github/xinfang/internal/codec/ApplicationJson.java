@@ -226,7 +226,7 @@ public final class ApplicationJson {
                 throw new IllegalArgumentException("type: missing (it names the command to read)");
             }
         }
-        JsonNode node = mapper.valueToTree(input);
+        JsonNode node = mapper.valueToTree(complete(input, target));
         ObjectReader reader = mapper.readerFor(target);
         try {
             return type.cast(reader.readValue(node));
@@ -237,6 +237,35 @@ public final class ApplicationJson {
         } catch (IOException e) {
             throw new IllegalArgumentException(message(target, null, CaseCodec.describe(e)));
         }
+    }
+
+    /**
+     * Adds the optional properties a request left out: a component of a record that is not primitive may be missing
+     * from the JSON and reads as null (the stored form writes every component; a request need not).
+     */
+    private static Object complete(Object tree, java.lang.reflect.Type type) {
+        if (type instanceof java.lang.reflect.ParameterizedType p && tree instanceof List<?> list
+                && p.getRawType() == List.class) {
+            List<Object> out = new ArrayList<>(list.size());
+            for (Object item : list) out.add(complete(item, p.getActualTypeArguments()[0]));
+            return out;
+        }
+        if (!(type instanceof Class<?> c) || !(tree instanceof Map<?, ?> map) || !isDomain(c)) return tree;
+        Map<String, Class<?>> variants = TypeTable.variants(c);
+        if (variants != null) {
+            Class<?> variant = map.get(TypeTable.DISCRIMINATOR) instanceof String kind ? variants.get(kind) : null;
+            return variant == null ? tree : complete(tree, variant);
+        }
+        if (!c.isRecord() || StringValueSerializer.handles(c)) return tree;
+        Map<Object, Object> out = new LinkedHashMap<>(map);
+        for (RecordComponent rc : c.getRecordComponents()) {
+            if (!out.containsKey(rc.getName())) {
+                if (!rc.getType().isPrimitive()) out.put(rc.getName(), null);
+            } else {
+                out.put(rc.getName(), complete(out.get(rc.getName()), rc.getGenericType()));
+            }
+        }
+        return out;
     }
 
     private String path(JsonMappingException e) {

@@ -124,15 +124,24 @@ class XinfangAutoConfigurationTests {
     }
 
     @Test
-    void validateRefusesToStartOnADatabaseWithoutTheTablesAndNoneLeavesItAlone() {
+    void validateAndNoneRefuseToStartOnADatabaseWithoutTheTablesNamingTheProperty() {
         withDatabase().withPropertyValues("xinfang.schema.mode=validate").run(context -> {
             assertThat(context).hasFailed();
             assertThat(causes(context.getStartupFailure())).anySatisfy(c -> assertThat(c).isInstanceOf(StoreException.class)
-                    .hasMessageContaining("schema"));
+                    .hasMessageStartingWith("xinfang.schema.mode=validate: no xinfang schema found"));
         });
+        // none changes nothing, but a database with no xinfang schema at all would answer every command with a failure
         withDatabase().withPropertyValues("xinfang.schema.mode=none").run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(causes(context.getStartupFailure())).anySatisfy(c -> assertThat(c).isInstanceOf(StoreException.class)
+                    .hasMessageStartingWith("xinfang.schema.mode=none: no xinfang schema found"));
+        });
+        // once the schema is there, none starts and leaves it as it is
+        String url = "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        withDatabase().withPropertyValues(url, "xinfang.schema.mode=library").run(context -> assertThat(context).hasNotFailed());
+        withDatabase().withPropertyValues(url, "xinfang.schema.mode=none").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(((JdbcCaseStore) context.getBean(CaseStore.class)).schemaVersion()).isZero();
+            assertThat(((JdbcCaseStore) context.getBean(CaseStore.class)).schemaVersion()).isEqualTo(JdbcCaseStore.SCHEMA_VERSION);
         });
     }
 
@@ -350,8 +359,18 @@ class XinfangAutoConfigurationTests {
                             .containsEntry("lastSweepAgeSeconds", 0L);
                     assertThat(swept.getDetails().toString()).doesNotContain("覃某");
                 });
-        withDatabase().withPropertyValues("xinfang.schema.mode=none").run(context ->
-                assertThat(context.getBean(XinfangHealthIndicator.class).health().getStatus().getCode()).as("no tables").isEqualTo("DOWN"));
+        // a database one version behind, left alone (mode none): the application starts, the health is down
+        String url = "spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        withDatabase().withPropertyValues(url).run(context -> {
+            try (Connection c = context.getBean(DataSource.class).getConnection()) {
+                c.createStatement().executeUpdate("DELETE FROM xf_schema_version WHERE version = " + JdbcCaseStore.SCHEMA_VERSION);
+            }
+        });
+        withDatabase().withPropertyValues(url, "xinfang.schema.mode=none").run(context -> {
+            var health = context.getBean(XinfangHealthIndicator.class).health();
+            assertThat(health.getStatus().getCode()).as("an older schema").isEqualTo("DOWN");
+            assertThat(health.getDetails()).containsEntry("schemaVersion", JdbcCaseStore.SCHEMA_VERSION - 1);
+        });
         runner.withClassLoader(new FilteredClassLoader("org.springframework.boot.actuate", "org.springframework.boot.health"))
                 .run(context -> {
                     assertThat(context).hasNotFailed();

@@ -213,6 +213,31 @@ class XinfangJsonTests {
     }
 
     @Test
+    void aRequestMayLeaveOutWhatIsOptional() {
+        runner.run(context -> {
+            String json = "{\"type\":\"case.register\",\"caseId\":\"C-7\",\"key\":\"k-7\","
+                    + "\"actor\":{\"kind\":\"official\",\"official\":\"clerk\",\"unit\":\"office\"},"
+                    + "\"petition\":{\"receivedOn\":\"2026-03-02\",\"channel\":\"LETTER\",\"category\":\"CLAIM\","
+                    + "\"subjectArea\":\"城乡建设\",\"regionCode\":\"450802\",\"firstPetition\":true,\"petitioners\":[{\"name\":\"覃某\"}],"
+                    + "\"summary\":\"反映拖欠工资\"}}";
+            CaseCommand read = BootLine.read(context, json, CaseCommand.class);
+            assertThat(read).isEqualTo(new ProcedureCommand.Register(new CaseId("C-7"), new IdempotencyKey("k-7"),
+                    Actor.official(XinfangAutoConfigurationTests.CLERK, XinfangAutoConfigurationTests.OFFICE),
+                    new PetitionForm(XinfangAutoConfigurationTests.DAY, Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
+                            List.of(new PetitionForm.Petitioner("覃某", null, null, null)), null, null, "反映拖欠工资"), null));
+            // a required value left out reads as null, and the service answers it like any invalid field
+            CaseCommand partial = BootLine.read(context, "{\"type\":\"case.route\",\"caseId\":\"C-7\",\"key\":\"k-8\","
+                    + "\"actor\":{\"kind\":\"official\",\"official\":\"clerk\",\"unit\":\"office\"}}", CaseCommand.class);
+            CaseService service = context.getBean(CaseService.class);
+            assertThat(service.handle(read)).isInstanceOf(CommandResult.Applied.class);
+            assertThat(service.handle(partial)).isInstanceOfSatisfying(CommandResult.Rejected.class, r -> {
+                assertThat(r.rejection().code().name()).isEqualTo("VALIDATION");
+                assertThat(r.rejection().field()).isPresent();
+            });
+        });
+    }
+
+    @Test
     void badInputIsRefusedNamingThePathWithoutEchoingIt() {
         runner.run(context -> {
             assertThatThrownBy(() -> BootLine.read(context, "{\"type\":\"case.nope\"}", CaseCommand.class))

@@ -77,6 +77,12 @@ class XinfangWebSupportTests {
             return service.history(id).map(h -> h.version()).orElse(0L);
         }
 
+        @GetMapping("/overdue")
+        int overdue(@org.springframework.web.bind.annotation.RequestParam("cursor") String cursor) {
+            return io.github.xinfang.service.CaseListings.create(service).byLeadUnit(new io.github.xinfang.directory.UnitId("housing"),
+                    10, cursor).items().size();
+        }
+
         @GetMapping("/count")
         int count(@org.springframework.web.bind.annotation.RequestParam("n") int n) {
             return n;
@@ -166,6 +172,10 @@ class XinfangWebSupportTests {
                     .andExpect(jsonPath("$.field").value("id"))
                     .andReturn().getResponse().getContentAsString();
             assertThat(body).as(body).contains("CaseId").doesNotContain("13907751234");
+            String cursorBody = mvc.perform(get("/overdue").param("cursor", "覃某13907751234"))
+                    .andExpect(status().isBadRequest()).andExpect(jsonPath("$.code").value("INVALID_PARAMETER"))
+                    .andExpect(jsonPath("$.field").value("cursor")).andReturn().getResponse().getContentAsString();
+            assertThat(cursorBody).doesNotContain("13907751234");
             // a mismatch of the application's own types stays Spring's
             mvc.perform(get("/count").param("n", "x")).andExpect(status().isBadRequest())
                     .andExpect(result -> assertThat(result.getResponse().getContentAsString()).doesNotContain("INVALID_PARAMETER"));

@@ -71,7 +71,10 @@ public class XinfangProperties {
         LIQUIBASE,
         /** Nobody: the store checks that they are there, at its version, and refuses to start otherwise. */
         VALIDATE,
-        /** Nobody, and nothing is checked. */
+        /**
+         * Nobody, and nothing is changed: the store only refuses to start when the database holds no xinfang schema at
+         * all; a version that differs from the store's is logged as a warning and shown by the health indicator.
+         */
         NONE
     }
 

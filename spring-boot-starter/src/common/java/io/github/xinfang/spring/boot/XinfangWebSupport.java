@@ -117,6 +117,16 @@ final class XinfangWebSupport {
             return answer;
         }
 
+        /** A listing's cursor from the request that the listing did not make: 400, naming the parameter, not its text. */
+        @ExceptionHandler(io.github.xinfang.service.CaseListings.InvalidCursorException.class)
+        ResponseEntity<ProblemDetail> invalidCursor(io.github.xinfang.service.CaseListings.InvalidCursorException e) {
+            ResponseEntity<ProblemDetail> answer = problem(HttpStatus.BAD_REQUEST, "INVALID_PARAMETER",
+                    "the cursor is not one of this listing's: pass back the next cursor of a page of the same listing");
+            answer.getBody().setProperty("field", "cursor");
+            answer.getBody().setInstance(URI.create("about:blank"));
+            return answer;
+        }
+
         private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String code, String detail) {
             ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
             p.setTitle(code);

@@ -23,8 +23,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
  * Every {@code xinfang.schema.mode} the portal can run in, on the embedded PostgreSQL server, from a fresh database
  * and from one that another mode built (a copy of it per switch): the portal either works (it starts, its health shows
  * xinfang up, it registers a case over HTTP and reads the case the earlier mode registered) or refuses to start with
- * a message that says why. In mode {@code none} (the starter leaves the schema alone) on a fresh database, the portal
- * starts and its health says DOWN with the schema version found and the one needed.
+ * a message that says why. Mode {@code none} (the starter leaves the schema alone) refuses a fresh database, which
+ * holds no xinfang schema at all, naming the property.
  */
 class PortalSchemaModeTests {
     /** A database each building mode has built, with the case {@code S-1} registered: mode → JDBC URL. */
@@ -121,17 +121,15 @@ class PortalSchemaModeTests {
     }
 
     @Test
-    void aFreshDatabaseInModeNoneStartsButItsHealthIsDownNamingTheSchemaVersions() {
-        try (Portal portal = new Portal(PortalDatabase.fresh(), "none")) {
-            Http.Response health = portal.clerk.get("/actuator/health");
-            assertThat(health.status()).as(health.body()).isEqualTo(503);
-            JsonNode xinfang = health.json().path("components").path("xinfang");
-            assertThat(xinfang.path("status").asString()).isEqualTo("DOWN");
-            assertThat(xinfang.path("details").path("schemaVersion").asInt()).isZero();
-            assertThat(xinfang.path("details").path("schemaVersionExpected").asInt()).isPositive();
-            Http.Response command = portal.clerk.post("/cases/N-1?receipt=R-N-1", People.petition("2026-03-02", "补偿", new People(1).next()));
-            assertThat(command.status()).as(command.body()).isEqualTo(500);
-        }
+    void aFreshDatabaseInModeNoneRefusesToStartNamingTheProperty() throws SQLException {
+        String url = PortalDatabase.fresh();
+        Throwable refused = catchThrowable(() -> new Portal(url, "none").close());
+        assertThat(refused).as("the portal started").isNotNull();
+        Throwable cause = refused;
+        while (cause.getCause() != null) cause = cause.getCause();
+        assertThat(cause.getMessage()).as(messages(refused).toString())
+                .startsWith("xinfang.schema.mode=none: no xinfang schema found in the database");
+        assertThat(tables(url)).as("nothing was created").doesNotContain("xf_schema_version", "xf_case");
     }
 
     /** @return the tables of the database's current schema */
