@@ -307,8 +307,9 @@ public final class Harness<C> {
                     if (b.feeding != null) feed.redeliver(((Action.Redeliver) action).changes(), component);
                     done = 1;
                 }
-                if (b.feeding != null) feed.pump(service, component);
                 try {
+                    // the component's own failure while handed the feed breaks the run at this step too
+                    if (b.feeding != null) feed.pump(service, component);
                     b.invariant.accept(component, lib);
                 } catch (AssertionError | RuntimeException e) {
                     return new Failure(i + done - 1, e);
