@@ -128,16 +128,16 @@ public final class Journeys {
                     org.region().value(), true, null,
                     List.of(new PetitionForm.Petitioner(text.generate(c), text.generate(c), text.generate(c), text.generate(c))),
                     null, List.of(PetitionForm.AccusedParty.outside(text.generate(c))), text.generate(c));
-            path.add(org.registrarActor(), new ProcedureCommand.Register(id, path.key(), org.registrarActor(), form, null));
+            path.add(new ProcedureCommand.Register(id, path.key(), org.registrarActor(), form, null));
             UnitId unit = org.departments().get(0);
             path.next(0, 2);
-            path.add(null, new ProcedureCommand.Route(id, path.key(), org.registrarActor(), unit, path.date));
+            path.add(new ProcedureCommand.Route(id, path.key(), org.registrarActor(), unit, path.date));
             path.next(0, 2);
-            path.add(null, new ProcedureCommand.RaiseObjection(id, path.key(), org.staffOf(unit), text.generate(c), path.date));
+            path.add(new ProcedureCommand.RaiseObjection(id, path.key(), org.staffOf(unit), text.generate(c), path.date));
             path.next(0, 2);
-            path.add(null, new ProcedureCommand.Accept(id, path.key(), org.staffOf(unit), path.date));
+            path.add(new ProcedureCommand.Accept(id, path.key(), org.staffOf(unit), path.date));
             path.next(1, 10);
-            path.add(null, new ProcedureCommand.ProposeConclusion(id, path.key(), org.staffOf(unit), Outcome.EXPLAINED, text.generate(c), path.date));
+            path.add(new ProcedureCommand.ProposeConclusion(id, path.key(), org.staffOf(unit), Outcome.EXPLAINED, text.generate(c), path.date));
             return path.journey();
         };
     }
@@ -172,7 +172,7 @@ public final class Journeys {
         }
 
         /** Adds a command sent during the working day of its legal date, or now and then a few days later. */
-        void add(Actor ignored, CaseCommand command) {
+        void add(CaseCommand command) {
             Instant at = date.atTime(LocalTime.of(9 + c.draw(8), c.draw(60))).atZone(ZONE).toInstant();
             if (c.chance(15)) at = at.plusSeconds(86_400L * c.between(1, 3));
             if (!at.isAfter(last)) at = last.plusSeconds(60);
@@ -186,7 +186,7 @@ public final class Journeys {
 
         private void register(List<UnitId> notAccused) {
             PetitionForm form = Petitions.forms(org, date, category, notAccused).generate(c);
-            add(null, new ProcedureCommand.Register(id, key(), org.registrarActor(), form, profile));
+            add(new ProcedureCommand.Register(id, key(), org.registrarActor(), form, profile));
         }
 
         /** Chooses the handling units first, so that the petition accuses neither. */
@@ -205,38 +205,38 @@ public final class Journeys {
                 case REGISTERED -> { }
                 case TRANSFERRED_OUT -> {
                     next(0, 3);
-                    add(null, new ProcedureCommand.TransferOut(id, key(), org.registrarActor(), "市中级人民法院", date));
+                    add(new ProcedureCommand.TransferOut(id, key(), org.registrarActor(), "市中级人民法院", date));
                 }
                 case REDIRECTED -> {
                     if (c.chance(50)) route(units);
                     next(0, 3);
-                    add(null, new ProcedureCommand.Redirect(id, key(), org.registrarActor(),
+                    add(new ProcedureCommand.Redirect(id, key(), org.registrarActor(),
                             LegalChannel.values()[c.draw(LegalChannel.values().length)], date));
                 }
                 case DECLINED -> {
                     if (c.chance(50)) route(units);
                     next(0, 3);
-                    add(null, new ProcedureCommand.Decline(id, key(), unit == null ? org.registrarActor() : org.staffOf(unit),
+                    add(new ProcedureCommand.Decline(id, key(), unit == null ? org.registrarActor() : org.staffOf(unit),
                             DeclineReason.values()[c.draw(DeclineReason.values().length)], date));
                 }
                 case WITHDRAWN -> {
                     List<Stage> before = List.of(Stage.REGISTERED, Stage.ROUTED, Stage.IN_HANDLING, Stage.PENDING_APPROVAL);
                     procedureTo(before.get(c.draw(before.size())), units);
                     next(0, 5);
-                    add(null, new ProcedureCommand.Withdraw(id, key(), org.registrarActor(), date));
+                    add(new ProcedureCommand.Withdraw(id, key(), org.registrarActor(), date));
                 }
                 case TERMINATED -> {
                     List<Stage> before = List.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL);
                     procedureTo(before.get(c.draw(before.size())), units);
                     next(1, 10);
-                    add(null, new ProcedureCommand.Terminate(id, key(), org.officeHeadActor(), "依据《山东省信访事项终结办法》终结。", date));
+                    add(new ProcedureCommand.Terminate(id, key(), org.officeHeadActor(), "依据《山东省信访事项终结办法》终结。", date));
                 }
                 case MERGED -> {
                     CaseId survivor = new CaseId(id.value() + "-survivor");
                     PetitionForm form = Petitions.forms(org, date, category, units).generate(c);
-                    add(null, new ProcedureCommand.Register(survivor, key(), org.registrarActor(), form, null));
+                    add(new ProcedureCommand.Register(survivor, key(), org.registrarActor(), form, null));
                     next(0, 5);
-                    add(null, new ActivityCommand.Merge(id, key(), org.registrarActor(), survivor, new io.github.xinfang.cases.FormText("同一事项，并案办理。"), date));
+                    add(new ActivityCommand.Merge(id, key(), org.registrarActor(), survivor, new io.github.xinfang.cases.FormText("同一事项，并案办理。"), date));
                 }
                 default -> procedureTo(target, units);
             }
@@ -246,14 +246,14 @@ public final class Journeys {
         private void route(List<UnitId> units) {
             next(0, 3);
             unit = units.get(0);
-            add(null, new ProcedureCommand.Route(id, key(), org.registrarActor(), unit, date));
+            add(new ProcedureCommand.Route(id, key(), org.registrarActor(), unit, date));
             if (c.chance(25)) {
                 // the unit objects within five working days of receipt and the office routes the case again
                 date = CALENDAR.plusWorkingDays(date, c.draw(4));
-                add(null, new ProcedureCommand.RaiseObjection(id, key(), org.staffOf(unit), "不属本单位职责。", date));
+                add(new ProcedureCommand.RaiseObjection(id, key(), org.staffOf(unit), "不属本单位职责。", date));
                 next(0, 3);
                 unit = units.get(1);
-                add(null, new ProcedureCommand.Route(id, key(), org.registrarActor(), unit, date));
+                add(new ProcedureCommand.Route(id, key(), org.registrarActor(), unit, date));
             }
         }
 
@@ -265,38 +265,38 @@ public final class Journeys {
             Actor staff = org.staffOf(unit);
             if (c.chance(30)) {
                 next(0, 3);
-                add(null, new ProcedureCommand.InformPetitioner(id, key(), staff, date));
+                add(new ProcedureCommand.InformPetitioner(id, key(), staff, date));
             }
             next(0, 5);
-            add(null, new ProcedureCommand.Accept(id, key(), staff, date));
+            add(new ProcedureCommand.Accept(id, key(), staff, date));
             if (target == Stage.IN_HANDLING) return;
             next(1, 20);
-            add(null, new ProcedureCommand.ProposeConclusion(id, key(), staff, outcome(), "依法作出处理意见。", date));
+            add(new ProcedureCommand.ProposeConclusion(id, key(), staff, outcome(), "依法作出处理意见。", date));
             if (target == Stage.PENDING_APPROVAL) return;
             if (c.chance(25)) {
                 next(0, 2);
-                add(null, new ProcedureCommand.ReturnForRework(id, key(), org.headOf(unit), "证据不足，退回重办。"));
+                add(new ProcedureCommand.ReturnForRework(id, key(), org.headOf(unit), "证据不足，退回重办。"));
                 next(1, 5);
-                add(null, new ProcedureCommand.ProposeConclusion(id, key(), staff, outcome(), "补充调查后作出处理意见。", date));
+                add(new ProcedureCommand.ProposeConclusion(id, key(), staff, outcome(), "补充调查后作出处理意见。", date));
             }
             next(0, 3);
-            add(null, new ProcedureCommand.ApproveConclusion(id, key(), org.headOf(unit), date));
+            add(new ProcedureCommand.ApproveConclusion(id, key(), org.headOf(unit), date));
             if (target == Stage.CONCLUDED) return;
             next(0, 3);
-            add(null, new ProcedureCommand.ServeReply(id, key(), staff, date));
+            add(new ProcedureCommand.ServeReply(id, key(), staff, date));
             next(1, 20);
-            add(null, new ProcedureCommand.RequestReview(id, key(), org.officeHeadActor(), date));
+            add(new ProcedureCommand.RequestReview(id, key(), org.officeHeadActor(), date));
             if (target == Stage.UNDER_REVIEW) return;
             next(1, 20);
-            add(null, new ProcedureCommand.ConcludeReview(id, key(), org.officeHeadActor(), "维持原处理意见。", date));
+            add(new ProcedureCommand.ConcludeReview(id, key(), org.officeHeadActor(), "维持原处理意见。", date));
             if (target == Stage.REVIEWED) return;
             next(0, 3);
-            add(null, new ProcedureCommand.ServeReviewOpinion(id, key(), org.officeHeadActor(), date));
+            add(new ProcedureCommand.ServeReviewOpinion(id, key(), org.officeHeadActor(), date));
             next(1, 20);
-            add(null, new ProcedureCommand.RequestReReview(id, key(), org.officeHeadActor(), date));
+            add(new ProcedureCommand.RequestReReview(id, key(), org.officeHeadActor(), date));
             if (target == Stage.UNDER_RE_REVIEW) return;
             next(1, 20);
-            add(null, new ProcedureCommand.ConcludeReReview(id, key(), org.officeHeadActor(), "复核维持。", date));
+            add(new ProcedureCommand.ConcludeReReview(id, key(), org.officeHeadActor(), "复核维持。", date));
             if (target != Stage.FINAL) throw new IllegalStateException("no main path to " + target);
         }
 
@@ -309,43 +309,43 @@ public final class Journeys {
             register(units);
             if (c.chance(40)) procedureTo(c.chance(50) ? Stage.ROUTED : Stage.IN_HANDLING, units);
             next(0, 10);
-            add(null, new ResolutionCommand.DesignateBacklog(id, key(), org.officeHeadActor(),
+            add(new ResolutionCommand.DesignateBacklog(id, key(), org.officeHeadActor(),
                     Resolution.BacklogSource.OWN_SWEEP, date));
             boolean hard = c.chance(30);
             if (hard) {
                 next(0, 3);
-                add(null, new ResolutionCommand.FlagHardCase(id, key(), org.officeHeadActor(), "多年反复上访，诉求复杂。", date));
+                add(new ResolutionCommand.FlagHardCase(id, key(), org.officeHeadActor(), "多年反复上访，诉求复杂。", date));
             }
             if (target == Resolution.TrackState.OPEN) return this;
             UnitId lead = units.get(0);
             List<OfficialId> leaders = hard ? List.of(org.countyHead(), org.countyExecutive(), org.cityDeputy())
                     : List.of(org.countyDeputy(), org.countyExecutive(), org.countyHead(), org.cityDeputy());
             next(0, 5);
-            add(null, new ResolutionCommand.AssignPackageLeader(id, key(), org.officeHeadActor(), leaders.get(c.draw(leaders.size())),
+            add(new ResolutionCommand.AssignPackageLeader(id, key(), org.officeHeadActor(), leaders.get(c.draw(leaders.size())),
                     lead, List.of(org.staff().get(lead)), List.of(units.get(1)), date));
             Actor leadHead = org.headOf(lead);
             if (c.chance(50)) {
                 next(0, 3);
                 LocalDate due = date.plusDays(c.between(10, 40));
-                add(null, new ResolutionCommand.RecordPlan(id, key(), leadHead,
+                add(new ResolutionCommand.RecordPlan(id, key(), leadHead,
                         List.of(new ResolutionCommand.PlanStepForm("核实情况，制定化解方案。", due)), date));
                 if (c.chance(50)) {
                     next(1, 8);
-                    add(null, new ResolutionCommand.MarkPlanStepDone(id, key(), leadHead, 1, date));
+                    add(new ResolutionCommand.MarkPlanStepDone(id, key(), leadHead, 1, date));
                 }
             }
             if (target == Resolution.TrackState.IN_RESOLUTION) return this;
             next(1, 15);
-            add(null, new ResolutionCommand.ClaimResolution(id, key(), leadHead, kind(), "当事人签订息诉罢访协议。", date));
+            add(new ResolutionCommand.ClaimResolution(id, key(), leadHead, kind(), "当事人签订息诉罢访协议。", date));
             if (c.chance(25) && target != Resolution.TrackState.CLAIMED) {
                 next(0, 3);
-                add(null, new ResolutionCommand.RejectResolution(id, key(), org.officeHeadActor(), "缺少签字材料。", date));
+                add(new ResolutionCommand.RejectResolution(id, key(), org.officeHeadActor(), "缺少签字材料。", date));
                 next(1, 5);
-                add(null, new ResolutionCommand.ClaimResolution(id, key(), leadHead, kind(), "补充签字材料。", date));
+                add(new ResolutionCommand.ClaimResolution(id, key(), leadHead, kind(), "补充签字材料。", date));
             }
             if (target == Resolution.TrackState.CLAIMED) return this;
             next(0, 3);
-            add(null, new ResolutionCommand.ApproveResolution(id, key(), org.officeHeadActor(), date));
+            add(new ResolutionCommand.ApproveResolution(id, key(), org.officeHeadActor(), date));
             return this;
         }
 

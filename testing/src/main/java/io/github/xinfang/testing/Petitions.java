@@ -35,7 +35,6 @@ public final class Petitions {
             "反映小区物业维修基金使用不透明，要求公开账目。",
             "反映社保待遇核定有误，请求复核。",
             "反映医疗费用报销被拒，要求说明依据。");
-    private static final int[] ID_WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 
     /** @return names of two or three characters: a common surname and one or two given characters */
     public static Gen<String> personNames() {
@@ -70,17 +69,7 @@ public final class Petitions {
     static String idNumber(String region, Choices c) {
         LocalDate born = LocalDate.of(1940, 1, 1).plusDays(c.draw(365 * 65));
         String body = region + String.format("%04d%02d%02d", born.getYear(), born.getMonthValue(), born.getDayOfMonth()) + digits(c, 3);
-        return body + checkCharacter(body);
-    }
-
-    /**
-     * @param first17 the first 17 digits of an ID number
-     * @return its check character (ISO 7064 MOD 11-2: 0 to 9 or X)
-     */
-    public static char checkCharacter(String first17) {
-        int sum = 0;
-        for (int i = 0; i < 17; i++) sum += (first17.charAt(i) - '0') * ID_WEIGHTS[i];
-        return "10X98765432".charAt(sum % 11);
+        return body + io.github.xinfang.petition.IdNumber.checkCharacter(body);
     }
 
     /** @return addresses: a district, a road and a number */

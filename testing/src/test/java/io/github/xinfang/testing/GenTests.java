@@ -68,7 +68,6 @@ class GenTests {
             new Address(Petitions.addresses().next(random));
             new RegionCode(Petitions.regionCodes().next(random));
         }
-        assertThat(Petitions.checkCharacter("11010519491231002")).isEqualTo('X');
     }
 
     @Test

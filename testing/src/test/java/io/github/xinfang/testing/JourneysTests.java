@@ -53,6 +53,29 @@ class JourneysTests {
     }
 
     @Test
+    void aHostileJourneyIsAnsweredCommandByCommandNeverWithAnException() {
+        SplittableRandom seeds = new SplittableRandom(11);
+        int rejected = 0;
+        for (int i = 0; i < EXAMPLES; i++) {
+            Organisation org = Organisations.organisations().next(seeds.split());
+            CaseId id = new CaseId("X-" + i);
+            Journey journey = Journeys.hostile(org, id, LocalDate.of(2025, 1, 2)).next(seeds.split());
+            SettableClock clock = SettableClock.at(journey.steps().get(0).at());
+            CaseService service = CaseService.builder(InMemoryCaseStore.create(), org.directory(), clock).build();
+            for (Journey.Step step : journey.steps()) {
+                clock.set(step.at());
+                CommandResult result = service.handle(step.command());
+                if (result instanceof CommandResult.Rejected r) {
+                    rejected++;
+                    assertThat(r.rejection().code().name()).as("%s%n%s", r.rejection(), journey.toJava())
+                            .isIn("VALIDATION", "ILLEGAL_TRANSITION", "CASE_NOT_FOUND");
+                }
+            }
+        }
+        assertThat(rejected).as("hostile text is refused somewhere").isPositive();
+    }
+
+    @Test
     void drawZeroIsTheShortestPath() {
         Organisation org = Organisations.guigang();
         Journey registered = Journeys.any(org, new CaseId("Z-1"), LocalDate.of(2025, 1, 2)).generate(Choices.replay(new int[0]));
