@@ -40,7 +40,8 @@ import java.util.function.Function;
 /**
  * Internal: xinfang's values as JSON for applications (a controller's response, a message to another system), as
  * plain values any JSON library writes: a {@code Map} in property order, a {@code List}, a {@code String}, a
- * {@code Number}, a {@code Boolean} or {@code null}. The Spring Boot starter's Jackson modules (Jackson 2 on Boot
+ * {@code Number}, a {@code Boolean} or {@code null}; a value that is not one of xinfang's (an application's own item in
+ * a page) is left in the tree as it is, for the application's mapper. The Spring Boot starter's Jackson modules (Jackson 2 on Boot
  * 3.5, Jackson 3 on Boot 4) are thin adapters over this class, so both lines write and read the same JSON.
  *
  * <p>The form is the stored one (the codec's: ids and codes as strings, instants and dates in ISO-8601, a variant
@@ -181,7 +182,9 @@ public final class ApplicationJson {
         if (PERSONAL.contains(type)) return inClear ? read(value, type.getRecordComponents()[0]) : value.toString();
         if (value instanceof DutyId) return value.toString();
         if (StringValueSerializer.handles(type) && isDomain(type)) return read(value, type.getRecordComponents()[0]);
-        if (!writes(type)) return value.toString();
+        // not one of xinfang's data types (an application's own item in a page): left to the application's mapper,
+        // which writes any xinfang value inside it through this class again
+        if (!writes(type)) return value;
         Map<String, Object> map = new LinkedHashMap<>();
         for (Property p : properties.get(type)) {
             Object v = p.constant() != null ? p.constant() : invoke(p.accessor(), value);

@@ -257,6 +257,30 @@ class XinfangAutoConfigurationTests {
         });
     }
 
+    /** Listener and observer beans of the application are registered with the service: no customizer needed. */
+    @Test
+    void theApplicationsListenerAndObserverBeansHearOfCommitsAfterTheyCommit() {
+        List<String> heard = new CopyOnWriteArrayList<>();
+        List<String> outcomes = new CopyOnWriteArrayList<>();
+        withDatabase()
+                .withBean(io.github.xinfang.service.CaseListener.class, () -> (id, version, events) -> heard.add(id.value() + " v" + version))
+                .withBean(io.github.xinfang.service.CommandObserver.class, () -> outcome -> outcomes.add(outcome.kind().name()))
+                .run(context -> {
+                    CaseService service = context.getBean(CaseService.class);
+                    TransactionTemplate tx = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+                    tx.executeWithoutResult(status -> {
+                        register(service, "GONE");
+                        status.setRollbackOnly();
+                    });
+                    tx.executeWithoutResult(status -> {
+                        register(service, "KEPT");
+                        assertThat(heard).as("not before the commit").isEmpty();
+                    });
+                    assertThat(heard).containsExactly("KEPT v1");
+                    assertThat(outcomes).containsExactly("APPLIED", "APPLIED");
+                });
+    }
+
     /** One command asks the application's directory once per unit and official, through the cache the starter puts in front. */
     @Test
     void oneCommandAsksTheApplicationsDirectoryOncePerUnitAndOfficial() {

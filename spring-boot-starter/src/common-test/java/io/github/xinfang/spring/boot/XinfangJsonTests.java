@@ -212,6 +212,20 @@ class XinfangJsonTests {
         });
     }
 
+    /** An application's own row, holding one of xinfang's personal values. */
+    public record PortalRow(String receipt, PersonName petitioner) {}
+
+    @Test
+    void anApplicationsOwnItemsInAPageAreWrittenByItsMapperWithXinfangsValuesStillMasked() {
+        runner.run(context -> {
+            var page = new io.github.xinfang.service.CaseListings.Page<>(List.of(new PortalRow("R-1", new PersonName("覃建国"))),
+                    java.util.Optional.of("next-page"));
+            String json = BootLine.write(context, page);
+            assertThat(json).contains("\"receipt\":\"R-1\"").contains("\"petitioner\":\"覃**\"").contains("\"next\":\"next-page\"")
+                    .doesNotContain("覃建国");
+        });
+    }
+
     @Test
     void aRequestMayLeaveOutWhatIsOptional() {
         runner.run(context -> {

@@ -6,7 +6,9 @@ import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.jdbc.JdbcFeedPositions;
 import io.github.xinfang.persistence.jdbc.JdbcCaseStore;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.service.CaseListener;
 import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandObserver;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.time.TimeLimits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -214,15 +216,21 @@ public class XinfangAutoConfiguration {
      * @param limits the time limits
      * @param properties the properties
      * @param customizers the application's hooks on the builder
+     * @param listeners the application's listeners of commits, told after the transaction that holds the commit
+     *     commits (never for one rolled back), in their order
+     * @param observers the application's observers of every command's outcome, in their order
      * @return the case service
      */
     @Bean
     @ConditionalOnMissingBean
     CaseService xinfangCaseService(CaseStore store, OrganisationDirectory directory, InstantSource clock, TimeLimits limits,
-                                   XinfangProperties properties, ObjectProvider<CaseServiceCustomizer> customizers) {
+                                   XinfangProperties properties, ObjectProvider<CaseServiceCustomizer> customizers,
+                                   ObjectProvider<CaseListener> listeners, ObjectProvider<CommandObserver> observers) {
         Duration ttl = properties.getDirectory().getCache().getTtl();
         OrganisationDirectory asked = ttl == null || ttl.isZero() ? directory : OrganisationDirectory.caching(directory, ttl, clock);
         CaseService.Builder builder = CaseService.builder(store, asked, clock).timeLimits(limits);
+        listeners.orderedStream().forEach(builder::listener);
+        observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(c -> c.customize(builder));
         return builder.build();
     }

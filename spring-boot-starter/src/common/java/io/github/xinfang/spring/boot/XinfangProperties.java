@@ -80,7 +80,9 @@ public class XinfangProperties {
 
     /** {@code xinfang.schema.*}. */
     public static class Schema {
+        /** Who brings xinfang's tables: library, flyway, liquibase, validate or none. */
         private SchemaMode mode = SchemaMode.LIBRARY;
+        /** The database schema that holds xinfang's tables (default: the connection's own). */
         private String name;
 
         /** @return who brings the tables (default {@code library}) */
@@ -106,6 +108,7 @@ public class XinfangProperties {
 
     /** {@code xinfang.store.*}. */
     public static class Store {
+        /** The SQL dialect, when detection is not enough (KingbaseES, openGauss, TiDB, ...); detected when unset. */
         private Dialect dialect;
 
         /** @return the SQL dialect, or null to detect it from the connection (set it for KingbaseES, openGauss, TiDB) */
@@ -121,6 +124,7 @@ public class XinfangProperties {
 
     /** {@code xinfang.transaction.*}. */
     public static class Transaction {
+        /** Whether the store joins the application's Spring transaction (listeners are told after it commits). */
         private boolean participate = true;
 
         /**
@@ -139,10 +143,15 @@ public class XinfangProperties {
 
     /** {@code xinfang.sweep.*}. */
     public static class Sweep {
+        /** Whether the background deadline sweep runs. */
         private boolean enabled = true;
+        /** The pause between two sweeps. */
         private Duration interval = Duration.ofMinutes(1);
+        /** This node's name in the sweep's claims (default: the JVM's name). */
         private String nodeName;
+        /** The most cases one sweep claims at a time. */
         private int batchSize = 100;
+        /** How long a node's claim on a case holds. */
         private Duration lease = Duration.ofMinutes(5);
 
         /** @return whether the deadline sweep runs in the background (default true) */
@@ -244,7 +253,9 @@ public class XinfangProperties {
 
     /** {@code xinfang.web.*}. */
     public static class Web {
+        /** Whether the Spring MVC support (problems, key and actor parameters) is defined in a servlet application. */
         private boolean enabled = true;
+        /** The HTTP status per rejection code, overriding the documented defaults (4xx only). */
         private final java.util.Map<io.github.xinfang.cases.Rejection.Code, Integer> status =
                 new java.util.EnumMap<>(io.github.xinfang.cases.Rejection.Code.class);
 
@@ -266,6 +277,7 @@ public class XinfangProperties {
 
     /** {@code xinfang.calendar.*}. */
     public static class Calendar {
+        /** How many days before the official calendar's final coverage ends the info and the log warn. */
         private int warnDays = 60;
 
         /**
@@ -293,6 +305,7 @@ public class XinfangProperties {
 
         /** {@code xinfang.directory.cache.*}. */
         public static class Cache {
+            /** How long the organisation directory's answers are remembered (0 asks every time). */
             private Duration ttl = Duration.ofSeconds(30);
 
             /**
