@@ -4,7 +4,6 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
-import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +62,7 @@ class CommandObserverProperties {
                     List<Integer> announced = new ArrayList<>();
                     Script script = new Script();
                     CaseService service = CaseService.builder(new CommandObserverTests.ConflictingStore(InMemoryCaseStore.create(), script),
-                                    Org.DIRECTORY, TestClock.at("2026-06-30T02:00:00Z"))
+                                    ChangeFeedProperties.ORG.directory(), TestClock.at("2026-06-30T02:00:00Z"))
                             .maxRetries(maxRetries).ticker(() -> 0L)
                             .observer(new CommandObserver() {
                                 @Override
@@ -80,7 +79,7 @@ class CommandObserverProperties {
                     Map<Integer, Integer> next = new HashMap<>();
                     for (int i = 0; i < plan.size(); i++) {
                         int c = plan.get(i) % 3;
-                        List<CaseCommand> lifecycle = ChangeFeedFixtures.lifecycle(new CaseId("OBSP-" + c));
+                        List<CaseCommand> lifecycle = ChangeFeedProperties.lifecycle(new CaseId("OBSP-" + c), c);
                         int step = Math.min(next.getOrDefault(c, 0) + plan.get(i) / 3 % 3 - 1, lifecycle.size() - 1);
                         CaseCommand command = lifecycle.get(Math.max(0, step));   // the next step, the one before or after
                         script.conflicts = conflicts.get(i);
