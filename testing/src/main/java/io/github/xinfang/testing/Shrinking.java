@@ -41,63 +41,72 @@ public final class Shrinking {
     public static <T> Shrunk<T> shrink(Gen<T> gen, int[] failingDraws, Predicate<? super T> fails) {
         Objects.requireNonNull(gen, "gen");
         Objects.requireNonNull(fails, "fails");
-        Choices first = Choices.replay(failingDraws);
-        T best = gen.generate(first);
-        int[] bestDraws = first.recorded();
-        int attempts = 0;
+        Search<T> search = new Search<>(gen, fails, failingDraws);
         boolean improved = true;
-        while (improved && attempts < MAX_ATTEMPTS) {
+        while (improved && search.attempts < MAX_ATTEMPTS) {
             improved = false;
             // 1. each draw to 0, earliest first: fewer cases, the first target, the shortest path
-            for (int i = 0; i < bestDraws.length && attempts < MAX_ATTEMPTS; i++) {
-                if (bestDraws[i] == 0) continue;
-                int[] candidate = bestDraws.clone();
+            for (int i = 0; i < search.draws.length && search.attempts < MAX_ATTEMPTS; i++) {
+                if (search.draws[i] == 0) continue;
+                int[] candidate = search.draws.clone();
                 candidate[i] = 0;
-                attempts++;
-                Choices replay = Choices.replay(candidate);
-                T value = tryGenerate(gen, replay);
-                if (value != null && simpler(replay.recorded(), bestDraws) && failsQuietly(fails, value)) {
-                    best = value;
-                    bestDraws = replay.recorded();
-                    improved = true;
-                }
+                improved |= search.tryDraws(candidate);
             }
             // 2. spans of draws deleted, halving the span: fewer steps, shorter lists
-            for (int span = Integer.highestOneBit(Math.max(1, bestDraws.length / 2)); span >= 1 && attempts < MAX_ATTEMPTS; span /= 2) {
-                for (int from = 0; from + span <= bestDraws.length && attempts < MAX_ATTEMPTS; from += span > 2 ? span : 1) {
-                    int[] candidate = new int[bestDraws.length - span];
-                    System.arraycopy(bestDraws, 0, candidate, 0, from);
-                    System.arraycopy(bestDraws, from + span, candidate, from, bestDraws.length - from - span);
-                    attempts++;
-                    Choices replay = Choices.replay(candidate);
-                    T value = tryGenerate(gen, replay);
-                    if (value != null && simpler(replay.recorded(), bestDraws) && failsQuietly(fails, value)) {
-                        best = value;
-                        bestDraws = replay.recorded();
+            for (int span = Integer.highestOneBit(Math.max(1, search.draws.length / 2)); span >= 1 && search.attempts < MAX_ATTEMPTS; span /= 2) {
+                int step = span > 2 ? span : 1;
+                for (int from = 0; from + span <= search.draws.length && search.attempts < MAX_ATTEMPTS; from += step) {
+                    int[] candidate = new int[search.draws.length - span];
+                    System.arraycopy(search.draws, 0, candidate, 0, from);
+                    System.arraycopy(search.draws, from + span, candidate, from, search.draws.length - from - span);
+                    if (search.tryDraws(candidate)) {
                         improved = true;
-                        from -= span > 2 ? span : 1;
+                        from -= step;
                     }
                 }
             }
             // 3. single draws lowered a little: halved, less one
-            for (int i = 0; i < bestDraws.length && attempts < MAX_ATTEMPTS; i++) {
-                for (int smaller : new int[] {bestDraws[i] / 2, bestDraws[i] - 1}) {
-                    if (i >= bestDraws.length || smaller <= 0 || smaller >= bestDraws[i]) continue;
-                    int[] candidate = bestDraws.clone();
+            for (int i = 0; i < search.draws.length && search.attempts < MAX_ATTEMPTS; i++) {
+                for (int smaller : new int[] {search.draws[i] / 2, search.draws[i] - 1}) {
+                    if (i >= search.draws.length || smaller <= 0 || smaller >= search.draws[i]) continue;
+                    int[] candidate = search.draws.clone();
                     candidate[i] = smaller;
-                    attempts++;
-                    Choices replay = Choices.replay(candidate);
-                    T value = tryGenerate(gen, replay);
-                    if (value != null && simpler(replay.recorded(), bestDraws) && failsQuietly(fails, value)) {
-                        best = value;
-                        bestDraws = replay.recorded();
+                    if (search.tryDraws(candidate)) {
                         improved = true;
                         break;
                     }
                 }
             }
         }
-        return new Shrunk<>(best, bestDraws, attempts);
+        return new Shrunk<>(search.best, search.draws, search.attempts);
+    }
+
+    /** The simplest failing value found so far, its draws, and the candidates tried. */
+    private static final class Search<T> {
+        private final Gen<T> gen;
+        private final Predicate<? super T> fails;
+        T best;
+        int[] draws;
+        int attempts;
+
+        Search(Gen<T> gen, Predicate<? super T> fails, int[] failingDraws) {
+            this.gen = gen;
+            this.fails = fails;
+            Choices first = Choices.replay(failingDraws);
+            this.best = gen.generate(first);
+            this.draws = first.recorded();
+        }
+
+        /** @return whether the candidate draws make a simpler value that still fails (then it is the best) */
+        boolean tryDraws(int[] candidate) {
+            attempts++;
+            Choices replay = Choices.replay(candidate);
+            T value = tryGenerate(gen, replay);
+            if (value == null || !simpler(replay.recorded(), draws) || !failsQuietly(fails, value)) return false;
+            best = value;
+            draws = replay.recorded();
+            return true;
+        }
     }
 
     /** @return whether draws are simpler than others: fewer, or as many and smaller at the first difference */

@@ -27,9 +27,6 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
@@ -175,7 +172,7 @@ public final class FeedRunner implements SmartLifecycle {
     private final Map<String, String> failing = new ConcurrentHashMap<>();
     private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
     private final Object polling = new Object();
-    private ScheduledExecutorService executor;
+    private final BackgroundThread thread;
     private volatile boolean stopping;
 
     /**
@@ -203,6 +200,7 @@ public final class FeedRunner implements SmartLifecycle {
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("xinfang.feed.interval must be positive");
         if (batchSize < 1) throw new IllegalArgumentException("xinfang.feed.batch-size must be at least 1");
         this.batchSize = batchSize;
+        this.thread = new BackgroundThread("xinfang-feed", interval, this::drain, log);
         Map<String, CaseChangeHandler> byName = new LinkedHashMap<>();
         for (CaseChangeHandler h : this.handlers) {
             String name = h.follower();
@@ -359,40 +357,19 @@ public final class FeedRunner implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) return;
+    public void start() {
         stopping = false;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "xinfang-feed");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::drain, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        thread.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
-        }
-        if (running == null) return;
         stopping = true;
-        running.shutdown();
-        try {
-            if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("xinfang feed runner still handling a batch 30 s after stop; interrupting it");
-                running.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            running.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return thread.isRunning();
     }
 }

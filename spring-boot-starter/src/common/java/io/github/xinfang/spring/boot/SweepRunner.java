@@ -11,10 +11,7 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +29,7 @@ public final class SweepRunner implements SmartLifecycle {
     private final DeadlineSweep sweep;
     private final InstantSource clock;
     private final Duration interval;
-    private ScheduledExecutorService executor;
+    private final BackgroundThread thread;
     private volatile Outcome last;
     private boolean failing;
     private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
@@ -58,6 +55,7 @@ public final class SweepRunner implements SmartLifecycle {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.interval = Objects.requireNonNull(interval, "interval");
         if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive");
+        this.thread = new BackgroundThread("xinfang-sweep", interval, this::runOnce, log);
     }
 
     /** @return the last sweep's outcome, if one ran */
@@ -103,38 +101,17 @@ public final class SweepRunner implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        if (executor != null) return;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "xinfang-sweep");
-            t.setDaemon(true);
-            return t;
-        });
-        executor.scheduleWithFixedDelay(this::runOnce, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    public void start() {
+        thread.start();
     }
 
     @Override
     public void stop() {
-        ScheduledExecutorService running;
-        synchronized (this) {
-            running = executor;
-            executor = null;
-        }
-        if (running == null) return;
-        running.shutdown();
-        try {
-            if (!running.awaitTermination(30, TimeUnit.SECONDS)) {
-                log.warn("xinfang deadline sweep still running 30 s after stop; interrupting it");
-                running.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            running.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        thread.stop();
     }
 
     @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    public boolean isRunning() {
+        return thread.isRunning();
     }
 }
