@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Generators of organisations (a county's units at each level and its officials with their ranks) and a builder of
- * in-memory directories. Stateless.
+ * Generators of organisations (a county's petition office and departments, its government, the city's and the
+ * province's governments, each with officials of their ranks, 乡科级 to 省部级) and a builder of in-memory directories.
+ * Stateless.
  *
  * @since 0.4
  */
@@ -77,6 +78,9 @@ public final class Organisations {
         b.unit(cityGovernment, "市人民政府", "government", "city", city);
         OfficialId cityDeputy = new OfficialId(region.substring(0, 4) + "00-deputy-mayor");
         b.official(cityDeputy, cityGovernment, "副市长", "厅局级副职", false);
+        UnitId provinceGovernment = new UnitId(region.substring(0, 2) + "0000-government");
+        b.unit(provinceGovernment, "省（自治区、直辖市）人民政府", "government", "province", new RegionCode(region.substring(0, 2) + "0000"));
+        b.official(new OfficialId(region.substring(0, 2) + "0000-deputy-governor"), provinceGovernment, "副省长", "省部级副职", false);
         return new Organisation(b.build(), code, office, new OfficialId(p + "registrar"), new OfficialId(p + "office-head"),
                 departments, staff, heads, deputy, executive, head, cityDeputy);
     }

@@ -78,6 +78,8 @@ class GenTests {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageMatching("(?s).*Smallest found falsifying value\\(s\\) :-\\s*\\[(0, )*50(, 0)*\\].*");
         qt().withExamples(50).forAll(QuickTheoriesGen.of(Organisations.organisations()))
-                .check(org -> org.directory().official(org.countyHead()).isPresent());
+                .check(org -> org.directory().official(org.countyHead()).isPresent()
+                        && org.directory().official(new io.github.xinfang.directory.OfficialId(org.region().value().substring(0, 2) + "0000-deputy-governor"))
+                                .map(o -> o.rank().equals("省部级副职")).orElse(false));
     }
 }
