@@ -148,29 +148,20 @@ public final class JdbcFeedPositions {
     public long lock(String follower) {
         checkFollower(follower);
         Connection c = transactionConnection("lock the position of follower " + follower);
-        Throwable failure = null;
-        try {
-            OptionalLong locked = selectForUpdate(c, follower);
+        return onCaller(c, "locking the position of follower " + follower + " failed", tx -> {
+            OptionalLong locked = selectForUpdate(tx, follower);
             if (locked.isPresent()) return locked.getAsLong();
-            if (c.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED) {
+            if (tx.getTransactionIsolation() <= Connection.TRANSACTION_READ_COMMITTED) {
                 insertIfMissing(follower);
             } else {
-                insertInTransaction(c, follower);
+                insertInTransaction(tx, follower);
             }
-            locked = selectForUpdate(c, follower);
+            locked = selectForUpdate(tx, follower);
             if (locked.isPresent()) return locked.getAsLong();
             throw new StoreException("the position row of follower " + follower + " was inserted by another transaction"
                     + " that this one, running above READ COMMITTED, does not see: roll back and try again (and run"
                     + " followers' transactions at READ COMMITTED)");
-        } catch (SQLException e) {
-            failure = failed("locking the position of follower " + follower + " failed", e);
-            throw (RuntimeException) failure;
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            throw e;
-        } finally {
-            release(c, failure);
-        }
+        });
     }
 
     /**
@@ -242,10 +233,9 @@ public final class JdbcFeedPositions {
         checkFollower(follower);
         if (position < 0) throw new IllegalArgumentException("position must not be negative");
         Connection c = transactionConnection("save the position of follower " + follower);
-        Throwable failure = null;
-        try {
+        onCaller(c, "saving the position of follower " + follower + " failed", tx -> {
             int updated;
-            try (PreparedStatement ps = tables.prepare(c, "UPDATE xf_feed_positions SET position = ?, updated_at = CURRENT_TIMESTAMP"
+            try (PreparedStatement ps = tables.prepare(tx, "UPDATE xf_feed_positions SET position = ?, updated_at = CURRENT_TIMESTAMP"
                     + " WHERE follower = ? AND position <= ?")) {
                 ps.setLong(1, position);
                 ps.setString(2, follower);
@@ -253,21 +243,14 @@ public final class JdbcFeedPositions {
                 updated = ps.executeUpdate();
             }
             if (updated == 0) {
-                OptionalLong held = read(c, follower);
+                OptionalLong held = read(tx, follower);
                 throw new StoreException(held.isEmpty()
                         ? "follower " + follower + " has no position row: lock it first, in the same transaction"
                         : "follower " + follower + " is at position " + held.getAsLong() + ", after " + position
                                 + ": a position only moves forward (was the row locked in this transaction?)");
             }
-        } catch (SQLException e) {
-            failure = failed("saving the position of follower " + follower + " failed", e);
-            throw (RuntimeException) failure;
-        } catch (RuntimeException | Error e) {
-            failure = e;
-            throw e;
-        } finally {
-            release(c, failure);
-        }
+            return null;
+        });
     }
 
     /**
@@ -325,17 +308,25 @@ public final class JdbcFeedPositions {
                 throw new StoreException(failure, e);
             }
         }
+        return onCaller(caller, failure, read);
+    }
+
+    /**
+     * Runs work on the connection of the caller's transaction and hands the connection back, telling the binding of a
+     * failure (so that the caller's transaction is rolled back); an {@link SQLException} becomes a store exception.
+     */
+    private <T> T onCaller(Connection c, String failure, Read<T> work) {
         Throwable failed = null;
         try {
-            return read.run(caller);
+            return work.run(c);
         } catch (SQLException e) {
-            failed = new StoreException(failure, e);
-            throw (StoreException) failed;
+            failed = failed(failure, e);
+            throw (RuntimeException) failed;
         } catch (RuntimeException | Error e) {
             failed = e;
             throw e;
         } finally {
-            release(caller, failed);
+            release(c, failed);
         }
     }
 
