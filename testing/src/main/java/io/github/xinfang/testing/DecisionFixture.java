@@ -93,10 +93,11 @@ public final class DecisionFixture {
         Objects.requireNonNull(journey, "journey");
         SettableClock clock = SettableClock.at(journey.steps().isEmpty() ? Instant.EPOCH : journey.steps().get(0).at());
         CaseService service = CaseService.builder(InMemoryCaseStore.create(), directory, clock).timeLimits(limits).build();
-        for (Journey.Step step : journey.steps()) {
-            clock.set(step.at());
-            if (service.handle(step.command()) instanceof CommandResult.Rejected r) {
-                throw new AssertionError("given: the journey's " + describe(step.command()) + " was rejected: " + words(r.rejection()));
+        List<CommandResult> results = journey.runOn(service, clock);
+        for (int i = 0; i < results.size(); i++) {
+            if (results.get(i) instanceof CommandResult.Rejected r) {
+                throw new AssertionError("given: the journey's " + describe(journey.steps().get(i).command()) + " was rejected: "
+                        + words(r.rejection()));
             }
         }
         Map<CaseId, CaseState> states = new HashMap<>();

@@ -2,6 +2,8 @@ package io.github.xinfang.testing;
 
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +51,25 @@ public record Journey(List<Journey.Step> steps) {
         List<CaseCommand> out = new ArrayList<>(steps.size());
         for (Step s : steps) out.add(s.command());
         return out;
+    }
+
+    /**
+     * Sends the journey's commands to a case service, moving the clock forward to each step's instant first (never
+     * back), and answers their results in order. It stops at nothing: a rejected command is a result like any other.
+     *
+     * @param service the case service
+     * @param clock the service's clock
+     * @return each command's result, in order
+     */
+    public List<CommandResult> runOn(CaseService service, SettableClock clock) {
+        Objects.requireNonNull(service, "service");
+        Objects.requireNonNull(clock, "clock");
+        List<CommandResult> results = new ArrayList<>(steps.size());
+        for (Step s : steps) {
+            clock.advanceTo(s.at());
+            results.add(service.handle(s.command()));
+        }
+        return results;
     }
 
     /**

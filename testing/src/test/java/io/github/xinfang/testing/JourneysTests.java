@@ -9,6 +9,7 @@ import io.github.xinfang.service.CommandResult;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,9 +63,7 @@ class JourneysTests {
             Journey journey = Journeys.hostile(org, id, LocalDate.of(2025, 1, 2)).next(seeds.split());
             SettableClock clock = SettableClock.at(journey.steps().get(0).at());
             CaseService service = CaseService.builder(InMemoryCaseStore.create(), org.directory(), clock).build();
-            for (Journey.Step step : journey.steps()) {
-                clock.set(step.at());
-                CommandResult result = service.handle(step.command());
+            for (CommandResult result : journey.runOn(service, clock)) {
                 if (result instanceof CommandResult.Rejected r) {
                     rejected++;
                     assertThat(r.rejection().code().name()).as("%s%n%s", r.rejection(), journey.toJava())
@@ -86,10 +85,9 @@ class JourneysTests {
     static CaseService run(Organisation org, Journey journey, String what) {
         SettableClock clock = SettableClock.at(journey.steps().get(0).at());
         CaseService service = CaseService.builder(InMemoryCaseStore.create(), org.directory(), clock).build();
-        for (Journey.Step step : journey.steps()) {
-            clock.set(step.at());
-            CommandResult result = service.handle(step.command());
-            assertThat(result).as("%s: %s%n%s", what, step.command().getClass().getSimpleName(), journey.toJava())
+        List<CommandResult> results = journey.runOn(service, clock);
+        for (int i = 0; i < results.size(); i++) {
+            assertThat(results.get(i)).as("%s: %s%n%s", what, journey.steps().get(i).command().getClass().getSimpleName(), journey.toJava())
                     .isInstanceOf(CommandResult.Applied.class);
         }
         return service;

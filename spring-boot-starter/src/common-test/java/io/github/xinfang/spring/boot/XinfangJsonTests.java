@@ -356,8 +356,6 @@ class XinfangJsonTests {
      * data it generated ({@link #secrets}).
      */
     static final class Samples {
-        private static final String SURNAMES = "覃韦黄梁莫蒙陆廖";
-        private static final String GIVEN = "秀兰建国丽娟志强海燕春梅德明永红";
         private static final String WORDS = "拖欠工资房屋征收补偿安置宅基地纠纷社保待遇医疗费用物业维修基金";
         final List<String> secrets = new ArrayList<>();
         /** Makes a real case's history with this sample's personal data (the state has no public constructor). */
@@ -368,6 +366,7 @@ class XinfangJsonTests {
 
         Samples(Random random) {
             this.random = random;
+            this.draws = io.github.xinfang.testing.Choices.from(random::nextInt);
         }
 
         private String remember(String secret) {
@@ -375,26 +374,23 @@ class XinfangJsonTests {
             return secret;
         }
 
+        /** The module's own generators, their draws taken from this sample's seeded random. */
+        private final io.github.xinfang.testing.Choices draws;
+
         String name() {
-            return remember("" + SURNAMES.charAt(random.nextInt(SURNAMES.length())) + GIVEN.charAt(random.nextInt(GIVEN.length()))
-                    + GIVEN.charAt(random.nextInt(GIVEN.length())));
+            return remember(io.github.xinfang.testing.Petitions.personNames().generate(draws));
         }
 
         String phone() {
-            return remember("139" + String.format("%08d", random.nextInt(100_000_000)));
+            return remember(io.github.xinfang.testing.Petitions.phones().generate(draws));
         }
 
         String idNumber() {
-            String body = "450802" + (1950 + random.nextInt(50)) + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
-                    + String.format("%03d", random.nextInt(1000));
-            int[] weights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-            int sum = 0;
-            for (int i = 0; i < 17; i++) sum += (body.charAt(i) - '0') * weights[i];
-            return remember(body + "10X98765432".charAt(sum % 11));
+            return remember(io.github.xinfang.testing.Petitions.idNumbers().generate(draws));
         }
 
         String address() {
-            return remember("贵港市港北区" + WORDS.substring(0, 2 + random.nextInt(4)) + "路" + (1 + random.nextInt(300)) + "号");
+            return remember(io.github.xinfang.testing.Petitions.addresses().generate(draws));
         }
 
         String text() {

@@ -1,14 +1,18 @@
 package io.github.xinfang.examples.portal;
 
+import io.github.xinfang.testing.Choices;
+import io.github.xinfang.testing.Petitions;
+
 import java.util.Random;
 
-/** Generated personal data: names, mobile phones, resident ID numbers (with their check digit), addresses, text. */
+/**
+ * Generated personal data for the portal's requests: names, mobile phones and resident ID numbers from xinfang-testing's
+ * generators, detailed addresses and text of its own.
+ */
 final class People {
     private static final String SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余";
     private static final String GIVEN = "伟芳娜秀英敏静丽强磊军洋勇艳杰娟涛明超兰霞平刚桂华志建国庆红玉珍德海波";
     private static final String ROADS = "中山路解放路建设路人民路民主路新华路和平路城北路江北路荷城路";
-    private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    private static final String CHECK = "10X98765432";
 
     /** One generated petitioner. */
     record Person(String name, String idNumber, String phone, String address) {
@@ -19,17 +23,19 @@ final class People {
     }
 
     private final Random random;
+    private final Choices draws;
 
     People(long seed) {
         random = new Random(seed);
+        draws = Choices.from(random::nextInt);
     }
 
     Person next() {
-        String name = "" + pick(SURNAMES) + pick(GIVEN) + (random.nextBoolean() ? String.valueOf(pick(GIVEN)) : "");
-        String phone = "1" + (3 + random.nextInt(7)) + digits(9);
+        String name = Petitions.personNames().generate(draws);
+        String phone = Petitions.phones().generate(draws);
         String address = "广西贵港市港北区" + road()
                 + (1 + random.nextInt(998)) + "号" + (1 + random.nextInt(30)) + "栋" + (101 + random.nextInt(1800)) + "室";
-        return new Person(name, idNumber(), phone, address);
+        return new Person(name, Petitions.idNumbers().generate(draws), phone, address);
     }
 
     /**
@@ -58,23 +64,9 @@ final class People {
         return b.toString();
     }
 
-    private String idNumber() {
-        String body = "450802" + (1950 + random.nextInt(50)) + String.format("%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))
-                + digits(3);
-        int sum = 0;
-        for (int i = 0; i < 17; i++) sum += (body.charAt(i) - '0') * WEIGHTS[i];
-        return body + CHECK.charAt(sum % 11);
-    }
-
     private String road() {
         int i = 3 * random.nextInt(ROADS.length() / 3);
         return ROADS.substring(i, i + 3);
-    }
-
-    private String digits(int n) {
-        StringBuilder b = new StringBuilder();
-        for (int i = 0; i < n; i++) b.append(random.nextInt(10));
-        return b.toString();
     }
 
     private char pick(String chars) {
