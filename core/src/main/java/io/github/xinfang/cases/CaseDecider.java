@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.time.TimeLimits;
 

@@ -1,9 +1,11 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.cases.Procedure.ImportedFact;
+import io.github.xinfang.cases.Procedure.ContactKind;
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.Obligations;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation.DutyId;
 import io.github.xinfang.time.Fact;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -28,7 +30,7 @@ final class CaseEvolution {
             if (event.sequence() != 1) throw new IllegalArgumentException("event: the first event must have sequence 1");
             ProcedureEvent.Registered r = (ProcedureEvent.Registered) event;
             LocalDate received = r.petition().receivedOn();
-            return new CaseState(r.caseId(), 1, r.profile(), r.petition(), CaseState.Procedure.at(Stage.REGISTERED),
+            return new CaseState(r.caseId(), 1, r.profile(), r.petition(), Procedure.at(Stage.REGISTERED),
                     CaseState.Conclusion.NONE, new CaseState.Timing(received, r.recordedAt(),
                             Obligations.empty().apply(Fact.RECEIVED, received, 0)), null, CaseActivity.none());
         }
@@ -37,7 +39,7 @@ final class CaseEvolution {
             throw new IllegalArgumentException("event: expected sequence " + (state.lastSequence() + 1) + ", got " + event.sequence());
         }
         CaseState s = state.next(event.sequence(), event.recordedAt());
-        CaseState.Procedure p = s.procedure();
+        Procedure p = s.procedure();
         CaseState.Conclusion c = s.conclusion();
         CaseActivity a = s.activity();
         if (event instanceof ProcedureEvent.Registered || event instanceof ProcedureEvent.Imported) {
@@ -185,7 +187,7 @@ final class CaseEvolution {
             }
         }
         if (im.stage().isTerminal()) ledger = ledger.apply(Fact.ENDED, last, 0);
-        CaseState.Procedure procedure = new CaseState.Procedure(im.stage(), im.handlingUnit(), unitReceivedOn, acceptedOn,
+        Procedure procedure = new Procedure(im.stage(), im.handlingUnit(), unitReceivedOn, acceptedOn,
                 handlingStartedOn, informedOn, extension, 0, 0, null);
         CaseState.Conclusion conclusion = new CaseState.Conclusion(null, null, approvedOn, replyServedOn, reviewRequestedOn,
                 opinionServedOn, reReviewOn);

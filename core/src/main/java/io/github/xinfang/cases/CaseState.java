@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.Procedure.Outcome;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.time.Obligations;
 import io.github.xinfang.time.Fact;
@@ -210,85 +211,6 @@ public final class CaseState {
     public String toString() {
         return "CaseState[caseId=" + caseId + ", lastSequence=" + lastSequence + ", stage=" + stage() + ", profile=" + profile
                 + ", category=" + petition.category() + ", region=" + petition.region() + ", handlingUnit=" + handlingUnit() + "]";
-    }
-
-    /**
-     * The procedure's part of a case's state. Immutable.
-     *
-     * @param stage the procedure stage
-     * @param handlingUnit the unit handling the case, or null before routing (and after an objection)
-     * @param unitReceivedOn the day the handling unit received the matter, or null
-     * @param acceptedOn the day of acceptance, or null
-     * @param handlingStartedOn the day the current handling clock started (acceptance or reopening), or null
-     * @param informedOn the day the petitioner was last told (告知), or null
-     * @param extensionDays the extension granted on the current handling clock, 0 if none
-     * @param reworkCount how many proposals were returned for rework
-     * @param objectionCount how many objections were raised
-     * @param hearingOpenedOn the day the open hearing began, or null when none is open
-     * @since 0.4
-     */
-    public record Procedure(Stage stage, UnitId handlingUnit, LocalDate unitReceivedOn, LocalDate acceptedOn,
-                            LocalDate handlingStartedOn, LocalDate informedOn, int extensionDays, int reworkCount,
-                            int objectionCount, LocalDate hearingOpenedOn) {
-        /** @throws NullPointerException if stage is null */
-        public Procedure {
-            Objects.requireNonNull(stage, "stage");
-        }
-
-        /** @return a procedure at a stage with nothing else recorded yet */
-        static Procedure at(Stage stage) {
-            return new Procedure(stage, null, null, null, null, null, 0, 0, 0, null);
-        }
-
-        Procedure withStage(Stage stage) {
-            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
-                    reworkCount, objectionCount, hearingOpenedOn);
-        }
-
-        /** 交办/转送: a unit received the matter. */
-        Procedure routedTo(UnitId unit, LocalDate receivedOn) {
-            return new Procedure(stage, unit, receivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
-                    reworkCount, objectionCount, hearingOpenedOn);
-        }
-
-        /** An objection: the unit, its receipt and the petitioner's notice go; one more objection. */
-        Procedure objected() {
-            return new Procedure(stage, null, null, acceptedOn, handlingStartedOn, null, extensionDays,
-                    reworkCount, objectionCount + 1, hearingOpenedOn);
-        }
-
-        Procedure informed(LocalDate on) {
-            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, on, extensionDays,
-                    reworkCount, objectionCount, hearingOpenedOn);
-        }
-
-        /** Acceptance starts the handling clock. */
-        Procedure accepted(LocalDate on) {
-            return new Procedure(stage, handlingUnit, unitReceivedOn, on, on, informedOn, extensionDays,
-                    reworkCount, objectionCount, hearingOpenedOn);
-        }
-
-        Procedure extended(int days) {
-            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, days,
-                    reworkCount, objectionCount, hearingOpenedOn);
-        }
-
-        Procedure reworked() {
-            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
-                    reworkCount + 1, objectionCount, hearingOpenedOn);
-        }
-
-        /** Reopening starts a new handling clock, without extension. */
-        Procedure reopened(LocalDate on) {
-            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, on, informedOn, 0,
-                    reworkCount, objectionCount, hearingOpenedOn);
-        }
-
-        /** @param openedOn the day a hearing opened, or null when it closed */
-        Procedure withHearingOpenedOn(LocalDate openedOn) {
-            return new Procedure(stage, handlingUnit, unitReceivedOn, acceptedOn, handlingStartedOn, informedOn, extensionDays,
-                    reworkCount, objectionCount, openedOn);
-        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.Procedure.ImportedFact;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.time.Fact;

@@ -1,8 +1,9 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation.DutyId;
 import io.github.xinfang.time.TimeLimits;
 
 import java.time.Instant;

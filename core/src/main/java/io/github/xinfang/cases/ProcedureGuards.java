@@ -4,7 +4,7 @@ import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Category;
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.TimeLimits;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.PetitionForm.FormText;
 import io.github.xinfang.cases.LifecycleTable.Row;
 import io.github.xinfang.cases.RowBehaviour.Dated;
 import io.github.xinfang.petition.FreeText;

@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.PetitionForm.FormText;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import java.time.LocalDate;

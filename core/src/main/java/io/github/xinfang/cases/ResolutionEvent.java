@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.text.TextRule;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;

@@ -1,9 +1,10 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.time.Fact;
 import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.Obligations;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation.DutyId;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

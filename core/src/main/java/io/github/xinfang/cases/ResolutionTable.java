@@ -1,5 +1,6 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import static io.github.xinfang.cases.RowBehaviour.on;
 import static io.github.xinfang.cases.RowBehaviour.undated;
 

@@ -1,5 +1,7 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.PetitionForm.FormText;
+import io.github.xinfang.cases.Procedure.ImportedFact;
 import io.github.xinfang.petition.Address;
 import io.github.xinfang.petition.FreeText;
 import io.github.xinfang.petition.IdNumber;
@@ -91,7 +93,7 @@ final class ShapeRules {
             "ProposeConclusion.outcome", "PetitionForm.repeatsCase", "PetitionForm.headcount", "PetitionForm.accused",
             "PetitionForm.Petitioner.idNumber", "PetitionForm.Petitioner.phone", "PetitionForm.Petitioner.address",
             "PetitionForm.AccusedParty.unit", "PetitionForm.AccusedParty.official", "PetitionForm.AccusedParty.outsideName",
-            "ImportedFact.days");
+            "Procedure.ImportedFact.days");
 
     /**
      * The name a type's components are listed under: a command's simple name ({@code Register}); a form nested in the

@@ -7,8 +7,8 @@
  * (the rules as a table), {@link io.github.xinfang.cases.CaseDecider} (command + state → events or a
  * {@link io.github.xinfang.cases.Rejection}) and {@link io.github.xinfang.cases.CaseState#evolve}
  * (state + event → state). The resolution track (积案化解) has its own table,
- * {@link io.github.xinfang.cases.ResolutionTable}, and its policies: {@link io.github.xinfang.cases.RankLadder},
- * {@link io.github.xinfang.cases.EscalationPolicy} (提级包案) and {@link io.github.xinfang.cases.RankLadder.ApprovalRule}.
+ * {@link io.github.xinfang.cases.ResolutionTable}, and its policies: {@link io.github.xinfang.cases.EscalationPolicy.RankLadder},
+ * {@link io.github.xinfang.cases.EscalationPolicy} (提级包案) and {@link io.github.xinfang.cases.EscalationPolicy.RankLadder.ApprovalRule}.
  * Portals normally call {@code io.github.xinfang.service.CaseService} instead.
  *
  * @since 0.1

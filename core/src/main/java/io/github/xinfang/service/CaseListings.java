@@ -19,7 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation.ClockId;
 
 /**
  * The keyset listings a portal pages through, with opaque string cursors: cases needing attention, a package
@@ -361,7 +361,7 @@ public final class CaseListings {
      * day 1. Immutable.
      *
      * @param clock the clock's name as the index stores it: a {@link ClockId} constant ({@code HANDLING}) or a duty
-     *              ({@code PLAN_STEP:2.3}, see {@link io.github.xinfang.time.DutyId})
+     *              ({@code PLAN_STEP:2.3}, see {@link io.github.xinfang.time.Obligation.DutyId})
      * @param dueOn the last day of the limit
      * @param dueAt the instant the clock became overdue (the start of the day after {@code dueOn})
      * @param daysLate calendar days past {@code dueOn}, at least 1

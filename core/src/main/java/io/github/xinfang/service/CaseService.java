@@ -4,7 +4,7 @@ import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.ActivityEvent;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.cases.CaseDecider;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;

@@ -8,7 +8,7 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.WorkClaims;
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.time.TimeLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

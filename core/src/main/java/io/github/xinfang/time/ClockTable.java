@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.time.Obligation.DutyId;
+import io.github.xinfang.time.Obligation.ClockId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,7 +15,8 @@ import java.util.Set;
  * case's own facts ({@link DutyId.Kind}), saying which dated facts start it, meet it, stop it, pause and resume it, and
  * extend it (DESIGN.md section 2). {@link Obligations#apply} reads nothing else; {@code docs/clocks.md} is rendered from
  * it and a test fails when the two differ. A table default stands for every profile clock's row: {@link Fact#ENDED}
- * stops every open profile clock. A duty starts with the date its fact names ({@link Obligations#start}); a fact that
+ * stops every open profile clock. It stops no duty: a terminal case still owes supervision feedback, and the
+ * resolution track's duties end by that track's own facts ({@link Fact#RESOLUTION_APPROVED}). A duty starts with the date its fact names ({@link Obligations#start}); a fact that
  * acts on one named duty (a plan step, a supervision) rather than on every open duty of its kind is marked so and
  * applied with {@link Obligations#meet}. No fact does two things to one clock, except that a fact may stop the duties
  * of a kind in force and start new ones (a new plan replaces the old plan's steps). Immutable.
@@ -186,7 +189,11 @@ final class ClockTable {
         sb.append("days and warning window a profile gives, or a duty from the case's own facts, whose due date the fact names ");
         sb.append("(a plan step's date, a batch's target, a supervision's feedback date) or counts from its start (a raised ");
         sb.append("rank's replacement). The table says which dated facts move each; one status function and one deadline ");
-        sb.append("sweep serve them all. `ENDED` (withdrawn, terminated, merged) stops every open profile clock. A duty is met ");
+        sb.append("sweep serve them all. `ENDED` (withdrawn, terminated, merged) stops every open profile clock, and no duty: ");
+        sb.append("a terminal case still owes supervision feedback (DESIGN.md section 5: a terminal stage takes supervision ");
+        sb.append("feedback), and the resolution track runs beside the procedure, so its duties end by its own facts ");
+        sb.append("(`RESOLUTION_APPROVED`: a withdrawn backlog case is closed on that track by a claim, e.g. procedural). ");
+        sb.append("A duty is met ");
         sb.append("by doing it; a window is met by using it and lapses, never falls overdue. A fact marked *(one)* acts on ");
         sb.append("the one duty it names, not on every open duty of the row.\n\n");
         sb.append("| clock | 中文 | kind | due date from");

@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.time.Obligation.DutyId;
+import io.github.xinfang.time.Obligation.ClockId;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;

@@ -1,5 +1,6 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.text.TextRule;
 
 import java.util.EnumMap;

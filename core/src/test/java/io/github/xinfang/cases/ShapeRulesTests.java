@@ -1,5 +1,7 @@
 package io.github.xinfang.cases;
 
+import io.github.xinfang.cases.PetitionForm.FormText;
+import io.github.xinfang.cases.Procedure.ImportedFact;
 import io.github.xinfang.testing.CommittedDocs;
 import io.github.xinfang.testing.DomainGenerators;
 import io.github.xinfang.testing.Org;

@@ -10,7 +10,7 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.OfficialId;
@@ -22,7 +22,7 @@ import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.time.TimeLimits;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation.DutyId;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

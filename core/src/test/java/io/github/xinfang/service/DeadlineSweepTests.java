@@ -8,7 +8,7 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.Procedure.Outcome;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.persistence.AttentionQuery;
@@ -16,7 +16,7 @@ import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.WorkClaims;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.time.Profile;
 import io.github.xinfang.time.ProfileCatalogue;
 import io.github.xinfang.time.TimeLimits;
@@ -299,14 +299,14 @@ class DeadlineSweepTests {
         TimeLimits.ObligationStatus handling = new TimeLimits.ObligationStatus(ClockId.HANDLING, 2, d("2026-03-02"), d("2026-03-20"), due,
                 null, true, TimeLimits.ClockState.OVERDUE, null, 1, false, false);
         assertThat(DeadlineSweep.key(handling, "breach").value()).isEqualTo("sweep:HANDLING:2:breach:" + due.getEpochSecond());
-        io.github.xinfang.time.DutyId step = io.github.xinfang.time.DutyId.planStep(2, 3);
+        io.github.xinfang.time.Obligation.DutyId step = io.github.xinfang.time.Obligation.DutyId.planStep(2, 3);
         TimeLimits.ObligationStatus duty = new TimeLimits.ObligationStatus(step, 1, d("2026-03-02"), d("2026-03-20"), due,
                 null, true, TimeLimits.ClockState.OVERDUE, null, 1, false, false);
         String key = DeadlineSweep.key(duty, "warning").value();
         assertThat(key).isEqualTo("sweep:duty:PLAN_STEP:2.3:warning:" + due.getEpochSecond());
         List<String> earlierSecondSegments = new ArrayList<>(List.of("escalation"));
         for (ClockId c : ClockId.values()) earlierSecondSegments.add(c.name());
-        for (io.github.xinfang.time.DutyId.Kind k : io.github.xinfang.time.DutyId.Kind.values()) earlierSecondSegments.add(k.name());
+        for (io.github.xinfang.time.Obligation.DutyId.Kind k : io.github.xinfang.time.Obligation.DutyId.Kind.values()) earlierSecondSegments.add(k.name());
         assertThat(earlierSecondSegments).doesNotContain(key.split(":")[1]);
     }
 }

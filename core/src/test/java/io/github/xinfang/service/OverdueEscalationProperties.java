@@ -10,13 +10,13 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.PetitionForm;
-import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 

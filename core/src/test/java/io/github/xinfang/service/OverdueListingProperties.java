@@ -13,7 +13,7 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.time.TimeLimits;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;

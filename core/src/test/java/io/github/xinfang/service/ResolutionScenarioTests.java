@@ -8,7 +8,7 @@ import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;

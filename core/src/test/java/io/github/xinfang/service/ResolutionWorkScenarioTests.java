@@ -13,9 +13,9 @@ import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.Procedure.Outcome;
 import io.github.xinfang.cases.Rejection;
-import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -23,7 +23,7 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.time.TimeLimits;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation.DutyId;
 import io.github.xinfang.time.Obligations;
 import org.junit.jupiter.api.Test;
 
@@ -294,7 +294,7 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
 
     @Test
     void aPortalChoosesItsOwnLadderPolicyAndApprovalRule() {
-        io.github.xinfang.cases.RankLadder ladder = io.github.xinfang.cases.RankLadder.civilService();
+        io.github.xinfang.cases.EscalationPolicy.RankLadder ladder = io.github.xinfang.cases.EscalationPolicy.RankLadder.civilService();
         CaseService strict = CaseService.builder(InMemoryCaseStore.create(), Org.DIRECTORY, clock)
                 .rankLadder(ladder)
                 .escalationPolicy(io.github.xinfang.cases.EscalationPolicy.of(List.of(io.github.xinfang.cases.EscalationPolicy.Rule

@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.time.Obligation.DutyId;
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.calendar.WorkCalendar;
 import io.github.xinfang.petition.Category;

@@ -1,5 +1,7 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.time.Obligation.DutyId;
+import io.github.xinfang.time.Obligation.ClockId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;

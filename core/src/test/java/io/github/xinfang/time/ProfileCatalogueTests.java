@@ -1,5 +1,6 @@
 package io.github.xinfang.time;
 
+import io.github.xinfang.time.Obligation.ClockId;
 import io.github.xinfang.calendar.TimeLimit;
 import io.github.xinfang.petition.Category;
 import org.junit.jupiter.api.Test;

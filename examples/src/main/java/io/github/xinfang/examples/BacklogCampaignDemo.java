@@ -24,7 +24,7 @@ import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.Handover;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation.DutyId;
 import io.github.xinfang.time.TimeLimits;
 
 import java.io.PrintStream;

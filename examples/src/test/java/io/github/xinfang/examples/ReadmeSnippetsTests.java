@@ -2,7 +2,7 @@ package io.github.xinfang.examples;
 
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Actor;
-import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;

@@ -5,10 +5,10 @@ import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.ActivityCommand;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
-import io.github.xinfang.cases.DeclineReason;
+import io.github.xinfang.cases.Procedure.DeclineReason;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.LegalChannel;
-import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.Procedure.LegalChannel;
+import io.github.xinfang.cases.Procedure.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Resolution;
@@ -236,7 +236,7 @@ public final class Journeys {
                     PetitionForm form = Petitions.forms(org, date, category, units).generate(c);
                     add(new ProcedureCommand.Register(survivor, key(), org.registrarActor(), form, null));
                     next(0, 5);
-                    add(new ActivityCommand.Merge(id, key(), org.registrarActor(), survivor, new io.github.xinfang.cases.FormText("同一事项，并案办理。"), date));
+                    add(new ActivityCommand.Merge(id, key(), org.registrarActor(), survivor, new io.github.xinfang.cases.PetitionForm.FormText("同一事项，并案办理。"), date));
                 }
                 default -> procedureTo(target, units);
             }

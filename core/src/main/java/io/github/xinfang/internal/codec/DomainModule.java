@@ -60,7 +60,7 @@ final class DomainModule extends SimpleModule {
         @Override
         public JsonSerializer<?> findSerializer(SerializationConfig config, JavaType type, BeanDescription beanDesc) {
             Class<?> raw = type.getRawClass();
-            if (raw == io.github.xinfang.time.DutyId.class) return new SourceText.Writer();
+            if (raw == io.github.xinfang.time.Obligation.DutyId.class) return new SourceText.Writer();
             if (!Shape.has(raw) || !isDomain(raw)) return null;
             if (StringValueSerializer.handles(raw)) return new StringValueSerializer(raw, maxStringLength);
             return new RecordSerializer(raw, maxStringLength);

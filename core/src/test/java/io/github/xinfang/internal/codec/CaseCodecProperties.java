@@ -240,7 +240,7 @@ class CaseCodecProperties {
 
         private static final Map<Class<?>, Object> SAMPLES = Map.ofEntries(
                 Map.entry(String.class, "甄翊"),
-                Map.entry(io.github.xinfang.cases.FormText.class, new io.github.xinfang.cases.FormText("甄翊")),
+                Map.entry(io.github.xinfang.cases.PetitionForm.FormText.class, new io.github.xinfang.cases.PetitionForm.FormText("甄翊")),
                 Map.entry(Integer.class, 7),
                 Map.entry(Boolean.class, Boolean.TRUE),
                 Map.entry(LocalDate.class, LocalDate.of(2020, 2, 29)),
@@ -282,10 +282,10 @@ class CaseCodecProperties {
                 return constants[(e.ordinal() + 1) % constants.length];
             }
             if (v instanceof CaseId c) return new CaseId(c.value() + "x");
-            if (v instanceof io.github.xinfang.time.DutyId d) {
-                return next % 2 == 0 ? new io.github.xinfang.time.DutyId(d.kind(), d.ref() + "x")
-                        : new io.github.xinfang.time.DutyId(changeValue(d.kind(), io.github.xinfang.time.DutyId.Kind.class, 1) instanceof
-                        io.github.xinfang.time.DutyId.Kind k ? k : d.kind(), d.ref());
+            if (v instanceof io.github.xinfang.time.Obligation.DutyId d) {
+                return next % 2 == 0 ? new io.github.xinfang.time.Obligation.DutyId(d.kind(), d.ref() + "x")
+                        : new io.github.xinfang.time.Obligation.DutyId(changeValue(d.kind(), io.github.xinfang.time.Obligation.DutyId.Kind.class, 1) instanceof
+                        io.github.xinfang.time.Obligation.DutyId.Kind k ? k : d.kind(), d.ref());
             }
             if (v instanceof io.github.xinfang.cases.IdempotencyKey k) return new io.github.xinfang.cases.IdempotencyKey(k.value() + "x");
             if (v instanceof UnitId u) return new UnitId(u.value() + "x");

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.xinfang.cases.FormText;
+import io.github.xinfang.cases.PetitionForm.FormText;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.ProcedureEvent;
 import io.github.xinfang.cases.Petition;

@@ -5,6 +5,7 @@ import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.cases.Procedure;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.directory.OfficialId;
@@ -85,9 +86,9 @@ final class GoldenSamples {
             Map.entry(PetitionForm.AccusedParty.class, () -> PetitionForm.AccusedParty.outside("样例虚构有限公司")),
             // a profile clock's run and a duty, as the timing part of snapshots v1 and v2 held them apart
             Map.entry(io.github.xinfang.time.Obligations.class, () -> new io.github.xinfang.time.Obligations(List.of(
-                    new io.github.xinfang.time.Obligation(io.github.xinfang.time.ClockId.ROUTING, 1, DAY.plusDays(2), null, null,
+                    new io.github.xinfang.time.Obligation(io.github.xinfang.time.Obligation.ClockId.ROUTING, 1, DAY.plusDays(2), null, null,
                             DAY.plusDays(3), false, 15, 1, DAY.plusDays(7), false, false),
-                    io.github.xinfang.time.Obligation.dueOn(io.github.xinfang.time.DutyId.supervision(1), DAY, DAY.plusDays(15))))));
+                    io.github.xinfang.time.Obligation.dueOn(io.github.xinfang.time.Obligation.DutyId.supervision(1), DAY, DAY.plusDays(15))))));
 
     /** Every variant, for lists of a sealed or alternative type. */
     private static final Map<Class<?>, Supplier<List<Object>>> LISTS = Map.of(
@@ -154,7 +155,7 @@ final class GoldenSamples {
         List<Shape.Property> properties = shape.properties();
         Object[] args = new Object[properties.size()];
         List<String> names = new ArrayList<>();
-        boolean state = type == CaseState.class || type.getEnclosingClass() == CaseState.class;
+        boolean state = type == CaseState.class || type == Procedure.class || type.getEnclosingClass() == CaseState.class;
         for (int i = 0; i < properties.size(); i++) {
             String name = properties.get(i).name();
             int position = state && V1_STATE.contains(name) ? V1_STATE.indexOf(name) : i;

@@ -128,7 +128,7 @@ class UpcastingTests {
             CaseEvent read = released.decode(new StoredEvent("C-1", 4, name, 1, payload, Instant.parse("2026-06-09T01:00:00Z")));
             io.github.xinfang.time.Obligation.Source clock = read instanceof SweepEvent.WarningRecorded w ? w.clock()
                     : ((SweepEvent.BreachRecorded) read).clock();
-            assertThat(clock).as(name).isEqualTo(io.github.xinfang.time.DutyId.planStep(2, 3));
+            assertThat(clock).as(name).isEqualTo(io.github.xinfang.time.Obligation.DutyId.planStep(2, 3));
             assertThat(read).as(name).isInstanceOf(name.contains("warning") ? SweepEvent.WarningRecorded.class : SweepEvent.BreachRecorded.class);
             assertThat(read).isEqualTo(released.decode(released.encode(read)));
             String round = read instanceof SweepEvent.WarningRecorded w ? String.valueOf(w.round())

@@ -7,7 +7,7 @@ import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.Procedure.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.OfficialId;

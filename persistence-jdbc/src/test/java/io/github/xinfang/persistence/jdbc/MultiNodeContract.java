@@ -25,7 +25,7 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
-import io.github.xinfang.time.ClockId;
+import io.github.xinfang.time.Obligation.ClockId;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.github.xinfang.spring.boot;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
-import io.github.xinfang.internal.codec.ApplicationJson;
+import io.github.xinfang.service.ApplicationJson;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.databind.BeanDescription;

@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.deser.Deserializers;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.Serializers;
-import io.github.xinfang.internal.codec.ApplicationJson;
+import io.github.xinfang.service.ApplicationJson;
 
 import java.io.IOException;
 import java.util.Objects;

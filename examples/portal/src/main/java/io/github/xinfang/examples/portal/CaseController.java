@@ -4,7 +4,7 @@ import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
-import io.github.xinfang.cases.Outcome;
+import io.github.xinfang.cases.Procedure.Outcome;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Resolution;

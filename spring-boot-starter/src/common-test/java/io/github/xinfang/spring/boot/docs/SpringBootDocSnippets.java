@@ -5,7 +5,7 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.EscalationPolicy;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.cases.ProcedureCommand;
-import io.github.xinfang.cases.RankLadder;
+import io.github.xinfang.cases.EscalationPolicy.RankLadder;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseState;
-import io.github.xinfang.cases.FormText;
+import io.github.xinfang.cases.PetitionForm.FormText;
 import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.persistence.IndexRow;
@@ -17,7 +17,7 @@ import io.github.xinfang.petition.FreeText;
 import io.github.xinfang.petition.IdNumber;
 import io.github.xinfang.petition.PersonName;
 import io.github.xinfang.petition.PhoneNumber;
-import io.github.xinfang.time.DutyId;
+import io.github.xinfang.time.Obligation.DutyId;
 import io.github.xinfang.time.Obligation;
 
 import java.io.IOException;
@@ -38,31 +38,11 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Internal: xinfang's values as JSON for applications (a controller's response, a message to another system), as
- * plain values any JSON library writes: a {@code Map} in property order, a {@code List}, a {@code String}, a
- * {@code Number}, a {@code Boolean} or {@code null}; a value that is not one of xinfang's (an application's own item in
- * a page) is left in the tree as it is, for the application's mapper. The Spring Boot starter's Jackson modules (Jackson 2 on Boot
- * 3.5, Jackson 3 on Boot 4) are thin adapters over this class, so both lines write and read the same JSON.
+ * Internal: the implementation of {@link io.github.xinfang.service.ApplicationJson}, which documents the form.
  *
- * <p>The form is the stored one (the codec's: ids and codes as strings, instants and dates in ISO-8601, a variant
- * of a sealed value type with its {@code kind}), with what an application needs besides: an event carries its
- * stored {@code type} name and its {@code id}, a command its stored {@code type} name; the case state, an index
- * row and a rejection are written through their accessors.
- *
- * <p><b>Personal data is masked</b> unless a call asks for it in clear: names, ID numbers, phones, addresses and
- * every free text (a petition's summary, a reason, an opinion, a reply, evidence), whether typed
- * ({@link PersonName}, {@link IdNumber}, {@link PhoneNumber}, {@link Address}, {@link FreeText}, {@link FormText})
- * or raw ({@link PetitionForm.Petitioner}'s four fields, {@link PetitionForm.AccusedParty#outsideName()}, a stored event's
- * or snapshot's payload).
- * A masked value is the value's {@code toString} (张三 → 张*, 138****5678, {@code (12 chars)}).
- *
- * <p>Reading: commands (by their {@code type} name when the target is {@code CaseCommand} or one of its tracks),
- * forms, actors and value types, from the same plain values; a refused input is an
- * {@link IllegalArgumentException} whose message names the path and the problem, never the input's text.
- *
- * <p>Not API; may change without notice. Immutable and thread-safe; costly to build, so build one and share it.
+ * <p>Not API; may change without notice. Immutable and thread-safe.
  */
-public final class ApplicationJson {
+public final class PlainJson {
     private static final String DOMAIN_PACKAGE = "io.github.xinfang.";
     private static final String STARTER_PACKAGE = "io.github.xinfang.spring.";
     /** The property carrying an event's or a command's stored type name. */
@@ -95,7 +75,7 @@ public final class ApplicationJson {
     /** One written property: a constant (a type name) or an accessor, masked by a typed value when personal. */
     private record Property(String name, Object constant, Method accessor, Function<String, Object> personal) {}
 
-    private ApplicationJson() {
+    private PlainJson() {
         this.mapper = JsonMapper.builder()
                 .addModule(new DomainModule(CaseCodec.MAX_STRING_LENGTH))
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -126,8 +106,8 @@ public final class ApplicationJson {
     }
 
     /** @return the application JSON; build one and share it */
-    public static ApplicationJson create() {
-        return new ApplicationJson();
+    public static PlainJson create() {
+        return new PlainJson();
     }
 
     /**
