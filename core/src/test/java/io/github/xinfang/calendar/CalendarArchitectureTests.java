@@ -5,15 +5,12 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import io.github.xinfang.architecture.CoreClasses;
 import org.junit.jupiter.api.Test;
 
 /** The calendar package keeps core's rules: no file system, network or wall clock, no Jackson. */
 class CalendarArchitectureTests {
-    private static final JavaClasses CALENDAR = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("io.github.xinfang.calendar");
+    private static final JavaClasses CALENDAR = CoreClasses.in("io.github.xinfang.calendar");
 
     @Test
     void theCalendarNeverTouchesFilesOrTheNetwork() {

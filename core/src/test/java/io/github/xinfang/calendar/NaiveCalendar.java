@@ -53,13 +53,11 @@ final class NaiveCalendar {
         return d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
+    /** Day by day: each of the n working days is the first working day after the one before. */
     LocalDate plusWorkingDays(LocalDate start, int n) {
         LocalDate d = start;
-        for (int counted = 0; counted < n; ) {
-            d = d.plusDays(1);
-            if (isWorkingDay(d)) {
-                counted++;
-            }
+        for (int i = 0; i < n; i++) {
+            d = nextWorkingDayOnOrAfter(d.plusDays(1));
         }
         return d;
     }

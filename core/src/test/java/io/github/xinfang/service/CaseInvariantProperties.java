@@ -43,9 +43,9 @@ import io.github.xinfang.time.Obligations;
 import io.github.xinfang.time.Obligation;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.testing.CapturedLogs;
-import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
+import io.github.xinfang.testsupport.ForwardingStore;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.core.Gen;
 
@@ -459,7 +459,7 @@ class CaseInvariantProperties {
     void aStoreThatAlwaysConflictsGivesVersionConflictAfterTheBoundedRetries() {
         AtomicInteger commits = new AtomicInteger();
         InMemoryCaseStore real = InMemoryCaseStore.create();
-        CaseStore conflicting = new ForwardingStore(real) {
+        CaseStore conflicting = new ForwardingStore<>(real) {
             @Override
             public void commit(CaseCommit commit) {
                 commits.incrementAndGet();

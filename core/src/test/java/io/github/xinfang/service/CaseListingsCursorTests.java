@@ -201,7 +201,7 @@ class CaseListingsCursorTests {
 
     @Test
     void aStoreWithoutTheQueryPortsIsToldSo() {
-        CaseListings plain = CaseListings.create(CaseService.builder(new io.github.xinfang.testing.ForwardingStore(
+        CaseListings plain = CaseListings.create(CaseService.builder(new io.github.xinfang.testsupport.ForwardingStore<>(
                 InMemoryCaseStore.create()), Org.DIRECTORY, clock).build());
         assertThatThrownBy(() -> plain.countOverdue(OverdueScope.handlingUnit("u"), NOW))
                 .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("OverdueQuery");

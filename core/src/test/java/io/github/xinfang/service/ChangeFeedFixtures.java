@@ -10,8 +10,8 @@ import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
-import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
+import io.github.xinfang.testsupport.ForwardingStore;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -56,6 +56,6 @@ final class ChangeFeedFixtures {
 
     /** A store that implements {@link CaseStore} only: no change feed. */
     static CaseStore withoutFeed(CaseStore delegate) {
-        return new ForwardingStore(delegate);
+        return new ForwardingStore<>(delegate);
     }
 }

@@ -8,6 +8,7 @@ import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
+import io.github.xinfang.testsupport.ForwardingStore;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -171,33 +172,12 @@ class ChangeFeedTests {
     }
 
     /** The in-memory store with its change feed replaced. */
-    static class FeedOverride implements io.github.xinfang.persistence.CaseStore, ChangeFeed {
-        private final InMemoryCaseStore store;
+    static class FeedOverride extends ForwardingStore<InMemoryCaseStore> implements ChangeFeed {
         private final ChangeFeed feed;
 
         FeedOverride(InMemoryCaseStore store, ChangeFeed feed) {
-            this.store = store;
+            super(store);
             this.feed = feed;
-        }
-
-        @Override
-        public void commit(io.github.xinfang.persistence.CaseCommit commit) {
-            store.commit(commit);
-        }
-
-        @Override
-        public java.util.Optional<io.github.xinfang.persistence.StoredCase> load(String caseId) {
-            return store.load(caseId);
-        }
-
-        @Override
-        public java.util.Optional<io.github.xinfang.persistence.AppliedCommand> findApplied(String caseId, String key) {
-            return store.findApplied(caseId, key);
-        }
-
-        @Override
-        public java.util.Optional<io.github.xinfang.persistence.IndexRow> indexRow(String caseId) {
-            return store.indexRow(caseId);
         }
 
         @Override

@@ -11,9 +11,9 @@ import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.testing.CapturedLogs;
-import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
+import io.github.xinfang.testsupport.ForwardingStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -219,7 +219,7 @@ class CommandObserverTests {
     }
 
     /** A store whose commits fail with a version conflict, as if another writer had won, whenever it says so. */
-    static final class ConflictingStore extends ForwardingStore {
+    static final class ConflictingStore extends ForwardingStore<CaseStore> {
         private final BooleanSupplier conflictNow;
 
         /** @param conflicts how many of the first commits fail */

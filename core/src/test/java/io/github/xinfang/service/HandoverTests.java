@@ -18,9 +18,9 @@ import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
-import io.github.xinfang.testing.ForwardingStore;
 import io.github.xinfang.testing.Org;
 import io.github.xinfang.testing.TestClock;
+import io.github.xinfang.testsupport.ForwardingStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,16 +35,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class HandoverTests {
 
     /** The in-memory store behind the four {@link CaseStore} methods only (no resolution queries). */
-    static class PlainStore extends ForwardingStore {
-        final InMemoryCaseStore inner;
-
+    static class PlainStore extends ForwardingStore<InMemoryCaseStore> {
         PlainStore() {
-            this(InMemoryCaseStore.create());
-        }
-
-        private PlainStore(InMemoryCaseStore inner) {
-            super(inner);
-            this.inner = inner;
+            super(InMemoryCaseStore.create());
         }
     }
 
@@ -60,22 +53,22 @@ class HandoverTests {
 
         @Override
         public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit) {
-            return inner.byActiveLeader(leader, afterCaseId, limit);
+            return delegate.byActiveLeader(leader, afterCaseId, limit);
         }
 
         @Override
         public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit) {
-            return inner.byLeadUnit(unit, afterCaseId, limit);
+            return delegate.byLeadUnit(unit, afterCaseId, limit);
         }
 
         @Override
         public List<IndexRow> byBatch(String batch, String afterCaseId, int limit) {
-            return inner.byBatch(batch, afterCaseId, limit);
+            return delegate.byBatch(batch, afterCaseId, limit);
         }
 
         @Override
         public LeaderWorkload workload(String leader, Instant asOf) {
-            return inner.workload(leader, asOf);
+            return delegate.workload(leader, asOf);
         }
     }
 

@@ -2,13 +2,13 @@ package io.github.xinfang.service;
 
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.StoredCase;
-import io.github.xinfang.testing.ForwardingStore;
+import io.github.xinfang.testsupport.ForwardingStore;
 
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A store that counts the cases loaded through it, for the tests that a listing or a sweep loads none. */
-class LoadCountingStore extends ForwardingStore {
+class LoadCountingStore extends ForwardingStore<CaseStore> {
     final AtomicInteger loads = new AtomicInteger();
 
     /** @param delegate the store every call goes to */

@@ -260,34 +260,9 @@ public final class DomainGenerators {
 
     // ------------------------------------------------------------------ enums and short codes
 
-    /** @return every stage */
-    public static Gen<Stage> stages() {
-        return arbitrary().enumValues(Stage.class);
-    }
-
-    /** @return every Art. 32 outcome */
-    public static Gen<Outcome> outcomes() {
-        return arbitrary().enumValues(Outcome.class);
-    }
-
-    /** @return every statutory channel */
-    public static Gen<LegalChannel> legalChannels() {
-        return arbitrary().enumValues(LegalChannel.class);
-    }
-
-    /** @return every decline reason */
-    public static Gen<DeclineReason> declineReasons() {
-        return arbitrary().enumValues(DeclineReason.class);
-    }
-
-    /** @return every category */
-    public static Gen<Category> categories() {
-        return arbitrary().enumValues(Category.class);
-    }
-
-    /** @return every channel of receipt */
-    public static Gen<Channel> channels() {
-        return arbitrary().enumValues(Channel.class);
+    /** @return every value of an enum: every stage, outcome, channel, category, contact kind, … */
+    public static <E extends Enum<E>> Gen<E> every(Class<E> type) {
+        return arbitrary().enumValues(type);
     }
 
     /** @return time-limit profile names known to the statutory time limits */
@@ -343,7 +318,7 @@ public final class DomainGenerators {
         return in -> {
             List<Petition.Petitioner> petitioners = lists().of(petitioners()).ofSizeBetween(1, 4).generate(in);
             boolean first = booleans().all().generate(in);
-            return new Petition(factDates().generate(in), channels().generate(in), categories().generate(in),
+            return new Petition(factDates().generate(in), every(Channel.class).generate(in), every(Category.class).generate(in),
                     subjectAreas().generate(in), regionCodes().generate(in), first, first ? null : caseIds().generate(in),
                     petitioners, petitioners.size() + integers().between(0, 200).generate(in),
                     lists().of(accusedParties()).ofSizeBetween(0, 3).generate(in), freeTexts().generate(in));
@@ -373,7 +348,7 @@ public final class DomainGenerators {
             List<PetitionForm.Petitioner> petitioners = lists().of(petitionerForms()).ofSizeBetween(1, 4).generate(in);
             boolean first = booleans().all().generate(in);
             Integer headcount = nullable(integers().between(0, 200)).generate(in);
-            return new PetitionForm(factDates().generate(in), channels().generate(in), categories().generate(in),
+            return new PetitionForm(factDates().generate(in), every(Channel.class).generate(in), every(Category.class).generate(in),
                     subjectAreas().generate(in), regionCodeStrings().generate(in), first,
                     first ? null : caseIds().generate(in), petitioners,
                     headcount == null ? null : petitioners.size() + headcount,
@@ -401,9 +376,9 @@ public final class DomainGenerators {
         m.put(ProcedureCommand.TransferOut.class, in -> new ProcedureCommand.TransferOut(c.generate(in), k.generate(in),
                 a.generate(in), organs().generate(in), d.generate(in)));
         m.put(ProcedureCommand.Redirect.class, in -> new ProcedureCommand.Redirect(c.generate(in), k.generate(in), a.generate(in),
-                legalChannels().generate(in), d.generate(in)));
+                every(LegalChannel.class).generate(in), d.generate(in)));
         m.put(ProcedureCommand.Decline.class, in -> new ProcedureCommand.Decline(c.generate(in), k.generate(in), a.generate(in),
-                declineReasons().generate(in), d.generate(in)));
+                every(DeclineReason.class).generate(in), d.generate(in)));
         m.put(ProcedureCommand.InformPetitioner.class, in -> new ProcedureCommand.InformPetitioner(c.generate(in), k.generate(in),
                 a.generate(in), d.generate(in)));
         m.put(ProcedureCommand.Accept.class, in -> new ProcedureCommand.Accept(c.generate(in), k.generate(in), a.generate(in),
@@ -411,7 +386,7 @@ public final class DomainGenerators {
         m.put(ProcedureCommand.Extend.class, in -> new ProcedureCommand.Extend(c.generate(in), k.generate(in), a.generate(in),
                 integers().between(1, 30).generate(in), t.generate(in), d.generate(in), d.generate(in)));
         m.put(ProcedureCommand.ProposeConclusion.class, in -> new ProcedureCommand.ProposeConclusion(c.generate(in),
-                k.generate(in), a.generate(in), nullable(outcomes()).generate(in), t.generate(in), d.generate(in)));
+                k.generate(in), a.generate(in), nullable(every(Outcome.class)).generate(in), t.generate(in), d.generate(in)));
         m.put(ProcedureCommand.ApproveConclusion.class, in -> new ProcedureCommand.ApproveConclusion(c.generate(in),
                 k.generate(in), a.generate(in), d.generate(in)));
         m.put(ProcedureCommand.ReturnForRework.class, in -> new ProcedureCommand.ReturnForRework(c.generate(in), k.generate(in),
@@ -433,10 +408,10 @@ public final class DomainGenerators {
         m.put(ProcedureCommand.Withdraw.class, in -> new ProcedureCommand.Withdraw(c.generate(in), k.generate(in), a.generate(in),
                 d.generate(in)));
         m.put(ProcedureCommand.Import.class, in -> new ProcedureCommand.Import(c.generate(in), k.generate(in), a.generate(in),
-                petitionForms().generate(in), nullable(profiles()).generate(in), stages().generate(in),
+                petitionForms().generate(in), nullable(profiles()).generate(in), every(Stage.class).generate(in),
                 nullable(handlingUnitIds()).generate(in), importedFacts().generate(in)));
         m.put(ProcedureCommand.RecordContact.class, in -> new ProcedureCommand.RecordContact(c.generate(in), k.generate(in),
-                a.generate(in), contactKinds().generate(in), d.generate(in)));
+                a.generate(in), every(ContactKind.class).generate(in), d.generate(in)));
         m.put(ProcedureCommand.GiveStageReply.class, in -> new ProcedureCommand.GiveStageReply(c.generate(in), k.generate(in),
                 a.generate(in), t.generate(in), d.generate(in)));
         m.put(ProcedureCommand.OpenHearing.class, in -> new ProcedureCommand.OpenHearing(c.generate(in), k.generate(in),
@@ -544,9 +519,9 @@ public final class DomainGenerators {
         m.put(ProcedureEvent.TransferredOut.class, in -> new ProcedureEvent.TransferredOut(i.generate(in), a.generate(in),
                 r.generate(in), organs().generate(in), d.generate(in)));
         m.put(ProcedureEvent.Redirected.class, in -> new ProcedureEvent.Redirected(i.generate(in), a.generate(in), r.generate(in),
-                legalChannels().generate(in), d.generate(in)));
+                every(LegalChannel.class).generate(in), d.generate(in)));
         m.put(ProcedureEvent.Declined.class, in -> new ProcedureEvent.Declined(i.generate(in), a.generate(in), r.generate(in),
-                declineReasons().generate(in), d.generate(in)));
+                every(DeclineReason.class).generate(in), d.generate(in)));
         m.put(ProcedureEvent.PetitionerInformed.class, in -> new ProcedureEvent.PetitionerInformed(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
         m.put(ProcedureEvent.Accepted.class, in -> new ProcedureEvent.Accepted(i.generate(in), a.generate(in), r.generate(in),
@@ -554,7 +529,7 @@ public final class DomainGenerators {
         m.put(ProcedureEvent.Extended.class, in -> new ProcedureEvent.Extended(i.generate(in), a.generate(in), r.generate(in),
                 integers().between(1, 30).generate(in), t.generate(in), d.generate(in), d.generate(in)));
         m.put(ProcedureEvent.ConclusionProposed.class, in -> new ProcedureEvent.ConclusionProposed(i.generate(in), a.generate(in),
-                r.generate(in), nullable(outcomes()).generate(in), t.generate(in), d.generate(in)));
+                r.generate(in), nullable(every(Outcome.class)).generate(in), t.generate(in), d.generate(in)));
         m.put(ProcedureEvent.ConclusionApproved.class, in -> new ProcedureEvent.ConclusionApproved(i.generate(in), a.generate(in),
                 r.generate(in), d.generate(in)));
         m.put(ProcedureEvent.ReturnedForRework.class, in -> new ProcedureEvent.ReturnedForRework(i.generate(in), a.generate(in),
@@ -576,10 +551,10 @@ public final class DomainGenerators {
         m.put(ProcedureEvent.Withdrawn.class, in -> new ProcedureEvent.Withdrawn(i.generate(in), a.generate(in), r.generate(in),
                 d.generate(in)));
         m.put(ProcedureEvent.Imported.class, in -> new ProcedureEvent.Imported(i.generate(in), a.generate(in), r.generate(in),
-                profiles().generate(in), petitions().generate(in), stages().generate(in),
+                profiles().generate(in), petitions().generate(in), every(Stage.class).generate(in),
                 nullable(handlingUnitIds()).generate(in), importedFacts().generate(in)));
         m.put(ProcedureEvent.ContactRecorded.class, in -> new ProcedureEvent.ContactRecorded(i.generate(in), a.generate(in),
-                r.generate(in), contactKinds().generate(in), d.generate(in)));
+                r.generate(in), every(ContactKind.class).generate(in), d.generate(in)));
         m.put(ProcedureEvent.StageReplyGiven.class, in -> new ProcedureEvent.StageReplyGiven(i.generate(in), a.generate(in),
                 r.generate(in), t.generate(in), d.generate(in)));
         m.put(ProcedureEvent.HearingOpened.class, in -> new ProcedureEvent.HearingOpened(i.generate(in), a.generate(in),
@@ -828,11 +803,6 @@ public final class DomainGenerators {
     /** @return a run's number for a clock: any for a profile clock, 1 for a duty */
     private static int round(Obligation.Source source, org.quicktheories.core.RandomnessSource in) {
         return source instanceof DutyId ? 1 : integers().between(1, 5).generate(in);
-    }
-
-    /** @return every contact kind */
-    public static Gen<ContactKind> contactKinds() {
-        return arbitrary().enumValues(ContactKind.class);
     }
 
     /** @return imported facts (0 to 6, dates in order; days only on extensions) */

@@ -19,7 +19,6 @@ import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
-import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
@@ -41,7 +40,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * returned and crossed off, and the batch report with its ratios. Prints no personal data.
  */
 public final class BacklogCampaignDemo {
-    private static final RegionCode GANGBEI = new RegionCode("450802");
     private static final UnitId OFFICE = new UnitId("gb-xfj");            // 港北区信访局
     private static final UnitId LAND = new UnitId("gb-zrzyj");            // 港北区自然资源局
     private static final UnitId DISTRICT = new UnitId("gb-zf");           // 港北区人民政府
@@ -74,13 +72,13 @@ public final class BacklogCampaignDemo {
      */
     public static BatchReports.Progress run(PrintStream out) {
         OrganisationDirectory directory = OrganisationDirectory.of(
-                List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", GANGBEI, null),
-                        new OrganisationDirectory.Unit(LAND, "港北区自然资源局", "department", "county", GANGBEI, null),
-                        new OrganisationDirectory.Unit(DISTRICT, "港北区人民政府", "government", "county", GANGBEI, null)),
-                List.of(new OrganisationDirectory.Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
-                        new OrganisationDirectory.Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
-                        new OrganisationDirectory.Official(LAND_HEAD, LAND, "局长", "乡科级正职", true),
-                        new OrganisationDirectory.Official(LAND_STAFF, LAND, "科员", "乡科级副职", false),
+                List.of(Gangbei.unit(OFFICE, "港北区信访局", "petition-office"),
+                        Gangbei.unit(LAND, "港北区自然资源局", "department"),
+                        Gangbei.unit(DISTRICT, "港北区人民政府", "government")),
+                List.of(Gangbei.registrar(CLERK, OFFICE),
+                        Gangbei.bureauHead(OFFICE_HEAD, OFFICE),
+                        Gangbei.bureauHead(LAND_HEAD, LAND),
+                        Gangbei.staff(LAND_STAFF, LAND),
                         new OrganisationDirectory.Official(DEPUTY_A, DISTRICT, "副区长", "县处级副职", false),
                         new OrganisationDirectory.Official(DEPUTY_B, DISTRICT, "副区长", "县处级副职", false),
                         new OrganisationDirectory.Official(EXECUTIVE, DISTRICT, "常务副区长", "县处级正职", false),
@@ -97,7 +95,7 @@ public final class BacklogCampaignDemo {
         for (int i = 1; i <= 12; i++) {
             CaseId id = id(i);
             run(service, out, new ProcedureCommand.Register(id, key(keys), clerk, new PetitionForm(d("2019-05-06").plusDays(30L * i),
-                    Channel.VISIT, Category.CLAIM, "自然资源", GANGBEI.value(), true, null,
+                    Channel.VISIT, Category.CLAIM, "自然资源", Gangbei.REGION.value(), true, null,
                     List.of(new PetitionForm.Petitioner("黄志强", null, null, null)), 1, null, "征地补偿争议（示例文本）。"), null), false);
             run(service, out, new ResolutionCommand.EnrolInBatch(id, key(keys), officeHead, BATCH, Resolution.IssuingLevel.CITY, "第二批交办积案",
                     d("2026-06-30"), d("2026-03-02")), false);

@@ -15,7 +15,6 @@ import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
-import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
@@ -66,18 +65,17 @@ public final class LifecycleDemo {
      * @return the number of commands applied
      */
     public static int run(PrintStream out) {
-        RegionCode gangbei = new RegionCode("450802");
         OrganisationDirectory directory = OrganisationDirectory.of(
-                List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", gangbei, null),
-                        new OrganisationDirectory.Unit(HOUSING, "港北区住房和城乡建设局", "department", "county", gangbei, null),
-                        new OrganisationDirectory.Unit(HRSS, "港北区人力资源和社会保障局", "department", "county", gangbei, null),
-                        new OrganisationDirectory.Unit(TOWN, "港城街道办事处", "township", "township", gangbei, null)),
-                List.of(new OrganisationDirectory.Official(CLERK, OFFICE, "登记员", "乡科级副职", false),
-                        new OrganisationDirectory.Official(OFFICE_HEAD, OFFICE, "局长", "乡科级正职", true),
-                        new OrganisationDirectory.Official(HOUSING_STAFF, HOUSING, "科员", "乡科级副职", false),
-                        new OrganisationDirectory.Official(HOUSING_HEAD, HOUSING, "局长", "乡科级正职", true),
-                        new OrganisationDirectory.Official(HRSS_STAFF, HRSS, "科员", "乡科级副职", false),
-                        new OrganisationDirectory.Official(HRSS_HEAD, HRSS, "局长", "乡科级正职", true)));
+                List.of(Gangbei.unit(OFFICE, "港北区信访局", "petition-office"),
+                        Gangbei.unit(HOUSING, "港北区住房和城乡建设局", "department"),
+                        Gangbei.unit(HRSS, "港北区人力资源和社会保障局", "department"),
+                        new OrganisationDirectory.Unit(TOWN, "港城街道办事处", "township", "township", Gangbei.REGION, null)),
+                List.of(Gangbei.registrar(CLERK, OFFICE),
+                        Gangbei.bureauHead(OFFICE_HEAD, OFFICE),
+                        Gangbei.staff(HOUSING_STAFF, HOUSING),
+                        Gangbei.bureauHead(HOUSING_HEAD, HOUSING),
+                        Gangbei.staff(HRSS_STAFF, HRSS),
+                        Gangbei.bureauHead(HRSS_HEAD, HRSS)));
         // A clock a portal would inject; here a fixed day moved by hand so the output is repeatable.
         DemoClock clock = new DemoClock("2026-03-02T01:00:00Z");
         CaseService service = CaseService.builder(InMemoryCaseStore.create(), directory, clock)

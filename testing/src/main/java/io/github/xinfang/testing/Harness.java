@@ -477,8 +477,7 @@ public final class Harness<C> {
          * @return this builder
          */
         public Builder<C> cases(int maxCases) {
-            if (maxCases < 1) throw new IllegalArgumentException("maxCases must be at least 1");
-            this.maxCases = maxCases;
+            this.maxCases = atLeastOne(maxCases, "maxCases");
             return this;
         }
 
@@ -487,8 +486,7 @@ public final class Harness<C> {
          * @return this builder
          */
         public Builder<C> examples(int examples) {
-            if (examples < 1) throw new IllegalArgumentException("examples must be at least 1");
-            this.examples = examples;
+            this.examples = atLeastOne(examples, "examples");
             return this;
         }
 
@@ -506,9 +504,13 @@ public final class Harness<C> {
          * @return this builder
          */
         public Builder<C> concurrent(int threads) {
-            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
-            this.threads = threads;
+            this.threads = atLeastOne(threads, "threads");
             return this;
+        }
+
+        private static int atLeastOne(int value, String name) {
+            if (value < 1) throw new IllegalArgumentException(name + " must be at least 1");
+            return value;
         }
 
         /**

@@ -9,6 +9,7 @@ import io.github.xinfang.cases.Stage;
 import io.github.xinfang.service.CaseChange;
 import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.CommandObserver;
+import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
 
 import java.time.YearMonth;
@@ -19,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -136,9 +138,7 @@ class BrokenComponentTests {
 
     @Test
     void aCountThatCountsAMergeTwiceIsCaught() {
-        assertThatCode(() -> openCases(false).run()).doesNotThrowAnyException();
-        assertThatThrownBy(() -> openCases(true).run()).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("ActivityCommand.Merge");
+        assertCaughtOnlyWhenBroken(BrokenComponentTests::openCases).hasMessageContaining("ActivityCommand.Merge");
     }
 
     // --- a notifier, observing every command's outcome -----------------------------------------------------------------
@@ -174,8 +174,7 @@ class BrokenComponentTests {
 
     @Test
     void aNotifierThatFiresOnARejectedCommandIsCaughtAndShrunkToAFewSteps() {
-        assertThatCode(() -> notifier(false).run()).doesNotThrowAnyException();
-        assertThatThrownBy(() -> notifier(true).run()).isInstanceOf(AssertionError.class)
+        assertCaughtOnlyWhenBroken(BrokenComponentTests::notifier)
                 .satisfies(e -> assertThat(e.getMessage().lines().filter(l -> l.startsWith("service.handle(")).count())
                         .as("commands in the shrunk run:%n%s", e.getMessage()).isBetween(1L, 2L));
     }
@@ -226,8 +225,18 @@ class BrokenComponentTests {
 
     @Test
     void aReportThatCountsByRecordedInstantInsteadOfLegalDateIsCaught() {
-        assertThatCode(() -> routings(false).run()).doesNotThrowAnyException();
-        assertThatThrownBy(() -> routings(true).run()).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("routings by month of receipt");
+        assertCaughtOnlyWhenBroken(BrokenComponentTests::routings).hasMessageContaining("routings by month of receipt");
+    }
+
+    /**
+     * The honest component passes its harness and the broken one fails it.
+     *
+     * @param harness the harness over the broken component (true) or the honest one (false)
+     * @return the broken one's failure, an {@link AssertionError}, to check further
+     */
+    private static AbstractThrowableAssert<?, ? extends Throwable> assertCaughtOnlyWhenBroken(
+            Function<Boolean, Harness.Builder<?>> harness) {
+        assertThatCode(() -> harness.apply(false).run()).doesNotThrowAnyException();
+        return assertThatThrownBy(() -> harness.apply(true).run()).isInstanceOf(AssertionError.class);
     }
 }

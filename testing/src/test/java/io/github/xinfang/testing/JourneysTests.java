@@ -1,6 +1,7 @@
 package io.github.xinfang.testing;
 
 import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,31 +25,36 @@ class JourneysTests {
 
     @Test
     void everyJourneyToAStageAppliesEveryCommandAndEndsThere() {
-        SplittableRandom seeds = new SplittableRandom(20261207);
-        for (Stage target : Stage.values()) {
-            for (int i = 0; i < EXAMPLES; i++) {
-                long seed = seeds.nextLong();
-                Organisation org = Organisations.organisations().next(new SplittableRandom(seed));
-                CaseId id = new CaseId("J-" + i);
-                Journey journey = Journeys.toStage(org, id, target, LocalDate.of(2025, 1, 2)).next(new SplittableRandom(seed + 1));
-                CaseService service = run(org, journey, target + " seed " + seed);
-                assertThat(service.history(id).orElseThrow().state().stage()).as("%s seed %d:%n%s", target, seed, journey.toJava())
-                        .isEqualTo(target);
-            }
-        }
+        assertEveryJourneyEndsAtItsTarget(20261207, "J-", Stage.values(), Journeys::toStage, CaseState::stage);
     }
 
     @Test
     void everyJourneyToATrackStateAppliesEveryCommandAndEndsThere() {
-        SplittableRandom seeds = new SplittableRandom(7);
-        for (Resolution.TrackState target : Resolution.TrackState.values()) {
+        assertEveryJourneyEndsAtItsTarget(7, "R-", Resolution.TrackState.values(), Journeys::toTrackState,
+                state -> state.resolution().track());
+    }
+
+    /** The journeys to one kind of target: a stage or a track state. */
+    @FunctionalInterface
+    private interface JourneysTo<T> {
+        Gen<Journey> of(Organisation org, CaseId id, T target, LocalDate earliest);
+    }
+
+    /**
+     * For every target, {@link #EXAMPLES} journeys (each on its own organisation, seeded from {@code seed}) run
+     * through the service: every command applies and the case ends at the target.
+     */
+    private static <T> void assertEveryJourneyEndsAtItsTarget(long seed, String idPrefix, T[] targets, JourneysTo<T> journeys,
+            Function<CaseState, T> reached) {
+        SplittableRandom seeds = new SplittableRandom(seed);
+        for (T target : targets) {
             for (int i = 0; i < EXAMPLES; i++) {
-                long seed = seeds.nextLong();
-                Organisation org = Organisations.organisations().next(new SplittableRandom(seed));
-                CaseId id = new CaseId("R-" + i);
-                Journey journey = Journeys.toTrackState(org, id, target, LocalDate.of(2025, 1, 2)).next(new SplittableRandom(seed + 1));
-                CaseService service = run(org, journey, target + " seed " + seed);
-                assertThat(service.history(id).orElseThrow().state().resolution().track()).as("%s seed %d:%n%s", target, seed, journey.toJava())
+                long s = seeds.nextLong();
+                Organisation org = Organisations.organisations().next(new SplittableRandom(s));
+                CaseId id = new CaseId(idPrefix + i);
+                Journey journey = journeys.of(org, id, target, LocalDate.of(2025, 1, 2)).next(new SplittableRandom(s + 1));
+                CaseService service = run(org, journey, target + " seed " + s);
+                assertThat(reached.apply(service.history(id).orElseThrow().state())).as("%s seed %d:%n%s", target, s, journey.toJava())
                         .isEqualTo(target);
             }
         }

@@ -17,23 +17,16 @@ import javax.sql.DataSource;
  * A database for one benchmark trial, behind a HikariCP pool: H2 in memory, H2 in a file with
  * {@code WRITE_DELAY=0} (a commit is written when acknowledged), or an embedded PostgreSQL 14 server with
  * {@code synchronous_commit=on} (a commit is flushed to the WAL when acknowledged, as in production).
+ *
+ * @param kind which database
+ * @param pool the pool over it
+ * @param postgres the embedded server, or null
+ * @param directory the H2 file's directory, deleted on close, or null
  */
-final class BenchDatabase implements AutoCloseable {
+record BenchDatabase(Kind kind, HikariDataSource pool, EmbeddedPostgres postgres, Path directory) implements AutoCloseable {
 
     /** The databases measured. */
     enum Kind { H2_MEMORY, H2_FILE, POSTGRESQL }
-
-    private final Kind kind;
-    private final HikariDataSource pool;
-    private final EmbeddedPostgres postgres;
-    private final Path directory;
-
-    private BenchDatabase(Kind kind, HikariDataSource pool, EmbeddedPostgres postgres, Path directory) {
-        this.kind = kind;
-        this.pool = pool;
-        this.postgres = postgres;
-        this.directory = directory;
-    }
 
     static BenchDatabase open(Kind kind, int poolSize) {
         try {

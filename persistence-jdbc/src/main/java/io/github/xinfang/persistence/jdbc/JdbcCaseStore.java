@@ -558,7 +558,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         ps.setString(5 + IndexColumn.COUNT, snapshot.payload());
     }
 
-    private void insertCommit(Connection c, CaseCommit commit, long firstSequence, long lastSequence) throws SQLException {
+    /** Records a commit's idempotency key and event range (xf_commit, as since schema version 1). */
+    void insertCommit(Connection c, CaseCommit commit, long firstSequence, long lastSequence) throws SQLException {
         try (PreparedStatement ps = prepare(c, "INSERT INTO xf_commit (case_id, version, idempotency_key, command_digest,"
                 + " first_sequence, last_sequence) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, commit.caseId());
@@ -571,7 +572,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    private void insertEvents(Connection c, List<StoredEvent> events, long commitVersion) throws SQLException {
+    /** Writes a commit's events (xf_event, as since schema version 1). */
+    void insertEvents(Connection c, List<StoredEvent> events, long commitVersion) throws SQLException {
         try (PreparedStatement ps = prepare(c, "INSERT INTO xf_event (case_id, sequence, commit_version, type,"
                 + " schema_version, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (StoredEvent e : events) {

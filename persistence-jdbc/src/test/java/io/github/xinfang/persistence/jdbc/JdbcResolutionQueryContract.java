@@ -52,9 +52,10 @@ abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
                 commit("Z-1", 0, 0, 3, b -> b.trackState("OPEN").batches(List.of("B-9"))),
                 commit("c-4", 0, 0, 1, b -> b.trackState("IN_RESOLUTION").activeLeader("off-2").leadUnit("u1")
                         .unitsInvolved(List.of("u1"))));
+        JdbcCaseStore writer = JdbcCaseStore.create(pool, db.dialect());
         try (Connection c = db.connect()) {
             long position = 0;
-            for (CaseCommit commit : written) writeAsVersion1(c, commit, ++position);
+            for (CaseCommit commit : written) writeAsVersion1(writer, c, commit, ++position);
         }
 
         JdbcCaseStore store = JdbcCaseStore.create(pool, db.dialect()).migrate();
@@ -95,8 +96,11 @@ abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
         assertThat(feed.get(4).events()).containsExactlyElementsOf(next.events());
     }
 
-    /** Writes a new case's first commit the way the schema-version-1 adapter did: no earliest_due_at column. */
-    private static void writeAsVersion1(Connection c, CaseCommit commit, long position) throws SQLException {
+    /**
+     * Writes a new case's first commit the way the schema-version-1 adapter did: no earliest_due_at column (its commit
+     * and event rows as {@code writer} writes them, unchanged since version 1).
+     */
+    private static void writeAsVersion1(JdbcCaseStore writer, Connection c, CaseCommit commit, long position) throws SQLException {
         IndexRow row = commit.indexRow();
         List<StoredEvent> events = commit.events();
         long last = events.get(events.size() - 1).sequence();
@@ -124,29 +128,8 @@ abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
             ps.setString(14, commit.snapshot().payload());
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_commit (case_id, version, idempotency_key,"
-                + " command_digest, first_sequence, last_sequence) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, commit.caseId());
-            ps.setLong(2, commit.newVersion());
-            ps.setString(3, commit.idempotencyKey());
-            ps.setString(4, commit.commandDigest());
-            ps.setLong(5, events.get(0).sequence());
-            ps.setLong(6, last);
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_event (case_id, sequence, commit_version, type,"
-                + " schema_version, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (StoredEvent e : events) {
-                ps.setString(1, e.caseId());
-                ps.setLong(2, e.sequence());
-                ps.setLong(3, commit.newVersion());
-                ps.setString(4, e.type());
-                ps.setInt(5, e.schemaVersion());
-                ps.setString(6, e.payload());
-                ps.setBigDecimal(7, Instants.toDecimal(e.recordedAt()));
-                ps.executeUpdate();
-            }
-        }
+        writer.insertCommit(c, commit, events.get(0).sequence(), last);
+        writer.insertEvents(c, events, commit.newVersion());
         for (String unit : row.unitsInvolved()) insert(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", commit.caseId(), unit);
         for (String batch : row.batches()) insert(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", commit.caseId(), batch);
         insert(c, "INSERT INTO xf_claim (case_id) VALUES (?)", commit.caseId());

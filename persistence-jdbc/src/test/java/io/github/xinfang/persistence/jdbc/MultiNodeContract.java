@@ -16,12 +16,12 @@ import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
-import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.testsupport.ForwardingStore;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
@@ -38,7 +38,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
@@ -124,7 +123,7 @@ abstract class MultiNodeContract extends DatabaseContract {
             for (Future<List<Sent>> f : futures) all.addAll(f.get());
             pool.shutdown();
 
-            check(stores.get(0).delegate, cases, all);
+            check(stores.get(0).jdbc(), cases, all);
         }
     }
 
@@ -304,12 +303,15 @@ abstract class MultiNodeContract extends DatabaseContract {
     }
 
     /** A store that counts, per thread, the refused commits (conflicts, duplicates) it passes on to the service. */
-    private static final class CountingStore implements CaseStore {
-        final JdbcCaseStore delegate;
+    private static final class CountingStore extends ForwardingStore<JdbcCaseStore> {
         private final ThreadLocal<AtomicLong> conflicts = ThreadLocal.withInitial(AtomicLong::new);
 
         CountingStore(JdbcCaseStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
+        }
+
+        JdbcCaseStore jdbc() {
+            return delegate;
         }
 
         long conflictsOnThisThread() {
@@ -319,26 +321,11 @@ abstract class MultiNodeContract extends DatabaseContract {
         @Override
         public void commit(CaseCommit commit) {
             try {
-                delegate.commit(commit);
+                super.commit(commit);
             } catch (VersionConflictException | DuplicateCommandException e) {
                 conflicts.get().incrementAndGet();   // the service retries after either
                 throw e;
             }
-        }
-
-        @Override
-        public Optional<StoredCase> load(String caseId) {
-            return delegate.load(caseId);
-        }
-
-        @Override
-        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-            return delegate.findApplied(caseId, idempotencyKey);
-        }
-
-        @Override
-        public Optional<IndexRow> indexRow(String caseId) {
-            return delegate.indexRow(caseId);
         }
     }
 }

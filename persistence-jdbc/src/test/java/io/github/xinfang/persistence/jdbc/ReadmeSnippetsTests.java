@@ -3,13 +3,9 @@ package io.github.xinfang.persistence.jdbc;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,6 +19,9 @@ import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandResult;
 import org.flywaydb.core.Flyway;
 
+import static io.github.xinfang.testsupport.DocRegions.javaBlocks;
+import static io.github.xinfang.testsupport.DocRegions.read;
+import static io.github.xinfang.testsupport.DocRegions.regions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -32,7 +31,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReadmeSnippetsTests {
     private static final Path SELF = Path.of("src/test/java/io/github/xinfang/persistence/jdbc/ReadmeSnippetsTests.java");
-    private static final Pattern TAG = Pattern.compile("^\\s*// tag::([a-z-]+)\\[\\]\\s*$");
 
     /** README, first lines. */
     static JdbcCaseStore create(DataSource pool) {
@@ -123,64 +121,5 @@ class ReadmeSnippetsTests {
         for (Path source : SOURCES) regions.addAll(regions(read(source)));
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SOURCES)
                 .containsExactlyElementsOf(blocks);
-    }
-
-    private static String read(Path relative) throws IOException {
-        Path base = Path.of(System.getProperty("basedir", "")).toAbsolutePath();
-        return Files.readString(base.resolve(relative), StandardCharsets.UTF_8);
-    }
-
-    /** The {@code ```java} blocks of a Markdown text, each without its fences and common indentation. */
-    private static List<String> javaBlocks(String markdown) {
-        List<String> blocks = new ArrayList<>();
-        List<String> current = null;
-        for (String line : markdown.split("\n", -1)) {
-            String trimmed = line.strip();
-            if (current == null && trimmed.equals("```java")) {
-                current = new ArrayList<>();
-            } else if (current != null && trimmed.equals("```")) {
-                blocks.add(dedent(current));
-                current = null;
-            } else if (current != null) {
-                current.add(line);
-            }
-        }
-        assertThat(current).as("an unclosed ```java block").isNull();
-        return blocks;
-    }
-
-    /** The tagged regions of a source text, in order, each without its tag lines and common indentation. */
-    private static List<String> regions(String source) {
-        List<String> regions = new ArrayList<>();
-        String[] lines = source.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            Matcher tag = TAG.matcher(lines[i]);
-            if (!tag.matches()) continue;
-            String end = "// end::" + tag.group(1) + "[]";
-            List<String> region = new ArrayList<>();
-            int j = i + 1;
-            while (j < lines.length && !lines[j].strip().equals(end)) region.add(lines[j++]);
-            assertThat(j).as("region %s has an end tag", tag.group(1)).isLessThan(lines.length);
-            regions.add(dedent(region));
-            i = j;
-        }
-        return regions;
-    }
-
-    /** Lines joined, trailing spaces and common leading indentation removed. */
-    private static String dedent(List<String> lines) {
-        int indent = Integer.MAX_VALUE;
-        for (String l : lines) {
-            if (l.isBlank()) continue;
-            int n = 0;
-            while (n < l.length() && l.charAt(n) == ' ') n++;
-            indent = Math.min(indent, n);
-        }
-        StringBuilder sb = new StringBuilder();
-        for (String l : lines) {
-            String s = l.stripTrailing();
-            sb.append(s.isEmpty() ? "" : s.substring(Math.min(indent, s.length()))).append('\n');
-        }
-        return sb.toString();
     }
 }

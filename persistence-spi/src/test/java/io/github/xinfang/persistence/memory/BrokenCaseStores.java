@@ -1,14 +1,14 @@
 package io.github.xinfang.persistence.memory;
 
-import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
-import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.testsupport.AdapterFlaws;
+import io.github.xinfang.testsupport.ForwardingStore;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,27 +27,9 @@ final class BrokenCaseStores {
     private BrokenCaseStores() {}
 
     /** Passes everything to a correct store; the flaws override one method each. */
-    private abstract static class Forwarding implements CaseStore {
-        final CaseStore delegate = InMemoryCaseStore.create();
-
-        @Override
-        public void commit(CaseCommit commit) {
-            delegate.commit(commit);
-        }
-
-        @Override
-        public Optional<StoredCase> load(String caseId) {
-            return delegate.load(caseId);
-        }
-
-        @Override
-        public Optional<AppliedCommand> findApplied(String caseId, String idempotencyKey) {
-            return delegate.findApplied(caseId, idempotencyKey);
-        }
-
-        @Override
-        public Optional<IndexRow> indexRow(String caseId) {
-            return delegate.indexRow(caseId);
+    private abstract static class Forwarding extends ForwardingStore<CaseStore> {
+        Forwarding() {
+            super(InMemoryCaseStore.create());
         }
     }
 
@@ -58,15 +40,8 @@ final class BrokenCaseStores {
             public Optional<StoredCase> load(String caseId) {
                 return delegate.load(caseId).map(c -> new StoredCase(c.caseId(), c.version(),
                         new StoredSnapshot(c.snapshot().caseId(), c.snapshot().version(),
-                                c.snapshot().schemaVersion(), mangle(c.snapshot().payload())),
-                        c.events().stream().map(e -> new StoredEvent(e.caseId(), e.sequence(), e.type(),
-                                e.schemaVersion(), mangle(e.payload()), e.recordedAt())).collect(Collectors.toList())));
-            }
-
-            private String mangle(String text) {
-                StringBuilder b = new StringBuilder();
-                text.codePoints().forEach(cp -> b.appendCodePoint(Character.isBmpCodePoint(cp) ? cp : 0xFFFD));
-                return b.toString();
+                                c.snapshot().schemaVersion(), AdapterFlaws.throughUtf8mb3(c.snapshot().payload())),
+                        c.events().stream().map(AdapterFlaws::throughUtf8mb3).collect(Collectors.toList())));
             }
         };
     }
@@ -134,16 +109,11 @@ final class BrokenCaseStores {
     /** Breaks S5: a unique index on the key alone instead of (case, key). */
     static CaseStore keysUniqueAcrossCases() {
         return new Forwarding() {
-            private final Map<String, String> caseOfKey = new HashMap<>();
+            private final AdapterFlaws.KeyIndexAcrossCases keys = new AdapterFlaws.KeyIndexAcrossCases();
 
             @Override
             public void commit(CaseCommit commit) {
-                String owner = caseOfKey.get(commit.idempotencyKey());
-                if (owner != null && !owner.equals(commit.caseId())) {
-                    throw new DuplicateCommandException(commit.caseId(), commit.idempotencyKey());
-                }
-                delegate.commit(commit);
-                caseOfKey.put(commit.idempotencyKey(), commit.caseId());
+                keys.commit(commit, delegate);
             }
         };
     }

@@ -4,7 +4,6 @@ import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.Claim;
-import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
@@ -22,6 +21,7 @@ import io.github.xinfang.persistence.tck.ForwardingPorts.ToIndexMaintenance;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToOverdueQuery;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToResolutionQuery;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToWorkClaims;
+import io.github.xinfang.testsupport.AdapterFlaws;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +34,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.function.BinaryOperator;
 
 /**
  * Deliberately broken stores, each wrapping a correct in-memory store and breaking one rule the way real
@@ -222,20 +223,8 @@ final class BrokenStores {
         return new Forwarding() {
             @Override
             public Optional<StoredCase> load(String caseId) {
-                return delegate.load(caseId).map(c -> {
-                    List<StoredEvent> events = new ArrayList<>();
-                    for (StoredEvent e : c.events()) {
-                        events.add(new StoredEvent(e.caseId(), e.sequence(), e.type(), e.schemaVersion(),
-                                bmpOnly(e.payload()), e.recordedAt()));
-                    }
-                    return new StoredCase(c.caseId(), c.version(), c.snapshot(), events);
-                });
-            }
-
-            private String bmpOnly(String text) {
-                StringBuilder b = new StringBuilder();
-                text.codePoints().forEach(cp -> b.appendCodePoint(Character.isBmpCodePoint(cp) ? cp : 0xFFFD));
-                return b.toString();
+                return delegate.load(caseId).map(c -> new StoredCase(c.caseId(), c.version(), c.snapshot(),
+                        c.events().stream().map(AdapterFlaws::throughUtf8mb3).toList()));
             }
         };
     }
@@ -243,14 +232,11 @@ final class BrokenStores {
     /** Breaks S5: a unique index on the idempotency key alone instead of (case id, key). */
     static Forwarding keysUniqueAcrossCases() {
         return new Forwarding() {
-            private final Map<String, String> caseOfKey = new ConcurrentHashMap<>();
+            private final AdapterFlaws.KeyIndexAcrossCases keys = new AdapterFlaws.KeyIndexAcrossCases();
 
             @Override
             public void commit(CaseCommit c) {
-                String owner = caseOfKey.get(c.idempotencyKey());
-                if (owner != null && !owner.equals(c.caseId())) throw new DuplicateCommandException(c.caseId(), c.idempotencyKey());
-                delegate.commit(c);
-                caseOfKey.put(c.idempotencyKey(), c.caseId());
+                keys.commit(c, delegate);
             }
         };
     }
@@ -336,25 +322,21 @@ final class BrokenStores {
 
     /** Breaks M2: {@code UPDATE xf_case SET ... WHERE case_id = ?} without the version, so a stale row overwrites a fresh one. */
     static Forwarding replacesAtAnyVersion() {
-        return new Forwarding() {
-            @Override
-            public boolean replaceIndexRow(IndexRow row) {
-                Optional<StoredCase> stored = delegate.load(row.caseId());
-                if (stored.isEmpty()) return false;
-                return delegate.replaceIndexRow(StoreSuite.copyRow(row, row.caseId(), stored.get().version()));
-            }
-        };
+        return replacingWith((row, stored) -> StoreSuite.copyRow(row, row.caseId(), stored.version()));
     }
 
     /** Breaks M2: updates the case row's columns but keeps the old units and batches child rows. */
     static Forwarding keepsOldChildRows() {
+        return replacingWith((row, stored) -> row.toBuilder().unitsInvolved(stored.unitsInvolved()).batches(stored.batches()).build());
+    }
+
+    /** A store that replaces a case's index row by {@code rewrite(row, the stored row)}, and refuses a case it has no row of. */
+    private static Forwarding replacingWith(BinaryOperator<IndexRow> rewrite) {
         return new Forwarding() {
             @Override
             public boolean replaceIndexRow(IndexRow row) {
-                Optional<IndexRow> old = delegate.indexRow(row.caseId());
-                if (old.isEmpty()) return false;
-                return delegate.replaceIndexRow(row.toBuilder().unitsInvolved(old.get().unitsInvolved())
-                        .batches(old.get().batches()).build());
+                Optional<IndexRow> stored = delegate.indexRow(row.caseId());
+                return stored.isPresent() && delegate.replaceIndexRow(rewrite.apply(row, stored.get()));
             }
         };
     }

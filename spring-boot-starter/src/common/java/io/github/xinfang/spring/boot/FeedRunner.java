@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.LongUnaryOperator;
 import java.util.function.Supplier;
@@ -170,7 +169,7 @@ public final class FeedRunner implements SmartLifecycle {
     private final Map<String, Status> statuses = new ConcurrentHashMap<>();
     /** Per follower, the failure last logged (class, message, position), or absent while it works. */
     private final Map<String, String> failing = new ConcurrentHashMap<>();
-    private final List<Consumer<Status>> listeners = new CopyOnWriteArrayList<>();
+    private final RunListeners<Status> listeners = new RunListeners<>("xinfang feed runner", log);
     private final Object polling = new Object();
     private final BackgroundThread thread;
     private volatile boolean stopping;
@@ -251,7 +250,7 @@ public final class FeedRunner implements SmartLifecycle {
 
     /** Tells a listener (the meters) of every poll from now on; a listener that throws is logged and kept. */
     void onPoll(Consumer<Status> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     /**
@@ -328,7 +327,7 @@ public final class FeedRunner implements SmartLifecycle {
             log.debug("xinfang feed follower {} handled {} changes, now at position {}", status.follower(), status.handled(),
                     status.position().getAsLong());
         }
-        tell(status);
+        listeners.tell(status);
     }
 
     private void failed(Status status, String from) {
@@ -343,17 +342,7 @@ public final class FeedRunner implements SmartLifecycle {
             log.debug("xinfang feed follower {} failed again after position {} at {}: {}", status.follower(), from, status.at(),
                     e.toString());
         }
-        tell(status);
-    }
-
-    private void tell(Status status) {
-        for (Consumer<Status> l : listeners) {
-            try {
-                l.accept(status);
-            } catch (RuntimeException e) {
-                log.warn("a listener of the xinfang feed runner failed: {}", e.getClass().getName());
-            }
-        }
+        listeners.tell(status);
     }
 
     @Override

@@ -8,10 +8,8 @@ import org.springframework.context.SmartLifecycle;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
@@ -32,7 +30,7 @@ public final class SweepRunner implements SmartLifecycle {
     private final BackgroundThread thread;
     private volatile Outcome last;
     private boolean failing;
-    private final List<Consumer<Outcome>> listeners = new CopyOnWriteArrayList<>();
+    private final RunListeners<Outcome> listeners = new RunListeners<>("xinfang deadline sweep", log);
 
     /**
      * What the last sweep did, or how it failed. Immutable.
@@ -65,7 +63,7 @@ public final class SweepRunner implements SmartLifecycle {
 
     /** Tells a listener (the meters) of every outcome from now on; a listener that throws is logged and kept. */
     void onOutcome(Consumer<Outcome> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+        listeners.add(listener);
     }
 
     /** Runs one sweep now, on the calling thread (the background thread calls it too). */
@@ -74,28 +72,18 @@ public final class SweepRunner implements SmartLifecycle {
         try {
             DeadlineSweep.Report report = sweep.sweep(now);
             last = new Outcome(now, report, null);
-            tell(last);
+            listeners.tell(last);
             synchronized (this) {
                 if (failing) log.info("xinfang deadline sweep works again at {}", now);
                 failing = false;
             }
         } catch (RuntimeException e) {
             last = new Outcome(now, null, e);
-            tell(last);
+            listeners.tell(last);
             synchronized (this) {
                 if (!failing) log.warn("xinfang deadline sweep failed at {}; retrying every {}", now, interval, e);
                 else log.debug("xinfang deadline sweep failed again at {}: {}", now, e.toString());
                 failing = true;
-            }
-        }
-    }
-
-    private void tell(Outcome outcome) {
-        for (Consumer<Outcome> l : listeners) {
-            try {
-                l.accept(outcome);
-            } catch (RuntimeException e) {
-                log.warn("a listener of the xinfang deadline sweep failed: {}", e.getClass().getName());
             }
         }
     }

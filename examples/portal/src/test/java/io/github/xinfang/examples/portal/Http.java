@@ -12,8 +12,13 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A real HTTP client of a running portal, acting as one official (or nobody), with fresh idempotency keys. */
-final class Http {
+/**
+ * A real HTTP client of a running portal, acting as one official (or nobody), with fresh idempotency keys.
+ *
+ * @param port the portal's port
+ * @param official the official the requests act as, or null for nobody
+ */
+record Http(int port, String official) {
     private static final AtomicInteger KEYS = new AtomicInteger();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -23,14 +28,6 @@ final class Http {
         JsonNode json() {
             return JSON.readTree(body);
         }
-    }
-
-    private final int port;
-    private final String official;
-
-    Http(int port, String official) {
-        this.port = port;
-        this.official = official;
     }
 
     /** @return a client acting as {@code official} (or nobody, if null) */

@@ -9,8 +9,6 @@ import io.github.xinfang.testing.Harness;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,13 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(properties = {"xinfang.feed.enabled=false", "xinfang.sweep.enabled=false",
         "logging.level.io.github.xinfang.service.DeadlineSweep=warn"})
-class PortalProjectionHarnessTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PortalDatabase.fresh();
-        registry.add("spring.datasource.url", () -> url);
-    }
+class PortalProjectionHarnessTests extends OnAFreshDatabase {
 
     @Autowired
     List<CaseChangeHandler> handlers;

@@ -1,5 +1,6 @@
 package io.github.xinfang.examples.portal;
 
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -110,25 +112,27 @@ class PortalSchemaModeTests {
     @ParameterizedTest(name = "{0} on a fresh database")
     @ValueSource(strings = {"validate", "liquibase-alone"})
     void aFreshDatabaseInAModeThatOnlyChecksRefusesToStartSayingWhy(String mode) throws SQLException {
+        assertRefusesAFreshDatabase(mode, message -> message
+                .containsPattern("no xinfang schema found \\(no xf_schema_version table\\), this library needs \\d+"));
+    }
+
+    @Test
+    void aFreshDatabaseInModeNoneRefusesToStartNamingTheProperty() throws SQLException {
+        assertRefusesAFreshDatabase("none", message -> message
+                .startsWith("xinfang.schema.mode=none: no xinfang schema found in the database"));
+    }
+
+    /**
+     * Starts the portal in {@code mode} on a fresh database: it must refuse to start, with a root cause whose message
+     * {@code rootMessage} checks, and create no table of xinfang's.
+     */
+    private static void assertRefusesAFreshDatabase(String mode, Consumer<AbstractStringAssert<?>> rootMessage) throws SQLException {
         String url = PortalDatabase.fresh();
         Throwable refused = catchThrowable(() -> new Portal(url, mode).close());
         assertThat(refused).as("the portal started").isNotNull();
         Throwable cause = refused;
         while (cause.getCause() != null) cause = cause.getCause();
-        assertThat(cause.getMessage()).as(messages(refused).toString())
-                .containsPattern("no xinfang schema found \\(no xf_schema_version table\\), this library needs \\d+");
-        assertThat(tables(url)).as("nothing was created").doesNotContain("xf_schema_version", "xf_case");
-    }
-
-    @Test
-    void aFreshDatabaseInModeNoneRefusesToStartNamingTheProperty() throws SQLException {
-        String url = PortalDatabase.fresh();
-        Throwable refused = catchThrowable(() -> new Portal(url, "none").close());
-        assertThat(refused).as("the portal started").isNotNull();
-        Throwable cause = refused;
-        while (cause.getCause() != null) cause = cause.getCause();
-        assertThat(cause.getMessage()).as(messages(refused).toString())
-                .startsWith("xinfang.schema.mode=none: no xinfang schema found in the database");
+        rootMessage.accept(assertThat(cause.getMessage()).as(messages(refused).toString()));
         assertThat(tables(url)).as("nothing was created").doesNotContain("xf_schema_version", "xf_case");
     }
 

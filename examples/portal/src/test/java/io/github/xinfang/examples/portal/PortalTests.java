@@ -9,8 +9,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Instant;
@@ -29,15 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no personal data in any answer, health and metrics.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "xinfang.sweep.interval=500ms")
-class PortalTests {
+class PortalTests extends OnAFreshDatabase {
     static final Instant NOW = Instant.parse("2026-03-20T02:00:00Z");
     private static final AtomicInteger CASES = new AtomicInteger();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PortalDatabase.fresh();
-        registry.add("spring.datasource.url", () -> url);
-    }
 
     /** The portal's clock in these tests (the starter's backs off for it). */
     @TestConfiguration

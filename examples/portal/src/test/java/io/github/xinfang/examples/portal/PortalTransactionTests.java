@@ -4,8 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,13 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.connection-timeout=10000"})
-class PortalTransactionTests {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String url = PortalDatabase.fresh();
-        registry.add("spring.datasource.url", () -> url);
-    }
+class PortalTransactionTests extends OnAFreshDatabase {
 
     @LocalServerPort
     int port;

@@ -1,4 +1,4 @@
-package io.github.xinfang.testing;
+package io.github.xinfang.testsupport;
 
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
@@ -10,14 +10,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A {@link CaseStore} that forwards its four methods to another and offers no optional port: tests extend it to
+ * A {@link CaseStore} that forwards its methods to another and offers no optional port: tests extend it to
  * count, fail or conflict in one method, or use it as it is for a store without a change feed or queries.
+ *
+ * @param <S> the type of the store calls go to (what a subclass may use of it beyond the four methods)
  */
-public class ForwardingStore implements CaseStore {
-    private final CaseStore delegate;
+public class ForwardingStore<S extends CaseStore> implements CaseStore {
+    /** The store every call goes to. */
+    protected final S delegate;
 
     /** @param delegate the store every call goes to */
-    public ForwardingStore(CaseStore delegate) {
+    public ForwardingStore(S delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
     }
 
