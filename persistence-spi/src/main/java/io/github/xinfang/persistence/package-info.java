@@ -7,8 +7,8 @@
  * {@link io.github.xinfang.persistence.CaseStore}; its Javadoc states the contract as numbered rules. A store may
  * also offer the optional ports {@link io.github.xinfang.persistence.ChangeFeed},
  * {@link io.github.xinfang.persistence.CaseQuery}, {@link io.github.xinfang.persistence.WorkClaims},
- * {@link io.github.xinfang.persistence.IndexMaintenance}, {@link io.github.xinfang.persistence.ResolutionQuery} and
- * {@link io.github.xinfang.persistence.OverdueQuery},
+ * {@link io.github.xinfang.persistence.IndexMaintenance}, {@link io.github.xinfang.persistence.ResolutionQuery},
+ * {@link io.github.xinfang.persistence.OverdueQuery} and {@link io.github.xinfang.persistence.ReportQuery},
  * each with its own numbered rules. {@link io.github.xinfang.persistence.SnapshotRebuilder} goes the other way: core
  * implements it, and an adapter's maintenance calls it to rebuild a snapshot it cannot read from the case's events.
  * The in-memory reference store lives in {@code io.github.xinfang.persistence.memory}.

@@ -15,6 +15,7 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
+import io.github.xinfang.persistence.ReportQuery;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.SnapshotRebuilder;
 import io.github.xinfang.persistence.StoreException;
@@ -45,7 +46,7 @@ import javax.sql.DataSource;
 
 /**
  * A {@link CaseStore} on plain JDBC, with every optional port ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}), for PostgreSQL, H2, MySQL and
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}, {@link ReportQuery}), for PostgreSQL, H2, MySQL and
  * MariaDB (and, with the README's dialect notes, KingbaseES, openGauss, DM, TiDB and OceanBase).
  *
  * <p>Built from a {@link DataSource} (bring a pool) and a {@link Dialect} ({@link #create}, or {@link #builder} for a
@@ -83,7 +84,7 @@ import javax.sql.DataSource;
  * @since 0.1
  */
 public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
-        ResolutionQuery, OverdueQuery {
+        ResolutionQuery, OverdueQuery, ReportQuery {
 
     /**
      * The schema version this library writes and reads; {@link #migrate()} brings a database up to it (version 2
@@ -1270,6 +1271,42 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             }
         }
         return true;
+    }
+
+    // ----------------------------------------------------------------------------------- report listing
+
+    /**
+     * The case ids of one page of rule P1: the region's range of {@code xf_case_by_region} after the keyset position,
+     * each case kept when it has an open duty or an event recorded since the instant (over the events' primary key,
+     * by case). Parameters: prefix pattern, (case id to start after), since, limit.
+     */
+    static String touchingSql(boolean keyset) {
+        return "SELECT c.case_id FROM xf_case c WHERE c.region_code LIKE ?" + (keyset ? " AND c.case_id > ?" : "")
+                + " AND (c.earliest_due_at IS NOT NULL OR EXISTS (SELECT 1 FROM xf_event e WHERE e.case_id = c.case_id"
+                + " AND e.recorded_at >= ?)) ORDER BY c.case_id LIMIT ?";
+    }
+
+    /** One keyset page of case ids (never OFFSET), then each case as {@link #load} reads it. */
+    @Override
+    public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit) {
+        ReportQuery.checkArguments(regionPrefix, since, limit);
+        List<String> ids = reading("report listing failed for region prefix " + regionPrefix, c -> {
+            try (PreparedStatement ps = prepare(c, touchingSql(afterCaseId != null))) {
+                int i = 1;
+                ps.setString(i++, regionPrefix + "%");
+                if (afterCaseId != null) ps.setString(i++, afterCaseId);
+                ps.setBigDecimal(i++, Instants.toDecimal(since));
+                ps.setInt(i, limit);
+                List<String> page = new ArrayList<>(Math.min(limit, 1_000));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) page.add(rs.getString(1));
+                }
+                return page;
+            }
+        });
+        List<StoredCase> cases = new ArrayList<>(ids.size());
+        for (String id : ids) load(id).ifPresent(cases::add);
+        return cases;
     }
 
     // ----------------------------------------------------------------------------------- index maintenance

@@ -5,6 +5,7 @@ import io.github.xinfang.persistence.tck.CaseStoreTck;
 import io.github.xinfang.persistence.tck.ChangeFeedTck;
 import io.github.xinfang.persistence.tck.IndexMaintenanceTck;
 import io.github.xinfang.persistence.tck.OverdueQueryTck;
+import io.github.xinfang.persistence.tck.ReportQueryTck;
 import io.github.xinfang.persistence.tck.ResolutionQueryTck;
 import io.github.xinfang.persistence.tck.WorkClaimsTck;
 
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.AfterAll;
  */
 abstract class JdbcStoreConformance extends DatabaseContract implements CaseStoreTck<JdbcCaseStore>, ChangeFeedTck<JdbcCaseStore>,
         CaseQueryTck<JdbcCaseStore>, WorkClaimsTck<JdbcCaseStore>, IndexMaintenanceTck<JdbcCaseStore>,
-        ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore> {
+        ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore>, ReportQueryTck<JdbcCaseStore> {
 
     private static final Deque<Pooled> FREE = new ArrayDeque<>();
     private static final Map<JdbcCaseStore, Pooled> IN_USE = new IdentityHashMap<>();

@@ -14,6 +14,7 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
+import io.github.xinfang.persistence.ReportQuery;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -39,7 +40,7 @@ import java.util.function.Predicate;
 
 /**
  * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}): the embedded default
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}, {@link ReportQuery}): the embedded default
  * and the reference
  * implementation of the SPI contract.
  *
@@ -49,12 +50,13 @@ import java.util.function.Predicate;
  * instant, overall and per unit involved; by case id per active leader, lead unit and batch; by earliest due
  * instant per active leader; by case id per handling unit, region code and active leader of the cases with an open
  * duty clock), never by scanning all cases: a leader's workload costs a walk over that leader's overdue cases, an
- * overdue listing or count a walk over the scope's cases that have an open duty clock. Nothing is durable: the store lives as long as the object.
+ * overdue listing or count a walk over the scope's cases that have an open duty clock. A report's listing
+ * ({@link ReportQuery}) walks the case ids in order, as the report itself reads every case it may count. Nothing is durable: the store lives as long as the object.
  *
  * @since 0.1
  */
 public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
-        ResolutionQuery, OverdueQuery {
+        ResolutionQuery, OverdueQuery, ReportQuery {
 
     /** One case's committed state; replaced as a whole on every commit. */
     private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied) {}
@@ -264,6 +266,20 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     @Override
     public Optional<StoredCase> load(String caseId) {
         return entry(caseId).map(Entry::stored);
+    }
+
+    @Override
+    public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit) {
+        ReportQuery.checkArguments(regionPrefix, since, limit);
+        List<StoredCase> page = new ArrayList<>();
+        for (String id : afterCaseId == null ? caseIds : caseIds.tailSet(afterCaseId, false)) {
+            Entry e = cases.get(id);
+            if (e == null || !e.indexRow().regionCode().startsWith(regionPrefix)) continue;
+            boolean recordedSince = e.stored().events().stream().anyMatch(ev -> !ev.recordedAt().isBefore(since));
+            if (recordedSince || e.indexRow().earliestDueAt().isPresent()) page.add(e.stored());
+            if (page.size() == limit) break;
+        }
+        return page;
     }
 
     @Override

@@ -6,8 +6,8 @@
  * <p>Entry points: {@link io.github.xinfang.persistence.tck.CaseStoreTck},
  * {@link io.github.xinfang.persistence.tck.ChangeFeedTck}, {@link io.github.xinfang.persistence.tck.CaseQueryTck},
  * {@link io.github.xinfang.persistence.tck.WorkClaimsTck}, {@link io.github.xinfang.persistence.tck.IndexMaintenanceTck},
- * {@link io.github.xinfang.persistence.tck.ResolutionQueryTck} and
- * {@link io.github.xinfang.persistence.tck.OverdueQueryTck}, all extending
+ * {@link io.github.xinfang.persistence.tck.ResolutionQueryTck}, {@link io.github.xinfang.persistence.tck.OverdueQueryTck}
+ * and {@link io.github.xinfang.persistence.tck.ReportQueryTck}, all extending
  * {@link io.github.xinfang.persistence.tck.StoreFactory}. An integrator writes one test class implementing the
  * interfaces of the ports the store offers, with one factory method returning a fresh, empty store (and, for rule
  * S8, the failure hook {@link io.github.xinfang.persistence.tck.CaseStoreTck#storeFailingAfter}). The file

@@ -250,6 +250,18 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aStoreThatMissesAnEventRecordedExactlyAtSinceFailsP1() {
+        assertKitFails(() -> kit(BrokenStores::reportsEventsAfterSinceOnly)
+                .required_P1_P2_P3_P4_touchingPagesEqualABruteForceOverTheCasesWritten(), "P1:");
+    }
+
+    @Test
+    void aStoreThatForgetsOpenCasesWithNothingRecordedFailsP1() {
+        assertKitFails(() -> kit(BrokenStores::reportsWithoutOpenDuties)
+                .required_P1_P2_P3_P4_touchingPagesEqualABruteForceOverTheCasesWritten(), "P1:");
+    }
+
+    @Test
     void aStoreThatListsOverdueWithLessThanFailsO1() {
         assertKitFails(() -> kit(BrokenStores::listsOverdueWithLessThan)
                 .required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten(), "O1:", "due_at <= ?");
@@ -319,7 +331,7 @@ class BrokenStoreTests {
     /** Every suite of the kit over the stores a factory makes; a subclass sets the hooks it tests. */
     private static class Kit implements CaseStoreTck<Forwarding>, ChangeFeedTck<Forwarding>, CaseQueryTck<Forwarding>,
             WorkClaimsTck<Forwarding>, IndexMaintenanceTck<Forwarding>, ResolutionQueryTck<Forwarding>,
-            OverdueQueryTck<Forwarding> {
+            OverdueQueryTck<Forwarding>, ReportQueryTck<Forwarding> {
         private final Supplier<Forwarding> factory;
 
         Kit(Supplier<Forwarding> factory) {

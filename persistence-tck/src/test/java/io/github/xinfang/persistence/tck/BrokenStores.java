@@ -19,6 +19,7 @@ import io.github.xinfang.persistence.tck.ForwardingPorts.ToCaseStore;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToChangeFeed;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToIndexMaintenance;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToOverdueQuery;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToReportQuery;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToResolutionQuery;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToWorkClaims;
 import io.github.xinfang.testsupport.AdapterFlaws;
@@ -46,7 +47,7 @@ final class BrokenStores {
 
     /** Passes everything to a correct store; each flaw overrides what it breaks. */
     static class Forwarding implements ToCaseStore, ToChangeFeed, ToCaseQuery, ToWorkClaims, ToIndexMaintenance,
-            ToResolutionQuery, ToOverdueQuery {
+            ToResolutionQuery, ToOverdueQuery, ToReportQuery {
         final InMemoryCaseStore delegate;
 
         Forwarding() {
@@ -534,6 +535,36 @@ final class BrokenStores {
             @Override
             public List<IndexRow> byBatch(String batch, String after, int limit) {
                 return limit < 1 ? List.of() : delegate.byBatch(batch, after, limit);
+            }
+        };
+    }
+
+    /** Breaks P1: compares the recorded instant with {@code >} (an event recorded exactly at 'since' is missed). */
+    static Forwarding reportsEventsAfterSinceOnly() {
+        return new Forwarding() {
+            @Override
+            public List<StoredCase> touching(String regionPrefix, Instant since, String after, int limit) {
+                return super.touching(regionPrefix, since.plusNanos(1), after, limit);
+            }
+        };
+    }
+
+    /** Breaks P1: lists only the cases with an event since the instant, forgetting the open ones with nothing recorded. */
+    static Forwarding reportsWithoutOpenDuties() {
+        return new Forwarding() {
+            @Override
+            public List<StoredCase> touching(String regionPrefix, Instant since, String after, int limit) {
+                List<StoredCase> page = new ArrayList<>();
+                String from = after;
+                while (page.size() < limit) {
+                    List<StoredCase> next = super.touching(regionPrefix, since, from, limit);
+                    for (StoredCase c : next) {
+                        if (page.size() < limit && c.events().stream().anyMatch(e -> !e.recordedAt().isBefore(since))) page.add(c);
+                    }
+                    if (next.size() < limit) break;
+                    from = next.get(next.size() - 1).caseId();
+                }
+                return page;
             }
         };
     }

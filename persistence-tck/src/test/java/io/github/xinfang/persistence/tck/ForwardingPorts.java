@@ -13,6 +13,7 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
+import io.github.xinfang.persistence.ReportQuery;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.WorkClaims;
@@ -85,5 +86,12 @@ final class ForwardingPorts {
             return delegate().overdue(scope, asOf, after, limit);
         }
         @Override default long countOverdue(OverdueScope scope, Instant asOf) { return delegate().countOverdue(scope, asOf); }
+    }
+
+    /** Passes on {@link ReportQuery}. */
+    interface ToReportQuery extends ReportQuery, Delegating {
+        @Override default List<StoredCase> touching(String regionPrefix, Instant since, String after, int limit) {
+            return delegate().touching(regionPrefix, since, after, limit);
+        }
     }
 }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  */
 class InMemoryStoreConformanceTests implements CaseStoreTck<InMemoryCaseStore>, ChangeFeedTck<InMemoryCaseStore>,
         CaseQueryTck<InMemoryCaseStore>, WorkClaimsTck<InMemoryCaseStore>, IndexMaintenanceTck<InMemoryCaseStore>,
-        ResolutionQueryTck<InMemoryCaseStore>, OverdueQueryTck<InMemoryCaseStore> {
+        ResolutionQueryTck<InMemoryCaseStore>, OverdueQueryTck<InMemoryCaseStore>,
+        ReportQueryTck<InMemoryCaseStore> {
 
     @Override
     public InMemoryCaseStore newStore() {

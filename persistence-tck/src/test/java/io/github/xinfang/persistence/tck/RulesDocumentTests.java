@@ -81,7 +81,8 @@ class RulesDocumentTests {
 
     private static List<Class<?>> interfaces() {
         return List.of(CaseStoreTck.class, ChangeFeedTck.class, CaseQueryTck.class, WorkClaimsTck.class,
-                IndexMaintenanceTck.class, ResolutionQueryTck.class, OverdueQueryTck.class);
+                IndexMaintenanceTck.class, ResolutionQueryTck.class, OverdueQueryTck.class,
+                ReportQueryTck.class);
     }
 
     private static Path base() {
