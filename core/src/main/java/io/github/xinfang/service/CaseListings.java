@@ -1,6 +1,8 @@
 package io.github.xinfang.service;
 
+import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.Resolution;
+import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.persistence.AttentionQuery;
@@ -10,7 +12,10 @@ import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
+import io.github.xinfang.persistence.ReportQuery;
 import io.github.xinfang.persistence.ResolutionQuery;
+import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.StoredEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import io.github.xinfang.time.Obligation.ClockId;
 
 /**
@@ -26,7 +32,8 @@ import io.github.xinfang.time.Obligation.ClockId;
  * leader's, a lead unit's and a batch's cases, and the overdue cases (超期) of a handling unit, a region or a package
  * leader with their late clocks and days late, plus the overdue counts for page totals. Everything is answered from
  * the store's index rows through its optional query ports ({@link CaseQuery}, {@link ResolutionQuery},
- * {@link OverdueQuery}): a page costs one query of the store and never loads a case.
+ * {@link OverdueQuery}): a page costs one query of the store and never loads a case. Besides, the cases a report
+ * counts, with their histories ({@link #forEachTouching}, through {@link ReportQuery}).
  *
  * <p><b>Cursors.</b> Each {@link Page} carries the cursor of the next page, or none on the last page. Pass it back
  * with the same listing and the same filters ({@code null} for the first page). The cursor encodes the store's
@@ -48,12 +55,17 @@ public final class CaseListings {
     /** The largest page. */
     public static final int MAX_PAGE_SIZE = 1_000;
 
+    /** The cases of one page of a report's listing. */
+    private static final int REPORT_PAGE = 200;
+
     private final CaseStore store;
     private final ZoneId zone;
+    private final CaseCodec codec;
 
-    private CaseListings(CaseStore store, ZoneId zone) {
+    private CaseListings(CaseStore store, ZoneId zone, CaseCodec codec) {
         this.store = store;
         this.zone = zone;
+        this.codec = codec;
     }
 
     /**
@@ -62,7 +74,48 @@ public final class CaseListings {
      */
     public static CaseListings create(CaseService service) {
         Objects.requireNonNull(service, "service");
-        return new CaseListings(service.store(), service.timeLimits().zone());
+        return new CaseListings(service.store(), service.timeLimits().zone(), service.codec());
+    }
+
+    // ------------------------------------------------------------------------------------------ reports
+
+    /**
+     * Hands each case a report may count, from {@code since} on (rule P1 of {@link ReportQuery}: an event recorded since
+     * then, or a duty still open), to the sink as its whole history, decoded, in case-id order, reading one keyset page
+     * of {@value #REPORT_PAGE} cases at a time: what the figures of {@code io.github.xinfang.report} read, so a report
+     * over a region never holds more than a page. Unlike the listings above it loads each case's events; the stored
+     * snapshot is not read, so whether it is current does not matter.
+     *
+     * @param regionPrefix zero to six digits of a region code ({@code ""}: every region)
+     * @param since the first instant of the report's earliest period (the previous period and the year before included)
+     * @param sink takes each case's events, in sequence order
+     * @return the number of cases handed to the sink
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if regionPrefix is not zero to six digits
+     * @throws UnsupportedOperationException if the store does not implement {@link ReportQuery}
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     * @since 0.6
+     */
+    public long forEachTouching(String regionPrefix, Instant since, Consumer<? super List<CaseEvent>> sink) {
+        ReportQuery.checkArguments(regionPrefix, since, REPORT_PAGE);
+        Objects.requireNonNull(sink, "sink");
+        if (!(store instanceof ReportQuery query)) {
+            throw new UnsupportedOperationException("the store does not implement ReportQuery: " + store.getClass().getName());
+        }
+        long count = 0;
+        String after = null;
+        List<StoredCase> page;
+        do {
+            page = query.touching(regionPrefix, since, after, REPORT_PAGE);
+            for (StoredCase c : page) {
+                List<CaseEvent> events = new ArrayList<>(c.events().size());
+                for (StoredEvent e : c.events()) events.add(codec.decode(e));
+                sink.accept(events);
+                count++;
+            }
+            if (!page.isEmpty()) after = page.get(page.size() - 1).caseId();
+        } while (page.size() == REPORT_PAGE);
+        return count;
     }
 
     // ------------------------------------------------------------------------------------------ attention
