@@ -49,8 +49,8 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * follow-ups, backlog designation, batches, package leaders and their replacement, claims, approvals, returns and
  * rebounds), applied through the case service a few hours to two days apart; a report for a random period, instant and
  * grouping is compared, for the period, the previous one and the same one a year earlier, with {@link FiguresModel}'s
- * recount of the applied commands. Groups that partition the cases add up to the whole; events recorded after the
- * report's instant change nothing.
+ * recount of the applied commands. Groups that partition the cases add up to the whole; a ranking is a permutation of
+ * the entities at or above its floor, in its order; events recorded after the report's instant change nothing.
  */
 class FiguresProperties {
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -170,6 +170,35 @@ class FiguresProperties {
             for (var e : channels.entrySet()) {
                 assertThat(new long[] {petitions.get(e.getKey()).current(), persons.get(e.getKey()).current()})
                         .as("channel %s", e.getKey()).containsExactly(e.getValue());
+            }
+
+            // a ranking is a permutation of the entities at or above the floor, ordered as Ranking says
+            if (grouping.kind() != Figures.Grouping.Kind.NONE) {
+                Figures.Metric m = Figures.Metric.values()[ask.window() % Figures.Metric.values().length];
+                long floor = 1 + ask.length() % 3;
+                Ranking ranking = Ranking.of(report, m, floor);
+                List<String> above = new ArrayList<>(), below = new ArrayList<>();
+                for (String g : report.groups()) {
+                    if (g.equals(Figures.UNATTRIBUTED)) continue;
+                    (report.figure(m, g).current().denominator() >= floor ? above : below).add(g);
+                }
+                assertThat(ranking.red()).extracting(Ranking.Entry::id).containsExactlyInAnyOrderElementsOf(above);
+                assertThat(ranking.black()).extracting(Ranking.Entry::id).containsExactlyInAnyOrderElementsOf(above);
+                assertThat(ranking.belowMinimum()).extracting(Ranking.Entry::id).containsExactlyElementsOf(below);
+                for (int k = 1; k < above.size(); k++) {
+                    Ratio a = ranking.red().get(k - 1).ratio(), b = ranking.red().get(k).ratio();
+                    long x = a.numerator() * b.denominator(), y = b.numerator() * a.denominator();
+                    assertThat(x > y || x == y && (a.denominator() > b.denominator() || a.denominator() == b.denominator()
+                            && ranking.red().get(k - 1).id().compareTo(ranking.red().get(k).id()) < 0)).as("red %s", ranking.red()).isTrue();
+                    a = ranking.black().get(k - 1).ratio();
+                    b = ranking.black().get(k).ratio();
+                    x = a.numerator() * b.denominator();
+                    y = b.numerator() * a.denominator();
+                    assertThat(x < y || x == y && (a.denominator() > b.denominator() || a.denominator() == b.denominator()
+                            && ranking.black().get(k - 1).id().compareTo(ranking.black().get(k).id()) < 0)).as("black %s", ranking.black()).isTrue();
+                }
+                assertThat(ranking.top(2)).isEqualTo(ranking.red().subList(0, Math.min(2, above.size())));
+                assertThat(ranking.bottom(2)).isEqualTo(ranking.black().subList(0, Math.min(2, above.size())));
             }
 
             // as of an instant: the events recorded after it change nothing
