@@ -5,7 +5,8 @@ import io.github.xinfang.directory.UnitId;
 import java.time.LocalDate;
 
 /**
- * Commands that record activity around a case on either track: merges, repeat petitions, follow-up visits (回访) and supervision (督查督办).
+ * Commands that record activity around a case on either track: merges, repeat petitions, follow-up visits (回访), the
+ * petitioner's rating of the handling (评价) and supervision (督查督办).
  * A closed set of immutable records; see {@link CaseCommand} for what every one carries. Free text is a {@link FormText};
  * a record holding one also takes it as a {@code String} (null for a missing text), through {@link FormText#ofNullable}.
  *
@@ -73,6 +74,21 @@ public sealed interface ActivityCommand extends CaseCommand {
      * @since 0.2
      */
     record RecordFollowUpVisit(CaseId caseId, IdempotencyKey key, Actor actor, CaseActivity.Satisfaction satisfaction, LocalDate visitedOn)
+            implements ActivityCommand {}
+
+    /**
+     * 评价: records the petitioner's own rating of the handling (信访人评价, 《信访工作条例》 Art. 21(2)), given through the
+     * portal or the petition information system after the case was concluded. Kept apart from the rating at a follow-up
+     * visit ({@link RecordFollowUpVisit}): the metrics report the two separately.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who records it (the portal's account of the petitioner, or a clerk entering a paper form)
+     * @param satisfaction 满意, 基本满意 or 不满意
+     * @param ratedOn the day the petitioner gave the rating
+     * @since 0.6
+     */
+    record RateHandling(CaseId caseId, IdempotencyKey key, Actor actor, CaseActivity.Satisfaction satisfaction, LocalDate ratedOn)
             implements ActivityCommand {}
 
     /**

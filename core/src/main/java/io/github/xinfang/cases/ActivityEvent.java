@@ -7,7 +7,8 @@ import java.time.LocalDate;
 import java.util.Objects;
 
 /**
- * Events recording activity around a case on either track: merges, repeat petitions, follow-up visits and supervision.
+ * Events recording activity around a case on either track: merges, repeat petitions, follow-up visits, the petitioner's
+ * ratings and supervision.
  * A closed set of immutable records. Every record starts with the three components every event has ({@code id},
  * {@code actor}, {@code recordedAt}: see {@link CaseEvent}); its constructor throws {@link NullPointerException}
  * naming a required component that is null.
@@ -69,6 +70,19 @@ public sealed interface ActivityEvent extends CaseEvent {
     record FollowUpVisitRecorded(EventId id, Actor actor, Instant recordedAt, CaseActivity.Satisfaction satisfaction, LocalDate visitedOn) implements ActivityEvent {
         public FollowUpVisitRecorded {
             Components.nonNull(FollowUpVisitRecorded.class, id, actor, recordedAt, satisfaction, visitedOn);
+        }
+    }
+
+    /**
+     * The petitioner rated the handling (评价); reported apart from follow-up visits.
+     *
+     * @param satisfaction the petitioner's rating
+     * @param ratedOn the day the rating was given
+     * @since 0.6
+     */
+    record HandlingRated(EventId id, Actor actor, Instant recordedAt, CaseActivity.Satisfaction satisfaction, LocalDate ratedOn) implements ActivityEvent {
+        public HandlingRated {
+            Components.nonNull(HandlingRated.class, id, actor, recordedAt, satisfaction, ratedOn);
         }
     }
 

@@ -138,6 +138,9 @@ final class CaseEvolution {
                     e.skippedLevel(), e.acceptedAgain())));
         } else if (event instanceof ActivityEvent.FollowUpVisitRecorded e) {
             s = s.withActivity(a.withFollowUp(new CaseActivity.FollowUp(e.visitedOn(), e.satisfaction())));
+        } else if (event instanceof ActivityEvent.HandlingRated) {
+            // the state does not hold ratings: the metrics (io.github.xinfang.report) read them from the history
+            return s;
         } else if (event instanceof ActivityEvent.SupervisionIssued e) {
             s = s.withActivity(a.withSupervision(new CaseActivity.Supervision(e.number(), e.kind(), e.actor(), e.addressee(),
                     e.issuedOn(), e.feedbackDueOn(), null)));

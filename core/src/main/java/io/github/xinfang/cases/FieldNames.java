@@ -31,7 +31,7 @@ final class FieldNames {
             Map.entry("evidence", "化解材料"), Map.entry("claimedOn", "申请日期"), Map.entry("rejectedOn", "退回日期"),
             Map.entry("reportedOn", "报告日期"), Map.entry("into", "并入事项"), Map.entry("mergedOn", "并案日期"),
             Map.entry("merged", "被并事项"), Map.entry("headcount", "人数"), Map.entry("skippedLevel", "越级情况"),
-            Map.entry("satisfaction", "满意度"), Map.entry("visitedOn", "回访日期"), Map.entry("addressee", "督办对象"),
+            Map.entry("satisfaction", "满意度"), Map.entry("visitedOn", "回访日期"), Map.entry("ratedOn", "评价日期"), Map.entry("addressee", "督办对象"),
             Map.entry("issuedOn", "督办日期"), Map.entry("feedbackDueOn", "反馈期限"), Map.entry("supervision", "督办"),
             Map.entry("feedback", "反馈"), Map.entry("givenOn", "反馈日期"), Map.entry("duty", "职责时限"),
             Map.entry("facts", "事实"), Map.entry("fact", "事实种类"), Map.entry("on", "日期"),

@@ -149,6 +149,9 @@ final class ProcedureRows {
         r.add(row(ActivityCommand.RecordFollowUpVisit.class, "回访", EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL,
                         Stage.TERMINATED), null, List.of(), on("visitedOn", ActivityCommand.RecordFollowUpVisit::visitedOn),
                 (e, c) -> new ActivityEvent.FollowUpVisitRecorded(e.id(), e.actor(), e.at(), c.satisfaction(), c.visitedOn())));
+        r.add(row(ActivityCommand.RateHandling.class, "评价", EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL,
+                        Stage.TERMINATED), null, List.of(), on("ratedOn", ActivityCommand.RateHandling::ratedOn),
+                (e, c) -> new ActivityEvent.HandlingRated(e.id(), e.actor(), e.at(), c.satisfaction(), c.ratedOn())));
         r.add(row(ActivityCommand.IssueSupervision.class, "督办/提醒函/问责建议函/挂牌督办", any, null,
                 List.of(SUPERVISABLE, ADDRESSEE_NOT_ACCUSED), undated(),
                 (e, c) -> new ActivityEvent.SupervisionIssued(e.id(), e.actor(), e.at(),

@@ -63,7 +63,8 @@ final class StoredNames {
             ActivityEvent.FollowUpVisitRecorded.class, "case.follow-up-visit-recorded",
             ActivityEvent.SupervisionIssued.class, "case.supervision-issued",
             ActivityEvent.SupervisionFeedbackRecorded.class, "case.supervision-feedback-recorded",
-            ResolutionEvent.ReplacementClockStarted.class, "case.replacement-clock-started");
+            ResolutionEvent.ReplacementClockStarted.class, "case.replacement-clock-started",
+            ActivityEvent.HandlingRated.class, "case.handling-rated");
 
     static final Map<Class<? extends CaseCommand>, String> COMMANDS = ordered(
             ProcedureCommand.Register.class, "case.register",
@@ -114,7 +115,8 @@ final class StoredNames {
             ActivityCommand.RecordFollowUpVisit.class, "case.record-follow-up-visit",
             ActivityCommand.IssueSupervision.class, "case.issue-supervision",
             ActivityCommand.RecordSupervisionFeedback.class, "case.record-supervision-feedback",
-            ResolutionCommand.ReassessEscalation.class, "case.reassess-escalation");
+            ResolutionCommand.ReassessEscalation.class, "case.reassess-escalation",
+            ActivityCommand.RateHandling.class, "case.rate-handling");
 
     /** An unmodifiable map keeping the order given; keys and values must be unique. */
     @SuppressWarnings("unchecked")

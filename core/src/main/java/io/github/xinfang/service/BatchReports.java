@@ -6,6 +6,7 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.ResolutionQuery;
+import io.github.xinfang.report.Ratio;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 
 /**
  * Batch progress reports (上级交办批次进度): finds a batch's cases through the store's {@link ResolutionQuery}
@@ -130,51 +129,17 @@ public final class BatchReports {
 
         /** @return 申请化解率: (CLAIMED + RESOLVED) ÷ cases in the batch (e.g. "924 handed down, 900 claimed, 97.4%") */
         public Ratio claimRate() {
-            return new Ratio(claimed, cases, "件");
+            return new Ratio(claimed, cases, Ratio.Unit.CASES);
         }
 
         /** @return 化解率: RESOLVED ÷ cases in the batch */
         public Ratio resolutionRate() {
-            return new Ratio(resolved, cases, "件");
+            return new Ratio(resolved, cases, Ratio.Unit.CASES);
         }
 
         /** @return 实体化解率: substantively resolved ÷ cases in the batch */
         public Ratio substantiveRate() {
-            return new Ratio(substantivelyResolved, cases, "件");
-        }
-    }
-
-    /**
-     * A ratio of a report (DESIGN.md section 5, "Metrics"): numerator and denominator exposed, with its unit (件
-     * cases, 件次 petitions, 人次 persons). Immutable.
-     *
-     * @param numerator the count on top
-     * @param denominator the count below
-     * @param unit 件, 件次 or 人次
-     * @since 0.2
-     */
-    public record Ratio(long numerator, long denominator, String unit) {
-        /**
-         * @throws NullPointerException if unit is null
-         * @throws IllegalArgumentException if a count is negative or the numerator exceeds the denominator
-         */
-        public Ratio {
-            Objects.requireNonNull(unit, "unit");
-            if (numerator < 0) throw new IllegalArgumentException("numerator must not be negative");
-            if (denominator < 0) throw new IllegalArgumentException("denominator must not be negative");
-            if (numerator > denominator) throw new IllegalArgumentException("numerator must not exceed denominator");
-        }
-
-        /** @return the ratio as a percentage rounded half-up to one decimal (e.g. 97.4), or empty for 0 ÷ 0 */
-        public java.util.Optional<BigDecimal> percent() {
-            if (denominator == 0) return java.util.Optional.empty();
-            return java.util.Optional.of(BigDecimal.valueOf(numerator).multiply(BigDecimal.valueOf(100))
-                    .divide(BigDecimal.valueOf(denominator), 1, RoundingMode.HALF_UP));
-        }
-
-        @Override
-        public String toString() {
-            return numerator + "/" + denominator + " " + unit + percent().map(p -> " (" + p.toPlainString() + "%)").orElse("");
+            return new Ratio(substantivelyResolved, cases, Ratio.Unit.CASES);
         }
     }
 }

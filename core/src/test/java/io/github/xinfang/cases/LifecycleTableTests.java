@@ -39,7 +39,7 @@ class LifecycleTableTests {
     @Test
     void closedAndTerminalStagesAcceptOnlyWhatDesignListsForThem() {
         // DESIGN.md section 5: FINAL accepts only terminate, repeat petitions, follow-up visits and supervision feedback;
-        // terminal stages only repeat petitions (not MERGED), follow-up visits (TERMINATED) and supervision feedback; the
+        // terminal stages only repeat petitions (not MERGED), follow-up visits and ratings (TERMINATED) and supervision feedback; the
         // sweep's records apply anywhere; supervision is allowed by the table everywhere and refused by its SUPERVISABLE guard.
         Set<Class<?>> everywhere = Set.of(SweepCommand.RecordWarning.class, SweepCommand.RecordBreach.class, SweepCommand.RecordLapse.class,
                 ActivityCommand.RecordSupervisionFeedback.class,
@@ -51,7 +51,8 @@ class LifecycleTableTests {
                 boolean expected = everywhere.contains(row.type())
                         || (s == Stage.FINAL && row.type() == ProcedureCommand.Terminate.class)
                         || (s != Stage.MERGED && row.type() == ActivityCommand.RecordRepeatPetition.class)
-                        || ((s == Stage.FINAL || s == Stage.TERMINATED) && row.type() == ActivityCommand.RecordFollowUpVisit.class);
+                        || ((s == Stage.FINAL || s == Stage.TERMINATED) && (row.type() == ActivityCommand.RecordFollowUpVisit.class
+                                || row.type() == ActivityCommand.RateHandling.class));
                 assertThat(LifecycleTable.procedure().allows(s, row.type())).as(row.command() + " from " + s).isEqualTo(expected);
             }
         }

@@ -171,6 +171,7 @@ class CaseInvariantProperties {
                 new ActivityCommand.RecordMergedCase(id, k, Actor.system(CaseService.MERGE_JOB), new CaseId("T-MERGED"), on),
                 new ActivityCommand.RecordRepeatPetition(id, k, Org.clerk(), on, Channel.VISIT, 2, CaseActivity.SkippedLevel.SKIPPED_LEVEL),
                 new ActivityCommand.RecordFollowUpVisit(id, k, Org.clerk(), CaseActivity.Satisfaction.SATISFIED, on),
+                new ActivityCommand.RateHandling(id, k, Org.clerk(), CaseActivity.Satisfaction.BASICALLY_SATISFIED, on),
                 new ActivityCommand.IssueSupervision(id, k, Org.officeHead(), CaseActivity.SupervisionKind.SUPERVISION, Org.LABOUR, on, on.plusDays(15)),
                 new ActivityCommand.RecordSupervisionFeedback(id, k, a, 1, "已办理", on),
                 new SweepCommand.RecordWarning(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1), 1,
@@ -269,7 +270,8 @@ class CaseInvariantProperties {
                     boolean listed = sweepOnly.contains(c.getClass())
                             || (stage == Stage.FINAL && c instanceof ProcedureCommand.Terminate)
                             || (stage != Stage.MERGED && c instanceof ActivityCommand.RecordRepeatPetition)
-                            || ((stage == Stage.FINAL || stage == Stage.TERMINATED) && c instanceof ActivityCommand.RecordFollowUpVisit);
+                            || ((stage == Stage.FINAL || stage == Stage.TERMINATED)
+                                    && (c instanceof ActivityCommand.RecordFollowUpVisit || c instanceof ActivityCommand.RateHandling));
                     assertThat(allowed).as("%s from %s", c, stage).isEqualTo(listed);
                     CaseDecider.Decision d = decider.decide(stateIn(stage, id), c, Instant.parse("2026-06-01T02:00:00Z"), OTHER_CASES_OPEN);
                     if (allowed && !(c instanceof ProcedureCommand.Terminate)) return; // decided by the row's guards, tested elsewhere

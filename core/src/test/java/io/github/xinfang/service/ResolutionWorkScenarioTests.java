@@ -215,6 +215,26 @@ class ResolutionWorkScenarioTests extends ServiceScenario {
     }
 
     @Test
+    void thePetitionersRatingOfTheHandlingComesAfterConclusionAndIsKeptInTheHistoryNotTheState() {
+        register(id, null);
+        rejected(new ActivityCommand.RateHandling(id, key(), Org.clerk(), CaseActivity.Satisfaction.SATISFIED, d("2021-05-01")),
+                Rejection.Code.ILLEGAL_TRANSITION);
+        conclude();
+        CaseState before = state(id);
+        ActivityEvent.HandlingRated rated = (ActivityEvent.HandlingRated) applied(new ActivityCommand.RateHandling(id, key(), Org.clerk(),
+                CaseActivity.Satisfaction.BASICALLY_SATISFIED, d("2021-06-03"))).events().get(0);
+        assertThat(rated.satisfaction()).isEqualTo(CaseActivity.Satisfaction.BASICALLY_SATISFIED);
+        assertThat(rated.ratedOn()).isEqualTo(d("2021-06-03"));
+        assertThat(rated.typeName()).isEqualTo("case.handling-rated");
+        // a rating dated before the case's earlier facts is refused, naming the field
+        assertThat(rejected(new ActivityCommand.RateHandling(id, key(), Org.clerk(), CaseActivity.Satisfaction.SATISFIED, d("2021-04-01")),
+                Rejection.Code.VALIDATION).rejection().field()).contains("ratedOn");
+        assertThat(state(id).activity()).isEqualTo(before.activity());
+        assertThat(state(id).stage()).isEqualTo(Stage.CONCLUDED);
+        assertThat(service.history(id).orElseThrow().events()).filteredOn(e -> e instanceof ActivityEvent.HandlingRated).hasSize(1);
+    }
+
+    @Test
     void supervisionOfAnAccusedUnitIsRefusedAndFeedbackMeetsTheDutyOnce() {
         register(id, List.of(PetitionForm.AccusedParty.unit(Org.HOUSING)));
         rejected(new ActivityCommand.IssueSupervision(id, key(), Org.officeHead(), CaseActivity.SupervisionKind.SUPERVISION, Org.HOUSING,

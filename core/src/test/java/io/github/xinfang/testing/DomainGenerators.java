@@ -474,6 +474,8 @@ public final class DomainGenerators {
                 arbitrary().enumValues(CaseActivity.SkippedLevel.class).generate(in)));
         m.put(ActivityCommand.RecordFollowUpVisit.class, in -> new ActivityCommand.RecordFollowUpVisit(c.generate(in), k.generate(in),
                 a.generate(in), arbitrary().enumValues(CaseActivity.Satisfaction.class).generate(in), d.generate(in)));
+        m.put(ActivityCommand.RateHandling.class, in -> new ActivityCommand.RateHandling(c.generate(in), k.generate(in),
+                a.generate(in), arbitrary().enumValues(CaseActivity.Satisfaction.class).generate(in), d.generate(in)));
         m.put(ActivityCommand.IssueSupervision.class, in -> {
             LocalDate issued = d.generate(in);
             return new ActivityCommand.IssueSupervision(c.generate(in), k.generate(in), a.generate(in),
@@ -620,6 +622,8 @@ public final class DomainGenerators {
                 r.generate(in), d.generate(in), arbitrary().enumValues(Channel.class).generate(in), integers().between(1, 80).generate(in),
                 arbitrary().enumValues(CaseActivity.SkippedLevel.class).generate(in), booleans().all().generate(in)));
         m.put(ActivityEvent.FollowUpVisitRecorded.class, in -> new ActivityEvent.FollowUpVisitRecorded(i.generate(in), a.generate(in),
+                r.generate(in), arbitrary().enumValues(CaseActivity.Satisfaction.class).generate(in), d.generate(in)));
+        m.put(ActivityEvent.HandlingRated.class, in -> new ActivityEvent.HandlingRated(i.generate(in), a.generate(in),
                 r.generate(in), arbitrary().enumValues(CaseActivity.Satisfaction.class).generate(in), d.generate(in)));
         m.put(ActivityEvent.SupervisionIssued.class, in -> new ActivityEvent.SupervisionIssued(i.generate(in), a.generate(in),
                 r.generate(in), integers().between(1, 4).generate(in), arbitrary().enumValues(CaseActivity.SupervisionKind.class).generate(in),

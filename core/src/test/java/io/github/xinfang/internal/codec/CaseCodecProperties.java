@@ -45,7 +45,8 @@ class CaseCodecProperties {
             "case.breach-recorded", "case.lapse-recorded",
             "case.backlog-designated", "case.batch-enrolled", "case.hard-case-flagged", "case.package-leader-assigned", "case.package-leader-replaced", "case.plan-recorded", "case.plan-step-done", "case.resolution-claimed", "case.resolution-approved", "case.resolution-rejected", "case.rebound-reported", "case.required-rank-raised",
             "case.merged", "case.merged-case-recorded", "case.repeat-petition-recorded", "case.follow-up-visit-recorded",
-            "case.supervision-issued", "case.supervision-feedback-recorded", "case.replacement-clock-started");
+            "case.supervision-issued", "case.supervision-feedback-recorded", "case.replacement-clock-started",
+            "case.handling-rated");
 
     /** The retired event names: no event is written under them any more, and they are never used again. */
     private static final List<String> RETIRED_EVENT_TYPE_NAMES = List.of("case.duty-warning-recorded", "case.duty-breach-recorded");
@@ -63,7 +64,7 @@ class CaseCodecProperties {
             "case.designate-backlog", "case.enrol-in-batch", "case.flag-hard-case", "case.assign-package-leader", "case.replace-package-leader", "case.record-plan", "case.mark-plan-step-done", "case.claim-resolution", "case.approve-resolution", "case.reject-resolution", "case.report-rebound",
             "case.merge", "case.record-merged-case", "case.record-repeat-petition", "case.record-follow-up-visit",
             "case.issue-supervision", "case.record-supervision-feedback",
-            "case.reassess-escalation");
+            "case.reassess-escalation", "case.rate-handling");
 
     // ------------------------------------------------------------------ events
 

@@ -95,7 +95,7 @@ class XinfangJsonTests {
             Map.entry("Report", Set.of("operationId")), Map.entry("Position", Set.of("caseId")),
             Map.entry("Outcome", Set.of("commandType")), Map.entry("Ratio", Set.of("unit")),
             Map.entry("AppliedCommand", Set.of("caseId", "idempotencyKey", "commandDigest")),
-            Map.entry("LeaderWorkload", Set.of("leader")),
+            Map.entry("LeaderWorkload", Set.of("leader")), Map.entry("Entry", Set.of("id")),
             Map.entry("CaseCommit", Set.of("caseId")), Map.entry("Claim", Set.of("caseId", "owner")),
             Map.entry("HandlingUnit", Set.of("unit")), Map.entry("RegionPrefix", Set.of("prefix")),
             Map.entry("ActiveLeader", Set.of("leader")),
