@@ -56,11 +56,27 @@ public final class Figures {
 
     private final Settings settings;
     private final Tally tally;
+    private final Instant since;
     private long cases;
 
     private Figures(Settings settings, Period period) {
         this.settings = settings;
         this.tally = new Tally(List.of(period, period.previous(), period.yearEarlier()));
+        LocalDate earliest = period.previous().first().isBefore(period.yearEarlier().first()) ? period.previous().first()
+                : period.yearEarlier().first();
+        this.since = earliest.atStartOfDay(settings.limits().zone()).toInstant();
+    }
+
+    /**
+     * The instant a listing of the cases to feed starts from: the start, in the limits' zone, of the first day of the
+     * earliest period reported (the period before, or the same period a year earlier). A fact is recorded on or after
+     * its legal date, so {@code CaseListings.forEachTouching(regionPrefix, figures.since(), figures::accept)} feeds
+     * every case the report can count.
+     *
+     * @return the instant
+     */
+    public Instant since() {
+        return since;
     }
 
     /**

@@ -212,9 +212,11 @@ class FiguresProperties {
         });
         StringBuilder seen = new StringBuilder();
         coverage.forEach((m, n) -> seen.append(m).append('=').append(n[0]).append('/').append(n[1]).append(' '));
+        // the generator reaches both sides of every metric (at least once: some, such as the follow-up satisfaction
+        // below the line, come a few times in a thousand examples, so a larger floor fails now and then by chance)
         for (Figures.Metric m : Figures.Metric.values()) {
-            assertThat(coverage.get(m)[0]).as("%s: facts counted on top; %s", m, seen).isGreaterThan(8);
-            assertThat(coverage.get(m)[1]).as("%s: facts counted only below; %s", m, seen).isGreaterThan(8);
+            assertThat(coverage.get(m)[0]).as("%s: facts counted on top; %s", m, seen).isPositive();
+            assertThat(coverage.get(m)[1]).as("%s: facts counted only below; %s", m, seen).isPositive();
         }
     }
 

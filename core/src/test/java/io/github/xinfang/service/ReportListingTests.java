@@ -3,6 +3,8 @@ package io.github.xinfang.service;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.report.Figures;
+import io.github.xinfang.report.Period;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.testing.Journey;
 import io.github.xinfang.testing.Journeys;
@@ -13,6 +15,8 @@ import io.github.xinfang.testsupport.ForwardingStore;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -57,6 +61,44 @@ class ReportListingTests {
             if (since.getEpochSecond() < 1_000_000_000L) assertThat(handed).hasSize(cases.size());
         }
         assertThat(CaseListings.create(service).forEachTouching("11", Instant.EPOCH, events -> {})).isZero();
+    }
+
+    /**
+     * The listing is a superset of what a report counts: figures fed only the cases it lists equal figures fed every
+     * case of the store, for periods whose earliest span leaves many finished cases out.
+     */
+    @Test
+    void figuresFedThroughTheStoresListingEqualFiguresFedWithEveryCase() {
+        SplittableRandom seeds = new SplittableRandom(2026);
+        java.util.Set<CaseId> cases = new java.util.TreeSet<>((a, b) -> a.value().compareTo(b.value()));
+        for (int i = 0; i < 300; i++) {
+            Journey journey = Journeys.any(org, new CaseId(String.format("F-%03d", i)), Journeys.DEFAULT_EARLIEST).next(seeds.split());
+            clock.set(journey.steps().get(0).at());
+            journey.runOn(service, clock);
+            cases.addAll(journey.cases());
+        }
+        Instant asOf = Instant.parse("2026-06-15T00:00:00Z");
+        CaseListings listings = CaseListings.create(service);
+        long left = 0;
+        for (Period period : List.of(Period.month(YearMonth.of(2025, 6)), Period.month(YearMonth.of(2026, 5)),
+                Period.halfYear(LocalDate.of(2025, 12, 1)), Period.month(YearMonth.of(2025, 3)))) {
+            for (Figures.Grouping grouping : List.of(Figures.Grouping.none(), Figures.Grouping.handlingUnit(),
+                    Figures.Grouping.packageLeader())) {
+                Figures listed = Figures.of(service.timeLimits(), period, asOf, grouping);
+                long fed = listings.forEachTouching("", listed.since(), listed::accept);
+                left += cases.size() - fed;
+                Figures all = Figures.of(service.timeLimits(), period, asOf, grouping);
+                for (CaseId id : cases) all.accept(service.history(id).orElseThrow().events());
+                Figures.Report a = listed.report();
+                Figures.Report b = all.report();
+                assertThat(a.groups()).as("%s %s", period, grouping).isEqualTo(b.groups());
+                for (Figures.Metric m : Figures.Metric.values()) {
+                    assertThat(a.total(m)).as("%s %s %s", period, grouping, m).isEqualTo(b.total(m));
+                    for (String g : a.groups()) assertThat(a.figure(m, g)).as("%s %s %s %s", period, grouping, m, g).isEqualTo(b.figure(m, g));
+                }
+            }
+        }
+        assertThat(left).as("the listing leaves finished cases out for the later periods").isPositive();
     }
 
     @Test

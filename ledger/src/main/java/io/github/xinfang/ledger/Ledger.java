@@ -126,10 +126,7 @@ public final class Ledger {
      */
     public long write(Selection selection, Instant asOf, Format format, PersonalData personal, OutputStream out) {
         Objects.requireNonNull(selection, "selection");
-        Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(personal, "personal");
-        Objects.requireNonNull(out, "out");
+        checkWriting(asOf, format, personal, out);
         try (Sheets sheets = Sheets.open(format, out, "台账", rowsPerSheet)) {
             sheets.header(Columns.headers());
             long[] count = {0};
@@ -164,10 +161,7 @@ public final class Ledger {
      */
     public boolean writeCase(CaseId caseId, Instant asOf, Format format, PersonalData personal, OutputStream out) {
         Objects.requireNonNull(caseId, "caseId");
-        Objects.requireNonNull(asOf, "asOf");
-        Objects.requireNonNull(format, "format");
-        Objects.requireNonNull(personal, "personal");
-        Objects.requireNonNull(out, "out");
+        checkWriting(asOf, format, personal, out);
         CaseHistory history = service.history(caseId).orElse(null);
         if (history == null) return false;
         Row row = new LedgerRows(service.timeLimits(), directory, asOf).row(Selection.of(List.of(caseId)), 1, history);
@@ -177,6 +171,14 @@ public final class Ledger {
             throw new LedgerWriteException("writing the sheet of case " + caseId + " failed", e);
         }
         return true;
+    }
+
+    /** The arguments both writers take, checked before anything is read or written. */
+    private static void checkWriting(Instant asOf, Format format, PersonalData personal, OutputStream out) {
+        Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(personal, "personal");
+        Objects.requireNonNull(out, "out");
     }
 
     /** The file formats. */
