@@ -1,11 +1,7 @@
 package io.github.xinfang.cases;
 
 import io.github.xinfang.cases.PetitionForm.FormText;
-import io.github.xinfang.cases.Procedure.ImportedFact;
-import io.github.xinfang.cases.Procedure.ContactKind;
-import io.github.xinfang.cases.Procedure.LegalChannel;
-import io.github.xinfang.cases.Procedure.DeclineReason;
-import io.github.xinfang.cases.Procedure.Outcome;
+import io.github.xinfang.cases.Procedure.*;
 import io.github.xinfang.directory.UnitId;
 import java.time.LocalDate;
 import java.util.List;

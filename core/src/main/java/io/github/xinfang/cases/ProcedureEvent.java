@@ -1,10 +1,6 @@
 package io.github.xinfang.cases;
 
-import io.github.xinfang.cases.Procedure.ImportedFact;
-import io.github.xinfang.cases.Procedure.ContactKind;
-import io.github.xinfang.cases.Procedure.LegalChannel;
-import io.github.xinfang.cases.Procedure.DeclineReason;
-import io.github.xinfang.cases.Procedure.Outcome;
+import io.github.xinfang.cases.Procedure.*;
 import io.github.xinfang.text.TextRule;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.FreeText;
