@@ -23,6 +23,10 @@ import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseListings;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.persistence.OverdueScope;
+import io.github.xinfang.report.Figures;
+import io.github.xinfang.report.Period;
+import io.github.xinfang.report.Ranking;
+import io.github.xinfang.report.Ratio;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.service.Handover;
@@ -34,6 +38,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -123,15 +128,31 @@ class ReadmeSnippetsTests {
     static CaseListings.Page<CaseListings.OverdueCase> overdue(CaseService cases, Instant now, String cursor) {
         // tag::overdue[]
         CaseListings lists = CaseListings.create(cases);
-        OverdueScope beihai = OverdueScope.regionPrefix("4508");      // also handlingUnit(unitId), activeLeader(officialId)
-        long total = lists.countOverdue(beihai, now);                  // for the page total: "共 N 件"
-        CaseListings.Page<CaseListings.OverdueCase> page = lists.overdue(beihai, now, 20, cursor); // cursor: null, or the previous page's next()
+        OverdueScope guigang = OverdueScope.regionPrefix("4508");      // also handlingUnit(unitId), activeLeader(officialId)
+        long total = lists.countOverdue(guigang, now);                  // for the page total: "共 N 件"
+        CaseListings.Page<CaseListings.OverdueCase> page = lists.overdue(guigang, now, 20, cursor); // cursor: null, or the previous page's next()
         for (CaseListings.OverdueCase c : page.items()) c.lateClocks();             // which clock, its last day, calendar days late
         String next = page.next().orElse(null);                        // opaque text: hand it to the browser as it is
         // end::overdue[]
         assertThat(total).isEqualTo(page.items().size());
         assertThat(next).isNull();
         return page;
+    }
+
+    /** README, "Reports (统计)". */
+    static Figures.Report reports(CaseService cases, Instant asOf) {
+        // tag::reports[]
+        Figures may = Figures.of(cases.timeLimits(), Period.month(YearMonth.of(2026, 5)), asOf, Figures.Grouping.handlingUnit());
+        CaseListings.create(cases).forEachTouching("4508", may.since(), may::accept);   // 贵港市's cases, a page at a time
+        Figures.Report report = may.report();
+        Figures.Change onTime = report.total(Figures.Metric.ON_TIME_CONCLUSION);        // current(), previous(), yearEarlier()
+        Ratio now = onTime.current();                                                    // e.g. "41/45 件 (91.1%)"; no data: empty ratio()
+        Ranking lists = Ranking.of(report, Figures.Metric.ON_TIME_CONCLUSION, 10);      // red(), black(), belowMinimum()
+        // end::reports[]
+        assertThat(now.denominator()).isGreaterThanOrEqualTo(now.numerator());
+        assertThat(lists.red().size() + lists.belowMinimum().size())
+                .isEqualTo(report.groups().size() - (report.groups().contains(Figures.UNATTRIBUTED) ? 1 : 0));
+        return report;
     }
 
     // ------------------------------------------------------------------ the snippets run
@@ -182,6 +203,9 @@ class ReadmeSnippetsTests {
         assertThat(late.items()).extracting(CaseListings.OverdueCase::caseId).containsExactly(caseId.value());
         assertThat(late.items().get(0).lateClocks()).extracting(CaseListings.LateClock::clock, CaseListings.LateClock::daysLate)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ROUTING", 3L));
+
+        Figures.Report report = reports(service, Instant.parse("2026-06-15T00:00:00Z"));
+        assertThat(report.cases()).isEqualTo(1);
     }
 
     // ------------------------------------------------------------------ the README shows exactly these
@@ -190,7 +214,7 @@ class ReadmeSnippetsTests {
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("..", "README.md")));
         List<String> regions = regions(read(SELF));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(5);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(6);
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SELF).containsExactlyElementsOf(blocks);
     }
 }
