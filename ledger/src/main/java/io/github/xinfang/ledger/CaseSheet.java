@@ -21,21 +21,21 @@ final class CaseSheet {
 
     private CaseSheet() {}
 
-    static void write(Sheets sheet, Ledger.Row row, List<CaseEvent> events, PersonalData personal) throws IOException {
+    static void write(Sheets sheet, Ledger.Row row, List<CaseEvent> events, Columns.Cells cells) throws IOException {
         List<Object> headers = Columns.headers();
-        List<Object> cells = Columns.cells(row, personal);
-        for (int i = 0; i < headers.size(); i++) sheet.row(List.of(headers.get(i), cells.get(i) == null ? "" : cells.get(i)));
+        List<Object> values = Columns.cells(row, cells);
+        for (int i = 0; i < headers.size(); i++) sheet.row(List.of(headers.get(i), values.get(i) == null ? "" : values.get(i)));
         sheet.row(List.of());
         sheet.row(List.of("序号", "记录时间", "事件", "经办", "内容"));
         for (CaseEvent e : events) {
-            Object written = JSON.write(e, personal == PersonalData.IN_CLEAR);
+            Object written = JSON.write(e, cells.personal() == PersonalData.IN_CLEAR);
             List<String> fields = new ArrayList<>();
             if (written instanceof Map<?, ?> m) {
                 for (Map.Entry<?, ?> f : m.entrySet()) {
                     if (!OWN_COLUMNS.contains(String.valueOf(f.getKey()))) fields.add(f.getKey() + "=" + f.getValue());
                 }
             }
-            sheet.row(List.of(e.id().sequence(), Columns.local(e.recordedAt()), e.typeName(), e.actor().toString(),
+            sheet.row(List.of(e.id().sequence(), cells.instants().format(e.recordedAt()), e.typeName(), e.actor().toString(),
                     String.join("; ", fields)));
         }
     }

@@ -5,7 +5,6 @@ import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.ledger.Ledger.PersonalData;
 import io.github.xinfang.time.TimeLimits.ObligationStatus;
 
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,9 +23,9 @@ enum Columns {
     SERIAL("序号", (r, p) -> r.serial()),
     CASE_ID("事项编号", (r, p) -> r.caseId().value()),
     RECEIVED_ON("登记日期", (r, p) -> r.receivedOn()),
-    PETITIONERS("信访人", (r, p) -> joined(r.petitioners(), x -> personal(x.name(), x.name() == null ? null : x.name().value(), p))),
-    ID_NUMBERS("身份证号", (r, p) -> joined(r.petitioners(), x -> personal(x.idNumber(), x.idNumber() == null ? null : x.idNumber().value(), p))),
-    PHONES("联系电话", (r, p) -> joined(r.petitioners(), x -> personal(x.phone(), x.phone() == null ? null : x.phone().value(), p))),
+    PETITIONERS("信访人", (r, p) -> joined(r.petitioners(), x -> personal(x.name(), x.name() == null ? null : x.name().value(), p.personal()))),
+    ID_NUMBERS("身份证号", (r, p) -> joined(r.petitioners(), x -> personal(x.idNumber(), x.idNumber() == null ? null : x.idNumber().value(), p.personal()))),
+    PHONES("联系电话", (r, p) -> joined(r.petitioners(), x -> personal(x.phone(), x.phone() == null ? null : x.phone().value(), p.personal()))),
     REGION("区划", (r, p) -> r.region().value()),
     CATEGORY("类别", (r, p) -> r.category().chinese()),
     STAGE("办理阶段", (r, p) -> r.stage().chinese()),
@@ -35,7 +34,7 @@ enum Columns {
     LEADER_POST("职务", (r, p) -> r.leaderPost()),
     LEAD_UNIT("牵头单位", (r, p) -> r.leadUnit() == null ? null : r.leadUnit().value()),
     TASK_FORCE("工作专班", (r, p) -> joined(r.taskForce(), o -> o.value())),
-    PLAN_STEPS("化解措施", (r, p) -> steps(r.planSteps(), p)),
+    PLAN_STEPS("化解措施", (r, p) -> steps(r.planSteps(), p.personal())),
     CLAIM_KIND("化解类型", (r, p) -> r.claimKind() == null ? null : r.claimKind().chinese()),
     LAST_PROGRESS("最近进展日期", (r, p) -> r.lastProgressOn()),
     REPEATS("重复信访次数", (r, p) -> (long) r.repeatCount()),
@@ -43,17 +42,14 @@ enum Columns {
             .collect(Collectors.joining("、"))),
     FOLLOW_UP("回访结果", (r, p) -> r.followUp() == null ? null : r.followUp().chinese()),
     TARGET_DATE("目标日期", (r, p) -> r.targetDate()),
-    NEXT_DUE("下一期限", (r, p) -> r.nextDueAt() == null ? null : local(r.nextDueAt())),
+    NEXT_DUE("下一期限", (r, p) -> r.nextDueAt() == null ? null : p.instants().format(r.nextDueAt())),
     CLOCKS("时限状态", (r, p) -> joined(r.clocks(), Columns::clock)),
     WORKING_DAYS_LATE("超期工作日", (r, p) -> r.workingDaysLate());
 
-    /** Instants as the local time in China, to the minute. */
-    static final DateTimeFormatter INSTANT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.of("Asia/Shanghai"));
-
     final String header;
-    private final BiFunction<Ledger.Row, PersonalData, Object> cell;
+    private final BiFunction<Ledger.Row, Cells, Object> cell;
 
-    Columns(String header, BiFunction<Ledger.Row, PersonalData, Object> cell) {
+    Columns(String header, BiFunction<Ledger.Row, Cells, Object> cell) {
         this.header = header;
         this.cell = cell;
     }
@@ -64,9 +60,9 @@ enum Columns {
         return out;
     }
 
-    static List<Object> cells(Ledger.Row row, PersonalData personal) {
+    static List<Object> cells(Ledger.Row row, Cells cells) {
         List<Object> out = new ArrayList<>();
-        for (Columns c : values()) out.add(c.cell.apply(row, personal));
+        for (Columns c : values()) out.add(c.cell.apply(row, cells));
         return out;
     }
 
@@ -92,12 +88,17 @@ enum Columns {
         return parts.isEmpty() ? null : String.join("；", parts);
     }
 
-    /** @return an instant as the local time in China, to the minute */
-    static String local(Instant at) {
-        return INSTANT.format(at);
-    }
-
     private static String clock(ObligationStatus c) {
         return c.source().chinese() + ":" + c.state();
+    }
+
+    /**
+     * How one call writes cells: personal data masked or in clear, instants as the local time of the service's time
+     * limits' zone, to the minute.
+     */
+    record Cells(PersonalData personal, DateTimeFormatter instants) {
+        static Cells of(PersonalData personal, ZoneId zone) {
+            return new Cells(personal, DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(zone));
+        }
     }
 }

@@ -129,10 +129,11 @@ public final class Ledger {
         checkWriting(asOf, format, personal, out);
         try (Sheets sheets = Sheets.open(format, out, "台账", rowsPerSheet)) {
             sheets.header(Columns.headers());
+            Columns.Cells cells = Columns.Cells.of(personal, service.timeLimits().zone());
             long[] count = {0};
             rows(selection, asOf, row -> {
                 try {
-                    sheets.row(Columns.cells(row, personal));
+                    sheets.row(Columns.cells(row, cells));
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -166,7 +167,7 @@ public final class Ledger {
         if (history == null) return false;
         Row row = new LedgerRows(service.timeLimits(), directory, asOf).row(Selection.of(List.of(caseId)), 1, history);
         try (Sheets sheets = Sheets.open(format, out, caseId.value(), rowsPerSheet)) {
-            CaseSheet.write(sheets, row, history.events(), personal);
+            CaseSheet.write(sheets, row, history.events(), Columns.Cells.of(personal, service.timeLimits().zone()));
         } catch (IOException e) {
             throw new LedgerWriteException("writing the sheet of case " + caseId + " failed", e);
         }

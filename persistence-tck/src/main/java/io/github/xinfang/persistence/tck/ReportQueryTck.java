@@ -38,25 +38,26 @@ public interface ReportQueryTck<S extends CaseStore & ReportQuery> extends Store
         theory(this).forAll(StoredRecordGenerators.commitSequences(12, 30), lists().of(specs()).ofSizeBetween(1, 6))
                 .checkAssert((commits, specs) -> inFreshStore(this, store -> {
                     commitAll(store, commits);
+                    Map<String, IndexRow> rows = latestRows(commits);
                     Map<String, StoredCase> stored = new TreeMap<>();
-                    for (String id : latestRows(commits).keySet()) stored.put(id, store.load(id).orElseThrow());
+                    for (String id : rows.keySet()) stored.put(id, store.load(id).orElseThrow());
                     // each case's latest recorded instant: a case whose only event at or after it is exactly there
                     List<Instant> recorded = new ArrayList<>();
                     for (StoredCase c : stored.values()) {
                         recorded.add(c.events().stream().map(StoredEvent::recordedAt).max(Instant::compareTo).orElseThrow());
                     }
                     List<String> regions = new ArrayList<>();
-                    for (IndexRow r : latestRows(commits).values()) regions.add(r.regionCode());
+                    for (IndexRow r : rows.values()) regions.add(r.regionCode());
                     List<String> ids = new ArrayList<>(stored.keySet());
                     for (Spec spec : specs) {
                         String prefix = spec.prefix(regions);
                         Instant since = spec.since(recorded);
                         String start = spec.afterKind() == 1 ? ids.get(spec.pick() % ids.size())
                                 : spec.afterKind() == 2 ? spec.anyId() : null;
-                        checkPage(store, latestRows(commits), stored, prefix, since, start, spec.limit());
+                        checkPage(store, rows, stored, prefix, since, start, spec.limit());
                         String after = null;
                         for (int pageNo = 0; pageNo <= stored.size() + 1; pageNo++) {
-                            List<StoredCase> page = checkPage(store, latestRows(commits), stored, prefix, since, after,
+                            List<StoredCase> page = checkPage(store, rows, stored, prefix, since, after,
                                     spec.limit());
                             if (page.isEmpty()) break;
                             after = page.get(page.size() - 1).caseId();
