@@ -1,6 +1,7 @@
 package io.github.xinfang.persistence;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,7 +18,9 @@ import java.util.TreeSet;
  * instant the case needs attention and the units involved (time limits); the resolution track's state, the
  * active package leader, the lead unit and the batches the case is in (resolution track); the earliest due
  * instant of the case's open duty clocks and duties (a leader's workload); each open duty clock and duty with the
- * instant it becomes overdue ({@link #clockDues()}, since 0.4: the overdue queries of {@link OverdueQuery}). A column
+ * instant it becomes overdue ({@link #clockDues()}, since 0.4: the overdue queries of {@link OverdueQuery}); the
+ * petition's subject tags and the day of its latest petition ({@link #subjectTags()}, {@link #lastPetitionOn()}, since
+ * 0.6: the cluster query of {@link ClusterQuery}). A column
  * a computation does not fill
  * keeps its default: empty for optional columns and lists. Multi-valued columns may be kept in child tables;
  * their order is not significant and they hold no duplicates. Adding a column with a default does not change
@@ -43,6 +46,8 @@ public final class IndexRow {
     private final List<String> batches;
     private final Instant earliestDueAt;
     private final List<ClockDue> clockDues;
+    private final List<String> subjectTags;
+    private final LocalDate lastPetitionOn;
 
     private IndexRow(Builder b) {
         this.schemaVersion = b.schemaVersion;
@@ -59,6 +64,8 @@ public final class IndexRow {
         this.batches = sortedCopy(b.batches);
         this.earliestDueAt = b.earliestDueAt;
         this.clockDues = List.copyOf(new TreeSet<>(b.clockDues));
+        this.subjectTags = sortedCopy(b.subjectTags);
+        this.lastPetitionOn = b.lastPetitionOn;
     }
 
     private static List<String> sortedCopy(Collection<String> values) {
@@ -92,6 +99,8 @@ public final class IndexRow {
         b.batches = new ArrayList<>(batches);
         b.earliestDueAt = earliestDueAt;
         b.clockDues = clockDues;
+        b.subjectTags = new ArrayList<>(subjectTags);
+        b.lastPetitionOn = lastPetitionOn;
         return b;
     }
 
@@ -194,6 +203,29 @@ public final class IndexRow {
         return List.copyOf(late);
     }
 
+    /**
+     * The petition's subject tags, set by the portal (a housing estate, an employer, a project): the key cluster warnings
+     * (类案预警) group petitions by. Rows written before this column existed hold none, as no petition had tags then.
+     *
+     * @return the tags, sorted, without duplicates
+     * @since 0.6
+     */
+    public List<String> subjectTags() {
+        return subjectTags;
+    }
+
+    /**
+     * The day the latest petition of the case was received: its registration's day, or its latest repeat petition's
+     * (the legal dates, not the instants recorded). Empty in rows written before this column existed (and never
+     * recomputed since), whose cases had no subject tags.
+     *
+     * @return the day of the latest petition, if the row has it
+     * @since 0.6
+     */
+    public Optional<LocalDate> lastPetitionOn() {
+        return Optional.ofNullable(lastPetitionOn);
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -205,13 +237,14 @@ public final class IndexRow {
                 && unitsInvolved.equals(r.unitsInvolved) && Objects.equals(trackState, r.trackState)
                 && Objects.equals(activeLeader, r.activeLeader) && Objects.equals(leadUnit, r.leadUnit)
                 && batches.equals(r.batches) && Objects.equals(earliestDueAt, r.earliestDueAt)
-                && clockDues.equals(r.clockDues);
+                && clockDues.equals(r.clockDues) && subjectTags.equals(r.subjectTags)
+                && Objects.equals(lastPetitionOn, r.lastPetitionOn);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(schemaVersion, caseId, version, stage, regionCode, handlingUnit, nextAttentionAt, unitsInvolved,
-                trackState, activeLeader, leadUnit, batches, earliestDueAt, clockDues);
+                trackState, activeLeader, leadUnit, batches, earliestDueAt, clockDues, subjectTags, lastPetitionOn);
     }
 
     @Override
@@ -220,7 +253,8 @@ public final class IndexRow {
                 + ", stage=" + stage + ", regionCode=" + regionCode + ", handlingUnit=" + handlingUnit
                 + ", nextAttentionAt=" + nextAttentionAt + ", unitsInvolved=" + unitsInvolved + ", trackState=" + trackState
                 + ", activeLeader=" + activeLeader + ", leadUnit=" + leadUnit + ", batches=" + batches
-                + ", earliestDueAt=" + earliestDueAt + ", clockDues=" + clockDues + "]";
+                + ", earliestDueAt=" + earliestDueAt + ", clockDues=" + clockDues + ", subjectTags=" + subjectTags
+                + ", lastPetitionOn=" + lastPetitionOn + "]";
     }
 
     /**
@@ -243,6 +277,8 @@ public final class IndexRow {
         private Collection<String> batches = List.of();
         private Instant earliestDueAt;
         private Collection<ClockDue> clockDues = List.of();
+        private Collection<String> subjectTags = List.of();
+        private LocalDate lastPetitionOn;
 
         private Builder(String caseId) {
             this.caseId = Objects.requireNonNull(caseId, "caseId");
@@ -378,6 +414,28 @@ public final class IndexRow {
                 copy.add(d);
             }
             this.clockDues = copy;
+            return this;
+        }
+
+        /**
+         * @param subjectTags the petition's subject tags (duplicates are dropped)
+         * @return this builder
+         * @throws NullPointerException if subjectTags or an element is null
+         * @throws IllegalArgumentException if a tag is blank
+         * @since 0.6
+         */
+        public Builder subjectTags(Collection<String> subjectTags) {
+            this.subjectTags = checkedList(subjectTags, "subjectTags");
+            return this;
+        }
+
+        /**
+         * @param lastPetitionOn the day the latest petition of the case was received, or null when unknown
+         * @return this builder
+         * @since 0.6
+         */
+        public Builder lastPetitionOn(LocalDate lastPetitionOn) {
+            this.lastPetitionOn = lastPetitionOn;
             return this;
         }
 

@@ -8,6 +8,8 @@ import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
+import io.github.xinfang.persistence.ClusterQuery;
+import io.github.xinfang.persistence.ClusterWarnings;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
@@ -18,11 +20,13 @@ import io.github.xinfang.persistence.ReportQuery;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredWarning;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.WorkClaims;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -40,7 +44,8 @@ import java.util.function.Predicate;
 
 /**
  * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
- * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}, {@link ReportQuery}): the embedded default
+ * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}, {@link ReportQuery},
+ * {@link ClusterQuery}, {@link ClusterWarnings}): the embedded default
  * and the reference
  * implementation of the SPI contract.
  *
@@ -51,12 +56,13 @@ import java.util.function.Predicate;
  * instant per active leader; by case id per handling unit, region code and active leader of the cases with an open
  * duty clock), never by scanning all cases: a leader's workload costs a walk over that leader's overdue cases, an
  * overdue listing or count a walk over the scope's cases that have an open duty clock. A report's listing
- * ({@link ReportQuery}) walks the case ids in order, as the report itself reads every case it may count. Nothing is durable: the store lives as long as the object.
+ * ({@link ReportQuery}) walks the case ids in order, as the report itself reads every case it may count; the cluster
+ * query walks the ids of the cases with subject tags only. Nothing is durable: the store lives as long as the object.
  *
  * @since 0.1
  */
 public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
-        ResolutionQuery, OverdueQuery, ReportQuery {
+        ResolutionQuery, OverdueQuery, ReportQuery, ClusterQuery, ClusterWarnings {
 
     /** One case's committed state; replaced as a whole on every commit. */
     private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied) {}
@@ -81,6 +87,11 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> dueByUnit = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> dueByRegion = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListSet<String>> dueByLeader = new ConcurrentHashMap<>();
+    /** The ids of the cases whose row has subject tags (the cluster query). */
+    private final ConcurrentSkipListSet<String> tagged = new ConcurrentSkipListSet<>();
+    /** The cluster warnings, by id; raised under their own lock. */
+    private final java.util.concurrent.ConcurrentSkipListMap<String, StoredWarning> warnings =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private final Object feedLock = new Object();
     private final List<Slot> feed = new ArrayList<>();              // guarded by feedLock
 
@@ -198,6 +209,8 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
         reindexDue(dueByUnit, old, now, r -> r.handlingUnit().orElse(null));
         reindexDue(dueByRegion, old, now, IndexRow::regionCode);
         reindexDue(dueByLeader, old, now, r -> r.activeLeader().orElse(null));
+        if (now.subjectTags().isEmpty()) tagged.remove(now.caseId());
+        else tagged.add(now.caseId());
     }
 
     /**
@@ -280,6 +293,54 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             if (page.size() == limit) break;
         }
         return page;
+    }
+
+    @Override
+    public List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit) {
+        ClusterQuery.checkArguments(regionPrefix, since, limit);
+        List<IndexRow> page = new ArrayList<>();
+        for (String id : afterCaseId == null ? tagged : tagged.tailSet(afterCaseId, false)) {
+            Entry e = cases.get(id);
+            if (e == null) continue;
+            IndexRow row = e.indexRow();
+            if (row.subjectTags().isEmpty() || !row.regionCode().startsWith(regionPrefix)) continue;
+            if (row.lastPetitionOn().isEmpty() || row.lastPetitionOn().get().isBefore(since)) continue;
+            page.add(row);
+            if (page.size() == limit) break;
+        }
+        return page;
+    }
+
+    @Override
+    public boolean raise(StoredWarning warning) {
+        Objects.requireNonNull(warning, "warning");
+        synchronized (warnings) {
+            if (highestLevel(warning.cluster()) >= warning.level()) return false;
+            warnings.put(warning.id(), warning);
+            return true;
+        }
+    }
+
+    @Override
+    public List<StoredWarning> warnings(String regionPrefix, String afterId, int limit) {
+        ClusterWarnings.checkArguments(regionPrefix, limit);
+        List<StoredWarning> page = new ArrayList<>();
+        for (StoredWarning w : (afterId == null ? warnings : warnings.tailMap(afterId, false)).values()) {
+            if (!w.regionPrefix().startsWith(regionPrefix)) continue;
+            page.add(w);
+            if (page.size() == limit) break;
+        }
+        return page;
+    }
+
+    @Override
+    public int highestLevel(String cluster) {
+        Objects.requireNonNull(cluster, "cluster");
+        int highest = 0;
+        for (StoredWarning w : warnings.subMap(cluster + "#", cluster + "$").values()) {
+            if (w.cluster().equals(cluster)) highest = Math.max(highest, w.level());
+        }
+        return highest;
     }
 
     @Override
