@@ -6,7 +6,7 @@ import java.time.LocalDate;
 
 /**
  * Commands that record activity around a case on either track: merges, repeat petitions, follow-up visits (回访), the
- * petitioner's rating of the handling (评价) and supervision (督查督办).
+ * petitioner's rating of the handling (评价), supervision (督查督办) and the petition's subject tags.
  * A closed set of immutable records; see {@link CaseCommand} for what every one carries. Free text is a {@link FormText};
  * a record holding one also takes it as a {@code String} (null for a missing text), through {@link FormText#ofNullable}.
  *
@@ -89,6 +89,21 @@ public sealed interface ActivityCommand extends CaseCommand {
      * @since 0.6
      */
     record RateHandling(CaseId caseId, IdempotencyKey key, Actor actor, CaseActivity.Satisfaction satisfaction, LocalDate ratedOn)
+            implements ActivityCommand {}
+
+    /**
+     * 更正主题标签: replaces the petition's subject tags (the housing estate, employer or project it is about: the key
+     * of cluster warnings, 类案预警), in any stage; the rest of the petition is untouched. The tags a portal sets at
+     * registration ({@link PetitionForm#subjectTags()}) are corrected this way, and tags are added to cases registered
+     * before the portal tagged its petitions. An empty list removes every tag.
+     *
+     * @param caseId the case
+     * @param key the idempotency key
+     * @param actor who corrects them
+     * @param subjectTags the new tags, at most {@value Petition#MAX_SUBJECT_TAGS}, each one line (duplicates ignored)
+     * @since 0.6
+     */
+    record CorrectSubjectTags(CaseId caseId, IdempotencyKey key, Actor actor, java.util.List<String> subjectTags)
             implements ActivityCommand {}
 
     /**

@@ -8,7 +8,7 @@ import java.util.Objects;
 
 /**
  * Events recording activity around a case on either track: merges, repeat petitions, follow-up visits, the petitioner's
- * ratings and supervision.
+ * ratings, supervision and the petition's subject tags.
  * A closed set of immutable records. Every record starts with the three components every event has ({@code id},
  * {@code actor}, {@code recordedAt}: see {@link CaseEvent}); its constructor throws {@link NullPointerException}
  * naming a required component that is null.
@@ -83,6 +83,19 @@ public sealed interface ActivityEvent extends CaseEvent {
     record HandlingRated(EventId id, Actor actor, Instant recordedAt, CaseActivity.Satisfaction satisfaction, LocalDate ratedOn) implements ActivityEvent {
         public HandlingRated {
             Components.nonNull(HandlingRated.class, id, actor, recordedAt, satisfaction, ratedOn);
+        }
+    }
+
+    /**
+     * The petition's subject tags were replaced ({@link ActivityCommand.CorrectSubjectTags}).
+     *
+     * @param subjectTags the tags now, sorted and distinct (empty: none)
+     * @since 0.6
+     */
+    record SubjectTagsCorrected(EventId id, Actor actor, Instant recordedAt, java.util.List<String> subjectTags) implements ActivityEvent {
+        public SubjectTagsCorrected {
+            Components.nonNull(SubjectTagsCorrected.class, id, actor, recordedAt, subjectTags);
+            subjectTags = Petition.subjectTags(subjectTags);
         }
     }
 

@@ -138,6 +138,8 @@ final class CaseEvolution {
                     e.skippedLevel(), e.acceptedAgain())));
         } else if (event instanceof ActivityEvent.FollowUpVisitRecorded e) {
             s = s.withActivity(a.withFollowUp(new CaseActivity.FollowUp(e.visitedOn(), e.satisfaction())));
+        } else if (event instanceof ActivityEvent.SubjectTagsCorrected e) {
+            s = s.withPetition(s.petition().withSubjectTags(e.subjectTags()));
         } else if (event instanceof ActivityEvent.HandlingRated) {
             // the state does not hold ratings: the metrics (io.github.xinfang.report) read them from the history
             return s;

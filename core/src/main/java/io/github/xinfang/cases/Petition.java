@@ -33,13 +33,19 @@ import java.util.Objects;
  * @param headcount how many people stand behind it (at least the number of petitioners)
  * @param accused the accused parties (possibly none)
  * @param summary the petition's free text
+ * @param subjectTags the portal's tags of what the petition is about (a housing estate, an employer, a project: the
+ *     key of cluster warnings, 类案预警), sorted and without duplicates; empty for none (since 0.6)
  * @since 0.1
  */
 public record Petition(LocalDate receivedOn, Channel channel, Category category, String subjectArea, RegionCode region,
                        boolean firstPetition, CaseId repeatsCase, List<Petition.Petitioner> petitioners, int headcount,
-                       List<Petition.AccusedParty> accused, FreeText summary) {
+                       List<Petition.AccusedParty> accused, FreeText summary, List<String> subjectTags) {
     /** The largest headcount accepted. */
     public static final int MAX_HEADCOUNT = 100_000;
+    /** The most subject tags a petition carries. */
+    public static final int MAX_SUBJECT_TAGS = 16;
+    /** The longest subject tag, in code points: one line under {@link TextRule#LINE}. */
+    public static final int MAX_SUBJECT_TAG_LENGTH = 100;
 
     /**
      * @throws NullPointerException naming a null argument (repeatsCase may be null)
@@ -54,6 +60,7 @@ public record Petition(LocalDate receivedOn, Channel channel, Category category,
         Objects.requireNonNull(petitioners, "petitioners");
         Objects.requireNonNull(accused, "accused");
         Objects.requireNonNull(summary, "summary");
+        subjectTags = subjectTags(subjectTags);
         petitioners = List.copyOf(petitioners);
         accused = List.copyOf(accused);
         if (petitioners.isEmpty()) throw new IllegalArgumentException("petitioners must not be empty");
@@ -63,6 +70,54 @@ public record Petition(LocalDate receivedOn, Channel channel, Category category,
         if (firstPetition == (repeatsCase != null)) {
             throw new IllegalArgumentException("repeatsCase must be given exactly when firstPetition is false");
         }
+    }
+
+    /**
+     * A petition without subject tags (the form of releases before 0.6).
+     *
+     * @throws NullPointerException naming a null argument (repeatsCase may be null)
+     * @throws IllegalArgumentException naming an inconsistent argument
+     */
+    public Petition(LocalDate receivedOn, Channel channel, Category category, String subjectArea, RegionCode region,
+                    boolean firstPetition, CaseId repeatsCase, List<Petition.Petitioner> petitioners, int headcount,
+                    List<Petition.AccusedParty> accused, FreeText summary) {
+        this(receivedOn, channel, category, subjectArea, region, firstPetition, repeatsCase, petitioners, headcount, accused,
+                summary, List.of());
+    }
+
+    /**
+     * The same petition with other subject tags (a correction, {@link ActivityCommand.CorrectSubjectTags}).
+     *
+     * @param tags the tags, in any order, duplicates ignored
+     * @return the petition with those tags
+     * @throws NullPointerException if tags or one of them is null
+     * @throws IllegalArgumentException if a tag breaks {@link TextRule#LINE} or there are too many
+     */
+    public Petition withSubjectTags(List<String> tags) {
+        return new Petition(receivedOn, channel, category, subjectArea, region, firstPetition, repeatsCase, petitioners, headcount,
+                accused, summary, tags);
+    }
+
+    /**
+     * Checks subject tags as the record keeps them: each one line under {@link TextRule#LINE} of at most
+     * {@value #MAX_SUBJECT_TAG_LENGTH} code points, at most {@value #MAX_SUBJECT_TAGS} distinct ones.
+     *
+     * @param tags the tags
+     * @return the distinct tags, sorted
+     * @throws NullPointerException if tags or one of them is null
+     * @throws IllegalArgumentException naming {@code subjectTags} if a tag breaks the rule or there are too many
+     */
+    static List<String> subjectTags(List<String> tags) {
+        Objects.requireNonNull(tags, "subjectTags");
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>();
+        for (String tag : tags) {
+            TextRule.LINE.require(tag, "subjectTags", MAX_SUBJECT_TAG_LENGTH);
+            sorted.add(tag);
+        }
+        if (sorted.size() > MAX_SUBJECT_TAGS) {
+            throw new IllegalArgumentException("subjectTags must hold at most " + MAX_SUBJECT_TAGS + " tags");
+        }
+        return List.copyOf(sorted);
     }
 
     /**

@@ -28,18 +28,40 @@ import java.util.Optional;
  * @param headcount how many people stand behind it, or null for the number of petitioners
  * @param accused the accused parties, or null for none
  * @param summary the petition's text (masked)
+ * @param subjectTags the portal's subject tags (a housing estate, an employer, a project; see
+ *     {@link Petition#subjectTags()}), or null for none (since 0.6). A command whose form has none has the digest it had
+ *     before the component existed.
  * @since 0.1
  */
 public record PetitionForm(LocalDate receivedOn, Channel channel, Category category, String subjectArea,
                            String regionCode, Boolean firstPetition, CaseId repeatsCase,
                            List<PetitionForm.Petitioner> petitioners, Integer headcount, List<PetitionForm.AccusedParty> accused,
-                           FormText summary) {
-    /** The same, with the {@code summary} as a string ({@link FormText#ofNullable}). */
+                           FormText summary, List<String> subjectTags) {
+    /** The same, without subject tags. */
+    public PetitionForm(LocalDate receivedOn, Channel channel, Category category, String subjectArea, String regionCode,
+                        Boolean firstPetition, CaseId repeatsCase, List<PetitionForm.Petitioner> petitioners, Integer headcount,
+                        List<PetitionForm.AccusedParty> accused, FormText summary) {
+        this(receivedOn, channel, category, subjectArea, regionCode, firstPetition, repeatsCase, petitioners, headcount,
+                accused, summary, null);
+    }
+
+    /** The same, with the {@code summary} as a string ({@link FormText#ofNullable}) and without subject tags. */
     public PetitionForm(LocalDate receivedOn, Channel channel, Category category, String subjectArea, String regionCode,
                         Boolean firstPetition, CaseId repeatsCase, List<PetitionForm.Petitioner> petitioners, Integer headcount,
                         List<PetitionForm.AccusedParty> accused, String summary) {
         this(receivedOn, channel, category, subjectArea, regionCode, firstPetition, repeatsCase, petitioners, headcount,
-                accused, FormText.ofNullable(summary));
+                accused, FormText.ofNullable(summary), null);
+    }
+
+    /**
+     * The same form with subject tags.
+     *
+     * @param tags the tags (checked by the case service, as every field of a form)
+     * @return the form with those tags
+     */
+    public PetitionForm withSubjectTags(String... tags) {
+        return new PetitionForm(receivedOn, channel, category, subjectArea, regionCode, firstPetition, repeatsCase, petitioners,
+                headcount, accused, summary, tags == null ? null : java.util.Arrays.asList(tags));
     }
 
     @Override
@@ -48,7 +70,7 @@ public record PetitionForm(LocalDate receivedOn, Channel channel, Category categ
                 + ", subjectArea=" + subjectArea + ", regionCode=" + regionCode + ", firstPetition=" + firstPetition
                 + ", repeatsCase=" + repeatsCase + ", petitioners=" + (petitioners == null ? null : petitioners.size())
                 + ", headcount=" + headcount + ", accused=" + (accused == null ? null : accused.size())
-                + ", summary=" + summary + "]";
+                + ", summary=" + summary + ", subjectTags=" + subjectTags + "]";
     }
 
     /**

@@ -47,6 +47,7 @@ final class PetitionForms {
         }
         int headcount = form.headcount() == null ? petitioners.size() : form.headcount();
         return new Petition(form.receivedOn(), form.channel(), form.category(), form.subjectArea(), new RegionCode(form.regionCode()),
-                form.firstPetition(), form.repeatsCase(), petitioners, headcount, accused, form.summary().freeText());
+                form.firstPetition(), form.repeatsCase(), petitioners, headcount, accused, form.summary().freeText(),
+                form.subjectTags() == null ? List.of() : form.subjectTags());
     }
 }

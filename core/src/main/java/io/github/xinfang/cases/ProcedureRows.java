@@ -152,6 +152,8 @@ final class ProcedureRows {
         r.add(row(ActivityCommand.RateHandling.class, "评价", EnumSet.of(Stage.CONCLUDED, Stage.REVIEWED, Stage.FINAL,
                         Stage.TERMINATED), null, List.of(), on("ratedOn", ActivityCommand.RateHandling::ratedOn),
                 (e, c) -> new ActivityEvent.HandlingRated(e.id(), e.actor(), e.at(), c.satisfaction(), c.ratedOn())));
+        r.add(row(ActivityCommand.CorrectSubjectTags.class, "更正主题标签", any, null, List.of(), undated(),
+                (e, c) -> new ActivityEvent.SubjectTagsCorrected(e.id(), e.actor(), e.at(), c.subjectTags())));
         r.add(row(ActivityCommand.IssueSupervision.class, "督办/提醒函/问责建议函/挂牌督办", any, null,
                 List.of(SUPERVISABLE, ADDRESSEE_NOT_ACCUSED), undated(),
                 (e, c) -> new ActivityEvent.SupervisionIssued(e.id(), e.actor(), e.at(),

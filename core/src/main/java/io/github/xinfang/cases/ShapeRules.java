@@ -90,7 +90,7 @@ final class ShapeRules {
 
     /** The components that may be absent (null), as {@code Record.component}; every other one is required. */
     static final Set<String> OPTIONAL = Set.of("Register.profile", "Import.profile", "Import.handlingUnit",
-            "ProposeConclusion.outcome", "PetitionForm.repeatsCase", "PetitionForm.headcount", "PetitionForm.accused",
+            "ProposeConclusion.outcome", "PetitionForm.repeatsCase", "PetitionForm.headcount", "PetitionForm.accused", "PetitionForm.subjectTags",
             "PetitionForm.Petitioner.idNumber", "PetitionForm.Petitioner.phone", "PetitionForm.Petitioner.address",
             "PetitionForm.AccusedParty.unit", "PetitionForm.AccusedParty.official", "PetitionForm.AccusedParty.outsideName",
             "Procedure.ImportedFact.days");
@@ -117,6 +117,7 @@ final class ShapeRules {
     static final Map<String, Bounds> LISTS = Map.of(
             "petitioners", new Bounds(1, MAX_PETITIONERS), "accused", new Bounds(0, MAX_ACCUSED),
             "facts", new Bounds(0, MAX_IMPORTED_FACTS), "steps", new Bounds(1, MAX_PLAN_STEPS),
+            "subjectTags", new Bounds(0, Petition.MAX_SUBJECT_TAGS),
             "taskForce", new Bounds(1, MAX_ASSIGNEES, "must name at least one official", "须至少有一名工作人员"), "coUnits", new Bounds(0, MAX_ASSIGNEES));
 
     /** The rule of a {@code String} component, by its name. */
@@ -126,6 +127,7 @@ final class ShapeRules {
         Map<String, Rule<String>> m = new LinkedHashMap<>();
         for (String name : List.of("organ", "batchName", "subjectArea", "outsideName")) m.put(name, line(MAX_SHORT_TEXT));
         m.put("name", line(PersonName.MAX_LENGTH));
+        m.put("subjectTags", line(Petition.MAX_SUBJECT_TAG_LENGTH));
         m.put("address", line(Address.MAX_LENGTH));
         m.put("profile", new Rule<>("an id under TextRule.ID, at most 64 code points, naming a profile of the time limits",
                 "the text rule's problem; unknown profile (时限方案不存在)", (s, path, c) -> {

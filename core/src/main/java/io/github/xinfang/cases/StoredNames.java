@@ -64,7 +64,8 @@ final class StoredNames {
             ActivityEvent.SupervisionIssued.class, "case.supervision-issued",
             ActivityEvent.SupervisionFeedbackRecorded.class, "case.supervision-feedback-recorded",
             ResolutionEvent.ReplacementClockStarted.class, "case.replacement-clock-started",
-            ActivityEvent.HandlingRated.class, "case.handling-rated");
+            ActivityEvent.HandlingRated.class, "case.handling-rated",
+            ActivityEvent.SubjectTagsCorrected.class, "case.subject-tags-corrected");
 
     static final Map<Class<? extends CaseCommand>, String> COMMANDS = ordered(
             ProcedureCommand.Register.class, "case.register",
@@ -116,7 +117,8 @@ final class StoredNames {
             ActivityCommand.IssueSupervision.class, "case.issue-supervision",
             ActivityCommand.RecordSupervisionFeedback.class, "case.record-supervision-feedback",
             ResolutionCommand.ReassessEscalation.class, "case.reassess-escalation",
-            ActivityCommand.RateHandling.class, "case.rate-handling");
+            ActivityCommand.RateHandling.class, "case.rate-handling",
+            ActivityCommand.CorrectSubjectTags.class, "case.correct-subject-tags");
 
     /** An unmodifiable map keeping the order given; keys and values must be unique. */
     @SuppressWarnings("unchecked")

@@ -40,10 +40,11 @@ class LifecycleTableTests {
     void closedAndTerminalStagesAcceptOnlyWhatDesignListsForThem() {
         // DESIGN.md section 5: FINAL accepts only terminate, repeat petitions, follow-up visits and supervision feedback;
         // terminal stages only repeat petitions (not MERGED), follow-up visits and ratings (TERMINATED) and supervision feedback; the
-        // sweep's records apply anywhere; supervision is allowed by the table everywhere and refused by its SUPERVISABLE guard.
+        // sweep's records apply anywhere; supervision is allowed by the table everywhere and refused by its SUPERVISABLE guard;
+        // the petition's subject tags (metadata for cluster warnings, not a step of the procedure) may be corrected anywhere.
         Set<Class<?>> everywhere = Set.of(SweepCommand.RecordWarning.class, SweepCommand.RecordBreach.class, SweepCommand.RecordLapse.class,
                 ActivityCommand.RecordSupervisionFeedback.class,
-                ActivityCommand.IssueSupervision.class);
+                ActivityCommand.IssueSupervision.class, ActivityCommand.CorrectSubjectTags.class);
         for (LifecycleTable.Row row : LifecycleTable.procedure().rows()) {
             if (!row.inForce()) continue;
             for (Stage s : Stage.values()) {

@@ -178,7 +178,8 @@ class CaseInvariantProperties {
                         Instant.parse("2026-06-01T00:00:00Z")),
                 new SweepCommand.RecordBreach(id, k, Actor.system("deadline-sweep"), DutyId.supervision(1), 1,
                         Instant.parse("2026-06-01T00:00:00Z")),
-                new ResolutionCommand.ReassessEscalation(id, k, Actor.system("deadline-sweep")));
+                new ResolutionCommand.ReassessEscalation(id, k, Actor.system("deadline-sweep")),
+                new ActivityCommand.CorrectSubjectTags(id, k, Org.clerk(), List.of("estate:金港华府")));
     }
 
     @Test
@@ -254,10 +255,11 @@ class CaseInvariantProperties {
         CaseDecider decider = CaseDecider.create(LIMITS, Org.DIRECTORY);
         // DESIGN.md section 5: FINAL accepts terminate, repeat petitions, follow-up visits and supervision feedback; terminal
         // stages repeat petitions (not MERGED), follow-up visits (TERMINATED) and feedback; the sweep's records apply
-        // anywhere; supervision is allowed by the table everywhere and refused off the track by its SUPERVISABLE guard.
+        // anywhere; supervision is allowed by the table everywhere and refused off the track by its SUPERVISABLE guard; subject
+        // tags may be corrected anywhere.
         Set<Class<?>> sweepOnly = Set.of(SweepCommand.RecordWarning.class, SweepCommand.RecordBreach.class, SweepCommand.RecordLapse.class,
                 ActivityCommand.RecordSupervisionFeedback.class,
-                ActivityCommand.IssueSupervision.class);
+                ActivityCommand.IssueSupervision.class, ActivityCommand.CorrectSubjectTags.class);
         int procedureCommands = (int) oneOfEach(new CaseId("T-1"), DAY).stream()
                 .filter(c -> ResolutionTable.resolution().row(c.getClass()).isEmpty()).count();
         qt().forAll(integers().between(0, notOpen.size() - 1), integers().between(0, procedureCommands - 1), integers().between(0, 60))

@@ -321,8 +321,16 @@ public final class DomainGenerators {
             return new Petition(factDates().generate(in), every(Channel.class).generate(in), every(Category.class).generate(in),
                     subjectAreas().generate(in), regionCodes().generate(in), first, first ? null : caseIds().generate(in),
                     petitioners, petitioners.size() + integers().between(0, 200).generate(in),
-                    lists().of(accusedParties()).ofSizeBetween(0, 3).generate(in), freeTexts().generate(in));
+                    lists().of(accusedParties()).ofSizeBetween(0, 3).generate(in), freeTexts().generate(in),
+                    subjectTags().generate(in));
         };
+    }
+
+    /** @return subject tags: none half of the time, else 1 to 3 of a few estates and employers (duplicates possible) */
+    public static Gen<List<String>> subjectTags() {
+        Gen<String> tag = arbitrary().pick(List.of("estate:金港华府", "estate:荷城花园", "employer:港北建工", "project:园博园",
+                "estate:Riverside 2", "employer:西江 物流"));
+        return in -> booleans().all().generate(in) ? List.of() : lists().of(tag).ofSizeBetween(1, 3).generate(in);
     }
 
     /** @return valid petitioner forms (optional parts null about a quarter of the time) */
@@ -353,7 +361,7 @@ public final class DomainGenerators {
                     first ? null : caseIds().generate(in), petitioners,
                     headcount == null ? null : petitioners.size() + headcount,
                     nullable(lists().of(accusedPartyForms()).ofSizeBetween(0, 3)).generate(in),
-                    freeTextStrings().generate(in));
+                    PetitionForm.FormText.ofNullable(freeTextStrings().generate(in)), nullable(subjectTags()).generate(in));
         };
     }
 
@@ -486,6 +494,8 @@ public final class DomainGenerators {
                 k.generate(in), a.generate(in), integers().between(1, 4).generate(in), t.generate(in), d.generate(in)));
         m.put(ResolutionCommand.ReassessEscalation.class, in -> new ResolutionCommand.ReassessEscalation(c.generate(in), k.generate(in),
                 systemActors().generate(in)));
+        m.put(ActivityCommand.CorrectSubjectTags.class, in -> new ActivityCommand.CorrectSubjectTags(c.generate(in), k.generate(in),
+                a.generate(in), subjectTags().generate(in)));
         return Collections.unmodifiableMap(m);
     }
 
@@ -633,6 +643,8 @@ public final class DomainGenerators {
         m.put(ResolutionEvent.ReplacementClockStarted.class, in -> new ResolutionEvent.ReplacementClockStarted(i.generate(in),
                 systemActors().generate(in), r.generate(in), integers().between(1, 3).generate(in), d.generate(in),
                 io.github.xinfang.calendar.TimeLimit.workingDays(integers().between(1, 10).generate(in))));
+        m.put(ActivityEvent.SubjectTagsCorrected.class, in -> new ActivityEvent.SubjectTagsCorrected(i.generate(in), a.generate(in),
+                r.generate(in), subjectTags().generate(in)));
         return Collections.unmodifiableMap(m);
     }
 

@@ -98,8 +98,9 @@ import java.util.regex.Pattern;
  * {@code "xinfang-command/1\n" + commandTypeName + "\n" + canonicalJson}, where the canonical JSON of the
  * whole command (actor included) has its properties sorted by name at every level (the {@code kind} of an
  * actor or accused party included), nulls written explicitly, no whitespace, dates in ISO-8601, strings in
- * UTF-8 with only quotes, backslashes and control characters escaped. Equal commands have equal digests, across JVMs and releases
- * of the same encoding version.
+ * UTF-8 with only quotes, backslashes and control characters escaped. A component a form gained after its commands were
+ * first digested ({@code PetitionForm.subjectTags}) is left out while null or empty, so a command that does not use it
+ * keeps its digest. Equal commands have equal digests, across JVMs and releases of the same encoding version.
  *
  * <p>Immutable and thread-safe: one Jackson mapper, its readers and writers are configured once in
  * {@link #create()} and never changed.

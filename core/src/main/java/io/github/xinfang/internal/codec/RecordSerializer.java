@@ -53,12 +53,17 @@ final class RecordSerializer extends StdSerializer<Object> {
         boolean canonical = Boolean.TRUE.equals(provider.getAttribute(CANONICAL));
         gen.writeStartObject(value);
         for (Property p : canonical ? sorted : declared) {
-            gen.writeFieldName(p.name());
             if (p.constant() != null) {
+                gen.writeFieldName(p.name());
                 gen.writeString(p.constant());
                 continue;
             }
             Object v = read(p, value, gen);
+            if (canonical && TypeTable.laterComponent(value.getClass(), p.name())
+                    && (v == null || v instanceof java.util.Collection<?> c && c.isEmpty())) {
+                continue;
+            }
+            gen.writeFieldName(p.name());
             if (v instanceof String s) {
                 if (!canonical && s.length() > maxStringLength) {
                     throw JsonMappingException.wrapWithPath(

@@ -30,11 +30,12 @@ final class TypeTable {
     /** The type name used for snapshots in {@link io.github.xinfang.cases.CodecException}s. */
     static final String SNAPSHOT_TYPE = "case.snapshot";
     /**
-     * The schema version of {@link CaseState} snapshots: 3 since a case's profile clocks and duties are one ledger of
+     * The schema version of {@link CaseState} snapshots: 4 since a petition carries subject tags
+     * ({@link Upcasters#addSubjectTags} reads version 3); version 3 holds a case's profile clocks and duties in one ledger of
      * obligations (version 2 kept them apart, {@link Upcasters#mergeClocksAndDuties} reads it; version 1 was flat,
      * {@link Upcasters#groupTheFlatSnapshot} reads it).
      */
-    static final int SNAPSHOT_SCHEMA_VERSION = 3;
+    static final int SNAPSHOT_SCHEMA_VERSION = 4;
     /**
      * The stored properties of {@link CaseState}, a final class rather than a record: its public accessors of these
      * names, in this order, are the snapshot's fields, and its one constructor takes them in this order.
@@ -53,7 +54,28 @@ final class TypeTable {
      * The schema version of each event type above 1, by type name: a new version of a type adds its row here, with
      * an upcaster in {@link Upcasters}. The type names themselves are the domain's ({@link CaseEvent#typeNames()}).
      */
-    private static final Map<String, Integer> SCHEMA_VERSIONS = Map.of();
+    private static final Map<String, Integer> SCHEMA_VERSIONS = Map.of(
+            "case.registered", 2, "case.imported", 2, "case.petition-corrected", 2);
+
+    /** The event types whose version 2 added the petition's subject tags ({@link Upcasters#addSubjectTags}). */
+    static final List<String> PETITION_EVENTS = List.of("case.registered", "case.imported", "case.petition-corrected");
+
+    /**
+     * Components a command's form gained after commands carrying it were first digested, as {@code Record.component}:
+     * the canonical encoding leaves one out while it is null or empty, so a command that does not use it keeps the
+     * digest it always had ({@code PetitionForm.subjectTags}, since 0.6).
+     */
+    private static final Set<String> LATER_COMPONENTS = Set.of(
+            io.github.xinfang.cases.PetitionForm.class.getName() + ".subjectTags");
+
+    /**
+     * @param type a record type
+     * @param component one of its components
+     * @return whether the canonical encoding leaves the component out while it is null or empty
+     */
+    static boolean laterComponent(Class<?> type, String component) {
+        return LATER_COMPONENTS.contains(type.getName() + "." + component);
+    }
 
     private static final List<EventType> EVENTS = CaseEvent.typeNames().entrySet().stream()
             .map(e -> new EventType(e.getKey(), e.getValue(), SCHEMA_VERSIONS.getOrDefault(e.getValue(), 1)))

@@ -28,9 +28,10 @@ import java.util.Set;
  *   <li>keep the old golden file (it becomes the committed old-format fixture that must still decode) and
  *       write the new one with {@code -Dxinfang.writeGoldenFiles=true}.</li>
  * </ol>
- * The standard set has two steps: the snapshot from version 1 (flat) to 2 (grouped into parts),
- * {@link #groupTheFlatSnapshot}, and from 2 to 3 (profile clocks and duties in one ledger of obligations),
- * {@link #mergeClocksAndDuties}. Every event type is at its first version; the two retired event names read through
+ * The standard set: the snapshot from version 1 (flat) to 2 (grouped into parts), {@link #groupTheFlatSnapshot}, from 2
+ * to 3 (profile clocks and duties in one ledger of obligations), {@link #mergeClocksAndDuties}, and from 3 to 4 (the
+ * petition's subject tags), {@link #addSubjectTags}, which also takes the three events holding a petition from version
+ * 1 to 2. Every other event type is at its first version; the two retired event names read through
  * {@link #dutyRecordAsClockRecord}. Immutable and thread-safe.
  */
 final class Upcasters {
@@ -164,10 +165,32 @@ final class Upcasters {
         return out;
     }
 
-    private static final Upcasters STANDARD = builder()
-            .add(TypeTable.SNAPSHOT_TYPE, 1, Upcasters::groupTheFlatSnapshot)
-            .add(TypeTable.SNAPSHOT_TYPE, 2, Upcasters::mergeClocksAndDuties)
-            .build();
+    /**
+     * Snapshot v3 to v4, and v1 to v2 of the events holding a petition ({@code case.registered}, {@code case.imported},
+     * {@code case.petition-corrected}): the {@code petition} object gains {@code subjectTags}, empty (no release before
+     * wrote tags). A payload without a {@code petition} object, or whose petition already has the field, is left as it
+     * is, for the binder to refuse by name. Frozen.
+     *
+     * @param payload a payload holding a petition, at the version before subject tags
+     * @return the payload with the petition's tags
+     */
+    static ObjectNode addSubjectTags(ObjectNode payload) {
+        if (!(payload.get("petition") instanceof ObjectNode petition) || petition.has("subjectTags")) return payload;
+        ObjectNode out = payload.deepCopy();
+        ((ObjectNode) out.get("petition")).putArray("subjectTags");
+        return out;
+    }
+
+    private static final Upcasters STANDARD = standardSteps();
+
+    private static Upcasters standardSteps() {
+        Builder b = builder()
+                .add(TypeTable.SNAPSHOT_TYPE, 1, Upcasters::groupTheFlatSnapshot)
+                .add(TypeTable.SNAPSHOT_TYPE, 2, Upcasters::mergeClocksAndDuties)
+                .add(TypeTable.SNAPSHOT_TYPE, 3, Upcasters::addSubjectTags);
+        for (String event : TypeTable.PETITION_EVENTS) b.add(event, 1, Upcasters::addSubjectTags);
+        return b.build();
+    }
 
     /** Type name to (from-version to step). */
     private final Map<String, Map<Integer, Upcaster>> steps;
@@ -176,7 +199,7 @@ final class Upcasters {
         this.steps = steps;
     }
 
-    /** @return the chains of this release: the snapshot's from versions 1 and 2 */
+    /** @return the chains of this release: the snapshot's from versions 1 to 3, the petition events' from version 1 */
     static Upcasters standard() {
         return STANDARD;
     }

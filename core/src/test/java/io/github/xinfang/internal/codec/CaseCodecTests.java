@@ -127,7 +127,7 @@ class CaseCodecTests {
 
         assertThat(stored.caseId()).isEqualTo("case-1");
         assertThat(stored.version()).isEqualTo(2);
-        assertThat(stored.schemaVersion()).isEqualTo(3);
+        assertThat(stored.schemaVersion()).isEqualTo(4);
         assertThat(stored.payload()).startsWith("{\"caseId\":\"case-1\",\"lastSequence\":2,\"profile\":")
                 .contains(",\"procedure\":{\"stage\":\"ROUTED\",\"handlingUnit\":\"housing\",\"unitReceivedOn\":\"2024-03-04\",");
         assertThat(codec.decodeSnapshot(stored)).isEqualTo(state);
@@ -153,6 +153,22 @@ class CaseCodecTests {
         assertThat(codec.canonicalJson(route)).isEqualTo("{\"actor\":{\"job\":\"handover\",\"kind\":\"system\"},"
                 + "\"caseId\":\"case-1\",\"key\":\"k-2\",\"receivedOn\":\"2024-04-02\",\"unit\":\"land\"}");
         assertThat(codec.digest(route)).isEqualTo(PINNED_ROUTE_DIGEST);
+    }
+
+    @Test
+    void aFormsSubjectTagsAreLeftOutOfTheCanonicalJsonOnlyWhileAbsentOrEmpty() {
+        var register = GoldenSamples.of(io.github.xinfang.cases.ProcedureCommand.Register.class);
+        var form = register.petition();
+        assertThat(form.subjectTags()).isNull();
+        var empty = new io.github.xinfang.cases.ProcedureCommand.Register(register.caseId(), register.key(), register.actor(),
+                form.withSubjectTags(), register.profile());
+        var tagged = new io.github.xinfang.cases.ProcedureCommand.Register(register.caseId(), register.key(), register.actor(),
+                form.withSubjectTags("estate:金港华府"), register.profile());
+
+        assertThat(codec.canonicalJson(register)).doesNotContain("subjectTags");
+        assertThat(codec.digest(empty)).isEqualTo(codec.digest(register));
+        assertThat(codec.canonicalJson(tagged)).contains("\"subjectTags\":[\"estate:金港华府\"]");
+        assertThat(codec.digest(tagged)).isNotEqualTo(codec.digest(register));
     }
 
     /** Computed independently (Python hashlib) from the canonical text above; pins the encoding across releases. */
@@ -191,11 +207,11 @@ class CaseCodecTests {
     void anUnsupportedSchemaVersionIsRefused() {
         StoredEvent stored = codec.encode(registered());
 
-        CodecException e = refusedRegistered(new StoredEvent("case-1", 1, stored.type(), 2, stored.payload(), AT),
+        CodecException e = refusedRegistered(new StoredEvent("case-1", 1, stored.type(), 3, stored.payload(), AT),
                 Problem.UNSUPPORTED_SCHEMA_VERSION, null);
 
-        assertThat(e.schemaVersion()).isEqualTo(2);
-        assertThat(e.getMessage()).isEqualTo("cannot decode case.registered v2: unsupported schema version (supported: 1)");
+        assertThat(e.schemaVersion()).isEqualTo(3);
+        assertThat(e.getMessage()).isEqualTo("cannot decode case.registered v3: unsupported schema version (supported: 1 to 2)");
     }
 
     @Test
@@ -410,7 +426,7 @@ class CaseCodecTests {
     void aSnapshotIsRefusedForItsVersionItsCaseAndItsPayload() {
         StoredSnapshot stored = codec.encodeSnapshot(CaseState.replay(List.of(registered())), 1);
 
-        CodecException version = refusedSnapshot(new StoredSnapshot("case-1", 1, 4, stored.payload()), Problem.UNSUPPORTED_SCHEMA_VERSION, null);
+        CodecException version = refusedSnapshot(new StoredSnapshot("case-1", 1, 5, stored.payload()), Problem.UNSUPPORTED_SCHEMA_VERSION, null);
         assertThat(version.typeName()).isEqualTo("case.snapshot");
         refusedSnapshot(new StoredSnapshot("case-2", 1, stored.schemaVersion(), stored.payload()), Problem.INVALID_VALUE, "caseId");
         refusedSnapshot(new StoredSnapshot("case-1", 1, stored.schemaVersion(), stored.payload().substring(0, 300)), Problem.MALFORMED_JSON, null, false);

@@ -132,6 +132,7 @@ final class GoldenSamples {
             case "profile" -> "national-2022";
             case "organ" -> "样例市中级人民法院";
             case "subjectArea" -> "住房保障";
+            case "subjectTags" -> "estate:样例花园";
             case "job" -> "deadline-sweep";
             case "regionCode" -> REGION;
             case "name" -> NAME;
@@ -162,7 +163,9 @@ final class GoldenSamples {
             if (state && !V1_STATE.contains(name) && properties.get(i).genericType() == LocalDate.class) {
                 throw new AssertionError("a new date of the state, " + name + ": give it a position after those of V1_STATE");
             }
-            args[i] = value(properties.get(i).genericType(), name, position);
+            // a form's later component stays absent, so the commands' golden files show that their digests did not change
+            boolean later = type == PetitionForm.class && name.equals("subjectTags");
+            args[i] = later ? null : value(properties.get(i).genericType(), name, position);
             names.add(name);
         }
         try {

@@ -13,6 +13,7 @@ import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.testing.DomainGenerators;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.core.Gen;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,7 +39,7 @@ import static org.quicktheories.QuickTheory.qt;
  *   <li>{@code case.conclusion-proposed} at v2: v1 had no {@code outcome} (a field added, null for old events);</li>
  *   <li>the snapshot at v3, whose step from v1 here first adds the {@code objectionCount} that the v1 fixture lacks
  *       (a counter added, 0 for old snapshots), then groups the flat v1 payload as the release's own step does; its
- *       step from v2 is the release's own.</li>
+ *       steps from v2 and v3 are the release's own.</li>
  * </ul>
  */
 class UpcastingTests {
@@ -51,9 +52,10 @@ class UpcastingTests {
                 return Upcasters.groupTheFlatSnapshot(payload);
             })
             .add(TypeTable.SNAPSHOT_TYPE, 2, Upcasters::mergeClocksAndDuties)
+            .add(TypeTable.SNAPSHOT_TYPE, 3, Upcasters::addSubjectTags)
             .build();
     private static final Map<String, Integer> VERSIONS = Map.of("case.routed", 3, "case.conclusion-proposed", 2,
-            TypeTable.SNAPSHOT_TYPE, 3);
+            TypeTable.SNAPSHOT_TYPE, 4);
 
     private final CaseCodec later = CaseCodec.create(VERSIONS, CHAINS);
 
@@ -100,8 +102,9 @@ class UpcastingTests {
 
         assertThat(read.procedure().objectionCount()).isZero();
         assertThat(later.encodeSnapshot(read, 7).payload())
-                .isEqualTo(later.encodeSnapshot(sample, 7).payload().replace("\"objectionCount\":1", "\"objectionCount\":0"));
-        assertThat(later.encodeSnapshot(sample, 7).schemaVersion()).isEqualTo(3);
+                .isEqualTo(later.encodeSnapshot(sample, 7).payload().replace("\"objectionCount\":1", "\"objectionCount\":0")
+                        .replace("\"subjectTags\":[\"estate:样例花园\"]", "\"subjectTags\":[]"));
+        assertThat(later.encodeSnapshot(sample, 7).schemaVersion()).isEqualTo(4);
     }
 
     /**
@@ -114,8 +117,55 @@ class UpcastingTests {
         qt().forAll(DomainGenerators.caseStates()).checkAssert(state -> {
             ObjectNode v2 = asVersion2(released.encodeSnapshot(state, 5));
             CaseState read = released.decodeSnapshot(new StoredSnapshot(state.caseId().value(), 5, 2, v2.toString()));
-            assertThat(read).isEqualTo(state);
+            assertThat(read).isEqualTo(withoutSubjectTags(released, state));
         });
+    }
+
+    /**
+     * The release's own chain: any state, written as version 3 did (a petition without subject tags), reads back as the
+     * same state with no tags; and any event holding a petition, written at version 1, reads as the same event whose
+     * petition has no tags.
+     */
+    @Test
+    void everyStateAndPetitionEventWrittenBeforeSubjectTagsReadsWithNone() {
+        CaseCodec released = CaseCodec.create();
+        qt().forAll(DomainGenerators.caseStates()).checkAssert(state -> {
+            ObjectNode v3 = asVersion3(released.encodeSnapshot(state, 5));
+            assertThat(v3.get("petition").has("subjectTags")).isFalse();
+            CaseState read = released.decodeSnapshot(new StoredSnapshot(state.caseId().value(), 5, 3, v3.toString()));
+            assertThat(read).isEqualTo(withoutSubjectTags(released, state));
+            assertThat(read.petition().subjectTags()).isEmpty();
+        });
+        Gen<CaseEvent> petitionEvents = DomainGenerators.events(ProcedureEvent.Registered.class).map(e -> (CaseEvent) e)
+                .mix(DomainGenerators.events(ProcedureEvent.Imported.class).map(e -> (CaseEvent) e))
+                .mix(DomainGenerators.events(ProcedureEvent.PetitionCorrected.class).map(e -> (CaseEvent) e));
+        qt().forAll(petitionEvents).checkAssert(event -> {
+            assertThat(TypeTable.PETITION_EVENTS).contains(event.typeName());
+            StoredEvent current = released.encode(event);
+            assertThat(current.schemaVersion()).isEqualTo(2);
+            ObjectNode v1 = readTree(current.payload());
+            ((ObjectNode) v1.get("petition")).remove("subjectTags");
+            CaseEvent read = released.decode(new StoredEvent(current.caseId(), current.sequence(), current.type(), 1, v1.toString(),
+                    current.recordedAt()));
+            ((ObjectNode) v1.get("petition")).putArray("subjectTags");
+            assertThat(read).isEqualTo(released.decode(new StoredEvent(current.caseId(), current.sequence(), current.type(), 2,
+                    v1.toString(), current.recordedAt())));
+            assertThat(released.encode(read).payload()).contains("\"subjectTags\":[]");
+        });
+    }
+
+    /** The state as a snapshot written before subject tags reads: the same, its petition without tags. */
+    private static CaseState withoutSubjectTags(CaseCodec codec, CaseState state) {
+        ObjectNode payload = readTree(codec.encodeSnapshot(state, 5).payload());
+        ((ObjectNode) payload.get("petition")).putArray("subjectTags");
+        return codec.decodeSnapshot(new StoredSnapshot(state.caseId().value(), 5, TypeTable.SNAPSHOT_SCHEMA_VERSION, payload.toString()));
+    }
+
+    /** A version 4 payload as version 3 wrote it: the petition without subject tags. */
+    private static ObjectNode asVersion3(StoredSnapshot v4) {
+        ObjectNode out = readTree(v4.payload());
+        ((ObjectNode) out.get("petition")).remove("subjectTags");
+        return out;
     }
 
     /** A retired duty record of the sweep reads as the sweep's record of that duty, a clock of round 1. */
@@ -141,9 +191,12 @@ class UpcastingTests {
         assertThat(e.typeName()).isEqualTo("case.warning-recorded");
     }
 
-    /** A version 3 payload as version 2 wrote it: the timing part's obligations split into its clocks and its duties. */
-    private static ObjectNode asVersion2(StoredSnapshot v3) {
-        ObjectNode out = readTree(v3.payload());
+    /**
+     * A version 4 payload as version 2 wrote it: the petition without subject tags, the timing part's obligations split
+     * into its clocks and its duties.
+     */
+    private static ObjectNode asVersion2(StoredSnapshot v4) {
+        ObjectNode out = asVersion3(v4);
         ObjectNode timing = (ObjectNode) out.get("timing");
         ObjectNode v2Timing = JSON.createObjectNode();
         timing.fields().forEachRemaining(f -> {
@@ -195,7 +248,7 @@ class UpcastingTests {
             });
             assertThat(flat.size()).isEqualTo(GoldenSamples.V1_STATE.size());
             CaseState read = released.decodeSnapshot(new StoredSnapshot(state.caseId().value(), 5, 1, flat.toString()));
-            assertThat(read).isEqualTo(state);
+            assertThat(read).isEqualTo(withoutSubjectTags(released, state));
         });
     }
 
