@@ -268,6 +268,14 @@ public final class CaseService {
 
     /**
      * @param caseId a case
+     * @return its current state (from its stored snapshot), or empty if it does not exist
+     */
+    Optional<CaseState> state(CaseId caseId) {
+        return store.load(caseId.value()).map(s -> codec.decodeSnapshot(s.snapshot()));
+    }
+
+    /**
+     * @param caseId a case
      * @return the instant a days-overdue escalation rule starts to fire on it ({@link CaseDecider#nextEscalationCheck}),
      *     or empty (also when the case does not exist)
      */

@@ -49,13 +49,16 @@ public final class DeadlineSweep {
     private final String owner;
     private final Duration lease;
     private final int batchSize;
+    private final ClusterWatch clusters;
 
-    private DeadlineSweep(CaseService service, WorkClaims claims, String owner, Duration lease, int batchSize) {
+    private DeadlineSweep(CaseService service, WorkClaims claims, String owner, Duration lease, int batchSize,
+                          ClusterWatch clusters) {
         this.service = service;
         this.claims = claims;
         this.owner = owner;
         this.lease = lease;
         this.batchSize = batchSize;
+        this.clusters = clusters;
     }
 
     /**
@@ -90,7 +93,19 @@ public final class DeadlineSweep {
         if (!(service.store() instanceof WorkClaims claims)) {
             throw new UnsupportedOperationException("the store does not implement WorkClaims: " + service.store().getClass().getName());
         }
-        return new DeadlineSweep(service, claims, owner, lease, batchSize);
+        return new DeadlineSweep(service, claims, owner, lease, batchSize, null);
+    }
+
+    /**
+     * The same sweep, which also looks for clusters of petitions (类案预警) after the deadlines: each sweep then runs
+     * {@link ClusterWatch#sweep} at its instant and counts the warnings raised in {@link Report#clusterWarnings()}.
+     *
+     * @param watch the cluster watch (over the same service)
+     * @return a sweep that also watches clusters
+     * @since 0.6
+     */
+    public DeadlineSweep withClusterWatch(ClusterWatch watch) {
+        return new DeadlineSweep(service, claims, owner, lease, batchSize, Objects.requireNonNull(watch, "watch"));
     }
 
     /**
@@ -114,10 +129,11 @@ public final class DeadlineSweep {
         } finally {
             for (Claim c : held) claims.release(c.caseId(), owner);
         }
-        Report report = new Report(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5]);
-        log.info("deadline sweep {} at {}: {} cases, {} warnings, {} breaches, {} lapses, {} escalations, {} already recorded, {} refused",
-                owner, now, report.casesClaimed(), report.warnings(), report.breaches(), report.lapses(), report.escalations(),
-                report.alreadyRecorded(), report.refused());
+        int raised = clusters == null ? 0 : clusters.sweep(now).size();
+        Report report = new Report(held.size(), counts[0], counts[1], counts[2], counts[3], counts[4], counts[5], raised);
+        log.info("deadline sweep {} at {}: {} cases, {} warnings, {} breaches, {} lapses, {} escalations, {} already recorded, {} refused,"
+                + " {} cluster warnings", owner, now, report.casesClaimed(), report.warnings(), report.breaches(), report.lapses(),
+                report.escalations(), report.alreadyRecorded(), report.refused(), report.clusterWarnings());
         return report;
     }
 
@@ -184,10 +200,16 @@ public final class DeadlineSweep {
      * @param alreadyRecorded records another sweep (or an earlier run of this one) had already made
      * @param refused records the case refused (it changed between the look and the record; the next sweep retries)
      * @param escalations required ranks raised because a days-overdue escalation rule started to fire (since 0.2)
+     * @param clusterWarnings cluster warnings (类案预警) raised, when the sweep watches clusters (since 0.6)
      * @since 0.1
      */
     public record Report(int casesClaimed, int warnings, int breaches, int lapses, int alreadyRecorded, int refused,
-                              int escalations) {
+                              int escalations, int clusterWarnings) {
+        /** The same, from before cluster warnings (none raised). */
+        public Report(int casesClaimed, int warnings, int breaches, int lapses, int alreadyRecorded, int refused, int escalations) {
+            this(casesClaimed, warnings, breaches, lapses, alreadyRecorded, refused, escalations, 0);
+        }
+
         /** @return how many commands of the sweep appended events */
         public int recorded() {
             return warnings + breaches + lapses + escalations;

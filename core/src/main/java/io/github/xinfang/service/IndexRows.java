@@ -66,6 +66,17 @@ final class IndexRows {
                 .nextAttentionAt(next)
                 .earliestDueAt(earliest)
                 .clockDues(clockDues)
+                .subjectTags(s.petition().subjectTags())
+                .lastPetitionOn(lastPetitionOn(s))
                 .build();
+    }
+
+    /** @return the day of the case's latest petition: its registration's, or its latest repeat petition's */
+    static java.time.LocalDate lastPetitionOn(CaseState s) {
+        java.time.LocalDate last = s.petition().receivedOn();
+        for (io.github.xinfang.cases.CaseActivity.RepeatPetition p : s.activity().repeatPetitions()) {
+            if (p.receivedOn().isAfter(last)) last = p.receivedOn();
+        }
+        return last;
     }
 }

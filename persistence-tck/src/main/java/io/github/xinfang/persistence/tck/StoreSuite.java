@@ -201,7 +201,7 @@ final class StoreSuite {
                 .nextAttentionAt(r.nextAttentionAt().orElse(null)).unitsInvolved(r.unitsInvolved())
                 .trackState(r.trackState().orElse(null)).activeLeader(r.activeLeader().orElse(null))
                 .leadUnit(r.leadUnit().orElse(null)).batches(r.batches()).earliestDueAt(r.earliestDueAt().orElse(null))
-                .clockDues(r.clockDues()).build();
+                .clockDues(r.clockDues()).subjectTags(r.subjectTags()).lastPetitionOn(r.lastPetitionOn().orElse(null)).build();
     }
 
     /** Everything a reader can see of a case through the {@link CaseStore} port. */

@@ -65,6 +65,11 @@ public final class StoredRecordGenerators {
     private static final List<String> OFFICIALS = List.of("off-0001", "off-0002", "off-0417", "官员-7");
 
     private static final List<String> BATCHES = List.of("2024-Q1", "2024-Q2", "专项-2025-01", "B-17");
+    /** Subject tags: two differing only in case, one with a space, one Chinese, one containing the id separator. */
+    private static final List<String> TAGS = List.of("estate:金港华府", "Estate:A", "estate:a", "employer:西江 物流", "project#2");
+    /** Days of the latest petition: neighbours, so a window's first day ties with some and misses others by one. */
+    private static final List<java.time.LocalDate> PETITION_DAYS = List.of(java.time.LocalDate.of(2024, 2, 28),
+            java.time.LocalDate.of(2024, 2, 29), java.time.LocalDate.of(2024, 3, 1), java.time.LocalDate.of(2025, 1, 1));
 
     private static final List<String> TYPES = List.of(
             "CaseRegistered", "CaseRouted", "CaseAccepted", "DeadlineExtended", "OpinionIssued",
@@ -248,7 +253,7 @@ public final class StoredRecordGenerators {
 
     /**
      * Index rows with random columns: optional columns often empty, multi-valued columns of zero to four
-     * ids, region codes sharing prefixes, attention and earliest due instants from {@link #attentionInstants()}
+     * ids (subject tags too), latest petition days that neighbour each other, region codes sharing prefixes, attention and earliest due instants from {@link #attentionInstants()}
      * (so due instants tie with each other and with the instants a workload is counted at), active leaders from
      * {@link #officialIds()}, and now and then a schema version above the current one.
      *
@@ -271,6 +276,8 @@ public final class StoredRecordGenerators {
                     .earliestDueAt(between(in, 0, 2) == 0 ? null : attentionInstants().generate(in));
             if (between(in, 0, 9) == 0) b.schemaVersion(2);
             b.clockDues(clockDues().generate(in));
+            b.subjectTags(some(in, TAGS));
+            if (between(in, 0, 4) > 0) b.lastPetitionOn(pick(in, PETITION_DAYS));
             return b.build();
         };
     }

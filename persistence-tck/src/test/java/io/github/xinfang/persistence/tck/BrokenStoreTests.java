@@ -262,6 +262,28 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aStoreThatMissesCasesPetitionedOnTheWindowsFirstDayFailsC1() {
+        assertKitFails(() -> kit(BrokenStores::listsTaggedCasesAfterTheDayOnly)
+                .required_C1_C2_C3_C4_taggedPagesEqualABruteForceOverTheRowsWritten(), "C1:");
+    }
+
+    @Test
+    void aStoreThatRecordsEveryWarningFailsK1() {
+        assertKitFails(() -> kit(BrokenStores::raisesEveryWarning)
+                .required_K1_K2_K3_K4_raisingAnswersAsTheModelAndListingsEqualIt(), "K1:");
+        assertKitFails(() -> kit(BrokenStores::raisesEveryWarning)
+                .required_K1_concurrentRaisersOfOneWarningRecordItOnce(), "K1:");
+    }
+
+    @Test
+    void aStoreThatFindsLevelsByIdPrefixFailsK1OrK4() {
+        Throwable failure = catchThrowable(() -> kit(BrokenStores::findsLevelsByIdPrefix)
+                .required_K1_K2_K3_K4_raisingAnswersAsTheModelAndListingsEqualIt());
+        assertThat(failure).isInstanceOf(AssertionError.class);
+        assertThat(failure.getMessage()).containsAnyOf("K1:", "K4:");
+    }
+
+    @Test
     void aStoreThatListsOverdueWithLessThanFailsO1() {
         assertKitFails(() -> kit(BrokenStores::listsOverdueWithLessThan)
                 .required_O1_O2_O3_overduePagesAndCountsEqualTheModelOverTheRowsWritten(), "O1:", "due_at <= ?");
@@ -293,6 +315,9 @@ class BrokenStoreTests {
         kit(BrokenStores.Forwarding::new).required_O4_keysetPagingReturnsEachUnchangedRowOnceWhileWritesHappenBetweenPages();
         kit(BrokenStores.Forwarding::new).required_O5_aQueryAfterACommitSeesItsRow();
         kit(BrokenStores.Forwarding::new).required_O6_badArgumentsAreRefused();
+        kit(BrokenStores.Forwarding::new).required_C1_C2_C3_C4_taggedPagesEqualABruteForceOverTheRowsWritten();
+        kit(BrokenStores.Forwarding::new).required_K1_K2_K3_K4_raisingAnswersAsTheModelAndListingsEqualIt();
+        kit(BrokenStores.Forwarding::new).required_K1_concurrentRaisersOfOneWarningRecordItOnce();
         failing(FailingStores::failingAfter).required_S8_failuresAreStoreExceptionsAndLeaveNothingHalfWritten();
     }
 
@@ -331,7 +356,7 @@ class BrokenStoreTests {
     /** Every suite of the kit over the stores a factory makes; a subclass sets the hooks it tests. */
     private static class Kit implements CaseStoreTck<Forwarding>, ChangeFeedTck<Forwarding>, CaseQueryTck<Forwarding>,
             WorkClaimsTck<Forwarding>, IndexMaintenanceTck<Forwarding>, ResolutionQueryTck<Forwarding>,
-            OverdueQueryTck<Forwarding>, ReportQueryTck<Forwarding> {
+            OverdueQueryTck<Forwarding>, ReportQueryTck<Forwarding>, ClusterQueryTck<Forwarding>, ClusterWarningsTck<Forwarding> {
         private final Supplier<Forwarding> factory;
 
         Kit(Supplier<Forwarding> factory) {

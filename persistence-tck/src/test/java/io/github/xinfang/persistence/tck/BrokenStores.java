@@ -15,6 +15,8 @@ import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToCaseQuery;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToClusterQuery;
+import io.github.xinfang.persistence.tck.ForwardingPorts.ToClusterWarnings;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToCaseStore;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToChangeFeed;
 import io.github.xinfang.persistence.tck.ForwardingPorts.ToIndexMaintenance;
@@ -47,7 +49,7 @@ final class BrokenStores {
 
     /** Passes everything to a correct store; each flaw overrides what it breaks. */
     static class Forwarding implements ToCaseStore, ToChangeFeed, ToCaseQuery, ToWorkClaims, ToIndexMaintenance,
-            ToResolutionQuery, ToOverdueQuery, ToReportQuery {
+            ToResolutionQuery, ToOverdueQuery, ToReportQuery, ToClusterQuery, ToClusterWarnings {
         final InMemoryCaseStore delegate;
 
         Forwarding() {
@@ -565,6 +567,64 @@ final class BrokenStores {
                     from = next.get(next.size() - 1).caseId();
                 }
                 return page;
+            }
+        };
+    }
+
+    /** Breaks C1: lists the tagged cases petitioned after the day, missing those petitioned on it. */
+    static Forwarding listsTaggedCasesAfterTheDayOnly() {
+        return new Forwarding() {
+            @Override
+            public List<io.github.xinfang.persistence.IndexRow> taggedSince(String regionPrefix, java.time.LocalDate since,
+                                                                           String after, int limit) {
+                return super.taggedSince(regionPrefix, since.plusDays(1), after, limit);
+            }
+        };
+    }
+
+    /** Breaks K1: records every warning raised, the same level again and lower levels after higher ones included. */
+    static Forwarding raisesEveryWarning() {
+        return new Forwarding() {
+            private final java.util.Map<String, io.github.xinfang.persistence.StoredWarning> all =
+                    new java.util.concurrent.ConcurrentSkipListMap<>();
+
+            @Override
+            public boolean raise(io.github.xinfang.persistence.StoredWarning warning) {
+                all.put(warning.id(), warning);
+                return true;
+            }
+
+            @Override
+            public List<io.github.xinfang.persistence.StoredWarning> warnings(String regionPrefix, String afterId, int limit) {
+                io.github.xinfang.persistence.ClusterWarnings.checkArguments(regionPrefix, limit);
+                List<io.github.xinfang.persistence.StoredWarning> page = new ArrayList<>();
+                for (io.github.xinfang.persistence.StoredWarning w : all.values()) {
+                    if ((afterId == null || w.id().compareTo(afterId) > 0) && w.regionPrefix().startsWith(regionPrefix)
+                            && page.size() < limit) {
+                        page.add(w);
+                    }
+                }
+                return page;
+            }
+
+            @Override
+            public int highestLevel(String cluster) {
+                return all.values().stream().filter(w -> w.cluster().equals(cluster))
+                        .mapToInt(io.github.xinfang.persistence.StoredWarning::level).max().orElse(0);
+            }
+        };
+    }
+
+    /** Breaks K4: finds a cluster's levels by the prefix of their ids, so a cluster counts the levels of longer keys. */
+    static Forwarding findsLevelsByIdPrefix() {
+        return new Forwarding() {
+            @Override
+            public int highestLevel(String cluster) {
+                int highest = 0;
+                for (io.github.xinfang.persistence.StoredWarning w : super.warnings("", null, Integer.MAX_VALUE)) {
+                    if (w.id().startsWith(cluster + "#")) highest = Math.max(highest, w.level());
+                }
+                return highest;
             }
         };
     }

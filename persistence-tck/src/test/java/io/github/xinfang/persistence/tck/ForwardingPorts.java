@@ -94,4 +94,27 @@ final class ForwardingPorts {
             return delegate().touching(regionPrefix, since, after, limit);
         }
     }
+
+    /** Passes on {@link io.github.xinfang.persistence.ClusterQuery}. */
+    interface ToClusterQuery extends io.github.xinfang.persistence.ClusterQuery, Delegating {
+        @Override default List<io.github.xinfang.persistence.IndexRow> taggedSince(String regionPrefix, java.time.LocalDate since,
+                                                                                  String after, int limit) {
+            return delegate().taggedSince(regionPrefix, since, after, limit);
+        }
+    }
+
+    /** Passes on {@link io.github.xinfang.persistence.ClusterWarnings}. */
+    interface ToClusterWarnings extends io.github.xinfang.persistence.ClusterWarnings, Delegating {
+        @Override default boolean raise(io.github.xinfang.persistence.StoredWarning warning) {
+            return delegate().raise(warning);
+        }
+
+        @Override default List<io.github.xinfang.persistence.StoredWarning> warnings(String regionPrefix, String afterId, int limit) {
+            return delegate().warnings(regionPrefix, afterId, limit);
+        }
+
+        @Override default int highestLevel(String cluster) {
+            return delegate().highestLevel(cluster);
+        }
+    }
 }

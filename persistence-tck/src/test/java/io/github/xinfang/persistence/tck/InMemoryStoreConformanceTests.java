@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class InMemoryStoreConformanceTests implements CaseStoreTck<InMemoryCaseStore>, ChangeFeedTck<InMemoryCaseStore>,
         CaseQueryTck<InMemoryCaseStore>, WorkClaimsTck<InMemoryCaseStore>, IndexMaintenanceTck<InMemoryCaseStore>,
         ResolutionQueryTck<InMemoryCaseStore>, OverdueQueryTck<InMemoryCaseStore>,
-        ReportQueryTck<InMemoryCaseStore> {
+        ReportQueryTck<InMemoryCaseStore>, ClusterQueryTck<InMemoryCaseStore>, ClusterWarningsTck<InMemoryCaseStore> {
 
     @Override
     public InMemoryCaseStore newStore() {
