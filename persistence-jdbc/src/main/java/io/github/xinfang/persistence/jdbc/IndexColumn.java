@@ -13,11 +13,12 @@ import java.util.StringJoiner;
 import java.util.function.Function;
 
 /**
- * The nine index columns of {@code xf_case}, in schema order: the one table from which the adapter builds the column
+ * The ten index columns of {@code xf_case}, in schema order: the one table from which the adapter builds the column
  * lists of its statements (insert, update, index-row replacement, every select of rows) and binds and reads the
  * columns, in every dialect. The schema scripts declare the columns; this table names them, says their JDBC type
  * (the one a null is bound as) and how an {@link IndexRow} is bound to and read from them. Instants are stored as
- * exact decimals of epoch seconds ({@link Instants}).
+ * exact decimals of epoch seconds ({@link Instants}); days as {@code DATE}, bound and read as {@link java.time.LocalDate}
+ * (JDBC 4.2).
  */
 enum IndexColumn {
     INDEX_SCHEMA_VERSION("index_schema_version", Types.INTEGER,
@@ -37,7 +38,12 @@ enum IndexColumn {
     LEAD_UNIT("lead_unit", Types.VARCHAR,
             string(IndexRow::leadUnit), (rs, i, b) -> b.leadUnit(rs.getString(i))),
     EARLIEST_DUE_AT("earliest_due_at", Types.DECIMAL,
-            instant(IndexRow::earliestDueAt), (rs, i, b) -> readInstant(rs, i).ifPresent(b::earliestDueAt));
+            instant(IndexRow::earliestDueAt), (rs, i, b) -> readInstant(rs, i).ifPresent(b::earliestDueAt)),
+    LAST_PETITION_ON("last_petition_on", Types.DATE,
+            (ps, i, type, row) -> {
+                if (row.lastPetitionOn().isPresent()) ps.setObject(i, row.lastPetitionOn().get(), type);
+                else ps.setNull(i, type);
+            }, (rs, i, b) -> b.lastPetitionOn(rs.getObject(i, java.time.LocalDate.class)));
 
     /** Binds a row's value of the column to a statement parameter; a null as the column's JDBC type. */
     @FunctionalInterface

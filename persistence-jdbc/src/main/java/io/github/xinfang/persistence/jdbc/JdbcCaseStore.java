@@ -9,6 +9,8 @@ import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
+import io.github.xinfang.persistence.ClusterQuery;
+import io.github.xinfang.persistence.ClusterWarnings;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
@@ -22,6 +24,7 @@ import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.persistence.StoredWarning;
 import io.github.xinfang.persistence.TransientStoreException;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.WorkClaims;
@@ -31,8 +34,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -84,16 +89,17 @@ import javax.sql.DataSource;
  * @since 0.1
  */
 public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
-        ResolutionQuery, OverdueQuery, ReportQuery {
+        ResolutionQuery, OverdueQuery, ReportQuery, ClusterQuery, ClusterWarnings {
 
     /**
      * The schema version this library writes and reads; {@link #migrate()} brings a database up to it (version 2
      * added the earliest due instant and the indexes of the resolution queries; version 3 moved H2's payload
      * columns from {@code CLOB} to {@code CHARACTER VARYING}, out of H2's large-object store; version 4 added the
      * clock dues table {@code xf_case_clock} and the indexes of the overdue queries; version 5 added the followers'
-     * positions table {@code xf_feed_positions} that {@link JdbcFeedPositions} reads and writes).
+     * positions table {@code xf_feed_positions} that {@link JdbcFeedPositions} reads and writes; version 6 added the
+     * subject tags {@code xf_case_tag}, the latest petition day and the cluster warnings {@code xf_cluster_warning}).
      */
-    public static final int SCHEMA_VERSION = 5;
+    public static final int SCHEMA_VERSION = 6;
 
     /** How many times a commit is attempted when the database reports a transient failure. */
     private static final int MAX_ATTEMPTS = 8;
@@ -501,9 +507,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
         if (commit.expectedVersion() == 0) insertCommit(c, commit, firstSequence, lastSequence);
         insertEvents(c, events, newVersion);
-        insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", caseId, commit.indexRow().unitsInvolved());
-        insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", caseId, commit.indexRow().batches());
-        insertClockDues(c, caseId, commit.indexRow().clockDues());
+        insertChildRows(c, commit.indexRow());
 
         try (PreparedStatement ps = prepare(c,
                 "INSERT INTO xf_change_pending (case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?)")) {
@@ -597,12 +601,20 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     private void deleteChildren(Connection c, String caseId) throws SQLException {
         for (String sql : new String[] {"DELETE FROM xf_case_unit WHERE case_id = ?", "DELETE FROM xf_case_batch WHERE case_id = ?",
-                "DELETE FROM xf_case_clock WHERE case_id = ?"}) {
+                "DELETE FROM xf_case_tag WHERE case_id = ?", "DELETE FROM xf_case_clock WHERE case_id = ?"}) {
             try (PreparedStatement ps = prepare(c, sql)) {
                 ps.setString(1, caseId);
                 ps.executeUpdate();
             }
         }
+    }
+
+    /** Inserts the child rows of an index row: its units, batches, subject tags and clock dues. */
+    private void insertChildRows(Connection c, IndexRow row) throws SQLException {
+        insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", row.caseId(), row.unitsInvolved());
+        insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", row.caseId(), row.batches());
+        insertChildren(c, "INSERT INTO xf_case_tag (case_id, tag) VALUES (?, ?)", row.caseId(), row.subjectTags());
+        insertClockDues(c, row.caseId(), row.clockDues());
     }
 
     private void insertChildren(Connection c, String sql, String caseId, List<String> values) throws SQLException {
@@ -808,12 +820,14 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         if (rows.isEmpty()) return List.of();
         Map<String, List<String>> units = children(c, "SELECT case_id, unit_id FROM xf_case_unit WHERE case_id IN ", rows);
         Map<String, List<String>> batches = children(c, "SELECT case_id, batch_id FROM xf_case_batch WHERE case_id IN ", rows);
+        Map<String, List<String>> tags = children(c, "SELECT case_id, tag FROM xf_case_tag WHERE case_id IN ", rows);
         Map<String, List<ClockDue>> clocks = clockDues(c, rows);
         List<IndexRow> built = new ArrayList<>(rows.size());
         for (Map.Entry<String, IndexRow.Builder> e : rows.entrySet()) {
             built.add(e.getValue()
                     .unitsInvolved(units.getOrDefault(e.getKey(), List.of()))
                     .batches(batches.getOrDefault(e.getKey(), List.of()))
+                    .subjectTags(tags.getOrDefault(e.getKey(), List.of()))
                     .clockDues(clocks.getOrDefault(e.getKey(), List.of()))
                     .build());
         }
@@ -1309,6 +1323,94 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         return cases;
     }
 
+    // ----------------------------------------------------------------------------------- cluster warnings
+
+    /**
+     * One page of rule C1: the cases petitioned since a day ({@code xf_case_last_petition}) under the region prefix that
+     * have a subject tag (over {@code xf_case_tag}'s primary key, by case). Parameters: prefix pattern, day, (case id to
+     * start after), limit.
+     */
+    static String taggedSql(boolean keyset) {
+        return "SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.region_code LIKE ? AND c.last_petition_on >= ?"
+                + (keyset ? " AND c.case_id > ?" : "")
+                + " AND EXISTS (SELECT 1 FROM xf_case_tag t WHERE t.case_id = c.case_id) ORDER BY c.case_id LIMIT ?";
+    }
+
+    @Override
+    public List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit) {
+        ClusterQuery.checkArguments(regionPrefix, since, limit);
+        return rowsSelected("cluster listing failed for region prefix " + regionPrefix, taggedSql(afterCaseId != null), ps -> {
+            int i = 1;
+            ps.setString(i++, regionPrefix + "%");
+            ps.setObject(i++, since, Types.DATE);
+            if (afterCaseId != null) ps.setString(i++, afterCaseId);
+            ps.setInt(i, limit);
+        });
+    }
+
+    /**
+     * Rule K1 in one short transaction: nothing is written when the cluster holds the level or a higher one; otherwise
+     * the insert, whose primary key (the id: cluster and level) makes one of concurrent raisers of a warning win. Two
+     * raisers of different levels of one cluster may both be recorded, the lower never after the higher was.
+     */
+    @Override
+    public boolean raise(StoredWarning warning) {
+        Objects.requireNonNull(warning, "warning");
+        return writing("raising cluster warning " + warning.id() + " failed", "raising cluster warning " + warning.id(),
+                (c, own) -> {
+                    if (highestLevel(c, warning.cluster()) >= warning.level()) return false;
+                    try (PreparedStatement ps = prepare(c, "INSERT INTO xf_cluster_warning"
+                            + " (id, cluster, level, region_prefix, raised_at, payload) VALUES (?, ?, ?, ?, ?, ?)")) {
+                        ps.setString(1, warning.id());
+                        ps.setString(2, warning.cluster());
+                        ps.setInt(3, warning.level());
+                        ps.setString(4, warning.regionPrefix());
+                        ps.setBigDecimal(5, Instants.toDecimal(warning.raisedAt()));
+                        ps.setString(6, warning.payload());
+                        ps.executeUpdate();
+                        return true;
+                    } catch (SQLException e) {
+                        if (isUniqueViolation(e)) return false;   // another raiser won: roll back the failed statement
+                        throw e;
+                    }
+                }, raised -> raised, raised -> raised, null);
+    }
+
+    @Override
+    public List<StoredWarning> warnings(String regionPrefix, String afterId, int limit) {
+        ClusterWarnings.checkArguments(regionPrefix, limit);
+        if (afterId != null && !storable(afterId)) return List.of();
+        String sql = "SELECT id, cluster, level, region_prefix, raised_at, payload FROM xf_cluster_warning WHERE region_prefix LIKE ?"
+                + (afterId == null ? "" : " AND id > ?") + " ORDER BY id LIMIT ?";
+        return reading("listing cluster warnings failed for region prefix " + regionPrefix, c -> {
+            try (PreparedStatement ps = prepare(c, sql)) {
+                int i = 1;
+                ps.setString(i++, regionPrefix + "%");
+                if (afterId != null) ps.setString(i++, afterId);
+                ps.setInt(i, limit);
+                List<StoredWarning> page = new ArrayList<>(Math.min(limit, 1_000));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        page.add(new StoredWarning(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                                Instants.fromDecimal(rs.getBigDecimal(5)), rs.getString(6)));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    @Override
+    public int highestLevel(String cluster) {
+        Objects.requireNonNull(cluster, "cluster");
+        if (!storable(cluster)) return 0;
+        return reading("reading the level of cluster " + cluster + " failed", c -> highestLevel(c, cluster));
+    }
+
+    private int highestLevel(Connection c, String cluster) throws SQLException {
+        return firstRow(c, "SELECT MAX(level) FROM xf_cluster_warning WHERE cluster = ?", rs -> rs.getInt(1), cluster).orElse(0);
+    }
+
     // ----------------------------------------------------------------------------------- index maintenance
 
     @Override
@@ -1354,9 +1456,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             if (ps.executeUpdate() == 0) return false;   // unknown case, or at another version: change nothing
         }
         deleteChildren(c, row.caseId());
-        insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", row.caseId(), row.unitsInvolved());
-        insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", row.caseId(), row.batches());
-        insertClockDues(c, row.caseId(), row.clockDues());
+        insertChildRows(c, row);
         return true;
     }
 

@@ -159,7 +159,9 @@ final class SchemaMigrator {
             boolean largeObjects = dialect == Dialect.H2
                     && columnTypeIs(c, dialect, "xf_case", "snapshot_payload", "CHARACTER LARGE OBJECT");
             if (!largeObjects && tableExists(c, dialect, null, "xf_change_pending") && tableExists(c, dialect, null, "xf_case_clock")) {
-                version = tableExists(c, dialect, null, "xf_feed_positions") ? 5 : 4;
+                version = !tableExists(c, dialect, null, "xf_feed_positions") ? 4
+                        : tableExists(c, dialect, null, "xf_cluster_warning") && tableExists(c, dialect, null, "xf_case_tag")
+                                && columnExists(c, dialect, "xf_case", "last_petition_on") ? 6 : 5;
             } else if (dialect == Dialect.H2 && !largeObjects) {
                 version = 3;
             }

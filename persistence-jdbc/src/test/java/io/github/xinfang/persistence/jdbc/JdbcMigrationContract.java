@@ -282,7 +282,7 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
     }
 
     /**
-     * Lends a database of an older schema version the clock table of version 4, so that this release's adapter can
+     * Lends a database of an older schema version the clock table of version 4 and the tag table and column of version 6, so that this release's adapter can
      * write to it; {@link #takeBackTheClockTable()} drops it with its rows. What stays is what an older release wrote:
      * case rows and their other child rows, and no clock rows.
      */
@@ -291,15 +291,21 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
             String text = db.isMariaDb() ? "VARBINARY(1536)" : "VARCHAR(512)";
             sql("CREATE TABLE xf_case_clock (case_id " + text + " NOT NULL, clock " + text + " NOT NULL,"
                     + " due_at DECIMAL(38,9) NOT NULL, CONSTRAINT xf_case_clock_pk PRIMARY KEY (case_id, clock))");
+            // and version 6's tag rows and latest-petition column
+            sql("CREATE TABLE xf_case_tag (case_id " + text + " NOT NULL, tag " + text + " NOT NULL,"
+                    + " CONSTRAINT xf_case_tag_pk PRIMARY KEY (case_id, tag))");
+            sql("ALTER TABLE xf_case ADD COLUMN last_petition_on DATE");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Drops the clock table {@link #lendTheClockTable()} lent. */
+    /** Drops the clock table, tag table and column {@link #lendTheClockTable()} lent. */
     void takeBackTheClockTable() {
         try {
             sql("DROP TABLE xf_case_clock");
+            sql("DROP TABLE xf_case_tag");
+            sql("ALTER TABLE xf_case DROP COLUMN last_petition_on");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,8 @@ import io.github.xinfang.persistence.tck.CaseStoreTck;
 import io.github.xinfang.persistence.tck.ChangeFeedTck;
 import io.github.xinfang.persistence.tck.IndexMaintenanceTck;
 import io.github.xinfang.persistence.tck.OverdueQueryTck;
+import io.github.xinfang.persistence.tck.ClusterQueryTck;
+import io.github.xinfang.persistence.tck.ClusterWarningsTck;
 import io.github.xinfang.persistence.tck.ReportQueryTck;
 import io.github.xinfang.persistence.tck.ResolutionQueryTck;
 import io.github.xinfang.persistence.tck.WorkClaimsTck;
@@ -32,7 +34,8 @@ import org.junit.jupiter.api.AfterAll;
  */
 abstract class JdbcStoreConformance extends DatabaseContract implements CaseStoreTck<JdbcCaseStore>, ChangeFeedTck<JdbcCaseStore>,
         CaseQueryTck<JdbcCaseStore>, WorkClaimsTck<JdbcCaseStore>, IndexMaintenanceTck<JdbcCaseStore>,
-        ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore>, ReportQueryTck<JdbcCaseStore> {
+        ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore>, ReportQueryTck<JdbcCaseStore>,
+        ClusterQueryTck<JdbcCaseStore>, ClusterWarningsTck<JdbcCaseStore> {
 
     private static final Deque<Pooled> FREE = new ArrayDeque<>();
     private static final Map<JdbcCaseStore, Pooled> IN_USE = new IdentityHashMap<>();
