@@ -20,6 +20,7 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.BatchReports;
+import io.github.xinfang.service.ClusterWatch;
 import io.github.xinfang.service.CaseListings;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.persistence.OverdueScope;
@@ -155,6 +156,21 @@ class ReadmeSnippetsTests {
         return report;
     }
 
+    /** README, "Cluster warnings (类案预警)". */
+    static List<ClusterWatch.Warning> clusters(CaseService cases, PetitionForm form, UnitId cityOffice, InstantSource clock) {
+        // tag::clusters[]
+        PetitionForm tagged = form.withSubjectTags("estate:金港华府");                 // set by the portal; fixed by CorrectSubjectTags
+        ClusterWatch watch = ClusterWatch.create(cases, ClusterWatch.Policy.standard() // 30 days, one county, 5/20, 10/50, 20/100
+                .withOffice("4508", cityOffice));                                      // the addressee while no case is routed
+        DeadlineSweep daily = DeadlineSweep.create(cases, "node-1").withClusterWatch(watch);
+        int raised = daily.sweep(clock.instant()).clusterWarnings();                   // each cluster once per level
+        List<ClusterWatch.Warning> all = watch.warnings("4508");                       // 450802:estate:金港华府#1, cases, addressee
+        // end::clusters[]
+        assertThat(tagged.subjectTags()).containsExactly("estate:金港华府");
+        assertThat(all).hasSize(raised);
+        return all;
+    }
+
     // ------------------------------------------------------------------ the snippets run
 
     private static final UnitId OFFICE = new UnitId("gb-xfj");
@@ -206,6 +222,18 @@ class ReadmeSnippetsTests {
 
         Figures.Report report = reports(service, Instant.parse("2026-06-15T00:00:00Z"));
         assertThat(report.cases()).isEqualTo(1);
+
+        PetitionForm estate = new PetitionForm(LocalDate.of(2026, 3, 16), Channel.VISIT, Category.CLAIM, "城乡建设", "450802", true,
+                null, List.of(new PetitionForm.Petitioner("业主代表", null, null, null)), 6, null, "逾期未交房。");
+        for (int i = 1; i <= 4; i++) {
+            assertThat(service.handle(new ProcedureCommand.Register(new CaseId("GB-2026-00001" + i), new IdempotencyKey("e" + i),
+                    Actor.official(CLERK, OFFICE), estate.withSubjectTags("estate:金港华府"), null)).isApplied()).isTrue();
+        }
+        assertThat(clusters(service, estate, OFFICE, clock)).singleElement().satisfies(w -> {
+            assertThat(w.id()).isEqualTo("450802:estate:金港华府#1");
+            assertThat(w.persons()).isEqualTo(24);
+            assertThat(w.addressee()).isEqualTo(OFFICE);
+        });
     }
 
     // ------------------------------------------------------------------ the README shows exactly these
@@ -214,7 +242,7 @@ class ReadmeSnippetsTests {
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("..", "README.md")));
         List<String> regions = regions(read(SELF));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(6);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(7);
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SELF).containsExactlyElementsOf(blocks);
     }
 }
