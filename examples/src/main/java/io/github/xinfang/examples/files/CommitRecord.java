@@ -118,6 +118,9 @@ record CommitRecord(long position, CaseCommit commit) {
             writeText(out, d.clock());
             writeInstant(out, d.dueAt());
         }
+        writeTexts(out, r.subjectTags());
+        out.writeBoolean(r.lastPetitionOn().isPresent());
+        if (r.lastPetitionOn().isPresent()) out.writeLong(r.lastPetitionOn().get().toEpochDay());
     }
 
     private static IndexRow readRow(DataInputStream in, String caseId, long version) throws IOException {
@@ -129,7 +132,8 @@ record CommitRecord(long position, CaseCommit commit) {
         int dues = in.readInt();
         List<ClockDue> clockDues = new ArrayList<>(dues);
         for (int i = 0; i < dues; i++) clockDues.add(new ClockDue(readText(in), readInstant(in)));
-        return b.clockDues(clockDues).build();
+        b.clockDues(clockDues).subjectTags(readTexts(in));
+        return b.lastPetitionOn(in.readBoolean() ? java.time.LocalDate.ofEpochDay(in.readLong()) : null).build();
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {
