@@ -16,6 +16,7 @@ import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
 import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.ClusterWatch;
 import io.github.xinfang.service.CommandResult;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -363,6 +364,41 @@ class XinfangAutoConfigurationTests {
         return registry.get("xinfang.commands").tag("command", command).tag("outcome", outcome).tag("code", code).timer();
     }
 
+    @Test
+    void theSweepRaisesClusterWarningsOnTheJdbcStoreUnderTheApplicationsPolicyUnlessTurnedOff() {
+        ClusterWatch.Policy three = new ClusterWatch.Policy(30, 6, List.of(new ClusterWatch.Level(3, 100)), Map.of());
+        withDatabase().withBean(ClusterWatch.Policy.class, () -> three)
+                .withPropertyValues("xinfang.sweep.enabled=true", "xinfang.sweep.interval=1h", "xinfang.sweep.node-name=node-1")
+                .run(context -> {
+                    CaseService service = context.getBean(CaseService.class);
+                    for (String id : List.of("E-1", "E-2", "E-3")) registerTagged(service, id);
+                    SweepRunner sweep = context.getBean(SweepRunner.class);
+                    sweep.runOnce();
+                    assertThat(sweep.last()).hasValueSatisfying(o -> assertThat(o.report().clusterWarnings()).isEqualTo(1));
+                    assertThat(ClusterWatch.create(service, three).warnings("4508")).singleElement()
+                            .satisfies(w -> assertThat(w.cases()).extracting(CaseId::value).containsExactly("E-1", "E-2", "E-3"));
+                    sweep.runOnce();
+                    assertThat(sweep.last()).hasValueSatisfying(o -> assertThat(o.report().clusterWarnings()).isZero());
+                });
+        withDatabase().withBean(ClusterWatch.Policy.class, () -> three)
+                .withPropertyValues("xinfang.sweep.enabled=true", "xinfang.sweep.interval=1h", "xinfang.sweep.cluster-warnings=false")
+                .run(context -> {
+                    CaseService service = context.getBean(CaseService.class);
+                    for (String id : List.of("E-1", "E-2", "E-3")) registerTagged(service, id);
+                    SweepRunner sweep = context.getBean(SweepRunner.class);
+                    sweep.runOnce();
+                    assertThat(sweep.last()).hasValueSatisfying(o -> assertThat(o.report().clusterWarnings()).isZero());
+                    assertThat(ClusterWatch.create(service, three).warnings("")).isEmpty();
+                });
+    }
+
+    private static void registerTagged(CaseService service, String id) {
+        assertThat(service.handle(new ProcedureCommand.Register(new CaseId(id), new IdempotencyKey("register-" + id),
+                Actor.official(CLERK, OFFICE), new PetitionForm(DAY, Channel.VISIT, Category.CLAIM, "城乡建设", "450802", true, null,
+                        List.of(new PetitionForm.Petitioner("业主代表", null, null, null)), 2, null, "逾期未交房")
+                        .withSubjectTags("estate:金港华府"), null))).isInstanceOf(CommandResult.Applied.class);
+    }
+
     /** The indicator's interface differs between the Boot lines; what it reports does not. */
     @Test
     void healthReportsTheSchemaTheBacklogAndTheLastSweep() {
@@ -433,6 +469,7 @@ class XinfangAutoConfigurationTests {
             String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             for (String name : List.of("xinfang.schema.mode", "xinfang.schema.name", "xinfang.store.dialect", "xinfang.transaction.participate",
                     "xinfang.sweep.enabled", "xinfang.sweep.interval", "xinfang.sweep.node-name", "xinfang.sweep.batch-size",
+                    "xinfang.sweep.cluster-warnings",
                     "xinfang.directory.cache.ttl", "xinfang.calendar.warn-days")) {
                 assertThat(json).contains("\"" + name + "\"");
             }

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 /**
  * The background sweep as Micrometer meters: the counter {@code xinfang.sweep.runs} by {@code result} ({@code ok},
  * {@code failed}) and the counter {@code xinfang.sweep.records} by {@code kind} ({@code warning}, {@code breach},
- * {@code lapse}, {@code escalation}): what the sweeps recorded. Thread-safe.
+ * {@code lapse}, {@code escalation}, {@code cluster-warning}): what the sweeps recorded. Thread-safe.
  */
 final class SweepMeters implements Consumer<SweepRunner.Outcome> {
     private final Counter ok;
@@ -18,6 +18,7 @@ final class SweepMeters implements Consumer<SweepRunner.Outcome> {
     private final Counter breaches;
     private final Counter lapses;
     private final Counter escalations;
+    private final Counter clusterWarnings;
 
     SweepMeters(MeterRegistry registry) {
         ok = runs(registry, "ok");
@@ -26,6 +27,7 @@ final class SweepMeters implements Consumer<SweepRunner.Outcome> {
         breaches = records(registry, "breach");
         lapses = records(registry, "lapse");
         escalations = records(registry, "escalation");
+        clusterWarnings = records(registry, "cluster-warning");
     }
 
     private static Counter runs(MeterRegistry registry, String result) {
@@ -50,5 +52,6 @@ final class SweepMeters implements Consumer<SweepRunner.Outcome> {
         breaches.increment(r.breaches());
         lapses.increment(r.lapses());
         escalations.increment(r.escalations());
+        clusterWarnings.increment(r.clusterWarnings());
     }
 }

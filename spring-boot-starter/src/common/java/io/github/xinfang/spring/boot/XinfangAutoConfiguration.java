@@ -2,6 +2,8 @@ package io.github.xinfang.spring.boot;
 
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.ClusterQuery;
+import io.github.xinfang.persistence.ClusterWarnings;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.jdbc.JdbcFeedPositions;
 import io.github.xinfang.persistence.jdbc.JdbcCaseStore;
@@ -9,6 +11,7 @@ import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseListener;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandObserver;
+import io.github.xinfang.service.ClusterWatch;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.time.TimeLimits;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -240,12 +243,14 @@ public class XinfangAutoConfiguration {
      * @param store its store
      * @param clock the clock
      * @param properties the properties
+     * @param clusterPolicy the application's cluster-warning policy, if it defines one (else the standard policy)
      * @return the background sweep
      */
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnProperty(prefix = "xinfang.sweep", name = "enabled", havingValue = "true", matchIfMissing = true)
-    SweepRunner xinfangSweepRunner(CaseService service, CaseStore store, InstantSource clock, XinfangProperties properties) {
+    SweepRunner xinfangSweepRunner(CaseService service, CaseStore store, InstantSource clock, XinfangProperties properties,
+                                   ObjectProvider<ClusterWatch.Policy> clusterPolicy) {
         XinfangProperties.Sweep sweep = properties.getSweep();
         String node = sweep.getNodeName() != null ? sweep.getNodeName() : ManagementFactory.getRuntimeMXBean().getName();
         DeadlineSweep deadlineSweep;
@@ -254,6 +259,10 @@ public class XinfangAutoConfiguration {
         } catch (UnsupportedOperationException e) {
             throw new IllegalStateException("xinfang.sweep.enabled is true, but the case store ("
                     + store.getClass().getName() + ") offers no work claims: set xinfang.sweep.enabled=false", e);
+        }
+        if (sweep.isClusterWarnings() && store instanceof ClusterQuery && store instanceof ClusterWarnings) {
+            deadlineSweep = deadlineSweep.withClusterWatch(
+                    ClusterWatch.create(service, clusterPolicy.getIfAvailable(ClusterWatch.Policy::standard)));
         }
         return new SweepRunner(deadlineSweep, clock, sweep.getInterval());
     }

@@ -153,6 +153,8 @@ public class XinfangProperties {
         private int batchSize = 100;
         /** How long a node's claim on a case holds. */
         private Duration lease = Duration.ofMinutes(5);
+        /** Whether each sweep also raises cluster warnings (类案预警), when the case store offers their ports. */
+        private boolean clusterWarnings = true;
 
         /** @return whether the deadline sweep runs in the background (default true) */
         public boolean isEnabled() {
@@ -202,6 +204,19 @@ public class XinfangProperties {
         /** @param lease how long a claim holds, positive */
         public void setLease(Duration lease) {
             this.lease = lease;
+        }
+
+        /**
+         * @return whether each sweep also raises cluster warnings (default true; only with a store implementing
+         *     {@code ClusterQuery} and {@code ClusterWarnings}, such as the JDBC and in-memory stores)
+         */
+        public boolean isClusterWarnings() {
+            return clusterWarnings;
+        }
+
+        /** @param clusterWarnings whether each sweep also raises cluster warnings */
+        public void setClusterWarnings(boolean clusterWarnings) {
+            this.clusterWarnings = clusterWarnings;
         }
     }
 
