@@ -110,12 +110,7 @@ public interface ClusterWarningsTck<S extends CaseStore & ClusterWarnings> exten
             expectRefusal("K5", NullPointerException.class, "regionPrefix", "warnings(null, …)",
                     () -> store.warnings(null, null, 10));
             expectRefusal("K5", NullPointerException.class, "cluster", "highestLevel(null)", () -> store.highestLevel(null));
-            for (String bad : List.of("45a", "1234567", " 45")) {
-                expectRefusal("K5", IllegalArgumentException.class, "regionPrefix", "warnings(\"" + bad + "\", …)",
-                        () -> store.warnings(bad, null, 10));
-            }
-            expectRefusal("K5", IllegalArgumentException.class, "limit", "warnings(\"45\", null, 0)",
-                    () -> store.warnings("45", null, 0));
+            expectPrefixAndLimitRefusals("K5", "warnings", (prefix, limit) -> store.warnings(prefix, null, limit));
         });
     }
 

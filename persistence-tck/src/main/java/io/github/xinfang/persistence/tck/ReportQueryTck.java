@@ -75,12 +75,7 @@ public interface ReportQueryTck<S extends CaseStore & ReportQuery> extends Store
                     () -> store.touching(null, at, null, 10));
             expectRefusal("P5", NullPointerException.class, "since", "touching(\"45\", null, …)",
                     () -> store.touching("45", null, null, 10));
-            for (String bad : List.of("45a", "1234567", " 45", "４５")) {
-                expectRefusal("P5", IllegalArgumentException.class, "regionPrefix", "touching(\"" + bad + "\", …)",
-                        () -> store.touching(bad, at, null, 10));
-            }
-            expectRefusal("P5", IllegalArgumentException.class, "limit", "touching(\"45\", at, null, 0)",
-                    () -> store.touching("45", at, null, 0));
+            expectPrefixAndLimitRefusals("P5", "touching", (prefix, limit) -> store.touching(prefix, at, null, limit));
         });
     }
 

@@ -216,6 +216,22 @@ final class StoreSuite {
      *
      * @param rule the rule, for the message ({@code R7})
      */
+    /**
+     * Expects a paged query to refuse region prefixes that are not zero to six ASCII digits, and a limit below 1, with
+     * {@link IllegalArgumentException} naming the parameter.
+     *
+     * @param rule the rule checked
+     * @param method the query's name, for the message
+     * @param query the query, called with a prefix and a limit
+     */
+    static void expectPrefixAndLimitRefusals(String rule, String method, java.util.function.ObjIntConsumer<String> query) {
+        for (String bad : List.of("45a", "1234567", " 45", "\uFF14\uFF15")) {
+            expectRefusal(rule, IllegalArgumentException.class, "regionPrefix", method + "(\"" + bad + "\", …)",
+                    () -> query.accept(bad, 10));
+        }
+        expectRefusal(rule, IllegalArgumentException.class, "limit", method + "(\"45\", …, 0)", () -> query.accept("45", 0));
+    }
+
     static void expectRefusal(String rule, Class<? extends RuntimeException> type, String naming, String call,
                               Runnable code) {
         Throwable thrown = thrownBy(code);
