@@ -34,7 +34,9 @@ import java.util.Objects;
  * @param accused the accused parties (possibly none)
  * @param summary the petition's free text
  * @param subjectTags the portal's tags of what the petition is about (a housing estate, an employer, a project: the
- *     key of cluster warnings, 类案预警), sorted and without duplicates; empty for none (since 0.6)
+ *     key of cluster warnings, 类案预警), sorted and without duplicates; empty for none (since 0.6). A tag names a
+ *     place, an employer or a project, never a person: it is not personal data, and is written in clear (in JSON, in
+ *     a warning's id, in logs)
  * @since 0.1
  */
 public record Petition(LocalDate receivedOn, Channel channel, Category category, String subjectArea, RegionCode region,

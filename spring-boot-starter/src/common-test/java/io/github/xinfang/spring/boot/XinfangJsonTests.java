@@ -75,8 +75,12 @@ class XinfangJsonTests {
      * new component that carries it is found unmasked here until it is masked (or listed, with a reason).
      */
     private static final Map<String, Set<String>> NOT_PERSONAL = Map.ofEntries(
-            Map.entry("PetitionForm", Set.of("subjectArea", "regionCode")),
-            Map.entry("Petition", Set.of("subjectArea")),
+            // subject tags name a place, an employer or a project, never a person (Petition#subjectTags)
+            Map.entry("PetitionForm", Set.of("subjectArea", "regionCode", "subjectTags")),
+            Map.entry("Petition", Set.of("subjectArea", "subjectTags")),
+            Map.entry("CorrectSubjectTags", Set.of("subjectTags")), Map.entry("SubjectTagsCorrected", Set.of("subjectTags")),
+            Map.entry("Warning", Set.of("tag", "regionPrefix")), Map.entry("Policy", Set.of("offices")),
+            Map.entry("StoredWarning", Set.of("id", "cluster", "regionPrefix", "payload")),   // a Warning's JSON: tags, cases
             Map.entry("Resolution", Set.of("requiredRankRules")), Map.entry("RequiredRankRaised", Set.of("rules")),
             Map.entry("Register", Set.of("profile")), Map.entry("Import", Set.of("profile")),
             Map.entry("ChangeProfile", Set.of("profile")), Map.entry("Registered", Set.of("profile")),
