@@ -15,10 +15,12 @@ import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.Handover;
 
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.TreeMap;
 
 /**
  * The resolution track over the year (积案化解): a city batch of repeat-petition cases arrives in April (上级交办), the
@@ -41,6 +44,8 @@ final class Campaign {
     static final Resolution.BatchId BATCH = new Resolution.BatchId("gg-2025-cf-3");
     static final String BATCH_NAME = "贵港市第三批重复信访积案";
     static final String HANDOVER_ORDER = "港北组干〔2025〕31号";
+    /** The day the deputy in charge of 城建 (DEPUTY_1) leaves his post and hands his cases over (or the next working day). */
+    static final MonthDay HANDOVER = MonthDay.of(8, 18);
 
     private final CaseService service;
     private final YearPlayer player;
@@ -124,11 +129,17 @@ final class Campaign {
         plan(ownCases, day(7, 22), day(7, 29), new LocalDate[] {LocalDate.of(year, 8, 29), LocalDate.of(year, 10, 31)},
                 LocalDate.of(year, 10, 13), 46);
 
-        LocalDate handoverDay = day(8, 18);
+        LocalDate handoverDay = day(HANDOVER.getMonthValue(), HANDOVER.getDayOfMonth());
         at(handoverDay, () -> {
             Handover.Report r = Handover.create(service).run(HANDOVER_ORDER, District.DEPUTY_1, District.SUCCESSOR, handoverDay);
-            out.printf("  %s  handover %s: %s -> %s, %d cases moved, %d not moved (新官理旧账)%n", handoverDay, r.operationId(),
-                    District.post(District.DEPUTY_1.value()), District.post(District.SUCCESSOR.value()), r.moved().size(), r.notMoved().size());
+            Map<String, Integer> codes = new TreeMap<>();
+            for (Handover.Report.NotMoved n : r.notMoved()) codes.merge(n.rejection().code().toString(), 1, Integer::sum);
+            // a case whose required rank is above the successor's gets a leader of that rank instead
+            int higher = 0;
+            for (Handover.Report.NotMoved n : r.notMoved()) if (replace(n.caseId(), handoverDay, Resolution.ReplacementReason.POST_CHANGE)) higher++;
+            out.printf("  %s  handover %s: %s -> %s, %d cases moved, %d not moved%s, %d of them to a leader of the rank they require"
+                    + " (新官理旧账)%n", handoverDay, r.operationId(), District.post(District.DEPUTY_1.value()),
+                    District.post(District.SUCCESSOR.value()), r.moved().size(), r.notMoved().size(), codes.isEmpty() ? "" : " " + codes, higher);
         });
     }
 
@@ -238,21 +249,30 @@ final class Campaign {
             if (!(e instanceof ResolutionEvent.ReplacementClockStarted started)) continue;
             escalations++;
             LocalDate on = calendar.plusWorkingDays(started.startedOn(), 2);
-            at(on, () -> replace(id, on));
+            at(on, () -> replace(id, on, Resolution.ReplacementReason.ESCALATION));
         }
     }
 
-    private void replace(CaseId id, LocalDate on) {
+    /**
+     * Replaces a case's leader by one of the rank it requires, unless the active leader has that rank and is in post.
+     *
+     * @return whether the replacement was applied
+     */
+    private boolean replace(CaseId id, LocalDate on, Resolution.ReplacementReason reason) {
         CaseState s = state(id);
-        if (s == null || !onTrack(s)) return;
+        if (s == null || !onTrack(s)) return false;
         Optional<Resolution.Assignment> active = s.resolution().activeAssignment();
         RankLadder.RequiredRank required = s.resolution().requiredRank();
-        if (active.isEmpty() || required == null || satisfies(active.get().leader(), required)) return;
+        if (active.isEmpty()) return false;
+        boolean leftPost = active.get().leader().equals(District.DEPUTY_1) && handedOver(on);
+        if (!leftPost && (required == null || satisfies(active.get().leader(), required))) return false;
         Resolution.Assignment a = active.get();
-        player.handle(new ResolutionCommand.ReplacePackageLeader(id, key(id, "escalate-" + s.resolution().assignments().size()),
+        CommandResult result = player.handle(new ResolutionCommand.ReplacePackageLeader(id, key(id, "escalate-" + s.resolution().assignments().size()),
                 District.officeHead(), leader(required, byCase.get(id.value()), on), a.leadUnit(), a.taskForce(), a.coUnits(),
-                Resolution.ReplacementReason.ESCALATION, on));
+                reason, on));
+        if (result instanceof CommandResult.Rejected) return false;
         replacements++;
+        return true;
     }
 
     /** @return how many leaders were replaced after an escalation */
@@ -268,8 +288,12 @@ final class Campaign {
             throw new IllegalStateException("no leader of the district holds rank " + required.rank());
         }
         OfficialId deputy = District.subject(p.subjectArea()).deputy();
-        boolean handedOver = !on.isBefore(LocalDate.of(on.getYear(), 8, 18));
-        return deputy.equals(District.DEPUTY_1) && handedOver ? District.SUCCESSOR : deputy;
+        return deputy.equals(District.DEPUTY_1) && handedOver(on) ? District.SUCCESSOR : deputy;
+    }
+
+    /** @return whether the deputy in charge of 城建 had left his post by that day */
+    private static boolean handedOver(LocalDate on) {
+        return !MonthDay.from(on).isBefore(HANDOVER);
     }
 
     private static boolean satisfies(OfficialId leader, RankLadder.RequiredRank required) {

@@ -23,7 +23,7 @@ import java.util.Random;
  */
 final class PetitionGenerator {
     /** The share of non-cluster petitions that are repeats, in percent; the cluster's own share is higher. */
-    private static final int REPEAT_PERCENT = 31;
+    private static final int REPEAT_PERCENT = 32;
     private static final LocalDate CLUSTER_START = LocalDate.of(2025, 6, 9);
     private static final int CLUSTER_DAYS = 26;
     private static final double[] MONTH_WEIGHTS = {1.05, 0.75, 1.1, 1.05, 0.95, 1.0, 1.0, 0.95, 1.0, 0.8, 1.05, 1.2};
