@@ -29,12 +29,15 @@ final class DemoDatabase implements AutoCloseable {
     private final JdbcConnectionPool pool;
     private final JdbcCaseStore store;
     private final Properties progress;
+    private final LocalDate resumedAfter;
 
     private DemoDatabase(Path directory, JdbcConnectionPool pool, JdbcCaseStore store, Properties progress) {
         this.directory = directory;
         this.pool = pool;
         this.store = store;
         this.progress = progress;
+        String d = progress.getProperty("lastDay");
+        this.resumedAfter = d == null ? null : LocalDate.parse(d);
     }
 
     /**
@@ -87,10 +90,9 @@ final class DemoDatabase implements AutoCloseable {
         return directory.resolve(DB_NAME + ".mv.db");
     }
 
-    /** @return the last day a run completed, or null */
-    LocalDate lastDayDone() {
-        String d = progress.getProperty("lastDay");
-        return d == null ? null : LocalDate.parse(d);
+    /** @return the last day the run being resumed had completed, or null for a fresh run */
+    LocalDate resumedAfter() {
+        return resumedAfter;
     }
 
     /** Records that a day was played completely. */

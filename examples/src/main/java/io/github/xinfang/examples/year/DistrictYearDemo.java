@@ -131,7 +131,7 @@ public final class DistrictYearDemo {
         campaign.set(c);
         player.schedulePetitions(petitions, seed, last);
         c.schedule(petitionCount);
-        player.play(first, last, db.lastDayDone(), day -> db.dayDone(LocalDate.ofEpochDay(day)));
+        player.play(first, last, db.resumedAfter(), day -> db.dayDone(LocalDate.ofEpochDay(day)));
         out.printf("Played %d: %,d commands (%,d applied, %,d replayed, %,d refused), of them %,d records of the deadline sweep"
                 + " (%,d warnings, %,d breaches, %,d lapses) on %d working days; %d escalations (提级包案), %d leaders replaced%n", YEAR,
                 tally.commands(), tally.applied, tally.replayed, tally.rejected, tally.sweepRecorded, tally.sweepWarnings,
@@ -144,7 +144,9 @@ public final class DistrictYearDemo {
         ReportText.print(report, out);
 
         double seconds = (System.nanoTime() - startNanos) / 1e9;
-        String run = String.format("Seed %d, %,d petitions, %,d commands.", seed, petitions.size(), tally.commands());
+        LocalDate resumedAfter = db.resumedAfter();
+        String run = String.format("Seed %d, %,d petitions, %,d commands%s.", seed, petitions.size(), tally.commands(),
+                resumedAfter == null ? "" : " in this run, resumed after " + resumedAfter);
         Path html = dir.resolve("district-year-" + YEAR + ".html");
         Path ledger = dir.resolve("ledger-" + YEAR + ".xlsx");
         long rows;
