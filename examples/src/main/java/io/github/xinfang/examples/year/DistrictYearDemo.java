@@ -5,6 +5,7 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.ledger.Ledger;
 import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.ClusterWatch;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,10 +24,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * A district petition bureau's year: 港北区信访局 (贵港市港北区, 450802) with its departments and eight townships plays
  * 2025 day by day on the durable embedded store (H2 on file through {@code persistence-jdbc}). A seeded generator makes
  * the year's petitions (3,000 by default: channels, subject areas, categories, townships, group petitions, repeat
- * petitions about 30%, and a cluster on one housing estate); the bureau registers, routes, accepts, extends,
+ * petitions about 30%, subject tags, and a cluster on one housing estate); the bureau registers, routes, accepts, extends,
  * concludes, returns for rework, serves replies, takes reviews, ratings and follow-up visits; a city batch of backlog
  * cases arrives, package leaders are assigned by rank, cases escalate, a leader changes post; the deadline sweep runs
- * every working day of the official calendar. Then it prints the bureau's report, counted from the stored cases by the
+ * every working day of the official calendar, and with it the cluster watch (类案预警). Then it prints the bureau's report, counted from the stored cases by the
  * metrics API, writes it as one self-contained HTML file and the ledger (台账) as XLSX, and prints both paths. No
  * personal data is printed.
  *
@@ -120,27 +121,30 @@ public final class DistrictYearDemo {
         long group = petitions.stream().filter(GeneratedPetition::isGroup).count();
         long repeats = petitions.stream().filter(GeneratedPetition::isRepeat).count();
         long recorded = petitions.size() - caseIds.size();
-        YearReport.ClusterNote cluster = YearReport.clusterNote(petitions);
+        GeneratedPetition.ClusterNote cluster = GeneratedPetition.clusterNote(petitions);
         out.printf("港北区信访局 (450802) plays %d on H2 at %s%n", YEAR, db.file().toAbsolutePath());
         out.printf("Generated (seed %d): %,d petitions (件次): %,d cases registered, %,d repeat petitions recorded on their cases;"
                 + " %,d repeats in all (%.1f%%), %,d group petitions, %d about %s%n", seed, petitions.size(), caseIds.size(), recorded,
                 repeats, 100.0 * repeats / petitions.size(), group, cluster.petitions(), GeneratedPetition.CLUSTER_TAG.substring(7));
 
-        YearPlayer player = new YearPlayer(service, clock, calendar, tally, out, startNanos);
+        // 类案预警: petitions sharing a subject tag in the district within 30 days; the bureau is warned while no case is routed
+        ClusterWatch watch = ClusterWatch.create(service, ClusterWatch.Policy.standard().withOffice(District.REGION, District.OFFICE));
+        YearPlayer player = new YearPlayer(service, watch, clock, calendar, tally, out, startNanos);
         Campaign c = new Campaign(service, player, calendar, petitions, seed, YEAR, out);
         campaign.set(c);
         player.schedulePetitions(petitions, seed, last);
         c.schedule(petitionCount);
         player.play(first, last, db.resumedAfter(), day -> db.dayDone(LocalDate.ofEpochDay(day)));
         out.printf("Played %d: %,d commands (%,d applied, %,d replayed, %,d refused), of them %,d records of the deadline sweep"
-                + " (%,d warnings, %,d breaches, %,d lapses) on %d working days; %d escalations (提级包案), %d leaders replaced%n", YEAR,
-                tally.commands(), tally.applied, tally.replayed, tally.rejected, tally.sweepRecorded, tally.sweepWarnings,
-                tally.sweepBreaches, tally.sweepLapses, tally.sweeps, c.escalations(), c.replacements());
+                + " (%,d warnings, %,d breaches, %,d lapses) on %d working days, %d cluster warnings (类案预警); %d escalations (提级包案),"
+                + " %d leaders replaced%n", YEAR, tally.commands(), tally.applied, tally.replayed, tally.rejected, tally.sweepRecorded,
+                tally.sweepWarnings, tally.sweepBreaches, tally.sweepLapses, tally.sweeps, tally.clusterWarnings, c.escalations(),
+                c.replacements());
         if (!tally.rejections.isEmpty()) out.println("  refused: " + tally.rejections);
 
         clock.set(last.plusDays(1), LocalTime.MIDNIGHT);
         Instant asOf = clock.instant();
-        YearReport report = YearReport.read(service, db.store(), YEAR, asOf, Math.max(3, petitionCount / 300), cluster);
+        YearReport report = YearReport.read(service, db.store(), YEAR, asOf, Math.max(3, petitionCount / 300), watch);
         ReportText.print(report, out);
 
         double seconds = (System.nanoTime() - startNanos) / 1e9;

@@ -18,8 +18,9 @@ import java.util.Random;
  * around the Spring Festival and National Day, more before the year's end) and by working day (visits only on working
  * days), channels, subject areas (five areas about 60%), categories, townships, group petitions (集体访, five people or
  * more), repeat petitions (about 30% of all: some recorded on the earlier case, some registered as new cases naming
- * it, a few of the recorded ones 越级 or 进京), and a cluster: many petitions about one housing estate within a few
- * weeks (金港华府, from 9 June). Personal data is fake and stays inside the petitions. Not thread-safe; use once.
+ * it, a few of the recorded ones 越级 or 进京), subject tags (housing estates, employers, projects), and a cluster: many
+ * petitions about one housing estate within a few weeks (金港华府, from 9 June). Personal data is fake and stays inside
+ * the petitions. Not thread-safe; use once.
  */
 final class PetitionGenerator {
     /** The share of non-cluster petitions that are repeats, in percent; the cluster's own share is higher. */
@@ -28,6 +29,8 @@ final class PetitionGenerator {
     private static final int CLUSTER_DAYS = 26;
     private static final double[] MONTH_WEIGHTS = {1.05, 0.75, 1.1, 1.05, 0.95, 1.0, 1.0, 0.95, 1.0, 0.8, 1.05, 1.2};
     private static final String[] OTHER_ESTATES = {"江南华庭", "荷塘新苑", "东湖花园", "港湾新村", "南山名居", "城北公寓", "锦绣家园", "滨江一号"};
+    private static final String[] EMPLOYERS = {"港北建工集团", "西江糖业公司", "荷城纺织厂", "港湾物流公司", "桂东食品厂"};
+    private static final String[] PROJECTS = {"西江大道拓宽", "港北产业园征地", "老旧小区改造二期", "城北安置区"};
     private static final String[] SURNAMES = {"韦", "黄", "覃", "梁", "李", "陈", "莫", "蒙", "罗", "甘", "钟", "邓", "刘", "杨", "周"};
     private static final String[] GIVEN = {"秀英", "志强", "明华", "丽娟", "建国", "海燕", "桂兰", "文杰", "玉梅", "德胜", "春花", "永康",
             "小红", "家豪", "振华"};
@@ -192,6 +195,10 @@ final class PetitionGenerator {
         if (tag == null && subject.name().equals("城乡建设") && District.TOWNSHIPS.indexOf(District.handler(township)) < 2
                 && random.nextBoolean()) {
             tag = random.nextInt(100) < 4 ? GeneratedPetition.CLUSTER_TAG : "estate:" + OTHER_ESTATES[random.nextInt(OTHER_ESTATES.length)];
+        } else if (tag == null && subject.name().equals("劳动保障") && random.nextInt(100) < 30) {
+            tag = "employer:" + EMPLOYERS[random.nextInt(EMPLOYERS.length)];
+        } else if (tag == null && (subject.name().equals("自然资源") || subject.name().equals("交通运输")) && random.nextInt(100) < 25) {
+            tag = "project:" + PROJECTS[random.nextInt(PROJECTS.length)];
         }
         open(received, GeneratedPetition.Kind.FIRST, null, channel, category, subject.name(), township, handler, headcount, tag, accused);
     }

@@ -6,6 +6,7 @@ import io.github.xinfang.report.Ranking;
 import io.github.xinfang.report.Ratio;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseListings;
+import io.github.xinfang.service.ClusterWatch;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -27,7 +28,7 @@ final class ReportHtml {
     private static final String STYLE = "body{font-family:sans-serif;margin:2em;color:#222;max-width:1200px}"
             + "table{border-collapse:collapse;margin:1em 0;font-size:13px}th,td{border:1px solid #ccc;padding:3px 6px;text-align:right}"
             + "th{background:#f2f2f2}td.l,th.l{text-align:left}tr.sum td{font-weight:bold;background:#fafafa}"
-            + "small{color:#777}.note{color:#555;font-size:13px}.placeholder{border:2px dashed #c60;padding:.5em 1em;color:#840}"
+            + "small{color:#777}.note{color:#555;font-size:13px}"
             + "svg{background:#fff;border:1px solid #ddd;margin:.5em 1em .5em 0}";
     private static final String[] LINE_COLOURS = {"#1f77b4", "#d62728", "#2ca02c"};
 
@@ -123,12 +124,19 @@ final class ReportHtml {
         }
         h.append("</table>\n");
 
-        YearReport.ClusterNote c = r.cluster();
-        // CLUSTER: wire warnings here (the sweep's 类案预警 by subject tag, once they exist)
-        h.append("<h2>类案预警 cluster warnings</h2>\n<div id=\"cluster-warnings\" class=\"placeholder\"><p>Placeholder: subject tags and ")
-                .append("the sweep's cluster warnings are not wired yet.</p><p>Generator's tags (not stored): <code>").append(esc(c.tag()))
-                .append("</code> on ").append(c.petitions()).append(" petitions, ").append(c.inWindow()).append(" of them ")
-                .append(c.first()).append(" to ").append(c.last()).append(".</p></div>\n");
+        h.append("<h2>类案预警 <small>同一标签, 本区, 30 日内; 共 ").append(r.clusterWarnings().size()).append(" 条</small></h2>\n")
+                .append("<table id=\"cluster-warnings\"><tr><th class=\"l\">预警日期</th><th class=\"l\">标签</th><th class=\"l\">区域</th>")
+                .append("<th>级别</th><th class=\"l\">统计期间</th><th>件次</th><th>人次</th><th>事项(件)</th><th class=\"l\">预警对象</th></tr>\n");
+        for (ClusterWatch.Warning w : r.clusterWarnings()) {
+            h.append("<tr data-warning=\"").append(esc(w.id())).append("\"><td class=\"l\">").append(esc(ReportText.when(w.raisedAt()).substring(0, 10)))
+                    .append("</td><td class=\"l\" data-tag>").append(esc(w.tag())).append("</td><td class=\"l\" data-region>")
+                    .append(esc(w.regionPrefix())).append("</td><td data-level>").append(w.level()).append("</td><td class=\"l\">")
+                    .append(w.windowFrom()).append(" 至 ").append(w.windowTo()).append("</td><td data-petitions>").append(w.petitions())
+                    .append("</td><td data-persons>").append(w.persons()).append("</td><td data-cases>").append(w.cases().size())
+                    .append("</td><td class=\"l\" data-addressee=\"").append(w.addressee() == null ? "" : esc(w.addressee().value()))
+                    .append("\">").append(esc(ReportText.addressee(w))).append("</td></tr>\n");
+        }
+        h.append("</table>\n");
         h.append("</body></html>\n");
         return h.toString();
     }

@@ -7,6 +7,7 @@ import io.github.xinfang.report.Ranking;
 import io.github.xinfang.report.Ratio;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseListings;
+import io.github.xinfang.service.ClusterWatch;
 
 import java.io.PrintStream;
 import java.time.Instant;
@@ -19,7 +20,7 @@ import java.util.stream.Collectors;
 /**
  * Prints the year's report as a bureau chief reads it: the table of months, half-years and the year, the volumes by
  * channel and subject area, the red and black lists, the batch, the most overdue cases, the package leaders, and the
- * cluster warnings' placeholder. Ids, codes, unit names and posts only; no personal data. Stateless.
+ * cluster warnings. Ids, codes, unit names and posts only; no personal data. Stateless.
  */
 final class ReportText {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
@@ -112,12 +113,19 @@ final class ReportText {
                     w.overdueCases(), r.byLeader().figure(Figures.Metric.RESOLUTION, w.leader()).current());
         }
 
-        YearReport.ClusterNote c = r.cluster();
         out.println();
-        // CLUSTER: wire warnings here (the sweep's 类案预警 by subject tag, once they exist)
-        out.println("类案预警 cluster warnings: [placeholder: subject tags and cluster warnings are not wired yet]");
-        out.println("  generator's tags (not stored): " + c.tag() + " on " + c.petitions() + " petitions, " + c.inWindow() + " of them "
-                + c.first() + " to " + c.last());
+        out.println("类案预警 (同一标签, 本区, 30 日内; 共 " + r.clusterWarnings().size() + " 条):");
+        if (r.clusterWarnings().isEmpty()) out.println("  (无)");
+        for (ClusterWatch.Warning w : r.clusterWarnings()) {
+            out.printf("  %s  %s  %s 级%d  %s 至 %s  %d 件次 %d 人次 %d 件  预警对象 %s%n", when(w.raisedAt()).substring(0, 10), w.tag(),
+                    w.regionPrefix(), w.level(), w.windowFrom(), w.windowTo(), w.petitions(), w.persons(), w.cases().size(),
+                    addressee(w));
+        }
+    }
+
+    /** @return the unit a cluster warning is addressed to, by name */
+    static String addressee(ClusterWatch.Warning w) {
+        return w.addressee() == null ? "(未知)" : District.unitName(w.addressee().value());
     }
 
     /** @return a cell's lateness: each late clock with its last day and days late */

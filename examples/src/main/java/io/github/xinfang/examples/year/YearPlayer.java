@@ -12,6 +12,7 @@ import io.github.xinfang.cases.Procedure;
 import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.ClusterWatch;
 import io.github.xinfang.service.CommandObserver;
 import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
@@ -31,7 +32,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Plays the year day by day on the demo clock: each working day of the official calendar starts with the deadline
- * sweep (08:00), then (09:00) the day's registrations, repeat petitions, the handling steps of every case and the
+ * sweep (08:00, with the cluster watch), then (09:00) the day's registrations, repeat petitions, the handling steps of every case and the
  * backlog campaign's work, in a fixed order, each as one command through the case service. Prints a progress line at
  * each month's end. Days up to a checkpoint are skipped (a resumed run). Not thread-safe.
  */
@@ -59,6 +60,7 @@ final class YearPlayer {
         long sweepBreaches;
         long sweepLapses;
         long sweeps;
+        long clusterWarnings;
         final Map<String, Long> rejections = new TreeMap<>();
 
         /** Counts one command the service handled. */
@@ -86,12 +88,13 @@ final class YearPlayer {
             Comparator.comparing(Action::on).thenComparingInt(Action::phase).thenComparingLong(Action::order));
     private final Tally tally;
 
-    YearPlayer(CaseService service, YearClock clock, WorkCalendar calendar, Tally tally, PrintStream out, long startNanos) {
+    YearPlayer(CaseService service, ClusterWatch watch, YearClock clock, WorkCalendar calendar, Tally tally, PrintStream out,
+               long startNanos) {
         this.tally = tally;
         this.service = service;
         this.clock = clock;
         this.calendar = calendar;
-        this.sweep = DeadlineSweep.create(service, "district-year");
+        this.sweep = DeadlineSweep.create(service, "district-year").withClusterWatch(watch);
         this.out = out;
         this.startNanos = startNanos;
     }
@@ -135,12 +138,12 @@ final class YearPlayer {
                         p.headcount(), p.skippedLevel()), null));
                 continue;
             }
-            // CLUSTER: wire subject tags here (p.tag(), e.g. estate:金港华府, once PetitionForm carries subject tags)
             PetitionForm form = new PetitionForm(p.receivedOn(), p.channel(), p.category(), p.subjectArea(), District.REGION,
                     p.kind() == GeneratedPetition.Kind.FIRST, p.repeatsCaseId() == null ? null : new CaseId(p.repeatsCaseId()),
                     p.petitioners(), p.headcount(),
                     p.accusesUnit() == null ? null : List.of(PetitionForm.AccusedParty.unit(p.accusesUnit())),
                     "反映的具体事项与诉求（生成的示例文本）。");
+            if (p.tag() != null) form = form.withSubjectTags(p.tag());   // estate:…, employer:…, project:… (类案预警 counts them)
             schedule(new Action(p.receivedOn(), PHASE_PETITIONS, order, new ProcedureCommand.Register(id,
                     new IdempotencyKey("y-" + p.caseId() + "-reg"), District.registrar(p.serial()), form, null), null));
             List<HandlingPlan.Step> steps = HandlingPlan.of(seed, p, calendar, end);
@@ -215,6 +218,7 @@ final class YearPlayer {
                 tally.sweepWarnings += r.warnings();
                 tally.sweepBreaches += r.breaches();
                 tally.sweepLapses += r.lapses();
+                tally.clusterWarnings += r.clusterWarnings();
             }
             if (!skip) clock.set(day, WORK_TIME);
             while (!agenda.isEmpty() && !agenda.peek().on().isAfter(day)) {

@@ -10,6 +10,7 @@ import io.github.xinfang.report.Ratio;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseListings;
 import io.github.xinfang.service.CaseService;
+import io.github.xinfang.service.ClusterWatch;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +27,8 @@ import java.util.TreeMap;
  * counts: the figures of each month, each half-year and the year ({@link Figures}, fed in one pass of
  * {@link CaseListings#forEachTouching} over the district's cases), red and black lists of the handling units for each
  * half-year ({@link Ranking}), the city batch's progress ({@link BatchReports}), the ten most overdue open cases
- * ({@link CaseListings#overdue}), each package leader's workload, and what the generator tagged for the cluster
- * warnings still to come. Immutable once built.
+ * ({@link CaseListings#overdue}), each package leader's workload, and the cluster warnings the sweep raised
+ * ({@link ClusterWatch#warnings}). Immutable once built.
  *
  * @param asOf the instant everything is counted as of
  * @param rows the periods of the table (twelve months, two half-years, the year), in order, each with its report
@@ -38,11 +39,11 @@ import java.util.TreeMap;
  * @param overdueTotal how many cases of the district are overdue at {@code asOf}
  * @param mostOverdue the ten most overdue, most days late first
  * @param leaders each package leader's workload at {@code asOf}
- * @param cluster the generator's tags (the cluster warnings' placeholder)
+ * @param clusterWarnings the cluster warnings (类案预警) the daily sweep raised in the district, in the order raised
  */
 record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Report byLeader, List<HalfYearRanking> rankings,
                   BatchReports.Progress batch, long overdueTotal, List<CaseListings.OverdueCase> mostOverdue,
-                  List<LeaderWorkload> leaders, ClusterNote cluster) {
+                  List<LeaderWorkload> leaders, List<ClusterWatch.Warning> clusterWarnings) {
 
     /** The metrics of each row of the table, in order. */
     static final List<Figures.Metric> TABLE_METRICS = List.of(Figures.Metric.TIMELY_ACCEPTANCE, Figures.Metric.ON_TIME_CONCLUSION,
@@ -86,17 +87,6 @@ record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Rep
      */
     record HalfYearRanking(String label, Ranking ranking) {}
 
-    /**
-     * What the generator tagged for the cluster warnings (类案预警) that are still to be wired: not from the store.
-     *
-     * @param tag the cluster's tag
-     * @param petitions petitions generated with it
-     * @param first the first day one arrived in the cluster's weeks
-     * @param last the last
-     * @param inWindow how many arrived between those days
-     */
-    record ClusterNote(String tag, long petitions, LocalDate first, LocalDate last, long inWindow) {}
-
     static long sum(Figures.Report report, Ratio.Unit unit) {
         long n = 0;
         for (Figures.Volume v : report.volumes(Figures.Dimension.CHANNEL, unit, null).values()) n += v.current();
@@ -120,11 +110,11 @@ record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Rep
      * @param yearNumber the year
      * @param asOf the instant to count as of
      * @param minimumVolume the least volume a unit needs to be ranked
-     * @param cluster the generator's cluster note
+     * @param watch the cluster watch the sweep ran
      * @return the report
      */
     static YearReport read(CaseService service, ResolutionQuery resolution, int yearNumber, Instant asOf, long minimumVolume,
-                           ClusterNote cluster) {
+                           ClusterWatch watch) {
         List<String> labels = new ArrayList<>();
         List<Figures> figures = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
@@ -169,33 +159,9 @@ record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Rep
         List<LeaderWorkload> workloads = new ArrayList<>();
         for (var leader : District.LEADERS) workloads.add(resolution.workload(leader.value(), asOf));
         BatchReports.Progress batch = BatchReports.create(service).progress(Campaign.BATCH, asOf);
+        List<ClusterWatch.Warning> warnings = new ArrayList<>(watch.warnings(District.REGION));
+        warnings.sort(Comparator.comparing(ClusterWatch.Warning::raisedAt).thenComparing(ClusterWatch.Warning::id));
         return new YearReport(asOf, List.copyOf(rows), year, leaders.report(), rankings, batch, overdueTotal, top,
-                List.copyOf(workloads), cluster);
-    }
-
-    /** @return the generator's note on the cluster's tag */
-    static ClusterNote clusterNote(List<GeneratedPetition> petitions) {
-        LocalDate first = null, last = null;
-        long all = 0;
-        for (GeneratedPetition p : petitions) {
-            if (!GeneratedPetition.CLUSTER_TAG.equals(p.tag())) continue;
-            all++;
-        }
-        List<LocalDate> days = new ArrayList<>();
-        for (GeneratedPetition p : petitions) if (GeneratedPetition.CLUSTER_TAG.equals(p.tag())) days.add(p.receivedOn());
-        // the densest four weeks
-        long best = 0;
-        for (LocalDate start : days) {
-            long n = days.stream().filter(d -> !d.isBefore(start) && d.isBefore(start.plusDays(28))).count();
-            if (n > best) {
-                best = n;
-                first = start;
-            }
-        }
-        if (first != null) {
-            LocalDate from = first;
-            last = days.stream().filter(d -> !d.isBefore(from) && d.isBefore(from.plusDays(28))).max(LocalDate::compareTo).orElse(first);
-        }
-        return new ClusterNote(GeneratedPetition.CLUSTER_TAG, all, first, last, best);
+                List.copyOf(workloads), List.copyOf(warnings));
     }
 }

@@ -1,5 +1,6 @@
 package io.github.xinfang.examples.year;
 
+import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.report.Figures;
@@ -7,6 +8,7 @@ import io.github.xinfang.report.Ranking;
 import io.github.xinfang.report.Ratio;
 import io.github.xinfang.service.BatchReports;
 import io.github.xinfang.service.CaseListings;
+import io.github.xinfang.service.ClusterWatch;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -170,6 +172,38 @@ class DistrictYearFiguresTests {
             active += w.activeCases();
         }
         assertThat(active + stored.byLeader.total(Figures.Metric.RESOLUTION).current().numerator()).as("leaders took cases").isPositive();
+    }
+
+    @Test
+    void theClusterWarningsAreTheStoredOnesAndTheEstatesClusterIsWarned() {
+        ClusterWatch watch = ClusterWatch.create(stored.service, ClusterWatch.Policy.standard());
+        Map<String, ClusterWatch.Warning> warnings = new HashMap<>();
+        for (ClusterWatch.Warning w : watch.warnings(District.REGION)) warnings.put(w.id(), w);
+        Elements rows = html.select("table#cluster-warnings tr[data-warning]");
+        assertThat(rows).hasSize(warnings.size());
+        for (Element row : rows) {
+            ClusterWatch.Warning w = warnings.get(row.attr("data-warning"));
+            assertThat(w).as(row.attr("data-warning")).isNotNull();
+            assertThat(row.selectFirst("td[data-tag]").text()).isEqualTo(w.tag());
+            assertThat(row.selectFirst("td[data-region]").text()).isEqualTo(w.regionPrefix());
+            assertThat(number(row.selectFirst("td[data-level]"))).isEqualTo(w.level());
+            assertThat(number(row.selectFirst("td[data-petitions]"))).isEqualTo(w.petitions());
+            assertThat(number(row.selectFirst("td[data-persons]"))).isEqualTo(w.persons());
+            assertThat(number(row.selectFirst("td[data-cases]"))).isEqualTo(w.cases().size());
+            assertThat(row.selectFirst("td[data-addressee]").attr("data-addressee")).isEqualTo(w.addressee() == null ? "" : w.addressee().value());
+            assertThat(run.out()).contains("  " + w.tag() + "  " + w.regionPrefix() + " 级" + w.level() + "  " + w.windowFrom() + " 至 "
+                    + w.windowTo() + "  " + w.petitions() + " 件次 " + w.persons() + " 人次 " + w.cases().size() + " 件");
+        }
+        assertThat(run.out()).contains("共 " + warnings.size() + " 条");
+
+        List<ClusterWatch.Warning> estate = warnings.values().stream().filter(w -> w.tag().equals(GeneratedPetition.CLUSTER_TAG)).toList();
+        assertThat(estate).as("the housing estate's cluster is warned").isNotEmpty();
+        for (ClusterWatch.Warning w : estate) {
+            assertThat(watch.policy().levelOf(w.petitions(), w.persons())).isGreaterThanOrEqualTo(w.level());
+            for (CaseId id : w.cases()) {
+                assertThat(stored.service.history(id).orElseThrow().state().petition().subjectTags()).contains(GeneratedPetition.CLUSTER_TAG);
+            }
+        }
     }
 
     private static void assertListed(Elements rows, List<Ranking.Entry> expected) {

@@ -114,7 +114,7 @@ class DistrictYearRunTests {
                 .allMatch(p -> p.channel() != Channel.VISIT || calendar.isWorkingDay(p.receivedOn()));
         // the cluster: most of the estate's petitions fall within four weeks
         List<LocalDate> estate = year.stream().filter(p -> GeneratedPetition.CLUSTER_TAG.equals(p.tag())).map(GeneratedPetition::receivedOn).toList();
-        YearReport.ClusterNote note = YearReport.clusterNote(year);
+        GeneratedPetition.ClusterNote note = GeneratedPetition.clusterNote(year);
         assertThat(note.inWindow()).isGreaterThan(estate.size() / 2).isGreaterThanOrEqualTo(15);
     }
 
