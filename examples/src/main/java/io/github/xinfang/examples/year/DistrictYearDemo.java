@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * petitions about 30%, subject tags, and a cluster on one housing estate); the bureau registers, routes, accepts, extends,
  * concludes, returns for rework, serves replies, takes reviews, ratings and follow-up visits; a city batch of backlog
  * cases arrives, package leaders are assigned by rank, cases escalate, a leader changes post; the deadline sweep runs
- * every working day of the official calendar, and with it the cluster watch (类案预警). Then it prints the bureau's report, counted from the stored cases by the
- * metrics API, writes it as one self-contained HTML file and the ledger (台账) as XLSX, and prints both paths. No
+ * every working day of the official calendar, and with it the cluster watch (类案预警). Then it prints the bureau's
+ * report, counted from the stored cases by the metrics API, writes it as one self-contained HTML file and the ledger
+ * (台账) as XLSX, and prints both paths. No
  * personal data is printed.
  *
  * <p>Options: {@code --seed N} (default 2025), {@code --petitions N} (default 3000, at least 100), {@code --dir PATH}
