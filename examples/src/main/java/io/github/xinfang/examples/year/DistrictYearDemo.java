@@ -34,7 +34,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Options: {@code --seed N} (default 2025), {@code --petitions N} (default 3000, at least 100), {@code --dir PATH}
  * (default the system property {@code xinfang.demo.dir}, else {@code target/district-year}), {@code --resume} (keep the
- * stored run and continue after its last completed day; without it a run starts afresh).
+ * stored run and continue after its last completed day; without it a run starts afresh), {@code --stop-after YYYY-MM-DD}
+ * (stop after that day as if interrupted, writing no report: a later {@code --resume} finishes the year).
  *
  * @since 0.6
  */
@@ -52,8 +53,8 @@ public final class DistrictYearDemo {
      * @param cases cases they opened
      * @param commands commands the case service handled (the sweep's and the handover's included)
      * @param refused commands refused
-     * @param html the report
-     * @param ledger the ledger
+     * @param html the report (null for a run stopped before the year's end)
+     * @param ledger the ledger (null for a run stopped before the year's end)
      * @param database the H2 database file
      * @param seconds how long the run took, from its start
      * @since 0.6
@@ -71,7 +72,7 @@ public final class DistrictYearDemo {
             run(args, System.out, start);
         } catch (YearDemoException e) {
             System.err.println("DistrictYearDemo: " + e.getMessage());
-            System.err.println("usage: DistrictYearDemo [--seed N] [--petitions N] [--dir PATH] [--resume]");
+            System.err.println("usage: DistrictYearDemo [--seed N] [--petitions N] [--dir PATH] [--resume] [--stop-after YYYY-MM-DD]");
             System.exit(2);
         }
     }
@@ -90,22 +91,25 @@ public final class DistrictYearDemo {
         int petitions = DEFAULT_PETITIONS;
         Path dir = Path.of(System.getProperty("xinfang.demo.dir", "target/district-year"));
         boolean resume = false;
+        LocalDate stopAfter = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--seed": seed = number(args, ++i); break;
                 case "--petitions": petitions = (int) number(args, ++i); break;
                 case "--dir": dir = Path.of(value(args, ++i)); break;
                 case "--resume": resume = true; break;
+                case "--stop-after": stopAfter = day(args, ++i); break;
                 default: throw new YearDemoException("unknown option " + args[i]);
             }
         }
         if (petitions < 100 || petitions > 200_000) throw new YearDemoException("--petitions must be between 100 and 200000");
         try (DemoDatabase db = DemoDatabase.open(dir, resume, seed, petitions)) {
-            return play(db, dir, seed, petitions, out, startNanos);
+            return play(db, dir, seed, petitions, stopAfter, out, startNanos);
         }
     }
 
-    private static Result play(DemoDatabase db, Path dir, long seed, int petitionCount, PrintStream out, long startNanos) {
+    private static Result play(DemoDatabase db, Path dir, long seed, int petitionCount, LocalDate stopAfter, PrintStream out,
+                               long startNanos) {
         OrganisationDirectory directory = District.directory();
         LocalDate first = LocalDate.of(YEAR, 1, 1), last = LocalDate.of(YEAR, 12, 31);
         YearClock clock = new YearClock(ReportText.ZONE, first.atStartOfDay(ReportText.ZONE).toInstant());
@@ -135,7 +139,13 @@ public final class DistrictYearDemo {
         campaign.set(c);
         player.schedulePetitions(petitions, seed, last);
         c.schedule(petitionCount);
-        player.play(first, last, db.resumedAfter(), day -> db.dayDone(LocalDate.ofEpochDay(day)));
+        player.play(first, stopAfter != null && stopAfter.isBefore(last) ? stopAfter : last, db.resumedAfter(),
+                day -> db.dayDone(LocalDate.ofEpochDay(day)));
+        if (stopAfter != null && stopAfter.isBefore(last)) {
+            out.printf("Stopped after %s, as asked: resume with --resume (and the same seed and size).%n", stopAfter);
+            return new Result(petitions.size(), caseIds.size(), tally.commands(), tally.rejected, null, null, db.file(),
+                    (System.nanoTime() - startNanos) / 1e9);
+        }
         out.printf("Played %d: %,d commands (%,d applied, %,d replayed, %,d refused), of them %,d records of the deadline sweep"
                 + " (%,d warnings, %,d breaches, %,d lapses) on %d working days, %d cluster warnings (类案预警); %d escalations (提级包案),"
                 + " %d leaders replaced%n", YEAR, tally.commands(), tally.applied, tally.replayed, tally.rejected, tally.sweepRecorded,
@@ -178,6 +188,15 @@ public final class DistrictYearDemo {
     private static String value(String[] args, int i) {
         if (i >= args.length) throw new YearDemoException("option " + args[i - 1] + " needs a value");
         return args[i];
+    }
+
+    private static LocalDate day(String[] args, int i) {
+        String v = value(args, i);
+        try {
+            return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new YearDemoException("option " + args[i - 1] + " needs a day as YYYY-MM-DD");
+        }
     }
 
     private static long number(String[] args, int i) {

@@ -127,6 +127,48 @@ class DistrictYearRunTests {
                 .isInstanceOf(YearDemoException.class);
     }
 
+    @Test
+    void aRunStoppedPartWayAndResumedEndsWithTheUninterruptedRunsReport(@TempDir Path stopped) {
+        SmallYear whole = SmallYear.shared();
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        String[] common = {"--dir", stopped.toString(), "--seed", String.valueOf(whole.seed()), "--petitions",
+                String.valueOf(whole.petitions())};
+        // stopped after the city batch arrived and again after the leader's handover, resumed each time
+        DistrictYearDemo.Result first = DistrictYearDemo.run(with(common, "--stop-after", "2025-04-17"), quiet, System.nanoTime());
+        assertThat(first.html()).as("a stopped run writes no report").isNull();
+        assertThatThrownBy(() -> DistrictYearDemo.run(with(common, "--resume", "--seed", "8"), quiet, System.nanoTime()))
+                .isInstanceOf(YearDemoException.class).hasMessageContaining("seed");
+        DistrictYearDemo.run(with(common, "--resume", "--stop-after", "2025-08-29"), quiet, System.nanoTime());
+        SmallYear resumed = SmallYear.run(stopped, whole.seed(), whole.petitions(), "--resume");
+
+        assertThat(resumed.out()).contains("Resuming after 2025-08-29");
+        assertThat(bureauReport(resumed.out())).isEqualTo(bureauReport(whole.out()));
+        assertThat(withoutRunNote(resumed.html())).isEqualTo(withoutRunNote(whole.html()));
+        assertThat(resumed.result().cases()).isEqualTo(whole.result().cases());
+    }
+
+    private static String[] with(String[] common, String... more) {
+        List<String> all = new java.util.ArrayList<>(List.of(common));
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
+    /** The bureau's report as printed: from its heading to the files' paths. */
+    private static String bureauReport(String out) {
+        int from = out.indexOf("== 港北区信访局");
+        int to = out.indexOf("Report (HTML");
+        assertThat(from).isNotNegative();
+        assertThat(to).isGreaterThan(from);
+        return out.substring(from, to);
+    }
+
+    /** The HTML without its note on the run (its seed and how many commands this run handled). */
+    private static String withoutRunNote(String html) {
+        Document doc = Jsoup.parse(html);
+        doc.select("p.note").first().remove();
+        return doc.outerHtml();
+    }
+
     /** What a run printed, without the lines that name its directory or its time. */
     private static String report(String out) {
         return out.lines().filter(l -> !l.contains(" at /") && !l.contains(": /") && !l.startsWith("Done in"))

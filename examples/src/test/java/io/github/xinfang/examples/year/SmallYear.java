@@ -36,11 +36,13 @@ record SmallYear(DistrictYearDemo.Result result, String out, Path dir, long seed
         return shared;
     }
 
-    /** @return a fresh run into {@code dir} */
-    static SmallYear run(Path dir, long seed, int petitions) {
+    /** @return a run into {@code dir}, fresh unless {@code more} says {@code --resume} */
+    static SmallYear run(Path dir, long seed, int petitions, String... more) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
-        String[] args = {"--dir", dir.toString(), "--seed", String.valueOf(seed), "--petitions", String.valueOf(petitions)};
+        String[] common = {"--dir", dir.toString(), "--seed", String.valueOf(seed), "--petitions", String.valueOf(petitions)};
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(common), java.util.Arrays.stream(more))
+                .toArray(String[]::new);
         DistrictYearDemo.Result result = DistrictYearDemo.run(args, out, System.nanoTime());
         return new SmallYear(result, bytes.toString(StandardCharsets.UTF_8), dir, seed, petitions);
     }
