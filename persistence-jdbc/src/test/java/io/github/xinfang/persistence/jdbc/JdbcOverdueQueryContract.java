@@ -136,6 +136,46 @@ abstract class JdbcOverdueQueryContract extends FreshDatabaseContract {
     }
 
     /**
+     * The cluster listing (类案预警, {@link JdbcCaseStore#taggedSql}) ranges over an index of {@code xf_case} (the latest
+     * petition day's, the region's or the primary key) and reads {@code xf_case_tag} through its primary key, by case:
+     * never a scan of either table, with or without a keyset.
+     */
+    @Test
+    void theClusterListingRangesOverAnIndexAndLooksTagsUpByKey() throws SQLException {
+        JdbcCaseStore store = JdbcCaseStore.create(db.pool(2), db.dialect()).migrate();
+        List<String> regions = List.of("110101", "330106", "440103", "450802", "650102");
+        for (int i = 0; i < 100; i++) {
+            int n = i;
+            store.commit(commit(String.format("XF-%03d", i), 0, 0, 1, b -> b.regionCode(regions.get(n % 5))
+                    .lastPetitionOn(java.time.LocalDate.of(2026, 1, 1).plusDays(n))
+                    .subjectTags(n % 4 == 0 ? List.of("estate:" + n % 8) : List.of())));
+        }
+        try (Connection c = db.connect()) {
+            db.planWithIndexes(c, "xf_case", "xf_case_tag");
+            for (boolean keyset : new boolean[] {false, true}) {
+                String plan;
+                try (PreparedStatement ps = c.prepareStatement(TestDatabase.explain(c) + JdbcCaseStore.taggedSql(keyset))) {
+                    int i = 1;
+                    ps.setString(i++, "4508%");
+                    ps.setObject(i++, java.time.LocalDate.of(2026, 3, 1), java.sql.Types.DATE);
+                    if (keyset) ps.setString(i++, "XF-010");
+                    ps.setInt(i, 10);
+                    StringBuilder text = new StringBuilder();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) text.append(rs.getString(1)).append('\n');
+                    }
+                    plan = text.toString().toLowerCase(Locale.ROOT);
+                }
+                planLines.add("cluster listing keyset=" + keyset + ":\n" + plan);
+                assertThat(plan).as("keyset %s", keyset)
+                        .containsAnyOf("xf_case_last_petition", "xf_case_by_region", "xf_case_pk", "\"key\": \"primary\"")
+                        .containsAnyOf("xf_case_tag_pk", "primary_key", "\"key\": \"primary\"")
+                        .doesNotContain("seq scan").doesNotContain("tablescan").doesNotContain("\"access_type\": \"all\"");
+            }
+        }
+    }
+
+    /**
      * The indexes a page or count may range over: the scope's own (for a leader also the workload's index, which leads with
      * the same column); for a region prefix also the primary key, which gives the
      * case-id order of the page directly (the planner walks it and filters by region when a prefix matches many
