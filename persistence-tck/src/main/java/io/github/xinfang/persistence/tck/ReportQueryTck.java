@@ -83,9 +83,7 @@ public interface ReportQueryTck<S extends CaseStore & ReportQuery> extends Store
     record Spec(int prefixKind, int prefixPick, int prefixLength, int sinceKind, int sincePick, int limit, int afterKind,
                 int pick, String anyId) {
         String prefix(List<String> regions) {
-            if (prefixKind == 0) return "";
-            String region = regions.get(prefixPick % regions.size());
-            return prefixKind == 1 ? region.substring(0, Math.min(prefixLength, region.length())) : "9";
+            return regionPrefix(prefixKind, prefixPick, prefixLength, regions);
         }
 
         Instant since(List<Instant> recorded) {

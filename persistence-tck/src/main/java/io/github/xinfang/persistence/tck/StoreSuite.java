@@ -217,6 +217,22 @@ final class StoreSuite {
      * @param rule the rule, for the message ({@code R7})
      */
     /**
+     * A region prefix a generated query asks for: every region ({@code kind} 0), a prefix of a stored case's region
+     * (1, of {@code length} digits), or a prefix no stored region has (2).
+     *
+     * @param kind which of the three
+     * @param pick which stored region
+     * @param length how many of its digits
+     * @param regions the stored cases' regions, not empty
+     * @return the prefix
+     */
+    static String regionPrefix(int kind, int pick, int length, List<String> regions) {
+        if (kind == 0) return "";
+        String region = regions.get(pick % regions.size());
+        return kind == 1 ? region.substring(0, Math.min(length, region.length())) : "9";
+    }
+
+    /**
      * Expects a paged query to refuse region prefixes that are not zero to six ASCII digits, and a limit below 1, with
      * {@link IllegalArgumentException} naming the parameter.
      *
