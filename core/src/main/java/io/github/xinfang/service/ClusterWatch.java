@@ -5,7 +5,7 @@ import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.CodecException;
 import io.github.xinfang.directory.UnitId;
-import io.github.xinfang.internal.codec.FlatJson;
+import io.github.xinfang.internal.codec.JsonText;
 import io.github.xinfang.persistence.ClusterQuery;
 import io.github.xinfang.persistence.ClusterWarnings;
 import io.github.xinfang.persistence.IndexRow;
@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -48,6 +47,7 @@ public final class ClusterWatch {
     private static final Logger log = LoggerFactory.getLogger(ClusterWatch.class);
     private static final int PAGE = 200;
     private static final String PAYLOAD_TYPE = "cluster.warning";
+    private static final ApplicationJson JSON = ApplicationJson.create();
 
     private final CaseService service;
     private final ClusterQuery query;
@@ -187,42 +187,19 @@ public final class ClusterWatch {
         return regionPrefix + ":" + tag;
     }
 
+    /** The warning's payload: its components as {@link ApplicationJson} writes them, all in clear (no personal data). */
     private static StoredWarning stored(Warning w) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("tag", w.tag());
-        o.put("regionPrefix", w.regionPrefix());
-        o.put("level", w.level());
-        o.put("petitions", w.petitions());
-        o.put("persons", w.persons());
-        o.put("cases", w.cases().stream().map(CaseId::value).toList());
-        o.put("windowFrom", w.windowFrom().toString());
-        o.put("windowTo", w.windowTo().toString());
-        o.put("addressee", w.addressee() == null ? null : w.addressee().value());
-        o.put("raisedAt", w.raisedAt().toString());
         return new StoredWarning(w.id(), clusterKey(w.regionPrefix(), w.tag()), w.level(), w.regionPrefix(), w.raisedAt(),
-                FlatJson.write(o));
+                JsonText.write(JSON.write(w, true)));
     }
 
     private static Warning read(StoredWarning s) {
         try {
-            Map<String, Object> o = FlatJson.read(s.payload());
-            List<CaseId> cases = new ArrayList<>();
-            for (Object c : (List<?>) required(o, "cases")) cases.add(new CaseId((String) c));
-            Object addressee = o.get("addressee");
-            return new Warning((String) required(o, "tag"), (String) required(o, "regionPrefix"), (Integer) required(o, "level"),
-                    (Integer) required(o, "petitions"), (Integer) required(o, "persons"), cases,
-                    LocalDate.parse((String) required(o, "windowFrom")), LocalDate.parse((String) required(o, "windowTo")),
-                    addressee == null ? null : new UnitId((String) addressee), Instant.parse((String) required(o, "raisedAt")));
-        } catch (IllegalArgumentException | ClassCastException | java.time.DateTimeException e) {
+            return JSON.read(JsonText.read(s.payload()), Warning.class);
+        } catch (IllegalArgumentException e) {
             throw new CodecException(PAYLOAD_TYPE, 1, CodecException.Problem.MALFORMED_JSON, null,
-                    "the warning " + s.id() + " cannot be read: " + e.getClass().getSimpleName(), null);
+                    "the warning " + s.id() + " cannot be read: " + e.getMessage(), null);
         }
-    }
-
-    private static Object required(Map<String, Object> o, String name) {
-        Object v = o.get(name);
-        if (v == null) throw new IllegalArgumentException(name + " is missing");
-        return v;
     }
 
     /** One cluster's counts while a sweep runs. */
