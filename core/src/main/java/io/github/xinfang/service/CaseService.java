@@ -25,6 +25,9 @@ import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.persistence.chain.AccessAudit;
+import io.github.xinfang.persistence.chain.AuditEntry;
+import io.github.xinfang.persistence.chain.EventChain;
 import io.github.xinfang.time.TimeLimits;
 import io.github.xinfang.text.TextRule;
 import org.slf4j.Logger;
@@ -72,6 +75,14 @@ public final class CaseService {
     private final int maxRetries;
     private final List<CaseListener> listeners;
     private final Observers observers;
+    /** The event chain the service links each new event into, or null when the store keeps none. */
+    private final EventChain chain;
+    /** Who may read and act: null when unrestricted (nothing is checked, nothing extra is loaded). */
+    private final AccessPolicy access;
+    /** Where reads, exports and refused attempts are recorded, or null. */
+    private final AccessAudit audit;
+    /** The chain the audit trail's records are linked with (the event chain's digest). */
+    private final EventChain auditChain;
 
     private CaseService(Builder b) {
         this.store = b.store;
@@ -82,6 +93,10 @@ public final class CaseService {
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
         this.observers = new Observers(b.observers, b.ticker);
+        this.chain = b.store.keepsEventChain() ? b.chain : null;
+        this.access = b.access == AccessPolicy.unrestricted() ? null : b.access;
+        this.audit = b.audit;
+        this.auditChain = b.chain;
     }
 
     /**
@@ -145,6 +160,27 @@ public final class CaseService {
         return new CommandResult.Applied(command.caseId(), earlier.versionAfter(), decodeAll(earlier.events()), true);
     }
 
+    /**
+     * The answer to a command on a case its actor may not read: exactly what the service answers when no such case
+     * exists (a command that needs the case: {@code CASE_NOT_FOUND}; one that would create it: the policy's refusal, or
+     * {@code CASE_EXISTS} without the stage, as the id is taken), so that nothing tells the actor the case is there.
+     */
+    private CommandResult hidden(CaseCommand command, Instant now) {
+        audit(command.actor(), command.caseId(), AuditEntry.Action.COMMAND, AuditEntry.Outcome.HIDDEN);
+        if (!access.mayIssue(command.actor(), command, null)) return notAuthorised(command, null);
+        CaseDecider.Decision absent = decider.decide(null, command, now, this::stageOf);
+        if (absent instanceof CaseDecider.Decision.Rejected r) return rejected(command, r.rejection());
+        return rejected(command, Rejection.of(Rejection.Code.CASE_EXISTS, null));
+    }
+
+    /** The access policy's refusal ({@code NOT_AUTHORISED}), recorded in the audit trail. */
+    private CommandResult notAuthorised(CaseCommand command, CaseState state) {
+        if (state != null) audit(command.actor(), command.caseId(), AuditEntry.Action.COMMAND, AuditEntry.Outcome.REFUSED);
+        return rejected(command, Rejection.of(Rejection.Code.NOT_AUTHORISED, state == null ? null : state.stage(),
+                "the access policy does not let this actor issue " + command.getClass().getSimpleName(),
+                "访问规则不允许该操作人办理此操作"));
+    }
+
     /** @param attempts where to count retries, or null when nobody observes */
     private CommandResult handleOne(CaseCommand command, Observers.Attempts attempts) {
         Instant now = clock.instant();
@@ -154,6 +190,10 @@ public final class CaseService {
         if (looked) {
             Optional<AppliedCommand> earlier = store.findApplied(command.caseId().value(), command.key().value());
             if (earlier.isPresent() && earlier.get().commandDigest().equals(codec.digest(command))) {
+                if (access != null && command.actor() != null) {
+                    Optional<CaseState> seen = store.load(command.caseId().value()).map(c -> codec.decodeSnapshot(c.snapshot()));
+                    if (seen.isPresent() && !access.mayRead(command.actor(), seen.get())) return hidden(command, now);
+                }
                 return replay(command, earlier.get());
             }
             looked = earlier.isEmpty();
@@ -168,6 +208,10 @@ public final class CaseService {
             // The first attempt reuses the look-up made before the checks when it found nothing.
             Optional<AppliedCommand> earlier = attempt == 0 && looked ? Optional.empty() : store.findApplied(caseId, key);
             if (earlier.isPresent()) {
+                if (access != null) {
+                    Optional<CaseState> seen = store.load(caseId).map(c -> codec.decodeSnapshot(c.snapshot()));
+                    if (seen.isPresent() && !access.mayRead(command.actor(), seen.get())) return hidden(command, now);
+                }
                 if (!earlier.get().commandDigest().equals(digest)) {
                     return rejected(command, Rejection.of(Rejection.Code.IDEMPOTENCY_MISMATCH, null));
                 }
@@ -178,6 +222,10 @@ public final class CaseService {
             Optional<StoredCase> stored = store.load(caseId);
             CaseState state = stored.map(s -> codec.decodeSnapshot(s.snapshot())).orElse(null);
             long version = stored.map(StoredCase::version).orElse(0L);
+            if (access != null) {
+                if (state != null && !access.mayRead(command.actor(), state)) return hidden(command, now);
+                if (!access.mayIssue(command.actor(), command, state)) return notAuthorised(command, state);
+            }
             Instant recordedAt = state == null || !state.timing().lastRecordedAt().isAfter(now) ? now : state.timing().lastRecordedAt();
             CaseDecider.Decision decision = decider.decide(state, command, recordedAt, this::stageOf);
             if (decision instanceof CaseDecider.Decision.Rejected r) {
@@ -201,7 +249,7 @@ public final class CaseService {
             }
             long newVersion = version + 1;
             CaseCommit commit = new CaseCommit(caseId, version, storedEvents, codec.encodeSnapshot(next, newVersion),
-                    indexRow(next, newVersion), key, digest);
+                    indexRow(next, newVersion), key, digest, links(stored.orElse(null), storedEvents, key));
             try {
                 store.commit(commit);
             } catch (VersionConflictException | DuplicateCommandException e) {
@@ -222,6 +270,22 @@ public final class CaseService {
     }
 
     /**
+     * The chain links of a commit's events (rule S9 of {@link CaseStore}), continuing from the loaded case's head; none
+     * when the store keeps no chain. A history stored before the chain was kept has no head: its new events stay
+     * unchained too, until the adapter's upgrade links the whole history (until then it verifies as unchained).
+     */
+    private List<String> links(StoredCase stored, List<StoredEvent> events, String key) {
+        if (chain == null || stored != null && stored.chainHead() == null) return List.of();
+        List<String> links = new ArrayList<>(events.size());
+        String previous = stored == null ? null : stored.chainHead();
+        for (StoredEvent e : events) {
+            previous = chain.link(previous, e, key);
+            links.add(previous);
+        }
+        return links;
+    }
+
+    /**
      * Loads a case with its whole history.
      *
      * @param caseId the case
@@ -232,6 +296,91 @@ public final class CaseService {
         Objects.requireNonNull(caseId, "caseId");
         return store.load(caseId.value()).map(s -> new CaseHistory(s.version(), codec.decodeSnapshot(s.snapshot()),
                 decodeAll(s.events())));
+    }
+
+    /**
+     * Loads a case with its whole history for an actor: empty, exactly as for a case that does not exist, when the
+     * access policy does not let the actor read it ({@link AccessPolicy#mayRead}).
+     *
+     * @param actor who reads
+     * @param caseId the case
+     * @return the case, or empty if it does not exist or the actor may not read it
+     * @throws NullPointerException naming a null argument
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     * @since 0.7
+     */
+    public Optional<CaseHistory> history(Actor actor, CaseId caseId) {
+        return read(actor, caseId, AuditEntry.Action.READ);
+    }
+
+    /**
+     * Loads a case for an export (a report, a file, a copy for the petitioner): as {@link #history(Actor, CaseId)}, and
+     * recorded in the audit trail as an export.
+     *
+     * @param actor who exports
+     * @param caseId the case
+     * @return the case, or empty if it does not exist or the actor may not read it
+     * @throws NullPointerException naming a null argument
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure (the audit's included: nothing
+     *     is shown that could not be recorded)
+     * @since 0.7
+     */
+    public Optional<CaseHistory> export(Actor actor, CaseId caseId) {
+        return read(actor, caseId, AuditEntry.Action.EXPORT);
+    }
+
+    private Optional<CaseHistory> read(Actor actor, CaseId caseId, AuditEntry.Action action) {
+        Objects.requireNonNull(actor, "actor");
+        Optional<CaseHistory> found = history(caseId);
+        boolean shown = found.isPresent() && (access == null || access.mayRead(actor, found.get().state()));
+        audit(actor, caseId, action, found.isEmpty() ? AuditEntry.Outcome.NOT_FOUND
+                : shown ? AuditEntry.Outcome.SHOWN : AuditEntry.Outcome.HIDDEN);
+        return shown ? found : Optional.empty();
+    }
+
+    /** Records an access in the audit trail, when there is one. */
+    private void audit(Actor actor, CaseId caseId, AuditEntry.Action action, AuditEntry.Outcome outcome) {
+        if (audit == null || actor == null || caseId == null) return;
+        audit.record(new AuditEntry(actorName(actor), caseId.value(), action, outcome, clock.instant()), auditChain);
+    }
+
+    /**
+     * How the audit trail names an actor: {@code official:<official id>@<unit id>} or {@code system:<job>}, the form
+     * {@link AccessAudit#byActor} takes.
+     *
+     * @param actor the actor
+     * @return its name in the trail
+     * @throws NullPointerException if actor is null
+     * @since 0.7
+     */
+    public static String actorName(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        if (actor instanceof Actor.OfficialActor a) return "official:" + a.official().value() + "@" + a.unit().value();
+        return "system:" + ((Actor.SystemActor) actor).job();
+    }
+
+    /**
+     * Deletes the access audit records older than the retention period (GB/T 22239-2019 and the Cybersecurity Law
+     * Art. 21: at least six months).
+     *
+     * @param now the instant to count back from (the portal's clock)
+     * @param retention how long records are kept, at least six months
+     * @return how many records were deleted
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if retention is shorter than six months
+     * @throws IllegalStateException if the service records no audit trail
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     * @since 0.7
+     */
+    public long purgeAudit(Instant now, java.time.Period retention) {
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(retention, "retention");
+        java.time.ZonedDateTime at = now.atZone(limits.zone());
+        if (at.minus(retention).isAfter(at.minusMonths(6))) {
+            throw new IllegalArgumentException("retention must be at least six months (Cybersecurity Law Art. 21), was " + retention);
+        }
+        if (audit == null) throw new IllegalStateException("this service records no access audit trail");
+        return audit.purgeBefore(at.minus(retention).toInstant());
     }
 
     private List<CaseEvent> decodeAll(List<StoredEvent> stored) {
@@ -383,6 +532,9 @@ public final class CaseService {
         private final List<CaseListener> listeners = new ArrayList<>();
         private final List<CommandObserver> observers = new ArrayList<>();
         private LongSupplier ticker = MONOTONIC;
+        private EventChain chain = EventChain.sha256();
+        private AccessPolicy access = AccessPolicy.unrestricted();
+        private AccessAudit audit;
 
         private Builder(CaseStore store, OrganisationDirectory directory, InstantSource clock) {
             this.store = Objects.requireNonNull(store, "store");
@@ -469,6 +621,43 @@ public final class CaseService {
          */
         public Builder ticker(LongSupplier nanoTime) {
             this.ticker = Objects.requireNonNull(nanoTime, "nanoTime");
+            return this;
+        }
+
+        /**
+         * @param chain the digest of the tamper-evident event chain (default {@link EventChain#sha256()}; SM3 through a
+         *     JCA provider, {@code EventChain.of("SM3", new BouncyCastleProvider())}), used when the store keeps the chain
+         *     ({@link CaseStore#keepsEventChain()}); choose it once for a store: the verifier and the checkpoints name it
+         * @return this builder
+         * @since 0.7
+         */
+        public Builder eventChain(EventChain chain) {
+            this.chain = Objects.requireNonNull(chain, "chain");
+            return this;
+        }
+
+        /**
+         * @param access who may read each case and issue each command (default {@link AccessPolicy#unrestricted()}:
+         *     the portal checks access itself); {@link AccessPolicy#standard} gives the regulation's rules. Checked before
+         *     any other rule of a command (after its input rules); a case the actor may not read answers as one that does
+         *     not exist
+         * @return this builder
+         * @since 0.7
+         */
+        public Builder accessPolicy(AccessPolicy access) {
+            this.access = Objects.requireNonNull(access, "access");
+            return this;
+        }
+
+        /**
+         * @param audit where every read ({@link CaseService#history(Actor, CaseId)}), export ({@link CaseService#export})
+         *     and attempt the access policy refuses or hides is recorded, chained with the event chain's digest (default:
+         *     none); the in-memory store and the JDBC adapter offer it ({@code store} itself)
+         * @return this builder
+         * @since 0.7
+         */
+        public Builder accessAudit(AccessAudit audit) {
+            this.audit = Objects.requireNonNull(audit, "audit");
             return this;
         }
 

@@ -12,14 +12,24 @@ import io.github.xinfang.cases.PetitionForm;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.examples.files.DirectoryCheckpointArchive;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.LeaderWorkload;
+import io.github.xinfang.persistence.chain.AuditEntry;
+import io.github.xinfang.persistence.chain.AuditRecord;
+import io.github.xinfang.persistence.chain.ChainReport;
+import io.github.xinfang.persistence.chain.ChainVerifier;
+import io.github.xinfang.persistence.chain.CheckpointArchive;
+import io.github.xinfang.persistence.chain.CheckpointSigner;
+import io.github.xinfang.persistence.chain.EventChain;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.petition.Category;
 import io.github.xinfang.petition.Channel;
 import io.github.xinfang.petition.RegionCode;
+import io.github.xinfang.service.AccessPolicy;
 import io.github.xinfang.service.BatchReports;
+import io.github.xinfang.service.CaseHistory;
 import io.github.xinfang.service.ClusterWatch;
 import io.github.xinfang.service.CaseListings;
 import io.github.xinfang.service.CaseService;
@@ -32,16 +42,24 @@ import io.github.xinfang.service.CommandResult;
 import io.github.xinfang.service.DeadlineSweep;
 import io.github.xinfang.service.Handover;
 import io.github.xinfang.time.TimeLimits;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -171,6 +189,41 @@ class ReadmeSnippetsTests {
         return all;
     }
 
+    /** README, "A tamper-evident history". */
+    static ChainReport chain(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock, CaseCommand command,
+                             PrivateKey privateKey, PublicKey publicKey, Path archiveDir) {
+        // tag::chain[]
+        Provider bc = new BouncyCastleProvider();                                    // SM3 and SM2 (GB/T 32905, 32918)
+        EventChain sm3 = EventChain.of("SM3", bc);                                   // the default is EventChain.sha256()
+        CaseService cases = CaseService.builder(store, directory, clock).eventChain(sm3).build();
+        cases.handle(command);                                                       // each event linked to the one before
+        ChainVerifier verifier = ChainVerifier.of(store, sm3);
+        CheckpointSigner signer = CheckpointSigner.keyPair("SM3withSM2", privateKey, publicKey, bc);
+        CheckpointArchive archive = DirectoryCheckpointArchive.in(archiveDir);     // outside the database
+        archive.append(verifier.checkpoint(clock.instant(), signer));               // daily: every case's head, signed
+        ChainReport report = verifier.verifyStore(archive.latest().orElseThrow(), signer);
+        report.firstBreak();                                                         // case, sequence, ALTERED, TRUNCATED, …
+        // end::chain[]
+        return report;
+    }
+
+    /** README, "Access rules and the access audit". */
+    static List<AuditRecord> access(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock, Actor actor,
+                                    CaseId caseId) {
+        // tag::access[]
+        CaseService cases = CaseService.builder(store, directory, clock)
+                .accessPolicy(AccessPolicy.standard(directory))   // offices by region, units by involvement, never the accused
+                .accessAudit(store)                                // every read, export and refusal, chained per case
+                .build();
+        Optional<CaseHistory> shown = cases.history(actor, caseId);   // empty, as for no case, when the actor may not see it
+        List<AuditRecord> trail = store.byActor(CaseService.actorName(actor), "", 0, 100);
+        long purged = cases.purgeAudit(clock.instant(), java.time.Period.ofMonths(6));   // at least six months kept
+        // end::access[]
+        assertThat(shown).isEmpty();
+        assertThat(purged).isZero();
+        return trail;
+    }
+
     // ------------------------------------------------------------------ the snippets run
 
     private static final UnitId OFFICE = new UnitId("gb-xfj");
@@ -236,13 +289,37 @@ class ReadmeSnippetsTests {
         });
     }
 
+    @Test
+    void theChainSnippetRunsWithSm2AndSm3(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
+        g.initialize(new ECGenParameterSpec("sm2p256v1"));
+        KeyPair keys = g.generateKeyPair();
+        InMemoryCaseStore store = InMemoryCaseStore.create();
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-20T02:00:00Z"));
+        CaseCommand register = new ProcedureCommand.Register(new CaseId("GB-2026-000009"), new IdempotencyKey("r"),
+                Actor.official(CLERK, OFFICE), new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设",
+                        "450802", true, null, List.of(new PetitionForm.Petitioner("示例", null, null, null)), 1, null, "示例。"), null);
+        ChainReport report = chain(store, DIRECTORY, clock, register, keys.getPrivate(), keys.getPublic(), dir.resolve("checkpoints"));
+        assertThat(report.intact()).isTrue();
+        assertThat(report.cases()).isEqualTo(1);
+        assertThat(report.events()).isEqualTo(store.load("GB-2026-000009").orElseThrow().events().size());
+    }
+
+    @Test
+    void theAccessSnippetHidesACaseAndRecordsTheRead() {
+        InMemoryCaseStore store = InMemoryCaseStore.create();
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-20T02:00:00Z"));
+        List<AuditRecord> trail = access(store, DIRECTORY, clock, Actor.official(DEPUTY, HOUSING), new CaseId("GB-2026-000404"));
+        assertThat(trail).singleElement().satisfies(r -> assertThat(r.entry().outcome()).isEqualTo(AuditEntry.Outcome.NOT_FOUND));
+    }
+
     // ------------------------------------------------------------------ the README shows exactly these
 
     @Test
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("..", "README.md")));
         List<String> regions = regions(read(SELF));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(7);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(9);
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SELF).containsExactlyElementsOf(blocks);
     }
 }

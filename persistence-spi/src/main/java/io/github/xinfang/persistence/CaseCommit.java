@@ -14,10 +14,14 @@ import java.util.Objects;
  * @param indexRow the index columns after the events, at version {@code expectedVersion + 1}
  * @param idempotencyKey the key of the command that produced the change
  * @param commandDigest the digest of that command (SHA-256 hex of core's canonical encoding)
+ * @param links the chain link of each event, in the same order (see
+ *              {@link io.github.xinfang.persistence.chain.EventChain}), which a store that keeps the event chain
+ *              stores with its event and returns byte for byte (rule S9 of {@link CaseStore}); empty for a commit
+ *              whose writer does not chain (its events are then stored unchained)
  * @since 0.1
  */
 public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> events, StoredSnapshot snapshot,
-                         IndexRow indexRow, String idempotencyKey, String commandDigest) {
+                         IndexRow indexRow, String idempotencyKey, String commandDigest, List<String> links) {
     /**
      * Checks the arguments and that every part names the same case and the next version.
      *
@@ -31,6 +35,7 @@ public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> 
         Objects.requireNonNull(indexRow, "indexRow");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(commandDigest, "commandDigest");
+        Objects.requireNonNull(links, "links");
         if (caseId.isBlank()) throw new IllegalArgumentException("caseId must not be blank");
         if (expectedVersion < 0) throw new IllegalArgumentException("expectedVersion must not be negative");
         if (idempotencyKey.isBlank()) throw new IllegalArgumentException("idempotencyKey must not be blank");
@@ -45,6 +50,13 @@ public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> 
             }
             previous = e.sequence();
         }
+        links = List.copyOf(links);
+        if (!links.isEmpty() && links.size() != events.size()) {
+            throw new IllegalArgumentException("links must be empty or one per event: " + links.size() + " for " + events.size());
+        }
+        for (String link : links) {
+            if (link.isBlank()) throw new IllegalArgumentException("links must not be blank");
+        }
         if (!snapshot.caseId().equals(caseId)) throw new IllegalArgumentException("snapshot must belong to case " + caseId);
         if (snapshot.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("snapshot must be at version expectedVersion + 1");
@@ -53,6 +65,34 @@ public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> 
         if (indexRow.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("indexRow must be at version expectedVersion + 1");
         }
+    }
+
+    /**
+     * A commit whose events are not chained (no links), as every commit was before 0.7.
+     *
+     * @param caseId the case
+     * @param expectedVersion the version the writer read (0 for a new case)
+     * @param events the new events
+     * @param snapshot the state after the events
+     * @param indexRow the index columns after the events
+     * @param idempotencyKey the command's key
+     * @param commandDigest the command's digest
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException naming an inconsistent argument
+     */
+    public CaseCommit(String caseId, long expectedVersion, List<StoredEvent> events, StoredSnapshot snapshot,
+                      IndexRow indexRow, String idempotencyKey, String commandDigest) {
+        this(caseId, expectedVersion, events, snapshot, indexRow, idempotencyKey, commandDigest, List.of());
+    }
+
+    /**
+     * The link of one of this commit's events.
+     *
+     * @param index the event's index in {@link #events()}
+     * @return its link, or null if the commit is unchained
+     */
+    public String linkAt(int index) {
+        return links.isEmpty() ? null : links.get(index);
     }
 
     /** @return the version the case has once this change is committed */

@@ -30,6 +30,15 @@ import java.util.Optional;
  *       with the cause kept; nothing else escapes.</li>
  * </ol>
  *
+ * <p>A store that keeps the event chain (the tamper-evident history, {@link #keepsEventChain()}) also follows:
+ * <ol start="9">
+ *   <li><b>S9 (chain links).</b> It stores each event's link from {@link CaseCommit#links()} with the event, and
+ *       returns it byte for byte: {@link StoredCase#chainHead()} is the link of the case's last event, and
+ *       {@link #chainedEventsAfter} returns every event with the key of its commit and its link (null for an event
+ *       committed without one). It never computes, changes or drops a link, and a commit that is refused stores no
+ *       link. Links are written in the same atomic commit as their events (rule S2).</li>
+ * </ol>
+ *
  * <p>The SPI grows only by {@code default} methods and new optional ports.
  *
  * @since 0.1
@@ -87,5 +96,36 @@ public interface CaseStore {
      */
     default void afterCommit(Runnable action) {
         java.util.Objects.requireNonNull(action, "action").run();
+    }
+
+    /**
+     * Whether this store keeps the event chain (rule S9). A store that does not (this default) ignores
+     * {@link CaseCommit#links()}, loads cases with no chain head and cannot list its events with their links.
+     *
+     * @return true if the store keeps each event's chain link
+     * @since 0.7
+     */
+    default boolean keepsEventChain() {
+        return false;
+    }
+
+    /**
+     * Lists stored events with their commit's key and their link (rule S9), in the order of case id
+     * ({@link String#compareTo}) then sequence, strictly after the position given: a keyset walk over the whole store,
+     * or over one case from {@code (caseId, 0)} until the case id changes. The tamper-evidence verifier reads the
+     * history through it.
+     *
+     * @param caseId the case id of the position ("" to start before every case)
+     * @param sequence the sequence of the position within that case (0 to start before its first event)
+     * @param limit the most events to return, at least 1
+     * @return the events after the position, ascending, at most {@code limit}
+     * @throws NullPointerException if caseId is null
+     * @throws IllegalArgumentException if sequence is negative or limit below 1
+     * @throws UnsupportedOperationException if the store keeps no event chain (this default)
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default java.util.List<ChainedEvent> chainedEventsAfter(String caseId, long sequence, int limit) {
+        throw new UnsupportedOperationException(getClass().getName() + " keeps no event chain");
     }
 }

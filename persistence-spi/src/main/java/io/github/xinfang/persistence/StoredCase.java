@@ -10,9 +10,11 @@ import java.util.Objects;
  * @param version the number of commits so far (at least 1)
  * @param snapshot the latest snapshot, at {@code version}
  * @param events every event of the case, in sequence order
+ * @param chainHead the chain link of the last event (rule S9 of {@link CaseStore}), or null when the store keeps no
+ *                  event chain or that event was stored unchained
  * @since 0.1
  */
-public record StoredCase(String caseId, long version, StoredSnapshot snapshot, List<StoredEvent> events) {
+public record StoredCase(String caseId, long version, StoredSnapshot snapshot, List<StoredEvent> events, String chainHead) {
     /**
      * Checks the arguments.
      *
@@ -31,5 +33,20 @@ public record StoredCase(String caseId, long version, StoredSnapshot snapshot, L
         for (StoredEvent e : events) {
             if (!e.caseId().equals(caseId)) throw new IllegalArgumentException("events must all belong to case " + caseId);
         }
+        if (chainHead != null && chainHead.isBlank()) throw new IllegalArgumentException("chainHead must not be blank");
+    }
+
+    /**
+     * A case loaded from a store that keeps no event chain.
+     *
+     * @param caseId the case
+     * @param version the number of commits so far
+     * @param snapshot the latest snapshot
+     * @param events every event of the case, in sequence order
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException naming an inconsistent argument
+     */
+    public StoredCase(String caseId, long version, StoredSnapshot snapshot, List<StoredEvent> events) {
+        this(caseId, version, snapshot, events, null);
     }
 }

@@ -7,6 +7,7 @@ import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.ClockDue;
 import io.github.xinfang.persistence.Change;
+import io.github.xinfang.persistence.ChainedEvent;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.ClusterQuery;
@@ -28,6 +29,10 @@ import io.github.xinfang.persistence.StoredWarning;
 import io.github.xinfang.persistence.TransientStoreException;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.WorkClaims;
+import io.github.xinfang.persistence.chain.AccessAudit;
+import io.github.xinfang.persistence.chain.AuditEntry;
+import io.github.xinfang.persistence.chain.AuditRecord;
+import io.github.xinfang.persistence.chain.EventChain;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -89,7 +94,7 @@ import javax.sql.DataSource;
  * @since 0.1
  */
 public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
-        ResolutionQuery, OverdueQuery, ReportQuery, ClusterQuery, ClusterWarnings {
+        ResolutionQuery, OverdueQuery, ReportQuery, ClusterQuery, ClusterWarnings, AccessAudit {
 
     /**
      * The schema version this library writes and reads; {@link #migrate()} brings a database up to it (version 2
@@ -97,9 +102,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * columns from {@code CLOB} to {@code CHARACTER VARYING}, out of H2's large-object store; version 4 added the
      * clock dues table {@code xf_case_clock} and the indexes of the overdue queries; version 5 added the followers'
      * positions table {@code xf_feed_positions} that {@link JdbcFeedPositions} reads and writes; version 6 added the
-     * subject tags {@code xf_case_tag}, the latest petition day and the cluster warnings {@code xf_cluster_warning}).
+     * subject tags {@code xf_case_tag}, the latest petition day and the cluster warnings {@code xf_cluster_warning};
+     * version 7 added each event's chain link, {@code xf_event.chain_link}, see {@link #linkHistories}).
      */
-    public static final int SCHEMA_VERSION = 6;
+    public static final int SCHEMA_VERSION = 7;
 
     /** How many times a commit is attempted when the database reports a transient failure. */
     private static final int MAX_ATTEMPTS = 8;
@@ -506,7 +512,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             deleteChildren(c, caseId);
         }
         if (commit.expectedVersion() == 0) insertCommit(c, commit, firstSequence, lastSequence);
-        insertEvents(c, events, newVersion);
+        insertEvents(c, commit, newVersion);
         insertChildRows(c, commit.indexRow());
 
         try (PreparedStatement ps = prepare(c,
@@ -577,11 +583,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    /** Writes a commit's events (xf_event, as since schema version 1). */
-    void insertEvents(Connection c, List<StoredEvent> events, long commitVersion) throws SQLException {
+    /** Writes a commit's events with their chain links (xf_event; the link column since schema version 7). */
+    void insertEvents(Connection c, CaseCommit commit, long commitVersion) throws SQLException {
+        List<StoredEvent> events = commit.events();
         try (PreparedStatement ps = prepare(c, "INSERT INTO xf_event (case_id, sequence, commit_version, type,"
-                + " schema_version, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            for (StoredEvent e : events) {
+                + " schema_version, payload, recorded_at, chain_link) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            for (int i = 0; i < events.size(); i++) {
+                StoredEvent e = events.get(i);
                 ps.setString(1, e.caseId());
                 ps.setLong(2, e.sequence());
                 ps.setLong(3, commitVersion);
@@ -589,6 +597,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 ps.setInt(5, e.schemaVersion());
                 ps.setString(6, e.payload());
                 ps.setBigDecimal(7, Instants.toDecimal(e.recordedAt()));
+                ps.setString(8, commit.linkAt(i));
                 if (events.size() == 1) {
                     ps.executeUpdate();
                 } else {
@@ -691,9 +700,119 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             if (head.isEmpty()) return Optional.empty();
             // Events never change once written: bounding by the case row's last sequence gives the history of
             // exactly that version, whatever commits since.
-            List<StoredEvent> events = readEvents(tables, c, caseId, 1, head.get().lastSequence());
-            return Optional.of(new StoredCase(caseId, head.get().version(), head.get().snapshot(), events));
+            String[] chainHead = new String[1];
+            List<StoredEvent> events = readEvents(tables, c, caseId, 1, head.get().lastSequence(), linkColumn(c) ? chainHead : null);
+            return Optional.of(new StoredCase(caseId, head.get().version(), head.get().snapshot(), events, chainHead[0]));
         });
+    }
+
+    /** Whether {@code xf_event} has been seen to have the link column of schema version 7. */
+    private volatile boolean linkColumnSeen;
+
+    /**
+     * Whether {@code xf_event} has the link column of schema version 7: a load reads a database of an older version too
+     * (with no chain head), as while its migration is pending; commits need the current version. Once seen, remembered.
+     */
+    private boolean linkColumn(Connection c) throws SQLException {
+        if (linkColumnSeen) return true;
+        String[] scope = dialect.metadataScope(c, tables.schema());
+        try (ResultSet rs = c.getMetaData().getColumns(scope[0], scope[1], dialect.fold("xf_event"), dialect.fold("chain_link"))) {
+            if (rs.next()) linkColumnSeen = true;
+        }
+        return linkColumnSeen;
+    }
+
+    /** This store keeps the event chain (rule S9): each event's link in {@code xf_event.chain_link}. */
+    @Override
+    public boolean keepsEventChain() {
+        return true;
+    }
+
+    @Override
+    public List<ChainedEvent> chainedEventsAfter(String caseId, long sequence, int limit) {
+        ChainedEvent.checkPosition(caseId, sequence, limit);
+        return reading("reading the event chain after case " + caseId + " failed", c -> {
+            try (PreparedStatement ps = prepare(c, "SELECT e.case_id, " + EVENT_COLUMNS + ", k.idempotency_key, e.chain_link"
+                    + " FROM xf_event e JOIN xf_commit k ON k.case_id = e.case_id AND k.version = e.commit_version"
+                    + " WHERE e.case_id > ? OR (e.case_id = ? AND e.sequence > ?)"
+                    + " ORDER BY e.case_id, e.sequence LIMIT ?")) {
+                ps.setString(1, caseId);
+                ps.setString(2, caseId);
+                ps.setLong(3, sequence);
+                ps.setInt(4, limit);
+                ps.setFetchSize(Math.min(limit, 1000));
+                List<ChainedEvent> page = new ArrayList<>(Math.min(limit, 1000));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) page.add(new ChainedEvent(event(rs.getString(1), rs, 2), rs.getString(7), rs.getString(8)));
+                }
+                return page;
+            }
+        });
+    }
+
+    /**
+     * Links every history stored without links (events written before schema version 7, and those a service wrote on
+     * top of them): each such case's links are computed from its first event with the chain given and written in
+     * {@code xf_event.chain_link}, one case per transaction under its row lock. The events themselves are not touched.
+     * Run it once after migrating to version 7, while the store takes no commits, and before the first checkpoint.
+     * Running it again links nothing.
+     *
+     * @param chain the chain the case service computes ({@code CaseService.Builder.eventChain}; SHA-256 by default)
+     * @return the ids of the cases linked, in {@link String#compareTo} order
+     * @throws NullPointerException if chain is null
+     * @throws StoreException on an infrastructure failure (the cases linked before it stay linked)
+     * @since 0.7
+     */
+    public List<String> linkHistories(EventChain chain) {
+        Objects.requireNonNull(chain, "chain");
+        List<String> unlinked = reading("finding unlinked histories failed", c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = prepare(c, "SELECT DISTINCT case_id FROM xf_event WHERE chain_link IS NULL ORDER BY case_id");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) ids.add(rs.getString(1));
+            }
+            return ids;
+        });
+        for (String caseId : unlinked) {
+            writing("linking the history of case " + caseId + " failed", "link of case " + caseId,
+                    (c, own) -> linkHistory(c, caseId, chain), done -> true, done -> true, Boolean.FALSE);
+        }
+        return unlinked;
+    }
+
+    private Boolean linkHistory(Connection c, String caseId, EventChain chain) throws SQLException {
+        try (PreparedStatement lock = prepare(c, "UPDATE xf_case SET version = version WHERE case_id = ?")) {
+            lock.setString(1, caseId);
+            lock.executeUpdate();
+        }
+        List<ChainedEvent> history = new ArrayList<>();
+        try (PreparedStatement ps = prepare(c, "SELECT e.case_id, " + EVENT_COLUMNS + ", k.idempotency_key, e.chain_link"
+                + " FROM xf_event e JOIN xf_commit k ON k.case_id = e.case_id AND k.version = e.commit_version"
+                + " WHERE e.case_id = ? ORDER BY e.sequence")) {
+            ps.setString(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) history.add(new ChainedEvent(event(rs.getString(1), rs, 2), rs.getString(7), rs.getString(8)));
+            }
+        }
+        try (PreparedStatement ps = prepare(c, "UPDATE xf_event SET chain_link = ? WHERE case_id = ? AND sequence = ?")) {
+            String previous = null;
+            int updates = 0;
+            long expected = 1;
+            for (ChainedEvent e : history) {
+                if (e.event().sequence() != expected++) {
+                    throw new StoreException("case " + caseId + " misses event " + (expected - 1) + ": its history cannot be linked");
+                }
+                previous = chain.link(previous, e.event(), e.idempotencyKey());
+                if (previous.equals(e.link())) continue;
+                ps.setString(1, previous);
+                ps.setString(2, caseId);
+                ps.setLong(3, e.event().sequence());
+                ps.addBatch();
+                updates++;
+            }
+            if (updates > 0) ps.executeBatch();
+        }
+        return Boolean.TRUE;
     }
 
     @Override
@@ -719,15 +838,29 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * @throws StoreException if one of them is missing
      */
     static List<StoredEvent> readEvents(Tables tables, Connection c, String caseId, long from, long to) throws SQLException {
-        try (PreparedStatement ps = tables.prepare(c, "SELECT " + EVENT_COLUMNS + " FROM xf_event e"
-                + " WHERE e.case_id = ? AND e.sequence >= ? AND e.sequence <= ? ORDER BY e.sequence")) {
+        return readEvents(tables, c, caseId, from, to, null);
+    }
+
+    /**
+     * Reads the events {@code from .. to} of a case, in sequence order, and, when {@code lastLink} is given, the chain
+     * link of the last one into its first element (schema version 7).
+     *
+     * @throws StoreException if one of them is missing
+     */
+    static List<StoredEvent> readEvents(Tables tables, Connection c, String caseId, long from, long to, String[] lastLink)
+            throws SQLException {
+        try (PreparedStatement ps = tables.prepare(c, "SELECT " + EVENT_COLUMNS + (lastLink == null ? "" : ", e.chain_link")
+                + " FROM xf_event e WHERE e.case_id = ? AND e.sequence >= ? AND e.sequence <= ? ORDER BY e.sequence")) {
             ps.setString(1, caseId);
             ps.setLong(2, from);
             ps.setLong(3, to);
             ps.setFetchSize(1000);
             List<StoredEvent> events = new ArrayList<>((int) Math.min(Math.max(to - from + 1, 0), 10_000));
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) events.add(event(caseId, rs, 1));
+                while (rs.next()) {
+                    events.add(event(caseId, rs, 1));
+                    if (lastLink != null) lastLink[0] = rs.getString(6);
+                }
             }
             if (events.size() != to - from + 1) {
                 throw new StoreException("case " + caseId + " misses events between sequences " + from + " and " + to);
@@ -1259,6 +1392,130 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 return rs.next() ? Optional.of(read.read(rs)) : Optional.empty();
             }
         }
+    }
+
+    // ------------------------------------------------------------------------------------------ access audit
+
+    /** How many times a record is tried when concurrent records of its case take the number it read. */
+    private static final int AUDIT_ATTEMPTS = 20;
+
+    private static final String AUDIT_COLUMNS = "case_id, sequence, actor, action, outcome, recorded_at, previous_link, link";
+
+    /**
+     * Numbers and chains the entry after the case's head in {@code xf_audit_head}, read under its row lock, and writes
+     * the record and the new head in one transaction (the caller's, in the participating mode). Two first records of a
+     * case race on the head's primary key: the loser rolls back and reads the winner's head.
+     */
+    @Override
+    public AuditRecord record(AuditEntry entry, EventChain chain) {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(chain, "chain");
+        for (int attempt = 0; attempt < AUDIT_ATTEMPTS; attempt++) {
+            Optional<AuditRecord> kept = writing("recording an access to case " + entry.caseId() + " failed",
+                    "audit record of case " + entry.caseId(), (c, own) -> appendAudit(c, entry, chain),
+                    Optional::isPresent, Optional::isPresent, Optional.empty());
+            if (kept.isPresent()) return kept.get();
+        }
+        throw new StoreException("recording an access to case " + entry.caseId() + " lost " + AUDIT_ATTEMPTS
+                + " races for its next number; nothing was recorded");
+    }
+
+    private Optional<AuditRecord> appendAudit(Connection c, AuditEntry entry, EventChain chain) throws SQLException {
+        long last = 0;
+        String previous = null;
+        try (PreparedStatement ps = prepare(c, "SELECT last_sequence, last_link FROM xf_audit_head WHERE case_id = ?"
+                + " FOR UPDATE")) {
+            ps.setString(1, entry.caseId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    last = rs.getLong(1);
+                    previous = rs.getString(2);
+                }
+            }
+        }
+        AuditRecord r = new AuditRecord(entry, last + 1, previous, chain.auditLink(previous, entry, last + 1));
+        try {
+            if (last == 0) {
+                try (PreparedStatement ps = prepare(c, "INSERT INTO xf_audit_head (case_id, last_sequence, last_link) VALUES (?, ?, ?)")) {
+                    ps.setString(1, entry.caseId());
+                    ps.setLong(2, r.sequence());
+                    ps.setString(3, r.link());
+                    ps.executeUpdate();
+                }
+            } else {
+                try (PreparedStatement ps = prepare(c, "UPDATE xf_audit_head SET last_sequence = ?, last_link = ?"
+                        + " WHERE case_id = ? AND last_sequence = ?")) {
+                    ps.setLong(1, r.sequence());
+                    ps.setString(2, r.link());
+                    ps.setString(3, entry.caseId());
+                    ps.setLong(4, last);
+                    if (ps.executeUpdate() == 0) return Optional.empty();
+                }
+            }
+            try (PreparedStatement ps = prepare(c, "INSERT INTO xf_audit (" + AUDIT_COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, entry.caseId());
+                ps.setLong(2, r.sequence());
+                ps.setString(3, entry.actor());
+                ps.setString(4, entry.action().name());
+                ps.setString(5, entry.outcome().name());
+                ps.setBigDecimal(6, Instants.toDecimal(entry.at()));
+                ps.setString(7, previous);
+                ps.setString(8, r.link());
+                ps.executeUpdate();
+            }
+        } catch (SQLException e) {
+            if (isUniqueViolation(e)) return Optional.empty();   // another record took the number: roll back, read again
+            throw e;
+        }
+        return Optional.of(r);
+    }
+
+    @Override
+    public List<AuditRecord> recordsAfter(String caseId, long sequence, int limit) {
+        AccessAudit.checkArguments(caseId, sequence, limit);
+        return auditPage("SELECT " + AUDIT_COLUMNS + " FROM xf_audit WHERE (case_id > ? OR (case_id = ? AND sequence > ?))"
+                + " ORDER BY case_id, sequence LIMIT ?", null, caseId, sequence, limit);
+    }
+
+    @Override
+    public List<AuditRecord> byActor(String actor, String caseId, long sequence, int limit) {
+        Objects.requireNonNull(actor, "actor");
+        AccessAudit.checkArguments(caseId, sequence, limit);
+        return auditPage("SELECT " + AUDIT_COLUMNS + " FROM xf_audit WHERE actor = ? AND (case_id > ? OR (case_id = ? AND sequence > ?))"
+                + " ORDER BY case_id, sequence LIMIT ?", actor, caseId, sequence, limit);
+    }
+
+    private List<AuditRecord> auditPage(String sql, String actor, String caseId, long sequence, int limit) {
+        return reading("reading the access audit after case " + caseId + " failed", c -> {
+            try (PreparedStatement ps = prepare(c, sql)) {
+                int i = 1;
+                if (actor != null) ps.setString(i++, actor);
+                ps.setString(i++, caseId);
+                ps.setString(i++, caseId);
+                ps.setLong(i++, sequence);
+                ps.setInt(i, limit);
+                List<AuditRecord> page = new ArrayList<>(Math.min(limit, 1_000));
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        AuditEntry e = new AuditEntry(rs.getString(3), rs.getString(1), AuditEntry.Action.valueOf(rs.getString(4)),
+                                AuditEntry.Outcome.valueOf(rs.getString(5)), Instants.fromDecimal(rs.getBigDecimal(6)));
+                        page.add(new AuditRecord(e, rs.getLong(2), rs.getString(7), rs.getString(8)));
+                    }
+                }
+                return page;
+            }
+        });
+    }
+
+    @Override
+    public long purgeBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return writing("purging the access audit before " + cutoff + " failed", "audit purge", (c, own) -> {
+            try (PreparedStatement ps = prepare(c, "DELETE FROM xf_audit WHERE recorded_at < ?")) {
+                ps.setBigDecimal(1, Instants.toDecimal(cutoff));
+                return (long) ps.executeUpdate();
+            }
+        }, n -> true, n -> true, 0L);
     }
 
     /** A case row's version, last event sequence and snapshot, as {@link #load} reads them. */

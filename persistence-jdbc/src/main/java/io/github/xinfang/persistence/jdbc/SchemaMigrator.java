@@ -160,8 +160,10 @@ final class SchemaMigrator {
                     && columnTypeIs(c, dialect, "xf_case", "snapshot_payload", "CHARACTER LARGE OBJECT");
             if (!largeObjects && tableExists(c, dialect, null, "xf_change_pending") && tableExists(c, dialect, null, "xf_case_clock")) {
                 version = !tableExists(c, dialect, null, "xf_feed_positions") ? 4
-                        : tableExists(c, dialect, null, "xf_cluster_warning") && tableExists(c, dialect, null, "xf_case_tag")
-                                && columnExists(c, dialect, "xf_case", "last_petition_on") ? 6 : 5;
+                        : !(tableExists(c, dialect, null, "xf_cluster_warning") && tableExists(c, dialect, null, "xf_case_tag")
+                                && columnExists(c, dialect, "xf_case", "last_petition_on")) ? 5
+                        : columnExists(c, dialect, "xf_event", "chain_link") && tableExists(c, dialect, null, "xf_audit")
+                                && tableExists(c, dialect, null, "xf_audit_head") ? 7 : 6;
             } else if (dialect == Dialect.H2 && !largeObjects) {
                 version = 3;
             }

@@ -64,9 +64,9 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
                 new StoredSnapshot("c-3", 1, 2, document + " "), big.indexRow(), big.idempotencyKey(), big.commandDigest());
         written.add(big);
         for (CaseCommit c : written) store.commit(c);
+        Map<String, StoredCase> before = loadAll(store, "c-1", "积案-2", "c-3");   // while the link column is lent
         takeBackTheClockTable();
         List<Change> feedBefore = takeBackPendingChanges(store);
-        Map<String, StoredCase> before = loadAll(store, "c-1", "积案-2", "c-3");
 
         MigrationReport report = store.migrate(UNUSED);
 
@@ -181,9 +181,9 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
         }
         Map<String, io.github.xinfang.persistence.IndexRow> rows = new LinkedHashMap<>();
         for (String id : ids) rows.put(id, store.indexRow(id).orElseThrow());
+        Map<String, StoredCase> before = loadAll(store, ids.toArray(String[]::new));   // while the link column is lent
         takeBackTheClockTable();
         takeBackPendingChanges(store);
-        Map<String, StoredCase> before = loadAll(store, ids.toArray(String[]::new));
         io.github.xinfang.persistence.OverdueScope housing = io.github.xinfang.persistence.OverdueScope.handlingUnit(
                 Domain.HOUSING.value());
         java.time.Instant now = Domain.CLOCK.instant();
@@ -233,9 +233,10 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
             }
             assertThat(service.handle(repeat(id, "repeat")).isApplied()).isTrue();
         }
+        Map<String, StoredCase> written = loadAll(store, ids.toArray(String[]::new));   // while the link column is lent
         takeBackTheClockTable();
         takeBackPendingChanges(store);
-        return new Written(store, service, List.copyOf(ids), loadAll(store, ids.toArray(String[]::new)));
+        return new Written(store, service, List.copyOf(ids), written);
     }
 
     /**
@@ -282,7 +283,8 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
     }
 
     /**
-     * Lends a database of an older schema version the clock table of version 4 and the tag table and column of version 6, so that this release's adapter can
+     * Lends a database of an older schema version the clock table of version 4, the tag table and column of version 6
+     * and the link column of version 7, so that this release's adapter can
      * write to it; {@link #takeBackTheClockTable()} drops it with its rows. What stays is what an older release wrote:
      * case rows and their other child rows, and no clock rows.
      */
@@ -295,17 +297,20 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
             sql("CREATE TABLE xf_case_tag (case_id " + text + " NOT NULL, tag " + text + " NOT NULL,"
                     + " CONSTRAINT xf_case_tag_pk PRIMARY KEY (case_id, tag))");
             sql("ALTER TABLE xf_case ADD COLUMN last_petition_on DATE");
+            // and version 7's chain links
+            sql("ALTER TABLE xf_event ADD COLUMN chain_link VARCHAR(128)");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    /** Drops the clock table, tag table and column {@link #lendTheClockTable()} lent. */
+    /** Drops the clock table, tag table and columns {@link #lendTheClockTable()} lent. */
     void takeBackTheClockTable() {
         try {
             sql("DROP TABLE xf_case_clock");
             sql("DROP TABLE xf_case_tag");
             sql("ALTER TABLE xf_case DROP COLUMN last_petition_on");
+            sql("ALTER TABLE xf_event DROP COLUMN chain_link");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -337,7 +342,12 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
 
     static Map<String, StoredCase> loadAll(JdbcCaseStore store, String... ids) {
         Map<String, StoredCase> cases = new LinkedHashMap<>();
-        for (String id : ids) cases.put(id, store.load(id).orElseThrow());
+        // Without the chain head: a release before schema version 7 wrote no links (the ones written while the link column
+        // was lent go with it), and one of version 7 that migrated the database has none until it links the histories.
+        for (String id : ids) {
+            StoredCase c = store.load(id).orElseThrow();
+            cases.put(id, new StoredCase(c.caseId(), c.version(), c.snapshot(), c.events()));
+        }
         return cases;
     }
 

@@ -98,7 +98,7 @@ abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
 
     /**
      * Writes a new case's first commit the way the schema-version-1 adapter did: no earliest_due_at column (its commit
-     * and event rows as {@code writer} writes them, unchanged since version 1).
+     * row as {@code writer} writes it, unchanged since version 1, and its event rows without the link column of version 7).
      */
     private static void writeAsVersion1(JdbcCaseStore writer, Connection c, CaseCommit commit, long position) throws SQLException {
         IndexRow row = commit.indexRow();
@@ -129,7 +129,19 @@ abstract class JdbcResolutionQueryContract extends FreshDatabaseContract {
             ps.executeUpdate();
         }
         writer.insertCommit(c, commit, events.get(0).sequence(), last);
-        writer.insertEvents(c, events, commit.newVersion());
+        for (StoredEvent e : events) {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO xf_event (case_id, sequence, commit_version, type,"
+                    + " schema_version, payload, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, e.caseId());
+                ps.setLong(2, e.sequence());
+                ps.setLong(3, commit.newVersion());
+                ps.setString(4, e.type());
+                ps.setInt(5, e.schemaVersion());
+                ps.setString(6, e.payload());
+                ps.setBigDecimal(7, Instants.toDecimal(e.recordedAt()));
+                ps.executeUpdate();
+            }
+        }
         for (String unit : row.unitsInvolved()) insert(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", commit.caseId(), unit);
         for (String batch : row.batches()) insert(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", commit.caseId(), batch);
         insert(c, "INSERT INTO xf_claim (case_id) VALUES (?)", commit.caseId());

@@ -1,8 +1,10 @@
 package io.github.xinfang.persistence.jdbc;
 
+import io.github.xinfang.persistence.tck.AccessAuditTck;
 import io.github.xinfang.persistence.tck.CaseQueryTck;
 import io.github.xinfang.persistence.tck.CaseStoreTck;
 import io.github.xinfang.persistence.tck.ChangeFeedTck;
+import io.github.xinfang.persistence.tck.EventChainTck;
 import io.github.xinfang.persistence.tck.IndexMaintenanceTck;
 import io.github.xinfang.persistence.tck.OverdueQueryTck;
 import io.github.xinfang.persistence.tck.ClusterQueryTck;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.AfterAll;
 abstract class JdbcStoreConformance extends DatabaseContract implements CaseStoreTck<JdbcCaseStore>, ChangeFeedTck<JdbcCaseStore>,
         CaseQueryTck<JdbcCaseStore>, WorkClaimsTck<JdbcCaseStore>, IndexMaintenanceTck<JdbcCaseStore>,
         ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore>, ReportQueryTck<JdbcCaseStore>,
-        ClusterQueryTck<JdbcCaseStore>, ClusterWarningsTck<JdbcCaseStore> {
+        ClusterQueryTck<JdbcCaseStore>, ClusterWarningsTck<JdbcCaseStore>, EventChainTck<JdbcCaseStore>,
+        AccessAuditTck<JdbcCaseStore> {
 
     private static final Deque<Pooled> FREE = new ArrayDeque<>();
     private static final Map<JdbcCaseStore, Pooled> IN_USE = new IdentityHashMap<>();

@@ -5,6 +5,7 @@ import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.ChainedEvent;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
@@ -23,6 +24,10 @@ import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredWarning;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.WorkClaims;
+import io.github.xinfang.persistence.chain.AccessAudit;
+import io.github.xinfang.persistence.chain.AuditEntry;
+import io.github.xinfang.persistence.chain.AuditRecord;
+import io.github.xinfang.persistence.chain.EventChain;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +50,7 @@ import java.util.function.Predicate;
 /**
  * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
  * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}, {@link ReportQuery},
- * {@link ClusterQuery}, {@link ClusterWarnings}): the embedded default
+ * {@link ClusterQuery}, {@link ClusterWarnings}, {@link AccessAudit}) and the event chain (rule S9): the embedded default
  * and the reference
  * implementation of the SPI contract.
  *
@@ -61,11 +66,11 @@ import java.util.function.Predicate;
  *
  * @since 0.1
  */
-public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance,
+public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, AccessAudit,
         ResolutionQuery, OverdueQuery, ReportQuery, ClusterQuery, ClusterWarnings {
 
     /** One case's committed state; replaced as a whole on every commit. */
-    private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied) {}
+    private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied, List<ChainedEvent> chained) {}
 
     /** A position in the attention index: (next attention instant, case id). */
     private record Key(Instant at, String caseId) implements Comparable<Key> {
@@ -92,6 +97,26 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     /** The cluster warnings, by id; raised under their own lock. */
     private final java.util.concurrent.ConcurrentSkipListMap<String, StoredWarning> warnings =
             new java.util.concurrent.ConcurrentSkipListMap<>();
+    /** The access audit trail: each case's records and head, and each actor's (case, sequence) positions. */
+    private final ConcurrentHashMap<String, CaseAudit> audits = new ConcurrentHashMap<>();
+    private final ConcurrentSkipListSet<String> auditedCases = new ConcurrentSkipListSet<>();
+    private final ConcurrentHashMap<String, ConcurrentSkipListSet<AuditKey>> auditsByActor = new ConcurrentHashMap<>();
+
+    /** A case's audit trail; guarded by itself. */
+    private static final class CaseAudit {
+        long lastSequence;
+        String lastLink;
+        final java.util.TreeMap<Long, AuditRecord> records = new java.util.TreeMap<>();
+    }
+
+    private record AuditKey(String caseId, long sequence) implements Comparable<AuditKey> {
+        @Override
+        public int compareTo(AuditKey o) {
+            int c = caseId.compareTo(o.caseId);
+            return c != 0 ? c : Long.compare(sequence, o.sequence);
+        }
+    }
+
     private final Object feedLock = new Object();
     private final List<Slot> feed = new ArrayList<>();              // guarded by feedLock
 
@@ -197,9 +222,14 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
         Map<String, AppliedCommand> applied = new HashMap<>(current == null ? Map.of() : current.applied());
         applied.put(commit.idempotencyKey(), new AppliedCommand(commit.caseId(), commit.idempotencyKey(),
                 commit.commandDigest(), commit.expectedVersion(), commit.newVersion(), commit.events()));
+        List<ChainedEvent> chained = new ArrayList<>(events.size());
+        if (current != null) chained.addAll(current.chained());
+        for (int i = 0; i < commit.events().size(); i++) {
+            chained.add(new ChainedEvent(commit.events().get(i), commit.idempotencyKey(), commit.linkAt(i)));
+        }
         StoredCase next = new StoredCase(commit.caseId(), commit.newVersion(), commit.snapshot(),
-                Collections.unmodifiableList(events));
-        return new Entry(next, commit.indexRow(), Collections.unmodifiableMap(applied));
+                Collections.unmodifiableList(events), chained.get(chained.size() - 1).link());
+        return new Entry(next, commit.indexRow(), Collections.unmodifiableMap(applied), Collections.unmodifiableList(chained));
     }
 
     /** Moves a case's keys in every index from its old row to its new one. */
@@ -279,6 +309,102 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     @Override
     public Optional<StoredCase> load(String caseId) {
         return entry(caseId).map(Entry::stored);
+    }
+
+    // ------------------------------------------------------------------------------------ access audit
+
+    @Override
+    public AuditRecord record(AuditEntry entry, EventChain chain) {
+        Objects.requireNonNull(entry, "entry");
+        Objects.requireNonNull(chain, "chain");
+        CaseAudit trail = audits.computeIfAbsent(entry.caseId(), id -> new CaseAudit());
+        AuditRecord r;
+        synchronized (trail) {
+            long sequence = trail.lastSequence + 1;
+            r = new AuditRecord(entry, sequence, trail.lastLink, chain.auditLink(trail.lastLink, entry, sequence));
+            trail.records.put(sequence, r);
+            trail.lastSequence = sequence;
+            trail.lastLink = r.link();
+            auditsByActor.computeIfAbsent(entry.actor(), a -> new ConcurrentSkipListSet<>()).add(new AuditKey(entry.caseId(), sequence));
+        }
+        auditedCases.add(entry.caseId());
+        return r;
+    }
+
+    @Override
+    public List<AuditRecord> recordsAfter(String caseId, long sequence, int limit) {
+        AccessAudit.checkArguments(caseId, sequence, limit);
+        List<AuditRecord> page = new ArrayList<>(Math.min(limit, 64));
+        for (String id : auditedCases.tailSet(caseId, true)) {
+            CaseAudit trail = audits.get(id);
+            synchronized (trail) {
+                for (AuditRecord r : (id.equals(caseId) ? trail.records.tailMap(sequence, false) : trail.records).values()) {
+                    if (page.size() >= limit) return page;
+                    page.add(r);
+                }
+            }
+        }
+        return page;
+    }
+
+    @Override
+    public List<AuditRecord> byActor(String actor, String caseId, long sequence, int limit) {
+        Objects.requireNonNull(actor, "actor");
+        AccessAudit.checkArguments(caseId, sequence, limit);
+        ConcurrentSkipListSet<AuditKey> keys = auditsByActor.get(actor);
+        List<AuditRecord> page = new ArrayList<>(Math.min(limit, 64));
+        if (keys == null) return page;
+        for (AuditKey k : keys.tailSet(new AuditKey(caseId, sequence), false)) {
+            if (page.size() >= limit) break;
+            CaseAudit trail = audits.get(k.caseId());
+            synchronized (trail) {
+                AuditRecord r = trail.records.get(k.sequence());
+                if (r != null) page.add(r);
+            }
+        }
+        return page;
+    }
+
+    @Override
+    public long purgeBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        long purged = 0;
+        for (CaseAudit trail : audits.values()) {
+            synchronized (trail) {
+                var it = trail.records.values().iterator();
+                while (it.hasNext()) {
+                    AuditRecord r = it.next();
+                    if (!r.entry().at().isBefore(cutoff)) continue;
+                    it.remove();
+                    auditsByActor.get(r.entry().actor()).remove(new AuditKey(r.entry().caseId(), r.sequence()));
+                    purged++;
+                }
+            }
+        }
+        return purged;
+    }
+
+    /** This store keeps the event chain (rule S9). */
+    @Override
+    public boolean keepsEventChain() {
+        return true;
+    }
+
+    @Override
+    public List<ChainedEvent> chainedEventsAfter(String caseId, long sequence, int limit) {
+        ChainedEvent.checkPosition(caseId, sequence, limit);
+        List<ChainedEvent> page = new ArrayList<>(Math.min(limit, 64));
+        for (String id : caseIds.tailSet(caseId, true)) {
+            Entry e = cases.get(id);
+            if (e == null) continue;
+            List<ChainedEvent> chained = e.chained();
+            int from = id.equals(caseId) ? (int) Math.min(sequence, chained.size()) : 0;
+            for (int i = from; i < chained.size(); i++) {
+                if (page.size() >= limit) return page;
+                page.add(chained.get(i));
+            }
+        }
+        return page;
     }
 
     @Override
@@ -518,7 +644,7 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             if (current.stored().version() != row.version()) return current;
             reindex(current.indexRow(), row);
             replaced[0] = true;
-            return new Entry(current.stored(), row, current.applied());
+            return new Entry(current.stored(), row, current.applied(), current.chained());
         });
         return replaced[0];
     }

@@ -85,6 +85,20 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aStoreThatDropsLinksFailsS9() {
+        assertKitFails(() -> kit(BrokenStores::dropsLinks).required_S9_linksComeBackByteForByteWithTheirEventsAndKeys(),
+                "S9:", "link");
+        assertKitFails(() -> kit(BrokenStores::dropsLinks).required_S9_theVerifierFindsAChainedHistoryIntact(),
+                "S9:", "links or keys do not come back as committed");
+    }
+
+    @Test
+    void aStoreWhoseChainWalkIgnoresTheSequenceFailsS9() {
+        assertKitFails(() -> kit(BrokenStores::walksFromEachCasesStart).required_S9_linksComeBackByteForByteWithTheirEventsAndKeys(),
+                "S9:", "every stored event once, in case id then sequence order");
+    }
+
+    @Test
     void aNarrowStoreThatRefusesRegionFiltersPassesQ1WithItsHookOff() {
         narrowQuery(BrokenStores::refusesRegionFilter).required_Q1_sameRowsSameOrderAsTheReference();
         narrowQuery(BrokenStores::refusesRegionFilter)
@@ -356,7 +370,8 @@ class BrokenStoreTests {
     /** Every suite of the kit over the stores a factory makes; a subclass sets the hooks it tests. */
     private static class Kit implements CaseStoreTck<Forwarding>, ChangeFeedTck<Forwarding>, CaseQueryTck<Forwarding>,
             WorkClaimsTck<Forwarding>, IndexMaintenanceTck<Forwarding>, ResolutionQueryTck<Forwarding>,
-            OverdueQueryTck<Forwarding>, ReportQueryTck<Forwarding>, ClusterQueryTck<Forwarding>, ClusterWarningsTck<Forwarding> {
+            OverdueQueryTck<Forwarding>, ReportQueryTck<Forwarding>, ClusterQueryTck<Forwarding>, ClusterWarningsTck<Forwarding>,
+            EventChainTck<Forwarding> {
         private final Supplier<Forwarding> factory;
 
         Kit(Supplier<Forwarding> factory) {

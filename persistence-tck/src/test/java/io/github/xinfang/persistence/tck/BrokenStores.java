@@ -199,6 +199,27 @@ final class BrokenStores {
         };
     }
 
+    /** S9 broken: a store that says it keeps the chain but stores its events without their links. */
+    static Forwarding dropsLinks() {
+        return new Forwarding() {
+            @Override
+            public void commit(CaseCommit c) {
+                delegate.commit(new CaseCommit(c.caseId(), c.expectedVersion(), c.events(), c.snapshot(), c.indexRow(),
+                        c.idempotencyKey(), c.commandDigest()));
+            }
+        };
+    }
+
+    /** S9 broken: a walk that restarts every case from its first event (the sequence of the position ignored). */
+    static Forwarding walksFromEachCasesStart() {
+        return new Forwarding() {
+            @Override
+            public List<io.github.xinfang.persistence.ChainedEvent> chainedEventsAfter(String caseId, long sequence, int limit) {
+                return delegate.chainedEventsAfter(caseId, 0, limit);
+            }
+        };
+    }
+
     /** Drops JSON whitespace outside strings. */
     static String minify(String json) {
         StringBuilder b = new StringBuilder(json.length());

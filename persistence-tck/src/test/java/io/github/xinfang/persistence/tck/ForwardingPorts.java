@@ -5,6 +5,7 @@ import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.ChainedEvent;
 import io.github.xinfang.persistence.Change;
 import io.github.xinfang.persistence.ChangeFeed;
 import io.github.xinfang.persistence.Claim;
@@ -44,6 +45,10 @@ final class ForwardingPorts {
         @Override default Optional<StoredCase> load(String caseId) { return delegate().load(caseId); }
         @Override default Optional<AppliedCommand> findApplied(String caseId, String key) { return delegate().findApplied(caseId, key); }
         @Override default Optional<IndexRow> indexRow(String caseId) { return delegate().indexRow(caseId); }
+        @Override default boolean keepsEventChain() { return delegate().keepsEventChain(); }
+        @Override default List<ChainedEvent> chainedEventsAfter(String caseId, long sequence, int limit) {
+            return delegate().chainedEventsAfter(caseId, sequence, limit);
+        }
     }
 
     /** Passes on {@link ChangeFeed}. */

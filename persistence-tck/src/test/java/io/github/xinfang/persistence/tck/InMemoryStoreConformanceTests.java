@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class InMemoryStoreConformanceTests implements CaseStoreTck<InMemoryCaseStore>, ChangeFeedTck<InMemoryCaseStore>,
         CaseQueryTck<InMemoryCaseStore>, WorkClaimsTck<InMemoryCaseStore>, IndexMaintenanceTck<InMemoryCaseStore>,
         ResolutionQueryTck<InMemoryCaseStore>, OverdueQueryTck<InMemoryCaseStore>,
-        ReportQueryTck<InMemoryCaseStore>, ClusterQueryTck<InMemoryCaseStore>, ClusterWarningsTck<InMemoryCaseStore> {
+        ReportQueryTck<InMemoryCaseStore>, ClusterQueryTck<InMemoryCaseStore>, ClusterWarningsTck<InMemoryCaseStore>,
+        EventChainTck<InMemoryCaseStore>, AccessAuditTck<InMemoryCaseStore> {
 
     @Override
     public InMemoryCaseStore newStore() {

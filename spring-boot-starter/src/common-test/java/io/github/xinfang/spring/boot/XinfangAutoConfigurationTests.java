@@ -1,5 +1,9 @@
 package io.github.xinfang.spring.boot;
 
+import io.github.xinfang.persistence.chain.AuditEntry;
+import io.github.xinfang.persistence.chain.ChainVerifier;
+import io.github.xinfang.persistence.chain.EventChain;
+import io.github.xinfang.service.AccessPolicy;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.IdempotencyKey;
@@ -108,6 +112,25 @@ class XinfangAutoConfigurationTests {
             assertThat(route(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
             assertThat(context).doesNotHaveBean(SweepRunner.class);
         });
+    }
+
+    @Test
+    void theApplicationsAccessPolicyAndEventChainAreUsedAndEveryReadIsAuditedInTheStore() {
+        withDatabase().withBean(AccessPolicy.class, () -> AccessPolicy.standard(DIRECTORY))
+                .withBean(EventChain.class, EventChain::sha256).run(context -> {
+                    assertThat(context).hasNotFailed();
+                    JdbcCaseStore store = (JdbcCaseStore) context.getBean(CaseStore.class);
+                    CaseService service = context.getBean(CaseService.class);
+                    assertThat(register(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
+                    Actor housing = Actor.official(new OfficialId("housing-staff"), HOUSING);
+                    assertThat(service.history(housing, new CaseId("C-1"))).isEmpty();   // not routed to it yet
+                    assertThat(route(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
+                    assertThat(service.history(housing, new CaseId("C-1"))).isPresent();
+                    assertThat(store.byActor(CaseService.actorName(housing), "", 0, 10)).extracting(r -> r.entry().outcome())
+                            .containsExactly(AuditEntry.Outcome.HIDDEN, AuditEntry.Outcome.SHOWN);
+                    assertThat(ChainVerifier.verifyAudit(store, EventChain.sha256()).intact()).isTrue();
+                    assertThat(ChainVerifier.of(store, EventChain.sha256()).verifyStore().intact()).isTrue();
+                });
     }
 
     @Test

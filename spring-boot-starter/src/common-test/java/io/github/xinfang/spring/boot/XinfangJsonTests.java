@@ -100,11 +100,16 @@ class XinfangJsonTests {
             Map.entry("Outcome", Set.of("commandType")), Map.entry("Ratio", Set.of("unit")),
             Map.entry("AppliedCommand", Set.of("caseId", "idempotencyKey", "commandDigest")),
             Map.entry("LeaderWorkload", Set.of("leader")), Map.entry("Entry", Set.of("id")),
-            Map.entry("CaseCommit", Set.of("caseId")), Map.entry("Claim", Set.of("caseId", "owner")),
+            Map.entry("CaseCommit", Set.of("caseId", "links")), Map.entry("Claim", Set.of("caseId", "owner")),
             Map.entry("HandlingUnit", Set.of("unit")), Map.entry("RegionPrefix", Set.of("prefix")),
             Map.entry("ActiveLeader", Set.of("leader")),
             Map.entry("StoredEvent", Set.of("caseId", "type", "idempotencyKey")),
-            Map.entry("StoredSnapshot", Set.of("caseId")), Map.entry("StoredCase", Set.of("caseId")),
+            Map.entry("StoredSnapshot", Set.of("caseId")), Map.entry("StoredCase", Set.of("caseId", "chainHead")),
+            // the event chain and the access audit: digests, algorithm names, ids and actors as ids
+            Map.entry("ChainedEvent", Set.of("idempotencyKey", "link")),
+            Map.entry("ChainCheckpoint", Set.of("chainAlgorithm", "signatureAlgorithm", "signature")),
+            Map.entry("Head", Set.of("caseId", "link")), Map.entry("ChainBreak", Set.of("caseId")),
+            Map.entry("AuditEntry", Set.of("actor", "caseId")), Map.entry("AuditRecord", Set.of("previous", "link")),
             Map.entry("Change", Set.of("caseId")),
             Map.entry("AttentionQuery", Set.of("afterCaseId", "regionPrefix", "unitInvolved", "handlingUnit",
                     "activeLeader", "leadUnit", "batch", "trackState", "stage")));

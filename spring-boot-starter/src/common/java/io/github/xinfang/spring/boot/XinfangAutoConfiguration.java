@@ -9,6 +9,9 @@ import io.github.xinfang.persistence.jdbc.JdbcFeedPositions;
 import io.github.xinfang.persistence.jdbc.JdbcCaseStore;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
 import io.github.xinfang.service.CaseListener;
+import io.github.xinfang.persistence.chain.AccessAudit;
+import io.github.xinfang.persistence.chain.EventChain;
+import io.github.xinfang.service.AccessPolicy;
 import io.github.xinfang.service.CaseService;
 import io.github.xinfang.service.CommandObserver;
 import io.github.xinfang.service.ClusterWatch;
@@ -51,7 +54,9 @@ import java.util.function.LongUnaryOperator;
  *       {@code xinfang.schema.mode} says; without a {@code DataSource}, the {@link InMemoryCaseStore} (with several
  *       {@code DataSource}s and none primary, neither: mark one {@code @Primary} or define the store);</li>
  *   <li>the {@link CaseService}, over the application's {@link OrganisationDirectory} bean (required), whose answers it
- *       remembers for {@code xinfang.directory.cache.ttl}; {@link CaseServiceCustomizer} beans adjust its builder;</li>
+ *       remembers for {@code xinfang.directory.cache.ttl}, under the application's {@code AccessPolicy} and
+ *       {@code EventChain} beans if it defines them, recording reads, exports and refused attempts in the store's
+ *       access audit trail when the store keeps one; {@link CaseServiceCustomizer} beans adjust its builder;</li>
  *   <li>a {@link SweepRunner} running the {@link DeadlineSweep} in the background ({@code xinfang.sweep.*});</li>
  *   <li>when the application has {@link CaseChangeHandler} beans, a {@link FeedRunner} handing them the change feed
  *       in the background ({@code xinfang.feed.*}), each batch in one transaction of the application's
@@ -222,16 +227,23 @@ public class XinfangAutoConfiguration {
      * @param listeners the application's listeners of commits, told after the transaction that holds the commit
      *     commits (never for one rolled back), in their order
      * @param observers the application's observers of every command's outcome, in their order
-     * @return the case service
+     * @param access the application's access policy, if it defines one (else every actor may do everything)
+     * @param chain the application's event chain, if it defines one (else SHA-256)
+     * @return the case service, recording reads, exports and refused attempts in the store's access audit trail when
+     *     the store keeps one
      */
     @Bean
     @ConditionalOnMissingBean
     CaseService xinfangCaseService(CaseStore store, OrganisationDirectory directory, InstantSource clock, TimeLimits limits,
                                    XinfangProperties properties, ObjectProvider<CaseServiceCustomizer> customizers,
-                                   ObjectProvider<CaseListener> listeners, ObjectProvider<CommandObserver> observers) {
+                                   ObjectProvider<CaseListener> listeners, ObjectProvider<CommandObserver> observers,
+                                   ObjectProvider<AccessPolicy> access, ObjectProvider<EventChain> chain) {
         Duration ttl = properties.getDirectory().getCache().getTtl();
         OrganisationDirectory asked = ttl == null || ttl.isZero() ? directory : OrganisationDirectory.caching(directory, ttl, clock);
         CaseService.Builder builder = CaseService.builder(store, asked, clock).timeLimits(limits);
+        access.ifAvailable(builder::accessPolicy);
+        chain.ifAvailable(builder::eventChain);
+        if (store instanceof AccessAudit audit) builder.accessAudit(audit);
         listeners.orderedStream().forEach(builder::listener);
         observers.orderedStream().forEach(builder::observer);
         customizers.orderedStream().forEach(c -> c.customize(builder));
