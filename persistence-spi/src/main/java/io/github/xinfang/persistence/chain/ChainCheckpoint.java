@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param chainAlgorithm the chain's digest ({@link EventChain#algorithm()})
  * @param heads the chain head of every case, ascending by case id
  * @param signatureAlgorithm the signer's algorithm ({@link CheckpointSigner#algorithm()})
- * @param signature the signature over {@link #content()}, base64
+ * @param signature the signature over {@link #content()}, in canonical base64 (padded, the spare bits zero)
  * @since 0.7
  */
 public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head> heads, String signatureAlgorithm,
@@ -59,8 +59,8 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
      * Checks the arguments.
      *
      * @throws NullPointerException naming a null argument
-     * @throws IllegalArgumentException if the heads are not strictly ascending by case id, or an algorithm is blank or
-     *                                  holds a line break
+     * @throws IllegalArgumentException if the heads are not strictly ascending by case id, an algorithm is blank or
+     *                                  holds a line break, or the signature is not canonical base64
      */
     public ChainCheckpoint {
         Objects.requireNonNull(takenAt, "takenAt");
@@ -76,10 +76,15 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
                 throw new IllegalArgumentException("heads must be strictly ascending by case id");
             }
         }
+        byte[] bytes;
         try {
-            Base64.getDecoder().decode(signature);
+            bytes = Base64.getDecoder().decode(signature);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("signature must be base64", e);
+        }
+        // One text per signature: base64 leaves spare bits in its last character, which must be zero.
+        if (!Base64.getEncoder().encodeToString(bytes).equals(signature)) {
+            throw new IllegalArgumentException("signature must be canonical base64");
         }
     }
 
