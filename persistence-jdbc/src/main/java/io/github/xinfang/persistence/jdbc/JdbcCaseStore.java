@@ -743,11 +743,24 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 ps.setFetchSize(Math.min(limit, 1000));
                 List<ChainedEvent> page = new ArrayList<>(Math.min(limit, 1000));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) page.add(new ChainedEvent(event(rs.getString(1), rs, 2), rs.getString(7), rs.getString(8)));
+                    while (rs.next()) page.add(chainedEvent(rs));
                 }
                 return page;
             }
         });
+    }
+
+    /**
+     * A row of the chain walk ({@code case_id}, the event columns, the commit's key, the link): a row that does not make
+     * an event (a blank type or link, a sequence below 1, a null column) is a damaged store, named by case and sequence.
+     */
+    private static ChainedEvent chainedEvent(ResultSet rs) throws SQLException {
+        String caseId = rs.getString(1);
+        try {
+            return new ChainedEvent(event(caseId, rs, 2), rs.getString(7), rs.getString(8));
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException | java.time.DateTimeException e) {
+            throw new StoreException("the stored event " + rs.getLong(2) + " of case " + caseId + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -791,7 +804,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 + " WHERE e.case_id = ? ORDER BY e.sequence")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) history.add(new ChainedEvent(event(rs.getString(1), rs, 2), rs.getString(7), rs.getString(8)));
+                while (rs.next()) history.add(chainedEvent(rs));
             }
         }
         try (PreparedStatement ps = prepare(c, "UPDATE xf_event SET chain_link = ? WHERE case_id = ? AND sequence = ?")) {
@@ -1496,15 +1509,23 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 ps.setInt(i, limit);
                 List<AuditRecord> page = new ArrayList<>(Math.min(limit, 1_000));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        AuditEntry e = new AuditEntry(rs.getString(3), rs.getString(1), AuditEntry.Action.valueOf(rs.getString(4)),
-                                AuditEntry.Outcome.valueOf(rs.getString(5)), Instants.fromDecimal(rs.getBigDecimal(6)));
-                        page.add(new AuditRecord(e, rs.getLong(2), rs.getString(7), rs.getString(8)));
-                    }
+                    while (rs.next()) page.add(auditRecord(rs));
                 }
                 return page;
             }
         });
+    }
+
+    /** A row of {@code xf_audit}, in {@link #AUDIT_COLUMNS} order; a damaged row is a damaged store, named by case and sequence. */
+    private static AuditRecord auditRecord(ResultSet rs) throws SQLException {
+        String caseId = rs.getString(1);
+        try {
+            AuditEntry e = new AuditEntry(rs.getString(3), caseId, AuditEntry.Action.valueOf(rs.getString(4)),
+                    AuditEntry.Outcome.valueOf(rs.getString(5)), Instants.fromDecimal(rs.getBigDecimal(6)));
+            return new AuditRecord(e, rs.getLong(2), rs.getString(7), rs.getString(8));
+        } catch (IllegalArgumentException | NullPointerException | ArithmeticException | java.time.DateTimeException e) {
+            throw new StoreException("the audit record " + rs.getLong(2) + " of case " + caseId + " cannot be read: " + e.getMessage(), e);
+        }
     }
 
     @Override

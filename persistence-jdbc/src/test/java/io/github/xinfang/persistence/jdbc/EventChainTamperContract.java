@@ -1,10 +1,13 @@
 package io.github.xinfang.persistence.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.ChainedEvent;
+import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.chain.AuditEntry;
 import io.github.xinfang.persistence.chain.ChainBreak;
 import io.github.xinfang.persistence.chain.ChainCheckpoint;
 import io.github.xinfang.persistence.chain.ChainVerifier;
@@ -161,6 +164,18 @@ abstract class EventChainTamperContract extends FreshStoreContract {
             update("UPDATE xf_event SET chain_link = ? WHERE case_id = ? AND sequence = ?", previous, B, e.event().sequence());
         }
         expect(null, new ChainBreak(B, 6, ChainBreak.Kind.REWRITTEN));
+    }
+
+    /** A row damaged so that it makes no event or record is a store failure naming the case and the number, not a crash. */
+    @Test
+    void aRowThatMakesNoEventOrRecordIsAStoreFailureNamingIt() throws SQLException {
+        update("UPDATE xf_event SET chain_link = ? WHERE case_id = ? AND sequence = 2", " ", B);
+        assertThatThrownBy(verifier::verifyStore).isInstanceOf(StoreException.class).hasMessageContaining(B)
+                .hasMessageContaining("event 2");
+        store.record(new AuditEntry("official:x@y", A, AuditEntry.Action.READ, AuditEntry.Outcome.SHOWN, Commits.T0), CHAIN);
+        update("UPDATE xf_audit SET action = 'PEEK' WHERE case_id = ? AND sequence = 1", A);
+        assertThatThrownBy(() -> store.recordsAfter("", 0, 10)).isInstanceOf(StoreException.class).hasMessageContaining(A)
+                .hasMessageContaining("record 1");
     }
 
     /** Histories stored before version 7 (or by a writer that does not chain) are linked on upgrade; their events stay. */

@@ -68,7 +68,8 @@ public interface AccessAuditTck<S extends CaseStore & AccessAudit> extends Store
             for (int i = 0; i < steps.size(); i++) {
                 int[] s = steps.get(i);
                 if (s[0] == 10) {
-                    Instant cutoff = t0.plusSeconds(s[5] % (10L * steps.size() + 1));
+                    // at a record's instant, or a nanosecond either side of it, half the time
+                    Instant cutoff = t0.plusSeconds(10L * (s[5] % (steps.size() + 1))).plusNanos(s[2] % 3);
                     long due = 0;
                     for (List<AuditRecord> rs : model.values()) {
                         int before = rs.size();
@@ -81,7 +82,7 @@ public interface AccessAuditTck<S extends CaseStore & AccessAudit> extends Store
                     continue;
                 }
                 AuditEntry e = new AuditEntry(ACTORS.get(s[1]), CASES.get(s[2]), AuditEntry.Action.values()[s[3]],
-                        AuditEntry.Outcome.values()[s[4]], t0.plusSeconds(10L * i).plusNanos(s[5]));
+                        AuditEntry.Outcome.values()[s[4]], t0.plusSeconds(10L * i).plusNanos(s[5] % 3));
                 long sequence = heads.computeIfAbsent(e.caseId(), k -> new long[1])[0] + 1;
                 String previous = links.get(e.caseId());
                 AuditRecord expected = new AuditRecord(e, sequence, previous, chain.auditLink(previous, e, sequence));

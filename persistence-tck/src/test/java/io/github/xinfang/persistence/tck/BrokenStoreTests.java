@@ -99,6 +99,23 @@ class BrokenStoreTests {
     }
 
     @Test
+    void anAuditTrailListingActorsByPrefixFailsA3() {
+        assertKitFails(() -> auditKit(BrokenStores::listsActorsByPrefix).required_A1_A2_A3_A4_recordsListingsAndPurgesAnswerAsTheModel(),
+                "A3:", "never a prefix match");
+    }
+
+    @Test
+    void anAuditTrailPurgingTheCutoffItselfFailsA4() {
+        assertKitFails(() -> auditKit(BrokenStores::purgesTheCutoffToo).required_A1_A2_A3_A4_recordsListingsAndPurgesAnswerAsTheModel(),
+                "A4:", "before the cutoff");
+    }
+
+    /** The audit suite over the stores a factory makes. */
+    private static AccessAuditTck<BrokenStores.AuditForwarding> auditKit(Supplier<BrokenStores.AuditForwarding> factory) {
+        return factory::get;
+    }
+
+    @Test
     void aNarrowStoreThatRefusesRegionFiltersPassesQ1WithItsHookOff() {
         narrowQuery(BrokenStores::refusesRegionFilter).required_Q1_sameRowsSameOrderAsTheReference();
         narrowQuery(BrokenStores::refusesRegionFilter)

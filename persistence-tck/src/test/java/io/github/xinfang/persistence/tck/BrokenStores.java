@@ -199,6 +199,47 @@ final class BrokenStores {
         };
     }
 
+    /** A store with an access audit trail, whose calls a broken store overrides. */
+    static class AuditForwarding implements ToCaseStore, ForwardingPorts.ToAccessAudit {
+        final InMemoryCaseStore delegate = InMemoryCaseStore.create();
+
+        @Override
+        public InMemoryCaseStore delegate() {
+            return delegate;
+        }
+    }
+
+    /** A3 broken: an actor's records found by prefix (a {@code LIKE} without escaping the end). */
+    static AuditForwarding listsActorsByPrefix() {
+        return new AuditForwarding() {
+            @Override
+            public List<io.github.xinfang.persistence.chain.AuditRecord> byActor(String actor, String caseId, long sequence, int limit) {
+                List<io.github.xinfang.persistence.chain.AuditRecord> page = new ArrayList<>();
+                String c = caseId;
+                long q = sequence;
+                while (page.size() < limit) {
+                    List<io.github.xinfang.persistence.chain.AuditRecord> all = delegate.recordsAfter(c, q, 1);
+                    if (all.isEmpty()) break;
+                    var r = all.get(0);
+                    if (r.entry().actor().startsWith(actor)) page.add(r);
+                    c = r.entry().caseId();
+                    q = r.sequence();
+                }
+                return page;
+            }
+        };
+    }
+
+    /** A4 broken: a purge that also deletes the records taken at the cutoff itself. */
+    static AuditForwarding purgesTheCutoffToo() {
+        return new AuditForwarding() {
+            @Override
+            public long purgeBefore(Instant cutoff) {
+                return delegate.purgeBefore(cutoff.plusNanos(1));
+            }
+        };
+    }
+
     /** S9 broken: a store that says it keeps the chain but stores its events without their links. */
     static Forwarding dropsLinks() {
         return new Forwarding() {

@@ -51,6 +51,21 @@ final class ForwardingPorts {
         }
     }
 
+    /** Passes on {@link io.github.xinfang.persistence.chain.AccessAudit}. */
+    interface ToAccessAudit extends io.github.xinfang.persistence.chain.AccessAudit, Delegating {
+        @Override default io.github.xinfang.persistence.chain.AuditRecord record(io.github.xinfang.persistence.chain.AuditEntry entry,
+                io.github.xinfang.persistence.chain.EventChain chain) {
+            return delegate().record(entry, chain);
+        }
+        @Override default List<io.github.xinfang.persistence.chain.AuditRecord> recordsAfter(String caseId, long sequence, int limit) {
+            return delegate().recordsAfter(caseId, sequence, limit);
+        }
+        @Override default List<io.github.xinfang.persistence.chain.AuditRecord> byActor(String actor, String caseId, long sequence, int limit) {
+            return delegate().byActor(actor, caseId, sequence, limit);
+        }
+        @Override default long purgeBefore(Instant cutoff) { return delegate().purgeBefore(cutoff); }
+    }
+
     /** Passes on {@link ChangeFeed}. */
     interface ToChangeFeed extends ChangeFeed, Delegating {
         @Override default List<Change> changesAfter(long position, int limit) { return delegate().changesAfter(position, limit); }
