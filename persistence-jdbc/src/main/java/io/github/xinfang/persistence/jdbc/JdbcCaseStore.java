@@ -731,19 +731,43 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     @Override
     public List<ChainedEvent> chainedEventsAfter(String caseId, long sequence, int limit) {
         ChainedEvent.checkPosition(caseId, sequence, limit);
-        return reading("reading the event chain after case " + caseId + " failed", c -> {
-            try (PreparedStatement ps = prepare(c, "SELECT e.case_id, " + EVENT_COLUMNS + ", k.idempotency_key, e.chain_link"
-                    + " FROM xf_event e JOIN xf_commit k ON k.case_id = e.case_id AND k.version = e.commit_version"
-                    + " WHERE e.case_id > ? OR (e.case_id = ? AND e.sequence > ?)"
-                    + " ORDER BY e.case_id, e.sequence LIMIT ?")) {
-                ps.setString(1, caseId);
-                ps.setString(2, caseId);
-                ps.setLong(3, sequence);
-                ps.setInt(4, limit);
-                ps.setFetchSize(Math.min(limit, 1000));
-                List<ChainedEvent> page = new ArrayList<>(Math.min(limit, 1000));
+        return casePositionPage("reading the event chain after case " + caseId + " failed", CHAINED_EVENTS
+                + " WHERE " + afterPosition("e."),
+                null, caseId, sequence, limit, JdbcCaseStore::chainedEvent);
+    }
+
+    /** Every event with its commit's key and its link, in the columns {@link #chainedEvent} reads. */
+    private static final String CHAINED_EVENTS = "SELECT e.case_id, " + EVENT_COLUMNS + ", k.idempotency_key, e.chain_link"
+            + " FROM xf_event e JOIN xf_commit k ON k.case_id = e.case_id AND k.version = e.commit_version";
+
+    /**
+     * The keyset predicate and order of a walk in (case id, sequence) order after a position, then the limit.
+     *
+     * @param alias the table's alias with its dot, or ""
+     */
+    private static String afterPosition(String alias) {
+        return "(" + alias + "case_id > ? OR (" + alias + "case_id = ? AND " + alias + "sequence > ?)) ORDER BY " + alias + "case_id, "
+                + alias + "sequence LIMIT ?";
+    }
+
+    /**
+     * A page of a walk in (case id, sequence) order whose query ends with {@link #afterPosition}, after an optional
+     * leading string parameter.
+     */
+    private <T> List<T> casePositionPage(String failure, String sql, String leading, String caseId, long sequence, int limit,
+                                         RowReader<T> read) {
+        return reading(failure, c -> {
+            try (PreparedStatement ps = prepare(c, sql)) {
+                int i = 1;
+                if (leading != null) ps.setString(i++, leading);
+                ps.setString(i++, caseId);
+                ps.setString(i++, caseId);
+                ps.setLong(i++, sequence);
+                ps.setInt(i, limit);
+                ps.setFetchSize(Math.min(limit, 1_000));
+                List<T> page = new ArrayList<>(Math.min(limit, 1_000));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) page.add(chainedEvent(rs));
+                    while (rs.next()) page.add(read.read(rs));
                 }
                 return page;
             }
@@ -799,9 +823,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             lock.executeUpdate();
         }
         List<ChainedEvent> history = new ArrayList<>();
-        try (PreparedStatement ps = prepare(c, "SELECT e.case_id, " + EVENT_COLUMNS + ", k.idempotency_key, e.chain_link"
-                + " FROM xf_event e JOIN xf_commit k ON k.case_id = e.case_id AND k.version = e.commit_version"
-                + " WHERE e.case_id = ? ORDER BY e.sequence")) {
+        try (PreparedStatement ps = prepare(c, CHAINED_EVENTS + " WHERE e.case_id = ? ORDER BY e.sequence")) {
             ps.setString(1, caseId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) history.add(chainedEvent(rs));
@@ -1486,34 +1508,18 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     @Override
     public List<AuditRecord> recordsAfter(String caseId, long sequence, int limit) {
         AccessAudit.checkArguments(caseId, sequence, limit);
-        return auditPage("SELECT " + AUDIT_COLUMNS + " FROM xf_audit WHERE (case_id > ? OR (case_id = ? AND sequence > ?))"
-                + " ORDER BY case_id, sequence LIMIT ?", null, caseId, sequence, limit);
+        return casePositionPage("reading the access audit after case " + caseId + " failed",
+                "SELECT " + AUDIT_COLUMNS + " FROM xf_audit WHERE " + afterPosition(""), null, caseId, sequence, limit,
+                JdbcCaseStore::auditRecord);
     }
 
     @Override
     public List<AuditRecord> byActor(String actor, String caseId, long sequence, int limit) {
         Objects.requireNonNull(actor, "actor");
         AccessAudit.checkArguments(caseId, sequence, limit);
-        return auditPage("SELECT " + AUDIT_COLUMNS + " FROM xf_audit WHERE actor = ? AND (case_id > ? OR (case_id = ? AND sequence > ?))"
-                + " ORDER BY case_id, sequence LIMIT ?", actor, caseId, sequence, limit);
-    }
-
-    private List<AuditRecord> auditPage(String sql, String actor, String caseId, long sequence, int limit) {
-        return reading("reading the access audit after case " + caseId + " failed", c -> {
-            try (PreparedStatement ps = prepare(c, sql)) {
-                int i = 1;
-                if (actor != null) ps.setString(i++, actor);
-                ps.setString(i++, caseId);
-                ps.setString(i++, caseId);
-                ps.setLong(i++, sequence);
-                ps.setInt(i, limit);
-                List<AuditRecord> page = new ArrayList<>(Math.min(limit, 1_000));
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) page.add(auditRecord(rs));
-                }
-                return page;
-            }
-        });
+        return casePositionPage("reading the access audit of an actor after case " + caseId + " failed",
+                "SELECT " + AUDIT_COLUMNS + " FROM xf_audit WHERE actor = ? AND " + afterPosition(""), actor, caseId, sequence, limit,
+                JdbcCaseStore::auditRecord);
     }
 
     /** A row of {@code xf_audit}, in {@link #AUDIT_COLUMNS} order; a damaged row is a damaged store, named by case and sequence. */
