@@ -11,6 +11,7 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.petition.RegionCode;
 
 import java.util.HashSet;
@@ -34,6 +35,12 @@ final class AccessPolicies {
         @Override
         public boolean mayIssue(Actor actor, CaseCommand command, CaseState state) {
             return true;
+        }
+
+        @Override
+        public AccessScope scope(Actor actor) {
+            Objects.requireNonNull(actor, "actor");
+            return AccessScope.everything();
         }
     }
 
@@ -68,6 +75,26 @@ final class AccessPolicies {
             if (!mayRead(actor, state)) return false;
             if (officeOnly(command)) return officeOver(a.unit(), state.petition().region());
             return true;
+        }
+
+        @Override
+        public AccessScope scope(Actor actor) {
+            if (!(Objects.requireNonNull(actor, "actor") instanceof Actor.OfficialActor a)) return AccessScope.everything();
+            Set<String> excludedUnits = new HashSet<>();
+            excludedUnits.add(a.unit().value());
+            unitOf(a.official()).ifPresent(u -> excludedUnits.add(u.value()));
+            Set<String> prefixes = directory.unit(a.unit()).filter(u -> officeKinds.contains(u.kind()))
+                    .map(u -> Set.of(prefixOf(u.region()))).orElse(Set.of());
+            return new AccessScope(prefixes, Set.of(a.unit().value()), Set.of(a.official().value()), excludedUnits,
+                    Set.of(a.official().value()));
+        }
+
+        /** The digits every code within a region starts with, as {@link RegionCode#isWithin} reads them. */
+        private static String prefixOf(RegionCode region) {
+            String p = region.value();
+            int len = 6;
+            while (len > 2 && p.startsWith("00", len - 2)) len -= 2;
+            return p.substring(0, len);
         }
 
         private static boolean officeOnly(CaseCommand command) {

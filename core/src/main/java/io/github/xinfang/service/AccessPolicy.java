@@ -4,6 +4,7 @@ import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
 import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.directory.OrganisationDirectory;
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.petition.RegionCode;
 
 import java.util.Objects;
@@ -43,6 +44,20 @@ public interface AccessPolicy {
      * @return true if the actor may issue it (the lifecycle's own rules are checked after)
      */
     boolean mayIssue(Actor actor, CaseCommand command, CaseState state);
+
+    /**
+     * The cases an actor may read, compiled into a data-level scope that the store's queries evaluate (never a filter
+     * over their results): the listings, the figures and the cluster candidates of an actor ({@link CaseListings#create(
+     * CaseService, Actor)}) carry it. It must agree with {@link #mayRead}: for every case's current index row,
+     * {@code scope(actor).contains(row) == mayRead(actor, state)} (the access columns of the row are computed from the
+     * state with the directory at commit time; a directory change reaches a row when the case is next written or
+     * reindexed).
+     *
+     * @param actor who reads
+     * @return the actor's scope; {@link AccessScope#everything()} for an actor who reads every case
+     * @throws NullPointerException if actor is null
+     */
+    AccessScope scope(Actor actor);
 
     /** @return a policy that lets every actor read every case and issue every command (the service's default) */
     static AccessPolicy unrestricted() {

@@ -4,6 +4,7 @@ import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.CaseState;
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.report.Ratio;
@@ -27,10 +28,12 @@ public final class BatchReports {
 
     private final CaseService service;
     private final ResolutionQuery query;
+    private final AccessScope access;
 
-    private BatchReports(CaseService service, ResolutionQuery query) {
+    private BatchReports(CaseService service, ResolutionQuery query, AccessScope access) {
         this.service = service;
         this.query = query;
+        this.access = access;
     }
 
     /**
@@ -40,7 +43,25 @@ public final class BatchReports {
      */
     public static BatchReports create(CaseService service) {
         Objects.requireNonNull(service, "service");
-        return new BatchReports(service, service.resolutionQuery());
+        return new BatchReports(service, service.resolutionQuery(), AccessScope.everything());
+    }
+
+    /**
+     * The batch ledger an actor may see: each progress counts only the batch's cases the service's access policy lets
+     * the actor read ({@link CaseService#accessScope}), listed by the store inside its query (rule R8 of
+     * {@link ResolutionQuery}).
+     *
+     * @param service the case service (its store must implement {@link ResolutionQuery})
+     * @param actor who reads
+     * @return the reports
+     * @throws NullPointerException naming a null argument
+     * @throws UnsupportedOperationException if the store does not offer the resolution queries
+     * @since 0.7
+     */
+    public static BatchReports create(CaseService service, io.github.xinfang.cases.Actor actor) {
+        Objects.requireNonNull(service, "service");
+        AccessScope scope = service.accessScope(Objects.requireNonNull(actor, "actor"));
+        return new BatchReports(service, service.resolutionQuery(), scope);
     }
 
     /**
@@ -59,7 +80,7 @@ public final class BatchReports {
         long cases = 0, claimed = 0, resolved = 0, substantive = 0, returned = 0, overdue = 0;
         String after = null;
         while (true) {
-            List<IndexRow> page = query.byBatch(batch.value(), after, PAGE);
+            List<IndexRow> page = query.byBatch(batch.value(), after, PAGE, access);
             if (page.isEmpty()) break;
             for (IndexRow row : page) {
                 Optional<Resolution> r = asOf(new CaseId(row.caseId()), asOf);

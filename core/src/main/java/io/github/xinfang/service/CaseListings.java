@@ -5,6 +5,7 @@ import io.github.xinfang.cases.Resolution;
 import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
@@ -61,20 +62,49 @@ public final class CaseListings {
     private final CaseStore store;
     private final ZoneId zone;
     private final CaseCodec codec;
+    private final AccessScope access;
 
-    private CaseListings(CaseStore store, ZoneId zone, CaseCodec codec) {
+    private CaseListings(CaseStore store, ZoneId zone, CaseCodec codec, AccessScope access) {
         this.store = store;
         this.zone = zone;
         this.codec = codec;
+        this.access = access;
     }
 
     /**
+     * The listings of every case: for system use (a sweep, an export job), or a portal that checks access itself.
+     *
      * @param service the case service; its store answers the listings through whichever query ports it offers
      * @return the listings
      */
     public static CaseListings create(CaseService service) {
         Objects.requireNonNull(service, "service");
-        return new CaseListings(service.store(), service.timeLimits().zone(), service.codec());
+        return new CaseListings(service.store(), service.timeLimits().zone(), service.codec(), AccessScope.everything());
+    }
+
+    /**
+     * The listings an actor may see: every listing, count and report feed answers only the cases the service's access
+     * policy lets the actor read ({@link CaseService#accessScope}), evaluated by the store inside its queries (a page
+     * holds {@code pageSize} cases the actor may read when that many exist; counts count only those). With the
+     * standard policy an accused unit's listings never show, and never count, the accusation. A store that does not
+     * evaluate access scopes answers a restricted actor's listing with {@link UnsupportedOperationException}, never
+     * with cases the actor may not read.
+     *
+     * @param service the case service
+     * @param actor who reads
+     * @return the actor's listings
+     * @throws NullPointerException naming a null argument
+     * @since 0.7
+     */
+    public static CaseListings create(CaseService service, io.github.xinfang.cases.Actor actor) {
+        Objects.requireNonNull(service, "service");
+        AccessScope scope = service.accessScope(Objects.requireNonNull(actor, "actor"));
+        return new CaseListings(service.store(), service.timeLimits().zone(), service.codec(), scope);
+    }
+
+    /** @return the access scope every listing of this instance is answered in */
+    public AccessScope accessScope() {
+        return access;
     }
 
     // ------------------------------------------------------------------------------------------ reports
@@ -106,7 +136,7 @@ public final class CaseListings {
         String after = null;
         List<StoredCase> page;
         do {
-            page = query.touching(regionPrefix, since, after, REPORT_PAGE);
+            page = query.touching(regionPrefix, since, after, REPORT_PAGE, access);
             for (StoredCase c : page) {
                 List<CaseEvent> events = new ArrayList<>(c.events().size());
                 for (StoredEvent e : c.events()) events.add(codec.decode(e));
@@ -143,7 +173,7 @@ public final class CaseListings {
         PageCursor.Position after = position(cursor, PageCursor.Listing.ATTENTION, filters);
         AttentionQuery query = new AttentionQuery(before, after == null ? null : after.at(), after == null ? null : after.caseId(),
                 regionPrefix, unit, pageSize + 1);
-        List<IndexRow> rows = port(CaseQuery.class).needingAttention(query);
+        List<IndexRow> rows = port(CaseQuery.class).needingAttention(query, access);
         boolean more = rows.size() > pageSize;
         List<IndexRow> items = more ? rows.subList(0, pageSize) : rows;
         Optional<String> next = Optional.empty();
@@ -173,7 +203,7 @@ public final class CaseListings {
     public Page<IndexRow> byActiveLeader(OfficialId leader, int pageSize, String cursor) {
         String key = Objects.requireNonNull(leader, "leader").value();
         return byCaseId(PageCursor.Listing.BY_ACTIVE_LEADER, key, pageSize, cursor,
-                (after, limit) -> port(ResolutionQuery.class).byActiveLeader(key, after, limit));
+                (after, limit) -> port(ResolutionQuery.class).byActiveLeader(key, after, limit, access));
     }
 
     /**
@@ -191,7 +221,7 @@ public final class CaseListings {
     public Page<IndexRow> byLeadUnit(UnitId unit, int pageSize, String cursor) {
         String key = Objects.requireNonNull(unit, "unit").value();
         return byCaseId(PageCursor.Listing.BY_LEAD_UNIT, key, pageSize, cursor,
-                (after, limit) -> port(ResolutionQuery.class).byLeadUnit(key, after, limit));
+                (after, limit) -> port(ResolutionQuery.class).byLeadUnit(key, after, limit, access));
     }
 
     /**
@@ -209,7 +239,7 @@ public final class CaseListings {
     public Page<IndexRow> byBatch(Resolution.BatchId batch, int pageSize, String cursor) {
         String key = Objects.requireNonNull(batch, "batch").value();
         return byCaseId(PageCursor.Listing.BY_BATCH, key, pageSize, cursor,
-                (after, limit) -> port(ResolutionQuery.class).byBatch(key, after, limit));
+                (after, limit) -> port(ResolutionQuery.class).byBatch(key, after, limit, access));
     }
 
     // ------------------------------------------------------------------------------------------ overdue
@@ -232,7 +262,7 @@ public final class CaseListings {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
         Page<IndexRow> rows = byCaseId(overdueListing(scope), scopeKey(scope), pageSize, cursor,
-                (after, limit) -> port(OverdueQuery.class).overdue(scope, asOf, after, limit));
+                (after, limit) -> port(OverdueQuery.class).overdue(scope, asOf, after, limit, access));
         List<OverdueCase> items = new ArrayList<>(rows.items().size());
         for (IndexRow row : rows.items()) items.add(overdueCase(row, asOf));
         return new Page<>(items, rows.next());
@@ -252,7 +282,7 @@ public final class CaseListings {
     public long countOverdue(OverdueScope scope, Instant asOf) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
-        return port(OverdueQuery.class).countOverdue(scope, asOf);
+        return port(OverdueQuery.class).countOverdue(scope, asOf, access);
     }
 
     /**

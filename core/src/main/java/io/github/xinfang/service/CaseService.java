@@ -16,6 +16,7 @@ import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.internal.codec.CaseCodec;
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
@@ -77,6 +78,8 @@ public final class CaseService {
     private final Observers observers;
     /** The event chain the service links each new event into, or null when the store keeps none. */
     private final EventChain chain;
+    /** Where the index row's access columns look up officials' units. */
+    private final OrganisationDirectory directory;
     /** Who may read and act: null when unrestricted (nothing is checked, nothing extra is loaded). */
     private final AccessPolicy access;
     /** Where reads, exports and refused attempts are recorded, or null. */
@@ -89,6 +92,7 @@ public final class CaseService {
         this.clock = b.clock;
         this.limits = b.limits == null ? TimeLimits.standard() : b.limits;
         this.decider = CaseDecider.create(limits, b.directory, b.ladder, b.escalation, b.approval);
+        this.directory = b.directory;
         this.codec = CaseCodec.create();
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
@@ -391,7 +395,21 @@ public final class CaseService {
 
     /** Computes a case's index row (see {@link IndexRows}). */
     IndexRow indexRow(CaseState s, long version) {
-        return IndexRows.of(s, version, limits, decider);
+        return IndexRows.of(s, version, limits, decider, directory);
+    }
+
+    /**
+     * The cases an actor may read, as a data-level scope for the store's queries ({@link AccessPolicy#scope}):
+     * {@link AccessScope#everything()} when the service has no access rules.
+     *
+     * @param actor who reads
+     * @return the actor's scope
+     * @throws NullPointerException if actor is null
+     * @since 0.7
+     */
+    public AccessScope accessScope(Actor actor) {
+        Objects.requireNonNull(actor, "actor");
+        return access == null ? AccessScope.everything() : access.scope(actor);
     }
 
     /**

@@ -139,6 +139,42 @@ public final class ClusterWatch {
         }
     }
 
+    /**
+     * The warnings raised so far under a region prefix that an actor may see, with only the cases it may read: a warning
+     * is shown to the offices over its region (a region prefix of the actor's {@link CaseService#accessScope scope}
+     * covers the warning's) and to its addressee (a unit of the scope), and its cases are narrowed to those whose current
+     * index row is in the scope, so a warning never names an accusation to its accused. Its counts stay the cluster's
+     * (petitions and persons in the region, no petitioner named). A system actor, or a service without access rules,
+     * sees {@link #warnings(String)}.
+     *
+     * @param actor who reads
+     * @param regionPrefix zero to six digits ({@code ""}: every warning the actor may see)
+     * @return the warnings, by id
+     * @throws NullPointerException naming a null argument
+     * @throws IllegalArgumentException if regionPrefix is not zero to six digits
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     * @throws CodecException if a stored warning cannot be read
+     * @since 0.7
+     */
+    public List<Warning> warnings(io.github.xinfang.cases.Actor actor, String regionPrefix) {
+        io.github.xinfang.persistence.AccessScope scope = service.accessScope(Objects.requireNonNull(actor, "actor"));
+        List<Warning> all = warnings(regionPrefix);
+        if (scope.isEverything()) return all;
+        List<Warning> shown = new ArrayList<>();
+        for (Warning w : all) {
+            boolean office = scope.regionPrefixes().stream().anyMatch(w.regionPrefix()::startsWith);
+            boolean addressee = w.addressee() != null && scope.units().contains(w.addressee().value());
+            if (!office && !addressee) continue;
+            List<CaseId> cases = new ArrayList<>();
+            for (CaseId id : w.cases()) {
+                if (service.store().indexRow(id.value()).map(scope::contains).orElse(false)) cases.add(id);
+            }
+            shown.add(new Warning(w.tag(), w.regionPrefix(), w.level(), w.petitions(), w.persons(), cases, w.windowFrom(),
+                    w.windowTo(), w.addressee(), w.raisedAt()));
+        }
+        return List.copyOf(shown);
+    }
+
     private void count(CaseState s, LocalDate from, LocalDate to, Map<String, Tally> clusters) {
         if (s.petition().subjectTags().isEmpty()) return;
         int petitions = 0;

@@ -43,7 +43,10 @@ import static org.quicktheories.generators.SourceDSL.lists;
  * a small independent model of who may see and do what ({@link AccessPolicy#standard}). No generated sequence lets an
  * actor read a case the model hides (the read is empty, a command answers exactly as for a case that does not exist
  * and changes nothing), issue a command the model forbids ({@code NOT_AUTHORISED}, nothing changed), or be refused by
- * the policy where the model allows it.
+ * the policy where the model allows it. The actor's listings ({@link CaseListings#create(CaseService,
+ * io.github.xinfang.cases.Actor)}, answered by the store inside its queries through the compiled {@link
+ * AccessPolicy#scope}) show exactly the cases the model lets it see, and the scope agrees with {@link AccessPolicy#mayRead}
+ * on every case's index row.
  */
 class AccessPolicyProperties {
     static final RegionCode GANGBEI = new RegionCode("450802");
@@ -140,6 +143,20 @@ class AccessPolicyProperties {
                 if (s.what() == 5) {
                     boolean shown = service.history(actor, id).isPresent();
                     assertThat(shown).as("read of %s by %s", id, actor).isEqualTo(m != null && sees(actor, m));
+                    // the data-level scope: the actor's listings show exactly the cases the model lets it see
+                    Set<CaseId> listed = new HashSet<>();
+                    CaseListings.create(service, actor).forEachTouching("", java.time.Instant.EPOCH,
+                            events -> listed.add(events.get(0).caseId()));
+                    Set<CaseId> visible = new HashSet<>();
+                    models.forEach((c, cm) -> {
+                        if (sees(actor, cm)) visible.add(c);
+                    });
+                    assertThat(listed).as("the cases listed for %s", actor).isEqualTo(visible);
+                    for (Map.Entry<CaseId, Model> e : models.entrySet()) {
+                        assertThat(service.accessScope(actor).contains(store.indexRow(e.getKey().value()).orElseThrow()))
+                                .as("the scope of %s over the index row of %s", actor, e.getKey())
+                                .isEqualTo(policy.mayRead(actor, service.rebuildSnapshot(e.getKey()).orElseThrow()));
+                    }
                     continue;
                 }
                 IdempotencyKey key = new IdempotencyKey("k" + n++);
@@ -183,7 +200,7 @@ class AccessPolicyProperties {
                 List<PetitionForm.AccusedParty> accused = switch (s.arg() / 2) {
                     case 0 -> List.of();
                     case 1 -> List.of(PetitionForm.AccusedParty.unit(HOUSING));
-                    default -> List.of(PetitionForm.AccusedParty.official(new OfficialId(LABOUR.value() + "-1")));
+                    default -> List.of(PetitionForm.AccusedParty.official(accusedOfficial(s.arg())));
                 };
                 yield new ProcedureCommand.Register(id, key, actor, new PetitionForm(D, Channel.LETTER, Category.CLAIM, "城乡建设",
                         (s.arg() % 2 == 0 ? GANGBEI : GANGNAN).value(), true, null,
@@ -198,6 +215,14 @@ class AccessPolicyProperties {
         };
     }
 
+    /**
+     * The official a registration accuses: a department's, or (argument 5) the city petition office's, whose office covers
+     * the case's region: only the accusation rule keeps that office from reading it.
+     */
+    static OfficialId accusedOfficial(int arg) {
+        return new OfficialId((arg == 5 ? CITY_OFFICE : LABOUR).value() + "-1");
+    }
+
     /** Updates the model from a command the service applied. */
     static void apply(Map<CaseId, Model> models, CaseId id, Step s, Actor actor) {
         switch (s.what()) {
@@ -206,8 +231,8 @@ class AccessPolicyProperties {
                 m.region = s.arg() % 2 == 0 ? GANGBEI : GANGNAN;
                 if (s.arg() / 2 == 1) m.accusedUnits.add(HOUSING);
                 if (s.arg() / 2 == 2) {
-                    m.accusedOfficial = new OfficialId(LABOUR.value() + "-1");
-                    m.accusedUnits.add(LABOUR);
+                    m.accusedOfficial = accusedOfficial(s.arg());
+                    m.accusedUnits.add(unitOfOfficial(m.accusedOfficial));
                 }
                 models.put(id, m);
             }
@@ -230,6 +255,13 @@ class AccessPolicyProperties {
 
         assertThat(service.history(housing, id)).isEmpty();
         assertThat(service.history(clerk, id)).isPresent();
+        // nor in a listing or a count: the store evaluates the unit's scope inside its queries
+        java.time.Instant far = java.time.Instant.parse("2100-01-01T00:00:00Z");
+        assertThat(CaseListings.create(service, housing).needingAttention(far, null, null, 10, null).items()).isEmpty();
+        assertThat(CaseListings.create(service, clerk).needingAttention(far, null, null, 10, null).items()).hasSize(1);
+        io.github.xinfang.persistence.OverdueScope region = io.github.xinfang.persistence.OverdueScope.regionPrefix("45");
+        assertThat(CaseListings.create(service, housing).countOverdue(region, far)).isZero();
+        assertThat(CaseListings.create(service, clerk).countOverdue(region, far)).isEqualTo(1);
         CommandResult tried = service.handle(new ProcedureCommand.Accept(id, new IdempotencyKey("a"), housing, D.plusDays(2)));
         assertThat(tried).isEqualTo(new CommandResult.Rejected(Rejection.of(Rejection.Code.CASE_NOT_FOUND, null)));
         // Resending the clerk's registration under its key, the district government (which may register petitions of its

@@ -218,9 +218,12 @@ class ReadmeSnippetsTests {
         Optional<CaseHistory> shown = cases.history(actor, caseId);   // empty, as for no case, when the actor may not see it
         List<AuditRecord> trail = store.byActor(CaseService.actorName(actor), "", 0, 100);
         long purged = cases.purgeAudit(clock.instant(), java.time.Period.ofMonths(6));   // at least six months kept
+        CaseListings mine = CaseListings.create(cases, actor);   // listings, counts and report feeds in the actor's scope
+        long late = mine.countOverdue(OverdueScope.regionPrefix("4508"), clock.instant());   // never counts a hidden case
         // end::access[]
         assertThat(shown).isEmpty();
         assertThat(purged).isZero();
+        assertThat(late).isZero();
         return trail;
     }
 

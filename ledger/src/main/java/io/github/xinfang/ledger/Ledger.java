@@ -1,5 +1,6 @@
 package io.github.xinfang.ledger;
 
+import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseActivity;
 import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.cases.Petition;
@@ -8,6 +9,7 @@ import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.directory.UnitId;
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.XinfangException;
@@ -56,12 +58,15 @@ public final class Ledger {
     private final ResolutionQuery batches;
     private final OrganisationDirectory directory;
     private final int rowsPerSheet;
+    /** Who reads the ledger, or null for a system export of every case. */
+    private final Actor reader;
 
-    private Ledger(CaseService service, ResolutionQuery batches, OrganisationDirectory directory, int rowsPerSheet) {
+    private Ledger(CaseService service, ResolutionQuery batches, OrganisationDirectory directory, int rowsPerSheet, Actor reader) {
         this.service = service;
         this.batches = batches;
         this.directory = directory;
         this.rowsPerSheet = rowsPerSheet;
+        this.reader = reader;
     }
 
     /**
@@ -73,13 +78,29 @@ public final class Ledger {
      */
     public static Ledger create(CaseService service, ResolutionQuery batches, OrganisationDirectory directory) {
         return new Ledger(Objects.requireNonNull(service, "service"), Objects.requireNonNull(batches, "batches"),
-                Objects.requireNonNull(directory, "directory"), ROWS_PER_SHEET);
+                Objects.requireNonNull(directory, "directory"), ROWS_PER_SHEET, null);
+    }
+
+    /**
+     * This ledger as an actor exports it: a batch lists only the cases the service's access policy lets the actor read
+     * (the store evaluates the actor's {@link CaseService#accessScope scope} inside its listing, rule R8 of
+     * {@link ResolutionQuery}), and every case is loaded with {@link CaseService#export}, so a case the actor may not
+     * see is left out exactly as one that does not exist, and each export is recorded in the service's access audit
+     * trail. Without this, the ledger is a system export of every selected case.
+     *
+     * @param actor who exports
+     * @return the ledger as the actor exports it
+     * @throws NullPointerException if actor is null
+     * @since 0.7
+     */
+    public Ledger readBy(Actor actor) {
+        return new Ledger(service, batches, directory, rowsPerSheet, Objects.requireNonNull(actor, "actor"));
     }
 
     /** @return this ledger starting a new XLSX sheet every {@code rows} rows (for tests of the sheet break) */
     Ledger withRowsPerSheet(int rows) {
         if (rows < 1 || rows > ROWS_PER_SHEET) throw new IllegalArgumentException("rows must be between 1 and " + ROWS_PER_SHEET);
-        return new Ledger(service, batches, directory, rows);
+        return new Ledger(service, batches, directory, rows, reader);
     }
 
     /**
@@ -97,12 +118,14 @@ public final class Ledger {
         Objects.requireNonNull(sink, "sink");
         LedgerRows rows = new LedgerRows(service.timeLimits(), directory, asOf);
         long[] serial = {0};
-        Consumer<CaseId> one = id -> service.history(id).ifPresent(h -> sink.accept(rows.row(selection, ++serial[0], h)));
+        Consumer<CaseId> one = id -> (reader == null ? service.history(id) : service.export(reader, id))
+                .ifPresent(h -> sink.accept(rows.row(selection, ++serial[0], h)));
+        AccessScope scope = reader == null ? AccessScope.everything() : service.accessScope(reader);
         if (selection instanceof Selection.OfBatch b) {
             String after = null;
             List<IndexRow> page;
             do {
-                page = batches.byBatch(b.batch().value(), after, PAGE);
+                page = batches.byBatch(b.batch().value(), after, PAGE, scope);
                 for (IndexRow r : page) one.accept(new CaseId(r.caseId()));
                 if (!page.isEmpty()) after = page.get(page.size() - 1).caseId();
             } while (page.size() == PAGE);

@@ -147,6 +147,42 @@ class LedgerTests {
         assertThat(rows.get(0).planSteps()).extracting(s -> s.description().value()).containsExactly(FORMULA_TEXT);
     }
 
+    /**
+     * A ledger an actor exports lists only the batch's cases the standard access rules let it read (the store's scoped
+     * listing), loads each through the audited export, and is the system ledger's rows for those cases.
+     */
+    @Test
+    void aLedgerReadByAnActorListsExactlyTheCasesItMayRead() {
+        casesInTheBatch(9);
+        io.github.xinfang.service.AccessPolicy policy = io.github.xinfang.service.AccessPolicy.standard(org.directory());
+        CaseService restricted = CaseService.builder(store, org.directory(), clock).accessPolicy(policy).accessAudit(store).build();
+        Ledger ledger = Ledger.create(restricted, store, org.directory());
+        List<Ledger.Row> all = new ArrayList<>();
+        ledger.rows(Selection.batch(BATCH), AS_OF, all::add);
+        assertThat(all).extracting(Ledger.Row::caseId).containsExactlyElementsOf(expected.keySet());
+        List<io.github.xinfang.cases.Actor> readers = new ArrayList<>(List.of(org.officeHeadActor()));
+        for (io.github.xinfang.directory.UnitId d : org.departments()) readers.add(org.headOf(d));
+        int partial = 0;
+        for (io.github.xinfang.cases.Actor reader : readers) {
+            List<CaseId> visible = new ArrayList<>();
+            for (CaseId id : expected.keySet()) {
+                if (policy.mayRead(reader, service.history(id).orElseThrow().state())) visible.add(id);
+            }
+            if (visible.size() < expected.size()) partial++;
+            List<Ledger.Row> rows = new ArrayList<>();
+            ledger.readBy(reader).rows(Selection.batch(BATCH), AS_OF, rows::add);
+            assertThat(rows).as("the batch ledger %s exports", reader).extracting(Ledger.Row::caseId).containsExactlyElementsOf(visible);
+            List<Ledger.Row> chosen = new ArrayList<>();
+            ledger.readBy(reader).rows(Selection.of(new ArrayList<>(expected.keySet())), AS_OF, chosen::add);
+            assertThat(chosen).as("the selected cases' ledger %s exports", reader).extracting(Ledger.Row::caseId)
+                    .containsExactlyElementsOf(visible);
+            long exports = store.byActor(CaseService.actorName(reader), "", 0, 1_000).stream()
+                    .filter(r -> r.entry().action() == io.github.xinfang.persistence.chain.AuditEntry.Action.EXPORT).count();
+            assertThat(exports).as("every case %s asked for is an audited export", reader).isEqualTo(visible.size() + expected.size());
+        }
+        assertThat(partial).as("some departments see only some of the batch").isPositive();
+    }
+
     @Test
     void theXlsxReadBackWithPoiEqualsTheCsvCellByCellAndNeverRunsAFormula() throws IOException {
         casesInTheBatch(5);

@@ -24,7 +24,15 @@ import java.util.List;
  *   <li><b>C5 (arguments).</b> A null {@code regionPrefix} or {@code since} throws {@link NullPointerException} naming
  *       the parameter; a prefix that is not zero to six ASCII digits, or a {@code limit} below 1, throws
  *       {@link IllegalArgumentException}. Nothing is read.</li>
+ *   <li><b>C6 (access scope).</b> The scoped {@link #taggedSince(String, LocalDate, String, int, AccessScope)} lists
+ *       the rows C1 lists that are in the access scope.</li>
  * </ol>
+ *
+ * <p><b>Access scopes (since 0.7).</b> The query has a scoped form taking an {@link AccessScope}: it answers exactly
+ * the rows the unscoped form answers that are {@link AccessScope#contains in the scope}, evaluated inside
+ * the query, before the page's limit (a page holds {@code limit} rows in scope if that many exist), with the same order and keyset paging. The default methods answer {@link AccessScope#everything()}
+ * through the unscoped form and throw {@link UnsupportedOperationException} for any other scope, so an adapter that does
+ * not evaluate scopes never leaks a case; the test kit checks adapters that do.
  *
  * @since 0.6
  */
@@ -43,6 +51,26 @@ public interface ClusterQuery {
      * @throws StoreException on an infrastructure failure
      */
     List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit);
+
+    /**
+     * Reads one page of the tagged cases petitioned on or after a day that an actor may read (rules C1 to C6).
+     *
+     * @param regionPrefix zero to six digits of a region code ({@code ""}: every region)
+     * @param since the first day of the window
+     * @param afterCaseId the last case id of the previous page, or null for the first page
+     * @param limit the page size, at least 1
+     * @param access the actor's access scope
+     * @return the page's index rows in scope, ascending by case id
+     * @throws NullPointerException if regionPrefix, since or access is null
+     * @throws IllegalArgumentException if regionPrefix is not zero to six digits, or limit is below 1
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit, AccessScope access) {
+        if (AccessScope.unscoped(access)) return taggedSince(regionPrefix, since, afterCaseId, limit);
+        throw AccessScope.notEvaluated(this);
+    }
 
     /**
      * Checks the arguments of {@link #taggedSince} as rule C5 says; for adapters.

@@ -20,7 +20,8 @@ import java.util.TreeSet;
  * instant of the case's open duty clocks and duties (a leader's workload); each open duty clock and duty with the
  * instant it becomes overdue ({@link #clockDues()}, since 0.4: the overdue queries of {@link OverdueQuery}); the
  * petition's subject tags and the day of its latest petition ({@link #subjectTags()}, {@link #lastPetitionOn()}, since
- * 0.6: the cluster query of {@link ClusterQuery}). A column
+ * 0.6: the cluster query of {@link ClusterQuery}); the units and officials that handle the case and the accused parties
+ * ({@link #accessUnits()} and the three after it, since 0.7: the data-level access scope of {@link AccessScope}). A column
  * a computation does not fill
  * keeps its default: empty for optional columns and lists. Multi-valued columns may be kept in child tables;
  * their order is not significant and they hold no duplicates. Adding a column with a default does not change
@@ -48,6 +49,10 @@ public final class IndexRow {
     private final List<ClockDue> clockDues;
     private final List<String> subjectTags;
     private final LocalDate lastPetitionOn;
+    private final List<String> accessUnits;
+    private final List<String> accessOfficials;
+    private final List<String> accusedUnits;
+    private final List<String> accusedOfficials;
 
     private IndexRow(Builder b) {
         this.schemaVersion = b.schemaVersion;
@@ -66,6 +71,10 @@ public final class IndexRow {
         this.clockDues = List.copyOf(new TreeSet<>(b.clockDues));
         this.subjectTags = sortedCopy(b.subjectTags);
         this.lastPetitionOn = b.lastPetitionOn;
+        this.accessUnits = sortedCopy(b.accessUnits);
+        this.accessOfficials = sortedCopy(b.accessOfficials);
+        this.accusedUnits = sortedCopy(b.accusedUnits);
+        this.accusedOfficials = sortedCopy(b.accusedOfficials);
     }
 
     private static List<String> sortedCopy(Collection<String> values) {
@@ -101,6 +110,10 @@ public final class IndexRow {
         b.clockDues = clockDues;
         b.subjectTags = new ArrayList<>(subjectTags);
         b.lastPetitionOn = lastPetitionOn;
+        b.accessUnits = accessUnits;
+        b.accessOfficials = accessOfficials;
+        b.accusedUnits = accusedUnits;
+        b.accusedOfficials = accusedOfficials;
         return b;
     }
 
@@ -226,6 +239,46 @@ public final class IndexRow {
         return Optional.ofNullable(lastPetitionOn);
     }
 
+    /**
+     * The units that handle the case and so may read it besides the offices over its region (the access rules'
+     * data-level scope, {@link AccessScope}): the handling unit, the lead unit and co-units of the active package
+     * assignment, the units of its package leader and task-force officials, and the addressees of supervision notices.
+     * Empty in rows written before this column existed (and never recomputed since).
+     *
+     * @return the unit ids, sorted, without duplicates
+     * @since 0.7
+     */
+    public List<String> accessUnits() {
+        return accessUnits;
+    }
+
+    /**
+     * @return the officials who may read the case whatever unit they act for: the active package leader and the
+     *         task-force officials; sorted, without duplicates
+     * @since 0.7
+     */
+    public List<String> accessOfficials() {
+        return accessOfficials;
+    }
+
+    /**
+     * @return the units accused by the petition (检举控告) and the units of the accused officials, as the organisation
+     *         directory had them when the row was computed: no official of them may read the case; sorted, without
+     *         duplicates
+     * @since 0.7
+     */
+    public List<String> accusedUnits() {
+        return accusedUnits;
+    }
+
+    /**
+     * @return the officials accused by the petition, who may never read it; sorted, without duplicates
+     * @since 0.7
+     */
+    public List<String> accusedOfficials() {
+        return accusedOfficials;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) return true;
@@ -238,13 +291,16 @@ public final class IndexRow {
                 && Objects.equals(activeLeader, r.activeLeader) && Objects.equals(leadUnit, r.leadUnit)
                 && batches.equals(r.batches) && Objects.equals(earliestDueAt, r.earliestDueAt)
                 && clockDues.equals(r.clockDues) && subjectTags.equals(r.subjectTags)
-                && Objects.equals(lastPetitionOn, r.lastPetitionOn);
+                && Objects.equals(lastPetitionOn, r.lastPetitionOn) && accessUnits.equals(r.accessUnits)
+                && accessOfficials.equals(r.accessOfficials) && accusedUnits.equals(r.accusedUnits)
+                && accusedOfficials.equals(r.accusedOfficials);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(schemaVersion, caseId, version, stage, regionCode, handlingUnit, nextAttentionAt, unitsInvolved,
-                trackState, activeLeader, leadUnit, batches, earliestDueAt, clockDues, subjectTags, lastPetitionOn);
+                trackState, activeLeader, leadUnit, batches, earliestDueAt, clockDues, subjectTags, lastPetitionOn,
+                accessUnits, accessOfficials, accusedUnits, accusedOfficials);
     }
 
     @Override
@@ -254,7 +310,8 @@ public final class IndexRow {
                 + ", nextAttentionAt=" + nextAttentionAt + ", unitsInvolved=" + unitsInvolved + ", trackState=" + trackState
                 + ", activeLeader=" + activeLeader + ", leadUnit=" + leadUnit + ", batches=" + batches
                 + ", earliestDueAt=" + earliestDueAt + ", clockDues=" + clockDues + ", subjectTags=" + subjectTags
-                + ", lastPetitionOn=" + lastPetitionOn + "]";
+                + ", lastPetitionOn=" + lastPetitionOn + ", accessUnits=" + accessUnits + ", accessOfficials=" + accessOfficials
+                + ", accusedUnits=" + accusedUnits + ", accusedOfficials=" + accusedOfficials + "]";
     }
 
     /**
@@ -279,6 +336,10 @@ public final class IndexRow {
         private Collection<ClockDue> clockDues = List.of();
         private Collection<String> subjectTags = List.of();
         private LocalDate lastPetitionOn;
+        private Collection<String> accessUnits = List.of();
+        private Collection<String> accessOfficials = List.of();
+        private Collection<String> accusedUnits = List.of();
+        private Collection<String> accusedOfficials = List.of();
 
         private Builder(String caseId) {
             this.caseId = Objects.requireNonNull(caseId, "caseId");
@@ -436,6 +497,54 @@ public final class IndexRow {
          */
         public Builder lastPetitionOn(LocalDate lastPetitionOn) {
             this.lastPetitionOn = lastPetitionOn;
+            return this;
+        }
+
+        /**
+         * @param accessUnits the units that handle the case (duplicates are dropped), see {@link IndexRow#accessUnits()}
+         * @return this builder
+         * @throws NullPointerException if accessUnits or an element is null
+         * @throws IllegalArgumentException if an id is blank
+         * @since 0.7
+         */
+        public Builder accessUnits(Collection<String> accessUnits) {
+            this.accessUnits = checkedList(accessUnits, "accessUnits");
+            return this;
+        }
+
+        /**
+         * @param accessOfficials the package leader and task-force officials (duplicates are dropped)
+         * @return this builder
+         * @throws NullPointerException if accessOfficials or an element is null
+         * @throws IllegalArgumentException if an id is blank
+         * @since 0.7
+         */
+        public Builder accessOfficials(Collection<String> accessOfficials) {
+            this.accessOfficials = checkedList(accessOfficials, "accessOfficials");
+            return this;
+        }
+
+        /**
+         * @param accusedUnits the accused units and the accused officials' units (duplicates are dropped)
+         * @return this builder
+         * @throws NullPointerException if accusedUnits or an element is null
+         * @throws IllegalArgumentException if an id is blank
+         * @since 0.7
+         */
+        public Builder accusedUnits(Collection<String> accusedUnits) {
+            this.accusedUnits = checkedList(accusedUnits, "accusedUnits");
+            return this;
+        }
+
+        /**
+         * @param accusedOfficials the accused officials (duplicates are dropped)
+         * @return this builder
+         * @throws NullPointerException if accusedOfficials or an element is null
+         * @throws IllegalArgumentException if an id is blank
+         * @since 0.7
+         */
+        public Builder accusedOfficials(Collection<String> accusedOfficials) {
+            this.accusedOfficials = checkedList(accusedOfficials, "accusedOfficials");
             return this;
         }
 

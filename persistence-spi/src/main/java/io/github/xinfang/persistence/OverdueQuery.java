@@ -32,7 +32,16 @@ import java.util.List;
  *       {@link IndexMaintenance}) was acknowledged sees that row.</li>
  *   <li><b>O6 (arguments).</b> A null {@code scope} or {@code asOf} throws {@link NullPointerException} naming the
  *       parameter; a {@code limit} below 1 throws {@link IllegalArgumentException}. Nothing is read.</li>
+ *   <li><b>O7 (access scope).</b> The scoped forms list and count the rows O1 and O3 do that are in the access
+ *       scope.</li>
  * </ol>
+ *
+ * <p><b>Access scopes (since 0.7).</b> Each query has a scoped form taking an {@link AccessScope}: it answers exactly
+ * the rows (or cases) the unscoped form answers that are {@link AccessScope#contains in the scope}, evaluated inside
+ * the query, before the page's limit (a page holds {@code limit} rows in scope if that many exist, and counts count only
+ * rows in scope), with the same order and keyset paging. The default methods answer {@link AccessScope#everything()}
+ * through the unscoped form and throw {@link UnsupportedOperationException} for any other scope, so an adapter that does
+ * not evaluate scopes never leaks a case; the test kit checks adapters that do.
  *
  * <p>Thread-safe.
  *
@@ -64,4 +73,41 @@ public interface OverdueQuery {
      * @throws StoreException on an infrastructure failure
      */
     long countOverdue(OverdueScope scope, Instant asOf);
+
+    /**
+     * Reads one page of the overdue cases of a scope that an actor may read (rules O1, O2, O4 to O7).
+     *
+     * @param scope whose cases
+     * @param asOf the instant the cases are overdue at
+     * @param afterCaseId the last case id of the previous page, or null for the first page
+     * @param limit the page size, at least 1
+     * @param access the actor's access scope
+     * @return the page's rows in the access scope, ascending by case id
+     * @throws NullPointerException if scope, asOf or access is null
+     * @throws IllegalArgumentException if limit is below 1
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit, AccessScope access) {
+        if (AccessScope.unscoped(access)) return overdue(scope, asOf, afterCaseId, limit);
+        throw AccessScope.notEvaluated(this);
+    }
+
+    /**
+     * Counts the overdue cases of a scope that an actor may read (rules O2, O3, O5 to O7).
+     *
+     * @param scope whose cases
+     * @param asOf the instant the cases are overdue at
+     * @param access the actor's access scope
+     * @return how many rows the scoped {@link #overdue} lists across all pages
+     * @throws NullPointerException if scope, asOf or access is null
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default long countOverdue(OverdueScope scope, Instant asOf, AccessScope access) {
+        if (AccessScope.unscoped(access)) return countOverdue(scope, asOf);
+        throw AccessScope.notEvaluated(this);
+    }
 }

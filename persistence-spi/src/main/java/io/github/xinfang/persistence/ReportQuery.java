@@ -31,7 +31,15 @@ import java.util.List;
  *   <li><b>P5 (arguments).</b> A null {@code regionPrefix} or {@code since} throws {@link NullPointerException}
  *       naming the parameter; a prefix that is not zero to six ASCII digits, or a {@code limit} below 1, throws
  *       {@link IllegalArgumentException}. Nothing is read.</li>
+ *   <li><b>P6 (access scope).</b> The scoped {@link #touching(String, Instant, String, int, AccessScope)} lists the
+ *       cases P1 lists whose current index row is in the access scope.</li>
  * </ol>
+ *
+ * <p><b>Access scopes (since 0.7).</b> The query has a scoped form taking an {@link AccessScope}: it answers exactly
+ * the cases the unscoped form answers that are {@link AccessScope#contains in the scope}, evaluated inside
+ * the query, before the page's limit (a page holds {@code limit} cases in scope if that many exist), with the same order and keyset paging. The default methods answer {@link AccessScope#everything()}
+ * through the unscoped form and throw {@link UnsupportedOperationException} for any other scope, so an adapter that does
+ * not evaluate scopes never leaks a case; the test kit checks adapters that do.
  *
  * @since 0.6
  */
@@ -50,6 +58,26 @@ public interface ReportQuery {
      * @throws StoreException on an infrastructure failure
      */
     List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit);
+
+    /**
+     * Reads one page of the cases a report from {@code since} on may count that an actor may read (rules P1 to P6).
+     *
+     * @param regionPrefix zero to six digits of a region code ({@code ""}: every region)
+     * @param since the instant the report's earliest span begins
+     * @param afterCaseId the last case id of the previous page, or null for the first page
+     * @param limit the page size, at least 1
+     * @param access the actor's access scope
+     * @return the page's cases in scope, ascending by case id, each whole
+     * @throws NullPointerException if regionPrefix, since or access is null
+     * @throws IllegalArgumentException if regionPrefix is not zero to six digits, or limit is below 1
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit, AccessScope access) {
+        if (AccessScope.unscoped(access)) return touching(regionPrefix, since, afterCaseId, limit);
+        throw AccessScope.notEvaluated(this);
+    }
 
     /**
      * Checks the arguments of {@link #touching} as rule P5 says; for adapters.

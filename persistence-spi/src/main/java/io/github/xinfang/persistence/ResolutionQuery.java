@@ -33,7 +33,14 @@ import java.util.List;
  *   <li><b>R7 (arguments).</b> A null {@code leader}, {@code unit}, {@code batch} or {@code asOf} throws
  *       {@link NullPointerException} naming the parameter; a {@code limit} below 1 throws
  *       {@link IllegalArgumentException}. Nothing is read.</li>
+ *   <li><b>R8 (access scope).</b> The scoped listings list the rows R1 to R3 do that are in the access scope.</li>
  * </ol>
+ *
+ * <p><b>Access scopes (since 0.7).</b> Each listing has a scoped form taking an {@link AccessScope}: it answers exactly
+ * the rows (or cases) the unscoped form answers that are {@link AccessScope#contains in the scope}, evaluated inside
+ * the query, before the page's limit (a page holds {@code limit} rows in scope if that many exist), with the same order and keyset paging. The default methods answer {@link AccessScope#everything()}
+ * through the unscoped form and throw {@link UnsupportedOperationException} for any other scope, so an adapter that does
+ * not evaluate scopes never leaks a case; the test kit checks adapters that do.
  *
  * @since 0.1
  */
@@ -88,4 +95,61 @@ public interface ResolutionQuery {
      * @throws StoreException on an infrastructure failure
      */
     LeaderWorkload workload(String leader, Instant asOf);
+
+    /**
+     * Reads one page of a package leader's cases that an actor may read (rules R1, R5 to R8).
+     *
+     * @param leader the leader's official id
+     * @param afterCaseId the last case id of the previous page, or null for the first page
+     * @param limit the page size, at least 1
+     * @param access the actor's access scope
+     * @return the page's rows in scope, ascending by case id
+     * @throws NullPointerException if leader or access is null
+     * @throws IllegalArgumentException if limit is below 1
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit, AccessScope access) {
+        if (AccessScope.unscoped(access)) return byActiveLeader(leader, afterCaseId, limit);
+        throw AccessScope.notEvaluated(this);
+    }
+
+    /**
+     * Reads one page of a lead unit's cases that an actor may read (rules R2, R5 to R8).
+     *
+     * @param unit the lead unit's id
+     * @param afterCaseId the last case id of the previous page, or null for the first page
+     * @param limit the page size, at least 1
+     * @param access the actor's access scope
+     * @return the page's rows in scope, ascending by case id
+     * @throws NullPointerException if unit or access is null
+     * @throws IllegalArgumentException if limit is below 1
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit, AccessScope access) {
+        if (AccessScope.unscoped(access)) return byLeadUnit(unit, afterCaseId, limit);
+        throw AccessScope.notEvaluated(this);
+    }
+
+    /**
+     * Reads one page of the cases in a batch that an actor may read (rules R3, R5 to R8).
+     *
+     * @param batch the batch id
+     * @param afterCaseId the last case id of the previous page, or null for the first page
+     * @param limit the page size, at least 1
+     * @param access the actor's access scope
+     * @return the page's rows in scope, ascending by case id
+     * @throws NullPointerException if batch or access is null
+     * @throws IllegalArgumentException if limit is below 1
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default List<IndexRow> byBatch(String batch, String afterCaseId, int limit, AccessScope access) {
+        if (AccessScope.unscoped(access)) return byBatch(batch, afterCaseId, limit);
+        throw AccessScope.notEvaluated(this);
+    }
 }

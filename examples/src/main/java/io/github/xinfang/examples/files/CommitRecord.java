@@ -121,6 +121,11 @@ record CommitRecord(long position, CaseCommit commit) {
         writeTexts(out, r.subjectTags());
         out.writeBoolean(r.lastPetitionOn().isPresent());
         if (r.lastPetitionOn().isPresent()) out.writeLong(r.lastPetitionOn().get().toEpochDay());
+        // the access columns (IndexRow 0.7) close the record; a record written before them ends here
+        writeTexts(out, r.accessUnits());
+        writeTexts(out, r.accessOfficials());
+        writeTexts(out, r.accusedUnits());
+        writeTexts(out, r.accusedOfficials());
     }
 
     private static IndexRow readRow(DataInputStream in, String caseId, long version) throws IOException {
@@ -133,7 +138,11 @@ record CommitRecord(long position, CaseCommit commit) {
         List<ClockDue> clockDues = new ArrayList<>(dues);
         for (int i = 0; i < dues; i++) clockDues.add(new ClockDue(readText(in), readInstant(in)));
         b.clockDues(clockDues).subjectTags(readTexts(in));
-        return b.lastPetitionOn(in.readBoolean() ? java.time.LocalDate.ofEpochDay(in.readLong()) : null).build();
+        b.lastPetitionOn(in.readBoolean() ? java.time.LocalDate.ofEpochDay(in.readLong()) : null);
+        if (in.available() != 0) {
+            b.accessUnits(readTexts(in)).accessOfficials(readTexts(in)).accusedUnits(readTexts(in)).accusedOfficials(readTexts(in));
+        }
+        return b.build();
     }
 
     private static void writeText(DataOutputStream out, String text) throws IOException {

@@ -155,7 +155,8 @@ public final class DistrictYearDemo {
 
         clock.set(last.plusDays(1), LocalTime.MIDNIGHT);
         Instant asOf = clock.instant();
-        YearReport report = YearReport.read(service, db.store(), YEAR, asOf, Math.max(3, petitionCount / 300), watch);
+        YearReport report = YearReport.read(service, db.store(), YEAR, asOf, Math.max(3, petitionCount / 300), watch,
+                District.officeHead());
         ReportText.print(report, out);
 
         double seconds = (System.nanoTime() - startNanos) / 1e9;

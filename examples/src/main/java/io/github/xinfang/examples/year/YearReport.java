@@ -1,5 +1,6 @@
 package io.github.xinfang.examples.year;
 
+import io.github.xinfang.cases.Actor;
 import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ResolutionQuery;
@@ -111,10 +112,12 @@ record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Rep
      * @param asOf the instant to count as of
      * @param minimumVolume the least volume a unit needs to be ranked
      * @param watch the cluster watch the sweep ran
+     * @param reader who reads the report: its figures, overdue cases, batch progress and cluster warnings count only the
+     *     cases the service's access policy lets this actor read (the bureau's head reads every case of the district)
      * @return the report
      */
     static YearReport read(CaseService service, ResolutionQuery resolution, int yearNumber, Instant asOf, long minimumVolume,
-                           ClusterWatch watch) {
+                           ClusterWatch watch, Actor reader) {
         List<String> labels = new ArrayList<>();
         List<Figures> figures = new ArrayList<>();
         for (int m = 1; m <= 12; m++) {
@@ -133,7 +136,7 @@ record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Rep
         figures.add(leaders);
         Instant since = figures.get(0).since();
         for (Figures f : figures) if (f.since().isBefore(since)) since = f.since();
-        CaseListings listings = CaseListings.create(service);
+        CaseListings listings = CaseListings.create(service, reader);
         listings.forEachTouching(District.REGION, since, history -> {
             for (Figures f : figures) f.accept(history);
         });
@@ -158,8 +161,8 @@ record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Rep
 
         List<LeaderWorkload> workloads = new ArrayList<>();
         for (var leader : District.LEADERS) workloads.add(resolution.workload(leader.value(), asOf));
-        BatchReports.Progress batch = BatchReports.create(service).progress(Campaign.BATCH, asOf);
-        List<ClusterWatch.Warning> warnings = new ArrayList<>(watch.warnings(District.REGION));
+        BatchReports.Progress batch = BatchReports.create(service, reader).progress(Campaign.BATCH, asOf);
+        List<ClusterWatch.Warning> warnings = new ArrayList<>(watch.warnings(reader, District.REGION));
         warnings.sort(Comparator.comparing(ClusterWatch.Warning::raisedAt).thenComparing(ClusterWatch.Warning::id));
         return new YearReport(asOf, List.copyOf(rows), year, leaders.report(), rankings, batch, overdueTotal, top,
                 List.copyOf(workloads), List.copyOf(warnings));

@@ -1,5 +1,7 @@
 package io.github.xinfang.persistence.jdbc;
 
+import io.github.xinfang.persistence.StoreException;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -18,9 +20,20 @@ final class Instants {
         return BigDecimal.valueOf(instant.getEpochSecond()).add(BigDecimal.valueOf(instant.getNano(), 9));
     }
 
+    /**
+     * @param value a stored instant
+     * @return the instant
+     * @throws StoreException if the stored value is null or makes no {@link Instant} (beyond its range, or more than
+     *                        nine decimals): a damaged row
+     */
     static Instant fromDecimal(BigDecimal value) {
-        BigInteger nanos = value.setScale(9).unscaledValue();   // exact: the column's scale is 9
-        BigInteger[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
-        return Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue());
+        if (value == null) throw new StoreException("a stored instant is null");
+        try {
+            BigInteger nanos = value.setScale(9).unscaledValue();   // exact: the column's scale is 9
+            BigInteger[] secondsAndNanos = nanos.divideAndRemainder(NANOS_PER_SECOND);
+            return Instant.ofEpochSecond(secondsAndNanos[0].longValueExact(), secondsAndNanos[1].longValue());
+        } catch (ArithmeticException | java.time.DateTimeException e) {
+            throw new StoreException("a stored instant is out of range: " + value.toPlainString(), e);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.xinfang.persistence.jdbc;
 
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
@@ -105,7 +106,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * subject tags {@code xf_case_tag}, the latest petition day and the cluster warnings {@code xf_cluster_warning};
      * version 7 added each event's chain link, {@code xf_event.chain_link}, see {@link #linkHistories}).
      */
-    public static final int SCHEMA_VERSION = 7;
+    public static final int SCHEMA_VERSION = 8;
 
     /** How many times a commit is attempted when the database reports a transient failure. */
     private static final int MAX_ATTEMPTS = 8;
@@ -610,7 +611,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     private void deleteChildren(Connection c, String caseId) throws SQLException {
         for (String sql : new String[] {"DELETE FROM xf_case_unit WHERE case_id = ?", "DELETE FROM xf_case_batch WHERE case_id = ?",
-                "DELETE FROM xf_case_tag WHERE case_id = ?", "DELETE FROM xf_case_clock WHERE case_id = ?"}) {
+                "DELETE FROM xf_case_tag WHERE case_id = ?", "DELETE FROM xf_case_clock WHERE case_id = ?",
+                "DELETE FROM xf_case_access WHERE case_id = ?"}) {
             try (PreparedStatement ps = prepare(c, sql)) {
                 ps.setString(1, caseId);
                 ps.executeUpdate();
@@ -618,12 +620,42 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
-    /** Inserts the child rows of an index row: its units, batches, subject tags and clock dues. */
+    /** Inserts the child rows of an index row: its units, batches, subject tags, clock dues and access parties. */
     private void insertChildRows(Connection c, IndexRow row) throws SQLException {
         insertChildren(c, "INSERT INTO xf_case_unit (case_id, unit_id) VALUES (?, ?)", row.caseId(), row.unitsInvolved());
         insertChildren(c, "INSERT INTO xf_case_batch (case_id, batch_id) VALUES (?, ?)", row.caseId(), row.batches());
         insertChildren(c, "INSERT INTO xf_case_tag (case_id, tag) VALUES (?, ?)", row.caseId(), row.subjectTags());
         insertClockDues(c, row.caseId(), row.clockDues());
+        for (AccessKind k : AccessKind.values()) {
+            insertChildren(c, "INSERT INTO xf_case_access (case_id, kind, party_id) VALUES (?, '" + k.code + "', ?)", row.caseId(),
+                    k.column.apply(row));
+        }
+    }
+
+    /** The access columns of an index row, each a kind of {@code xf_case_access} row (schema version 8). */
+    private enum AccessKind {
+        UNIT('U', IndexRow::accessUnits, IndexRow.Builder::accessUnits),
+        OFFICIAL('O', IndexRow::accessOfficials, IndexRow.Builder::accessOfficials),
+        ACCUSED_UNIT('X', IndexRow::accusedUnits, IndexRow.Builder::accusedUnits),
+        ACCUSED_OFFICIAL('Y', IndexRow::accusedOfficials, IndexRow.Builder::accusedOfficials);
+
+        final char code;
+        final java.util.function.Function<IndexRow, List<String>> column;
+        final java.util.function.BiConsumer<IndexRow.Builder, List<String>> setter;
+
+        AccessKind(char code, java.util.function.Function<IndexRow, List<String>> column,
+                   java.util.function.BiConsumer<IndexRow.Builder, List<String>> setter) {
+            this.code = code;
+            this.column = column;
+            this.setter = setter;
+        }
+
+        static AccessKind of(String code) {
+            for (AccessKind k : values()) {
+                if (code != null && code.length() == 1 && code.charAt(0) == k.code) return k;
+            }
+            throw new StoreException("an access row of an unknown kind: " + code);
+        }
     }
 
     private void insertChildren(Connection c, String sql, String caseId, List<String> values) throws SQLException {
@@ -702,7 +734,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             // exactly that version, whatever commits since.
             String[] chainHead = new String[1];
             List<StoredEvent> events = readEvents(tables, c, caseId, 1, head.get().lastSequence(), linkColumn(c) ? chainHead : null);
-            return Optional.of(new StoredCase(caseId, head.get().version(), head.get().snapshot(), events, chainHead[0]));
+            try {
+                return Optional.of(new StoredCase(caseId, head.get().version(), head.get().snapshot(), events, chainHead[0]));
+            } catch (IllegalArgumentException | NullPointerException damage) {
+                throw damaged("case " + caseId, damage);
+            }
         });
     }
 
@@ -904,9 +940,16 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
+    /** @throws StoreException naming the case and the event if the row makes no event (a damaged row) */
     private static StoredEvent event(String caseId, ResultSet rs, int first) throws SQLException {
-        return new StoredEvent(caseId, rs.getLong(first), rs.getString(first + 1), rs.getInt(first + 2),
-                rs.getString(first + 3), Instants.fromDecimal(rs.getBigDecimal(first + 4)));
+        long sequence = rs.getLong(first);
+        try {
+            return new StoredEvent(caseId, sequence, rs.getString(first + 1), rs.getInt(first + 2), rs.getString(first + 3),
+                    Instants.fromDecimal(rs.getBigDecimal(first + 4)));
+        } catch (IllegalArgumentException | NullPointerException | StoreException e) {
+            throw new StoreException("the stored row of case " + caseId + " event " + sequence + " makes no event: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -925,7 +968,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     @Override
     public List<IndexRow> needingAttention(AttentionQuery query) {
+        return needingAttention(query, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> needingAttention(AttentionQuery query, AccessScope access) {
         Objects.requireNonNull(query, "query");
+        ScopeSql scope = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
         if (!storable(query.regionPrefix()) || !storable(query.unitInvolved())) return List.of();
         StringBuilder sql = new StringBuilder("SELECT ").append(CASE_COLUMNS).append(" FROM xf_case c")
                 .append(" WHERE c.next_attention_at IS NOT NULL AND c.next_attention_at < ?");
@@ -937,7 +986,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         if (query.unitInvolved() != null) {
             sql.append(" AND EXISTS (SELECT 1 FROM xf_case_unit u WHERE u.case_id = c.case_id AND u.unit_id = ?)");
         }
-        sql.append(" ORDER BY c.next_attention_at, c.case_id LIMIT ?");
+        sql.append(scope.condition()).append(" ORDER BY c.next_attention_at, c.case_id LIMIT ?");
         return rowsSelected("attention query failed", sql.toString(), ps -> {
             int i = 1;
             ps.setBigDecimal(i++, Instants.toDecimal(query.before()));
@@ -949,6 +998,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             }
             if (query.regionPrefix() != null) ps.setString(i++, query.regionPrefix() + "%");   // digits only: no escaping
             if (query.unitInvolved() != null) ps.setString(i++, query.unitInvolved());
+            i = scope.bind(ps, i);
             ps.setInt(i, query.limit());
         });
     }
@@ -968,7 +1018,13 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             try (PreparedStatement ps = prepare(c, sql)) {
                 parameters.set(ps);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) rows.put(rs.getString(1), indexRowBuilder(rs));
+                    while (rs.next()) {
+                        try {
+                            rows.put(rs.getString(1), indexRowBuilder(rs));
+                        } catch (IllegalArgumentException | NullPointerException e) {
+                            throw damaged("the index row of case " + rs.getString(1), e);
+                        }
+                    }
                 }
             }
             return withChildren(c, rows);
@@ -990,16 +1046,44 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Map<String, List<String>> batches = children(c, "SELECT case_id, batch_id FROM xf_case_batch WHERE case_id IN ", rows);
         Map<String, List<String>> tags = children(c, "SELECT case_id, tag FROM xf_case_tag WHERE case_id IN ", rows);
         Map<String, List<ClockDue>> clocks = clockDues(c, rows);
+        Map<String, List<String>> access = accessTable(c)
+                ? children(c, "SELECT case_id, kind, party_id FROM xf_case_access WHERE case_id IN ", rows) : Map.of();
         List<IndexRow> built = new ArrayList<>(rows.size());
         for (Map.Entry<String, IndexRow.Builder> e : rows.entrySet()) {
-            built.add(e.getValue()
-                    .unitsInvolved(units.getOrDefault(e.getKey(), List.of()))
-                    .batches(batches.getOrDefault(e.getKey(), List.of()))
-                    .subjectTags(tags.getOrDefault(e.getKey(), List.of()))
-                    .clockDues(clocks.getOrDefault(e.getKey(), List.of()))
-                    .build());
+            try {
+                IndexRow.Builder row = e.getValue()
+                        .unitsInvolved(units.getOrDefault(e.getKey(), List.of()))
+                        .batches(batches.getOrDefault(e.getKey(), List.of()))
+                        .subjectTags(tags.getOrDefault(e.getKey(), List.of()))
+                        .clockDues(clocks.getOrDefault(e.getKey(), List.of()));
+                Map<AccessKind, List<String>> parties = new java.util.EnumMap<>(AccessKind.class);
+                List<String> pairs = access.getOrDefault(e.getKey(), List.of());
+                for (int i = 0; i < pairs.size(); i += 2) {
+                    parties.computeIfAbsent(AccessKind.of(pairs.get(i)), k -> new ArrayList<>()).add(pairs.get(i + 1));
+                }
+                parties.forEach((kind, ids) -> kind.setter.accept(row, ids));
+                built.add(row.build());
+            } catch (IllegalArgumentException | NullPointerException damage) {
+                throw damaged("the index row of case " + e.getKey(), damage);
+            }
         }
         return built;
+    }
+
+    /** Whether {@code xf_case_access} (schema version 8) has been seen. */
+    private volatile boolean accessTableSeen;
+
+    /**
+     * Whether {@code xf_case_access} exists: rows of a database of an older version are read without access columns (as
+     * while its migration is pending); commits and scoped queries need the current version. Once seen, remembered.
+     */
+    private boolean accessTable(Connection c) throws SQLException {
+        if (accessTableSeen) return true;
+        String[] scope = dialect.metadataScope(c, tables.schema());
+        try (ResultSet rs = c.getMetaData().getTables(scope[0], scope[1], dialect.fold("xf_case_access"), new String[] {"TABLE"})) {
+            if (rs.next()) accessTableSeen = true;
+        }
+        return accessTableSeen;
     }
 
     /** The clock rows of the rows' cases, by case id, in {@link #IN_LIST_LIMIT}-sized IN lists. */
@@ -1015,8 +1099,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        dues.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                                .add(new ClockDue(rs.getString(2), Instants.fromDecimal(rs.getBigDecimal(3))));
+                        try {
+                            dues.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                    .add(new ClockDue(rs.getString(2), Instants.fromDecimal(rs.getBigDecimal(3))));
+                        } catch (IllegalArgumentException | NullPointerException | StoreException damage) {
+                            throw damaged("a clock row of case " + rs.getString(1), damage);
+                        }
                     }
                 }
             }
@@ -1035,7 +1123,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             try (PreparedStatement ps = prepare(c, sql.toString())) {
                 for (int i = 0; i < chunk.size(); i++) ps.setString(i + 1, chunk.get(i));
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2));
+                    int columns = rs.getMetaData().getColumnCount();
+                    while (rs.next()) {
+                        List<String> values = children.computeIfAbsent(rs.getString(1), k -> new ArrayList<>());
+                        for (int i = 2; i <= columns; i++) values.add(rs.getString(i));
+                    }
                 }
             }
         }
@@ -1064,7 +1156,15 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
         /** @return the page's statement: key, then (if {@code keyset}) the case id to start after, then the limit */
         String sql(boolean keyset) {
-            return select + (keyset ? " AND " + caseId + " > ?" : "") + " ORDER BY " + caseId + " LIMIT ?";
+            return sql(keyset, "");
+        }
+
+        /**
+         * @return the page's statement with an access scope's condition: key, (case id to start after), the scope's
+         *         parameters, the limit
+         */
+        String sql(boolean keyset, String scope) {
+            return select + (keyset ? " AND " + caseId + " > ?" : "") + scope + " ORDER BY " + caseId + " LIMIT ?";
         }
     }
 
@@ -1077,28 +1177,45 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     @Override
     public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit) {
-        return listing(Listing.LEADER, Objects.requireNonNull(leader, "leader"), afterCaseId, limit);
+        return byActiveLeader(leader, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit, AccessScope access) {
+        return listing(Listing.LEADER, Objects.requireNonNull(leader, "leader"), afterCaseId, limit, access);
     }
 
     @Override
     public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit) {
-        return listing(Listing.LEAD_UNIT, Objects.requireNonNull(unit, "unit"), afterCaseId, limit);
+        return byLeadUnit(unit, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit, AccessScope access) {
+        return listing(Listing.LEAD_UNIT, Objects.requireNonNull(unit, "unit"), afterCaseId, limit, access);
     }
 
     @Override
     public List<IndexRow> byBatch(String batch, String afterCaseId, int limit) {
-        return listing(Listing.BATCH, Objects.requireNonNull(batch, "batch"), afterCaseId, limit);
+        return byBatch(batch, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> byBatch(String batch, String afterCaseId, int limit, AccessScope access) {
+        return listing(Listing.BATCH, Objects.requireNonNull(batch, "batch"), afterCaseId, limit, access);
     }
 
     /** One keyset page (never OFFSET) and its rows' child columns, in one read-only snapshot. */
-    private List<IndexRow> listing(Listing listing, String key, String afterCaseId, int limit) {
+    private List<IndexRow> listing(Listing listing, String key, String afterCaseId, int limit, AccessScope access) {
+        ScopeSql scope = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
         if (!storable(key)) return List.of();
-        String sql = listing.sql(afterCaseId != null);
+        String sql = listing.sql(afterCaseId != null, scope.condition());
         return rowsSelected("resolution listing " + listing + " failed", sql, ps -> {
             int i = 1;
             ps.setString(i++, key);
             if (afterCaseId != null) ps.setString(i++, afterCaseId);
+            i = scope.bind(ps, i);
             ps.setInt(i, limit);
         });
     }
@@ -1151,43 +1268,67 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * by key, ordered by case id. Parameters: scope, (case id to start after), asOf, limit.
      */
     static String overdueSql(OverdueScope scope, boolean keyset) {
+        return overdueSql(scope, keyset, "");
+    }
+
+    /** {@link #overdueSql(OverdueScope, boolean)} with an access scope's condition, whose parameters follow asOf. */
+    static String overdueSql(OverdueScope scope, boolean keyset, String access) {
         return "SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE " + scopeCondition(scope)
-                + (keyset ? " AND c.case_id > ?" : "") + " AND " + LATE_CLOCK + " ORDER BY c.case_id LIMIT ?";
+                + (keyset ? " AND c.case_id > ?" : "") + " AND " + LATE_CLOCK + access + " ORDER BY c.case_id LIMIT ?";
     }
 
     /** The SQL of an overdue count. Parameters: scope, asOf. */
     static String countOverdueSql(OverdueScope scope) {
-        return "SELECT COUNT(*) FROM xf_case c WHERE " + scopeCondition(scope) + " AND " + LATE_CLOCK;
+        return countOverdueSql(scope, "");
+    }
+
+    /** {@link #countOverdueSql(OverdueScope)} with an access scope's condition, whose parameters follow asOf. */
+    static String countOverdueSql(OverdueScope scope, String access) {
+        return "SELECT COUNT(*) FROM xf_case c WHERE " + scopeCondition(scope) + " AND " + LATE_CLOCK + access;
     }
 
     /** One keyset page (never OFFSET) and its rows' child columns, in one read-only snapshot: four statements. */
     @Override
     public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit) {
+        return overdue(scope, asOf, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit, AccessScope access) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
+        ScopeSql accessSql = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
         if (limit < 1) throw new IllegalArgumentException("limit must be at least 1");
         String key = scopeParameter(scope);
         if (!storable(key)) return List.of();
-        String sql = overdueSql(scope, afterCaseId != null);
+        String sql = overdueSql(scope, afterCaseId != null, accessSql.condition());
         return rowsSelected("overdue query failed for " + scope, sql, ps -> {
             int i = 1;
             ps.setString(i++, key);
             if (afterCaseId != null) ps.setString(i++, afterCaseId);
             ps.setBigDecimal(i++, Instants.toDecimal(asOf));
+            i = accessSql.bind(ps, i);
             ps.setInt(i, limit);
         });
     }
 
     @Override
     public long countOverdue(OverdueScope scope, Instant asOf) {
+        return countOverdue(scope, asOf, AccessScope.everything());
+    }
+
+    @Override
+    public long countOverdue(OverdueScope scope, Instant asOf, AccessScope access) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
+        ScopeSql accessSql = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
         String key = scopeParameter(scope);
         if (!storable(key)) return 0;
         return reading("overdue count failed for " + scope, c -> {
-            try (PreparedStatement ps = prepare(c, countOverdueSql(scope))) {
+            try (PreparedStatement ps = prepare(c, countOverdueSql(scope, accessSql.condition()))) {
                 ps.setString(1, key);
                 ps.setBigDecimal(2, Instants.toDecimal(asOf));
+                accessSql.bind(ps, 3);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new StoreException("the overdue count for " + scope + " returned no row");
                     return rs.getLong(1);
@@ -1424,9 +1565,23 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         try (PreparedStatement ps = prepare(c, sql)) {
             for (int i = 0; i < params.length; i++) ps.setString(i + 1, params[i]);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read.read(rs)) : Optional.empty();
+                if (!rs.next()) return Optional.empty();
+                try {
+                    return Optional.of(read.read(rs));
+                } catch (IllegalArgumentException | NullPointerException | ArithmeticException | java.time.DateTimeException e) {
+                    throw damaged("the row " + String.join(", ", params), e);
+                }
             }
         }
+    }
+
+    /**
+     * A stored row that makes no value of the SPI (a column out of its range, a required one empty): the database was
+     * changed by something other than this adapter. A store failure naming the row, never the value constructor's
+     * exception.
+     */
+    static StoreException damaged(String row, RuntimeException e) {
+        return new StoreException(row + " makes no valid value (a damaged row): " + e.getMessage(), e);
     }
 
     // ------------------------------------------------------------------------------------------ access audit
@@ -1579,21 +1734,33 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * by case). Parameters: prefix pattern, (case id to start after), since, limit.
      */
     static String touchingSql(boolean keyset) {
+        return touchingSql(keyset, "");
+    }
+
+    /** {@link #touchingSql(boolean)} with an access scope's condition, whose parameters follow since. */
+    static String touchingSql(boolean keyset, String access) {
         return "SELECT c.case_id FROM xf_case c WHERE c.region_code LIKE ?" + (keyset ? " AND c.case_id > ?" : "")
                 + " AND (c.earliest_due_at IS NOT NULL OR EXISTS (SELECT 1 FROM xf_event e WHERE e.case_id = c.case_id"
-                + " AND e.recorded_at >= ?)) ORDER BY c.case_id LIMIT ?";
+                + " AND e.recorded_at >= ?))" + access + " ORDER BY c.case_id LIMIT ?";
     }
 
     /** One keyset page of case ids (never OFFSET), then each case as {@link #load} reads it. */
     @Override
     public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit) {
+        return touching(regionPrefix, since, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit, AccessScope access) {
         ReportQuery.checkArguments(regionPrefix, since, limit);
+        ScopeSql accessSql = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
         List<String> ids = reading("report listing failed for region prefix " + regionPrefix, c -> {
-            try (PreparedStatement ps = prepare(c, touchingSql(afterCaseId != null))) {
+            try (PreparedStatement ps = prepare(c, touchingSql(afterCaseId != null, accessSql.condition()))) {
                 int i = 1;
                 ps.setString(i++, regionPrefix + "%");
                 if (afterCaseId != null) ps.setString(i++, afterCaseId);
                 ps.setBigDecimal(i++, Instants.toDecimal(since));
+                i = accessSql.bind(ps, i);
                 ps.setInt(i, limit);
                 List<String> page = new ArrayList<>(Math.min(limit, 1_000));
                 try (ResultSet rs = ps.executeQuery()) {
@@ -1615,19 +1782,32 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * start after), limit.
      */
     static String taggedSql(boolean keyset) {
+        return taggedSql(keyset, "");
+    }
+
+    /** {@link #taggedSql(boolean)} with an access scope's condition, whose parameters follow the keyset position. */
+    static String taggedSql(boolean keyset, String access) {
         return "SELECT " + CASE_COLUMNS + " FROM xf_case c WHERE c.region_code LIKE ? AND c.last_petition_on >= ?"
                 + (keyset ? " AND c.case_id > ?" : "")
-                + " AND EXISTS (SELECT 1 FROM xf_case_tag t WHERE t.case_id = c.case_id) ORDER BY c.case_id LIMIT ?";
+                + " AND EXISTS (SELECT 1 FROM xf_case_tag t WHERE t.case_id = c.case_id)" + access + " ORDER BY c.case_id LIMIT ?";
     }
 
     @Override
     public List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit) {
+        return taggedSince(regionPrefix, since, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit, AccessScope access) {
         ClusterQuery.checkArguments(regionPrefix, since, limit);
-        return rowsSelected("cluster listing failed for region prefix " + regionPrefix, taggedSql(afterCaseId != null), ps -> {
+        ScopeSql accessSql = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
+        String sql = taggedSql(afterCaseId != null, accessSql.condition());
+        return rowsSelected("cluster listing failed for region prefix " + regionPrefix, sql, ps -> {
             int i = 1;
             ps.setString(i++, regionPrefix + "%");
             ps.setObject(i++, since, Types.DATE);
             if (afterCaseId != null) ps.setString(i++, afterCaseId);
+            i = accessSql.bind(ps, i);
             ps.setInt(i, limit);
         });
     }
@@ -1675,8 +1855,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 List<StoredWarning> page = new ArrayList<>(Math.min(limit, 1_000));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        page.add(new StoredWarning(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                                Instants.fromDecimal(rs.getBigDecimal(5)), rs.getString(6)));
+                        try {
+                            page.add(new StoredWarning(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                                    Instants.fromDecimal(rs.getBigDecimal(5)), rs.getString(6)));
+                        } catch (IllegalArgumentException | NullPointerException | StoreException damage) {
+                            throw damaged("the cluster warning " + rs.getString(1), damage);
+                        }
                     }
                 }
                 return page;

@@ -162,8 +162,9 @@ final class SchemaMigrator {
                 version = !tableExists(c, dialect, null, "xf_feed_positions") ? 4
                         : !(tableExists(c, dialect, null, "xf_cluster_warning") && tableExists(c, dialect, null, "xf_case_tag")
                                 && columnExists(c, dialect, "xf_case", "last_petition_on")) ? 5
-                        : columnExists(c, dialect, "xf_event", "chain_link") && tableExists(c, dialect, null, "xf_audit")
-                                && tableExists(c, dialect, null, "xf_audit_head") ? 7 : 6;
+                        : !(columnExists(c, dialect, "xf_event", "chain_link") && tableExists(c, dialect, null, "xf_audit")
+                                && tableExists(c, dialect, null, "xf_audit_head")) ? 6
+                        : tableExists(c, dialect, null, "xf_case_access") ? 8 : 7;
             } else if (dialect == Dialect.H2 && !largeObjects) {
                 version = 3;
             }

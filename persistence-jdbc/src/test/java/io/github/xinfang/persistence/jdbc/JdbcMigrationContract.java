@@ -284,7 +284,7 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
 
     /**
      * Lends a database of an older schema version the clock table of version 4, the tag table and column of version 6
-     * and the link column of version 7, so that this release's adapter can
+     * the link column of version 7 and the access table of version 8, so that this release's adapter can
      * write to it; {@link #takeBackTheClockTable()} drops it with its rows. What stays is what an older release wrote:
      * case rows and their other child rows, and no clock rows.
      */
@@ -299,6 +299,10 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
             sql("ALTER TABLE xf_case ADD COLUMN last_petition_on DATE");
             // and version 7's chain links
             sql("ALTER TABLE xf_event ADD COLUMN chain_link VARCHAR(128)");
+            // and version 8's access rows
+            String party = db.isMariaDb() ? "VARBINARY(1024)" : text;
+            sql("CREATE TABLE xf_case_access (case_id " + text + " NOT NULL, kind CHAR(1) NOT NULL, party_id " + party
+                    + " NOT NULL, CONSTRAINT xf_case_access_pk PRIMARY KEY (case_id, kind, party_id))");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -311,6 +315,7 @@ abstract class JdbcMigrationContract extends FreshDatabaseContract {
             sql("DROP TABLE xf_case_tag");
             sql("ALTER TABLE xf_case DROP COLUMN last_petition_on");
             sql("ALTER TABLE xf_event DROP COLUMN chain_link");
+            sql("DROP TABLE xf_case_access");
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

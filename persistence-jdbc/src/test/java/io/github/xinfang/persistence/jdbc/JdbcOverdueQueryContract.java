@@ -88,7 +88,7 @@ abstract class JdbcOverdueQueryContract extends FreshDatabaseContract {
                 assertThat(String.join("\n", statements)).doesNotContainIgnoringCase("OFFSET");
             }
             assertThat(perPage).as("%s: statements for pages of 1, 7, 60 and 100 rows", scope).containsOnly(perPage.get(0));
-            assertThat(perPage.get(0)).as("the page, units, batches, tags, clock dues").isEqualTo(5);
+            assertThat(perPage.get(0)).as("the page, units, batches, tags, clock dues, access parties").isEqualTo(6);
 
             statements.clear();
             assertThat(store.countOverdue(scope, DUE)).isEqualTo(60);

@@ -1,6 +1,7 @@
 package io.github.xinfang.persistence.jdbc;
 
 import io.github.xinfang.persistence.tck.AccessAuditTck;
+import io.github.xinfang.persistence.tck.AccessScopeTck;
 import io.github.xinfang.persistence.tck.CaseQueryTck;
 import io.github.xinfang.persistence.tck.CaseStoreTck;
 import io.github.xinfang.persistence.tck.ChangeFeedTck;
@@ -38,7 +39,7 @@ abstract class JdbcStoreConformance extends DatabaseContract implements CaseStor
         CaseQueryTck<JdbcCaseStore>, WorkClaimsTck<JdbcCaseStore>, IndexMaintenanceTck<JdbcCaseStore>,
         ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore>, ReportQueryTck<JdbcCaseStore>,
         ClusterQueryTck<JdbcCaseStore>, ClusterWarningsTck<JdbcCaseStore>, EventChainTck<JdbcCaseStore>,
-        AccessAuditTck<JdbcCaseStore> {
+        AccessAuditTck<JdbcCaseStore>, AccessScopeTck<JdbcCaseStore> {
 
     private static final Deque<Pooled> FREE = new ArrayDeque<>();
     private static final Map<JdbcCaseStore, Pooled> IN_USE = new IdentityHashMap<>();

@@ -28,6 +28,7 @@ class MigrationScriptsTests {
             Map.entry("db/xinfang/h2/V5__xinfang_schema.sql", "6867556dfae5d4f2d5ce7b4f7510f6bf94de3f32de45dd559e775209c5abae83"),
             Map.entry("db/xinfang/h2/V6__xinfang_schema.sql", "28b49e8c95a983348c30d0853b6f26b710f7d8281b3cd452f247901aede093ec"),
             Map.entry("db/xinfang/h2/V7__xinfang_schema.sql", "44fddc8aafbe6e6237ede39d8fae284e94c154e12aa0c733949706ae7b0c7e16"),
+            Map.entry("db/xinfang/h2/V8__xinfang_schema.sql", "2be2d3f6b63e28394689e39a95c196e27aa7c0bbf528ba96092ff7d0da97e591"),
             Map.entry("db/xinfang/postgresql/V1__xinfang_schema.sql", "58dfe67175b70c1bfab5de007be127e088576526ef23282929c7ba4df510625d"),
             Map.entry("db/xinfang/postgresql/V2__xinfang_schema.sql", "5c0e50ffb993c4e950996c76ade479154b5ddf9e0ba3cc11c9cb40b86a01cf0d"),
             Map.entry("db/xinfang/postgresql/V3__xinfang_schema.sql", "dd24a6bb912143dd5fe05b7a6342871db159286765ae6f79a61780c3e2f1a6e3"),
@@ -35,13 +36,15 @@ class MigrationScriptsTests {
             Map.entry("db/xinfang/postgresql/V5__xinfang_schema.sql", "b317cdafa8605f0f1147008225adb3730ea56d6a9f9371f6000a62bda89f3995"),
             Map.entry("db/xinfang/postgresql/V6__xinfang_schema.sql", "5b7cdb9c3ce45a6f16494b0cb6798de67ba02f4b2b234634febb970c3f846ff2"),
             Map.entry("db/xinfang/postgresql/V7__xinfang_schema.sql", "8c6f8cfe2c35348b2f32246752ad9443980211293ea6dddd8e8ad8ef5fb3cd02"),
+            Map.entry("db/xinfang/postgresql/V8__xinfang_schema.sql", "c60aa97d749fa2b3f834ab0275d4f64c7fd2c030c3bdf590c7eca89f87f67a0b"),
             Map.entry("db/xinfang/mysql/V1__xinfang_schema.sql", "74672ce67c024544d192713829d8c58dcbfdbaa493476ff230131ca0e541f5ff"),
             Map.entry("db/xinfang/mysql/V2__xinfang_schema.sql", "8d85e0ebfa45f73e5dff87032424cf9a7ed0d432c994f1a6bf518cebf5a29495"),
             Map.entry("db/xinfang/mysql/V3__xinfang_schema.sql", "c893ad0a6c772b2a9a90bc5b0a671ae4e616f08419fadca5a1ef2860b0f9979b"),
             Map.entry("db/xinfang/mysql/V4__xinfang_schema.sql", "fb9d217afb55f46a09940651f57ab0b7a295bcfe41b1184389a87b3b65970c44"),
             Map.entry("db/xinfang/mysql/V5__xinfang_schema.sql", "c1e83ed6055dc76dbc9705ce5b8822ec02eb50141dbd86c77f710f3be6c60ecd"),
             Map.entry("db/xinfang/mysql/V6__xinfang_schema.sql", "6911ea036fae4ece85e54b1d229ddc57876e301b742b39bd3323f709e9cdeb4a"),
-            Map.entry("db/xinfang/mysql/V7__xinfang_schema.sql", "33654217a0142c044faa8a24f118894217824a5ec9a9aef7882ac5345ebff49c")));
+            Map.entry("db/xinfang/mysql/V7__xinfang_schema.sql", "33654217a0142c044faa8a24f118894217824a5ec9a9aef7882ac5345ebff49c"),
+            Map.entry("db/xinfang/mysql/V8__xinfang_schema.sql", "30a6b16e4b5ae99191ddec7aabfbc221147d944782cd89907a4c1670c80bfdec")));
 
     @Test
     void everyVersionOfEveryDialectHasAScriptInXinfangsOwnLocationThatRecordsItsVersionLast() {

@@ -198,7 +198,7 @@ final class TestDatabase implements AutoCloseable {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             for (String table : new String[] {"xf_case", "xf_event", "xf_commit", "xf_case_unit", "xf_case_batch", "xf_case_clock",
                     "xf_change", "xf_change_pending", "xf_claim", "xf_feed_positions", "xf_case_tag", "xf_cluster_warning",
-                    "xf_audit", "xf_audit_head"}) {
+                    "xf_audit", "xf_audit_head", "xf_case_access"}) {
                 s.execute("DELETE FROM " + table);
             }
             s.execute("UPDATE xf_feed_counter SET last_position = 0");

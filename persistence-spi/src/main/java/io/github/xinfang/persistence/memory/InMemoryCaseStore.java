@@ -1,5 +1,6 @@
 package io.github.xinfang.persistence.memory;
 
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
@@ -409,11 +410,17 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit) {
+        return touching(regionPrefix, since, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit, AccessScope access) {
         ReportQuery.checkArguments(regionPrefix, since, limit);
+        Objects.requireNonNull(access, "access");
         List<StoredCase> page = new ArrayList<>();
         for (String id : afterCaseId == null ? caseIds : caseIds.tailSet(afterCaseId, false)) {
             Entry e = cases.get(id);
-            if (e == null || !e.indexRow().regionCode().startsWith(regionPrefix)) continue;
+            if (e == null || !e.indexRow().regionCode().startsWith(regionPrefix) || !access.contains(e.indexRow())) continue;
             boolean recordedSince = e.stored().events().stream().anyMatch(ev -> !ev.recordedAt().isBefore(since));
             if (recordedSince || e.indexRow().earliestDueAt().isPresent()) page.add(e.stored());
             if (page.size() == limit) break;
@@ -423,14 +430,20 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit) {
+        return taggedSince(regionPrefix, since, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> taggedSince(String regionPrefix, LocalDate since, String afterCaseId, int limit, AccessScope access) {
         ClusterQuery.checkArguments(regionPrefix, since, limit);
+        Objects.requireNonNull(access, "access");
         List<IndexRow> page = new ArrayList<>();
         for (String id : afterCaseId == null ? tagged : tagged.tailSet(afterCaseId, false)) {
             Entry e = cases.get(id);
             if (e == null) continue;
             IndexRow row = e.indexRow();
             if (row.subjectTags().isEmpty() || !row.regionCode().startsWith(regionPrefix)) continue;
-            if (row.lastPetitionOn().isEmpty() || row.lastPetitionOn().get().isBefore(since)) continue;
+            if (row.lastPetitionOn().isEmpty() || row.lastPetitionOn().get().isBefore(since) || !access.contains(row)) continue;
             page.add(row);
             if (page.size() == limit) break;
         }
@@ -503,7 +516,13 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public List<IndexRow> needingAttention(AttentionQuery query) {
+        return needingAttention(query, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> needingAttention(AttentionQuery query, AccessScope access) {
         Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(access, "access");
         NavigableSet<Key> index = query.unitInvolved() == null ? attention
                 : attentionByUnit.getOrDefault(query.unitInvolved(), new ConcurrentSkipListSet<>());
         NavigableSet<Key> range = query.afterAt() == null ? index : index.tailSet(new Key(query.afterAt(), query.afterCaseId()), false);
@@ -516,6 +535,7 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             if (!row.nextAttentionAt().map(k.at()::equals).orElse(false)) continue;   // moved by a concurrent commit
             if (query.regionPrefix() != null && !row.regionCode().startsWith(query.regionPrefix())) continue;
             if (query.unitInvolved() != null && !row.unitsInvolved().contains(query.unitInvolved())) continue;
+            if (!access.contains(row)) continue;
             rows.add(row);
         }
         return rows;
@@ -523,25 +543,45 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit) {
+        return byActiveLeader(leader, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> byActiveLeader(String leader, String afterCaseId, int limit, AccessScope access) {
         Objects.requireNonNull(leader, "leader");
+        Objects.requireNonNull(access, "access");
         checkLimit(limit);
         LeaderCases index = byLeader.get(leader);
         if (index == null) return List.of();
-        return index.page(afterCaseId, limit, id -> currentRow(id, row -> row.activeLeader().map(leader::equals).orElse(false)));
+        return index.page(afterCaseId, limit,
+                id -> currentRow(id, row -> row.activeLeader().map(leader::equals).orElse(false) && access.contains(row)));
     }
 
     @Override
     public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit) {
+        return byLeadUnit(unit, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> byLeadUnit(String unit, String afterCaseId, int limit, AccessScope access) {
         Objects.requireNonNull(unit, "unit");
+        Objects.requireNonNull(access, "access");
         checkLimit(limit);
-        return page(byLeadUnit.get(unit), afterCaseId, limit, row -> row.leadUnit().map(unit::equals).orElse(false));
+        return page(byLeadUnit.get(unit), afterCaseId, limit,
+                row -> row.leadUnit().map(unit::equals).orElse(false) && access.contains(row));
     }
 
     @Override
     public List<IndexRow> byBatch(String batch, String afterCaseId, int limit) {
+        return byBatch(batch, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> byBatch(String batch, String afterCaseId, int limit, AccessScope access) {
         Objects.requireNonNull(batch, "batch");
+        Objects.requireNonNull(access, "access");
         checkLimit(limit);
-        return page(byBatch.get(batch), afterCaseId, limit, row -> row.batches().contains(batch));
+        return page(byBatch.get(batch), afterCaseId, limit, row -> row.batches().contains(batch) && access.contains(row));
     }
 
     @Override
@@ -555,10 +595,16 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit) {
+        return overdue(scope, asOf, afterCaseId, limit, AccessScope.everything());
+    }
+
+    @Override
+    public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit, AccessScope access) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
+        Objects.requireNonNull(access, "access");
         checkLimit(limit);
-        Predicate<IndexRow> matches = row -> scope.contains(row) && !row.lateClocks(asOf).isEmpty();
+        Predicate<IndexRow> matches = row -> scope.contains(row) && !row.lateClocks(asOf).isEmpty() && access.contains(row);
         if (!(scope instanceof OverdueScope.RegionPrefix region)) return page(dueIndex(scope), afterCaseId, limit, matches);
         // a prefix spans several region codes: the first `limit` of each, merged, hold the first `limit` of all
         TreeMap<String, IndexRow> merged = new TreeMap<>();
@@ -572,9 +618,15 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
 
     @Override
     public long countOverdue(OverdueScope scope, Instant asOf) {
+        return countOverdue(scope, asOf, AccessScope.everything());
+    }
+
+    @Override
+    public long countOverdue(OverdueScope scope, Instant asOf, AccessScope access) {
         Objects.requireNonNull(scope, "scope");
         Objects.requireNonNull(asOf, "asOf");
-        Predicate<IndexRow> matches = row -> scope.contains(row) && !row.lateClocks(asOf).isEmpty();
+        Objects.requireNonNull(access, "access");
+        Predicate<IndexRow> matches = row -> scope.contains(row) && !row.lateClocks(asOf).isEmpty() && access.contains(row);
         List<NavigableSet<String>> indexes = new ArrayList<>();
         if (scope instanceof OverdueScope.RegionPrefix region) {
             for (Map.Entry<String, ConcurrentSkipListSet<String>> e : dueByRegion.entrySet()) {

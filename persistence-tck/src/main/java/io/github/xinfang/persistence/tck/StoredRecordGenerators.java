@@ -255,7 +255,8 @@ public final class StoredRecordGenerators {
      * Index rows with random columns: optional columns often empty, multi-valued columns of zero to four
      * ids (subject tags too), latest petition days that neighbour each other, region codes sharing prefixes, attention and earliest due instants from {@link #attentionInstants()}
      * (so due instants tie with each other and with the instants a workload is counted at), active leaders from
-     * {@link #officialIds()}, and now and then a schema version above the current one.
+     * {@link #officialIds()}, access columns naming the same units and officials (a third of the rows accusing some of
+     * them), and now and then a schema version above the current one.
      *
      * @param caseId the case
      * @param version the case version the row reflects
@@ -278,6 +279,8 @@ public final class StoredRecordGenerators {
             b.clockDues(clockDues().generate(in));
             b.subjectTags(some(in, TAGS));
             if (between(in, 0, 4) > 0) b.lastPetitionOn(pick(in, PETITION_DAYS));
+            b.accessUnits(some(in, UNITS)).accessOfficials(some(in, OFFICIALS));
+            if (between(in, 0, 2) == 0) b.accusedUnits(some(in, UNITS)).accusedOfficials(some(in, OFFICIALS));
             return b.build();
         };
     }

@@ -335,6 +335,22 @@ class BrokenStoreTests {
     }
 
     @Test
+    void aStoreThatFiltersTheScopeAfterTheQueryFailsQ4OrO7() {
+        Throwable failure = catchThrowable(() -> kit(BrokenStores::postFiltersTheScope)
+                .required_Q4_O7_R8_P6_C6_scopedQueriesAnswerExactlyTheRowsInTheScope());
+        assertThat(failure).as("the kit must fail on this broken store").isInstanceOf(AssertionError.class);
+        assertThat(failure.getMessage()).containsAnyOf("Q4:", "O7:").contains("before the limit");
+    }
+
+    @Test
+    void aStoreThatShowsTheAccusedTheirAccusationFailsQ4OrO7() {
+        Throwable failure = catchThrowable(() -> kit(BrokenStores::ignoresTheAccused)
+                .required_Q4_O7_anAccusedPartyNeverSeesTheAccusation());
+        assertThat(failure).as("the kit must fail on this broken store").isInstanceOf(AssertionError.class);
+        assertThat(failure.getMessage()).containsAnyOf("Q4:", "O7:");
+    }
+
+    @Test
     void theReferenceStorePassesTheSuitesTheBrokenStoresFail() {
         // the same suite objects, given a correct store, pass: the failures above come from the flaws
         kit(BrokenStores.Forwarding::new).required_S3_concurrentWritersOnOneCase();
@@ -357,6 +373,8 @@ class BrokenStoreTests {
         kit(BrokenStores.Forwarding::new).required_C1_C2_C3_C4_taggedPagesEqualABruteForceOverTheRowsWritten();
         kit(BrokenStores.Forwarding::new).required_K1_K2_K3_K4_raisingAnswersAsTheModelAndListingsEqualIt();
         kit(BrokenStores.Forwarding::new).required_K1_concurrentRaisersOfOneWarningRecordItOnce();
+        kit(BrokenStores.Forwarding::new).required_Q4_O7_R8_P6_C6_scopedQueriesAnswerExactlyTheRowsInTheScope();
+        kit(BrokenStores.Forwarding::new).required_Q4_O7_anAccusedPartyNeverSeesTheAccusation();
         failing(FailingStores::failingAfter).required_S8_failuresAreStoreExceptionsAndLeaveNothingHalfWritten();
     }
 
@@ -396,7 +414,7 @@ class BrokenStoreTests {
     private static class Kit implements CaseStoreTck<Forwarding>, ChangeFeedTck<Forwarding>, CaseQueryTck<Forwarding>,
             WorkClaimsTck<Forwarding>, IndexMaintenanceTck<Forwarding>, ResolutionQueryTck<Forwarding>,
             OverdueQueryTck<Forwarding>, ReportQueryTck<Forwarding>, ClusterQueryTck<Forwarding>, ClusterWarningsTck<Forwarding>,
-            EventChainTck<Forwarding> {
+            EventChainTck<Forwarding>, AccessScopeTck<Forwarding> {
         private final Supplier<Forwarding> factory;
 
         Kit(Supplier<Forwarding> factory) {

@@ -1,5 +1,6 @@
 package io.github.xinfang.persistence.tck;
 
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.Change;
@@ -521,6 +522,48 @@ final class BrokenStores {
     }
 
     /** Breaks O1: a clock due exactly at {@code asOf} is not listed as late ({@code due_at < ?}). */
+    /**
+     * Filters the scope after the query: the page of the unscoped query, then the rows in scope (pages come short, and a
+     * client stops paging too early). Breaks rules Q4 and O7.
+     */
+    static Forwarding postFiltersTheScope() {
+        return new Forwarding() {
+            @Override
+            public List<IndexRow> needingAttention(AttentionQuery query, AccessScope access) {
+                return delegate.needingAttention(query).stream().filter(access::contains).toList();
+            }
+
+            @Override
+            public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String after, int limit, AccessScope access) {
+                return delegate.overdue(scope, asOf, after, limit).stream().filter(access::contains).toList();
+            }
+        };
+    }
+
+    /** Evaluates a scope without its exclusions: an accused party sees the accusation. Breaks rules Q4 and O7. */
+    static Forwarding ignoresTheAccused() {
+        return new Forwarding() {
+            @Override
+            public List<IndexRow> needingAttention(AttentionQuery query, AccessScope access) {
+                return delegate.needingAttention(query, withoutExclusions(access));
+            }
+
+            @Override
+            public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String after, int limit, AccessScope access) {
+                return delegate.overdue(scope, asOf, after, limit, withoutExclusions(access));
+            }
+
+            @Override
+            public long countOverdue(OverdueScope scope, Instant asOf, AccessScope access) {
+                return delegate.countOverdue(scope, asOf, withoutExclusions(access));
+            }
+
+            private AccessScope withoutExclusions(AccessScope a) {
+                return new AccessScope(a.regionPrefixes(), a.units(), a.officials(), java.util.Set.of(), java.util.Set.of());
+            }
+        };
+    }
+
     static Forwarding listsOverdueWithLessThan() {
         return new Forwarding() {
             @Override

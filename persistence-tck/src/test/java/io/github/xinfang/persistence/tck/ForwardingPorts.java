@@ -1,6 +1,7 @@
 package io.github.xinfang.persistence.tck;
 
 import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseQuery;
@@ -74,6 +75,9 @@ final class ForwardingPorts {
     /** Passes on {@link CaseQuery}. */
     interface ToCaseQuery extends CaseQuery, Delegating {
         @Override default List<IndexRow> needingAttention(AttentionQuery query) { return delegate().needingAttention(query); }
+        @Override default List<IndexRow> needingAttention(AttentionQuery query, AccessScope access) {
+            return delegate().needingAttention(query, access);
+        }
     }
 
     /** Passes on {@link WorkClaims}. */
@@ -98,6 +102,15 @@ final class ForwardingPorts {
         @Override default List<IndexRow> byLeadUnit(String unit, String after, int limit) { return delegate().byLeadUnit(unit, after, limit); }
         @Override default List<IndexRow> byBatch(String batch, String after, int limit) { return delegate().byBatch(batch, after, limit); }
         @Override default LeaderWorkload workload(String leader, Instant asOf) { return delegate().workload(leader, asOf); }
+        @Override default List<IndexRow> byActiveLeader(String leader, String after, int limit, AccessScope access) {
+            return delegate().byActiveLeader(leader, after, limit, access);
+        }
+        @Override default List<IndexRow> byLeadUnit(String unit, String after, int limit, AccessScope access) {
+            return delegate().byLeadUnit(unit, after, limit, access);
+        }
+        @Override default List<IndexRow> byBatch(String batch, String after, int limit, AccessScope access) {
+            return delegate().byBatch(batch, after, limit, access);
+        }
     }
 
     /** Passes on {@link OverdueQuery}. */
@@ -106,12 +119,21 @@ final class ForwardingPorts {
             return delegate().overdue(scope, asOf, after, limit);
         }
         @Override default long countOverdue(OverdueScope scope, Instant asOf) { return delegate().countOverdue(scope, asOf); }
+        @Override default List<IndexRow> overdue(OverdueScope scope, Instant asOf, String after, int limit, AccessScope access) {
+            return delegate().overdue(scope, asOf, after, limit, access);
+        }
+        @Override default long countOverdue(OverdueScope scope, Instant asOf, AccessScope access) {
+            return delegate().countOverdue(scope, asOf, access);
+        }
     }
 
     /** Passes on {@link ReportQuery}. */
     interface ToReportQuery extends ReportQuery, Delegating {
         @Override default List<StoredCase> touching(String regionPrefix, Instant since, String after, int limit) {
             return delegate().touching(regionPrefix, since, after, limit);
+        }
+        @Override default List<StoredCase> touching(String regionPrefix, Instant since, String after, int limit, AccessScope access) {
+            return delegate().touching(regionPrefix, since, after, limit, access);
         }
     }
 
@@ -120,6 +142,10 @@ final class ForwardingPorts {
         @Override default List<io.github.xinfang.persistence.IndexRow> taggedSince(String regionPrefix, java.time.LocalDate since,
                                                                                   String after, int limit) {
             return delegate().taggedSince(regionPrefix, since, after, limit);
+        }
+        @Override default List<IndexRow> taggedSince(String regionPrefix, java.time.LocalDate since, String after, int limit,
+                                                     AccessScope access) {
+            return delegate().taggedSince(regionPrefix, since, after, limit, access);
         }
     }
 

@@ -83,7 +83,7 @@ class RulesDocumentTests {
         return List.of(CaseStoreTck.class, ChangeFeedTck.class, CaseQueryTck.class, WorkClaimsTck.class,
                 IndexMaintenanceTck.class, ResolutionQueryTck.class, OverdueQueryTck.class,
                 ReportQueryTck.class, ClusterQueryTck.class, ClusterWarningsTck.class, EventChainTck.class,
-                AccessAuditTck.class);
+                AccessAuditTck.class, AccessScopeTck.class);
     }
 
     private static Path base() {

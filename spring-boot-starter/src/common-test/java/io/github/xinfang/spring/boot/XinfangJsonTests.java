@@ -108,6 +108,9 @@ class XinfangJsonTests {
             // the event chain and the access audit: digests, algorithm names, ids and actors as ids
             Map.entry("ChainedEvent", Set.of("idempotencyKey", "link")),
             Map.entry("ChainCheckpoint", Set.of("chainAlgorithm", "signatureAlgorithm", "signature")),
+            Map.entry("AuditCheckpoint", Set.of("chainAlgorithm", "signatureAlgorithm", "signature")),
+            // the access scope: region prefixes, unit and official ids
+            Map.entry("AccessScope", Set.of("regionPrefixes", "units", "officials", "excludedUnits", "excludedOfficials")),
             Map.entry("Head", Set.of("caseId", "link")), Map.entry("ChainBreak", Set.of("caseId")),
             Map.entry("AuditEntry", Set.of("actor", "caseId")), Map.entry("AuditRecord", Set.of("previous", "link")),
             Map.entry("Change", Set.of("caseId")),
