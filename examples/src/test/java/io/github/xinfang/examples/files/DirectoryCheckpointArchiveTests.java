@@ -1,5 +1,6 @@
 package io.github.xinfang.examples.files;
 
+import io.github.xinfang.persistence.chain.AuditCheckpoint;
 import io.github.xinfang.persistence.chain.ChainCheckpoint;
 import io.github.xinfang.persistence.chain.CheckpointArchive;
 import io.github.xinfang.persistence.chain.CheckpointException;
@@ -42,6 +43,23 @@ class DirectoryCheckpointArchiveTests {
         }
         Files.writeString(dir.resolve("checkpoints").resolve("checkpoint-0000000001717372800-000000000.txt"), "garbage\n");
         assertThatThrownBy(archive::latest).isInstanceOf(CheckpointException.class);
+    }
+
+    @Test
+    void auditCheckpointsAreKeptBesideTheHistorysAndNeverMistakenForThem(@TempDir Path dir) {
+        CheckpointSigner hmac = CheckpointSigner.hmac("HmacSHA256", new SecretKeySpec(new byte[32], "HmacSHA256"), null);
+        CheckpointArchive archive = DirectoryCheckpointArchive.in(dir);
+        assertThat(archive.latestAudit()).isEmpty();
+        AuditCheckpoint audit = AuditCheckpoint.sign(TAKEN, EventChain.sha256(), List.of(new AuditCheckpoint.Head(
+                "XF-440103-2024-000001", 7, TAKEN.minusSeconds(60), HEADS.get(0).link())), hmac);
+        archive.appendAudit(audit);
+        assertThat(archive.latestAudit()).contains(audit);
+        assertThat(archive.latest()).as("the history's checkpoints are other files").isEmpty();
+        ChainCheckpoint chain = ChainCheckpoint.sign(TAKEN, EventChain.sha256(), HEADS, hmac);
+        archive.append(chain);
+        assertThat(archive.latest()).contains(chain);
+        assertThat(archive.latestAudit()).contains(audit);
+        assertThatThrownBy(() -> archive.appendAudit(audit)).isInstanceOf(CheckpointException.class).hasMessageContaining("kept already");
     }
 
 }

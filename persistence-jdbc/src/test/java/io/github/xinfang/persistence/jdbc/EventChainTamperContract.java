@@ -8,6 +8,8 @@ import io.github.xinfang.persistence.ChainedEvent;
 import io.github.xinfang.persistence.StoreException;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.chain.AuditEntry;
+import io.github.xinfang.persistence.chain.AuditRecord;
+import io.github.xinfang.persistence.chain.AuditCheckpoint;
 import io.github.xinfang.persistence.chain.ChainBreak;
 import io.github.xinfang.persistence.chain.ChainCheckpoint;
 import io.github.xinfang.persistence.chain.ChainVerifier;
@@ -164,6 +166,52 @@ abstract class EventChainTamperContract extends FreshStoreContract {
             update("UPDATE xf_event SET chain_link = ? WHERE case_id = ? AND sequence = ?", previous, B, e.event().sequence());
         }
         expect(null, new ChainBreak(B, 6, ChainBreak.Kind.REWRITTEN));
+    }
+
+    /**
+     * The access audit trail, tampered with in SQL after a signed checkpoint of its heads: an edited actor, an edit whose
+     * links were recomputed, a deleted recent record, a cut tail and a deleted case are each found, with case and number;
+     * a purge of records older than the retention is not a break.
+     */
+    @Test
+    void theAuditTrailTamperedWithInSqlIsFoundAgainstItsCheckpoint() throws SQLException {
+        Instant t = Instant.parse("2025-04-01T00:00:00Z");
+        for (int i = 0; i < 9; i++) {
+            store.record(new AuditEntry("official:gb-xfj/xfj-00" + i, List.of(A, B, C).get(i % 3), AuditEntry.Action.READ,
+                    AuditEntry.Outcome.SHOWN, t.plusSeconds(i)), CHAIN);
+        }
+        AuditCheckpoint audit = ChainVerifier.auditCheckpoint(store, CHAIN, t.plusSeconds(10), SIGNER);
+        assertThat(audit.heads()).extracting(AuditCheckpoint.Head::sequence).containsExactly(3L, 3L, 3L);
+        Instant kept = Instant.MIN;   // nothing purged yet
+        assertThat(ChainVerifier.verifyAudit(store, CHAIN, audit, SIGNER, kept).intact()).isTrue();
+
+        // an actor edited, its link left: found by the chain alone
+        update("UPDATE xf_audit SET actor = 'official:someone/else' WHERE case_id = ? AND sequence = 2", B);
+        assertThat(ChainVerifier.verifyAudit(store, CHAIN).firstBreak()).contains(new ChainBreak(B, 2, ChainBreak.Kind.ALTERED));
+        // the same edit with every later link recomputed: the chain alone is satisfied, the checkpoint is not
+        String previous = null;
+        for (AuditRecord r : store.recordsAfter(B, 0, 10)) {
+            if (!r.entry().caseId().equals(B)) break;
+            String link = CHAIN.auditLink(previous, r.entry(), r.sequence());
+            if (previous == null) update("UPDATE xf_audit SET link = ? WHERE case_id = ? AND sequence = ?", link, B, r.sequence());
+            else update("UPDATE xf_audit SET previous_link = ?, link = ? WHERE case_id = ? AND sequence = ?", previous, link, B, r.sequence());
+            previous = link;
+        }
+        assertThat(ChainVerifier.verifyAudit(store, CHAIN).intact()).isTrue();
+        assertThat(ChainVerifier.verifyAudit(store, CHAIN, audit, SIGNER, kept).firstBreak())
+                .contains(new ChainBreak(B, 3, ChainBreak.Kind.REWRITTEN));
+
+        // C's signed head deleted (a cut tail), then A deleted whole: recent, so neither is a purge
+        update("DELETE FROM xf_audit WHERE case_id = ? AND sequence = 3", C);
+        update("DELETE FROM xf_audit WHERE case_id = ?", A);
+        assertThat(ChainVerifier.verifyAudit(store, CHAIN, audit, SIGNER, kept).firstBreak())
+                .contains(new ChainBreak(A, 3, ChainBreak.Kind.DELETED));
+        // with a retention cutoff after every record, all of it could be a purge, but B's rewrite still shows
+        assertThat(ChainVerifier.verifyAudit(store, CHAIN, audit, SIGNER, t.plusSeconds(60)).firstBreak())
+                .contains(new ChainBreak(B, 3, ChainBreak.Kind.REWRITTEN));
+        assertThat(store.purgeBefore(t.plusSeconds(60))).as("B's three and C's two left").isEqualTo(5);
+        assertThat(ChainVerifier.verifyAudit(store, CHAIN, audit, SIGNER, t.plusSeconds(60)).intact())
+                .as("everything purged, as the retention allows").isTrue();
     }
 
     /** A row damaged so that it makes no event or record is a store failure naming the case and the number, not a crash. */

@@ -3,7 +3,6 @@ package io.github.xinfang.persistence.chain;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,13 +44,8 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
          * @throws IllegalArgumentException naming an argument the text format cannot carry
          */
         public Head {
-            Objects.requireNonNull(caseId, "caseId");
-            Objects.requireNonNull(link, "link");
-            if (caseId.isEmpty() || caseId.chars().anyMatch(ch -> ch == '\t' || ch == '\n' || ch == '\r')) {
-                throw new IllegalArgumentException("caseId must be non-empty, without tab or line break");
-            }
-            if (sequence < 1) throw new IllegalArgumentException("sequence must be at least 1, was " + sequence);
-            if (!link.matches("[0-9a-f]{64,}")) throw new IllegalArgumentException("link must be lowercase hex of 32 bytes or more");
+            CheckpointText.checkCaseId(caseId);
+            CheckpointText.checkHead(sequence, link);
         }
     }
 
@@ -63,34 +57,12 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
      *                                  holds a line break, or the signature is not canonical base64
      */
     public ChainCheckpoint {
-        Objects.requireNonNull(takenAt, "takenAt");
-        Objects.requireNonNull(chainAlgorithm, "chainAlgorithm");
-        Objects.requireNonNull(heads, "heads");
-        Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
-        Objects.requireNonNull(signature, "signature");
-        oneLine(chainAlgorithm, "chainAlgorithm");
-        oneLine(signatureAlgorithm, "signatureAlgorithm");
+        CheckpointText.check(takenAt, chainAlgorithm, heads, signatureAlgorithm, signature);
         heads = List.copyOf(heads);
         for (int i = 1; i < heads.size(); i++) {
             if (heads.get(i - 1).caseId().compareTo(heads.get(i).caseId()) >= 0) {
                 throw new IllegalArgumentException("heads must be strictly ascending by case id");
             }
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(signature);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("signature must be base64", e);
-        }
-        // One text per signature: base64 leaves spare bits in its last character, which must be zero.
-        if (!Base64.getEncoder().encodeToString(bytes).equals(signature)) {
-            throw new IllegalArgumentException("signature must be canonical base64");
-        }
-    }
-
-    private static void oneLine(String text, String name) {
-        if (text.isBlank() || text.contains("\n") || text.contains("\r")) {
-            throw new IllegalArgumentException(name + " must be one non-blank line");
         }
     }
 
@@ -111,15 +83,12 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
         Objects.requireNonNull(signer, "signer");
         ChainCheckpoint unsigned = new ChainCheckpoint(takenAt, chain.algorithm(), heads, signer.algorithm(), "");
         return new ChainCheckpoint(takenAt, chain.algorithm(), unsigned.heads(), signer.algorithm(),
-                Base64.getEncoder().encodeToString(signer.sign(unsigned.content())));
+                CheckpointText.sign(signer, unsigned.content()));
     }
 
     /** @return the signed bytes (see the class comment) */
     public byte[] content() {
-        StringBuilder text = new StringBuilder(64 + heads.size() * 110);
-        text.append(MAGIC).append('\n');
-        text.append("chain ").append(chainAlgorithm).append('\n');
-        text.append("taken ").append(EventChain.instant(takenAt)).append('\n');
+        StringBuilder text = CheckpointText.header(MAGIC, chainAlgorithm, takenAt, heads.size());
         for (Head h : heads) text.append(h.caseId()).append('\t').append(h.sequence()).append('\t').append(h.link()).append('\n');
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -132,15 +101,12 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
      * @throws CheckpointException if the provider fails
      */
     public boolean authentic(CheckpointSigner signer) {
-        Objects.requireNonNull(signer, "signer");
-        return signer.algorithm().equals(signatureAlgorithm) && !signature.isEmpty()
-                && signer.verify(content(), Base64.getDecoder().decode(signature));
+        return CheckpointText.authentic(signer, signatureAlgorithm, signature, content());
     }
 
     /** @return the checkpoint as text: its content and the signature lines */
     public String toText() {
-        return new String(content(), StandardCharsets.UTF_8) + "signature-algorithm " + signatureAlgorithm + "\nsignature "
-                + signature + "\n";
+        return CheckpointText.toText(content(), signatureAlgorithm, signature);
     }
 
     /**
@@ -152,19 +118,10 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
      * @throws CheckpointException if the text is not a checkpoint
      */
     public static ChainCheckpoint parse(String text) {
-        Objects.requireNonNull(text, "text");
         try {
-            if (!text.endsWith("\n")) throw new CheckpointException("a checkpoint's text ends with a line feed");
-            String[] lines = text.substring(0, text.length() - 1).split("\n", -1);
+            String[] lines = CheckpointText.lines(text, MAGIC);
             int n = lines.length;
-            if (n < 5 || !lines[0].equals(MAGIC) || !lines[1].startsWith("chain ") || !lines[2].startsWith("taken ")
-                    || !lines[n - 2].startsWith("signature-algorithm ") || !lines[n - 1].startsWith("signature ")) {
-                throw new CheckpointException("not a checkpoint of format " + MAGIC);
-            }
-            String taken = lines[2].substring(6);
-            int dot = taken.indexOf('.');
-            if (dot < 0 || taken.length() - dot != 10) throw new CheckpointException("bad taken line in a checkpoint");
-            Instant takenAt = Instant.ofEpochSecond(Long.parseLong(taken.substring(0, dot)), Long.parseLong(taken.substring(dot + 1)));
+            Instant takenAt = CheckpointText.instant(lines[2].substring(6));
             List<Head> heads = new ArrayList<>(n - 5);
             for (int i = 3; i < n - 2; i++) {
                 String[] cols = lines[i].split("\t", -1);
