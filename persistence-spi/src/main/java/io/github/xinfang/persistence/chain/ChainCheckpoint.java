@@ -58,12 +58,7 @@ public record ChainCheckpoint(Instant takenAt, String chainAlgorithm, List<Head>
      */
     public ChainCheckpoint {
         CheckpointText.check(takenAt, chainAlgorithm, heads, signatureAlgorithm, signature);
-        heads = List.copyOf(heads);
-        for (int i = 1; i < heads.size(); i++) {
-            if (heads.get(i - 1).caseId().compareTo(heads.get(i).caseId()) >= 0) {
-                throw new IllegalArgumentException("heads must be strictly ascending by case id");
-            }
-        }
+        heads = CheckpointText.ascending(heads, Head::caseId);
     }
 
     /**

@@ -40,6 +40,21 @@ final class CheckpointText {
         }
     }
 
+    /**
+     * @return an immutable copy of the heads
+     * @throws NullPointerException if a head is null
+     * @throws IllegalArgumentException if they are not strictly ascending by case id
+     */
+    static <H> java.util.List<H> ascending(java.util.List<H> heads, java.util.function.Function<H, String> caseId) {
+        java.util.List<H> copy = java.util.List.copyOf(heads);
+        for (int i = 1; i < copy.size(); i++) {
+            if (caseId.apply(copy.get(i - 1)).compareTo(caseId.apply(copy.get(i))) >= 0) {
+                throw new IllegalArgumentException("heads must be strictly ascending by case id");
+            }
+        }
+        return copy;
+    }
+
     /** Checks a head's case id: non-empty, without tab or line break. */
     static void checkCaseId(String caseId) {
         Objects.requireNonNull(caseId, "caseId");
