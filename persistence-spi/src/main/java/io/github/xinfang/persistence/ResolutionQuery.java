@@ -33,7 +33,8 @@ import java.util.List;
  *   <li><b>R7 (arguments).</b> A null {@code leader}, {@code unit}, {@code batch} or {@code asOf} throws
  *       {@link NullPointerException} naming the parameter; a {@code limit} below 1 throws
  *       {@link IllegalArgumentException}. Nothing is read.</li>
- *   <li><b>R8 (access scope).</b> The scoped listings list the rows R1 to R3 do that are in the access scope.</li>
+ *   <li><b>R8 (access scope).</b> The scoped listings list the rows R1 to R3 do that are in the access scope, and the
+ *       scoped workload counts the rows R4 counts that are in it.</li>
  * </ol>
  *
  * <p><b>Access scopes (since 0.7).</b> Each listing has a scoped form taking an {@link AccessScope}: it answers exactly
@@ -150,6 +151,23 @@ public interface ResolutionQuery {
      */
     default List<IndexRow> byBatch(String batch, String afterCaseId, int limit, AccessScope access) {
         if (AccessScope.unscoped(access)) return byBatch(batch, afterCaseId, limit);
+        throw AccessScope.notEvaluated(this);
+    }
+
+    /**
+     * Counts a package leader's active and overdue cases that an actor may read (rules R4, R6 to R8).
+     *
+     * @param leader the leader's official id
+     * @param asOf the instant overdue cases are counted at
+     * @param access the actor's access scope
+     * @return the workload over the rows in scope
+     * @throws NullPointerException if leader, asOf or access is null
+     * @throws UnsupportedOperationException if the store does not evaluate scopes and access is not everything
+     * @throws StoreException on an infrastructure failure
+     * @since 0.7
+     */
+    default LeaderWorkload workload(String leader, Instant asOf, AccessScope access) {
+        if (AccessScope.unscoped(access)) return workload(leader, asOf);
         throw AccessScope.notEvaluated(this);
     }
 }

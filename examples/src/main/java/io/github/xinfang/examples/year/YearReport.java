@@ -160,7 +160,9 @@ record YearReport(Instant asOf, List<Row> rows, Figures.Report year, Figures.Rep
         List<CaseListings.OverdueCase> top = List.copyOf(overdue.subList(0, Math.min(10, overdue.size())));
 
         List<LeaderWorkload> workloads = new ArrayList<>();
-        for (var leader : District.LEADERS) workloads.add(resolution.workload(leader.value(), asOf));
+        for (var leader : District.LEADERS) {
+            workloads.add(resolution.workload(leader.value(), asOf, service.accessScope(reader)));   // R8: the reader's cases
+        }
         BatchReports.Progress batch = BatchReports.create(service, reader).progress(Campaign.BATCH, asOf);
         List<ClusterWatch.Warning> warnings = new ArrayList<>(watch.warnings(reader, District.REGION));
         warnings.sort(Comparator.comparing(ClusterWatch.Warning::raisedAt).thenComparing(ClusterWatch.Warning::id));

@@ -1222,13 +1222,20 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     @Override
     public LeaderWorkload workload(String leader, Instant asOf) {
+        return workload(leader, asOf, AccessScope.everything());
+    }
+
+    @Override
+    public LeaderWorkload workload(String leader, Instant asOf, AccessScope access) {
         Objects.requireNonNull(leader, "leader");
         Objects.requireNonNull(asOf, "asOf");
+        ScopeSql scope = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
         if (!storable(leader)) return new LeaderWorkload(leader, asOf, 0, 0);
         return reading("workload count failed for leader " + leader, c -> {
-            try (PreparedStatement ps = prepare(c, WORKLOAD_SQL)) {
+            try (PreparedStatement ps = prepare(c, WORKLOAD_SQL + scope.condition())) {
                 ps.setBigDecimal(1, Instants.toDecimal(asOf));
                 ps.setString(2, leader);
+                scope.bind(ps, 3);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) throw new StoreException("the workload count of leader " + leader + " returned no row");
                     return new LeaderWorkload(leader, asOf, rs.getLong(1), rs.getLong(2));

@@ -594,6 +594,21 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     }
 
     @Override
+    public LeaderWorkload workload(String leader, Instant asOf, AccessScope access) {
+        Objects.requireNonNull(access, "access");
+        if (access.isEverything()) return workload(leader, asOf);
+        Objects.requireNonNull(leader, "leader");
+        Objects.requireNonNull(asOf, "asOf");
+        long active = 0;
+        long overdue = 0;
+        for (IndexRow row : byActiveLeader(leader, null, Integer.MAX_VALUE, access)) {
+            active++;
+            if (row.earliestDueAt().map(at -> !at.isAfter(asOf)).orElse(false)) overdue++;
+        }
+        return new LeaderWorkload(leader, asOf, active, overdue);
+    }
+
+    @Override
     public List<IndexRow> overdue(OverdueScope scope, Instant asOf, String afterCaseId, int limit) {
         return overdue(scope, asOf, afterCaseId, limit, AccessScope.everything());
     }

@@ -6,6 +6,7 @@ import io.github.xinfang.persistence.CaseQuery;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.ClusterQuery;
 import io.github.xinfang.persistence.IndexRow;
+import io.github.xinfang.persistence.LeaderWorkload;
 import io.github.xinfang.persistence.OverdueQuery;
 import io.github.xinfang.persistence.OverdueScope;
 import io.github.xinfang.persistence.ReportQuery;
@@ -129,6 +130,17 @@ public interface AccessScopeTck<S extends CaseStore> extends StoreFactory<S> {
             for (String unit : distinct(rows, r -> r.leadUnit().stream().toList())) {
                 listing(rows, r -> r.leadUnit().map(unit::equals).orElse(false), scope, limit, "R8",
                         "byLeadUnit(" + unit + ")", (after, n) -> q.byLeadUnit(unit, after, n, scope));
+            }
+            for (String leader : distinct(rows, r -> r.activeLeader().stream().toList())) {
+                for (Instant asOf : List.of(FAR, Instant.parse("2024-03-05T00:00:00Z"))) {
+                    List<IndexRow> mine = rows.stream().filter(r -> r.activeLeader().map(leader::equals).orElse(false))
+                            .filter(in).toList();
+                    long overdue = mine.stream().filter(r -> r.earliestDueAt().map(at -> !at.isAfter(asOf)).orElse(false)).count();
+                    LeaderWorkload w = q.workload(leader, asOf, scope);
+                    assertThat(List.of(w.activeCases(), w.overdueCases()))
+                            .as("R8: workload(%s, %s) in scope %s counts the active and overdue rows in the scope", leader, asOf, scope)
+                            .containsExactly((long) mine.size(), overdue);
+                }
             }
             for (String batch : distinct(rows, IndexRow::batches)) {
                 listing(rows, r -> r.batches().contains(batch), scope, limit, "R8", "byBatch(" + batch + ")",

@@ -111,6 +111,9 @@ final class ForwardingPorts {
         @Override default List<IndexRow> byBatch(String batch, String after, int limit, AccessScope access) {
             return delegate().byBatch(batch, after, limit, access);
         }
+        @Override default LeaderWorkload workload(String leader, Instant asOf, AccessScope access) {
+            return delegate().workload(leader, asOf, access);
+        }
     }
 
     /** Passes on {@link OverdueQuery}. */
