@@ -750,12 +750,17 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * (with no chain head), as while its migration is pending; commits need the current version. Once seen, remembered.
      */
     private boolean linkColumn(Connection c) throws SQLException {
-        if (linkColumnSeen) return true;
+        return linkColumnSeen || (linkColumnSeen = present(c, "xf_event", "chain_link"));
+    }
+
+    /** @return whether the connection's metadata shows the table (or its column, if column is not null) in the schema */
+    private boolean present(Connection c, String table, String column) throws SQLException {
         String[] scope = dialect.metadataScope(c, tables.schema());
-        try (ResultSet rs = c.getMetaData().getColumns(scope[0], scope[1], dialect.fold("xf_event"), dialect.fold("chain_link"))) {
-            if (rs.next()) linkColumnSeen = true;
+        try (ResultSet rs = column == null
+                ? c.getMetaData().getTables(scope[0], scope[1], dialect.fold(table), new String[] {"TABLE"})
+                : c.getMetaData().getColumns(scope[0], scope[1], dialect.fold(table), dialect.fold(column))) {
+            return rs.next();
         }
-        return linkColumnSeen;
     }
 
     /** This store keeps the event chain (rule S9): each event's link in {@code xf_event.chain_link}. */
@@ -818,8 +823,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         String caseId = rs.getString(1);
         try {
             return new ChainedEvent(event(caseId, rs, 2), rs.getString(7), rs.getString(8));
-        } catch (IllegalArgumentException | NullPointerException | ArithmeticException | java.time.DateTimeException e) {
-            throw new StoreException("the stored event " + rs.getLong(2) + " of case " + caseId + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw damaged("case " + caseId + " event " + rs.getLong(2), e);
         }
     }
 
@@ -947,8 +952,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             return new StoredEvent(caseId, sequence, rs.getString(first + 1), rs.getInt(first + 2), rs.getString(first + 3),
                     Instants.fromDecimal(rs.getBigDecimal(first + 4)));
         } catch (IllegalArgumentException | NullPointerException | StoreException e) {
-            throw new StoreException("the stored row of case " + caseId + " event " + sequence + " makes no event: "
-                    + e.getMessage(), e);
+            throw damaged("case " + caseId + " event " + sequence, e);
         }
     }
 
@@ -1078,12 +1082,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * while its migration is pending); commits and scoped queries need the current version. Once seen, remembered.
      */
     private boolean accessTable(Connection c) throws SQLException {
-        if (accessTableSeen) return true;
-        String[] scope = dialect.metadataScope(c, tables.schema());
-        try (ResultSet rs = c.getMetaData().getTables(scope[0], scope[1], dialect.fold("xf_case_access"), new String[] {"TABLE"})) {
-            if (rs.next()) accessTableSeen = true;
-        }
-        return accessTableSeen;
+        return accessTableSeen || (accessTableSeen = present(c, "xf_case_access", null));
     }
 
     /** The clock rows of the rows' cases, by case id, in {@link #IN_LIST_LIMIT}-sized IN lists. */
@@ -1691,8 +1690,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             AuditEntry e = new AuditEntry(rs.getString(3), caseId, AuditEntry.Action.valueOf(rs.getString(4)),
                     AuditEntry.Outcome.valueOf(rs.getString(5)), Instants.fromDecimal(rs.getBigDecimal(6)));
             return new AuditRecord(e, rs.getLong(2), rs.getString(7), rs.getString(8));
-        } catch (IllegalArgumentException | NullPointerException | ArithmeticException | java.time.DateTimeException e) {
-            throw new StoreException("the audit record " + rs.getLong(2) + " of case " + caseId + " cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | NullPointerException | StoreException e) {
+            throw damaged("case " + caseId + " audit record " + rs.getLong(2), e);
         }
     }
 
