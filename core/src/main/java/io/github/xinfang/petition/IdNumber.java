@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
  * checked with its ISO 7064 MOD 11-2 check character. Personal data, masked in {@code toString}
  * (4401**********1234). Immutable.
  *
+ * <p>A {@link Withheld} placeholder (erased, restricted or masked data) is a value of this type too.
+ *
  * @param value the 18-character number, upper-case X
  * @since 0.1
  */
@@ -21,9 +23,11 @@ public record IdNumber(String value) {
      * @throws IllegalArgumentException if value is not 18 characters of the right shape or its check character is wrong
      */
     public IdNumber {
-        Objects.requireNonNull(value, "value");
-        if (!SHAPE.matcher(value).matches()) throw new IllegalArgumentException("value must be 17 digits and a digit or X");
-        if (checkCharacter(value) != value.charAt(17)) throw new IllegalArgumentException("value has a wrong check character");
+        if (Withheld.reason(value) == null) {
+            Objects.requireNonNull(value, "value");
+            if (!SHAPE.matcher(value).matches()) throw new IllegalArgumentException("value must be 17 digits and a digit or X");
+            if (checkCharacter(value) != value.charAt(17)) throw new IllegalArgumentException("value has a wrong check character");
+        }
     }
 
     /**
@@ -38,8 +42,18 @@ public record IdNumber(String value) {
         return CHECK[sum % 11];
     }
 
+    /**
+     * @return why this value is a placeholder ({@link Withheld}), or empty when it holds real data
+     * @since 0.9
+     */
+    public java.util.Optional<Withheld> withheld() {
+        return Withheld.of(value);
+    }
+
     @Override
     public String toString() {
+        Withheld withheld = Withheld.reason(value);
+        if (withheld != null) return withheld.english();
         return Masking.keepEnds(value, 4, 4);
     }
 }

@@ -28,6 +28,11 @@ import io.github.xinfang.cases.CodecException.Problem;
 import io.github.xinfang.cases.EventId;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
+import io.github.xinfang.petition.Withheld;
+import io.github.xinfang.privacy.DataKey;
+import io.github.xinfang.privacy.KeyProvider;
+import io.github.xinfang.privacy.PersonalDataCipher;
+import io.github.xinfang.privacy.PersonalDataException;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -39,6 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -119,6 +125,8 @@ public final class CaseCodec {
     /** The longest number accepted, in characters. */
     public static final int MAX_NUMBER_LENGTH = 64;
 
+    /** What every payload holding a sealed personal value contains (the walk that opens them is skipped otherwise). */
+    private static final String SEALED_MARK = "\"" + PersonalValues.SEALED + "\"";
     private static final Pattern PRINTABLE_TYPE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final Map<String, Integer> currentVersions;
@@ -128,8 +136,14 @@ public final class CaseCodec {
     private final ObjectReader snapshotReader;
     private final ObjectWriter payloadWriter;
     private final ObjectWriter canonicalWriter;
+    /** The keys of personal data, or null when it is stored in clear. */
+    private final KeyProvider keys;
+    /** The cipher sealing personal data, or null when it is stored in clear. */
+    private final PersonalDataCipher cipher;
 
-    private CaseCodec(Map<String, Integer> versionOverrides, Upcasters upcasters) {
+    private CaseCodec(Map<String, Integer> versionOverrides, Upcasters upcasters, KeyProvider keys, PersonalDataCipher cipher) {
+        this.keys = keys;
+        this.cipher = cipher;
         Map<String, Integer> versions = new LinkedHashMap<>();
         for (TypeTable.EventType row : TypeTable.events()) versions.put(row.name(), row.schemaVersion());
         versions.put(TypeTable.SNAPSHOT_TYPE, TypeTable.SNAPSHOT_SCHEMA_VERSION);
@@ -173,7 +187,26 @@ public final class CaseCodec {
 
     /** @return a codec; create one and share it (it is thread-safe and costly to build) */
     public static CaseCodec create() {
-        return new CaseCodec(Map.of(), Upcasters.standard());
+        return new CaseCodec(Map.of(), Upcasters.standard(), null, null);
+    }
+
+    /**
+     * A codec that encrypts personal values (see {@link PersonalValues} for the stored form) and decrypts them, a
+     * value whose key was destroyed reading as {@link io.github.xinfang.petition.Withheld#ERASED}.
+     *
+     * @param keys the key provider
+     * @param cipher the cipher
+     * @return the codec; create one and share it
+     * @throws NullPointerException if an argument is null
+     */
+    public static CaseCodec create(KeyProvider keys, PersonalDataCipher cipher) {
+        return new CaseCodec(Map.of(), Upcasters.standard(), Objects.requireNonNull(keys, "keys"),
+                Objects.requireNonNull(cipher, "cipher"));
+    }
+
+    /** @return whether this codec encrypts personal values */
+    public boolean encrypts() {
+        return keys != null;
     }
 
     /**
@@ -186,7 +219,7 @@ public final class CaseCodec {
      * @throws IllegalArgumentException if a type is unknown, or a step does not lead to a version up to the current one
      */
     static CaseCodec create(Map<String, Integer> versionOverrides, Upcasters upcasters) {
-        return new CaseCodec(Map.copyOf(versionOverrides), Objects.requireNonNull(upcasters, "upcasters"));
+        return new CaseCodec(Map.copyOf(versionOverrides), Objects.requireNonNull(upcasters, "upcasters"), null, null);
     }
 
     /**
@@ -211,7 +244,9 @@ public final class CaseCodec {
         Objects.requireNonNull(event, "event");
         TypeTable.EventType row = TypeTable.event(event.getClass());
         if (row == null) throw new AssertionError("no type name for " + event.getClass().getName());
-        String payload = write(payloadWriter, event, row.name());
+        ObjectWriter writer = keys == null ? payloadWriter : payloadWriter.withAttribute(PersonalValues.WRITER,
+                PersonalValues.sealing(keys, cipher, event.caseId(), row.name(), event.sequence()));
+        String payload = write(writer, event, row.name());
         return new StoredEvent(event.caseId().value(), event.sequence(), row.name(), currentVersion(row.name()), payload,
                 event.recordedAt());
     }
@@ -259,6 +294,9 @@ public final class CaseCodec {
                     "stored case id refused by CaseId", e);
         }
         JsonNode tree = parse(stored.payload(), row.name(), stored.schemaVersion());
+        if (stored.payload().contains(SEALED_MARK)) {
+            tree = PersonalValues.open(tree, keys, cipher, id.caseId(), stored.type(), stored.sequence(), stored.schemaVersion());
+        }
         if (retired != null) tree = rewrite(retired, (ObjectNode) tree, stored.schemaVersion());
         tree = upcast(tree, row.name(), stored.schemaVersion());
         Object event = read(eventReaders.get(row.type()).withAttribute(RecordDeserializer.EVENT_ID_ATTRIBUTE, id), tree,
@@ -276,7 +314,9 @@ public final class CaseCodec {
      */
     public StoredSnapshot encodeSnapshot(CaseState state, long version) {
         Objects.requireNonNull(state, "state");
-        String payload = write(payloadWriter, state, TypeTable.SNAPSHOT_TYPE);
+        ObjectWriter writer = keys == null ? payloadWriter : payloadWriter.withAttribute(PersonalValues.WRITER,
+                PersonalValues.sealing(keys, cipher, state.caseId(), TypeTable.SNAPSHOT_TYPE, version));
+        String payload = write(writer, state, TypeTable.SNAPSHOT_TYPE);
         return new StoredSnapshot(state.caseId().value(), version, currentVersion(TypeTable.SNAPSHOT_TYPE), payload);
     }
 
@@ -296,13 +336,58 @@ public final class CaseCodec {
     private CaseState readSnapshot(StoredSnapshot stored) {
         String type = TypeTable.SNAPSHOT_TYPE;
         checkVersion(type, stored.schemaVersion());
-        JsonNode tree = upcast(parse(stored.payload(), type, stored.schemaVersion()), type, stored.schemaVersion());
+        JsonNode tree = parse(stored.payload(), type, stored.schemaVersion());
+        if (stored.payload().contains(SEALED_MARK)) {
+            CaseId caseId;
+            try {
+                caseId = new CaseId(stored.caseId());
+            } catch (IllegalArgumentException e) {
+                throw new CodecException(type, stored.schemaVersion(), Problem.INVALID_VALUE, "caseId",
+                        "stored case id refused by CaseId", e);
+            }
+            tree = PersonalValues.open(tree, keys, cipher, caseId, type, stored.version(), stored.schemaVersion());
+        }
+        tree = upcast(tree, type, stored.schemaVersion());
         CaseState state = (CaseState) read(snapshotReader, tree, type, stored.schemaVersion());
         if (!state.caseId().value().equals(stored.caseId())) {
             throw new CodecException(type, stored.schemaVersion(), Problem.INVALID_VALUE, "caseId",
                     "differs from the stored record's case id", null);
         }
         return state;
+    }
+
+    /**
+     * The same event with placeholders for some persons' values: for reads of restricted data and for a petitioner's
+     * own copy. Works in clear, whatever the codec's keys.
+     *
+     * @param event the event, as decoded
+     * @param reasons for each key of the case, the placeholder to show instead of its values, or null to show them
+     * @return the event with those values withheld
+     */
+    public CaseEvent withhold(CaseEvent event, Function<DataKey, Withheld> reasons) {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(reasons, "reasons");
+        TypeTable.EventType row = TypeTable.event(event.getClass());
+        ObjectWriter writer = payloadWriter.withAttribute(PersonalValues.WRITER, PersonalValues.withholding(event.caseId(), reasons));
+        StoredEvent shown = new StoredEvent(event.caseId().value(), event.sequence(), row.name(), currentVersion(row.name()),
+                write(writer, event, row.name()), event.recordedAt());
+        return decode(shown);
+    }
+
+    /**
+     * The same state with placeholders for some persons' values (see {@link #withhold(CaseEvent, Function)}).
+     *
+     * @param state the state, as decoded
+     * @param reasons for each key of the case, the placeholder to show instead of its values, or null to show them
+     * @return the state with those values withheld
+     */
+    public CaseState withhold(CaseState state, Function<DataKey, Withheld> reasons) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(reasons, "reasons");
+        ObjectWriter writer = payloadWriter.withAttribute(PersonalValues.WRITER, PersonalValues.withholding(state.caseId(), reasons));
+        String type = TypeTable.SNAPSHOT_TYPE;
+        return decodeSnapshot(new StoredSnapshot(state.caseId().value(), Math.max(1, state.lastSequence()),
+                currentVersion(type), write(writer, state, type)));
     }
 
     /**
@@ -346,6 +431,9 @@ public final class CaseCodec {
         try {
             json = writer.writeValueAsString(value);
         } catch (JsonMappingException e) {
+            // the key provider's or the cipher's own failure: an infrastructure failure, not a value the codec refuses
+            PersonalDataException keys = find(e, PersonalDataException.class);
+            if (keys != null) throw keys;
             String detail = e instanceof CodecProblem cp ? cp.detail() : "serializer failed: " + e.getClass().getSimpleName();
             throw new CodecException(type, 0, Problem.NOT_ENCODABLE, path(e), detail, null);
         } catch (JsonProcessingException e) {

@@ -3,6 +3,7 @@ package io.github.xinfang.internal.codec;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.xinfang.petition.Withheld;
 
 import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
@@ -17,9 +18,12 @@ final class StringValueSerializer extends StdSerializer<Object> {
 
     private final transient Method accessor;
     private final int maxStringLength;
+    /** Whether values of the type are personal data, written through the encoding's {@link PersonalValues.Writer}. */
+    private final boolean personal;
 
     StringValueSerializer(Class<?> type, int maxStringLength) {
         super(type, false);
+        this.personal = PersonalValues.personal(type);
         this.accessor = type.getRecordComponents()[0].getAccessor();
         this.accessor.setAccessible(true);
         this.maxStringLength = maxStringLength;
@@ -43,6 +47,11 @@ final class StringValueSerializer extends StdSerializer<Object> {
         if (!Boolean.TRUE.equals(provider.getAttribute(RecordSerializer.CANONICAL)) && s.length() > maxStringLength) {
             throw CodecProblem.writing(gen, "a string longer than " + maxStringLength + " characters");
         }
-        gen.writeString(s);
+        if (personal && provider.getAttribute(PersonalValues.WRITER) instanceof PersonalValues.Writer writer
+                && Withheld.of(s).isEmpty()) {
+            writer.write(gen, s);
+        } else {
+            gen.writeString(s);
+        }
     }
 }
