@@ -16,6 +16,12 @@ import io.github.xinfang.cases.Rejection;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.internal.codec.CaseCodec;
+import io.github.xinfang.cases.Petition;
+import io.github.xinfang.cases.ProcedureEvent;
+import io.github.xinfang.petition.Withheld;
+import io.github.xinfang.privacy.DataKey;
+import io.github.xinfang.privacy.KeyProvider;
+import io.github.xinfang.privacy.PersonalDataCipher;
 import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
@@ -38,6 +44,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +74,8 @@ public final class CaseService {
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
     /** The job name of the system actor that records merge links on surviving cases (并入). */
     public static final String MERGE_JOB = "merge";
+    /** The job name of the system actor the audit trail records a petitioner's own copy under ({@link #ownCopy}). */
+    public static final String OWN_COPY_JOB = "petitioner-copy";
     /** The default ticker: a monotonic timer for the observers' timings, never read as a clock. */
     private static final LongSupplier MONOTONIC = System::nanoTime;
 
@@ -86,6 +97,8 @@ public final class CaseService {
     private final AccessAudit audit;
     /** The chain the audit trail's records are linked with (the event chain's digest). */
     private final EventChain auditChain;
+    /** The keys of personal data, or null when it is stored in clear. */
+    private final KeyProvider keys;
 
     private CaseService(Builder b) {
         this.store = b.store;
@@ -93,7 +106,8 @@ public final class CaseService {
         this.limits = b.limits == null ? TimeLimits.standard() : b.limits;
         this.decider = CaseDecider.create(limits, b.directory, b.ladder, b.escalation, b.approval);
         this.directory = b.directory;
-        this.codec = CaseCodec.create();
+        this.keys = b.keys;
+        this.codec = b.keys == null ? CaseCodec.create() : CaseCodec.create(b.keys, b.cipher);
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
         this.observers = new Observers(b.observers, b.ticker);
@@ -298,8 +312,131 @@ public final class CaseService {
      */
     public Optional<CaseHistory> history(CaseId caseId) {
         Objects.requireNonNull(caseId, "caseId");
+        return load(caseId).map(this::restricted);
+    }
+
+    private Optional<CaseHistory> load(CaseId caseId) {
         return store.load(caseId.value()).map(s -> new CaseHistory(s.version(), codec.decodeSnapshot(s.snapshot()),
                 decodeAll(s.events())));
+    }
+
+    /** A history as reads show it: each restricted person's values (and the case's, if restricted) as placeholders. */
+    private CaseHistory restricted(CaseHistory h) {
+        if (keys == null) return h;
+        Map<DataKey, Withheld> reasons = new HashMap<>();
+        for (DataKey key : dataKeys(h)) {
+            if (keys.isRestricted(key)) reasons.put(key, Withheld.RESTRICTED);
+        }
+        return reasons.isEmpty() ? h : withhold(h, reasons::get);
+    }
+
+    private CaseHistory withhold(CaseHistory h, Function<DataKey, Withheld> reasons) {
+        List<CaseEvent> events = new ArrayList<>(h.events().size());
+        for (CaseEvent e : h.events()) events.add(codec.withhold(e, reasons));
+        return new CaseHistory(h.version(), codec.withhold(h.state(), reasons), events);
+    }
+
+    /** Every key a case's data is under: the case's own, and each petitioner's and accused party's of any petition it held. */
+    private static List<DataKey> dataKeys(CaseHistory h) {
+        int petitioners = h.state().petition().petitioners().size();
+        int accused = h.state().petition().accused().size();
+        for (CaseEvent e : h.events()) {
+            Petition p = e instanceof ProcedureEvent.Registered r ? r.petition()
+                    : e instanceof ProcedureEvent.Imported i ? i.petition()
+                    : e instanceof ProcedureEvent.PetitionCorrected c ? c.petition() : null;
+            if (p != null) {
+                petitioners = Math.max(petitioners, p.petitioners().size());
+                accused = Math.max(accused, p.accused().size());
+            }
+        }
+        CaseId id = h.state().caseId();
+        List<DataKey> all = new ArrayList<>(1 + petitioners + accused);
+        all.add(DataKey.ofCase(id));
+        for (int i = 0; i < petitioners; i++) all.add(DataKey.petitioner(id, i));
+        for (int i = 0; i < accused; i++) all.add(DataKey.accused(id, i));
+        return all;
+    }
+
+    /**
+     * The petitioner's own copy of a case (信访人查询, PIPL Art. 45): the whole history with that petitioner's own
+     * data in clear, even while its processing is restricted, and every other party's (the other petitioners of a
+     * group petition, accused parties outside the directory) as {@link Withheld#MASKED}; the case's own free text
+     * shows unless restricted. Recorded in the audit trail as an export by the system actor
+     * {@value #OWN_COPY_JOB}. The portal authenticates the petitioner before it asks.
+     *
+     * @param caseId the case
+     * @param petitioner the petitioner's position in the case's petition, from 0
+     * @return the copy, or empty if the case does not exist or has no such petitioner
+     * @throws NullPointerException if caseId is null
+     * @throws IllegalArgumentException if petitioner is negative
+     * @throws io.github.xinfang.persistence.XinfangException on an infrastructure failure
+     * @since 0.9
+     */
+    public Optional<CaseHistory> ownCopy(CaseId caseId, int petitioner) {
+        Objects.requireNonNull(caseId, "caseId");
+        if (petitioner < 0) throw new IllegalArgumentException("petitioner must not be negative");
+        Optional<CaseHistory> found = load(caseId)
+                .filter(h -> petitioner < h.state().petition().petitioners().size());
+        audit(Actor.system(OWN_COPY_JOB), caseId, AuditEntry.Action.EXPORT,
+                found.isPresent() ? AuditEntry.Outcome.SHOWN : AuditEntry.Outcome.NOT_FOUND);
+        return found.map(h -> withhold(h, key -> switch (key.kind()) {
+            case PETITIONER -> key.index() == petitioner ? null : Withheld.MASKED;
+            case ACCUSED -> Withheld.MASKED;
+            case CASE -> keys != null && keys.isRestricted(key) ? Withheld.RESTRICTED : null;
+        }));
+    }
+
+    /**
+     * Restricts processing of a person's data (PIPL Art. 47: a deletion request while a retention period runs): from
+     * now on every read and export shows it as {@link Withheld#RESTRICTED}; it stays stored, encrypted.
+     *
+     * @param key the person's (or the case's) key
+     * @throws NullPointerException if key is null
+     * @throws IllegalStateException if the service stores personal data in clear (no key provider)
+     * @throws io.github.xinfang.persistence.XinfangException if the key service fails
+     * @since 0.9
+     */
+    public void restrictPersonalData(DataKey key) {
+        requireKeys(key).restrict(key);
+        log.info("personal data under {} restricted", key);
+    }
+
+    /**
+     * Lifts a restriction ({@link #restrictPersonalData}): the deletion request was withdrawn or refused.
+     *
+     * @param key the person's (or the case's) key
+     * @throws NullPointerException if key is null
+     * @throws IllegalStateException if the service stores personal data in clear (no key provider)
+     * @throws io.github.xinfang.persistence.XinfangException if the key service fails
+     * @since 0.9
+     */
+    public void liftRestriction(DataKey key) {
+        requireKeys(key).liftRestriction(key);
+        log.info("restriction of personal data under {} lifted", key);
+    }
+
+    /**
+     * Erases a person's data for good (PIPL Art. 47: the retention period ended or a deletion ground applies) by
+     * destroying its key: every value under it reads as {@link Withheld#ERASED} from now on, in every event and
+     * snapshot, while the history still replays and its chain still verifies (the stored bytes do not change). The
+     * case's other persons are unaffected. A later command bringing new data for that person fails with a
+     * {@link io.github.xinfang.privacy.PersonalDataException}.
+     *
+     * @param key the person's (or the case's) key
+     * @throws NullPointerException if key is null
+     * @throws IllegalStateException if the service stores personal data in clear (no key provider)
+     * @throws io.github.xinfang.persistence.XinfangException if the key service fails
+     * @since 0.9
+     */
+    public void erasePersonalData(DataKey key) {
+        requireKeys(key).destroy(key);
+        log.info("personal data under {} erased (key destroyed)", key);
+    }
+
+    private KeyProvider requireKeys(DataKey key) {
+        Objects.requireNonNull(key, "key");
+        if (keys == null) throw new IllegalStateException("this service stores personal data in clear: build it with personalData(keys)");
+        return keys;
     }
 
     /**
@@ -335,11 +472,11 @@ public final class CaseService {
 
     private Optional<CaseHistory> read(Actor actor, CaseId caseId, AuditEntry.Action action) {
         Objects.requireNonNull(actor, "actor");
-        Optional<CaseHistory> found = history(caseId);
+        Optional<CaseHistory> found = load(caseId);
         boolean shown = found.isPresent() && (access == null || access.mayRead(actor, found.get().state()));
         audit(actor, caseId, action, found.isEmpty() ? AuditEntry.Outcome.NOT_FOUND
                 : shown ? AuditEntry.Outcome.SHOWN : AuditEntry.Outcome.HIDDEN);
-        return shown ? found : Optional.empty();
+        return shown ? found.map(this::restricted) : Optional.empty();
     }
 
     /** Records an access in the audit trail, when there is one. */
@@ -553,6 +690,8 @@ public final class CaseService {
         private EventChain chain = EventChain.sha256();
         private AccessPolicy access = AccessPolicy.unrestricted();
         private AccessAudit audit;
+        private KeyProvider keys;
+        private PersonalDataCipher cipher;
 
         private Builder(CaseStore store, OrganisationDirectory directory, InstantSource clock) {
             this.store = Objects.requireNonNull(store, "store");
@@ -676,6 +815,34 @@ public final class CaseService {
          */
         public Builder accessAudit(AccessAudit audit) {
             this.audit = Objects.requireNonNull(audit, "audit");
+            return this;
+        }
+
+        /**
+         * Encrypts personal data at rest with AES-256-GCM: see {@link #personalData(KeyProvider, PersonalDataCipher)}.
+         *
+         * @param keys the portal's key provider
+         * @return this builder
+         * @since 0.9
+         */
+        public Builder personalData(KeyProvider keys) {
+            return personalData(keys, PersonalDataCipher.aesGcm());
+        }
+
+        /**
+         * Encrypts personal data at rest (default: stored in clear): every name, ID number, phone, address and free text
+         * of each stored event and snapshot, under the key of its petitioner, accused party or case
+         * ({@link io.github.xinfang.privacy.DataKey}). Choose it before the first case is stored: a store written in
+         * clear still reads, its new records are encrypted. Keys must be created with the same cipher.
+         *
+         * @param keys the portal's key provider
+         * @param cipher the cipher ({@link PersonalDataCipher#aesGcm()}, or {@link PersonalDataCipher#sm4Gcm} for SM4)
+         * @return this builder
+         * @since 0.9
+         */
+        public Builder personalData(KeyProvider keys, PersonalDataCipher cipher) {
+            this.keys = Objects.requireNonNull(keys, "keys");
+            this.cipher = Objects.requireNonNull(cipher, "cipher");
             return this;
         }
 

@@ -66,8 +66,16 @@ import java.util.concurrent.atomic.LongAdder;
 
 import static io.github.xinfang.testsupport.DocRegions.javaBlocks;
 import static io.github.xinfang.testsupport.DocRegions.read;
+import io.github.xinfang.petition.Withheld;
+import io.github.xinfang.privacy.DataKey;
+import io.github.xinfang.privacy.InMemoryKeyProvider;
+import io.github.xinfang.privacy.KeyProvider;
+import io.github.xinfang.privacy.PersonalDataCipher;
+import io.github.xinfang.privacy.PersonalDataException;
+
 import static io.github.xinfang.testsupport.DocRegions.regions;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The Java snippets of the project's README, compiled: each {@code ```java} block of {@code README.md} is one
@@ -227,6 +235,22 @@ class ReadmeSnippetsTests {
         return trail;
     }
 
+    /** README, "Personal data at rest". */
+    static Optional<CaseHistory> personalData(InMemoryCaseStore store, OrganisationDirectory directory, InstantSource clock,
+                                              CaseCommand register, CaseId caseId) {
+        // tag::personal[]
+        KeyProvider keys = InMemoryKeyProvider.create(PersonalDataCipher.aesGcm());   // the portal's key service in production
+        CaseService cases = CaseService.builder(store, directory, clock)
+                .personalData(keys)                       // or personalData(keys, PersonalDataCipher.sm4Gcm(bc))
+                .build();
+        cases.handle(register);                           // names, ID numbers, phones, addresses, free text stored sealed
+        Optional<CaseHistory> own = cases.ownCopy(caseId, 0);            // 信访人查询: own data shown, other parties masked
+        cases.restrictPersonalData(DataKey.petitioner(caseId, 0));      // a deletion request in the retention period
+        cases.erasePersonalData(DataKey.petitioner(caseId, 0));         // retention over: the key destroyed, values [erased]
+        // end::personal[]
+        return own;
+    }
+
     // ------------------------------------------------------------------ the snippets run
 
     private static final UnitId OFFICE = new UnitId("gb-xfj");
@@ -316,13 +340,31 @@ class ReadmeSnippetsTests {
         assertThat(trail).singleElement().satisfies(r -> assertThat(r.entry().outcome()).isEqualTo(AuditEntry.Outcome.NOT_FOUND));
     }
 
+    @Test
+    void thePersonalDataSnippetSealsShowsItsOwnerAndErases() {
+        InMemoryCaseStore store = InMemoryCaseStore.create();
+        InstantSource clock = InstantSource.fixed(Instant.parse("2026-03-20T02:00:00Z"));
+        CaseId caseId = new CaseId("GB-2026-000077");
+        CaseCommand register = new ProcedureCommand.Register(caseId, new IdempotencyKey("r"), Actor.official(CLERK, OFFICE),
+                new PetitionForm(LocalDate.of(2026, 3, 2), Channel.LETTER, Category.CLAIM, "城乡建设", "450802", true, null,
+                        List.of(new PetitionForm.Petitioner("示例甲", null, "13877512345", null),
+                                new PetitionForm.Petitioner("示例乙", null, null, null)), 2, null, "示例。"), null);
+        Optional<CaseHistory> own = personalData(store, DIRECTORY, clock, register, caseId);
+        assertThat(own.orElseThrow().state().petition().petitioners()).extracting(p -> p.name().value())
+                .containsExactly("示例甲", Withheld.MASKED.marker());
+        assertThat(store.load(caseId.value()).orElseThrow().events().get(0).payload()).doesNotContain("示例甲", "13877512345");
+        CaseService reader = CaseService.builder(store, DIRECTORY, clock).personalData(InMemoryKeyProvider.create(PersonalDataCipher.aesGcm())).build();
+        assertThatThrownBy(() -> reader.history(caseId)).as("another key service knows none of these keys: refused, not erased")
+                .isInstanceOf(PersonalDataException.class).hasMessageContaining("unknown");
+    }
+
     // ------------------------------------------------------------------ the README shows exactly these
 
     @Test
     void everyJavaBlockOfTheReadmeIsARegionOfThisFileInOrder() throws IOException {
         List<String> blocks = javaBlocks(read(Path.of("..", "README.md")));
         List<String> regions = regions(read(SELF));
-        assertThat(blocks).as("```java blocks in README.md").hasSize(9);
+        assertThat(blocks).as("```java blocks in README.md").hasSize(10);
         assertThat(regions).as("the README's ```java blocks, in order, as the regions of " + SELF).containsExactlyElementsOf(blocks);
     }
 }

@@ -3,6 +3,9 @@ package io.github.xinfang.spring.boot;
 import io.github.xinfang.persistence.chain.AuditEntry;
 import io.github.xinfang.persistence.chain.ChainVerifier;
 import io.github.xinfang.persistence.chain.EventChain;
+import io.github.xinfang.privacy.InMemoryKeyProvider;
+import io.github.xinfang.privacy.KeyProvider;
+import io.github.xinfang.privacy.PersonalDataCipher;
 import io.github.xinfang.service.AccessPolicy;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseId;
@@ -131,6 +134,21 @@ class XinfangAutoConfigurationTests {
                     assertThat(ChainVerifier.verifyAudit(store, EventChain.sha256()).intact()).isTrue();
                     assertThat(ChainVerifier.of(store, EventChain.sha256()).verifyStore().intact()).isTrue();
                 });
+    }
+
+    @Test
+    void theApplicationsKeyProviderSealsPersonalDataInTheDatabase() {
+        withDatabase().withBean(KeyProvider.class, () -> InMemoryKeyProvider.create(PersonalDataCipher.aesGcm())).run(context -> {
+            assertThat(context).hasNotFailed();
+            CaseStore store = context.getBean(CaseStore.class);
+            CaseService service = context.getBean(CaseService.class);
+            assertThat(register(service, "C-1")).isInstanceOf(CommandResult.Applied.class);
+            var stored = store.load("C-1").orElseThrow();
+            assertThat(stored.events().get(0).payload()).contains("\"alg\":\"AES-GCM\"").doesNotContain("覃某", "内容");
+            assertThat(stored.snapshot().payload()).doesNotContain("覃某");
+            assertThat(service.history(new CaseId("C-1")).orElseThrow().state().petition().petitioners().get(0).name().value())
+                    .isEqualTo("覃某");
+        });
     }
 
     @Test

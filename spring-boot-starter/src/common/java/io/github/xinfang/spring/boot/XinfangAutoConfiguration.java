@@ -1,5 +1,7 @@
 package io.github.xinfang.spring.boot;
 
+import io.github.xinfang.privacy.KeyProvider;
+import io.github.xinfang.privacy.PersonalDataCipher;
 import io.github.xinfang.directory.OrganisationDirectory;
 import io.github.xinfang.persistence.CaseStore;
 import io.github.xinfang.persistence.ClusterQuery;
@@ -229,6 +231,9 @@ public class XinfangAutoConfiguration {
      * @param observers the application's observers of every command's outcome, in their order
      * @param access the application's access policy, if it defines one (else every actor may do everything)
      * @param chain the application's event chain, if it defines one (else SHA-256)
+     * @param keys the application's key provider of personal data, if it defines one (else personal data is stored in
+     *     clear)
+     * @param cipher the cipher of personal data, if the application defines one (else AES-256-GCM)
      * @return the case service, recording reads, exports and refused attempts in the store's access audit trail when
      *     the store keeps one
      */
@@ -237,12 +242,14 @@ public class XinfangAutoConfiguration {
     CaseService xinfangCaseService(CaseStore store, OrganisationDirectory directory, InstantSource clock, TimeLimits limits,
                                    XinfangProperties properties, ObjectProvider<CaseServiceCustomizer> customizers,
                                    ObjectProvider<CaseListener> listeners, ObjectProvider<CommandObserver> observers,
-                                   ObjectProvider<AccessPolicy> access, ObjectProvider<EventChain> chain) {
+                                   ObjectProvider<AccessPolicy> access, ObjectProvider<EventChain> chain,
+                                   ObjectProvider<KeyProvider> keys, ObjectProvider<PersonalDataCipher> cipher) {
         Duration ttl = properties.getDirectory().getCache().getTtl();
         OrganisationDirectory asked = ttl == null || ttl.isZero() ? directory : OrganisationDirectory.caching(directory, ttl, clock);
         CaseService.Builder builder = CaseService.builder(store, asked, clock).timeLimits(limits);
         access.ifAvailable(builder::accessPolicy);
         chain.ifAvailable(builder::eventChain);
+        keys.ifAvailable(k -> builder.personalData(k, cipher.getIfAvailable(PersonalDataCipher::aesGcm)));
         if (store instanceof AccessAudit audit) builder.accessAudit(audit);
         listeners.orderedStream().forEach(builder::listener);
         observers.orderedStream().forEach(builder::observer);
