@@ -87,6 +87,50 @@ abstract class EventChainTamperContract extends FreshStoreContract {
         }
     }
 
+    /**
+     * Personal data at rest in the database: the payload column holds no clear value; a sealed value moved by SQL to
+     * another event of the case neither decodes nor verifies; a destroyed key erases the petitioner's values while the
+     * history still verifies and replays.
+     */
+    @Test
+    void personalDataIsSealedInTheDatabaseAndAMovedValueIsRefused() throws SQLException {
+        io.github.xinfang.privacy.InMemoryKeyProvider keys =
+                io.github.xinfang.privacy.InMemoryKeyProvider.create(io.github.xinfang.privacy.PersonalDataCipher.aesGcm());
+        io.github.xinfang.service.CaseService service = io.github.xinfang.service.CaseService
+                .builder(store, Domain.DIRECTORY, Domain.CLOCK).eventChain(CHAIN).personalData(keys).build();
+        io.github.xinfang.cases.CaseId id = new io.github.xinfang.cases.CaseId("XF-450102-2025-000009");
+        for (io.github.xinfang.cases.CaseCommand c : Domain.lifecycle(id, Domain.HOUSING, "pd")) {
+            assertThat(service.handle(c).isApplied()).isTrue();
+        }
+        List<String> payloads = new ArrayList<>();
+        try (Connection c = db.connect(); PreparedStatement ps = c.prepareStatement(
+                "SELECT payload FROM xf_event WHERE case_id = ? ORDER BY sequence")) {
+            ps.setString(1, id.value());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) payloads.add(rs.getString(1));
+            }
+        }
+        assertThat(payloads).hasSize(Domain.LIFECYCLE_STEPS).noneMatch(p -> p.contains("覃建国") || p.contains("13977512345")
+                || p.contains("房屋征收补偿") || p.contains("依法解释说明"));
+        // the opinion's sealed value (event 5) pasted over the summary of the registration (event 1)
+        String opinion = payloads.get(4).replaceAll("(?s).*(\\{\"\\$enc\":\"case\"[^}]*}).*", "$1");
+        String forged = payloads.get(0).replaceAll("\"summary\":\\{[^}]*}", java.util.regex.Matcher.quoteReplacement("\"summary\":" + opinion));
+        assertThat(forged).isNotEqualTo(payloads.get(0));
+        update("UPDATE xf_event SET payload = ? WHERE case_id = ? AND sequence = 1", forged, id.value());
+        assertThatThrownBy(() -> service.history(id)).isInstanceOf(io.github.xinfang.cases.CodecException.class)
+                .hasMessageContaining("petition.summary").hasMessageNotContaining("依法解释说明");
+        assertThat(verifier.verifyCase(id.value()).firstBreak()).contains(new ChainBreak(id.value(), 1, ChainBreak.Kind.ALTERED));
+        update("UPDATE xf_event SET payload = ? WHERE case_id = ? AND sequence = 1", payloads.get(0), id.value());
+
+        service.erasePersonalData(io.github.xinfang.privacy.DataKey.petitioner(id, 0));
+        var petitioner = service.history(id).orElseThrow().state().petition().petitioners().get(0);
+        assertThat(petitioner.name().withheld()).contains(io.github.xinfang.petition.Withheld.ERASED);
+        assertThat(petitioner.phone().withheld()).contains(io.github.xinfang.petition.Withheld.ERASED);
+        assertThat(service.history(id).orElseThrow().state().petition().summary().value()).isEqualTo("房屋征收补偿未到位。");
+        assertThat(verifier.verifyCase(id.value()).intact()).isTrue();
+        assertThat(service.rebuildSnapshot(id)).isPresent();
+    }
+
     @Test
     void anEditedPayloadIsFound() throws SQLException {
         update("UPDATE xf_event SET payload = ? WHERE case_id = ? AND sequence = 3", "{\"seq\":3,\"note\":\"已化解\"}", B);
