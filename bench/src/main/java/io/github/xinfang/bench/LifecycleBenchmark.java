@@ -7,6 +7,8 @@ import io.github.xinfang.internal.codec.CaseCodec;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.memory.InMemoryCaseStore;
+import io.github.xinfang.privacy.InMemoryKeyProvider;
+import io.github.xinfang.privacy.PersonalDataCipher;
 import io.github.xinfang.service.CaseService;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,6 +40,10 @@ import java.util.concurrent.TimeUnit;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class LifecycleBenchmark {
     private CaseService service;
+    /** Without the cache of decoded states: every command decodes its case's snapshot (a case not touched lately). */
+    private CaseService cold;
+    /** With personal data sealed at rest (AES-256-GCM, in-memory keys). */
+    private CaseService sealed;
     private long cases;
 
     private InMemoryCaseStore historyStore;
@@ -48,6 +54,9 @@ public class LifecycleBenchmark {
     @Setup(Level.Iteration)
     public void freshStore() {
         service = Lifecycles.service(InMemoryCaseStore.create());
+        cold = CaseService.builder(InMemoryCaseStore.create(), Lifecycles.DIRECTORY, Lifecycles.CLOCK).stateCache(0).build();
+        sealed = CaseService.builder(InMemoryCaseStore.create(), Lifecycles.DIRECTORY, Lifecycles.CLOCK)
+                .personalData(InMemoryKeyProvider.create(PersonalDataCipher.aesGcm())).build();
     }
 
     @Setup
@@ -65,6 +74,20 @@ public class LifecycleBenchmark {
     @OperationsPerInvocation(Lifecycles.COMMITS)
     public void commitLifecycle() {
         Lifecycles.run(service, new CaseId("BENCH-" + (++cases)));
+    }
+
+    /** One lifecycle with no cache of decoded states: each command decodes its case's snapshot. */
+    @Benchmark
+    @OperationsPerInvocation(Lifecycles.COMMITS)
+    public void commitLifecycleCold() {
+        Lifecycles.run(cold, new CaseId("BENCH-" + (++cases)));
+    }
+
+    /** One lifecycle with personal data sealed (AES-256-GCM): every personal value of each event and snapshot encrypted. */
+    @Benchmark
+    @OperationsPerInvocation(Lifecycles.COMMITS)
+    public void commitLifecycleSealed() {
+        Lifecycles.run(sealed, new CaseId("BENCH-" + (++cases)));
     }
 
     /** Replays the {@value Lifecycles#COMMITS} decoded events of one case. */

@@ -22,6 +22,7 @@ import io.github.xinfang.petition.Withheld;
 import io.github.xinfang.privacy.DataKey;
 import io.github.xinfang.privacy.KeyProvider;
 import io.github.xinfang.privacy.PersonalDataCipher;
+import io.github.xinfang.privacy.PersonalDataException;
 import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
@@ -30,6 +31,7 @@ import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
 import io.github.xinfang.persistence.StoredCase;
+import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.chain.AccessAudit;
@@ -74,6 +76,8 @@ public final class CaseService {
     private static final Logger log = LoggerFactory.getLogger(CaseService.class);
     /** The job name of the system actor that records merge links on surviving cases (并入). */
     public static final String MERGE_JOB = "merge";
+    /** How many cases' decoded states a service keeps by default ({@link Builder#stateCache}). */
+    public static final int DEFAULT_STATE_CACHE = 1024;
     /** The job name of the system actor the audit trail records a petitioner's own copy under ({@link #ownCopy}). */
     public static final String OWN_COPY_JOB = "petitioner-copy";
     /** The default ticker: a monotonic timer for the observers' timings, never read as a clock. */
@@ -99,6 +103,8 @@ public final class CaseService {
     private final EventChain auditChain;
     /** The keys of personal data, or null when it is stored in clear. */
     private final KeyProvider keys;
+    /** The decoded states of the cases touched last. */
+    private final StateCache states;
 
     private CaseService(Builder b) {
         this.store = b.store;
@@ -107,6 +113,7 @@ public final class CaseService {
         this.decider = CaseDecider.create(limits, b.directory, b.ladder, b.escalation, b.approval);
         this.directory = b.directory;
         this.keys = b.keys;
+        this.states = new StateCache(b.stateCache);
         this.codec = b.keys == null ? CaseCodec.create() : CaseCodec.create(b.keys, b.cipher);
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
@@ -170,7 +177,12 @@ public final class CaseService {
 
     /** The stage of another case of the store (the case a merge goes into), for the decider's guards. */
     private Optional<Stage> stageOf(CaseId id) {
-        return store.load(id.value()).map(other -> codec.decodeSnapshot(other.snapshot()).stage());
+        return store.load(id.value()).map(other -> state(other).stage());
+    }
+
+    /** A stored case's state: its snapshot decoded, or the state decoded from or committed as exactly that snapshot. */
+    private CaseState state(StoredCase stored) {
+        return states.decoded(stored.snapshot(), codec::decodeSnapshot);
     }
 
     /** The earlier result of a command applied before under the same key: its version and events, nothing appended. */
@@ -209,7 +221,7 @@ public final class CaseService {
             Optional<AppliedCommand> earlier = store.findApplied(command.caseId().value(), command.key().value());
             if (earlier.isPresent() && earlier.get().commandDigest().equals(codec.digest(command))) {
                 if (access != null && command.actor() != null) {
-                    Optional<CaseState> seen = store.load(command.caseId().value()).map(c -> codec.decodeSnapshot(c.snapshot()));
+                    Optional<CaseState> seen = store.load(command.caseId().value()).map(this::state);
                     if (seen.isPresent() && !access.mayRead(command.actor(), seen.get())) return hidden(command, now);
                 }
                 return replay(command, earlier.get());
@@ -221,13 +233,14 @@ public final class CaseService {
         String caseId = command.caseId().value();
         String key = command.key().value();
         String digest = codec.digest(command);
+        boolean decodedAfresh = false;
         for (int attempt = 0; attempt <= maxRetries; attempt++) {
             if (attempts != null) attempts.retries = attempt;
             // The first attempt reuses the look-up made before the checks when it found nothing.
             Optional<AppliedCommand> earlier = attempt == 0 && looked ? Optional.empty() : store.findApplied(caseId, key);
             if (earlier.isPresent()) {
                 if (access != null) {
-                    Optional<CaseState> seen = store.load(caseId).map(c -> codec.decodeSnapshot(c.snapshot()));
+                    Optional<CaseState> seen = store.load(caseId).map(this::state);
                     if (seen.isPresent() && !access.mayRead(command.actor(), seen.get())) return hidden(command, now);
                 }
                 if (!earlier.get().commandDigest().equals(digest)) {
@@ -238,7 +251,7 @@ public final class CaseService {
             Optional<Rejection> unknown = decider.checkDirectory(command);
             if (unknown.isPresent()) return rejected(command, unknown.get());
             Optional<StoredCase> stored = store.load(caseId);
-            CaseState state = stored.map(s -> codec.decodeSnapshot(s.snapshot())).orElse(null);
+            CaseState state = stored.map(this::state).orElse(null);
             long version = stored.map(StoredCase::version).orElse(0L);
             if (access != null) {
                 if (state != null && !access.mayRead(command.actor(), state)) return hidden(command, now);
@@ -261,12 +274,24 @@ public final class CaseService {
             List<CaseEvent> events = ((CaseDecider.Decision.Accepted) decision).events();
             CaseState next = state;
             List<StoredEvent> storedEvents = new ArrayList<>(events.size());
-            for (CaseEvent e : events) {
-                next = CaseState.evolve(next, e);
-                storedEvents.add(codec.encode(e));
-            }
             long newVersion = version + 1;
-            CaseCommit commit = new CaseCommit(caseId, version, storedEvents, codec.encodeSnapshot(next, newVersion),
+            StoredSnapshot snapshot;
+            try {
+                for (CaseEvent e : events) {
+                    next = CaseState.evolve(next, e);
+                    storedEvents.add(codec.encode(e));
+                }
+                snapshot = codec.encodeSnapshot(next, newVersion);
+            } catch (PersonalDataException e) {
+                // A person's key was destroyed since this state was cached, here or on another node: decode afresh
+                // (the erased values read as placeholders) and decide again.
+                if (stored.isEmpty() || decodedAfresh) throw e;
+                states.evict(caseId);
+                decodedAfresh = true;
+                attempt--;
+                continue;
+            }
+            CaseCommit commit = new CaseCommit(caseId, version, storedEvents, snapshot,
                     indexRow(next, newVersion), key, digest, links(stored.orElse(null), storedEvents, key));
             try {
                 store.commit(commit);
@@ -279,6 +304,8 @@ public final class CaseService {
             if (log.isDebugEnabled()) {
                 log.debug("case {} v{} {} -> {}", caseId, newVersion, command.getClass().getSimpleName(), next.stage());
             }
+            CaseState committed = next;
+            store.afterCommit(() -> states.put(snapshot, committed));
             if (!listeners.isEmpty()) store.afterCommit(() -> notifyListeners(command.caseId(), newVersion, events));
             return new CommandResult.Applied(command.caseId(), newVersion, events, false);
         }
@@ -430,6 +457,7 @@ public final class CaseService {
      */
     public void erasePersonalData(DataKey key) {
         requireKeys(key).destroy(key);
+        states.evict(key.caseId().value());
         log.info("personal data under {} erased (key destroyed)", key);
     }
 
@@ -645,6 +673,11 @@ public final class CaseService {
         throw new UnsupportedOperationException("the store does not implement ResolutionQuery: " + store.getClass().getName());
     }
 
+    /** @return how many times a command found its case's state decoded already (for tests) */
+    long stateCacheHits() {
+        return states.hits();
+    }
+
     /** @return the codec */
     CaseCodec codec() {
         return codec;
@@ -692,6 +725,7 @@ public final class CaseService {
         private AccessAudit audit;
         private KeyProvider keys;
         private PersonalDataCipher cipher;
+        private int stateCache = DEFAULT_STATE_CACHE;
 
         private Builder(CaseStore store, OrganisationDirectory directory, InstantSource clock) {
             this.store = Objects.requireNonNull(store, "store");
@@ -736,6 +770,21 @@ public final class CaseService {
          */
         public Builder approvalRule(RankLadder.ApprovalRule approval) {
             this.approval = Objects.requireNonNull(approval, "approval");
+            return this;
+        }
+
+        /**
+         * @param cases how many cases' decoded states the service keeps so that a command does not decode its case's
+         *     snapshot again (default {@value CaseService#DEFAULT_STATE_CACHE}; 0 keeps none). An entry answers only for the
+         *     exact stored snapshot it came from, so the store's version check still decides; it is made from a commit
+         *     only once the commit's transaction committed (in the participating mode, the caller's)
+         * @return this builder
+         * @throws IllegalArgumentException if cases is negative
+         * @since 0.9
+         */
+        public Builder stateCache(int cases) {
+            if (cases < 0) throw new IllegalArgumentException("cases must not be negative");
+            this.stateCache = cases;
             return this;
         }
 
