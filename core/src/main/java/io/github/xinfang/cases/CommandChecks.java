@@ -7,6 +7,7 @@ import io.github.xinfang.directory.UnitId;
 import io.github.xinfang.time.TimeLimits;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -82,14 +83,14 @@ final class CommandChecks {
 
     private static void walk(Record r, String prefix, ShapeRules.Context context) throws FieldProblem {
         Class<?> type = r.getClass();
-        for (RecordComponent c : type.getRecordComponents()) {
-            String path = prefix + c.getName();
-            Object value = read(c, r);
+        for (Component c : COMPONENTS.get(type)) {
+            String path = prefix + c.name();
+            Object value = c.read(r);
             if (value == null) {
-                if (c.getType() == Integer.class || ShapeRules.OPTIONAL.contains(ShapeRules.typeName(type) + "." + c.getName())) continue;
+                if (c.type() == Integer.class || ShapeRules.OPTIONAL.contains(ShapeRules.typeName(type) + "." + c.name())) continue;
                 throw missing(path);
             }
-            check(c.getName(), c.getGenericType(), value, path, context);
+            check(c.name(), c.genericType(), value, path, context);
         }
         for (CrossFieldRule rule : CrossFieldRule.of(type)) rule.check(r, prefix);
     }
@@ -120,9 +121,9 @@ final class CommandChecks {
     // ------------------------------------------------------------------ the directory walk
 
     private void directoryWalk(Record r, String prefix) throws FieldProblem {
-        for (RecordComponent c : r.getClass().getRecordComponents()) {
-            Object value = read(c, r);
-            if (value != null) inDirectory(value, prefix + c.getName());
+        for (Component c : COMPONENTS.get(r.getClass())) {
+            Object value = c.read(r);
+            if (value != null) inDirectory(value, prefix + c.name());
         }
     }
 
@@ -145,6 +146,10 @@ final class CommandChecks {
      * constructors check it) and a command.
      */
     static boolean isForm(Class<?> type) {
+        return FORMS.get(type);
+    }
+
+    private static boolean form(Class<?> type) {
         if (!type.isRecord() || type.getPackage() != CommandChecks.class.getPackage()) return false;
         if (Actor.class.isAssignableFrom(type) || CaseCommand.class.isAssignableFrom(type)) return false;
         RecordComponent[] components = type.getRecordComponents();
@@ -157,13 +162,39 @@ final class CommandChecks {
         return rule;
     }
 
-    private static Object read(RecordComponent c, Record r) {
-        try {
-            return c.getAccessor().invoke(r);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new AssertionError("the accessor " + c.getName() + " of " + r.getClass().getName() + " failed", e);
+    /**
+     * A record component as the walks read it, looked up once per record type: {@link Class#getRecordComponents()}
+     * builds new arrays and accessors at each call, and accessors never warm up.
+     */
+    private record Component(String name, Class<?> type, Type genericType, Method accessor) {
+        Object read(Record r) {
+            try {
+                return accessor.invoke(r);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new AssertionError("the accessor " + name + " of " + r.getClass().getName() + " failed", e);
+            }
         }
     }
+
+    /** The components of each record type, in declaration order (computed once per type, never changed). */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            List<Component> components = new java.util.ArrayList<>();
+            for (RecordComponent c : type.getRecordComponents()) {
+                components.add(new Component(c.getName(), c.getType(), c.getGenericType(), c.getAccessor()));
+            }
+            return List.copyOf(components);
+        }
+    };
+
+    /** Whether each type is a form ({@link #isForm}), computed once per type. */
+    private static final ClassValue<Boolean> FORMS = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return form(type);
+        }
+    };
 
     private static FieldProblem missing(String path) {
         return new FieldProblem(path, "must not be null", "不得缺失");

@@ -45,8 +45,14 @@ final class ClockTable {
      * @param duty the kind of duty, or null for a profile clock
      * @param facts for each action, the facts that do it
      * @param named the facts that act on the one duty they name rather than on every open duty of the kind
+     * @param byFact what each fact does to this clock ({@link #action}), derived from {@code facts} (the argument is
+     *     ignored): looked up at every fact of every case, so computed once
      */
-    record Row(ClockId clock, DutyId.Kind duty, Map<Action, Set<Fact>> facts, Set<Fact> named) {
+    record Row(ClockId clock, DutyId.Kind duty, Map<Action, Set<Fact>> facts, Set<Fact> named, Map<Fact, Action> byFact) {
+        Row(ClockId clock, DutyId.Kind duty, Map<Action, Set<Fact>> facts, Set<Fact> named) {
+            this(clock, duty, facts, named, null);
+        }
+
         Row {
             if ((clock == null) == (duty == null)) throw new IllegalArgumentException("a row is a profile clock's or a duty's");
             Map<Action, Set<Fact>> m = new EnumMap<>(Action.class);
@@ -59,6 +65,17 @@ final class ClockTable {
             Set<Fact> n = EnumSet.noneOf(Fact.class);
             n.addAll(named);
             named = Collections.unmodifiableSet(n);
+            Map<Fact, Action> actions = new EnumMap<>(Fact.class);
+            for (Fact fact : Fact.values()) {
+                Action found = fact == Fact.ENDED && clock != null ? Action.STOP : null;
+                if (found == null) {
+                    for (Map.Entry<Action, Set<Fact>> e : facts.entrySet()) {
+                        if (e.getValue().contains(fact) && (found == null || found == Action.START)) found = e.getKey();
+                    }
+                }
+                if (found != null) actions.put(fact, found);
+            }
+            byFact = Collections.unmodifiableMap(actions);
         }
 
         /** @return the row's name: the clock's or the duty kind's */
@@ -78,12 +95,7 @@ final class ClockTable {
 
         /** @return what a fact does to this clock, or null for nothing (a fact that stops and starts duties: stop) */
         Action action(Fact fact) {
-            if (fact == Fact.ENDED && clock != null) return Action.STOP;
-            Action found = null;
-            for (Map.Entry<Action, Set<Fact>> e : facts.entrySet()) {
-                if (e.getValue().contains(fact) && (found == null || found == Action.START)) found = e.getKey();
-            }
-            return found;
+            return byFact.get(fact);
         }
     }
 
