@@ -3,6 +3,8 @@ package io.github.xinfang.internal.codec;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.ResolvableDeserializer;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
@@ -24,7 +26,7 @@ import java.util.Map;
  * {@link #EVENT_ID}, not from the payload. Each failure is a {@link CodecProblem} whose path names the
  * component. Immutable and thread-safe.
  */
-final class RecordDeserializer extends StdDeserializer<Object> {
+final class RecordDeserializer extends StdDeserializer<Object> implements ResolvableDeserializer {
     private static final long serialVersionUID = 1L;
 
     /** The component of an event that is not in the payload, and the context attribute supplying it. */
@@ -36,6 +38,11 @@ final class RecordDeserializer extends StdDeserializer<Object> {
     private final transient Constructor<?> constructor;
     private final transient Map<String, Integer> index;
     private final int suppliedIndex;
+    /**
+     * The deserializer of each component that is neither primitive nor a string, found once when Jackson resolves this
+     * one ({@link #resolve}): looking it up at every value introspects its class again.
+     */
+    private transient JsonDeserializer<Object>[] deserializers;
 
     RecordDeserializer(Class<?> type, TypeFactory typeFactory) {
         super(type);
@@ -58,6 +65,19 @@ final class RecordDeserializer extends StdDeserializer<Object> {
     @Override
     public boolean isCachable() {
         return true;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void resolve(DeserializationContext ctxt) throws JsonMappingException {
+        JsonDeserializer<Object>[] found = new JsonDeserializer[types.length];
+        for (int i = 0; i < types.length; i++) {
+            Class<?> raw = components.get(i).rawType();
+            if (!raw.isPrimitive() && raw != String.class && raw != Integer.class && raw != Long.class && raw != Boolean.class) {
+                found[i] = ctxt.findRootValueDeserializer(types[i]);
+            }
+        }
+        deserializers = found;
     }
 
     @Override
@@ -130,7 +150,8 @@ final class RecordDeserializer extends StdDeserializer<Object> {
             throw CodecProblem.reading(p, Problem.WRONG_TYPE, "expected a boolean");
         }
         if (raw.isPrimitive()) throw new IllegalStateException("unsupported primitive " + raw + " in " + handledType());
-        Object value = ctxt.readValue(p, types[i]);
+        JsonDeserializer<Object>[] resolved = deserializers;
+        Object value = resolved != null && resolved[i] != null ? resolved[i].deserialize(p, ctxt) : ctxt.readValue(p, types[i]);
         if (value instanceof List<?> list) {
             for (int at = 0; at < list.size(); at++) {
                 if (list.get(at) == null) {
