@@ -2,6 +2,7 @@ package io.github.xinfang.internal.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -293,15 +294,17 @@ public final class CaseCodec {
             throw new CodecException(row.name(), stored.schemaVersion(), Problem.INVALID_VALUE, "id",
                     "stored case id refused by CaseId", e);
         }
+        ObjectReader reader = eventReaders.get(row.type()).withAttribute(RecordDeserializer.EVENT_ID_ATTRIBUTE, id);
+        if (retired == null && stored.schemaVersion() == currentVersion(row.name()) && !stored.payload().contains(SEALED_MARK)) {
+            return (CaseEvent) stream(reader, stored.payload(), row.name(), stored.schemaVersion());
+        }
         JsonNode tree = parse(stored.payload(), row.name(), stored.schemaVersion());
         if (stored.payload().contains(SEALED_MARK)) {
             tree = PersonalValues.open(tree, keys, cipher, id.caseId(), stored.type(), stored.sequence(), stored.schemaVersion());
         }
         if (retired != null) tree = rewrite(retired, (ObjectNode) tree, stored.schemaVersion());
         tree = upcast(tree, row.name(), stored.schemaVersion());
-        Object event = read(eventReaders.get(row.type()).withAttribute(RecordDeserializer.EVENT_ID_ATTRIBUTE, id), tree,
-                row.name(), stored.schemaVersion());
-        return (CaseEvent) event;
+        return (CaseEvent) read(reader, tree, row.name(), stored.schemaVersion());
     }
 
     /**
@@ -336,6 +339,9 @@ public final class CaseCodec {
     private CaseState readSnapshot(StoredSnapshot stored) {
         String type = TypeTable.SNAPSHOT_TYPE;
         checkVersion(type, stored.schemaVersion());
+        if (stored.schemaVersion() == currentVersion(type) && !stored.payload().contains(SEALED_MARK)) {
+            return checkedCase((CaseState) stream(snapshotReader, stored.payload(), type, stored.schemaVersion()), stored);
+        }
         JsonNode tree = parse(stored.payload(), type, stored.schemaVersion());
         if (stored.payload().contains(SEALED_MARK)) {
             CaseId caseId;
@@ -348,9 +354,12 @@ public final class CaseCodec {
             tree = PersonalValues.open(tree, keys, cipher, caseId, type, stored.version(), stored.schemaVersion());
         }
         tree = upcast(tree, type, stored.schemaVersion());
-        CaseState state = (CaseState) read(snapshotReader, tree, type, stored.schemaVersion());
+        return checkedCase((CaseState) read(snapshotReader, tree, type, stored.schemaVersion()), stored);
+    }
+
+    private static CaseState checkedCase(CaseState state, StoredSnapshot stored) {
         if (!state.caseId().value().equals(stored.caseId())) {
-            throw new CodecException(type, stored.schemaVersion(), Problem.INVALID_VALUE, "caseId",
+            throw new CodecException(TypeTable.SNAPSHOT_TYPE, stored.schemaVersion(), Problem.INVALID_VALUE, "caseId",
                     "differs from the stored record's case id", null);
         }
         return state;
@@ -520,6 +529,53 @@ public final class CaseCodec {
             String at = e instanceof JsonProcessingException j && j.getLocation() != null
                     ? "line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : null;
             throw new CodecException(type, version, Problem.MALFORMED_JSON, where, at, null);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException ignored) {
+                    // a parser over a String holds no resource
+                }
+            }
+        }
+    }
+
+    /**
+     * Phases 1 and 2 in one pass, for a payload of the current version with nothing to open or upcast: the parser feeds
+     * the domain deserializers directly, with no tree in between. The same limits, the same strictness (duplicate keys,
+     * trailing content) and the same problems as {@link #parse} then {@link #read}: a syntax error or a limit anywhere
+     * is {@link Problem#MALFORMED_JSON} or {@link Problem#LIMIT_EXCEEDED}, even when the binding had failed first.
+     */
+    private Object stream(ObjectReader reader, String payload, String type, int version) {
+        if (payload.length() > MAX_DOCUMENT_LENGTH) {
+            throw new CodecException(type, version, Problem.LIMIT_EXCEEDED, null,
+                    "payload longer than " + MAX_DOCUMENT_LENGTH + " characters", null);
+        }
+        JsonParser p = null;
+        try {
+            p = reader.createParser(payload);
+            JsonToken first = p.nextToken();
+            if (first == null) throw new CodecException(type, version, Problem.MALFORMED_JSON, null, "empty payload", null);
+            if (first != JsonToken.START_OBJECT) {
+                // not an object: parse() says what (malformed, trailing content, or not an object)
+                parse(payload, type, version);
+                throw new AssertionError("parse() accepted a payload that is not an object");
+            }
+            Object value;
+            try {
+                value = reader.readValue(p);
+            } catch (IOException | RuntimeException e) {
+                // on any failure, the two-phase path answers: the same problem, path and detail as before streaming
+                return read(reader, parse(payload, type, version), type, version);
+            }
+            if (p.nextToken() != null) {
+                throw new CodecException(type, version, Problem.MALFORMED_JSON, null, "content after the JSON value", null);
+            }
+            return value;
+        } catch (IOException e) {
+            // the first token or the trailing content is not JSON: parse() names the place
+            parse(payload, type, version);
+            throw new CodecException(type, version, Problem.MALFORMED_JSON, null, "content after the JSON value", null);
         } finally {
             if (p != null) {
                 try {
