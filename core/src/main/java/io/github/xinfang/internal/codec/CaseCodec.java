@@ -205,11 +205,6 @@ public final class CaseCodec {
                 Objects.requireNonNull(cipher, "cipher"));
     }
 
-    /** @return whether this codec encrypts personal values */
-    public boolean encrypts() {
-        return keys != null;
-    }
-
     /**
      * A codec whose table differs from this release's: for tests of the upcasting hook, and for preparing a
      * schema change before it is made in {@code TypeTable}.
@@ -295,11 +290,12 @@ public final class CaseCodec {
                     "stored case id refused by CaseId", e);
         }
         ObjectReader reader = eventReaders.get(row.type()).withAttribute(RecordDeserializer.EVENT_ID_ATTRIBUTE, id);
-        if (retired == null && stored.schemaVersion() == currentVersion(row.name()) && !stored.payload().contains(SEALED_MARK)) {
+        boolean sealed = stored.payload().contains(SEALED_MARK);
+        if (retired == null && stored.schemaVersion() == currentVersion(row.name()) && !sealed) {
             return (CaseEvent) stream(reader, stored.payload(), row.name(), stored.schemaVersion());
         }
         JsonNode tree = parse(stored.payload(), row.name(), stored.schemaVersion());
-        if (stored.payload().contains(SEALED_MARK)) {
+        if (sealed) {
             tree = PersonalValues.open(tree, keys, cipher, id.caseId(), stored.type(), stored.sequence(), stored.schemaVersion());
         }
         if (retired != null) tree = rewrite(retired, (ObjectNode) tree, stored.schemaVersion());
@@ -339,11 +335,12 @@ public final class CaseCodec {
     private CaseState readSnapshot(StoredSnapshot stored) {
         String type = TypeTable.SNAPSHOT_TYPE;
         checkVersion(type, stored.schemaVersion());
-        if (stored.schemaVersion() == currentVersion(type) && !stored.payload().contains(SEALED_MARK)) {
+        boolean sealed = stored.payload().contains(SEALED_MARK);
+        if (stored.schemaVersion() == currentVersion(type) && !sealed) {
             return checkedCase((CaseState) stream(snapshotReader, stored.payload(), type, stored.schemaVersion()), stored);
         }
         JsonNode tree = parse(stored.payload(), type, stored.schemaVersion());
-        if (stored.payload().contains(SEALED_MARK)) {
+        if (sealed) {
             CaseId caseId;
             try {
                 caseId = new CaseId(stored.caseId());

@@ -104,12 +104,19 @@ final class PersonalValues {
             if (c.inArray() && parent != null && parent.inObject()) {
                 String field = parent.getCurrentName();
                 if ("petitioners".equals(field) || "accused".equals(field)) {
-                    int index = c == here ? c.getEntryCount() : c.getEntryCount() - 1;
-                    return (field.charAt(0) == 'p' ? "p" : "a") + index;
+                    return (field.charAt(0) == 'p' ? "p" : "a") + index(c, here);
                 }
             }
         }
         return "case";
+    }
+
+    /**
+     * The position in an array context of the value being written: the next entry when the value is written straight
+     * into it, else the entry already started that holds it.
+     */
+    private static int index(JsonStreamContext array, JsonStreamContext here) {
+        return array == here ? array.getEntryCount() : array.getEntryCount() - 1;
     }
 
     /** The path of the value about to be written in {@code here}: field names and indices from the root. */
@@ -119,7 +126,7 @@ final class PersonalValues {
             if (c.inObject()) {
                 segments.add("." + c.getCurrentName());
             } else if (c.inArray()) {
-                segments.add("[" + (c == here ? c.getEntryCount() : c.getEntryCount() - 1) + "]");
+                segments.add("[" + index(c, here) + "]");
             }
         }
         StringBuilder sb = new StringBuilder();

@@ -48,8 +48,6 @@ public final class PlainJson {
     /** The property carrying an event's or a command's stored type name. */
     public static final String TYPE = "type";
 
-    private static final Set<Class<?>> PERSONAL = Set.of(PersonName.class, IdNumber.class, PhoneNumber.class,
-            Address.class, FreeText.class, FormText.class);
     /** Raw strings of a form that are personal data, by record and component, with the typed value that masks them. */
     private static final Map<Class<?>, Map<String, Function<String, Object>>> PERSONAL_FIELDS = Map.of(
             PetitionForm.Petitioner.class, Map.of(
@@ -159,7 +157,7 @@ public final class PlainJson {
             return map;
         }
         Class<?> type = value.getClass();
-        if (PERSONAL.contains(type)) return inClear ? read(value, type.getRecordComponents()[0]) : value.toString();
+        if (PersonalValues.personal(type) || type == FormText.class) return inClear ? read(value, type.getRecordComponents()[0]) : value.toString();
         if (value instanceof DutyId) return value.toString();
         if (StringValueSerializer.handles(type) && isDomain(type)) return read(value, type.getRecordComponents()[0]);
         // not one of xinfang's data types (an application's own item in a page): left to the application's mapper,
