@@ -41,23 +41,27 @@ public final class Lifecycles {
     public static final UnitId OFFICE = new UnitId("office");
     /** The housing bureau the cases are routed to. */
     public static final UnitId HOUSING = new UnitId("housing");
+    /** The urban management bureau, whose deputy head {@link #peerPath}'s petition accuses. */
+    public static final UnitId URBAN = new UnitId("urban");
     /** Stands after every fact the commands date. */
     public static final InstantSource CLOCK = InstantSource.fixed(Instant.parse("2026-06-30T02:00:00Z"));
-    /** The two units and their four officials. */
+    /** The petition office, the housing bureau and the urban management bureau, and their five officials. */
     public static final OrganisationDirectory DIRECTORY = OrganisationDirectory.of(
             List.of(new OrganisationDirectory.Unit(OFFICE, "港北区信访局", "petition-office", "county", REGION, null),
-                    new OrganisationDirectory.Unit(HOUSING, "港北区住建局", "department", "county", REGION, null)),
+                    new OrganisationDirectory.Unit(HOUSING, "港北区住建局", "department", "county", REGION, null),
+                    new OrganisationDirectory.Unit(URBAN, "港北区城管局", "department", "county", REGION, null)),
             List.of(new OrganisationDirectory.Official(new OfficialId("office-clerk"), OFFICE, "登记员", "乡科级副职", false),
                     new OrganisationDirectory.Official(new OfficialId("office-head"), OFFICE, "局长", "乡科级正职", true),
                     new OrganisationDirectory.Official(new OfficialId("housing-staff"), HOUSING, "科员", "乡科级副职", false),
-                    new OrganisationDirectory.Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true)));
+                    new OrganisationDirectory.Official(new OfficialId("housing-head"), HOUSING, "局长", "乡科级正职", true),
+                    new OrganisationDirectory.Official(new OfficialId("urban-deputy"), URBAN, "副局长", "乡科级副职", false)));
 
     private static final Actor CLERK = Actor.official(new OfficialId("office-clerk"), OFFICE);
     private static final Actor OFFICE_HEAD = Actor.official(new OfficialId("office-head"), OFFICE);
     private static final Actor STAFF = Actor.official(new OfficialId("housing-staff"), HOUSING);
     private static final Actor HEAD = Actor.official(new OfficialId("housing-head"), HOUSING);
 
-    static CaseService service(CaseStore store) {
+    public static CaseService service(CaseStore store) {
         return CaseService.builder(store, DIRECTORY, CLOCK).build();
     }
 
@@ -86,17 +90,55 @@ public final class Lifecycles {
     }
 
     /**
-     * Runs one lifecycle.
+     * The path every contender of {@code PeersBenchmark} runs, in xinfang's commands: register (a petition naming the
+     * urban management bureau's deputy head as accused), route, accept, propose, return for rework, propose, approve, serve the
+     * reply, request a review, conclude the review. Built anew at each call, as a portal builds commands from requests.
+     *
+     * @param id the case
+     * @return {@value #PEER_PATH} commands
+     */
+    public static List<CaseCommand> peerPath(CaseId id) {
+        PetitionForm form = new PetitionForm(d("2026-03-02"), Channel.VISIT, Category.CLAIM, "城乡建设", "450802", true, null,
+                List.of(new PetitionForm.Petitioner("测试甲", null, "13800000000", null)), null,
+                List.of(PetitionForm.AccusedParty.official(new OfficialId("urban-deputy"))), "样例：虚构的信访事项。");
+        int k = 0;
+        return List.of(
+                new ProcedureCommand.Register(id, key(++k), CLERK, form, null),
+                new ProcedureCommand.Route(id, key(++k), CLERK, HOUSING, d("2026-03-04")),
+                new ProcedureCommand.Accept(id, key(++k), STAFF, d("2026-03-06")),
+                new ProcedureCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.SUPPORTED, "样例：予以支持。", d("2026-04-22")),
+                new ProcedureCommand.ReturnForRework(id, key(++k), HEAD, "样例：证据不足。"),
+                new ProcedureCommand.ProposeConclusion(id, key(++k), STAFF, Outcome.EXPLAINED, "样例：解释说明。", d("2026-04-28")),
+                new ProcedureCommand.ApproveConclusion(id, key(++k), HEAD, d("2026-04-29")),
+                new ProcedureCommand.ServeReply(id, key(++k), STAFF, d("2026-04-30")),
+                new ProcedureCommand.RequestReview(id, key(++k), OFFICE_HEAD, d("2026-05-15")),
+                new ProcedureCommand.ConcludeReview(id, key(++k), OFFICE_HEAD, "样例：维持。", d("2026-06-05")));
+    }
+
+    /** Commands of {@link #peerPath}. */
+    public static final int PEER_PATH = 10;
+
+    /**
+     * Runs the commands through a service.
      *
      * @throws IllegalStateException if a command is not applied (the benchmark would measure rejections)
      */
-    static void run(CaseService service, CaseId id) {
-        for (CaseCommand command : commands(id)) {
+    public static void run(CaseService service, List<CaseCommand> commands) {
+        for (CaseCommand command : commands) {
             CommandResult r = service.handle(command);
             if (!(r instanceof CommandResult.Applied)) {
                 throw new IllegalStateException(command.getClass().getSimpleName() + " not applied: " + r);
             }
         }
+    }
+
+    /**
+     * Runs one lifecycle.
+     *
+     * @throws IllegalStateException if a command is not applied (the benchmark would measure rejections)
+     */
+    static void run(CaseService service, CaseId id) {
+        run(service, commands(id));
     }
 
     private static IdempotencyKey key(int k) {
