@@ -78,6 +78,11 @@ public final class CaseService {
     public static final String MERGE_JOB = "merge";
     /** How many cases' decoded states a service keeps by default ({@link Builder#stateCache}). */
     public static final int DEFAULT_STATE_CACHE = 1024;
+    /**
+     * Every how many commits of a case a snapshot is written, by default ({@link Builder#snapshotEvery}), to a store
+     * that takes commits without one. Chosen by measurement (bench/RESULTS.md, "Snapshot cadence").
+     */
+    public static final int DEFAULT_SNAPSHOT_EVERY = 8;
     /** The job name of the system actor the audit trail records a petitioner's own copy under ({@link #ownCopy}). */
     public static final String OWN_COPY_JOB = "petitioner-copy";
     /** The default ticker: a monotonic timer for the observers' timings, never read as a clock. */
@@ -105,6 +110,7 @@ public final class CaseService {
     private final KeyProvider keys;
     /** The decoded states of the cases touched last. */
     private final StateCache states;
+    private final int snapshotEvery;
 
     private CaseService(Builder b) {
         this.store = b.store;
@@ -114,6 +120,7 @@ public final class CaseService {
         this.directory = b.directory;
         this.keys = b.keys;
         this.states = new StateCache(b.stateCache);
+        this.snapshotEvery = b.snapshotEvery;
         this.codec = b.keys == null ? CaseCodec.create() : CaseCodec.create(b.keys, b.cipher);
         this.maxRetries = b.maxRetries;
         this.listeners = List.copyOf(b.listeners);
@@ -177,12 +184,27 @@ public final class CaseService {
 
     /** The stage of another case of the store (the case a merge goes into), for the decider's guards. */
     private Optional<Stage> stageOf(CaseId id) {
-        return store.load(id.value()).map(other -> state(other).stage());
+        return store.loadFromSnapshot(id.value()).map(other -> state(other).stage());
     }
 
-    /** A stored case's state: its snapshot decoded, or the state decoded from or committed as exactly that snapshot. */
+    /**
+     * A stored case's current state: from the cache when it holds exactly that version, else {@linkplain #current
+     * decoded}.
+     */
     private CaseState state(StoredCase stored) {
-        return states.decoded(stored.snapshot(), codec::decodeSnapshot);
+        return states.decoded(stored, this::current);
+    }
+
+    /**
+     * A stored case's current state, decoded: its snapshot, and the events after it (rule S10 of {@link CaseStore})
+     * replayed. Events the snapshot already holds are skipped, so a whole history serves as well as its tail.
+     */
+    private CaseState current(StoredCase stored) {
+        CaseState state = codec.decodeSnapshot(stored.snapshot());
+        for (StoredEvent e : stored.events()) {
+            if (e.sequence() > state.lastSequence()) state = CaseState.evolve(state, codec.decode(e));
+        }
+        return state;
     }
 
     /** The earlier result of a command applied before under the same key: its version and events, nothing appended. */
@@ -221,7 +243,7 @@ public final class CaseService {
             Optional<AppliedCommand> earlier = store.findApplied(command.caseId().value(), command.key().value());
             if (earlier.isPresent() && earlier.get().commandDigest().equals(codec.digest(command))) {
                 if (access != null && command.actor() != null) {
-                    Optional<CaseState> seen = store.load(command.caseId().value()).map(this::state);
+                    Optional<CaseState> seen = store.loadFromSnapshot(command.caseId().value()).map(this::state);
                     if (seen.isPresent() && !access.mayRead(command.actor(), seen.get())) return hidden(command, now);
                 }
                 return replay(command, earlier.get());
@@ -240,7 +262,7 @@ public final class CaseService {
             Optional<AppliedCommand> earlier = attempt == 0 && looked ? Optional.empty() : store.findApplied(caseId, key);
             if (earlier.isPresent()) {
                 if (access != null) {
-                    Optional<CaseState> seen = store.load(caseId).map(this::state);
+                    Optional<CaseState> seen = store.loadFromSnapshot(caseId).map(this::state);
                     if (seen.isPresent() && !access.mayRead(command.actor(), seen.get())) return hidden(command, now);
                 }
                 if (!earlier.get().commandDigest().equals(digest)) {
@@ -250,7 +272,7 @@ public final class CaseService {
             }
             Optional<Rejection> unknown = decider.checkDirectory(command);
             if (unknown.isPresent()) return rejected(command, unknown.get());
-            Optional<StoredCase> stored = store.load(caseId);
+            Optional<StoredCase> stored = store.loadFromSnapshot(caseId);
             CaseState state = stored.map(this::state).orElse(null);
             long version = stored.map(StoredCase::version).orElse(0L);
             if (access != null) {
@@ -281,7 +303,11 @@ public final class CaseService {
                     next = CaseState.evolve(next, e);
                     storedEvents.add(codec.encode(e));
                 }
-                snapshot = codec.encodeSnapshot(next, newVersion);
+                // A snapshot is a cache: written at a case's first commit and every snapshotEvery commits after the
+                // stored one, or at every commit to a store that needs one (rule S10).
+                boolean due = stored.isEmpty() || !store.snapshotsOptional()
+                        || newVersion - stored.get().snapshot().version() >= snapshotEvery;
+                snapshot = due ? codec.encodeSnapshot(next, newVersion) : null;
             } catch (PersonalDataException e) {
                 // A person's key was destroyed since this state was cached, here or on another node: decode afresh
                 // (the erased values read as placeholders) and decide again.
@@ -305,7 +331,9 @@ public final class CaseService {
                 log.debug("case {} v{} {} -> {}", caseId, newVersion, command.getClass().getSimpleName(), next.stage());
             }
             CaseState committed = next;
-            store.afterCommit(() -> states.put(snapshot, committed));
+            StoredEvent last = storedEvents.get(storedEvents.size() - 1);
+            String head = commit.links().isEmpty() ? null : commit.links().get(commit.links().size() - 1);
+            store.afterCommit(() -> states.put(caseId, newVersion, last, head, committed));
             if (!listeners.isEmpty()) store.afterCommit(() -> notifyListeners(command.caseId(), newVersion, events));
             return new CommandResult.Applied(command.caseId(), newVersion, events, false);
         }
@@ -343,8 +371,14 @@ public final class CaseService {
     }
 
     private Optional<CaseHistory> load(CaseId caseId) {
-        return store.load(caseId.value()).map(s -> new CaseHistory(s.version(), codec.decodeSnapshot(s.snapshot()),
-                decodeAll(s.events())));
+        return store.load(caseId.value()).map(s -> {
+            List<CaseEvent> events = decodeAll(s.events());
+            CaseState state = codec.decodeSnapshot(s.snapshot());
+            for (CaseEvent e : events) {
+                if (e.sequence() > state.lastSequence()) state = CaseState.evolve(state, e);
+            }
+            return new CaseHistory(s.version(), state, events);
+        });
     }
 
     /** A history as reads show it: each restricted person's values (and the case's, if restricted) as placeholders. */
@@ -591,8 +625,8 @@ public final class CaseService {
     public Optional<List<TimeLimits.ObligationStatus>> obligations(CaseId caseId, Instant at) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(at, "at");
-        return store.load(caseId.value()).map(s -> {
-            CaseState state = codec.decodeSnapshot(s.snapshot());
+        return store.loadFromSnapshot(caseId.value()).map(s -> {
+            CaseState state = current(s);
             return limits.obligations(state.timing().obligations(), state.profile(), state.petition().category(),
                     state.petition().region(), at);
         });
@@ -600,10 +634,10 @@ public final class CaseService {
 
     /**
      * @param caseId a case
-     * @return its current state (from its stored snapshot), or empty if it does not exist
+     * @return its current state (from its stored snapshot and the events after it), or empty if it does not exist
      */
     Optional<CaseState> state(CaseId caseId) {
-        return store.load(caseId.value()).map(s -> codec.decodeSnapshot(s.snapshot()));
+        return store.loadFromSnapshot(caseId.value()).map(this::current);
     }
 
     /**
@@ -612,7 +646,7 @@ public final class CaseService {
      *     or empty (also when the case does not exist)
      */
     Optional<Instant> escalationCheck(CaseId caseId) {
-        return store.load(caseId.value()).flatMap(s -> decider.nextEscalationCheck(codec.decodeSnapshot(s.snapshot())));
+        return store.loadFromSnapshot(caseId.value()).flatMap(s -> decider.nextEscalationCheck(current(s)));
     }
 
     /**
@@ -628,7 +662,7 @@ public final class CaseService {
         IndexMaintenance maintenance = StoredCases.maintenance(store);
         int[] replaced = {0};
         StoredCases.forEach(store, maintenance, stored -> {
-            CaseState state = codec.decodeSnapshot(stored.snapshot());
+            CaseState state = current(stored);
             if (maintenance.replaceIndexRow(indexRow(state, stored.version()))) replaced[0]++;
         });
         log.info("reindexed {} cases", replaced[0]);
@@ -726,6 +760,7 @@ public final class CaseService {
         private KeyProvider keys;
         private PersonalDataCipher cipher;
         private int stateCache = DEFAULT_STATE_CACHE;
+        private int snapshotEvery = DEFAULT_SNAPSHOT_EVERY;
 
         private Builder(CaseStore store, OrganisationDirectory directory, InstantSource clock) {
             this.store = Objects.requireNonNull(store, "store");
@@ -776,7 +811,8 @@ public final class CaseService {
         /**
          * @param cases how many cases' decoded states the service keeps so that a command does not decode its case's
          *     snapshot again (default {@value CaseService#DEFAULT_STATE_CACHE}; 0 keeps none). An entry answers only for the
-         *     exact stored snapshot it came from, so the store's version check still decides; it is made from a commit
+         *     exact stored version it came from (its version, last event and chain head), so the store's version check
+         *     still decides; it is made from a commit
          *     only once the commit's transaction committed (in the participating mode, the caller's)
          * @return this builder
          * @throws IllegalArgumentException if cases is negative
@@ -785,6 +821,22 @@ public final class CaseService {
         public Builder stateCache(int cases) {
             if (cases < 0) throw new IllegalArgumentException("cases must not be negative");
             this.stateCache = cases;
+            return this;
+        }
+
+        /**
+         * @param commits every how many commits of a case a snapshot is written (default
+         *     {@value CaseService#DEFAULT_SNAPSHOT_EVERY}; 1 writes one at every commit), to a store that takes commits
+         *     without one ({@link CaseStore#snapshotsOptional()}; any other store gets one at every commit). A case's
+         *     first commit always writes one. Between snapshots a load replays the events after the latest one: fewer
+         *     snapshots make commits cheaper and loads of a case not in the {@linkplain #stateCache cache} dearer
+         * @return this builder
+         * @throws IllegalArgumentException if commits is below 1
+         * @since 0.9
+         */
+        public Builder snapshotEvery(int commits) {
+            if (commits < 1) throw new IllegalArgumentException("commits must be at least 1");
+            this.snapshotEvery = commits;
             return this;
         }
 

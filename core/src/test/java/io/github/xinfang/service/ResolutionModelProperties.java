@@ -694,9 +694,9 @@ class ResolutionModelProperties {
         void compare(int i, String what) {
             MCase m = model.get(i);
             // What service.history(id) reads, with only the events new since the last look decoded: the stored
-            // snapshot is the state, and the stored events before are kept byte for byte.
+            // snapshot and the events after it are the state, and the stored events before are kept byte for byte.
             StoredCase stored = store.load(caseId(i).value()).orElseThrow();
-            CaseState st = service.codec().decodeSnapshot(stored.snapshot());
+            CaseState st = service.state(caseId(i)).orElseThrow();
             String on = what + " [case " + i + "]";
             List<StoredEvent> raw = stored.events();
             List<StoredEvent> rawBefore = observedRaw.getOrDefault(i, List.of());

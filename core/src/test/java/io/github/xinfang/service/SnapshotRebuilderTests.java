@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SnapshotRebuilderTests {
     private final TestClock clock = TestClock.at("2026-06-30T02:00:00Z");
     private final InMemoryCaseStore store = InMemoryCaseStore.create();
-    private final CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).build();
+    /** Writing a snapshot at every commit, so that each version has one to compare with (rule B1 is about those). */
+    private final CaseService service = CaseService.builder(store, Org.DIRECTORY, clock).snapshotEvery(1).build();
     private final CaseId id = new CaseId("XF-2026-0001");
 
     @Test
@@ -39,6 +40,27 @@ class SnapshotRebuilderTests {
                     .as("version %d", stored.version()).isEqualTo(stored.snapshot());
         }
         assertThat(store.load(id.value()).orElseThrow().version()).isGreaterThan(5);
+    }
+
+    @Test
+    void b1_withTheDefaultCadenceEachStoredSnapshotIsTheRebuildOfTheEventsUpToItsVersion() {
+        InMemoryCaseStore sparse = InMemoryCaseStore.create();
+        CaseService cadenced = CaseService.builder(sparse, Org.DIRECTORY, clock).snapshotEvery(3).build();
+        SnapshotRebuilder rebuilder = cadenced.snapshotRebuilder();
+        List<Long> snapshotVersions = new ArrayList<>();
+        for (CaseCommand c : ChangeFeedFixtures.lifecycle(id)) {
+            assertThat(cadenced.handle(c).isApplied()).as("%s", c.getClass().getSimpleName()).isTrue();
+            StoredCase stored = sparse.load(id.value()).orElseThrow();
+            long at = stored.snapshot().version();
+            if (!snapshotVersions.contains(at)) snapshotVersions.add(at);
+            // The commit of the snapshot's version ended at the event whose sequence the snapshot's state holds.
+            long last = cadenced.codec().decodeSnapshot(stored.snapshot()).lastSequence();
+            List<StoredEvent> upTo = stored.events().stream().filter(e -> e.sequence() <= last).toList();
+            assertThat(rebuilder.rebuild(id.value(), at, upTo)).as("snapshot of version %d", at).isEqualTo(stored.snapshot());
+            assertThat(cadenced.state(id)).as("version %d: the snapshot and the events after it", stored.version())
+                    .isEqualTo(cadenced.rebuildSnapshot(id));
+        }
+        assertThat(snapshotVersions).as("a snapshot at the first commit and every third after it").startsWith(1L, 4L, 7L);
     }
 
     @Test

@@ -57,6 +57,7 @@ class StateCacheProperties {
                 CommandResult actual = nodes.get(choice % 3).handle(command);
                 assertThat(actual).as("%s on node %d", command.getClass().getSimpleName(), choice % 3).isEqualTo(expected);
             }
+            if (next == 0) return;   // every choice was a resend before any command: nothing was stored
             StoredCase a = reference.load(ID.value()).orElseThrow();
             StoredCase b = shared.load(ID.value()).orElseThrow();
             assertThat(b.version()).isEqualTo(a.version());

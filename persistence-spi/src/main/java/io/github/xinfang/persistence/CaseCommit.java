@@ -5,12 +5,15 @@ import java.util.Objects;
 
 /**
  * One change of one case, to be committed atomically (rule S2 of {@link CaseStore}): the new events, the
- * new snapshot, the new index row and the command's idempotency key and digest. Immutable.
+ * new snapshot (or none, to a store that takes commits without one: rule S10), the new index row and the command's
+ * idempotency key and digest. Immutable.
  *
  * @param caseId the case
  * @param expectedVersion the version the writer read (0 for a new case)
  * @param events the new events, at least one, with consecutive sequence numbers continuing the history
- * @param snapshot the state after the events, at version {@code expectedVersion + 1}
+ * @param snapshot the state after the events, at version {@code expectedVersion + 1}; or null to keep the case's
+ *                 latest snapshot, only for a store whose {@link CaseStore#snapshotsOptional()} is true and never on a
+ *                 case's first commit
  * @param indexRow the index columns after the events, at version {@code expectedVersion + 1}
  * @param idempotencyKey the key of the command that produced the change
  * @param commandDigest the digest of that command (SHA-256 hex of core's canonical encoding)
@@ -31,7 +34,9 @@ public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> 
     public CaseCommit {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(events, "events");
-        Objects.requireNonNull(snapshot, "snapshot");
+        if (snapshot == null && expectedVersion == 0) {
+            throw new NullPointerException("snapshot must not be null on a case's first commit");
+        }
         Objects.requireNonNull(indexRow, "indexRow");
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         Objects.requireNonNull(commandDigest, "commandDigest");
@@ -57,8 +62,10 @@ public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> 
         for (String link : links) {
             if (link.isBlank()) throw new IllegalArgumentException("links must not be blank");
         }
-        if (!snapshot.caseId().equals(caseId)) throw new IllegalArgumentException("snapshot must belong to case " + caseId);
-        if (snapshot.version() != expectedVersion + 1) {
+        if (snapshot != null && !snapshot.caseId().equals(caseId)) {
+            throw new IllegalArgumentException("snapshot must belong to case " + caseId);
+        }
+        if (snapshot != null && snapshot.version() != expectedVersion + 1) {
             throw new IllegalArgumentException("snapshot must be at version expectedVersion + 1");
         }
         if (!indexRow.caseId().equals(caseId)) throw new IllegalArgumentException("indexRow must belong to case " + caseId);
@@ -93,6 +100,11 @@ public record CaseCommit(String caseId, long expectedVersion, List<StoredEvent> 
      */
     public String linkAt(int index) {
         return links.isEmpty() ? null : links.get(index);
+    }
+
+    /** @return whether this commit carries a snapshot (rule S10: one without keeps the case's latest) */
+    public boolean carriesSnapshot() {
+        return snapshot != null;
     }
 
     /** @return the version the case has once this change is committed */

@@ -39,6 +39,15 @@ import java.util.Optional;
  *       link. Links are written in the same atomic commit as their events (rule S2).</li>
  * </ol>
  *
+ * <p>A store that takes commits without a snapshot ({@link #snapshotsOptional()}) also follows:
+ * <ol start="10">
+ *   <li><b>S10 (snapshot cadence).</b> A commit whose {@link CaseCommit#snapshot()} is null keeps the case's latest
+ *       snapshot; every other rule holds as for any commit. {@link #load} returns that latest snapshot (at an earlier
+ *       version than the case's) and every event; {@link #loadFromSnapshot} returns it with at least every event
+ *       committed after it, and at least the case's last event, in sequence order (and, with rule S9, the chain head).
+ *       The first commit of a case always carries a snapshot.</li>
+ * </ol>
+ *
  * <p>The SPI grows only by {@code default} methods and new optional ports.
  *
  * @since 0.1
@@ -64,6 +73,31 @@ public interface CaseStore {
      * @throws StoreException on an infrastructure failure
      */
     Optional<StoredCase> load(String caseId);
+
+    /**
+     * Loads a case for a command: its latest snapshot and the events after it (rule S10), which is all the service
+     * needs to rebuild the current state. Core replays the events whose sequence follows the snapshot's state and
+     * skips the others, so a store may return more events than that, and this default returns {@link #load}.
+     *
+     * @param caseId the case id
+     * @return the case, or empty if it was never committed
+     * @throws StoreException on an infrastructure failure
+     * @since 0.9
+     */
+    default Optional<StoredCase> loadFromSnapshot(String caseId) {
+        return load(caseId);
+    }
+
+    /**
+     * Whether this store takes commits without a snapshot (rule S10), so that the service writes a snapshot every few
+     * commits instead of at every one. A store that does not (this default) is always sent one.
+     *
+     * @return true if {@link CaseCommit#snapshot()} may be null
+     * @since 0.9
+     */
+    default boolean snapshotsOptional() {
+        return false;
+    }
 
     /**
      * Finds the commit that recorded an idempotency key for a case (rule S5).

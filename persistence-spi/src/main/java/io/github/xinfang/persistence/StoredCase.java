@@ -4,12 +4,15 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A case as loaded from the store: its version, latest snapshot and whole history. Immutable.
+ * A case as loaded from the store: its version, latest snapshot and its history (the whole history from
+ * {@link CaseStore#load}; at least the events after the snapshot from {@link CaseStore#loadFromSnapshot}). Immutable.
  *
  * @param caseId the case
  * @param version the number of commits so far (at least 1)
- * @param snapshot the latest snapshot, at {@code version}
- * @param events every event of the case, in sequence order
+ * @param snapshot the latest snapshot, at {@code version}, or at an earlier version from a store that takes commits
+ *                 without one (rule S10 of {@link CaseStore})
+ * @param events the case's events, in sequence order: every one, or (from {@link CaseStore#loadFromSnapshot}) at
+ *               least those after the snapshot and the last one
  * @param chainHead the chain link of the last event (rule S9 of {@link CaseStore}), or null when the store keeps no
  *                  event chain or that event was stored unchained
  * @since 0.1
@@ -28,7 +31,9 @@ public record StoredCase(String caseId, long version, StoredSnapshot snapshot, L
         if (caseId.isBlank()) throw new IllegalArgumentException("caseId must not be blank");
         if (version < 1) throw new IllegalArgumentException("version must be at least 1");
         if (!snapshot.caseId().equals(caseId)) throw new IllegalArgumentException("snapshot must belong to case " + caseId);
-        if (snapshot.version() != version) throw new IllegalArgumentException("snapshot must be at version " + version);
+        if (snapshot.version() > version) {
+            throw new IllegalArgumentException("snapshot must be at version " + version + " or earlier, was " + snapshot.version());
+        }
         events = List.copyOf(events);
         for (StoredEvent e : events) {
             if (!e.caseId().equals(caseId)) throw new IllegalArgumentException("events must all belong to case " + caseId);

@@ -146,7 +146,7 @@ class StoredRecordTests {
                 npe("events", () -> new StoredCase(CASE, 1, snapshot(1), null)),
                 iae("blank caseId", "caseId", () -> new StoredCase(" ", 1, new StoredSnapshot(" x", 1, 1, "{}"), List.of())),
                 iae("version 0", "version", () -> new StoredCase(CASE, 0, snapshot(1), one)),
-                iae("a snapshot at another version", "snapshot", () -> new StoredCase(CASE, 2, snapshot(1), one)),
+                iae("a snapshot at a later version", "snapshot", () -> new StoredCase(CASE, 2, snapshot(3), one)),
                 iae("a snapshot of another case", "snapshot",
                         () -> new StoredCase(CASE, 1, new StoredSnapshot("other", 1, 1, "{}"), one)),
                 iae("an event of another case", "events", () -> new StoredCase(CASE, 1, snapshot(1),
@@ -166,6 +166,17 @@ class StoredRecordTests {
                 iae("versionAfter equal", "versionAfter", () -> new AppliedCommand(CASE, "k", "d", 3, 3, one)),
                 iae("versionAfter wrapping around", "versionAfter",
                         () -> new AppliedCommand(CASE, "k", "d", Long.MAX_VALUE, Long.MIN_VALUE, one))));
+    }
+
+    @Test
+    void aCommitMayOmitItsSnapshotExceptOnACasesFirstCommitAndACaseMayCarryAnEarlierSnapshot() {
+        CaseCommit kept = new CaseCommit(CASE, 1, List.of(event(2)), null, row(2), "k", "d");
+        assertThat(kept.carriesSnapshot()).isFalse();
+        assertThat(kept.snapshot()).isNull();
+        assertThat(new CaseCommit(CASE, 0, List.of(event(1)), snapshot(1), row(1), "k", "d").carriesSnapshot()).isTrue();
+        StoredCase stale = new StoredCase(CASE, 3, snapshot(1), List.of(event(2), event(3)));
+        assertThat(stale.snapshot().version()).isEqualTo(1);
+        assertThat(stale.version()).isEqualTo(3);
     }
 
     @Test

@@ -536,6 +536,18 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence) throws SQLException {
+        if (!commit.carriesSnapshot()) {
+            // Rule S10: the row keeps its snapshot.
+            try (PreparedStatement ps = prepare(c, UPDATE_CASE_KEEP_SNAPSHOT_SQL)) {
+                ps.setLong(1, commit.newVersion());
+                ps.setLong(2, lastSequence);
+                IndexColumn.bindAll(ps, 3, commit.indexRow());
+                ps.setString(3 + IndexColumn.COUNT, commit.caseId());
+                ps.setLong(4 + IndexColumn.COUNT, commit.expectedVersion());
+                ps.setLong(5 + IndexColumn.COUNT, storedLastSequence);
+                return ps.executeUpdate();
+            }
+        }
         try (PreparedStatement ps = prepare(c, UPDATE_CASE_SQL)) {
             bindCaseColumns(ps, commit, lastSequence);
             ps.setString(6 + IndexColumn.COUNT, commit.caseId());
@@ -554,6 +566,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     static final String UPDATE_CASE_SQL = "UPDATE xf_case SET version = ?, last_sequence = ?, " + IndexColumn.assignments()
             + ", snapshot_version = ?, snapshot_schema_version = ?, snapshot_payload = ?"
             + " WHERE case_id = ? AND version = ? AND last_sequence = ?";
+
+    /** The case row of a commit without a snapshot (rule S10), guarded by the expected version and the stored last sequence. */
+    static final String UPDATE_CASE_KEEP_SNAPSHOT_SQL = "UPDATE xf_case SET version = ?, last_sequence = ?, "
+            + IndexColumn.assignments() + " WHERE case_id = ? AND version = ? AND last_sequence = ?";
 
     /** The index columns of a case row, guarded by the version. */
     static final String REPLACE_INDEX_ROW_SQL = "UPDATE xf_case SET " + IndexColumn.assignments()
@@ -722,18 +738,44 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
 
     @Override
     public Optional<StoredCase> load(String caseId) {
+        return load(caseId, false);
+    }
+
+    /** Rule S10: the case row's snapshot and the events after it (at least the last one, for the chain head). */
+    @Override
+    public Optional<StoredCase> loadFromSnapshot(String caseId) {
+        return load(caseId, true);
+    }
+
+    /** @return true: a commit may omit the snapshot, and the case row keeps its latest one (rule S10) */
+    @Override
+    public boolean snapshotsOptional() {
+        return true;
+    }
+
+    /**
+     * The case row's snapshot, read with the last event sequence it holds (from the commit record of its version; none
+     * if that record is missing, and then every event is read).
+     */
+    private static final String LOAD_HEAD_SQL = "SELECT c.version, c.last_sequence, c.snapshot_version,"
+            + " c.snapshot_schema_version, c.snapshot_payload, (SELECT m.last_sequence FROM xf_commit m"
+            + " WHERE m.case_id = c.case_id AND m.version = c.snapshot_version) FROM xf_case c WHERE c.case_id = ?";
+
+    private Optional<StoredCase> load(String caseId, boolean fromSnapshot) {
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
         return reading("load failed on case " + caseId, c -> {
-            Optional<CaseHead> head = firstRow(c, "SELECT version, last_sequence, snapshot_version,"
-                    + " snapshot_schema_version, snapshot_payload FROM xf_case WHERE case_id = ?",
-                    rs -> new CaseHead(rs.getLong(1), rs.getLong(2),
-                            new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5))), caseId);
+            long[] snapshotEnd = {0};
+            Optional<CaseHead> head = firstRow(c, LOAD_HEAD_SQL, rs -> {
+                snapshotEnd[0] = rs.getLong(6);
+                return new CaseHead(rs.getLong(1), rs.getLong(2), new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5)));
+            }, caseId);
             if (head.isEmpty()) return Optional.empty();
             // Events never change once written: bounding by the case row's last sequence gives the history of
-            // exactly that version, whatever commits since.
+            // exactly that version, whatever commits since. From the snapshot: the events after it, and the last one.
+            long from = fromSnapshot ? Math.max(1, Math.min(snapshotEnd[0] + 1, head.get().lastSequence())) : 1;
             String[] chainHead = new String[1];
-            List<StoredEvent> events = readEvents(tables, c, caseId, 1, head.get().lastSequence(), linkColumn(c) ? chainHead : null);
+            List<StoredEvent> events = readEvents(tables, c, caseId, from, head.get().lastSequence(), linkColumn(c) ? chainHead : null);
             try {
                 return Optional.of(new StoredCase(caseId, head.get().version(), head.get().snapshot(), events, chainHead[0]));
             } catch (IllegalArgumentException | NullPointerException damage) {

@@ -25,25 +25,44 @@ final class SnapshotRepair {
     /** Rows read per page when checking snapshots; a page that fails is checked again row by row. */
     private static final int PAGE = 500;
 
-    private static final String CHECK_FIRST = "SELECT case_id, version, last_sequence, snapshot_payload FROM xf_case"
-            + " ORDER BY case_id LIMIT ?";
-    private static final String CHECK_NEXT = "SELECT case_id, version, last_sequence, snapshot_payload FROM xf_case"
-            + " WHERE case_id > ? ORDER BY case_id LIMIT ?";
-    private static final String LIST_FIRST = "SELECT case_id, version, last_sequence FROM xf_case ORDER BY case_id LIMIT ?";
-    private static final String LIST_NEXT = "SELECT case_id, version, last_sequence FROM xf_case WHERE case_id > ?"
-            + " ORDER BY case_id LIMIT ?";
+    /**
+     * A case row's id, version, last sequence, snapshot version and the last sequence of that version's commit (the
+     * snapshot may be older than the case: rule S10 of {@code CaseStore}).
+     */
+    private static final String ROW = "SELECT c.case_id, c.version, c.last_sequence, c.snapshot_version, (SELECT m.last_sequence"
+            + " FROM xf_commit m WHERE m.case_id = c.case_id AND m.version = c.snapshot_version)";
+    private static final String CHECK_FIRST = ROW + ", c.snapshot_payload FROM xf_case c ORDER BY c.case_id LIMIT ?";
+    private static final String CHECK_NEXT = ROW + ", c.snapshot_payload FROM xf_case c WHERE c.case_id > ?"
+            + " ORDER BY c.case_id LIMIT ?";
+    private static final String LIST_FIRST = ROW + " FROM xf_case c ORDER BY c.case_id LIMIT ?";
+    private static final String LIST_NEXT = ROW + " FROM xf_case c WHERE c.case_id > ? ORDER BY c.case_id LIMIT ?";
 
     private SnapshotRepair() {}
 
     /**
-     * A case whose snapshot cannot be read.
+     * A case whose snapshot cannot be read, and the snapshot to rebuild: the one of the version it was written at, from
+     * the events up to that version's commit (or, if that commit's record is missing, the case's current one).
      *
      * @param caseId the case
-     * @param version its stored version
-     * @param lastSequence its last event's sequence
+     * @param version the version to rebuild the snapshot at
+     * @param lastSequence the sequence of the last event that version holds
+     * @param storedSnapshotVersion the snapshot version the row holds (the write's guard)
      * @param failure why reading failed, or null if the value is missing
      */
-    record Unreadable(String caseId, long version, long lastSequence, SQLException failure) {}
+    record Unreadable(String caseId, long version, long lastSequence, long storedSnapshotVersion, SQLException failure) {
+        Unreadable failing(SQLException why) {
+            return new Unreadable(caseId, version, lastSequence, storedSnapshotVersion, why);
+        }
+    }
+
+    /** The row {@link #ROW} selects, as the snapshot to rebuild. */
+    private static Unreadable row(ResultSet rs) throws SQLException {
+        long snapshotVersion = rs.getLong(4);
+        long snapshotEnd = rs.getLong(5);
+        boolean recorded = !rs.wasNull();
+        return recorded ? new Unreadable(rs.getString(1), snapshotVersion, snapshotEnd, snapshotVersion, null)
+                : new Unreadable(rs.getString(1), rs.getLong(2), rs.getLong(3), snapshotVersion, null);
+    }
 
     /**
      * Reads every case's snapshot once, a page at a time.
@@ -62,7 +81,7 @@ final class SnapshotRepair {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         last = rs.getString(1);
-                        if (rs.getString(4) == null) inPage.add(new Unreadable(last, rs.getLong(2), rs.getLong(3), null));
+                        if (rs.getString(6) == null) inPage.add(row(rs));
                     }
                 }
             } catch (SQLException pageFailure) {
@@ -82,7 +101,7 @@ final class SnapshotRepair {
         try (PreparedStatement ps = c.prepareStatement(after == null ? LIST_FIRST : LIST_NEXT)) {
             bindPage(ps, after);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) rows.add(new Unreadable(rs.getString(1), rs.getLong(2), rs.getLong(3), null));
+                while (rs.next()) rows.add(row(rs));
             }
         } catch (SQLException e) {
             e.addSuppressed(pageFailure);
@@ -97,7 +116,7 @@ final class SnapshotRepair {
             } catch (SQLException valueFailure) {
                 // The row itself still reads without its snapshot: the value is what cannot be read.
                 stillReadable(c, row.caseId(), valueFailure);
-                inPage.add(new Unreadable(row.caseId(), row.version(), row.lastSequence(), valueFailure));
+                inPage.add(row.failing(valueFailure));
             }
         }
         if (inPage.isEmpty() && !rows.isEmpty()) throw pageFailure;   // every value reads alone: not a damaged value
@@ -157,22 +176,26 @@ final class SnapshotRepair {
     }
 
     /**
-     * Writes rebuilt snapshots over the damaged ones, each guarded by the version it was rebuilt at.
+     * Writes rebuilt snapshots over the damaged ones, each guarded by the snapshot version the row held when it was
+     * found (a commit that wrote a new snapshot meanwhile makes the repair fail; one without a snapshot does not).
      *
-     * @throws StoreException if a case moved on meanwhile (the caller rolls back)
+     * @param cases the cases found, in the order of {@code snapshots}
+     * @param snapshots their rebuilt snapshots
+     * @throws StoreException if a case's snapshot changed meanwhile (the caller rolls back)
      */
-    static void write(Connection c, List<StoredSnapshot> snapshots) throws SQLException {
+    static void write(Connection c, List<Unreadable> cases, List<StoredSnapshot> snapshots) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE xf_case SET snapshot_version = ?, snapshot_schema_version = ?,"
-                + " snapshot_payload = ? WHERE case_id = ? AND version = ?")) {
-            for (StoredSnapshot s : snapshots) {
+                + " snapshot_payload = ? WHERE case_id = ? AND snapshot_version = ?")) {
+            for (int i = 0; i < snapshots.size(); i++) {
+                StoredSnapshot s = snapshots.get(i);
                 ps.setLong(1, s.version());
                 ps.setInt(2, s.schemaVersion());
                 ps.setString(3, s.payload());
                 ps.setString(4, s.caseId());
-                ps.setLong(5, s.version());
+                ps.setLong(5, cases.get(i).storedSnapshotVersion());
                 if (ps.executeUpdate() != 1) {
-                    throw new StoreException("case " + s.caseId() + " moved past version " + s.version()
-                            + " while its snapshot was being repaired; run the repair again");
+                    throw new StoreException("case " + s.caseId() + " wrote a new snapshot while its snapshot was being"
+                            + " repaired; run the repair again");
                 }
             }
         }
@@ -186,7 +209,7 @@ final class SnapshotRepair {
     static List<String> repair(Connection c, SnapshotRebuilder rebuilder) throws SQLException {
         List<Unreadable> unreadable = find(c);
         List<StoredSnapshot> rebuilt = rebuild(c, unreadable, rebuilder);
-        write(c, rebuilt);
+        write(c, unreadable, rebuilt);
         return ids(unreadable);
     }
 

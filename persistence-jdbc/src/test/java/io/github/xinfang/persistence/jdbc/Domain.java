@@ -106,11 +106,20 @@ final class Domain {
     }
 
     /**
-     * Replays a stored case's decoded history and decodes its snapshot.
+     * Replays a stored case's decoded history, and decodes its snapshot (written every few commits: rule S10 of
+     * {@code CaseStore}) and brings it up to date with the events after it.
      *
-     * @return {replayed state, stored snapshot's state}: equal for a consistent case
+     * @return {replayed state, stored snapshot's state brought up to date}: equal for a consistent case. When the
+     *     snapshot is not the history up to it replayed, {history up to the snapshot replayed, snapshot's state}
      */
     static CaseState[] replayedAndStored(CaseCodec codec, StoredCase stored) {
-        return new CaseState[] {CaseState.replay(decode(codec, stored)), codec.decodeSnapshot(stored.snapshot())};
+        List<CaseEvent> history = decode(codec, stored);
+        CaseState snapshot = codec.decodeSnapshot(stored.snapshot());
+        int upTo = (int) Math.min(snapshot.lastSequence(), history.size());
+        CaseState replayedUpTo = CaseState.replay(history.subList(0, upTo));
+        if (!replayedUpTo.equals(snapshot)) return new CaseState[] {replayedUpTo, snapshot};
+        CaseState current = snapshot;
+        for (CaseEvent e : history.subList(upTo, history.size())) current = CaseState.evolve(current, e);
+        return new CaseState[] {CaseState.replay(history), current};
     }
 }

@@ -30,6 +30,10 @@ class IndexColumnTests {
                 + " track_state = ?, active_leader = ?, lead_unit = ?, earliest_due_at = ?, last_petition_on = ?,"
                 + " snapshot_version = ?,"
                 + " snapshot_schema_version = ?, snapshot_payload = ? WHERE case_id = ? AND version = ? AND last_sequence = ?");
+        assertThat(JdbcCaseStore.UPDATE_CASE_KEEP_SNAPSHOT_SQL).isEqualTo("UPDATE xf_case SET version = ?, last_sequence = ?,"
+                + " index_schema_version = ?, stage = ?, region_code = ?, handling_unit = ?, next_attention_at = ?,"
+                + " track_state = ?, active_leader = ?, lead_unit = ?, earliest_due_at = ?, last_petition_on = ?"
+                + " WHERE case_id = ? AND version = ? AND last_sequence = ?");
         assertThat(JdbcCaseStore.REPLACE_INDEX_ROW_SQL).isEqualTo("UPDATE xf_case SET index_schema_version = ?, stage = ?,"
                 + " region_code = ?, handling_unit = ?, next_attention_at = ?, track_state = ?, active_leader = ?,"
                 + " lead_unit = ?, earliest_due_at = ?, last_petition_on = ? WHERE case_id = ? AND version = ?");

@@ -6,6 +6,7 @@ import io.github.xinfang.persistence.tck.CaseQueryTck;
 import io.github.xinfang.persistence.tck.CaseStoreTck;
 import io.github.xinfang.persistence.tck.ChangeFeedTck;
 import io.github.xinfang.persistence.tck.EventChainTck;
+import io.github.xinfang.persistence.tck.SnapshotCadenceTck;
 import io.github.xinfang.persistence.tck.IndexMaintenanceTck;
 import io.github.xinfang.persistence.tck.OverdueQueryTck;
 import io.github.xinfang.persistence.tck.ClusterQueryTck;
@@ -38,7 +39,7 @@ import org.junit.jupiter.api.AfterAll;
 abstract class JdbcStoreConformance extends DatabaseContract implements CaseStoreTck<JdbcCaseStore>, ChangeFeedTck<JdbcCaseStore>,
         CaseQueryTck<JdbcCaseStore>, WorkClaimsTck<JdbcCaseStore>, IndexMaintenanceTck<JdbcCaseStore>,
         ResolutionQueryTck<JdbcCaseStore>, OverdueQueryTck<JdbcCaseStore>, ReportQueryTck<JdbcCaseStore>,
-        ClusterQueryTck<JdbcCaseStore>, ClusterWarningsTck<JdbcCaseStore>, EventChainTck<JdbcCaseStore>,
+        ClusterQueryTck<JdbcCaseStore>, ClusterWarningsTck<JdbcCaseStore>, EventChainTck<JdbcCaseStore>, SnapshotCadenceTck<JdbcCaseStore>,
         AccessAuditTck<JdbcCaseStore>, AccessScopeTck<JdbcCaseStore> {
 
     private static final Deque<Pooled> FREE = new ArrayDeque<>();

@@ -22,6 +22,7 @@ import io.github.xinfang.persistence.ReportQuery;
 import io.github.xinfang.persistence.ResolutionQuery;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
+import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.persistence.StoredWarning;
 import io.github.xinfang.persistence.VersionConflictException;
 import io.github.xinfang.persistence.WorkClaims;
@@ -51,8 +52,8 @@ import java.util.function.Predicate;
 /**
  * A {@link CaseStore} held in memory, with all optional ports ({@link ChangeFeed}, {@link CaseQuery},
  * {@link WorkClaims}, {@link IndexMaintenance}, {@link ResolutionQuery}, {@link OverdueQuery}, {@link ReportQuery},
- * {@link ClusterQuery}, {@link ClusterWarnings}, {@link AccessAudit}) and the event chain (rule S9): the embedded default
- * and the reference
+ * {@link ClusterQuery}, {@link ClusterWarnings}, {@link AccessAudit}), the event chain (rule S9) and commits without a
+ * snapshot (rule S10): the embedded default and the reference
  * implementation of the SPI contract.
  *
  * <p>Thread-safe: commits on one case are serialised by the case's entry, commits on different cases run in
@@ -70,8 +71,12 @@ import java.util.function.Predicate;
 public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery, WorkClaims, IndexMaintenance, AccessAudit,
         ResolutionQuery, OverdueQuery, ReportQuery, ClusterQuery, ClusterWarnings {
 
-    /** One case's committed state; replaced as a whole on every commit. */
-    private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied, List<ChainedEvent> chained) {}
+    /**
+     * One case's committed state; replaced as a whole on every commit. {@code afterSnapshot} is the index in the
+     * history of the first event after the latest snapshot (rule S10).
+     */
+    private record Entry(StoredCase stored, IndexRow indexRow, Map<String, AppliedCommand> applied, List<ChainedEvent> chained,
+                         int afterSnapshot) {}
 
     /** A position in the attention index: (next attention instant, case id). */
     private record Key(Instant at, String caseId) implements Comparable<Key> {
@@ -228,9 +233,13 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
         for (int i = 0; i < commit.events().size(); i++) {
             chained.add(new ChainedEvent(commit.events().get(i), commit.idempotencyKey(), commit.linkAt(i)));
         }
-        StoredCase next = new StoredCase(commit.caseId(), commit.newVersion(), commit.snapshot(),
+        // Rule S10: a commit without a snapshot keeps the latest one (the first commit of a case always carries one).
+        StoredSnapshot snapshot = commit.carriesSnapshot() ? commit.snapshot() : current.stored().snapshot();
+        int afterSnapshot = commit.carriesSnapshot() ? events.size() : current.afterSnapshot();
+        StoredCase next = new StoredCase(commit.caseId(), commit.newVersion(), snapshot,
                 Collections.unmodifiableList(events), chained.get(chained.size() - 1).link());
-        return new Entry(next, commit.indexRow(), Collections.unmodifiableMap(applied), Collections.unmodifiableList(chained));
+        return new Entry(next, commit.indexRow(), Collections.unmodifiableMap(applied), Collections.unmodifiableList(chained),
+                afterSnapshot);
     }
 
     /** Moves a case's keys in every index from its old row to its new one. */
@@ -310,6 +319,23 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
     @Override
     public Optional<StoredCase> load(String caseId) {
         return entry(caseId).map(Entry::stored);
+    }
+
+    /** Rule S10: the latest snapshot and the events after it, or the last event when there are none. */
+    @Override
+    public Optional<StoredCase> loadFromSnapshot(String caseId) {
+        return entry(caseId).map(e -> {
+            StoredCase s = e.stored();
+            int from = Math.min(e.afterSnapshot(), s.events().size() - 1);
+            if (from == 0) return s;
+            return new StoredCase(s.caseId(), s.version(), s.snapshot(), s.events().subList(from, s.events().size()), s.chainHead());
+        });
+    }
+
+    /** @return true: commits may omit the snapshot (rule S10) */
+    @Override
+    public boolean snapshotsOptional() {
+        return true;
     }
 
     // ------------------------------------------------------------------------------------ access audit
@@ -711,7 +737,7 @@ public final class InMemoryCaseStore implements CaseStore, ChangeFeed, CaseQuery
             if (current.stored().version() != row.version()) return current;
             reindex(current.indexRow(), row);
             replaced[0] = true;
-            return new Entry(current.stored(), row, current.applied(), current.chained());
+            return new Entry(current.stored(), row, current.applied(), current.chained(), current.afterSnapshot());
         });
         return replaced[0];
     }

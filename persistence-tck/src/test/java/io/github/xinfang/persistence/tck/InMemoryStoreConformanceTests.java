@@ -13,7 +13,7 @@ class InMemoryStoreConformanceTests implements CaseStoreTck<InMemoryCaseStore>, 
         CaseQueryTck<InMemoryCaseStore>, WorkClaimsTck<InMemoryCaseStore>, IndexMaintenanceTck<InMemoryCaseStore>,
         ResolutionQueryTck<InMemoryCaseStore>, OverdueQueryTck<InMemoryCaseStore>,
         ReportQueryTck<InMemoryCaseStore>, ClusterQueryTck<InMemoryCaseStore>, ClusterWarningsTck<InMemoryCaseStore>,
-        EventChainTck<InMemoryCaseStore>, AccessAuditTck<InMemoryCaseStore>, AccessScopeTck<InMemoryCaseStore> {
+        EventChainTck<InMemoryCaseStore>, SnapshotCadenceTck<InMemoryCaseStore>, AccessAuditTck<InMemoryCaseStore>, AccessScopeTck<InMemoryCaseStore> {
 
     @Override
     public InMemoryCaseStore newStore() {

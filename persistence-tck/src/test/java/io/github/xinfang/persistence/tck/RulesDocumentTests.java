@@ -82,7 +82,7 @@ class RulesDocumentTests {
     private static List<Class<?>> interfaces() {
         return List.of(CaseStoreTck.class, ChangeFeedTck.class, CaseQueryTck.class, WorkClaimsTck.class,
                 IndexMaintenanceTck.class, ResolutionQueryTck.class, OverdueQueryTck.class,
-                ReportQueryTck.class, ClusterQueryTck.class, ClusterWarningsTck.class, EventChainTck.class,
+                ReportQueryTck.class, ClusterQueryTck.class, ClusterWarningsTck.class, EventChainTck.class, SnapshotCadenceTck.class,
                 AccessAuditTck.class, AccessScopeTck.class);
     }
 
