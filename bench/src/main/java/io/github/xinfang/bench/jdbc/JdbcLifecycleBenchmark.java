@@ -42,8 +42,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *       lookup, a load, a decision and a commit of events, snapshot, index row, idempotency record and feed
  *       entry in one transaction);</li>
  *   <li>{@link #bareJdbcFloor}: the same 7 transitions as bare JDBC on the same database and pool, one
- *       transaction each: one event insert and one snapshot update at the expected version (a conditional
- *       UPDATE whose count is checked), with the lifecycle's own encoded payloads;</li>
+ *       transaction each: one event insert and one update of the case row at the expected version (a conditional
+ *       UPDATE whose count is checked) setting its version, an index column and, at the library's snapshot cadence
+ *       ({@link CaseService#DEFAULT_SNAPSHOT_EVERY}), the snapshot, with the lifecycle's own encoded payloads;</li>
  *   <li>{@link #replay7} and {@link #replay103}: events per second replaying a history from the store (load,
  *       decode every event with the codec, {@link CaseState#replay}) for a 7-event and a 103-event case.</li>
  * </ul>
@@ -73,6 +74,7 @@ public class JdbcLifecycleBenchmark {
     private final List<String> floorTypes = new ArrayList<>();
     private final List<String> floorEvents = new ArrayList<>();
     private final List<String> floorSnapshots = new ArrayList<>();
+    private final List<String> floorStages = new ArrayList<>();
     private String shortCase;
     private String longCase;
 
@@ -86,7 +88,7 @@ public class JdbcLifecycleBenchmark {
         codec = CaseCodec.create();
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE bench_floor_case (case_id VARCHAR(64) PRIMARY KEY, version BIGINT NOT NULL,"
-                    + " snapshot TEXT NOT NULL)");
+                    + " stage VARCHAR(64) NOT NULL, snapshot TEXT NOT NULL)");
             s.execute("CREATE TABLE bench_floor_event (case_id VARCHAR(64) NOT NULL, sequence BIGINT NOT NULL,"
                     + " type VARCHAR(128) NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (case_id, sequence))");
         }
@@ -99,6 +101,7 @@ public class JdbcLifecycleBenchmark {
             floorTypes.add(last.type());
             floorEvents.add(last.payload());
             floorSnapshots.add(stored.snapshot().payload());
+            floorStages.add(store.indexRow(template.value()).orElseThrow().stage());
         }
         shortCase = template.value();
         CaseId longId = new CaseId("XF-BENCH-LONG");
@@ -151,18 +154,23 @@ public class JdbcLifecycleBenchmark {
                     }
                     if (v == 1) {
                         try (PreparedStatement ps = c.prepareStatement(
-                                "INSERT INTO bench_floor_case (case_id, version, snapshot) VALUES (?, 1, ?)")) {
+                                "INSERT INTO bench_floor_case (case_id, version, stage, snapshot) VALUES (?, 1, ?, ?)")) {
                             ps.setString(1, id);
-                            ps.setString(2, floorSnapshots.get(0));
+                            ps.setString(2, floorStages.get(0));
+                            ps.setString(3, floorSnapshots.get(0));
                             ps.executeUpdate();
                         }
                     } else {
-                        try (PreparedStatement ps = c.prepareStatement(
-                                "UPDATE bench_floor_case SET version = ?, snapshot = ? WHERE case_id = ? AND version = ?")) {
-                            ps.setLong(1, v);
-                            ps.setString(2, floorSnapshots.get(v - 1));
-                            ps.setString(3, id);
-                            ps.setLong(4, v - 1);
+                        // The snapshot at the library's cadence; the version and the index column at every commit.
+                        boolean snapshot = (v - 1) % CaseService.DEFAULT_SNAPSHOT_EVERY == 0;
+                        try (PreparedStatement ps = c.prepareStatement("UPDATE bench_floor_case SET version = ?, stage = ?"
+                                + (snapshot ? ", snapshot = ?" : "") + " WHERE case_id = ? AND version = ?")) {
+                            int i = 1;
+                            ps.setLong(i++, v);
+                            ps.setString(i++, floorStages.get(v - 1));
+                            if (snapshot) ps.setString(i++, floorSnapshots.get(v - 1));
+                            ps.setString(i++, id);
+                            ps.setLong(i, v - 1);
                             if (ps.executeUpdate() != 1) throw new IllegalStateException("version conflict on " + id);
                         }
                     }

@@ -21,11 +21,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The commands of a claim's lifecycle, over the directory and clock of {@link Lifecycles}. Stateless. */
-final class Lifecycle {
+public final class Lifecycle {
     private Lifecycle() {}
 
     /** Commits in {@link #commands}. */
-    static final int STEPS = 7;
+    public static final int STEPS = 7;
 
     private static final Actor CLERK = Actor.official(new OfficialId("office-clerk"), OFFICE);
     private static final Actor STAFF = Actor.official(new OfficialId("housing-staff"), HOUSING);
@@ -57,7 +57,7 @@ final class Lifecycle {
      * A longer history: the lifecycle with {@code reworks} rounds of propose → return for rework before the
      * approval (7 + 2 × reworks commits, one event each).
      */
-    static List<CaseCommand> withReworks(CaseId id, int reworks) {
+    public static List<CaseCommand> withReworks(CaseId id, int reworks) {
         List<CaseCommand> base = commands(id);
         List<CaseCommand> out = new ArrayList<>(base.subList(0, 4));
         for (int r = 0; r < reworks; r++) {

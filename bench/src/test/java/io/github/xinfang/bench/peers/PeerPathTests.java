@@ -15,6 +15,7 @@ import io.github.xinfang.cases.ProcedureCommand;
 import io.github.xinfang.cases.Stage;
 import io.github.xinfang.directory.OfficialId;
 import io.github.xinfang.time.TimeLimits;
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,14 +36,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  */
 class PeerPathTests {
     private static final SpringStatemachineContender SPRING = new SpringStatemachineContender();
+    private static final FlowableContender FLOWABLE = new FlowableContender(h2());
+
+    private static JdbcDataSource h2() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:peer-path-tests;DB_CLOSE_DELAY=-1");
+        return h2;
+    }
 
     @AfterAll
-    static void closeSpring() {
+    static void closeEngines() {
         SPRING.close();
+        FLOWABLE.close();
     }
 
     static Stream<Contender> contenders() {
-        return Stream.of(new Contender.Floor(), new Stateless4jContender(), new SquirrelContender(), SPRING);
+        return Stream.of(new Contender.Floor(), new Stateless4jContender(), new SquirrelContender(), SPRING, FLOWABLE);
     }
 
     @ParameterizedTest

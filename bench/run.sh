@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Regenerates the benchmark tables of bench/RESULTS.md in one go.
+#   bench/run.sh quick   about 8 minutes on 2 cores: the peers side by side, the commit path (warm, cold, sealed) and the
+#                        snapshot cadence, short iterations (read ratios, not absolute figures)
+#   bench/run.sh full    at most about 60 minutes on 2 cores: the same with longer iterations, plus the codec, the JDBC
+#                        adapter beside its bare-JDBC floor on H2 (memory, file) and PostgreSQL, and the cadence's loads
+# Results: bench/target/results/<mode>-*.json and a Markdown table of each on stdout.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MODE="${1:-quick}"
+case "$MODE" in
+  quick) ITER=(-f 1 -wi 2 -i 3 -w 1s -r 1s) ;;
+  full)  ITER=(-f 1 -wi 3 -i 5 -w 2s -r 2s) ;;
+  *) echo "usage: bench/run.sh quick|full" >&2; exit 2 ;;
+esac
+mvn -B -q -pl bench -am package -DskipTests
+JAR=bench/target/benchmarks.jar
+OUT=bench/target/results
+mkdir -p "$OUT"
+run() {   # run <name> <jmh arguments...>
+  local name="$1"; shift
+  echo "## $name ($MODE): java -jar $JAR $* ${ITER[*]} -prof gc"
+  java -jar "$JAR" "$@" "${ITER[@]}" -prof gc -rf json -rff "$OUT/$MODE-$name.json" > "$OUT/$MODE-$name.log" 2>&1
+  java -cp "$JAR" io.github.xinfang.bench.ResultsTable "$OUT/$MODE-$name.json"
+  echo
+}
+run peers 'PeersBenchmark'
+run lifecycle 'LifecycleBenchmark.commitLifecycle'
+run cadence 'SnapshotCadenceBenchmark.commit' -p events=100
+if [ "$MODE" = full ]; then
+  run cadence-load 'SnapshotCadenceBenchmark.loadState'
+  run codec 'CodecBenchmark'
+  run jdbc 'JdbcLifecycleBenchmark'
+fi
