@@ -27,6 +27,7 @@ import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.CommandLookup;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.IndexMaintenance;
 import io.github.xinfang.persistence.IndexRow;
@@ -239,8 +240,11 @@ public final class CaseService {
         // A resend of a command applied before is answered from its key before any check runs, so a command that
         // an older release accepted stays a replay after the input rules tightened.
         boolean looked = command != null && command.caseId() != null && command.key() != null;
+        // The case as read with the look-up (rule S11: one call), for the first attempt; null when not read.
+        Optional<StoredCase> preloaded = null;
         if (looked) {
-            Optional<AppliedCommand> earlier = store.findApplied(command.caseId().value(), command.key().value());
+            CommandLookup lookup = store.loadForCommand(command.caseId().value(), command.key().value());
+            Optional<AppliedCommand> earlier = lookup.applied();
             if (earlier.isPresent() && earlier.get().commandDigest().equals(codec.digest(command))) {
                 if (access != null && command.actor() != null) {
                     Optional<CaseState> seen = store.loadFromSnapshot(command.caseId().value()).map(this::state);
@@ -249,6 +253,7 @@ public final class CaseService {
                 return replay(command, earlier.get());
             }
             looked = earlier.isEmpty();
+            if (looked) preloaded = lookup.current();
         }
         Optional<Rejection> badField = decider.checkFields(command, LocalDate.ofInstant(now, limits.zone()));
         if (badField.isPresent()) return rejected(command, badField.get());
@@ -272,7 +277,8 @@ public final class CaseService {
             }
             Optional<Rejection> unknown = decider.checkDirectory(command);
             if (unknown.isPresent()) return rejected(command, unknown.get());
-            Optional<StoredCase> stored = store.loadFromSnapshot(caseId);
+            Optional<StoredCase> stored = preloaded != null ? preloaded : store.loadFromSnapshot(caseId);
+            preloaded = null;
             CaseState state = stored.map(this::state).orElse(null);
             long version = stored.map(StoredCase::version).orElse(0L);
             if (access != null) {

@@ -28,6 +28,9 @@ import java.util.Optional;
  *       one committed.</li>
  *   <li><b>S8 (failures).</b> Infrastructure failures are thrown as {@link StoreException} (or a subclass)
  *       with the cause kept; nothing else escapes.</li>
+ *   <li><b>S11 (one read per command).</b> {@link #loadForCommand} answers as {@link #findApplied} and, when that
+ *       finds nothing, {@link #loadFromSnapshot} would at that moment: the service calls it once before each command.
+ *       A store may answer it with fewer round trips than the two calls (the default makes them).</li>
  * </ol>
  *
  * <p>A store that keeps the event chain (the tamper-evident history, {@link #keepsEventChain()}) also follows:
@@ -86,6 +89,22 @@ public interface CaseStore {
      */
     default Optional<StoredCase> loadFromSnapshot(String caseId) {
         return load(caseId);
+    }
+
+    /**
+     * Reads what a command needs before it is decided (rule S11): the commit that recorded its key, or else the case
+     * from its latest snapshot. This default calls {@link #findApplied}, then {@link #loadFromSnapshot}.
+     *
+     * @param caseId the case id
+     * @param idempotencyKey the command's key
+     * @return the commit that recorded the key, or else the case (empty if it was never committed)
+     * @throws NullPointerException if an argument is null
+     * @throws StoreException on an infrastructure failure
+     * @since 0.9
+     */
+    default CommandLookup loadForCommand(String caseId, String idempotencyKey) {
+        Optional<AppliedCommand> applied = findApplied(caseId, idempotencyKey);
+        return new CommandLookup(applied, applied.isPresent() ? Optional.empty() : loadFromSnapshot(caseId));
     }
 
     /**

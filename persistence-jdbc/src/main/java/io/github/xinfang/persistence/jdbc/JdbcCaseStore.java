@@ -2,6 +2,7 @@ package io.github.xinfang.persistence.jdbc;
 
 import io.github.xinfang.persistence.AccessScope;
 import io.github.xinfang.persistence.AppliedCommand;
+import io.github.xinfang.persistence.CommandLookup;
 import io.github.xinfang.persistence.AttentionQuery;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseQuery;
@@ -765,23 +766,63 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
         return reading("load failed on case " + caseId, c -> {
-            long[] snapshotEnd = {0};
-            Optional<CaseHead> head = firstRow(c, LOAD_HEAD_SQL, rs -> {
-                snapshotEnd[0] = rs.getLong(6);
-                return new CaseHead(rs.getLong(1), rs.getLong(2), new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5)));
-            }, caseId);
-            if (head.isEmpty()) return Optional.empty();
-            // Events never change once written: bounding by the case row's last sequence gives the history of
-            // exactly that version, whatever commits since. From the snapshot: the events after it, and the last one.
-            long from = fromSnapshot ? Math.max(1, Math.min(snapshotEnd[0] + 1, head.get().lastSequence())) : 1;
-            String[] chainHead = new String[1];
-            List<StoredEvent> events = readEvents(tables, c, caseId, from, head.get().lastSequence(), linkColumn(c) ? chainHead : null);
-            try {
-                return Optional.of(new StoredCase(caseId, head.get().version(), head.get().snapshot(), events, chainHead[0]));
-            } catch (IllegalArgumentException | NullPointerException damage) {
-                throw damaged("case " + caseId, damage);
-            }
+            Optional<CaseHead> head = firstRow(c, LOAD_HEAD_SQL, rs -> head(caseId, rs), caseId);
+            return head.isEmpty() ? Optional.empty() : Optional.of(withEvents(c, caseId, head.get(), fromSnapshot));
         });
+    }
+
+    /**
+     * Rule S11 in two statements: the case row with the commit that recorded the key (a left join on {@code xf_commit}),
+     * then either that commit's events or the events after the case's snapshot.
+     */
+    @Override
+    public CommandLookup loadForCommand(String caseId, String idempotencyKey) {
+        Objects.requireNonNull(caseId, "caseId");
+        Objects.requireNonNull(idempotencyKey, "idempotencyKey");
+        if (!storable(caseId)) return new CommandLookup(Optional.empty(), Optional.empty());
+        if (!storable(idempotencyKey)) return new CommandLookup(Optional.empty(), loadFromSnapshot(caseId));
+        return reading("load failed on case " + caseId, c -> {
+            CommitRecord[] recorded = new CommitRecord[1];
+            Optional<CaseHead> head = firstRow(c, LOAD_FOR_COMMAND_SQL, rs -> {
+                long version = rs.getLong(7);
+                if (!rs.wasNull()) recorded[0] = new CommitRecord(version, rs.getString(8), rs.getLong(9), rs.getLong(10));
+                return head(caseId, rs);
+            }, idempotencyKey, caseId);
+            if (head.isEmpty()) return new CommandLookup(Optional.empty(), Optional.empty());
+            CommitRecord r = recorded[0];
+            if (r != null) {
+                return new CommandLookup(Optional.of(new AppliedCommand(caseId, idempotencyKey, r.digest(), r.version() - 1,
+                        r.version(), readEvents(tables, c, caseId, r.firstSequence(), r.lastSequence()))), Optional.empty());
+            }
+            return new CommandLookup(Optional.empty(), Optional.of(withEvents(c, caseId, head.get(), true)));
+        });
+    }
+
+    /** {@link #LOAD_HEAD_SQL} joined to the commit that recorded a key. Parameters: the key, the case id. */
+    private static final String LOAD_FOR_COMMAND_SQL = "SELECT c.version, c.last_sequence, c.snapshot_version,"
+            + " c.snapshot_schema_version, c.snapshot_payload, (SELECT m.last_sequence FROM xf_commit m"
+            + " WHERE m.case_id = c.case_id AND m.version = c.snapshot_version), k.version, k.command_digest,"
+            + " k.first_sequence, k.last_sequence FROM xf_case c LEFT JOIN xf_commit k ON k.case_id = c.case_id"
+            + " AND k.idempotency_key = ? WHERE c.case_id = ?";
+
+    /** The case row's head as {@link #LOAD_HEAD_SQL} reads it (columns 1 to 6). */
+    private static CaseHead head(String caseId, ResultSet rs) throws SQLException {
+        return new CaseHead(rs.getLong(1), rs.getLong(2), new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5)),
+                rs.getLong(6));
+    }
+
+    /** The case of a head, with every event or (from the snapshot) the events after the snapshot and the last one. */
+    private StoredCase withEvents(Connection c, String caseId, CaseHead head, boolean fromSnapshot) throws SQLException {
+        // Events never change once written: bounding by the case row's last sequence gives the history of
+        // exactly that version, whatever commits since. A snapshot commit's end of 0 (no record) reads every event.
+        long from = fromSnapshot ? Math.max(1, Math.min(head.snapshotEnd() + 1, head.lastSequence())) : 1;
+        String[] chainHead = new String[1];
+        List<StoredEvent> events = readEvents(tables, c, caseId, from, head.lastSequence(), linkColumn(c) ? chainHead : null);
+        try {
+            return new StoredCase(caseId, head.version(), head.snapshot(), events, chainHead[0]);
+        } catch (IllegalArgumentException | NullPointerException damage) {
+            throw damaged("case " + caseId, damage);
+        }
     }
 
     /** Whether {@code xf_event} has been seen to have the link column of schema version 7. */
@@ -1748,8 +1789,11 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }, n -> true, n -> true, 0L);
     }
 
-    /** A case row's version, last event sequence and snapshot, as {@link #load} reads them. */
-    private record CaseHead(long version, long lastSequence, StoredSnapshot snapshot) {}
+    /**
+     * A case row's version, last event sequence and snapshot, as {@link #load} reads them, and the last sequence of the
+     * snapshot's commit (0 if its record is missing).
+     */
+    private record CaseHead(long version, long lastSequence, StoredSnapshot snapshot, long snapshotEnd) {}
 
     /** A commit's idempotency record, as {@link #findApplied} reads it. */
     private record CommitRecord(long version, String digest, long firstSequence, long lastSequence) {}

@@ -36,6 +36,53 @@ final class FailingDataSource {
         });
     }
 
+    /**
+     * Statement executions, told apart by whether their connection was in auto-commit (a read the store makes on its
+     * own) or in a transaction (a commit's statements).
+     */
+    static final class Executions {
+        final AtomicInteger autoCommit = new AtomicInteger();
+        final AtomicInteger inTransaction = new AtomicInteger();
+        /** Explicit {@code commit()} calls. */
+        final AtomicInteger commits = new AtomicInteger();
+
+        void reset() {
+            autoCommit.set(0);
+            inTransaction.set(0);
+            commits.set(0);
+        }
+    }
+
+    /**
+     * @param pool the working data source
+     * @param executions where to count
+     * @return a data source over {@code pool} that counts every statement execution and commit of its connections
+     */
+    static DataSource counting(DataSource pool, Executions executions) {
+        return proxy(DataSource.class, pool, (target, m, a) -> {
+            Object result = invoke(m, target, a);
+            if (!m.getName().equals("getConnection")) return result;
+            Connection c = (Connection) result;
+            return proxy(Connection.class, c, (conn, cm, ca) -> {
+                if (cm.getName().equals("commit")) executions.commits.incrementAndGet();
+                Object made = invoke(cm, conn, ca);
+                if (!(made instanceof Statement)) return made;
+                Class<? extends Statement> type = made instanceof CallableStatement ? CallableStatement.class
+                        : made instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+                return counted(type, made, conn, executions);
+            });
+        });
+    }
+
+    private static <T extends Statement> T counted(Class<T> type, Object statement, Connection c, Executions executions) {
+        return proxy(type, type.cast(statement), (target, m, a) -> {
+            if (m.getName().startsWith("execute")) {
+                (c.getAutoCommit() ? executions.autoCommit : executions.inTransaction).incrementAndGet();
+            }
+            return invoke(m, target, a);
+        });
+    }
+
     private static Connection connection(Connection c, AtomicInteger left, int executions) {
         return proxy(Connection.class, c, (target, m, a) -> {
             Object result = invoke(m, target, a);

@@ -5,6 +5,8 @@ import static io.github.xinfang.persistence.jdbc.Commits.commit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseId;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.Change;
@@ -17,6 +19,7 @@ import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
 import io.github.xinfang.persistence.StoredSnapshot;
 import io.github.xinfang.persistence.VersionConflictException;
+import io.github.xinfang.service.CaseService;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -45,6 +48,33 @@ abstract class JdbcCaseStoreContract extends FreshStoreContract {
 
     JdbcCaseStoreContract(TestDatabase.Kind kind) {
         super(kind);
+    }
+
+    // ------------------------------------------------------------------------------------------ round trips
+
+    /**
+     * A command's reads are two statements (rule S11: the case row joined to the key's commit record, then the events
+     * after the snapshot), whatever the history's length, and its commit one transaction; a resend is answered from
+     * the same two reads and writes nothing.
+     */
+    @Test
+    void aCommandReadsInTwoStatementsAndCommitsInOneTransaction() {
+        FailingDataSource.Executions counted = new FailingDataSource.Executions();
+        JdbcCaseStore counting = JdbcCaseStore.create(FailingDataSource.counting(db.pool(4), counted), db.dialect());
+        CaseService service = CaseService.builder(counting, Domain.DIRECTORY, Domain.CLOCK).build();
+        CaseId id = new CaseId("XF-ROUND-TRIPS");
+        List<CaseCommand> lifecycle = Domain.lifecycle(id, Domain.HOUSING, "rt");
+        for (int i = 0; i < lifecycle.size(); i++) {
+            counted.reset();
+            assertThat(service.handle(lifecycle.get(i)).isApplied()).isTrue();
+            assertThat(counted.autoCommit.get()).as("step %d: reads before the commit", i).isLessThanOrEqualTo(i == 0 ? 1 : 2);
+            assertThat(counted.commits.get()).as("step %d: one transaction", i).isEqualTo(1);
+            assertThat(counted.inTransaction.get()).as("step %d: statements in the commit's transaction", i).isBetween(1, 14);
+        }
+        counted.reset();
+        assertThat(service.handle(lifecycle.get(lifecycle.size() - 1)).isApplied()).isTrue();
+        assertThat(counted.autoCommit.get()).as("a resend: its key's commit record and events").isEqualTo(2);
+        assertThat(counted.inTransaction.get() + counted.commits.get()).as("a resend writes nothing").isZero();
     }
 
     // ------------------------------------------------------------------------------------------ S1

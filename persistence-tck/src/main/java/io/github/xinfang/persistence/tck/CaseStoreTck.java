@@ -3,6 +3,7 @@ package io.github.xinfang.persistence.tck;
 import io.github.xinfang.persistence.AppliedCommand;
 import io.github.xinfang.persistence.CaseCommit;
 import io.github.xinfang.persistence.CaseStore;
+import io.github.xinfang.persistence.CommandLookup;
 import io.github.xinfang.persistence.DuplicateCommandException;
 import io.github.xinfang.persistence.StoredCase;
 import io.github.xinfang.persistence.StoredEvent;
@@ -22,7 +23,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 /**
- * The conformance tests of rules S1 to S8 of {@link CaseStore}. Implement it in test code, with the interfaces of
+ * The conformance tests of rules S1 to S8 and S11 of {@link CaseStore}. Implement it in test code, with the interfaces of
  * the other ports the store offers, and one factory method:
  *
  * <pre>{@code
@@ -318,6 +319,40 @@ public interface CaseStoreTck<S extends CaseStore> extends StoreFactory<S> {
                         .isEqualTo(c.snapshot());
                 assertThat(loaded.events()).as("S6: load() returns every event of case %s in sequence order (order by"
                         + " sequence, not by recorded instant or insertion)", c.caseId()).isEqualTo(eventsOf(mine));
+            }
+        }));
+    }
+
+    /**
+     * S11: {@code loadForCommand} answers as {@code findApplied} and, when the key is not recorded,
+     * {@code loadFromSnapshot}: for each commit's own key, for a key never used and for an unknown case.
+     */
+    @Test
+    default void required_S11_loadForCommandAnswersAsTheLookupAndTheLoad() {
+        theory(this).forAll(sequences()).checkAssert(commits -> inFreshStore(this, store -> {
+            CommandLookup unknown = store.loadForCommand("XF-000000-0000-000000", "cmd-0");
+            assertThat(unknown.applied()).as("S11: loadForCommand() on an unknown case finds no commit").isEmpty();
+            assertThat(unknown.current()).as("S11: loadForCommand() on an unknown case finds no case").isEmpty();
+            for (CaseCommit c : commits) {
+                commitValid(store, c);
+                CommandLookup resend = store.loadForCommand(c.caseId(), c.idempotencyKey());
+                assertThat(resend.applied()).as("S11: loadForCommand() with the key of case %s's last commit answers as"
+                        + " findApplied()", c.caseId()).isEqualTo(store.findApplied(c.caseId(), c.idempotencyKey()));
+                assertThat(resend.applied()).as("S11: the key of the last commit is found").isPresent();
+                CommandLookup fresh = store.loadForCommand(c.caseId(), "never-used-key");
+                assertThat(fresh.applied()).as("S11: a key never used is not found").isEmpty();
+                StoredCase expected = store.loadFromSnapshot(c.caseId()).orElseThrow();
+                StoredCase actual = fresh.current().orElseThrow(() -> new AssertionError(
+                        "S11: loadForCommand() with a new key finds no case " + c.caseId()));
+                assertThat(actual.version()).as("S11: version of case %s", c.caseId()).isEqualTo(expected.version());
+                assertThat(actual.snapshot()).as("S11: snapshot of case %s", c.caseId()).isEqualTo(expected.snapshot());
+                assertThat(actual.chainHead()).as("S11: chain head of case %s", c.caseId()).isEqualTo(expected.chainHead());
+                List<StoredEvent> all = store.load(c.caseId()).orElseThrow().events();
+                assertThat(actual.events()).as("S11: the events of case %s are a tail of its history holding the last"
+                        + " one, byte for byte", c.caseId()).isNotEmpty()
+                        .isEqualTo(all.subList(all.size() - actual.events().size(), all.size()));
+                assertThat(actual.events().size()).as("S11: at least the events loadFromSnapshot() returns")
+                        .isGreaterThanOrEqualTo(expected.events().size());
             }
         }));
     }
