@@ -2,9 +2,9 @@
 # Regenerates the benchmark tables of bench/RESULTS.md in one go.
 #   bench/run.sh quick   about 8 minutes on 2 cores: the peers side by side, the commit path (warm, cold, sealed) and the
 #                        snapshot cadence, short iterations (read ratios, not absolute figures)
-#   bench/run.sh full    at most about 45 minutes on 2 cores: the same with longer iterations, plus the cadence's loads,
+#   bench/run.sh full    at most about 30 minutes on 2 cores: the same with longer iterations, plus the cadence's loads,
 #                        the codec, the JDBC adapter beside its bare-JDBC floor and Flowable on H2 and PostgreSQL, commits
-#                        with 1, 4 and 16 threads on PostgreSQL, and the retained heap per open case
+#                        with 1, 4 and 16 threads on PostgreSQL and routed to two servers by province, and the retained heap per open case
 # Results: bench/target/results/<mode>-*.json and a Markdown table of each on stdout.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,6 +33,7 @@ if [ "$MODE" = full ]; then
   run codec 'CodecBenchmark'
   run durable 'FlowableBenchmark|JdbcLifecycleBenchmark.(lifecycle|bareJdbcFloor)'
   for T in 1 4 16; do run "scale-t$T" 'JdbcScaleBenchmark' -t "$T"; done
+  run sharded 'ShardedScaleBenchmark' -t 4
   echo "## retained heap: java -Xmx8g -cp $JAR io.github.xinfang.bench.HeapFootprint 100000"
   java -Xmx8g -cp "$JAR" io.github.xinfang.bench.HeapFootprint 100000
 fi
