@@ -9,8 +9,9 @@ import java.util.Optional;
  * returns it. Immutable.
  *
  * @param applied the commit that recorded the key, or empty
- * @param current the case (its latest snapshot and at least the events after it), or empty if it does not exist or the
- *                key was found (a resend needs no state)
+ * @param current the case (its latest snapshot and at least the events after it), or empty if it does not exist; a
+ *                store may leave it empty when the key was found (a resend needs no state), and the service then
+ *                ignores it
  * @since 0.9
  */
 public record CommandLookup(Optional<AppliedCommand> applied, Optional<StoredCase> current) {
@@ -18,13 +19,9 @@ public record CommandLookup(Optional<AppliedCommand> applied, Optional<StoredCas
      * Checks the arguments.
      *
      * @throws NullPointerException naming a null argument
-     * @throws IllegalArgumentException if both are present
      */
     public CommandLookup {
         Objects.requireNonNull(applied, "applied");
         Objects.requireNonNull(current, "current");
-        if (applied.isPresent() && current.isPresent()) {
-            throw new IllegalArgumentException("current must be empty when the key was found (applied)");
-        }
     }
 }
