@@ -497,12 +497,26 @@ public final class CaseCodec {
         return node;
     }
 
-    /** Phase 1: the payload must be one well-formed JSON object within the limits. */
-    private JsonNode parse(String payload, String type, int version) {
+    /** A payload longer than {@link #MAX_DOCUMENT_LENGTH} is refused before any parsing. */
+    private static void checkLength(String payload, String type, int version) {
         if (payload.length() > MAX_DOCUMENT_LENGTH) {
             throw new CodecException(type, version, Problem.LIMIT_EXCEEDED, null,
                     "payload longer than " + MAX_DOCUMENT_LENGTH + " characters", null);
         }
+    }
+
+    private static void closeQuietly(JsonParser p) {
+        if (p == null) return;
+        try {
+            p.close();
+        } catch (IOException ignored) {
+            // a parser over a String holds no resource
+        }
+    }
+
+    /** Phase 1: the payload must be one well-formed JSON object within the limits. */
+    private JsonNode parse(String payload, String type, int version) {
+        checkLength(payload, type, version);
         JsonParser p = null;
         try {
             p = treeReader.createParser(payload);
@@ -527,13 +541,7 @@ public final class CaseCodec {
                     ? "line " + j.getLocation().getLineNr() + ", column " + j.getLocation().getColumnNr() : null;
             throw new CodecException(type, version, Problem.MALFORMED_JSON, where, at, null);
         } finally {
-            if (p != null) {
-                try {
-                    p.close();
-                } catch (IOException ignored) {
-                    // a parser over a String holds no resource
-                }
-            }
+            closeQuietly(p);
         }
     }
 
@@ -544,10 +552,7 @@ public final class CaseCodec {
      * is {@link Problem#MALFORMED_JSON} or {@link Problem#LIMIT_EXCEEDED}, even when the binding had failed first.
      */
     private Object stream(ObjectReader reader, String payload, String type, int version) {
-        if (payload.length() > MAX_DOCUMENT_LENGTH) {
-            throw new CodecException(type, version, Problem.LIMIT_EXCEEDED, null,
-                    "payload longer than " + MAX_DOCUMENT_LENGTH + " characters", null);
-        }
+        checkLength(payload, type, version);
         JsonParser p = null;
         try {
             p = reader.createParser(payload);
@@ -574,13 +579,7 @@ public final class CaseCodec {
             parse(payload, type, version);
             throw new CodecException(type, version, Problem.MALFORMED_JSON, null, "content after the JSON value", null);
         } finally {
-            if (p != null) {
-                try {
-                    p.close();
-                } catch (IOException ignored) {
-                    // a parser over a String holds no resource
-                }
-            }
+            closeQuietly(p);
         }
     }
 

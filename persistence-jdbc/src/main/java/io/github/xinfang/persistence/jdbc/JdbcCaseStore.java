@@ -755,12 +755,18 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /**
-     * The case row's snapshot, read with the last event sequence it holds (from the commit record of its version; none
-     * if that record is missing, and then every event is read).
+     * The last event sequence a case row's snapshot holds (case rows {@code c}): the one of the commit record at the
+     * snapshot's version, or null if that record is missing (rule S10; the snapshot repair reads it too).
      */
-    private static final String LOAD_HEAD_SQL = "SELECT c.version, c.last_sequence, c.snapshot_version,"
-            + " c.snapshot_schema_version, c.snapshot_payload, (SELECT m.last_sequence FROM xf_commit m"
-            + " WHERE m.case_id = c.case_id AND m.version = c.snapshot_version) FROM xf_case c WHERE c.case_id = ?";
+    static final String SNAPSHOT_END = "(SELECT m.last_sequence FROM xf_commit m"
+            + " WHERE m.case_id = c.case_id AND m.version = c.snapshot_version)";
+
+    /** A case row's head (case rows {@code c}): version, last sequence, the snapshot and {@link #SNAPSHOT_END}. */
+    private static final String HEAD_COLUMNS = "c.version, c.last_sequence, c.snapshot_version, c.snapshot_schema_version,"
+            + " c.snapshot_payload, " + SNAPSHOT_END;
+
+    /** The case row's snapshot, read with the last event sequence it holds (none: every event is read). */
+    private static final String LOAD_HEAD_SQL = "SELECT " + HEAD_COLUMNS + " FROM xf_case c WHERE c.case_id = ?";
 
     private Optional<StoredCase> load(String caseId, boolean fromSnapshot) {
         Objects.requireNonNull(caseId, "caseId");
@@ -799,9 +805,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /** {@link #LOAD_HEAD_SQL} joined to the commit that recorded a key. Parameters: the key, the case id. */
-    private static final String LOAD_FOR_COMMAND_SQL = "SELECT c.version, c.last_sequence, c.snapshot_version,"
-            + " c.snapshot_schema_version, c.snapshot_payload, (SELECT m.last_sequence FROM xf_commit m"
-            + " WHERE m.case_id = c.case_id AND m.version = c.snapshot_version), k.version, k.command_digest,"
+    private static final String LOAD_FOR_COMMAND_SQL = "SELECT " + HEAD_COLUMNS + ", k.version, k.command_digest,"
             + " k.first_sequence, k.last_sequence FROM xf_case c LEFT JOIN xf_commit k ON k.case_id = c.case_id"
             + " AND k.idempotency_key = ? WHERE c.case_id = ?";
 

@@ -29,8 +29,8 @@ final class SnapshotRepair {
      * A case row's id, version, last sequence, snapshot version and the last sequence of that version's commit (the
      * snapshot may be older than the case: rule S10 of {@code CaseStore}).
      */
-    private static final String ROW = "SELECT c.case_id, c.version, c.last_sequence, c.snapshot_version, (SELECT m.last_sequence"
-            + " FROM xf_commit m WHERE m.case_id = c.case_id AND m.version = c.snapshot_version)";
+    private static final String ROW = "SELECT c.case_id, c.version, c.last_sequence, c.snapshot_version, "
+            + JdbcCaseStore.SNAPSHOT_END;
     private static final String CHECK_FIRST = ROW + ", c.snapshot_payload FROM xf_case c ORDER BY c.case_id LIMIT ?";
     private static final String CHECK_NEXT = ROW + ", c.snapshot_payload FROM xf_case c WHERE c.case_id > ?"
             + " ORDER BY c.case_id LIMIT ?";

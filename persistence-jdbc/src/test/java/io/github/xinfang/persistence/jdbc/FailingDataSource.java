@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,10 +31,12 @@ final class FailingDataSource {
      */
     static DataSource failingAfter(DataSource pool, int executions) {
         AtomicInteger left = new AtomicInteger(executions);
-        return proxy(DataSource.class, pool, (target, m, a) -> {
-            Object result = invoke(m, target, a);
-            return m.getName().equals("getConnection") ? connection((Connection) result, left, executions) : result;
-        });
+        return watching(pool, c -> {
+            if (left.getAndDecrement() <= 0) {
+                throw new SQLNonTransientConnectionException("simulated: the connection dropped after " + executions
+                        + " statements", "08006");
+            }
+        }, () -> { });
     }
 
     /**
@@ -59,46 +62,37 @@ final class FailingDataSource {
      * @return a data source over {@code pool} that counts every statement execution and commit of its connections
      */
     static DataSource counting(DataSource pool, Executions executions) {
+        return watching(pool, c -> (c.getAutoCommit() ? executions.autoCommit : executions.inTransaction).incrementAndGet(),
+                executions.commits::incrementAndGet);
+    }
+
+    /** Runs before each statement execution, with the statement's connection; throws to fail the execution. */
+    private interface BeforeExecute {
+        void run(Connection c) throws SQLException;
+    }
+
+    /**
+     * A data source over {@code pool} whose connections run {@code beforeExecute} before every {@code execute...} call of
+     * a statement they create, and {@code onCommit} at every {@code commit()}; everything else goes through.
+     */
+    private static DataSource watching(DataSource pool, BeforeExecute beforeExecute, Runnable onCommit) {
         return proxy(DataSource.class, pool, (target, m, a) -> {
             Object result = invoke(m, target, a);
             if (!m.getName().equals("getConnection")) return result;
-            Connection c = (Connection) result;
-            return proxy(Connection.class, c, (conn, cm, ca) -> {
-                if (cm.getName().equals("commit")) executions.commits.incrementAndGet();
-                Object made = invoke(cm, conn, ca);
-                if (!(made instanceof Statement)) return made;
-                Class<? extends Statement> type = made instanceof CallableStatement ? CallableStatement.class
-                        : made instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
-                return counted(type, made, conn, executions);
+            return proxy(Connection.class, (Connection) result, (c, cm, ca) -> {
+                if (cm.getName().equals("commit")) onCommit.run();
+                Object made = invoke(cm, c, ca);
+                if (made instanceof CallableStatement) return watched(CallableStatement.class, made, c, beforeExecute);
+                if (made instanceof PreparedStatement) return watched(PreparedStatement.class, made, c, beforeExecute);
+                if (made instanceof Statement) return watched(Statement.class, made, c, beforeExecute);
+                return made;
             });
         });
     }
 
-    private static <T extends Statement> T counted(Class<T> type, Object statement, Connection c, Executions executions) {
+    private static <T> T watched(Class<T> type, Object statement, Connection c, BeforeExecute beforeExecute) {
         return proxy(type, type.cast(statement), (target, m, a) -> {
-            if (m.getName().startsWith("execute")) {
-                (c.getAutoCommit() ? executions.autoCommit : executions.inTransaction).incrementAndGet();
-            }
-            return invoke(m, target, a);
-        });
-    }
-
-    private static Connection connection(Connection c, AtomicInteger left, int executions) {
-        return proxy(Connection.class, c, (target, m, a) -> {
-            Object result = invoke(m, target, a);
-            if (result instanceof CallableStatement) return statement(CallableStatement.class, result, left, executions);
-            if (result instanceof PreparedStatement) return statement(PreparedStatement.class, result, left, executions);
-            if (result instanceof Statement) return statement(Statement.class, result, left, executions);
-            return result;
-        });
-    }
-
-    private static <T> T statement(Class<T> type, Object statement, AtomicInteger left, int executions) {
-        return proxy(type, type.cast(statement), (target, m, a) -> {
-            if (m.getName().startsWith("execute") && left.getAndDecrement() <= 0) {
-                throw new SQLNonTransientConnectionException("simulated: the connection dropped after " + executions
-                        + " statements", "08006");
-            }
+            if (m.getName().startsWith("execute")) beforeExecute.run(c);
             return invoke(m, target, a);
         });
     }
