@@ -439,7 +439,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(commit, "commit");
         Outcome outcome = writing("commit failed on case " + commit.caseId(), "commit on case " + commit.caseId(),
                 (c, own) -> writeCommit(c, commit, own), o -> o != Outcome.DUPLICATE_AFTER_UPDATE,
-                o -> o != Outcome.DUPLICATE_AFTER_UPDATE && o != Outcome.CONFLICT_ON_INSERT, Outcome.CONFLICT);
+                o -> o != Outcome.DUPLICATE_AFTER_UPDATE && o != Outcome.CONFLICT_ON_INSERT, Outcome.CONFLICT, true);
         switch (outcome) {
             case COMMITTED:
                 return;
@@ -467,6 +467,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         long firstSequence = events.get(0).sequence();
         long lastSequence = events.get(events.size() - 1).sequence();
         long newVersion = commit.newVersion();
+        boolean pipelined = pipelines(c);
+        // In a transaction of its own on pgjdbc, the guard sets the transaction's level (see writing(...)).
+        String isolation = pipelined && ownTransaction ? PipelinedCommit.ISOLATION : "";
 
         if (ownTransaction && dialect.commitsQueueOnTheFeedCounter()) {
             // H2: queue here, before touching the case row, so that commits of a case never wait for each other's
@@ -482,19 +485,25 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 return readVersionAndSequence(c, caseId)[0] != 0 ? Outcome.CONFLICT : Outcome.BAD_SEQUENCE;
             }
             try {
-                insertCase(c, commit, lastSequence);
+                insertCase(c, commit, lastSequence, isolation);
             } catch (SQLException e) {
                 // The case exists: someone committed it first. The failed statement is undone with its savepoint inside a
                 // caller's transaction (PostgreSQL refuses every later statement of a transaction with a failed one).
                 if (isUniqueViolation(e)) return Outcome.CONFLICT_ON_INSERT;
                 throw e;
             }
+            if (pipelined) {
+                try (PreparedStatement ps = prepare(c, PipelinedCommit.AFTER_INSERT)) {
+                    PipelinedCommit.writeAfterGuard(c, ps, commit, true);
+                }
+                return Outcome.COMMITTED;
+            }
             try (PreparedStatement ps = prepare(c, "INSERT INTO xf_claim (case_id) VALUES (?)")) {
                 ps.setString(1, caseId);
                 ps.executeUpdate();
             }
         } else {
-            if (updateCase(c, commit, lastSequence, firstSequence - 1) == 0) {
+            if (updateCase(c, commit, lastSequence, firstSequence - 1, isolation) == 0) {
                 long[] stored = readVersionAndSequence(c, caseId);
                 if (stored[0] != commit.expectedVersion()) return Outcome.CONFLICT;
                 // The guard matched nothing, yet the row reads as matching it: another commit of the case is finishing
@@ -505,6 +514,18 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             }
             // This transaction now holds the case row's lock at the expected version: no other commit of the
             // case can record a key until it ends, so a unique violation below is this key, already recorded.
+            if (pipelined) {
+                try (PreparedStatement ps = prepare(c, PipelinedCommit.AFTER_UPDATE)) {
+                    PipelinedCommit.writeAfterGuard(c, ps, commit, false);
+                } catch (SQLException e) {
+                    // Of the statements after the guard only the commit record's can meet a recorded key.
+                    if (isUniqueViolation(e) && String.valueOf(e.getMessage()).contains(COMMIT_KEY_CONSTRAINT)) {
+                        return Outcome.DUPLICATE_AFTER_UPDATE;
+                    }
+                    throw e;
+                }
+                return Outcome.COMMITTED;
+            }
             try {
                 insertCommit(c, commit, firstSequence, lastSequence);
             } catch (SQLException e) {
@@ -517,8 +538,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         insertEvents(c, commit, newVersion);
         insertChildRows(c, commit.indexRow());
 
-        try (PreparedStatement ps = prepare(c,
-                "INSERT INTO xf_change_pending (case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?)")) {
+        try (PreparedStatement ps = prepare(c, INSERT_CHANGE_SQL)) {
             ps.setString(1, caseId);
             ps.setLong(2, newVersion);
             ps.setLong(3, firstSequence);
@@ -528,33 +548,37 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         return Outcome.COMMITTED;
     }
 
-    private void insertCase(Connection c, CaseCommit commit, long lastSequence) throws SQLException {
-        try (PreparedStatement ps = prepare(c, INSERT_CASE_SQL)) {
+    /** The unique constraint on a case's idempotency keys, named in PostgreSQL's message when a key is recorded twice. */
+    private static final String COMMIT_KEY_CONSTRAINT = "xf_commit_key_uq";
+
+    private void insertCase(Connection c, CaseCommit commit, long lastSequence, String isolation) throws SQLException {
+        try (PreparedStatement ps = prepare(c, isolation + INSERT_CASE_SQL)) {
             bindCaseColumns(ps, commit, lastSequence);
             ps.setString(6 + IndexColumn.COUNT, commit.caseId());
-            ps.executeUpdate();
+            PipelinedCommit.lastUpdateCount(ps);
         }
     }
 
-    private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence) throws SQLException {
+    private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence, String isolation)
+            throws SQLException {
         if (!commit.carriesSnapshot()) {
             // Rule S10: the row keeps its snapshot.
-            try (PreparedStatement ps = prepare(c, UPDATE_CASE_KEEP_SNAPSHOT_SQL)) {
+            try (PreparedStatement ps = prepare(c, isolation + UPDATE_CASE_KEEP_SNAPSHOT_SQL)) {
                 ps.setLong(1, commit.newVersion());
                 ps.setLong(2, lastSequence);
                 IndexColumn.bindAll(ps, 3, commit.indexRow());
                 ps.setString(3 + IndexColumn.COUNT, commit.caseId());
                 ps.setLong(4 + IndexColumn.COUNT, commit.expectedVersion());
                 ps.setLong(5 + IndexColumn.COUNT, storedLastSequence);
-                return ps.executeUpdate();
+                return PipelinedCommit.lastUpdateCount(ps);
             }
         }
-        try (PreparedStatement ps = prepare(c, UPDATE_CASE_SQL)) {
+        try (PreparedStatement ps = prepare(c, isolation + UPDATE_CASE_SQL)) {
             bindCaseColumns(ps, commit, lastSequence);
             ps.setString(6 + IndexColumn.COUNT, commit.caseId());
             ps.setLong(7 + IndexColumn.COUNT, commit.expectedVersion());
             ps.setLong(8 + IndexColumn.COUNT, storedLastSequence);
-            return ps.executeUpdate();
+            return PipelinedCommit.lastUpdateCount(ps);
         }
     }
 
@@ -626,10 +650,17 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         }
     }
 
+    /** A commit's change, numbered later by the feed's reader. */
+    static final String INSERT_CHANGE_SQL =
+            "INSERT INTO xf_change_pending (case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?)";
+
+    /** The child rows of a case's index row, deleted before its next commit writes them again. */
+    static final List<String> DELETE_CHILDREN_SQL = List.of("DELETE FROM xf_case_unit WHERE case_id = ?",
+            "DELETE FROM xf_case_batch WHERE case_id = ?", "DELETE FROM xf_case_tag WHERE case_id = ?",
+            "DELETE FROM xf_case_clock WHERE case_id = ?", "DELETE FROM xf_case_access WHERE case_id = ?");
+
     private void deleteChildren(Connection c, String caseId) throws SQLException {
-        for (String sql : new String[] {"DELETE FROM xf_case_unit WHERE case_id = ?", "DELETE FROM xf_case_batch WHERE case_id = ?",
-                "DELETE FROM xf_case_tag WHERE case_id = ?", "DELETE FROM xf_case_clock WHERE case_id = ?",
-                "DELETE FROM xf_case_access WHERE case_id = ?"}) {
+        for (String sql : DELETE_CHILDREN_SQL) {
             try (PreparedStatement ps = prepare(c, sql)) {
                 ps.setString(1, caseId);
                 ps.executeUpdate();
@@ -650,7 +681,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /** The access columns of an index row, each a kind of {@code xf_case_access} row (schema version 8). */
-    private enum AccessKind {
+    enum AccessKind {
         UNIT('U', IndexRow::accessUnits, IndexRow.Builder::accessUnits),
         OFFICIAL('O', IndexRow::accessOfficials, IndexRow.Builder::accessOfficials),
         ACCUSED_UNIT('X', IndexRow::accusedUnits, IndexRow.Builder::accusedUnits),
@@ -2088,15 +2119,40 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      */
     private <T> T writing(String failure, String what, Write<T> work, Predicate<T> keep, Predicate<T> keepInSavepoint,
                           T onSerializationFailure) {
+        return writing(failure, what, work, keep, keepInSavepoint, onSerializationFailure, false);
+    }
+
+    /**
+     * As {@link #writing(String, String, Write, Predicate, Predicate, Object)}; when {@code setsIsolation}, a work on a
+     * {@linkplain #pipelines pipelining} connection sets its own transaction's isolation level in its first statement
+     * ({@link PipelinedCommit#ISOLATION}), and the connection's level is neither read nor set (each is a round trip
+     * on pgjdbc).
+     */
+    private <T> T writing(String failure, String what, Write<T> work, Predicate<T> keep, Predicate<T> keepInSavepoint,
+                          T onSerializationFailure, boolean setsIsolation) {
         Connection caller = callerConnection();
         if (caller != null) {
             return onCallersConnection(caller, failure, c -> inSavepoint(c, failure, work, keepInSavepoint, onSerializationFailure));
         }
         return retryingTransient(failure, what, () -> {
             try (Connection c = dataSource.getConnection()) {
-                return inTransaction(c, Connection.TRANSACTION_READ_COMMITTED, x -> work.run(x, true), keep);
+                int level = setsIsolation && pipelines(c) ? ISOLATION_SET_BY_WORK : Connection.TRANSACTION_READ_COMMITTED;
+                return inTransaction(c, level, x -> work.run(x, true), keep);
             }
         });
+    }
+
+    /** For {@link #inTransaction}: the work sets the transaction's isolation level itself. */
+    private static final int ISOLATION_SET_BY_WORK = -1;
+
+    /** Whether this store's connections come from pgjdbc (see {@link PipelinedCommit}); null until a commit asks. */
+    private volatile Boolean pipelines;
+
+    /** @return whether a commit's writes go in two round trips ({@link PipelinedCommit}); asked of the first connection */
+    private boolean pipelines(Connection c) throws SQLException {
+        Boolean known = pipelines;
+        if (known == null) pipelines = known = dialect == Dialect.POSTGRESQL && PipelinedCommit.supports(c);
+        return known;
     }
 
     private <T> T inSavepoint(Connection c, String failure, Write<T> work, Predicate<T> keep, T onSerializationFailure)
@@ -2186,13 +2242,14 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     }
 
     /**
-     * Runs work in one transaction at an isolation level, commits it if {@code keep} accepts the result and rolls it
-     * back otherwise (or on any failure, keeping the failure), and leaves the connection's settings as it found them.
+     * Runs work in one transaction at an isolation level ({@link #ISOLATION_SET_BY_WORK}: the work's first statement
+     * sets it for the transaction), commits it if {@code keep} accepts the result and rolls it back otherwise (or on any
+     * failure, keeping the failure), and leaves the connection's settings as it found them.
      */
     private static <T> T inTransaction(Connection c, int level, Work<T> work, Predicate<T> keep)
             throws SQLException {
         boolean autoCommit = c.getAutoCommit();
-        int isolation = c.getTransactionIsolation();
+        int isolation = level == ISOLATION_SET_BY_WORK ? level : c.getTransactionIsolation();
         try {
             if (isolation != level) c.setTransactionIsolation(level);
             c.setAutoCommit(false);

@@ -36,7 +36,7 @@ final class FailingDataSource {
                 throw new SQLNonTransientConnectionException("simulated: the connection dropped after " + executions
                         + " statements", "08006");
             }
-        }, () -> { });
+        }, call -> { });
     }
 
     /**
@@ -48,22 +48,29 @@ final class FailingDataSource {
         final AtomicInteger inTransaction = new AtomicInteger();
         /** Explicit {@code commit()} calls. */
         final AtomicInteger commits = new AtomicInteger();
+        /** Reads and changes of a connection's isolation level (on pgjdbc, each is a statement of its own). */
+        final AtomicInteger isolationCalls = new AtomicInteger();
 
         void reset() {
             autoCommit.set(0);
             inTransaction.set(0);
             commits.set(0);
+            isolationCalls.set(0);
         }
     }
 
     /**
      * @param pool the working data source
      * @param executions where to count
-     * @return a data source over {@code pool} that counts every statement execution and commit of its connections
+     * @return a data source over {@code pool} that counts every statement execution, commit and isolation level call of
+     *     its connections
      */
     static DataSource counting(DataSource pool, Executions executions) {
         return watching(pool, c -> (c.getAutoCommit() ? executions.autoCommit : executions.inTransaction).incrementAndGet(),
-                executions.commits::incrementAndGet);
+                call -> {
+                    if (call.equals("commit")) executions.commits.incrementAndGet();
+                    if (call.endsWith("TransactionIsolation")) executions.isolationCalls.incrementAndGet();
+                });
     }
 
     /** Runs before each statement execution, with the statement's connection; throws to fail the execution. */
@@ -73,14 +80,16 @@ final class FailingDataSource {
 
     /**
      * A data source over {@code pool} whose connections run {@code beforeExecute} before every {@code execute...} call of
-     * a statement they create, and {@code onCommit} at every {@code commit()}; everything else goes through.
+     * a statement they create, and {@code onCall} with the name of every method called on them; everything else goes
+     * through.
      */
-    private static DataSource watching(DataSource pool, BeforeExecute beforeExecute, Runnable onCommit) {
+    private static DataSource watching(DataSource pool, BeforeExecute beforeExecute,
+                                       java.util.function.Consumer<String> onCall) {
         return proxy(DataSource.class, pool, (target, m, a) -> {
             Object result = invoke(m, target, a);
             if (!m.getName().equals("getConnection")) return result;
             return proxy(Connection.class, (Connection) result, (c, cm, ca) -> {
-                if (cm.getName().equals("commit")) onCommit.run();
+                onCall.accept(cm.getName());
                 Object made = invoke(cm, c, ca);
                 if (made instanceof CallableStatement) return watched(CallableStatement.class, made, c, beforeExecute);
                 if (made instanceof PreparedStatement) return watched(PreparedStatement.class, made, c, beforeExecute);
