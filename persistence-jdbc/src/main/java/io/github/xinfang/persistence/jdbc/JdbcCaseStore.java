@@ -468,8 +468,10 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         long lastSequence = events.get(events.size() - 1).sequence();
         long newVersion = commit.newVersion();
         boolean pipelined = pipelines(c);
-        // In a transaction of its own on pgjdbc, the guard sets the transaction's level (see writing(...)).
-        String isolation = pipelined && ownTransaction ? PipelinedCommit.ISOLATION : "";
+        if (commit.expectedVersion() == 0 && firstSequence != 1) {
+            return readVersionAndSequence(c, caseId)[0] != 0 ? Outcome.CONFLICT : Outcome.BAD_SEQUENCE;
+        }
+        if (pipelined && ownTransaction) return writeInOneRoundTrip(c, commit);
 
         if (ownTransaction && dialect.commitsQueueOnTheFeedCounter()) {
             // H2: queue here, before touching the case row, so that commits of a case never wait for each other's
@@ -481,11 +483,9 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             }
         }
         if (commit.expectedVersion() == 0) {
-            if (firstSequence != 1) {
-                return readVersionAndSequence(c, caseId)[0] != 0 ? Outcome.CONFLICT : Outcome.BAD_SEQUENCE;
-            }
-            try {
-                insertCase(c, commit, lastSequence, isolation);
+            try (PreparedStatement ps = prepare(c, INSERT_CASE_SQL)) {
+                bindInsertCase(ps, commit, lastSequence);
+                ps.executeUpdate();
             } catch (SQLException e) {
                 // The case exists: someone committed it first. The failed statement is undone with its savepoint inside a
                 // caller's transaction (PostgreSQL refuses every later statement of a transaction with a failed one).
@@ -494,7 +494,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             }
             if (pipelined) {
                 try (PreparedStatement ps = prepare(c, PipelinedCommit.AFTER_INSERT)) {
-                    PipelinedCommit.writeAfterGuard(c, ps, commit, true);
+                    PipelinedCommit.writeAfterGuard(c, ps, 1, commit, true);
                 }
                 return Outcome.COMMITTED;
             }
@@ -503,25 +503,19 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 ps.executeUpdate();
             }
         } else {
-            if (updateCase(c, commit, lastSequence, firstSequence - 1, isolation) == 0) {
-                long[] stored = readVersionAndSequence(c, caseId);
-                if (stored[0] != commit.expectedVersion()) return Outcome.CONFLICT;
-                // The guard matched nothing, yet the row reads as matching it: another commit of the case is finishing
-                // (H2 shows it to the guarded update a moment before it shows it to reads, which may then see that
-                // commit's idempotency record but not yet its case row). A conflict: the caller reloads and tries again.
-                if (stored[1] == firstSequence - 1) return Outcome.CONFLICT;
-                return keyRecorded(c, caseId, commit.idempotencyKey()) ? Outcome.DUPLICATE : Outcome.BAD_SEQUENCE;
+            int updated;
+            try (PreparedStatement ps = prepare(c, updateCaseSql(commit))) {
+                bindUpdateCase(ps, commit, lastSequence);
+                updated = ps.executeUpdate();
             }
+            if (updated == 0) return refusedUpdate(c, commit);
             // This transaction now holds the case row's lock at the expected version: no other commit of the
             // case can record a key until it ends, so a unique violation below is this key, already recorded.
             if (pipelined) {
                 try (PreparedStatement ps = prepare(c, PipelinedCommit.AFTER_UPDATE)) {
-                    PipelinedCommit.writeAfterGuard(c, ps, commit, false);
+                    PipelinedCommit.writeAfterGuard(c, ps, 1, commit, false);
                 } catch (SQLException e) {
-                    // Of the statements after the guard only the commit record's can meet a recorded key.
-                    if (isUniqueViolation(e) && String.valueOf(e.getMessage()).contains(COMMIT_KEY_CONSTRAINT)) {
-                        return Outcome.DUPLICATE_AFTER_UPDATE;
-                    }
+                    if (keyRecordedTwice(e)) return Outcome.DUPLICATE_AFTER_UPDATE;
                     throw e;
                 }
                 return Outcome.COMMITTED;
@@ -548,38 +542,87 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         return Outcome.COMMITTED;
     }
 
-    /** The unique constraint on a case's idempotency keys, named in PostgreSQL's message when a key is recorded twice. */
-    private static final String COMMIT_KEY_CONSTRAINT = "xf_commit_key_uq";
-
-    private void insertCase(Connection c, CaseCommit commit, long lastSequence, String isolation) throws SQLException {
-        try (PreparedStatement ps = prepare(c, isolation + INSERT_CASE_SQL)) {
-            bindCaseColumns(ps, commit, lastSequence);
-            ps.setString(6 + IndexColumn.COUNT, commit.caseId());
-            PipelinedCommit.lastUpdateCount(ps);
+    /**
+     * A commit in a transaction of the store's own on pgjdbc ({@link PipelinedCommit}): the transaction's level, the
+     * guard and every write it allows, in one round trip. A guard that fails stops the writes after it; the transaction
+     * is then rolled back and the refusal read, as on the other path.
+     */
+    private Outcome writeInOneRoundTrip(Connection c, CaseCommit commit) throws SQLException {
+        boolean newCase = commit.expectedVersion() == 0;
+        long lastSequence = commit.events().get(commit.events().size() - 1).sequence();
+        String guard = newCase ? INSERT_CASE_SQL : PipelinedCommit.refusing(updateCaseSql(commit));
+        try (PreparedStatement ps = prepare(c, PipelinedCommit.ISOLATION + guard + "; "
+                + (newCase ? PipelinedCommit.AFTER_INSERT : PipelinedCommit.AFTER_UPDATE))) {
+            int next = newCase ? bindInsertCase(ps, commit, lastSequence) : bindUpdateCase(ps, commit, lastSequence);
+            PipelinedCommit.writeAfterGuard(c, ps, next, commit, newCase);
+            return Outcome.COMMITTED;
+        } catch (SQLException e) {
+            if (newCase && isUniqueViolation(e) && String.valueOf(e.getMessage()).contains(CASE_KEY_CONSTRAINT)) {
+                return Outcome.CONFLICT_ON_INSERT;
+            }
+            if (!newCase && keyRecordedTwice(e)) return Outcome.DUPLICATE_AFTER_UPDATE;
+            if (!newCase && PipelinedCommit.refused(e)) {
+                c.rollback();
+                return refusedUpdate(c, commit);
+            }
+            throw e;
         }
     }
 
-    private int updateCase(Connection c, CaseCommit commit, long lastSequence, long storedLastSequence, String isolation)
-            throws SQLException {
+    /** Why a guarded update matched no row, read in the commit's transaction. */
+    private Outcome refusedUpdate(Connection c, CaseCommit commit) throws SQLException {
+        long firstSequence = commit.events().get(0).sequence();
+        long[] stored = readVersionAndSequence(c, commit.caseId());
+        if (stored[0] != commit.expectedVersion()) return Outcome.CONFLICT;
+        // The guard matched nothing, yet the row reads as matching it: another commit of the case is finishing
+        // (H2 shows it to the guarded update a moment before it shows it to reads, which may then see that
+        // commit's idempotency record but not yet its case row). A conflict: the caller reloads and tries again.
+        if (stored[1] == firstSequence - 1) return Outcome.CONFLICT;
+        return keyRecorded(c, commit.caseId(), commit.idempotencyKey()) ? Outcome.DUPLICATE : Outcome.BAD_SEQUENCE;
+    }
+
+    /**
+     * Whether a pipelined commit failed on its commit record's key: of the statements after the guard, only that one
+     * can meet a recorded key (PostgreSQL names the constraint in its message, in any language).
+     */
+    private boolean keyRecordedTwice(SQLException e) {
+        return isUniqueViolation(e) && String.valueOf(e.getMessage()).contains(COMMIT_KEY_CONSTRAINT);
+    }
+
+    /** The unique constraint on a case's idempotency keys. */
+    private static final String COMMIT_KEY_CONSTRAINT = "xf_commit_key_uq";
+    /** The case row's primary key, broken when another commit created the case first. */
+    private static final String CASE_KEY_CONSTRAINT = "xf_case_pk";
+
+    /** Binds {@link #INSERT_CASE_SQL}; @return the index of the next parameter */
+    private static int bindInsertCase(PreparedStatement ps, CaseCommit commit, long lastSequence) throws SQLException {
+        bindCaseColumns(ps, commit, lastSequence);
+        ps.setString(6 + IndexColumn.COUNT, commit.caseId());
+        return 7 + IndexColumn.COUNT;
+    }
+
+    /** The guarded update of a commit's case row: with its snapshot, or keeping the stored one (rule S10). */
+    private static String updateCaseSql(CaseCommit commit) {
+        return commit.carriesSnapshot() ? UPDATE_CASE_SQL : UPDATE_CASE_KEEP_SNAPSHOT_SQL;
+    }
+
+    /** Binds {@link #updateCaseSql}; @return the index of the next parameter */
+    private static int bindUpdateCase(PreparedStatement ps, CaseCommit commit, long lastSequence) throws SQLException {
+        long storedLastSequence = commit.events().get(0).sequence() - 1;
         if (!commit.carriesSnapshot()) {
-            // Rule S10: the row keeps its snapshot.
-            try (PreparedStatement ps = prepare(c, isolation + UPDATE_CASE_KEEP_SNAPSHOT_SQL)) {
-                ps.setLong(1, commit.newVersion());
-                ps.setLong(2, lastSequence);
-                IndexColumn.bindAll(ps, 3, commit.indexRow());
-                ps.setString(3 + IndexColumn.COUNT, commit.caseId());
-                ps.setLong(4 + IndexColumn.COUNT, commit.expectedVersion());
-                ps.setLong(5 + IndexColumn.COUNT, storedLastSequence);
-                return PipelinedCommit.lastUpdateCount(ps);
-            }
+            ps.setLong(1, commit.newVersion());
+            ps.setLong(2, lastSequence);
+            IndexColumn.bindAll(ps, 3, commit.indexRow());
+            ps.setString(3 + IndexColumn.COUNT, commit.caseId());
+            ps.setLong(4 + IndexColumn.COUNT, commit.expectedVersion());
+            ps.setLong(5 + IndexColumn.COUNT, storedLastSequence);
+            return 6 + IndexColumn.COUNT;
         }
-        try (PreparedStatement ps = prepare(c, isolation + UPDATE_CASE_SQL)) {
-            bindCaseColumns(ps, commit, lastSequence);
-            ps.setString(6 + IndexColumn.COUNT, commit.caseId());
-            ps.setLong(7 + IndexColumn.COUNT, commit.expectedVersion());
-            ps.setLong(8 + IndexColumn.COUNT, storedLastSequence);
-            return PipelinedCommit.lastUpdateCount(ps);
-        }
+        bindCaseColumns(ps, commit, lastSequence);
+        ps.setString(6 + IndexColumn.COUNT, commit.caseId());
+        ps.setLong(7 + IndexColumn.COUNT, commit.expectedVersion());
+        ps.setLong(8 + IndexColumn.COUNT, storedLastSequence);
+        return 9 + IndexColumn.COUNT;
     }
 
     /** A new case row: version, last sequence, the index columns, the snapshot, the case id. */
@@ -655,7 +698,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             "INSERT INTO xf_change_pending (case_id, version, first_sequence, last_sequence) VALUES (?, ?, ?, ?)";
 
     /** The child rows of a case's index row, deleted before its next commit writes them again. */
-    static final List<String> DELETE_CHILDREN_SQL = List.of("DELETE FROM xf_case_unit WHERE case_id = ?",
+    private static final List<String> DELETE_CHILDREN_SQL = List.of("DELETE FROM xf_case_unit WHERE case_id = ?",
             "DELETE FROM xf_case_batch WHERE case_id = ?", "DELETE FROM xf_case_tag WHERE case_id = ?",
             "DELETE FROM xf_case_clock WHERE case_id = ?", "DELETE FROM xf_case_access WHERE case_id = ?");
 
@@ -803,14 +846,15 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
         return reading("load failed on case " + caseId, c -> {
-            Optional<CaseHead> head = firstRow(c, LOAD_HEAD_SQL, rs -> head(caseId, rs), caseId);
+            Optional<CaseHead> head = firstRow(c, LOAD_HEAD_SQL, rs -> head(caseId, rs, 1), caseId);
             return head.isEmpty() ? Optional.empty() : Optional.of(withEvents(c, caseId, head.get(), fromSnapshot));
         });
     }
 
     /**
-     * Rule S11 in two statements: the case row with the commit that recorded the key (a left join on {@code xf_commit}),
-     * then either that commit's events or the events after the case's snapshot.
+     * Rule S11 in one statement ({@link #LOOKUP_SQL}): the case row with the commit that recorded the key, and, when
+     * none did, the events after the case's snapshot, all read at one moment. When the key was recorded, a second
+     * statement reads that commit's events.
      */
     @Override
     public CommandLookup loadForCommand(String caseId, String idempotencyKey) {
@@ -819,20 +863,64 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         if (!storable(caseId)) return new CommandLookup(Optional.empty(), Optional.empty());
         if (!storable(idempotencyKey)) return new CommandLookup(Optional.empty(), loadFromSnapshot(caseId));
         return reading("load failed on case " + caseId, c -> {
-            CommitRecord[] recorded = new CommitRecord[1];
-            Optional<CaseHead> head = firstRow(c, LOAD_FOR_COMMAND_SQL, rs -> {
-                long version = rs.getLong(7);
-                if (!rs.wasNull()) recorded[0] = new CommitRecord(version, rs.getString(8), rs.getLong(9), rs.getLong(10));
-                return head(caseId, rs);
-            }, idempotencyKey, caseId);
-            if (head.isEmpty()) return new CommandLookup(Optional.empty(), Optional.empty());
-            CommitRecord r = recorded[0];
-            if (r != null) {
-                return new CommandLookup(Optional.of(new AppliedCommand(caseId, idempotencyKey, r.digest(), r.version() - 1,
-                        r.version(), readEvents(tables, c, caseId, r.firstSequence(), r.lastSequence()))), Optional.empty());
+            if (!linkColumn(c)) return lookupInTwoStatements(c, caseId, idempotencyKey);
+            try (PreparedStatement ps = prepare(c, LOOKUP_SQL)) {
+                ps.setString(1, idempotencyKey);
+                ps.setString(2, caseId);
+                ps.setString(3, caseId);
+                ps.setString(4, idempotencyKey);
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) return new CommandLookup(Optional.empty(), Optional.empty());
+                    CaseHead head;
+                    CommitRecord recorded;
+                    try {
+                        head = head(caseId, rs, 2);
+                        recorded = commitRecord(rs, 8);
+                    } catch (IllegalArgumentException | NullPointerException e) {
+                        throw damaged("the row " + idempotencyKey + ", " + caseId, e);
+                    }
+                    if (recorded != null) return applied(c, caseId, idempotencyKey, recorded);
+                    long from = head.firstEventToRead();
+                    List<StoredEvent> events = new ArrayList<>((int) Math.max(0, Math.min(head.lastSequence() - from + 1, 10_000)));
+                    String chainHead = null;
+                    while (rs.next()) {
+                        events.add(event(caseId, rs, 12));
+                        chainHead = rs.getString(17);
+                    }
+                    if (events.size() != head.lastSequence() - from + 1) {
+                        throw new StoreException("case " + caseId + " misses events between sequences " + from + " and "
+                                + head.lastSequence());
+                    }
+                    return new CommandLookup(Optional.empty(), Optional.of(storedCase(caseId, head, events, chainHead)));
+                }
             }
-            return new CommandLookup(Optional.empty(), Optional.of(withEvents(c, caseId, head.get(), true)));
         });
+    }
+
+    /** Rule S11 on a database whose events have no chain links yet (schema version 6, its migration pending). */
+    private CommandLookup lookupInTwoStatements(Connection c, String caseId, String idempotencyKey) throws SQLException {
+        CommitRecord[] recorded = new CommitRecord[1];
+        Optional<CaseHead> head = firstRow(c, LOAD_FOR_COMMAND_SQL, rs -> {
+            recorded[0] = commitRecord(rs, 7);
+            return head(caseId, rs, 1);
+        }, idempotencyKey, caseId);
+        if (head.isEmpty()) return new CommandLookup(Optional.empty(), Optional.empty());
+        if (recorded[0] != null) return applied(c, caseId, idempotencyKey, recorded[0]);
+        return new CommandLookup(Optional.empty(), Optional.of(withEvents(c, caseId, head.get(), true)));
+    }
+
+    /** The lookup of a recorded key: its commit, with the commit's events. */
+    private CommandLookup applied(Connection c, String caseId, String key, CommitRecord r) throws SQLException {
+        return new CommandLookup(Optional.of(new AppliedCommand(caseId, key, r.digest(), r.version() - 1, r.version(),
+                readEvents(tables, c, caseId, r.firstSequence(), r.lastSequence()))), Optional.empty());
+    }
+
+    /** A commit record read from four columns from {@code first} on (version, digest, event range), or null. */
+    private static CommitRecord commitRecord(ResultSet rs, int first) throws SQLException {
+        long version = rs.getLong(first);
+        if (rs.wasNull()) return null;
+        return new CommitRecord(version, rs.getString(first + 1), rs.getLong(first + 2), rs.getLong(first + 3));
     }
 
     /** {@link #LOAD_HEAD_SQL} joined to the commit that recorded a key. Parameters: the key, the case id. */
@@ -840,21 +928,42 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             + " k.first_sequence, k.last_sequence FROM xf_case c LEFT JOIN xf_commit k ON k.case_id = c.case_id"
             + " AND k.idempotency_key = ? WHERE c.case_id = ?";
 
-    /** The case row's head as {@link #LOAD_HEAD_SQL} reads it (columns 1 to 6). */
-    private static CaseHead head(String caseId, ResultSet rs) throws SQLException {
-        return new CaseHead(rs.getLong(1), rs.getLong(2), new StoredSnapshot(caseId, rs.getLong(3), rs.getInt(4), rs.getString(5)),
-                rs.getLong(6));
+    /**
+     * Rule S11 as one statement: the head row (column 1 is 0: the head in columns 2 to 7, the key's commit record in
+     * 8 to 11), then, unless the key was recorded, one row per event after the snapshot (column 1 is 1: the event in
+     * 12 to 16, its chain link in 17), bounded by the same case row's last sequence. Parameters: the key, the case id,
+     * the case id, the key.
+     */
+    private static final String LOOKUP_SQL = "SELECT 0, " + HEAD_COLUMNS + ", k.version, k.command_digest,"
+            + " k.first_sequence, k.last_sequence, NULL, NULL, NULL, NULL, NULL, NULL"
+            + " FROM xf_case c LEFT JOIN xf_commit k ON k.case_id = c.case_id AND k.idempotency_key = ? WHERE c.case_id = ?"
+            + " UNION ALL SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " + EVENT_COLUMNS
+            + ", e.chain_link FROM xf_case c JOIN xf_event e ON e.case_id = c.case_id WHERE c.case_id = ?"
+            + " AND NOT EXISTS (SELECT 1 FROM xf_commit k WHERE k.case_id = c.case_id AND k.idempotency_key = ?)"
+            + " AND e.sequence >= CASE WHEN COALESCE(" + SNAPSHOT_END + ", 0) < c.last_sequence"
+            + " THEN COALESCE(" + SNAPSHOT_END + ", 0) + 1 ELSE c.last_sequence END"
+            + " AND e.sequence <= c.last_sequence ORDER BY 1, 12";
+
+    /** The case row's head as {@link #HEAD_COLUMNS} reads it, in six columns from {@code first} on. */
+    private static CaseHead head(String caseId, ResultSet rs, int first) throws SQLException {
+        return new CaseHead(rs.getLong(first), rs.getLong(first + 1), new StoredSnapshot(caseId, rs.getLong(first + 2),
+                rs.getInt(first + 3), rs.getString(first + 4)), rs.getLong(first + 5));
     }
 
     /** The case of a head, with every event or (from the snapshot) the events after the snapshot and the last one. */
     private StoredCase withEvents(Connection c, String caseId, CaseHead head, boolean fromSnapshot) throws SQLException {
         // Events never change once written: bounding by the case row's last sequence gives the history of
         // exactly that version, whatever commits since. A snapshot commit's end of 0 (no record) reads every event.
-        long from = fromSnapshot ? Math.max(1, Math.min(head.snapshotEnd() + 1, head.lastSequence())) : 1;
+        long from = fromSnapshot ? head.firstEventToRead() : 1;
         String[] chainHead = new String[1];
         List<StoredEvent> events = readEvents(tables, c, caseId, from, head.lastSequence(), linkColumn(c) ? chainHead : null);
+        return storedCase(caseId, head, events, chainHead[0]);
+    }
+
+    /** @throws StoreException naming the case if its rows make no stored case (a damaged row) */
+    private static StoredCase storedCase(String caseId, CaseHead head, List<StoredEvent> events, String chainHead) {
         try {
-            return new StoredCase(caseId, head.version(), head.snapshot(), events, chainHead[0]);
+            return new StoredCase(caseId, head.version(), head.snapshot(), events, chainHead);
         } catch (IllegalArgumentException | NullPointerException damage) {
             throw damaged("case " + caseId, damage);
         }
@@ -1828,7 +1937,12 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
      * A case row's version, last event sequence and snapshot, as {@link #load} reads them, and the last sequence of the
      * snapshot's commit (0 if its record is missing).
      */
-    private record CaseHead(long version, long lastSequence, StoredSnapshot snapshot, long snapshotEnd) {}
+    private record CaseHead(long version, long lastSequence, StoredSnapshot snapshot, long snapshotEnd) {
+        /** The first event a load from the snapshot reads: the one after the snapshot, or at least the last one. */
+        long firstEventToRead() {
+            return Math.max(1, Math.min(snapshotEnd + 1, lastSequence));
+        }
+    }
 
     /** A commit's idempotency record, as {@link #findApplied} reads it. */
     private record CommitRecord(long version, String digest, long firstSequence, long lastSequence) {}
