@@ -44,7 +44,11 @@ public final class HeapFootprint {
         if (store.load("XF-450802-2026-0000000").isEmpty() || service == null) throw new AssertionError();
     }
 
-    private static long usedAfterGc() {
+    /**
+     * @return heap in use after four full collections 200 ms apart, in bytes
+     * @throws IllegalStateException if interrupted while waiting between collections
+     */
+    public static long usedAfterGc() {
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         for (int i = 0; i < 4; i++) {
             System.gc();

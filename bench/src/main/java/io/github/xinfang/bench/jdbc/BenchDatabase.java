@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 /**
  * A database for one benchmark trial, behind a HikariCP pool: H2 in memory, H2 in a file with
  * {@code WRITE_DELAY=0} (a commit is written when acknowledged), or an embedded PostgreSQL 14 server with
- * {@code synchronous_commit=on} (a commit is flushed to the WAL when acknowledged, as in production).
+ * {@code synchronous_commit=on} and {@code fsync=on} (a commit is flushed to the WAL on disk when acknowledged, as in
+ * production; the embedded server's own default is fsync off).
  *
  * @param kind which database
  * @param pool the pool over it
@@ -40,7 +41,9 @@ record BenchDatabase(Kind kind, HikariDataSource pool, EmbeddedPostgres postgres
                             poolSize), null, dir);
                 }
                 case POSTGRESQL: {
-                    EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on").start();
+                    // The embedded server starts with -F (fsync off); a later fsync=on wins, as in production.
+                    EmbeddedPostgres pg = EmbeddedPostgres.builder().setServerConfig("synchronous_commit", "on")
+                            .setServerConfig("fsync", "on").start();
                     return new BenchDatabase(kind, pool(pg.getJdbcUrl("postgres", "postgres"), poolSize), pg, null);
                 }
                 default:

@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Durable, side by side on one database: the {@link PeerPath} ({@value PeerPath#LENGTH} commands on a new case) through
  * Flowable 7 ({@link FlowableContender}: BPMN user tasks, history {@code audit}, no async executor) and through
  * xinfang's {@link CaseService} over {@link JdbcCaseStore} (every command one transaction of the adapter), on H2 in
- * memory and on PostgreSQL 14 (embedded, {@code synchronous_commit=on}). One operation is one whole path, in
- * milliseconds. JMH state: one per trial, one thread.
+ * memory and on PostgreSQL 14 (embedded, {@code synchronous_commit=on}, {@code fsync=on}). One operation is one whole
+ * path, in milliseconds. JMH state: one per trial, one thread.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)

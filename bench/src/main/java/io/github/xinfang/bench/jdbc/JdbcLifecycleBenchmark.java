@@ -35,7 +35,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * The JDBC adapter under the case service, single-threaded, on H2 (memory; file with {@code WRITE_DELAY=0})
- * and PostgreSQL 14 (embedded, {@code synchronous_commit=on}):
+ * and PostgreSQL 14 (embedded, {@code synchronous_commit=on}, {@code fsync=on}):
  * <ul>
  *   <li>{@link #lifecycle}: commits per second of a full claim lifecycle through {@link CaseService} (register →
  *       route → inform → accept → propose → approve → serve the reply: 7 commits; each is an idempotency

@@ -846,13 +846,14 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(caseId, "caseId");
         if (!storable(caseId)) return Optional.empty();
         return reading("load failed on case " + caseId, c -> {
+            if (linkColumn(c)) return readCase(c, caseId, null, fromSnapshot).current();
             Optional<CaseHead> head = firstRow(c, LOAD_HEAD_SQL, rs -> head(caseId, rs, 1), caseId);
             return head.isEmpty() ? Optional.empty() : Optional.of(withEvents(c, caseId, head.get(), fromSnapshot));
         });
     }
 
     /**
-     * Rule S11 in one statement ({@link #LOOKUP_SQL}): the case row with the commit that recorded the key, and, when
+     * Rule S11 in one statement ({@link #caseSql}): the case row with the commit that recorded the key, and, when
      * none did, the events after the case's snapshot, all read at one moment. When the key was recorded, a second
      * statement reads that commit's events.
      */
@@ -862,40 +863,47 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
         Objects.requireNonNull(idempotencyKey, "idempotencyKey");
         if (!storable(caseId)) return new CommandLookup(Optional.empty(), Optional.empty());
         if (!storable(idempotencyKey)) return new CommandLookup(Optional.empty(), loadFromSnapshot(caseId));
-        return reading("load failed on case " + caseId, c -> {
-            if (!linkColumn(c)) return lookupInTwoStatements(c, caseId, idempotencyKey);
-            try (PreparedStatement ps = prepare(c, LOOKUP_SQL)) {
-                ps.setString(1, idempotencyKey);
-                ps.setString(2, caseId);
-                ps.setString(3, caseId);
-                ps.setString(4, idempotencyKey);
-                ps.setFetchSize(1000);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) return new CommandLookup(Optional.empty(), Optional.empty());
-                    CaseHead head;
-                    CommitRecord recorded;
-                    try {
-                        head = head(caseId, rs, 2);
-                        recorded = commitRecord(rs, 8);
-                    } catch (IllegalArgumentException | NullPointerException e) {
-                        throw damaged("the row " + idempotencyKey + ", " + caseId, e);
-                    }
-                    if (recorded != null) return applied(c, caseId, idempotencyKey, recorded);
-                    long from = head.firstEventToRead();
-                    List<StoredEvent> events = new ArrayList<>((int) Math.max(0, Math.min(head.lastSequence() - from + 1, 10_000)));
-                    String chainHead = null;
-                    while (rs.next()) {
-                        events.add(event(caseId, rs, 12));
-                        chainHead = rs.getString(17);
-                    }
-                    if (events.size() != head.lastSequence() - from + 1) {
-                        throw new StoreException("case " + caseId + " misses events between sequences " + from + " and "
-                                + head.lastSequence());
-                    }
-                    return new CommandLookup(Optional.empty(), Optional.of(storedCase(caseId, head, events, chainHead)));
+        return reading("load failed on case " + caseId, c -> linkColumn(c) ? readCase(c, caseId, idempotencyKey, true)
+                : lookupInTwoStatements(c, caseId, idempotencyKey));
+    }
+
+    /**
+     * A case in one statement ({@link #caseSql}): its row and its events (all, or from the snapshot on), or, when
+     * {@code key} is given and was recorded, that key's commit (its events read by a second statement).
+     */
+    private CommandLookup readCase(Connection c, String caseId, String key, boolean fromSnapshot) throws SQLException {
+        try (PreparedStatement ps = prepare(c, key == null ? (fromSnapshot ? LOAD_FROM_SNAPSHOT_SQL : LOAD_SQL) : LOOKUP_SQL)) {
+            int p = 1;
+            if (key != null) ps.setString(p++, key);
+            ps.setString(p++, caseId);
+            ps.setString(p++, caseId);
+            if (key != null) ps.setString(p, key);
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) return new CommandLookup(Optional.empty(), Optional.empty());
+                CaseHead head;
+                CommitRecord recorded;
+                try {
+                    head = head(caseId, rs, 2);
+                    recorded = commitRecord(rs, 8);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw damaged("the row " + (key == null ? "" : key + ", ") + caseId, e);
                 }
+                if (recorded != null) return applied(c, caseId, key, recorded);
+                long from = fromSnapshot ? head.firstEventToRead() : 1;
+                List<StoredEvent> events = new ArrayList<>((int) Math.max(0, Math.min(head.lastSequence() - from + 1, 10_000)));
+                String chainHead = null;
+                while (rs.next()) {
+                    events.add(event(caseId, rs, 12));
+                    chainHead = rs.getString(17);
+                }
+                if (events.size() != head.lastSequence() - from + 1) {
+                    throw new StoreException("case " + caseId + " misses events between sequences " + from + " and "
+                            + head.lastSequence());
+                }
+                return new CommandLookup(Optional.empty(), Optional.of(storedCase(caseId, head, events, chainHead)));
             }
-        });
+        }
     }
 
     /** Rule S11 on a database whose events have no chain links yet (schema version 6, its migration pending). */
@@ -929,20 +937,30 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
             + " AND k.idempotency_key = ? WHERE c.case_id = ?";
 
     /**
-     * Rule S11 as one statement: the head row (column 1 is 0: the head in columns 2 to 7, the key's commit record in
-     * 8 to 11), then, unless the key was recorded, one row per event after the snapshot (column 1 is 1: the event in
-     * 12 to 16, its chain link in 17), bounded by the same case row's last sequence. Parameters: the key, the case id,
-     * the case id, the key.
+     * A case as one statement: the head row (column 1 is 0: the head in columns 2 to 7; with a key, the key's commit
+     * record in 8 to 11), then, unless the key was recorded, one row per event (column 1 is 1: the event in 12 to 16,
+     * its chain link in 17), all of them or from the snapshot on, bounded by the same case row's last sequence.
+     * Parameters: [the key,] the case id, the case id[, the key].
      */
-    private static final String LOOKUP_SQL = "SELECT 0, " + HEAD_COLUMNS + ", k.version, k.command_digest,"
-            + " k.first_sequence, k.last_sequence, NULL, NULL, NULL, NULL, NULL, NULL"
-            + " FROM xf_case c LEFT JOIN xf_commit k ON k.case_id = c.case_id AND k.idempotency_key = ? WHERE c.case_id = ?"
-            + " UNION ALL SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, " + EVENT_COLUMNS
-            + ", e.chain_link FROM xf_case c JOIN xf_event e ON e.case_id = c.case_id WHERE c.case_id = ?"
-            + " AND NOT EXISTS (SELECT 1 FROM xf_commit k WHERE k.case_id = c.case_id AND k.idempotency_key = ?)"
-            + " AND e.sequence >= CASE WHEN COALESCE(" + SNAPSHOT_END + ", 0) < c.last_sequence"
-            + " THEN COALESCE(" + SNAPSHOT_END + ", 0) + 1 ELSE c.last_sequence END"
-            + " AND e.sequence <= c.last_sequence ORDER BY 1, 12";
+    private static String caseSql(boolean withKey, boolean fromSnapshot) {
+        return "SELECT 0, " + HEAD_COLUMNS + (withKey ? ", k.version, k.command_digest, k.first_sequence, k.last_sequence"
+                : ", NULL, NULL, NULL, NULL") + ", NULL, NULL, NULL, NULL, NULL, NULL FROM xf_case c"
+                + (withKey ? " LEFT JOIN xf_commit k ON k.case_id = c.case_id AND k.idempotency_key = ?" : "")
+                + " WHERE c.case_id = ? UNION ALL SELECT 1, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+                + EVENT_COLUMNS + ", e.chain_link FROM xf_case c JOIN xf_event e ON e.case_id = c.case_id WHERE c.case_id = ?"
+                + (withKey ? " AND NOT EXISTS (SELECT 1 FROM xf_commit k WHERE k.case_id = c.case_id AND k.idempotency_key = ?)"
+                : "")
+                + (fromSnapshot ? " AND e.sequence >= CASE WHEN COALESCE(" + SNAPSHOT_END + ", 0) < c.last_sequence"
+                + " THEN COALESCE(" + SNAPSHOT_END + ", 0) + 1 ELSE c.last_sequence END" : "")
+                + " AND e.sequence <= c.last_sequence ORDER BY 1, 12";
+    }
+
+    /** Rule S11: the case from its snapshot on, or the key's commit. */
+    private static final String LOOKUP_SQL = caseSql(true, true);
+    /** A case from its snapshot on (rule S10). */
+    private static final String LOAD_FROM_SNAPSHOT_SQL = caseSql(false, true);
+    /** A case with every event. */
+    private static final String LOAD_SQL = caseSql(false, false);
 
     /** The case row's head as {@link #HEAD_COLUMNS} reads it, in six columns from {@code first} on. */
     private static CaseHead head(String caseId, ResultSet rs, int first) throws SQLException {
