@@ -631,11 +631,13 @@ public final class CaseService {
     public Optional<List<TimeLimits.ObligationStatus>> obligations(CaseId caseId, Instant at) {
         Objects.requireNonNull(caseId, "caseId");
         Objects.requireNonNull(at, "at");
-        return store.loadFromSnapshot(caseId.value()).map(s -> {
-            CaseState state = current(s);
-            return limits.obligations(state.timing().obligations(), state.profile(), state.petition().category(),
-                    state.petition().region(), at);
-        });
+        return store.loadFromSnapshot(caseId.value()).map(s -> obligations(current(s), at));
+    }
+
+    /** The status of every clock and duty of a case's state at an instant. */
+    List<TimeLimits.ObligationStatus> obligations(CaseState state, Instant at) {
+        return limits.obligations(state.timing().obligations(), state.profile(), state.petition().category(),
+                state.petition().region(), at);
     }
 
     /**
@@ -653,6 +655,11 @@ public final class CaseService {
      */
     Optional<Instant> escalationCheck(CaseId caseId) {
         return store.loadFromSnapshot(caseId.value()).flatMap(s -> decider.nextEscalationCheck(current(s)));
+    }
+
+    /** @return the instant a days-overdue escalation rule starts to fire on a case's state, or empty */
+    Optional<Instant> escalationCheck(CaseState state) {
+        return decider.nextEscalationCheck(state);
     }
 
     /**

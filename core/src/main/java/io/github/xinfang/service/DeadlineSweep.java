@@ -4,7 +4,9 @@ import io.github.xinfang.cases.ResolutionCommand;
 import io.github.xinfang.cases.SweepCommand;
 import io.github.xinfang.cases.Actor;
 import io.github.xinfang.cases.CaseCommand;
+import io.github.xinfang.cases.CaseEvent;
 import io.github.xinfang.cases.CaseId;
+import io.github.xinfang.cases.CaseState;
 import io.github.xinfang.cases.IdempotencyKey;
 import io.github.xinfang.persistence.Claim;
 import io.github.xinfang.persistence.WorkClaims;
@@ -137,8 +139,15 @@ public final class DeadlineSweep {
         return report;
     }
 
+    /**
+     * One case, loaded once: its records are decided on the loaded state, and the escalation check is read from that
+     * state with the records' events applied (the case is loaded again only if someone else committed to it meanwhile).
+     */
     private void sweepCase(CaseId id, Instant now, int[] counts) {
-        for (TimeLimits.ObligationStatus st : service.obligations(id, now).orElse(List.of())) {
+        Optional<CaseState> loaded = service.state(id);
+        if (loaded.isEmpty()) return;
+        CaseState state = loaded.get();
+        for (TimeLimits.ObligationStatus st : service.obligations(state, now)) {
             CaseCommand command = null;
             int slot = -1;
             boolean window = st.source().isWindow();
@@ -152,9 +161,9 @@ public final class DeadlineSweep {
                 command = new SweepCommand.RecordLapse(id, key(st, "lapse"), Actor.system(JOB), st.source(), st.round(), st.dueAt());
                 slot = 2;
             }
-            if (command != null) record(id, command, slot, st.source().toString(), counts);
+            if (command != null) state = record(id, command, slot, st.source().toString(), counts, state);
         }
-        Optional<Instant> check = service.escalationCheck(id);
+        Optional<Instant> check = state == null ? service.escalationCheck(id) : service.escalationCheck(state);
         if (check.isPresent() && !check.get().isAfter(now)) {
             CommandResult r = service.handle(new ResolutionCommand.ReassessEscalation(id,
                     new IdempotencyKey("sweep:escalation:" + check.get().getEpochSecond()), Actor.system(JOB)));
@@ -168,14 +177,28 @@ public final class DeadlineSweep {
         }
     }
 
-    private void record(CaseId id, CaseCommand command, int slot, String what, int[] counts) {
+    /**
+     * Records one warning, breach or lapse.
+     *
+     * @param state the case's state before the record, or null if it is no longer known
+     * @return its state after the record, or null if it is not known (another commit came between, or the record was
+     *     refused: the caller loads it again)
+     */
+    private CaseState record(CaseId id, CaseCommand command, int slot, String what, int[] counts, CaseState state) {
         CommandResult r = service.handle(command);
         if (r instanceof CommandResult.Applied a) {
             counts[a.replayed() ? 3 : slot]++;
-        } else {
-            counts[4]++;
-            log.debug("sweep record for case {} {} refused: {}", id, what, ((CommandResult.Rejected) r).rejection().code());
+            if (a.replayed() || state == null || a.events().isEmpty()
+                    || a.events().get(0).sequence() != state.lastSequence() + 1) {
+                return null;
+            }
+            CaseState next = state;
+            for (CaseEvent e : a.events()) next = CaseState.evolve(next, e);
+            return next;
         }
+        counts[4]++;
+        log.debug("sweep record for case {} {} refused: {}", id, what, ((CommandResult.Rejected) r).rejection().code());
+        return null;   // the case changed since it was loaded
     }
 
     /**
