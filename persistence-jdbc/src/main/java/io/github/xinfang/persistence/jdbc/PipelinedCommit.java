@@ -14,12 +14,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A commit's writes in two round trips on PostgreSQL's own driver (pgjdbc), which sends the statements of one
- * multi-statement query together and answers them together: the guard (the transaction's isolation level, then the
- * new case row or the guarded update of the case row), then everything the guard allows as one query: the commit
- * record, the events and the child rows of the index row from arrays bound as parameters, and the pending change. The
- * text never depends on how many events or child rows a commit has, so the driver prepares each text once per
- * connection and the server plans it once.
+ * A commit's writes in one round trip before its {@code COMMIT}, on PostgreSQL's own driver (pgjdbc), which sends the
+ * statements of one multi-statement query together and answers them together: the transaction's isolation level, the
+ * guard (the new case row, or the guarded update of the case row written to fail when it matches no row, which stops
+ * the statements after it), then everything the guard allows: the commit record, the events and the child rows of the
+ * index row from arrays bound as parameters, and the pending change. Inside a caller's transaction the guard is a
+ * round trip of its own and the rest a second one. The text never depends on how many events or child rows a commit
+ * has, so the driver prepares each text once per connection and the server plans it once.
  *
  * <p>After an update the child rows change in place (the statement-by-statement path deletes and re-inserts them all):
  * rows the new index row lacks are deleted, new ones inserted, changed due instants updated, and the rows that stay (at
