@@ -2003,7 +2003,7 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 + " AND e.recorded_at >= ?))" + access + " ORDER BY c.case_id LIMIT ?";
     }
 
-    /** One keyset page of case ids (never OFFSET), then each case as {@link #load} reads it. */
+    /** One keyset page of case ids (never OFFSET), then its cases, whole, in one statement ({@link #casesSql}). */
     @Override
     public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit) {
         return touching(regionPrefix, since, afterCaseId, limit, AccessScope.everything());
@@ -2013,7 +2013,8 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
     public List<StoredCase> touching(String regionPrefix, Instant since, String afterCaseId, int limit, AccessScope access) {
         ReportQuery.checkArguments(regionPrefix, since, limit);
         ScopeSql accessSql = ScopeSql.of(Objects.requireNonNull(access, "access"), JdbcCaseStore::storable);
-        List<String> ids = reading("report listing failed for region prefix " + regionPrefix, c -> {
+        return reading("report listing failed for region prefix " + regionPrefix, c -> {
+            List<String> page = new ArrayList<>(Math.min(limit, 1_000));
             try (PreparedStatement ps = prepare(c, touchingSql(afterCaseId != null, accessSql.condition()))) {
                 int i = 1;
                 ps.setString(i++, regionPrefix + "%");
@@ -2021,16 +2022,94 @@ public final class JdbcCaseStore implements CaseStore, ChangeFeed, CaseQuery, Wo
                 ps.setBigDecimal(i++, Instants.toDecimal(since));
                 i = accessSql.bind(ps, i);
                 ps.setInt(i, limit);
-                List<String> page = new ArrayList<>(Math.min(limit, 1_000));
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) page.add(rs.getString(1));
                 }
-                return page;
             }
+            return loadAll(c, page);
         });
+    }
+
+    /**
+     * Whole cases, in the order of their ids (an id no longer stored is left out): one statement per
+     * {@link #IN_LIST_LIMIT} ids ({@link #casesSql}), or, on a database without chain links yet, two per case.
+     */
+    private List<StoredCase> loadAll(Connection c, List<String> ids) throws SQLException {
         List<StoredCase> cases = new ArrayList<>(ids.size());
-        for (String id : ids) load(id).ifPresent(cases::add);
+        if (!linkColumn(c)) {
+            for (String id : ids) {
+                Optional<CaseHead> head = firstRow(c, LOAD_HEAD_SQL, rs -> head(id, rs, 1), id);
+                if (head.isPresent()) cases.add(withEvents(c, id, head.get(), false));
+            }
+            return cases;
+        }
+        Map<String, StoredCase> read = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT));
+            try (PreparedStatement ps = prepare(c, casesSql(chunk.size()))) {
+                int p = 1;
+                for (int round = 0; round < 2; round++) {
+                    for (String id : chunk) ps.setString(p++, id);
+                }
+                ps.setFetchSize(1000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    readCases(rs, read);
+                }
+            }
+        }
+        for (String id : ids) {
+            StoredCase stored = read.get(id);
+            if (stored != null) cases.add(stored);
+        }
         return cases;
+    }
+
+    /**
+     * Several whole cases as one statement: per case, its head row (column 2 is 0: the case id in column 1, the head in
+     * 3 to 8), then one row per event (column 2 is 1: the event in 9 to 13, its chain link in 14), bounded by the same
+     * case row's last sequence, ordered by case id. Parameters: the ids, twice.
+     */
+    private static String casesSql(int ids) {
+        String in = "c.case_id IN (" + String.join(", ", Collections.nCopies(ids, "?")) + ")";
+        return "SELECT c.case_id, 0, " + HEAD_COLUMNS + ", NULL, NULL, NULL, NULL, NULL, NULL FROM xf_case c WHERE " + in
+                + " UNION ALL SELECT c.case_id, 1, NULL, NULL, NULL, NULL, NULL, NULL, " + EVENT_COLUMNS + ", e.chain_link"
+                + " FROM xf_case c JOIN xf_event e ON e.case_id = c.case_id WHERE " + in
+                + " AND e.sequence <= c.last_sequence ORDER BY 1, 2, 9";
+    }
+
+    /** Reads {@link #casesSql}'s rows into whole cases by id. */
+    private static void readCases(ResultSet rs, Map<String, StoredCase> into) throws SQLException {
+        String id = null;
+        CaseHead head = null;
+        List<StoredEvent> events = new ArrayList<>();
+        String chainHead = null;
+        while (rs.next()) {
+            String rowId = rs.getString(1);
+            if (rs.getInt(2) == 0) {
+                if (id != null) into.put(id, whole(id, head, events, chainHead));
+                id = rowId;
+                try {
+                    head = head(id, rs, 3);
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw damaged("the row " + id, e);
+                }
+                events = new ArrayList<>();
+                chainHead = null;
+            } else {
+                if (id == null || !id.equals(rowId)) throw new StoreException("case " + rowId + " read events before its row");
+                events.add(event(id, rs, 9));
+                chainHead = rs.getString(14);
+            }
+        }
+        if (id != null) into.put(id, whole(id, head, events, chainHead));
+    }
+
+    /** @throws StoreException if the events read are not every event of the head's history */
+    private static StoredCase whole(String id, CaseHead head, List<StoredEvent> events, String chainHead) {
+        if (events.size() != head.lastSequence()) {
+            throw new StoreException("case " + id + " misses events between sequences 1 and " + head.lastSequence());
+        }
+        return storedCase(id, head, events, chainHead);
     }
 
     // ----------------------------------------------------------------------------------- cluster warnings
